@@ -1,0 +1,315 @@
+//! Cases: the inputs of one evaluation. The rulebook declares what a case file must hold
+//! (`CaseSchema`: typed values, data files read through norms, records); `load_case` reads a case
+//! folder against it and reports every missing, unknown or malformed value.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::dataset::{Dataset, read_dataset, sha256_hex};
+use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
+use crate::norm::Norm;
+use crate::parameter::read_typed;
+use crate::provenance::parse_choice;
+use crate::source::{io_reason, is_contained};
+use crate::tomlread::{Ctx, Obj};
+use crate::value::{Kind, Unit, Value};
+
+/// What a case file must hold, section by section.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CaseSchema {
+    pub inputs: Vec<Input>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Input {
+    pub section: String,
+    pub name: String,
+    pub label: String,
+    pub kind: InputKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<Value>,
+    pub optional: bool,
+    #[serde(skip)]
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "lowercase", tag = "type")]
+pub enum InputKind {
+    Value {
+        unit: Unit,
+    },
+    Enum {
+        values: Vec<String>,
+    },
+    /// A data file, read through the named norm.
+    Dataset {
+        norm: String,
+    },
+    /// An array of tables with typed fields.
+    Records {
+        fields: Vec<(String, Unit)>,
+    },
+}
+
+impl Input {
+    /// The kind of value this input gives to expressions, if it is a single value.
+    pub fn value_kind(&self) -> Option<Kind> {
+        match &self.kind {
+            InputKind::Value { unit } => Some(unit.kind()),
+            InputKind::Enum { .. } => Some(Kind::Text),
+            _ => None,
+        }
+    }
+
+    pub fn unit(&self) -> Option<Unit> {
+        match &self.kind {
+            InputKind::Value { unit } => Some(*unit),
+            InputKind::Enum { .. } => Some(Unit::Text),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the inputs file of a rulebook.
+pub fn read_schema(root: &Obj<'_, '_>, out: &mut CaseSchema) {
+    let ctx = root.ctx();
+    for (section, item) in root.entries() {
+        let Some(sec) = Obj::of(ctx, item, &format!("section `{}`", section.get_ref())) else { continue };
+        for (name, spec) in sec.entries() {
+            let Some(o) = Obj::of(ctx, spec, &format!("input `{}.{}`", section.get_ref(), name.get_ref())) else { continue };
+            if let Some(input) = read_input(&o, section.get_ref(), name.get_ref()) {
+                out.inputs.push(input);
+            }
+            o.finish();
+        }
+    }
+}
+
+const TYPES: &[&str] =
+    &["EUR", "rate", "count", "number", "km", "days", "years", "minutes", "date", "bool", "text", "enum", "dataset", "records"];
+
+fn read_input(o: &Obj<'_, '_>, section: &str, name: &str) -> Option<Input> {
+    let label = o.str("label");
+    let ty = o.str("type")?;
+    let ty = parse_choice(o, &ty, "input type", TYPES, |s| TYPES.contains(&s).then(|| s.to_string()))?;
+    let kind = match ty.as_str() {
+        "enum" => InputKind::Enum { values: o.str_list("values").unwrap_or_default().into_iter().map(|s| s.into_inner()).collect() },
+        "dataset" => InputKind::Dataset { norm: o.str("norm")?.into_inner() },
+        "records" => {
+            let fields = o.table("fields")?;
+            let mut out = Vec::new();
+            for (k, v) in fields.entries() {
+                let Some(u) = crate::tomlread::read_str(o.ctx(), v, &format!("field `{}`", k.get_ref())) else { continue };
+                if let Some(unit) = parse_choice(&fields, &u, "unit", Unit::NAMES, Unit::parse) {
+                    out.push((k.get_ref().to_string(), unit));
+                }
+            }
+            InputKind::Records { fields: out }
+        }
+        unit => InputKind::Value { unit: Unit::parse(unit)? },
+    };
+    let optional = o.opt_bool("optional").unwrap_or(false);
+    let default = match (&kind, o.get("default")) {
+        (InputKind::Value { unit }, Some(item)) => read_typed(o, item, *unit, &format!("`default` of {}", o.what())),
+        (InputKind::Enum { .. }, Some(item)) => read_typed(o, item, Unit::Text, &format!("`default` of {}", o.what())),
+        (_, Some(item)) => {
+            o.ctx().error(Code::InvalidValue, item.span(), format!("{} cannot have a default", o.what()));
+            None
+        }
+        _ => None,
+    };
+    Some(Input {
+        section: section.to_string(),
+        name: name.to_string(),
+        label: label?.into_inner(),
+        kind,
+        default,
+        optional,
+        location: o.ctx().loc(o.span()),
+    })
+}
+
+/// One case, read against a schema.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub dir: PathBuf,
+    pub file: SourceFile,
+    /// One per input of the schema: the value, `Null` for datasets, records and absent optionals.
+    pub values: Vec<Value>,
+    /// One per input of the schema: the dataset when the input is a data file.
+    pub datasets: Vec<Option<Dataset>>,
+    /// One per input of the schema: the records when the input is a list of records.
+    pub records: Vec<Vec<Vec<Value>>>,
+    /// Files read, with their SHA-256, for the manifest.
+    pub hashes: Vec<(String, String)>,
+}
+
+/// Options of case loading.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CaseOptions {
+    /// Lets data paths be absolute or leave the case folder.
+    pub allow_outside_paths: bool,
+}
+
+/// Reads `dir/<case_file>` against `schema`, reading data files through `norms`.
+pub fn load_case(
+    dir: &Path,
+    case_file: &str,
+    schema: &CaseSchema,
+    norms: &[Norm],
+    options: CaseOptions,
+) -> (Option<Case>, Vec<Diagnostic>) {
+    let path = dir.join(case_file);
+    let shown = path.display().to_string();
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                return (
+                    None,
+                    vec![
+                        Diagnostic::error(Code::CaseFileUnreadable, format!("{shown} is not valid UTF-8"))
+                            .at(Location::File { file: shown }),
+                    ],
+                );
+            }
+        },
+        Err(e) => {
+            let d = Diagnostic::error(Code::CaseFileUnreadable, format!("cannot read {shown}: {}", io_reason(&e)))
+                .at(Location::File { file: shown })
+                .hint(format!("a case is a folder holding a `{case_file}`"));
+            return (None, vec![d]);
+        }
+    };
+    let file = SourceFile { path: shown.clone(), text };
+    let mut diags = Vec::new();
+    let mut values = vec![Value::Null; schema.inputs.len()];
+    let mut paths: Vec<Option<(String, Location)>> = vec![None; schema.inputs.len()];
+    let mut records = vec![Vec::new(); schema.inputs.len()];
+    {
+        let ctx = Ctx::new(&file);
+        if let Some(root) = ctx.parse() {
+            let obj = ctx.root(&root, &format!("`{case_file}`"));
+            read_case_values(&obj, schema, &mut values, &mut paths, &mut records);
+            obj.finish();
+        }
+        diags.extend(ctx.into_diagnostics().into_iter().map(as_case_diagnostic));
+    }
+    let mut datasets = vec![None; schema.inputs.len()];
+    let mut hashes = vec![(shown.clone(), sha256_hex(file.text.as_bytes()))];
+    for (i, input) in schema.inputs.iter().enumerate() {
+        let (InputKind::Dataset { norm }, Some((rel, loc))) = (&input.kind, &paths[i]) else { continue };
+        if !options.allow_outside_paths && !is_contained(rel) {
+            diags.push(
+                Diagnostic::error(
+                    Code::PathEscape,
+                    format!("data file `{rel}` of `{}.{}` is outside the case folder", input.section, input.name),
+                )
+                .at(loc.clone())
+                .hint("name a file inside the case folder, or pass --allow-outside-paths"),
+            );
+            continue;
+        }
+        let Some(norm) = norms.iter().find(|n| &n.name == norm) else { continue };
+        let full = dir.join(rel);
+        let (ds, d) = read_dataset(&input.name, &full, &full.display().to_string(), norm);
+        diags.extend(d);
+        if let Some(ds) = ds {
+            hashes.push((ds.file.clone(), ds.sha256.clone()));
+            datasets[i] = Some(ds);
+        }
+    }
+    let case = Case { dir: dir.to_path_buf(), file, values, datasets, records, hashes };
+    (Some(case), diags)
+}
+
+fn read_case_values(
+    obj: &Obj<'_, '_>,
+    schema: &CaseSchema,
+    values: &mut [Value],
+    paths: &mut [Option<(String, Location)>],
+    records: &mut [Vec<Vec<Value>>],
+) {
+    let ctx = obj.ctx();
+    let mut sections: Vec<&str> = schema.inputs.iter().map(|i| i.section.as_str()).collect();
+    sections.dedup();
+    for section in sections {
+        let sec = obj.opt_table(section);
+        for (i, input) in schema.inputs.iter().enumerate().filter(|(_, i)| i.section == section) {
+            let item = sec.as_ref().and_then(|s| s.get(&input.name));
+            let Some(item) = item else {
+                if let Some(d) = &input.default {
+                    values[i] = d.clone();
+                } else if !input.optional {
+                    let span = sec.as_ref().map_or(obj.span(), |s| s.span());
+                    ctx.error_hint(
+                        Code::MissingKey,
+                        span,
+                        format!("no `{}` in section `[{section}]`", input.name),
+                        format!("the rulebook needs it: {}", input.label),
+                    );
+                }
+                continue;
+            };
+            let what = format!("`{section}.{}`", input.name);
+            match &input.kind {
+                InputKind::Value { unit } => {
+                    if let Some(v) = read_typed(sec.as_ref().unwrap_or(obj), item, *unit, &what) {
+                        values[i] = v;
+                    }
+                }
+                InputKind::Enum { values: allowed } => {
+                    if let Some(s) = crate::tomlread::read_str(ctx, item, &what) {
+                        if allowed.iter().any(|a| a == s.get_ref()) {
+                            values[i] = Value::Text(s.into_inner());
+                        } else {
+                            ctx.error_hint(
+                                Code::InvalidValue,
+                                s.span(),
+                                format!("{what} cannot be `{}`", s.get_ref()),
+                                format!("one of {}", allowed.join(", ")),
+                            );
+                        }
+                    }
+                }
+                InputKind::Dataset { .. } => {
+                    if let Some(s) = crate::tomlread::read_str(ctx, item, &what) {
+                        paths[i] = Some((s.get_ref().clone(), ctx.loc(s.span())));
+                    }
+                }
+                InputKind::Records { fields } => {
+                    let Some(items) = crate::tomlread::read_array(ctx, item, &what) else { continue };
+                    for rec in items {
+                        let Some(r) = Obj::of(ctx, rec, &format!("a record of {what}")) else { continue };
+                        let row: Vec<Value> = fields
+                            .iter()
+                            .map(|(f, unit)| {
+                                r.req(f, |c, it, w| read_typed(&Obj::new(c, &Default::default(), 0..0, w), it, *unit, w))
+                                    .unwrap_or(Value::Null)
+                            })
+                            .collect();
+                        r.finish();
+                        records[i].push(row);
+                    }
+                }
+            }
+        }
+        if let Some(s) = sec {
+            s.finish();
+        }
+    }
+}
+
+/// Case files use the same reader as rule files; their problems get the case codes.
+fn as_case_diagnostic(mut d: Diagnostic) -> Diagnostic {
+    d.code = match d.code {
+        Code::TomlSyntax => Code::CaseFileUnreadable,
+        Code::UnknownKey => Code::CaseUnknownKey,
+        Code::MissingKey => Code::CaseMissingValue,
+        Code::WrongType | Code::InvalidValue | Code::DateOutsidePeriod => Code::CaseInvalidValue,
+        other => other,
+    };
+    d
+}

@@ -1,0 +1,156 @@
+//! Indicator sets: weighted indicators with a target and a direction, scored against results
+//! given by the case.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::diagnostic::Code;
+use crate::provenance::{Provenance, read_choice};
+use crate::tomlread::Obj;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorSet {
+    pub name: String,
+    #[serde(flatten)]
+    pub provenance: Provenance,
+    pub method: Method,
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Indicator {
+    pub name: String,
+    #[serde(flatten)]
+    pub provenance: Provenance,
+    pub weight: Decimal,
+    pub target: Decimal,
+    pub direction: Direction,
+    /// The case input holding the team's result.
+    pub input: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Higher,
+    Lower,
+}
+
+/// How a result becomes an attainment between 0 and 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// Proportional to the distance to the target, capped at 1.
+    Linear,
+    /// 1 when the target is met, 0 otherwise.
+    Threshold,
+}
+
+impl Indicator {
+    /// The attainment of `result` (0 to 1) under `method`.
+    pub fn attainment(&self, result: Decimal, method: Method) -> Decimal {
+        let met = match self.direction {
+            Direction::Higher => result >= self.target,
+            Direction::Lower => result <= self.target,
+        };
+        if met {
+            return Decimal::ONE;
+        }
+        match (method, self.direction) {
+            (Method::Threshold, _) => Decimal::ZERO,
+            (Method::Linear, Direction::Higher) if self.target > Decimal::ZERO => (result / self.target).max(Decimal::ZERO),
+            (Method::Linear, Direction::Lower) if result > Decimal::ZERO => (self.target / result).max(Decimal::ZERO),
+            _ => Decimal::ZERO,
+        }
+    }
+}
+
+/// Reads every indicator set of an indicator file.
+pub fn read_indicator_sets(root: &Obj<'_, '_>, out: &mut Vec<IndicatorSet>) {
+    for (key, item) in root.entries() {
+        let name = key.get_ref().to_string();
+        let Some(obj) = Obj::of(root.ctx(), item, &format!("indicator set `{name}`")) else { continue };
+        if let Some(s) = read_set(&obj, name) {
+            out.push(s);
+        }
+        obj.finish();
+    }
+}
+
+fn read_set(obj: &Obj<'_, '_>, name: String) -> Option<IndicatorSet> {
+    let ctx = obj.ctx();
+    let provenance = Provenance::read(obj);
+    let method = read_choice(obj, "method", &["linear", "threshold"], |s| match s {
+        "linear" => Some(Method::Linear),
+        "threshold" => Some(Method::Threshold),
+        _ => None,
+    });
+    let mut indicators = Vec::new();
+    for item in obj.array("indicators")? {
+        let Some(i) = Obj::of(ctx, item, &format!("an indicator of `{name}`")) else { continue };
+        let ind_name = i.str("name");
+        let prov = Provenance::read(&i);
+        let weight = i.decimal("weight");
+        let target = i.decimal("target");
+        let direction = read_choice(&i, "direction", &["higher", "lower"], |s| match s {
+            "higher" => Some(Direction::Higher),
+            "lower" => Some(Direction::Lower),
+            _ => None,
+        });
+        let input = i.str("input");
+        if let Some(w) = &weight
+            && w.get_ref().is_sign_negative()
+        {
+            ctx.error(Code::InvalidValue, w.span(), format!("the weight of {} is negative", i.what()));
+        }
+        i.finish();
+        if let (Some(n), Some(p), Some(w), Some(t), Some(d), Some(inp)) = (ind_name, prov, weight, target, direction, input) {
+            indicators.push(Indicator {
+                name: n.into_inner(),
+                provenance: p,
+                weight: w.into_inner(),
+                target: t.into_inner(),
+                direction: d,
+                input: inp.into_inner(),
+            });
+        }
+    }
+    if indicators.iter().map(|i| i.weight).sum::<Decimal>().is_zero() && !indicators.is_empty() {
+        ctx.error(Code::InvalidValue, obj.span(), format!("the weights of indicator set `{name}` add up to zero"));
+    }
+    Some(IndicatorSet { name, provenance: provenance?, method: method?, indicators })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn ind(target: Decimal, direction: Direction) -> Indicator {
+        Indicator {
+            name: "i".into(),
+            provenance: Provenance {
+                label: "i".into(),
+                reference: "r".into(),
+                status: crate::value::Status::Assumed,
+                description: None,
+                location: crate::diagnostic::Location::File { file: "f".into() },
+            },
+            weight: dec!(1),
+            target,
+            direction,
+            input: "x".into(),
+        }
+    }
+
+    #[test]
+    fn attainment_is_capped_and_directional() {
+        let up = ind(dec!(0.80), Direction::Higher);
+        assert_eq!(up.attainment(dec!(0.90), Method::Linear), dec!(1));
+        assert_eq!(up.attainment(dec!(0.40), Method::Linear), dec!(0.5));
+        assert_eq!(up.attainment(dec!(0.40), Method::Threshold), dec!(0));
+        let down = ind(dec!(0.10), Direction::Lower);
+        assert_eq!(down.attainment(dec!(0.20), Method::Linear), dec!(0.5));
+        assert_eq!(down.attainment(dec!(0.05), Method::Linear), dec!(1));
+    }
+}

@@ -1,0 +1,22 @@
+//! `peps-engine`: a generic rules engine. It knows rulebooks, values, tables, lists, norms,
+//! datasets, steps, evaluations and traces; what they mean (a remuneration, a patient list) is the
+//! rules' own business and lives in the data it is given.
+
+pub mod calendar;
+pub mod case;
+pub mod dataset;
+pub mod diagnostic;
+pub mod eval;
+pub mod expr;
+pub mod formula;
+pub mod indicator;
+pub mod list;
+pub mod norm;
+pub mod parameter;
+pub mod provenance;
+pub mod rulebook;
+pub mod source;
+pub mod step;
+pub mod table;
+pub mod tomlread;
+pub mod value;

@@ -1,0 +1,149 @@
+//! Code lists: codes with typed attributes, some dated (a tariff that changes inside the period),
+//! each code valid between optional dates.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::diagnostic::Code;
+use crate::parameter::{read_dated, read_typed};
+use crate::provenance::{Provenance, read_choice};
+use crate::tomlread::Obj;
+use crate::value::{Dated, Period, Unit, Value, value_at};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeList {
+    pub name: String,
+    #[serde(flatten)]
+    pub provenance: Provenance,
+    pub attributes: Vec<Attribute>,
+    pub items: Vec<ListItem>,
+    #[serde(skip)]
+    by_code: HashMap<String, Vec<usize>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Attribute {
+    pub name: String,
+    pub unit: Unit,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ListItem {
+    pub code: String,
+    #[serde(flatten)]
+    pub provenance: Provenance,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    /// One entry per attribute of the list, in order.
+    pub values: Vec<Vec<Dated<Value>>>,
+}
+
+impl CodeList {
+    /// The item for `code` valid on `date`.
+    pub fn find(&self, code: &str, date: NaiveDate) -> Option<usize> {
+        self.by_code.get(code)?.iter().copied().find(|&i| {
+            let item = &self.items[i];
+            item.from.is_none_or(|f| f <= date) && item.to.is_none_or(|t| date <= t)
+        })
+    }
+
+    pub fn attribute_index(&self, name: &str) -> Option<usize> {
+        self.attributes.iter().position(|a| a.name == name)
+    }
+
+    /// The value of attribute `attr` of item `item` on `date`.
+    pub fn value(&self, item: usize, attr: usize, date: NaiveDate) -> Value {
+        let dated = &self.items[item].values[attr];
+        value_at(dated, date).or(dated.first().map(|d| &d.value)).cloned().unwrap_or(Value::Null)
+    }
+}
+
+/// Reads every list of a list file.
+pub fn read_lists(root: &Obj<'_, '_>, period: Period, out: &mut Vec<CodeList>) {
+    for (key, item) in root.entries() {
+        let name = key.get_ref().to_string();
+        let Some(obj) = Obj::of(root.ctx(), item, &format!("list `{name}`")) else { continue };
+        if let Some(l) = read_list(&obj, name, period) {
+            out.push(l);
+        }
+        obj.finish();
+    }
+}
+
+fn read_list(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<CodeList> {
+    let ctx = obj.ctx();
+    let provenance = Provenance::read(obj)?;
+    let attributes: Vec<Attribute> = obj
+        .array("attributes")?
+        .iter()
+        .filter_map(|item| {
+            let a = Obj::of(ctx, item, &format!("an attribute of list `{name}`"))?;
+            let attr_name = a.str("name");
+            let unit = read_choice(&a, "unit", Unit::NAMES, Unit::parse);
+            a.finish();
+            Some(Attribute { name: attr_name?.into_inner(), unit: unit? })
+        })
+        .collect();
+    let mut items = Vec::new();
+    let mut by_code: HashMap<String, Vec<usize>> = HashMap::new();
+    for item in obj.array("items")? {
+        let Some(it) = Obj::of(ctx, item, &format!("an item of list `{name}`")) else { continue };
+        let code = it.str("code");
+        let label = it.str("label");
+        let from = it.opt_date("from").map(|d| d.into_inner());
+        let to = it.opt_date("to").map(|d| d.into_inner());
+        let mut values = Vec::with_capacity(attributes.len());
+        for attr in &attributes {
+            let what = format!("`{}` of {}", attr.name, it.what());
+            let v = match it.get(&attr.name) {
+                None => {
+                    ctx.error(Code::MissingKey, it.span(), format!("{} has no `{}`", it.what(), attr.name));
+                    None
+                }
+                Some(v) if matches!(v.get_ref(), toml::de::DeValue::Array(_)) => read_dated(&it, v, attr.unit, period),
+                Some(v) => read_typed(&it, v, attr.unit, &what).map(|value| vec![Dated { from: period.start, value }]),
+            };
+            values.push(v);
+        }
+        let (Some(code), Some(label)) = (code, label) else {
+            it.allow(&["reference", "status", "description"]);
+            it.finish();
+            continue;
+        };
+        let item_prov = Provenance::read_inheriting(&it, &provenance, label.into_inner());
+        let item_span = it.span();
+        it.finish();
+        let Some(values) = values.into_iter().collect::<Option<Vec<_>>>() else { continue };
+        let code = code.into_inner();
+        if let Some(prev) = by_code.get(&code)
+            && prev.iter().any(|&i| overlaps(&items[i], from, to))
+        {
+            ctx.error_hint(
+                Code::DuplicateName,
+                item_span,
+                format!("code `{code}` appears twice in list `{name}` over the same dates"),
+                "give each version of a code `from`/`to` dates that do not overlap",
+            );
+            continue;
+        }
+        by_code.entry(code.clone()).or_default().push(items.len());
+        items.push(ListItem { code, provenance: item_prov, from, to, values });
+    }
+    Some(CodeList { name, provenance, attributes, items, by_code })
+}
+
+fn overlaps(item: &ListItem, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
+    let starts_before_end = match (item.from, to) {
+        (Some(f), Some(t)) => f <= t,
+        _ => true,
+    };
+    let ends_after_start = match (item.to, from) {
+        (Some(t), Some(f)) => f <= t,
+        _ => true,
+    };
+    starts_before_end && ends_after_start
+}

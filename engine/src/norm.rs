@@ -1,0 +1,271 @@
+//! Norms: the field-level specification of an exchange file — file-name pattern, separator,
+//! encoding, formats, and per field its type, whether it is required, its bounds and checks.
+//!
+//! Norms live in `norms/<name>/v<version>.toml`; a rulebook names the versions it reads.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::diagnostic::{Code, Diagnostic, SourceFile};
+use crate::provenance::{Provenance, parse_choice, read_choice};
+use crate::source::Source;
+use crate::tomlread::{Ctx, Obj};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Norm {
+    pub name: String,
+    pub version: u32,
+    #[serde(flatten)]
+    pub provenance: Provenance,
+    pub file_name: Option<FileNamePattern>,
+    pub separator: u8,
+    pub encoding: Encoding,
+    pub date_format: String,
+    pub decimal_separator: char,
+    pub true_values: Vec<String>,
+    pub false_values: Vec<String>,
+    pub fields: Vec<Field>,
+    /// The path of the norm file, relative to the norms folder.
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileNamePattern {
+    /// E.g. `A51_PEPS_16_ACTNOM_{start}_{end}.csv`.
+    pub pattern: String,
+    /// The strftime format of the dates captured by `{start}` and `{end}`.
+    pub date_format: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    Utf8,
+    Windows1252,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Field {
+    pub name: String,
+    pub label: String,
+    pub kind: FieldKind,
+    pub required: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length: Option<(usize, usize)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checksum: Option<Checksum>,
+    /// A patient identifier: masked in every report unless asked otherwise.
+    pub identifier: bool,
+    /// A condition (expression over the row) under which the field becomes required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_if: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FieldKind {
+    Text,
+    Integer,
+    Decimal,
+    Date,
+    Bool,
+    Enum,
+}
+
+impl FieldKind {
+    pub const NAMES: &'static [&'static str] = &["text", "integer", "decimal", "date", "bool", "enum"];
+
+    fn parse(s: &str) -> Option<FieldKind> {
+        Some(match s {
+            "text" => FieldKind::Text,
+            "integer" => FieldKind::Integer,
+            "decimal" => FieldKind::Decimal,
+            "date" => FieldKind::Date,
+            "bool" => FieldKind::Bool,
+            "enum" => FieldKind::Enum,
+            _ => return None,
+        })
+    }
+
+    pub fn value_kind(self) -> crate::value::Kind {
+        use crate::value::Kind;
+        match self {
+            FieldKind::Text | FieldKind::Enum => Kind::Text,
+            FieldKind::Integer | FieldKind::Decimal => Kind::Number,
+            FieldKind::Date => Kind::Date,
+            FieldKind::Bool => Kind::Bool,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Checksum {
+    /// French social security number: key = 97 − (number mod 97), Corsica 2A/2B handled.
+    Nir,
+    /// Luhn check digit (RPPS, FINESS).
+    Luhn,
+}
+
+impl Norm {
+    pub fn field_index(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == name)
+    }
+}
+
+/// Where a norm file lives in the norms folder.
+pub fn norm_path(name: &str, version: u32) -> String {
+    format!("{name}/v{version}.toml")
+}
+
+/// Loads norm `name` version `version` from `source`; problems go to `diags`.
+pub fn load_norm(source: &dyn Source, name: &str, version: u32, diags: &mut Vec<Diagnostic>, files: &mut Vec<SourceFile>) -> Option<Norm> {
+    let path = norm_path(name, version);
+    let text = match source.read(&path) {
+        Ok(t) => t,
+        Err(reason) => {
+            diags.push(
+                Diagnostic::error(Code::MissingFile, format!("norm `{name}` version {version}: {reason}"))
+                    .at(crate::diagnostic::Location::File { file: source.display(&path) })
+                    .hint(format!("norms live in <norms>/{}", path)),
+            );
+            return None;
+        }
+    };
+    let file = SourceFile { path: source.display(&path), text };
+    let norm = {
+        let ctx = Ctx::new(&file);
+        let norm = ctx.parse().and_then(|root| {
+            let obj = ctx.root(&root, &format!("norm `{name}`"));
+            let n = read_norm(&obj, name, version, &path);
+            obj.finish();
+            n
+        });
+        diags.extend(ctx.into_diagnostics());
+        norm
+    };
+    files.push(file);
+    norm
+}
+
+fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<Norm> {
+    let ctx = obj.ctx();
+    let declared_name = obj.str("name");
+    let declared_version = obj.int("version");
+    if let Some(n) = &declared_name
+        && n.get_ref() != name
+    {
+        ctx.error(Code::InvalidValue, n.span(), format!("this file is norm `{name}` but says `name = \"{}\"`", n.get_ref()));
+    }
+    if let Some(v) = &declared_version
+        && *v.get_ref() != i64::from(version)
+    {
+        ctx.error(Code::InvalidValue, v.span(), format!("this file is version {version} but says `version = {}`", v.get_ref()));
+    }
+    let provenance = Provenance::read(obj);
+    let file_name = obj.opt_table("file_name").and_then(|f| {
+        let pattern = f.str("pattern");
+        let date_format = f.opt_str("date_format").map(|s| s.into_inner()).unwrap_or_else(|| "%Y%m%d".into());
+        f.finish();
+        Some(FileNamePattern { pattern: pattern?.into_inner(), date_format })
+    });
+    let separator = obj.str("separator").and_then(|s| {
+        let b = s.get_ref().as_bytes();
+        if b.len() == 1 {
+            Some(b[0])
+        } else {
+            ctx.error(Code::InvalidValue, s.span(), "the separator must be one ASCII character");
+            None
+        }
+    });
+    let encoding = read_choice(obj, "encoding", &["utf-8", "windows-1252"], |s| match s {
+        "utf-8" => Some(Encoding::Utf8),
+        "windows-1252" => Some(Encoding::Windows1252),
+        _ => None,
+    });
+    let date_format = obj.opt_str("date_format").map(|s| s.into_inner()).unwrap_or_else(|| "%d/%m/%Y".into());
+    let decimal_separator = obj.opt_str("decimal_separator").map(|s| s.get_ref().chars().next().unwrap_or(',')).unwrap_or(',');
+    let true_values =
+        obj.str_list("true_values").map(|v| v.into_iter().map(|s| s.into_inner()).collect()).unwrap_or_else(|| vec!["O".into()]);
+    let false_values =
+        obj.str_list("false_values").map(|v| v.into_iter().map(|s| s.into_inner()).collect()).unwrap_or_else(|| vec!["N".into()]);
+    let mut fields: Vec<Field> = Vec::new();
+    for item in obj.array("field")? {
+        let Some(f) = Obj::of(ctx, item, "a field") else { continue };
+        if let Some(field) = read_field(&f) {
+            if fields.iter().any(|g| g.name == field.name) {
+                ctx.error(Code::DuplicateName, f.span(), format!("field `{}` is declared twice", field.name));
+            } else {
+                fields.push(field);
+            }
+        }
+        f.finish();
+    }
+    Some(Norm {
+        name: name.to_string(),
+        version,
+        provenance: provenance?,
+        file_name,
+        separator: separator?,
+        encoding: encoding?,
+        date_format,
+        decimal_separator,
+        true_values,
+        false_values,
+        fields,
+        path: path.to_string(),
+    })
+}
+
+fn read_field(f: &Obj<'_, '_>) -> Option<Field> {
+    let name = f.str("name");
+    let label = f.opt_str("label").map(|s| s.into_inner());
+    let kind = read_choice(f, "type", FieldKind::NAMES, FieldKind::parse);
+    let required = f.opt_bool("required").unwrap_or(false);
+    let exact = f.opt_int("length");
+    let min_len = f.opt_int("min_length");
+    let max_len = f.opt_int("max_length");
+    let length = match (exact, min_len, max_len) {
+        (Some(l), _, _) => Some((*l.get_ref() as usize, *l.get_ref() as usize)),
+        (None, None, None) => None,
+        (None, a, b) => Some((a.map_or(0, |a| *a.get_ref() as usize), b.map_or(usize::MAX, |b| *b.get_ref() as usize))),
+    };
+    let values: Vec<String> = f.str_list("values").unwrap_or_default().into_iter().map(|s| s.into_inner()).collect();
+    let checksum = f.opt_str("checksum").and_then(|s| {
+        parse_choice(f, &s, "checksum", &["nir", "luhn"], |c| match c {
+            "nir" => Some(Checksum::Nir),
+            "luhn" => Some(Checksum::Luhn),
+            _ => None,
+        })
+    });
+    let field = Field {
+        name: name?.into_inner(),
+        label: label.unwrap_or_default(),
+        kind: kind?,
+        required,
+        length,
+        pattern: f.opt_str("pattern").map(|s| s.into_inner()),
+        values,
+        list: f.opt_str("list").map(|s| s.into_inner()),
+        min: f.opt_decimal("min").map(|d| d.into_inner()),
+        max: f.opt_decimal("max").map(|d| d.into_inner()),
+        checksum,
+        identifier: f.opt_bool("identifier").unwrap_or(false),
+        required_if: f.opt_str("required_if").map(|s| s.into_inner()),
+    };
+    if field.kind == FieldKind::Enum && field.values.is_empty() {
+        f.ctx().error(Code::MissingKey, f.span(), format!("enum field `{}` needs `values`", field.name));
+        return None;
+    }
+    Some(field)
+}

@@ -1,0 +1,145 @@
+//! Parameters: named values with a unit, a reference and a status, possibly dated inside the
+//! period (a tariff that changes on 22 December).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::diagnostic::Code;
+use crate::provenance::{Provenance, read_choice};
+use crate::tomlread::{Item, Obj, read_bool, read_date, read_decimal, read_str};
+use crate::value::{Dated, Kind, Period, Unit, Value, value_at};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Parameter {
+    pub name: String,
+    pub unit: Unit,
+    #[serde(flatten)]
+    pub provenance: Provenance,
+    pub values: Vec<Dated<Value>>,
+}
+
+impl Parameter {
+    /// The value in force on `date`, or the first one before the period starts.
+    pub fn value_at(&self, date: NaiveDate) -> &Value {
+        value_at(&self.values, date).unwrap_or(&self.values[0].value)
+    }
+
+    pub fn is_dated(&self) -> bool {
+        self.values.len() > 1
+    }
+}
+
+/// Reads every parameter of a parameter file (one TOML table per parameter).
+pub fn read_parameters(root: &Obj<'_, '_>, period: Period, out: &mut Vec<Parameter>) {
+    for (key, item) in root.entries() {
+        let name = key.get_ref().to_string();
+        let Some(obj) = Obj::of(root.ctx(), item, &format!("parameter `{name}`")) else { continue };
+        if let Some(p) = read_parameter(&obj, name, period) {
+            out.push(p);
+        }
+        obj.finish();
+    }
+}
+
+fn read_parameter(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<Parameter> {
+    let provenance = Provenance::read(obj);
+    let unit = read_choice(obj, "unit", Unit::NAMES, Unit::parse);
+    let values = match (obj.get("value"), obj.get("values"), unit) {
+        (Some(_), Some(_), _) => {
+            obj.ctx().error(Code::InvalidValue, obj.span(), format!("{} has both `value` and `values`: keep one", obj.what()));
+            None
+        }
+        (None, None, _) => {
+            obj.ctx().error_hint(
+                Code::MissingKey,
+                obj.span(),
+                format!("{} has no `value`", obj.what()),
+                "give `value = ...`, or `values = [{ from = AAAA-MM-JJ, value = ... }]` for dated values",
+            );
+            None
+        }
+        (Some(item), None, Some(unit)) => {
+            let v = read_typed(obj, item, unit, &format!("`value` of {}", obj.what()))?;
+            Some(vec![Dated { from: period.start, value: v }])
+        }
+        (None, Some(item), Some(unit)) => read_dated(obj, item, unit, period),
+        _ => None,
+    };
+    Some(Parameter { name, unit: unit?, provenance: provenance?, values: values? })
+}
+
+/// Reads a value of the kind `unit` calls for.
+pub fn read_typed(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, what: &str) -> Option<Value> {
+    let ctx = obj.ctx();
+    match unit.kind() {
+        Kind::Number => read_decimal(ctx, item, what).map(|d| Value::Number(d.into_inner())),
+        Kind::Date => read_date(ctx, item, what).map(|d| Value::Date(d.into_inner())),
+        Kind::Bool => read_bool(ctx, item, what).map(Value::Bool),
+        Kind::Text | Kind::Null => read_str(ctx, item, what).map(|s| Value::Text(s.into_inner())),
+    }
+}
+
+/// Reads `[{ from = date, value = ... }, ...]`: sorted, starting on the first day of the period,
+/// every date inside the period.
+pub fn read_dated(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, period: Period) -> Option<Vec<Dated<Value>>> {
+    let ctx = obj.ctx();
+    let items = crate::tomlread::read_array(ctx, item, &format!("`values` of {}", obj.what()))?;
+    let mut out: Vec<Dated<Value>> = Vec::new();
+    let mut ok = true;
+    for entry in items {
+        let Some(e) = Obj::of(ctx, entry, &format!("a dated value of {}", obj.what())) else {
+            ok = false;
+            continue;
+        };
+        let from = e.date("from");
+        let value = e.get("value").and_then(|v| read_typed(&e, v, unit, &format!("`value` of {}", e.what())));
+        if !e.has("value") {
+            e.ctx().error(Code::MissingKey, e.span(), format!("{} has no `value`", e.what()));
+        }
+        e.finish();
+        let (Some(from), Some(value)) = (from, value) else {
+            ok = false;
+            continue;
+        };
+        if !period.contains(*from.get_ref()) {
+            ctx.error_hint(
+                Code::DateOutsidePeriod,
+                from.span(),
+                format!("dated value of {} starts on {}, outside the period {} – {}", obj.what(), from.get_ref(), period.start, period.end),
+                "a rulebook holds only what is in force during its own period",
+            );
+            ok = false;
+        }
+        if let Some(prev) = out.last()
+            && prev.from >= *from.get_ref()
+        {
+            ctx.error(
+                Code::DatedValuesOrder,
+                from.span(),
+                format!("dated values of {} must be in increasing order of `from` ({} after {})", obj.what(), from.get_ref(), prev.from),
+            );
+            ok = false;
+        }
+        out.push(Dated { from: from.into_inner(), value });
+    }
+    if ok && out.is_empty() {
+        ctx.error(Code::InvalidValue, item.span(), format!("`values` of {} is empty", obj.what()));
+        return None;
+    }
+    if ok && out[0].from != period.start {
+        ctx.error_hint(
+            Code::DatedValuesOrder,
+            item.span(),
+            format!(
+                "dated values of {} start on {}, leaving {} – {} without a value",
+                obj.what(),
+                out[0].from,
+                period.start,
+                out[0].from.pred_opt()?
+            ),
+            format!("let the first value start on {}", period.start),
+        );
+        ok = false;
+    }
+    ok.then_some(out)
+}

@@ -1,0 +1,143 @@
+//! Where rule and norm files come from: a folder on disk, or memory (for tests).
+//!
+//! A source hands out files by relative path and refuses any path that would leave its root, so
+//! a rulebook can only read its own files.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+/// A read-only tree of text files addressed by relative paths with `/` separators.
+pub trait Source {
+    /// The text of `path`, or a plain-words reason why it cannot be read.
+    fn read(&self, path: &str) -> Result<String, String>;
+    /// Every file directly or indirectly below `dir`, as relative paths, sorted.
+    fn list(&self, dir: &str) -> Vec<String>;
+    /// How a path is shown to people (the real path on disk, for a folder).
+    fn display(&self, path: &str) -> String;
+}
+
+/// Files under a folder on disk.
+#[derive(Debug, Clone)]
+pub struct DirSource {
+    root: PathBuf,
+}
+
+impl DirSource {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        DirSource { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+}
+
+/// Whether `path` is relative and stays below its root (no `..`, no absolute part).
+pub fn is_contained(path: &str) -> bool {
+    let p = Path::new(path);
+    !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+}
+
+impl Source for DirSource {
+    fn read(&self, path: &str) -> Result<String, String> {
+        if !is_contained(path) {
+            return Err(format!("path `{path}` leaves the folder {}", self.root.display()));
+        }
+        let full = self.root.join(path);
+        let bytes = std::fs::read(&full).map_err(|e| format!("cannot read {}: {}", full.display(), io_reason(&e)))?;
+        String::from_utf8(bytes).map_err(|_| format!("{} is not valid UTF-8", full.display()))
+    }
+
+    fn list(&self, dir: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let start = if dir.is_empty() { self.root.clone() } else { self.root.join(dir) };
+        collect_files(&self.root, &start, &mut out);
+        out.sort();
+        out
+    }
+
+    fn display(&self, path: &str) -> String {
+        self.root.join(path).display().to_string()
+    }
+}
+
+fn collect_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(root, &path, out);
+        } else if let Ok(rel) = path.strip_prefix(root) {
+            out.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+}
+
+/// The reason of an I/O error in plain lowercase words.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::IsADirectory => "it is a directory".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s.to_lowercase(),
+            }
+        }
+    }
+}
+
+/// Files held in memory, for tests and for rulebooks built on the fly.
+#[derive(Debug, Clone, Default)]
+pub struct MemSource {
+    files: BTreeMap<String, String>,
+}
+
+impl MemSource {
+    pub fn new() -> Self {
+        MemSource::default()
+    }
+
+    pub fn with(mut self, path: &str, text: &str) -> Self {
+        self.files.insert(path.to_string(), text.to_string());
+        self
+    }
+}
+
+impl Source for MemSource {
+    fn read(&self, path: &str) -> Result<String, String> {
+        if !is_contained(path) {
+            return Err(format!("path `{path}` leaves the folder"));
+        }
+        self.files.get(path).cloned().ok_or_else(|| format!("cannot read {path}: no such file"))
+    }
+
+    fn list(&self, dir: &str) -> Vec<String> {
+        let prefix = if dir.is_empty() { String::new() } else { format!("{}/", dir.trim_end_matches('/')) };
+        self.files.keys().filter(|k| k.starts_with(&prefix)).cloned().collect()
+    }
+
+    fn display(&self, path: &str) -> String {
+        path.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_escape() {
+        assert!(is_contained("a/b.toml"));
+        assert!(is_contained("./a.toml"));
+        assert!(!is_contained("../a.toml"));
+        assert!(!is_contained("a/../../b"));
+        assert!(!is_contained("/etc/passwd"));
+        assert!(!is_contained(""));
+        let src = MemSource::new().with("a.toml", "x");
+        assert!(src.read("../a.toml").is_err());
+        assert_eq!(src.read("a.toml").unwrap(), "x");
+    }
+}

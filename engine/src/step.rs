@@ -1,0 +1,351 @@
+//! Steps: the named outputs of a rulebook's pipeline, each defined by one mechanism — filter a
+//! dataset, look a table up (per row or once), aggregate, classify rows by a list, a Rhai
+//! formula, a set of checks, or the score of an indicator set.
+//!
+//! This module reads steps as written; `rulebook` binds their names and orders them.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::diagnostic::{Code, Location};
+use crate::expr::{self, Ast};
+use crate::provenance::{parse_choice, read_choice};
+use crate::tomlread::{Ctx, Item, Obj, read_str};
+use crate::value::{Rounding, RoundingMode, Unit};
+
+/// An expression as written in a rule file, parsed, with where it stands.
+#[derive(Debug, Clone)]
+pub struct ExprSource {
+    pub text: String,
+    pub ast: Ast,
+    /// Byte offset in the file of the first character of the expression text.
+    pub offset: usize,
+    pub file: usize,
+}
+
+impl ExprSource {
+    /// The span in the file of a span inside the expression.
+    pub fn file_span(&self, inner: Range<usize>) -> Range<usize> {
+        self.offset + inner.start..self.offset + inner.end
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct StepDef {
+    pub name: String,
+    pub label: String,
+    pub unit: Option<Unit>,
+    pub reference: Option<String>,
+    pub description: Option<String>,
+    pub rounding: Option<Rounding>,
+    /// `round = "none"`: explicitly no rounding, even for money.
+    pub no_rounding: bool,
+    pub mechanism: Mechanism,
+    pub location: Location,
+    pub file: usize,
+    pub name_span: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Mechanism {
+    Filter { dataset: Spanned, condition: Option<ExprSource> },
+    Lookup { dataset: Option<Spanned>, table: Spanned, column: Option<Spanned>, keys: Vec<(String, ExprSource)> },
+    Aggregate { dataset: Spanned, op: AggOp, condition: Option<ExprSource>, group_by: Option<ExprSource> },
+    Classify { dataset: Spanned, list: Spanned, code: ExprSource, date: ExprSource, classes: Vec<ClassDef> },
+    Formula(FormulaSource),
+    Checks(Vec<CheckDef>),
+    Score { set: Spanned },
+}
+
+impl Mechanism {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Mechanism::Filter { .. } => "filter",
+            Mechanism::Lookup { .. } => "lookup",
+            Mechanism::Aggregate { .. } => "aggregate",
+            Mechanism::Classify { .. } => "classify",
+            Mechanism::Formula(_) => "formula",
+            Mechanism::Checks(_) => "checks",
+            Mechanism::Score { .. } => "score",
+        }
+    }
+}
+
+/// A name written in a rule file, with its span.
+#[derive(Debug, Clone, Serialize)]
+pub struct Spanned {
+    pub text: String,
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub enum AggOp {
+    Sum(ExprSource),
+    Count,
+}
+
+#[derive(Debug, Clone)]
+pub struct ClassDef {
+    pub name: String,
+    pub label: String,
+    pub when: ExprSource,
+}
+
+#[derive(Debug, Clone)]
+pub struct CheckDef {
+    pub name: String,
+    pub label: String,
+    pub when: ExprSource,
+}
+
+#[derive(Debug, Clone)]
+pub enum FormulaSource {
+    /// A Rhai expression written in the step.
+    Inline { text: String, offset: usize },
+    /// `file.rhai::function`: a function of one of the rulebook's scripts; its parameters name
+    /// the values it reads.
+    Function { script: String, function: String, span: Range<usize> },
+}
+
+const MECHANISMS: &[&str] = &["filter", "lookup", "aggregate", "classify", "formula", "function", "checks", "score"];
+
+/// Reads the `[[step]]` array of a steps file.
+pub fn read_steps(root: &Obj<'_, '_>, file: usize, out: &mut Vec<StepDef>) {
+    let Some(items) = root.array("step") else { return };
+    for item in items {
+        let Some(obj) = Obj::of(root.ctx(), item, "a step") else { continue };
+        // `read_step` re-reads the table under the step's own name and checks its keys.
+        if let Some(step) = read_step(&obj, file) {
+            out.push(step);
+        }
+    }
+}
+
+fn read_step(obj: &Obj<'_, '_>, file: usize) -> Option<StepDef> {
+    let ctx = obj.ctx();
+    let name = obj.str("name")?;
+    let what = format!("step `{}`", name.get_ref());
+    let obj = Obj::new(ctx, obj_table(obj), obj.span(), &what);
+    obj.allow(&["name"]);
+    let label = obj.str("label");
+    let unit = obj.opt_str("unit").and_then(|u| parse_choice(&obj, &u, "unit", Unit::NAMES, Unit::parse));
+    let reference = obj.opt_str("reference").map(|s| s.into_inner());
+    let description = obj.opt_str("description").map(|s| s.into_inner());
+    let (rounding, no_rounding) = read_rounding(&obj);
+    let present: Vec<&str> = MECHANISMS.iter().copied().filter(|m| obj.has(m)).collect();
+    let mechanism = match present.as_slice() {
+        [one] => read_mechanism(&obj, one, file),
+        [] => {
+            ctx.error_hint(
+                Code::MissingKey,
+                obj.span(),
+                format!("{what} has no mechanism"),
+                format!("give one of {}", MECHANISMS.join(", ")),
+            );
+            None
+        }
+        many => {
+            ctx.error(Code::InvalidValue, obj.span(), format!("{what} has several mechanisms ({}): keep one", many.join(", ")));
+            None
+        }
+    };
+    obj.finish();
+    Some(StepDef {
+        name: name.get_ref().clone(),
+        label: label?.into_inner(),
+        unit,
+        reference,
+        description,
+        rounding,
+        no_rounding,
+        mechanism: mechanism?,
+        location: ctx.loc(name.span()),
+        file,
+        name_span: name.span(),
+    })
+}
+
+/// The table under an `Obj`, re-read so the step's name can title its messages.
+fn obj_table<'c, 'i>(obj: &Obj<'c, 'i>) -> &'c toml::de::DeTable<'i> {
+    obj.table_ref()
+}
+
+fn read_rounding(obj: &Obj<'_, '_>) -> (Option<Rounding>, bool) {
+    let Some(item) = obj.get("round") else { return (None, false) };
+    if let toml::de::DeValue::String(s) = item.get_ref()
+        && s.as_ref() == "none"
+    {
+        return (None, true);
+    }
+    let Some(r) = Obj::of(obj.ctx(), item, &format!("`round` of {}", obj.what())) else { return (None, false) };
+    let step = r.decimal("step");
+    let mode = match r.opt_str("mode") {
+        Some(m) => parse_choice(&r, &m, "rounding mode", RoundingMode::NAMES, RoundingMode::parse),
+        None => Some(RoundingMode::HalfUp),
+    };
+    if let Some(s) = &step
+        && s.get_ref() <= &rust_decimal::Decimal::ZERO
+    {
+        r.ctx().error(Code::InvalidValue, s.span(), "a rounding step must be positive");
+    }
+    r.finish();
+    match (step, mode) {
+        (Some(step), Some(mode)) => (Some(Rounding { step: step.into_inner(), mode }), false),
+        _ => (None, false),
+    }
+}
+
+fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: usize) -> Option<Mechanism> {
+    let ctx = obj.ctx();
+    match which {
+        "filter" => {
+            let m = obj.table("filter")?;
+            let dataset = spanned(m.str("dataset"));
+            let condition = m.opt("where", |c, i, w| read_expr(c, i, w, file));
+            m.finish();
+            Some(Mechanism::Filter { dataset: dataset?, condition })
+        }
+        "lookup" => {
+            let m = obj.table("lookup")?;
+            let dataset = spanned(m.opt_str("dataset"));
+            let table = spanned(m.str("table"));
+            let column = spanned(m.opt_str("column"));
+            let keys_obj = m.table("keys");
+            let mut keys = Vec::new();
+            if let Some(k) = &keys_obj {
+                for (key, item) in k.entries() {
+                    if let Some(e) = read_expr(ctx, item, &format!("key `{}`", key.get_ref()), file) {
+                        keys.push((key.get_ref().to_string(), e));
+                    }
+                }
+            }
+            m.finish();
+            Some(Mechanism::Lookup { dataset, table: table?, column, keys })
+        }
+        "aggregate" => {
+            let m = obj.table("aggregate")?;
+            let dataset = spanned(m.str("dataset"));
+            let op = match (m.get("sum"), m.get("count")) {
+                (Some(item), None) => read_expr(ctx, item, "`sum`", file).map(AggOp::Sum),
+                (None, Some(_)) => {
+                    m.bool("count");
+                    Some(AggOp::Count)
+                }
+                _ => {
+                    ctx.error_hint(
+                        Code::MissingKey,
+                        m.span(),
+                        format!("the aggregate of {} needs `sum` or `count`", obj.what()),
+                        "`sum = \"EXPR\"` or `count = true`",
+                    );
+                    None
+                }
+            };
+            let condition = m.opt("where", |c, i, w| read_expr(c, i, w, file));
+            let group_by = m.opt("group_by", |c, i, w| read_expr(c, i, w, file));
+            m.finish();
+            Some(Mechanism::Aggregate { dataset: dataset?, op: op?, condition, group_by })
+        }
+        "classify" => {
+            let m = obj.table("classify")?;
+            let dataset = spanned(m.str("dataset"));
+            let list = spanned(m.str("list"));
+            let code = m.req("code", |c, i, w| read_expr(c, i, w, file));
+            let date = m.req("date", |c, i, w| read_expr(c, i, w, file));
+            let mut classes = Vec::new();
+            for item in m.array("classes").unwrap_or_default() {
+                let Some(c) = Obj::of(ctx, item, "a class") else { continue };
+                let name = c.str("name");
+                let label = c.opt_str("label");
+                let when = c.req("when", |cx, i, w| read_expr(cx, i, w, file));
+                c.finish();
+                if let (Some(name), Some(when)) = (name, when) {
+                    let label = label.map_or_else(|| name.get_ref().clone(), |l| l.into_inner());
+                    classes.push(ClassDef { name: name.into_inner(), label, when });
+                }
+            }
+            if classes.is_empty() {
+                ctx.error(Code::MissingKey, m.span(), format!("the classification of {} has no classes", obj.what()));
+            }
+            m.finish();
+            Some(Mechanism::Classify { dataset: dataset?, list: list?, code: code?, date: date?, classes })
+        }
+        "formula" => {
+            let s = obj.str("formula")?;
+            let offset = text_offset(&ctx.file.text, s.span());
+            Some(Mechanism::Formula(FormulaSource::Inline { text: s.into_inner(), offset }))
+        }
+        "function" => {
+            let s = obj.str("function")?;
+            let Some((script, function)) = s.get_ref().split_once("::") else {
+                ctx.error_hint(
+                    Code::InvalidValue,
+                    s.span(),
+                    format!("`{}` does not name a function", s.get_ref()),
+                    "write \"file.rhai::function\"",
+                );
+                return None;
+            };
+            Some(Mechanism::Formula(FormulaSource::Function { script: script.to_string(), function: function.to_string(), span: s.span() }))
+        }
+        "checks" => {
+            let mut checks = Vec::new();
+            for item in obj.array("checks")? {
+                let Some(c) = Obj::of(ctx, item, "a check") else { continue };
+                let name = c.str("name");
+                let label = c.str("label");
+                let when = c.req("when", |cx, i, w| read_expr(cx, i, w, file));
+                c.finish();
+                if let (Some(name), Some(label), Some(when)) = (name, label, when) {
+                    checks.push(CheckDef { name: name.into_inner(), label: label.into_inner(), when });
+                }
+            }
+            Some(Mechanism::Checks(checks))
+        }
+        _ => {
+            let m = obj.table("score")?;
+            let set = spanned(m.str("indicators"));
+            m.finish();
+            Some(Mechanism::Score { set: set? })
+        }
+    }
+}
+
+fn spanned(s: Option<toml::Spanned<String>>) -> Option<Spanned> {
+    s.map(|s| Spanned { span: s.span(), text: s.into_inner() })
+}
+
+/// Where the text of a string value starts in the file (after its opening quotes).
+pub fn text_offset(file_text: &str, span: Range<usize>) -> usize {
+    let raw = &file_text[span.start.min(file_text.len())..];
+    let quotes = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+        let after = &raw[3..];
+        3 + usize::from(after.starts_with('\n'))
+    } else {
+        1
+    };
+    span.start + quotes
+}
+
+fn read_expr(ctx: &Ctx<'_>, item: &Item<'_>, what: &str, file: usize) -> Option<ExprSource> {
+    let s = read_str(ctx, item, what)?;
+    let offset = text_offset(&ctx.file.text, s.span());
+    match expr::parse(s.get_ref()) {
+        Ok(ast) => Some(ExprSource { text: s.into_inner(), ast, offset, file }),
+        Err(e) => {
+            let span = offset + e.span.start..offset + e.span.end;
+            ctx.error(Code::ExpressionSyntax, span, format!("in {what}: {}", e.message));
+            None
+        }
+    }
+}
+
+pub fn read_rounding_choice(obj: &Obj<'_, '_>, key: &str) -> Option<Rounding> {
+    let r = obj.opt_table(key)?;
+    let step = r.decimal("step");
+    let mode = read_choice(&r, "mode", RoundingMode::NAMES, RoundingMode::parse);
+    r.finish();
+    Some(Rounding { step: step?.into_inner(), mode: mode? })
+}

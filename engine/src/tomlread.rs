@@ -1,0 +1,424 @@
+//! Strict reading of TOML rule files with spans: every unknown key, wrong type or missing key is
+//! reported with its file:line:col, and reading goes on so that all problems come out at once.
+//!
+//! Why not serde derive: toml's deserializer stops at the first error and `deny_unknown_fields`
+//! reports one key at a time (../shared/RUST-NOTES.md). Walking the spanned `DeTable` keeps every
+//! span and lets a loader collect every diagnostic of a file in one pass.
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Code, Diagnostic, Location, SourceFile, did_you_mean};
+
+pub type Item<'i> = Spanned<DeValue<'i>>;
+
+/// One file being read: its text and the diagnostics found so far.
+pub struct Ctx<'f> {
+    pub file: &'f SourceFile,
+    diags: RefCell<Vec<Diagnostic>>,
+}
+
+impl<'f> Ctx<'f> {
+    pub fn new(file: &'f SourceFile) -> Self {
+        Ctx { file, diags: RefCell::new(Vec::new()) }
+    }
+
+    pub fn loc(&self, span: Range<usize>) -> Location {
+        self.file.location(span)
+    }
+
+    pub fn report(&self, d: Diagnostic) {
+        self.diags.borrow_mut().push(d);
+    }
+
+    pub fn error(&self, code: Code, span: Range<usize>, message: impl Into<String>) {
+        self.report(Diagnostic::error(code, message).at(self.loc(span)));
+    }
+
+    pub fn error_hint(&self, code: Code, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+        self.report(Diagnostic::error(code, message).at(self.loc(span)).hint(hint));
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diags.into_inner()
+    }
+
+    /// Parses the whole file; syntax errors are reported and `None` returned when nothing usable
+    /// could be recovered.
+    pub fn parse(&self) -> Option<Spanned<DeTable<'f>>> {
+        let (table, errors) = DeTable::parse_recoverable(&self.file.text);
+        let failed = !errors.is_empty();
+        for e in errors {
+            let span = e.span().unwrap_or(0..0);
+            self.error(Code::TomlSyntax, span, format!("invalid TOML: {}", e.message().trim_end_matches('\n')));
+        }
+        if failed { None } else { Some(table) }
+    }
+
+    /// A reader over the root table of the file.
+    pub fn root<'c>(&'c self, table: &'c Spanned<DeTable<'f>>, what: &str) -> Obj<'c, 'f> {
+        Obj::new(self, table.get_ref(), table.span(), what)
+    }
+}
+
+/// A reader over one TOML table: each key asked is remembered, and `finish` reports the others.
+pub struct Obj<'c, 'i> {
+    ctx: &'c Ctx<'i>,
+    table: &'c DeTable<'i>,
+    span: Range<usize>,
+    what: String,
+    asked: RefCell<Vec<String>>,
+}
+
+impl<'c, 'i> Obj<'c, 'i> {
+    pub fn new(ctx: &'c Ctx<'i>, table: &'c DeTable<'i>, span: Range<usize>, what: &str) -> Self {
+        Obj { ctx, table, span, what: what.to_string(), asked: RefCell::new(Vec::new()) }
+    }
+
+    /// Reads `item` as a table, or reports a wrong type.
+    pub fn of(ctx: &'c Ctx<'i>, item: &'c Item<'i>, what: &str) -> Option<Self> {
+        match item.get_ref() {
+            DeValue::Table(t) => Some(Obj::new(ctx, t, item.span(), what)),
+            other => {
+                ctx.error(Code::WrongType, item.span(), format!("{what} must be a table, found {}", type_name(other)));
+                None
+            }
+        }
+    }
+
+    pub fn table_ref(&self) -> &'c DeTable<'i> {
+        self.table
+    }
+
+    pub fn ctx(&self) -> &'c Ctx<'i> {
+        self.ctx
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    pub fn what(&self) -> &str {
+        &self.what
+    }
+
+    /// The entries of the table in document order, for tables keyed by user names.
+    pub fn entries(&self) -> impl Iterator<Item = (&'c Spanned<std::borrow::Cow<'i, str>>, &'c Item<'i>)> {
+        self.table.iter()
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.asked.borrow_mut().push(key.to_string());
+        self.table.get(key).is_some()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'c Item<'i>> {
+        self.asked.borrow_mut().push(key.to_string());
+        self.table.get(key)
+    }
+
+    /// Marks keys as known without reading them (read elsewhere, or alternatives).
+    pub fn allow(&self, keys: &[&str]) {
+        self.asked.borrow_mut().extend(keys.iter().map(|k| k.to_string()));
+    }
+
+    fn missing(&self, key: &str) {
+        self.ctx.error(Code::MissingKey, self.span.clone(), format!("{} has no `{key}`", self.what));
+    }
+
+    pub fn req<T>(&self, key: &str, read: impl Fn(&Ctx<'i>, &Item<'i>, &str) -> Option<T>) -> Option<T> {
+        match self.get(key) {
+            Some(item) => read(self.ctx, item, &format!("`{key}` of {}", self.what)),
+            None => {
+                self.missing(key);
+                None
+            }
+        }
+    }
+
+    pub fn opt<T>(&self, key: &str, read: impl Fn(&Ctx<'i>, &Item<'i>, &str) -> Option<T>) -> Option<T> {
+        self.get(key).and_then(|item| read(self.ctx, item, &format!("`{key}` of {}", self.what)))
+    }
+
+    pub fn str(&self, key: &str) -> Option<Spanned<String>> {
+        self.req(key, read_str)
+    }
+
+    pub fn opt_str(&self, key: &str) -> Option<Spanned<String>> {
+        self.opt(key, read_str)
+    }
+
+    pub fn decimal(&self, key: &str) -> Option<Spanned<Decimal>> {
+        self.req(key, read_decimal)
+    }
+
+    pub fn opt_decimal(&self, key: &str) -> Option<Spanned<Decimal>> {
+        self.opt(key, read_decimal)
+    }
+
+    pub fn bool(&self, key: &str) -> Option<bool> {
+        self.req(key, read_bool)
+    }
+
+    pub fn opt_bool(&self, key: &str) -> Option<bool> {
+        self.opt(key, read_bool)
+    }
+
+    pub fn date(&self, key: &str) -> Option<Spanned<NaiveDate>> {
+        self.req(key, read_date)
+    }
+
+    pub fn opt_date(&self, key: &str) -> Option<Spanned<NaiveDate>> {
+        self.opt(key, read_date)
+    }
+
+    pub fn int(&self, key: &str) -> Option<Spanned<i64>> {
+        self.req(key, read_int)
+    }
+
+    pub fn opt_int(&self, key: &str) -> Option<Spanned<i64>> {
+        self.opt(key, read_int)
+    }
+
+    pub fn table(&self, key: &str) -> Option<Obj<'c, 'i>> {
+        let what = format!("`{key}` of {}", self.what);
+        match self.get(key) {
+            Some(item) => Obj::of(self.ctx, item, &what),
+            None => {
+                self.missing(key);
+                None
+            }
+        }
+    }
+
+    pub fn opt_table(&self, key: &str) -> Option<Obj<'c, 'i>> {
+        let what = format!("`{key}` of {}", self.what);
+        self.get(key).and_then(|item| Obj::of(self.ctx, item, &what))
+    }
+
+    pub fn array(&self, key: &str) -> Option<&'c [Item<'i>]> {
+        match self.get(key) {
+            Some(item) => read_array(self.ctx, item, &format!("`{key}` of {}", self.what)),
+            None => {
+                self.missing(key);
+                None
+            }
+        }
+    }
+
+    pub fn opt_array(&self, key: &str) -> Option<&'c [Item<'i>]> {
+        let item = self.get(key)?;
+        read_array(self.ctx, item, &format!("`{key}` of {}", self.what))
+    }
+
+    pub fn str_list(&self, key: &str) -> Option<Vec<Spanned<String>>> {
+        let items = self.opt_array(key)?;
+        Some(items.iter().filter_map(|i| read_str(self.ctx, i, &format!("an item of `{key}`"))).collect())
+    }
+
+    /// Reports every key that was never asked for, with a "did you mean" among the asked ones.
+    pub fn finish(self) {
+        let asked = self.asked.borrow();
+        for (key, _) in self.table.iter() {
+            if asked.iter().any(|a| a == key.get_ref().as_ref()) {
+                continue;
+            }
+            let mut hint = format!("known keys: {}", list_keys(&asked));
+            if let Some(close) = did_you_mean(key.get_ref(), asked.iter().map(String::as_str)) {
+                hint = format!("did you mean `{close}`?");
+            }
+            self.ctx.error_hint(Code::UnknownKey, key.span(), format!("unknown key `{}` in {}", key.get_ref(), self.what), hint);
+        }
+    }
+}
+
+fn list_keys(keys: &[String]) -> String {
+    let mut keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+}
+
+pub fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a decimal number",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+fn wrong(ctx: &Ctx<'_>, item: &Item<'_>, what: &str, expected: &str, hint: Option<&str>) {
+    let message = format!("{what} must be {expected}, found {}", type_name(item.get_ref()));
+    match hint {
+        Some(h) => ctx.error_hint(Code::WrongType, item.span(), message, h),
+        None => ctx.error(Code::WrongType, item.span(), message),
+    }
+}
+
+pub fn read_str(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<String>> {
+    match item.get_ref() {
+        DeValue::String(s) => Some(Spanned::new(item.span(), s.to_string())),
+        _ => {
+            wrong(ctx, item, what, "a string", None);
+            None
+        }
+    }
+}
+
+pub fn read_bool(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<bool> {
+    match item.get_ref() {
+        DeValue::Boolean(b) => Some(*b),
+        _ => {
+            wrong(ctx, item, what, "true or false", None);
+            None
+        }
+    }
+}
+
+pub fn read_int(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<i64>> {
+    match item.get_ref() {
+        DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+            Ok(v) => Some(Spanned::new(item.span(), v)),
+            Err(_) => {
+                ctx.error(Code::InvalidValue, item.span(), format!("{what} is out of range"));
+                None
+            }
+        },
+        _ => {
+            wrong(ctx, item, what, "an integer", None);
+            None
+        }
+    }
+}
+
+/// A decimal from a string ("0.20"), an integer or a TOML float; a float is read from its source
+/// text, never through `f64`, so `0.1` stays exactly one tenth.
+pub fn read_decimal(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<Decimal>> {
+    let text = match item.get_ref() {
+        DeValue::String(s) => s.to_string(),
+        DeValue::Integer(i) if i.radix() == 10 => i.as_str().replace('_', ""),
+        DeValue::Float(f) => f.as_str().replace('_', ""),
+        _ => {
+            wrong(ctx, item, what, "a decimal number", Some("write it as a string, e.g. \"0.20\""));
+            return None;
+        }
+    };
+    match parse_decimal(&text) {
+        Some(d) => Some(Spanned::new(item.span(), d)),
+        None => {
+            ctx.error_hint(
+                Code::InvalidValue,
+                item.span(),
+                format!("{what} is not a decimal number: `{text}`"),
+                "use a point as decimal separator, e.g. \"1234.56\"",
+            );
+            None
+        }
+    }
+}
+
+/// Parses a decimal written with a point, an optional sign and an optional exponent.
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    if t.is_empty() || t.contains(',') || t.contains(char::is_whitespace) {
+        return None;
+    }
+    if t.contains(['e', 'E']) {
+        return Decimal::from_scientific(t).ok();
+    }
+    Decimal::from_str(t).ok()
+}
+
+pub fn read_date(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<NaiveDate>> {
+    match item.get_ref() {
+        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+            let d = dt.date?;
+            match NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) {
+                Some(date) => Some(Spanned::new(item.span(), date)),
+                None => {
+                    ctx.error(Code::InvalidValue, item.span(), format!("{what} is not a calendar date"));
+                    None
+                }
+            }
+        }
+        _ => {
+            wrong(ctx, item, what, "a date", Some("write a TOML date without quotes, e.g. 2025-01-31"));
+            None
+        }
+    }
+}
+
+pub fn read_array<'c, 'i>(ctx: &Ctx<'i>, item: &'c Item<'i>, what: &str) -> Option<&'c [Item<'i>]> {
+    match item.get_ref() {
+        DeValue::Array(a) => Some(a),
+        _ => {
+            wrong(ctx, item, what, "an array", None);
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, f: impl Fn(&Obj<'_, '_>)) -> Vec<Diagnostic> {
+        let file = SourceFile { path: "t.toml".into(), text: text.into() };
+        let ctx = Ctx::new(&file);
+        if let Some(root) = ctx.parse() {
+            let obj = ctx.root(&root, "the file");
+            f(&obj);
+            obj.finish();
+        }
+        ctx.into_diagnostics()
+    }
+
+    #[test]
+    fn decimals_are_exact_whatever_their_spelling() {
+        let diags = read("a = \"0.10\"\nb = 0.1\nc = 3\n", |o| {
+            assert_eq!(o.decimal("a").unwrap().into_inner().to_string(), "0.10");
+            assert_eq!(o.decimal("b").unwrap().into_inner().to_string(), "0.1");
+            assert_eq!(o.decimal("c").unwrap().into_inner().to_string(), "3");
+        });
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn reports_every_problem_with_its_position() {
+        let diags = read("label = 3\ntx_plafond = \"0.2\"\nother = 1\n", |o| {
+            o.str("label");
+            o.decimal("taux_plafond");
+        });
+        let summary: Vec<String> =
+            diags.iter().map(|d| format!("{} {} {}", d.code, d.location.as_ref().unwrap(), d.hint.clone().unwrap_or_default())).collect();
+        assert_eq!(
+            summary,
+            vec![
+                "R102 t.toml:1:9 ".to_string(),
+                "R103 t.toml:1:1 ".to_string(),
+                "R101 t.toml:2:1 did you mean `taux_plafond`?".to_string(),
+                "R101 t.toml:3:1 known keys: `label`, `taux_plafond`".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_must_be_toml_dates() {
+        let diags = read("a = 2025-02-28\nb = \"2025-02-28\"\n", |o| {
+            assert!(o.date("a").is_some());
+            assert!(o.date("b").is_none());
+        });
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, Code::WrongType);
+    }
+}

@@ -1,0 +1,332 @@
+//! Values and their units, provenance statuses, rounding and dated values.
+//!
+//! Every number is an exact `Decimal`; there is no float anywhere in this crate.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+/// A typed value: what parameters, case fields, data cells and step outputs hold.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(Decimal),
+    Date(NaiveDate),
+    Text(String),
+}
+
+impl Value {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Value::Null => Kind::Null,
+            Value::Bool(_) => Kind::Bool,
+            Value::Number(_) => Kind::Number,
+            Value::Date(_) => Kind::Date,
+            Value::Text(_) => Kind::Text,
+        }
+    }
+
+    pub fn as_number(&self) -> Option<Decimal> {
+        match self {
+            Value::Number(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The value as a JSON-friendly string: decimals normalised, dates ISO.
+    pub fn render(&self) -> String {
+        match self {
+            Value::Null => String::new(),
+            Value::Bool(b) => b.to_string(),
+            Value::Number(d) => d.normalize().to_string(),
+            Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Value::Text(s) => s.clone(),
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render())
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => s.serialize_none(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            _ => s.serialize_str(&self.render()),
+        }
+    }
+}
+
+/// The type of a value, used to check expressions at load time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Null,
+    Bool,
+    Number,
+    Date,
+    Text,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool => "boolean",
+            Kind::Number => "number",
+            Kind::Date => "date",
+            Kind::Text => "text",
+        }
+    }
+}
+
+/// The unit of a value. Closed, so a typo in a rule file is caught.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Unit {
+    #[serde(rename = "EUR")]
+    Eur,
+    #[serde(rename = "rate")]
+    Rate,
+    #[serde(rename = "count")]
+    Count,
+    #[serde(rename = "number")]
+    Number,
+    #[serde(rename = "km")]
+    Km,
+    #[serde(rename = "days")]
+    Days,
+    #[serde(rename = "years")]
+    Years,
+    #[serde(rename = "minutes")]
+    Minutes,
+    #[serde(rename = "date")]
+    Date,
+    #[serde(rename = "bool")]
+    Bool,
+    #[serde(rename = "text")]
+    Text,
+}
+
+impl Unit {
+    pub const NAMES: &'static [&'static str] =
+        &["EUR", "rate", "count", "number", "km", "days", "years", "minutes", "date", "bool", "text"];
+
+    pub fn parse(s: &str) -> Option<Unit> {
+        Some(match s {
+            "EUR" => Unit::Eur,
+            "rate" => Unit::Rate,
+            "count" => Unit::Count,
+            "number" => Unit::Number,
+            "km" => Unit::Km,
+            "days" => Unit::Days,
+            "years" => Unit::Years,
+            "minutes" => Unit::Minutes,
+            "date" => Unit::Date,
+            "bool" => Unit::Bool,
+            "text" => Unit::Text,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Eur => "EUR",
+            Unit::Rate => "rate",
+            Unit::Count => "count",
+            Unit::Number => "number",
+            Unit::Km => "km",
+            Unit::Days => "days",
+            Unit::Years => "years",
+            Unit::Minutes => "minutes",
+            Unit::Date => "date",
+            Unit::Bool => "bool",
+            Unit::Text => "text",
+        }
+    }
+
+    /// The kind of value a quantity in this unit holds.
+    pub fn kind(self) -> Kind {
+        match self {
+            Unit::Date => Kind::Date,
+            Unit::Bool => Kind::Bool,
+            Unit::Text => Kind::Text,
+            _ => Kind::Number,
+        }
+    }
+
+    /// Money: amounts that must be rounded as the rulebook declares.
+    pub fn is_money(self) -> bool {
+        self == Unit::Eur
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How sure we are of a value: a public text says it, the convention (seed) says it, or it is
+/// our hypothesis because the official text is not public.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Confirmed,
+    Seed,
+    Assumed,
+}
+
+impl Status {
+    pub const NAMES: &'static [&'static str] = &["confirmed", "seed", "assumed"];
+
+    pub fn parse(s: &str) -> Option<Status> {
+        match s {
+            "confirmed" => Some(Status::Confirmed),
+            "seed" => Some(Status::Seed),
+            "assumed" => Some(Status::Assumed),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Seed => "seed",
+            Status::Assumed => "assumed",
+        }
+    }
+}
+
+/// A rounding rule: to a multiple of `step`, with a mode. Never Rhai's banker's `round`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rounding {
+    pub step: Decimal,
+    pub mode: RoundingMode,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoundingMode {
+    /// Half away from zero: 2.345 → 2.35, -2.345 → -2.35.
+    HalfUp,
+    /// Half to even (banker's): 2.345 → 2.34.
+    HalfEven,
+    /// Toward zero.
+    Down,
+    /// Away from zero.
+    Up,
+    Floor,
+    Ceiling,
+}
+
+impl RoundingMode {
+    pub const NAMES: &'static [&'static str] = &["half-up", "half-even", "down", "up", "floor", "ceiling"];
+
+    pub fn parse(s: &str) -> Option<RoundingMode> {
+        Some(match s {
+            "half-up" => RoundingMode::HalfUp,
+            "half-even" => RoundingMode::HalfEven,
+            "down" => RoundingMode::Down,
+            "up" => RoundingMode::Up,
+            "floor" => RoundingMode::Floor,
+            "ceiling" => RoundingMode::Ceiling,
+            _ => return None,
+        })
+    }
+
+    fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::Down => RoundingStrategy::ToZero,
+            RoundingMode::Up => RoundingStrategy::AwayFromZero,
+            RoundingMode::Floor => RoundingStrategy::ToNegativeInfinity,
+            RoundingMode::Ceiling => RoundingStrategy::ToPositiveInfinity,
+        }
+    }
+}
+
+impl Rounding {
+    pub fn cents() -> Self {
+        Rounding { step: Decimal::new(1, 2), mode: RoundingMode::HalfUp }
+    }
+
+    /// Rounds `value` to a multiple of the step.
+    pub fn apply(self, value: Decimal) -> Decimal {
+        if self.step.is_zero() {
+            return value;
+        }
+        let units = (value / self.step).round_dp_with_strategy(0, self.mode.strategy());
+        let rounded = units * self.step;
+        rounded.round_dp(self.step.scale())
+    }
+}
+
+/// A value that may change inside the period: each entry holds from its date to the next one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dated<T> {
+    pub from: NaiveDate,
+    pub value: T,
+}
+
+/// The value in force on `date` among `dated` (sorted by `from`), if any.
+pub fn value_at<T>(dated: &[Dated<T>], date: NaiveDate) -> Option<&T> {
+    dated.iter().rev().find(|d| d.from <= date).map(|d| &d.value)
+}
+
+/// A closed interval of dates: the period a rulebook governs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+impl Period {
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.start <= date && date <= self.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn rounding_is_half_up_by_default_not_bankers() {
+        let r = Rounding::cents();
+        assert_eq!(r.apply(dec!(2.345)), dec!(2.35));
+        assert_eq!(r.apply(dec!(-2.345)), dec!(-2.35));
+        assert_eq!(r.apply(dec!(2.344999)), dec!(2.34));
+        assert_eq!(r.apply(dec!(7)).to_string(), "7.00");
+        let even = Rounding { step: dec!(0.01), mode: RoundingMode::HalfEven };
+        assert_eq!(even.apply(dec!(2.345)), dec!(2.34));
+        let fives = Rounding { step: dec!(0.05), mode: RoundingMode::HalfUp };
+        assert_eq!(fives.apply(dec!(1.024)), dec!(1.00));
+        assert_eq!(fives.apply(dec!(1.025)), dec!(1.05));
+        let euros = Rounding { step: dec!(1), mode: RoundingMode::Floor };
+        assert_eq!(euros.apply(dec!(-0.5)), dec!(-1));
+    }
+
+    #[test]
+    fn dated_values_hold_until_the_next_one() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+        let tariffs = vec![Dated { from: d(1, 1), value: 26 }, Dated { from: d(12, 22), value: 30 }];
+        assert_eq!(value_at(&tariffs, d(12, 21)), Some(&26));
+        assert_eq!(value_at(&tariffs, d(12, 22)), Some(&30));
+        assert_eq!(value_at(&tariffs, NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()), None);
+    }
+}
