@@ -1,1 +1,69 @@
-fn main() {}
+//! `peps`: the command line of the PEPS rules engine. It parses arguments, reads files, calls the
+//! engine and renders; the rules themselves live in `rules/` and `norms/`.
+
+mod compute;
+mod format;
+mod report;
+mod synth;
+mod workspace;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Exit codes are an interface: 0 clean, 1 findings in rules or data, 2 usage or I/O.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_IO: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "peps", version, about = "Compute, explain and check the PEPS team remuneration", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(clap::Args, Clone, Debug)]
+pub struct RulesArgs {
+    /// Folder of the yearly rulebooks (default: the repository's `rules/`)
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Folder of the exchange norms (default: the repository's `norms/`)
+    #[arg(long, value_name = "DIR")]
+    pub norms: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The remuneration of one team for a year, component by component
+    Compute(compute::ComputeArgs),
+    /// Generate a synthetic team case (never real data)
+    Synth(synth::SynthArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Compute(args) => compute::run(&args),
+        Command::Synth(args) => synth::run(&args),
+    };
+    let _ = std::io::stdout().flush();
+    ExitCode::from(code)
+}
+
+/// Writes to stdout; a closed pipe (`peps ... | head`) is not an error.
+pub fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if out.write_all(text.as_bytes()).is_err() {
+        std::process::exit(i32::from(EXIT_OK));
+    }
+}

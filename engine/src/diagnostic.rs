@@ -322,7 +322,7 @@ impl Diagnostics {
 
     /// Sorted by file, position and code, so that reports are stable whatever the loading order.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+        self.items.sort_by_key(sort_key);
         self.items.dedup();
         self.items
     }

@@ -95,12 +95,15 @@ pub struct ManifestFile {
     pub sha256: String,
 }
 
+/// Per row of a classified dataset: the list item found for its code, and the date it was read at.
+type ItemColumn = Vec<Option<(u32, NaiveDate)>>;
+
 struct State<'a> {
     datasets: Vec<&'a Dataset>,
     scalars: Vec<Value>,
     views: Vec<Option<Vec<u32>>>,
     computed: Vec<Option<Vec<Value>>>,
-    items: Vec<Option<Vec<Option<(u32, NaiveDate)>>>>,
+    items: Vec<Option<ItemColumn>>,
     sets: Vec<Option<HashSet<Value>>>,
 }
 

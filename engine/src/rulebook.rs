@@ -975,7 +975,7 @@ fn bind_step(b: &mut Binder<'_>, d: &StepDef, diags: &mut Vec<Diagnostic>) -> Op
 
 fn bind_formula(b: &mut Binder<'_>, d: &StepDef, src: &FormulaSource, diags: &mut Vec<Diagnostic>) -> Option<Plan> {
     let file = &b.rb.files[d.file];
-    let (names, plan_of): (Vec<String>, Box<dyn Fn(Vec<usize>) -> Option<Plan>>) = match src {
+    let (names, pending) = match src {
         FormulaSource::Inline { text, offset } => {
             let known: Vec<String> = b.rb.scalars.iter().map(|s| s.name.clone()).collect();
             let ast = match formula::compile_inline(&b.rb.engine, text, &known, file, *offset) {
@@ -987,8 +987,7 @@ fn bind_formula(b: &mut Binder<'_>, d: &StepDef, src: &FormulaSource, diags: &mu
                 }
             };
             let names: Vec<String> = formula::identifiers(text).into_iter().filter(|n| known.contains(n)).collect();
-            let names2 = names.clone();
-            (names, Box::new(move |scalars| Some(Plan::Inline { ast: ast.clone(), names: names2.clone(), scalars })))
+            (names.clone(), PendingFormula::Inline(ast, names))
         }
         FormulaSource::Function { script, function, span } => {
             let Some(si) = b.rb.scripts.iter().position(|s| s.path.ends_with(&format!("/{script}")) || s.path == *script) else {
@@ -1014,8 +1013,7 @@ fn bind_formula(b: &mut Binder<'_>, d: &StepDef, src: &FormulaSource, diags: &mu
                 diags.push(diag);
                 return None;
             };
-            let function = function.clone();
-            (params, Box::new(move |scalars| Some(Plan::Function { script: si, function: function.clone(), scalars })))
+            (params, PendingFormula::Function(si, function.clone()))
         }
     };
     let mut scalars = Vec::with_capacity(names.len());
@@ -1043,7 +1041,16 @@ fn bind_formula(b: &mut Binder<'_>, d: &StepDef, src: &FormulaSource, diags: &mu
     if !ok {
         return None;
     }
-    plan_of(scalars)
+    Some(match pending {
+        PendingFormula::Inline(ast, names) => Plan::Inline { ast, names, scalars },
+        PendingFormula::Function(script, function) => Plan::Function { script, function, scalars },
+    })
+}
+
+/// A formula compiled, waiting for the names it reads to be resolved.
+enum PendingFormula {
+    Inline(rhai::AST, Vec<String>),
+    Function(usize, String),
 }
 
 fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) -> Option<ResultSpec> {

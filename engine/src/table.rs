@@ -510,7 +510,7 @@ fn build_grid(obj: &Obj<'_, '_>, name: &str, keys: &[KeyColumn], rows: &[Row]) -
     let mut gaps = Vec::new();
     let mut overlaps = Vec::new();
     let mut combo = vec![0usize; keys.len()];
-    for flat in 0..total {
+    for (flat, cell) in cells.iter_mut().enumerate() {
         let mut rest = flat;
         for k in (0..keys.len()).rev() {
             combo[k] = rest % sizes[k];
@@ -523,7 +523,7 @@ fn build_grid(obj: &Obj<'_, '_>, name: &str, keys: &[KeyColumn], rows: &[Row]) -
         }
         let mut matching = rows.iter().enumerate().filter(|(_, r)| row_covers(r, keys, &piece_lists, &combo));
         match (matching.next(), matching.next()) {
-            (Some((i, _)), None) => cells[flat] = i as u32,
+            (Some((i, _)), None) => *cell = i as u32,
             (None, _) => gaps.push(describe_combo(keys, &piece_lists, &combo)),
             (Some((i, _)), Some((j, _))) => overlaps.push((i, j, describe_combo(keys, &piece_lists, &combo))),
         }

@@ -48,7 +48,7 @@ impl Value {
         match self {
             Value::Null => String::new(),
             Value::Bool(b) => b.to_string(),
-            Value::Number(d) => d.normalize().to_string(),
+            Value::Number(d) => d.to_string(),
             Value::Date(d) => d.format("%Y-%m-%d").to_string(),
             Value::Text(s) => s.clone(),
         }
@@ -270,8 +270,10 @@ impl Rounding {
             return value;
         }
         let units = (value / self.step).round_dp_with_strategy(0, self.mode.strategy());
-        let rounded = units * self.step;
-        rounded.round_dp(self.step.scale())
+        let mut rounded = (units * self.step).round_dp(self.step.scale());
+        // A zero or whole result keeps the step's scale, so cents always show as cents.
+        rounded.rescale(self.step.scale());
+        rounded
     }
 }
 
@@ -312,6 +314,7 @@ mod tests {
         assert_eq!(r.apply(dec!(-2.345)), dec!(-2.35));
         assert_eq!(r.apply(dec!(2.344999)), dec!(2.34));
         assert_eq!(r.apply(dec!(7)).to_string(), "7.00");
+        assert_eq!(r.apply(dec!(0.0)).to_string(), "0.00");
         let even = Rounding { step: dec!(0.01), mode: RoundingMode::HalfEven };
         assert_eq!(even.apply(dec!(2.345)), dec!(2.34));
         let fives = Rounding { step: dec!(0.05), mode: RoundingMode::HalfUp };

@@ -1,0 +1,136 @@
+//! `peps compute`: the remuneration of one team for one year, component by component.
+
+use std::fmt::Write;
+use std::path::PathBuf;
+
+use peps_engine::case::{CaseOptions, load_case};
+use peps_engine::eval::{Evaluation, evaluate};
+use peps_engine::value::Value;
+use serde::Serialize;
+
+use crate::format::{Locale, human};
+use crate::report::Sources;
+use crate::workspace::{exit_code, load_year, print_diagnostics};
+use crate::{Format, RulesArgs};
+
+#[derive(clap::Args, Debug)]
+pub struct ComputeArgs {
+    /// The year whose rulebook applies
+    #[arg(long)]
+    year: i32,
+    #[command(flatten)]
+    rules: RulesArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Number style of the table
+    #[arg(long, value_enum, default_value_t = Locale::Plain)]
+    locale: Locale,
+    /// Let data paths in the case file leave the case folder
+    #[arg(long)]
+    allow_outside_paths: bool,
+    /// The case folder (holding team.toml and its data files)
+    case: PathBuf,
+}
+
+/// What `compute --format json` prints: the evaluation and the case it ran on.
+#[derive(Serialize)]
+struct Report<'a> {
+    case: String,
+    #[serde(flatten)]
+    evaluation: &'a Evaluation,
+}
+
+pub fn run(args: &ComputeArgs) -> u8 {
+    let mut sources = Sources::default();
+    let (rb, diags) = load_year(&args.rules, args.year, &mut sources);
+    let Some(rb) = rb else {
+        print_diagnostics(&diags, &sources);
+        return exit_code(&diags).max(crate::EXIT_FINDINGS);
+    };
+    if !args.case.is_dir() {
+        eprintln!("error: case folder {} does not exist or is not a folder", args.case.display());
+        return crate::EXIT_IO;
+    }
+    let options = CaseOptions { allow_outside_paths: args.allow_outside_paths };
+    let (case, case_diags) = load_case(&args.case, &rb.case_file, &rb.schema, &rb.norms, options);
+    let mut all = diags;
+    all.extend(case_diags);
+    if let Some(c) = &case {
+        sources.add(std::slice::from_ref(&c.file));
+    }
+    if all.iter().any(|d| d.is_error()) {
+        print_diagnostics(&all, &sources);
+        return exit_code(&all);
+    }
+    let Some(case) = case else { return crate::EXIT_IO };
+    let evaluation = evaluate(&rb, &case);
+    all.extend(evaluation.diagnostics.iter().cloned());
+    print_diagnostics(&all, &sources);
+    let name = case_name(&rb, &case);
+    let text = match args.format {
+        Format::Json => json(&Report { case: name, evaluation: &evaluation }),
+        Format::Csv => csv(&evaluation),
+        Format::Table => table(&evaluation, &name, args.locale),
+    };
+    crate::emit(&text);
+    exit_code(&all)
+}
+
+/// The case's name: the first text input named `nom` or `name`, else the folder name.
+fn case_name(rb: &peps_engine::rulebook::Rulebook, case: &peps_engine::case::Case) -> String {
+    rb.schema
+        .inputs
+        .iter()
+        .position(|i| i.name == "nom" || i.name == "name")
+        .and_then(|i| match &case.values[i] {
+            Value::Text(t) => Some(t.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| case.dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()))
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+fn csv(e: &Evaluation) -> String {
+    let mut w = ::csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let _ = w.write_record(["name", "label", "value", "unit", "assumed"]);
+    for o in &e.outputs {
+        let _ = w.write_record([o.name.as_str(), o.label.as_str(), &o.value.render(), o.unit.as_str(), &o.assumed.len().to_string()]);
+    }
+    let _ = w.write_record(["total", "Total", &e.total.render(), "EUR", &e.assumed_count.to_string()]);
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {}", e.rulebook, name);
+    if !e.eligible {
+        let _ = writeln!(out, "\nThe team is NOT eligible: the remuneration is 0.");
+        for c in &e.failed_checks {
+            let _ = writeln!(out, "  ✗ {} ({})", c.label.as_deref().unwrap_or(&c.key), c.key);
+        }
+    }
+    let width = e.outputs.iter().map(|o| o.label.chars().count()).max().unwrap_or(10).min(100);
+    let _ = writeln!(out);
+    for o in &e.outputs {
+        let marker = if e.components.contains(&o.name) { "▸" } else { " " };
+        let label: String = o.label.chars().take(width).collect();
+        let _ = writeln!(out, "{marker} {label:<width$}  {:>16}  {}", human(&o.value, o.unit, locale), o.name);
+    }
+    let _ = writeln!(out, "\n  {:<width$}  {:>16}", "TOTAL", human(&e.total, peps_engine::value::Unit::Eur, locale));
+    if !e.components.is_empty() {
+        let _ = writeln!(out, "  ▸ components of the total: {}", e.components.join(" + "));
+    }
+    if e.eligible {
+        let total = e.outputs.iter().find(|o| o.name == e.total_name);
+        if let Some(t) = total {
+            let _ = writeln!(out, "  the total rests on {} assumed rule items: {}", t.assumed.len(), t.assumed.join(", "));
+        }
+    }
+    out
+}
