@@ -74,12 +74,17 @@ pub fn function_span(text: &str, function: &str) -> Range<usize> {
 
 fn parse_error(file: &SourceFile, e: &ParseError, base: usize) -> Diagnostic {
     let pos = e.position();
+    // An undefined variable is underlined whole; other errors at their position.
+    let width = match e.err_type() {
+        rhai::ParseErrorType::VariableUndefined(name) => name.len().max(1),
+        _ => 1,
+    };
     let span = match (pos.line(), pos.position()) {
         (Some(line), Some(col)) if base == 0 => {
             let start = offset_of(&file.text, line, col);
-            start..start + 1
+            start..start + width
         }
-        (_, Some(col)) => base + col.saturating_sub(1)..base + col,
+        (_, Some(col)) => base + col.saturating_sub(1)..base + col.saturating_sub(1) + width,
         _ => base..base,
     };
     let message = e.err_type().to_string();
