@@ -42,18 +42,48 @@ struct Report<'a> {
 }
 
 pub fn run(args: &ComputeArgs) -> u8 {
+    let (evaluation, code) = match evaluate_case(&args.rules, args.year, &args.case, args.allow_outside_paths) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let name = evaluation.case.clone();
+    let text = match args.format {
+        Format::Json => json(&Report { case: name, evaluation: &evaluation.evaluation }),
+        Format::Csv => csv(&evaluation.evaluation),
+        Format::Table => table(&evaluation.evaluation, &name, args.locale),
+    };
+    crate::emit(&text);
+    code
+}
+
+/// An evaluation with the name of its case.
+pub struct CaseEvaluation {
+    pub case: String,
+    pub evaluation: Evaluation,
+}
+
+impl std::ops::Deref for CaseEvaluation {
+    type Target = Evaluation;
+    fn deref(&self) -> &Evaluation {
+        &self.evaluation
+    }
+}
+
+/// Loads the year's rulebook and the case, evaluates, prints every diagnostic on stderr.
+/// `Err` carries the exit code when nothing could be evaluated.
+pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &std::path::Path, allow_outside_paths: bool) -> Result<(CaseEvaluation, u8), u8> {
     let mut sources = Sources::default();
-    let (rb, diags) = load_year(&args.rules, args.year, &mut sources);
+    let (rb, diags) = load_year(rules, year, &mut sources);
     let Some(rb) = rb else {
         print_diagnostics(&diags, &sources);
-        return exit_code(&diags).max(crate::EXIT_FINDINGS);
+        return Err(exit_code(&diags).max(crate::EXIT_FINDINGS));
     };
-    if !args.case.is_dir() {
-        eprintln!("error: case folder {} does not exist or is not a folder", args.case.display());
-        return crate::EXIT_IO;
+    if !dir.is_dir() {
+        eprintln!("error: case folder {} does not exist or is not a folder", dir.display());
+        return Err(crate::EXIT_IO);
     }
-    let options = CaseOptions { allow_outside_paths: args.allow_outside_paths };
-    let (case, case_diags) = load_case(&args.case, &rb.case_file, &rb.schema, &rb.norms, options);
+    let options = CaseOptions { allow_outside_paths };
+    let (case, case_diags) = load_case(dir, &rb.case_file, &rb.schema, &rb.norms, options);
     let mut all = diags;
     all.extend(case_diags);
     if let Some(c) = &case {
@@ -61,20 +91,14 @@ pub fn run(args: &ComputeArgs) -> u8 {
     }
     if all.iter().any(|d| d.is_error()) {
         print_diagnostics(&all, &sources);
-        return exit_code(&all);
+        return Err(exit_code(&all));
     }
-    let Some(case) = case else { return crate::EXIT_IO };
+    let Some(case) = case else { return Err(crate::EXIT_IO) };
     let evaluation = evaluate(&rb, &case);
     all.extend(evaluation.diagnostics.iter().cloned());
     print_diagnostics(&all, &sources);
-    let name = case_name(&rb, &case);
-    let text = match args.format {
-        Format::Json => json(&Report { case: name, evaluation: &evaluation }),
-        Format::Csv => csv(&evaluation),
-        Format::Table => table(&evaluation, &name, args.locale),
-    };
-    crate::emit(&text);
-    exit_code(&all)
+    let code = exit_code(&all);
+    Ok((CaseEvaluation { case: case_name(&rb, &case), evaluation }, code))
 }
 
 /// The case's name: the first text input named `nom` or `name`, else the folder name.
@@ -90,7 +114,7 @@ fn case_name(rb: &peps_engine::rulebook::Rulebook, case: &peps_engine::case::Cas
         .unwrap_or_else(|| case.dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()))
 }
 
-fn json<T: Serialize>(value: &T) -> String {
+pub fn json<T: Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s

@@ -2,7 +2,9 @@
 //! engine and renders; the rules themselves live in `rules/` and `norms/`.
 
 mod compute;
+mod explain;
 mod format;
+mod impact;
 mod report;
 mod synth;
 mod workspace;
@@ -46,6 +48,10 @@ pub struct RulesArgs {
 enum Command {
     /// The remuneration of one team for a year, component by component
     Compute(compute::ComputeArgs),
+    /// Why a figure is what it is: an output as a tree down to its inputs
+    Explain(explain::ExplainArgs),
+    /// The same case under two years: each output's delta and its causes
+    Impact(impact::ImpactArgs),
     /// Generate a synthetic team case (never real data)
     Synth(synth::SynthArgs),
 }
@@ -54,6 +60,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Compute(args) => compute::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Impact(args) => impact::run(&args),
         Command::Synth(args) => synth::run(&args),
     };
     let _ = std::io::stdout().flush();

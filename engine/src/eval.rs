@@ -31,6 +31,9 @@ pub struct Evaluation {
     pub outputs: Vec<Output>,
     /// How many distinct assumed rule items the total rests on.
     pub assumed_count: usize,
+    /// For each assumed rule item, the part of the total carried by the components that rest on it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub assumed_shares: Vec<AssumedShare>,
     pub diagnostics: Vec<Diagnostic>,
     pub manifest: Manifest,
 }
@@ -42,6 +45,11 @@ pub struct Output {
     pub value: Value,
     pub unit: Unit,
     pub mechanism: &'static str,
+    /// The mechanism as people read it (the condition, the sum, the formula).
+    pub formula: String,
+    /// For a Rhai function: its source text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -64,6 +72,16 @@ pub struct Part {
     pub value: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+}
+
+/// The part of the total that rests on one assumed rule item: the sum of the absolute values of
+/// the components that depend on it, over the sum of the absolute values of all components.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssumedShare {
+    pub item: String,
+    pub amount: Decimal,
+    /// Between 0 and 1, rounded to 4 decimals.
+    pub share: Decimal,
 }
 
 /// Something an output read, with its value and provenance.
@@ -243,6 +261,8 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
             value,
             unit: step.unit,
             mechanism: step.def.mechanism.name(),
+            formula: step.def.describe(),
+            source: function_source(rb, step),
             reference: step.def.reference.clone(),
             breakdown,
             reads: reads_of(rb, &st, step),
@@ -262,6 +282,7 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
         check_components(rb, &outputs, &total, &mut diagnostics);
     }
     let assumed_count = if eligible { assumed[rb.result.total].len() } else { 0 };
+    let assumed_shares = if eligible && !stopped { shares(rb, &outputs, &assumed) } else { Vec::new() };
     Evaluation {
         year: rb.year,
         rulebook: rb.label.clone(),
@@ -272,9 +293,36 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
         components: rb.result.components.iter().map(|&c| rb.steps[c].def.name.clone()).collect(),
         outputs: rb.order.iter().filter_map(|&i| outputs[i].take()).collect(),
         assumed_count,
+        assumed_shares,
         diagnostics,
         manifest: manifest(rb, case),
     }
+}
+
+fn function_source(rb: &Rulebook, step: &Step) -> Option<String> {
+    let Plan::Function { script, function, .. } = &step.plan else { return None };
+    let file = &rb.files[rb.scripts[*script].file];
+    formula::function_source(&file.text, function)
+}
+
+fn shares(rb: &Rulebook, outputs: &[Option<Output>], assumed: &[BTreeSet<String>]) -> Vec<AssumedShare> {
+    let amount = |c: usize| outputs[c].as_ref().and_then(|o| o.value.as_number()).unwrap_or_default().abs();
+    let whole: Decimal = rb.result.components.iter().map(|&c| amount(c)).sum();
+    if whole.is_zero() {
+        return Vec::new();
+    }
+    let mut by_item: BTreeMap<&str, Decimal> = BTreeMap::new();
+    for &c in &rb.result.components {
+        for item in &assumed[c] {
+            *by_item.entry(item.as_str()).or_default() += amount(c);
+        }
+    }
+    let mut out: Vec<AssumedShare> = by_item
+        .into_iter()
+        .map(|(item, amount)| AssumedShare { item: item.to_string(), amount, share: (amount / whole).round_dp(4) })
+        .collect();
+    out.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.item.cmp(&b.item)));
+    out
 }
 
 fn check_components(rb: &Rulebook, outputs: &[Option<Output>], total: &Value, diags: &mut Vec<Diagnostic>) {

@@ -72,6 +72,39 @@ pub fn function_span(text: &str, function: &str) -> Range<usize> {
     }
 }
 
+/// The source text of `fn function(...) { ... }` in a script, with its doc comments, if present.
+pub fn function_source(text: &str, function: &str) -> Option<String> {
+    let span = function_span(text, function);
+    if span.is_empty() {
+        return None;
+    }
+    let open = span.start + text[span.start..].find('{')?;
+    let mut depth = 0usize;
+    let mut end = None;
+    for (i, c) in text[open..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    end = Some(open + i + 1);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut start = span.start;
+    for line in text[..span.start].lines().rev() {
+        if line.trim_start().starts_with("///") {
+            start -= line.len() + 1;
+        } else {
+            break;
+        }
+    }
+    Some(text[start..end?].trim().to_string())
+}
+
 fn parse_error(file: &SourceFile, e: &ParseError, base: usize) -> Diagnostic {
     let pos = e.position();
     // An undefined variable is underlined whole; other errors at their position.

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod eval;
 pub mod expr;
 pub mod formula;
+pub mod impact;
 pub mod indicator;
 pub mod list;
 pub mod norm;

@@ -313,6 +313,53 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: usize) -> Option<Mechani
     }
 }
 
+impl StepDef {
+    /// The mechanism as people read it: what is filtered, looked up, summed or computed.
+    pub fn describe(&self) -> String {
+        let w = |c: &Option<ExprSource>| c.as_ref().map(|e| format!(" where {}", squash(&e.text))).unwrap_or_default();
+        match &self.mechanism {
+            Mechanism::Filter { dataset, condition } => format!("rows of {}{}", dataset.text, w(condition)),
+            Mechanism::Lookup { dataset, table, column, keys } => {
+                let keys: Vec<String> = keys.iter().map(|(k, e)| format!("{k} = {}", squash(&e.text))).collect();
+                let col = column.as_ref().map(|c| format!(".{}", c.text)).unwrap_or_default();
+                match dataset {
+                    Some(ds) => format!("sum over the rows of {} of {}{col}[{}]", ds.text, table.text, keys.join(", ")),
+                    None => format!("{}{col}[{}]", table.text, keys.join(", ")),
+                }
+            }
+            Mechanism::Aggregate { dataset, op, condition, group_by } => {
+                let g = group_by.as_ref().map(|e| format!(", by {}", squash(&e.text))).unwrap_or_default();
+                match op {
+                    AggOp::Sum(e) => format!("sum of {} over {}{}{g}", squash(&e.text), dataset.text, w(condition)),
+                    AggOp::Count => format!("count of {}{}{g}", dataset.text, w(condition)),
+                }
+            }
+            Mechanism::Classify { dataset, list, code, date, classes } => {
+                let cs: Vec<String> = classes.iter().map(|c| format!("{} if {}", c.name, squash(&c.when.text))).collect();
+                format!(
+                    "each row of {} by list {} (code {} on {}): {}",
+                    dataset.text,
+                    list.text,
+                    squash(&code.text),
+                    squash(&date.text),
+                    cs.join("; else ")
+                )
+            }
+            Mechanism::Formula(FormulaSource::Inline { text, .. }) => squash(text),
+            Mechanism::Formula(FormulaSource::Function { script, function, .. }) => format!("{script}::{function}"),
+            Mechanism::Checks(checks) => {
+                checks.iter().map(|c| format!("{}: {}", c.name, squash(&c.when.text))).collect::<Vec<_>>().join("; ")
+            }
+            Mechanism::Score { set } => format!("weighted attainment of the indicators of {}", set.text),
+        }
+    }
+}
+
+/// Collapses the white space of a multi-line expression onto one line.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn spanned(s: Option<toml::Spanned<String>>) -> Option<Spanned> {
     s.map(|s| Spanned { span: s.span(), text: s.into_inner() })
 }

@@ -4,4 +4,5 @@
 mod compute;
 mod diagnostics;
 mod promise;
+mod trust;
 mod util;

@@ -1,0 +1,139 @@
+//! Trusting the figure: `peps explain`, provenance shares, and `peps impact` attributions.
+
+use rust_decimal::Decimal;
+
+use crate::snap;
+use crate::util::{Sandbox, compute_json, peps};
+
+fn dec(v: &serde_json::Value) -> Decimal {
+    v.as_str().unwrap_or_else(|| panic!("not a decimal string: {v}")).parse().unwrap()
+}
+
+#[test]
+fn explain_shows_a_step_down_to_its_parameters_and_table_cells() {
+    let run = peps(&["explain", "--year", "2025", "examples/msp", "taux_fidelisation"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    snap!("explain_msp_taux_fidelisation", run.stdout);
+    let run = peps(&["explain", "--year", "2025", "--depth", "1", "examples/msp", "forfait_ajuste"]);
+    assert!(run.stdout.contains("parameter coef_revalorisation_tarifaire = 1.1321 [assumed]"), "{}", run.stdout);
+    assert!(run.stdout.contains("age [85, ) · sexe M · nb_ald [2, ) · c2s false: 2 × 763.60 €"), "{}", run.stdout);
+    assert!(run.stdout.contains("patientele_peps = 736 — Patientèle PEPS"), "{}", run.stdout);
+    assert!(run.stdout.contains("(not opened: raise --depth)"), "{}", run.stdout);
+}
+
+#[test]
+fn explain_json_nests_the_outputs_read() {
+    let json = compute_json(&peps(&["explain", "--year", "2025", "--format", "json", "examples/malakoff"]));
+    assert_eq!(json["name"], "remuneration_totale");
+    let inputs: Vec<&str> = json["inputs"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap()).collect();
+    assert_eq!(inputs, ["forfait_territorial", "bonus_qualite", "complement_nouveaux_patients", "remboursement_ik", "ecretement_plafond"]);
+    fn parameters<'a>(node: &'a serde_json::Value, out: &mut Vec<&'a serde_json::Value>) {
+        out.extend(node["reads"].as_array().unwrap().iter().filter(|r| r["kind"] == "parameter"));
+        for child in node["inputs"].as_array().map(Vec::as_slice).unwrap_or_default() {
+            parameters(child, out);
+        }
+    }
+    let mut params = Vec::new();
+    parameters(&json, &mut params);
+    assert!(params.len() >= 10, "the tree reaches the parameters: {}", params.len());
+    for p in params {
+        assert!(p["status"].is_string() && p["reference"].is_string() && !p["value"].is_null(), "{p}");
+    }
+}
+
+#[test]
+fn explain_names_an_unknown_output() {
+    let run = peps(&["explain", "--year", "2025", "examples/msp", "bonus_qualit"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("did you mean `bonus_qualite`?"), "{}", run.stderr);
+}
+
+#[test]
+fn provenance_says_how_much_of_the_total_rests_on_assumed_values() {
+    let json = compute_json(&peps(&["compute", "--year", "2025", "--format", "json", "examples/malakoff"]));
+    let shares = json["assumed_shares"].as_array().unwrap();
+    let table = shares.iter().find(|s| s["item"] == "table forfait_reference").expect("the forfait table is assumed");
+    let share = dec(&table["share"]);
+    assert!(share > Decimal::new(9, 1) && share <= Decimal::ONE, "the forfait table carries most of the total: {share}");
+    assert!(shares.iter().all(|s| dec(&s["share"]) <= Decimal::ONE));
+}
+
+/// A later "year" whose values differ from 2025 in each group, with the same dates.
+fn changed_year() -> Sandbox {
+    let sandbox = Sandbox::new();
+    crate::util::copy_dir(&sandbox.path().join("rules/2025"), &sandbox.path().join("rules/2030"));
+    sandbox
+        .edit("rules/2030/rulebook.toml", "year = 2025", "year = 2026")
+        .edit("rules/2030/parametres.toml", "value = \"1.1321\"", "value = \"1.20\"")
+        .edit(
+            "rules/2030/tables.toml",
+            "{ taux_pauvrete = \"[0.12, 0.18)\", taux = \"0.02\" }",
+            "{ taux_pauvrete = \"[0.12, 0.18)\", taux = \"0.03\" }",
+        )
+        .edit("rules/2030/indicateurs.toml", "weight = \"0.40\"", "weight = \"0.60\"")
+        .edit("rules/2030/formules.rhai", "score_qualite * taux_bonus_max", "score_qualite * taux_bonus_max * 1.5");
+    sandbox
+}
+
+#[test]
+fn impact_attributions_add_up_to_the_delta_to_the_cent() {
+    let sandbox = changed_year();
+    for case in ["examples/malakoff", "examples/msp"] {
+        let run =
+            sandbox.peps(&["impact", "--from", "2025", "--to", "2030", "--rules", "rules", "--norms", "norms", "--format", "json", case]);
+        let json = compute_json(&run);
+        let sum: Decimal = json["attribution"].as_array().unwrap().iter().map(|a| dec(&a["delta"])).sum();
+        let delta = dec(&json["delta"]);
+        assert_eq!(sum, delta, "{case}");
+        assert_eq!(delta, dec(&json["total_to"]) - dec(&json["total_from"]), "{case}");
+    }
+}
+
+#[test]
+fn impact_credits_each_group_with_its_own_change() {
+    let sandbox = changed_year();
+    let run = sandbox.peps(&[
+        "impact",
+        "--from",
+        "2025",
+        "--to",
+        "2030",
+        "--rules",
+        "rules",
+        "--norms",
+        "norms",
+        "--format",
+        "json",
+        "examples/malakoff",
+    ]);
+    let json = compute_json(&run);
+    let group = |g: &str| json["attribution"].as_array().unwrap().iter().find(|a| a["group"] == g).unwrap().clone();
+    assert_eq!(group("parameters")["changed"], serde_json::json!(["coef_revalorisation_tarifaire"]));
+    assert!(dec(&group("parameters")["delta"]) > Decimal::ZERO);
+    assert_eq!(group("tables")["changed"], serde_json::json!(["majoration_pauvrete"]));
+    assert_eq!(group("lists")["changed"], serde_json::json!([]));
+    assert_eq!(dec(&group("lists")["delta"]), Decimal::ZERO);
+    assert_eq!(group("pipeline")["changed"], serde_json::json!(["step taux_bonus"]));
+    let table = sandbox.peps(&[
+        "impact",
+        "--from",
+        "2025",
+        "--to",
+        "2030",
+        "--rules",
+        "rules",
+        "--norms",
+        "norms",
+        "--locale",
+        "fr",
+        "examples/malakoff",
+    ]);
+    snap!("impact_malakoff_changed_year", table.stdout);
+}
+
+#[test]
+fn impact_json_is_byte_identical_across_runs() {
+    let sandbox = changed_year();
+    let args = ["impact", "--from", "2025", "--to", "2030", "--rules", "rules", "--norms", "norms", "--format", "json", "examples/msp"];
+    assert_eq!(sandbox.peps(&args).stdout, sandbox.peps(&args).stdout);
+}
