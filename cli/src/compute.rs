@@ -51,6 +51,7 @@ pub fn run(args: &ComputeArgs) -> u8 {
         Format::Json => json(&Report { case: name, evaluation: &evaluation.evaluation }),
         Format::Csv => csv(&evaluation.evaluation),
         Format::Table => table(&evaluation.evaluation, &name, args.locale),
+        Format::Html => crate::html::report(&evaluation.evaluation, &name, Locale::Fr),
     };
     crate::emit(&text);
     code

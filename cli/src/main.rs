@@ -2,8 +2,10 @@
 //! engine and renders; the rules themselves live in `rules/` and `norms/`.
 
 mod compute;
+mod docs;
 mod explain;
 mod format;
+mod html;
 mod impact;
 mod report;
 mod synth;
@@ -32,6 +34,8 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    /// One self-contained HTML page with a waterfall chart
+    Html,
 }
 
 #[derive(clap::Args, Clone, Debug)]
@@ -48,6 +52,8 @@ pub struct RulesArgs {
 enum Command {
     /// The remuneration of one team for a year, component by component
     Compute(compute::ComputeArgs),
+    /// A year's rulebook as a readable document (Markdown and HTML)
+    Docs(docs::DocsArgs),
     /// Why a figure is what it is: an output as a tree down to its inputs
     Explain(explain::ExplainArgs),
     /// The same case under two years: each output's delta and its causes
@@ -60,6 +66,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Compute(args) => compute::run(&args),
+        Command::Docs(args) => docs::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Impact(args) => impact::run(&args),
         Command::Synth(args) => synth::run(&args),

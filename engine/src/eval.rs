@@ -13,7 +13,7 @@ use crate::dataset::Dataset;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::expr::{self, Env, Expr, Slot};
 use crate::formula;
-use crate::rulebook::{LISTED, Plan, ReadRef, Rulebook, Step, scalar_seed, space};
+use crate::rulebook::{LISTED, Plan, ReadRef, Rulebook, Step, WaterfallBar, scalar_seed, space};
 use crate::value::{Status, Unit, Value};
 
 #[derive(Debug, Clone, Serialize)]
@@ -34,6 +34,9 @@ pub struct Evaluation {
     /// For each assumed rule item, the part of the total carried by the components that rest on it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub assumed_shares: Vec<AssumedShare>,
+    /// The walk from the first level to the total, as the rulebook declares it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waterfall: Vec<Bar>,
     pub diagnostics: Vec<Diagnostic>,
     pub manifest: Manifest,
 }
@@ -72,6 +75,17 @@ pub struct Part {
     pub value: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+}
+
+/// One bar of the waterfall: how much an output moves the running amount, and where it ends.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    pub name: String,
+    pub label: String,
+    pub delta: Decimal,
+    pub running: Decimal,
+    /// The first bar is the starting level itself.
+    pub start: bool,
 }
 
 /// The part of the total that rests on one assumed rule item: the sum of the absolute values of
@@ -283,6 +297,7 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
     }
     let assumed_count = if eligible { assumed[rb.result.total].len() } else { 0 };
     let assumed_shares = if eligible && !stopped { shares(rb, &outputs, &assumed) } else { Vec::new() };
+    let waterfall = if eligible && !stopped { waterfall(rb, &outputs, &total) } else { Vec::new() };
     Evaluation {
         year: rb.year,
         rulebook: rb.label.clone(),
@@ -294,9 +309,38 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
         outputs: rb.order.iter().filter_map(|&i| outputs[i].take()).collect(),
         assumed_count,
         assumed_shares,
+        waterfall,
         diagnostics,
         manifest: manifest(rb, case),
     }
+}
+
+fn waterfall(rb: &Rulebook, outputs: &[Option<Output>], total: &Value) -> Vec<Bar> {
+    let mut bars: Vec<Bar> = Vec::new();
+    let mut running = Decimal::ZERO;
+    for (k, bar) in rb.result.waterfall.iter().enumerate() {
+        let (i, add) = match *bar {
+            WaterfallBar::Level(i) => (i, false),
+            WaterfallBar::Add(i) => (i, true),
+        };
+        let Some(o) = outputs[i].as_ref() else { continue };
+        let value = o.value.as_number().unwrap_or_default();
+        let delta = if add || k == 0 { value } else { value - running };
+        running = if add { running + value } else { value };
+        bars.push(Bar { name: o.name.clone(), label: o.label.clone(), delta, running, start: k == 0 });
+    }
+    if let (Some(t), false) = (total.as_number(), bars.is_empty())
+        && t != running
+    {
+        bars.push(Bar {
+            name: "(other)".into(),
+            label: "Not declared in the waterfall".into(),
+            delta: t - running,
+            running: t,
+            start: false,
+        });
+    }
+    bars
 }
 
 fn function_source(rb: &Rulebook, step: &Step) -> Option<String> {

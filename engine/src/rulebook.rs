@@ -69,6 +69,17 @@ pub struct ResultSpec {
     pub total: usize,
     pub components: Vec<usize>,
     pub gate: Option<usize>,
+    /// How a report walks from a first level to the total: levels (cumulative amounts, drawn as
+    /// the change from the previous level) and additions.
+    pub waterfall: Vec<WaterfallBar>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub enum WaterfallBar {
+    /// A cumulative amount: the bar is its change from the previous level.
+    Level(usize),
+    /// An amount added to the running level.
+    Add(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -141,6 +152,11 @@ impl Rulebook {
 
     pub fn parameter(&self, name: &str) -> Option<&Parameter> {
         self.parameters.iter().find(|p| p.name == name)
+    }
+
+    /// The index in `files` of script `script`.
+    pub fn script_file(&self, script: usize) -> usize {
+        self.scripts[script].file
     }
 
     pub fn file_of(&self, step: &Step) -> &SourceFile {
@@ -230,7 +246,7 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
         norms: norm_list,
         steps: Vec::new(),
         order: Vec::new(),
-        result: ResultSpec { total: 0, components: Vec::new(), gate: None },
+        result: ResultSpec { total: 0, components: Vec::new(), gate: None, waterfall: Vec::new() },
         scalars: Vec::new(),
         views: Vec::new(),
         datasets: Vec::new(),
@@ -270,6 +286,7 @@ struct Manifest {
     files_loc: Location,
     norms: Vec<(String, u32, Location)>,
     total: Option<toml::Spanned<String>>,
+    waterfall: Vec<toml::Spanned<String>>,
     components: Vec<toml::Spanned<String>>,
     gate: Option<toml::Spanned<String>>,
     money_rounding: Option<Rounding>,
@@ -352,9 +369,11 @@ fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
     }
     let result = obj.table("result");
     let result_loc = ctx.loc(result.as_ref().map_or(obj.span(), |r| r.span()));
-    let (total, components, gate) = match &result {
-        Some(r) => (r.str("total"), r.str_list("components").unwrap_or_default(), r.opt_str("gate")),
-        None => (None, Vec::new(), None),
+    let (total, components, gate, waterfall) = match &result {
+        Some(r) => {
+            (r.str("total"), r.str_list("components").unwrap_or_default(), r.opt_str("gate"), r.str_list("waterfall").unwrap_or_default())
+        }
+        None => (None, Vec::new(), None, Vec::new()),
     };
     if let Some(r) = result {
         r.finish();
@@ -374,6 +393,7 @@ fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
         files_loc,
         norms,
         total,
+        waterfall,
         components,
         gate,
         money_rounding,
@@ -1078,7 +1098,25 @@ fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) -> Opti
         );
         return None;
     }
-    Some(ResultSpec { total: total?, components: components.into_iter().collect::<Option<_>>()?, gate: gate.flatten() })
+    let waterfall: Vec<Option<WaterfallBar>> = m
+        .waterfall
+        .iter()
+        .map(|w| match w.get_ref().strip_prefix('+') {
+            Some(name) => find(&toml::Spanned::new(w.span(), name.to_string()), diags).map(WaterfallBar::Add),
+            None => find(w, diags).map(WaterfallBar::Level),
+        })
+        .collect();
+    if let Some(Some(WaterfallBar::Add(_))) = waterfall.first() {
+        diags.push(
+            Diagnostic::error(Code::InvalidValue, "`[result] waterfall` must start with a level, not an addition").at(m.result_loc.clone()),
+        );
+    }
+    Some(ResultSpec {
+        total: total?,
+        components: components.into_iter().collect::<Option<_>>()?,
+        gate: gate.flatten(),
+        waterfall: waterfall.into_iter().collect::<Option<_>>()?,
+    })
 }
 
 /// Orders steps by dependency (declaration order among the ready ones), the gate and its

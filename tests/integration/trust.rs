@@ -137,3 +137,46 @@ fn impact_json_is_byte_identical_across_runs() {
     let args = ["impact", "--from", "2025", "--to", "2030", "--rules", "rules", "--norms", "norms", "--format", "json", "examples/msp"];
     assert_eq!(sandbox.peps(&args).stdout, sandbox.peps(&args).stdout);
 }
+
+#[test]
+fn the_html_report_is_one_self_contained_page_with_a_waterfall() {
+    let run = peps(&["compute", "--year", "2025", "--format", "html", "examples/malakoff"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = &run.stdout;
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    assert!(html.contains("<svg") && html.contains("</svg>"), "an inline SVG chart");
+    for external in ["src=\"http", "href=\"http", "<script", "<link", "url("] {
+        assert!(!html.contains(external), "the page must not load `{external}`");
+    }
+    assert!(html.contains("570\u{202f}737,14 €"), "the total in French format");
+    assert_eq!(html.matches("<rect").count(), 9, "8 declared bars and the total");
+}
+
+#[test]
+fn docs_render_every_part_of_the_rulebook() {
+    let run = peps(&["docs", "--year", "2025"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let md = &run.stdout;
+    for part in [
+        "## Paramètres",
+        "## Tables",
+        "### `forfait_reference`",
+        "## Listes",
+        "| `G` |",
+        "## Indicateurs",
+        "## Calendrier",
+        "| 2026-07-20 |",
+        "## Étapes du calcul",
+        "fn taux_fidelisation(",
+        "## Norme `actnom` v1",
+        "| `NIR_PATIENT` |",
+    ] {
+        assert!(md.contains(part), "the document lacks `{part}`");
+    }
+    let sandbox = Sandbox::new();
+    let run = sandbox.peps(&["docs", "--year", "2025", "--rules", "rules", "--norms", "norms", "-o", "out"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = std::fs::read_to_string(sandbox.path().join("out/rules-2025.html")).unwrap();
+    assert!(html.contains("<table>") && html.contains("<h2>Paramètres</h2>"));
+    assert!(sandbox.path().join("out/rules-2025.md").is_file());
+}
