@@ -53,6 +53,9 @@ pub struct Node<'a> {
     /// explained above).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     inputs: Vec<Node<'a>>,
+    /// On the root only: what the run read (engine, rulebook, norms and input hashes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    manifest: Option<&'a peps_engine::eval::Manifest>,
 }
 
 pub fn run(args: &ExplainArgs) -> u8 {
@@ -75,7 +78,9 @@ pub fn run(args: &ExplainArgs) -> u8 {
     let text = match args.format {
         ExplainFormat::Json => {
             let mut seen = HashSet::new();
-            json(&tree(&evaluation, root, args.depth, &mut seen))
+            let mut node = tree(&evaluation, root, args.depth, &mut seen);
+            node.manifest = Some(&evaluation.manifest);
+            json(&node)
         }
         ExplainFormat::Text => render(&evaluation, root, args.depth, args.locale),
     };
@@ -96,7 +101,7 @@ fn tree<'a>(e: &'a Evaluation, o: &'a Output, depth: usize, seen: &mut HashSet<&
             }
         }
     }
-    Node { output: o, inputs }
+    Node { output: o, inputs, manifest: None }
 }
 
 /// Renders the tree with box-drawing guides, for a terminal.

@@ -29,6 +29,8 @@ pub struct Impact {
     pub delta: Decimal,
     pub attribution: Vec<Attribution>,
     pub outputs: Vec<OutputDelta>,
+    pub manifest_from: crate::eval::Manifest,
+    pub manifest_to: crate::eval::Manifest,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -113,6 +115,8 @@ pub fn impact(from: &Rulebook, to: &Rulebook, case_from: &Case, case_to: &Case, 
         delta,
         attribution,
         outputs: output_deltas(&start, &end),
+        manifest_from: start.manifest.clone(),
+        manifest_to: end.manifest.clone(),
     }
 }
 

@@ -36,6 +36,7 @@ fn explain_json_nests_the_outputs_read() {
     let mut params = Vec::new();
     parameters(&json, &mut params);
     assert!(params.len() >= 10, "the tree reaches the parameters: {}", params.len());
+    assert_eq!(json["manifest"]["year"], 2025, "the root carries the run's manifest");
     for p in params {
         assert!(p["status"].is_string() && p["reference"].is_string() && !p["value"].is_null(), "{p}");
     }
@@ -86,6 +87,7 @@ fn impact_attributions_add_up_to_the_delta_to_the_cent() {
         let delta = dec(&json["delta"]);
         assert_eq!(sum, delta, "{case}");
         assert_eq!(delta, dec(&json["total_to"]) - dec(&json["total_from"]), "{case}");
+        assert_ne!(json["manifest_from"]["rulebook_sha256"], json["manifest_to"]["rulebook_sha256"]);
     }
 }
 
