@@ -8,6 +8,7 @@ mod format;
 mod html;
 mod impact;
 mod report;
+mod rules_cmd;
 mod synth;
 mod workspace;
 
@@ -58,6 +59,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// The same case under two years: each output's delta and its causes
     Impact(impact::ImpactArgs),
+    /// Check, compare and start yearly rulebooks
+    Rules(rules_cmd::RulesCommandArgs),
     /// Generate a synthetic team case (never real data)
     Synth(synth::SynthArgs),
 }
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
         Command::Docs(args) => docs::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Impact(args) => impact::run(&args),
+        Command::Rules(args) => rules_cmd::run(&args),
         Command::Synth(args) => synth::run(&args),
     };
     let _ = std::io::stdout().flush();

@@ -4,8 +4,10 @@
 
 pub mod calendar;
 pub mod case;
+pub mod coverage;
 pub mod dataset;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
 pub mod expr;
 pub mod formula;

@@ -6,3 +6,4 @@ mod diagnostics;
 mod promise;
 mod trust;
 mod util;
+mod years;

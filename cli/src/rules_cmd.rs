@@ -1,0 +1,438 @@
+//! `peps rules`: check every rulebook and norm strictly (with coverage from one year to the next),
+//! compare two years value by value, and start a new year from an existing one.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use peps_engine::coverage::{self, REMOVALS_FILE};
+use peps_engine::diagnostic::{Code, Diagnostic, Diagnostics, Location, SourceFile};
+use peps_engine::diff::{Change, ChangeKind, RulebookDiff, diff};
+use peps_engine::norm::load_norm;
+use peps_engine::rulebook::{self, Rulebook};
+use peps_engine::source::{DirSource, Source};
+use serde::Serialize;
+
+use crate::RulesArgs;
+use crate::compute::json;
+use crate::report::Sources;
+use crate::workspace::{exit_code, load_year, norms_root, print_diagnostics, rules_root, years};
+
+mod new_year;
+
+#[derive(clap::Args, Debug)]
+pub struct RulesCommandArgs {
+    #[command(subcommand)]
+    command: RulesCommand,
+}
+
+#[derive(clap::Subcommand, Debug)]
+enum RulesCommand {
+    /// Load rulebooks and norms strictly and report every diagnostic, with coverage in time
+    Check(CheckArgs),
+    /// What changed between two years, value by value, with the new references
+    Diff(DiffArgs),
+    /// Start year YEAR from year --from: dates moved, carried values marked, checked
+    NewYear(new_year::NewYearArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum RulesFormat {
+    Table,
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// The years to check (default: every year under the rules folder)
+    years: Vec<i32>,
+    #[command(flatten)]
+    rules: RulesArgs,
+    /// Output format of the summary (diagnostics always go to stderr)
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    format: RulesFormat,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DiffArgs {
+    /// The earlier year
+    from: i32,
+    /// The later year
+    to: i32,
+    #[command(flatten)]
+    rules: RulesArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    format: RulesFormat,
+}
+
+pub fn run(args: &RulesCommandArgs) -> u8 {
+    match &args.command {
+        RulesCommand::Check(a) => check(a),
+        RulesCommand::Diff(a) => run_diff(a),
+        RulesCommand::NewYear(a) => new_year::run(a),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// check
+
+#[derive(Serialize)]
+struct CheckReport {
+    ok: bool,
+    errors: usize,
+    warnings: usize,
+    years: Vec<YearReport>,
+    norms: Vec<NormReport>,
+    coverage: Vec<CoverageReport>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Serialize)]
+struct YearReport {
+    year: i32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
+    ok: bool,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct NormReport {
+    name: String,
+    version: u32,
+    ok: bool,
+}
+
+#[derive(Serialize)]
+struct CoverageReport {
+    from: i32,
+    to: i32,
+    /// False when one of the two years does not load, so coverage could not be checked.
+    checked: bool,
+    ok: bool,
+    errors: usize,
+}
+
+fn count(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    (errors, diags.len() - errors)
+}
+
+fn check(args: &CheckArgs) -> u8 {
+    let root = rules_root(&args.rules);
+    let available = years(&root);
+    let mut sources = Sources::default();
+    if available.is_empty() {
+        let d = Diagnostic::error(Code::MissingFile, format!("no rulebook under {}", root.display()))
+            .at(Location::File { file: root.display().to_string() })
+            .hint("a rules folder holds one folder per year, each with a `rulebook.toml`; pass --rules DIR");
+        print_diagnostics(std::slice::from_ref(&d), &sources);
+        return crate::EXIT_IO;
+    }
+    let selected: Vec<i32> = if args.years.is_empty() { available.clone() } else { args.years.clone() };
+    let norms_dir = norms_root(&args.rules);
+    let norms_prefix = norms_dir.display().to_string();
+
+    // Every selected year, and the year before each, so coverage can be followed.
+    let mut needed: Vec<i32> = selected.clone();
+    for y in &selected {
+        if let Some(prev) = available.iter().copied().filter(|a| a < y).max() {
+            needed.push(prev);
+        }
+    }
+    needed.sort_unstable();
+    needed.dedup();
+    let mut books: BTreeMap<i32, Rulebook> = BTreeMap::new();
+    let mut all = Diagnostics::default();
+    let mut year_reports = Vec::new();
+    for &y in &needed {
+        let (rb, diags) = load_year(&args.rules, y, &mut sources);
+        if selected.contains(&y) {
+            let own: Vec<Diagnostic> = diags.iter().filter(|d| !located_under(d, &norms_prefix)).cloned().collect();
+            let (errors, warnings) = count(&own);
+            year_reports.push(YearReport {
+                year: y,
+                label: rb.as_ref().map(|r| r.label.clone()),
+                ok: rb.is_some() && errors == 0,
+                errors,
+                warnings,
+            });
+            for d in diags {
+                all.push(d);
+            }
+        }
+        if let Some(rb) = rb {
+            books.insert(y, rb);
+        }
+    }
+
+    let norm_reports = check_norms(&norms_dir, &mut all, &mut sources);
+
+    let mut coverage_reports = Vec::new();
+    for &y in &selected {
+        let Some(prev) = available.iter().copied().filter(|a| *a < y).max() else { continue };
+        let (Some(a), Some(b)) = (books.get(&prev), books.get(&y)) else {
+            if available.contains(&y) {
+                coverage_reports.push(CoverageReport { from: prev, to: y, checked: false, ok: false, errors: 0 });
+            }
+            continue;
+        };
+        let mut diags = Vec::new();
+        let removals = read_removals(&root.join(y.to_string()), &mut diags, &mut sources);
+        diags.extend(coverage::check(a, b, &removals));
+        let (errors, _) = count(&diags);
+        coverage_reports.push(CoverageReport { from: prev, to: y, checked: true, ok: errors == 0, errors });
+        for d in diags {
+            all.push(d);
+        }
+    }
+
+    let diags = all.into_sorted();
+    print_diagnostics(&diags, &sources);
+    for c in coverage_reports.iter().filter(|c| !c.checked) {
+        let broken = if books.contains_key(&c.from) { c.to } else { c.from };
+        eprintln!("note: coverage {} → {} is not checked: {broken} does not load (see `peps rules check {broken}`)", c.from, c.to);
+    }
+    let (errors, warnings) = count(&diags);
+    let unchecked = coverage_reports.iter().any(|c| !c.checked);
+    let report = CheckReport {
+        ok: errors == 0 && !unchecked,
+        errors,
+        warnings,
+        years: year_reports,
+        norms: norm_reports,
+        coverage: coverage_reports,
+        diagnostics: diags.clone(),
+    };
+    let text = match args.format {
+        RulesFormat::Json => json(&report),
+        RulesFormat::Table => check_table(&report),
+    };
+    crate::emit(&text);
+    match exit_code(&diags) {
+        crate::EXIT_OK if unchecked => crate::EXIT_FINDINGS,
+        code => code,
+    }
+}
+
+fn located_under(d: &Diagnostic, prefix: &str) -> bool {
+    match &d.location {
+        Some(Location::Source { file, .. } | Location::Data { file, .. } | Location::File { file }) => file.starts_with(prefix),
+        None => false,
+    }
+}
+
+/// Loads every `<name>/v<N>.toml` of the norms folder, whether a rulebook names it or not.
+fn check_norms(dir: &Path, all: &mut Diagnostics, sources: &mut Sources) -> Vec<NormReport> {
+    let source = DirSource::new(dir);
+    let mut reports = Vec::new();
+    for path in source.list("") {
+        let Some((name, file)) = path.split_once('/') else { continue };
+        let Some(version) = file.strip_prefix('v').and_then(|f| f.strip_suffix(".toml")).and_then(|v| v.parse::<u32>().ok()) else {
+            continue;
+        };
+        let mut diags = Vec::new();
+        let mut files = Vec::new();
+        let norm = load_norm(&source, name, version, &mut diags, &mut files);
+        sources.add(&files);
+        let (errors, _) = count(&diags);
+        reports.push(NormReport { name: name.to_string(), version, ok: norm.is_some() && errors == 0 });
+        for d in diags {
+            all.push(d);
+        }
+    }
+    if reports.is_empty() {
+        all.push(
+            Diagnostic::error(Code::MissingFile, format!("no norm under {}", dir.display()))
+                .at(Location::File { file: dir.display().to_string() })
+                .hint("norms live in <norms>/<name>/v<N>.toml; pass --norms DIR"),
+        );
+    }
+    reports
+}
+
+/// Reads the `retraits.toml` of a year's folder, if it has one.
+fn read_removals(year_dir: &Path, diags: &mut Vec<Diagnostic>, sources: &mut Sources) -> Vec<coverage::Removal> {
+    let path = year_dir.join(REMOVALS_FILE);
+    let Ok(text) = std::fs::read_to_string(&path) else { return Vec::new() };
+    let file = SourceFile { path: path.display().to_string(), text };
+    sources.add(std::slice::from_ref(&file));
+    let (removals, d) = coverage::read_removals(&file);
+    diags.extend(d);
+    removals
+}
+
+fn status(ok: bool, errors: usize, warnings: usize) -> String {
+    let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
+    match (ok, errors, warnings) {
+        (true, _, 0) => "ok".to_string(),
+        (true, _, w) => format!("ok, {}", plural(w, "warning")),
+        (false, 0, _) => "does not load".to_string(),
+        (false, e, 0) => plural(e, "error"),
+        (false, e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+    }
+}
+
+fn check_table(r: &CheckReport) -> String {
+    let mut lines: Vec<(String, String, String)> = Vec::new();
+    for y in &r.years {
+        lines.push((y.year.to_string(), status(y.ok, y.errors, y.warnings), y.label.clone().unwrap_or_default()));
+    }
+    let names: Vec<String> = r.norms.iter().map(|n| format!("{} v{}", n.name, n.version)).collect();
+    let failing = r.norms.iter().filter(|n| !n.ok).count();
+    let norm_status = if failing == 0 { "ok".to_string() } else { format!("{failing} failing") };
+    lines.push(("norms".into(), norm_status, names.join(", ")));
+    for c in &r.coverage {
+        let state = match (c.checked, c.ok) {
+            (false, _) => "not checked".to_string(),
+            (true, true) => "ok".to_string(),
+            (true, false) => status(false, c.errors, 0),
+        };
+        let what = if c.checked {
+            format!("what {} has, {} keeps or records in {REMOVALS_FILE}", c.from, c.to)
+        } else {
+            "one of the two years does not load".to_string()
+        };
+        lines.push((format!("{} → {}", c.from, c.to), state, what));
+    }
+    let w0 = lines.iter().map(|l| l.0.chars().count()).max().unwrap_or(0);
+    let w1 = lines.iter().map(|l| l.1.chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (a, b, c) in &lines {
+        let _ = writeln!(out, "{}", format!("{a:<w0$}  {b:<w1$}  {c}").trim_end());
+    }
+    let verdict = if r.ok {
+        format!("{} rulebooks, {} norm files and their coverage in time: everything passes", r.years.len(), r.norms.len())
+    } else {
+        format!("{}: see the diagnostics above", status(false, r.errors, r.warnings))
+    };
+    let _ = writeln!(out, "\n{verdict}");
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// diff
+
+fn run_diff(args: &DiffArgs) -> u8 {
+    let mut sources = Sources::default();
+    let mut load = |y: i32| -> Result<Rulebook, u8> {
+        let (rb, diags) = load_year(&args.rules, y, &mut sources);
+        if rb.is_none() {
+            print_diagnostics(&diags, &sources);
+        }
+        rb.ok_or_else(|| exit_code(&diags).max(crate::EXIT_FINDINGS))
+    };
+    let old = match load(args.from) {
+        Ok(rb) => rb,
+        Err(c) => return c,
+    };
+    let new = match load(args.to) {
+        Ok(rb) => rb,
+        Err(c) => return c,
+    };
+    let d = diff(&old, &new);
+    let text = match args.format {
+        RulesFormat::Json => json(&d),
+        RulesFormat::Table => diff_table(&d),
+    };
+    crate::emit(&text);
+    crate::EXIT_OK
+}
+
+/// The diff for people: one line per change (`+` added, `-` removed, `~` changed) with its old
+/// and new value, and the item's reference under the first change of each item.
+pub fn diff_table(d: &RulebookDiff) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Rules {} → {}: {} change{}", d.from, d.to, d.changes.len(), if d.changes.len() == 1 { "" } else { "s" });
+    let mut last_item: Option<(&str, &str)> = None;
+    for c in &d.changes {
+        let same_item = last_item == Some((c.kind, c.item.as_str()));
+        if !same_item {
+            let _ = writeln!(out, "\n{} {}", c.kind, c.item);
+            if let Some(r) = &c.reference {
+                let _ = writeln!(out, "    reference: {r}");
+            }
+        }
+        last_item = Some((c.kind, c.item.as_str()));
+        write_change(&mut out, c);
+    }
+    out
+}
+
+fn write_change(out: &mut String, c: &Change) {
+    let (sym, what) = match c.change {
+        ChangeKind::Added => ('+', "added"),
+        ChangeKind::Removed => ('-', "removed"),
+        ChangeKind::Changed => ('~', ""),
+    };
+    let field = if c.field.is_empty() { what.to_string() } else { c.field.clone() };
+    let (old, new) = (c.old.as_deref(), c.new.as_deref());
+    let multiline = old.is_some_and(|s| s.contains('\n')) || new.is_some_and(|s| s.contains('\n'));
+    if multiline {
+        let _ = writeln!(out, "  {sym} {field}:");
+        for line in line_diff(old.unwrap_or(""), new.unwrap_or("")) {
+            let _ = writeln!(out, "      {line}");
+        }
+        return;
+    }
+    let _ = match (old, new) {
+        // The new reference heads the item already: say only what it was.
+        (Some(o), Some(_)) if c.field == "reference" => writeln!(out, "  {sym} reference, was: {o}"),
+        (Some(o), Some(n)) => writeln!(out, "  {sym} {field}: {o} → {n}"),
+        (None, Some(n)) => writeln!(out, "  {sym} {field}: {n}"),
+        (Some(o), None) => writeln!(out, "  {sym} {field}: {o}"),
+        (None, None) => writeln!(out, "  {sym} {field}"),
+    };
+}
+
+/// A line diff of two short texts (longest common subsequence): `  ` kept, `- ` old, `+ ` new.
+fn line_diff(old: &str, new: &str) -> Vec<String> {
+    let a: Vec<&str> = if old.is_empty() { Vec::new() } else { old.lines().collect() };
+    let b: Vec<&str> = if new.is_empty() { Vec::new() } else { new.lines().collect() };
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            out.push(format!("  {}", a[i]));
+            i += 1;
+            j += 1;
+        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            out.push(format!("- {}", a[i]));
+            i += 1;
+        } else {
+            out.push(format!("+ {}", b[j]));
+            j += 1;
+        }
+    }
+    out
+}
+
+/// Loads a rulebook folder that is not (yet) a year of the rules folder.
+pub(crate) fn load_dir(dir: &Path, norms: &Path) -> (Option<Rulebook>, Vec<Diagnostic>) {
+    rulebook::load(&DirSource::new(dir), &DirSource::new(norms))
+}
+
+/// Where a year's rulebook lives.
+pub(crate) fn year_dir(args: &RulesArgs, year: i32) -> PathBuf {
+    rules_root(args).join(year.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_diff_keeps_common_lines() {
+        let d = line_diff("fn f(x) {\n    x\n}", "fn f(x) {\n    x * 2\n}");
+        assert_eq!(d, vec!["  fn f(x) {", "-     x", "+     x * 2", "  }"]);
+        assert_eq!(line_diff("", "a"), vec!["+ a"]);
+    }
+}

@@ -1,0 +1,182 @@
+//! Coverage in time: what a year's rulebook had and the next year's lacks. A parameter, table,
+//! list, indicator set, step or case input present in year N and absent in year N+1 is an error
+//! (`R118 dropped-item`) unless year N+1's folder records the removal and its reason in
+//! `retraits.toml`, so that a rule never disappears by accident when a year is edited.
+//!
+//! Dated values that leave a gap or overlap inside a year are caught when a rulebook is loaded
+//! (`R113 dated-values-order`), not here.
+
+use serde::Serialize;
+
+use crate::diagnostic::{Code, Diagnostic, Location, SourceFile, did_you_mean};
+use crate::provenance::read_choice;
+use crate::rulebook::Rulebook;
+use crate::tomlread::{Ctx, Obj};
+
+/// The file of a year's folder that records what it removes on purpose.
+pub const REMOVALS_FILE: &str = "retraits.toml";
+
+/// The kinds of items whose presence is followed from one year to the next.
+pub const KINDS: &[&str] = &["parameter", "table", "list", "indicators", "step", "input"];
+
+/// A removal recorded in `retraits.toml`: the item and why it goes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Removal {
+    pub kind: String,
+    pub name: String,
+    pub reference: String,
+    #[serde(skip)]
+    pub location: Location,
+}
+
+/// Reads a `retraits.toml`: one table per removed item, named like the item (inputs as
+/// `"section.name"`), with its `kind` and the `reference` that removes it.
+pub fn read_removals(file: &SourceFile) -> (Vec<Removal>, Vec<Diagnostic>) {
+    let ctx = Ctx::new(file);
+    let mut out = Vec::new();
+    if let Some(root) = ctx.parse() {
+        let obj = ctx.root(&root, &format!("`{REMOVALS_FILE}`"));
+        for (key, item) in obj.entries() {
+            let name = key.get_ref().to_string();
+            let Some(entry) = Obj::of(&ctx, item, &format!("the removal of `{name}`")) else { continue };
+            let kind = read_choice(&entry, "kind", KINDS, |s| KINDS.contains(&s).then(|| s.to_string()));
+            let reference = entry.str("reference");
+            if let Some(r) = &reference
+                && r.get_ref().trim().is_empty()
+            {
+                ctx.error(Code::InvalidValue, r.span(), format!("the reference of the removal of `{name}` is empty"));
+            }
+            entry.finish();
+            if let (Some(kind), Some(reference)) = (kind, reference) {
+                out.push(Removal { kind, name, reference: reference.into_inner(), location: ctx.loc(key.span()) });
+            }
+        }
+    }
+    (out, ctx.into_diagnostics())
+}
+
+/// The named items of a rulebook, by kind, with where each is defined.
+fn items(rb: &Rulebook) -> Vec<(&'static str, String, Location)> {
+    let mut v: Vec<(&'static str, String, Location)> = Vec::new();
+    v.extend(rb.parameters.iter().map(|p| ("parameter", p.name.clone(), p.provenance.location.clone())));
+    v.extend(rb.tables.iter().map(|t| ("table", t.name.clone(), t.provenance.location.clone())));
+    v.extend(rb.lists.iter().map(|l| ("list", l.name.clone(), l.provenance.location.clone())));
+    v.extend(rb.indicator_sets.iter().map(|s| ("indicators", s.name.clone(), s.provenance.location.clone())));
+    v.extend(rb.steps.iter().map(|s| ("step", s.def.name.clone(), s.def.location.clone())));
+    v.extend(rb.schema.inputs.iter().map(|i| ("input", format!("{}.{}", i.section, i.name), i.location.clone())));
+    v
+}
+
+/// Checks that every item of `prev` is still in `next`, or that `removals` (read from `next`'s
+/// folder) says why it went; also reports removals that name nothing `prev` had or something
+/// `next` still has.
+pub fn check(prev: &Rulebook, next: &Rulebook, removals: &[Removal]) -> Vec<Diagnostic> {
+    let before = items(prev);
+    let after = items(next);
+    let has = |list: &[(&'static str, String, Location)], kind: &str, name: &str| list.iter().any(|(k, n, _)| *k == kind && n == name);
+    let mut diags = Vec::new();
+    for (kind, name, loc) in &before {
+        if has(&after, kind, name) || removals.iter().any(|r| r.kind == *kind && r.name == *name) {
+            continue;
+        }
+        let mut d = Diagnostic::error(Code::DroppedItem, format!("{kind} `{name}` of {} is absent from {}", prev.year, next.year))
+            .at(loc.clone())
+            .hint(format!(
+                "carry it into the {} rulebook (its reference saying so), or record the removal and its reason in `{REMOVALS_FILE}` of {}",
+                next.year, next.year
+            ));
+        let same_kind = after.iter().filter(|(k, _, _)| k == kind).map(|(_, n, _)| n.as_str());
+        if let Some(c) = did_you_mean(name, same_kind)
+            && !has(&before, kind, c)
+        {
+            d.message.push_str(&format!(" (renamed `{c}`?)"));
+        }
+        diags.push(d);
+    }
+    for r in removals {
+        if has(&after, &r.kind, &r.name) {
+            diags.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!("`{REMOVALS_FILE}` removes {} `{}`, which {} still has", r.kind, r.name, next.year),
+                )
+                .at(r.location.clone())
+                .hint("drop the entry, or the item"),
+            );
+        } else if !has(&before, &r.kind, &r.name) {
+            let mut d = Diagnostic::error(
+                Code::UndefinedName,
+                format!("`{REMOVALS_FILE}` removes {} `{}`, which {} did not have", r.kind, r.name, prev.year),
+            )
+            .at(r.location.clone());
+            let same_kind = before.iter().filter(|(k, _, _)| *k == r.kind).map(|(_, n, _)| n.as_str());
+            if let Some(c) = did_you_mean(&r.name, same_kind) {
+                d = d.hint(format!("did you mean `{c}`?"));
+            }
+            diags.push(d);
+        }
+    }
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rulebook::load;
+    use crate::source::MemSource;
+
+    fn book(year: i32, params: &[&str]) -> Rulebook {
+        let rb = format!(
+            "year = {year}\nlabel = \"L\"\nperiod = {{ start = {year}-01-01, end = {year}-12-31 }}\nreference_date = {year}-12-31\n\
+             [files]\nparameters = [\"p.toml\"]\nsteps = [\"s.toml\"]\n[result]\ntotal = \"total\"\n"
+        );
+        let p: String = params
+            .iter()
+            .map(|n| format!("[{n}]\nlabel = \"P\"\nunit = \"rate\"\nvalue = \"0.1\"\nstatus = \"assumed\"\nreference = \"R\"\n"))
+            .collect();
+        let src = MemSource::new()
+            .with("rulebook.toml", &rb)
+            .with("p.toml", &p)
+            .with("s.toml", "[[step]]\nname = \"total\"\nlabel = \"T\"\nunit = \"rate\"\nformula = \"1\"\n");
+        let (rb, diags) = load(&src, &MemSource::new());
+        rb.unwrap_or_else(|| panic!("{diags:#?}"))
+    }
+
+    fn removals(text: &str) -> Vec<Removal> {
+        let (r, d) = read_removals(&SourceFile { path: REMOVALS_FILE.into(), text: text.into() });
+        assert!(d.is_empty(), "{d:#?}");
+        r
+    }
+
+    #[test]
+    fn a_dropped_parameter_is_reported_unless_its_removal_is_recorded() {
+        let (a, b) = (book(2025, &["taux_plafond", "taux_bonus"]), book(2026, &["taux_bonus"]));
+        let d = check(&a, &b, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, Code::DroppedItem);
+        assert_eq!(d[0].message, "parameter `taux_plafond` of 2025 is absent from 2026");
+        let ok = removals("[taux_plafond]\nkind = \"parameter\"\nreference = \"Cahier des charges 2026 : plus de plafond\"\n");
+        assert!(check(&a, &b, &ok).is_empty());
+        assert!(check(&b, &a, &[]).is_empty(), "what a year adds is not a coverage problem");
+    }
+
+    #[test]
+    fn a_rename_is_suggested_and_stale_removals_are_refused() {
+        let (a, b) = (book(2025, &["taux_plafond"]), book(2026, &["taux_plafonds"]));
+        let d = check(&a, &b, &[]);
+        assert_eq!(d[0].message, "parameter `taux_plafond` of 2025 is absent from 2026 (renamed `taux_plafonds`?)");
+        let stale =
+            removals("[taux_plafonds]\nkind = \"parameter\"\nreference = \"R\"\n[taux_plafon]\nkind = \"parameter\"\nreference = \"R\"\n");
+        let codes: Vec<Code> = check(&a, &b, &stale).iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec![Code::DroppedItem, Code::InvalidValue, Code::UndefinedName]);
+    }
+
+    #[test]
+    fn removals_are_read_strictly() {
+        let file = SourceFile { path: REMOVALS_FILE.into(), text: "[x]\nkind = \"parametre\"\nreason = \"R\"\n".into() };
+        let (r, d) = read_removals(&file);
+        assert!(r.is_empty());
+        let codes: Vec<Code> = d.iter().map(|d| d.code).collect();
+        assert!(codes.contains(&Code::InvalidValue) && codes.contains(&Code::MissingKey) && codes.contains(&Code::UnknownKey), "{codes:?}");
+    }
+}

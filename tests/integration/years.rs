@@ -1,0 +1,433 @@
+//! Every year as data: the cross-year matrix (every example case under every year, one snapshot
+//! per case), `peps rules check|diff|new-year`, and the corpus of malformed rulebooks in
+//! `tests/rules-malformed/`, whose diagnostics are an interface.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::snap;
+use crate::util::{Run, Sandbox, copy_dir, peps, repo};
+
+/// The years that have a rulebook in the repository.
+fn years() -> Vec<i32> {
+    let mut out: Vec<i32> = std::fs::read_dir(repo().join("rules"))
+        .expect("rules folder")
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse().ok())
+        .filter(|y: &i32| repo().join("rules").join(y.to_string()).join("rulebook.toml").is_file())
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// The example cases (folders of `examples/` holding a `team.toml`).
+fn cases() -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(repo().join("examples"))
+        .expect("examples folder")
+        .flatten()
+        .filter(|e| e.path().join("team.toml").is_file())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    out.sort();
+    out
+}
+
+/// A temporary copy of `rules/` and `norms/` only (the corpus does not need the examples).
+fn rules_sandbox() -> Sandbox {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["rules", "norms"] {
+        copy_dir(&repo().join(name), &dir.path().join(name));
+    }
+    Sandbox { dir }
+}
+
+fn in_sandbox(sandbox: &Sandbox, args: &[&str]) -> Run {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--rules", "rules", "--norms", "norms"]);
+    sandbox.peps(&all)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The cross-year matrix
+
+/// One year's evaluation of a case: output values by name, in order, and what went wrong.
+struct Column {
+    names: Vec<String>,
+    values: BTreeMap<String, String>,
+    notes: Vec<String>,
+}
+
+fn cell(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => "∅".to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn evaluate(case: &str, year: i32) -> Column {
+    let run = peps(&["compute", "--year", &year.to_string(), "--format", "json", &format!("examples/{case}")]);
+    let root = repo().display().to_string();
+    let json: serde_json::Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|_| panic!("{year} gives no report for {case} (exit {}):\n{}", run.code, run.stderr));
+    let mut col = Column { names: Vec::new(), values: BTreeMap::new(), notes: Vec::new() };
+    for o in json["outputs"].as_array().expect("outputs") {
+        let name = o["name"].as_str().expect("name").to_string();
+        col.values.insert(name.clone(), cell(&o["value"]));
+        col.names.push(name);
+    }
+    col.values.insert("(eligible)".into(), cell(&json["eligible"]));
+    col.values.insert("(total)".into(), cell(&json["total"]));
+    col.values.insert("(assumed items)".into(), cell(&json["assumed_count"]));
+    for c in json["failed_checks"].as_array().into_iter().flatten() {
+        col.notes.push(format!("fails check {}", c["key"].as_str().unwrap_or("")));
+    }
+    for d in json["diagnostics"].as_array().into_iter().flatten() {
+        let message = d["message"].as_str().unwrap_or("").replace(&root, "[REPO]");
+        col.notes.push(format!("{} {}", d["code"].as_str().unwrap_or(""), message));
+    }
+    col
+}
+
+/// The union of the outputs' names, each year's order merged in (a name new in a year goes right
+/// after the name it follows there).
+fn merged_names(columns: &[(i32, Column)]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for (_, col) in columns {
+        let mut after: Option<usize> = None;
+        for n in &col.names {
+            match names.iter().position(|x| x == n) {
+                Some(i) => after = Some(i),
+                None => {
+                    let at = after.map_or(0, |i| i + 1);
+                    names.insert(at, n.clone());
+                    after = Some(at);
+                }
+            }
+        }
+    }
+    names
+}
+
+fn matrix(case: &str, columns: &[(i32, Column)]) -> String {
+    let mut rows: Vec<String> = merged_names(columns);
+    rows.extend(["(eligible)", "(total)", "(assumed items)"].map(String::from));
+    let width = rows.iter().map(|r| r.chars().count()).max().unwrap_or(0);
+    let widths: Vec<usize> = columns
+        .iter()
+        .map(|(y, c)| rows.iter().map(|r| c.values.get(r).map_or(1, |v| v.chars().count())).max().unwrap_or(1).max(y.to_string().len()))
+        .collect();
+    let mut out = format!("examples/{case} under every year (— : the year has no such output)\n\n");
+    out.push_str(&format!("{:<width$}", "output"));
+    for ((y, _), w) in columns.iter().zip(&widths) {
+        out.push_str(&format!("  {:>w$}", y));
+    }
+    out.push('\n');
+    for r in &rows {
+        let mut line = format!("{r:<width$}");
+        for ((_, c), w) in columns.iter().zip(&widths) {
+            line.push_str(&format!("  {:>w$}", c.values.get(r).map_or("—", String::as_str)));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    let notes: Vec<String> = columns.iter().flat_map(|(y, c)| c.notes.iter().map(move |n| format!("{y}: {n}"))).collect();
+    if !notes.is_empty() {
+        out.push('\n');
+        for n in notes {
+            out.push_str(&format!("{n}\n"));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_example_case_under_every_year() {
+    let years = years();
+    assert!(years.len() >= 6, "rulebooks 2021 to 2026 at least: {years:?}");
+    for case in cases() {
+        let columns: Vec<(i32, Column)> = std::thread::scope(|s| {
+            let handles: Vec<_> = years
+                .iter()
+                .map(|&y| {
+                    (
+                        y,
+                        s.spawn({
+                            let case = case.clone();
+                            move || evaluate(&case, y)
+                        }),
+                    )
+                })
+                .collect();
+            handles.into_iter().map(|(y, h)| (y, h.join().expect("evaluation thread"))).collect()
+        });
+        snap!(format!("years_{case}"), matrix(&case, &columns));
+    }
+}
+
+#[test]
+fn the_2021_rulebook_has_no_cap_and_its_components_still_add_up() {
+    let json = |y: &str| -> serde_json::Value {
+        let run = peps(&["compute", "--year", y, "--format", "json", "examples/malakoff"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        serde_json::from_str(&run.stdout).expect("JSON")
+    };
+    let j = json("2021");
+    let names: Vec<&str> = j["outputs"].as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap()).collect();
+    assert!(!names.contains(&"plafond") && !names.contains(&"ecretement_plafond"), "{names:?}");
+    assert_eq!(
+        j["components"],
+        serde_json::json!(["forfait_territorial", "bonus_qualite", "complement_nouveaux_patients", "remboursement_ik"])
+    );
+    let j = json("2022");
+    assert!(j["outputs"].as_array().unwrap().iter().any(|o| o["name"] == "ecretement_plafond"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// rules check
+
+#[test]
+fn rules_check_passes_on_every_shipped_year() {
+    let run = peps(&["rules", "check"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.is_empty(), "no diagnostic at all: {}", run.stderr);
+    snap!("rules_check", run.stdout);
+    let run = peps(&["rules", "check", "--format", "json", "2024", "2025"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["ok"], true);
+    let years: Vec<i64> = json["years"].as_array().unwrap().iter().map(|y| y["year"].as_i64().unwrap()).collect();
+    assert_eq!(years, vec![2024, 2025]);
+    let coverage: Vec<(i64, i64)> =
+        json["coverage"].as_array().unwrap().iter().map(|c| (c["from"].as_i64().unwrap(), c["to"].as_i64().unwrap())).collect();
+    assert_eq!(coverage, vec![(2023, 2024), (2024, 2025)]);
+}
+
+#[test]
+fn rules_check_of_a_missing_year_is_a_usage_error() {
+    let run = peps(&["rules", "check", "2019"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("no rulebook for 2019"), "{}", run.stderr);
+}
+
+#[test]
+fn a_removal_recorded_in_retraits_toml_is_accepted() {
+    let sandbox = rules_sandbox();
+    rename_parameter(&sandbox);
+    let run = in_sandbox(&sandbox, &["rules", "check", "2025"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("parameter `seuil_forte_augmentation` of 2024 is absent from 2025"), "{}", run.stderr);
+    std::fs::write(
+        sandbox.path().join("rules/2025/retraits.toml"),
+        "[seuil_forte_augmentation]\nkind = \"parameter\"\nreference = \"Renommé seuil_hausse_patientele\"\n",
+    )
+    .unwrap();
+    let run = in_sandbox(&sandbox, &["rules", "check", "2025"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+fn rename_parameter(sandbox: &Sandbox) {
+    sandbox.edit("rules/2025/parametres.toml", "[seuil_forte_augmentation]", "[seuil_hausse_patientele]");
+    let path = sandbox.path().join("rules/2025/formules.rhai");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.matches("seuil_forte_augmentation").count(), 2);
+    std::fs::write(&path, text.replace("seuil_forte_augmentation", "seuil_hausse_patientele")).unwrap();
+}
+
+// ---------------------------------------------------------------------------------------------
+// rules diff
+
+fn diff(from: &str, to: &str) -> String {
+    let run = peps(&["rules", "diff", from, to]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
+}
+
+#[test]
+fn diff_2021_2022_shows_the_cap_arriving() {
+    let text = diff("2021", "2022");
+    for expected in [
+        "parameter taux_plafond\n    reference: Arrêté du 10 novembre 2022 (JORF n°0274 du 26 novembre 2022) : « un plafonnement à 20 % »\n  + added: 0.20",
+        "step plafond\n    reference: Arrêté du 10 novembre 2022\n  + added: equivalent_acte * (1 + taux_plafond)",
+        "step ecretement_plafond\n  + added: formules.rhai::ecretement",
+        "script formules.rhai::ecretement\n  + added:",
+        "  ~ components: forfait_territorial + bonus_qualite + complement_nouveaux_patients + remboursement_ik → forfait_territorial + bonus_qualite + complement_nouveaux_patients + ecretement_plafond + remboursement_ik",
+    ] {
+        assert!(text.contains(expected), "missing:\n{expected}\nin:\n{text}");
+    }
+    snap!("rules_diff_2021_2022", text);
+}
+
+#[test]
+fn diff_2023_2024_shows_peps_2() {
+    let text = diff("2023", "2024");
+    for expected in [
+        "parameter min_medecins_generalistes_msp\n    reference: AMI PEPS 2 MSP du 1er mars 2024 : « à minima de deux médecins généralistes et un(e) infirmier(e) »\n  ~ value: 3 → 2",
+        "  ~ keys: age (integer in [0, )) × nb_ald (integer in [0, )) × c2s (yes/no) → age (integer in [0, )) × sexe (F|M) × nb_ald (integer in [0, )) × c2s (yes/no)",
+        "  ~ rows: 48 rows → 96 rows",
+        "list prestations.G\n    reference: Règlement arbitral : G à 26,50 € au 1er novembre 2023 ; convention médicale 2024-2029 : G à 30 € au 22 décembre 2024\n  ~ tarif: 25.00, from 2023-11-01: 26.50 → 26.50, from 2024-12-22: 30.00",
+    ] {
+        assert!(text.contains(expected), "missing:\n{expected}\nin:\n{text}");
+    }
+    snap!("rules_diff_2023_2024", text);
+}
+
+#[test]
+fn diff_2024_2025_shows_the_convention_and_the_30_euro_consultation() {
+    let text = diff("2024", "2025");
+    for expected in [
+        "  ~ value: 1.0036 → 1.1321",
+        "  ~ tarif: 26.50, from 2024-12-22: 30.00 → 30.00",
+        "parameter date_observation\n    reference: Convention de financement 2025, art. 5.1 : patientèle « prévisionnelle au 31 décembre 2025 »\n  ~ value: 2024-12-31 → 2025-12-31\n  ~ status: assumed → seed",
+        "  ~ tarif: 2.50, from 2024-01-28: 2.75 → 2.75",
+    ] {
+        assert!(text.contains(expected), "missing:\n{expected}\nin:\n{text}");
+    }
+    snap!("rules_diff_2024_2025", text);
+    let run = peps(&["rules", "diff", "--format", "json", "2024", "2025"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let coef = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["item"] == "coef_revalorisation_tarifaire" && c["field"] == "value")
+        .expect("the coefficient changes");
+    assert_eq!((coef["old"].as_str(), coef["new"].as_str(), coef["change"].as_str()), (Some("1.0036"), Some("1.1321"), Some("changed")));
+    assert!(coef["reference"].as_str().unwrap().starts_with("Hypothèse : consommation de référence valorisée"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// rules new-year
+
+#[test]
+fn new_year_2027_from_2026_passes_check_and_computes_with_no_rust_change() {
+    let sandbox = Sandbox::new();
+    let run = in_sandbox(&sandbox, &["rules", "new-year", "2027", "--from", "2026"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    snap!("rules_new_year_2027_summary", sandbox.redact(&run.stdout));
+    let run = in_sandbox(&sandbox, &["rules", "check", "2027"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let run = in_sandbox(&sandbox, &["compute", "--year", "2027", "--format", "json", "examples/malakoff"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["year"], 2027);
+    // Comments and layout are kept; carried values say where they come from.
+    let params = std::fs::read_to_string(sandbox.path().join("rules/2027/parametres.toml")).unwrap();
+    let before = std::fs::read_to_string(sandbox.path().join("rules/2026/parametres.toml")).unwrap();
+    assert_eq!(params.lines().next(), before.lines().next());
+    assert!(params.contains("value = 2027-12-31"), "{params}");
+    let run = in_sandbox(&sandbox, &["rules", "diff", "2026", "2027"]);
+    assert_eq!(run.code, 0);
+    snap!("rules_new_year_2027_diff", run.stdout);
+    // An existing year is kept unless --force.
+    let run = in_sandbox(&sandbox, &["rules", "new-year", "2027", "--from", "2026"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    let run = in_sandbox(&sandbox, &["rules", "new-year", "2027", "--from", "2026", "--force"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let leftovers: Vec<PathBuf> = std::fs::read_dir(sandbox.path().join("rules"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left: {leftovers:?}");
+}
+
+#[test]
+fn new_year_moves_29_february_and_refuses_a_broken_source() {
+    let sandbox = rules_sandbox();
+    sandbox.edit("rules/2024/calendrier.toml", "date = 2024-01-31", "date = 2024-02-29");
+    let run = in_sandbox(&sandbox, &["rules", "new-year", "2029", "--from", "2024"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let cal = std::fs::read_to_string(sandbox.path().join("rules/2029/calendrier.toml")).unwrap();
+    assert!(cal.contains("date = 2029-02-28"), "{cal}");
+    assert!(cal.contains("Solde de la rémunération 2029"), "{cal}");
+    let prest = std::fs::read_to_string(sandbox.path().join("rules/2029/prestations.toml")).unwrap();
+    assert!(
+        prest.contains("tarif = [{ from = 2029-01-01, value = \"30.00\" }]"),
+        "the tariff in force at the end of 2024 carries:\n{prest}"
+    );
+    sandbox.edit("rules/2025/parametres.toml", "value = 250\n", "value = true\n");
+    let run = in_sandbox(&sandbox, &["rules", "new-year", "2030", "--from", "2025"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("R102") && run.stderr.contains("fix it before"), "{}", run.stderr);
+    assert!(!sandbox.path().join("rules/2030").exists());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The corpus of malformed rulebooks
+
+/// A case of the corpus: `patch.toml` says what it shows, which year to check, the codes it must
+/// give and the edits that make a copy of the rules malformed.
+struct Patch {
+    description: String,
+    year: i64,
+    expect: Vec<String>,
+}
+
+fn apply(dir: &Path, sandbox: &Sandbox) -> Patch {
+    let text = std::fs::read_to_string(dir.join("patch.toml")).expect("patch.toml");
+    let patch: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let known = ["description", "year", "expect", "edit", "write"];
+    for k in patch.keys() {
+        assert!(known.contains(&k.as_str()), "{}: unknown key `{k}`", dir.display());
+    }
+    let str_of =
+        |t: &toml::Table, k: &str| t.get(k).and_then(|v| v.as_str()).unwrap_or_else(|| panic!("{}: no `{k}`", dir.display())).to_string();
+    for e in patch.get("edit").and_then(|v| v.as_array()).into_iter().flatten() {
+        let e = e.as_table().expect("[[edit]] is a table");
+        let file = format!("rules/{}", str_of(e, "file"));
+        let (from, to) = (str_of(e, "from"), str_of(e, "to"));
+        if e.get("all").and_then(toml::Value::as_bool) == Some(true) {
+            let path = sandbox.path().join(&file);
+            let body = std::fs::read_to_string(&path).expect("read");
+            assert!(body.contains(&from), "{}: `{from}` not in {file}", dir.display());
+            std::fs::write(&path, body.replace(&from, &to)).expect("write");
+        } else {
+            sandbox.edit(&file, &from, &to);
+        }
+    }
+    for w in patch.get("write").and_then(|v| v.as_array()).into_iter().flatten() {
+        let w = w.as_table().expect("[[write]] is a table");
+        std::fs::write(sandbox.path().join(format!("rules/{}", str_of(w, "file"))), str_of(w, "text")).expect("write");
+    }
+    Patch {
+        description: str_of(&patch, "description"),
+        year: patch.get("year").and_then(toml::Value::as_integer).unwrap_or(2025),
+        expect: patch
+            .get("expect")
+            .and_then(|v| v.as_array())
+            .unwrap_or_else(|| panic!("{}: no `expect`", dir.display()))
+            .iter()
+            .map(|c| c.as_str().expect("a code").to_string())
+            .collect(),
+    }
+}
+
+#[test]
+fn each_malformed_rulebook_gives_its_codes() {
+    let corpus = repo().join("tests/rules-malformed");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&corpus).expect("corpus").flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    assert!(dirs.len() >= 14, "the corpus has {} cases", dirs.len());
+    for dir in dirs {
+        let name = dir.file_name().unwrap().to_string_lossy().replace('-', "_");
+        let sandbox = rules_sandbox();
+        let patch = apply(&dir, &sandbox);
+        let run = in_sandbox(&sandbox, &["rules", "check", &patch.year.to_string()]);
+        assert_eq!(run.code, 1, "{name} must fail:\n{}{}", run.stdout, run.stderr);
+        for code in &patch.expect {
+            assert!(run.stderr.contains(&format!("[{code} ")), "{name} must give {code}:\n{}", run.stderr);
+        }
+        let codes: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter_map(|l| l.strip_prefix("error[").or_else(|| l.strip_prefix("warning["))?.split_once(' ').map(|(c, _)| c))
+            .collect();
+        for c in &codes {
+            assert!(patch.expect.iter().any(|e| e == c), "{name} gives {c}, which `expect` does not list:\n{}", run.stderr);
+        }
+        snap!(format!("rules_malformed_{name}"), format!("{}\n\n{}", patch.description, sandbox.redact(&run.stderr)));
+    }
+}
