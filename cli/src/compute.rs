@@ -29,8 +29,33 @@ pub struct ComputeArgs {
     /// Let data paths in the case file leave the case folder
     #[arg(long)]
     allow_outside_paths: bool,
+    #[command(flatten)]
+    manifest: ManifestArgs,
     /// The case folder (holding team.toml and its data files)
     case: PathBuf,
+}
+
+/// `--manifest PATH`: also write what the run read (engine, rulebook, norm and input hashes).
+#[derive(clap::Args, Debug, Clone)]
+pub struct ManifestArgs {
+    /// Write the run's manifest (engine version, rulebook, norm and input SHA-256) to this file
+    #[arg(long, value_name = "PATH")]
+    pub manifest: Option<PathBuf>,
+    /// Replace an existing output file
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl ManifestArgs {
+    /// Writes `manifest` as JSON if asked; the case's files are never overwritten.
+    pub fn write<T: Serialize>(&self, manifest: &T, case: &std::path::Path) -> Result<(), u8> {
+        let Some(path) = &self.manifest else { return Ok(()) };
+        let inputs: Vec<PathBuf> = std::fs::read_dir(case).into_iter().flatten().flatten().map(|e| e.path()).collect();
+        crate::output::write_atomic(path, json(manifest).as_bytes(), self.force, &inputs, false).map_err(|e| {
+            eprintln!("error: {e}");
+            crate::EXIT_IO
+        })
+    }
 }
 
 /// What `compute --format json` prints: the evaluation and the case it ran on.
@@ -46,6 +71,9 @@ pub fn run(args: &ComputeArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    if let Err(code) = args.manifest.write(&evaluation.manifest, &args.case) {
+        return code;
+    }
     let name = evaluation.case.clone();
     let text = match args.format {
         Format::Json => json(&Report { case: name, evaluation: &evaluation.evaluation }),

@@ -23,6 +23,9 @@ pub struct DocsArgs {
     /// Folder to write rules-<year>.md and rules-<year>.html into (default: Markdown on stdout)
     #[arg(long, short = 'o', value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Replace documents already in the folder
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(args: &DocsArgs) -> u8 {
@@ -42,20 +45,13 @@ pub fn run(args: &DocsArgs) -> u8 {
     }
     for (name, body) in [(format!("rules-{}.md", rb.year), md), (format!("rules-{}.html", rb.year), html)] {
         let path = dir.join(&name);
-        if let Err(e) = write_file(&path, body.as_bytes()) {
-            eprintln!("error: cannot write {}: {e}", path.display());
+        if let Err(e) = crate::output::write_atomic(&path, body.as_bytes(), args.force, &[] as &[PathBuf], false) {
+            eprintln!("error: {e}");
             return crate::EXIT_IO;
         }
         crate::emit(&format!("wrote {}\n", path.display()));
     }
     crate::EXIT_OK
-}
-
-/// Writes through a temporary file and a rename, so a reader never sees half a document.
-fn write_file(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("tmp-peps");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
 }
 
 pub fn to_html(md: &str) -> String {

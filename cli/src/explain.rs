@@ -32,6 +32,8 @@ pub struct ExplainArgs {
     /// Let data paths in the case file leave the case folder
     #[arg(long)]
     allow_outside_paths: bool,
+    #[command(flatten)]
+    manifest: crate::compute::ManifestArgs,
     /// The case folder
     case: PathBuf,
     /// The output to explain (default: the total)
@@ -63,6 +65,9 @@ pub fn run(args: &ExplainArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    if let Err(code) = args.manifest.write(&evaluation.manifest, &args.case) {
+        return code;
+    }
     let name = args.output.clone().unwrap_or_else(|| evaluation.total_name.clone());
     let Some(root) = evaluation.output(&name) else {
         let names: Vec<&str> = evaluation.outputs.iter().map(|o| o.name.as_str()).collect();

@@ -31,6 +31,8 @@ pub struct ImpactArgs {
     /// Number style
     #[arg(long, value_enum, default_value_t = Locale::Plain)]
     locale: Locale,
+    #[command(flatten)]
+    manifest: crate::compute::ManifestArgs,
     /// The case folder
     case: PathBuf,
 }
@@ -70,6 +72,10 @@ pub fn run(args: &ImpactArgs) -> u8 {
     let (Some(case_from), Some(case_to)) = (case_from, case_to) else { return crate::EXIT_IO };
     let fresh = || load_year(&args.rules, args.from, &mut Sources::default()).0;
     let result = impact(&from, &to, &case_from, &case_to, &fresh);
+    let manifests = serde_json::json!({ "from": &result.manifest_from, "to": &result.manifest_to });
+    if let Err(code) = args.manifest.write(&manifests, &args.case) {
+        return code;
+    }
     let text = match args.format {
         ImpactFormat::Json => json(&result),
         ImpactFormat::Table => table(&result, args.locale),

@@ -7,9 +7,13 @@ mod explain;
 mod format;
 mod html;
 mod impact;
+mod output;
 mod report;
 mod rules_cmd;
+mod schedule;
 mod synth;
+mod test_cmd;
+mod validate;
 mod workspace;
 
 use std::io::Write;
@@ -61,8 +65,14 @@ enum Command {
     Impact(impact::ImpactArgs),
     /// Check, compare and start yearly rulebooks
     Rules(rules_cmd::RulesCommandArgs),
+    /// Payments over time: advances, regularisations, balance and deposit deadlines
+    Schedule(schedule::ScheduleArgs),
     /// Generate a synthetic team case (never real data)
     Synth(synth::SynthArgs),
+    /// Run declarative test cases: a team written in TOML, the outputs expected
+    Test(test_cmd::TestArgs),
+    /// Check exchange files against their norm before they are deposited
+    Validate(validate::ValidateArgs),
 }
 
 fn main() -> ExitCode {
@@ -73,7 +83,10 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::Impact(args) => impact::run(&args),
         Command::Rules(args) => rules_cmd::run(&args),
+        Command::Schedule(args) => schedule::run(&args),
         Command::Synth(args) => synth::run(&args),
+        Command::Test(args) => test_cmd::run(&args),
+        Command::Validate(args) => validate::run(&args),
     };
     let _ = std::io::stdout().flush();
     ExitCode::from(code)

@@ -1,5 +1,6 @@
 //! `peps rules`: check every rulebook and norm strictly (with coverage from one year to the next),
-//! compare two years value by value, and start a new year from an existing one.
+//! compare two years value by value, start a new year from an existing one, and write the JSON
+//! Schemas editors use.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -19,6 +20,7 @@ use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, norms_root, print_diagnostics, rules_root, years};
 
 mod new_year;
+mod schema;
 
 #[derive(clap::Args, Debug)]
 pub struct RulesCommandArgs {
@@ -34,6 +36,8 @@ enum RulesCommand {
     Diff(DiffArgs),
     /// Start year YEAR from year --from: dates moved, carried values marked, checked
     NewYear(new_year::NewYearArgs),
+    /// Write the JSON Schemas of the rule, norm and test files, for editors (`--check` compares)
+    Schema(schema::SchemaArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -71,6 +75,7 @@ pub fn run(args: &RulesCommandArgs) -> u8 {
         RulesCommand::Check(a) => check(a),
         RulesCommand::Diff(a) => run_diff(a),
         RulesCommand::NewYear(a) => new_year::run(a),
+        RulesCommand::Schema(a) => schema::run(a),
     }
 }
 

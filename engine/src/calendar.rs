@@ -1,13 +1,17 @@
 //! The calendar of a rulebook: dated events (payments, deadlines, notifications) with how each
-//! payment is computed.
+//! payment is computed, and the dated rules of the payment schedule (recurring deposit deadlines
+//! over working days, re-basing of advances on a dataset's entries and exits, complements paid
+//! in advance and settled with the balance). What the events mean is the rules' words; how they
+//! are computed for a case is `schedule`'s business.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::diagnostic::Code;
-use crate::provenance::{Provenance, read_choice};
-use crate::tomlread::Obj;
+use crate::diagnostic::{Code, Location};
+use crate::provenance::{Provenance, parse_choice, read_choice};
+use crate::tomlread::{Obj, read_decimal, read_int, read_str};
+use crate::workdays::{WEEKDAY_NAMES, WorkingDays, parse_month_day, parse_weekday};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Event {
@@ -22,20 +26,49 @@ pub struct Event {
     /// For a payment: the step whose value it pays, when not a share.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
+    /// For an advance: where the estimate it is a share of comes from — case inputs written
+    /// `section.name` or steps — the first that has a value.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub estimate: Vec<String>,
+    /// For a balance or a complement: what the case records as already received.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub received: Option<Received>,
+    /// For a balance: what a positive balance means, in the rules' words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub if_positive: Option<String>,
+    /// For a balance: what a negative balance means, in the rules' words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub if_negative: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deposit: Option<DepositRule>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rebase: Option<RebaseRule>,
+    /// Where each key that names something else is written, for binding diagnostics.
+    #[serde(skip)]
+    pub spans: Vec<(&'static str, Location)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventKind {
+    /// A payment before the final amount is known: a share of an estimate, or a step's value.
     Advance,
+    /// The last payment: a step's value less what was received.
     Balance,
     Notification,
     Deadline,
     End,
+    /// Recurring deadlines: every N months from `date`, the Nth working day of the next month.
+    Deposit,
+    /// Re-bases the advances after `date` when members of a dataset enter or leave.
+    Rebase,
+    /// A step's value paid as an advance on `date`, settled with the balance.
+    Complement,
 }
 
 impl EventKind {
-    pub const NAMES: &'static [&'static str] = &["advance", "balance", "notification", "deadline", "end"];
+    pub const NAMES: &'static [&'static str] =
+        &["advance", "balance", "notification", "deadline", "end", "deposit", "rebase", "complement"];
 
     fn parse(s: &str) -> Option<EventKind> {
         Some(match s {
@@ -44,8 +77,129 @@ impl EventKind {
             "notification" => EventKind::Notification,
             "deadline" => EventKind::Deadline,
             "end" => EventKind::End,
+            "deposit" => EventKind::Deposit,
+            "rebase" => EventKind::Rebase,
+            "complement" => EventKind::Complement,
             _ => return None,
         })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Advance => "advance",
+            EventKind::Balance => "balance",
+            EventKind::Notification => "notification",
+            EventKind::Deadline => "deadline",
+            EventKind::End => "end",
+            EventKind::Deposit => "deposit",
+            EventKind::Rebase => "rebase",
+            EventKind::Complement => "complement",
+        }
+    }
+
+    /// The keys an event of this kind may have besides the common ones.
+    fn keys(self) -> &'static [&'static str] {
+        match self {
+            EventKind::Advance => &["share", "amount", "estimate"],
+            EventKind::Balance => &["amount", "received", "if_positive", "if_negative"],
+            EventKind::Notification | EventKind::Deadline | EventKind::End => &[],
+            EventKind::Deposit => &["every_months", "count", "working_day", "norms", "working_days"],
+            EventKind::Rebase => &["dataset", "id", "group", "entry", "exit", "weights"],
+            EventKind::Complement => &["amount", "received"],
+        }
+    }
+}
+
+/// What a case records as received: one value input (an amount), or a records input with one
+/// record per payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "type")]
+pub enum Received {
+    Value { input: String },
+    Records { input: String, date: String, amount: String },
+}
+
+impl Received {
+    pub fn input(&self) -> &str {
+        match self {
+            Received::Value { input } | Received::Records { input, .. } => input,
+        }
+    }
+}
+
+/// Recurring deposit deadlines: `count` periods of `every_months` months from the event's date,
+/// each due on the `working_day`th working day of the month after it, for files of `norms`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DepositRule {
+    pub every_months: u32,
+    pub count: u32,
+    pub working_day: u32,
+    pub norms: Vec<String>,
+    pub working_days: WorkingDays,
+}
+
+/// Re-basing of advances on the presence of a dataset's members: the estimate is shared among
+/// the groups by `weights` (a group absent from it weighs nothing), and within a group equally
+/// among the members present on the event's date; an entry or exit after that date changes the
+/// estimate by the member's share times the days of presence it adds or removes over the period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RebaseRule {
+    pub dataset: String,
+    /// The column that names a member in messages.
+    pub id: String,
+    pub group: String,
+    pub entry: String,
+    pub exit: String,
+    pub weights: Vec<(String, Decimal)>,
+}
+
+impl Event {
+    /// Where key `key` of the event is written (the event itself if the key was not).
+    pub fn location_of(&self, key: &str) -> Location {
+        self.spans.iter().find(|(k, _)| *k == key).map_or_else(|| self.provenance.location.clone(), |(_, l)| l.clone())
+    }
+
+    /// Every field of the event but its provenance, as (key, text), in a fixed order: what a
+    /// comparison of two years or a document shows.
+    pub fn details(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![("date", self.date.to_string()), ("kind", self.kind.as_str().to_string())];
+        let mut put = |k: &'static str, v: Option<String>| {
+            if let Some(v) = v {
+                out.push((k, v));
+            }
+        };
+        put("share", self.share.map(|s| s.to_string()));
+        put("amount", self.amount.clone());
+        put("estimate", (!self.estimate.is_empty()).then(|| self.estimate.join(", ")));
+        put(
+            "received",
+            self.received.as_ref().map(|r| match r {
+                Received::Value { input } => input.clone(),
+                Received::Records { input, date, amount } => format!("{input} (date {date}, amount {amount})"),
+            }),
+        );
+        put("if_positive", self.if_positive.clone());
+        put("if_negative", self.if_negative.clone());
+        if let Some(d) = &self.deposit {
+            put("every_months", Some(d.every_months.to_string()));
+            put("count", Some(d.count.to_string()));
+            put("working_day", Some(d.working_day.to_string()));
+            put("norms", Some(d.norms.join(", ")));
+            let w = &d.working_days;
+            let weekend: Vec<&str> = w.weekend.iter().map(|d| WEEKDAY_NAMES[d.num_days_from_monday() as usize]).collect();
+            put("working_days.weekend", Some(weekend.join(", ")));
+            put("working_days.holidays", Some(w.fixed.iter().map(|(m, d)| format!("{m:02}-{d:02}")).collect::<Vec<_>>().join(", ")));
+            put("working_days.easter", Some(w.easter.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")));
+        }
+        if let Some(r) = &self.rebase {
+            put("dataset", Some(r.dataset.clone()));
+            put("id", Some(r.id.clone()));
+            put("group", Some(r.group.clone()));
+            put("entry", Some(r.entry.clone()));
+            put("exit", Some(r.exit.clone()));
+            put("weights", Some(r.weights.iter().map(|(g, w)| format!("{g} {w}")).collect::<Vec<_>>().join(", ")));
+        }
+        out
     }
 }
 
@@ -54,27 +208,293 @@ pub fn read_calendar(root: &Obj<'_, '_>, out: &mut Vec<Event>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
         let Some(obj) = Obj::of(root.ctx(), item, &format!("event `{name}`")) else { continue };
-        let provenance = Provenance::read(&obj);
-        let date = obj.date("date");
-        let kind = read_choice(&obj, "kind", EventKind::NAMES, EventKind::parse);
-        let share = obj.opt_decimal("share");
-        let amount = obj.opt_str("amount");
-        if let Some(s) = &share
-            && (s.get_ref().is_sign_negative() || *s.get_ref() > Decimal::ONE)
-        {
-            obj.ctx().error(Code::InvalidValue, s.span(), format!("the share of event `{name}` must lie between 0 and 1"));
-        }
-        obj.finish();
-        if let (Some(provenance), Some(date), Some(kind)) = (provenance, date, kind) {
-            out.push(Event {
-                name,
-                provenance,
-                date: date.into_inner(),
-                kind,
-                share: share.map(|s| s.into_inner()),
-                amount: amount.map(|s| s.into_inner()),
-            });
+        if let Some(e) = read_event(obj, name) {
+            out.push(e);
         }
     }
     out.sort_by_key(|e| e.date);
+}
+
+/// The keys only some kinds of events have.
+#[derive(Default)]
+struct Specific {
+    share: Option<Decimal>,
+    amount: Option<String>,
+    estimate: Vec<String>,
+    received: Option<Received>,
+    if_positive: Option<String>,
+    if_negative: Option<String>,
+    deposit: Option<DepositRule>,
+    rebase: Option<RebaseRule>,
+    spans: Vec<(&'static str, Location)>,
+}
+
+fn read_event(obj: Obj<'_, '_>, name: String) -> Option<Event> {
+    let provenance = Provenance::read(&obj);
+    let date = obj.date("date");
+    let Some(kind) = read_choice(&obj, "kind", EventKind::NAMES, EventKind::parse) else {
+        // The kind is unknown: its own keys cannot be told from misspellings, so none is reported.
+        for k in EventKind::NAMES.iter().filter_map(|n| EventKind::parse(n)) {
+            obj.allow(k.keys());
+        }
+        obj.finish();
+        return None;
+    };
+    let s = read_specific(&obj, kind, &name);
+    obj.allow(kind.keys());
+    obj.finish();
+    Some(Event {
+        name,
+        provenance: provenance?,
+        date: date?.into_inner(),
+        kind,
+        share: s.share,
+        amount: s.amount,
+        estimate: s.estimate,
+        received: s.received,
+        if_positive: s.if_positive,
+        if_negative: s.if_negative,
+        deposit: s.deposit,
+        rebase: s.rebase,
+        spans: s.spans,
+    })
+}
+
+fn read_specific(obj: &Obj<'_, '_>, kind: EventKind, name: &str) -> Specific {
+    let mut s = Specific::default();
+    let keys = kind.keys();
+    if keys.contains(&"share") {
+        s.share = read_share(obj, name);
+    }
+    if keys.contains(&"amount") {
+        s.amount = named(obj, "amount", &mut s.spans);
+    }
+    if keys.contains(&"estimate")
+        && let Some(list) = obj.str_list("estimate")
+    {
+        if let Some(first) = list.first() {
+            s.spans.push(("estimate", obj.ctx().loc(first.span())));
+        }
+        s.estimate = list.into_iter().map(|x| x.into_inner()).collect();
+    }
+    if keys.contains(&"received") {
+        s.received = read_received(obj, &mut s.spans);
+    }
+    if keys.contains(&"if_positive") {
+        s.if_positive = obj.opt_str("if_positive").map(|x| x.into_inner());
+        s.if_negative = obj.opt_str("if_negative").map(|x| x.into_inner());
+    }
+    match kind {
+        EventKind::Advance if s.amount.is_none() && !obj.has("share") => obj.ctx().error_hint(
+            Code::MissingKey,
+            obj.span(),
+            format!("advance `{name}` has neither `share` nor `amount`"),
+            "an advance is a share of an estimate (`share` and `estimate`) or a step's value (`amount`)",
+        ),
+        EventKind::Advance if s.amount.is_none() && s.estimate.is_empty() => obj.ctx().error_hint(
+            Code::MissingKey,
+            obj.span(),
+            format!("advance `{name}` has a `share` but no `estimate`"),
+            "name where the estimate comes from, e.g. estimate = [\"section.input\", \"step\"]",
+        ),
+        EventKind::Deposit => s.deposit = read_deposit(obj),
+        EventKind::Rebase => s.rebase = read_rebase(obj, &mut s.spans),
+        _ => {}
+    }
+    s
+}
+
+fn read_share(obj: &Obj<'_, '_>, name: &str) -> Option<Decimal> {
+    let s = obj.opt_decimal("share")?;
+    if s.get_ref().is_sign_negative() || *s.get_ref() > Decimal::ONE {
+        obj.ctx().error(Code::InvalidValue, s.span(), format!("the share of event `{name}` must lie between 0 and 1"));
+        return None;
+    }
+    Some(s.into_inner())
+}
+
+/// An optional key naming something (a step, an input), with where it is written.
+fn named(obj: &Obj<'_, '_>, key: &'static str, spans: &mut Vec<(&'static str, Location)>) -> Option<String> {
+    let s = obj.opt_str(key)?;
+    spans.push((key, obj.ctx().loc(s.span())));
+    Some(s.into_inner())
+}
+
+/// `received = "section.input"` (an amount) or
+/// `received = { input = "section.input", date = "field", amount = "field" }` (records).
+fn read_received(obj: &Obj<'_, '_>, spans: &mut Vec<(&'static str, Location)>) -> Option<Received> {
+    let item = obj.get("received")?;
+    spans.push(("received", obj.ctx().loc(item.span())));
+    if let toml::de::DeValue::Table(_) = item.get_ref() {
+        let t = Obj::of(obj.ctx(), item, &format!("`received` of {}", obj.what()))?;
+        let (input, date, amount) = (t.str("input"), t.str("date"), t.str("amount"));
+        t.finish();
+        return Some(Received::Records { input: input?.into_inner(), date: date?.into_inner(), amount: amount?.into_inner() });
+    }
+    let input = read_str(obj.ctx(), item, &format!("`received` of {}", obj.what()))?;
+    Some(Received::Value { input: input.into_inner() })
+}
+
+fn positive(obj: &Obj<'_, '_>, key: &str, max: i64) -> Option<u32> {
+    let v = obj.int(key)?;
+    if *v.get_ref() < 1 || *v.get_ref() > max {
+        obj.ctx().error(Code::InvalidValue, v.span(), format!("`{key}` of {} must lie between 1 and {max}", obj.what()));
+        return None;
+    }
+    u32::try_from(*v.get_ref()).ok()
+}
+
+fn read_deposit(obj: &Obj<'_, '_>) -> Option<DepositRule> {
+    let every_months = positive(obj, "every_months", 12);
+    let count = positive(obj, "count", 366);
+    let working_day = positive(obj, "working_day", 23);
+    let norms = obj.str_list("norms").unwrap_or_default().into_iter().map(|s| s.into_inner()).collect();
+    let working_days = obj.table("working_days").and_then(|w| {
+        let r = read_working_days(&w);
+        w.finish();
+        r
+    });
+    Some(DepositRule { every_months: every_months?, count: count?, working_day: working_day?, norms, working_days: working_days? })
+}
+
+/// `weekend = ["saturday", "sunday"]`, `holidays = ["01-01", ...]` (month-day),
+/// `easter = [1, 39, 50]` (days after Easter Sunday).
+fn read_working_days(w: &Obj<'_, '_>) -> Option<WorkingDays> {
+    let ctx = w.ctx();
+    let mut ok = true;
+    let mut weekend = Vec::new();
+    for s in w.str_list("weekend").unwrap_or_default() {
+        match parse_choice(w, &s, "day", WEEKDAY_NAMES, parse_weekday) {
+            Some(d) => weekend.push(d),
+            None => ok = false,
+        }
+    }
+    let mut fixed = Vec::new();
+    for s in w.str_list("holidays").unwrap_or_default() {
+        match parse_month_day(s.get_ref()) {
+            Some(md) => fixed.push(md),
+            None => {
+                ctx.error_hint(
+                    Code::InvalidValue,
+                    s.span(),
+                    format!("`{}` is not a day of the year", s.get_ref()),
+                    "write month and day as MM-DD, e.g. \"05-01\" for the first of May",
+                );
+                ok = false;
+            }
+        }
+    }
+    let mut easter = Vec::new();
+    for item in w.opt_array("easter").unwrap_or_default() {
+        let Some(v) = read_int(ctx, item, "an item of `easter`") else {
+            ok = false;
+            continue;
+        };
+        if v.get_ref().abs() > 366 {
+            ctx.error(Code::InvalidValue, v.span(), "an offset from Easter must lie within a year (-366 to 366 days)");
+            ok = false;
+            continue;
+        }
+        easter.push(*v.get_ref());
+    }
+    ok.then_some(WorkingDays { weekend, fixed, easter })
+}
+
+fn read_rebase(obj: &Obj<'_, '_>, spans: &mut Vec<(&'static str, Location)>) -> Option<RebaseRule> {
+    let mut col = |key: &'static str| {
+        let s = obj.str(key)?;
+        spans.push((key, obj.ctx().loc(s.span())));
+        Some(s.into_inner())
+    };
+    let (dataset, id, group, entry, exit) = (col("dataset"), col("id"), col("group"), col("entry"), col("exit"));
+    let mut weights = Vec::new();
+    if let Some(w) = obj.table("weights") {
+        for (k, item) in w.entries() {
+            let Some(v) = read_decimal(obj.ctx(), item, &format!("the weight of `{}`", k.get_ref())) else { continue };
+            if v.get_ref().is_sign_negative() || *v.get_ref() > Decimal::ONE {
+                obj.ctx().error(Code::InvalidValue, v.span(), format!("the weight of `{}` must lie between 0 and 1", k.get_ref()));
+                continue;
+            }
+            weights.push((k.get_ref().to_string(), v.into_inner()));
+        }
+        let total: Decimal = weights.iter().map(|(_, w)| *w).sum();
+        if total > Decimal::ONE {
+            obj.ctx().error(Code::InvalidValue, w.span(), format!("the weights of {} add up to {total}, more than 1", obj.what()));
+        }
+    }
+    Some(RebaseRule { dataset: dataset?, id: id?, group: group?, entry: entry?, exit: exit?, weights })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Diagnostic, SourceFile};
+    use crate::tomlread::Ctx;
+
+    fn read(text: &str) -> (Vec<Event>, Vec<Diagnostic>) {
+        let file = SourceFile { path: "calendrier.toml".into(), text: text.into() };
+        let ctx = Ctx::new(&file);
+        let mut out = Vec::new();
+        if let Some(root) = ctx.parse() {
+            let obj = ctx.root(&root, "the calendar");
+            read_calendar(&obj, &mut out);
+        }
+        (out, ctx.into_diagnostics())
+    }
+
+    const PROV: &str = "label = \"x\"\nstatus = \"seed\"\nreference = \"r\"\n";
+
+    #[test]
+    fn reads_each_kind_with_its_own_keys() {
+        let text = format!(
+            "[a]\n{PROV}date = 2025-01-31\nkind = \"advance\"\nshare = \"0.25\"\nestimate = [\"s.x\", \"total\"]\n\
+             [b]\n{PROV}date = 2026-07-20\nkind = \"balance\"\namount = \"total\"\nreceived = {{ input = \"p.a\", date = \"d\", amount = \"m\" }}\nif_negative = \"repay\"\n\
+             [c]\n{PROV}date = 2025-01-01\nkind = \"deposit\"\nevery_months = 3\ncount = 4\nworking_day = 5\nnorms = [\"n\"]\n\
+             [c.working_days]\nweekend = [\"saturday\", \"sunday\"]\nholidays = [\"01-01\", \"12-25\"]\neaster = [1, 39]\n\
+             [d]\n{PROV}date = 2025-01-01\nkind = \"rebase\"\ndataset = \"ds\"\nid = \"ID\"\ngroup = \"G\"\nentry = \"IN\"\nexit = \"OUT\"\nweights = {{ A = \"0.6\", B = \"0.4\" }}\n\
+             [e]\n{PROV}date = 2025-10-20\nkind = \"complement\"\namount = \"extra\"\nreceived = \"p.c\"\n"
+        );
+        let (events, diags) = read(&text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let names: Vec<&str> = events.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["c", "d", "a", "e", "b"], "sorted by date, stable");
+        let a = events.iter().find(|e| e.name == "a").unwrap();
+        assert_eq!(a.estimate, ["s.x", "total"]);
+        let b = events.iter().find(|e| e.name == "b").unwrap();
+        assert_eq!(b.received, Some(Received::Records { input: "p.a".into(), date: "d".into(), amount: "m".into() }));
+        assert_eq!(b.if_negative.as_deref(), Some("repay"));
+        let c = events.iter().find(|e| e.name == "c").unwrap().deposit.as_ref().unwrap();
+        assert_eq!((c.every_months, c.count, c.working_day), (3, 4, 5));
+        assert_eq!(c.working_days.fixed, vec![(1, 1), (12, 25)]);
+        assert_eq!(c.working_days.easter, vec![1, 39]);
+        let d = events.iter().find(|e| e.name == "d").unwrap().rebase.as_ref().unwrap();
+        assert_eq!(d.weights.len(), 2);
+        let e = events.iter().find(|e| e.name == "e").unwrap();
+        assert_eq!(e.received, Some(Received::Value { input: "p.c".into() }));
+        let details: Vec<String> =
+            events.iter().find(|e| e.name == "c").unwrap().details().iter().map(|(k, v)| format!("{k}={v}")).collect();
+        assert!(details.contains(&"working_days.easter=1, 39".to_string()), "{details:?}");
+    }
+
+    #[test]
+    fn keys_of_another_kind_and_bad_values_are_reported() {
+        let text = format!(
+            "[a]\n{PROV}date = 2025-01-31\nkind = \"notification\"\nshare = \"0.25\"\n\
+             [b]\n{PROV}date = 2025-01-01\nkind = \"deposit\"\nevery_months = 0\ncount = 4\nworking_day = 5\nnorms = []\n\
+             [b.working_days]\nweekend = [\"saterday\"]\nholidays = [\"1-1\"]\neaster = [400]\n\
+             [c]\n{PROV}date = 2025-01-31\nkind = \"advance\"\nshare = \"0.25\"\n\
+             [d]\n{PROV}date = 2025-01-31\nkind = \"advence\"\nshare = \"0.25\"\n"
+        );
+        let (events, diags) = read(&text);
+        let codes: Vec<String> = diags.iter().map(|d| format!("{} {}", d.code, d.message)).collect();
+        assert!(codes.iter().any(|c| c.starts_with("R101") && c.contains("`share`")), "{codes:?}");
+        assert!(codes.iter().any(|c| c.starts_with("R104") && c.contains("every_months")), "{codes:?}");
+        assert!(codes.iter().any(|c| c.starts_with("R104") && c.contains("saterday")), "{codes:?}");
+        assert!(codes.iter().any(|c| c.starts_with("R104") && c.contains("`1-1`")), "{codes:?}");
+        assert!(codes.iter().any(|c| c.starts_with("R104") && c.contains("Easter")), "{codes:?}");
+        assert!(codes.iter().any(|c| c.starts_with("R103") && c.contains("no `estimate`")), "{codes:?}");
+        assert!(codes.iter().any(|c| c.starts_with("R104") && c.contains("advence")), "{codes:?}");
+        assert!(!codes.iter().any(|c| c.contains("unknown key `share` in event `d`")), "no cascade for an unknown kind: {codes:?}");
+        assert_eq!(events.iter().filter(|e| e.name == "d").count(), 0);
+    }
 }

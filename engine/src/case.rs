@@ -2,12 +2,14 @@
 //! (`CaseSchema`: typed values, data files read through norms, records); `load_case` reads a case
 //! folder against it and reports every missing, unknown or malformed value.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::dataset::{Dataset, read_dataset, sha256_hex};
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
+use crate::limits::{MAX_CASE_FILE_BYTES, open_regular};
 use crate::norm::Norm;
 use crate::parameter::read_typed;
 use crate::provenance::parse_choice;
@@ -163,25 +165,9 @@ pub fn load_case(
 ) -> (Option<Case>, Vec<Diagnostic>) {
     let path = dir.join(case_file);
     let shown = path.display().to_string();
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
-                return (
-                    None,
-                    vec![
-                        Diagnostic::error(Code::CaseFileUnreadable, format!("{shown} is not valid UTF-8"))
-                            .at(Location::File { file: shown }),
-                    ],
-                );
-            }
-        },
-        Err(e) => {
-            let d = Diagnostic::error(Code::CaseFileUnreadable, format!("cannot read {shown}: {}", io_reason(&e)))
-                .at(Location::File { file: shown })
-                .hint(format!("a case is a folder holding a `{case_file}`"));
-            return (None, vec![d]);
-        }
+    let text = match read_case_text(&path, &shown, case_file) {
+        Ok(t) => t,
+        Err(d) => return (None, vec![d]),
     };
     let file = SourceFile { path: shown.clone(), text };
     let mut diags = Vec::new();
@@ -201,19 +187,25 @@ pub fn load_case(
     let mut hashes = vec![(shown.clone(), sha256_hex(file.text.as_bytes()))];
     for (i, input) in schema.inputs.iter().enumerate() {
         let (InputKind::Dataset { norm }, Some((rel, loc))) = (&input.kind, &paths[i]) else { continue };
-        if !options.allow_outside_paths && !is_contained(rel) {
-            diags.push(
-                Diagnostic::error(
-                    Code::PathEscape,
-                    format!("data file `{rel}` of `{}.{}` is outside the case folder", input.section, input.name),
-                )
-                .at(loc.clone())
-                .hint("name a file inside the case folder, or pass --allow-outside-paths"),
-            );
-            continue;
+        let full = dir.join(rel);
+        if !options.allow_outside_paths {
+            let escape = if !is_contained(rel) {
+                Some("is outside the case folder")
+            } else if leaves_through_link(dir, &full) {
+                Some("leads outside the case folder through a symbolic link")
+            } else {
+                None
+            };
+            if let Some(how) = escape {
+                diags.push(
+                    Diagnostic::error(Code::PathEscape, format!("data file `{rel}` of `{}.{}` {how}", input.section, input.name))
+                        .at(loc.clone())
+                        .hint("name a file inside the case folder, or pass --allow-outside-paths"),
+                );
+                continue;
+            }
         }
         let Some(norm) = norms.iter().find(|n| &n.name == norm) else { continue };
-        let full = dir.join(rel);
         let (ds, d) = read_dataset(&input.name, &full, &full.display().to_string(), norm);
         diags.extend(d);
         if let Some(ds) = ds {
@@ -223,6 +215,41 @@ pub fn load_case(
     }
     let case = Case { dir: dir.to_path_buf(), file, values, datasets, records, hashes };
     (Some(case), diags)
+}
+
+/// Reads the case description: a regular file, at most [`MAX_CASE_FILE_BYTES`], in UTF-8.
+fn read_case_text(path: &Path, shown: &str, case_file: &str) -> Result<String, Diagnostic> {
+    let at = || Location::File { file: shown.to_string() };
+    let file = open_regular(path).map_err(|e| {
+        Diagnostic::error(Code::CaseFileUnreadable, format!("cannot read {shown}: {}", e.reason()))
+            .at(at())
+            .hint(format!("a case is a folder holding a `{case_file}`"))
+    })?;
+    let mut bytes = Vec::new();
+    if let Err(e) = file.take(MAX_CASE_FILE_BYTES + 1).read_to_end(&mut bytes) {
+        return Err(Diagnostic::error(Code::CaseFileUnreadable, format!("cannot read {shown}: {}", io_reason(&e))).at(at()));
+    }
+    if bytes.len() as u64 > MAX_CASE_FILE_BYTES {
+        return Err(Diagnostic::error(Code::CaseFileUnreadable, format!("{shown} is larger than {MAX_CASE_FILE_BYTES} bytes"))
+            .at(at())
+            .hint("a case description holds a few values and the names of its data files, not the data itself"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        Diagnostic::error(Code::CaseFileUnreadable, format!("{shown} is not valid UTF-8 (line {line})"))
+            .at(at())
+            .hint("save the file as UTF-8")
+    })
+}
+
+/// Whether `full`, a path inside `dir` as written, resolves outside it through a symbolic link.
+/// A path that does not resolve (a missing file) is left to the reader to report.
+fn leaves_through_link(dir: &Path, full: &Path) -> bool {
+    match (dir.canonicalize(), full.canonicalize()) {
+        (Ok(d), Ok(f)) => !f.starts_with(d),
+        _ => false,
+    }
 }
 
 fn read_case_values(

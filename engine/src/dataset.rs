@@ -4,6 +4,8 @@
 //! ../shared/RUST-NOTES.md); this module types each field and reports every problem with its
 //! file, row and field. Values of identifier fields are never copied into messages.
 
+use std::borrow::Cow;
+use std::io::Read;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -11,8 +13,8 @@ use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
+use crate::limits::{Fault, Guarded, MAX_COLUMNS, MAX_LINE_BYTES, MAX_RECORD_BYTES, OpenError, open_regular};
 use crate::norm::{Encoding, Field, FieldKind, Norm};
-use crate::source::io_reason;
 use crate::value::Value;
 
 /// How many data diagnostics one file reports in full before it only counts them.
@@ -66,36 +68,52 @@ pub fn decode(bytes: &[u8], encoding: Encoding, file: &str) -> Result<String, Di
 
 /// Reads `path` through `norm`. Returns the dataset when it could be read at all, with every
 /// problem found; rows with problems are kept out of the dataset.
+///
+/// The file streams through a [`Guarded`] reader: memory stays bounded by the rows kept, a line
+/// or record past its limit or a NUL byte stops the reading with a located diagnostic, and a
+/// folder, a pipe or a device is refused before it is read.
 pub fn read_dataset(name: &str, path: &Path, shown: &str, norm: &Norm) -> (Option<Dataset>, Vec<Diagnostic>) {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let file = match open_regular(path) {
+        Ok(f) => f,
         Err(e) => {
-            let d = Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {shown}: {}", io_reason(&e)))
-                .at(Location::File { file: shown.to_string() });
+            let d = Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {shown}: {}", e.reason()))
+                .at(Location::File { file: shown.to_string() })
+                .hint(match e {
+                    OpenError::Folder => "name the data file inside the folder",
+                    OpenError::NotRegular => "copy the data into a regular file and name that file",
+                    OpenError::Io(_) => "check that the file exists and that you may read it",
+                });
             return (None, vec![d]);
         }
     };
-    let sha256 = hex(&Sha256::digest(&bytes));
-    let text = match decode(&bytes, norm.encoding, shown) {
-        Ok(t) => t,
-        Err(d) => return (None, vec![d]),
-    };
-    read_text(name, &text, shown, norm, sha256)
+    read_stream(name, std::io::BufReader::with_capacity(1 << 16, file), shown, norm, norm.encoding, None)
 }
 
 /// Reads decoded text through `norm` (see [`read_dataset`]).
 pub fn read_text(name: &str, text: &str, shown: &str, norm: &Norm, sha256: String) -> (Option<Dataset>, Vec<Diagnostic>) {
+    read_stream(name, text.as_bytes(), shown, norm, Encoding::Utf8, Some(sha256))
+}
+
+/// Reads raw bytes through `norm`, decoding them as the norm declares (see [`read_dataset`]).
+pub fn read_bytes(name: &str, bytes: &[u8], shown: &str, norm: &Norm) -> (Option<Dataset>, Vec<Diagnostic>) {
+    read_stream(name, bytes, shown, norm, norm.encoding, None)
+}
+
+/// The reading proper: a csv reader over a guarded stream, fields decoded one by one.
+fn read_stream<R: Read>(
+    name: &str,
+    input: R,
+    shown: &str,
+    norm: &Norm,
+    encoding: Encoding,
+    sha256: Option<String>,
+) -> (Option<Dataset>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let mut reader = csv::ReaderBuilder::new().delimiter(norm.separator).has_headers(true).flexible(true).from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(Code::DataFileUnreadable, format!("cannot read the header of {shown}: {e}"))
-                    .at(Location::File { file: shown.to_string() }),
-            );
-            return (None, diags);
-        }
+    let mut reader = csv::ReaderBuilder::new().delimiter(norm.separator).has_headers(false).flexible(true).from_reader(Guarded::new(input));
+    let mut record = csv::ByteRecord::new();
+    let header = match read_header(&mut reader, &mut record, shown, encoding) {
+        Ok(h) => h,
+        Err(d) => return (None, vec![d]),
     };
     let positions = match map_columns(&header, norm, shown, &mut diags) {
         Some(p) => p,
@@ -103,12 +121,19 @@ pub fn read_text(name: &str, text: &str, shown: &str, norm: &Norm, sha256: Strin
     };
     let mut rows = Vec::new();
     let mut n_problems = 0usize;
-    let mut record = csv::StringRecord::new();
+    let mut n_records = 0usize;
+    // The width diagnostic of the last record read, to hint at a truncated file.
+    let mut last_width_problem: Option<usize> = None;
     loop {
-        match reader.read_record(&mut record) {
+        reader.get_mut().mark_record();
+        match reader.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
+                if let Some(fault) = reader.get_ref().fault() {
+                    diags.push(fault_diagnostic(fault, shown));
+                    return (None, diags);
+                }
                 let row = e.position().map_or(0, |p| p.line() as usize);
                 n_problems += 1;
                 push_capped(
@@ -123,25 +148,40 @@ pub fn read_text(name: &str, text: &str, shown: &str, norm: &Norm, sha256: Strin
                 continue;
             }
         }
+        last_width_problem = None;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
             continue;
         }
+        n_records += 1;
         if record.len() != header.len() {
             n_problems += 1;
-            push_capped(
-                &mut diags,
-                n_problems,
-                Diagnostic::error(Code::DataRowWidth, format!("row has {} fields, the header has {}", record.len(), header.len()))
-                    .at(Location::Data { file: shown.into(), row: line, field: None }),
-            );
+            if n_problems <= MAX_REPORTED {
+                last_width_problem = Some(diags.len());
+            }
+            let mut d = Diagnostic::error(
+                Code::DataRowWidth,
+                format!("row has {} field{}, the header has {}", record.len(), if record.len() == 1 { "" } else { "s" }, header.len()),
+            )
+            .at(Location::Data { file: shown.into(), row: line, field: None });
+            if record.iter().any(|f| f.contains(&b'\n')) {
+                d = d.hint("a quote `\"` opened in this row is closed lines later, or never: the lines between are read as one field");
+            }
+            push_capped(&mut diags, n_problems, d);
             continue;
         }
         let mut values = Vec::with_capacity(norm.fields.len());
         let mut ok = true;
         for (field, pos) in norm.fields.iter().zip(&positions) {
-            let raw = pos.and_then(|p| record.get(p)).unwrap_or("").trim();
-            match parse_field(raw, field, norm) {
+            let bytes = pos.and_then(|p| record.get(p)).unwrap_or(b"");
+            let text = match decode_field(bytes, encoding) {
+                Some(t) => t,
+                None => {
+                    diags.push(invalid_utf8(shown, line, &field.name));
+                    return (None, diags);
+                }
+            };
+            match parse_field(text.trim(), field, norm) {
                 Ok(v) => values.push(v),
                 Err((code, message)) => {
                     ok = false;
@@ -163,6 +203,28 @@ pub fn read_text(name: &str, text: &str, shown: &str, norm: &Norm, sha256: Strin
             rows.push(values.into_boxed_slice());
         }
     }
+    let guard = reader.get_ref();
+    if let (Some(i), false) = (last_width_problem, guard.ends_with_newline()) {
+        diags[i].hint = Some("the file does not end with a line break: its last line may have been cut short".into());
+    }
+    if guard.endings().mixed() {
+        let e = guard.endings();
+        diags.push(
+            Diagnostic::warning(
+                Code::DataLineEndings,
+                format!("{shown} mixes line endings ({} CRLF, {} LF, {} CR alone)", e.crlf, e.lf, e.cr),
+            )
+            .at(Location::File { file: shown.into() })
+            .hint("save the file again with one kind of line ending; row numbers count LF line breaks"),
+        );
+    }
+    if n_records == 0 && n_problems == 0 {
+        diags.push(
+            Diagnostic::warning(Code::DataNoRows, format!("{shown} has a header but no rows"))
+                .at(Location::File { file: shown.into() })
+                .hint("an empty list is read as no rows at all; check that the export is complete"),
+        );
+    }
     if n_problems > MAX_REPORTED {
         diags.push(
             Diagnostic::error(
@@ -179,9 +241,88 @@ pub fn read_text(name: &str, text: &str, shown: &str, norm: &Norm, sha256: Strin
         kinds: norm.fields.iter().map(|f| f.kind.value_kind()).collect(),
         rows,
         file: shown.to_string(),
-        sha256,
+        sha256: sha256.unwrap_or_else(|| guard.sha256()),
     };
     (Some(dataset), diags)
+}
+
+/// Reads and decodes the header line: an empty file, a header past the column limit or bytes
+/// of another encoding end the reading.
+fn read_header<R: Read>(
+    reader: &mut csv::Reader<Guarded<R>>,
+    record: &mut csv::ByteRecord,
+    shown: &str,
+    encoding: Encoding,
+) -> Result<Vec<String>, Diagnostic> {
+    let file = || Location::File { file: shown.to_string() };
+    let found = match reader.read_byte_record(record) {
+        Ok(found) => found,
+        Err(e) => {
+            return Err(match reader.get_ref().fault() {
+                Some(fault) => fault_diagnostic(fault, shown),
+                None => Diagnostic::error(Code::DataFileUnreadable, format!("cannot read the header of {shown}: {e}")).at(file()),
+            });
+        }
+    };
+    let blank = record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty());
+    if !found || blank {
+        return Err(Diagnostic::error(Code::DataEmpty, format!("{shown} has no header line: it is empty or holds only blank lines"))
+            .at(file())
+            .hint("the first line must name the columns of the norm"));
+    }
+    if record.len() > MAX_COLUMNS {
+        return Err(Diagnostic::error(
+            Code::DataTooManyColumns,
+            format!("the header of {shown} has {} columns; at most {MAX_COLUMNS} are read", record.len()),
+        )
+        .at(Location::Data { file: shown.to_string(), row: 1, field: None })
+        .hint("check the separator the norm declares and that the file is the right one"));
+    }
+    let line = record.position().map_or(1, |p| p.line() as usize);
+    let mut header = Vec::with_capacity(record.len());
+    for bytes in record.iter() {
+        match decode_field(bytes, encoding) {
+            Some(t) => header.push(t.trim().to_string()),
+            None => return Err(invalid_utf8(shown, line, "header")),
+        }
+    }
+    Ok(header)
+}
+
+/// One field as text: UTF-8 is checked, Windows-1252 always decodes.
+fn decode_field(bytes: &[u8], encoding: Encoding) -> Option<Cow<'_, str>> {
+    match encoding {
+        Encoding::Utf8 => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
+        Encoding::Windows1252 => Some(encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0),
+    }
+}
+
+fn invalid_utf8(shown: &str, row: usize, field: &str) -> Diagnostic {
+    Diagnostic::error(Code::DataEncoding, format!("line {row} is not valid UTF-8 (in {field})"))
+        .at(Location::Data { file: shown.to_string(), row, field: None })
+        .hint("save the file as UTF-8, or use a norm that declares windows-1252")
+}
+
+/// The diagnostic of a guarded read that stopped.
+fn fault_diagnostic(fault: Fault, shown: &str) -> Diagnostic {
+    let at = |row| Location::Data { file: shown.to_string(), row, field: None };
+    match fault {
+        Fault::LineTooLong { line } => Diagnostic::error(
+            Code::DataLineTooLong,
+            format!("line {line} is longer than {} bytes; the file is not read further", MAX_LINE_BYTES),
+        )
+        .at(at(line))
+        .hint("a row of an exchange file is a few hundred bytes: check that this is the right file"),
+        Fault::RecordTooLarge { line } => Diagnostic::error(
+            Code::DataLineTooLong,
+            format!("the row going on at line {line} is longer than {} bytes; the file is not read further", MAX_RECORD_BYTES),
+        )
+        .at(at(line))
+        .hint("a quote `\"` is probably never closed before this line"),
+        Fault::Nul { line } => Diagnostic::error(Code::DataEncoding, format!("line {line} holds a NUL byte; the file is not read further"))
+            .at(at(line))
+            .hint("the file looks binary or UTF-16: export it again as text (UTF-8 or Windows-1252)"),
+    }
 }
 
 fn push_capped(diags: &mut Vec<Diagnostic>, n: usize, d: Diagnostic) {
@@ -219,6 +360,32 @@ pub fn shown_value(raw: &str, field: &Field) -> String {
     if field.identifier { format!("[{} masked]", field.name) } else { format!("`{raw}`") }
 }
 
+/// Shows a field value in a message, unless it identifies a person: the value of an identifier
+/// field, or a value that [`identifier_lookalike`] finds to be one.
+pub fn shown_in(raw: &str, field: &Field, norm: &Norm) -> String {
+    if field.identifier {
+        return shown_value(raw, field);
+    }
+    match identifier_lookalike(raw, norm) {
+        Some(like) => format!("[masked: a value shaped like {}]", like.name),
+        None => shown_value(raw, field),
+    }
+}
+
+/// The identifier field of `norm` that a word of `raw` would be a valid value of (its length and
+/// check key fit): an identifier shifted into the wrong column still identifies someone, so any
+/// report masks such a value whatever field it is in.
+pub fn identifier_lookalike<'n>(raw: &str, norm: &'n Norm) -> Option<&'n Field> {
+    let words: Vec<&str> = raw.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    norm.fields.iter().filter(|f| f.identifier).find(|id| {
+        let Some(algorithm) = id.checksum else { return false };
+        words.iter().any(|word| {
+            let fits = id.length.is_none_or(|(min, max)| (min..=max).contains(&word.len()));
+            fits && crate::checksum::verify(algorithm, word.as_bytes()) == crate::checksum::Verdict::Valid
+        })
+    })
+}
+
 /// Types one raw field as its norm says.
 pub fn parse_field(raw: &str, field: &Field, norm: &Norm) -> Result<Value, (Code, String)> {
     if raw.is_empty() {
@@ -228,7 +395,7 @@ pub fn parse_field(raw: &str, field: &Field, norm: &Norm) -> Result<Value, (Code
             Ok(Value::Null)
         };
     }
-    let bad = |what: &str| (Code::DataInvalidValue, format!("{} is not {what}", shown_value(raw, field)));
+    let bad = |what: &str| (Code::DataInvalidValue, format!("{} is not {what}", shown_in(raw, field, norm)));
     match field.kind {
         FieldKind::Text => Ok(Value::Text(raw.to_string())),
         FieldKind::Integer => {
@@ -257,7 +424,7 @@ pub fn parse_field(raw: &str, field: &Field, norm: &Norm) -> Result<Value, (Code
             if field.values.iter().any(|v| v == raw) {
                 Ok(Value::Text(raw.to_string()))
             } else {
-                let mut msg = format!("{} is not one of {}", shown_value(raw, field), field.values.join(", "));
+                let mut msg = format!("{} is not one of {}", shown_in(raw, field, norm), field.values.join(", "));
                 if let Some(c) = did_you_mean(raw, field.values.iter().map(String::as_str)) {
                     msg.push_str(&format!(" (did you mean `{c}`?)"));
                 }
@@ -290,4 +457,89 @@ pub fn hex(bytes: &[u8]) -> String {
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::MemSource;
+
+    const NORM: &str = r#"
+name = "t"
+version = 1
+label = "t"
+status = "assumed"
+reference = "test"
+separator = ";"
+encoding = "ENCODING"
+
+[[field]]
+name = "ID"
+type = "text"
+required = true
+length = 15
+checksum = "nir"
+identifier = true
+
+[[field]]
+name = "KIND"
+type = "enum"
+required = true
+values = ["A", "B"]
+"#;
+
+    fn norm(encoding: &str) -> Norm {
+        let source = MemSource::new().with("t/v1.toml", &NORM.replace("ENCODING", encoding));
+        let (mut diags, mut files) = (Vec::new(), Vec::new());
+        let norm = crate::norm::load_norm(&source, "t", 1, &mut diags, &mut files);
+        assert!(diags.is_empty(), "{diags:?}");
+        norm.expect("norm")
+    }
+
+    fn read(bytes: &[u8]) -> (Option<Dataset>, Vec<Diagnostic>) {
+        read_bytes("t", bytes, "t.csv", &norm("utf-8"))
+    }
+
+    fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
+        diags.iter().map(|d| d.code.as_str()).collect()
+    }
+
+    #[test]
+    fn an_identifier_in_the_wrong_column_is_masked_too() {
+        let (ds, diags) = read(b"ID;KIND\n191047430271776;191047430271776\n191047430271776;C\n");
+        assert_eq!(ds.expect("dataset").n_rows(), 0);
+        assert_eq!(diags[0].message, "[masked: a value shaped like ID] is not one of A, B");
+        assert_eq!(diags[1].message, "`C` is not one of A, B");
+        let (_, diags) = read(b"ID;KIND\n191047430271776;191047430271777\n");
+        assert_eq!(diags[0].message, "`191047430271777` is not one of A, B", "a wrong key is no identifier");
+    }
+
+    #[test]
+    fn empty_header_only_and_blank_files_are_told_apart() {
+        assert_eq!(codes(&read(b"").1), ["D218"]);
+        assert_eq!(codes(&read(b"\n \n\n").1), ["D218"]);
+        let (ds, diags) = read(b"\xEF\xBB\xBFID;KIND\r\n");
+        assert_eq!(codes(&diags), ["D219"]);
+        assert_eq!(ds.expect("a header-only file is an empty dataset").n_rows(), 0);
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_and_utf8_is_checked() {
+        let (_, diags) = read_bytes("t", b"ID;KIND\n191047430271776;\xC9\n", "t.csv", &norm("windows-1252"));
+        assert_eq!(diags[0].message, "`É` is not one of A, B");
+        let (ds, diags) = read(b"ID;KIND\n191047430271776;\xC9\n");
+        assert!(ds.is_none());
+        assert_eq!(codes(&diags), ["D215"]);
+        assert_eq!(diags[0].location.as_ref().map(ToString::to_string).as_deref(), Some("t.csv:2"));
+    }
+
+    #[test]
+    fn the_hash_is_the_files_and_rows_keep_their_order() {
+        let bytes = b"ID;KIND\n191047430271776;A\n191047430271776;B\n";
+        let (ds, diags) = read(bytes);
+        assert!(diags.is_empty(), "{diags:?}");
+        let ds = ds.expect("dataset");
+        assert_eq!(ds.sha256, sha256_hex(bytes));
+        assert_eq!(ds.rows.iter().map(|r| r[1].clone()).collect::<Vec<_>>(), [Value::Text("A".into()), Value::Text("B".into())]);
+    }
 }

@@ -81,6 +81,10 @@ pub enum Code {
     DuplicateRow,
     SurroundingSpaces,
     NoDataRows,
+    LineEndings,
+    NotText,
+    DepositLate,
+    DepositNotCovered,
 }
 
 impl Code {
@@ -153,6 +157,10 @@ impl Code {
         Code::DuplicateRow,
         Code::SurroundingSpaces,
         Code::NoDataRows,
+        Code::LineEndings,
+        Code::NotText,
+        Code::DepositLate,
+        Code::DepositNotCovered,
     ];
 
     /// The stable spelling of the code.
@@ -226,6 +234,10 @@ impl Code {
             Code::DuplicateRow => "V426",
             Code::SurroundingSpaces => "V427",
             Code::NoDataRows => "V428",
+            Code::LineEndings => "V429",
+            Code::NotText => "V430",
+            Code::DepositLate => "V440",
+            Code::DepositNotCovered => "V441",
         }
     }
 
@@ -300,6 +312,10 @@ impl Code {
             Code::DuplicateRow => "duplicate-row",
             Code::SurroundingSpaces => "surrounding-spaces",
             Code::NoDataRows => "no-data-rows",
+            Code::LineEndings => "line-endings",
+            Code::NotText => "not-text",
+            Code::DepositLate => "deposit-late",
+            Code::DepositNotCovered => "deposit-not-covered",
         }
     }
 
@@ -324,7 +340,9 @@ impl Code {
             Code::TypeMismatch => "an expression combines values of incompatible types",
             Code::ExpressionSyntax => "an expression does not parse",
             Code::FormulaLint => "a formula uses a construct that probably does not do what it seems to",
-            Code::DroppedItem => "an item of the previous year's rulebook is absent from this year's, and no `retraits.toml` entry says why",
+            Code::DroppedItem => {
+                "an item of the previous year's rulebook is absent from this year's, and no `retraits.toml` entry says why"
+            }
             Code::CaseFileUnreadable => "the case description cannot be read",
             Code::CaseUnknownKey => "the case description has a key the rulebook does not declare",
             Code::CaseMissingValue => "the case description lacks a value the rulebook requires",
@@ -374,6 +392,12 @@ impl Code {
             Code::DuplicateRow => "a row identical to an earlier row",
             Code::SurroundingSpaces => "a value with spaces before or after it (warning)",
             Code::NoDataRows => "the file has a header but no rows (warning)",
+            Code::LineEndings => "lines end with a lone carriage return (old Mac files): rows cannot be told apart",
+            Code::NotText => "the file is not delimited text: a spreadsheet (xlsx, xls) or other binary data",
+            Code::DepositLate => "the file is deposited after the deadline of a period it holds data of (warning)",
+            Code::DepositNotCovered => {
+                "the file holds data of days that no deposit period of the calendar covers, so no deadline can be checked (warning)"
+            }
         }
     }
 }

@@ -36,7 +36,16 @@ pub fn sandbox() -> Engine {
     engine.disable_symbol("eval");
     engine.on_print(|_| {});
     engine.on_debug(|_, _, _| {});
+    // Rhai's standard library can block the thread (`sleep`, which no operation budget stops)
+    // and read the clock (`timestamp`): neither belongs in a formula. Functions registered here
+    // shadow the library's.
+    engine.register_fn("sleep", |_: rhai::INT| -> Result<(), Box<EvalAltResult>> { Err(unavailable("sleep")) });
+    engine.register_fn("timestamp", || -> Result<(), Box<EvalAltResult>> { Err(unavailable("timestamp")) });
     engine
+}
+
+fn unavailable(name: &str) -> Box<EvalAltResult> {
+    format!("`{name}` is not available in formulas").into()
 }
 
 /// A script file of the rulebook, compiled.
@@ -349,6 +358,20 @@ mod tests {
         }
         let e = call_function(&engine, &s, "deep", vec![Dynamic::from(Decimal::ONE)]).unwrap_err();
         assert!(e.budget, "{}", e.message);
+    }
+
+    #[test]
+    fn scripts_cannot_sleep_read_the_clock_or_load_modules() {
+        let engine = sandbox();
+        for (script, says) in [
+            ("sleep(100000)", "`sleep` is not available"),
+            ("timestamp()", "`timestamp` is not available"),
+            ("import \"x\" as m; 1", "module"),
+            ("eval(\"1\")", "eval"),
+        ] {
+            let e = engine.eval::<Dynamic>(script).unwrap_err().to_string();
+            assert!(e.contains(says), "{script}: {e}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::diagnostic::{Code, Diagnostic, SourceFile};
+use crate::diagnostic::{Code, Diagnostic, Severity, SourceFile};
 use crate::provenance::{Provenance, parse_choice, read_choice};
 use crate::source::Source;
 use crate::tomlread::{Ctx, Obj};
@@ -25,6 +25,9 @@ pub struct Norm {
     pub true_values: Vec<String>,
     pub false_values: Vec<String>,
     pub fields: Vec<Field>,
+    /// What two identical rows are: an error, or a warning when the norm has no field that tells
+    /// two real events apart (two visits on one day).
+    pub duplicate_rows: Severity,
     /// The path of the norm file, relative to the norms folder.
     pub path: String,
 }
@@ -69,6 +72,9 @@ pub struct Field {
     /// A condition (expression over the row) under which the field becomes required.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub required_if: Option<String>,
+    /// The date of the row (a date field): it must lie inside the period named by the file, and
+    /// code lists are read at it.
+    pub row_date: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -199,6 +205,16 @@ fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<
         obj.str_list("true_values").map(|v| v.into_iter().map(|s| s.into_inner()).collect()).unwrap_or_else(|| vec!["O".into()]);
     let false_values =
         obj.str_list("false_values").map(|v| v.into_iter().map(|s| s.into_inner()).collect()).unwrap_or_else(|| vec!["N".into()]);
+    let duplicate_rows = obj
+        .opt_str("duplicate_rows")
+        .and_then(|s| {
+            parse_choice(obj, &s, "duplicate_rows", &["error", "warning"], |c| match c {
+                "error" => Some(Severity::Error),
+                "warning" => Some(Severity::Warning),
+                _ => None,
+            })
+        })
+        .unwrap_or(Severity::Error);
     let mut fields: Vec<Field> = Vec::new();
     for item in obj.array("field")? {
         let Some(f) = Obj::of(ctx, item, "a field") else { continue };
@@ -223,6 +239,7 @@ fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<
         true_values,
         false_values,
         fields,
+        duplicate_rows,
         path: path.to_string(),
     })
 }
@@ -262,6 +279,7 @@ fn read_field(f: &Obj<'_, '_>) -> Option<Field> {
         checksum,
         identifier: f.opt_bool("identifier").unwrap_or(false),
         required_if: f.opt_str("required_if").map(|s| s.into_inner()),
+        row_date: f.opt_bool("row_date").unwrap_or(false),
     };
     if field.kind == FieldKind::Enum && field.values.is_empty() {
         f.ctx().error(Code::MissingKey, f.span(), format!("enum field `{}` needs `values`", field.name));

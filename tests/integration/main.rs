@@ -3,7 +3,12 @@
 
 mod compute;
 mod diagnostics;
+mod kit;
+mod privacy;
 mod promise;
+mod robustness;
+mod schedule;
 mod trust;
 mod util;
+mod validate;
 mod years;

@@ -182,3 +182,57 @@ fn docs_render_every_part_of_the_rulebook() {
     assert!(html.contains("<table>") && html.contains("<h2>Paramètres</h2>"));
     assert!(sandbox.path().join("out/rules-2025.md").is_file());
 }
+
+#[test]
+fn manifest_files_are_written_once_and_match_the_json() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.peps(&[
+        "compute",
+        "--year",
+        "2025",
+        "--rules",
+        "rules",
+        "--norms",
+        "norms",
+        "--format",
+        "json",
+        "--manifest",
+        "m.json",
+        "examples/msp",
+    ]);
+    let json = compute_json(&run);
+    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sandbox.path().join("m.json")).unwrap()).unwrap();
+    assert_eq!(written, json["manifest"]);
+    let again =
+        sandbox.peps(&["compute", "--year", "2025", "--rules", "rules", "--norms", "norms", "--manifest", "m.json", "examples/msp"]);
+    assert_eq!(again.code, 2, "an existing file is not replaced without --force");
+    assert!(again.stderr.contains("m.json already exists; pass --force to replace it"), "{}", again.stderr);
+    let forced = sandbox.peps(&[
+        "explain",
+        "--year",
+        "2025",
+        "--rules",
+        "rules",
+        "--norms",
+        "norms",
+        "--manifest",
+        "m.json",
+        "--force",
+        "examples/msp",
+    ]);
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    let over_input = sandbox.peps(&[
+        "compute",
+        "--year",
+        "2025",
+        "--rules",
+        "rules",
+        "--norms",
+        "norms",
+        "--manifest",
+        "examples/msp/team.toml",
+        "--force",
+        "examples/msp",
+    ]);
+    assert_eq!(over_input.code, 2, "an input is never overwritten");
+}

@@ -1,0 +1,89 @@
+//! `peps rules schema`: the JSON Schemas of every rule, norm and test-case file kind, generated
+//! from the Rust types that mirror them, written to `schemas/` where each TOML file's first line
+//! (`#:schema ../../schemas/<kind>.schema.json`) points editors to them. `--check` only compares,
+//! so that a test (and CI) fails when a type changes and the schemas were not regenerated.
+
+use std::path::{Path, PathBuf};
+
+use peps_engine::schema::{FileKind, root_schema};
+
+use crate::test_cmd::{TestCase, TestDefaults};
+use crate::workspace::default_dir;
+
+#[derive(clap::Args, Debug)]
+pub struct SchemaArgs {
+    /// The folder to write the schemas to (default: the repository's `schemas/`)
+    #[arg(short = 'o', long = "out", value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Write nothing: exit 1 if a schema of the folder is missing, out of date or unknown
+    #[arg(long)]
+    check: bool,
+}
+
+/// Every schema, by file stem: the rule and norm file kinds, then the test files.
+pub fn schemas() -> Vec<(String, String)> {
+    let mut out: Vec<(String, serde_json::Value)> = FileKind::ALL.iter().map(|k| (k.name().to_string(), k.schema())).collect();
+    out.push(("test-case".into(), root_schema::<TestCase>("peps test case")));
+    out.push(("test-defaults".into(), root_schema::<TestDefaults>("peps test defaults")));
+    out.into_iter()
+        .map(|(name, schema)| {
+            let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+            text.push('\n');
+            (format!("{name}.schema.json"), text)
+        })
+        .collect()
+}
+
+pub fn run(args: &SchemaArgs) -> u8 {
+    let dir = args.out.clone().unwrap_or_else(|| default_dir("schemas"));
+    let expected = schemas();
+    if args.check {
+        return check(&dir, &expected);
+    }
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("error: cannot create {}: {e}", dir.display());
+        return crate::EXIT_IO;
+    }
+    let mut written = 0;
+    for (name, text) in &expected {
+        let path = dir.join(name);
+        if std::fs::read_to_string(&path).is_ok_and(|t| &t == text) {
+            continue;
+        }
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return crate::EXIT_IO;
+        }
+        crate::emit(&format!("wrote {}\n", path.display()));
+        written += 1;
+    }
+    crate::emit(&format!("{} schemas in {}: {written} written, {} up to date\n", expected.len(), dir.display(), expected.len() - written));
+    crate::EXIT_OK
+}
+
+/// Compares the folder with what this version generates.
+fn check(dir: &Path, expected: &[(String, String)]) -> u8 {
+    let mut stale = Vec::new();
+    for (name, text) in expected {
+        match std::fs::read_to_string(dir.join(name)) {
+            Ok(t) if &t == text => {}
+            Ok(_) => stale.push(format!("{} is out of date", dir.join(name).display())),
+            Err(_) => stale.push(format!("{} is missing", dir.join(name).display())),
+        }
+    }
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".schema.json") && !expected.iter().any(|(n, _)| *n == name) {
+            stale.push(format!("{} is not a schema of this version", entry.path().display()));
+        }
+    }
+    if stale.is_empty() {
+        crate::emit(&format!("{} schemas in {}: up to date\n", expected.len(), dir.display()));
+        return crate::EXIT_OK;
+    }
+    for s in &stale {
+        eprintln!("error: {s}");
+    }
+    eprintln!("  help: run `peps rules schema` to regenerate them from the Rust types, and commit the result");
+    crate::EXIT_FINDINGS
+}

@@ -1,0 +1,577 @@
+//! `peps schedule`: the money of one team over time — advances with their basis and
+//! regularisations, complements, the balance and what its sign means, the deposit deadlines of
+//! activity files and the other dates of the year — as a table, JSON, CSV or an iCalendar file.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+use clap::ValueEnum;
+use peps_engine::case::{Case, CaseOptions, load_case};
+use peps_engine::eval::evaluate;
+use peps_engine::rulebook::Rulebook;
+use peps_engine::schedule::{
+    Adjustment, AdjustmentKind, Balance, Basis, Deadline, Movement, MovementKind, PartKind, Payment, PaymentKind, Schedule,
+    deposit_warnings, schedule,
+};
+use peps_engine::validate::{CodeCount, FileReport, Problem};
+use peps_engine::value::Value;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::RulesArgs;
+use crate::format::{Locale, number};
+use crate::report::Sources;
+use crate::workspace::{exit_code, load_year, print_diagnostics};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ScheduleFormat {
+    Table,
+    Json,
+    Csv,
+    /// An iCalendar file (RFC 5545): one all-day event per payment, deadline and date
+    Ics,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ScheduleArgs {
+    /// The year whose rulebook and calendar apply
+    #[arg(long)]
+    year: i32,
+    #[command(flatten)]
+    rules: RulesArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ScheduleFormat::Table)]
+    format: ScheduleFormat,
+    /// Number and date style of the table
+    #[arg(long, value_enum, default_value_t = Locale::Plain)]
+    locale: Locale,
+    /// Let data paths in the case file leave the case folder
+    #[arg(long)]
+    allow_outside_paths: bool,
+    /// The case folder (holding team.toml and its data files)
+    case: PathBuf,
+}
+
+/// What `schedule --format json` prints.
+#[derive(Serialize)]
+struct Report<'a> {
+    case: String,
+    #[serde(flatten)]
+    schedule: &'a Schedule,
+}
+
+pub fn run(args: &ScheduleArgs) -> u8 {
+    let mut sources = Sources::default();
+    let (rb, diags) = load_year(&args.rules, args.year, &mut sources);
+    let Some(rb) = rb else {
+        print_diagnostics(&diags, &sources);
+        return exit_code(&diags).max(crate::EXIT_FINDINGS);
+    };
+    if !args.case.is_dir() {
+        eprintln!("error: case folder {} does not exist or is not a folder", args.case.display());
+        return crate::EXIT_IO;
+    }
+    let options = CaseOptions { allow_outside_paths: args.allow_outside_paths };
+    let (case, case_diags) = load_case(&args.case, &rb.case_file, &rb.schema, &rb.norms, options);
+    let mut all = diags;
+    all.extend(case_diags);
+    if let Some(c) = &case {
+        sources.add(std::slice::from_ref(&c.file));
+    }
+    let Some(case) = case.filter(|_| !all.iter().any(|d| d.is_error())) else {
+        print_diagnostics(&all, &sources);
+        return exit_code(&all).max(crate::EXIT_FINDINGS);
+    };
+    let evaluation = evaluate(&rb, &case);
+    all.extend(evaluation.diagnostics.iter().cloned());
+    let s = schedule(&rb, &case, &evaluation);
+    all.extend(s.diagnostics.iter().cloned());
+    print_diagnostics(&all, &sources);
+    if all.iter().any(|d| d.is_error()) {
+        return exit_code(&all).max(crate::EXIT_FINDINGS);
+    }
+    let name = case_name(&rb, &case);
+    let text = match args.format {
+        ScheduleFormat::Table => table(&s, &name, args.locale),
+        ScheduleFormat::Json => crate::compute::json(&Report { case: name, schedule: &s }),
+        ScheduleFormat::Csv => csv(&s),
+        ScheduleFormat::Ics => ics(&s, &name, &slug(&rb, &case)),
+    };
+    crate::emit(&text);
+    exit_code(&all)
+}
+
+/// The case's name: the first text input named `nom` or `name`, else the folder name.
+fn case_name(rb: &Rulebook, case: &Case) -> String {
+    text_input(rb, case, &["nom", "name"]).unwrap_or_else(|| folder_name(&case.dir))
+}
+
+/// A stable identifier of the case for calendar events: its first identifier-like input, else
+/// its folder name.
+fn slug(rb: &Rulebook, case: &Case) -> String {
+    let raw = text_input(rb, case, &["finess", "id", "identifiant"]).unwrap_or_else(|| folder_name(&case.dir));
+    raw.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect()
+}
+
+fn text_input(rb: &Rulebook, case: &Case, names: &[&str]) -> Option<String> {
+    let i = rb.schema.inputs.iter().position(|i| names.contains(&i.name.as_str()))?;
+    match &case.values[i] {
+        Value::Text(t) => Some(t.clone()),
+        _ => None,
+    }
+}
+
+fn folder_name(dir: &Path) -> String {
+    dir.canonicalize().ok().as_deref().unwrap_or(dir).file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table
+
+/// Formats dates and amounts for one locale.
+struct Fmt(Locale);
+
+impl Fmt {
+    fn eur(&self, d: Decimal) -> String {
+        format!("{} €", number(&d.to_string(), self.0))
+    }
+
+    fn signed(&self, d: Decimal) -> String {
+        if d > Decimal::ZERO { format!("+{}", self.eur(d)) } else { self.eur(d) }
+    }
+
+    fn num(&self, d: Decimal) -> String {
+        number(&d.normalize().to_string(), self.0)
+    }
+
+    fn date(&self, d: NaiveDate) -> String {
+        match self.0 {
+            Locale::Plain => d.format("%Y-%m-%d").to_string(),
+            Locale::Fr => d.format("%d/%m/%Y").to_string(),
+        }
+    }
+
+    fn percent(&self, share: Decimal) -> String {
+        format!("{} %", self.num(share * Decimal::ONE_HUNDRED))
+    }
+}
+
+fn table(s: &Schedule, name: &str, locale: Locale) -> String {
+    let f = Fmt(locale);
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {}", s.rulebook, name);
+    let _ = writeln!(out, "Payment schedule of {}\n", s.year);
+    if let Some(b) = &s.balance {
+        let _ = writeln!(out, "  final amount     {:>16}  {} ({})", f.eur(b.final_amount.value), b.final_amount.label, b.final_amount.name);
+    }
+    if let Some(e) = &s.estimate {
+        let origin = if e.from_input { "given by the case" } else { "computed by the rules" };
+        let _ = writeln!(out, "  annual estimate  {:>16}  {} ({}, {origin})", f.eur(e.source.value), e.source.label, e.source.name);
+        for l in &e.less {
+            let _ = writeln!(out, "    less           {:>16}  {} ({}), paid apart", f.eur(l.value), l.label, l.name);
+        }
+        if !e.less.is_empty() {
+            let _ = writeln!(out, "    advances on    {:>16}", f.eur(e.amount));
+        }
+    }
+    payments_table(&mut out, s, &f);
+    movements_table(&mut out, s, &f);
+    deadlines_table(&mut out, s, &f);
+    if !s.milestones.is_empty() {
+        let _ = writeln!(out, "\nOther dates");
+        for m in &s.milestones {
+            let _ = writeln!(out, "  {:<10}  {:<12}  {}", f.date(m.date), m.kind.as_str(), m.label);
+        }
+    }
+    out
+}
+
+const LABEL_WIDTH: usize = 52;
+
+fn payments_table(out: &mut String, s: &Schedule, f: &Fmt) {
+    let _ = writeln!(out, "\nPayments");
+    let _ = writeln!(out, "  {:<10}  {:<LABEL_WIDTH$}  {:>16}  {:>16}  {:>16}", "date", "payment", "planned", "received", "amount");
+    for p in &s.payments {
+        let label = if p.label.is_empty() { "Payment recorded by the case".to_string() } else { truncate(&p.label) };
+        let planned = p.planned.map_or_else(|| "—".to_string(), |v| f.eur(v));
+        let received = p.received.map_or_else(|| "—".to_string(), |r| f.eur(r.amount));
+        let _ = writeln!(out, "  {:<10}  {label:<LABEL_WIDTH$}  {planned:>16}  {received:>16}  {:>16}", f.date(p.date), f.eur(p.amount));
+        for line in payment_details(p, s, f) {
+            let _ = writeln!(out, "  {:<10}    {line}", "");
+        }
+    }
+    let _ = writeln!(out, "  {:<10}  {:<LABEL_WIDTH$}  {:>16}  {:>16}  {:>16}", "", "payments before the balance", "", "", f.eur(s.paid));
+    let Some(b) = &s.balance else { return };
+    let _ =
+        writeln!(out, "  {:<10}  {:<LABEL_WIDTH$}  {:>16}  {:>16}  {:>16}", f.date(b.date), truncate(&b.label), "", "", f.eur(b.amount));
+    for line in balance_details(b, f) {
+        let _ = writeln!(out, "  {:<10}    {line}", "");
+    }
+    let _ =
+        writeln!(out, "\n  check: payments {} + balance {} = {} = final amount", f.eur(s.paid), f.eur(b.amount), f.eur(s.paid + b.amount));
+}
+
+/// The label cut to the column, with an ellipsis when cut (the details repeat it in full).
+fn truncate(label: &str) -> String {
+    if label.chars().count() <= LABEL_WIDTH {
+        return label.to_string();
+    }
+    let mut cut: String = label.chars().take(LABEL_WIDTH - 1).collect();
+    cut.push('…');
+    cut
+}
+
+fn payment_details(p: &Payment, s: &Schedule, f: &Fmt) -> Vec<String> {
+    let mut lines = Vec::new();
+    match &p.basis {
+        Basis::Share { share, estimate, rebased, base } if rebased == estimate => {
+            lines.push(format!("{} of the estimate {} = {}", f.percent(*share), f.eur(*estimate), f.eur(*base)));
+        }
+        Basis::Share { share, rebased, base, .. } => {
+            lines.push(format!("{} of the re-based estimate {} = {}", f.percent(*share), f.eur(*rebased), f.eur(*base)));
+        }
+        Basis::Output { label, name, value } => {
+            let what = if p.kind == PaymentKind::Complement { "paid in advance, settled with the balance" } else { "its own amount" };
+            lines.push(format!("{label} ({name}) {}: {what}", f.eur(*value)));
+        }
+        Basis::Recorded => lines.push("recorded in the case, planned by no event of the calendar".into()),
+    }
+    for a in &p.adjustments {
+        lines.push(adjustment_line(a, s, f));
+    }
+    if let Some(r) = &p.received
+        && let Some(d) = r.date
+        && d != p.date
+    {
+        lines.push(format!("received on {}", f.date(d)));
+    }
+    lines
+}
+
+fn adjustment_line(a: &Adjustment, s: &Schedule, f: &Fmt) -> String {
+    match a.kind {
+        AdjustmentKind::Rebase => {
+            let causes: Vec<String> = a.movements.iter().filter_map(|&i| s.movements.get(i)).map(|m| movement_phrase(m, f)).collect();
+            format!("{} regularisation of the earlier advances: {}", f.signed(a.amount), causes.join("; "))
+        }
+        AdjustmentKind::ReceivedDifference => {
+            format!("{} regularisation: the earlier advances as received differ from those planned", f.signed(a.amount))
+        }
+        AdjustmentKind::Rounding => format!("{} rounding left over by the earlier advances", f.signed(a.amount)),
+    }
+}
+
+fn movement_phrase(m: &Movement, f: &Fmt) -> String {
+    let what = match m.kind {
+        MovementKind::Entry => "entry",
+        MovementKind::Exit => "exit",
+    };
+    format!("{what} of {} ({}) on {}", m.member, m.group, f.date(m.date))
+}
+
+fn balance_details(b: &Balance, f: &Fmt) -> Vec<String> {
+    let mut lines = vec![format!("final amount {} − payments {}", f.eur(b.final_amount.value), f.eur(b.paid))];
+    if b.parts.len() > 1 {
+        for p in &b.parts {
+            match p.kind {
+                PartKind::Complement => lines.push(format!(
+                    "{} {}: observed {} − paid {}",
+                    f.signed(p.amount),
+                    p.label,
+                    f.eur(p.observed.unwrap_or_default()),
+                    f.eur(p.paid.unwrap_or_default())
+                )),
+                PartKind::Rest => lines.push(format!("{} the rest of the balance", f.signed(p.amount))),
+            }
+        }
+    }
+    let sign = if b.amount > Decimal::ZERO {
+        "positive: paid to the team"
+    } else if b.amount < Decimal::ZERO {
+        "negative: the team has received more than its final amount and owes the difference"
+    } else {
+        "zero: the advances were exactly the final amount"
+    };
+    lines.push(sign.to_string());
+    if let Some(m) = &b.meaning {
+        lines.push(m.clone());
+    }
+    lines
+}
+
+fn movements_table(out: &mut String, s: &Schedule, f: &Fmt) {
+    if s.movements.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nRegularisations: entries and exits after the reference date");
+    let mut rule = "";
+    for m in &s.movements {
+        if m.rule != rule {
+            let _ = writeln!(out, "  {} ({})", m.rule_label, m.rule);
+            rule = &m.rule;
+        }
+        let share = if m.weight.is_zero() || m.members == 0 {
+            format!("{} carries no weight", m.group)
+        } else {
+            format!("weight {} shared by {} {} at the reference date", f.num(m.weight), m.members, m.group)
+        };
+        let applied = m.applied_from.as_ref().map_or_else(|| "settled by the balance only".to_string(), |a| format!("from {a}"));
+        let days = if m.days < 0 {
+            format!("removes {} of {} days", -m.days, m.period_days)
+        } else {
+            format!("adds {} of {} days", m.days, m.period_days)
+        };
+        let _ = writeln!(
+            out,
+            "  {:<10}  {}: {days}; {share}: {} on the estimate, {applied}",
+            f.date(m.effective),
+            movement_phrase(m, f),
+            f.signed(m.effect)
+        );
+    }
+}
+
+fn deadlines_table(out: &mut String, s: &Schedule, f: &Fmt) {
+    let mut rule = "";
+    for d in &s.deadlines {
+        if d.rule != rule {
+            let _ = writeln!(
+                out,
+                "\n{} ({}): working day {} of the month after each period, files {}",
+                d.label,
+                d.rule,
+                d.working_day,
+                d.norms.join(", ")
+            );
+            let _ = writeln!(out, "  {:<25}  due", "period");
+            rule = &d.rule;
+        }
+        let period = format!("{} – {}", f.date(d.period.start), f.date(d.period.end));
+        let _ = writeln!(out, "  {period:<25}  {}", f.date(d.due));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV and iCalendar
+
+/// One row per payment, the balance, each deposit deadline and each other date, by date.
+fn csv(s: &Schedule) -> String {
+    let opt = |d: Option<Decimal>| d.map(|v| v.to_string()).unwrap_or_default();
+    let mut rows: Vec<[String; 9]> = Vec::new();
+    for p in &s.payments {
+        let kind = match p.kind {
+            PaymentKind::Advance => "advance",
+            PaymentKind::Complement => "complement",
+            PaymentKind::Recorded => "recorded",
+        };
+        let received = opt(p.received.map(|r| r.amount));
+        rows.push([
+            iso(p.date),
+            kind.into(),
+            p.name.clone(),
+            p.label.clone(),
+            String::new(),
+            String::new(),
+            opt(p.planned),
+            received,
+            p.amount.to_string(),
+        ]);
+    }
+    if let Some(b) = &s.balance {
+        rows.push([
+            iso(b.date),
+            "balance".into(),
+            b.name.clone(),
+            b.label.clone(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            b.amount.to_string(),
+        ]);
+    }
+    for d in &s.deadlines {
+        rows.push([
+            iso(d.due),
+            "deposit".into(),
+            d.rule.clone(),
+            d.label.clone(),
+            iso(d.period.start),
+            iso(d.period.end),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    for m in &s.milestones {
+        rows.push([
+            iso(m.date),
+            m.kind.as_str().into(),
+            m.name.clone(),
+            m.label.clone(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
+    }
+    // ISO dates sort as text; the sort is stable, so one day keeps the order above.
+    rows.sort_by(|a, b| a[0].cmp(&b[0]));
+    let mut w = ::csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let _ = w.write_record(["date", "kind", "name", "label", "period_start", "period_end", "planned", "received", "amount"]);
+    for r in &rows {
+        let _ = w.write_record(r);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// One all-day event per payment, deadline and date. `DTSTAMP` is the event's own date, so the
+/// same inputs give the same bytes (no clock is read).
+fn ics(s: &Schedule, name: &str, slug: &str) -> String {
+    let f = Fmt(Locale::Fr);
+    let mut events: Vec<(NaiveDate, String, String)> = Vec::new();
+    for p in &s.payments {
+        let label = if p.label.is_empty() { "Versement" } else { &p.label };
+        events.push((p.date, p.name.clone(), format!("{label} : {}", f.eur(p.amount))));
+    }
+    if let Some(b) = &s.balance {
+        events.push((b.date, b.name.clone(), format!("{} : {}", b.label, f.eur(b.amount))));
+    }
+    for d in &s.deadlines {
+        let what = format!("{} ({} – {})", d.label, f.date(d.period.start), f.date(d.period.end));
+        events.push((d.due, format!("{}-{}", d.rule, iso(d.period.start)), what));
+    }
+    for m in &s.milestones {
+        events.push((m.date, m.name.clone(), m.label.clone()));
+    }
+    events.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//peps//schedule//FR".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+        format!("X-WR-CALNAME:{}", escape(&format!("{} — {name}", s.rulebook))),
+    ];
+    for (date, id, summary) in events {
+        let day = date.format("%Y%m%d");
+        let next = date.succ_opt().unwrap_or(date).format("%Y%m%d");
+        lines.push("BEGIN:VEVENT".into());
+        lines.push(format!("UID:{}-{}-{}@peps", s.year, id, slug));
+        lines.push(format!("DTSTAMP:{day}T000000Z"));
+        lines.push(format!("DTSTART;VALUE=DATE:{day}"));
+        lines.push(format!("DTEND;VALUE=DATE:{next}"));
+        lines.push(format!("SUMMARY:{}", escape(&summary)));
+        lines.push("TRANSP:TRANSPARENT".into());
+        lines.push("END:VEVENT".into());
+    }
+    lines.push("END:VCALENDAR".into());
+    let mut out = String::new();
+    for l in lines {
+        fold(&l, &mut out);
+    }
+    out
+}
+
+/// RFC 5545 text escaping.
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n")
+}
+
+/// Writes `line` folded at 75 octets (continuation lines start with a space), ended by CRLF.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deposit dates, for `peps validate --deposit-date`
+
+/// A day written `JJ/MM/AAAA` (as French forms do) or `AAAA-MM-JJ`.
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%d/%m/%Y")
+        .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
+        .map_err(|_| format!("`{text}` is not a date: write JJ/MM/AAAA or AAAA-MM-JJ, e.g. 07/04/2025"))
+}
+
+/// The deposit warnings of one checked file (`report.period` and `report.norm`, deposited on
+/// `deposited`), given the deadlines of each year's rulebook: added to the report as problems of
+/// the whole file, and returned so that a streamed report can write them too.
+pub fn deposit_problems(
+    mut deadlines_of: impl FnMut(i32) -> Vec<Deadline>,
+    report: &mut FileReport,
+    deposited: NaiveDate,
+    examples_per_code: u64,
+) -> Vec<Problem> {
+    let Some(period) = report.period else { return Vec::new() };
+    let deadlines: Vec<Deadline> = (period.start.year()..=period.end.year()).flat_map(&mut deadlines_of).collect();
+    let diags = deposit_warnings(&deadlines, &report.norm, &report.file, period, Some(deposited));
+    let problems: Vec<Problem> = diags
+        .into_iter()
+        .map(|d| Problem { code: d.code, severity: d.severity, row: None, field: None, value: None, message: d.message, hint: d.hint })
+        .collect();
+    for p in &problems {
+        match report.counts.iter_mut().find(|c| c.code == p.code) {
+            Some(c) => c.count += 1,
+            None => {
+                report.counts.push(CodeCount { code: p.code, severity: p.severity, count: 1, shown: 0 });
+                report.counts.sort_by_key(|c| c.code);
+            }
+        }
+        let Some(count) = report.counts.iter_mut().find(|c| c.code == p.code) else { continue };
+        if count.shown < examples_per_code {
+            count.shown += 1;
+            report.examples.push(p.clone());
+        } else {
+            report.not_shown += 1;
+        }
+        if p.is_error() {
+            report.errors += 1;
+        } else {
+            report.warnings += 1;
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ics_lines_fold_at_75_octets_on_character_boundaries() {
+        let mut out = String::new();
+        let line = format!("SUMMARY:{}", "é".repeat(60));
+        fold(&line, &mut out);
+        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(unfolded.trim_end_matches("\r\n"), line);
+        assert_eq!(escape("a;b,c\\d"), "a\\;b\\,c\\\\d");
+    }
+
+    #[test]
+    fn amounts_and_dates_follow_the_locale() {
+        let f = Fmt(Locale::Fr);
+        assert_eq!(f.eur(Decimal::new(55832700, 2)), "558\u{202f}327,00 €");
+        assert_eq!(f.signed(Decimal::new(1, 2)), "+0,01 €");
+        assert_eq!(f.date(NaiveDate::from_ymd_opt(2025, 1, 31).unwrap()), "31/01/2025");
+        assert_eq!(f.percent(Decimal::new(25, 2)), "25 %");
+        assert_eq!(Fmt(Locale::Plain).percent(Decimal::new(3333, 4)), "33.33 %");
+    }
+}

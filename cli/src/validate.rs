@@ -1,0 +1,636 @@
+//! `peps validate`: checks exchange files against their norm before they are deposited — every
+//! problem at once, with its row, field and reason — and writes the rejected rows aside.
+//!
+//! This file chooses the norm (from `--norm`, the file name or the header), the norm version and
+//! code lists (from the year's rulebook), opens the files and renders the report; the checks are
+//! the engine's (`peps_engine::validate`).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use peps_engine::diagnostic::{Diagnostic, did_you_mean};
+use peps_engine::list::CodeList;
+use peps_engine::norm::{Encoding, Norm, load_norm};
+use peps_engine::rulebook::Rulebook;
+use peps_engine::source::DirSource;
+use peps_engine::validate::{self, CodeCount, FileReport, Options, Plan, Problem, Sink};
+use serde_json::{Map, Value as Json, json};
+
+use crate::RulesArgs;
+use crate::output::AtomicFile;
+use crate::report::Sources;
+use crate::workspace::{load_year, norms_root, print_diagnostics, rules_root, years};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ValidateArgs {
+    /// The files to check
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The norm to check against (default: the one whose file-name pattern the name follows,
+    /// else the one whose columns the first line names)
+    #[arg(long, value_name = "NAME")]
+    norm: Option<String>,
+    /// The year whose rulebook gives the norm's version and code lists (default: the year in
+    /// which the period of the file name starts)
+    #[arg(long)]
+    year: Option<i32>,
+    #[command(flatten)]
+    rules: RulesArgs,
+    /// Report format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    format: ReportFormat,
+    /// Write every rejected row, as it is in the file, with its reasons, to PATH (one FILE only)
+    #[arg(long, value_name = "PATH")]
+    rejects: Option<PathBuf>,
+    /// Replace the rejects file if it exists
+    #[arg(long)]
+    force: bool,
+    /// Show patient identifiers in the report (masked by default)
+    #[arg(long)]
+    show_identifiers: bool,
+    /// Problems shown per code (default: 5 in a table, all in JSON)
+    #[arg(long, value_name = "N")]
+    max_examples: Option<u64>,
+    /// The day the files are deposited (JJ/MM/AAAA or AAAA-MM-JJ): warns about data deposited
+    /// after its deadline, and about days no deposit period of the year's calendar covers
+    #[arg(long, value_name = "DATE", value_parser = crate::schedule::parse_day)]
+    deposit_date: Option<chrono::NaiveDate>,
+}
+
+/// Problems of each code a table shows unless told otherwise.
+const TABLE_EXAMPLES: u64 = 5;
+
+pub fn run(args: &ValidateArgs) -> u8 {
+    if let Some(code) = check_usage(args) {
+        return code;
+    }
+    let mut ctx = Context::new(args);
+    let json_stream = args.format == ReportFormat::Json && args.max_examples.is_none();
+    let mut out = Output::new(args.format);
+    let mut worst = crate::EXIT_OK;
+    let mut outcomes = Vec::new();
+    let examples = args.max_examples.unwrap_or(if json_stream { 0 } else { TABLE_EXAMPLES });
+    for path in &args.files {
+        let written = out.n_files;
+        let outcome = validate_file(args, &mut ctx, path, &mut out, json_stream, examples);
+        if let Outcome::Failed { reason, .. } = &outcome {
+            eprintln!("error: {reason}");
+        }
+        // A streamed file is written as it is read; the others now.
+        if out.n_files == written {
+            out.file(&outcome, examples);
+        }
+        worst = worst.max(outcome.exit_code());
+        outcomes.push(outcome);
+    }
+    out.finish(&outcomes);
+    worst
+}
+
+/// Refuses what cannot work before reading anything.
+fn check_usage(args: &ValidateArgs) -> Option<u8> {
+    args.rejects.as_ref()?;
+    if args.files.len() > 1 {
+        eprintln!("error: --rejects takes one FILE at a time ({} given)", args.files.len());
+        return Some(crate::EXIT_IO);
+    }
+    None
+}
+
+/// What one file came to.
+enum Outcome {
+    Checked {
+        report: FileReport,
+        rejects: Option<PathBuf>,
+    },
+    /// Not checked, or not to the end: the file or its norm cannot be read.
+    Failed {
+        file: String,
+        reason: String,
+    },
+}
+
+impl Outcome {
+    fn exit_code(&self) -> u8 {
+        match self {
+            Outcome::Checked { report, .. } if report.is_clean() => crate::EXIT_OK,
+            Outcome::Checked { .. } => crate::EXIT_FINDINGS,
+            Outcome::Failed { .. } => crate::EXIT_IO,
+        }
+    }
+}
+
+/// Norms and rulebooks, loaded once for all the files.
+struct Context<'a> {
+    args: &'a ValidateArgs,
+    sources: Sources,
+    /// The newest version of each norm of the norms folder.
+    newest: Vec<Norm>,
+    norm_diags: Vec<Diagnostic>,
+    rulebooks: HashMap<i32, Option<Rulebook>>,
+}
+
+impl<'a> Context<'a> {
+    fn new(args: &'a ValidateArgs) -> Self {
+        let root = norms_root(&args.rules);
+        let source = DirSource::new(&root);
+        let (mut newest, mut norm_diags, mut files) = (Vec::new(), Vec::new(), Vec::new());
+        for (name, version) in norm_versions(&root) {
+            if let Some(n) = load_norm(&source, &name, version, &mut norm_diags, &mut files) {
+                newest.push(n);
+            }
+        }
+        let mut sources = Sources::default();
+        sources.add(&files);
+        Context { args, sources, newest, norm_diags, rulebooks: HashMap::new() }
+    }
+
+    /// The rulebook of `year`: `Ok(None)` when there is none, `Err` when it does not load.
+    fn rulebook(&mut self, year: i32) -> Result<Option<&Rulebook>, String> {
+        if !self.rulebooks.contains_key(&year) {
+            let exists = rules_root(&self.args.rules).join(year.to_string()).join("rulebook.toml").is_file();
+            let rb = if exists {
+                let (rb, diags) = load_year(&self.args.rules, year, &mut self.sources);
+                if rb.is_none() || diags.iter().any(Diagnostic::is_error) {
+                    print_diagnostics(&diags, &self.sources);
+                    return Err(format!("the rulebook of {year} does not load (see the diagnostics above)"));
+                }
+                rb
+            } else {
+                None
+            };
+            self.rulebooks.insert(year, rb);
+        }
+        Ok(self.rulebooks[&year].as_ref())
+    }
+}
+
+/// The newest version of each norm under `root` (`<name>/v<N>.toml`), by name.
+fn norm_versions(root: &Path) -> Vec<(String, u32)> {
+    let mut out: Vec<(String, u32)> = std::fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|dir| {
+            let name = dir.file_name().to_str()?.to_string();
+            let newest = std::fs::read_dir(dir.path())
+                .ok()?
+                .flatten()
+                .filter_map(|f| f.file_name().to_str()?.strip_prefix('v')?.strip_suffix(".toml")?.parse::<u32>().ok())
+                .max()?;
+            Some((name, newest))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &mut Output, json_stream: bool, examples: u64) -> Outcome {
+    let shown = path.display().to_string();
+    let failed = |reason: String| Outcome::Failed { file: shown.clone(), reason };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
+    let file = match File::open(path).and_then(|f| f.metadata().map(|m| (f, m))) {
+        Ok((_, m)) if m.is_dir() => return failed(format!("{shown} is a folder, not a file")),
+        Ok((f, m)) => (f, m.len()),
+        Err(e) => return failed(format!("cannot read {shown}: {}", peps_engine::source::io_reason(&e))),
+    };
+    let (norm, lists) = match choose_norm(ctx, path, &name) {
+        Ok(choice) => choice,
+        Err(reason) => return failed(reason),
+    };
+    let plan = match Plan::new(&norm, &lists) {
+        Ok(p) => p,
+        Err(diags) => {
+            print_diagnostics(&diags, &ctx.sources);
+            return failed(format!("norm `{}` v{} cannot be used (see the diagnostics above)", norm.name, norm.version));
+        }
+    };
+    let options = Options { show_identifiers: args.show_identifiers, examples_per_code: examples };
+    let mut rejects = match &args.rejects {
+        Some(p) => match AtomicFile::create(p, args.force, &[path], true) {
+            Ok(f) => Some(RejectsFile::new(f, norm.separator, norm.encoding)),
+            Err(e) => return failed(e.to_string()),
+        },
+        None => None,
+    };
+    let mut sink = Both { json: json_stream.then_some(&mut *out), rejects: rejects.as_mut(), wrote_problem: false };
+    if let Some(json) = &mut sink.json {
+        json.begin_file(&shown, &norm);
+    }
+    let (input, size) = file;
+    let result = plan.run(&name, input, Some(size), &options, &mut sink);
+    let mut report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            if let Some(json) = sink.json {
+                json.abort_file(&e.to_string());
+            }
+            return failed(format!("cannot read {shown} to the end: {e}"));
+        }
+    };
+    report.file = shown.clone();
+    if let Some(day) = args.deposit_date {
+        let deadlines =
+            |y: i32| ctx.rulebook(y).ok().flatten().map_or_else(Vec::new, |rb| peps_engine::schedule::deposit_deadlines(&rb.calendar));
+        for p in crate::schedule::deposit_problems(deadlines, &mut report, day, examples) {
+            let _ = sink.problem(&p);
+        }
+    }
+    if let Some(json) = sink.json {
+        json.end_file(&report);
+    }
+    let rejects = match (rejects, &args.rejects) {
+        (Some(r), Some(p)) => match r.commit() {
+            Ok(()) => Some(p.clone()),
+            Err(e) => return failed(e.to_string()),
+        },
+        _ => None,
+    };
+    Outcome::Checked { report, rejects }
+}
+
+/// The norm of a file and the code lists it reads: `--norm`, else the file name's pattern,
+/// else the header; its version and lists are those of the year's rulebook.
+fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<(Norm, Vec<CodeList>), String> {
+    if !ctx.norm_diags.is_empty() {
+        print_diagnostics(&ctx.norm_diags, &ctx.sources);
+        return Err("the norms do not load (see the diagnostics above)".into());
+    }
+    let names: Vec<&str> = ctx.newest.iter().map(|n| n.name.as_str()).collect();
+    let newest = match &ctx.args.norm {
+        Some(wanted) => match ctx.newest.iter().find(|n| &n.name == wanted) {
+            Some(n) => n,
+            None => {
+                let mut reason = format!("no norm `{wanted}` (norms: {})", names.join(", "));
+                if let Some(close) = did_you_mean(wanted, names.iter().copied()) {
+                    reason.push_str(&format!("; did you mean `{close}`?"));
+                }
+                return Err(reason);
+            }
+        },
+        None => match by_name(&ctx.newest, name).or_else(|| by_header(&ctx.newest, path)) {
+            Some(n) => n,
+            None => {
+                return Err(format!(
+                    "cannot tell the norm of {name}: its name follows no norm's pattern and its first line names no norm's columns; give --norm ({})",
+                    names.join(", ")
+                ));
+            }
+        },
+    };
+    let year = ctx.args.year.or_else(|| validate::file_name_year(newest, name));
+    let newest = newest.clone();
+    let Some(year) = year else {
+        return needs_no_lists(newest, "no year is known (give --year)");
+    };
+    match ctx.rulebook(year)? {
+        Some(rb) => {
+            let norm = rb.norms.iter().find(|n| n.name == newest.name).cloned().unwrap_or(newest);
+            Ok((norm, rb.lists.clone()))
+        }
+        None => {
+            let known = years(&rules_root(&ctx.args.rules));
+            let known = known.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
+            needs_no_lists(newest, &format!("there is no rulebook for {year} (rulebooks: {known}); give --year"))
+        }
+    }
+}
+
+/// Without a rulebook, a norm can be used only if none of its fields reads a code list.
+fn needs_no_lists(norm: Norm, why: &str) -> Result<(Norm, Vec<CodeList>), String> {
+    match norm.fields.iter().find_map(|f| f.list.as_ref().map(|l| (&f.name, l))) {
+        Some((field, list)) => {
+            Err(format!("norm `{}` checks `{field}` against list `{list}`, which a year's rulebook gives, but {why}", norm.name))
+        }
+        None => Ok((norm, Vec::new())),
+    }
+}
+
+/// The norm whose file-name pattern `name` follows (letter case aside).
+fn by_name<'n>(norms: &'n [Norm], name: &str) -> Option<&'n Norm> {
+    norms.iter().find(|n| validate::follows_file_name(n, name))
+}
+
+/// The norm whose columns the first line of the file names best (at least half of them).
+fn by_header<'n>(norms: &'n [Norm], path: &Path) -> Option<&'n Norm> {
+    let mut first = Vec::new();
+    File::open(path).ok()?.take(64 << 10).read_to_end(&mut first).ok()?;
+    let line = first.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    norms
+        .iter()
+        .map(|n| (validate::header_score(n, line), n))
+        .filter(|(score, n)| *score >= 2 && score * 2 >= n.fields.len())
+        .max_by_key(|(score, _)| *score)
+        .map(|(_, n)| n)
+}
+
+/// The two places a problem can go while the file is read: the JSON stream and the rejects file.
+struct Both<'o, 'r> {
+    json: Option<&'o mut Output>,
+    rejects: Option<&'r mut RejectsFile>,
+    wrote_problem: bool,
+}
+
+impl Sink for Both<'_, '_> {
+    fn problem(&mut self, problem: &Problem) -> io::Result<()> {
+        if let Some(json) = &mut self.json {
+            json.problem(problem, !self.wrote_problem);
+            self.wrote_problem = true;
+        }
+        Ok(())
+    }
+
+    fn header(&mut self, raw: &[u8], terminator: &[u8]) -> io::Result<()> {
+        match &mut self.rejects {
+            Some(r) => r.header(raw, terminator),
+            None => Ok(()),
+        }
+    }
+
+    fn rejected(&mut self, row: u64, raw: &[u8], terminator: &[u8], problems: &[Problem]) -> io::Result<()> {
+        match &mut self.rejects {
+            Some(r) => r.row(row, raw, terminator, problems),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The rejects file, streamed row by row into an [`AtomicFile`]: private (it holds identifiers),
+/// never half-written, never over the file being checked.
+struct RejectsFile {
+    out: BufWriter<AtomicFile>,
+    sep: u8,
+    encoding: Encoding,
+}
+
+impl RejectsFile {
+    fn new(file: AtomicFile, sep: u8, encoding: Encoding) -> Self {
+        RejectsFile { out: BufWriter::with_capacity(1 << 16, file), sep, encoding }
+    }
+
+    fn header(&mut self, raw: &[u8], terminator: &[u8]) -> io::Result<()> {
+        self.out.write_all(raw)?;
+        let sep = char::from(self.sep);
+        self.text(&format!("{sep}SOURCE_ROW{sep}REJECT_REASONS"))?;
+        self.out.write_all(if terminator.is_empty() { b"\n" } else { terminator })
+    }
+
+    fn row(&mut self, row: u64, raw: &[u8], terminator: &[u8], problems: &[Problem]) -> io::Result<()> {
+        let reasons: Vec<String> = problems
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| match &p.field {
+                Some(f) => format!("{} {f}: {}", p.code, p.message),
+                None => format!("{} {}", p.code, p.message),
+            })
+            .collect();
+        self.out.write_all(raw)?;
+        let sep = char::from(self.sep);
+        self.text(&format!("{sep}{row}{sep}{}", quoted(&reasons.join(" | "), self.sep)))?;
+        self.out.write_all(if terminator.is_empty() { b"\n" } else { terminator })
+    }
+
+    /// Writes text of our own in the file's encoding.
+    fn text(&mut self, text: &str) -> io::Result<()> {
+        self.out.write_all(&validate::encode_text(text, self.encoding))
+    }
+
+    fn commit(self) -> Result<(), String> {
+        let file = self.out.into_inner().map_err(|e| format!("cannot write the rejects file: {}", e.error()))?;
+        file.commit().map_err(|e| e.to_string())
+    }
+}
+
+/// A CSV field, quoted when it holds the separator, a quote or a line break.
+fn quoted(text: &str, sep: u8) -> String {
+    if text.bytes().any(|b| b == sep || b == b'"' || b == b'\n' || b == b'\r') {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// The report on stdout: a table, or one JSON document written as the files are read (so that
+/// every problem of a large file is listed without being held in memory).
+struct Output {
+    format: ReportFormat,
+    out: BufWriter<io::Stdout>,
+    n_files: usize,
+}
+
+impl Output {
+    fn new(format: ReportFormat) -> Self {
+        let mut out = Output { format, out: BufWriter::new(io::stdout()), n_files: 0 };
+        if format == ReportFormat::Json {
+            out.write("{\"files\": [\n");
+        }
+        out
+    }
+
+    /// Writes to stdout; a closed pipe (`peps validate … | head`) ends the program quietly.
+    fn write(&mut self, text: &str) {
+        if self.out.write_all(text.as_bytes()).is_err() {
+            std::process::exit(i32::from(crate::EXIT_OK));
+        }
+    }
+
+    fn next_file(&mut self) {
+        if self.format == ReportFormat::Json && self.n_files > 0 {
+            self.write(",\n");
+        }
+        self.n_files += 1;
+    }
+
+    /// Opens a file's JSON object up to its list of problems.
+    fn begin_file(&mut self, file: &str, norm: &Norm) {
+        self.next_file();
+        let head = json!({"file": file, "norm": norm.name, "version": norm.version, "norm_status": norm.provenance.status});
+        let text = serde_json::to_string(&head).unwrap_or_default();
+        self.write(&format!("{}, \"problems\": [", text.trim_end_matches('}')));
+    }
+
+    fn problem(&mut self, problem: &Problem, first: bool) {
+        let text = serde_json::to_string(problem).unwrap_or_default();
+        self.write(&format!("{}\n  {text}", if first { "" } else { "," }));
+    }
+
+    fn end_file(&mut self, report: &FileReport) {
+        let tail = summary_json(report, true);
+        let text = serde_json::to_string(&tail).unwrap_or_default();
+        self.write(&format!("\n], {}", text.trim_start_matches('{')));
+    }
+
+    fn abort_file(&mut self, reason: &str) {
+        let text = serde_json::to_string(&json!({"status": "unreadable", "error": reason})).unwrap_or_default();
+        self.write(&format!("\n], {}", text.trim_start_matches('{')));
+    }
+
+    /// A file's whole report, when it is not streamed.
+    fn file(&mut self, outcome: &Outcome, examples: u64) {
+        let text = match (self.format, outcome) {
+            (ReportFormat::Json, _) => serde_json::to_string_pretty(&outcome_json(outcome)).unwrap_or_default(),
+            // The reason went to stderr.
+            (ReportFormat::Table, Outcome::Failed { .. }) => return,
+            (ReportFormat::Table, Outcome::Checked { report, rejects }) => table(report, rejects.as_deref(), examples),
+        };
+        self.next_file();
+        self.write(&text);
+    }
+
+    fn finish(mut self, outcomes: &[Outcome]) {
+        let clean = outcomes.iter().filter(|o| o.exit_code() == crate::EXIT_OK).count();
+        let failed = outcomes.iter().filter(|o| matches!(o, Outcome::Failed { .. })).count();
+        let with_errors = outcomes.len() - clean - failed;
+        match self.format {
+            ReportFormat::Json => {
+                let summary = json!({"files": outcomes.len(), "clean": clean, "with_errors": with_errors, "unreadable": failed});
+                self.write(&format!("\n],\n\"summary\": {}}}\n", serde_json::to_string(&summary).unwrap_or_default()));
+            }
+            ReportFormat::Table => {
+                if outcomes.len() > 1 {
+                    self.write(&format!("{} files: {clean} clean, {with_errors} with errors, {failed} unreadable\n", outcomes.len()));
+                }
+            }
+        }
+        if self.out.flush().is_err() {
+            std::process::exit(i32::from(crate::EXIT_OK));
+        }
+    }
+}
+
+/// An encoding as norms write it.
+fn encoding_label(e: Encoding) -> &'static str {
+    match e {
+        Encoding::Utf8 => "utf-8",
+        Encoding::Windows1252 => "windows-1252",
+    }
+}
+
+/// A file's counts as JSON; `complete` says whether its problems are all listed.
+fn summary_json(report: &FileReport, streamed: bool) -> Json {
+    let mut m = Map::new();
+    let status = if report.is_clean() { "clean" } else { "errors" };
+    m.insert("status".into(), json!(status));
+    m.insert("period".into(), json!(report.period));
+    m.insert("encoding".into(), json!(encoding_label(report.encoding)));
+    m.insert("rows".into(), json!(report.rows));
+    m.insert("valid".into(), json!(report.valid));
+    m.insert("rejected".into(), json!(report.rejected));
+    m.insert("errors".into(), json!(report.errors));
+    m.insert("warnings".into(), json!(report.warnings));
+    // A streamed report lists every problem: each code is shown in full.
+    let counts: Vec<CodeCount> =
+        report.counts.iter().map(|c| CodeCount { shown: if streamed { c.count } else { c.shown }, ..c.clone() }).collect();
+    m.insert("counts".into(), json!(counts));
+    let not_shown = if streamed { 0 } else { report.not_shown };
+    m.insert("problems_not_listed".into(), json!(not_shown));
+    m.insert("complete".into(), json!(not_shown == 0));
+    Json::Object(m)
+}
+
+fn outcome_json(outcome: &Outcome) -> Json {
+    match outcome {
+        Outcome::Checked { report, rejects } => {
+            let mut m = Map::new();
+            m.insert("file".into(), json!(report.file));
+            m.insert("norm".into(), json!(report.norm));
+            m.insert("version".into(), json!(report.version));
+            m.insert("norm_status".into(), json!(report.norm_status));
+            m.insert("problems".into(), json!(report.examples));
+            if let Json::Object(tail) = summary_json(report, false) {
+                m.extend(tail);
+            }
+            if let Some(p) = rejects {
+                m.insert("rejects".into(), json!(p.display().to_string()));
+            }
+            Json::Object(m)
+        }
+        Outcome::Failed { file, reason } => json!({"file": file, "status": "unreadable", "error": reason}),
+    }
+}
+
+/// The table for people: a summary line, then per code its count and first examples.
+fn table(report: &FileReport, rejects: Option<&Path>, examples: u64) -> String {
+    let mut out = String::new();
+    let errors = plural(report.errors, "error");
+    let warnings = plural(report.warnings, "warning");
+    let verdict = if report.is_clean() { "clean".to_string() } else { errors.clone() };
+    let _ = writeln!(
+        out,
+        "{}: {verdict}{} — {}: {} valid, {} rejected",
+        report.file,
+        if report.warnings > 0 { format!(", {warnings}") } else { String::new() },
+        plural(report.rows, "row"),
+        report.valid,
+        report.rejected
+    );
+    let period = report
+        .period
+        .map_or_else(|| "no period".to_string(), |p| format!("period {} to {}", p.start.format("%d/%m/%Y"), p.end.format("%d/%m/%Y")));
+    let status = serde_json::to_value(report.norm_status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    let _ = writeln!(out, "  norm {} v{} ({status}), {period}", report.norm, report.version);
+    for count in &report.counts {
+        let what = match count.severity {
+            peps_engine::diagnostic::Severity::Error => "error",
+            peps_engine::diagnostic::Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "\n  {} {}: {}", count.code, count.code.name(), plural(count.count, what));
+        for p in report.examples.iter().filter(|p| p.code == count.code) {
+            let _ = writeln!(out, "    {}", example(p));
+            if let Some(h) = &p.hint {
+                let _ = writeln!(out, "      help: {h}");
+            }
+        }
+        let hidden = count.count - count.shown;
+        if hidden > 0 {
+            let _ = writeln!(out, "    … {hidden} more not shown (--format json lists them all, --max-examples N shows more)");
+        }
+    }
+    if report.not_shown == 0 && examples > 0 && !report.counts.is_empty() {
+        let _ = writeln!(out, "\n  every problem is shown above");
+    }
+    if let Some(p) = rejects {
+        let _ = writeln!(out, "\n  {} written to {}", plural(report.rejected, "rejected row"), p.display());
+    }
+    out.push('\n');
+    out
+}
+
+/// `row 12, NUM_PS = "…": message`.
+fn example(p: &Problem) -> String {
+    let mut where_ = match p.row {
+        Some(r) => format!("row {r}"),
+        None => "file".to_string(),
+    };
+    if let Some(f) = &p.field {
+        where_.push_str(&format!(", {f}"));
+        if let Some(v) = &p.value {
+            if v.starts_with("[masked") {
+                where_.push_str(&format!(" = {v}"));
+            } else {
+                where_.push_str(&format!(" = \"{}\"", clip(v, 60)));
+            }
+        }
+    } else if let Some(v) = &p.value {
+        where_.push_str(&format!(" \"{}\"", clip(v, 60)));
+    }
+    format!("{where_}: {}", p.message)
+}
+
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max { text.to_string() } else { format!("{}…", text.chars().take(max).collect::<String>()) }
+}
+
+fn plural(n: u64, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}

@@ -1,0 +1,227 @@
+//! Entry points for coverage-guided fuzzing (the `fuzz/` crate) and for the test that replays its
+//! corpus: each takes arbitrary bytes and must return, whatever they are, without panicking,
+//! hanging or holding memory beyond the readers' limits. What they return (a count of
+//! diagnostics and results) only keeps the work from being optimised away.
+//!
+//! The targets mutate one file of a known-good fixture (a rulebook, its norms and a case held in
+//! memory), so that the fuzzer spends its time past the first syntax check.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use rhai::Dynamic;
+use rust_decimal::Decimal;
+
+use crate::case::{Case, CaseOptions, load_case};
+use crate::dataset::{identifier_lookalike, read_bytes};
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::formula::{call_function, compile_inline, compile_script, eval_inline, function_params, sandbox};
+use crate::norm::{Norm, load_norm};
+use crate::rulebook::{Rulebook, load};
+use crate::source::{MemSource, Source};
+use crate::validate::{NoSink, Options, Plan};
+use crate::value::Value;
+
+/// A rulebook, its norms and a case, held in memory: the base every target mutates.
+pub struct Fixture {
+    /// Every file of the rulebook folder, by relative path, sorted.
+    pub rules: Vec<(String, String)>,
+    /// Every file of the norms folder, by relative path, sorted.
+    pub norms: Vec<(String, String)>,
+    /// The rulebook as loaded from the unmodified files.
+    pub rulebook: Rulebook,
+    /// A case read against it, to evaluate rulebooks that keep its schema.
+    pub case: Option<Case>,
+}
+
+impl Fixture {
+    /// Reads the rulebook folder `rules`, the norms folder `norms` and optionally a case folder.
+    /// The fixture must load cleanly: a broken base would make every target stop early.
+    pub fn load(rules: &Path, norms: &Path, case: Option<&Path>) -> Result<Fixture, Vec<Diagnostic>> {
+        let rules = read_all(&crate::source::DirSource::new(rules));
+        let norms = read_all(&crate::source::DirSource::new(norms));
+        let (rb, diags) = load(&mem(&rules), &mem(&norms));
+        let Some(rulebook) = rb else { return Err(diags) };
+        let case = match case {
+            Some(dir) => {
+                let (case, diags) = load_case(dir, &rulebook.case_file, &rulebook.schema, &rulebook.norms, CaseOptions::default());
+                if diags.iter().any(Diagnostic::is_error) {
+                    return Err(diags);
+                }
+                case
+            }
+            None => None,
+        };
+        Ok(Fixture { rules, norms, rulebook, case })
+    }
+
+    /// The norms the fixture's rulebook reads.
+    pub fn norm_list(&self) -> &[Norm] {
+        &self.rulebook.norms
+    }
+}
+
+fn read_all(source: &dyn Source) -> Vec<(String, String)> {
+    source.list("").into_iter().filter_map(|p| source.read(&p).ok().map(|t| (p, t))).collect()
+}
+
+fn mem(files: &[(String, String)]) -> MemSource {
+    files.iter().fold(MemSource::new(), |m, (p, t)| m.with(p, t))
+}
+
+/// Splits fuzz input into a selector byte and the rest, as text.
+fn split(data: &[u8]) -> (usize, String) {
+    match data.split_first() {
+        Some((&b, rest)) => (usize::from(b), String::from_utf8_lossy(rest).into_owned()),
+        None => (0, String::new()),
+    }
+}
+
+/// Target `rulebook`: the first byte picks a file of the fixture's rulebook, the rest replaces it.
+/// A rulebook that still loads is evaluated on the fixture's case when it keeps its schema.
+pub fn rulebook(fx: &Fixture, data: &[u8]) -> usize {
+    if fx.rules.is_empty() {
+        return 0;
+    }
+    let (pick, text) = split(data);
+    let target = &fx.rules[pick % fx.rules.len()].0;
+    let files: Vec<(String, String)> =
+        fx.rules.iter().map(|(p, t)| if p == target { (p.clone(), text.clone()) } else { (p.clone(), t.clone()) }).collect();
+    let (rb, diags) = load(&mem(&files), &mem(&fx.norms));
+    let mut n = diags.len();
+    if let (Some(rb), Some(case)) = (rb, &fx.case)
+        && same_schema(&rb, &fx.rulebook)
+    {
+        let evaluation = crate::eval::evaluate(&rb, case);
+        n += evaluation.outputs.len() + evaluation.diagnostics.len();
+    }
+    n
+}
+
+/// Whether two rulebooks declare the same case inputs, so a case read for one fits the other.
+fn same_schema(a: &Rulebook, b: &Rulebook) -> bool {
+    let key = |rb: &Rulebook| -> Vec<String> {
+        rb.schema
+            .inputs
+            .iter()
+            .map(|i| format!("{}.{}:{}", i.section, i.name, serde_json::to_string(&i.kind).unwrap_or_default()))
+            .collect()
+    };
+    a.case_file == b.case_file && key(a) == key(b)
+}
+
+/// Target `norm`: the first byte picks a norm of the fixture's rulebook, the rest replaces its
+/// file; a norm that still loads reads a small file built from its own columns.
+pub fn norm(fx: &Fixture, data: &[u8]) -> usize {
+    let norms = fx.norm_list();
+    if norms.is_empty() {
+        return 0;
+    }
+    let (pick, text) = split(data);
+    let base = &norms[pick % norms.len()];
+    let source = MemSource::new().with(&crate::norm::norm_path(&base.name, base.version), &text);
+    let mut diags = Vec::new();
+    let mut files: Vec<SourceFile> = Vec::new();
+    let Some(norm) = load_norm(&source, &base.name, base.version, &mut diags, &mut files) else { return diags.len() };
+    let sep = char::from(norm.separator).to_string();
+    let header: Vec<&str> = norm.fields.iter().map(|f| f.name.as_str()).collect();
+    let csv = format!(
+        "{}\n{}\n{}\n{}\n",
+        header.join(&sep),
+        vec![""; header.len()].join(&sep),
+        vec!["0"; header.len()].join(&sep),
+        vec!["01/02/2025"; header.len()].join(&sep)
+    );
+    let (ds, d) = read_bytes("fuzz", csv.as_bytes(), "fuzz.csv", &norm);
+    diags.len() + d.len() + ds.map_or(0, |d| d.n_rows())
+}
+
+/// Target `dataset`: the first byte picks a norm of the fixture's rulebook, the rest is a data
+/// file read through it. Panics if a diagnostic quotes a value shaped like an identifier.
+pub fn dataset(fx: &Fixture, data: &[u8]) -> usize {
+    let norms = fx.norm_list();
+    let Some((&pick, bytes)) = data.split_first() else { return 0 };
+    if norms.is_empty() {
+        return 0;
+    }
+    let norm = &norms[usize::from(pick) % norms.len()];
+    let (ds, diags) = read_bytes("fuzz", bytes, "fuzz.csv", norm);
+    // A property, not only the absence of a crash: no message quotes an identifier.
+    for d in &diags {
+        let text = format!("{} {}", d.message, d.hint.as_deref().unwrap_or(""));
+        assert!(identifier_lookalike(&text, norm).is_none(), "an identifier leaked into a message: {text}");
+    }
+    diags.len() + ds.map_or(0, |d| d.n_rows())
+}
+
+/// Target `validate`: the first byte picks a norm of the fixture's rulebook, the rest is an
+/// exchange file checked against it (with the rulebook's code lists), rows and all.
+pub fn validate(fx: &Fixture, data: &[u8]) -> usize {
+    let norms = fx.norm_list();
+    let Some((&pick, bytes)) = data.split_first() else { return 0 };
+    if norms.is_empty() {
+        return 0;
+    }
+    let norm = &norms[usize::from(pick) % norms.len()];
+    let Ok(plan) = Plan::new(norm, &fx.rulebook.lists) else { return 0 };
+    let options = Options { show_identifiers: false, examples_per_code: 5 };
+    match plan.run("fuzz.csv", bytes, Some(bytes.len() as u64), &options, &mut NoSink) {
+        Ok(report) => report.examples.len() + report.rows as usize,
+        Err(_) => 0,
+    }
+}
+
+/// Target `file_name`: the first byte picks a norm of the fixture's rulebook. With its high bit
+/// clear, the rest is a file name checked against the norm's pattern; with it set, the rest is
+/// a pattern, a line break and a name, so that patterns are fuzzed too.
+pub fn file_name(fx: &Fixture, data: &[u8]) -> usize {
+    let norms = fx.norm_list();
+    let (pick, text) = split(data);
+    if norms.is_empty() {
+        return 0;
+    }
+    let mut norm = norms[(pick & 0x7F) % norms.len()].clone();
+    let name = if pick & 0x80 != 0 {
+        let (pattern, name) = text.split_once('\n').unwrap_or((text.as_str(), ""));
+        let date_format = norm.file_name.as_ref().map_or_else(|| "%Y%m%d".to_string(), |f| f.date_format.clone());
+        norm.file_name = Some(crate::norm::FileNamePattern { pattern: pattern.to_string(), date_format });
+        name.to_string()
+    } else {
+        text
+    };
+    let mut n = usize::from(crate::validate::follows_file_name(&norm, &name));
+    n += crate::validate::file_name_year(&norm, &name).map_or(0, |y| y.unsigned_abs() as usize);
+    if let Ok(plan) = Plan::new(&norm, &fx.rulebook.lists) {
+        let (period, problems) = plan.check_name(&name);
+        n += problems.len() + usize::from(period.is_some());
+    }
+    n
+}
+
+/// How many functions of a fuzzed script are called, so one input stays within seconds.
+const MAX_CALLS: usize = 4;
+
+/// Target `formula`: the bytes are a Rhai script, compiled in the sandbox; its first functions are
+/// called with decimal arguments, and the text is also compiled and run as an inline expression.
+pub fn formula(data: &[u8]) -> usize {
+    static ENGINE: OnceLock<rhai::Engine> = OnceLock::new();
+    let engine = ENGINE.get_or_init(sandbox);
+    let text = String::from_utf8_lossy(data).into_owned();
+    let file = SourceFile { path: "fuzz.rhai".into(), text: text.clone() };
+    let mut diags = Vec::new();
+    let mut n = 0;
+    if let Some(script) = compile_script(engine, &file, 0, &mut diags) {
+        let names: Vec<String> = script.ast.iter_functions().take(MAX_CALLS).map(|f| f.name.to_string()).collect();
+        for name in names {
+            let n_params = function_params(&script, &name).map_or(0, |p| p.len());
+            let args: Vec<Dynamic> = (0..n_params).map(|i| Dynamic::from(Decimal::new(i as i64 * 15 + 7, 1))).collect();
+            n += usize::from(call_function(engine, &script, &name, args).is_ok());
+        }
+    }
+    let known: Vec<String> = ["a", "b", "t"].into_iter().map(String::from).collect();
+    if let Ok(ast) = compile_inline(engine, &text, &known, &file, 0) {
+        let values = [Value::Number(Decimal::new(125, 2)), Value::Number(Decimal::ZERO), Value::Text("x".into())];
+        n += usize::from(eval_inline(engine, &ast, &known, &values).is_ok());
+    }
+    n + diags.len()
+}

@@ -1,0 +1,454 @@
+//! One field of a norm, compiled for validation: its type parsed by hand from the text (dates,
+//! decimals with the norm's separator, integers), then length, pattern, enumerated values,
+//! checksum and bounds — each failure a finding with a code, a message and maybe a hint.
+//!
+//! Findings never quote the value: the caller shows it next to them, masked when the field is an
+//! identifier, so that no identifier can leak through a message.
+
+use chrono::NaiveDate;
+use regex::bytes::Regex;
+use rust_decimal::Decimal;
+
+use crate::checksum::{self, Verdict};
+use crate::dataset::human_date_format;
+use crate::diagnostic::{Code, did_you_mean};
+use crate::norm::{Checksum, Field, FieldKind, Norm};
+
+/// What a field holds once read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell {
+    /// The file has no column for the field.
+    Absent,
+    Empty,
+    /// Unreadable as the field's type (or in the file's encoding).
+    Bad,
+    /// Text (text and enum fields): the row's bytes hold it.
+    Text,
+    Number(Decimal),
+    Date(NaiveDate),
+    Bool(bool),
+}
+
+/// A problem of one value: code, message, hint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: Code,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Finding {
+    fn new(code: Code, message: impl Into<String>) -> Self {
+        Finding { code, message: message.into(), hint: None }
+    }
+
+    fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// The norm's formats, shared by its fields.
+pub struct Formats {
+    pub date: DateFormat,
+    pub decimal_separator: u8,
+    pub true_values: Vec<String>,
+    pub false_values: Vec<String>,
+}
+
+impl Formats {
+    pub fn of(norm: &Norm) -> Self {
+        Formats {
+            date: DateFormat::compile(&norm.date_format),
+            decimal_separator: u8::try_from(norm.decimal_separator).unwrap_or(b','),
+            true_values: norm.true_values.clone(),
+            false_values: norm.false_values.clone(),
+        }
+    }
+}
+
+/// A date format: `%d`, `%m`, `%Y` and literal characters are read by hand (strictly two, two
+/// and four digits); any other strftime format goes through chrono.
+pub enum DateFormat {
+    Fast { tokens: Vec<DateToken>, human: String },
+    Chrono { format: String, human: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateToken {
+    Day,
+    Month,
+    Year,
+    Literal(u8),
+}
+
+/// Why a text is not a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not written in the format.
+    Form,
+    /// Written in the format, but no such day (31/02/2025).
+    Calendar,
+}
+
+impl DateFormat {
+    pub fn compile(format: &str) -> Self {
+        let human = human_date_format(format);
+        let mut tokens = Vec::new();
+        let mut bytes = format.bytes();
+        while let Some(b) = bytes.next() {
+            let token = match (b, b == b'%') {
+                (_, true) => match bytes.next() {
+                    Some(b'd') => DateToken::Day,
+                    Some(b'm') => DateToken::Month,
+                    Some(b'Y') => DateToken::Year,
+                    Some(b'%') => DateToken::Literal(b'%'),
+                    _ => return DateFormat::Chrono { format: format.to_string(), human },
+                },
+                (b, false) if b.is_ascii() => DateToken::Literal(b),
+                _ => return DateFormat::Chrono { format: format.to_string(), human },
+            };
+            tokens.push(token);
+        }
+        DateFormat::Fast { tokens, human }
+    }
+
+    /// Whether chrono can read and write this format (`%Q` is no strftime specifier).
+    pub fn is_valid(format: &str) -> bool {
+        !chrono::format::StrftimeItems::new(format).any(|item| matches!(item, chrono::format::Item::Error))
+    }
+
+    pub fn human(&self) -> &str {
+        match self {
+            DateFormat::Fast { human, .. } | DateFormat::Chrono { human, .. } => human,
+        }
+    }
+
+    pub fn parse(&self, text: &[u8]) -> Result<NaiveDate, DateError> {
+        match self {
+            DateFormat::Chrono { format, .. } => {
+                let text = std::str::from_utf8(text).map_err(|_| DateError::Form)?;
+                NaiveDate::parse_from_str(text, format).map_err(|e| match e.kind() {
+                    chrono::format::ParseErrorKind::OutOfRange | chrono::format::ParseErrorKind::Impossible => DateError::Calendar,
+                    _ => DateError::Form,
+                })
+            }
+            DateFormat::Fast { tokens, .. } => {
+                let s = text;
+                let (mut i, mut day, mut month, mut year) = (0usize, 0u32, 0u32, 0i32);
+                for t in tokens {
+                    match *t {
+                        DateToken::Literal(b) => {
+                            if s.get(i) != Some(&b) {
+                                return Err(DateError::Form);
+                            }
+                            i += 1;
+                        }
+                        DateToken::Day => day = digits(s, &mut i, 2)?,
+                        DateToken::Month => month = digits(s, &mut i, 2)?,
+                        DateToken::Year => year = digits(s, &mut i, 4)? as i32,
+                    }
+                }
+                if i != s.len() {
+                    return Err(DateError::Form);
+                }
+                NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::Calendar)
+            }
+        }
+    }
+
+    /// Writes `date` in this format (for messages).
+    pub fn format(&self, date: NaiveDate) -> String {
+        use chrono::Datelike;
+        let tokens = match self {
+            DateFormat::Chrono { format, .. } => {
+                // A format chrono cannot write (Plan::new refuses those) falls back to ISO 8601.
+                let mut out = String::new();
+                return match std::fmt::Write::write_fmt(&mut out, format_args!("{}", date.format(format))) {
+                    Ok(()) => out,
+                    Err(_) => date.to_string(),
+                };
+            }
+            DateFormat::Fast { tokens, .. } => tokens,
+        };
+        let mut out = String::new();
+        for t in tokens {
+            match t {
+                DateToken::Day => out.push_str(&format!("{:02}", date.day())),
+                DateToken::Month => out.push_str(&format!("{:02}", date.month())),
+                DateToken::Year => out.push_str(&format!("{:04}", date.year())),
+                DateToken::Literal(b) => out.push(char::from(*b)),
+            }
+        }
+        out
+    }
+}
+
+fn digits(s: &[u8], i: &mut usize, n: usize) -> Result<u32, DateError> {
+    let part = s.get(*i..*i + n).ok_or(DateError::Form)?;
+    let mut v = 0u32;
+    for &c in part {
+        if !c.is_ascii_digit() {
+            return Err(DateError::Form);
+        }
+        v = v * 10 + u32::from(c - b'0');
+    }
+    *i += n;
+    Ok(v)
+}
+
+/// A field compiled for validation (see the module documentation).
+pub struct FieldPlan {
+    pub name: String,
+    pub kind: FieldKind,
+    pub required: bool,
+    pub identifier: bool,
+    pub length: Option<(usize, usize)>,
+    pub pattern: Option<(Regex, String)>,
+    pub label: String,
+    pub values: Vec<String>,
+    pub min: Option<Decimal>,
+    pub max: Option<Decimal>,
+    pub checksum: Option<Checksum>,
+}
+
+impl FieldPlan {
+    /// Compiles `field`; an invalid pattern is an error message.
+    pub fn compile(field: &Field) -> Result<FieldPlan, String> {
+        let pattern = match &field.pattern {
+            None => None,
+            // The pattern must match the whole value, whether or not it is written with ^ and $.
+            Some(p) => Some((Regex::new(&format!("^(?:{p})$")).map_err(|e| format!("its pattern does not compile: {e}"))?, p.clone())),
+        };
+        Ok(FieldPlan {
+            name: field.name.clone(),
+            kind: field.kind,
+            label: field.label.clone(),
+            required: field.required,
+            identifier: field.identifier,
+            length: field.length,
+            pattern,
+            values: field.values.clone(),
+            min: field.min,
+            max: field.max,
+            checksum: field.checksum,
+        })
+    }
+
+    /// Reads and checks a non-empty, trimmed value (valid UTF-8, read as bytes so that an ASCII
+    /// row is never converted); pushes what is wrong with it to `out`.
+    pub fn check(&self, text: &[u8], formats: &Formats, out: &mut Vec<Finding>) -> Cell {
+        let cell = match self.read(text, formats) {
+            Ok(cell) => cell,
+            Err(finding) => {
+                out.push(finding);
+                return Cell::Bad;
+            }
+        };
+        self.check_form(text, out);
+        if let Some(f) = self.check_values(text) {
+            out.push(f);
+        }
+        if let Cell::Number(n) = cell {
+            if let Some(min) = self.min
+                && n < min
+            {
+                out.push(Finding::new(Code::ValueBounds, format!("below the minimum {}", plain(min))));
+            }
+            if let Some(max) = self.max
+                && n > max
+            {
+                out.push(Finding::new(Code::ValueBounds, format!("above the maximum {}", plain(max))));
+            }
+        }
+        cell
+    }
+
+    /// The value as its type.
+    fn read(&self, text: &[u8], formats: &Formats) -> Result<Cell, Finding> {
+        match self.kind {
+            FieldKind::Text | FieldKind::Enum => Ok(Cell::Text),
+            FieldKind::Integer => {
+                parse_integer(text).map(|n| Cell::Number(Decimal::from(n))).ok_or_else(|| Finding::new(Code::ValueType, "not an integer"))
+            }
+            FieldKind::Decimal => {
+                let sep = formats.decimal_separator;
+                parse_decimal(text, sep).map(Cell::Number).ok_or_else(|| {
+                    let f = Finding::new(Code::ValueType, format!("not a decimal number written with `{}`", char::from(sep)));
+                    let other = if sep == b',' { b'.' } else { b',' };
+                    if parse_decimal(text, other).is_some() {
+                        f.hint(format!("the norm writes decimals with `{}`, not `{}`", char::from(sep), char::from(other)))
+                    } else {
+                        f
+                    }
+                })
+            }
+            FieldKind::Date => formats.date.parse(text).map(Cell::Date).map_err(|e| match e {
+                DateError::Form => Finding::new(Code::ValueType, format!("not a date written {}", formats.date.human())),
+                DateError::Calendar => Finding::new(Code::ValueType, "not a real calendar date (no such day)"),
+            }),
+            FieldKind::Bool => {
+                if formats.true_values.iter().any(|t| t.as_bytes() == text) {
+                    Ok(Cell::Bool(true))
+                } else if formats.false_values.iter().any(|f| f.as_bytes() == text) {
+                    Ok(Cell::Bool(false))
+                } else {
+                    Err(Finding::new(
+                        Code::ValueType,
+                        format!("not one of {} (yes) or {} (no)", formats.true_values.join(", "), formats.false_values.join(", ")),
+                    ))
+                }
+            }
+        }
+    }
+
+    /// Length, then pattern, then checksum: the first that fails hides the next, which would only
+    /// repeat it (ten digits fail the length, the pattern and the key at once).
+    fn check_form(&self, text: &[u8], out: &mut Vec<Finding>) {
+        if let Some((min, max)) = self.length {
+            let n = if text.is_ascii() { text.len() } else { String::from_utf8_lossy(text).chars().count() };
+            if n < min || n > max {
+                let want = match (min, max) {
+                    (a, b) if a == b => format!("exactly {a}"),
+                    (0, b) => format!("at most {b}"),
+                    (a, usize::MAX) => format!("at least {a}"),
+                    (a, b) => format!("{a} to {b}"),
+                };
+                out.push(Finding::new(Code::ValueLength, format!("{n} characters, the norm wants {want}")));
+                return;
+            }
+        }
+        if let Some((re, written)) = &self.pattern
+            && !re.is_match(text)
+        {
+            let what = if self.label.is_empty() { String::new() } else { format!(" for {}", self.label) };
+            out.push(Finding::new(Code::ValuePattern, format!("not of the form the norm gives{what} (pattern `{written}`)")));
+            return;
+        }
+        if let Some(algorithm) = self.checksum {
+            let name = checksum_name(algorithm);
+            match checksum::verify(algorithm, text) {
+                Verdict::Valid => {}
+                Verdict::WrongKey { expected } => {
+                    let f = Finding::new(Code::ValueChecksum, format!("the check key is wrong ({name})"));
+                    // An identifier's key would reveal part of it.
+                    out.push(if self.identifier { f } else { f.hint(format!("the key of this number would be {expected}")) });
+                }
+                Verdict::Unreadable => out.push(Finding::new(
+                    Code::ValueChecksum,
+                    format!("the check key cannot be computed ({name}): not of the form it reads"),
+                )),
+            }
+        }
+    }
+
+    fn check_values(&self, text: &[u8]) -> Option<Finding> {
+        if self.values.is_empty() || self.values.iter().any(|v| v.as_bytes() == text) {
+            return None;
+        }
+        let text = &*String::from_utf8_lossy(text);
+        let f = Finding::new(Code::ValueNotAllowed, format!("not one of {}", self.values.join(", ")));
+        Some(match did_you_mean(text, self.values.iter().map(String::as_str)) {
+            Some(close) => f.hint(format!("did you mean `{close}`?")),
+            None => match self.values.iter().find(|v| v.eq_ignore_ascii_case(text)) {
+                Some(v) => f.hint(format!("did you mean `{v}`?")),
+                None => f,
+            },
+        })
+    }
+}
+
+pub fn checksum_name(c: Checksum) -> &'static str {
+    match c {
+        Checksum::Nir => "nir: mod 97",
+        Checksum::Luhn => "luhn",
+    }
+}
+
+/// A decimal without exponent or trailing zeros, for messages.
+pub fn plain(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// An integer: an optional `-` and up to 18 digits.
+pub fn parse_integer(s: &[u8]) -> Option<i64> {
+    let (neg, digits) = match s.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, s),
+    };
+    if digits.is_empty() || digits.len() > 18 {
+        return None;
+    }
+    let mut n = 0i64;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(c - b'0');
+    }
+    Some(if neg { -n } else { n })
+}
+
+/// A decimal: an optional `-`, digits, then optionally `sep` and digits. Read by hand (the
+/// common path of a validator); more than 18 significant digits go through rust_decimal.
+pub fn parse_decimal(s: &[u8], sep: u8) -> Option<Decimal> {
+    let (neg, body) = match s.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, s),
+    };
+    let (int, frac) = match body.iter().position(|&c| c == sep) {
+        Some(p) => (&body[..p], Some(&body[p + 1..])),
+        None => (body, None),
+    };
+    if int.is_empty() || frac.is_some_and(<[u8]>::is_empty) {
+        return None;
+    }
+    let frac = frac.unwrap_or(&[]);
+    if !int.iter().chain(frac).all(u8::is_ascii_digit) || frac.len() > 28 {
+        return None;
+    }
+    if int.len() + frac.len() > 18 {
+        let text = format!("{}{}.{}", if neg { "-" } else { "" }, std::str::from_utf8(int).ok()?, std::str::from_utf8(frac).ok()?);
+        return Decimal::from_str_exact(text.trim_end_matches('.')).ok();
+    }
+    let mantissa = int.iter().chain(frac).fold(0i64, |n, &c| n * 10 + i64::from(c - b'0'));
+    Some(Decimal::new(if neg { -mantissa } else { mantissa }, frac.len() as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_strictly_and_checked_against_the_calendar() {
+        let f = DateFormat::compile("%d/%m/%Y");
+        assert_eq!(f.parse(b"28/02/2025"), Ok(NaiveDate::from_ymd_opt(2025, 2, 28).unwrap()));
+        assert_eq!(f.parse(b"29/02/2024"), Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()));
+        assert_eq!(f.parse(b"31/02/2025"), Err(DateError::Calendar));
+        assert_eq!(f.parse(b"29/02/2025"), Err(DateError::Calendar));
+        assert_eq!(f.parse(b"1/02/2025"), Err(DateError::Form));
+        assert_eq!(f.parse(b"2025-02-01"), Err(DateError::Form));
+        assert_eq!(f.parse(b"01/02/2025 "), Err(DateError::Form));
+        assert_eq!(f.human(), "JJ/MM/AAAA");
+        assert_eq!(f.format(NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()), "01/03/2025");
+        let iso = DateFormat::compile("%Y%m%d");
+        assert_eq!(iso.parse(b"20250331"), Ok(NaiveDate::from_ymd_opt(2025, 3, 31).unwrap()));
+        assert!(matches!(DateFormat::compile("%e %b %Y"), DateFormat::Chrono { .. }));
+    }
+
+    #[test]
+    fn numbers_are_read_by_hand() {
+        assert_eq!(parse_decimal(b"30,00", b','), Some(Decimal::new(3000, 2)));
+        assert_eq!(parse_decimal(b"-0,5", b','), Some(Decimal::new(-5, 1)));
+        assert_eq!(parse_decimal(b"12", b','), Some(Decimal::from(12)));
+        assert_eq!(parse_decimal(b"1234567890123456789,25", b','), Some("1234567890123456789.25".parse().unwrap()));
+        for bad in ["", ",5", "1,", "1.5", "1,2,3", "1 000", "-", "+1", "1e3"] {
+            assert_eq!(parse_decimal(bad.as_bytes(), b','), None, "{bad}");
+        }
+        assert_eq!(parse_integer(b"007"), Some(7));
+        assert_eq!(parse_integer(b"-3"), Some(-3));
+        for bad in ["", "-", "1,0", "1.0", " 1", "12345678901234567890"] {
+            assert_eq!(parse_integer(bad.as_bytes()), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,343 @@
+//! Tests of the validator on small in-memory files and a generic norm.
+
+use super::*;
+use crate::diagnostic::SourceFile;
+use crate::source::MemSource;
+use crate::tomlread::Ctx;
+
+const NORM: &str = r#"
+name = "demo"
+version = 1
+label = "Demo"
+status = "assumed"
+reference = "test"
+separator = ";"
+encoding = "utf-8"
+file_name = { pattern = "DEMO_{start}_{end}.csv", date_format = "%Y%m%d" }
+
+[[field]]
+name = "ID"
+type = "text"
+required = true
+length = 15
+checksum = "nir"
+identifier = true
+
+[[field]]
+name = "DAY"
+type = "date"
+required = true
+row_date = true
+
+[[field]]
+name = "CODE"
+type = "text"
+required = true
+list = "codes"
+
+[[field]]
+name = "QTY"
+type = "integer"
+required = true
+min = 1
+max = 9
+
+[[field]]
+name = "KM"
+type = "decimal"
+min = 0
+required_if = "CODE == 'K'"
+"#;
+
+const LISTS: &str = r#"
+[codes]
+label = "Codes"
+status = "assumed"
+reference = "test"
+attributes = []
+
+[[codes.items]]
+code = "A"
+label = "A"
+
+[[codes.items]]
+code = "K"
+label = "K"
+
+[[codes.items]]
+code = "LATE"
+label = "Late"
+from = 2025-03-01
+"#;
+
+/// A valid 15-character identifier (13 digits and their mod-97 key).
+const ID: &str = "184127645108946";
+
+fn norm(text: &str) -> Norm {
+    let source = MemSource::new().with("demo/v1.toml", text);
+    let (mut diags, mut files) = (Vec::new(), Vec::new());
+    let norm = crate::norm::load_norm(&source, "demo", 1, &mut diags, &mut files);
+    assert!(diags.is_empty(), "{diags:?}");
+    norm.expect("norm")
+}
+
+fn lists() -> Vec<CodeList> {
+    let file = SourceFile { path: "lists.toml".into(), text: LISTS.into() };
+    let ctx = Ctx::new(&file);
+    let root = ctx.parse().expect("toml");
+    let obj = ctx.root(&root, "lists");
+    let mut out = Vec::new();
+    let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+    crate::list::read_lists(&obj, Period { start: d(1, 1), end: d(12, 31) }, &mut out);
+    let diags = ctx.into_diagnostics();
+    assert!(diags.is_empty(), "{diags:?}");
+    out
+}
+
+/// Keeps what a rejects file would receive.
+#[derive(Default)]
+struct Keep {
+    problems: Vec<Problem>,
+    rejected: Vec<(u64, String, String)>,
+    header: Option<String>,
+}
+
+impl Sink for Keep {
+    fn problem(&mut self, p: &Problem) -> io::Result<()> {
+        self.problems.push(p.clone());
+        Ok(())
+    }
+    fn header(&mut self, raw: &[u8], _: &[u8]) -> io::Result<()> {
+        self.header = Some(String::from_utf8_lossy(raw).into_owned());
+        Ok(())
+    }
+    fn rejected(&mut self, row: u64, raw: &[u8], _: &[u8], problems: &[Problem]) -> io::Result<()> {
+        let codes: Vec<&str> = problems.iter().filter(|p| p.is_error()).map(|p| p.code.as_str()).collect();
+        self.rejected.push((row, String::from_utf8_lossy(raw).into_owned(), codes.join(",")));
+        Ok(())
+    }
+}
+
+fn run_with(norm: &Norm, name: &str, input: &[u8], show: bool) -> (FileReport, Keep) {
+    let lists = lists();
+    let plan = Plan::new(norm, &lists).expect("plan");
+    let options = Options { show_identifiers: show, examples_per_code: 2 };
+    let mut keep = Keep::default();
+    let report = plan.run(name, input, Some(input.len() as u64), &options, &mut keep).expect("run");
+    assert_eq!(report.valid + report.rejected, report.rows, "every row is valid or rejected");
+    assert_eq!(keep.rejected.len() as u64, report.rejected);
+    let total: u64 = report.counts.iter().map(|c| c.count).sum();
+    assert_eq!(keep.problems.len() as u64, total, "the sink sees every problem");
+    assert_eq!(report.examples.len() as u64 + report.not_shown, total);
+    (report, keep)
+}
+
+/// Each problem as `row field code value`.
+fn check(input: &str) -> Vec<String> {
+    let (_, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", input.as_bytes(), false);
+    keep.problems
+        .iter()
+        .map(|p| {
+            let row = p.row.map_or("-".to_string(), |r| r.to_string());
+            format!("{row} {} {} {}", p.field.as_deref().unwrap_or("-"), p.code, p.value.as_deref().unwrap_or("-"))
+        })
+        .collect()
+}
+
+const HEADER: &str = "ID;DAY;CODE;QTY;KM\n";
+
+#[test]
+fn a_clean_file_has_no_problem() {
+    let text = format!("{HEADER}{ID};01/01/2025;A;1;\n{ID};31/03/2025;K;2;12,5\n{ID};01/03/2025;LATE;1;\n");
+    assert_eq!(check(&text), Vec::<String>::new());
+}
+
+#[test]
+fn every_field_check_reports_with_row_field_and_masked_value() {
+    let text = format!(
+        "{HEADER}{ID};31/02/2025;A;1;\n184127645108947;01/01/2025;B;0;\n{ID};01/04/2025;K;10;\n{ID};01/01/2025;A;x;-1\n;01/02/2025;LATE;1;\n"
+    );
+    assert_eq!(
+        check(&text),
+        [
+            "2 DAY V416 31/02/2025",
+            "3 ID V423 [masked: 15 characters]",
+            "3 CODE V420 B",
+            "3 QTY V424 0",
+            "4 DAY V425 01/04/2025",
+            "4 QTY V424 10",
+            "4 KM V418 ",
+            "5 QTY V416 x",
+            "5 KM V424 -1",
+            "6 ID V417 ",
+            "6 CODE V420 LATE",
+        ]
+    );
+}
+
+#[test]
+fn repeated_bad_values_are_reported_every_time() {
+    // The cache of good values must never hide a bad one.
+    let text = format!("{HEADER}{ID};01/01/2025;A;1;\n{ID};01/01/2025;A;0;\n{ID};01/01/2025;A;0;\n{ID};01/01/2025;A;1;\n");
+    assert_eq!(check(&text), ["3 QTY V424 0", "4 QTY V424 0", "4 - V426 -", "5 - V426 -"]);
+}
+
+#[test]
+fn identifiers_are_shown_only_when_asked() {
+    let text = format!("{HEADER}184127645108947;01/01/2025;A;1;\n");
+    let (_, hidden) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), false);
+    let (_, shown) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), true);
+    assert_eq!(hidden.problems[0].value.as_deref(), Some("[masked: 15 characters]"));
+    assert_eq!(shown.problems[0].value.as_deref(), Some("184127645108947"));
+    assert!(hidden.problems.iter().all(|p| !p.message.contains("1841276") && !p.hint.as_deref().unwrap_or("").contains("46")));
+}
+
+#[test]
+fn rows_of_every_shape_are_counted_and_rejected_verbatim() {
+    let text = format!("{HEADER}{ID};01/01/2025;A;1;\n\n{ID};01/01/2025;A;1\n\"{ID}\";\"01/01/2025\";A;1;\n{ID};01/01/2025;\"A;1;\n");
+    let (report, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), false);
+    assert_eq!((report.rows, report.valid, report.rejected), (5, 1, 4));
+    assert_eq!(keep.rejected[0], (3, String::new(), "V415".into()));
+    assert_eq!(keep.rejected[1], (4, format!("{ID};01/01/2025;A;1"), "V412".into()));
+    // The same content with quotes is the same row.
+    assert_eq!(keep.rejected[2].2, "V426");
+    assert_eq!(keep.rejected[3].2, "V412,V413");
+    assert_eq!(keep.header.as_deref(), Some("ID;DAY;CODE;QTY;KM"));
+}
+
+#[test]
+fn the_header_is_read_by_name_with_misspellings_found() {
+    let text = format!("ID;DAYS;code;QTY;EXTRA;QTY\n{ID};01/01/2025;A;1;x;1\n");
+    assert_eq!(check(&text), ["1 KM V407 -", "1 EXTRA V408 -", "1 DAY V409 -", "1 CODE V409 -", "1 QTY V410 -"]);
+    let text = format!("KM;QTY;CODE;DAY;ID\n;1;A;01/01/2025;{ID}\n");
+    assert_eq!(check(&text), ["1 - V411 -"]);
+}
+
+#[test]
+fn a_file_without_header_is_read_as_data() {
+    let text = format!("{ID};01/01/2025;A;1;\n{ID};01/01/2025;A;2;\n");
+    let (report, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), false);
+    assert_eq!((report.rows, report.valid), (2, 2), "{:?}", keep.problems);
+    assert_eq!(keep.problems[0].code, Code::NoHeader);
+    assert_eq!(keep.header.as_deref(), Some("ID;DAY;CODE;QTY;KM"));
+}
+
+#[test]
+fn another_separator_is_reported_once_and_the_file_still_checked() {
+    let text = format!("ID,DAY,CODE,QTY,KM\n{ID},01/01/2025,A,1,\n{ID},01/01/2025,A,0,\n");
+    assert_eq!(check(&text), ["1 - V404 -", "3 QTY V424 0"]);
+}
+
+#[test]
+fn file_names_give_the_period() {
+    let n = norm(NORM);
+    let lists = lists();
+    let plan = Plan::new(&n, &lists).unwrap();
+    let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+    assert_eq!(plan.check_name("DEMO_20250101_20250331.csv"), (Some(Period { start: d(1, 1), end: d(3, 31) }), vec![]));
+    let codes = |name: &str| plan.check_name(name).1.iter().map(|p| p.code.as_str()).collect::<Vec<_>>().join(",");
+    assert_eq!(codes("demo_20250101_20250331.CSV"), "V400");
+    assert_eq!(codes("DEMO_20250231_20250331.csv"), "V401");
+    assert_eq!(codes("DEMO_20250331_20250101.csv"), "V401");
+    assert_eq!(codes("DEMO-2025.csv"), "V400");
+    assert!(plan.check_name("DEMO-2025.csv").0.is_none());
+}
+
+#[test]
+fn encodings_are_checked_value_by_value() {
+    let mut bytes = b"\xEF\xBB\xBFID;DAY;CODE;QTY;KM\n".to_vec();
+    // A Windows-1252 `É` after the code.
+    bytes.extend(format!("{ID};01/01/2025;A?;1;\n").bytes().map(|b| if b == b'?' { 0xC9 } else { b }));
+    let (report, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", &bytes, false);
+    assert_eq!(report.rejected, 1);
+    assert_eq!(keep.problems[0].code, Code::FileEncoding);
+    assert_eq!(keep.problems[0].value.as_deref(), Some("A\u{FFFD}"), "the bad byte shows where it is");
+    let latin = norm(&NORM.replace("utf-8", "windows-1252"));
+    let (report, keep) = run_with(&latin, "DEMO_20250101_20250331.csv", &bytes, false);
+    // The BOM and a value that reads as UTF-8 are suspect; the value, read as Windows-1252, is not
+    // in the list.
+    let codes: Vec<&str> = keep.problems.iter().map(|p| p.code.as_str()).collect();
+    assert_eq!(codes, ["V403", "V420"]);
+    assert_eq!(report.rejected, 1);
+}
+
+#[test]
+fn files_that_are_not_rows_of_text_say_so() {
+    assert_eq!(check("ID;DAY;CODE;QTY;KM\r184127645108946;01/01/2025;A;1;\r"), ["1 - V429 -"]);
+    let (report, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", b"PK\x03\x04\x14\x00\x06\x00", false);
+    assert_eq!((report.rows, keep.problems[0].code), (0, Code::NotText));
+    assert!(keep.problems[0].message.contains("xlsx"));
+    let (_, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", b"I\0D\0;\0", false);
+    assert_eq!(keep.problems[0].code, Code::NotText);
+}
+
+#[test]
+fn a_quoted_line_break_is_a_warning_and_lines_stay_counted() {
+    let text = format!("{HEADER}\"{ID}\";01/01/2025;A;1;\"1\n2\"\n{ID};01/01/2025;A;0;\n");
+    // KM holds a line break: the next row starts on line 4.
+    assert_eq!(check(&text), ["2 KM V414 1\n2", "2 KM V416 1\n2", "4 QTY V424 0"]);
+}
+
+#[test]
+fn an_empty_file_and_a_header_alone() {
+    assert_eq!(check(""), ["- - V405 -"]);
+    assert_eq!(check(HEADER), ["- - V428 -"]);
+}
+
+#[test]
+fn examples_are_capped_per_code_and_the_rest_counted() {
+    let text = format!("{HEADER}{}", (0..5).map(|q| format!("{ID};01/01/2025;A;{};\n", q + 10)).collect::<String>());
+    let (report, _) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), false);
+    assert_eq!(report.counts, [CodeCount { code: Code::ValueBounds, severity: Severity::Error, count: 5, shown: 2 }]);
+    assert_eq!(report.not_shown, 3);
+}
+
+#[test]
+fn norm_problems_are_diagnostics() {
+    let bad = NORM.replace("required_if = \"CODE == 'K'\"", "required_if = \"COD == 'K'\"").replace("list = \"codes\"", "list = \"kodes\"");
+    let n = norm(&bad);
+    let lists = lists();
+    let Err(diags) = Plan::new(&n, &lists) else { panic!("a bad norm must not compile") };
+    let messages: Vec<String> = diags.iter().map(|d| format!("{} {}", d.code, d.message)).collect();
+    assert_eq!(
+        messages,
+        [
+            "R107 field `CODE` names list `kodes`, which is not among the lists given",
+            "R107 field `KM`: required_if `COD == 'K'`: `COD` is not a column of norm `demo` (did you mean `CODE`?)",
+        ]
+    );
+}
+
+#[test]
+fn header_scores_tell_the_norm() {
+    let n = norm(NORM);
+    assert_eq!(header_score(&n, b"\xEF\xBB\xBFID;DAY;CODE;QTY;KM"), 5);
+    assert_eq!(header_score(&n, b"id,day,other"), 2);
+    assert_eq!(header_score(&n, b"A;B"), 0);
+}
+
+#[test]
+fn mangled_files_never_break_the_count() {
+    // Bytes that matter to a reader (separators, quotes, line breaks, parts of UTF-8 characters)
+    // dropped at random places of a good file: every run ends, and every row is counted once.
+    let good = format!("{HEADER}{ID};01/01/2025;A;1;\n\"{ID}\";31/03/2025;K;2;\"12,5\"\r\n{ID};01/03/2025;LATE;1;\n");
+    let specials = [b';', b'"', b'\n', b'\r', b',', 0xC3, 0xA9, b' ', b'\t', 0xFF];
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let n = norm(NORM);
+    for _ in 0..500 {
+        let mut bytes = good.clone().into_bytes();
+        for _ in 0..1 + next() % 4 {
+            let at = (next() as usize) % bytes.len();
+            bytes[at] = specials[(next() as usize) % specials.len()];
+        }
+        let (report, _) = run_with(&n, "DEMO_20250101_20250331.csv", &bytes, false);
+        let lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        assert!(report.rows <= lines + 1, "no more rows than lines");
+    }
+}

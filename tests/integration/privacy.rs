@@ -1,0 +1,183 @@
+//! Privacy: patient identifiers (NIR) never reach a report, a trace or a message. Every command
+//! runs on every example — and on a copy whose identifier fields are broken, so that they show up
+//! in diagnostics — in every format, and its stdout and stderr are searched for a string shaped
+//! like a NIR with a valid key. Only a rejects file keeps rows verbatim, and it is private.
+
+use std::path::Path;
+
+use crate::util::{Run, Sandbox, peps, repo};
+
+/// Whether `s` (15 characters) is a NIR: sex 1/2, year, month, department (digits, 2A or 2B),
+/// commune, order, and a key equal to 97 − (number mod 97), Corsica read as 19 (2A) or 18 (2B).
+fn is_nir(s: &[u8]) -> bool {
+    if s.len() != 15 || !matches!(s[0], b'1' | b'2') {
+        return false;
+    }
+    let mut digits = [0u8; 13];
+    digits.copy_from_slice(&s[..13]);
+    match &digits[5..7] {
+        b"2A" | b"2a" => digits[5..7].copy_from_slice(b"19"),
+        b"2B" | b"2b" => digits[5..7].copy_from_slice(b"18"),
+        _ => {}
+    }
+    if !digits.iter().chain(&s[13..]).all(u8::is_ascii_digit) {
+        return false;
+    }
+    let number = digits.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+    let key = u64::from(s[13] - b'0') * 10 + u64::from(s[14] - b'0');
+    key == 97 - number % 97
+}
+
+/// Every NIR in `text`: 15 characters not glued to other letters or digits (a hash is not read
+/// as one), with a valid key.
+fn nirs(text: &str) -> Vec<String> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..b.len().saturating_sub(14) {
+        let before = i.checked_sub(1).map(|j| b[j]);
+        let after = b.get(i + 15).copied();
+        let glued = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if !glued(before) && !glued(after) && is_nir(&b[i..i + 15]) {
+            out.push(text[i..i + 15].to_string());
+        }
+    }
+    out
+}
+
+/// Asserts that neither output of `run` holds a NIR.
+fn assert_no_nir(run: &Run, what: &str) {
+    for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+        let found = nirs(text);
+        assert!(
+            found.is_empty(),
+            "{what}: {} NIR-shaped strings on {stream}, e.g. one at byte {}",
+            found.len(),
+            text.find(&found[0]).unwrap_or(0)
+        );
+    }
+    assert!(!run.stderr.contains("panicked"), "{what}: panicked\n{}", run.stderr);
+}
+
+#[test]
+fn the_detector_finds_the_examples_nirs_and_nothing_else() {
+    let text = std::fs::read_to_string(repo().join("examples/msp/patients.csv")).expect("patients");
+    let n_rows = text.lines().count() - 1;
+    assert_eq!(nirs(&text).len(), n_rows, "one NIR per row of the example");
+    assert_eq!(nirs("1 91047430271776 191047430271777 a191047430271776 1910474302717760"), Vec::<String>::new());
+    assert_eq!(nirs("nir=191047430271776;"), vec!["191047430271776"]);
+    assert!(!is_nir(b"2690299341732"));
+}
+
+fn csv_files(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .expect("case folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".csv"))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Every command of `peps --help` that reads a case or a data file, in every output format, on
+/// the case folder `case` (relative to `root`).
+fn runs_on_case(root: &Path, case: &str, years: (&str, &str)) -> Vec<(String, Vec<String>)> {
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    let s = |v: &[&str]| v.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+    for format in ["table", "json", "csv", "html"] {
+        runs.push(s(&["compute", "--year", years.1, "--format", format, case]));
+    }
+    for format in ["text", "json"] {
+        runs.push(s(&["explain", "--year", years.1, "--format", format, case]));
+        runs.push(s(&["explain", "--year", years.1, "--format", format, case, "patientele_peps"]));
+    }
+    for format in ["table", "json", "csv", "ics"] {
+        runs.push(s(&["schedule", "--year", years.1, "--format", format, case]));
+    }
+    for format in ["table", "json"] {
+        runs.push(s(&["impact", "--from", years.0, "--to", years.1, "--format", format, case]));
+    }
+    for file in csv_files(&root.join(case)) {
+        for format in ["table", "json"] {
+            let path = format!("{case}/{file}");
+            runs.push(s(&["validate", "--format", format, "--max-examples", "1000", &path]));
+        }
+    }
+    runs.into_iter().map(|args| (args.join(" "), args)).collect()
+}
+
+#[test]
+fn no_output_of_any_command_on_the_examples_holds_a_nir() {
+    let help = peps(&["--help"]).stdout;
+    for command in ["compute", "docs", "explain", "impact", "rules", "schedule", "synth", "test", "validate"] {
+        assert!(help.contains(&format!("  {command} ")), "`peps {command}` is gone: update this test");
+    }
+    for case in ["examples/malakoff", "examples/msp", "examples/ineligible"] {
+        for (what, args) in runs_on_case(&repo(), case, ("2024", "2025")) {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            assert_no_nir(&peps(&args), &what);
+        }
+    }
+    for args in [&["rules", "check"][..], &["rules", "diff", "2024", "2025"], &["docs", "--year", "2025"], &["test"]] {
+        assert_no_nir(&peps(args), &args.join(" "));
+    }
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().join("case");
+    let dir = dir.to_str().expect("utf-8 path");
+    assert_no_nir(&peps(&["synth", "--profile", "small_msp", "--seed", "3", "--out", dir]), "synth");
+}
+
+/// A copy of the `msp` example whose patient list has broken identifiers: a NIR with a wrong key,
+/// a birth date that is not a date, and a valid NIR in a field that is not an identifier.
+fn broken_identifiers() -> Sandbox {
+    let sandbox = Sandbox::new();
+    let path = sandbox.path().join("examples/msp/patients.csv");
+    let text = std::fs::read_to_string(&path).expect("patients");
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let nir = |line: &str| line[..15].to_string();
+    let (n1, n2, n3) = (nir(&lines[1]), nir(&lines[2]), nir(&lines[4]));
+    let wrong_key = format!("{}{:02}", &n1[..13], (n1[13..].parse::<u32>().expect("key") + 1) % 100);
+    lines[1] = lines[1].replacen(&n1, &wrong_key, 1);
+    let mut fields: Vec<String> = lines[2].split(';').map(str::to_string).collect();
+    fields[1] = format!("{n2}X");
+    lines[2] = fields.join(";");
+    let mut fields: Vec<String> = lines[3].split(';').map(str::to_string).collect();
+    fields[2] = n3.clone();
+    fields[3] = n3;
+    lines[3] = fields.join(";");
+    std::fs::write(&path, lines.join("\n") + "\n").expect("write");
+    sandbox
+}
+
+#[test]
+fn broken_identifiers_are_masked_in_every_message() {
+    let sandbox = broken_identifiers();
+    let root = sandbox.path();
+    let years = ("2025", "2025");
+    let mut saw_problems = false;
+    for (what, args) in runs_on_case(root, "examples/msp", years) {
+        let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+        if matches!(args[0], "compute" | "explain" | "impact" | "schedule") {
+            args.splice(1..1, ["--rules", "rules", "--norms", "norms"]);
+        }
+        let run = sandbox.peps(&args);
+        saw_problems |= run.code == 1 && run.stderr.contains("masked");
+        assert_no_nir(&run, &what);
+    }
+    assert!(saw_problems, "the broken rows were reported, with their identifiers masked");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rejects_file_keeps_rows_verbatim_and_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = broken_identifiers();
+    let rejects = sandbox.path().join("rejects.csv");
+    let run = sandbox.peps(&["validate", "--rejects", rejects.to_str().expect("utf-8"), "examples/msp/patients.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_no_nir(&run, "validate --rejects");
+    let mode = std::fs::metadata(&rejects).expect("rejects file").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the rejects file is readable by its owner only");
+    let kept = std::fs::read_to_string(&rejects).expect("rejects");
+    assert!(!nirs(&kept).is_empty(), "the rejects file keeps the rows as they are, to be fixed");
+}

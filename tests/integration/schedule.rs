@@ -1,0 +1,379 @@
+//! `peps schedule`: advances, regularisations, the balance and the deposit deadlines, on the
+//! shipped examples and on edited copies of them (a professional leaving in June, a negative
+//! balance, a complement paid in advance, uneven shares). Amounts are checked to the cent:
+//! the payments and the balance add up to the final amount exactly.
+
+use rust_decimal::Decimal;
+use serde_json::Value as Json;
+
+use crate::snap;
+use crate::util::{Run, Sandbox, peps};
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap_or_else(|_| panic!("not a decimal: {s}"))
+}
+
+fn d(v: &Json) -> Decimal {
+    dec(v.as_str().unwrap_or_else(|| panic!("not a string: {v}")))
+}
+
+fn json_of(run: &Run) -> Json {
+    assert_eq!(run.code, 0, "peps failed:\n{}{}", run.stdout, run.stderr);
+    serde_json::from_str(&run.stdout).expect("JSON schedule")
+}
+
+fn schedule_in(sandbox: &Sandbox, year: &str, case: &str) -> Json {
+    json_of(&sandbox.peps(&["schedule", "--year", year, "--rules", "rules", "--norms", "norms", "--format", "json", case]))
+}
+
+/// Payments plus balance equal the final amount, to the cent; returns the planned amount of
+/// each payment, by name.
+fn check_adds_up(json: &Json) -> Vec<(String, Decimal)> {
+    let payments = json["payments"].as_array().expect("payments");
+    let paid: Decimal = payments.iter().map(|p| d(&p["amount"])).sum();
+    assert_eq!(paid, d(&json["paid"]));
+    let balance = &json["balance"];
+    assert_eq!(paid + d(&balance["amount"]), d(&balance["final_amount"]["value"]), "payments + balance = final amount");
+    let parts: Decimal = balance["parts"].as_array().unwrap().iter().map(|p| d(&p["amount"])).sum();
+    assert_eq!(parts, d(&balance["amount"]), "the parts of the balance add up to it");
+    for p in payments {
+        assert_eq!(p["amount"].as_str().unwrap().split('.').nth(1).map(str::len), Some(2), "amounts are in cents: {p}");
+    }
+    payments.iter().filter_map(|p| Some((p["name"].as_str()?.to_string(), d(p.get("planned")?)))).collect()
+}
+
+/// The case file of the Malakoff-like example without its received advances.
+fn without_received_advances(sandbox: &Sandbox) {
+    let path = sandbox.path().join("examples/malakoff/team.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let cut = text.find("[[paiements.avances]]").expect("received advances");
+    std::fs::write(&path, &text[..cut]).unwrap();
+}
+
+#[test]
+fn malakoff_like_schedule() {
+    let run = peps(&["schedule", "--year", "2025", "examples/malakoff"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    snap!("schedule_malakoff", run.stdout);
+    let json = json_of(&peps(&["schedule", "--year", "2025", "--format", "json", "examples/malakoff"]));
+    check_adds_up(&json);
+    assert_eq!(json["estimate"]["source"]["name"], "structure.montant_estime_convention");
+    assert_eq!(d(&json["estimate"]["amount"]), dec("558327.00"), "the convention's estimate, given in team.toml");
+    let dates: Vec<&str> = json["payments"].as_array().unwrap().iter().map(|p| p["date"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2025-01-31", "2025-04-20", "2025-07-20", "2025-10-20"]);
+    for p in json["payments"].as_array().unwrap() {
+        assert_eq!(d(&p["received"]["amount"]), dec("139581.75"));
+    }
+    assert_eq!(json["balance"]["date"], "2026-07-20");
+    assert_eq!(d(&json["balance"]["amount"]), dec("570737.14") - dec("558327.00"));
+    let milestones: Vec<(&str, &str)> =
+        json["milestones"].as_array().unwrap().iter().map(|m| (m["date"].as_str().unwrap(), m["kind"].as_str().unwrap())).collect();
+    assert_eq!(milestones, [("2026-07-31", "end"), ("2026-09-30", "notification")]);
+}
+
+#[test]
+fn malakoff_like_schedule_as_csv_and_in_french() {
+    let csv = peps(&["schedule", "--year", "2025", "--format", "csv", "examples/malakoff"]);
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    snap!("schedule_malakoff_csv", csv.stdout);
+    let fr = peps(&["schedule", "--year", "2025", "--locale", "fr", "examples/malakoff"]);
+    assert!(fr.stdout.contains("12\u{202f}410,14 €") && fr.stdout.contains("08/01/2026"), "{}", fr.stdout);
+}
+
+#[test]
+fn the_ics_calendar_is_valid_and_deterministic() {
+    let a = peps(&["schedule", "--year", "2025", "--format", "ics", "examples/malakoff"]);
+    let b = peps(&["schedule", "--year", "2025", "--format", "ics", "examples/malakoff"]);
+    assert_eq!(a.code, 0, "{}", a.stderr);
+    assert_eq!(a.stdout, b.stdout, "the same inputs give the same bytes");
+    let ics = &a.stdout;
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), "{ics}");
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(!ics.replace("\r\n", "").contains('\n'), "every line ends with CRLF");
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "line longer than 75 octets: {line}");
+    }
+    let unfolded = ics.replace("\r\n ", "");
+    // 4 advances, the balance, 4 deposit deadlines, the end and the notification.
+    assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 11);
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:20260720\r\n"), "the balance");
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:20260108\r\n"), "the fourth deposit deadline");
+    assert!(unfolded.contains("UID:2025-acompte_1-920755329@peps\r\n"), "{unfolded}");
+}
+
+#[test]
+fn deposit_deadlines_of_2025_and_2026_are_the_fifth_working_day_after_each_quarter() {
+    // Hand-checked: April 2025 starts on a Tuesday (1, 2, 3, 4, 7); 14 July is after the 5th;
+    // 1 January 2026 is a holiday (2, 5, 6, 7, 8); Easter Monday 6 April 2026 (1, 2, 3, 7, 8);
+    // 1 January 2027 is a holiday and a Friday (4, 5, 6, 7, 8).
+    let expected = [
+        (
+            "2025",
+            [
+                ("2025-01-01", "2025-03-31", "2025-04-07"),
+                ("2025-04-01", "2025-06-30", "2025-07-07"),
+                ("2025-07-01", "2025-09-30", "2025-10-07"),
+                ("2025-10-01", "2025-12-31", "2026-01-08"),
+            ],
+        ),
+        (
+            "2026",
+            [
+                ("2026-01-01", "2026-03-31", "2026-04-08"),
+                ("2026-04-01", "2026-06-30", "2026-07-07"),
+                ("2026-07-01", "2026-09-30", "2026-10-07"),
+                ("2026-10-01", "2026-12-31", "2027-01-08"),
+            ],
+        ),
+    ];
+    for (year, deadlines) in expected {
+        let json = json_of(&peps(&["schedule", "--year", year, "--format", "json", "examples/msp"]));
+        let got: Vec<(&str, &str, &str)> = json["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| (x["period"]["start"].as_str().unwrap(), x["period"]["end"].as_str().unwrap(), x["due"].as_str().unwrap()))
+            .collect();
+        assert_eq!(got, deadlines, "{year}");
+    }
+}
+
+#[test]
+fn which_days_are_holidays_is_data() {
+    // Drop Easter Monday: the first deadline of 2026 comes a day earlier.
+    let sandbox = Sandbox::new();
+    sandbox.edit("rules/2026/calendrier.toml", "easter = [1, 39, 50]", "easter = [39, 50]");
+    let json = schedule_in(&sandbox, "2026", "examples/msp");
+    assert_eq!(json["deadlines"][0]["due"], "2026-04-07");
+    // Saturdays as working days (the strict sense of « jour ouvrable »): 4 April 2026 counts.
+    sandbox.edit("rules/2026/calendrier.toml", "weekend = [\"saturday\", \"sunday\"]", "weekend = [\"sunday\"]");
+    let json = schedule_in(&sandbox, "2026", "examples/msp");
+    assert_eq!(json["deadlines"][0]["due"], "2026-04-06");
+}
+
+#[test]
+fn a_professional_leaving_in_june_rebases_the_following_advances() {
+    // The Malakoff-like team: 9 MG on 1 January, one leaves on 30 June 2025 (184 of 365 days
+    // removed); an IDE joins on 1 September, and IDEs carry no weight. No advance received yet.
+    let sandbox = Sandbox::new();
+    without_received_advances(&sandbox);
+    let run = sandbox.peps(&["schedule", "--year", "2025", "--rules", "rules", "--norms", "norms", "examples/malakoff"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    snap!("schedule_leaving_in_june", run.stdout);
+    let json = schedule_in(&sandbox, "2025", "examples/malakoff");
+    let planned = check_adds_up(&json);
+    // By hand: 558 327 × 184 / (9 × 365) = 31 273.1105 → −31 273.11; re-based 527 053.89;
+    // a quarter 131 763.4725 → 131 763.47; the third advance takes back 2 × (139 581.75 − 131 763.47).
+    let effect = dec("-31273.11");
+    assert_eq!(d(&json["movements"][0]["effect"]), effect);
+    assert_eq!(json["movements"][0]["applied_from"], "acompte_3");
+    assert_eq!(json["movements"][1]["group"], "IDE");
+    assert_eq!(d(&json["movements"][1]["effect"]), dec("0.00"));
+    let rebased = dec("558327.00") + effect;
+    let quarter = dec("131763.47");
+    assert_eq!(
+        planned,
+        [
+            ("acompte_1".to_string(), dec("139581.75")),
+            ("acompte_2".to_string(), dec("139581.75")),
+            ("acompte_3".to_string(), quarter - dec("2") * (dec("139581.75") - quarter)),
+            ("acompte_4".to_string(), quarter + dec("0.01")),
+        ]
+    );
+    let advances: Decimal = planned.iter().map(|(_, a)| *a).sum();
+    assert_eq!(advances, rebased, "the advances add up to the re-based estimate");
+    let third = &json["payments"][2]["adjustments"][0];
+    assert_eq!((third["kind"].as_str(), third["movements"][0].as_u64()), (Some("rebase"), Some(0)));
+    assert_eq!(json["payments"][3]["adjustments"][1]["kind"], "rounding", "the cent left over goes into the last advance");
+    assert_eq!(d(&json["balance"]["amount"]), dec("570737.14") - rebased);
+}
+
+#[test]
+fn a_negative_balance_says_the_team_owes_the_difference() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.path().join("examples/malakoff/team.toml");
+    let text = std::fs::read_to_string(&path).unwrap().replace("montant = \"139581.75\"", "montant = \"160000.00\"");
+    std::fs::write(&path, text).unwrap();
+    let json = schedule_in(&sandbox, "2025", "examples/malakoff");
+    check_adds_up(&json);
+    assert_eq!(d(&json["paid"]), dec("640000.00"));
+    assert_eq!(d(&json["balance"]["amount"]), dec("-69262.86"));
+    assert!(json["balance"]["meaning"].as_str().unwrap().contains("reverse la différence"), "{}", json["balance"]);
+    let run = sandbox.peps(&["schedule", "--year", "2025", "--rules", "rules", "--norms", "norms", "examples/malakoff"]);
+    let balance_block = &run.stdout[run.stdout.find("payments before the balance").unwrap()..run.stdout.find("check:").unwrap()];
+    snap!("schedule_negative_balance", balance_block);
+}
+
+#[test]
+fn without_an_estimate_the_advances_are_shares_of_the_computed_amount_and_the_cents_go_last() {
+    // The small MSP gives no estimate: 58 420.57 / 4 = 14 605.1425 → 14 605.14, and the cent left
+    // over goes into the fourth advance; with nothing received, the balance is zero.
+    let json = json_of(&peps(&["schedule", "--year", "2025", "--format", "json", "examples/msp"]));
+    let planned = check_adds_up(&json);
+    assert_eq!(json["estimate"]["from_input"], false);
+    assert_eq!(json["estimate"]["source"]["name"], "remuneration_totale");
+    let amounts: Vec<Decimal> = planned.iter().map(|(_, a)| *a).collect();
+    assert_eq!(amounts, [dec("14605.14"), dec("14605.14"), dec("14605.14"), dec("14605.15")]);
+    assert_eq!(d(&json["balance"]["amount"]), dec("0.00"));
+    assert!(json["balance"].get("meaning").is_none(), "a zero balance has no sign to explain");
+}
+
+/// Sets the share of the 2025 advance due on `date`.
+fn set_share(sandbox: &Sandbox, date: &str, from: &str, to: &str) {
+    let at = format!("date = {date}\nkind = \"advance\"\nshare = ");
+    sandbox.edit("rules/2025/calendrier.toml", &format!("{at}\"{from}\""), &format!("{at}\"{to}\""));
+}
+
+const ADVANCE_DATES: [&str; 4] = ["2025-01-31", "2025-04-20", "2025-07-20", "2025-10-20"];
+
+#[test]
+fn uneven_shares_round_half_up_and_leave_the_rest_to_the_last_advance() {
+    let sandbox = Sandbox::new();
+    without_received_advances(&sandbox);
+    sandbox.edit("examples/malakoff/team.toml", "montant_estime_convention = \"558327.00\"", "montant_estime_convention = \"100000.02\"");
+    // Nobody enters or leaves during the year, so nothing is re-based.
+    sandbox.edit("examples/malakoff/annexe2.csv", ";30/06/2025", ";");
+    sandbox.edit("examples/malakoff/annexe2.csv", ";01/09/2025;", ";01/09/2020;");
+    // 0.25 of 100 000.02 is 25 000.005 → 25 000.01 (half-up): three of them pay 75 000.03, so
+    // the last one is 100 000.02 − 75 000.03 = 24 999.99.
+    let json = schedule_in(&sandbox, "2025", "examples/malakoff");
+    assert!(json["movements"].as_array().unwrap().is_empty());
+    let amounts: Vec<Decimal> = check_adds_up(&json).iter().map(|(_, a)| *a).collect();
+    assert_eq!(amounts, [dec("25000.01"), dec("25000.01"), dec("25000.01"), dec("24999.99")]);
+    assert_eq!(d(&json["payments"][3]["adjustments"][0]["amount"]), dec("-0.02"));
+    // 0.3 × 100 000.02 = 30 000.006 → 30 000.01; 0.2 × 100 000.02 = 20 000.004 → 20 000.00:
+    // they add up to the estimate, nothing is left over.
+    for (date, share) in ADVANCE_DATES.iter().zip(["0.3", "0.3", "0.2", "0.2"]) {
+        set_share(&sandbox, date, "0.25", share);
+    }
+    let json = schedule_in(&sandbox, "2025", "examples/malakoff");
+    let amounts: Vec<Decimal> = check_adds_up(&json).iter().map(|(_, a)| *a).collect();
+    assert_eq!(amounts, [dec("30000.01"), dec("30000.01"), dec("20000.00"), dec("20000.00")]);
+    assert!(json["payments"][3].get("adjustments").is_none());
+    // Shares adding up to more than 1 are refused.
+    set_share(&sandbox, ADVANCE_DATES[3], "0.2", "0.3");
+    let run = sandbox.peps(&["schedule", "--year", "2025", "--rules", "rules", "--norms", "norms", "examples/malakoff"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("the shares of the advances add up to 1.1, more than 1"), "{}", run.stderr);
+}
+
+#[test]
+fn a_strong_growth_pays_the_complement_in_advance_and_settles_it_with_the_balance() {
+    // 406 new patients against a reference of 3 000 is a 13.5 % rise, above the 10 % threshold:
+    // the complement is 406 × 90 € = 36 540 €.
+    let sandbox = Sandbox::new();
+    sandbox.edit("examples/malakoff/team.toml", "patientele_reference = 5366", "patientele_reference = 3000");
+    let json = schedule_in(&sandbox, "2025", "examples/malakoff");
+    check_adds_up(&json);
+    let complement = json["payments"].as_array().unwrap().iter().find(|p| p["kind"] == "complement").expect("a complement payment");
+    assert_eq!((complement["date"].as_str(), d(&complement["amount"])), (Some("2025-10-20"), dec("36540.00")));
+    assert_eq!(d(&json["estimate"]["amount"]), dec("558327.00"), "the convention's estimate does not include it");
+    // The team was paid 45 000 € on its own estimate of new patients: 8 460 € go back in N+1.
+    let path = sandbox.path().join("examples/malakoff/team.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text.find("[[paiements.avances]]").unwrap();
+    std::fs::write(&path, format!("{}[paiements]\ncomplement_verse = \"45000.00\"\n\n{}", &text[..at], &text[at..])).unwrap();
+    let json = schedule_in(&sandbox, "2025", "examples/malakoff");
+    check_adds_up(&json);
+    let part = json["balance"]["parts"].as_array().unwrap().iter().find(|p| p["kind"] == "complement").unwrap();
+    assert_eq!((d(&part["observed"]), d(&part["paid"]), d(&part["amount"])), (dec("36540.00"), dec("45000.00"), dec("-8460.00")));
+    let run = sandbox.peps(&["schedule", "--year", "2025", "--rules", "rules", "--norms", "norms", "examples/malakoff"]);
+    assert!(
+        run.stdout.contains(
+            "-8460.00 € Complément pour forte augmentation de la patientèle, versé en avance: observed 36540.00 € − paid 45000.00 €"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn every_example_has_a_schedule_under_every_year() {
+    for year in ["2021", "2022", "2023", "2024", "2025", "2026"] {
+        for case in ["examples/malakoff", "examples/msp", "examples/ineligible"] {
+            let json = json_of(&peps(&["schedule", "--year", year, "--format", "json", case]));
+            check_adds_up(&json);
+            assert_eq!(json["deadlines"].as_array().unwrap().len(), 4, "{year} {case}");
+            assert_eq!(json["payments"][0]["date"].as_str().unwrap(), format!("{year}-01-31"));
+        }
+    }
+}
+
+#[test]
+fn a_calendar_naming_what_does_not_exist_is_an_error() {
+    let sandbox = Sandbox::new();
+    sandbox.edit("rules/2025/calendrier.toml", "amount = \"remuneration_totale\"\nreceived", "amount = \"remuneration_total\"\nreceived");
+    sandbox.edit("rules/2025/calendrier.toml", "group = \"PROFESSION\"", "group = \"PROFESION\"");
+    let run = sandbox.peps(&["schedule", "--year", "2025", "--rules", "rules", "--norms", "norms", "examples/malakoff"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.is_empty());
+    snap!("schedule_undefined_name", sandbox.redact(&run.stderr));
+}
+
+/// An ACTNOM file for `start`–`end` (YYYYMMDD) in `dir`, with one act on `act` (DD/MM/YYYY).
+fn actnom_file(dir: &std::path::Path, start: &str, end: &str, act: &str) -> String {
+    let source = std::fs::read_to_string(crate::util::repo().join("examples/malakoff/A51_PEPS_16_ACTNOM_20250101_20251231.csv")).unwrap();
+    let mut lines = source.lines();
+    let header = lines.next().unwrap();
+    let row = lines.find(|l| l.contains(";G;")).unwrap();
+    let fields: Vec<&str> = row.split(';').collect();
+    let row = [&fields[..5], &[act], &fields[6..]].concat().join(";");
+    let path = dir.join(format!("A51_PEPS_16_ACTNOM_{start}_{end}.csv"));
+    std::fs::write(&path, format!("{header}\n{row}\n")).unwrap();
+    path.display().to_string()
+}
+
+fn deposit_codes(run: &Run) -> Vec<String> {
+    run.stdout
+        .lines()
+        .filter(|l| l.contains("V440") || l.contains("V441") || l.contains("deposited on") || l.contains("no deposit period"))
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn validate_warns_when_data_is_deposited_after_its_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let q1 = actnom_file(dir.path(), "20250101", "20250331", "12/02/2025");
+    let on_time = peps(&["validate", "--deposit-date", "07/04/2025", &q1]);
+    assert!(deposit_codes(&on_time).is_empty(), "{}", on_time.stdout);
+    let late = peps(&["validate", "--deposit-date", "2025-04-08", &q1]);
+    assert_eq!(
+        deposit_codes(&late),
+        [
+            "V440 deposit-late: 1 warning",
+            "file: deposited on 08/04/2025, after the deadline of 07/04/2025 for the data of 01/01/2025 – 31/03/2025"
+        ],
+        "{}",
+        late.stdout
+    );
+    assert_eq!(late.code, on_time.code, "a warning does not change the exit code");
+    // Across two years: December 2025 is late on 9 January 2026, January 2026 is not.
+    let across = actnom_file(dir.path(), "20251201", "20260131", "15/12/2025");
+    let run = peps(&["validate", "--deposit-date", "09/01/2026", "--format", "json", &across]);
+    assert_eq!(run.stdout.matches("\"message\":\"deposited on").count(), 1, "{}", run.stdout);
+    assert!(run.stdout.contains("after the deadline of 08/01/2026"), "{}", run.stdout);
+    // Without --deposit-date, no deposit check.
+    let run = peps(&["validate", &q1]);
+    assert!(deposit_codes(&run).is_empty(), "{}", run.stdout);
+}
+
+#[test]
+fn validate_warns_when_no_deposit_period_covers_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = actnom_file(dir.path(), "20270101", "20270331", "12/02/2027");
+    let run = peps(&["validate", "--year", "2025", "--deposit-date", "01/04/2027", &file]);
+    assert_eq!(
+        deposit_codes(&run),
+        [
+            "V441 deposit-not-covered: 1 warning",
+            "file: the file holds data of 01/01/2027 – 31/03/2027, which no deposit period of the calendar covers"
+        ],
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    let run = peps(&["validate", "--deposit-date", "31/02/2026", &file]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("is not a date: write JJ/MM/AAAA"), "{}", run.stderr);
+}

@@ -1,0 +1,304 @@
+//! `peps validate` on a corpus of exchange files (tests/data/validate/<case>/): clean ones, one
+//! defect per file, and one file with many. Each report is a snapshot; the rest checks what a
+//! snapshot cannot show at a glance (rows conserved, rejects verbatim and private, exit codes).
+
+use std::path::{Path, PathBuf};
+
+use crate::snap;
+use crate::util::{Run, Sandbox, peps, repo};
+
+/// Every case of the corpus; a test checks the folder holds exactly these.
+const CASES: &[&str] = &[
+    "blank_line",
+    "bounds",
+    "checksum",
+    "clean",
+    "clean_actnou",
+    "column_order",
+    "duplicate_column",
+    "duplicate_row",
+    "empty_file",
+    "encoding",
+    "file_name",
+    "file_name_period",
+    "header_only",
+    "length",
+    "line_endings",
+    "many",
+    "missing_column",
+    "misspelt_column",
+    "no_header",
+    "not_allowed",
+    "not_in_list",
+    "not_text",
+    "outside_period",
+    "pattern",
+    "quoting",
+    "required",
+    "required_if",
+    "row_width",
+    "separator",
+    "spaces",
+    "unknown_column",
+    "value_type",
+];
+
+fn corpus() -> PathBuf {
+    repo().join("tests/data/validate")
+}
+
+/// The data file of a case, relative to the repository (as the report shows it).
+fn case_file(case: &str) -> String {
+    let dir = corpus().join(case);
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "args")
+        .collect();
+    assert_eq!(files.len(), 1, "case {case} holds one data file and maybe `args`");
+    format!("tests/data/validate/{case}/{}", files.remove(0))
+}
+
+/// The extra arguments of a case (`args`, one per line; `{tmp}` is a fresh temporary folder).
+fn case_args(case: &str, tmp: &Path) -> Vec<String> {
+    let path = corpus().join(case).join("args");
+    std::fs::read_to_string(path).map(|t| t.lines().map(|l| l.replace("{tmp}", &tmp.display().to_string())).collect()).unwrap_or_default()
+}
+
+/// Runs a case and renders what a reviewer needs: the command, the exit code, the output and
+/// the rejects file if one was asked for.
+fn run_case(case: &str, extra: &[&str]) -> (Run, String) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let file = case_file(case);
+    let mut args: Vec<String> = vec!["validate".into(), file];
+    args.extend(case_args(case, tmp.path()));
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = peps(&argv);
+    let redact = |t: &str| t.replace(&tmp.path().display().to_string(), "[TMP]");
+    let mut text = format!("$ peps {}\nexit: {}\n{}", redact(&args.join(" ")), run.code, redact(&run.stdout));
+    if !run.stderr.is_empty() {
+        text.push_str(&format!("--- stderr\n{}", redact(&run.stderr)));
+    }
+    let rejects = tmp.path().join("rejets.csv");
+    if rejects.exists() {
+        text.push_str(&format!("--- {}\n{}", "[TMP]/rejets.csv", std::fs::read_to_string(&rejects).expect("rejects")));
+    }
+    (run, text)
+}
+
+macro_rules! corpus_cases {
+    ($($case:ident),* $(,)?) => {$(
+        #[test]
+        fn $case() {
+            let (_, text) = run_case(stringify!($case), &[]);
+            snap!(concat!("validate_", stringify!($case)), text);
+        }
+    )*};
+}
+
+mod corpus {
+    use super::*;
+
+    corpus_cases!(
+        blank_line,
+        bounds,
+        checksum,
+        clean,
+        clean_actnou,
+        column_order,
+        duplicate_column,
+        duplicate_row,
+        empty_file,
+        encoding,
+        file_name,
+        file_name_period,
+        header_only,
+        length,
+        line_endings,
+        many,
+        missing_column,
+        misspelt_column,
+        no_header,
+        not_allowed,
+        not_in_list,
+        not_text,
+        outside_period,
+        pattern,
+        quoting,
+        required,
+        required_if,
+        row_width,
+        separator,
+        spaces,
+        unknown_column,
+        value_type,
+    );
+}
+
+#[test]
+fn the_corpus_is_exactly_the_listed_cases() {
+    let mut found: Vec<String> =
+        std::fs::read_dir(corpus()).expect("corpus").flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    found.sort();
+    assert_eq!(found, CASES);
+}
+
+#[test]
+fn exit_codes_say_clean_findings_or_unreadable() {
+    let warnings_only = ["clean", "clean_actnou", "column_order", "duplicate_row", "header_only", "spaces"];
+    for case in CASES {
+        let (run, _) = run_case(case, &[]);
+        let want = if warnings_only.contains(case) { 0 } else { 1 };
+        assert_eq!(run.code, want, "case {case}:\n{}{}", run.stdout, run.stderr);
+    }
+    let missing = peps(&["validate", "tests/data/validate/nothing_here.csv"]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("cannot read tests/data/validate/nothing_here.csv"), "{}", missing.stderr);
+    let unknown = peps(&["validate", "--norm", "actnon", &case_file("clean")]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("did you mean `actnom`?"), "{}", unknown.stderr);
+    // One unreadable file among good ones still makes the run fail as unreadable.
+    let mixed = peps(&["validate", &case_file("clean"), "tests/data/validate/nothing_here.csv", &case_file("bounds")]);
+    assert_eq!(mixed.code, 2);
+    assert!(mixed.stdout.contains("3 files: 1 clean, 1 with errors, 1 unreadable"), "{}", mixed.stdout);
+}
+
+#[test]
+fn json_lists_every_problem_with_its_counts() {
+    let (run, _) = run_case("many", &["--format", "json"]);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("one JSON document");
+    let file = &json["files"][0];
+    let problems = file["problems"].as_array().expect("problems");
+    let counted: u64 = file["counts"].as_array().expect("counts").iter().map(|c| c["count"].as_u64().unwrap()).sum();
+    assert_eq!(problems.len() as u64, counted, "every problem is listed");
+    assert_eq!(file["complete"], true);
+    assert_eq!(file["valid"].as_u64().unwrap() + file["rejected"].as_u64().unwrap(), file["rows"].as_u64().unwrap());
+    assert!(problems.iter().all(|p| p["code"].as_str().unwrap().starts_with('V') && p["message"].is_string()));
+    snap!("validate_many_json", serde_json::to_string_pretty(&json).expect("json"));
+}
+
+#[test]
+fn json_with_max_examples_says_what_is_cut() {
+    let (run, _) = run_case("many", &["--format", "json", "--max-examples", "1"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let file = &json["files"][0];
+    let counts = file["counts"].as_array().expect("counts");
+    let hidden: u64 = counts.iter().map(|c| c["count"].as_u64().unwrap() - c["shown"].as_u64().unwrap()).sum();
+    assert!(hidden > 0);
+    assert_eq!(file["problems_not_listed"].as_u64(), Some(hidden));
+    assert_eq!(file["complete"], false);
+    assert_eq!(file["problems"].as_array().unwrap().len(), counts.len());
+}
+
+#[test]
+fn rejects_are_verbatim_private_and_never_overwritten() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let rejects = tmp.path().join("rejets.csv");
+    let rejects_arg = rejects.display().to_string();
+    let file = case_file("many");
+    let run = peps(&["validate", &file, "--format", "json", "--rejects", &rejects_arg]);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let (rows, rejected) = (json["files"][0]["rows"].as_u64().unwrap(), json["files"][0]["rejected"].as_u64().unwrap());
+    let input = std::fs::read_to_string(repo().join(&file)).expect("input");
+    let input_lines: Vec<&str> = input.lines().collect();
+    assert_eq!(rows as usize, input_lines.len() - 1, "every line after the header is a row");
+    let written = std::fs::read_to_string(&rejects).expect("rejects");
+    let mut written_lines = written.lines();
+    assert!(written_lines.next().unwrap().starts_with(input_lines[0]), "the header comes first, verbatim");
+    let mut n = 0;
+    for line in written_lines {
+        // Each rejected row is the input line, then its row number and its reasons.
+        let row: usize = line.rsplit(';').nth(1).and_then(|r| r.parse().ok()).unwrap_or_else(|| {
+            // A reason with a separator is quoted: the row number sits before the opening quote.
+            let before = &line[..line.rfind(";\"").expect("quoted reasons")];
+            before.rsplit(';').next().unwrap().parse().expect("row number")
+        });
+        assert!(line.starts_with(input_lines[row - 1]), "row {row} is written verbatim: {line}");
+        n += 1;
+    }
+    assert_eq!(n, rejected);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&rejects).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the rejects file holds identifiers: owner only");
+    }
+    let again = peps(&["validate", &file, "--rejects", &rejects_arg]);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("rejets.csv already exists; pass --force to replace it"), "{}", again.stderr);
+    let over_input = peps(&["validate", &file, "--rejects", &file, "--force"]);
+    assert_eq!(over_input.code, 2, "the checked file is never written over");
+    assert!(over_input.stderr.contains("is an input of this run"), "{}", over_input.stderr);
+    std::fs::write(&rejects, "old").unwrap();
+    let forced = peps(&["validate", &file, "--rejects", &rejects_arg, "--force"]);
+    assert_eq!(forced.code, 1);
+    assert_eq!(std::fs::read_to_string(&rejects).unwrap(), written);
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().flatten().filter(|e| e.file_name() != "rejets.csv").collect();
+    assert!(leftovers.is_empty(), "no temporary file is left behind");
+}
+
+#[test]
+fn identifiers_are_masked_unless_asked() {
+    let wrong_key = "295098852590923";
+    for format in ["table", "json"] {
+        let (masked, _) = run_case("checksum", &["--format", format]);
+        assert!(!masked.stdout.contains(wrong_key) && !masked.stdout.contains("2950988525909"), "{}", masked.stdout);
+        assert!(masked.stdout.contains("[masked: 15 characters]"));
+        let (shown, _) = run_case("checksum", &["--format", format, "--show-identifiers"]);
+        assert!(shown.stdout.contains(wrong_key), "{}", shown.stdout);
+    }
+}
+
+#[test]
+fn the_norm_is_told_by_the_header_when_the_name_does_not() {
+    let run = peps(&["validate", "examples/msp/patients.csv", "examples/msp/annexe2.csv", "examples/msp/ik_2024.csv"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    for norm in ["norm patients v1", "norm annexe2 v1", "norm ik v1"] {
+        assert!(run.stdout.contains(norm), "{norm}:\n{}", run.stdout);
+    }
+}
+
+#[test]
+fn a_new_field_value_is_a_data_edit() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.path().join("files")).unwrap();
+    let file = "files/A51_PEPS_16_ACTNOM_20250101_20250331.csv";
+    let text = std::fs::read_to_string(corpus().join("clean/A51_PEPS_16_ACTNOM_20250101_20250331.csv")).unwrap();
+    std::fs::write(sandbox.path().join(file), text.replace(";1;C;30,00;", ";1;V;30,00;")).unwrap();
+    let args = ["validate", "--rules", "rules", "--norms", "norms", file];
+    assert_eq!(sandbox.peps(&args).code, 1, "V is not a place yet");
+    sandbox.edit("norms/actnom/v1.toml", "values = [\"C\", \"D\", \"T\"]", "values = [\"C\", \"D\", \"T\", \"V\"]");
+    let run = sandbox.peps(&args);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn a_windows_1252_norm_reads_accented_text() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir_all(sandbox.path().join("files")).unwrap();
+    let file = "files/A51_PEPS_16_ACTNOU_20250101_20250331.csv";
+    let text = std::fs::read_to_string(corpus().join("clean_actnou/A51_PEPS_16_ACTNOU_20250101_20250331.csv")).unwrap();
+    let latin: Vec<u8> = text.chars().map(|c| u8::try_from(u32::from(c)).expect("latin-1 text")).collect();
+    std::fs::write(sandbox.path().join(file), latin).unwrap();
+    let args = ["validate", "--rules", "rules", "--norms", "norms", file];
+    let utf8 = sandbox.peps(&args);
+    assert_eq!(utf8.code, 1, "the norm says UTF-8: {}", utf8.stdout);
+    assert!(utf8.stdout.contains("V402 file-encoding"));
+    sandbox.edit("norms/actnou/v1.toml", "encoding = \"utf-8\"", "encoding = \"windows-1252\"");
+    let run = sandbox.peps(&args);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn a_broken_norm_is_a_usage_error_not_a_finding() {
+    let sandbox = Sandbox::new();
+    sandbox.edit("norms/actnom/v1.toml", "required_if = \"CODE_PRESTATION == 'IK'\"", "required_if = \"CODE_PRESTATIO == 'IK'\"");
+    let file = repo().join(case_file("clean")).display().to_string();
+    let run = sandbox.peps(&["validate", "--rules", "rules", "--norms", "norms", &file]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("`CODE_PRESTATIO` is not a column of norm `actnom` (did you mean `CODE_PRESTATION`?)"), "{}", run.stderr);
+}
