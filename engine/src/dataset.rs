@@ -232,7 +232,7 @@ fn read_stream<R: Read>(
                 format!("{} more problems in this file are not shown ({n_problems} in all)", n_problems - MAX_REPORTED),
             )
             .at(Location::File { file: shown.into() })
-            .hint("run `peps validate` on the file for the full report"),
+            .hint("validate the file against its norm for the full report"),
         );
     }
     let dataset = Dataset {

@@ -386,11 +386,11 @@ mod tests {
     #[test]
     fn lint_flags_the_if_statement_trap() {
         let mut diags = Vec::new();
-        lint(&file("fn f(age, ald) { if age >= 65 { 120.0 } else { 80.0 } + ald * 10.0 }"), &mut diags);
+        lint(&file("fn f(x, y) { if x >= 65 { 120.0 } else { 80.0 } + y * 10.0 }"), &mut diags);
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].code, Code::FormulaLint);
         let mut ok = Vec::new();
-        lint(&file("fn f(age, ald) { (if age >= 65 { 120.0 } else { 80.0 }) + ald * 10.0 }"), &mut ok);
+        lint(&file("fn f(x, y) { (if x >= 65 { 120.0 } else { 80.0 }) + y * 10.0 }"), &mut ok);
         assert!(ok.is_empty());
     }
 
