@@ -69,19 +69,9 @@ impl FileKind {
         }
     }
 
-    /// The kind of the files listed under `[files] <key>` of `rulebook.toml` (`scripts` are Rhai,
-    /// not TOML: no schema).
-    pub fn of_files_key(key: &str) -> Option<FileKind> {
-        FileKind::ALL.iter().copied().find(|k| k.name() == key && k.is_listed())
-    }
-
-    fn is_listed(self) -> bool {
-        !matches!(self, FileKind::Rulebook | FileKind::Norm | FileKind::Removals)
-    }
-
     /// The JSON Schema (draft 7, the draft editors support best) of this kind of file.
     pub fn schema(self) -> Json {
-        let title = format!("peps {} file", self.name());
+        let title = format!("{} file", self.name());
         match self {
             FileKind::Rulebook => root_schema::<RulebookFile>(&title),
             FileKind::Parameters => root_schema::<ParametersFile>(&title),
@@ -352,7 +342,7 @@ const STATUS_DOCS: &[&str] = &[
 const UNIT_DOCS: &[&str] = &[
     "An amount in euros (rounded to the cent by default).",
     "A rate or share, e.g. \"0.20\" for 20 %.",
-    "A number of things (patients, professionals, acts).",
+    "A number of things (people, events, items).",
     "A plain number.",
     "Kilometres.",
     "Days.",
@@ -449,7 +439,7 @@ choice!(
     ChecksumName,
     "Checksum",
     &["nir", "luhn"],
-    &["French social security number: key = 97 − (number mod 97), Corsica 2A/2B handled.", "Luhn check digit (RPPS, FINESS)."]
+    &["A national identification number whose last two digits are 97 − (number mod 97), 2A/2B handled.", "A Luhn check digit."]
 );
 choice!(
     /// The kind of item a removal names.
@@ -477,13 +467,13 @@ pub struct RulebookFile {
     pub label: String,
     /// The period the rulebook covers: every dated value and act must fall inside it.
     pub period: PeriodDef,
-    /// The date at which the case is observed (e.g. the patient list at 31 December).
+    /// The date at which the case is observed (e.g. a list as it stands on 31 December).
     pub reference_date: DateValue,
     /// The name of the case file in a case folder (default `team.toml`).
     pub case_file: Option<String>,
     /// The files of the rulebook, by kind, relative to this folder.
     pub files: FilesDef,
-    /// The exchange norms read, with their version: `patients = 1` reads `norms/patients/v1.toml`.
+    /// The exchange norms read, with their version: `name = 1` reads `norms/name/v1.toml`.
     pub norms: Option<BTreeMap<String, i64>>,
     /// What the result of an evaluation is.
     pub result: ResultDef,
@@ -625,7 +615,7 @@ pub struct DatedValue {
 pub struct TablesFile(pub BTreeMap<String, TableDef>);
 
 /// A decision table: key columns, value columns and rows. Every combination of keys must be
-/// covered by exactly one row (checked by `peps rules check`).
+/// covered by exactly one row (checked when the rulebook loads).
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TableDef {
@@ -1167,7 +1157,7 @@ pub struct NormFile {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FileNameDef {
-    /// E.g. "A51_PEPS_16_ACTNOM_{start}_{end}.csv": `{start}` and `{end}` capture the period.
+    /// E.g. "EXPORT_{start}_{end}.csv": `{start}` and `{end}` capture the period the file covers.
     pub pattern: String,
     /// The format of the captured dates (strftime), default "%Y%m%d".
     pub date_format: Option<String>,
@@ -1407,8 +1397,5 @@ mod tests {
     #[test]
     fn directives_point_two_folders_up() {
         assert_eq!(directive("parameters"), "#:schema ../../schemas/parameters.schema.json");
-        assert_eq!(FileKind::of_files_key("scripts"), None);
-        assert_eq!(FileKind::of_files_key("tables"), Some(FileKind::Tables));
-        assert_eq!(FileKind::of_files_key("norm"), None);
     }
 }
