@@ -117,7 +117,7 @@ fn slug(rb: &Rulebook, case: &Case) -> String {
 fn text_input(rb: &Rulebook, case: &Case, names: &[&str]) -> Option<String> {
     let i = rb.schema.inputs.iter().position(|i| names.contains(&i.name.as_str()))?;
     match &case.values[i] {
-        Value::Text(t) => Some(t.clone()),
+        Value::Text(t) => Some(t.to_string()),
         _ => None,
     }
 }

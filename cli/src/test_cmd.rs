@@ -500,7 +500,7 @@ fn matches(expected: &toml::Value, got: &Value, tolerance: Tolerance) -> (bool, 
         }
         (toml::Value::Boolean(x), Value::Bool(g)) => (x == g, None),
         (toml::Value::Datetime(x), Value::Date(g)) => (x.to_string() == g.format("%Y-%m-%d").to_string(), None),
-        (toml::Value::String(x), Value::Text(g)) => (x == g, None),
+        (toml::Value::String(x), Value::Text(g)) => (x.as_str() == g.as_str(), None),
         (toml::Value::String(x), Value::Date(g)) => (*x == g.format("%Y-%m-%d").to_string(), None),
         (_, Value::Null) => (false, Some("the output has no value".into())),
         _ => (false, Some("expected and got are not of the same kind".into())),

@@ -290,7 +290,7 @@ fn read_case_values(
                 InputKind::Enum { values: allowed } => {
                     if let Some(s) = crate::tomlread::read_str(ctx, item, &what) {
                         if allowed.iter().any(|a| a == s.get_ref()) {
-                            values[i] = Value::Text(s.into_inner());
+                            values[i] = Value::Text(s.into_inner().into());
                         } else {
                             ctx.error_hint(
                                 Code::InvalidValue,

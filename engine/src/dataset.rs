@@ -8,11 +8,11 @@ use std::borrow::Cow;
 use std::io::Read;
 use std::path::Path;
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
+use crate::formats::{DateFormat, parse_decimal};
 use crate::limits::{Fault, Guarded, MAX_COLUMNS, MAX_LINE_BYTES, MAX_RECORD_BYTES, OpenError, open_regular};
 use crate::norm::{Encoding, Field, FieldKind, Norm};
 use crate::value::Value;
@@ -119,6 +119,7 @@ fn read_stream<R: Read>(
         Some(p) => p,
         None => return (None, diags),
     };
+    let formats = Formats::of(norm);
     let mut rows = Vec::new();
     let mut n_problems = 0usize;
     let mut n_records = 0usize;
@@ -181,7 +182,7 @@ fn read_stream<R: Read>(
                     return (None, diags);
                 }
             };
-            match parse_field(text.trim(), field, norm) {
+            match parse_field(text.trim(), field, norm, &formats) {
                 Ok(v) => values.push(v),
                 Err((code, message)) => {
                     ok = false;
@@ -386,8 +387,20 @@ pub fn identifier_lookalike<'n>(raw: &str, norm: &'n Norm) -> Option<&'n Field> 
     })
 }
 
+/// How a norm writes dates and decimals, compiled once per file.
+pub struct Formats {
+    date: DateFormat,
+    decimal_separator: Option<u8>,
+}
+
+impl Formats {
+    pub fn of(norm: &Norm) -> Self {
+        Formats { date: DateFormat::compile(&norm.date_format), decimal_separator: u8::try_from(norm.decimal_separator).ok() }
+    }
+}
+
 /// Types one raw field as its norm says.
-pub fn parse_field(raw: &str, field: &Field, norm: &Norm) -> Result<Value, (Code, String)> {
+pub fn parse_field(raw: &str, field: &Field, norm: &Norm, formats: &Formats) -> Result<Value, (Code, String)> {
     if raw.is_empty() {
         return if field.required {
             Err((Code::DataRequiredEmpty, format!("`{}` is required and empty", field.name)))
@@ -397,7 +410,7 @@ pub fn parse_field(raw: &str, field: &Field, norm: &Norm) -> Result<Value, (Code
     }
     let bad = |what: &str| (Code::DataInvalidValue, format!("{} is not {what}", shown_in(raw, field, norm)));
     match field.kind {
-        FieldKind::Text => Ok(Value::Text(raw.to_string())),
+        FieldKind::Text => Ok(Value::Text(raw.into())),
         FieldKind::Integer => {
             if raw.bytes().enumerate().all(|(i, b)| b.is_ascii_digit() || (i == 0 && b == b'-')) && raw != "-" {
                 raw.parse::<i64>().map(|n| Value::Number(Decimal::from(n))).map_err(|_| bad("an integer"))
@@ -405,12 +418,14 @@ pub fn parse_field(raw: &str, field: &Field, norm: &Norm) -> Result<Value, (Code
                 Err(bad("an integer"))
             }
         }
-        FieldKind::Decimal => parse_local_decimal(raw, norm.decimal_separator)
+        FieldKind::Decimal => formats
+            .decimal_separator
+            .and_then(|sep| parse_decimal(raw.as_bytes(), sep))
             .map(Value::Number)
             .ok_or_else(|| bad(&format!("a decimal number (decimal separator `{}`)", norm.decimal_separator))),
-        FieldKind::Date => NaiveDate::parse_from_str(raw, &norm.date_format)
-            .map(Value::Date)
-            .map_err(|_| bad(&format!("a calendar date ({})", human_date_format(&norm.date_format)))),
+        FieldKind::Date => {
+            formats.date.parse(raw.as_bytes()).map(Value::Date).map_err(|_| bad(&format!("a calendar date ({})", formats.date.human())))
+        }
         FieldKind::Bool => {
             if norm.true_values.iter().any(|t| t == raw) {
                 Ok(Value::Bool(true))
@@ -422,7 +437,7 @@ pub fn parse_field(raw: &str, field: &Field, norm: &Norm) -> Result<Value, (Code
         }
         FieldKind::Enum => {
             if field.values.iter().any(|v| v == raw) {
-                Ok(Value::Text(raw.to_string()))
+                Ok(Value::Text(raw.into()))
             } else {
                 let mut msg = format!("{} is not one of {}", shown_in(raw, field, norm), field.values.join(", "));
                 if let Some(c) = did_you_mean(raw, field.values.iter().map(String::as_str)) {
@@ -432,23 +447,6 @@ pub fn parse_field(raw: &str, field: &Field, norm: &Norm) -> Result<Value, (Code
             }
         }
     }
-}
-
-/// A decimal written with `sep` as decimal separator and no thousands separator.
-pub fn parse_local_decimal(raw: &str, sep: char) -> Option<Decimal> {
-    let s = if sep == '.' {
-        raw.to_string()
-    } else if raw.contains('.') {
-        return None;
-    } else {
-        raw.replace(sep, ".")
-    };
-    crate::tomlread::parse_decimal(&s)
-}
-
-/// `%d/%m/%Y` as people write it: `JJ/MM/AAAA`.
-pub fn human_date_format(fmt: &str) -> String {
-    fmt.replace("%d", "JJ").replace("%m", "MM").replace("%Y", "AAAA")
 }
 
 pub fn hex(bytes: &[u8]) -> String {

@@ -2,16 +2,21 @@
 //! with what it read, its breakdown (table cells hit, classes, groups, indicators), the assumed
 //! values it rests on, and a manifest that identifies every input.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use chrono::NaiveDate;
+// Membership and index lookups run once per row or more: foldhash is several times faster than
+// the standard SipHash, and its per-process random seed keeps crafted data from forcing collisions.
+use foldhash::{HashMap, HashMapExt, HashSet};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::case::Case;
 use crate::dataset::Dataset;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::expr::{self, Env, Expr, Slot};
+use crate::expr::{self, BinOp, Env, Expr, Slot};
 use crate::formula;
 use crate::rulebook::{LISTED, Plan, ReadRef, Rulebook, Step, WaterfallBar, scalar_seed, space};
 use crate::value::{Status, Unit, Value};
@@ -132,11 +137,33 @@ type ItemColumn = Vec<Option<(u32, NaiveDate)>>;
 
 struct State<'a> {
     datasets: Vec<&'a Dataset>,
+    datasets_of_views: Vec<&'a Dataset>,
     scalars: Vec<Value>,
     views: Vec<Option<Vec<u32>>>,
     computed: Vec<Option<Vec<Value>>>,
     items: Vec<Option<ItemColumn>>,
     sets: Vec<Option<HashSet<Value>>>,
+    /// Rows of a view by the value of one column, built the first time an `exists` needs them.
+    indexes: RefCell<HashMap<(usize, usize), Rc<RowIndex>>>,
+}
+
+type RowIndex = HashMap<Value, Vec<u32>>;
+
+impl State<'_> {
+    fn index(&self, view: usize, column: usize) -> Option<Rc<RowIndex>> {
+        if let Some(index) = self.indexes.borrow().get(&(view, column)) {
+            return Some(index.clone());
+        }
+        let rows = self.views[view].as_ref()?;
+        let ds = self.datasets_of_views[view];
+        let mut index = RowIndex::with_capacity(rows.len());
+        for &r in rows {
+            index.entry(ds.rows[r as usize][column].clone()).or_default().push(r);
+        }
+        let index = Rc::new(index);
+        self.indexes.borrow_mut().insert((view, column), index.clone());
+        Some(index)
+    }
 }
 
 struct RowEnv<'s, 'a> {
@@ -175,10 +202,45 @@ impl Env for RowEnv<'_, '_> {
         let v = self.rb.exists_views[view];
         let ds = self.st.datasets[self.rb.views[v].dataset];
         let Some(rows) = &self.st.views[v] else { return false };
-        rows.iter().any(|&r| {
+        let holds = |r: u32| {
             let env = RowEnv { inner: Some((ds, r as usize)), ..*self };
             expr::eval_bool(cond, &env).unwrap_or(false)
-        })
+        };
+        // A condition that equates an inner column to an outer value only needs the inner rows
+        // holding that value: a hash lookup instead of a scan per outer row.
+        if let Some((column, outer)) = equi_key(cond)
+            && let Ok(key) = expr::eval(outer, self)
+            && let Some(index) = self.st.index(v, column)
+        {
+            return index.get(&key).is_some_and(|candidates| candidates.iter().any(|&r| holds(r)));
+        }
+        rows.iter().any(|&r| holds(r))
+    }
+}
+
+/// In a conjunction, a conjunct `inner column == outer expression`: the column and the expression.
+fn equi_key(cond: &Expr) -> Option<(usize, &Expr)> {
+    match cond {
+        Expr::Bin(BinOp::And, a, b) => equi_key(a).or_else(|| equi_key(b)),
+        Expr::Bin(BinOp::Eq, a, b) => match (&**a, &**b) {
+            (Expr::Ref(s), other) | (other, Expr::Ref(s)) if s.space == space::INNER && !reads_inner(other) => {
+                Some((s.index as usize, other))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn reads_inner(e: &Expr) -> bool {
+    match e {
+        Expr::Const(_) => false,
+        Expr::Ref(s) => s.space == space::INNER,
+        Expr::Not(a) | Expr::Neg(a) => reads_inner(a),
+        Expr::Bin(_, a, b) => reads_inner(a) || reads_inner(b),
+        Expr::Call(_, args) => args.iter().any(reads_inner),
+        Expr::In(a, _) => reads_inner(a),
+        Expr::Exists(..) => true,
     }
 }
 
@@ -214,6 +276,8 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
         computed: vec![None; rb.steps.len()],
         items: vec![None; rb.steps.len()],
         sets: vec![None; rb.sets.len()],
+        indexes: RefCell::new(HashMap::new()),
+        datasets_of_views: rb.views.iter().map(|v| datasets[v.dataset]).collect(),
         datasets,
     };
     build_sets(rb, &mut st);
@@ -605,11 +669,12 @@ fn run_step(rb: &Rulebook, st: &mut State<'_>, i: usize) -> StepResult {
             st.items[i] = Some(items);
             let mut class_of = vec![Value::Null; ds.n_rows()];
             let mut counts = vec![0u64; classes.len()];
+            let names: Vec<Value> = classes.iter().map(|(name, _, _)| Value::Text(name.as_str().into())).collect();
             for &r in &rows {
                 let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
-                for (k, (name, _, when)) in classes.iter().enumerate() {
+                for (k, (_, _, when)) in classes.iter().enumerate() {
                     if expr::eval_bool(when, &env).map_err(eval_err)? {
-                        class_of[r as usize] = Value::Text(name.clone());
+                        class_of[r as usize] = names[k].clone();
                         counts[k] += 1;
                         break;
                     }

@@ -342,7 +342,7 @@ impl Parser {
         let (tok, span) = self.bump();
         match tok {
             Tok::Num(n) => Ok(Ast::Lit(Value::Number(n), span)),
-            Tok::Str(s) => Ok(Ast::Lit(Value::Text(s), span)),
+            Tok::Str(s) => Ok(Ast::Lit(Value::Text(s.into()), span)),
             Tok::Op("(") => {
                 let inner = self.or()?;
                 self.expect(")")?;
@@ -680,8 +680,17 @@ fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, String> {
     if func == Func::If {
         return if eval_bool(&args[0], env)? { eval(&args[1], env) } else { eval(&args[2], env) };
     }
-    let vals: Vec<Value> = args.iter().map(|a| eval(a, env)).collect::<Result<_, _>>()?;
-    Ok(match (func, vals.as_slice()) {
+    // Every function but `if` takes at most two arguments: they are evaluated into a buffer on
+    // the stack, as this runs for every row.
+    let mut buffer = [Value::Null, Value::Null];
+    if args.len() > buffer.len() {
+        return Ok(Value::Null);
+    }
+    for (slot, a) in buffer.iter_mut().zip(args) {
+        *slot = eval(a, env)?;
+    }
+    let vals = &buffer[..args.len()];
+    Ok(match (func, vals) {
         (Func::IsNull, [v]) => Value::Bool(*v == Value::Null),
         (Func::Coalesce, [a, b]) => {
             if *a == Value::Null {

@@ -273,7 +273,7 @@ pub fn to_dynamic(v: &Value) -> Dynamic {
         Value::Bool(b) => Dynamic::from(*b),
         Value::Number(d) => Dynamic::from(*d),
         Value::Date(d) => Dynamic::from(d.format("%Y-%m-%d").to_string()),
-        Value::Text(s) => Dynamic::from(s.clone()),
+        Value::Text(s) => Dynamic::from(s.to_string()),
     }
 }
 
@@ -291,7 +291,7 @@ pub fn from_dynamic(d: Dynamic, kind: Kind) -> Result<Value, String> {
     } else if let Ok(s) = d.into_string() {
         match kind {
             Kind::Date => Value::Date(NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date"))?),
-            _ => Value::Text(s),
+            _ => Value::Text(s.into()),
         }
     } else {
         return Err(format!("the formula returned a {type_name}, expected a {}", kind.name()));

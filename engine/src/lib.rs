@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod eval;
 pub mod expr;
+pub mod formats;
 pub mod formula;
 pub mod fuzz;
 pub mod impact;

@@ -1,7 +1,7 @@
 //! Code lists: codes with typed attributes, some dated (a tariff that changes inside the period),
 //! each code valid between optional dates.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use chrono::NaiveDate;
 use serde::Serialize;

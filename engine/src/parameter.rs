@@ -75,7 +75,7 @@ pub fn read_typed(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, what: &str) ->
         Kind::Number => read_decimal(ctx, item, what).map(|d| Value::Number(d.into_inner())),
         Kind::Date => read_date(ctx, item, what).map(|d| Value::Date(d.into_inner())),
         Kind::Bool => read_bool(ctx, item, what).map(Value::Bool),
-        Kind::Text | Kind::Null => read_str(ctx, item, what).map(|s| Value::Text(s.into_inner())),
+        Kind::Text | Kind::Null => read_str(ctx, item, what).map(|s| Value::Text(s.into_inner().into())),
     }
 }
 

@@ -242,7 +242,7 @@ impl Table {
         for (k, (col, value)) in self.keys.iter().zip(keys).enumerate() {
             let idx = match (&col.kind, value) {
                 (KeyKind::Range { .. }, Value::Number(x)) => piece_index(&self.grid.breakpoints[k], *x),
-                (KeyKind::Enum { values }, Value::Text(s)) => values.iter().position(|v| v == s)?,
+                (KeyKind::Enum { values }, Value::Text(s)) => values.iter().position(|v| v.as_str() == s.as_str())?,
                 (KeyKind::Bool, Value::Bool(b)) => usize::from(*b),
                 _ => return None,
             };

@@ -1267,7 +1267,7 @@ impl<'p, 'a> Run<'p, 'a> {
         let mut values = vec![Value::Null; self.plan.fields.len()];
         for &r in &cond.refs {
             values[r] = match (self.cells[r], self.columns[r]) {
-                (Cell::Text, Some(col)) => Value::Text(text_of(s.field(col), self.plan.norm.encoding).trim().to_string()),
+                (Cell::Text, Some(col)) => Value::Text(text_of(s.field(col), self.plan.norm.encoding).trim().into()),
                 (Cell::Number(n), _) => Value::Number(n),
                 (Cell::Date(d), _) => Value::Date(d),
                 (Cell::Bool(b), _) => Value::Bool(b),

@@ -7,6 +7,9 @@ use std::fmt;
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
+/// Text values are short (codes, identifiers), so they are kept inline: cloning one while
+/// evaluating a row costs no allocation.
+pub use smol_str::SmolStr;
 
 /// A typed value: what parameters, case fields, data cells and step outputs hold.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15,7 +18,7 @@ pub enum Value {
     Bool(bool),
     Number(Decimal),
     Date(NaiveDate),
-    Text(String),
+    Text(SmolStr),
 }
 
 impl Value {
@@ -50,7 +53,7 @@ impl Value {
             Value::Bool(b) => b.to_string(),
             Value::Number(d) => d.to_string(),
             Value::Date(d) => d.format("%Y-%m-%d").to_string(),
-            Value::Text(s) => s.clone(),
+            Value::Text(s) => s.to_string(),
         }
     }
 }
