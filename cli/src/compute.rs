@@ -31,7 +31,14 @@ pub struct ComputeArgs {
     allow_outside_paths: bool,
     #[command(flatten)]
     manifest: ManifestArgs,
-    /// The case folder (holding team.toml and its data files)
+    /// With a folder of case folders: threads to use (0: one per core)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    threads: usize,
+    /// With a folder of case folders: print where the time went on stderr
+    #[arg(long)]
+    timings: bool,
+    /// The case folder (holding team.toml and its data files), or a folder of case folders: then
+    /// one row per case and the totals
     case: PathBuf,
 }
 
@@ -67,6 +74,22 @@ struct Report<'a> {
 }
 
 pub fn run(args: &ComputeArgs) -> u8 {
+    if crate::batch::is_folder_of_cases(&args.case) {
+        if args.manifest.manifest.is_some() || args.format == Format::Html {
+            eprintln!("error: --manifest and --format html are for one case; {} is a folder of cases", args.case.display());
+            return crate::EXIT_IO;
+        }
+        return crate::batch::run(&crate::batch::BatchArgs {
+            rules: &args.rules,
+            year: args.year,
+            dir: &args.case,
+            format: args.format,
+            locale: args.locale,
+            allow_outside_paths: args.allow_outside_paths,
+            threads: args.threads,
+            timings: args.timings,
+        });
+    }
     let (evaluation, code) = match evaluate_case(&args.rules, args.year, &args.case, args.allow_outside_paths) {
         Ok(r) => r,
         Err(code) => return code,
@@ -131,13 +154,13 @@ pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &std::path::Path, allow_
 }
 
 /// The case's name: the first text input named `nom` or `name`, else the folder name.
-fn case_name(rb: &peps_engine::rulebook::Rulebook, case: &peps_engine::case::Case) -> String {
+pub fn case_name(rb: &peps_engine::rulebook::Rulebook, case: &peps_engine::case::Case) -> String {
     rb.schema
         .inputs
         .iter()
         .position(|i| i.name == "nom" || i.name == "name")
         .and_then(|i| match &case.values[i] {
-            Value::Text(t) => Some(t.clone()),
+            Value::Text(t) => Some(t.to_string()),
             _ => None,
         })
         .unwrap_or_else(|| case.dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()))

@@ -1,6 +1,7 @@
 //! `peps`: the command line of the PEPS rules engine. It parses arguments, reads files, calls the
 //! engine and renders; the rules themselves live in `rules/` and `norms/`.
 
+mod batch;
 mod compute;
 mod docs;
 mod explain;
@@ -55,7 +56,7 @@ pub struct RulesArgs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// The remuneration of one team for a year, component by component
+    /// The remuneration of one team for a year, component by component (or of every team of a folder)
     Compute(compute::ComputeArgs),
     /// A year's rulebook as a readable document (Markdown and HTML)
     Docs(docs::DocsArgs),

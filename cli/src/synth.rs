@@ -1,8 +1,12 @@
-//! `peps synth`: writes a synthetic team case from a preset profile and a seed.
+//! `peps synth`: writes a synthetic team case from a preset profile and a seed, or with
+//! `--teams`, a nation of synthetic teams (one case folder each).
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use peps_synth::{CaseProfile, PRESETS, write_case};
+use indicatif::{ProgressBar, ProgressDrawTarget};
+use peps_synth::{CaseProfile, CaseSummary, PRESETS, write_case, write_nation};
+use rayon::prelude::*;
 
 #[derive(clap::Args, Debug)]
 pub struct SynthArgs {
@@ -12,15 +16,26 @@ pub struct SynthArgs {
     /// Seed of the generator: the same seed gives byte-identical files
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Number of patients (default: the profile's)
+    /// Number of patients (default: the profile's; with --teams, of the whole nation, default
+    /// 2,000 per team)
     #[arg(long)]
     patients: Option<usize>,
+    /// Write a nation of this many synthetic teams, one case folder each (`equipe_00001`, ...),
+    /// with varied sizes, structures and mixes; --profile is not used then
+    #[arg(long, value_name = "N")]
+    teams: Option<usize>,
+    /// With --teams: threads to use (0: one per core); the files do not depend on it
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    threads: usize,
     /// Folder to write the case into (created if needed)
     #[arg(long, short = 'o', value_name = "DIR")]
     out: PathBuf,
 }
 
 pub fn run(args: &SynthArgs) -> u8 {
+    if let Some(teams) = args.teams {
+        return run_nation(args, teams);
+    }
     let Some(mut profile) = CaseProfile::preset(&args.profile) else {
         eprintln!("error: unknown profile `{}` (profiles: {})", args.profile, PRESETS.join(", "));
         return crate::EXIT_IO;
@@ -37,6 +52,53 @@ pub fn run(args: &SynthArgs) -> u8 {
                 summary.n_professionals,
                 summary.n_acts,
                 summary.files.join(", ")
+            ));
+            crate::EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            crate::EXIT_IO
+        }
+    }
+}
+
+fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
+    let patients = args.patients.unwrap_or(teams.saturating_mul(2_000));
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads).build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: cannot start {} threads: {e}", args.threads);
+            return crate::EXIT_IO;
+        }
+    };
+    let bar = if std::io::stderr().is_terminal() {
+        ProgressBar::with_draw_target(Some(teams as u64), ProgressDrawTarget::stderr())
+    } else {
+        ProgressBar::hidden()
+    };
+    let each_team = |write: &(dyn Fn(usize) -> std::io::Result<CaseSummary> + Sync), n: usize| {
+        pool.install(|| {
+            (0..n)
+                .into_par_iter()
+                .map(|i| {
+                    let written = write(i);
+                    bar.inc(1);
+                    written
+                })
+                .collect::<std::io::Result<Vec<_>>>()
+        })
+    };
+    let result = write_nation(teams, patients, args.seed, &args.out, each_team);
+    bar.finish_and_clear();
+    match result {
+        Ok(s) => {
+            crate::emit(&format!(
+                "wrote {} ({} teams, {} patients, {} acts): equipe_00001 ... {}\n",
+                args.out.display(),
+                s.n_teams,
+                s.n_patients,
+                s.n_acts,
+                peps_synth::team_folder(s.n_teams - 1)
             ));
             crate::EXIT_OK
         }

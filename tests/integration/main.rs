@@ -4,6 +4,7 @@
 mod compute;
 mod diagnostics;
 mod kit;
+mod national;
 mod privacy;
 mod promise;
 mod robustness;

@@ -1,0 +1,356 @@
+//! `peps compute` over a folder of case folders: one row per case and the totals, every core
+//! busy, one case in memory per thread at a time, so memory follows the largest case, not the
+//! whole run.
+//!
+//! The rows come out in the order of the folder names and the totals are exact decimal sums in
+//! that order, so the result is byte-identical whatever the number of threads.
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use peps_engine::case::{CaseOptions, load_case};
+use peps_engine::diagnostic::Diagnostic;
+use peps_engine::eval::evaluate;
+use peps_engine::rulebook::Rulebook;
+use peps_engine::value::{Unit, Value};
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::format::{Locale, human};
+use crate::report::Sources;
+use crate::workspace::{exit_code, load_year, print_diagnostics};
+use crate::{Format, RulesArgs};
+
+/// What a batch run is asked.
+pub struct BatchArgs<'a> {
+    pub rules: &'a RulesArgs,
+    pub year: i32,
+    pub dir: &'a Path,
+    pub format: Format,
+    pub locale: Locale,
+    pub allow_outside_paths: bool,
+    pub threads: usize,
+    pub timings: bool,
+}
+
+/// Whether `dir` is a folder of cases rather than a case: it holds no `.toml` file itself, and
+/// at least one of its sub-folders does.
+pub fn is_folder_of_cases(dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else { return false };
+    let mut has_case = false;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
+            return false;
+        }
+        has_case = has_case || (path.is_dir() && holds_toml(&path));
+    }
+    has_case
+}
+
+fn holds_toml(dir: &Path) -> bool {
+    std::fs::read_dir(dir).into_iter().flatten().flatten().any(|e| e.path().extension().is_some_and(|x| x == "toml"))
+}
+
+/// The sub-folders of `dir` that hold the rulebook's case file, sorted by name.
+fn case_folders(dir: &Path, case_file: &str) -> std::io::Result<Vec<PathBuf>> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)?.flatten().map(|e| e.path()).filter(|p| p.join(case_file).is_file()).collect();
+    out.sort();
+    Ok(out)
+}
+
+/// One case's result.
+#[derive(Debug, Serialize)]
+pub struct CaseRow {
+    /// The case folder's name.
+    pub case: String,
+    pub name: String,
+    /// `ok`, or `error` when the case could not be read or evaluated (see the diagnostics).
+    pub status: &'static str,
+    pub eligible: bool,
+    pub total: Decimal,
+    /// The components of the total, in the rulebook's order.
+    pub components: Vec<Decimal>,
+    /// Rows read per dataset, in the rulebook's order.
+    pub rows: Vec<u64>,
+    /// Error codes, when the status is `error`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<String>,
+    #[serde(skip)]
+    diagnostics: Vec<Diagnostic>,
+    #[serde(skip)]
+    time: Phases,
+}
+
+/// Time spent on a case, by phase (summed over cases: CPU time, not wall time).
+#[derive(Debug, Default, Clone, Copy)]
+struct Phases {
+    read: Duration,
+    evaluate: Duration,
+}
+
+/// The totals of a run.
+#[derive(Debug, Serialize)]
+pub struct Totals {
+    pub cases: usize,
+    pub eligible: usize,
+    pub errors: usize,
+    pub total: Decimal,
+    pub components: Vec<Decimal>,
+    pub rows: Vec<u64>,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    year: i32,
+    rulebook: &'a str,
+    total_name: &'a str,
+    /// The names of `components` in every row.
+    components: Vec<&'a str>,
+    /// The names of `rows` in every row.
+    datasets: Vec<&'a str>,
+    cases: &'a [CaseRow],
+    totals: &'a Totals,
+}
+
+pub fn run(args: &BatchArgs<'_>) -> u8 {
+    let started = Instant::now();
+    let mut sources = Sources::default();
+    let (rb, diags) = load_year(args.rules, args.year, &mut sources);
+    let Some(rb) = rb else {
+        print_diagnostics(&diags, &sources);
+        return exit_code(&diags).max(crate::EXIT_FINDINGS);
+    };
+    let loaded = started.elapsed();
+    let folders = match case_folders(args.dir, &rb.case_file) {
+        Ok(f) if !f.is_empty() => f,
+        Ok(_) => {
+            eprintln!("error: no sub-folder of {} holds a {}", args.dir.display(), rb.case_file);
+            return crate::EXIT_IO;
+        }
+        Err(e) => {
+            eprintln!("error: cannot list {}: {e}", args.dir.display());
+            return crate::EXIT_IO;
+        }
+    };
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads).build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: cannot start {} threads: {e}", args.threads);
+            return crate::EXIT_IO;
+        }
+    };
+    let bar = progress(folders.len() as u64);
+    let options = CaseOptions { allow_outside_paths: args.allow_outside_paths };
+    let rows: Vec<CaseRow> = pool.install(|| {
+        folders
+            .par_iter()
+            .map(|dir| {
+                let row = evaluate_one(&rb, dir, options);
+                bar.inc(1);
+                row
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+
+    let mut all_diags = Vec::new();
+    for row in &rows {
+        all_diags.extend(row.diagnostics.iter().cloned());
+    }
+    print_diagnostics(&all_diags, &sources);
+    let totals = totals(&rb, &rows);
+    let text = match args.format {
+        Format::Json => crate::compute::json(&Report {
+            year: rb.year,
+            rulebook: &rb.label,
+            total_name: &rb.steps[rb.result.total].def.name,
+            components: component_names(&rb),
+            datasets: rb.datasets.iter().map(|d| d.name.as_str()).collect(),
+            cases: &rows,
+            totals: &totals,
+        }),
+        Format::Csv => csv(&rb, &rows, &totals),
+        Format::Table | Format::Html => table(&rb, &rows, &totals, args.locale),
+    };
+    crate::emit(&text);
+    if args.timings {
+        eprint!("{}", timings(&rb, &rows, &totals, loaded, started.elapsed(), pool.current_num_threads()));
+    }
+    if totals.errors > 0 { exit_code(&all_diags).max(crate::EXIT_FINDINGS) } else { exit_code(&all_diags) }
+}
+
+/// A progress bar on stderr when it is a terminal; nothing otherwise (logs, pipes, tests).
+fn progress(len: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos}/{len} cases [{bar:40}] {elapsed_precise} (eta {eta})") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+fn human_amount(amount: Decimal, locale: Locale) -> String {
+    human(&Value::Number(amount), Unit::Eur, locale)
+}
+
+fn component_names(rb: &Rulebook) -> Vec<&str> {
+    rb.result.components.iter().map(|&c| rb.steps[c].def.name.as_str()).collect()
+}
+
+/// Reads and evaluates one case; its data is dropped before the next case of this thread.
+fn evaluate_one(rb: &Rulebook, dir: &Path, options: CaseOptions) -> CaseRow {
+    let folder = dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let mut row = CaseRow {
+        case: folder.clone(),
+        name: folder,
+        status: "error",
+        eligible: false,
+        total: Decimal::ZERO,
+        components: vec![Decimal::ZERO; rb.result.components.len()],
+        rows: vec![0; rb.datasets.len()],
+        errors: Vec::new(),
+        diagnostics: Vec::new(),
+        time: Phases::default(),
+    };
+    let start = Instant::now();
+    let (case, diags) = load_case(dir, &rb.case_file, &rb.schema, &rb.norms, options);
+    row.time.read = start.elapsed();
+    row.diagnostics = diags;
+    let Some(case) = case.filter(|_| !row.diagnostics.iter().any(Diagnostic::is_error)) else {
+        row.errors = error_codes(&row.diagnostics);
+        return row;
+    };
+    let start = Instant::now();
+    let evaluation = evaluate(rb, &case);
+    row.time.evaluate = start.elapsed();
+    row.name = crate::compute::case_name(rb, &case);
+    for (k, d) in rb.datasets.iter().enumerate() {
+        row.rows[k] = case.datasets[d.input].as_ref().map_or(0, |ds| ds.n_rows() as u64);
+    }
+    row.diagnostics.extend(evaluation.diagnostics.iter().cloned());
+    if evaluation.has_errors() {
+        row.errors = error_codes(&row.diagnostics);
+        return row;
+    }
+    row.status = "ok";
+    row.eligible = evaluation.eligible;
+    row.total = evaluation.total.as_number().unwrap_or_default();
+    for (k, name) in evaluation.components.iter().enumerate() {
+        // An ineligible case stops at the gate: its components are absent, hence zero.
+        row.components[k] = evaluation.output(name).and_then(|o| o.value.as_number()).filter(|_| evaluation.eligible).unwrap_or_default();
+    }
+    row
+}
+
+fn error_codes(diags: &[Diagnostic]) -> Vec<String> {
+    let mut codes: Vec<String> = diags.iter().filter(|d| d.is_error()).map(|d| d.code.as_str().to_string()).collect();
+    codes.dedup();
+    codes
+}
+
+fn totals(rb: &Rulebook, rows: &[CaseRow]) -> Totals {
+    let mut t = Totals {
+        cases: rows.len(),
+        eligible: 0,
+        errors: 0,
+        total: Decimal::ZERO,
+        components: vec![Decimal::ZERO; rb.result.components.len()],
+        rows: vec![0; rb.datasets.len()],
+    };
+    for row in rows {
+        t.eligible += usize::from(row.eligible);
+        t.errors += usize::from(row.status == "error");
+        t.total += row.total;
+        for (sum, v) in t.components.iter_mut().zip(&row.components) {
+            *sum += *v;
+        }
+        for (sum, n) in t.rows.iter_mut().zip(&row.rows) {
+            *sum += *n;
+        }
+    }
+    t
+}
+
+fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals) -> String {
+    let mut w = ::csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    let mut header: Vec<String> = ["case", "name", "status", "eligible", "total"].map(String::from).to_vec();
+    header.extend(component_names(rb).into_iter().map(String::from));
+    header.extend(rb.datasets.iter().map(|d| format!("rows_{}", d.name)));
+    let _ = w.write_record(&header);
+    for r in rows {
+        let mut record = vec![r.case.clone(), r.name.clone(), r.status.to_string(), r.eligible.to_string(), r.total.to_string()];
+        record.extend(r.components.iter().map(Decimal::to_string));
+        record.extend(r.rows.iter().map(u64::to_string));
+        let _ = w.write_record(&record);
+    }
+    let mut record = vec!["(total)".to_string(), format!("{} cases", totals.cases), String::new(), totals.eligible.to_string()];
+    record.push(totals.total.to_string());
+    record.extend(totals.components.iter().map(Decimal::to_string));
+    record.extend(totals.rows.iter().map(u64::to_string));
+    let _ = w.write_record(&record);
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, locale: Locale) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} — {} cases\n", rb.label, rows.len());
+    let width = rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(4).clamp(4, 48);
+    let _ = writeln!(out, "{:<14} {:<width$} {:>9} {:>18}", "case", "name", "eligible", "total");
+    for r in rows {
+        let name: String = r.name.chars().take(width).collect();
+        let eligible = match (r.status, r.eligible) {
+            ("error", _) => "error",
+            (_, true) => "yes",
+            (_, false) => "no",
+        };
+        let _ = writeln!(out, "{:<14} {name:<width$} {eligible:>9} {:>18}", r.case, human_amount(r.total, locale));
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{} cases: {} eligible, {} not eligible, {} in error",
+        totals.cases,
+        totals.eligible,
+        totals.cases - totals.eligible - totals.errors,
+        totals.errors
+    );
+    let label_width = rb.result.components.iter().map(|&c| rb.steps[c].def.label.chars().count()).max().unwrap_or(10).min(70);
+    for (&c, v) in rb.result.components.iter().zip(&totals.components) {
+        let label: String = rb.steps[c].def.label.chars().take(label_width).collect();
+        let _ = writeln!(out, "  {label:<label_width$}  {:>18}  {}", human_amount(*v, locale), rb.steps[c].def.name);
+    }
+    let _ = writeln!(out, "  {:<label_width$}  {:>18}", "TOTAL", human_amount(totals.total, locale));
+    let read: Vec<String> = rb.datasets.iter().zip(&totals.rows).map(|(d, n)| format!("{} {}", d.name, n)).collect();
+    let _ = writeln!(out, "  rows read: {}", read.join(", "));
+    out
+}
+
+/// `--timings`: where the time went, and the rates per dataset (on stderr, never in the result).
+fn timings(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, load: Duration, wall: Duration, threads: usize) -> String {
+    let read: Duration = rows.iter().map(|r| r.time.read).sum();
+    let evaluate: Duration = rows.iter().map(|r| r.time.evaluate).sum();
+    let mut out = String::new();
+    let _ = writeln!(out, "timings: {} cases on {threads} threads in {:.3} s wall", totals.cases, wall.as_secs_f64());
+    let _ = writeln!(out, "  rulebook load and check  {:>9.3} s", load.as_secs_f64());
+    let _ = writeln!(out, "  reading cases (CPU)      {:>9.3} s", read.as_secs_f64());
+    let _ = writeln!(out, "  evaluating cases (CPU)   {:>9.3} s", evaluate.as_secs_f64());
+    for (d, n) in rb.datasets.iter().zip(&totals.rows) {
+        let per = |t: Duration| if t.is_zero() { 0.0 } else { *n as f64 / t.as_secs_f64() };
+        let _ = writeln!(
+            out,
+            "  {:<10} {:>12} rows  {:>12.0} rows/s wall  {:>12.0} rows per CPU-s of evaluation",
+            d.name,
+            n,
+            per(wall),
+            per(evaluate)
+        );
+    }
+    out
+}
