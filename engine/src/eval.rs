@@ -793,3 +793,29 @@ impl Evaluation {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(space: u8, index: u32) -> Box<Expr> {
+        Box::new(Expr::Ref(Slot { space, index, sub: 0 }))
+    }
+
+    #[test]
+    fn an_exists_condition_is_indexed_on_its_inner_outer_equality_only() {
+        let eq = |a, b| Box::new(Expr::Bin(BinOp::Eq, a, b));
+        let and = |a, b| Expr::Bin(BinOp::And, a, b);
+        let later = Box::new(Expr::Bin(BinOp::Le, col(space::INNER, 2), col(space::COLUMN, 5)));
+        // `DATE <= x && ID == OUTER_ID`: the equality is found in either conjunct, either side.
+        let cond = and(later.clone(), eq(col(space::COLUMN, 1), col(space::INNER, 3)));
+        assert!(matches!(equi_key(&cond), Some((3, Expr::Ref(Slot { space: space::COLUMN, index: 1, .. })))));
+        // Two inner columns, or an outer side that reads the inner row: no index, a scan.
+        assert!(equi_key(&and(later.clone(), eq(col(space::INNER, 1), col(space::INNER, 3)))).is_none());
+        let mixed = Box::new(Expr::Bin(BinOp::Add, col(space::COLUMN, 1), col(space::INNER, 4)));
+        assert!(equi_key(&and(later.clone(), eq(col(space::INNER, 3), mixed))).is_none());
+        // A disjunction cannot be narrowed by one of its sides.
+        let or = Expr::Bin(BinOp::Or, eq(col(space::INNER, 3), col(space::COLUMN, 1)), later);
+        assert!(equi_key(&or).is_none());
+    }
+}

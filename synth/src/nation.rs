@@ -57,13 +57,22 @@ pub fn team_profile(index: usize, patients: usize, seed: u64) -> CaseProfile {
     let mut rng = stream(seed, index as u64);
     let base = CaseProfile::malakoff_like();
     let is_centre = rng.random_bool(0.35);
-    let gps = (patients as f64 / rng.random_range(500.0..900.0)).round().max(1.0) as usize;
-    let nurses = ((gps as f64) * rng.random_range(0.3..0.8)).round().max(if rng.random_bool(0.9) { 1.0 } else { 0.0 }) as usize;
-    let mut staff = vec![StaffLine { profession: Profession::Mg, count: gps }];
-    if nurses > 0 {
-        staff.push(StaffLine { profession: Profession::Ide, count: nurses });
-    }
-    staff.push(StaffLine { profession: Profession::Mk, count: 1 + gps / 4 });
+    // Teams that apply meet the staffing floors (3 GPs in a centre, 2 in an MSP, a nurse, 5
+    // professionals); about one in twelve falls short, as some real teams do in a given year.
+    let short_staffed = rng.random_bool(0.08);
+    let floor = match (short_staffed, is_centre) {
+        (true, _) => 1.0,
+        (false, true) => 3.0,
+        (false, false) => 2.0,
+    };
+    let gps = (patients as f64 / rng.random_range(500.0..900.0)).round().max(floor) as usize;
+    let nurses = ((gps as f64) * rng.random_range(0.3..0.8)).round().max(1.0) as usize;
+    let physios = (1 + gps / 4).max(if short_staffed { 1 } else { 5usize.saturating_sub(gps + nurses) });
+    let mut staff = vec![
+        StaffLine { profession: Profession::Mg, count: gps },
+        StaffLine { profession: Profession::Ide, count: nurses },
+        StaffLine { profession: Profession::Mk, count: physios },
+    ];
     if rng.random_bool(0.4) {
         staff.push(StaffLine { profession: Profession::Sf, count: 1 });
     }

@@ -125,6 +125,14 @@ fn no_output_of_any_command_on_the_examples_holds_a_nir() {
     let dir = out.path().join("case");
     let dir = dir.to_str().expect("utf-8 path");
     assert_no_nir(&peps(&["synth", "--profile", "small_msp", "--seed", "3", "--out", dir]), "synth");
+    // `examples/` is itself a folder of cases: the multi-team run.
+    for format in ["table", "json", "csv"] {
+        assert_no_nir(&peps(&["compute", "--year", "2025", "--format", format, "examples"]), "compute over examples/");
+    }
+    let nation = out.path().join("nation");
+    let nation = nation.to_str().expect("utf-8 path");
+    assert_no_nir(&peps(&["synth", "--teams", "2", "--patients", "600", "--out", nation]), "synth --teams");
+    assert_no_nir(&peps(&["compute", "--year", "2025", "--format", "json", nation]), "compute over a nation");
 }
 
 /// A copy of the `msp` example whose patient list has broken identifiers: a NIR with a wrong key,
@@ -164,6 +172,9 @@ fn broken_identifiers_are_masked_in_every_message() {
         saw_problems |= run.code == 1 && run.stderr.contains("masked");
         assert_no_nir(&run, &what);
     }
+    let run = sandbox.peps(&["compute", "--year", "2025", "--rules", "rules", "--norms", "norms", "--format", "json", "examples"]);
+    assert!(run.code == 1 && run.stderr.contains("masked"), "the multi-team run reports the broken team: {}", run.stderr);
+    assert_no_nir(&run, "compute over examples/ with a broken team");
     assert!(saw_problems, "the broken rows were reported, with their identifiers masked");
 }
 
