@@ -194,6 +194,17 @@ impl Env for RowEnv<'_, '_> {
         }
     }
 
+    fn get_ref(&self, slot: Slot) -> Option<&Value> {
+        let i = slot.index as usize;
+        match slot.space {
+            space::COLUMN => self.ds.map(|d| &d.rows[self.row][i]),
+            space::INNER => self.inner.map(|(d, r)| &d.rows[r][i]),
+            space::COMPUTED => self.st.computed[i].as_ref().map(|c| &c[self.row]),
+            space::ITEM => None,
+            _ => Some(&self.st.scalars[i]),
+        }
+    }
+
     fn contains(&self, set: usize, value: &Value) -> bool {
         self.st.sets[set].as_ref().is_some_and(|s| s.contains(value))
     }

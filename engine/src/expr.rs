@@ -473,6 +473,11 @@ pub trait Resolver {
 /// Supplies values while an expression is evaluated.
 pub trait Env {
     fn get(&self, slot: Slot) -> Value;
+    /// The value of `slot` without a copy, when the environment holds it (comparisons and
+    /// conditions, the bulk of per-row work, then move nothing).
+    fn get_ref(&self, _slot: Slot) -> Option<&Value> {
+        None
+    }
     fn contains(&self, set: usize, value: &Value) -> bool;
     fn exists(&self, view: usize, cond: &Expr) -> bool;
 }
@@ -619,6 +624,9 @@ pub fn eval(e: &Expr, env: &dyn Env) -> Result<Value, String> {
         Expr::Bin(op, a, b) => binary(*op, a, b, env)?,
         Expr::Call(func, args) => call(*func, args, env)?,
         Expr::In(value, set) => {
+            if let Some(v) = peek(value, env) {
+                return Ok(Value::Bool(*v != Value::Null && env.contains(*set, v)));
+            }
             let v = eval(value, env)?;
             Value::Bool(v != Value::Null && env.contains(*set, &v))
         }
@@ -628,7 +636,38 @@ pub fn eval(e: &Expr, env: &dyn Env) -> Result<Value, String> {
 
 /// Evaluates a condition: null and non-booleans are false.
 pub fn eval_bool(e: &Expr, env: &dyn Env) -> Result<bool, String> {
+    if let Some(v) = peek(e, env) {
+        return Ok(truthy(v));
+    }
     Ok(truthy(&eval(e, env)?))
+}
+
+/// A constant or a value the environment holds, by reference.
+fn peek<'e>(e: &'e Expr, env: &'e dyn Env) -> Option<&'e Value> {
+    match e {
+        Expr::Const(v) => Some(v),
+        Expr::Ref(slot) => env.get_ref(*slot),
+        _ => None,
+    }
+}
+
+fn compare(op: BinOp, va: &Value, vb: &Value) -> Value {
+    match op {
+        BinOp::Eq => Value::Bool(va == vb),
+        BinOp::Ne => Value::Bool(va != vb),
+        _ => {
+            if *va == Value::Null || *vb == Value::Null {
+                return Value::Bool(false);
+            }
+            let ord = va.cmp(vb);
+            Value::Bool(match op {
+                BinOp::Lt => ord.is_lt(),
+                BinOp::Le => ord.is_le(),
+                BinOp::Gt => ord.is_gt(),
+                _ => ord.is_ge(),
+            })
+        }
+    }
 }
 
 fn truthy(v: &Value) -> bool {
@@ -641,23 +680,14 @@ fn binary(op: BinOp, a: &Expr, b: &Expr, env: &dyn Env) -> Result<Value, String>
         BinOp::Or => return Ok(Value::Bool(eval_bool(a, env)? || eval_bool(b, env)?)),
         _ => {}
     }
+    let comparison = matches!(op, BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge);
+    if comparison && let (Some(va), Some(vb)) = (peek(a, env), peek(b, env)) {
+        return Ok(compare(op, va, vb));
+    }
     let va = eval(a, env)?;
     let vb = eval(b, env)?;
     Ok(match op {
-        BinOp::Eq => Value::Bool(va == vb),
-        BinOp::Ne => Value::Bool(va != vb),
-        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
-            if va == Value::Null || vb == Value::Null {
-                return Ok(Value::Bool(false));
-            }
-            let ord = va.cmp(&vb);
-            Value::Bool(match op {
-                BinOp::Lt => ord.is_lt(),
-                BinOp::Le => ord.is_le(),
-                BinOp::Gt => ord.is_gt(),
-                _ => ord.is_ge(),
-            })
-        }
+        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => compare(op, &va, &vb),
         _ => {
             let (Value::Number(x), Value::Number(y)) = (va, vb) else { return Ok(Value::Null) };
             let r = match op {
