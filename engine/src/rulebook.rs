@@ -258,6 +258,12 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
     };
     check_calendar_dates(&rb, &mut diags);
     bind(&mut rb, step_defs, &manifest, &mut diags);
+    if !diags.iter().any(Diagnostic::is_error) {
+        // The calendar names steps and inputs: a wrong name is an error of the rulebook, found
+        // when it loads (`rules check`), not when a schedule is first asked for. Its warnings
+        // are the schedule's to report.
+        diags.extend(crate::schedule::check(&rb).into_iter().filter(Diagnostic::is_error));
+    }
     let ok = !diags.iter().any(Diagnostic::is_error) && manifest.ok;
     (ok.then_some(rb), diags)
 }

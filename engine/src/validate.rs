@@ -35,9 +35,13 @@ use split::{QuoteIssue, Splitter};
 /// never rejects a row nor fails a file.
 pub fn severity(code: Code) -> Severity {
     match code {
-        Code::EncodingSuspect | Code::HeaderColumnOrder | Code::MultilineField | Code::SurroundingSpaces | Code::NoDataRows => {
-            Severity::Warning
-        }
+        Code::EncodingSuspect
+        | Code::HeaderColumnOrder
+        | Code::MultilineField
+        | Code::SurroundingSpaces
+        | Code::NoDataRows
+        | Code::DepositLate
+        | Code::DepositNotCovered => Severity::Warning,
         _ => Severity::Error,
     }
 }
