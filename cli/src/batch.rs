@@ -6,11 +6,9 @@
 //! that order, so the result is byte-identical whatever the number of threads.
 
 use std::fmt::Write as _;
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use peps_engine::case::{CaseOptions, load_case};
 use peps_engine::diagnostic::Diagnostic;
 use peps_engine::eval::evaluate;
@@ -137,14 +135,11 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
             return crate::EXIT_IO;
         }
     };
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads).build() {
+    let pool = match crate::parallel::pool(args.threads) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: cannot start {} threads: {e}", args.threads);
-            return crate::EXIT_IO;
-        }
+        Err(code) => return code,
     };
-    let bar = progress(folders.len() as u64);
+    let bar = crate::parallel::progress(folders.len() as u64, "cases");
     let options = CaseOptions { allow_outside_paths: args.allow_outside_paths };
     let rows: Vec<CaseRow> = pool.install(|| {
         folders
@@ -182,18 +177,6 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
         eprint!("{}", timings(&rb, &rows, &totals, loaded, started.elapsed(), pool.current_num_threads()));
     }
     if totals.errors > 0 { exit_code(&all_diags).max(crate::EXIT_FINDINGS) } else { exit_code(&all_diags) }
-}
-
-/// A progress bar on stderr when it is a terminal; nothing otherwise (logs, pipes, tests).
-fn progress(len: u64) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos}/{len} cases [{bar:40}] {elapsed_precise} (eta {eta})") {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar
 }
 
 fn human_amount(amount: Decimal, locale: Locale) -> String {

@@ -9,6 +9,7 @@ mod format;
 mod html;
 mod impact;
 mod output;
+mod parallel;
 mod report;
 mod rules_cmd;
 mod schedule;

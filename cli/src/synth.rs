@@ -1,10 +1,8 @@
 //! `peps synth`: writes a synthetic team case from a preset profile and a seed, or with
 //! `--teams`, a nation of synthetic teams (one case folder each).
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use indicatif::{ProgressBar, ProgressDrawTarget};
 use peps_synth::{CaseProfile, CaseSummary, PRESETS, write_case, write_nation};
 use rayon::prelude::*;
 
@@ -64,18 +62,11 @@ pub fn run(args: &SynthArgs) -> u8 {
 
 fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
     let patients = args.patients.unwrap_or(teams.saturating_mul(2_000));
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads).build() {
+    let pool = match crate::parallel::pool(args.threads) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: cannot start {} threads: {e}", args.threads);
-            return crate::EXIT_IO;
-        }
+        Err(code) => return code,
     };
-    let bar = if std::io::stderr().is_terminal() {
-        ProgressBar::with_draw_target(Some(teams as u64), ProgressDrawTarget::stderr())
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = crate::parallel::progress(teams as u64, "teams");
     let each_team = |write: &(dyn Fn(usize) -> std::io::Result<CaseSummary> + Sync), n: usize| {
         pool.install(|| {
             (0..n)

@@ -1,0 +1,27 @@
+//! The threads and the progress bar of the commands that work on many cases at once.
+
+use std::io::IsTerminal;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// A pool of `threads` threads (0: one per core); a failure is reported and gives the exit code.
+pub fn pool(threads: usize) -> Result<rayon::ThreadPool, u8> {
+    rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| {
+        eprintln!("error: cannot start {threads} threads: {e}");
+        crate::EXIT_IO
+    })
+}
+
+/// A progress bar over `len` `items` on stderr when it is a terminal; nothing otherwise (logs,
+/// pipes, tests), so that it never mixes with what a script reads.
+pub fn progress(len: u64, items: &str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    let template = format!("{{spinner}} {{pos}}/{{len}} {items} [{{bar:40}}] {{elapsed_precise}} (eta {{eta}})");
+    if let Ok(style) = ProgressStyle::with_template(&template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
