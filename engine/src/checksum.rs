@@ -31,18 +31,24 @@ pub fn verify(algorithm: Checksum, value: &[u8]) -> Verdict {
 /// number is then read with `19` for `2A` and `18` for `2B`, which is the published rule
 /// (equivalently, the number with `20` minus 1 000 000 or 2 000 000).
 pub fn nir(value: &[u8]) -> Verdict {
-    let Ok(bytes) = <&[u8; 15]>::try_from(value) else { return Verdict::Unreadable };
-    let mut digits = *bytes;
+    if value.len() != 15 {
+        return Verdict::Unreadable;
+    }
+    let (Some(expected), Some(key)) = (nir_key(&value[..13]), decimal(&value[13..])) else { return Verdict::Unreadable };
+    if u64::from(expected) == key { Verdict::Valid } else { Verdict::WrongKey { expected } }
+}
+
+/// The key of the first 13 characters of a number read by [`nir`], in `1..=97`; `None` when they
+/// are not 13 digits (with `2A`/`2B` allowed at positions 6–7).
+pub fn nir_key(first13: &[u8]) -> Option<u32> {
+    let mut digits: [u8; 13] = first13.try_into().ok()?;
     match &digits[5..7] {
         b"2A" | b"2a" => digits[5..7].copy_from_slice(b"19"),
         b"2B" | b"2b" => digits[5..7].copy_from_slice(b"18"),
         _ => {}
     }
-    let Some(number) = decimal(&digits[..13]) else { return Verdict::Unreadable };
-    let Some(key) = decimal(&digits[13..]) else { return Verdict::Unreadable };
     // The remainder is below 97, so the key is in 1..=97.
-    let expected = 97 - (number % 97) as u32;
-    if u64::from(expected) == key { Verdict::Valid } else { Verdict::WrongKey { expected } }
+    decimal(&digits).map(|number| 97 - (number % 97) as u32)
 }
 
 /// A number whose last digit is the Luhn check digit of the digits before it.

@@ -1,11 +1,12 @@
 //! Identifiers: the checksums of the NIR (key modulo 97) and of RPPS and FINESS numbers (Luhn),
 //! and the generators that draw fresh, valid, invented identifiers from a seeded generator.
 //!
-//! The checksum functions are public so that validation code and tests elsewhere in the workspace
-//! use the very same arithmetic as the generator.
+//! The checksums are the engine's (`peps_engine::checksum`), so the generator writes exactly the
+//! keys the validator checks; the functions here are their string-typed front.
 
 use std::collections::HashSet;
 
+use peps_engine::checksum::{self, Verdict};
 use rand::Rng;
 
 /// The NIR key of the first 13 characters of a NIR: `97 − (number mod 97)`, in `1..=97`.
@@ -22,37 +23,12 @@ pub fn nir_key(first13: &str) -> u32 {
 
 /// [`nir_key`], or `None` when `first13` is not 13 digits (with `2A`/`2B` allowed at positions 6–7).
 pub fn try_nir_key(first13: &str) -> Option<u32> {
-    let bytes: &[u8; 13] = first13.as_bytes().try_into().ok()?;
-    let mut digits = *bytes;
-    match &digits[5..7] {
-        b"2A" | b"2a" => digits[5..7].copy_from_slice(b"19"),
-        b"2B" | b"2b" => digits[5..7].copy_from_slice(b"18"),
-        _ => {}
-    }
-    let mut number: u64 = 0;
-    for c in digits {
-        if !c.is_ascii_digit() {
-            return None;
-        }
-        number = number * 10 + u64::from(c - b'0');
-    }
-    // The remainder is below 97, so the key always fits.
-    Some(97 - (number % 97) as u32)
+    checksum::nir_key(first13.as_bytes())
 }
 
 /// Whether `nir` is 15 characters whose last two digits are the key of the first 13.
 pub fn nir_is_valid(nir: &str) -> bool {
-    if nir.len() != 15 || !nir.is_char_boundary(13) {
-        return false;
-    }
-    let (first13, key) = nir.split_at(13);
-    if !key.bytes().all(|c| c.is_ascii_digit()) {
-        return false;
-    }
-    let Ok(key) = key.parse::<u32>() else {
-        return false;
-    };
-    try_nir_key(first13) == Some(key)
+    checksum::nir(nir.as_bytes()) == Verdict::Valid
 }
 
 /// The Luhn check digit to append to `digits` (an RPPS is 10 digits + this digit, a FINESS 8 + it).
@@ -66,34 +42,12 @@ pub fn luhn_check_digit(digits: &str) -> u32 {
 
 /// [`luhn_check_digit`], or `None` when `digits` holds anything but ASCII digits.
 pub fn try_luhn_check_digit(digits: &str) -> Option<u32> {
-    let mut sum = 0u32;
-    // The rightmost digit of the payload is the one doubled, since the check digit goes after it.
-    for (idx, c) in digits.bytes().rev().enumerate() {
-        if !c.is_ascii_digit() {
-            return None;
-        }
-        let d = u32::from(c - b'0');
-        sum += if idx % 2 == 0 {
-            let doubled = d * 2;
-            if doubled > 9 { doubled - 9 } else { doubled }
-        } else {
-            d
-        };
-    }
-    Some((10 - sum % 10) % 10)
+    checksum::luhn_digit(digits.as_bytes())
 }
 
 /// Whether the last digit of `number` is the Luhn check digit of the ones before it.
 pub fn luhn_is_valid(number: &str) -> bool {
-    let Some((&last, payload)) = number.as_bytes().split_last() else {
-        return false;
-    };
-    if !last.is_ascii_digit() {
-        return false;
-    }
-    // `payload` is a prefix of a str ending before an ASCII byte, so it is valid UTF-8.
-    let payload = &number[..payload.len()];
-    try_luhn_check_digit(payload) == Some(u32::from(last - b'0'))
+    checksum::luhn(number.as_bytes()) == Verdict::Valid
 }
 
 /// A NIR as bytes: 13 characters then the 2-digit key.
