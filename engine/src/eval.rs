@@ -782,7 +782,7 @@ fn manifest(rb: &Rulebook, case: &Case) -> Manifest {
         p.strip_prefix(&dir).map(|s| s.trim_start_matches('/').to_string()).unwrap_or_else(|| p.to_string())
     };
     Manifest {
-        engine: format!("peps-engine {}", env!("CARGO_PKG_VERSION")),
+        engine: format!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
         year: rb.year,
         rulebook_sha256: rb.hash.clone(),
         norms: rb
