@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
-use crate::formats::{DateFormat, parse_decimal};
+use crate::formats::{Formats, parse_decimal};
 use crate::limits::{Fault, Guarded, MAX_COLUMNS, MAX_LINE_BYTES, MAX_RECORD_BYTES, OpenError, open_regular};
 use crate::norm::{Encoding, Field, FieldKind, Norm};
 use crate::value::Value;
@@ -387,18 +387,6 @@ pub fn identifier_lookalike<'n>(raw: &str, norm: &'n Norm) -> Option<&'n Field> 
     })
 }
 
-/// How a norm writes dates and decimals, compiled once per file.
-pub struct Formats {
-    date: DateFormat,
-    decimal_separator: Option<u8>,
-}
-
-impl Formats {
-    pub fn of(norm: &Norm) -> Self {
-        Formats { date: DateFormat::compile(&norm.date_format), decimal_separator: u8::try_from(norm.decimal_separator).ok() }
-    }
-}
-
 /// Types one raw field as its norm says.
 pub fn parse_field(raw: &str, field: &Field, norm: &Norm, formats: &Formats) -> Result<Value, (Code, String)> {
     if raw.is_empty() {
@@ -418,9 +406,7 @@ pub fn parse_field(raw: &str, field: &Field, norm: &Norm, formats: &Formats) -> 
                 Err(bad("an integer"))
             }
         }
-        FieldKind::Decimal => formats
-            .decimal_separator
-            .and_then(|sep| parse_decimal(raw.as_bytes(), sep))
+        FieldKind::Decimal => parse_decimal(raw.as_bytes(), formats.decimal_separator)
             .map(Value::Number)
             .ok_or_else(|| bad(&format!("a decimal number (decimal separator `{}`)", norm.decimal_separator))),
         FieldKind::Date => {

@@ -6,6 +6,27 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::norm::Norm;
+
+/// How a norm writes dates, decimals and booleans, compiled once per file and shared by its fields.
+pub struct Formats {
+    pub date: DateFormat,
+    pub decimal_separator: u8,
+    pub true_values: Vec<String>,
+    pub false_values: Vec<String>,
+}
+
+impl Formats {
+    pub fn of(norm: &Norm) -> Self {
+        Formats {
+            date: DateFormat::compile(&norm.date_format),
+            decimal_separator: u8::try_from(norm.decimal_separator).unwrap_or(b','),
+            true_values: norm.true_values.clone(),
+            false_values: norm.false_values.clone(),
+        }
+    }
+}
+
 /// A date format: `%d`, `%m`, `%Y` and literal characters are read by hand (strictly two, two
 /// and four digits); any other strftime format goes through chrono.
 pub enum DateFormat {

@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 
 use crate::checksum::{self, Verdict};
 use crate::diagnostic::{Code, did_you_mean};
-pub use crate::formats::{DateError, DateFormat, parse_decimal};
-use crate::norm::{Checksum, Field, FieldKind, Norm};
+pub use crate::formats::{DateError, DateFormat, Formats, parse_decimal};
+use crate::norm::{Checksum, Field, FieldKind};
 
 /// What a field holds once read.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,25 +45,6 @@ impl Finding {
     fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
-    }
-}
-
-/// The norm's formats, shared by its fields.
-pub struct Formats {
-    pub date: DateFormat,
-    pub decimal_separator: u8,
-    pub true_values: Vec<String>,
-    pub false_values: Vec<String>,
-}
-
-impl Formats {
-    pub fn of(norm: &Norm) -> Self {
-        Formats {
-            date: DateFormat::compile(&norm.date_format),
-            decimal_separator: u8::try_from(norm.decimal_separator).unwrap_or(b','),
-            true_values: norm.true_values.clone(),
-            false_values: norm.false_values.clone(),
-        }
     }
 }
 
