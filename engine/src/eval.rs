@@ -137,7 +137,6 @@ type ItemColumn = Vec<Option<(u32, NaiveDate)>>;
 
 struct State<'a> {
     datasets: Vec<&'a Dataset>,
-    datasets_of_views: Vec<&'a Dataset>,
     scalars: Vec<Value>,
     views: Vec<Option<Vec<u32>>>,
     computed: Vec<Option<Vec<Value>>>,
@@ -150,12 +149,11 @@ struct State<'a> {
 type RowIndex = HashMap<Value, Vec<u32>>;
 
 impl State<'_> {
-    fn index(&self, view: usize, column: usize) -> Option<Rc<RowIndex>> {
+    fn index(&self, view: usize, column: usize, ds: &Dataset) -> Option<Rc<RowIndex>> {
         if let Some(index) = self.indexes.borrow().get(&(view, column)) {
             return Some(index.clone());
         }
         let rows = self.views[view].as_ref()?;
-        let ds = self.datasets_of_views[view];
         let mut index = RowIndex::with_capacity(rows.len());
         for &r in rows {
             index.entry(ds.rows[r as usize][column].clone()).or_default().push(r);
@@ -221,7 +219,7 @@ impl Env for RowEnv<'_, '_> {
         // holding that value: a hash lookup instead of a scan per outer row.
         if let Some((column, outer)) = equi_key(cond)
             && let Ok(key) = expr::eval(outer, self)
-            && let Some(index) = self.st.index(v, column)
+            && let Some(index) = self.st.index(v, column, ds)
         {
             return index.get(&key).is_some_and(|candidates| candidates.iter().any(|&r| holds(r)));
         }
@@ -288,7 +286,6 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
         items: vec![None; rb.steps.len()],
         sets: vec![None; rb.sets.len()],
         indexes: RefCell::new(HashMap::new()),
-        datasets_of_views: rb.views.iter().map(|v| datasets[v.dataset]).collect(),
         datasets,
     };
     build_sets(rb, &mut st);
