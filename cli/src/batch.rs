@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use peps_engine::case::{CaseOptions, load_case};
+use peps_engine::data::case::{CaseOptions, load_case};
 use peps_engine::diagnostic::Diagnostic;
 use peps_engine::eval::evaluate;
 use peps_engine::rulebook::Rulebook;

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use peps_engine::case::{CaseOptions, load_case};
+use peps_engine::data::case::{CaseOptions, load_case};
 use peps_engine::eval::{Evaluation, evaluate};
 use peps_engine::value::Value;
 use serde::Serialize;
@@ -154,7 +154,7 @@ pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &std::path::Path, allow_
 }
 
 /// The case's name: the first text input named `nom` or `name`, else the folder name.
-pub fn case_name(rb: &peps_engine::rulebook::Rulebook, case: &peps_engine::case::Case) -> String {
+pub fn case_name(rb: &peps_engine::rulebook::Rulebook, case: &peps_engine::data::case::Case) -> String {
     rb.schema
         .inputs
         .iter()

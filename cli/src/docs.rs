@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use peps_engine::norm::Norm;
+use peps_engine::data::norm::Norm;
 use peps_engine::rulebook::{Plan, Rulebook, WaterfallBar};
 use peps_engine::value::{Dated, Value};
 

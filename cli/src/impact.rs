@@ -4,8 +4,8 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use peps_engine::case::{CaseOptions, load_case};
-use peps_engine::impact::{Impact, impact};
+use peps_engine::compare::impact::{Impact, impact};
+use peps_engine::data::case::{CaseOptions, load_case};
 use peps_engine::rulebook::Rulebook;
 use peps_engine::value::Value;
 

@@ -28,7 +28,7 @@ impl fmt::Display for OutputError {
             OutputError::Exists(p) => write!(f, "{} already exists; pass --force to replace it", p.display()),
             OutputError::IsInput(p) => write!(f, "{} is an input of this run; refusing to write over it", p.display()),
             OutputError::Folder(p) => write!(f, "{} is a folder; name a file to write", p.display()),
-            OutputError::Io(p, e) => write!(f, "cannot write {}: {}", p.display(), peps_engine::source::io_reason(e)),
+            OutputError::Io(p, e) => write!(f, "cannot write {}: {}", p.display(), peps_engine::rules::source::io_reason(e)),
         }
     }
 }

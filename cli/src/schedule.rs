@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use clap::ValueEnum;
-use peps_engine::case::{Case, CaseOptions, load_case};
+use peps_engine::data::case::{Case, CaseOptions, load_case};
 use peps_engine::eval::evaluate;
 use peps_engine::rulebook::Rulebook;
+use peps_engine::rules::calendar::deadlines::Deadline;
 use peps_engine::schedule::{
-    Adjustment, AdjustmentKind, Balance, Basis, Deadline, Movement, MovementKind, PartKind, Payment, PaymentKind, Schedule,
-    deposit_warnings, schedule,
+    Adjustment, AdjustmentKind, Balance, Basis, Movement, MovementKind, PartKind, Payment, PaymentKind, Schedule, deposit_warnings,
+    schedule,
 };
 use peps_engine::validate::{CodeCount, FileReport, Problem};
 use peps_engine::value::Value;

@@ -15,7 +15,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use peps_engine::case::{CaseOptions, load_case};
+use peps_engine::data::case::{CaseOptions, load_case};
 use peps_engine::diagnostic::{Diagnostic, did_you_mean};
 use peps_engine::eval::{Evaluation, Read, evaluate};
 use peps_engine::rulebook::Rulebook;
@@ -429,7 +429,7 @@ enum Tolerance {
 }
 
 fn decimal(s: &str) -> Decimal {
-    peps_engine::tomlread::parse_decimal(s).unwrap_or_default()
+    peps_engine::rules::strict::parse_decimal(s).unwrap_or_default()
 }
 
 /// An expected value as the case wrote it.
@@ -483,7 +483,7 @@ fn matches(expected: &toml::Value, got: &Value, tolerance: Tolerance) -> (bool, 
     match (expected, got) {
         (toml::Value::String(_) | toml::Value::Integer(_), Value::Number(g)) => {
             let Some(x) = (match expected {
-                toml::Value::String(s) => peps_engine::tomlread::parse_decimal(s),
+                toml::Value::String(s) => peps_engine::rules::strict::parse_decimal(s),
                 toml::Value::Integer(i) => Some(Decimal::from(*i)),
                 _ => None,
             }) else {

@@ -12,11 +12,11 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
+use peps_engine::data::norm::{Encoding, Norm, load_norm};
 use peps_engine::diagnostic::{Diagnostic, did_you_mean};
-use peps_engine::list::CodeList;
-use peps_engine::norm::{Encoding, Norm, load_norm};
 use peps_engine::rulebook::Rulebook;
-use peps_engine::source::DirSource;
+use peps_engine::rules::list::CodeList;
+use peps_engine::rules::source::DirSource;
 use peps_engine::validate::{self, CodeCount, FileReport, Options, Plan, Problem, Sink};
 use serde_json::{Map, Value as Json, json};
 
@@ -202,7 +202,7 @@ fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &
     let file = match File::open(path).and_then(|f| f.metadata().map(|m| (f, m))) {
         Ok((_, m)) if m.is_dir() => return failed(format!("{shown} is a folder, not a file")),
         Ok((f, m)) => (f, m.len()),
-        Err(e) => return failed(format!("cannot read {shown}: {}", peps_engine::source::io_reason(&e))),
+        Err(e) => return failed(format!("cannot read {shown}: {}", peps_engine::rules::source::io_reason(&e))),
     };
     let (norm, lists) = match choose_norm(ctx, path, &name) {
         Ok(choice) => choice,
@@ -240,8 +240,12 @@ fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &
     };
     report.file = shown.clone();
     if let Some(day) = args.deposit_date {
-        let deadlines =
-            |y: i32| ctx.rulebook(y).ok().flatten().map_or_else(Vec::new, |rb| peps_engine::schedule::deposit_deadlines(&rb.calendar));
+        let deadlines = |y: i32| {
+            ctx.rulebook(y)
+                .ok()
+                .flatten()
+                .map_or_else(Vec::new, |rb| peps_engine::rules::calendar::deadlines::deposit_deadlines(&rb.calendar))
+        };
         for p in crate::schedule::deposit_problems(deadlines, &mut report, day, examples) {
             let _ = sink.problem(&p);
         }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::rulebook::{self, Rulebook};
-use peps_engine::source::DirSource;
+use peps_engine::rules::source::DirSource;
 
 use crate::RulesArgs;
 use crate::report::{Sources, render_text};

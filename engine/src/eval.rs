@@ -13,8 +13,8 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::case::Case;
-use crate::dataset::Dataset;
+use crate::data::case::Case;
+use crate::data::dataset::Dataset;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::expr::{self, BinOp, Env, Expr, Slot};
 use crate::formula;
@@ -786,7 +786,7 @@ fn manifest(rb: &Rulebook, case: &Case) -> Manifest {
             .norms
             .iter()
             .zip(&rb.norm_files)
-            .map(|(n, f)| ManifestFile { name: format!("{}@{}", n.name, n.version), sha256: crate::dataset::sha256_hex(f.text.as_bytes()) })
+            .map(|(n, f)| ManifestFile { name: format!("{}@{}", n.name, n.version), sha256: crate::hashing::sha256_hex(f.text.as_bytes()) })
             .collect(),
         inputs: case.hashes.iter().map(|(p, h)| ManifestFile { name: relative(p), sha256: h.clone() }).collect(),
     }

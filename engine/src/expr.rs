@@ -15,7 +15,7 @@ use std::ops::Range;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::tomlread::parse_decimal;
+use crate::rules::strict::parse_decimal;
 use crate::value::{Kind, Rounding, RoundingMode, Value};
 
 /// An expression as written, with byte spans inside its text.

@@ -12,13 +12,13 @@ use std::sync::OnceLock;
 use rhai::Dynamic;
 use rust_decimal::Decimal;
 
-use crate::case::{Case, CaseOptions, load_case};
-use crate::dataset::{identifier_lookalike, read_bytes};
+use crate::data::case::{Case, CaseOptions, load_case};
+use crate::data::dataset::{identifier_lookalike, read_bytes};
+use crate::data::norm::{Norm, load_norm};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::formula::{call_function, compile_inline, compile_script, eval_inline, function_params, sandbox};
-use crate::norm::{Norm, load_norm};
 use crate::rulebook::{Rulebook, load};
-use crate::source::{MemSource, Source};
+use crate::rules::source::{MemSource, Source};
 use crate::validate::{NoSink, Options, Plan};
 use crate::value::Value;
 
@@ -38,8 +38,8 @@ impl Fixture {
     /// Reads the rulebook folder `rules`, the norms folder `norms` and optionally a case folder.
     /// The fixture must load cleanly: a broken base would make every target stop early.
     pub fn load(rules: &Path, norms: &Path, case: Option<&Path>) -> Result<Fixture, Vec<Diagnostic>> {
-        let rules = read_all(&crate::source::DirSource::new(rules));
-        let norms = read_all(&crate::source::DirSource::new(norms));
+        let rules = read_all(&crate::rules::source::DirSource::new(rules));
+        let norms = read_all(&crate::rules::source::DirSource::new(norms));
         let (rb, diags) = load(&mem(&rules), &mem(&norms));
         let Some(rulebook) = rb else { return Err(diags) };
         let case = match case {
@@ -119,7 +119,7 @@ pub fn norm(fx: &Fixture, data: &[u8]) -> usize {
     }
     let (pick, text) = split(data);
     let base = &norms[pick % norms.len()];
-    let source = MemSource::new().with(&crate::norm::norm_path(&base.name, base.version), &text);
+    let source = MemSource::new().with(&crate::data::norm::norm_path(&base.name, base.version), &text);
     let mut diags = Vec::new();
     let mut files: Vec<SourceFile> = Vec::new();
     let Some(norm) = load_norm(&source, &base.name, base.version, &mut diags, &mut files) else { return diags.len() };
@@ -184,7 +184,7 @@ pub fn file_name(fx: &Fixture, data: &[u8]) -> usize {
     let name = if pick & 0x80 != 0 {
         let (pattern, name) = text.split_once('\n').unwrap_or((text.as_str(), ""));
         let date_format = norm.file_name.as_ref().map_or_else(|| "%Y%m%d".to_string(), |f| f.date_format.clone());
-        norm.file_name = Some(crate::norm::FileNamePattern { pattern: pattern.to_string(), date_format });
+        norm.file_name = Some(crate::data::norm::FileNamePattern { pattern: pattern.to_string(), date_format });
         name.to_string()
     } else {
         text

@@ -1,33 +1,23 @@
 //! `peps-engine`: a generic rules engine. It knows rulebooks, values, tables, lists, norms,
 //! datasets, steps, evaluations and traces; what they mean (a remuneration, a patient list) is the
 //! rules' own business and lives in the data it is given.
+//!
+//! The modules follow the pipeline (ARCHITECTURE.md): the foundation (`value`, `diagnostic`),
+//! reading rule files (`rules`), reading data files (`data`), the row language (`expr`) and the
+//! Rhai sandbox (`formula`), binding a year into a `rulebook`, evaluating it on a case (`eval`),
+//! then what is built on evaluations: the payment `schedule`, file `validate`-ion and comparisons
+//! (`compare`).
 
-pub mod calendar;
-pub mod case;
-pub mod checksum;
-pub mod coverage;
-pub mod dataset;
+pub mod compare;
+pub mod data;
 pub mod diagnostic;
-pub mod diff;
 pub mod eval;
 pub mod expr;
-pub mod formats;
 pub mod formula;
 pub mod fuzz;
-pub mod impact;
-pub mod indicator;
-pub mod limits;
-pub mod list;
-pub mod norm;
-pub mod parameter;
-pub mod provenance;
+pub mod hashing;
 pub mod rulebook;
+pub mod rules;
 pub mod schedule;
-pub mod schema;
-pub mod source;
-pub mod step;
-pub mod table;
-pub mod tomlread;
 pub mod validate;
 pub mod value;
-pub mod workdays;

@@ -7,23 +7,25 @@ use std::collections::{BTreeSet, BinaryHeap, HashMap};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::calendar::{Event, read_calendar};
-use crate::case::{CaseSchema, InputKind, read_schema};
-use crate::dataset::sha256_hex;
+use crate::data::case::{CaseSchema, InputKind, read_schema};
+use crate::data::norm::{Norm, load_norm};
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile, did_you_mean};
 use crate::expr::{self, Expr, ExprErrorKind, Resolver, Slot};
 use crate::formula::{self, Script};
-use crate::indicator::{IndicatorSet, read_indicator_sets};
-use crate::list::{CodeList, read_lists};
-use crate::norm::{Norm, load_norm};
-use crate::parameter::{Parameter, read_parameters};
-use crate::source::Source;
-use crate::step::{AggOp, ExprSource, FormulaSource, Mechanism, StepDef, read_rounding_choice, read_steps};
-use crate::table::{KeyKind, Table, read_tables};
-use crate::tomlread::{Ctx, Obj};
+use crate::hashing::sha256_hex;
+use crate::rules::calendar::{Event, read_calendar};
+use crate::rules::indicator::{IndicatorSet, read_indicator_sets};
+use crate::rules::list::{CodeList, read_lists};
+use crate::rules::parameter::{Parameter, read_parameters};
+use crate::rules::source::Source;
+use crate::rules::step::{AggOp, ExprSource, FormulaSource, Mechanism, StepDef, read_rounding_choice, read_steps};
+use crate::rules::strict::{Ctx, Obj};
+use crate::rules::table::{KeyKind, Table, read_tables};
 use crate::value::{Kind, Period, Rounding, Unit, Value};
 
 /// Slot spaces shared by the binder and the evaluator.
+pub(crate) mod calendar;
+
 pub(crate) mod space {
     pub const COLUMN: u8 = 0;
     pub const COMPUTED: u8 = 1;
@@ -262,7 +264,7 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
         // The calendar names steps and inputs: a wrong name is an error of the rulebook, found
         // when it loads (`rules check`), not when a schedule is first asked for. Its warnings
         // are the schedule's to report.
-        diags.extend(crate::schedule::check(&rb).into_iter().filter(Diagnostic::is_error));
+        diags.extend(calendar::check(&rb).into_iter().filter(Diagnostic::is_error));
     }
     let ok = !diags.iter().any(Diagnostic::is_error) && manifest.ok;
     (ok.then_some(rb), diags)
@@ -368,7 +370,7 @@ fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
     let mut norms = Vec::new();
     if let Some(n) = obj.opt_table("norms") {
         for (name, item) in n.entries() {
-            if let Some(v) = crate::tomlread::read_int(ctx, item, &format!("the version of norm `{}`", name.get_ref())) {
+            if let Some(v) = crate::rules::strict::read_int(ctx, item, &format!("the version of norm `{}`", name.get_ref())) {
                 norms.push((name.get_ref().to_string(), (*v.get_ref()).max(0) as u32, ctx.loc(name.span())));
             }
         }

@@ -22,10 +22,10 @@ use regex::Regex;
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
+use crate::data::norm::{Encoding, FieldKind, Norm};
 use crate::diagnostic::{Code, Diagnostic, Location, Severity, did_you_mean};
 use crate::expr::{self, Env, Expr, Resolver, Slot};
-use crate::list::CodeList;
-use crate::norm::{Encoding, FieldKind, Norm};
+use crate::rules::list::CodeList;
 use crate::value::{Kind, Period, Status, Value};
 
 use fields::{Cell, DateFormat, FieldPlan, Finding, Formats};
@@ -418,7 +418,7 @@ impl<'a> Plan<'a> {
 }
 
 impl NamePattern {
-    fn compile(f: &crate::norm::FileNamePattern) -> Result<Self, regex::Error> {
+    fn compile(f: &crate::data::norm::FileNamePattern) -> Result<Self, regex::Error> {
         let (exact, loose) = compile_name(&f.pattern)?;
         Ok(NamePattern { pattern: f.pattern.clone(), exact, loose, date_format: f.date_format.clone() })
     }
@@ -768,7 +768,7 @@ impl<'p, 'a> Run<'p, 'a> {
         if self.options.show_identifiers {
             return text;
         }
-        match crate::dataset::identifier_lookalike(&text, self.plan.norm) {
+        match crate::data::dataset::identifier_lookalike(&text, self.plan.norm) {
             Some(like) => format!("[masked: a value shaped like {}]", like.name),
             None => text,
         }
@@ -1291,9 +1291,9 @@ impl<'p, 'a> Run<'p, 'a> {
     fn row_hash<R: Read>(&mut self, s: &Splitter<R>) -> u64 {
         if s.quoted() {
             canonical(s, &mut self.canonical);
-            dupes::hash64(&self.canonical)
+            crate::hashing::hash64(&self.canonical)
         } else {
-            dupes::hash64(s.raw())
+            crate::hashing::hash64(s.raw())
         }
     }
 }

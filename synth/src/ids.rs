@@ -1,12 +1,12 @@
 //! Identifiers: the checksums of the NIR (key modulo 97) and of RPPS and FINESS numbers (Luhn),
 //! and the generators that draw fresh, valid, invented identifiers from a seeded generator.
 //!
-//! The checksums are the engine's (`peps_engine::checksum`), so the generator writes exactly the
+//! The checksums are the engine's (`peps_engine::data::checksum`), so the generator writes exactly the
 //! keys the validator checks; the functions here are their string-typed front.
 
 use std::collections::HashSet;
 
-use peps_engine::checksum::{self, Verdict};
+use peps_engine::data::checksum::{self, Verdict};
 use rand::Rng;
 
 /// The NIR key of the first 13 characters of a NIR: `97 − (number mod 97)`, in `1..=97`.

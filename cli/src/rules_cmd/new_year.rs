@@ -24,9 +24,9 @@
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use peps_engine::coverage::{self, REMOVALS_FILE};
+use peps_engine::compare::coverage::{self, REMOVALS_FILE};
 use peps_engine::diagnostic::Diagnostic;
-use peps_engine::source::{DirSource, Source};
+use peps_engine::rules::source::{DirSource, Source};
 use toml_edit::{DocumentMut, Item, TableLike, Value};
 
 use super::{load_dir, year_dir};

@@ -10,12 +10,12 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use peps_engine::case::InputKind;
+use peps_engine::data::case::InputKind;
+use peps_engine::data::norm::{Checksum, Field, FieldKind, Norm};
 use peps_engine::diagnostic::did_you_mean;
-use peps_engine::norm::{Checksum, Field, FieldKind, Norm};
 use peps_engine::rulebook::Rulebook;
-use peps_engine::schema::AnyValue;
-use peps_engine::tomlread::parse_decimal;
+use peps_engine::rules::schema::AnyValue;
+use peps_engine::rules::strict::parse_decimal;
 
 use super::case_file::{DataSpec, Row, TeamValue, TestCase, TestDefaults};
 
@@ -167,8 +167,8 @@ fn data_file_name(norm: &Norm, rb: &Rulebook, input: &str) -> String {
 /// reader then reports).
 fn encode(norm: &Norm, text: &str) -> Vec<u8> {
     match norm.encoding {
-        peps_engine::norm::Encoding::Utf8 => text.as_bytes().to_vec(),
-        peps_engine::norm::Encoding::Windows1252 => encoding_rs::WINDOWS_1252.encode(text).0.into_owned(),
+        peps_engine::data::norm::Encoding::Utf8 => text.as_bytes().to_vec(),
+        peps_engine::data::norm::Encoding::Windows1252 => encoding_rs::WINDOWS_1252.encode(text).0.into_owned(),
     }
 }
 
@@ -298,9 +298,9 @@ mod tests {
                     [[field]]\nname = \"OK\"\ntype = \"bool\"\n\
                     [[field]]\nname = \"EUR\"\ntype = \"decimal\"\n\
                     [[field]]\nname = \"N\"\ntype = \"integer\"\n";
-        let source = peps_engine::source::MemSource::new().with("n/v1.toml", text);
+        let source = peps_engine::rules::source::MemSource::new().with("n/v1.toml", text);
         let (mut diags, mut files) = (Vec::new(), Vec::new());
-        let norm = peps_engine::norm::load_norm(&source, "n", 1, &mut diags, &mut files);
+        let norm = peps_engine::data::norm::load_norm(&source, "n", 1, &mut diags, &mut files);
         norm.unwrap_or_else(|| panic!("{diags:?}"))
     }
 

@@ -97,40 +97,10 @@ fn home(hash: u64, n: usize) -> usize {
     ((u128::from(hash) * n as u128) >> 64) as usize
 }
 
-/// A fast 64-bit hash of `bytes` (folded 128-bit multiplications over 16-byte blocks, the
-/// construction of wyhash and foldhash).
-pub fn hash64(bytes: &[u8]) -> u64 {
-    const K0: u64 = 0xa076_1d64_78bd_642f;
-    const K1: u64 = 0xe703_7ed1_a0b4_28db;
-    const K2: u64 = 0x8ebc_6af0_9c88_c6e3;
-    let mut h = K0 ^ (bytes.len() as u64).wrapping_mul(K2);
-    let mut blocks = bytes.chunks_exact(16);
-    for block in &mut blocks {
-        let (a, b) = block.split_at(8);
-        h = fold(read8(a) ^ h ^ K1, read8(b) ^ K2);
-    }
-    let rest = blocks.remainder();
-    if !rest.is_empty() {
-        let mut pad = [0u8; 16];
-        pad[..rest.len()].copy_from_slice(rest);
-        let (a, b) = pad.split_at(8);
-        h = fold(read8(a) ^ h ^ K1, read8(b) ^ K2 ^ rest.len() as u64);
-    }
-    fold(h ^ K0, K1)
-}
-
-fn read8(b: &[u8]) -> u64 {
-    u64::from_le_bytes(b.try_into().expect("8 bytes"))
-}
-
-fn fold(a: u64, b: u64) -> u64 {
-    let r = u128::from(a) * u128::from(b);
-    (r as u64) ^ ((r >> 64) as u64)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hashing::hash64;
 
     #[test]
     fn finds_the_first_line_of_a_duplicate() {

@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 use regex::bytes::Regex;
 use rust_decimal::Decimal;
 
-use crate::checksum::{self, Verdict};
+use crate::data::checksum::{self, Verdict};
+pub use crate::data::formats::{DateError, DateFormat, Formats, parse_decimal};
+use crate::data::norm::{Checksum, Field, FieldKind};
 use crate::diagnostic::{Code, did_you_mean};
-pub use crate::formats::{DateError, DateFormat, Formats, parse_decimal};
-use crate::norm::{Checksum, Field, FieldKind};
 
 /// What a field holds once read.
 #[derive(Debug, Clone, Copy, PartialEq)]

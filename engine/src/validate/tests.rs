@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::diagnostic::SourceFile;
-use crate::source::MemSource;
-use crate::tomlread::Ctx;
+use crate::rules::source::MemSource;
+use crate::rules::strict::Ctx;
 
 const NORM: &str = r#"
 name = "demo"
@@ -76,7 +76,7 @@ const ID: &str = "184127645108946";
 fn norm(text: &str) -> Norm {
     let source = MemSource::new().with("demo/v1.toml", text);
     let (mut diags, mut files) = (Vec::new(), Vec::new());
-    let norm = crate::norm::load_norm(&source, "demo", 1, &mut diags, &mut files);
+    let norm = crate::data::norm::load_norm(&source, "demo", 1, &mut diags, &mut files);
     assert!(diags.is_empty(), "{diags:?}");
     norm.expect("norm")
 }
@@ -88,7 +88,7 @@ fn lists() -> Vec<CodeList> {
     let obj = ctx.root(&root, "lists");
     let mut out = Vec::new();
     let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
-    crate::list::read_lists(&obj, Period { start: d(1, 1), end: d(12, 31) }, &mut out);
+    crate::rules::list::read_lists(&obj, Period { start: d(1, 1), end: d(12, 31) }, &mut out);
     let diags = ctx.into_diagnostics();
     assert!(diags.is_empty(), "{diags:?}");
     out

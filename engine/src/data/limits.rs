@@ -9,7 +9,8 @@ use std::io::{self, Read};
 use std::path::Path;
 
 use memchr::memchr3;
-use sha2::{Digest, Sha256};
+
+use crate::hashing::StreamHash;
 
 /// Longest physical line of a data file, in bytes.
 pub const MAX_LINE_BYTES: usize = 1 << 20;
@@ -53,7 +54,7 @@ impl LineEndings {
 /// top sees every complete record that precedes the problem.
 pub struct Guarded<R> {
     inner: R,
-    hasher: Sha256,
+    hasher: StreamHash,
     /// Current line (1-based) at the end of what was delivered.
     line: usize,
     line_len: usize,
@@ -75,7 +76,7 @@ impl<R: Read> Guarded<R> {
     pub fn with_limits(inner: R, max_line: usize, max_record: usize) -> Self {
         Guarded {
             inner,
-            hasher: Sha256::new(),
+            hasher: StreamHash::default(),
             line: 1,
             line_len: 0,
             since_record: 0,
@@ -114,7 +115,7 @@ impl<R: Read> Guarded<R> {
 
     /// Hex SHA-256 of the bytes delivered so far (all of them once the reader is exhausted).
     pub fn sha256(&self) -> String {
-        crate::dataset::hex(&self.hasher.clone().finalize())
+        self.hasher.hex()
     }
 
     /// Scans `buf` and returns how many of its bytes may be delivered.
@@ -222,7 +223,7 @@ impl OpenError {
         match self {
             OpenError::Folder => "it is a folder, not a file".to_string(),
             OpenError::NotRegular => "it is not a regular file (a pipe, a device or a socket)".to_string(),
-            OpenError::Io(e) => crate::source::io_reason(e),
+            OpenError::Io(e) => crate::rules::source::io_reason(e),
         }
     }
 }
@@ -272,7 +273,7 @@ mod tests {
     #[test]
     fn hashes_every_byte() {
         let (_, g) = drain(Guarded::new(b"hello\n".as_slice()));
-        assert_eq!(g.sha256(), crate::dataset::sha256_hex(b"hello\n"));
+        assert_eq!(g.sha256(), crate::hashing::sha256_hex(b"hello\n"));
         assert!(!Guarded::new(b"".as_slice()).ends_with_newline());
     }
 

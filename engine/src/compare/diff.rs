@@ -9,15 +9,15 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::calendar::Event;
-use crate::case::{Input, InputKind};
+use crate::data::case::{Input, InputKind};
 use crate::formula;
-use crate::indicator::{Indicator, IndicatorSet};
-use crate::list::{CodeList, ListItem};
-use crate::parameter::Parameter;
-use crate::provenance::Provenance;
 use crate::rulebook::{Rulebook, Step};
-use crate::table::{KeyKind, Table};
+use crate::rules::calendar::Event;
+use crate::rules::indicator::{Indicator, IndicatorSet};
+use crate::rules::list::{CodeList, ListItem};
+use crate::rules::parameter::Parameter;
+use crate::rules::provenance::Provenance;
+use crate::rules::table::{KeyKind, Table};
 use crate::value::{Dated, Period, Rounding, Value};
 
 /// What happened to a field of an item.
@@ -361,8 +361,8 @@ fn list(out: &mut Out, old: &CodeList, new: &CodeList, old_period: Period, new_p
 
 fn indicator_summary(i: &Indicator) -> String {
     let dir = match i.direction {
-        crate::indicator::Direction::Higher => "higher",
-        crate::indicator::Direction::Lower => "lower",
+        crate::rules::indicator::Direction::Higher => "higher",
+        crate::rules::indicator::Direction::Lower => "lower",
     };
     format!("weight {}, target {}, {dir} is better, input {}", i.weight, i.target, i.input)
 }
@@ -444,7 +444,7 @@ fn input(out: &mut Out, old: &Input, new: &Input) {
     out.compare("input", &name, "label", old.label.clone(), new.label.clone(), None);
 }
 
-fn norm(out: &mut Out, old: &crate::norm::Norm, new: &crate::norm::Norm) {
+fn norm(out: &mut Out, old: &crate::data::norm::Norm, new: &crate::data::norm::Norm) {
     out.compare("norm", &new.name, "version", format!("v{}", old.version), format!("v{}", new.version), Some(&new.provenance.reference));
 }
 
@@ -504,7 +504,7 @@ fn scripts(out: &mut Out, old: &Rulebook, new: &Rulebook) {
 mod tests {
     use super::*;
     use crate::rulebook::load;
-    use crate::source::MemSource;
+    use crate::rules::source::MemSource;
 
     const RULEBOOK: &str = r#"
 year = 2024

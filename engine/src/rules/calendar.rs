@@ -4,14 +4,16 @@
 //! in advance and settled with the balance). What the events mean is the rules' words; how they
 //! are computed for a case is `schedule`'s business.
 
+pub mod deadlines;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Location};
-use crate::provenance::{Provenance, parse_choice, read_choice};
-use crate::tomlread::{Obj, read_decimal, read_int, read_str};
-use crate::workdays::{WEEKDAY_NAMES, WorkingDays, parse_month_day, parse_weekday};
+use crate::rules::provenance::{Provenance, parse_choice, read_choice};
+use crate::rules::strict::{Obj, read_decimal, read_int, read_str};
+use crate::rules::workdays::{WEEKDAY_NAMES, WorkingDays, parse_month_day, parse_weekday};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Event {
@@ -429,7 +431,7 @@ fn read_rebase(obj: &Obj<'_, '_>, spans: &mut Vec<(&'static str, Location)>) -> 
 mod tests {
     use super::*;
     use crate::diagnostic::{Diagnostic, SourceFile};
-    use crate::tomlread::Ctx;
+    use crate::rules::strict::Ctx;
 
     fn read(text: &str) -> (Vec<Event>, Vec<Diagnostic>) {
         let file = SourceFile { path: "calendrier.toml".into(), text: text.into() };

@@ -9,12 +9,11 @@ use std::io::Read;
 use std::path::Path;
 
 use rust_decimal::Decimal;
-use sha2::{Digest, Sha256};
 
+use crate::data::formats::{Formats, parse_decimal};
+use crate::data::limits::{Fault, Guarded, MAX_COLUMNS, MAX_LINE_BYTES, MAX_RECORD_BYTES, OpenError, open_regular};
+use crate::data::norm::{Encoding, Field, FieldKind, Norm};
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
-use crate::formats::{Formats, parse_decimal};
-use crate::limits::{Fault, Guarded, MAX_COLUMNS, MAX_LINE_BYTES, MAX_RECORD_BYTES, OpenError, open_regular};
-use crate::norm::{Encoding, Field, FieldKind, Norm};
 use crate::value::Value;
 
 /// How many data diagnostics one file reports in full before it only counts them.
@@ -382,7 +381,7 @@ pub fn identifier_lookalike<'n>(raw: &str, norm: &'n Norm) -> Option<&'n Field> 
         let Some(algorithm) = id.checksum else { return false };
         words.iter().any(|word| {
             let fits = id.length.is_none_or(|(min, max)| (min..=max).contains(&word.len()));
-            fits && crate::checksum::verify(algorithm, word.as_bytes()) == crate::checksum::Verdict::Valid
+            fits && crate::data::checksum::verify(algorithm, word.as_bytes()) == crate::data::checksum::Verdict::Valid
         })
     })
 }
@@ -435,18 +434,10 @@ pub fn parse_field(raw: &str, field: &Field, norm: &Norm, formats: &Formats) -> 
     }
 }
 
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::MemSource;
+    use crate::rules::source::MemSource;
 
     const NORM: &str = r#"
 name = "t"
@@ -475,7 +466,7 @@ values = ["A", "B"]
     fn norm(encoding: &str) -> Norm {
         let source = MemSource::new().with("t/v1.toml", &NORM.replace("ENCODING", encoding));
         let (mut diags, mut files) = (Vec::new(), Vec::new());
-        let norm = crate::norm::load_norm(&source, "t", 1, &mut diags, &mut files);
+        let norm = crate::data::norm::load_norm(&source, "t", 1, &mut diags, &mut files);
         assert!(diags.is_empty(), "{diags:?}");
         norm.expect("norm")
     }
@@ -523,7 +514,7 @@ values = ["A", "B"]
         let (ds, diags) = read(bytes);
         assert!(diags.is_empty(), "{diags:?}");
         let ds = ds.expect("dataset");
-        assert_eq!(ds.sha256, sha256_hex(bytes));
+        assert_eq!(ds.sha256, crate::hashing::sha256_hex(bytes));
         assert_eq!(ds.rows.iter().map(|r| r[1].clone()).collect::<Vec<_>>(), [Value::Text("A".into()), Value::Text("B".into())]);
     }
 }

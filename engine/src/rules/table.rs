@@ -11,8 +11,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Location};
-use crate::provenance::{Provenance, parse_choice};
-use crate::tomlread::{Obj, parse_decimal, read_decimal};
+use crate::rules::provenance::{Provenance, parse_choice};
+use crate::rules::strict::{Obj, parse_decimal, read_decimal};
 use crate::value::{Unit, Value};
 
 #[derive(Debug, Clone, Serialize)]
@@ -330,7 +330,7 @@ fn read_table(obj: &Obj<'_, '_>, name: String) -> Option<Table> {
         .filter_map(|item| {
             let c = Obj::of(ctx, item, &format!("a value column of table `{name}`"))?;
             let col_name = c.str("name");
-            let unit = crate::provenance::read_choice(&c, "unit", Unit::NAMES, Unit::parse);
+            let unit = crate::rules::provenance::read_choice(&c, "unit", Unit::NAMES, Unit::parse);
             c.finish();
             Some(ValueColumn { name: col_name?.into_inner(), unit: unit? })
         })
@@ -444,7 +444,7 @@ fn read_row(r: &Obj<'_, '_>, keys: &[KeyColumn], columns: &[ValueColumn]) -> Opt
                 }
             }
             (_, other) => {
-                ctx.error(Code::WrongType, item.span(), format!("key `{}` cannot be {}", key.name, crate::tomlread::type_name(other)));
+                ctx.error(Code::WrongType, item.span(), format!("key `{}` cannot be {}", key.name, crate::rules::strict::type_name(other)));
                 None
             }
         };
@@ -596,7 +596,7 @@ pub fn row_span(row: &Row) -> Option<Range<usize>> {
 mod tests {
     use super::*;
     use crate::diagnostic::SourceFile;
-    use crate::tomlread::Ctx;
+    use crate::rules::strict::Ctx;
     use rust_decimal_macros::dec;
 
     fn load(text: &str) -> (Vec<Table>, Vec<String>) {

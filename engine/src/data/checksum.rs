@@ -3,7 +3,7 @@
 //!
 //! Functions work on bytes and never allocate: a validator calls them once per row.
 
-use crate::norm::Checksum;
+use crate::data::norm::Checksum;
 
 /// What a checksum says about a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

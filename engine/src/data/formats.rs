@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::norm::Norm;
+use crate::data::norm::Norm;
 
 /// How a norm writes dates, decimals and booleans, compiled once per file and shared by its fields.
 pub struct Formats {

@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::diagnostic::{Code, Location};
 use crate::expr::{self, Ast};
-use crate::provenance::{parse_choice, read_choice};
-use crate::tomlread::{Ctx, Item, Obj, read_str};
+use crate::rules::provenance::{parse_choice, read_choice};
+use crate::rules::strict::{Ctx, Item, Obj, read_str};
 use crate::value::{Rounding, RoundingMode, Unit};
 
 /// An expression as written in a rule file, parsed, with where it stands.

@@ -7,9 +7,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic, Severity, SourceFile};
-use crate::provenance::{Provenance, parse_choice, read_choice};
-use crate::source::Source;
-use crate::tomlread::{Ctx, Obj};
+use crate::rules::provenance::{Provenance, parse_choice, read_choice};
+use crate::rules::source::Source;
+use crate::rules::strict::{Ctx, Obj};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Norm {

@@ -15,9 +15,9 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use serde_json::Value as Json;
 
-use crate::coverage::KINDS as REMOVAL_KINDS;
-use crate::norm::FieldKind;
-use crate::tomlread::parse_decimal;
+use crate::compare::coverage::KINDS as REMOVAL_KINDS;
+use crate::data::norm::FieldKind;
+use crate::rules::strict::parse_decimal;
 use crate::value::{Kind, RoundingMode, Status, Unit};
 
 // ---------------------------------------------------------------------------------------------
@@ -790,7 +790,7 @@ choice!(
     /// The kind of a calendar event.
     EventKindName,
     "EventKind",
-    crate::calendar::EventKind::NAMES,
+    crate::rules::calendar::EventKind::NAMES,
     &[]
 );
 
@@ -890,7 +890,7 @@ choice!(
     /// A day of the week.
     WeekdayName,
     "Weekday",
-    crate::workdays::WEEKDAY_NAMES,
+    crate::rules::workdays::WEEKDAY_NAMES,
     &[]
 );
 
@@ -901,7 +901,7 @@ pub struct MonthDay(pub String);
 impl<'de> Deserialize<'de> for MonthDay {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        match crate::workdays::parse_month_day(&s) {
+        match crate::rules::workdays::parse_month_day(&s) {
             Some(_) => Ok(MonthDay(s)),
             None => Err(de::Error::custom(format!("`{s}` is not a day of the year: write MM-DD, e.g. \"05-01\""))),
         }
@@ -1248,8 +1248,8 @@ mod tests {
         for dir in years {
             let files = rulebook_files(&read(&dir.join("rulebook.toml"))).unwrap();
             out.extend(files.into_iter().map(|(k, f)| (k, dir.join(f))));
-            if dir.join(crate::coverage::REMOVALS_FILE).is_file() {
-                out.push((FileKind::Removals, dir.join(crate::coverage::REMOVALS_FILE)));
+            if dir.join(crate::compare::coverage::REMOVALS_FILE).is_file() {
+                out.push((FileKind::Removals, dir.join(crate::compare::coverage::REMOVALS_FILE)));
             }
         }
         for norm in std::fs::read_dir(repo().join("norms")).unwrap().flatten() {
@@ -1286,7 +1286,7 @@ mod tests {
             let listed: Vec<String> = rulebook_files(&read(&dir.join("rulebook.toml"))).unwrap().into_iter().map(|(_, f)| f).collect();
             for file in std::fs::read_dir(&dir).unwrap().flatten() {
                 let name = file.file_name().to_string_lossy().into_owned();
-                if name.ends_with(".toml") && name != crate::coverage::REMOVALS_FILE {
+                if name.ends_with(".toml") && name != crate::compare::coverage::REMOVALS_FILE {
                     assert!(listed.contains(&name), "{} is not listed in its rulebook.toml", file.path().display());
                 }
             }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Location};
-use crate::tomlread::Obj;
+use crate::rules::strict::Obj;
 use crate::value::Status;
 
 #[derive(Debug, Clone, Serialize)]

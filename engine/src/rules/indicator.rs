@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::diagnostic::Code;
-use crate::provenance::{Provenance, read_choice};
-use crate::tomlread::Obj;
+use crate::rules::provenance::{Provenance, read_choice};
+use crate::rules::strict::Obj;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorSet {

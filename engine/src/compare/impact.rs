@@ -12,7 +12,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::case::Case;
+use crate::data::case::Case;
 use crate::eval::{Evaluation, evaluate};
 use crate::rulebook::Rulebook;
 use crate::value::{Dated, Unit, Value};

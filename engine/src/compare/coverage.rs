@@ -9,9 +9,9 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile, did_you_mean};
-use crate::provenance::read_choice;
 use crate::rulebook::Rulebook;
-use crate::tomlread::{Ctx, Obj};
+use crate::rules::provenance::read_choice;
+use crate::rules::strict::{Ctx, Obj};
 
 /// The file of a year's folder that records what it removes on purpose.
 pub const REMOVALS_FILE: &str = "retraits.toml";
@@ -123,7 +123,7 @@ pub fn check(prev: &Rulebook, next: &Rulebook, removals: &[Removal]) -> Vec<Diag
 mod tests {
     use super::*;
     use crate::rulebook::load;
-    use crate::source::MemSource;
+    use crate::rules::source::MemSource;
 
     fn book(year: i32, params: &[&str]) -> Rulebook {
         let rb = format!(

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diagnostic::Code;
-use crate::provenance::{Provenance, read_choice};
-use crate::tomlread::{Item, Obj, read_bool, read_date, read_decimal, read_str};
+use crate::rules::provenance::{Provenance, read_choice};
+use crate::rules::strict::{Item, Obj, read_bool, read_date, read_decimal, read_str};
 use crate::value::{Dated, Kind, Period, Unit, Value, value_at};
 
 #[derive(Debug, Clone, Serialize)]
@@ -83,7 +83,7 @@ pub fn read_typed(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, what: &str) ->
 /// every date inside the period.
 pub fn read_dated(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, period: Period) -> Option<Vec<Dated<Value>>> {
     let ctx = obj.ctx();
-    let items = crate::tomlread::read_array(ctx, item, &format!("`values` of {}", obj.what()))?;
+    let items = crate::rules::strict::read_array(ctx, item, &format!("`values` of {}", obj.what()))?;
     let mut out: Vec<Dated<Value>> = Vec::new();
     let mut ok = true;
     for entry in items {

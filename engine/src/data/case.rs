@@ -7,14 +7,15 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::dataset::{Dataset, read_dataset, sha256_hex};
+use crate::data::dataset::{Dataset, read_dataset};
+use crate::data::limits::{MAX_CASE_FILE_BYTES, open_regular};
+use crate::data::norm::Norm;
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
-use crate::limits::{MAX_CASE_FILE_BYTES, open_regular};
-use crate::norm::Norm;
-use crate::parameter::read_typed;
-use crate::provenance::parse_choice;
-use crate::source::{io_reason, is_contained};
-use crate::tomlread::{Ctx, Obj};
+use crate::hashing::sha256_hex;
+use crate::rules::parameter::read_typed;
+use crate::rules::provenance::parse_choice;
+use crate::rules::source::{io_reason, is_contained};
+use crate::rules::strict::{Ctx, Obj};
 use crate::value::{Kind, Unit, Value};
 
 /// What a case file must hold, section by section.
@@ -103,7 +104,7 @@ fn read_input(o: &Obj<'_, '_>, section: &str, name: &str) -> Option<Input> {
             let fields = o.table("fields")?;
             let mut out = Vec::new();
             for (k, v) in fields.entries() {
-                let Some(u) = crate::tomlread::read_str(o.ctx(), v, &format!("field `{}`", k.get_ref())) else { continue };
+                let Some(u) = crate::rules::strict::read_str(o.ctx(), v, &format!("field `{}`", k.get_ref())) else { continue };
                 if let Some(unit) = parse_choice(&fields, &u, "unit", Unit::NAMES, Unit::parse) {
                     out.push((k.get_ref().to_string(), unit));
                 }
@@ -288,7 +289,7 @@ fn read_case_values(
                     }
                 }
                 InputKind::Enum { values: allowed } => {
-                    if let Some(s) = crate::tomlread::read_str(ctx, item, &what) {
+                    if let Some(s) = crate::rules::strict::read_str(ctx, item, &what) {
                         if allowed.iter().any(|a| a == s.get_ref()) {
                             values[i] = Value::Text(s.into_inner().into());
                         } else {
@@ -302,12 +303,12 @@ fn read_case_values(
                     }
                 }
                 InputKind::Dataset { .. } => {
-                    if let Some(s) = crate::tomlread::read_str(ctx, item, &what) {
+                    if let Some(s) = crate::rules::strict::read_str(ctx, item, &what) {
                         paths[i] = Some((s.get_ref().clone(), ctx.loc(s.span())));
                     }
                 }
                 InputKind::Records { fields } => {
-                    let Some(items) = crate::tomlread::read_array(ctx, item, &what) else { continue };
+                    let Some(items) = crate::rules::strict::read_array(ctx, item, &what) else { continue };
                     for rec in items {
                         let Some(r) = Obj::of(ctx, rec, &format!("a record of {what}")) else { continue };
                         let row: Vec<Value> = fields

@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diagnostic::Code;
-use crate::parameter::{read_dated, read_typed};
-use crate::provenance::{Provenance, read_choice};
-use crate::tomlread::Obj;
+use crate::rules::parameter::{read_dated, read_typed};
+use crate::rules::provenance::{Provenance, read_choice};
+use crate::rules::strict::Obj;
 use crate::value::{Dated, Period, Unit, Value, value_at};
 
 #[derive(Debug, Clone, Serialize)]

@@ -1,0 +1,202 @@
+//! Binding the calendar: every name an event uses (steps, case inputs, dataset columns) must exist
+//! with the right unit, advance shares add up to at most 1, there is at most one balance, event
+//! names are unique and every deposit rule has its deadlines. Part of loading a rulebook, so that
+//! `rules check` reports them; the schedule itself is computed later, from an evaluation.
+
+use rust_decimal::Decimal;
+
+use crate::data::case::InputKind;
+use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
+use crate::rulebook::Rulebook;
+use crate::rules::calendar::deadlines::deposit_deadlines_of;
+use crate::rules::calendar::{Event, EventKind, RebaseRule, Received};
+use crate::value::{Kind, Unit};
+
+// ---------------------------------------------------------------------------------------------
+// Binding: what the calendar names must exist, with the right unit.
+
+/// Checks that every name the calendar uses (inputs, steps, dataset columns) exists with the
+/// right unit, that advance shares add up to at most 1, that there is at most one balance, and
+/// that every deposit deadline exists. Needs the whole rulebook, so it runs after loading.
+pub fn check(rb: &Rulebook) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut shares = Decimal::ZERO;
+    let mut balances = 0;
+    for e in &rb.calendar {
+        if let Some(a) = &e.amount {
+            check_step(rb, e, "amount", a, &mut diags);
+        }
+        for source in &e.estimate {
+            if source.contains('.') {
+                check_input_value(rb, e, "estimate", source, &mut diags);
+            } else {
+                check_step(rb, e, "estimate", source, &mut diags);
+            }
+        }
+        match &e.received {
+            Some(Received::Value { input }) => check_input_value(rb, e, "received", input, &mut diags),
+            Some(Received::Records { input, date, amount }) => check_records(rb, e, input, date, amount, &mut diags),
+            None => {}
+        }
+        if let Some(r) = &e.rebase {
+            check_rebase(rb, e, r, &mut diags);
+        }
+        if e.deposit.is_some() {
+            diags.extend(deposit_deadlines_of(e).1);
+        }
+        match e.kind {
+            EventKind::Advance => shares += e.share.unwrap_or_default(),
+            EventKind::Balance => balances += 1,
+            _ => {}
+        }
+    }
+    if shares > Decimal::ONE {
+        let first = rb.calendar.iter().find(|e| e.share.is_some());
+        diags.push(
+            Diagnostic::error(Code::InvalidValue, format!("the shares of the advances add up to {shares}, more than 1"))
+                .at(first.map(|e| e.provenance.location.clone()).unwrap_or(Location::File { file: rb.root.clone() }))
+                .hint("advances are shares of one annual estimate"),
+        );
+    }
+    if balances > 1 {
+        let second = rb.calendar.iter().filter(|e| e.kind == EventKind::Balance).nth(1);
+        diags.push(
+            Diagnostic::error(Code::DuplicateName, "the calendar has more than one balance")
+                .at(second.map(|e| e.provenance.location.clone()).unwrap_or(Location::File { file: rb.root.clone() }))
+                .hint("the balance is the final amount less every payment: there is one"),
+        );
+    }
+    diags.sort_by_key(|d| match &d.location {
+        Some(Location::Source { file, line, col, .. }) => (file.clone(), *line, *col),
+        _ => (String::new(), 0, 0),
+    });
+    diags
+}
+
+pub(crate) fn check_step(rb: &Rulebook, e: &Event, key: &'static str, name: &str, diags: &mut Vec<Diagnostic>) {
+    match rb.steps.iter().find(|s| s.def.name == name) {
+        None => {
+            let mut d = Diagnostic::error(Code::UndefinedName, format!("`{key}` of event `{}` names `{name}`, which is no step", e.name))
+                .at(e.location_of(key));
+            if let Some(c) = did_you_mean(name, rb.steps.iter().map(|s| s.def.name.as_str())) {
+                d = d.hint(format!("did you mean `{c}`?"));
+            }
+            diags.push(d);
+        }
+        Some(s) if s.unit != Unit::Eur => diags.push(
+            Diagnostic::error(
+                Code::TypeMismatch,
+                format!("`{key}` of event `{}` names step `{name}`, whose unit is {}, not EUR", e.name, s.unit),
+            )
+            .at(e.location_of(key)),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// The index of input `section.name` in the case schema.
+pub(crate) fn input_index(rb: &Rulebook, qualified: &str) -> Option<usize> {
+    let (section, name) = qualified.split_once('.')?;
+    rb.schema.inputs.iter().position(|i| i.section == section && i.name == name)
+}
+
+pub(crate) fn undefined_input(rb: &Rulebook, e: &Event, key: &'static str, qualified: &str) -> Diagnostic {
+    let names: Vec<String> = rb.schema.inputs.iter().map(|i| format!("{}.{}", i.section, i.name)).collect();
+    let mut d =
+        Diagnostic::error(Code::UndefinedName, format!("`{key}` of event `{}` names `{qualified}`, which is no case input", e.name))
+            .at(e.location_of(key));
+    d = match did_you_mean(qualified, names.iter().map(String::as_str)) {
+        Some(c) => d.hint(format!("did you mean `{c}`?")),
+        None => d.hint("case inputs are written `section.name`, as the inputs file declares them"),
+    };
+    d
+}
+
+pub(crate) fn check_input_value(rb: &Rulebook, e: &Event, key: &'static str, qualified: &str, diags: &mut Vec<Diagnostic>) {
+    let Some(i) = input_index(rb, qualified) else {
+        diags.push(undefined_input(rb, e, key, qualified));
+        return;
+    };
+    if !matches!(rb.schema.inputs[i].kind, InputKind::Value { unit: Unit::Eur }) {
+        diags.push(
+            Diagnostic::error(
+                Code::TypeMismatch,
+                format!("`{key}` of event `{}` names input `{qualified}`, which is not an amount in EUR", e.name),
+            )
+            .at(e.location_of(key)),
+        );
+    }
+}
+
+pub(crate) fn check_records(rb: &Rulebook, e: &Event, input: &str, date: &str, amount: &str, diags: &mut Vec<Diagnostic>) {
+    let Some(i) = input_index(rb, input) else {
+        diags.push(undefined_input(rb, e, "received", input));
+        return;
+    };
+    let InputKind::Records { fields } = &rb.schema.inputs[i].kind else {
+        diags.push(
+            Diagnostic::error(
+                Code::TypeMismatch,
+                format!("`received` of event `{}` names input `{input}`, which is not a list of records", e.name),
+            )
+            .at(e.location_of("received")),
+        );
+        return;
+    };
+    for (field, unit) in [(date, Unit::Date), (amount, Unit::Eur)] {
+        if !fields.iter().any(|(f, u)| f == field && *u == unit) {
+            diags.push(
+                Diagnostic::error(Code::UndefinedName, format!("the records of `{input}` have no field `{field}` of unit {unit}"))
+                    .at(e.location_of("received"))
+                    .hint(format!("its fields: {}", fields.iter().map(|(f, u)| format!("{f} ({u})")).collect::<Vec<_>>().join(", "))),
+            );
+        }
+    }
+}
+
+pub(crate) fn check_rebase(rb: &Rulebook, e: &Event, r: &RebaseRule, diags: &mut Vec<Diagnostic>) {
+    let Some(ds) = rb.datasets.iter().find(|d| d.name == r.dataset) else {
+        let mut d =
+            Diagnostic::error(Code::UndefinedName, format!("`dataset` of event `{}` names `{}`, which is no dataset", e.name, r.dataset))
+                .at(e.location_of("dataset"));
+        if let Some(c) = did_you_mean(&r.dataset, rb.datasets.iter().map(|d| d.name.as_str())) {
+            d = d.hint(format!("did you mean `{c}`?"));
+        }
+        diags.push(d);
+        return;
+    };
+    let wanted: [(&'static str, &str, Option<Kind>); 4] = [
+        ("id", &r.id, None),
+        ("group", &r.group, Some(Kind::Text)),
+        ("entry", &r.entry, Some(Kind::Date)),
+        ("exit", &r.exit, Some(Kind::Date)),
+    ];
+    for (key, column, kind) in wanted {
+        match ds.columns.iter().find(|(c, _)| c == column) {
+            None => {
+                let mut d = Diagnostic::error(
+                    Code::UndefinedName,
+                    format!("`{key}` of event `{}` names column `{column}`, which dataset `{}` does not have", e.name, ds.name),
+                )
+                .at(e.location_of(key));
+                if let Some(c) = did_you_mean(column, ds.columns.iter().map(|(c, _)| c.as_str())) {
+                    d = d.hint(format!("did you mean `{c}`?"));
+                }
+                diags.push(d);
+            }
+            Some((_, k)) if kind.is_some_and(|want| want != *k) => diags.push(
+                Diagnostic::error(
+                    Code::TypeMismatch,
+                    format!(
+                        "`{key}` of event `{}` names column `{column}`, a {} column, where a {} column is needed",
+                        e.name,
+                        k.name(),
+                        kind.map_or("", Kind::name)
+                    ),
+                )
+                .at(e.location_of(key)),
+            ),
+            Some(_) => {}
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! Advances (shares of the estimate as re-based on their date, or a step's value) and the
+//! complements paid in advance, with what the case records as received.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::rules::calendar::{Event, EventKind};
+use crate::schedule::movements::rebased;
+use crate::schedule::{
+    Adjustment, AdjustmentKind, Basis, Movement, Payment, PaymentKind, ReceivedAmount, Schedule, Sources, cents, estimate, money,
+    no_estimate,
+};
+
+/// One share advance as planned: its share, its estimate, and what was paid for it.
+pub(crate) struct ShareAdvance {
+    pub(crate) share: Decimal,
+    pub(crate) estimate: Decimal,
+    pub(crate) paid: Decimal,
+}
+
+/// Plans every advance event; the k-th record received (by date) is the k-th advance's. Marks
+/// each movement with the first share advance that takes it into account.
+pub(crate) fn advances(src: &Sources<'_>, records: &[(NaiveDate, Decimal)], complements: &[&Event], s: &mut Schedule) {
+    let events: Vec<&Event> = src.rb.calendar.iter().filter(|e| e.kind == EventKind::Advance).collect();
+    let last_share = events.iter().rposition(|e| e.share.is_some());
+    let movements = &s.movements;
+    let mut done: Vec<ShareAdvance> = Vec::new();
+    let mut share_days: Vec<(NaiveDate, String)> = Vec::new();
+    let mut payments = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (k, e) in events.iter().enumerate() {
+        let received = records.get(k).map(|&(date, amount)| ReceivedAmount { date: Some(date), amount: money(amount) });
+        let (basis, planned, adjustments) = match e.share {
+            Some(share) => {
+                let Some(est) = estimate(src, e, complements) else {
+                    diagnostics.push(no_estimate(e));
+                    break;
+                };
+                let day = e.date;
+                let previous = share_days.last().map(|(d, _)| *d);
+                let (basis, adjustments) = share_advance(share, est.amount, &done, movements, day, previous, Some(k) == last_share);
+                let planned = money(share_base(&basis) + adjustments.iter().map(|a| a.amount).sum::<Decimal>());
+                done.push(ShareAdvance { share, estimate: est.amount, paid: received.map_or(planned, |r| r.amount) });
+                share_days.push((day, e.name.clone()));
+                (basis, planned, adjustments)
+            }
+            None => {
+                let Some(f) = e.amount.as_deref().and_then(|n| src.amount(n)) else { continue };
+                let planned = cents(f.value);
+                (Basis::Output { name: f.name, label: f.label, value: f.value }, planned, Vec::new())
+            }
+        };
+        payments.push(Payment {
+            name: e.name.clone(),
+            label: e.provenance.label.clone(),
+            kind: PaymentKind::Advance,
+            date: e.date,
+            basis,
+            planned: Some(planned),
+            adjustments,
+            received,
+            amount: received.map_or(planned, |r| r.amount),
+            status: Some(e.provenance.status),
+            reference: Some(e.provenance.reference.clone()),
+        });
+    }
+    for m in &mut s.movements {
+        m.applied_from = share_days.iter().find(|(d, _)| m.effective <= *d).map(|(_, n)| n.clone());
+    }
+    s.payments.extend(payments);
+    s.diagnostics.extend(diagnostics);
+}
+
+pub(crate) fn share_base(basis: &Basis) -> Decimal {
+    match basis {
+        Basis::Share { base, .. } => *base,
+        _ => Decimal::ZERO,
+    }
+}
+
+/// A share advance on `day`: its share of the estimate re-based with the movements known that
+/// day; the earlier ones (`done`) brought to their share of that estimate (the re-basing since
+/// the `previous` advance, and what was received differently from planned); on the `last` one,
+/// the cents rounding left over.
+pub(crate) fn share_advance(
+    share: Decimal,
+    estimate: Decimal,
+    done: &[ShareAdvance],
+    movements: &[Movement],
+    day: NaiveDate,
+    previous: Option<NaiveDate>,
+    last: bool,
+) -> (Basis, Vec<Adjustment>) {
+    let at = |a: &ShareAdvance, when: NaiveDate| cents(a.share * rebased(a.estimate, movements, when));
+    let rebased_now = rebased(estimate, movements, day);
+    let base = cents(share * rebased_now);
+    let mut adjustments = Vec::new();
+    if let Some(before) = previous {
+        let rebase: Decimal = done.iter().map(|a| at(a, day) - at(a, before)).sum();
+        let causes: Vec<usize> =
+            movements.iter().enumerate().filter(|(_, m)| m.effective > before && m.effective <= day).map(|(i, _)| i).collect();
+        if !rebase.is_zero() || !causes.is_empty() {
+            adjustments.push(Adjustment { kind: AdjustmentKind::Rebase, amount: rebase, movements: causes });
+        }
+        let difference: Decimal = done.iter().map(|a| at(a, before) - a.paid).sum();
+        if !difference.is_zero() {
+            adjustments.push(Adjustment { kind: AdjustmentKind::ReceivedDifference, amount: difference, movements: Vec::new() });
+        }
+    }
+    if last {
+        let exact: Decimal = done.iter().map(|a| a.share * rebased(a.estimate, movements, day)).sum::<Decimal>() + share * rebased_now;
+        let rounded: Decimal = done.iter().map(|a| at(a, day)).sum::<Decimal>() + base;
+        let rounding = cents(exact) - rounded;
+        if !rounding.is_zero() {
+            adjustments.push(Adjustment { kind: AdjustmentKind::Rounding, amount: rounding, movements: Vec::new() });
+        }
+    }
+    (Basis::Share { share, estimate, rebased: rebased_now, base }, adjustments)
+}
+
+/// Each complement: the step's value paid on the event's date, or what the case records as
+/// paid; nothing when both are zero or absent.
+pub(crate) fn complement_payments(src: &Sources<'_>, complements: &[&Event], s: &mut Schedule) {
+    for e in complements {
+        let Some(f) = e.amount.as_deref().and_then(|n| src.amount(n)) else { continue };
+        let received =
+            e.received.as_ref().and_then(|r| src.amount(r.input())).map(|r| ReceivedAmount { date: None, amount: money(r.value) });
+        let planned = cents(f.value);
+        if planned.is_zero() && received.is_none() {
+            continue;
+        }
+        s.payments.push(Payment {
+            name: e.name.clone(),
+            label: e.provenance.label.clone(),
+            kind: PaymentKind::Complement,
+            date: e.date,
+            basis: Basis::Output { name: f.name, label: f.label, value: f.value },
+            planned: Some(planned),
+            adjustments: Vec::new(),
+            received,
+            amount: received.map_or(planned, |r| r.amount),
+            status: Some(e.provenance.status),
+            reference: Some(e.provenance.reference.clone()),
+        });
+    }
+}

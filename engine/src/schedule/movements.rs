@@ -1,0 +1,93 @@
+//! Entries and exits of a dataset's members after a re-basing rule's reference date, and the
+//! share of the estimate each moves.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::data::case::{Case, InputKind};
+use crate::rulebook::Rulebook;
+use crate::schedule::{Movement, MovementKind, cents};
+use crate::value::Value;
+
+/// The entries and exits of every re-basing rule, by effective date, with their effect on
+/// `estimate`.
+pub(crate) fn movements(rb: &Rulebook, case: &Case, estimate: Decimal) -> Vec<Movement> {
+    let mut out = Vec::new();
+    for e in &rb.calendar {
+        let Some(rule) = &e.rebase else { continue };
+        let Some(i) = rb.schema.inputs.iter().position(|inp| inp.name == rule.dataset && matches!(inp.kind, InputKind::Dataset { .. }))
+        else {
+            continue;
+        };
+        let Some(ds) = case.datasets.get(i).and_then(Option::as_ref) else { continue };
+        let col = |name: &str| ds.column_index(name);
+        let (Some(ci), Some(cg), Some(cin), Some(cout)) = (col(&rule.id), col(&rule.group), col(&rule.entry), col(&rule.exit)) else {
+            continue;
+        };
+        let period = rb.period;
+        let period_days = (period.end - period.start).num_days() + 1;
+        let reference = e.date;
+        let date_at = |row: &[Value], c: usize| match row.get(c) {
+            Some(Value::Date(d)) => Some(*d),
+            _ => None,
+        };
+        let text_at = |row: &[Value], c: usize| row.get(c).map(Value::render).unwrap_or_default();
+        let present_on =
+            |row: &[Value], day: NaiveDate| date_at(row, cin).is_some_and(|d| d <= day) && date_at(row, cout).is_none_or(|d| d >= day);
+        let mut members: BTreeMap<String, u32> = BTreeMap::new();
+        for row in &ds.rows {
+            if present_on(row, reference) {
+                *members.entry(text_at(row, cg)).or_default() += 1;
+            }
+        }
+        for row in &ds.rows {
+            let group = text_at(row, cg);
+            let weight = rule.weights.iter().find(|(g, _)| *g == group).map_or(Decimal::ZERO, |(_, w)| *w);
+            let n = members.get(&group).copied().unwrap_or(0);
+            let mut push = |kind, date: NaiveDate, effective: NaiveDate, days: i64| {
+                let coefficient =
+                    if n == 0 { Decimal::ZERO } else { weight * Decimal::from(days) / (Decimal::from(n) * Decimal::from(period_days)) };
+                out.push(Movement {
+                    rule: e.name.clone(),
+                    rule_label: e.provenance.label.clone(),
+                    member: text_at(row, ci),
+                    group: group.clone(),
+                    kind,
+                    date,
+                    effective,
+                    weight,
+                    members: n,
+                    days,
+                    period_days,
+                    coefficient,
+                    effect: cents(estimate * coefficient),
+                    applied_from: None,
+                });
+            };
+            if let Some(entry) = date_at(row, cin)
+                && entry > reference
+                && entry <= period.end
+            {
+                let first = entry.max(period.start);
+                push(MovementKind::Entry, entry, entry, (period.end - first).num_days() + 1);
+            }
+            if let Some(exit) = date_at(row, cout)
+                && exit >= reference
+                && exit < period.end
+                && let Some(next) = exit.succ_opt()
+            {
+                let last = exit.max(period.start.pred_opt().unwrap_or(period.start));
+                push(MovementKind::Exit, exit, next, -(period.end - last).num_days());
+            }
+        }
+    }
+    out.sort_by(|a, b| (a.effective, &a.member).cmp(&(b.effective, &b.member)));
+    out
+}
+
+/// `base` re-based by the movements known on `day` (effective on or before it).
+pub(crate) fn rebased(base: Decimal, movements: &[Movement], day: NaiveDate) -> Decimal {
+    base + movements.iter().filter(|m| m.effective <= day).map(|m| cents(base * m.coefficient)).sum::<Decimal>()
+}
