@@ -57,7 +57,7 @@ pub struct Node<'a> {
     inputs: Vec<Node<'a>>,
     /// On the root only: what the run read (engine, rulebook, norms and input hashes).
     #[serde(skip_serializing_if = "Option::is_none")]
-    manifest: Option<&'a peps_engine::eval::Manifest>,
+    manifest: Option<&'a peps_engine::eval::RunManifest>,
 }
 
 pub fn run(args: &ExplainArgs) -> u8 {

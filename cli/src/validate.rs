@@ -17,7 +17,7 @@ use peps_engine::diagnostic::{Diagnostic, did_you_mean};
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::list::CodeList;
 use peps_engine::rules::source::DirSource;
-use peps_engine::validate::{self, CodeCount, FileReport, Options, Plan, Problem, Sink};
+use peps_engine::validate::{self, CodeCount, FileReport, Options, Problem, Sink, Validator};
 use serde_json::{Map, Value as Json, json};
 
 use crate::RulesArgs;
@@ -208,7 +208,7 @@ fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &
         Ok(choice) => choice,
         Err(reason) => return failed(reason),
     };
-    let plan = match Plan::new(&norm, &lists) {
+    let plan = match Validator::new(&norm, &lists) {
         Ok(p) => p,
         Err(diags) => {
             print_diagnostics(&diags, &ctx.sources);

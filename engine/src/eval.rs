@@ -43,7 +43,7 @@ pub struct Evaluation {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub waterfall: Vec<Bar>,
     pub diagnostics: Vec<Diagnostic>,
-    pub manifest: Manifest,
+    pub manifest: RunManifest,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -118,7 +118,7 @@ pub enum Read {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Manifest {
+pub struct RunManifest {
     pub engine: String,
     pub year: i32,
     pub rulebook_sha256: String,
@@ -773,12 +773,12 @@ fn formula_failure(f: formula::FormulaFailure) -> Failure {
     Failure(if f.budget { Code::BudgetExceeded } else { Code::FormulaRuntime }, f.message)
 }
 
-fn manifest(rb: &Rulebook, case: &Case) -> Manifest {
+fn manifest(rb: &Rulebook, case: &Case) -> RunManifest {
     let relative = |p: &str| -> String {
         let dir = case.dir.display().to_string();
         p.strip_prefix(&dir).map(|s| s.trim_start_matches('/').to_string()).unwrap_or_else(|| p.to_string())
     };
-    Manifest {
+    RunManifest {
         engine: format!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
         year: rb.year,
         rulebook_sha256: rb.hash.clone(),

@@ -19,7 +19,7 @@ use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::formula::{call_function, compile_inline, compile_script, eval_inline, function_params, sandbox};
 use crate::rulebook::{Rulebook, load};
 use crate::rules::source::{MemSource, Source};
-use crate::validate::{NoSink, Options, Plan};
+use crate::validate::{NoSink, Options, Validator};
 use crate::value::Value;
 
 /// A rulebook, its norms and a case, held in memory: the base every target mutates.
@@ -163,7 +163,7 @@ pub fn validate(fx: &Fixture, data: &[u8]) -> usize {
         return 0;
     }
     let norm = &norms[usize::from(pick) % norms.len()];
-    let Ok(plan) = Plan::new(norm, &fx.rulebook.lists) else { return 0 };
+    let Ok(plan) = Validator::new(norm, &fx.rulebook.lists) else { return 0 };
     let options = Options { show_identifiers: false, examples_per_code: 5 };
     match plan.run("fuzz.csv", bytes, Some(bytes.len() as u64), &options, &mut NoSink) {
         Ok(report) => report.examples.len() + report.rows as usize,
@@ -191,7 +191,7 @@ pub fn file_name(fx: &Fixture, data: &[u8]) -> usize {
     };
     let mut n = usize::from(crate::validate::follows_file_name(&norm, &name));
     n += crate::validate::file_name_year(&norm, &name).map_or(0, |y| y.unsigned_abs() as usize);
-    if let Ok(plan) = Plan::new(&norm, &fx.rulebook.lists) {
+    if let Ok(plan) = Validator::new(&norm, &fx.rulebook.lists) {
         let (period, problems) = plan.check_name(&name);
         n += problems.len() + usize::from(period.is_some());
     }

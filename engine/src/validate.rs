@@ -18,18 +18,17 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{self, Read};
 
 use chrono::NaiveDate;
+use fields::{Cell, DateFormat, FieldPlan, Finding, Formats};
 use regex::Regex;
 use serde::Serialize;
 use serde::ser::SerializeStruct;
+use split::{QuoteIssue, Splitter};
 
 use crate::data::norm::{Encoding, FieldKind, Norm};
 use crate::diagnostic::{Code, Diagnostic, Location, Severity, did_you_mean};
 use crate::expr::{self, Env, Expr, Resolver, Slot};
 use crate::rules::list::CodeList;
 use crate::value::{Kind, Period, Status, Value};
-
-use fields::{Cell, DateFormat, FieldPlan, Finding, Formats};
-use split::{QuoteIssue, Splitter};
 
 /// The severity of each validation code (a norm may lower duplicate rows to a warning): a warning
 /// never rejects a row nor fails a file.
@@ -182,7 +181,7 @@ pub struct Options {
 }
 
 /// A norm compiled for validation, with the code lists its fields name.
-pub struct Plan<'a> {
+pub struct Validator<'a> {
     pub norm: &'a Norm,
     fields: Vec<FieldPlan>,
     formats: Formats,
@@ -313,10 +312,10 @@ struct Condition {
     refs: Vec<usize>,
 }
 
-impl<'a> Plan<'a> {
+impl<'a> Validator<'a> {
     /// Compiles `norm`, finding the lists its fields name among `lists`. Problems of the norm
     /// itself (a pattern or condition that does not compile, an unknown list) are diagnostics.
-    pub fn new(norm: &'a Norm, lists: &'a [CodeList]) -> Result<Plan<'a>, Vec<Diagnostic>> {
+    pub fn new(norm: &'a Norm, lists: &'a [CodeList]) -> Result<Validator<'a>, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let at = || Location::File { file: norm.path.clone() };
         let mut fields = Vec::new();
@@ -390,7 +389,7 @@ impl<'a> Plan<'a> {
             return Err(diags);
         }
         let rule_fields = (0..norm.fields.len()).filter(|&f| plan_lists[f].is_some() || conditions[f].is_some()).collect();
-        Ok(Plan { norm, fields, formats: Formats::of(norm), file_name, row_date, lists: plan_lists, conditions, rule_fields })
+        Ok(Validator { norm, fields, formats: Formats::of(norm), file_name, row_date, lists: plan_lists, conditions, rule_fields })
     }
 
     /// Checks a file name against the norm's pattern; returns the period it names, if any.
@@ -633,7 +632,7 @@ impl Cache {
 
 /// The state of one validation.
 struct Run<'p, 'a> {
-    plan: &'p Plan<'a>,
+    plan: &'p Validator<'a>,
     options: &'p Options,
     sink: &'p mut dyn Sink,
     report: FileReport,
@@ -684,7 +683,7 @@ const BLOCK: usize = 64;
 const MEMO_MAX: usize = 4096;
 
 impl<'p, 'a> Run<'p, 'a> {
-    fn new(plan: &'p Plan<'a>, options: &'p Options, sink: &'p mut dyn Sink, name: &str, period: Option<Period>) -> Self {
+    fn new(plan: &'p Validator<'a>, options: &'p Options, sink: &'p mut dyn Sink, name: &str, period: Option<Period>) -> Self {
         let n = plan.fields.len();
         let norm = plan.norm;
         Run {

@@ -29,8 +29,8 @@ pub struct Impact {
     pub delta: Decimal,
     pub attribution: Vec<Attribution>,
     pub outputs: Vec<OutputDelta>,
-    pub manifest_from: crate::eval::Manifest,
-    pub manifest_to: crate::eval::Manifest,
+    pub manifest_from: crate::eval::RunManifest,
+    pub manifest_to: crate::eval::RunManifest,
 }
 
 #[derive(Debug, Clone, Serialize)]

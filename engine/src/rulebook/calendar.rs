@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::data::case::InputKind;
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
-use crate::rulebook::Rulebook;
+use crate::rulebook::{BTreeSet, Rulebook};
 use crate::rules::calendar::deadlines::deposit_deadlines_of;
 use crate::rules::calendar::{Event, EventKind, RebaseRule, Received};
 use crate::value::{Kind, Unit};
@@ -197,6 +197,19 @@ pub(crate) fn check_rebase(rb: &Rulebook, e: &Event, r: &RebaseRule, diags: &mut
                 .at(e.location_of(key)),
             ),
             Some(_) => {}
+        }
+    }
+}
+
+/// Event names are unique.
+pub(crate) fn check_calendar_dates(rb: &Rulebook, diags: &mut Vec<Diagnostic>) {
+    let mut names = BTreeSet::new();
+    for e in &rb.calendar {
+        if !names.insert(e.name.as_str()) {
+            diags.push(
+                Diagnostic::error(Code::DuplicateName, format!("calendar event `{}` is defined twice", e.name))
+                    .at(e.provenance.location.clone()),
+            );
         }
     }
 }

@@ -120,7 +120,7 @@ impl Sink for Keep {
 
 fn run_with(norm: &Norm, name: &str, input: &[u8], show: bool) -> (FileReport, Keep) {
     let lists = lists();
-    let plan = Plan::new(norm, &lists).expect("plan");
+    let plan = Validator::new(norm, &lists).expect("plan");
     let options = Options { show_identifiers: show, examples_per_code: 2 };
     let mut keep = Keep::default();
     let report = plan.run(name, input, Some(input.len() as u64), &options, &mut keep).expect("run");
@@ -232,7 +232,7 @@ fn another_separator_is_reported_once_and_the_file_still_checked() {
 fn file_names_give_the_period() {
     let n = norm(NORM);
     let lists = lists();
-    let plan = Plan::new(&n, &lists).unwrap();
+    let plan = Validator::new(&n, &lists).unwrap();
     let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
     assert_eq!(plan.check_name("DEMO_20250101_20250331.csv"), (Some(Period { start: d(1, 1), end: d(3, 31) }), vec![]));
     let codes = |name: &str| plan.check_name(name).1.iter().map(|p| p.code.as_str()).collect::<Vec<_>>().join(",");
@@ -297,7 +297,7 @@ fn norm_problems_are_diagnostics() {
     let bad = NORM.replace("required_if = \"CODE == 'K'\"", "required_if = \"COD == 'K'\"").replace("list = \"codes\"", "list = \"kodes\"");
     let n = norm(&bad);
     let lists = lists();
-    let Err(diags) = Plan::new(&n, &lists) else { panic!("a bad norm must not compile") };
+    let Err(diags) = Validator::new(&n, &lists) else { panic!("a bad norm must not compile") };
     let messages: Vec<String> = diags.iter().map(|d| format!("{} {}", d.code, d.message)).collect();
     assert_eq!(
         messages,

@@ -1,0 +1,136 @@
+//! `rulebook.toml`: the year, the period, the reference date, the files of each kind, the norm
+//! versions, the result (total, components, gate, waterfall) and the default money rounding.
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
+use crate::rules::source::Source;
+use crate::rules::step::read_rounding_choice;
+use crate::rules::strict::{Ctx, Obj};
+use crate::value::{Period, Rounding};
+
+pub(crate) struct Manifest {
+    pub(crate) year: i32,
+    pub(crate) label: String,
+    pub(crate) period: Period,
+    pub(crate) reference_date: NaiveDate,
+    pub(crate) case_file: String,
+    pub(crate) files: Vec<(&'static str, Vec<String>)>,
+    pub(crate) files_loc: Location,
+    pub(crate) norms: Vec<(String, u32, Location)>,
+    pub(crate) total: Option<toml::Spanned<String>>,
+    pub(crate) waterfall: Vec<toml::Spanned<String>>,
+    pub(crate) components: Vec<toml::Spanned<String>>,
+    pub(crate) gate: Option<toml::Spanned<String>>,
+    pub(crate) money_rounding: Option<Rounding>,
+    pub(crate) result_loc: Location,
+    pub(crate) ok: bool,
+}
+
+pub(crate) const FILE_KINDS: &[&str] = &["parameters", "tables", "lists", "indicators", "calendar", "inputs", "steps", "scripts"];
+
+pub(crate) fn read_manifest(rules: &dyn Source, files: &mut Vec<SourceFile>, diags: &mut Vec<Diagnostic>) -> Option<Manifest> {
+    let text = match rules.read("rulebook.toml") {
+        Ok(t) => t,
+        Err(reason) => {
+            diags.push(
+                Diagnostic::error(Code::MissingFile, reason)
+                    .at(Location::File { file: rules.display("rulebook.toml") })
+                    .hint("a rulebook folder starts with a `rulebook.toml`"),
+            );
+            return None;
+        }
+    };
+    files.push(SourceFile { path: rules.display("rulebook.toml"), text });
+    let file = files.last()?.clone();
+    let ctx = Ctx::new(&file);
+    let manifest = ctx.parse().and_then(|root| {
+        let obj = ctx.root(&root, "`rulebook.toml`");
+        let m = read_manifest_fields(&obj);
+        obj.finish();
+        m
+    });
+    diags.extend(ctx.into_diagnostics());
+    manifest
+}
+
+pub(crate) fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
+    let ctx = obj.ctx();
+    let year = obj.int("year");
+    let label = obj.str("label");
+    let period = obj.table("period").and_then(|p| {
+        let start = p.date("start");
+        let end = p.date("end");
+        p.finish();
+        let (start, end) = (start?, end?);
+        if start.get_ref() > end.get_ref() {
+            ctx.error(Code::InvalidValue, end.span(), "the period ends before it starts");
+            return None;
+        }
+        Some(Period { start: start.into_inner(), end: end.into_inner() })
+    });
+    let reference_date = obj.date("reference_date");
+    if let (Some(p), Some(r)) = (&period, &reference_date)
+        && !p.contains(*r.get_ref())
+    {
+        ctx.error(
+            Code::DateOutsidePeriod,
+            r.span(),
+            format!("the reference date {} is outside the period {} – {}", r.get_ref(), p.start, p.end),
+        );
+    }
+    let case_file = obj.opt_str("case_file").map_or_else(|| "team.toml".to_string(), |s| s.into_inner());
+    let mut files = Vec::new();
+    let files_obj = obj.table("files");
+    let files_loc = ctx.loc(files_obj.as_ref().map_or(obj.span(), |f| f.span()));
+    if let Some(f) = &files_obj {
+        for kind in FILE_KINDS {
+            let paths: Vec<String> = f.str_list(kind).unwrap_or_default().into_iter().map(|s| s.into_inner()).collect();
+            files.push((*kind, paths));
+        }
+    }
+    if let Some(f) = files_obj {
+        f.finish();
+    }
+    let mut norms = Vec::new();
+    if let Some(n) = obj.opt_table("norms") {
+        for (name, item) in n.entries() {
+            if let Some(v) = crate::rules::strict::read_int(ctx, item, &format!("the version of norm `{}`", name.get_ref())) {
+                norms.push((name.get_ref().to_string(), (*v.get_ref()).max(0) as u32, ctx.loc(name.span())));
+            }
+        }
+    }
+    let result = obj.table("result");
+    let result_loc = ctx.loc(result.as_ref().map_or(obj.span(), |r| r.span()));
+    let (total, components, gate, waterfall) = match &result {
+        Some(r) => {
+            (r.str("total"), r.str_list("components").unwrap_or_default(), r.opt_str("gate"), r.str_list("waterfall").unwrap_or_default())
+        }
+        None => (None, Vec::new(), None, Vec::new()),
+    };
+    if let Some(r) = result {
+        r.finish();
+    }
+    let money_rounding = obj.opt_table("defaults").and_then(|d| {
+        let r = read_rounding_choice(&d, "money_rounding");
+        d.finish();
+        r
+    });
+    Some(Manifest {
+        year: i32::try_from(*year?.get_ref()).ok()?,
+        label: label?.into_inner(),
+        period: period?,
+        reference_date: reference_date?.into_inner(),
+        case_file,
+        files,
+        files_loc,
+        norms,
+        total,
+        waterfall,
+        components,
+        gate,
+        money_rounding,
+        result_loc,
+        ok: true,
+    })
+}

@@ -1,0 +1,75 @@
+//! The evaluation order of steps: by dependency, declaration order among the ready ones, the
+//! gate and its ancestors first; a cycle is reported with its path.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::rulebook::Rulebook;
+
+/// Orders steps by dependency (declaration order among the ready ones), the gate and its
+/// ancestors first; reports cycles.
+pub(crate) fn order_steps(rb: &Rulebook, diags: &mut Vec<Diagnostic>) -> Option<Vec<usize>> {
+    let n = rb.steps.len();
+    let mut indegree = vec![0usize; n];
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, s) in rb.steps.iter().enumerate() {
+        for &d in &s.deps {
+            indegree[i] += 1;
+            dependents[d].push(i);
+        }
+    }
+    let mut ready: BinaryHeap<Reverse<usize>> = (0..n).filter(|&i| indegree[i] == 0).map(Reverse).collect();
+    let mut topo = Vec::with_capacity(n);
+    while let Some(Reverse(i)) = ready.pop() {
+        topo.push(i);
+        for &j in &dependents[i] {
+            indegree[j] -= 1;
+            if indegree[j] == 0 {
+                ready.push(Reverse(j));
+            }
+        }
+    }
+    if topo.len() < n {
+        let stuck: Vec<usize> = (0..n).filter(|i| !topo.contains(i)).collect();
+        let cycle = find_cycle(rb, &stuck);
+        let names: Vec<&str> = cycle.iter().map(|&i| rb.steps[i].def.name.as_str()).collect();
+        diags.push(
+            Diagnostic::error(Code::CyclicSteps, format!("steps depend on each other in a cycle: {} → {}", names.join(" → "), names[0]))
+                .at(rb.steps[cycle[0]].def.location.clone())
+                .hint("a step can only read steps that do not read it back"),
+        );
+        return None;
+    }
+    let Some(gate) = rb.result.gate else { return Some(topo) };
+    let mut ancestors = vec![false; n];
+    let mut stack = vec![gate];
+    while let Some(s) = stack.pop() {
+        for &d in &rb.steps[s].deps {
+            if !ancestors[d] {
+                ancestors[d] = true;
+                stack.push(d);
+            }
+        }
+    }
+    let mut order: Vec<usize> = topo.iter().copied().filter(|&i| ancestors[i]).collect();
+    order.push(gate);
+    order.extend(topo.iter().copied().filter(|&i| !ancestors[i] && i != gate));
+    Some(order)
+}
+
+pub(crate) fn find_cycle(rb: &Rulebook, stuck: &[usize]) -> Vec<usize> {
+    let start = stuck[0];
+    let mut path = vec![start];
+    let mut current = start;
+    loop {
+        let Some(&next) = rb.steps[current].deps.iter().find(|d| stuck.contains(d)) else { return path };
+        if let Some(pos) = path.iter().position(|&p| p == next) {
+            let mut cycle = path[pos..].to_vec();
+            cycle.reverse();
+            return cycle;
+        }
+        path.push(next);
+        current = next;
+    }
+}

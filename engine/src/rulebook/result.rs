@@ -1,0 +1,51 @@
+//! Binding `[result]`: the total, its components, the eligibility gate and the waterfall.
+
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::rulebook::manifest::Manifest;
+use crate::rulebook::{Plan, ResultSpec, Rulebook, WaterfallBar};
+
+pub(crate) fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) -> Option<ResultSpec> {
+    let find = |s: &toml::Spanned<String>, diags: &mut Vec<Diagnostic>| -> Option<usize> {
+        let i = rb.step_index(s.get_ref());
+        if i.is_none() {
+            let mut d = Diagnostic::error(Code::UndefinedName, format!("`[result]` names step `{}`, which does not exist", s.get_ref()))
+                .at(m.result_loc.clone());
+            if let Some(c) = did_you_mean(s.get_ref(), rb.steps.iter().map(|s| s.def.name.as_str())) {
+                d = d.hint(format!("did you mean `{c}`?"));
+            }
+            diags.push(d);
+        }
+        i
+    };
+    let total = find(m.total.as_ref()?, diags);
+    let components: Vec<Option<usize>> = m.components.iter().map(|c| find(c, diags)).collect();
+    let gate = m.gate.as_ref().map(|g| find(g, diags));
+    if let Some(Some(g)) = gate
+        && !matches!(rb.steps[g].plan, Plan::Checks(_))
+    {
+        diags.push(
+            Diagnostic::error(Code::InvalidValue, format!("the gate `{}` must be a `checks` step", rb.steps[g].def.name))
+                .at(m.result_loc.clone()),
+        );
+        return None;
+    }
+    let waterfall: Vec<Option<WaterfallBar>> = m
+        .waterfall
+        .iter()
+        .map(|w| match w.get_ref().strip_prefix('+') {
+            Some(name) => find(&toml::Spanned::new(w.span(), name.to_string()), diags).map(WaterfallBar::Add),
+            None => find(w, diags).map(WaterfallBar::Level),
+        })
+        .collect();
+    if let Some(Some(WaterfallBar::Add(_))) = waterfall.first() {
+        diags.push(
+            Diagnostic::error(Code::InvalidValue, "`[result] waterfall` must start with a level, not an addition").at(m.result_loc.clone()),
+        );
+    }
+    Some(ResultSpec {
+        total: total?,
+        components: components.into_iter().collect::<Option<_>>()?,
+        gate: gate.flatten(),
+        waterfall: waterfall.into_iter().collect::<Option<_>>()?,
+    })
+}
