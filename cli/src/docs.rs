@@ -5,7 +5,7 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 use peps_engine::data::norm::Norm;
-use peps_engine::rulebook::{Plan, Rulebook, WaterfallBar};
+use peps_engine::rulebook::{FunctionPlan, Plan, Rulebook, WaterfallBar};
 use peps_engine::value::{Dated, Value};
 
 use crate::RulesArgs;
@@ -269,7 +269,7 @@ fn steps(m: &mut String, rb: &Rulebook) {
         let rounding = s.rounding.map(|r| format!(", arrondi au pas de {} ({:?})", r.step, r.mode)).unwrap_or_default();
         let _ = writeln!(m, "Mécanisme : **{}** ; unité : {}{rounding}.\n", s.def.mechanism.name(), s.unit);
         let _ = writeln!(m, "```text\n{}\n```\n", s.def.describe());
-        if let Plan::Function { script, function, .. } = &s.plan
+        if let Plan::Function(FunctionPlan { script, function, .. }) = &s.plan
             && let Some(src) = peps_engine::formula::function_source(&rb.files[rb_script_file(rb, *script)].text, function)
         {
             let _ = writeln!(m, "```rust\n{src}\n```\n");

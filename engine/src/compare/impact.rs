@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::data::case::Case;
 use crate::eval::{Evaluation, evaluate};
-use crate::rulebook::Rulebook;
+use crate::rulebook::{FunctionPlan, Rulebook};
 use crate::value::{Dated, Unit, Value};
 
 pub const METHOD: &str = "sequential substitution: starting from the earlier rulebook, the later one's values are brought in one group at a time in the fixed order parameters, tables, lists (codes and tariffs), indicators, then the pipeline and everything else (steps, formulas, inputs, calendar, and items whose structure changed); each group is credited with the change of the total it causes given the groups before it, so the credits add up exactly to the delta. Date parameters, which frame each year, move with the pipeline.";
@@ -236,6 +236,6 @@ fn pipeline_changes(from: &Rulebook, to: &Rulebook) -> Vec<String> {
 }
 
 fn function_text(rb: &Rulebook, step: &crate::rulebook::Step) -> Option<String> {
-    let crate::rulebook::Plan::Function { script, function, .. } = &step.plan else { return None };
+    let crate::rulebook::Plan::Function(FunctionPlan { script, function, .. }) = &step.plan else { return None };
     crate::formula::function_source(&rb.files[rb.scripts[*script].file].text, function)
 }

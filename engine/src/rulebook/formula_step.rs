@@ -4,8 +4,8 @@
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::expr::Resolver;
 use crate::formula::{self};
-use crate::rulebook::Plan;
 use crate::rulebook::resolver::Binder;
+use crate::rulebook::{FunctionPlan, InlinePlan, Plan};
 use crate::rules::step::{FormulaSource, StepDef};
 
 pub(crate) fn bind_formula(b: &mut Binder<'_>, d: &StepDef, src: &FormulaSource, diags: &mut Vec<Diagnostic>) -> Option<Plan> {
@@ -77,8 +77,8 @@ pub(crate) fn bind_formula(b: &mut Binder<'_>, d: &StepDef, src: &FormulaSource,
         return None;
     }
     Some(match pending {
-        PendingFormula::Inline(ast, names) => Plan::Inline { ast, names, scalars },
-        PendingFormula::Function(script, function) => Plan::Function { script, function, scalars },
+        PendingFormula::Inline(ast, names) => Plan::Inline(InlinePlan { ast, names, scalars }),
+        PendingFormula::Function(script, function) => Plan::Function(FunctionPlan { script, function, scalars }),
     })
 }
 

@@ -3,7 +3,7 @@
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::rulebook::formula_step::bind_formula;
 use crate::rulebook::resolver::{Binder, check_expr};
-use crate::rulebook::{Plan, ReadRef};
+use crate::rulebook::{AggregatePlan, ClassifyPlan, FilterPlan, LookupRowsPlan, LookupScalarPlan, Plan, ReadRef, ScorePlan};
 use crate::rules::step::{AggOp, Mechanism, StepDef};
 use crate::rules::table::KeyKind;
 use crate::value::Kind;
@@ -23,7 +23,7 @@ pub(crate) fn bind_step(b: &mut Binder<'_>, d: &StepDef, diags: &mut Vec<Diagnos
                 Some(c) => Some(check_expr(b, c, Some(Kind::Bool), &what("the condition"), diags)?),
                 None => None,
             };
-            Some(Plan::Filter { view, cond })
+            Some(Plan::Filter(FilterPlan { view, cond }))
         }
         Mechanism::Lookup { dataset, table, column, keys } => {
             let Some(t) = b.rb.tables.iter().position(|x| x.name == table.text) else {
@@ -106,8 +106,8 @@ pub(crate) fn bind_step(b: &mut Binder<'_>, d: &StepDef, diags: &mut Vec<Diagnos
                 return None;
             }
             Some(match view {
-                Some(view) => Plan::LookupRows { view, table: t, column: col, keys: checked },
-                None => Plan::LookupScalar { table: t, column: col, keys: checked },
+                Some(view) => Plan::LookupRows(LookupRowsPlan { view, table: t, column: col, keys: checked }),
+                None => Plan::LookupScalar(LookupScalarPlan { table: t, column: col, keys: checked }),
             })
         }
         Mechanism::Aggregate { dataset, op, condition, group_by } => {
@@ -128,7 +128,7 @@ pub(crate) fn bind_step(b: &mut Binder<'_>, d: &StepDef, diags: &mut Vec<Diagnos
                 Some(g) => Some(check_expr(b, g, None, &what("the grouping"), diags)?),
                 None => None,
             };
-            Some(Plan::Aggregate { view, sum, cond, group })
+            Some(Plan::Aggregate(AggregatePlan { view, sum, cond, group }))
         }
         Mechanism::Classify { dataset, list, code, date, classes } => {
             let view = b
@@ -155,7 +155,7 @@ pub(crate) fn bind_step(b: &mut Binder<'_>, d: &StepDef, diags: &mut Vec<Diagnos
             if !ok {
                 return None;
             }
-            Some(Plan::Classify { view, list: l, code: code?, date: date?, classes: out })
+            Some(Plan::Classify(ClassifyPlan { view, list: l, code: code?, date: date?, classes: out }))
         }
         Mechanism::Checks(checks) => {
             let mut out = Vec::new();
@@ -199,7 +199,7 @@ pub(crate) fn bind_step(b: &mut Binder<'_>, d: &StepDef, diags: &mut Vec<Diagnos
                     }
                 }
             }
-            ok.then_some(Plan::Score { set: s, inputs })
+            ok.then_some(Plan::Score(ScorePlan { set: s, inputs }))
         }
         Mechanism::Formula(src) => bind_formula(b, d, src, diags),
     }

@@ -87,15 +87,82 @@ pub struct Step {
 
 #[derive(Debug, Clone)]
 pub enum Plan {
-    Filter { view: usize, cond: Option<Expr> },
-    LookupRows { view: usize, table: usize, column: usize, keys: Vec<Expr> },
-    LookupScalar { table: usize, column: usize, keys: Vec<Expr> },
-    Aggregate { view: usize, sum: Option<Expr>, cond: Option<Expr>, group: Option<Expr> },
-    Classify { view: usize, list: usize, code: Expr, date: Expr, classes: Vec<(String, String, Expr)> },
-    Inline { ast: rhai::AST, names: Vec<String>, scalars: Vec<usize> },
-    Function { script: usize, function: String, scalars: Vec<usize> },
+    Filter(FilterPlan),
+    LookupRows(LookupRowsPlan),
+    LookupScalar(LookupScalarPlan),
+    Aggregate(AggregatePlan),
+    Classify(ClassifyPlan),
+    Inline(InlinePlan),
+    Function(FunctionPlan),
     Checks(Vec<(String, String, Expr)>),
-    Score { set: usize, inputs: Vec<usize> },
+    Score(ScorePlan),
+}
+
+/// Keeps the rows of a view that meet a condition: the step defines a new view.
+#[derive(Debug, Clone)]
+pub struct FilterPlan {
+    pub view: usize,
+    pub cond: Option<Expr>,
+}
+
+/// Looks a table up once per row of a view; the value column is computed per row.
+#[derive(Debug, Clone)]
+pub struct LookupRowsPlan {
+    pub view: usize,
+    pub table: usize,
+    pub column: usize,
+    pub keys: Vec<Expr>,
+}
+
+/// Looks a table up once, with keys from scalars.
+#[derive(Debug, Clone)]
+pub struct LookupScalarPlan {
+    pub table: usize,
+    pub column: usize,
+    pub keys: Vec<Expr>,
+}
+
+/// Counts or sums the rows of a view that meet a condition, maybe by group.
+#[derive(Debug, Clone)]
+pub struct AggregatePlan {
+    pub view: usize,
+    pub sum: Option<Expr>,
+    pub cond: Option<Expr>,
+    pub group: Option<Expr>,
+}
+
+/// Finds each row's code in a list at the row's date, then gives the row the first class whose
+/// condition holds.
+#[derive(Debug, Clone)]
+pub struct ClassifyPlan {
+    pub view: usize,
+    pub list: usize,
+    pub code: Expr,
+    pub date: Expr,
+    pub classes: Vec<(String, String, Expr)>,
+}
+
+/// An inline Rhai expression over scalars.
+#[derive(Debug, Clone)]
+pub struct InlinePlan {
+    pub ast: rhai::AST,
+    pub names: Vec<String>,
+    pub scalars: Vec<usize>,
+}
+
+/// A function of one of the rulebook's scripts, called with scalars.
+#[derive(Debug, Clone)]
+pub struct FunctionPlan {
+    pub script: usize,
+    pub function: String,
+    pub scalars: Vec<usize>,
+}
+
+/// The weighted score of an indicator set, from the scalars that hold each indicator's result.
+#[derive(Debug, Clone)]
+pub struct ScorePlan {
+    pub set: usize,
+    pub inputs: Vec<usize>,
 }
 
 /// What a step reads, for traces and provenance.

@@ -1,0 +1,25 @@
+//! Formula steps: an inline Rhai expression or a script function, over scalars.
+
+use crate::diagnostic::Code;
+use crate::eval::state::State;
+use crate::eval::{Failure, StepResult, formula_failure};
+use crate::formula;
+use crate::rulebook::{FunctionPlan, InlinePlan, Rulebook};
+use crate::value::Value;
+pub(crate) fn run_inline(rb: &Rulebook, st: &mut State<'_>, i: usize, plan: &InlinePlan) -> StepResult {
+    let InlinePlan { ast, names, scalars } = plan;
+    let step = &rb.steps[i];
+    let values: Vec<Value> = scalars.iter().map(|&s| st.scalars[s].clone()).collect();
+    let d = formula::eval_inline(&rb.engine, ast, names, &values).map_err(formula_failure)?;
+    let v = formula::from_dynamic(d, step.unit.kind()).map_err(|m| Failure(Code::FormulaRuntime, m))?;
+    Ok((v, Vec::new()))
+}
+
+pub(crate) fn run_function(rb: &Rulebook, st: &mut State<'_>, i: usize, plan: &FunctionPlan) -> StepResult {
+    let FunctionPlan { script, function, scalars } = plan;
+    let step = &rb.steps[i];
+    let args = scalars.iter().map(|&s| formula::to_dynamic(&st.scalars[s])).collect();
+    let d = formula::call_function(&rb.engine, &rb.scripts[*script], function, args).map_err(formula_failure)?;
+    let v = formula::from_dynamic(d, step.unit.kind()).map_err(|m| Failure(Code::FormulaRuntime, m))?;
+    Ok((v, Vec::new()))
+}

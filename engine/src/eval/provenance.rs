@@ -1,0 +1,102 @@
+//! Provenance of outputs: what each read (with values and references), which assumed rule items
+//! it rests on, and the share of the total resting on each.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+// Membership and index lookups run once per row or more: foldhash is several times faster than
+// the standard SipHash, and its per-process random seed keeps crafted data from forcing collisions.
+use rust_decimal::Decimal;
+
+use crate::eval::state::State;
+use crate::eval::{AssumedShare, Output, Read};
+use crate::formula;
+use crate::rulebook::{FunctionPlan, Plan, ReadRef, Rulebook, Step};
+use crate::value::{Status, Value};
+
+pub(crate) fn function_source(rb: &Rulebook, step: &Step) -> Option<String> {
+    let Plan::Function(FunctionPlan { script, function, .. }) = &step.plan else { return None };
+    let file = &rb.files[rb.scripts[*script].file];
+    formula::function_source(&file.text, function)
+}
+
+pub(crate) fn shares(rb: &Rulebook, outputs: &[Option<Output>], assumed: &[BTreeSet<String>]) -> Vec<AssumedShare> {
+    let amount = |c: usize| outputs[c].as_ref().and_then(|o| o.value.as_number()).unwrap_or_default().abs();
+    let whole: Decimal = rb.result.components.iter().map(|&c| amount(c)).sum();
+    if whole.is_zero() {
+        return Vec::new();
+    }
+    let mut by_item: BTreeMap<&str, Decimal> = BTreeMap::new();
+    for &c in &rb.result.components {
+        for item in &assumed[c] {
+            *by_item.entry(item.as_str()).or_default() += amount(c);
+        }
+    }
+    let mut out: Vec<AssumedShare> = by_item
+        .into_iter()
+        .map(|(item, amount)| AssumedShare { item: item.to_string(), amount, share: (amount / whole).round_dp(4) })
+        .collect();
+    out.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.item.cmp(&b.item)));
+    out
+}
+
+pub(crate) fn assumed_name(rb: &Rulebook, r: ReadRef) -> Option<String> {
+    match r {
+        ReadRef::Parameter(i) if rb.parameters[i].provenance.status == Status::Assumed => {
+            Some(format!("parameter {}", rb.parameters[i].name))
+        }
+        ReadRef::Table(i) if rb.tables[i].provenance.status == Status::Assumed => Some(format!("table {}", rb.tables[i].name)),
+        ReadRef::List(i)
+            if rb.lists[i].provenance.status == Status::Assumed
+                || rb.lists[i].items.iter().any(|it| it.provenance.status == Status::Assumed) =>
+        {
+            Some(format!("list {}", rb.lists[i].name))
+        }
+        ReadRef::Indicators(i)
+            if rb.indicator_sets[i].provenance.status == Status::Assumed
+                || rb.indicator_sets[i].indicators.iter().any(|x| x.provenance.status == Status::Assumed) =>
+        {
+            Some(format!("indicators {}", rb.indicator_sets[i].name))
+        }
+        _ => None,
+    }
+}
+
+pub(crate) fn reads_of(rb: &Rulebook, st: &State<'_>, step: &Step) -> Vec<Read> {
+    let scalar = |origin: ReadRef| rb.scalars.iter().position(|s| s.origin == origin).map_or(Value::Null, |i| st.scalars[i].clone());
+    step.reads
+        .iter()
+        .map(|&r| match r {
+            ReadRef::Parameter(i) => {
+                let p = &rb.parameters[i];
+                Read::Parameter {
+                    name: p.name.clone(),
+                    value: scalar(r),
+                    unit: p.unit,
+                    status: p.provenance.status,
+                    reference: p.provenance.reference.clone(),
+                }
+            }
+            ReadRef::Input(i) => Read::Input { name: rb.schema.inputs[i].name.clone(), value: scalar(r) },
+            ReadRef::Step(i) => Read::Output { name: rb.steps[i].def.name.clone(), value: scalar(r) },
+            ReadRef::Table(i) => Read::Table {
+                name: rb.tables[i].name.clone(),
+                status: rb.tables[i].provenance.status,
+                reference: rb.tables[i].provenance.reference.clone(),
+            },
+            ReadRef::List(i) => Read::List {
+                name: rb.lists[i].name.clone(),
+                status: rb.lists[i].provenance.status,
+                reference: rb.lists[i].provenance.reference.clone(),
+            },
+            ReadRef::Dataset(i) => Read::Dataset { name: rb.datasets[i].name.clone(), rows: st.datasets[i].n_rows() },
+            ReadRef::Indicators(i) => {
+                let s = &rb.indicator_sets[i];
+                Read::Indicators { name: s.name.clone(), status: s.provenance.status, reference: s.provenance.reference.clone() }
+            }
+            ReadRef::Builtin(_) => Read::Builtin {
+                name: rb.scalars.iter().find(|s| s.origin == r).map_or(String::new(), |s| s.name.clone()),
+                value: scalar(r),
+            },
+        })
+        .collect()
+}

@@ -1,0 +1,37 @@
+//! The waterfall: the walk from the first level to the total, as `[result] waterfall` declares it.
+
+// Membership and index lookups run once per row or more: foldhash is several times faster than
+// the standard SipHash, and its per-process random seed keeps crafted data from forcing collisions.
+use rust_decimal::Decimal;
+
+use crate::eval::{Bar, Output};
+use crate::rulebook::{Rulebook, WaterfallBar};
+use crate::value::Value;
+
+pub(crate) fn waterfall(rb: &Rulebook, outputs: &[Option<Output>], total: &Value) -> Vec<Bar> {
+    let mut bars: Vec<Bar> = Vec::new();
+    let mut running = Decimal::ZERO;
+    for (k, bar) in rb.result.waterfall.iter().enumerate() {
+        let (i, add) = match *bar {
+            WaterfallBar::Level(i) => (i, false),
+            WaterfallBar::Add(i) => (i, true),
+        };
+        let Some(o) = outputs[i].as_ref() else { continue };
+        let value = o.value.as_number().unwrap_or_default();
+        let delta = if add || k == 0 { value } else { value - running };
+        running = if add { running + value } else { value };
+        bars.push(Bar { name: o.name.clone(), label: o.label.clone(), delta, running, start: k == 0 });
+    }
+    if let (Some(t), false) = (total.as_number(), bars.is_empty())
+        && t != running
+    {
+        bars.push(Bar {
+            name: "(other)".into(),
+            label: "Not declared in the waterfall".into(),
+            delta: t - running,
+            running: t,
+            start: false,
+        });
+    }
+    bars
+}
