@@ -1,9 +1,15 @@
 //! Tests of the validator on small in-memory files and a generic norm.
 
+use std::io;
+
+use chrono::NaiveDate;
+
 use super::*;
 use crate::diagnostic::SourceFile;
+use crate::rules::list::CodeList;
 use crate::rules::source::MemSource;
 use crate::rules::strict::Ctx;
+use crate::value::Period;
 
 const NORM: &str = r#"
 name = "demo"

@@ -1,0 +1,106 @@
+//! File names: the norm's pattern with its captured fields (the period a file covers), and
+//! which year a file name belongs to.
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::data::norm::Norm;
+use crate::diagnostic::Code;
+use crate::validate::Problem;
+use crate::validate::fields::DateFormat;
+use crate::validate::validator::compile_name;
+use crate::value::Period;
+
+pub(crate) struct NamePattern {
+    pub(crate) pattern: String,
+    pub(crate) exact: Regex,
+    pub(crate) loose: Regex,
+    pub(crate) date_format: String,
+}
+
+impl NamePattern {
+    pub(crate) fn compile(f: &crate::data::norm::FileNamePattern) -> Result<Self, regex::Error> {
+        let (exact, loose) = compile_name(&f.pattern)?;
+        Ok(NamePattern { pattern: f.pattern.clone(), exact, loose, date_format: f.date_format.clone() })
+    }
+
+    /// Checks `name`; returns the period it names, if any. `dates` writes dates in messages.
+    pub(crate) fn check(&self, name: &str, dates: &DateFormat) -> (Option<Period>, Vec<Problem>) {
+        let p = self;
+        let mut problems = Vec::new();
+        let caps = match p.exact.captures(name) {
+            Some(c) => c,
+            None => match p.loose.captures(name) {
+                Some(c) => {
+                    problems.push(
+                        Problem::new(
+                            Code::FileNamePattern,
+                            None,
+                            format!("the file name differs from the pattern `{}` in letter case", p.pattern),
+                        )
+                        .value(name.to_string()),
+                    );
+                    c
+                }
+                None => {
+                    let mut problem =
+                        Problem::new(Code::FileNamePattern, None, format!("the file name does not follow the pattern `{}`", p.pattern))
+                            .value(name.to_string());
+                    problem.hint = Some(match p.pattern.contains("{start}") {
+                        true => format!(
+                            "{{start}} and {{end}} are the period's dates written {}; without them, row dates are not checked against a period",
+                            DateFormat::compile(&p.date_format).human()
+                        ),
+                        false => "rename the file as the norm says".to_string(),
+                    });
+                    problems.push(problem);
+                    return (None, problems);
+                }
+            },
+        };
+        let date = |key: &str| -> Option<Result<NaiveDate, String>> {
+            let text = caps.name(key)?.as_str();
+            Some(NaiveDate::parse_from_str(text, &p.date_format).map_err(|_| text.to_string()))
+        };
+        let human = DateFormat::compile(&p.date_format).human().to_string();
+        let (start, end) = (date("start"), date("end"));
+        for (which, d) in [("start", &start), ("end", &end)] {
+            if let Some(Err(text)) = d {
+                problems.push(
+                    Problem::new(Code::FileNamePeriod, None, format!("the {which} of the period is not a real date written {human}"))
+                        .value(text.clone()),
+                );
+            }
+        }
+        let period = match (start, end) {
+            (Some(Ok(start)), Some(Ok(end))) if start <= end => Some(Period { start, end }),
+            (Some(Ok(start)), Some(Ok(end))) => {
+                let f = dates;
+                problems.push(Problem::new(Code::FileNamePeriod, None, "the period starts after it ends").value(format!(
+                    "{} to {}",
+                    f.format(start),
+                    f.format(end)
+                )));
+                None
+            }
+            _ => None,
+        };
+        (period, problems)
+    }
+}
+
+/// The year of the first real date the file name gives (its period's start, else its end): the
+/// year whose rules apply, even when the period itself is wrong.
+pub fn file_name_year(norm: &Norm, name: &str) -> Option<i32> {
+    use chrono::Datelike;
+    let f = norm.file_name.as_ref()?;
+    let pattern = NamePattern::compile(f).ok()?;
+    let caps = pattern.loose.captures(name)?;
+    ["start", "end"].iter().find_map(|key| NaiveDate::parse_from_str(caps.name(key)?.as_str(), &f.date_format).ok()).map(|d| d.year())
+}
+
+/// Whether `name` follows `norm`'s file-name pattern, letter case aside (a norm without a pattern
+/// is followed by no name).
+pub fn follows_file_name(norm: &Norm, name: &str) -> bool {
+    norm.file_name.as_ref().and_then(|f| NamePattern::compile(f).ok()).is_some_and(|p| p.loose.is_match(name))
+}

@@ -1,0 +1,138 @@
+//! What validating a file reports: problems (code, row, field, masked value, hint), counts per
+//! code, the file's report, and the sink that receives problems and rejected rows as they come.
+
+use std::io;
+
+use serde::Serialize;
+use serde::ser::SerializeStruct;
+
+use crate::data::norm::Encoding;
+use crate::diagnostic::{Code, Severity};
+use crate::validate::severity;
+use crate::value::{Period, Status};
+
+/// One problem of a file: where (row = line of the file, the header being line 1; none for the
+/// file as a whole), which field, which value (masked for identifiers) and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub code: Code,
+    pub severity: Severity,
+    pub row: Option<u64>,
+    pub field: Option<String>,
+    pub value: Option<String>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    pub(crate) fn new(code: Code, row: Option<u64>, message: impl Into<String>) -> Self {
+        Problem { code, severity: severity(code), row, field: None, value: None, message: message.into(), hint: None }
+    }
+
+    pub(crate) fn field(mut self, field: &str) -> Self {
+        self.field = Some(field.to_string());
+        self
+    }
+
+    pub(crate) fn value(mut self, value: String) -> Self {
+        self.value = Some(value);
+        self
+    }
+
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Problem", 8)?;
+        st.serialize_field("code", self.code.as_str())?;
+        st.serialize_field("name", self.code.name())?;
+        st.serialize_field("severity", &self.severity)?;
+        st.serialize_field("row", &self.row)?;
+        st.serialize_field("field", &self.field)?;
+        st.serialize_field("value", &self.value)?;
+        st.serialize_field("message", &self.message)?;
+        if let Some(h) = &self.hint {
+            st.serialize_field("hint", h)?;
+        }
+        st.end()
+    }
+}
+
+/// How many problems of one code a file has, and how many of them are kept as examples.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodeCount {
+    pub code: Code,
+    pub severity: Severity,
+    pub count: u64,
+    pub shown: u64,
+}
+
+impl Serialize for CodeCount {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("CodeCount", 6)?;
+        st.serialize_field("code", self.code.as_str())?;
+        st.serialize_field("name", self.code.name())?;
+        st.serialize_field("severity", &self.severity)?;
+        st.serialize_field("summary", self.code.summary())?;
+        st.serialize_field("count", &self.count)?;
+        st.serialize_field("shown", &self.shown)?;
+        st.end()
+    }
+}
+
+/// The outcome of validating one file. `rows` counts every record after the header (blank lines
+/// included); `valid + rejected == rows` always.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    pub file: String,
+    pub norm: String,
+    pub version: u32,
+    pub norm_status: Status,
+    pub period: Option<Period>,
+    pub encoding: Encoding,
+    pub rows: u64,
+    pub valid: u64,
+    pub rejected: u64,
+    pub errors: u64,
+    pub warnings: u64,
+    /// Per code, in code order.
+    pub counts: Vec<CodeCount>,
+    /// The first problems of each code, in the order found (all of them when `not_shown` is 0).
+    pub examples: Vec<Problem>,
+    pub not_shown: u64,
+}
+
+impl FileReport {
+    pub fn is_clean(&self) -> bool {
+        self.errors == 0
+    }
+}
+
+/// Where problems and rejected rows go as they are found (a JSON stream, a rejects file).
+pub trait Sink {
+    /// Every problem, in the order found: file-level ones first, then row by row.
+    fn problem(&mut self, _problem: &Problem) -> io::Result<()> {
+        Ok(())
+    }
+    /// The header line as written in the file (or the norm's columns when the file has none).
+    fn header(&mut self, _raw: &[u8], _terminator: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+    /// A rejected row: its bytes as in the file, its line break, and its problems.
+    fn rejected(&mut self, _row: u64, _raw: &[u8], _terminator: &[u8], _problems: &[Problem]) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A sink that keeps nothing (the report's counts and examples are enough).
+pub struct NoSink;
+
+impl Sink for NoSink {}

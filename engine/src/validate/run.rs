@@ -1,0 +1,335 @@
+//! One validation run over one file: the state machine that reads the header, then every row,
+//! counts each problem, keeps the first few of each code as examples and hands rejected rows to
+//! the sink.
+
+mod header;
+mod row;
+
+use std::collections::BTreeMap;
+use std::io::{self, Read};
+
+use crate::data::norm::Encoding;
+use crate::diagnostic::{Code, Severity};
+use crate::expr::{Env, Expr, Slot};
+use crate::validate::encoding::{decode, text_of};
+use crate::validate::fields::{Cell, FieldPlan, Finding, Formats};
+use crate::validate::short_map::{ShortMap, same, trim_bytes};
+use crate::validate::split::Splitter;
+use crate::validate::{CodeCount, FileReport, Options, Problem, Sink, Validator, dupes};
+use crate::value::{Period, Value};
+
+/// The values a condition reads, for one row.
+pub(crate) struct RowValues(Vec<Value>);
+
+impl Env for RowValues {
+    fn get(&self, slot: Slot) -> Value {
+        self.0.get(slot.index as usize).cloned().unwrap_or(Value::Null)
+    }
+    fn contains(&self, _set: usize, _value: &Value) -> bool {
+        false
+    }
+    fn exists(&self, _view: usize, _cond: &Expr) -> bool {
+        false
+    }
+}
+
+/// The last few values of a field that passed every check of their own, to skip the checks when
+/// a row repeats one (one identifier on every row, a few that alternate over consecutive rows).
+#[derive(Default)]
+pub(crate) struct Cache {
+    pub(crate) entries: [(Vec<u8>, Option<Cell>); CACHED_VALUES],
+    /// The entry the next new value replaces.
+    pub(crate) next: usize,
+}
+
+/// Values remembered per field.
+pub(crate) const CACHED_VALUES: usize = 4;
+
+impl Cache {
+    #[inline]
+    pub(crate) fn get(&self, bytes: &[u8]) -> Option<Cell> {
+        self.entries.iter().find(|(b, c)| c.is_some() && same(b, bytes)).and_then(|(_, c)| *c)
+    }
+
+    pub(crate) fn put(&mut self, bytes: &[u8], cell: Cell) {
+        let entry = &mut self.entries[self.next];
+        entry.0.clear();
+        entry.0.extend_from_slice(bytes);
+        entry.1 = Some(cell);
+        self.next = (self.next + 1) % CACHED_VALUES;
+    }
+}
+
+/// The state of one validation.
+pub(crate) struct Run<'p, 'a> {
+    pub(crate) plan: &'p Validator<'a>,
+    pub(crate) options: &'p Options,
+    pub(crate) sink: &'p mut dyn Sink,
+    pub(crate) report: FileReport,
+    pub(crate) tally: BTreeMap<Code, CodeCount>,
+    /// For each field of the norm, its column in the file.
+    pub(crate) columns: Vec<Option<usize>>,
+    /// For each column of the file, the field it holds.
+    pub(crate) column_fields: Vec<Option<usize>>,
+    pub(crate) width: usize,
+    pub(crate) cells: Vec<Cell>,
+    pub(crate) caches: Vec<Cache>,
+    pub(crate) findings: Vec<Finding>,
+    /// The fields of the current row with findings, and where theirs start in `findings`.
+    pub(crate) failed: Vec<(usize, usize)>,
+    pub(crate) row_problems: Vec<Problem>,
+    pub(crate) decoded: String,
+    pub(crate) canonical: Vec<u8>,
+    pub(crate) memo: Vec<ShortMap<bool>>,
+    pub(crate) memo_key: Vec<u8>,
+    pub(crate) dupes: dupes::RowSet,
+    pub(crate) pending: Pending,
+}
+
+/// Rows checked on their own but not finished: duplicates are looked up a block at a time.
+#[derive(Default)]
+pub(crate) struct Pending {
+    pub(crate) rows: Vec<PendingRow>,
+    /// The bytes then the line break of each row that can be rejected.
+    pub(crate) bytes: Vec<u8>,
+    /// Each row's problems, in row order.
+    pub(crate) problems: Vec<Problem>,
+}
+
+pub(crate) struct PendingRow {
+    pub(crate) line: u64,
+    /// Where the row's bytes start, end, and its line break ends in `Pending::bytes`, for a row
+    /// that can be rejected.
+    pub(crate) kept: Option<(usize, usize, usize)>,
+    pub(crate) n_problems: usize,
+    /// None for rows not compared (blank, or of the wrong width).
+    pub(crate) hash: Option<u64>,
+}
+
+/// Rows per block of duplicate lookups.
+pub(crate) const BLOCK: usize = 64;
+
+/// A condition memo is emptied when it reaches this size, to keep memory flat.
+pub(crate) const MEMO_MAX: usize = 4096;
+
+impl<'p, 'a> Run<'p, 'a> {
+    pub(crate) fn new(plan: &'p Validator<'a>, options: &'p Options, sink: &'p mut dyn Sink, name: &str, period: Option<Period>) -> Self {
+        let n = plan.fields.len();
+        let norm = plan.norm;
+        Run {
+            plan,
+            options,
+            sink,
+            report: FileReport {
+                file: name.to_string(),
+                norm: norm.name.clone(),
+                version: norm.version,
+                norm_status: norm.provenance.status,
+                period,
+                encoding: norm.encoding,
+                rows: 0,
+                valid: 0,
+                rejected: 0,
+                errors: 0,
+                warnings: 0,
+                counts: Vec::new(),
+                examples: Vec::new(),
+                not_shown: 0,
+            },
+            tally: BTreeMap::new(),
+            columns: vec![None; n],
+            column_fields: Vec::new(),
+            width: 0,
+            cells: vec![Cell::Absent; n],
+            caches: (0..n).map(|_| Cache::default()).collect(),
+            findings: Vec::new(),
+            failed: Vec::new(),
+            row_problems: Vec::new(),
+            decoded: String::new(),
+            canonical: Vec::new(),
+            memo: (0..n).map(|_| ShortMap::default()).collect(),
+            memo_key: Vec::new(),
+            dupes: dupes::RowSet::new(),
+            pending: Pending::default(),
+        }
+    }
+
+    /// Counts a problem, keeps it as an example if there is room, and hands it to the sink.
+    pub(crate) fn emit(&mut self, p: Problem) -> io::Result<()> {
+        self.sink.problem(&p)?;
+        if p.is_error() {
+            self.report.errors += 1;
+        } else {
+            self.report.warnings += 1;
+        }
+        let count = self.tally.entry(p.code).or_insert(CodeCount { code: p.code, severity: p.severity, count: 0, shown: 0 });
+        count.count += 1;
+        if count.shown < self.options.examples_per_code {
+            count.shown += 1;
+            self.report.examples.push(p);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn finish(mut self) -> FileReport {
+        self.report.counts = self.tally.into_values().collect();
+        let total: u64 = self.report.counts.iter().map(|c| c.count).sum();
+        self.report.not_shown = total - self.report.examples.len() as u64;
+        self.report
+    }
+
+    /// A value as reports show it: masked for identifiers, decoded as the norm says (an invalid
+    /// byte of a UTF-8 file shows as `�`, where it is).
+    pub(crate) fn shown(&self, field: usize, bytes: &[u8]) -> String {
+        let text = text_of(bytes, self.plan.norm.encoding).into_owned();
+        if self.options.show_identifiers || text.trim().is_empty() {
+            text
+        } else if self.plan.fields[field].identifier {
+            format!("[masked: {} characters]", text.chars().count())
+        } else {
+            self.unless_identifier(text)
+        }
+    }
+
+    /// `text`, unless it holds a value that would be valid in an identifier field of the norm (an
+    /// identifier in the wrong column still identifies someone).
+    pub(crate) fn unless_identifier(&self, text: String) -> String {
+        if self.options.show_identifiers {
+            return text;
+        }
+        match crate::data::dataset::identifier_lookalike(&text, self.plan.norm) {
+            Some(like) => format!("[masked: a value shaped like {}]", like.name),
+            None => text,
+        }
+    }
+
+    pub(crate) fn read_rows<R: Read>(&mut self, s: &mut Splitter<R>, size: Option<u64>) -> io::Result<()> {
+        let mut reserved = false;
+        while s.next_record()? {
+            self.check_row(s)?;
+            if !reserved && self.report.rows == 1024 {
+                reserved = true;
+                if let Some(size) = size {
+                    // Size the duplicate table once from the rows' mean length.
+                    let per_row = (s.consumed() / 1024).max(1);
+                    self.dupes.reserve((size / per_row + size / per_row / 10) as usize);
+                }
+            }
+        }
+        self.flush()?;
+        if self.report.rows == 0 {
+            self.emit(Problem::new(Code::NoDataRows, None, "the file has a header but no rows"))?;
+        }
+        Ok(())
+    }
+
+    /// Finishes the pending rows: duplicates, then each row valid or rejected, its problems out.
+    pub(crate) fn flush(&mut self) -> io::Result<()> {
+        let mut pending = std::mem::take(&mut self.pending);
+        // Read every row's slot of the duplicate table first: these reads go to memory at once
+        // instead of one after the other (the table is far larger than the caches).
+        let touched = pending.rows.iter().filter_map(|r| r.hash).fold(0u32, |acc, h| acc ^ self.dupes.touch(h));
+        std::hint::black_box(touched);
+        let mut problems = pending.problems.drain(..);
+        for r in &pending.rows {
+            self.row_problems.clear();
+            self.row_problems.extend(problems.by_ref().take(r.n_problems));
+            if let Some(h) = r.hash
+                && let Some(first) = self.dupes.insert(h, r.line)
+            {
+                let mut p = Problem::new(Code::DuplicateRow, Some(r.line), format!("the same row as row {first}"));
+                // The norm says whether identical rows can be two real events (two visits on one day).
+                p.severity = self.plan.norm.duplicate_rows;
+                if p.severity == Severity::Warning {
+                    p.hint = Some("kept: the norm allows identical rows; delete one if it was entered twice".into());
+                }
+                self.row_problems.push(p);
+            }
+            self.sort_row_problems();
+            if self.row_problems.iter().any(Problem::is_error) {
+                self.report.rejected += 1;
+                let (start, raw_end, end) = r.kept.expect("a row that can be rejected keeps its bytes");
+                self.sink.rejected(r.line, &pending.bytes[start..raw_end], &pending.bytes[raw_end..end], &self.row_problems)?;
+            } else {
+                self.report.valid += 1;
+            }
+            let row_problems = std::mem::take(&mut self.row_problems);
+            for p in row_problems.iter().cloned() {
+                self.emit(p)?;
+            }
+            self.row_problems = row_problems;
+        }
+        drop(problems);
+        pending.rows.clear();
+        pending.bytes.clear();
+        self.pending = pending;
+        Ok(())
+    }
+
+    /// Orders a row's problems by column (the row's own first, a duplicate last).
+    pub(crate) fn sort_row_problems(&mut self) {
+        if self.row_problems.len() < 2 {
+            return;
+        }
+        let norm = self.plan.norm;
+        let n = norm.fields.len();
+        self.row_problems.sort_by_key(|p| match (&p.field, p.code) {
+            (_, Code::DuplicateRow) => n + 1,
+            (Some(name), _) => norm.field_index(name).unwrap_or(n),
+            (None, _) => 0,
+        });
+    }
+}
+
+/// The record written back with minimal quoting, so that `"a";b` and `a;b` compare equal.
+pub(crate) fn canonical<R: Read>(s: &Splitter<R>, out: &mut Vec<u8>) {
+    out.clear();
+    for i in 0..s.width() {
+        if i > 0 {
+            out.push(s.sep);
+        }
+        let field = s.field(i);
+        if field.iter().any(|&b| b == s.sep || b == b'"' || b == b'\n' || b == b'\r') {
+            out.push(b'"');
+            for &b in field {
+                if b == b'"' {
+                    out.push(b'"');
+                }
+                out.push(b);
+            }
+            out.push(b'"');
+        } else {
+            out.extend_from_slice(field);
+        }
+    }
+}
+
+/// Reads, checks and types one value: its bytes, whether they are text as they are, and the
+/// encoding to decode them with otherwise. Findings go to `out`.
+pub(crate) fn check_value(
+    plan: &FieldPlan,
+    formats: &Formats,
+    (bytes, as_is, encoding): (&[u8], bool, Encoding),
+    decoded: &mut String,
+    out: &mut Vec<Finding>,
+) -> Cell {
+    let text = if as_is {
+        bytes
+    } else {
+        match decode(bytes, encoding, decoded, out) {
+            Some(t) => t.as_bytes(),
+            None => return Cell::Bad,
+        }
+    };
+    let trimmed = trim_bytes(text);
+    if trimmed.len() != text.len() {
+        out.push(Finding { code: Code::SurroundingSpaces, message: "spaces before or after the value".into(), hint: None });
+    }
+    if trimmed.is_empty() {
+        if plan.required {
+            out.push(Finding { code: Code::ValueRequired, message: "required and empty".into(), hint: None });
+        }
+        return Cell::Empty;
+    }
+    plan.check(trimmed, formats, out)
+}

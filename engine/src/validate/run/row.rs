@@ -1,0 +1,256 @@
+//! Checking one row: quoting, every field through its compiled plan, required-if conditions, code
+//! lists at the row's date, the row's date inside the file's period, and its hash for duplicates.
+
+use std::io::{self, Read};
+
+use chrono::NaiveDate;
+
+use crate::data::norm::Encoding;
+use crate::diagnostic::{Code, Severity, did_you_mean};
+use crate::expr;
+use crate::validate::Problem;
+use crate::validate::encoding::text_of;
+use crate::validate::fields::Cell;
+use crate::validate::run::*;
+use crate::validate::short_map::trim_bytes;
+use crate::validate::split::{QuoteIssue, Splitter};
+use crate::validate::validator::{Condition, ListRef};
+use crate::value::Value;
+
+impl<'p, 'a> Run<'p, 'a> {
+    /// Checks the current record; counts it valid or rejected.
+    pub(crate) fn check_row<R: Read>(&mut self, s: &Splitter<R>) -> io::Result<()> {
+        self.report.rows += 1;
+        self.row_problems.clear();
+        let row = s.line;
+        let raw = s.raw();
+        let mut hash = None;
+        if raw.iter().all(|&b| b == b' ' || b == b'\t') {
+            self.row_problems.push(Problem::new(Code::BlankLine, Some(row), "blank line"));
+        } else {
+            self.check_quoting(s, false)?;
+            if s.width() != self.width {
+                self.row_problems.push(
+                    Problem::new(Code::RowWidth, Some(row), format!("{} fields, the header has {}", s.width(), self.width))
+                        .hint("a separator too many or too few; the row's fields are not checked"),
+                );
+            } else {
+                self.check_fields(s);
+                self.check_row_rules(s);
+                hash = Some(self.row_hash(s));
+            }
+        }
+        // A row's bytes are kept only if it can still be rejected: it has an error, or a duplicate
+        // of it would be one.
+        let may_reject =
+            self.row_problems.iter().any(Problem::is_error) || (hash.is_some() && self.plan.norm.duplicate_rows == Severity::Error);
+        let p = &mut self.pending;
+        let kept = may_reject.then(|| {
+            let start = p.bytes.len();
+            p.bytes.extend_from_slice(raw);
+            p.bytes.extend_from_slice(s.terminator());
+            (start, start + raw.len(), p.bytes.len())
+        });
+        p.rows.push(PendingRow { line: row, kept, n_problems: self.row_problems.len(), hash });
+        p.problems.append(&mut self.row_problems);
+        if p.rows.len() == BLOCK {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Quoting problems of the current record (of the header when `header`).
+    pub(crate) fn check_quoting<R: Read>(&mut self, s: &Splitter<R>, header: bool) -> io::Result<()> {
+        for &(col, issue) in &s.issues {
+            let (code, message) = match issue {
+                QuoteIssue::QuoteInUnquoted => (Code::Quoting, "a quote inside a field that does not start with one"),
+                QuoteIssue::TextAfterClosing => (Code::Quoting, "text after the closing quote of the field"),
+                QuoteIssue::Unclosed => (Code::Quoting, "a quote opened and not closed on this line; the row ends at the line's end"),
+                QuoteIssue::LineBreak => (Code::MultilineField, "a quoted field holds a line break"),
+            };
+            let mut p = Problem::new(code, Some(s.line), message);
+            match (header, self.column_fields.get(col).copied().flatten()) {
+                (false, Some(f)) => {
+                    p = p.field(&self.plan.norm.fields[f].name).value(self.shown(f, s.field(col)));
+                }
+                _ => p.message = format!("column {}: {}", col + 1, p.message),
+            }
+            if header {
+                self.emit(p)?;
+            } else {
+                self.row_problems.push(p);
+            }
+        }
+        Ok(())
+    }
+
+    /// The checks of each field on its own (skipped when the field repeats the last good value).
+    pub(crate) fn check_fields<R: Read>(&mut self, s: &Splitter<R>) {
+        // A record of ASCII text (nearly every record) is text in either encoding, and so is a
+        // valid UTF-8 record of a UTF-8 norm: its fields are read as they are. Any other record is
+        // decoded field by field.
+        let (record, offset) = s.record_bytes();
+        let as_is = record.is_ascii() || (self.plan.norm.encoding == Encoding::Utf8 && std::str::from_utf8(record).is_ok());
+        let plan = self.plan;
+        self.findings.clear();
+        self.failed.clear();
+        let fields = self.columns.iter().zip(self.caches.iter_mut()).zip(self.cells.iter_mut()).zip(&plan.fields).enumerate();
+        for (f, (((col, cache), cell), field)) in fields {
+            let Some(col) = *col else {
+                *cell = Cell::Absent;
+                continue;
+            };
+            let (start, end) = s.field_span(col);
+            let bytes = &record[start - offset..end - offset];
+            if let Some(known) = cache.get(bytes) {
+                *cell = known;
+                continue;
+            }
+            let first = self.findings.len();
+            *cell = check_value(field, &plan.formats, (bytes, as_is, plan.norm.encoding), &mut self.decoded, &mut self.findings);
+            if self.findings.len() == first {
+                cache.put(bytes, *cell);
+            } else {
+                self.failed.push((f, first));
+            }
+        }
+        // The rare values with findings become problems, the value shown (or masked) once each.
+        for k in 0..self.failed.len() {
+            let (f, first) = self.failed[k];
+            let last = self.failed.get(k + 1).map_or(self.findings.len(), |&(_, next)| next);
+            let col = self.columns[f].expect("a checked field has a column");
+            let shown = self.shown(f, s.field(col));
+            let name = &plan.fields[f].name;
+            for finding in &self.findings[first..last] {
+                let mut p = Problem::new(finding.code, Some(s.line), finding.message.clone()).field(name).value(shown.clone());
+                p.hint = finding.hint.clone();
+                self.row_problems.push(p);
+            }
+        }
+    }
+
+    /// The checks that read several fields: the row's date inside the period, code lists at
+    /// that date, conditional requirements.
+    pub(crate) fn check_row_rules<R: Read>(&mut self, s: &Splitter<R>) {
+        let plan = self.plan;
+        let row_date = plan.row_date.and_then(|d| match self.cells[d] {
+            Cell::Date(date) => Some(Ok(date)),
+            Cell::Absent => None,
+            _ => Some(Err(())),
+        });
+        if let (Some(d), Some(Ok(date)), Some(period)) = (plan.row_date, row_date, self.report.period)
+            && !period.contains(date)
+        {
+            let f = &plan.formats.date;
+            let col = self.columns[d].expect("a date was read");
+            self.row_problems.push(
+                Problem::new(
+                    Code::OutsideFilePeriod,
+                    Some(s.line),
+                    format!("outside the period of the file name, {} to {}", f.format(period.start), f.format(period.end)),
+                )
+                .field(&plan.fields[d].name)
+                .value(self.shown(d, s.field(col))),
+            );
+        }
+        for &f in &plan.rule_fields {
+            if let Some(list) = &plan.lists[f]
+                && self.cells[f] == Cell::Text
+            {
+                // A bad row date leaves the list unchecked: the row is rejected for its date.
+                let at = match row_date {
+                    Some(Ok(date)) => Some(Some(date)),
+                    Some(Err(())) => None,
+                    None => Some(self.report.period.map(|p| p.end)),
+                };
+                if let Some(at) = at {
+                    self.check_list(f, list, at, s);
+                }
+            }
+            if let Some(cond) = &plan.conditions[f]
+                && self.cells[f] == Cell::Empty
+                && self.condition_holds(f, cond, s)
+            {
+                self.row_problems.push(
+                    Problem::new(Code::ValueRequiredIf, Some(s.line), format!("required when {}, and empty", cond.text))
+                        .field(&plan.fields[f].name)
+                        .value(String::new()),
+                );
+            }
+        }
+    }
+
+    /// Whether the code of field `f` is in its list on date `at` (at any date without one).
+    pub(crate) fn check_list<R: Read>(&mut self, f: usize, list: &ListRef<'_>, at: Option<NaiveDate>, s: &Splitter<R>) {
+        let col = self.columns[f].expect("a value was read");
+        let bytes = trim_bytes(s.field(col));
+        let found =
+            if bytes.is_ascii() { list.contains(bytes, at) } else { list.contains(text_of(bytes, self.plan.norm.encoding).as_bytes(), at) };
+        if !found {
+            let code = text_of(bytes, self.plan.norm.encoding);
+            let p = self.not_in_list(f, list, &code, at, s.line).value(self.shown(f, s.field(col)));
+            self.row_problems.push(p);
+        }
+    }
+
+    pub(crate) fn not_in_list(&self, f: usize, list: &ListRef<'_>, code: &str, at: Option<NaiveDate>, row: u64) -> Problem {
+        let name = &list.list.name;
+        let field = &self.plan.fields[f].name;
+        let fmt = &self.plan.formats.date;
+        let message = match at {
+            Some(date) => format!("not in list `{name}` on {}", fmt.format(date)),
+            None => format!("not in list `{name}`"),
+        };
+        let mut p = Problem::new(Code::ValueNotInList, Some(row), message).field(field);
+        if let Some(date) = at
+            && list.codes.contains(code)
+        {
+            p = p.hint(format!("the list has this code at other dates than {}", fmt.format(date)));
+        } else if let Some(close) = did_you_mean(code, list.codes.iter().copied()) {
+            p = p.hint(format!("did you mean `{close}`?"));
+        }
+        p
+    }
+
+    /// Whether field `f`'s condition holds on the current row (memoised on the bytes it reads).
+    pub(crate) fn condition_holds<R: Read>(&mut self, f: usize, cond: &Condition, s: &Splitter<R>) -> bool {
+        self.memo_key.clear();
+        for &r in &cond.refs {
+            match self.columns[r] {
+                Some(col) => self.memo_key.extend_from_slice(s.field(col)),
+                None => self.memo_key.push(0xFF),
+            }
+            self.memo_key.push(0x1F);
+        }
+        if let Some(&holds) = self.memo[f].get(&self.memo_key) {
+            return holds;
+        }
+        let mut values = vec![Value::Null; self.plan.fields.len()];
+        for &r in &cond.refs {
+            values[r] = match (self.cells[r], self.columns[r]) {
+                (Cell::Text, Some(col)) => Value::Text(text_of(s.field(col), self.plan.norm.encoding).trim().into()),
+                (Cell::Number(n), _) => Value::Number(n),
+                (Cell::Date(d), _) => Value::Date(d),
+                (Cell::Bool(b), _) => Value::Bool(b),
+                _ => Value::Null,
+            };
+        }
+        // An arithmetic failure in a condition (a division by zero) does not make a field required.
+        let holds = expr::eval_bool(&cond.expr, &RowValues(values)).unwrap_or(false);
+        if self.memo[f].len() >= MEMO_MAX {
+            self.memo[f].clear();
+        }
+        self.memo[f].insert(&self.memo_key, holds);
+        holds
+    }
+
+    /// The hash of the row's content: quoting that changes nothing does not make rows differ.
+    pub(crate) fn row_hash<R: Read>(&mut self, s: &Splitter<R>) -> u64 {
+        if s.quoted() {
+            canonical(s, &mut self.canonical);
+            crate::hashing::hash64(&self.canonical)
+        } else {
+            crate::hashing::hash64(s.raw())
+        }
+    }
+}
