@@ -1,0 +1,169 @@
+//! Checking a parsed expression: every name resolved to a slot by a [`Resolver`], every type
+//! known, so that evaluation can only fail on data (a division by zero, an overflow).
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::expr::error::type_error;
+use crate::expr::{Ast, BinOp, ExprError, ExprErrorKind, Func, UnOp};
+use crate::value::{Kind, Value};
+
+/// A checked expression whose names are resolved to slots the evaluator reads through [`Env`].
+#[derive(Debug, Clone)]
+pub enum Expr {
+    Const(Value),
+    /// A reference resolved by the [`Resolver`]; the evaluator hands it back to the [`Env`].
+    Ref(Slot),
+    Not(Box<Expr>),
+    Neg(Box<Expr>),
+    Bin(BinOp, Box<Expr>, Box<Expr>),
+    Call(Func, Vec<Expr>),
+    In(Box<Expr>, usize),
+    Exists(usize, Box<Expr>),
+}
+
+/// What a name resolved to, opaque to this module: the resolver and the environment agree on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Slot {
+    pub space: u8,
+    pub index: u32,
+    pub sub: u32,
+}
+
+/// Resolves names while an expression is checked.
+pub trait Resolver {
+    /// `name` or `name.member` in the current scope.
+    fn name(&mut self, name: &str, member: Option<&str>) -> Result<(Slot, Kind), String>;
+    /// The set of values of `view.column`, for `x in view.column`; returns its id and kind.
+    fn set(&mut self, view: &str, column: &str) -> Result<(usize, Kind), String>;
+    /// Opens the scope of the rows of `view` for `exists`; returns its id.
+    fn enter(&mut self, view: &str) -> Result<usize, String>;
+    fn leave(&mut self);
+}
+
+/// Checks `ast` against the names the resolver knows; returns the expression and its kind.
+pub fn check(ast: &Ast, r: &mut dyn Resolver) -> Result<(Expr, Kind), ExprError> {
+    match ast {
+        Ast::Lit(v, _) => Ok((Expr::Const(v.clone()), v.kind())),
+        Ast::Name(name, member, span) => {
+            let (slot, kind) = r.name(name, member.as_deref()).map_err(|message| ExprError {
+                span: span.clone(),
+                message,
+                kind: ExprErrorKind::Undefined,
+                hint: None,
+            })?;
+            Ok((Expr::Ref(slot), kind))
+        }
+        Ast::Unary(op, inner, span) => {
+            let (e, k) = check(inner, r)?;
+            match op {
+                UnOp::Not => {
+                    expect_kind(k, Kind::Bool, span, "`!` applies to a condition")?;
+                    Ok((Expr::Not(Box::new(e)), Kind::Bool))
+                }
+                UnOp::Neg => {
+                    expect_kind(k, Kind::Number, span, "`-` applies to a number")?;
+                    Ok((Expr::Neg(Box::new(e)), Kind::Number))
+                }
+            }
+        }
+        Ast::Binary(op, a, b, span) => {
+            let (ea, ka) = check(a, r)?;
+            let (eb, kb) = check(b, r)?;
+            let kind = binary_kind(*op, ka, kb)
+                .ok_or_else(|| type_error(span.clone(), format!("cannot apply `{}` to {} and {}", op.symbol(), ka.name(), kb.name())))?;
+            Ok((Expr::Bin(*op, Box::new(ea), Box::new(eb)), kind))
+        }
+        Ast::Call(name, args, span) => check_call(name, args, span, r),
+        Ast::In(value, view, column, span) => {
+            let (e, k) = check(value, r)?;
+            let (set, set_kind) = r.set(view, column).map_err(|message| ExprError {
+                span: span.clone(),
+                message,
+                kind: ExprErrorKind::Undefined,
+                hint: None,
+            })?;
+            if k != set_kind && k != Kind::Null {
+                return Err(type_error(span.clone(), format!("cannot look a {} up among {} values", k.name(), set_kind.name())));
+            }
+            Ok((Expr::In(Box::new(e), set), Kind::Bool))
+        }
+        Ast::Exists(view, cond, span) => {
+            let id =
+                r.enter(view).map_err(|message| ExprError { span: span.clone(), message, kind: ExprErrorKind::Undefined, hint: None })?;
+            let checked = check(cond, r);
+            r.leave();
+            let (e, k) = checked?;
+            expect_kind(k, Kind::Bool, &cond.span(), "the condition of `exists` must be a condition")?;
+            Ok((Expr::Exists(id, Box::new(e)), Kind::Bool))
+        }
+    }
+}
+
+pub(crate) fn expect_kind(found: Kind, want: Kind, span: &Range<usize>, message: &str) -> Result<(), ExprError> {
+    if found == want || found == Kind::Null {
+        Ok(())
+    } else {
+        Err(type_error(span.clone(), format!("{message}, found a {}", found.name())))
+    }
+}
+
+pub(crate) fn binary_kind(op: BinOp, a: Kind, b: Kind) -> Option<Kind> {
+    let same = a == b || a == Kind::Null || b == Kind::Null;
+    match op {
+        BinOp::Or | BinOp::And => (matches!(a, Kind::Bool | Kind::Null) && matches!(b, Kind::Bool | Kind::Null)).then_some(Kind::Bool),
+        BinOp::Eq | BinOp::Ne => same.then_some(Kind::Bool),
+        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => (same && a != Kind::Bool).then_some(Kind::Bool),
+        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div => {
+            (matches!(a, Kind::Number | Kind::Null) && matches!(b, Kind::Number | Kind::Null)).then_some(Kind::Number)
+        }
+    }
+}
+
+pub(crate) fn check_call(name: &str, args: &[Ast], span: &Range<usize>, r: &mut dyn Resolver) -> Result<(Expr, Kind), ExprError> {
+    let Some(func) = Func::parse(name) else {
+        let mut e = ExprError {
+            span: span.clone(),
+            message: format!("unknown function `{name}`"),
+            kind: ExprErrorKind::Undefined,
+            hint: Some(format!("functions: {}", Func::NAMES.join(", "))),
+        };
+        if let Some(close) = crate::diagnostic::did_you_mean(name, Func::NAMES.iter().copied()) {
+            e.hint = Some(format!("did you mean `{close}`?"));
+        }
+        return Err(e);
+    };
+    if func == Func::Date {
+        return match args {
+            [Ast::Lit(Value::Text(s), _)] => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(|d| (Expr::Const(Value::Date(d)), Kind::Date))
+                .map_err(|_| type_error(span.clone(), format!("`{s}` is not a date written AAAA-MM-JJ"))),
+            _ => Err(type_error(span.clone(), "date() takes one text literal, e.g. date('2025-12-31')")),
+        };
+    }
+    let mut checked = Vec::with_capacity(args.len());
+    for a in args {
+        checked.push(check(a, r)?);
+    }
+    let kinds: Vec<Kind> = checked.iter().map(|(_, k)| *k).collect();
+    let ok = |want: &[Kind]| want.len() == kinds.len() && want.iter().zip(&kinds).all(|(w, k)| w == k || *k == Kind::Null);
+    use Kind::*;
+    let result = match func {
+        Func::YearsBetween | Func::DaysBetween if ok(&[Date, Date]) => Some(Number),
+        Func::Year if ok(&[Date]) => Some(Number),
+        Func::Min | Func::Max if ok(&[Number, Number]) => Some(Number),
+        Func::Abs if ok(&[Number]) => Some(Number),
+        Func::Round if ok(&[Number, Number]) => Some(Number),
+        Func::IsNull if kinds.len() == 1 => Some(Bool),
+        Func::If if kinds.len() == 3 && matches!(kinds[0], Bool | Null) && (kinds[1] == kinds[2] || kinds[2] == Null) => Some(kinds[1]),
+        Func::If if kinds.len() == 3 && kinds[1] == Null => Some(kinds[2]),
+        Func::Coalesce if kinds.len() == 2 && (kinds[0] == kinds[1] || kinds[0] == Null) => Some(kinds[1]),
+        _ => None,
+    };
+    let Some(kind) = result else {
+        let found: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
+        return Err(type_error(span.clone(), format!("`{name}` cannot take ({})", found.join(", "))));
+    };
+    Ok((Expr::Call(func, checked.into_iter().map(|(e, _)| e).collect()), kind))
+}

@@ -1,0 +1,150 @@
+//! The schema of a calendar file.
+use std::collections::BTreeMap;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Deserialize;
+use serde::de::{self, Deserializer};
+
+use crate::rules::schema::values::{DateValue, DecimalText, StatusName, choice};
+
+// ---------------------------------------------------------------------------------------------
+// Calendar
+
+/// A file of the payment calendar: one TOML table per event.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct CalendarFile(pub BTreeMap<String, EventDef>);
+
+choice!(
+    /// The kind of a calendar event.
+    EventKindName,
+    "EventKind",
+    crate::rules::calendar::EventKind::NAMES,
+    &[]
+);
+
+/// A dated event of the payment calendar. Besides the keys every event has, each kind has its
+/// own: an advance `share` + `estimate` or `amount`; a balance `amount`, `received`,
+/// `if_positive`, `if_negative`; a deposit `every_months`, `count`, `working_day`, `norms`,
+/// `working_days`; a rebase `dataset`, `id`, `group`, `entry`, `exit`, `weights`; a complement
+/// `amount` and `received`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventDef {
+    /// What the event is, in the words of the texts.
+    pub label: String,
+    /// The text the date comes from.
+    pub reference: String,
+    /// How far the date is established.
+    pub status: StatusName,
+    /// A longer explanation.
+    pub description: Option<String>,
+    /// The day of the event (for a deposit or a rebase: the day the rule starts).
+    pub date: DateValue,
+    /// The kind of event.
+    pub kind: EventKindName,
+    /// Advance: its share of the estimated annual amount, e.g. "0.25".
+    pub share: Option<DecimalText>,
+    /// Advance, balance, complement: the step whose value is paid.
+    pub amount: Option<String>,
+    /// Advance: where the estimate comes from — case inputs "section.name" or steps — the
+    /// first that has a value.
+    pub estimate: Option<Vec<String>>,
+    /// Balance, complement: what the case records as received — an input "section.name", or
+    /// `{ input, date, amount }` for a list of payments.
+    pub received: Option<ReceivedDef>,
+    /// Balance: what a positive balance means.
+    pub if_positive: Option<String>,
+    /// Balance: what a negative balance means.
+    pub if_negative: Option<String>,
+    /// Deposit: months between two deposits (1 to 12).
+    pub every_months: Option<i64>,
+    /// Deposit: how many deposits.
+    pub count: Option<i64>,
+    /// Deposit: the working day of the following month the deposit is due (1 to 23).
+    pub working_day: Option<i64>,
+    /// Deposit: the norms of the files deposited.
+    pub norms: Option<Vec<String>>,
+    /// Deposit: what a working day is.
+    pub working_days: Option<WorkingDaysDef>,
+    /// Rebase: the dataset whose members enter and leave.
+    pub dataset: Option<String>,
+    /// Rebase: the field identifying a member.
+    pub id: Option<String>,
+    /// Rebase: the field grouping members (weighted by `weights`).
+    pub group: Option<String>,
+    /// Rebase: the field holding the entry date.
+    pub entry: Option<String>,
+    /// Rebase: the field holding the exit date.
+    pub exit: Option<String>,
+    /// Rebase: the weight of each group, between 0 and 1, adding up to 1 at most.
+    pub weights: Option<BTreeMap<String, DecimalText>>,
+}
+
+/// What a case records as received.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ReceivedDef {
+    /// An input holding one amount, "section.name".
+    Input(String),
+    /// A records input, one record per payment, with its date and amount fields.
+    Records(ReceivedRecords),
+}
+
+/// A records input of payments received.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReceivedRecords {
+    /// The records input, "section.name".
+    pub input: String,
+    /// The field of a record holding the date of the payment.
+    pub date: String,
+    /// The field of a record holding its amount.
+    pub amount: String,
+}
+
+/// What a working day is: not a weekend day, not a holiday.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkingDaysDef {
+    /// The days of the week that are not worked.
+    pub weekend: Option<Vec<WeekdayName>>,
+    /// Holidays on a fixed day, "MM-DD", e.g. "05-01".
+    pub holidays: Option<Vec<MonthDay>>,
+    /// Holidays counted in days from Easter Sunday, e.g. 1 for Easter Monday, 39 for Ascension.
+    pub easter: Option<Vec<i64>>,
+}
+
+choice!(
+    /// A day of the week.
+    WeekdayName,
+    "Weekday",
+    crate::rules::workdays::WEEKDAY_NAMES,
+    &[]
+);
+
+/// A day of the year, "MM-DD".
+#[derive(Debug)]
+pub struct MonthDay(pub String);
+
+impl<'de> Deserialize<'de> for MonthDay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match crate::rules::workdays::parse_month_day(&s) {
+            Some(_) => Ok(MonthDay(s)),
+            None => Err(de::Error::custom(format!("`{s}` is not a day of the year: write MM-DD, e.g. \"05-01\""))),
+        }
+    }
+}
+
+impl JsonSchema for MonthDay {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "MonthDay".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A day of the year, MM-DD, e.g. \"05-01\" for the first of May.",
+            "type": "string",
+            "pattern": "^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+        })
+    }
+}

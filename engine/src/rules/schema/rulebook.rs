@@ -1,0 +1,118 @@
+//! The schema of `rulebook.toml` and of `retraits.toml`.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::rules::schema::values::{DateValue, DecimalText, RemovalKindName, RoundingModeName};
+
+// ---------------------------------------------------------------------------------------------
+// rulebook.toml
+
+/// `rulebook.toml`: the year, its period, the files of the rulebook, the norm versions it reads
+/// and what its result is.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RulebookFile {
+    /// The year this rulebook is in force.
+    pub year: i64,
+    /// The title of the rulebook, shown on every report.
+    pub label: String,
+    /// The period the rulebook covers: every dated value and act must fall inside it.
+    pub period: PeriodDef,
+    /// The date at which the case is observed (e.g. a list as it stands on 31 December).
+    pub reference_date: DateValue,
+    /// The name of the case file in a case folder (default `team.toml`).
+    pub case_file: Option<String>,
+    /// The files of the rulebook, by kind, relative to this folder.
+    pub files: FilesDef,
+    /// The exchange norms read, with their version: `name = 1` reads `norms/name/v1.toml`.
+    pub norms: Option<BTreeMap<String, i64>>,
+    /// What the result of an evaluation is.
+    pub result: ResultDef,
+    /// Defaults of the rulebook.
+    pub defaults: Option<DefaultsDef>,
+}
+
+/// A period of dates, both days included.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodDef {
+    /// The first day.
+    pub start: DateValue,
+    /// The last day.
+    pub end: DateValue,
+}
+
+/// The files of a rulebook, by kind.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FilesDef {
+    /// Files of parameters (one table per parameter).
+    pub parameters: Option<Vec<String>>,
+    /// Files of decision tables.
+    pub tables: Option<Vec<String>>,
+    /// Files of code lists.
+    pub lists: Option<Vec<String>>,
+    /// Files of indicator sets.
+    pub indicators: Option<Vec<String>>,
+    /// Files of the payment calendar.
+    pub calendar: Option<Vec<String>>,
+    /// Files saying what a case file must hold.
+    pub inputs: Option<Vec<String>>,
+    /// Files of the pipeline's steps.
+    pub steps: Option<Vec<String>>,
+    /// Rhai scripts of the formulas.
+    pub scripts: Option<Vec<String>>,
+}
+
+/// What the result of an evaluation is.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResultDef {
+    /// The step whose value is the total.
+    pub total: String,
+    /// The steps that add up to the total, shown as its components.
+    pub components: Option<Vec<String>>,
+    /// A step of checks: when one fails the total is zero and the evaluation stops there.
+    pub gate: Option<String>,
+    /// The report's waterfall: a name is a level, a name with "+" an amount added to it.
+    pub waterfall: Option<Vec<String>>,
+}
+
+/// Defaults of the rulebook.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultsDef {
+    /// The rounding of every step in euros that does not give its own.
+    pub money_rounding: Option<RoundingRule>,
+}
+
+/// A rounding: to a multiple of `step`, with a mode.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoundingRule {
+    /// The multiple to round to, e.g. "0.01" for the cent.
+    pub step: DecimalText,
+    /// How to round.
+    pub mode: RoundingModeName,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Removals
+
+/// `retraits.toml` of a year's folder: what the year removes on purpose from the year before,
+/// one table per item (an input as "section.name").
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct RemovalsFile(pub BTreeMap<String, RemovalDef>);
+
+/// A removal: the kind of the item and the text that removes it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RemovalDef {
+    /// The kind of the removed item.
+    pub kind: RemovalKindName,
+    /// The text that removes it.
+    pub reference: String,
+}

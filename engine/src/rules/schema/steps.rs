@@ -1,0 +1,171 @@
+//! The schema of a steps file.
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::rules::schema::values::{DecimalText, RoundingModeName, UnitName, choice};
+
+// ---------------------------------------------------------------------------------------------
+// Steps
+
+/// A file of steps: the pipeline, `[[step]]` after `[[step]]`. The order of evaluation follows
+/// what each step reads, not the order of the file.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepsFile {
+    /// The steps.
+    pub step: Vec<StepEntry>,
+}
+
+/// A step: a named output defined by exactly one mechanism (`filter`, `lookup`, `aggregate`,
+/// `classify`, `formula`, `function`, `checks` or `score`).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "StepDef")]
+pub struct StepEntry {
+    /// The name of the output: other steps and formulas read it under this name.
+    pub name: String,
+    /// What the output is, in the words of the texts (shown on every report).
+    pub label: String,
+    /// The unit of the output, when not implied by its mechanism.
+    pub unit: Option<UnitName>,
+    /// The text the step comes from.
+    pub reference: Option<String>,
+    /// A longer explanation.
+    pub description: Option<String>,
+    /// How the output is rounded: a rule, or "none" (even for money).
+    pub round: Option<RoundSpec>,
+    /// The rows of a dataset that meet a condition.
+    pub filter: Option<FilterDef>,
+    /// A table looked up once, or for each row of a dataset and summed.
+    pub lookup: Option<LookupDef>,
+    /// A sum or a count over the rows of a dataset.
+    pub aggregate: Option<AggregateDef>,
+    /// Each row of a dataset put in the first class whose condition holds, reading a code list.
+    pub classify: Option<ClassifyDef>,
+    /// An expression over parameters, inputs and earlier outputs.
+    pub formula: Option<String>,
+    /// A function of a script, written "file.rhai::function"; its parameters name what it reads.
+    pub function: Option<String>,
+    /// Named conditions, all of which must hold (e.g. an eligibility gate).
+    pub checks: Option<Vec<CheckDef>>,
+    /// The weighted attainment of an indicator set.
+    pub score: Option<ScoreDef>,
+}
+
+/// A rounding rule of a step, or "none".
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum RoundSpec {
+    Rule(StepRounding),
+    None(NoRounding),
+}
+
+choice!(
+    /// No rounding at all.
+    NoRounding,
+    "NoRounding",
+    &["none"],
+    &["No rounding, even for an amount in euros."]
+);
+
+/// A step's rounding: to a multiple of `step`, half-up unless `mode` says otherwise.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepRounding {
+    /// The multiple to round to, e.g. "0.0001".
+    pub step: DecimalText,
+    /// How to round (default half-up).
+    pub mode: Option<RoundingModeName>,
+}
+
+/// The `filter` mechanism.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FilterDef {
+    /// The dataset (or earlier filter) whose rows are kept.
+    pub dataset: String,
+    /// The condition a row must meet (an expression over its fields).
+    #[serde(rename = "where")]
+    pub condition: Option<String>,
+}
+
+/// The `lookup` mechanism.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LookupDef {
+    /// The dataset to look the table up for, row by row (absent: once).
+    pub dataset: Option<String>,
+    /// The decision table.
+    pub table: String,
+    /// The value column read (default: the table's only one).
+    pub column: Option<String>,
+    /// An expression for each key column of the table.
+    pub keys: BTreeMap<String, String>,
+}
+
+/// The `aggregate` mechanism: `sum = "EXPR"` or `count = true`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AggregateDef {
+    /// The dataset summed or counted.
+    pub dataset: String,
+    /// The expression summed over the rows.
+    pub sum: Option<String>,
+    /// Count the rows.
+    pub count: Option<bool>,
+    /// The condition a row must meet to be counted.
+    #[serde(rename = "where")]
+    pub condition: Option<String>,
+    /// An expression the rows are grouped by (one subtotal per group).
+    pub group_by: Option<String>,
+}
+
+/// The `classify` mechanism.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifyDef {
+    /// The dataset whose rows are classified.
+    pub dataset: String,
+    /// The code list read for each row.
+    pub list: String,
+    /// The expression giving the row's code.
+    pub code: String,
+    /// The expression giving the date the list is read at.
+    pub date: String,
+    /// The classes, in order: a row goes to the first whose condition holds.
+    pub classes: Vec<ClassDef>,
+}
+
+/// A class of a classification.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClassDef {
+    /// The name of the class.
+    pub name: String,
+    /// What the class means.
+    pub label: Option<String>,
+    /// The condition (`listed` and `item.<attribute>` read the row's list item).
+    pub when: String,
+}
+
+/// A check of a `checks` step.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckDef {
+    /// The name of the check.
+    pub name: String,
+    /// What the check requires.
+    pub label: String,
+    /// The condition that must hold.
+    pub when: String,
+}
+
+/// The `score` mechanism.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreDef {
+    /// The indicator set scored.
+    pub indicators: String,
+}
