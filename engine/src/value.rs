@@ -2,6 +2,7 @@
 //!
 //! Every number is an exact `Decimal`; there is no float anywhere in this crate.
 
+use crate::names::closed_names;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -96,70 +97,25 @@ impl Kind {
     }
 }
 
-/// The unit of a value. Closed, so a typo in a rule file is caught.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub enum Unit {
-    #[serde(rename = "EUR")]
-    Eur,
-    #[serde(rename = "rate")]
-    Rate,
-    #[serde(rename = "count")]
-    Count,
-    #[serde(rename = "number")]
-    Number,
-    #[serde(rename = "km")]
-    Km,
-    #[serde(rename = "days")]
-    Days,
-    #[serde(rename = "years")]
-    Years,
-    #[serde(rename = "minutes")]
-    Minutes,
-    #[serde(rename = "date")]
-    Date,
-    #[serde(rename = "bool")]
-    Bool,
-    #[serde(rename = "text")]
-    Text,
+closed_names! {
+    /// The unit of a value. Closed, so a typo in a rule file is caught.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Unit {
+        Eur = "EUR",
+        Rate = "rate",
+        Count = "count",
+        Number = "number",
+        Km = "km",
+        Days = "days",
+        Years = "years",
+        Minutes = "minutes",
+        Date = "date",
+        Bool = "bool",
+        Text = "text",
+    }
 }
 
 impl Unit {
-    pub const NAMES: &'static [&'static str] =
-        &["EUR", "rate", "count", "number", "km", "days", "years", "minutes", "date", "bool", "text"];
-
-    pub fn parse(s: &str) -> Option<Unit> {
-        Some(match s {
-            "EUR" => Unit::Eur,
-            "rate" => Unit::Rate,
-            "count" => Unit::Count,
-            "number" => Unit::Number,
-            "km" => Unit::Km,
-            "days" => Unit::Days,
-            "years" => Unit::Years,
-            "minutes" => Unit::Minutes,
-            "date" => Unit::Date,
-            "bool" => Unit::Bool,
-            "text" => Unit::Text,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Unit::Eur => "EUR",
-            Unit::Rate => "rate",
-            Unit::Count => "count",
-            Unit::Number => "number",
-            Unit::Km => "km",
-            Unit::Days => "days",
-            Unit::Years => "years",
-            Unit::Minutes => "minutes",
-            Unit::Date => "date",
-            Unit::Bool => "bool",
-            Unit::Text => "text",
-        }
-    }
-
     /// The kind of value a quantity in this unit holds.
     pub fn kind(self) -> Kind {
         match self {
@@ -176,40 +132,14 @@ impl Unit {
     }
 }
 
-impl fmt::Display for Unit {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// How sure we are of a value: a public text says it, the convention (seed) says it, or it is
-/// our hypothesis because the official text is not public.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Confirmed,
-    Seed,
-    Assumed,
-}
-
-impl Status {
-    pub const NAMES: &'static [&'static str] = &["confirmed", "seed", "assumed"];
-
-    pub fn parse(s: &str) -> Option<Status> {
-        match s {
-            "confirmed" => Some(Status::Confirmed),
-            "seed" => Some(Status::Seed),
-            "assumed" => Some(Status::Assumed),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Confirmed => "confirmed",
-            Status::Seed => "seed",
-            Status::Assumed => "assumed",
-        }
+closed_names! {
+    /// How sure we are of a value: a public text says it, the convention (seed) says it, or it is
+    /// our hypothesis because the official text is not public.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Status {
+        Confirmed = "confirmed",
+        Seed = "seed",
+        Assumed = "assumed",
     }
 }
 
@@ -220,36 +150,23 @@ pub struct Rounding {
     pub mode: RoundingMode,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RoundingMode {
-    /// Half away from zero: 2.345 → 2.35, -2.345 → -2.35.
-    HalfUp,
-    /// Half to even (banker's): 2.345 → 2.34.
-    HalfEven,
-    /// Toward zero.
-    Down,
-    /// Away from zero.
-    Up,
-    Floor,
-    Ceiling,
+closed_names! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum RoundingMode {
+        /// Half away from zero: 2.345 → 2.35, -2.345 → -2.35.
+        HalfUp = "half-up",
+        /// Half to even (banker's): 2.345 → 2.34.
+        HalfEven = "half-even",
+        /// Toward zero.
+        Down = "down",
+        /// Away from zero.
+        Up = "up",
+        Floor = "floor",
+        Ceiling = "ceiling",
+    }
 }
 
 impl RoundingMode {
-    pub const NAMES: &'static [&'static str] = &["half-up", "half-even", "down", "up", "floor", "ceiling"];
-
-    pub fn parse(s: &str) -> Option<RoundingMode> {
-        Some(match s {
-            "half-up" => RoundingMode::HalfUp,
-            "half-even" => RoundingMode::HalfEven,
-            "down" => RoundingMode::Down,
-            "up" => RoundingMode::Up,
-            "floor" => RoundingMode::Floor,
-            "ceiling" => RoundingMode::Ceiling,
-            _ => return None,
-        })
-    }
-
     fn strategy(self) -> RoundingStrategy {
         match self {
             RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,

@@ -3,6 +3,7 @@
 //!
 //! Norms live in `norms/<name>/v<version>.toml`; a rulebook names the versions it reads.
 
+use crate::names::closed_names;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -77,32 +78,19 @@ pub struct Field {
     pub row_date: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FieldKind {
-    Text,
-    Integer,
-    Decimal,
-    Date,
-    Bool,
-    Enum,
+closed_names! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum FieldKind {
+        Text = "text",
+        Integer = "integer",
+        Decimal = "decimal",
+        Date = "date",
+        Bool = "bool",
+        Enum = "enum",
+    }
 }
 
 impl FieldKind {
-    pub const NAMES: &'static [&'static str] = &["text", "integer", "decimal", "date", "bool", "enum"];
-
-    fn parse(s: &str) -> Option<FieldKind> {
-        Some(match s {
-            "text" => FieldKind::Text,
-            "integer" => FieldKind::Integer,
-            "decimal" => FieldKind::Decimal,
-            "date" => FieldKind::Date,
-            "bool" => FieldKind::Bool,
-            "enum" => FieldKind::Enum,
-            _ => return None,
-        })
-    }
-
     pub fn value_kind(self) -> crate::value::Kind {
         use crate::value::Kind;
         match self {

@@ -4,6 +4,7 @@
 //! in advance and settled with the balance). What the events mean is the rules' words; how they
 //! are computed for a case is `schedule`'s business.
 
+use crate::names::closed_names;
 pub mod deadlines;
 
 use chrono::NaiveDate;
@@ -50,55 +51,26 @@ pub struct Event {
     pub spans: Vec<(&'static str, Location)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EventKind {
-    /// A payment before the final amount is known: a share of an estimate, or a step's value.
-    Advance,
-    /// The last payment: a step's value less what was received.
-    Balance,
-    Notification,
-    Deadline,
-    End,
-    /// Recurring deadlines: every N months from `date`, the Nth working day of the next month.
-    Deposit,
-    /// Re-bases the advances after `date` when members of a dataset enter or leave.
-    Rebase,
-    /// A step's value paid as an advance on `date`, settled with the balance.
-    Complement,
+closed_names! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum EventKind {
+        /// A payment before the final amount is known: a share of an estimate, or a step's value.
+        Advance = "advance",
+        /// The last payment: a step's value less what was received.
+        Balance = "balance",
+        Notification = "notification",
+        Deadline = "deadline",
+        End = "end",
+        /// Recurring deadlines: every N months from `date`, the Nth working day of the next month.
+        Deposit = "deposit",
+        /// Re-bases the advances after `date` when members of a dataset enter or leave.
+        Rebase = "rebase",
+        /// A step's value paid as an advance on `date`, settled with the balance.
+        Complement = "complement",
+    }
 }
 
 impl EventKind {
-    pub const NAMES: &'static [&'static str] =
-        &["advance", "balance", "notification", "deadline", "end", "deposit", "rebase", "complement"];
-
-    fn parse(s: &str) -> Option<EventKind> {
-        Some(match s {
-            "advance" => EventKind::Advance,
-            "balance" => EventKind::Balance,
-            "notification" => EventKind::Notification,
-            "deadline" => EventKind::Deadline,
-            "end" => EventKind::End,
-            "deposit" => EventKind::Deposit,
-            "rebase" => EventKind::Rebase,
-            "complement" => EventKind::Complement,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Advance => "advance",
-            EventKind::Balance => "balance",
-            EventKind::Notification => "notification",
-            EventKind::Deadline => "deadline",
-            EventKind::End => "end",
-            EventKind::Deposit => "deposit",
-            EventKind::Rebase => "rebase",
-            EventKind::Complement => "complement",
-        }
-    }
-
     /// The keys an event of this kind may have besides the common ones.
     fn keys(self) -> &'static [&'static str] {
         match self {
