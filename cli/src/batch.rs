@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use peps_engine::data::case::{CaseOptions, load_case};
+use peps_engine::data::case::CaseOptions;
 use peps_engine::diagnostic::Diagnostic;
 use peps_engine::eval::evaluate;
 use peps_engine::rulebook::Rulebook;
@@ -124,10 +124,10 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
         return exit_code(&diags).max(crate::EXIT_FINDINGS);
     };
     let loaded = started.elapsed();
-    let folders = match case_folders(args.dir, &rb.case_file) {
+    let folders = match case_folders(args.dir, rb.case_file()) {
         Ok(f) if !f.is_empty() => f,
         Ok(_) => {
-            eprintln!("error: no sub-folder of {} holds a {}", args.dir.display(), rb.case_file);
+            eprintln!("error: no sub-folder of {} holds a {}", args.dir.display(), rb.case_file());
             return crate::EXIT_IO;
         }
         Err(e) => {
@@ -161,11 +161,11 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
     let totals = totals(&rb, &rows);
     let text = match args.format {
         Format::Json => crate::compute::json(&Report {
-            year: rb.year,
-            rulebook: &rb.label,
-            total_name: &rb.steps[rb.result.total].def.name,
+            year: rb.year(),
+            rulebook: rb.label(),
+            total_name: &rb.total_step().def.name,
             components: component_names(&rb),
-            datasets: rb.datasets.iter().map(|d| d.name.as_str()).collect(),
+            datasets: rb.datasets().iter().map(|d| d.name.as_str()).collect(),
             cases: &rows,
             totals: &totals,
         }),
@@ -184,7 +184,7 @@ fn human_amount(amount: Decimal, locale: Locale) -> String {
 }
 
 fn component_names(rb: &Rulebook) -> Vec<&str> {
-    rb.result.components.iter().map(|&c| rb.steps[c].def.name.as_str()).collect()
+    rb.components().map(|s| s.def.name.as_str()).collect()
 }
 
 /// Reads and evaluates one case; its data is dropped before the next case of this thread.
@@ -196,14 +196,14 @@ fn evaluate_one(rb: &Rulebook, dir: &Path, options: CaseOptions) -> CaseRow {
         status: "error",
         eligible: false,
         total: Decimal::ZERO,
-        components: vec![Decimal::ZERO; rb.result.components.len()],
-        rows: vec![0; rb.datasets.len()],
+        components: vec![Decimal::ZERO; rb.components().len()],
+        rows: vec![0; rb.datasets().len()],
         errors: Vec::new(),
         diagnostics: Vec::new(),
         time: Phases::default(),
     };
     let start = Instant::now();
-    let (case, diags) = load_case(dir, &rb.case_file, &rb.schema, &rb.norms, options);
+    let (case, diags) = rb.load_case(dir, options);
     row.time.read = start.elapsed();
     row.diagnostics = diags;
     let Some(case) = case.filter(|_| !row.diagnostics.iter().any(Diagnostic::is_error)) else {
@@ -213,8 +213,8 @@ fn evaluate_one(rb: &Rulebook, dir: &Path, options: CaseOptions) -> CaseRow {
     let start = Instant::now();
     let evaluation = evaluate(rb, &case);
     row.time.evaluate = start.elapsed();
-    row.name = crate::compute::case_name(rb, &case);
-    for (k, d) in rb.datasets.iter().enumerate() {
+    row.name = rb.case_name(&case);
+    for (k, d) in rb.datasets().iter().enumerate() {
         row.rows[k] = case.datasets[d.input].as_ref().map_or(0, |ds| ds.n_rows() as u64);
     }
     row.diagnostics.extend(evaluation.diagnostics.iter().cloned());
@@ -244,8 +244,8 @@ fn totals(rb: &Rulebook, rows: &[CaseRow]) -> Totals {
         eligible: 0,
         errors: 0,
         total: Decimal::ZERO,
-        components: vec![Decimal::ZERO; rb.result.components.len()],
-        rows: vec![0; rb.datasets.len()],
+        components: vec![Decimal::ZERO; rb.components().len()],
+        rows: vec![0; rb.datasets().len()],
     };
     for row in rows {
         t.eligible += usize::from(row.eligible);
@@ -265,7 +265,7 @@ fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals) -> String {
     let mut w = ::csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
     let mut header: Vec<String> = ["case", "name", "status", "eligible", "total"].map(String::from).to_vec();
     header.extend(component_names(rb).into_iter().map(String::from));
-    header.extend(rb.datasets.iter().map(|d| format!("rows_{}", d.name)));
+    header.extend(rb.datasets().iter().map(|d| format!("rows_{}", d.name)));
     let _ = w.write_record(&header);
     for r in rows {
         let mut record = vec![r.case.clone(), r.name.clone(), r.status.to_string(), r.eligible.to_string(), r.total.to_string()];
@@ -283,7 +283,7 @@ fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals) -> String {
 
 fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, locale: Locale) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {} cases\n", rb.label, rows.len());
+    let _ = writeln!(out, "{} — {} cases\n", rb.label(), rows.len());
     let width = rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(4).clamp(4, 48);
     let _ = writeln!(out, "{:<14} {:<width$} {:>9} {:>18}", "case", "name", "eligible", "total");
     for r in rows {
@@ -304,13 +304,13 @@ fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, locale: Locale) -> St
         totals.cases - totals.eligible - totals.errors,
         totals.errors
     );
-    let label_width = rb.result.components.iter().map(|&c| rb.steps[c].def.label.chars().count()).max().unwrap_or(10).min(70);
-    for (&c, v) in rb.result.components.iter().zip(&totals.components) {
-        let label: String = rb.steps[c].def.label.chars().take(label_width).collect();
-        let _ = writeln!(out, "  {label:<label_width$}  {:>18}  {}", human_amount(*v, locale), rb.steps[c].def.name);
+    let label_width = rb.components().map(|s| s.def.label.chars().count()).max().unwrap_or(10).min(70);
+    for (step, v) in rb.components().zip(&totals.components) {
+        let label: String = step.def.label.chars().take(label_width).collect();
+        let _ = writeln!(out, "  {label:<label_width$}  {:>18}  {}", human_amount(*v, locale), step.def.name);
     }
     let _ = writeln!(out, "  {:<label_width$}  {:>18}", "TOTAL", human_amount(totals.total, locale));
-    let read: Vec<String> = rb.datasets.iter().zip(&totals.rows).map(|(d, n)| format!("{} {}", d.name, n)).collect();
+    let read: Vec<String> = rb.datasets().iter().zip(&totals.rows).map(|(d, n)| format!("{} {}", d.name, n)).collect();
     let _ = writeln!(out, "  rows read: {}", read.join(", "));
     out
 }
@@ -324,7 +324,7 @@ fn timings(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, load: Duration, wal
     let _ = writeln!(out, "  rulebook load and check  {:>9.3} s", load.as_secs_f64());
     let _ = writeln!(out, "  reading cases (CPU)      {:>9.3} s", read.as_secs_f64());
     let _ = writeln!(out, "  evaluating cases (CPU)   {:>9.3} s", evaluate.as_secs_f64());
-    for (d, n) in rb.datasets.iter().zip(&totals.rows) {
+    for (d, n) in rb.datasets().iter().zip(&totals.rows) {
         let per = |t: Duration| if t.is_zero() { 0.0 } else { *n as f64 / t.as_secs_f64() };
         let _ = writeln!(
             out,

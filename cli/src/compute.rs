@@ -3,9 +3,8 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use peps_engine::data::case::{CaseOptions, load_case};
+use peps_engine::data::case::CaseOptions;
 use peps_engine::eval::{Evaluation, evaluate};
-use peps_engine::value::Value;
 use serde::Serialize;
 
 use crate::format::{Locale, human};
@@ -135,7 +134,7 @@ pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &std::path::Path, allow_
         return Err(crate::EXIT_IO);
     }
     let options = CaseOptions { allow_outside_paths };
-    let (case, case_diags) = load_case(dir, &rb.case_file, &rb.schema, &rb.norms, options);
+    let (case, case_diags) = rb.load_case(dir, options);
     let mut all = diags;
     all.extend(case_diags);
     if let Some(c) = &case {
@@ -150,20 +149,7 @@ pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &std::path::Path, allow_
     all.extend(evaluation.diagnostics.iter().cloned());
     print_diagnostics(&all, &sources);
     let code = exit_code(&all);
-    Ok((CaseEvaluation { case: case_name(&rb, &case), evaluation }, code))
-}
-
-/// The case's name: the first text input named `nom` or `name`, else the folder name.
-pub fn case_name(rb: &peps_engine::rulebook::Rulebook, case: &peps_engine::data::case::Case) -> String {
-    rb.schema
-        .inputs
-        .iter()
-        .position(|i| i.name == "nom" || i.name == "name")
-        .and_then(|i| match &case.values[i] {
-            Value::Text(t) => Some(t.to_string()),
-            _ => None,
-        })
-        .unwrap_or_else(|| case.dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()))
+    Ok((CaseEvaluation { case: rb.case_name(&case), evaluation }, code))
 }
 
 pub fn json<T: Serialize>(value: &T) -> String {

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 use peps_engine::data::norm::Norm;
-use peps_engine::rulebook::{FunctionPlan, Plan, Rulebook, WaterfallBar};
+use peps_engine::rulebook::{Rulebook, Step};
 use peps_engine::value::{Dated, Value};
 
 use crate::RulesArgs;
@@ -38,12 +38,12 @@ pub fn run(args: &DocsArgs) -> u8 {
         crate::emit(&md);
         return crate::EXIT_OK;
     };
-    let html = page(&format!("Règles PEPS {}", rb.year), &to_html(&md));
+    let html = page(&format!("Règles PEPS {}", rb.year()), &to_html(&md));
     if let Err(e) = std::fs::create_dir_all(dir) {
         eprintln!("error: cannot create {}: {e}", dir.display());
         return crate::EXIT_IO;
     }
-    for (name, body) in [(format!("rules-{}.md", rb.year), md), (format!("rules-{}.html", rb.year), html)] {
+    for (name, body) in [(format!("rules-{}.md", rb.year()), md), (format!("rules-{}.html", rb.year()), html)] {
         let path = dir.join(&name);
         if let Err(e) = crate::output::write_atomic(&path, body.as_bytes(), args.force, &[] as &[PathBuf], false) {
             eprintln!("error: {e}");
@@ -77,13 +77,16 @@ fn dated(values: &[Dated<Value>]) -> String {
 
 pub fn markdown(rb: &Rulebook) -> String {
     let mut m = String::new();
-    let _ = writeln!(m, "# Règles {} — {}\n", rb.year, rb.label);
+    let _ = writeln!(m, "# Règles {} — {}\n", rb.year(), rb.label());
     let _ = writeln!(
         m,
         "Période : du {} au {} ; date de référence : {} ; fichier du cas : `{}`.  ",
-        rb.period.start, rb.period.end, rb.reference_date, rb.case_file
+        rb.period().start,
+        rb.period().end,
+        rb.reference_date(),
+        rb.case_file()
     );
-    let _ = writeln!(m, "Empreinte des règles (SHA-256) : `{}`.\n", rb.hash);
+    let _ = writeln!(m, "Empreinte des règles (SHA-256) : `{}`.\n", rb.hash());
     let _ = writeln!(
         m,
         "Statuts : **confirmed** (un texte public le dit), **seed** (la convention le dit), **assumed** (hypothèse, le texte officiel n'étant pas public).\n"
@@ -96,31 +99,23 @@ pub fn markdown(rb: &Rulebook) -> String {
     calendar(&mut m, rb);
     inputs(&mut m, rb);
     steps(&mut m, rb);
-    for n in &rb.norms {
+    for n in rb.norms() {
         norm(&mut m, n);
     }
     m
 }
 
 fn result(m: &mut String, rb: &Rulebook) {
-    let name = |i: usize| format!("`{}`", rb.steps[i].def.name);
+    let name = |s: &Step| format!("`{}`", s.def.name);
     let _ = writeln!(m, "## Résultat\n");
-    let _ = writeln!(m, "- Total : {}", name(rb.result.total));
-    let parts: Vec<String> = rb.result.components.iter().map(|&i| name(i)).collect();
+    let _ = writeln!(m, "- Total : {}", name(rb.total_step()));
+    let parts: Vec<String> = rb.components().map(name).collect();
     let _ = writeln!(m, "- Composantes (leur somme est le total) : {}", parts.join(" + "));
-    if let Some(g) = rb.result.gate {
+    if let Some(g) = rb.gate() {
         let _ = writeln!(m, "- Éligibilité : {} (si un critère échoue, la rémunération est nulle)", name(g));
     }
-    if !rb.result.waterfall.is_empty() {
-        let bars: Vec<String> = rb
-            .result
-            .waterfall
-            .iter()
-            .map(|b| match *b {
-                WaterfallBar::Level(i) => name(i),
-                WaterfallBar::Add(i) => format!("+{}", name(i)),
-            })
-            .collect();
+    let bars: Vec<String> = rb.waterfall().map(|(s, add)| if add { format!("+{}", name(s)) } else { name(s) }).collect();
+    if !bars.is_empty() {
         let _ = writeln!(m, "- Cascade du rapport : {}", bars.join(" → "));
     }
     m.push('\n');
@@ -128,7 +123,7 @@ fn result(m: &mut String, rb: &Rulebook) {
 
 fn parameters(m: &mut String, rb: &Rulebook) {
     let _ = writeln!(m, "## Paramètres\n\n| nom | libellé | valeur | unité | statut | référence |\n|---|---|---|---|---|---|");
-    for p in &rb.parameters {
+    for p in rb.parameters() {
         let _ = writeln!(
             m,
             "| `{}` | {} | {} | {} | {} | {} |",
@@ -145,7 +140,7 @@ fn parameters(m: &mut String, rb: &Rulebook) {
 
 fn tables(m: &mut String, rb: &Rulebook) {
     let _ = writeln!(m, "## Tables\n");
-    for t in &rb.tables {
+    for t in rb.tables() {
         let _ = writeln!(
             m,
             "### `{}` — {}\n\nStatut : **{}**. Référence : {}\n",
@@ -173,7 +168,7 @@ fn tables(m: &mut String, rb: &Rulebook) {
 
 fn lists(m: &mut String, rb: &Rulebook) {
     let _ = writeln!(m, "## Listes\n");
-    for l in &rb.lists {
+    for l in rb.lists() {
         let _ = writeln!(
             m,
             "### `{}` — {}\n\nStatut : **{}**. Référence : {}\n",
@@ -203,7 +198,7 @@ fn lists(m: &mut String, rb: &Rulebook) {
 
 fn indicators(m: &mut String, rb: &Rulebook) {
     let _ = writeln!(m, "## Indicateurs\n");
-    for s in &rb.indicator_sets {
+    for s in rb.indicator_sets() {
         let _ = writeln!(
             m,
             "### `{}` — {}\n\nMéthode : {:?}. Statut : **{}**. Référence : {}\n",
@@ -233,7 +228,7 @@ fn indicators(m: &mut String, rb: &Rulebook) {
 
 fn calendar(m: &mut String, rb: &Rulebook) {
     let _ = writeln!(m, "## Calendrier\n\n| date | événement | nature | part | statut | référence |\n|---|---|---|---|---|---|");
-    for e in &rb.calendar {
+    for e in rb.calendar() {
         let share = e.share.map(|s| s.to_string()).or_else(|| e.amount.clone()).unwrap_or_default();
         let _ = writeln!(
             m,
@@ -250,8 +245,8 @@ fn calendar(m: &mut String, rb: &Rulebook) {
 }
 
 fn inputs(m: &mut String, rb: &Rulebook) {
-    let _ = writeln!(m, "## Données du cas (`{}`)\n\n| section | clé | type | libellé | défaut |\n|---|---|---|---|---|", rb.case_file);
-    for i in &rb.schema.inputs {
+    let _ = writeln!(m, "## Données du cas (`{}`)\n\n| section | clé | type | libellé | défaut |\n|---|---|---|---|---|", rb.case_file());
+    for i in &rb.schema().inputs {
         let ty =
             serde_json::to_value(&i.kind).ok().and_then(|v| v.get("type").and_then(|t| t.as_str().map(str::to_string))).unwrap_or_default();
         let default =
@@ -263,25 +258,18 @@ fn inputs(m: &mut String, rb: &Rulebook) {
 
 fn steps(m: &mut String, rb: &Rulebook) {
     let _ = writeln!(m, "## Étapes du calcul (dans l'ordre d'évaluation)\n");
-    for (n, &i) in rb.order.iter().enumerate() {
-        let s = &rb.steps[i];
+    for (n, s) in rb.steps_in_order().enumerate() {
         let _ = writeln!(m, "### {}. `{}` — {}\n", n + 1, s.def.name, s.def.label);
         let rounding = s.rounding.map(|r| format!(", arrondi au pas de {} ({:?})", r.step, r.mode)).unwrap_or_default();
         let _ = writeln!(m, "Mécanisme : **{}** ; unité : {}{rounding}.\n", s.def.mechanism.name(), s.unit);
         let _ = writeln!(m, "```text\n{}\n```\n", s.def.describe());
-        if let Plan::Function(FunctionPlan { script, function, .. }) = &s.plan
-            && let Some(src) = peps_engine::formula::function_source(&rb.files[rb_script_file(rb, *script)].text, function)
-        {
+        if let Some(src) = rb.function_source(s) {
             let _ = writeln!(m, "```rust\n{src}\n```\n");
         }
         if let Some(r) = &s.def.reference {
             let _ = writeln!(m, "Référence : {r}\n");
         }
     }
-}
-
-fn rb_script_file(rb: &Rulebook, script: usize) -> usize {
-    rb.script_file(script)
 }
 
 fn norm(m: &mut String, n: &Norm) {

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 use peps_engine::compare::impact::{Impact, impact};
-use peps_engine::data::case::{CaseOptions, load_case};
+use peps_engine::data::case::CaseOptions;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::value::Value;
 
@@ -60,7 +60,7 @@ pub fn run(args: &ImpactArgs) -> u8 {
     }
     let mut all = Vec::new();
     let mut read = |rb: &Rulebook| {
-        let (case, diags) = load_case(&args.case, &rb.case_file, &rb.schema, &rb.norms, CaseOptions::default());
+        let (case, diags) = rb.load_case(&args.case, CaseOptions::default());
         all.extend(diags);
         case
     };

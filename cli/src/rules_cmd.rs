@@ -159,7 +159,7 @@ fn check(args: &CheckArgs) -> u8 {
             let (errors, warnings) = count(&own);
             year_reports.push(YearReport {
                 year: y,
-                label: rb.as_ref().map(|r| r.label.clone()),
+                label: rb.as_ref().map(|r| r.label().to_string()),
                 ok: rb.is_some() && errors == 0,
                 errors,
                 warnings,

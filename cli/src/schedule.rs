@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use clap::ValueEnum;
-use peps_engine::data::case::{Case, CaseOptions, load_case};
+use peps_engine::data::case::{Case, CaseOptions};
 use peps_engine::eval::evaluate;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::calendar::deadlines::Deadline;
@@ -74,7 +74,7 @@ pub fn run(args: &ScheduleArgs) -> u8 {
         return crate::EXIT_IO;
     }
     let options = CaseOptions { allow_outside_paths: args.allow_outside_paths };
-    let (case, case_diags) = load_case(&args.case, &rb.case_file, &rb.schema, &rb.norms, options);
+    let (case, case_diags) = rb.load_case(&args.case, options);
     let mut all = diags;
     all.extend(case_diags);
     if let Some(c) = &case {
@@ -116,7 +116,7 @@ fn slug(rb: &Rulebook, case: &Case) -> String {
 }
 
 fn text_input(rb: &Rulebook, case: &Case, names: &[&str]) -> Option<String> {
-    let i = rb.schema.inputs.iter().position(|i| names.contains(&i.name.as_str()))?;
+    let i = rb.schema().inputs.position(|i| names.contains(&i.name.as_str()))?;
     match &case.values[i] {
         Value::Text(t) => Some(t.to_string()),
         _ => None,

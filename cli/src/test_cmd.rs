@@ -15,15 +15,14 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use peps_engine::data::case::{CaseOptions, load_case};
+pub use case_file::{DEFAULTS_FILE, TestCase, TestDefaults};
+use case_file::{Expected, read_case, read_defaults};
+use peps_engine::data::case::CaseOptions;
 use peps_engine::diagnostic::{Diagnostic, did_you_mean};
 use peps_engine::eval::{Evaluation, Read, evaluate};
 use peps_engine::rulebook::Rulebook;
 use peps_engine::value::Value;
 use rust_decimal::Decimal;
-
-pub use case_file::{DEFAULTS_FILE, TestCase, TestDefaults};
-use case_file::{Expected, read_case, read_defaults};
 
 use crate::RulesArgs;
 use crate::format::Locale;
@@ -256,7 +255,7 @@ impl Runner<'_> {
         if let Err(problems) = folder::write_folder(case, defaults, case_dir, rb, &dir) {
             return Outcome::Broken(problems.iter().map(|p| format!("{p}\n")).collect());
         }
-        let (loaded, diags) = load_case(&dir, &rb.case_file, &rb.schema, &rb.norms, CaseOptions::default());
+        let (loaded, diags) = rb.load_case(&dir, CaseOptions::default());
         let errors: Vec<Diagnostic> = diags.into_iter().filter(Diagnostic::is_error).collect();
         let Some(loaded) = loaded.filter(|_| errors.is_empty()) else {
             let mut sources = Sources::default();

@@ -244,7 +244,7 @@ fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &
             ctx.rulebook(y)
                 .ok()
                 .flatten()
-                .map_or_else(Vec::new, |rb| peps_engine::rules::calendar::deadlines::deposit_deadlines(&rb.calendar))
+                .map_or_else(Vec::new, |rb| peps_engine::rules::calendar::deadlines::deposit_deadlines(rb.calendar()))
         };
         for p in crate::schedule::deposit_problems(deadlines, &mut report, day, examples) {
             let _ = sink.problem(&p);
@@ -299,8 +299,8 @@ fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<(Norm, 
     };
     match ctx.rulebook(year)? {
         Some(rb) => {
-            let norm = rb.norms.iter().find(|n| n.name == newest.name).cloned().unwrap_or(newest);
-            Ok((norm, rb.lists.clone()))
+            let norm = rb.norms().iter().find(|n| n.name == newest.name).cloned().unwrap_or(newest);
+            Ok((norm, rb.lists().to_vec()))
         }
         None => {
             let known = years(&rules_root(&ctx.args.rules));

@@ -61,8 +61,8 @@ pub fn load_year(args: &RulesArgs, year: i32, sources: &mut Sources) -> (Option<
     let norms = DirSource::new(norms_root(args));
     let (rb, diags) = rulebook::load(&rules, &norms);
     if let Some(rb) = &rb {
-        sources.add(&rb.files);
-        sources.add(&rb.norm_files);
+        sources.add(rb.files());
+        sources.add(rb.norm_files());
     } else {
         add_files_of(&diags, sources);
     }

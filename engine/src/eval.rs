@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 // the standard SipHash, and its per-process random seed keeps crafted data from forcing collisions.
 use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
+use typed_index_collections::{TiSlice, TiVec};
 
 use crate::data::case::Case;
 use crate::data::dataset::Dataset;
@@ -17,8 +18,10 @@ use crate::eval::manifest::manifest;
 use crate::eval::provenance::{assumed_name, function_source, reads_of, shares};
 use crate::eval::state::{State, build_sets};
 use crate::eval::waterfall::waterfall;
-use crate::formula;
-use crate::rulebook::{Plan, ReadRef, Rulebook, scalar_seed};
+use crate::expr::EvalError;
+use crate::formula::{FormulaFailure, ResultError};
+use crate::ids::{DatasetId, ScalarId, StepId};
+use crate::rulebook::{Plan, ReadRef, Rulebook, Step, scalar_seed};
 use crate::value::Value;
 
 mod aggregate;
@@ -37,68 +40,58 @@ mod waterfall;
 pub use evaluation::*;
 pub use manifest::{ManifestFile, RunManifest};
 
-/// Why a step failed: a message and its diagnostic code.
-pub(crate) struct Failure(Code, String);
+/// Why a step failed on a case's data.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum Failure {
+    #[error("{0}")]
+    Eval(#[from] EvalError),
+    #[error("{}", .0.message)]
+    Formula(FormulaFailure),
+    #[error("{0}")]
+    Result(#[from] ResultError),
+    #[error("{what} gave a {found}, not a number")]
+    NotANumber { what: String, found: &'static str },
+    #[error("{}table `{table}` has no row for {keys}", .row.as_ref().map(|(n, ds)| format!("row {n} of `{ds}`: ")).unwrap_or_default())]
+    NoTableRow { row: Option<(usize, String)>, table: String, keys: String },
+    #[error("the sum overflows")]
+    SumOverflow,
+}
+
+impl From<FormulaFailure> for Failure {
+    fn from(f: FormulaFailure) -> Self {
+        Failure::Formula(f)
+    }
+}
+
+impl Failure {
+    fn code(&self) -> Code {
+        match self {
+            Failure::Eval(e) => e.code(),
+            Failure::Formula(f) => f.code(),
+            Failure::SumOverflow => Code::Arithmetic,
+            Failure::Result(_) | Failure::NotANumber { .. } | Failure::NoTableRow { .. } => Code::FormulaRuntime,
+        }
+    }
+}
 
 /// Evaluates `rb` on `case`. The case must have been loaded against `rb.schema` without errors.
 pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
-    let empty: Vec<Dataset> = rb
-        .datasets
-        .iter()
-        .map(|d| Dataset {
-            name: d.name.clone(),
-            columns: d.columns.iter().map(|c| c.0.clone()).collect(),
-            kinds: d.columns.iter().map(|c| c.1).collect(),
-            rows: Vec::new(),
-            file: String::new(),
-            sha256: String::new(),
-        })
-        .collect();
-    let datasets: Vec<&Dataset> =
-        rb.datasets.iter().enumerate().map(|(i, d)| case.datasets[d.input].as_ref().unwrap_or(&empty[i])).collect();
-    let mut st = State {
-        scalars: rb
-            .scalars
-            .iter()
-            .map(|s| match s.origin {
-                ReadRef::Input(i) => case.values[i].clone(),
-                _ => scalar_seed(rb, s),
-            })
-            .collect(),
-        views: rb.views.iter().map(|v| v.step.is_none().then(|| (0..datasets[v.dataset].n_rows() as u32).collect())).collect(),
-        computed: vec![None; rb.steps.len()],
-        items: vec![None; rb.steps.len()],
-        sets: vec![None; rb.sets.len()],
-        indexes: RefCell::new(HashMap::new()),
-        datasets,
-    };
-    build_sets(rb, &mut st);
-    let step_scalar: Vec<usize> =
-        (0..rb.steps.len()).map(|i| rb.scalars.iter().position(|s| s.origin == ReadRef::Step(i)).unwrap_or(0)).collect();
-    let mut outputs: Vec<Option<Output>> = vec![None; rb.steps.len()];
-    let mut assumed: Vec<BTreeSet<String>> = vec![BTreeSet::new(); rb.steps.len()];
+    let empty = empty_datasets(rb);
+    let mut st = initial_state(rb, case, &empty);
+    let step_scalar: TiVec<StepId, ScalarId> =
+        rb.steps.keys().map(|i| rb.scalars.position(|s| s.origin == ReadRef::Step(i)).unwrap_or(ScalarId::from(0))).collect();
+    let mut outputs: TiVec<StepId, Option<Output>> = vec![None; rb.steps.len()].into();
+    let mut assumed: TiVec<StepId, BTreeSet<String>> = vec![BTreeSet::new(); rb.steps.len()].into();
     let mut diagnostics = Vec::new();
     let mut eligible = true;
     let mut failed_checks = Vec::new();
     let mut stopped = false;
     for &i in &rb.order {
         let step = &rb.steps[i];
-        let result = run_step(rb, &mut st, i);
-        let (value, breakdown) = match result {
+        let (value, breakdown) = match run_step(rb, &mut st, i) {
             Ok(r) => r,
-            Err(Failure(code, message)) => {
-                let file = rb.file_of(step);
-                let loc = step.def.location.clone();
-                let line = match &loc {
-                    crate::diagnostic::Location::Source { line, .. } => format!("{}:{line}", file.path),
-                    other => other.to_string(),
-                };
-                let text = if code == Code::BudgetExceeded {
-                    format!("step `{}` in {line} exceeded its budget: {message}", step.def.name)
-                } else {
-                    format!("step `{}` in {line} failed: {message}", step.def.name)
-                };
-                diagnostics.push(Diagnostic::error(code, text).at(loc));
+            Err(failure) => {
+                diagnostics.push(failure_diagnostic(rb, step, &failure));
                 stopped = true;
                 break;
             }
@@ -108,18 +101,7 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
             (v, _) => v,
         };
         st.scalars[step_scalar[i]] = value.clone();
-        let mut set = BTreeSet::new();
-        for r in &step.reads {
-            match *r {
-                ReadRef::Step(j) => set.extend(assumed[j].iter().cloned()),
-                other => {
-                    if let Some(name) = assumed_name(rb, other) {
-                        set.insert(name);
-                    }
-                }
-            }
-        }
-        assumed[i] = set;
+        assumed[i] = assumed_items(rb, step, &assumed);
         let is_gate = rb.result.gate == Some(i);
         if is_gate && value == Value::Bool(false) {
             eligible = false;
@@ -148,30 +130,96 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
     } else {
         outputs[rb.result.total].as_ref().map_or(Value::Null, |o| o.value.clone())
     };
-    if eligible && !stopped {
+    let complete = eligible && !stopped;
+    if complete {
         check_components(rb, &outputs, &total, &mut diagnostics);
     }
-    let assumed_count = if eligible { assumed[rb.result.total].len() } else { 0 };
-    let assumed_shares = if eligible && !stopped { shares(rb, &outputs, &assumed) } else { Vec::new() };
-    let waterfall = if eligible && !stopped { waterfall(rb, &outputs, &total) } else { Vec::new() };
     Evaluation {
         year: rb.year,
         rulebook: rb.label.clone(),
         eligible,
         failed_checks,
-        total,
         total_name: total_step.def.name.clone(),
         components: rb.result.components.iter().map(|&c| rb.steps[c].def.name.clone()).collect(),
+        assumed_count: if eligible { assumed[rb.result.total].len() } else { 0 },
+        assumed_shares: if complete { shares(rb, &outputs, &assumed) } else { Vec::new() },
+        waterfall: if complete { waterfall(rb, &outputs, &total) } else { Vec::new() },
         outputs: rb.order.iter().filter_map(|&i| outputs[i].take()).collect(),
-        assumed_count,
-        assumed_shares,
-        waterfall,
+        total,
         diagnostics,
         manifest: manifest(rb, case),
     }
 }
 
-pub(crate) fn check_components(rb: &Rulebook, outputs: &[Option<Output>], total: &Value, diags: &mut Vec<Diagnostic>) {
+/// An empty dataset per dataset of the rulebook, read when the case has no file for it.
+fn empty_datasets(rb: &Rulebook) -> TiVec<DatasetId, Dataset> {
+    rb.datasets
+        .iter()
+        .map(|d| Dataset {
+            name: d.name.clone(),
+            columns: d.columns.iter().map(|c| c.0.clone()).collect(),
+            kinds: d.columns.iter().map(|c| c.1).collect(),
+            rows: Vec::new(),
+            file: String::new(),
+            sha256: String::new(),
+        })
+        .collect()
+}
+
+/// The state before the first step: scalars from the case and the rules, whole-dataset views.
+fn initial_state<'a>(rb: &Rulebook, case: &'a Case, empty: &'a TiSlice<DatasetId, Dataset>) -> State<'a> {
+    let datasets: TiVec<DatasetId, &Dataset> =
+        rb.datasets.iter_enumerated().map(|(i, d)| case.datasets[d.input].as_ref().unwrap_or(&empty[i])).collect();
+    let mut st = State {
+        scalars: rb
+            .scalars
+            .iter()
+            .map(|s| match s.origin {
+                ReadRef::Input(i) => case.values[i].clone(),
+                _ => scalar_seed(rb, s),
+            })
+            .collect(),
+        views: rb.views.iter().map(|v| v.step.is_none().then(|| (0..datasets[v.dataset].n_rows() as u32).collect())).collect(),
+        computed: vec![None; rb.steps.len()].into(),
+        items: vec![None; rb.steps.len()].into(),
+        sets: vec![None; rb.sets.len()].into(),
+        indexes: RefCell::new(HashMap::new()),
+        datasets,
+    };
+    build_sets(rb, &mut st);
+    st
+}
+
+/// The assumed rule items `step` rests on: those it reads, and those of the steps it reads.
+fn assumed_items(rb: &Rulebook, step: &Step, assumed: &TiSlice<StepId, BTreeSet<String>>) -> BTreeSet<String> {
+    let mut set = BTreeSet::new();
+    for r in &step.reads {
+        match *r {
+            ReadRef::Step(j) => set.extend(assumed[j].iter().cloned()),
+            other => set.extend(assumed_name(rb, other)),
+        }
+    }
+    set
+}
+
+/// The diagnostic of a step that failed, located at the step.
+fn failure_diagnostic(rb: &Rulebook, step: &Step, failure: &Failure) -> Diagnostic {
+    let file = rb.file_of(step);
+    let loc = step.def.location.clone();
+    let line = match &loc {
+        crate::diagnostic::Location::Source { line, .. } => format!("{}:{line}", file.path),
+        other => other.to_string(),
+    };
+    let code = failure.code();
+    let text = if code == Code::BudgetExceeded {
+        format!("step `{}` in {line} exceeded its budget: {failure}", step.def.name)
+    } else {
+        format!("step `{}` in {line} failed: {failure}", step.def.name)
+    };
+    Diagnostic::error(code, text).at(loc)
+}
+
+pub(crate) fn check_components(rb: &Rulebook, outputs: &TiSlice<StepId, Option<Output>>, total: &Value, diags: &mut Vec<Diagnostic>) {
     if rb.result.components.is_empty() {
         return;
     }
@@ -191,17 +239,13 @@ pub(crate) fn number(v: Value, what: &str) -> Result<Decimal, Failure> {
     match v {
         Value::Number(n) => Ok(n),
         Value::Null => Ok(Decimal::ZERO),
-        other => Err(Failure(Code::FormulaRuntime, format!("{what} gave a {}, not a number", other.kind().name()))),
+        other => Err(Failure::NotANumber { what: what.to_string(), found: other.kind().name() }),
     }
-}
-
-pub(crate) fn eval_err(e: String) -> Failure {
-    if e.starts_with("division") || e.starts_with("arithmetic") { Failure(Code::Arithmetic, e) } else { Failure(Code::FormulaRuntime, e) }
 }
 
 pub(crate) type StepResult = Result<(Value, Vec<Part>), Failure>;
 
-pub(crate) fn run_step(rb: &Rulebook, st: &mut State<'_>, i: usize) -> StepResult {
+pub(crate) fn run_step(rb: &Rulebook, st: &mut State<'_>, i: StepId) -> StepResult {
     let step = &rb.steps[i];
     match &step.plan {
         Plan::Filter(plan) => filter::run(rb, st, i, plan),
@@ -214,8 +258,4 @@ pub(crate) fn run_step(rb: &Rulebook, st: &mut State<'_>, i: usize) -> StepResul
         Plan::Inline(plan) => formula_step::run_inline(rb, st, i, plan),
         Plan::Function(plan) => formula_step::run_function(rb, st, i, plan),
     }
-}
-
-pub(crate) fn formula_failure(f: formula::FormulaFailure) -> Failure {
-    Failure(if f.budget { Code::BudgetExceeded } else { Code::FormulaRuntime }, f.message)
 }

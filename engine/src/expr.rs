@@ -18,8 +18,8 @@ mod func;
 mod parse;
 
 pub use ast::{Ast, BinOp, UnOp, names};
-pub use check::{Expr, Resolver, Slot, check};
-pub use error::{ExprError, ExprErrorKind};
+pub use check::{Expr, ItemField, Resolver, Slot, check};
+pub use error::{EvalError, ExprError, ExprErrorKind, NameError};
 pub use eval::{Env, eval, eval_bool};
 pub use func::Func;
 pub use parse::parse;
@@ -32,36 +32,39 @@ mod tests {
     use rust_decimal::Decimal;
 
     use super::*;
+    use crate::ids::{ColumnId, ExistsId, SetId};
     use crate::value::{Kind, Value};
 
     struct Vars(HashMap<String, Value>);
 
     impl Resolver for Vars {
-        fn name(&mut self, name: &str, member: Option<&str>) -> Result<(Slot, Kind), String> {
-            if member.is_some() {
-                return Err(format!("`{name}` has no members"));
+        fn name(&mut self, name: &str, member: Option<&str>) -> Result<(Slot, Kind), NameError> {
+            if let Some(member) = member {
+                return Err(NameError::NoMember { name: name.to_string(), member: member.to_string() });
             }
             let keys: Vec<&String> = self.0.keys().collect();
-            let idx = keys.iter().position(|k| *k == name).ok_or_else(|| format!("unknown name `{name}`"))?;
-            Ok((Slot { space: 0, index: idx as u32, sub: 0 }, self.0[name].kind()))
+            let idx =
+                keys.iter().position(|k| *k == name).ok_or_else(|| NameError::Unknown { name: name.to_string(), suggestion: None })?;
+            Ok((Slot::Column(ColumnId::from(idx)), self.0[name].kind()))
         }
-        fn set(&mut self, _: &str, _: &str) -> Result<(usize, Kind), String> {
-            Ok((0, Kind::Text))
+        fn set(&mut self, _: &str, _: &str) -> Result<(SetId, Kind), NameError> {
+            Ok((SetId::from(0), Kind::Text))
         }
-        fn enter(&mut self, v: &str) -> Result<usize, String> {
-            Err(format!("no view `{v}`"))
+        fn enter(&mut self, v: &str) -> Result<ExistsId, NameError> {
+            Err(NameError::UnknownView { name: v.to_string(), suggestion: None })
         }
         fn leave(&mut self) {}
     }
 
     impl Env for Vars {
         fn get(&self, slot: Slot) -> Value {
-            self.0.values().nth(slot.index as usize).cloned().unwrap()
+            let Slot::Column(c) = slot else { return Value::Null };
+            self.0.values().nth(c.index()).cloned().unwrap()
         }
-        fn contains(&self, _: usize, v: &Value) -> bool {
+        fn contains(&self, _: SetId, v: &Value) -> bool {
             *v == Value::Text("a".into())
         }
-        fn exists(&self, _: usize, _: &Expr) -> bool {
+        fn exists(&self, _: ExistsId, _: &Expr) -> bool {
             false
         }
     }
@@ -79,9 +82,9 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v))
             .collect(),
         );
-        let ast = parse(src).map_err(|e| e.message)?;
-        let (e, _) = check(&ast, &mut vars).map_err(|e| e.message)?;
-        eval(&e, &vars)
+        let ast = parse(src).map_err(|e| e.message())?;
+        let (e, _) = check(&ast, &mut vars).map_err(|e| e.message())?;
+        eval(&e, &vars).map_err(|e| e.to_string())
     }
 
     #[test]

@@ -6,14 +6,19 @@
 //! of a function (Rhai functions cannot see anything else). Every number crosses the boundary as
 //! a `Decimal` (Rhai is built with `decimal` + `no_float`), so no value is ever a float.
 
-use std::ops::Range;
-
 use chrono::NaiveDate;
-use rhai::{AST, Dynamic, Engine, EvalAltResult, ParseError, Scope};
+use rhai::{AST, Dynamic, Engine, EvalAltResult, ParseError, ParseErrorType, Scope};
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic, SourceFile};
+use crate::ids::FileId;
 use crate::value::{Kind, Value};
+
+mod names;
+mod source;
+
+pub use names::identifiers;
+pub use source::{function_source, function_span};
 
 /// Budget of one formula evaluation, in Rhai operations.
 pub const MAX_OPERATIONS: u64 = 1_000_000;
@@ -51,13 +56,13 @@ fn unavailable(name: &str) -> Box<EvalAltResult> {
 /// A script file of the rulebook, compiled.
 pub struct Script {
     pub path: String,
-    pub file: usize,
+    pub file: FileId,
     pub ast: AST,
 }
 
 /// Compiles a script file; syntax errors and lint findings go to `diags`.
-pub fn compile_script(engine: &Engine, file: &SourceFile, file_idx: usize, diags: &mut Vec<Diagnostic>) -> Option<Script> {
-    lint(file, diags);
+pub fn compile_script(engine: &Engine, file: &SourceFile, file_idx: FileId, diags: &mut Vec<Diagnostic>) -> Option<Script> {
+    source::lint(engine, file, diags);
     match engine.compile(&file.text) {
         Ok(ast) => Some(Script { path: file.path.clone(), file: file_idx, ast }),
         Err(e) => {
@@ -70,48 +75,6 @@ pub fn compile_script(engine: &Engine, file: &SourceFile, file_idx: usize, diags
 /// The parameter names of `function` in `script`, or `None` if it has no such function.
 pub fn function_params(script: &Script, function: &str) -> Option<Vec<String>> {
     script.ast.iter_functions().find(|f| f.name == function).map(|f| f.params.iter().map(|p| p.to_string()).collect())
-}
-
-/// The span of `fn name` in a script, to point diagnostics at it.
-pub fn function_span(text: &str, function: &str) -> Range<usize> {
-    let needle = format!("fn {function}");
-    match text.find(&needle) {
-        Some(i) => i..i + needle.len(),
-        None => 0..0,
-    }
-}
-
-/// The source text of `fn function(...) { ... }` in a script, with its doc comments, if present.
-pub fn function_source(text: &str, function: &str) -> Option<String> {
-    let span = function_span(text, function);
-    if span.is_empty() {
-        return None;
-    }
-    let open = span.start + text[span.start..].find('{')?;
-    let mut depth = 0usize;
-    let mut end = None;
-    for (i, c) in text[open..].char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    end = Some(open + i + 1);
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut start = span.start;
-    for line in text[..span.start].lines().rev() {
-        if line.trim_start().starts_with("///") {
-            start -= line.len() + 1;
-        } else {
-            break;
-        }
-    }
-    Some(text[start..end?].trim().to_string())
 }
 
 fn parse_error(file: &SourceFile, e: &ParseError, base: usize) -> Diagnostic {
@@ -129,9 +92,11 @@ fn parse_error(file: &SourceFile, e: &ParseError, base: usize) -> Diagnostic {
         (_, Some(col)) => base + col.saturating_sub(1)..base + col.saturating_sub(1) + width,
         _ => base..base,
     };
-    let message = e.err_type().to_string();
-    let code = if message.starts_with("Undefined variable") { Code::UndefinedName } else { Code::RhaiSyntax };
-    let mut d = Diagnostic::error(code, format!("in Rhai: {}", lower_first(&message))).at(file.location(span));
+    let code = match e.err_type() {
+        ParseErrorType::VariableUndefined(_) => Code::UndefinedName,
+        _ => Code::RhaiSyntax,
+    };
+    let mut d = Diagnostic::error(code, format!("in Rhai: {}", lower_first(&e.err_type().to_string()))).at(file.location(span));
     if code == Code::UndefinedName {
         d = d.hint("a formula reads only its own parameters, earlier outputs, parameters and case values");
     }
@@ -156,94 +121,6 @@ pub fn offset_of(text: &str, line: usize, col: usize) -> usize {
         offset += l.len();
     }
     text.len()
-}
-
-/// Flags `if … { … } else { … } + x`: in Rhai the `if` is a statement there and the `+ x` a
-/// separate expression, so the function returns `x` alone (../shared/RUST-NOTES.md).
-fn lint(file: &SourceFile, diags: &mut Vec<Diagnostic>) {
-    let text = &file.text;
-    let bytes = text.as_bytes();
-    for (i, _) in text.match_indices('}') {
-        let mut j = i + 1;
-        while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t') {
-            j += 1;
-        }
-        let next = bytes.get(j).copied();
-        let after = bytes.get(j + 1).copied();
-        let operator = matches!(next, Some(b'+' | b'*' | b'/')) || (next == Some(b'-') && after != Some(b'>'));
-        if operator && block_is_if(&text[..=i]) {
-            diags.push(
-                Diagnostic::warning(Code::FormulaLint, "an operator follows an `if … else { … }` block: Rhai ends the expression at the block, so the operator starts a new one")
-                    .at(file.location(j..j + 1))
-                    .hint("wrap the whole `if` in parentheses: (if c { a } else { b }) + x"),
-            );
-        }
-    }
-}
-
-/// Whether the block closed by the last `}` of `before` belongs to an `if`/`else`.
-fn block_is_if(before: &str) -> bool {
-    let mut depth = 0i32;
-    for (i, c) in before.char_indices().rev() {
-        match c {
-            '}' => depth += 1,
-            '{' => {
-                depth -= 1;
-                if depth == 0 {
-                    let head = before[..i].trim_end();
-                    let line_start = head.rfind(['\n', ';']).map_or(0, |p| p + 1);
-                    let stmt = &head[line_start..];
-                    return stmt.contains("if ") || stmt.ends_with("else");
-                }
-            }
-            _ => {}
-        }
-    }
-    false
-}
-
-/// The identifiers an inline expression mentions, outside strings and comments and not called
-/// as functions, in order of first appearance.
-pub fn identifiers(text: &str) -> Vec<String> {
-    let bytes = text.as_bytes();
-    let mut out: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        if c == b'"' || c == b'\'' || c == b'`' {
-            i += 1;
-            while i < bytes.len() && bytes[i] != c {
-                i += if bytes[i] == b'\\' { 2 } else { 1 };
-            }
-            i += 1;
-        } else if text[i..].starts_with("//") {
-            while i < bytes.len() && bytes[i] != b'\n' {
-                i += 1;
-            }
-        } else if c.is_ascii_alphabetic() || c == b'_' {
-            let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
-                i += 1;
-            }
-            let mut j = i;
-            while j < bytes.len() && bytes[j] == b' ' {
-                j += 1;
-            }
-            let called = bytes.get(j) == Some(&b'(');
-            let member = start > 0 && bytes[start - 1] == b'.';
-            let word = &text[start..i];
-            if !called && !member && !out.iter().any(|w| w == word) {
-                out.push(word.to_string());
-            }
-        } else if c.is_ascii_digit() {
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'.' || bytes[i] == b'_') {
-                i += 1;
-            }
-        } else {
-            i += 1;
-        }
-    }
-    out
 }
 
 /// Compiles an inline expression with every known name in scope; errors point into `file`.
@@ -277,8 +154,17 @@ pub fn to_dynamic(v: &Value) -> Dynamic {
     }
 }
 
+/// A formula's result that is not a value of the step's kind.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResultError {
+    #[error("`{0}` is not a date")]
+    NotADate(String),
+    #[error("the formula returned a {found}, expected a {expected}")]
+    WrongKind { found: String, expected: &'static str },
+}
+
 /// Reads a formula's result as a value of `kind`.
-pub fn from_dynamic(d: Dynamic, kind: Kind) -> Result<Value, String> {
+pub fn from_dynamic(d: Dynamic, kind: Kind) -> Result<Value, ResultError> {
     let type_name = d.type_name().to_string();
     let v = if d.is_unit() {
         Value::Null
@@ -290,23 +176,30 @@ pub fn from_dynamic(d: Dynamic, kind: Kind) -> Result<Value, String> {
         Value::Bool(b)
     } else if let Ok(s) = d.into_string() {
         match kind {
-            Kind::Date => Value::Date(NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date"))?),
+            Kind::Date => Value::Date(NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| ResultError::NotADate(s.clone()))?),
             _ => Value::Text(s.into()),
         }
     } else {
-        return Err(format!("the formula returned a {type_name}, expected a {}", kind.name()));
+        return Err(ResultError::WrongKind { found: type_name, expected: kind.name() });
     };
     if v.kind() != kind && v != Value::Null {
-        return Err(format!("the formula returned a {}, expected a {}", v.kind().name(), kind.name()));
+        return Err(ResultError::WrongKind { found: v.kind().name().to_string(), expected: kind.name() });
     }
     Ok(v)
 }
 
-/// Why a formula failed at run time.
+/// Why a formula failed at run time: Rhai's own words, and whether it ran out of its budget.
 #[derive(Debug, Clone)]
 pub struct FormulaFailure {
     pub budget: bool,
     pub message: String,
+}
+
+impl FormulaFailure {
+    /// The diagnostic code of this failure.
+    pub fn code(&self) -> Code {
+        if self.budget { Code::BudgetExceeded } else { Code::FormulaRuntime }
+    }
 }
 
 fn failure(e: Box<EvalAltResult>) -> FormulaFailure {
@@ -348,7 +241,7 @@ mod tests {
         let s = compile_script(
             &engine,
             &file("fn spin() { loop { } }\nfn deep(n) { deep(n + 1) }\nfn big() { let s = \"x\"; loop { s += s; } }"),
-            0,
+            FileId::from(0),
             &mut diags,
         )
         .unwrap();
@@ -378,24 +271,8 @@ mod tests {
     fn strict_variables_catch_undefined_names() {
         let engine = sandbox();
         let mut diags = Vec::new();
-        assert!(compile_script(&engine, &file("fn f(a) {\n  a * taux_plafnod\n}\n"), 0, &mut diags).is_none());
+        assert!(compile_script(&engine, &file("fn f(a) {\n  a * taux_plafnod\n}\n"), FileId::from(0), &mut diags).is_none());
         assert_eq!(diags[0].code, Code::UndefinedName);
         assert_eq!(diags[0].location.as_ref().unwrap().to_string(), "f.rhai:2:7");
-    }
-
-    #[test]
-    fn lint_flags_the_if_statement_trap() {
-        let mut diags = Vec::new();
-        lint(&file("fn f(x, y) { if x >= 65 { 120.0 } else { 80.0 } + y * 10.0 }"), &mut diags);
-        assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].code, Code::FormulaLint);
-        let mut ok = Vec::new();
-        lint(&file("fn f(x, y) { (if x >= 65 { 120.0 } else { 80.0 }) + y * 10.0 }"), &mut ok);
-        assert!(ok.is_empty());
-    }
-
-    #[test]
-    fn identifiers_skip_calls_strings_and_members() {
-        assert_eq!(identifiers("min(a, b_2) + c.len + \"d\" // e"), vec!["a", "b_2", "c"]);
     }
 }

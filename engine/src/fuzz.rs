@@ -163,7 +163,7 @@ pub fn validate(fx: &Fixture, data: &[u8]) -> usize {
         return 0;
     }
     let norm = &norms[usize::from(pick) % norms.len()];
-    let Ok(plan) = Validator::new(norm, &fx.rulebook.lists) else { return 0 };
+    let Ok(plan) = Validator::new(norm, &fx.rulebook.lists.raw) else { return 0 };
     let options = Options { show_identifiers: false, examples_per_code: 5 };
     match plan.run("fuzz.csv", bytes, Some(bytes.len() as u64), &options, &mut NoSink) {
         Ok(report) => report.examples.len() + report.rows as usize,
@@ -191,7 +191,7 @@ pub fn file_name(fx: &Fixture, data: &[u8]) -> usize {
     };
     let mut n = usize::from(crate::validate::follows_file_name(&norm, &name));
     n += crate::validate::file_name_year(&norm, &name).map_or(0, |y| y.unsigned_abs() as usize);
-    if let Ok(plan) = Validator::new(&norm, &fx.rulebook.lists) {
+    if let Ok(plan) = Validator::new(&norm, &fx.rulebook.lists.raw) {
         let (period, problems) = plan.check_name(&name);
         n += problems.len() + usize::from(period.is_some());
     }
@@ -210,7 +210,7 @@ pub fn formula(data: &[u8]) -> usize {
     let file = SourceFile { path: "fuzz.rhai".into(), text: text.clone() };
     let mut diags = Vec::new();
     let mut n = 0;
-    if let Some(script) = compile_script(engine, &file, 0, &mut diags) {
+    if let Some(script) = compile_script(engine, &file, crate::ids::FileId::from(0), &mut diags) {
         let names: Vec<String> = script.ast.iter_functions().take(MAX_CALLS).map(|f| f.name.to_string()).collect();
         for name in names {
             let n_params = function_params(&script, &name).map_or(0, |p| p.len());

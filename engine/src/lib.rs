@@ -16,6 +16,7 @@ pub mod expr;
 pub mod formula;
 pub mod fuzz;
 pub mod hashing;
+pub mod ids;
 mod names;
 pub mod rulebook;
 pub mod rules;

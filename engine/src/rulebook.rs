@@ -3,7 +3,6 @@
 
 use std::collections::BTreeSet;
 
-use crate::data::case::{CaseSchema, read_schema};
 use crate::data::norm::load_norm;
 use crate::diagnostic::{Code, Diagnostic, SourceFile};
 use crate::formula::{self, Script};
@@ -12,6 +11,7 @@ use crate::rulebook::binding::bind;
 use crate::rulebook::manifest::read_manifest;
 use crate::rules::calendar::read_calendar;
 use crate::rules::indicator::read_indicator_sets;
+use crate::rules::inputs::{CaseSchema, read_schema};
 use crate::rules::list::read_lists;
 use crate::rules::parameter::read_parameters;
 use crate::rules::source::Source;
@@ -31,6 +31,9 @@ mod resolver;
 mod result;
 
 pub use model::*;
+use typed_index_collections::TiVec;
+
+use crate::ids::{FileId, ScriptId, StepId};
 
 /// Loads the rulebook whose files are in `rules` (its `rulebook.toml` at the root), reading norms
 /// from `norms`. Returns the rulebook when it is fully valid, and every diagnostic found.
@@ -63,7 +66,7 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
             let idx = files.len();
             files.push(SourceFile { path: rules.display(path), text });
             if *kind == "scripts" {
-                script_files.push(idx);
+                script_files.push(FileId::from(idx));
                 continue;
             }
             let file = &files[idx];
@@ -77,7 +80,7 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
                     "indicators" => read_indicator_sets(&obj, &mut indicator_sets),
                     "calendar" => read_calendar(&obj, &mut calendar),
                     "inputs" => read_schema(&obj, &mut schema),
-                    _ => read_steps(&obj, idx, &mut step_defs),
+                    _ => read_steps(&obj, FileId::from(idx), &mut step_defs),
                 }
                 if *kind == "steps" {
                     obj.finish();
@@ -94,7 +97,8 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
         }
     }
     let engine = formula::sandbox();
-    let scripts: Vec<Script> = script_files.iter().filter_map(|&i| formula::compile_script(&engine, &files[i], i, &mut diags)).collect();
+    let scripts: TiVec<ScriptId, Script> =
+        script_files.iter().filter_map(|&i| formula::compile_script(&engine, &files[i.index()], i, &mut diags)).collect();
     let hash = hash_files(&files);
     let mut rb = Rulebook {
         year: manifest.year,
@@ -103,29 +107,29 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
         reference_date: manifest.reference_date,
         case_file: manifest.case_file.clone(),
         root: rules.display(""),
-        files,
+        files: files.into(),
         norm_files,
-        parameters,
-        tables,
-        lists,
-        indicator_sets,
+        parameters: parameters.into(),
+        tables: tables.into(),
+        lists: lists.into(),
+        indicator_sets: indicator_sets.into(),
         calendar,
         schema,
         norms: norm_list,
-        steps: Vec::new(),
+        steps: TiVec::new(),
         order: Vec::new(),
-        result: ResultSpec { total: 0, components: Vec::new(), gate: None, waterfall: Vec::new() },
-        scalars: Vec::new(),
-        views: Vec::new(),
-        datasets: Vec::new(),
-        sets: Vec::new(),
-        exists_views: Vec::new(),
+        result: ResultSpec { total: StepId::from(0), components: Vec::new(), gate: None, waterfall: Vec::new() },
+        scalars: TiVec::new(),
+        views: TiVec::new(),
+        datasets: TiVec::new(),
+        sets: TiVec::new(),
+        exists_views: TiVec::new(),
         hash,
         engine,
         scripts,
     };
     calendar::check_calendar_dates(&rb, &mut diags);
-    bind(&mut rb, step_defs, &manifest, &mut diags);
+    bind(&mut rb, step_defs.into(), &manifest, &mut diags);
     if !diags.iter().any(Diagnostic::is_error) {
         // The calendar names steps and inputs: a wrong name is an error of the rulebook, found
         // when it loads (`rules check`), not when a schedule is first asked for. Its warnings

@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod indicator;
+pub mod inputs;
 pub mod list;
 pub mod parameter;
 pub mod provenance;

@@ -12,13 +12,13 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::data::case::{Case, InputKind};
+use crate::data::case::Case;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::Evaluation;
 use crate::rulebook::Rulebook;
-use crate::rulebook::calendar::input_index;
 use crate::rules::calendar::deadlines::deposit_deadlines;
 use crate::rules::calendar::{Event, EventKind, Received};
+use crate::rules::inputs::InputKind;
 use crate::schedule::advances::{advances, complement_payments};
 use crate::schedule::balance::balance;
 use crate::schedule::movements::movements;
@@ -59,7 +59,7 @@ impl Sources<'_> {
     /// The amount named `name`: an input `section.name` or a step; `None` when it has no value.
     pub(crate) fn amount(&self, name: &str) -> Option<Figure> {
         let (label, value) = if name.contains('.') {
-            let i = input_index(self.rb, name)?;
+            let i = self.rb.schema.find(name)?;
             (self.rb.schema.inputs[i].label.clone(), self.case.values.get(i)?.as_number()?)
         } else if name == self.eval.total_name {
             // The total is zero, not absent, when the gate fails and the steps after it do not run.
@@ -75,7 +75,7 @@ impl Sources<'_> {
     /// The payments the records input of `received` holds, by date.
     pub(crate) fn records(&self, received: &Received) -> Vec<(NaiveDate, Decimal)> {
         let Received::Records { input, date, amount } = received else { return Vec::new() };
-        let Some(i) = input_index(self.rb, input) else { return Vec::new() };
+        let Some(i) = self.rb.schema.find(input) else { return Vec::new() };
         let InputKind::Records { fields } = &self.rb.schema.inputs[i].kind else { return Vec::new() };
         let (Some(fd), Some(fa)) = (fields.iter().position(|(f, _)| f == date), fields.iter().position(|(f, _)| f == amount)) else {
             return Vec::new();

@@ -2,7 +2,6 @@
 //!
 //! Every number is an exact `Decimal`; there is no float anywhere in this crate.
 
-use crate::names::closed_names;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -11,6 +10,8 @@ use serde::Serialize;
 /// Text values are short (codes, identifiers), so they are kept inline: cloning one while
 /// evaluating a row costs no allocation.
 pub use smol_str::SmolStr;
+
+use crate::names::closed_names;
 
 /// A typed value: what parameters, case fields, data cells and step outputs hold.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -224,8 +225,9 @@ impl Period {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use rust_decimal_macros::dec;
+
+    use super::*;
 
     #[test]
     fn rounding_is_half_up_by_default_not_bankers() {

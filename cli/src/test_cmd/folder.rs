@@ -10,10 +10,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use peps_engine::data::case::InputKind;
 use peps_engine::data::norm::{Checksum, Field, FieldKind, Norm};
 use peps_engine::diagnostic::did_you_mean;
 use peps_engine::rulebook::Rulebook;
+use peps_engine::rules::inputs::InputKind;
 use peps_engine::rules::schema::AnyValue;
 use peps_engine::rules::strict::parse_decimal;
 
@@ -65,11 +65,11 @@ fn identifier_len(field: &Field, checksum: Checksum) -> usize {
 pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, rb: &Rulebook, dir: &Path) -> Result<(), Vec<String>> {
     let mut problems = Vec::new();
     let datasets: Vec<(&str, &str, &Norm)> = rb
-        .schema
+        .schema()
         .inputs
         .iter()
         .filter_map(|i| match &i.kind {
-            InputKind::Dataset { norm } => rb.norms.iter().find(|n| &n.name == norm).map(|n| (i.section.as_str(), i.name.as_str(), n)),
+            InputKind::Dataset { norm } => rb.norms().iter().find(|n| n.name == *norm).map(|n| (i.section.as_str(), i.name.as_str(), n)),
             _ => None,
         })
         .collect();
@@ -82,7 +82,7 @@ pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, r
                 let hint = did_you_mean(key, names.iter().copied()).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default();
                 problems.push(format!(
                     "`{what}.{key}` names no data file of the {} rulebook{hint}; its data files are {}",
-                    rb.year,
+                    rb.year(),
                     names.join(", ")
                 ));
             }
@@ -127,8 +127,8 @@ pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, r
             String::new()
         }
     };
-    if let Err(e) = std::fs::write(dir.join(&rb.case_file), text) {
-        problems.push(format!("cannot write {}: {e}", dir.join(&rb.case_file).display()));
+    if let Err(e) = std::fs::write(dir.join(rb.case_file()), text) {
+        problems.push(format!("cannot write {}: {e}", dir.join(rb.case_file()).display()));
     }
     if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
@@ -157,8 +157,8 @@ fn data_file_name(norm: &Norm, rb: &Rulebook, input: &str) -> String {
     match &norm.file_name {
         Some(p) => p
             .pattern
-            .replace("{start}", &rb.period.start.format(&p.date_format).to_string())
-            .replace("{end}", &rb.period.end.format(&p.date_format).to_string()),
+            .replace("{start}", &rb.period().start.format(&p.date_format).to_string())
+            .replace("{end}", &rb.period().end.format(&p.date_format).to_string()),
         None => format!("{input}.csv"),
     }
 }

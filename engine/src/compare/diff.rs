@@ -9,11 +9,12 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::data::case::{Input, InputKind};
 use crate::formula;
+use crate::ids::StepId;
 use crate::rulebook::{Rulebook, Step};
 use crate::rules::calendar::Event;
 use crate::rules::indicator::{Indicator, IndicatorSet};
+use crate::rules::inputs::{Input, InputKind};
 use crate::rules::list::{CodeList, ListItem};
 use crate::rules::parameter::Parameter;
 use crate::rules::provenance::Provenance;
@@ -65,32 +66,32 @@ pub fn diff(old: &Rulebook, new: &Rulebook) -> RulebookDiff {
     let period = |is_new: bool| if is_new { new.period } else { old.period };
     keyed(
         &mut out,
-        &old.parameters,
-        &new.parameters,
+        &old.parameters.raw,
+        &new.parameters.raw,
         |p| p.name.clone(),
         |o, a, b| parameter(o, a, b, old.period, new.period),
         |p, n| entry("parameter", &p.name, Some(dated(&p.values, period(n))), Some(&p.provenance)),
     );
     keyed(
         &mut out,
-        &old.tables,
-        &new.tables,
+        &old.tables.raw,
+        &new.tables.raw,
         |t| t.name.clone(),
         table,
         |t, _| entry("table", &t.name, Some(table_summary(t)), Some(&t.provenance)),
     );
     keyed(
         &mut out,
-        &old.lists,
-        &new.lists,
+        &old.lists.raw,
+        &new.lists.raw,
         |l| l.name.clone(),
         |o, a, b| list(o, a, b, old.period, new.period),
         |l, _| entry("list", &l.name, Some(format!("{} codes", l.items.len())), Some(&l.provenance)),
     );
     keyed(
         &mut out,
-        &old.indicator_sets,
-        &new.indicator_sets,
+        &old.indicator_sets.raw,
+        &new.indicator_sets.raw,
         |s| s.name.clone(),
         indicator_set,
         |s, _| entry("indicators", &s.name, Some(format!("{} indicators", s.indicators.len())), Some(&s.provenance)),
@@ -103,7 +104,7 @@ pub fn diff(old: &Rulebook, new: &Rulebook) -> RulebookDiff {
         event,
         |e, _| entry("calendar", &e.name, Some(event_summary(e)), Some(&e.provenance)),
     );
-    keyed(&mut out, &old.schema.inputs, &new.schema.inputs, input_name, input, |i, _| {
+    keyed(&mut out, &old.schema.inputs.raw, &new.schema.inputs.raw, input_name, input, |i, _| {
         entry("input", &input_name(i), Some(input_summary(i)), None)
     });
     keyed(
@@ -116,8 +117,8 @@ pub fn diff(old: &Rulebook, new: &Rulebook) -> RulebookDiff {
     );
     keyed(
         &mut out,
-        &old.steps,
-        &new.steps,
+        &old.steps.raw,
+        &new.steps.raw,
         |s| s.def.name.clone(),
         step,
         |s, _| Entry { kind: "step", item: s.def.name.clone(), value: Some(s.def.describe()), reference: s.def.reference.clone() },
@@ -214,8 +215,8 @@ fn header(out: &mut Out, old: &Rulebook, new: &Rulebook) {
     out.compare(k, "header", "label", old.label.clone(), new.label.clone(), None);
     out.compare(k, "header", "period", period(old.period), period(new.period), None);
     out.compare(k, "header", "reference_date", old.reference_date.to_string(), new.reference_date.to_string(), None);
-    let name = |rb: &Rulebook, i: usize| rb.steps.get(i).map_or_else(String::new, |s| s.def.name.clone());
-    let names = |rb: &Rulebook, v: &[usize]| v.iter().map(|&i| name(rb, i)).collect::<Vec<_>>().join(" + ");
+    let name = |rb: &Rulebook, i: StepId| rb.steps.get(i).map_or_else(String::new, |s| s.def.name.clone());
+    let names = |rb: &Rulebook, v: &[StepId]| v.iter().map(|&i| name(rb, i)).collect::<Vec<_>>().join(" + ");
     out.compare(k, "result", "total", name(old, old.result.total), name(new, new.result.total), None);
     out.compare(k, "result", "components", names(old, &old.result.components), names(new, &new.result.components), None);
     let gate = |rb: &Rulebook| rb.result.gate.map_or_else(String::new, |g| name(rb, g));
@@ -478,7 +479,7 @@ fn scripts(out: &mut Out, old: &Rulebook, new: &Rulebook) {
             let mut seen = BTreeSet::new();
             for f in s.ast.iter_functions() {
                 if seen.insert(f.name.to_string()) {
-                    let source = formula::function_source(text, f.name).unwrap_or_default();
+                    let source = formula::function_source(&rb.engine, text, f.name).unwrap_or_default();
                     v.push((base(&s.path), f.name.to_string(), source));
                 }
             }

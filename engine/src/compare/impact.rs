@@ -237,5 +237,5 @@ fn pipeline_changes(from: &Rulebook, to: &Rulebook) -> Vec<String> {
 
 fn function_text(rb: &Rulebook, step: &crate::rulebook::Step) -> Option<String> {
     let crate::rulebook::Plan::Function(FunctionPlan { script, function, .. }) = &step.plan else { return None };
-    crate::formula::function_source(&rb.files[rb.scripts[*script].file].text, function)
+    crate::formula::function_source(&rb.engine, &rb.files[rb.scripts[*script].file].text, function)
 }

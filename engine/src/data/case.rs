@@ -5,134 +5,19 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use typed_index_collections::{TiSlice, TiVec};
 
 use crate::data::dataset::{Dataset, read_dataset};
 use crate::data::limits::{MAX_CASE_FILE_BYTES, open_regular};
 use crate::data::norm::Norm;
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::hashing::sha256_hex;
+use crate::ids::InputId;
+use crate::rules::inputs::{CaseSchema, InputKind};
 use crate::rules::parameter::read_typed;
-use crate::rules::provenance::parse_choice;
 use crate::rules::source::{io_reason, is_contained};
 use crate::rules::strict::{Ctx, Obj};
-use crate::value::{Kind, Unit, Value};
-
-/// What a case file must hold, section by section.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct CaseSchema {
-    pub inputs: Vec<Input>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Input {
-    pub section: String,
-    pub name: String,
-    pub label: String,
-    pub kind: InputKind,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub default: Option<Value>,
-    pub optional: bool,
-    #[serde(skip)]
-    pub location: Location,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "lowercase", tag = "type")]
-pub enum InputKind {
-    Value {
-        unit: Unit,
-    },
-    Enum {
-        values: Vec<String>,
-    },
-    /// A data file, read through the named norm.
-    Dataset {
-        norm: String,
-    },
-    /// An array of tables with typed fields.
-    Records {
-        fields: Vec<(String, Unit)>,
-    },
-}
-
-impl Input {
-    /// The kind of value this input gives to expressions, if it is a single value.
-    pub fn value_kind(&self) -> Option<Kind> {
-        match &self.kind {
-            InputKind::Value { unit } => Some(unit.kind()),
-            InputKind::Enum { .. } => Some(Kind::Text),
-            _ => None,
-        }
-    }
-
-    pub fn unit(&self) -> Option<Unit> {
-        match &self.kind {
-            InputKind::Value { unit } => Some(*unit),
-            InputKind::Enum { .. } => Some(Unit::Text),
-            _ => None,
-        }
-    }
-}
-
-/// Reads the inputs file of a rulebook.
-pub fn read_schema(root: &Obj<'_, '_>, out: &mut CaseSchema) {
-    let ctx = root.ctx();
-    for (section, item) in root.entries() {
-        let Some(sec) = Obj::of(ctx, item, &format!("section `{}`", section.get_ref())) else { continue };
-        for (name, spec) in sec.entries() {
-            let Some(o) = Obj::of(ctx, spec, &format!("input `{}.{}`", section.get_ref(), name.get_ref())) else { continue };
-            if let Some(input) = read_input(&o, section.get_ref(), name.get_ref()) {
-                out.inputs.push(input);
-            }
-            o.finish();
-        }
-    }
-}
-
-const TYPES: &[&str] =
-    &["EUR", "rate", "count", "number", "km", "days", "years", "minutes", "date", "bool", "text", "enum", "dataset", "records"];
-
-fn read_input(o: &Obj<'_, '_>, section: &str, name: &str) -> Option<Input> {
-    let label = o.str("label");
-    let ty = o.str("type")?;
-    let ty = parse_choice(o, &ty, "input type", TYPES, |s| TYPES.contains(&s).then(|| s.to_string()))?;
-    let kind = match ty.as_str() {
-        "enum" => InputKind::Enum { values: o.str_list("values").unwrap_or_default().into_iter().map(|s| s.into_inner()).collect() },
-        "dataset" => InputKind::Dataset { norm: o.str("norm")?.into_inner() },
-        "records" => {
-            let fields = o.table("fields")?;
-            let mut out = Vec::new();
-            for (k, v) in fields.entries() {
-                let Some(u) = crate::rules::strict::read_str(o.ctx(), v, &format!("field `{}`", k.get_ref())) else { continue };
-                if let Some(unit) = parse_choice(&fields, &u, "unit", Unit::NAMES, Unit::parse) {
-                    out.push((k.get_ref().to_string(), unit));
-                }
-            }
-            InputKind::Records { fields: out }
-        }
-        unit => InputKind::Value { unit: Unit::parse(unit)? },
-    };
-    let optional = o.opt_bool("optional").unwrap_or(false);
-    let default = match (&kind, o.get("default")) {
-        (InputKind::Value { unit }, Some(item)) => read_typed(o, item, *unit, &format!("`default` of {}", o.what())),
-        (InputKind::Enum { .. }, Some(item)) => read_typed(o, item, Unit::Text, &format!("`default` of {}", o.what())),
-        (_, Some(item)) => {
-            o.ctx().error(Code::InvalidValue, item.span(), format!("{} cannot have a default", o.what()));
-            None
-        }
-        _ => None,
-    };
-    Some(Input {
-        section: section.to_string(),
-        name: name.to_string(),
-        label: label?.into_inner(),
-        kind,
-        default,
-        optional,
-        location: o.ctx().loc(o.span()),
-    })
-}
+use crate::value::Value;
 
 /// One case, read against a schema.
 #[derive(Debug, Clone)]
@@ -140,11 +25,11 @@ pub struct Case {
     pub dir: PathBuf,
     pub file: SourceFile,
     /// One per input of the schema: the value, `Null` for datasets, records and absent optionals.
-    pub values: Vec<Value>,
+    pub values: TiVec<InputId, Value>,
     /// One per input of the schema: the dataset when the input is a data file.
-    pub datasets: Vec<Option<Dataset>>,
+    pub datasets: TiVec<InputId, Option<Dataset>>,
     /// One per input of the schema: the records when the input is a list of records.
-    pub records: Vec<Vec<Vec<Value>>>,
+    pub records: TiVec<InputId, Vec<Vec<Value>>>,
     /// Files read, with their SHA-256, for the manifest.
     pub hashes: Vec<(String, String)>,
 }
@@ -172,9 +57,10 @@ pub fn load_case(
     };
     let file = SourceFile { path: shown.clone(), text };
     let mut diags = Vec::new();
-    let mut values = vec![Value::Null; schema.inputs.len()];
-    let mut paths: Vec<Option<(String, Location)>> = vec![None; schema.inputs.len()];
-    let mut records = vec![Vec::new(); schema.inputs.len()];
+    let n = schema.inputs.len();
+    let mut values: TiVec<InputId, Value> = vec![Value::Null; n].into();
+    let mut paths: TiVec<InputId, Option<(String, Location)>> = vec![None; n].into();
+    let mut records: TiVec<InputId, Vec<Vec<Value>>> = vec![Vec::new(); n].into();
     {
         let ctx = Ctx::new(&file);
         if let Some(root) = ctx.parse() {
@@ -184,9 +70,9 @@ pub fn load_case(
         }
         diags.extend(ctx.into_diagnostics().into_iter().map(as_case_diagnostic));
     }
-    let mut datasets = vec![None; schema.inputs.len()];
+    let mut datasets: TiVec<InputId, Option<Dataset>> = vec![None; n].into();
     let mut hashes = vec![(shown.clone(), sha256_hex(file.text.as_bytes()))];
-    for (i, input) in schema.inputs.iter().enumerate() {
+    for (i, input) in schema.inputs.iter_enumerated() {
         let (InputKind::Dataset { norm }, Some((rel, loc))) = (&input.kind, &paths[i]) else { continue };
         let full = dir.join(rel);
         if !options.allow_outside_paths {
@@ -219,7 +105,7 @@ pub fn load_case(
 }
 
 /// Reads the case description: a regular file, at most [`MAX_CASE_FILE_BYTES`], in UTF-8.
-fn read_case_text(path: &Path, shown: &str, case_file: &str) -> Result<String, Diagnostic> {
+pub(crate) fn read_case_text(path: &Path, shown: &str, case_file: &str) -> Result<String, Diagnostic> {
     let at = || Location::File { file: shown.to_string() };
     let file = open_regular(path).map_err(|e| {
         Diagnostic::error(Code::CaseFileUnreadable, format!("cannot read {shown}: {}", e.reason()))
@@ -246,26 +132,26 @@ fn read_case_text(path: &Path, shown: &str, case_file: &str) -> Result<String, D
 
 /// Whether `full`, a path inside `dir` as written, resolves outside it through a symbolic link.
 /// A path that does not resolve (a missing file) is left to the reader to report.
-fn leaves_through_link(dir: &Path, full: &Path) -> bool {
+pub(crate) fn leaves_through_link(dir: &Path, full: &Path) -> bool {
     match (dir.canonicalize(), full.canonicalize()) {
         (Ok(d), Ok(f)) => !f.starts_with(d),
         _ => false,
     }
 }
 
-fn read_case_values(
+pub(crate) fn read_case_values(
     obj: &Obj<'_, '_>,
     schema: &CaseSchema,
-    values: &mut [Value],
-    paths: &mut [Option<(String, Location)>],
-    records: &mut [Vec<Vec<Value>>],
+    values: &mut TiSlice<InputId, Value>,
+    paths: &mut TiSlice<InputId, Option<(String, Location)>>,
+    records: &mut TiSlice<InputId, Vec<Vec<Value>>>,
 ) {
     let ctx = obj.ctx();
     let mut sections: Vec<&str> = schema.inputs.iter().map(|i| i.section.as_str()).collect();
     sections.dedup();
     for section in sections {
         let sec = obj.opt_table(section);
-        for (i, input) in schema.inputs.iter().enumerate().filter(|(_, i)| i.section == section) {
+        for (i, input) in schema.inputs.iter_enumerated().filter(|(_, i)| i.section == section) {
             let item = sec.as_ref().and_then(|s| s.get(&input.name));
             let Some(item) = item else {
                 if let Some(d) = &input.default {
@@ -331,7 +217,7 @@ fn read_case_values(
 }
 
 /// Case files use the same reader as rule files; their problems get the case codes.
-fn as_case_diagnostic(mut d: Diagnostic) -> Diagnostic {
+pub(crate) fn as_case_diagnostic(mut d: Diagnostic) -> Diagnostic {
     d.code = match d.code {
         Code::TomlSyntax => Code::CaseFileUnreadable,
         Code::UnknownKey => Code::CaseUnknownKey,

@@ -3,11 +3,11 @@
 //!
 //! Norms live in `norms/<name>/v<version>.toml`; a rulebook names the versions it reads.
 
-use crate::names::closed_names;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic, Severity, SourceFile};
+use crate::names::closed_names;
 use crate::rules::provenance::{Provenance, parse_choice, read_choice};
 use crate::rules::source::Source;
 use crate::rules::strict::{Ctx, Obj};

@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::Code;
 use crate::eval::state::{RowEnv, State};
-use crate::eval::{Failure, Part, StepResult, eval_err, number};
+use crate::eval::{Failure, Part, StepResult, number};
 use crate::expr;
+use crate::ids::StepId;
 use crate::rulebook::{AggregatePlan, Rulebook};
 use crate::value::Value;
-pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: usize, plan: &AggregatePlan) -> StepResult {
+pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &AggregatePlan) -> StepResult {
     let AggregatePlan { view, sum, cond, group } = plan;
     let ds = st.datasets[rb.views[*view].dataset];
     let rows = st.views[*view].as_deref().unwrap_or(&[]);
@@ -20,17 +20,17 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: usize, plan: &Aggregate
     for &r in rows {
         let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
         if let Some(c) = cond
-            && !expr::eval_bool(c, &env).map_err(eval_err)?
+            && !expr::eval_bool(c, &env)?
         {
             continue;
         }
         let v = match sum {
-            Some(s) => number(expr::eval(s, &env).map_err(eval_err)?, "the sum")?,
+            Some(s) => number(expr::eval(s, &env)?, "the sum")?,
             None => Decimal::ONE,
         };
-        total = total.checked_add(v).ok_or_else(|| Failure(Code::Arithmetic, "the sum overflows".into()))?;
+        total = total.checked_add(v).ok_or(Failure::SumOverflow)?;
         if let Some(g) = group {
-            let key = expr::eval(g, &env).map_err(eval_err)?;
+            let key = expr::eval(g, &env)?;
             let e = groups.entry(key).or_insert((0, Decimal::ZERO));
             e.0 += 1;
             e.1 += v;

@@ -4,11 +4,12 @@
 use rust_decimal::Decimal;
 
 use crate::eval::state::{RowEnv, State};
-use crate::eval::{Part, StepResult, eval_err};
+use crate::eval::{Part, StepResult};
 use crate::expr;
+use crate::ids::StepId;
 use crate::rulebook::{ClassifyPlan, Rulebook};
 use crate::value::Value;
-pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: usize, plan: &ClassifyPlan) -> StepResult {
+pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &ClassifyPlan) -> StepResult {
     let ClassifyPlan { view, list, code, date, classes } = plan;
     let ds = st.datasets[rb.views[*view].dataset];
     let rows = st.views[*view].clone().unwrap_or_default();
@@ -16,8 +17,8 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: usize, plan: &ClassifyPl
     let mut items = vec![None; ds.n_rows()];
     for &r in &rows {
         let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
-        let c = expr::eval(code, &env).map_err(eval_err)?;
-        let d = expr::eval(date, &env).map_err(eval_err)?;
+        let c = expr::eval(code, &env)?;
+        let d = expr::eval(date, &env)?;
         if let (Value::Text(c), Value::Date(d)) = (c, d) {
             items[r as usize] = lst.find(&c, d).map(|it| (it as u32, d));
         }
@@ -29,7 +30,7 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: usize, plan: &ClassifyPl
     for &r in &rows {
         let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
         for (k, (_, _, when)) in classes.iter().enumerate() {
-            if expr::eval_bool(when, &env).map_err(eval_err)? {
+            if expr::eval_bool(when, &env)? {
                 class_of[r as usize] = names[k].clone();
                 counts[k] += 1;
                 break;

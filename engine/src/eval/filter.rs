@@ -2,12 +2,13 @@
 
 use rust_decimal::Decimal;
 
+use crate::eval::StepResult;
 use crate::eval::state::{RowEnv, State, build_sets};
-use crate::eval::{StepResult, eval_err};
 use crate::expr;
+use crate::ids::StepId;
 use crate::rulebook::{FilterPlan, Rulebook};
 use crate::value::Value;
-pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: usize, plan: &FilterPlan) -> StepResult {
+pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &FilterPlan) -> StepResult {
     let FilterPlan { view, cond } = plan;
     let ds = st.datasets[rb.views[*view].dataset];
     let rows = st.views[*view].clone().unwrap_or_default();
@@ -15,7 +16,7 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: usize, plan: &FilterPlan
     for r in rows {
         let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
         let keep = match cond {
-            Some(c) => expr::eval_bool(c, &env).map_err(eval_err)?,
+            Some(c) => expr::eval_bool(c, &env)?,
             None => true,
         };
         if keep {
@@ -23,7 +24,7 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: usize, plan: &FilterPlan
         }
     }
     let n = kept.len();
-    let me = rb.views.iter().position(|v| v.step == Some(i)).expect("every filter step defines a view");
+    let me = rb.views.position(|v| v.step == Some(i)).expect("every filter step defines a view");
     st.views[me] = Some(kept);
     build_sets(rb, st);
     Ok((Value::Number(Decimal::from(n)), Vec::new()))

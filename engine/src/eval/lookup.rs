@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::Code;
 use crate::eval::state::{RowEnv, State};
-use crate::eval::{Failure, Part, StepResult, eval_err};
+use crate::eval::{Failure, Part, StepResult};
 use crate::expr;
+use crate::ids::StepId;
 use crate::rulebook::{LookupRowsPlan, LookupScalarPlan, Rulebook};
 use crate::value::Value;
-pub(crate) fn run_rows(rb: &Rulebook, st: &mut State<'_>, i: usize, plan: &LookupRowsPlan) -> StepResult {
+pub(crate) fn run_rows(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &LookupRowsPlan) -> StepResult {
     let LookupRowsPlan { view, table, column, keys } = plan;
     let ds = st.datasets[rb.views[*view].dataset];
     let tbl = &rb.tables[*table];
@@ -24,7 +24,7 @@ pub(crate) fn run_rows(rb: &Rulebook, st: &mut State<'_>, i: usize, plan: &Looku
         let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
         key_values.clear();
         for k in keys {
-            key_values.push(expr::eval(k, &env).map_err(eval_err)?);
+            key_values.push(expr::eval(k, &env)?);
         }
         let Some(row) = tbl.find(&key_values) else {
             let shown: Vec<String> = tbl
@@ -33,10 +33,11 @@ pub(crate) fn run_rows(rb: &Rulebook, st: &mut State<'_>, i: usize, plan: &Looku
                 .zip(&key_values)
                 .map(|(k, v)| format!("{} = {}", k.name, if v == &Value::Null { "(empty)".to_string() } else { v.render() }))
                 .collect();
-            return Err(Failure(
-                Code::FormulaRuntime,
-                format!("row {} of `{}`: table `{}` has no row for {}", r as usize + 2, ds.name, tbl.name, shown.join(", ")),
-            ));
+            return Err(Failure::NoTableRow {
+                row: Some((r as usize + 2, ds.name.clone())),
+                table: tbl.name.clone(),
+                keys: shown.join(", "),
+            });
         };
         let v = tbl.rows[row].values[*column];
         total += v;
@@ -59,14 +60,14 @@ pub(crate) fn run_rows(rb: &Rulebook, st: &mut State<'_>, i: usize, plan: &Looku
     Ok((Value::Number(total), breakdown))
 }
 
-pub(crate) fn run_scalar(rb: &Rulebook, st: &mut State<'_>, _i: usize, plan: &LookupScalarPlan) -> StepResult {
+pub(crate) fn run_scalar(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &LookupScalarPlan) -> StepResult {
     let LookupScalarPlan { table, column, keys } = plan;
     let tbl = &rb.tables[*table];
     let env = RowEnv { rb, st, ds: None, row: 0, inner: None };
-    let key_values: Vec<Value> = keys.iter().map(|k| expr::eval(k, &env)).collect::<Result<_, _>>().map_err(eval_err)?;
+    let key_values: Vec<Value> = keys.iter().map(|k| expr::eval(k, &env)).collect::<Result<_, _>>()?;
     let Some(row) = tbl.find(&key_values) else {
         let shown: Vec<String> = tbl.keys.iter().zip(&key_values).map(|(k, v)| format!("{} = {}", k.name, v.render())).collect();
-        return Err(Failure(Code::FormulaRuntime, format!("table `{}` has no row for {}", tbl.name, shown.join(", "))));
+        return Err(Failure::NoTableRow { row: None, table: tbl.name.clone(), keys: shown.join(", ") });
     };
     let v = tbl.rows[row].values[*column];
     let part = Part { key: tbl.describe_row(row), label: None, count: Some(1), value: Some(Value::Number(v)), detail: None };

@@ -3,24 +3,28 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-// Membership and index lookups run once per row or more: foldhash is several times faster than
-// the standard SipHash, and its per-process random seed keeps crafted data from forcing collisions.
 use rust_decimal::Decimal;
+use typed_index_collections::TiSlice;
 
 use crate::eval::state::State;
 use crate::eval::{AssumedShare, Output, Read};
 use crate::formula;
+use crate::ids::StepId;
 use crate::rulebook::{FunctionPlan, Plan, ReadRef, Rulebook, Step};
 use crate::value::{Status, Value};
 
 pub(crate) fn function_source(rb: &Rulebook, step: &Step) -> Option<String> {
     let Plan::Function(FunctionPlan { script, function, .. }) = &step.plan else { return None };
     let file = &rb.files[rb.scripts[*script].file];
-    formula::function_source(&file.text, function)
+    formula::function_source(&rb.engine, &file.text, function)
 }
 
-pub(crate) fn shares(rb: &Rulebook, outputs: &[Option<Output>], assumed: &[BTreeSet<String>]) -> Vec<AssumedShare> {
-    let amount = |c: usize| outputs[c].as_ref().and_then(|o| o.value.as_number()).unwrap_or_default().abs();
+pub(crate) fn shares(
+    rb: &Rulebook,
+    outputs: &TiSlice<StepId, Option<Output>>,
+    assumed: &TiSlice<StepId, BTreeSet<String>>,
+) -> Vec<AssumedShare> {
+    let amount = |c: StepId| outputs[c].as_ref().and_then(|o| o.value.as_number()).unwrap_or_default().abs();
     let whole: Decimal = rb.result.components.iter().map(|&c| amount(c)).sum();
     if whole.is_zero() {
         return Vec::new();
@@ -62,7 +66,7 @@ pub(crate) fn assumed_name(rb: &Rulebook, r: ReadRef) -> Option<String> {
 }
 
 pub(crate) fn reads_of(rb: &Rulebook, st: &State<'_>, step: &Step) -> Vec<Read> {
-    let scalar = |origin: ReadRef| rb.scalars.iter().position(|s| s.origin == origin).map_or(Value::Null, |i| st.scalars[i].clone());
+    let scalar = |origin: ReadRef| rb.scalars.position(|s| s.origin == origin).map_or(Value::Null, |i| st.scalars[i].clone());
     step.reads
         .iter()
         .map(|&r| match r {

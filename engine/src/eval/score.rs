@@ -4,9 +4,10 @@ use rust_decimal::Decimal;
 
 use crate::eval::state::State;
 use crate::eval::{Part, StepResult, number};
+use crate::ids::StepId;
 use crate::rulebook::{Rulebook, ScorePlan};
 use crate::value::Value;
-pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: usize, plan: &ScorePlan) -> StepResult {
+pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &ScorePlan) -> StepResult {
     let ScorePlan { set, inputs } = plan;
     let s = &rb.indicator_sets[*set];
     let mut weighted = Decimal::ZERO;

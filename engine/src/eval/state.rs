@@ -9,37 +9,41 @@ use chrono::NaiveDate;
 // Membership and index lookups run once per row or more: foldhash is several times faster than
 // the standard SipHash, and its per-process random seed keeps crafted data from forcing collisions.
 use foldhash::{HashMap, HashMapExt, HashSet};
+use typed_index_collections::TiVec;
 
 use crate::data::dataset::Dataset;
-use crate::expr::{self, BinOp, Env, Expr, Slot};
-use crate::rulebook::{ClassifyPlan, LISTED, Plan, Rulebook, space};
+use crate::expr::{self, BinOp, Env, Expr, ItemField, Slot};
+use crate::ids::{ColumnId, DatasetId, ExistsId, ScalarId, SetId, StepId, ViewId};
+use crate::rulebook::{ClassifyPlan, Plan, Rulebook};
 use crate::value::Value;
 
 /// Per row of a classified dataset: the list item found for its code, and the date it was read at.
 pub(crate) type ItemColumn = Vec<Option<(u32, NaiveDate)>>;
 
 pub(crate) struct State<'a> {
-    pub(crate) datasets: Vec<&'a Dataset>,
-    pub(crate) scalars: Vec<Value>,
-    pub(crate) views: Vec<Option<Vec<u32>>>,
-    pub(crate) computed: Vec<Option<Vec<Value>>>,
-    pub(crate) items: Vec<Option<ItemColumn>>,
-    pub(crate) sets: Vec<Option<HashSet<Value>>>,
+    pub(crate) datasets: TiVec<DatasetId, &'a Dataset>,
+    pub(crate) scalars: TiVec<ScalarId, Value>,
+    /// The rows of each view, once known (a filter's view once the filter has run).
+    pub(crate) views: TiVec<ViewId, Option<Vec<u32>>>,
+    /// The value a lookup or classify step computed for each row of its dataset.
+    pub(crate) computed: TiVec<StepId, Option<Vec<Value>>>,
+    pub(crate) items: TiVec<StepId, Option<ItemColumn>>,
+    pub(crate) sets: TiVec<SetId, Option<HashSet<Value>>>,
     /// Rows of a view by the value of one column, built the first time an `exists` needs them.
-    pub(crate) indexes: RefCell<HashMap<(usize, usize), Rc<RowIndex>>>,
+    pub(crate) indexes: RefCell<HashMap<(ViewId, ColumnId), Rc<RowIndex>>>,
 }
 
 pub(crate) type RowIndex = HashMap<Value, Vec<u32>>;
 
 impl State<'_> {
-    pub(crate) fn index(&self, view: usize, column: usize, ds: &Dataset) -> Option<Rc<RowIndex>> {
+    pub(crate) fn index(&self, view: ViewId, column: ColumnId, ds: &Dataset) -> Option<Rc<RowIndex>> {
         if let Some(index) = self.indexes.borrow().get(&(view, column)) {
             return Some(index.clone());
         }
         let rows = self.views[view].as_ref()?;
         let mut index = RowIndex::with_capacity(rows.len());
         for &r in rows {
-            index.entry(ds.rows[r as usize][column].clone()).or_default().push(r);
+            index.entry(ds.rows[r as usize][column.index()].clone()).or_default().push(r);
         }
         let index = Rc::new(index);
         self.indexes.borrow_mut().insert((view, column), index.clone());
@@ -57,40 +61,27 @@ pub(crate) struct RowEnv<'s, 'a> {
 
 impl Env for RowEnv<'_, '_> {
     fn get(&self, slot: Slot) -> Value {
-        let i = slot.index as usize;
-        match slot.space {
-            space::COLUMN => self.ds.map_or(Value::Null, |d| d.rows[self.row][i].clone()),
-            space::INNER => self.inner.map_or(Value::Null, |(d, r)| d.rows[r][i].clone()),
-            space::COMPUTED => self.st.computed[i].as_ref().map_or(Value::Null, |c| c[self.row].clone()),
-            space::ITEM => {
-                let Some(items) = &self.st.items[i] else { return Value::Null };
-                let item = items[self.row];
-                if slot.sub == LISTED {
-                    return Value::Bool(item.is_some());
-                }
-                let Plan::Classify(ClassifyPlan { list, .. }) = &self.rb.steps[i].plan else { return Value::Null };
-                item.map_or(Value::Null, |(it, date)| self.rb.lists[*list].value(it as usize, slot.sub as usize, date))
-            }
-            _ => self.st.scalars[i].clone(),
+        match slot {
+            Slot::Item(step, field) => self.item(step, field),
+            _ => self.get_ref(slot).cloned().unwrap_or(Value::Null),
         }
     }
 
     fn get_ref(&self, slot: Slot) -> Option<&Value> {
-        let i = slot.index as usize;
-        match slot.space {
-            space::COLUMN => self.ds.map(|d| &d.rows[self.row][i]),
-            space::INNER => self.inner.map(|(d, r)| &d.rows[r][i]),
-            space::COMPUTED => self.st.computed[i].as_ref().map(|c| &c[self.row]),
-            space::ITEM => None,
-            _ => Some(&self.st.scalars[i]),
+        match slot {
+            Slot::Column(c) => self.ds.map(|d| &d.rows[self.row][c.index()]),
+            Slot::Inner(c) => self.inner.map(|(d, r)| &d.rows[r][c.index()]),
+            Slot::Computed(s) => self.st.computed[s].as_ref().map(|c| &c[self.row]),
+            Slot::Item(..) => None,
+            Slot::Scalar(i) => Some(&self.st.scalars[i]),
         }
     }
 
-    fn contains(&self, set: usize, value: &Value) -> bool {
+    fn contains(&self, set: SetId, value: &Value) -> bool {
         self.st.sets[set].as_ref().is_some_and(|s| s.contains(value))
     }
 
-    fn exists(&self, view: usize, cond: &Expr) -> bool {
+    fn exists(&self, view: ExistsId, cond: &Expr) -> bool {
         let v = self.rb.exists_views[view];
         let ds = self.st.datasets[self.rb.views[v].dataset];
         let Some(rows) = &self.st.views[v] else { return false };
@@ -110,14 +101,27 @@ impl Env for RowEnv<'_, '_> {
     }
 }
 
+impl RowEnv<'_, '_> {
+    /// What the row's list item (found by classify step `step`) says of `field`.
+    fn item(&self, step: StepId, field: ItemField) -> Value {
+        let Some(items) = &self.st.items[step] else { return Value::Null };
+        let item = items[self.row];
+        match field {
+            ItemField::Listed => Value::Bool(item.is_some()),
+            ItemField::Attribute(attr) => {
+                let Plan::Classify(ClassifyPlan { list, .. }) = &self.rb.steps[step].plan else { return Value::Null };
+                item.map_or(Value::Null, |(it, date)| self.rb.lists[*list].value(it as usize, attr.index(), date))
+            }
+        }
+    }
+}
+
 /// In a conjunction, a conjunct `inner column == outer expression`: the column and the expression.
-pub(crate) fn equi_key(cond: &Expr) -> Option<(usize, &Expr)> {
+pub(crate) fn equi_key(cond: &Expr) -> Option<(ColumnId, &Expr)> {
     match cond {
         Expr::Bin(BinOp::And, a, b) => equi_key(a).or_else(|| equi_key(b)),
         Expr::Bin(BinOp::Eq, a, b) => match (&**a, &**b) {
-            (Expr::Ref(s), other) | (other, Expr::Ref(s)) if s.space == space::INNER && !reads_inner(other) => {
-                Some((s.index as usize, other))
-            }
+            (Expr::Ref(Slot::Inner(c)), other) | (other, Expr::Ref(Slot::Inner(c))) if !reads_inner(other) => Some((*c, other)),
             _ => None,
         },
         _ => None,
@@ -127,7 +131,7 @@ pub(crate) fn equi_key(cond: &Expr) -> Option<(usize, &Expr)> {
 pub(crate) fn reads_inner(e: &Expr) -> bool {
     match e {
         Expr::Const(_) => false,
-        Expr::Ref(s) => s.space == space::INNER,
+        Expr::Ref(s) => matches!(s, Slot::Inner(_)),
         Expr::Not(a) | Expr::Neg(a) => reads_inner(a),
         Expr::Bin(_, a, b) => reads_inner(a) || reads_inner(b),
         Expr::Call(_, args) => args.iter().any(reads_inner),
@@ -136,14 +140,15 @@ pub(crate) fn reads_inner(e: &Expr) -> bool {
     }
 }
 
+/// Fills every set whose view's rows are known and that is not filled yet.
 pub(crate) fn build_sets(rb: &Rulebook, st: &mut State<'_>) {
-    for (i, &(view, col)) in rb.sets.iter().enumerate() {
+    for (i, &(view, col)) in rb.sets.iter_enumerated() {
         if st.sets[i].is_some() {
             continue;
         }
         let Some(rows) = &st.views[view] else { continue };
         let ds = st.datasets[rb.views[view].dataset];
-        st.sets[i] = Some(rows.iter().map(|&r| ds.rows[r as usize][col].clone()).filter(|v| *v != Value::Null).collect());
+        st.sets[i] = Some(rows.iter().map(|&r| ds.rows[r as usize][col.index()].clone()).filter(|v| *v != Value::Null).collect());
     }
 }
 
@@ -151,24 +156,26 @@ pub(crate) fn build_sets(rb: &Rulebook, st: &mut State<'_>) {
 mod tests {
     use super::*;
 
-    fn col(space: u8, index: u32) -> Box<Expr> {
-        Box::new(Expr::Ref(Slot { space, index, sub: 0 }))
+    fn col(slot: fn(ColumnId) -> Slot, index: usize) -> Box<Expr> {
+        Box::new(Expr::Ref(slot(ColumnId::from(index))))
     }
 
     #[test]
     fn an_exists_condition_is_indexed_on_its_inner_outer_equality_only() {
+        let (inner, outer) = (Slot::Inner as fn(ColumnId) -> Slot, Slot::Column as fn(ColumnId) -> Slot);
         let eq = |a, b| Box::new(Expr::Bin(BinOp::Eq, a, b));
         let and = |a, b| Expr::Bin(BinOp::And, a, b);
-        let later = Box::new(Expr::Bin(BinOp::Le, col(space::INNER, 2), col(space::COLUMN, 5)));
+        let later = Box::new(Expr::Bin(BinOp::Le, col(inner, 2), col(outer, 5)));
         // `DATE <= x && ID == OUTER_ID`: the equality is found in either conjunct, either side.
-        let cond = and(later.clone(), eq(col(space::COLUMN, 1), col(space::INNER, 3)));
-        assert!(matches!(equi_key(&cond), Some((3, Expr::Ref(Slot { space: space::COLUMN, index: 1, .. })))));
+        let cond = and(later.clone(), eq(col(outer, 1), col(inner, 3)));
+        let found = equi_key(&cond).map(|(c, e)| (c.index(), e.clone()));
+        assert!(matches!(found, Some((3, Expr::Ref(Slot::Column(c)))) if c.index() == 1));
         // Two inner columns, or an outer side that reads the inner row: no index, a scan.
-        assert!(equi_key(&and(later.clone(), eq(col(space::INNER, 1), col(space::INNER, 3)))).is_none());
-        let mixed = Box::new(Expr::Bin(BinOp::Add, col(space::COLUMN, 1), col(space::INNER, 4)));
-        assert!(equi_key(&and(later.clone(), eq(col(space::INNER, 3), mixed))).is_none());
+        assert!(equi_key(&and(later.clone(), eq(col(inner, 1), col(inner, 3)))).is_none());
+        let mixed = Box::new(Expr::Bin(BinOp::Add, col(outer, 1), col(inner, 4)));
+        assert!(equi_key(&and(later.clone(), eq(col(inner, 3), mixed))).is_none());
         // A disjunction cannot be narrowed by one of its sides.
-        let or = Expr::Bin(BinOp::Or, eq(col(space::INNER, 3), col(space::COLUMN, 1)), later);
+        let or = Expr::Bin(BinOp::Or, eq(col(inner, 3), col(outer, 1)), later);
         assert!(equi_key(&or).is_none());
     }
 }

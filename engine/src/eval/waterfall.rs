@@ -1,14 +1,14 @@
 //! The waterfall: the walk from the first level to the total, as `[result] waterfall` declares it.
 
-// Membership and index lookups run once per row or more: foldhash is several times faster than
-// the standard SipHash, and its per-process random seed keeps crafted data from forcing collisions.
 use rust_decimal::Decimal;
+use typed_index_collections::TiSlice;
 
 use crate::eval::{Bar, Output};
+use crate::ids::StepId;
 use crate::rulebook::{Rulebook, WaterfallBar};
 use crate::value::Value;
 
-pub(crate) fn waterfall(rb: &Rulebook, outputs: &[Option<Output>], total: &Value) -> Vec<Bar> {
+pub(crate) fn waterfall(rb: &Rulebook, outputs: &TiSlice<StepId, Option<Output>>, total: &Value) -> Vec<Bar> {
     let mut bars: Vec<Bar> = Vec::new();
     let mut running = Decimal::ZERO;
     for (k, bar) in rb.result.waterfall.iter().enumerate() {

@@ -5,8 +5,9 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::expr::error::type_error;
-use crate::expr::{Ast, BinOp, ExprError, ExprErrorKind, Func, UnOp};
+use crate::expr::error::{NameError, type_error, undefined};
+use crate::expr::{Ast, BinOp, ExprError, Func, UnOp};
+use crate::ids::{AttrId, ColumnId, ExistsId, ScalarId, SetId, StepId};
 use crate::value::{Kind, Value};
 
 /// A checked expression whose names are resolved to slots the evaluator reads through [`Env`].
@@ -19,26 +20,42 @@ pub enum Expr {
     Neg(Box<Expr>),
     Bin(BinOp, Box<Expr>, Box<Expr>),
     Call(Func, Vec<Expr>),
-    In(Box<Expr>, usize),
-    Exists(usize, Box<Expr>),
+    In(Box<Expr>, SetId),
+    Exists(ExistsId, Box<Expr>),
 }
 
-/// What a name resolved to, opaque to this module: the resolver and the environment agree on it.
+/// What a name resolved to: the resolver and the environment agree on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Slot {
-    pub space: u8,
-    pub index: u32,
-    pub sub: u32,
+pub enum Slot {
+    /// A column of the row the expression runs on.
+    Column(ColumnId),
+    /// A column of the row `exists` looks at.
+    Inner(ColumnId),
+    /// A value an earlier step computed for the row (a lookup's value, a classify's class).
+    Computed(StepId),
+    /// The list item a classify step found for the row: an attribute of it, or whether there is one.
+    Item(StepId, ItemField),
+    /// A name every expression may read: a built-in, parameter, input or step value.
+    Scalar(ScalarId),
+}
+
+/// What a [`Slot::Item`] reads of the list item found for a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemField {
+    /// Whether the row's code is in the list at the row's date (`listed`).
+    Listed,
+    /// An attribute of the item (`item.tarif`).
+    Attribute(AttrId),
 }
 
 /// Resolves names while an expression is checked.
 pub trait Resolver {
     /// `name` or `name.member` in the current scope.
-    fn name(&mut self, name: &str, member: Option<&str>) -> Result<(Slot, Kind), String>;
+    fn name(&mut self, name: &str, member: Option<&str>) -> Result<(Slot, Kind), NameError>;
     /// The set of values of `view.column`, for `x in view.column`; returns its id and kind.
-    fn set(&mut self, view: &str, column: &str) -> Result<(usize, Kind), String>;
+    fn set(&mut self, view: &str, column: &str) -> Result<(SetId, Kind), NameError>;
     /// Opens the scope of the rows of `view` for `exists`; returns its id.
-    fn enter(&mut self, view: &str) -> Result<usize, String>;
+    fn enter(&mut self, view: &str) -> Result<ExistsId, NameError>;
     fn leave(&mut self);
 }
 
@@ -47,12 +64,7 @@ pub fn check(ast: &Ast, r: &mut dyn Resolver) -> Result<(Expr, Kind), ExprError>
     match ast {
         Ast::Lit(v, _) => Ok((Expr::Const(v.clone()), v.kind())),
         Ast::Name(name, member, span) => {
-            let (slot, kind) = r.name(name, member.as_deref()).map_err(|message| ExprError {
-                span: span.clone(),
-                message,
-                kind: ExprErrorKind::Undefined,
-                hint: None,
-            })?;
+            let (slot, kind) = r.name(name, member.as_deref()).map_err(|e| undefined(span.clone(), e))?;
             Ok((Expr::Ref(slot), kind))
         }
         Ast::Unary(op, inner, span) => {
@@ -78,20 +90,14 @@ pub fn check(ast: &Ast, r: &mut dyn Resolver) -> Result<(Expr, Kind), ExprError>
         Ast::Call(name, args, span) => check_call(name, args, span, r),
         Ast::In(value, view, column, span) => {
             let (e, k) = check(value, r)?;
-            let (set, set_kind) = r.set(view, column).map_err(|message| ExprError {
-                span: span.clone(),
-                message,
-                kind: ExprErrorKind::Undefined,
-                hint: None,
-            })?;
+            let (set, set_kind) = r.set(view, column).map_err(|e| undefined(span.clone(), e))?;
             if k != set_kind && k != Kind::Null {
                 return Err(type_error(span.clone(), format!("cannot look a {} up among {} values", k.name(), set_kind.name())));
             }
             Ok((Expr::In(Box::new(e), set), Kind::Bool))
         }
         Ast::Exists(view, cond, span) => {
-            let id =
-                r.enter(view).map_err(|message| ExprError { span: span.clone(), message, kind: ExprErrorKind::Undefined, hint: None })?;
+            let id = r.enter(view).map_err(|e| undefined(span.clone(), e))?;
             let checked = check(cond, r);
             r.leave();
             let (e, k) = checked?;
@@ -123,12 +129,8 @@ pub(crate) fn binary_kind(op: BinOp, a: Kind, b: Kind) -> Option<Kind> {
 
 pub(crate) fn check_call(name: &str, args: &[Ast], span: &Range<usize>, r: &mut dyn Resolver) -> Result<(Expr, Kind), ExprError> {
     let Some(func) = Func::parse(name) else {
-        let mut e = ExprError {
-            span: span.clone(),
-            message: format!("unknown function `{name}`"),
-            kind: ExprErrorKind::Undefined,
-            hint: Some(format!("functions: {}", Func::NAMES.join(", "))),
-        };
+        let mut e = undefined(span.clone(), NameError::UnknownFunction { name: name.to_string() });
+        e.hint = Some(format!("functions: {}", Func::NAMES.join(", ")));
         if let Some(close) = crate::diagnostic::did_you_mean(name, Func::NAMES.iter().copied()) {
             e.hint = Some(format!("did you mean `{close}`?"));
         }

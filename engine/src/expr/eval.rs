@@ -3,7 +3,8 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::expr::{BinOp, Expr, Func, Slot};
+use crate::expr::{BinOp, EvalError, Expr, Func, Slot};
+use crate::ids::{ExistsId, SetId};
 use crate::value::{Rounding, RoundingMode, Value};
 
 /// Supplies values while an expression is evaluated.
@@ -14,15 +15,15 @@ pub trait Env {
     fn get_ref(&self, _slot: Slot) -> Option<&Value> {
         None
     }
-    fn contains(&self, set: usize, value: &Value) -> bool;
-    fn exists(&self, view: usize, cond: &Expr) -> bool;
+    fn contains(&self, set: SetId, value: &Value) -> bool;
+    fn exists(&self, view: ExistsId, cond: &Expr) -> bool;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Evaluation
 
 /// Evaluates a checked expression. Arithmetic errors (division by zero, overflow) give `Err`.
-pub fn eval(e: &Expr, env: &dyn Env) -> Result<Value, String> {
+pub fn eval(e: &Expr, env: &dyn Env) -> Result<Value, EvalError> {
     Ok(match e {
         Expr::Const(v) => v.clone(),
         Expr::Ref(slot) => env.get(*slot),
@@ -45,7 +46,7 @@ pub fn eval(e: &Expr, env: &dyn Env) -> Result<Value, String> {
 }
 
 /// Evaluates a condition: null and non-booleans are false.
-pub fn eval_bool(e: &Expr, env: &dyn Env) -> Result<bool, String> {
+pub fn eval_bool(e: &Expr, env: &dyn Env) -> Result<bool, EvalError> {
     if let Some(v) = peek(e, env) {
         return Ok(truthy(v));
     }
@@ -84,7 +85,7 @@ pub(crate) fn truthy(v: &Value) -> bool {
     matches!(v, Value::Bool(true))
 }
 
-pub(crate) fn binary(op: BinOp, a: &Expr, b: &Expr, env: &dyn Env) -> Result<Value, String> {
+pub(crate) fn binary(op: BinOp, a: &Expr, b: &Expr, env: &dyn Env) -> Result<Value, EvalError> {
     match op {
         BinOp::And => return Ok(Value::Bool(eval_bool(a, env)? && eval_bool(b, env)?)),
         BinOp::Or => return Ok(Value::Bool(eval_bool(a, env)? || eval_bool(b, env)?)),
@@ -106,17 +107,17 @@ pub(crate) fn binary(op: BinOp, a: &Expr, b: &Expr, env: &dyn Env) -> Result<Val
                 BinOp::Mul => x.checked_mul(y),
                 _ => {
                     if y.is_zero() {
-                        return Err(format!("division of {x} by zero"));
+                        return Err(EvalError::DivisionByZero(x));
                     }
                     x.checked_div(y)
                 }
             };
-            Value::Number(r.ok_or_else(|| format!("arithmetic overflow in {x} {} {y}", op.symbol()))?)
+            Value::Number(r.ok_or(EvalError::Overflow { left: x, op: op.symbol(), right: y })?)
         }
     })
 }
 
-pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, String> {
+pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, EvalError> {
     if func == Func::If {
         return if eval_bool(&args[0], env)? { eval(&args[1], env) } else { eval(&args[2], env) };
     }

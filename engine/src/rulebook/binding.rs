@@ -1,25 +1,40 @@
 //! Binding a year's items together: datasets and their views, the one namespace of scalars
 //! (built-ins, parameters, inputs, steps), then every step's mechanism compiled to a plan.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
-use crate::data::case::InputKind;
+use typed_index_collections::{TiSlice, TiVec};
+
 use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::ids::StepId;
 use crate::rulebook::manifest::Manifest;
 use crate::rulebook::mechanisms::bind_step;
 use crate::rulebook::ordering::order_steps;
 use crate::rulebook::resolver::Binder;
 use crate::rulebook::result::bind_result;
-use crate::rulebook::{BUILTINS, DatasetDef, ReadRef, Rulebook, ScalarDef, Step, ViewDef};
+use crate::rulebook::{Builtin, DatasetDef, ReadRef, Rulebook, ScalarDef, Step, ViewDef};
+use crate::rules::inputs::InputKind;
 use crate::rules::step::{AggOp, Mechanism, StepDef};
-use crate::value::{Kind, Unit};
+use crate::value::{Kind, Rounding, Unit};
 
-// ---------------------------------------------------------------------------------------------
-// Binding
+/// Binds the steps `defs` of `rb`: datasets, views, scalars, plans, the result and the order.
+/// Leaves `rb.steps` empty when a step cannot be bound.
+pub(crate) fn bind(rb: &mut Rulebook, defs: TiVec<StepId, StepDef>, m: &Manifest, diags: &mut Vec<Diagnostic>) {
+    bind_datasets(rb, m, diags);
+    let units = bind_scalars(rb, &defs, diags);
+    bind_views(rb, &defs);
+    let Some(steps) = bind_steps(rb, &defs, &units, m, diags) else { return };
+    rb.steps = steps;
+    let Some(result) = bind_result(rb, m, diags) else { return };
+    rb.result = result;
+    if let Some(order) = order_steps(rb, diags) {
+        rb.order = order;
+    }
+}
 
-pub(crate) fn bind(rb: &mut Rulebook, defs: Vec<StepDef>, m: &Manifest, diags: &mut Vec<Diagnostic>) {
-    // Datasets and their views.
-    for (i, input) in rb.schema.inputs.iter().enumerate() {
+/// One dataset (and its whole-dataset view) per input read through a norm.
+fn bind_datasets(rb: &mut Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) {
+    for (i, input) in rb.schema.inputs.iter_enumerated() {
         let InputKind::Dataset { norm } = &input.kind else { continue };
         let Some(n) = rb.norms.iter().position(|x| &x.name == norm) else {
             diags.push(
@@ -35,68 +50,74 @@ pub(crate) fn bind(rb: &mut Rulebook, defs: Vec<StepDef>, m: &Manifest, diags: &
             continue;
         };
         let columns = rb.norms[n].fields.iter().map(|f| (f.name.clone(), f.kind.value_kind())).collect();
-        rb.views.push(ViewDef { name: input.name.clone(), dataset: rb.datasets.len(), step: None });
-        rb.datasets.push(DatasetDef { name: input.name.clone(), input: i, norm: n, columns });
+        let dataset = rb.datasets.push_and_get_key(DatasetDef { name: input.name.clone(), input: i, norm: n, columns });
+        rb.views.push(ViewDef { name: input.name.clone(), dataset, step: None });
     }
     for (name, _, loc) in &m.norms {
         if !rb.schema.inputs.iter().any(|i| matches!(&i.kind, InputKind::Dataset { norm } if norm == name)) {
             diags.push(Diagnostic::warning(Code::UndefinedName, format!("norm `{name}` is listed but no input reads it")).at(loc.clone()));
         }
     }
-    // Scalars: names every expression may read, which must be unique.
-    let mut seen: HashMap<String, Location> = HashMap::new();
-    let mut claim = |name: &str, loc: &Location, what: &str, diags: &mut Vec<Diagnostic>| -> bool {
-        if let Some(prev) = seen.get(name) {
+}
+
+/// The one namespace of names every expression may read.
+#[derive(Default)]
+struct Namespace(HashMap<String, Location>);
+
+impl Namespace {
+    /// Claims `name` for a `what`; a name claimed twice is an error.
+    fn claim(&mut self, name: &str, loc: &Location, what: &str, diags: &mut Vec<Diagnostic>) -> bool {
+        if let Some(prev) = self.0.get(name) {
             diags.push(
                 Diagnostic::error(Code::DuplicateName, format!("{what} `{name}` has the name of something defined at {prev}"))
                     .at(loc.clone())
                     .hint("names of parameters, inputs, datasets and steps share one namespace"),
             );
-            false
-        } else {
-            seen.insert(name.to_string(), loc.clone());
-            true
+            return false;
         }
-    };
-    let builtin_loc = Location::File { file: "(built in)".into() };
-    for (i, (name, kind)) in BUILTINS.iter().enumerate() {
-        claim(name, &builtin_loc, "built-in", diags);
-        rb.scalars.push(ScalarDef { name: name.to_string(), kind: *kind, origin: ReadRef::Builtin(i) });
+        self.0.insert(name.to_string(), loc.clone());
+        true
     }
-    for (i, p) in rb.parameters.iter().enumerate() {
-        if claim(&p.name, &p.provenance.location, "parameter", diags) {
+}
+
+/// The scalars: built-ins, parameters, inputs with a value, then steps, whose units are known
+/// from their mechanisms before any is bound. Returns each step's unit.
+fn bind_scalars(rb: &mut Rulebook, defs: &TiSlice<StepId, StepDef>, diags: &mut Vec<Diagnostic>) -> TiVec<StepId, Option<Unit>> {
+    let mut names = Namespace::default();
+    let builtin_loc = Location::File { file: "(built in)".into() };
+    for &b in Builtin::ALL {
+        names.claim(b.as_str(), &builtin_loc, "built-in", diags);
+        rb.scalars.push(ScalarDef { name: b.as_str().to_string(), kind: b.kind(), origin: ReadRef::Builtin(b) });
+    }
+    for (i, p) in rb.parameters.iter_enumerated() {
+        if names.claim(&p.name, &p.provenance.location, "parameter", diags) {
             rb.scalars.push(ScalarDef { name: p.name.clone(), kind: p.unit.kind(), origin: ReadRef::Parameter(i) });
         }
     }
-    for (i, input) in rb.schema.inputs.iter().enumerate() {
-        if claim(&input.name, &input.location, "input", diags)
+    for (i, input) in rb.schema.inputs.iter_enumerated() {
+        if names.claim(&input.name, &input.location, "input", diags)
             && let Some(kind) = input.value_kind()
         {
             rb.scalars.push(ScalarDef { name: input.name.clone(), kind, origin: ReadRef::Input(i) });
         }
     }
-    // Steps: their kinds are known from their mechanisms before any is bound.
-    let n_steps = defs.len();
-    let mut kinds = Vec::with_capacity(n_steps);
-    for (i, d) in defs.iter().enumerate() {
+    let mut units = TiVec::with_capacity(defs.len());
+    for (i, d) in defs.iter_enumerated() {
         let unit = step_unit(d, rb, diags);
-        kinds.push(unit);
-        if claim(&d.name, &d.location, "step", diags) {
+        units.push(unit);
+        if names.claim(&d.name, &d.location, "step", diags) {
             rb.scalars.push(ScalarDef { name: d.name.clone(), kind: unit.map_or(Kind::Number, Unit::kind), origin: ReadRef::Step(i) });
         }
     }
-    for (i, d) in defs.iter().enumerate() {
-        if let Mechanism::Filter { dataset, .. } = &d.mechanism
-            && let Some(v) = rb.views.iter().find(|v| v.name == dataset.text)
-        {
-            let ds = v.dataset;
-            rb.views.push(ViewDef { name: d.name.clone(), dataset: ds, step: Some(i) });
-        }
-    }
-    // Filters of filters: resolve in declaration order until nothing changes.
+    units
+}
+
+/// A view per filter step, over the dataset of the view it filters; filters of filters are
+/// resolved in declaration order until nothing changes.
+fn bind_views(rb: &mut Rulebook, defs: &TiSlice<StepId, StepDef>) {
     loop {
         let before = rb.views.len();
-        for (i, d) in defs.iter().enumerate() {
+        for (i, d) in defs.iter_enumerated() {
             if let Mechanism::Filter { dataset, .. } = &d.mechanism
                 && !rb.views.iter().any(|v| v.name == d.name)
                 && let Some(v) = rb.views.iter().find(|v| v.name == dataset.text)
@@ -109,20 +130,19 @@ pub(crate) fn bind(rb: &mut Rulebook, defs: Vec<StepDef>, m: &Manifest, diags: &
             break;
         }
     }
-    let mut steps = Vec::with_capacity(n_steps);
-    for (i, d) in defs.iter().enumerate() {
-        let mut b = Binder {
-            rb,
-            defs: &defs,
-            step: i,
-            base: None,
-            inner: None,
-            deps: BTreeSet::new(),
-            reads: BTreeSet::new(),
-            sets: Vec::new(),
-            exists: Vec::new(),
-            classify_self: None,
-        };
+}
+
+/// Every step's plan; `None` when one of them cannot be bound.
+fn bind_steps(
+    rb: &mut Rulebook,
+    defs: &TiSlice<StepId, StepDef>,
+    units: &TiSlice<StepId, Option<Unit>>,
+    m: &Manifest,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<TiVec<StepId, Step>> {
+    let mut steps = TiVec::with_capacity(defs.len());
+    for (i, d) in defs.iter_enumerated() {
+        let mut b = Binder::new(rb, defs, i);
         let plan = bind_step(&mut b, d, diags);
         let (deps, reads, sets, exists) = (b.deps, b.reads, b.sets, b.exists);
         for s in sets {
@@ -135,36 +155,35 @@ pub(crate) fn bind(rb: &mut Rulebook, defs: Vec<StepDef>, m: &Manifest, diags: &
                 rb.exists_views.push(e);
             }
         }
-        let unit = kinds[i].unwrap_or(Unit::Number);
-        let rounding = match (d.rounding, unit.is_money(), d.no_rounding) {
-            (Some(r), _, _) => Some(r),
-            (None, true, false) => {
-                if m.money_rounding.is_none() {
-                    diags.push(
-                        Diagnostic::error(Code::MoneyWithoutRounding, format!("step `{}` is an amount in EUR with no rounding", d.name))
-                            .at(d.location.clone())
-                            .hint("add `round = { step = \"0.01\", mode = \"half-up\" }`, `round = \"none\"`, or `[defaults] money_rounding` in rulebook.toml"),
-                    );
-                }
-                m.money_rounding
-            }
-            _ => None,
-        };
+        let unit = units[i].unwrap_or(Unit::Number);
+        let rounding = step_rounding(d, unit, m, diags);
         if let Some(plan) = plan {
             steps.push(Step { def: d.clone(), unit, rounding, plan, reads: reads.into_iter().collect(), deps: deps.into_iter().collect() });
         }
     }
-    if steps.len() != n_steps {
-        return;
-    }
-    rb.steps = steps;
-    let Some(result) = bind_result(rb, m, diags) else { return };
-    rb.result = result;
-    if let Some(order) = order_steps(rb, diags) {
-        rb.order = order;
+    (steps.len() == defs.len()).then_some(steps)
+}
+
+/// The rounding of a step: its own, else the rulebook's money rounding for an amount in EUR
+/// (which must then exist), else none.
+fn step_rounding(d: &StepDef, unit: Unit, m: &Manifest, diags: &mut Vec<Diagnostic>) -> Option<Rounding> {
+    match (d.rounding, unit.is_money(), d.no_rounding) {
+        (Some(r), _, _) => Some(r),
+        (None, true, false) => {
+            if m.money_rounding.is_none() {
+                diags.push(
+                    Diagnostic::error(Code::MoneyWithoutRounding, format!("step `{}` is an amount in EUR with no rounding", d.name))
+                        .at(d.location.clone())
+                        .hint("add `round = { step = \"0.01\", mode = \"half-up\" }`, `round = \"none\"`, or `[defaults] money_rounding` in rulebook.toml"),
+                );
+            }
+            m.money_rounding
+        }
+        _ => None,
     }
 }
 
+/// The unit of a step: declared, or derived from its mechanism.
 pub(crate) fn step_unit(d: &StepDef, rb: &Rulebook, diags: &mut Vec<Diagnostic>) -> Option<Unit> {
     let derived = match &d.mechanism {
         Mechanism::Filter { .. } | Mechanism::Classify { .. } => Some(Unit::Count),

@@ -5,11 +5,11 @@
 
 use rust_decimal::Decimal;
 
-use crate::data::case::InputKind;
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
 use crate::rulebook::{BTreeSet, Rulebook};
 use crate::rules::calendar::deadlines::deposit_deadlines_of;
 use crate::rules::calendar::{Event, EventKind, RebaseRule, Received};
+use crate::rules::inputs::InputKind;
 use crate::value::{Kind, Unit};
 
 // ---------------------------------------------------------------------------------------------
@@ -94,12 +94,6 @@ pub(crate) fn check_step(rb: &Rulebook, e: &Event, key: &'static str, name: &str
     }
 }
 
-/// The index of input `section.name` in the case schema.
-pub(crate) fn input_index(rb: &Rulebook, qualified: &str) -> Option<usize> {
-    let (section, name) = qualified.split_once('.')?;
-    rb.schema.inputs.iter().position(|i| i.section == section && i.name == name)
-}
-
 pub(crate) fn undefined_input(rb: &Rulebook, e: &Event, key: &'static str, qualified: &str) -> Diagnostic {
     let names: Vec<String> = rb.schema.inputs.iter().map(|i| format!("{}.{}", i.section, i.name)).collect();
     let mut d =
@@ -113,7 +107,7 @@ pub(crate) fn undefined_input(rb: &Rulebook, e: &Event, key: &'static str, quali
 }
 
 pub(crate) fn check_input_value(rb: &Rulebook, e: &Event, key: &'static str, qualified: &str, diags: &mut Vec<Diagnostic>) {
-    let Some(i) = input_index(rb, qualified) else {
+    let Some(i) = rb.schema.find(qualified) else {
         diags.push(undefined_input(rb, e, key, qualified));
         return;
     };
@@ -129,7 +123,7 @@ pub(crate) fn check_input_value(rb: &Rulebook, e: &Event, key: &'static str, qua
 }
 
 pub(crate) fn check_records(rb: &Rulebook, e: &Event, input: &str, date: &str, amount: &str, diags: &mut Vec<Diagnostic>) {
-    let Some(i) = input_index(rb, input) else {
+    let Some(i) = rb.schema.find(input) else {
         diags.push(undefined_input(rb, e, "received", input));
         return;
     };

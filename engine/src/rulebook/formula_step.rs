@@ -1,47 +1,24 @@
 //! Binding a formula step: an inline Rhai expression or a function of a script, and the scalars
 //! it reads.
 
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
-use crate::expr::Resolver;
-use crate::formula::{self};
+use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
+use crate::expr::{Resolver, Slot};
+use crate::formula;
+use crate::ids::{ScalarId, ScriptId};
 use crate::rulebook::resolver::Binder;
 use crate::rulebook::{FunctionPlan, InlinePlan, Plan};
 use crate::rules::step::{FormulaSource, StepDef};
 
+/// Compiles a formula step and resolves the scalars it reads.
 pub(crate) fn bind_formula(b: &mut Binder<'_>, d: &StepDef, src: &FormulaSource, diags: &mut Vec<Diagnostic>) -> Option<Plan> {
-    let file = &b.rb.files[d.file];
     let (names, pending) = match src {
-        FormulaSource::Inline { text, offset } => {
-            let known: Vec<String> = b.rb.scalars.iter().map(|s| s.name.clone()).collect();
-            let ast = match formula::compile_inline(&b.rb.engine, text, &known, file, *offset) {
-                Ok(a) => a,
-                Err(mut e) => {
-                    e.message = format!("in the formula of step `{}`: {}", d.name, e.message.trim_start_matches("in Rhai: "));
-                    diags.push(e);
-                    return None;
-                }
-            };
-            let names: Vec<String> = formula::identifiers(text).into_iter().filter(|n| known.contains(n)).collect();
-            (names.clone(), PendingFormula::Inline(ast, names))
-        }
+        FormulaSource::Inline { text, offset } => compile_inline(b, d, text, *offset, diags)?,
         FormulaSource::Function { script, function, span } => {
-            let Some(si) = b.rb.scripts.iter().position(|s| s.path.ends_with(&format!("/{script}")) || s.path == *script) else {
-                let exists = b.rb.files.iter().any(|f| f.path.ends_with(&format!("/{script}")) || f.path == *script);
-                if !exists {
-                    diags.push(
-                        Diagnostic::error(
-                            Code::MissingFile,
-                            format!("step `{}` calls script `{script}`, which `[files] scripts` does not list", d.name),
-                        )
-                        .at(file.location(span.clone())),
-                    );
-                }
-                return None;
-            };
+            let si = find_script(b, d, script, span, diags)?;
             let Some(params) = formula::function_params(&b.rb.scripts[si], function) else {
                 let names: Vec<&str> = b.rb.scripts[si].ast.iter_functions().map(|f| f.name).collect();
                 let mut diag = Diagnostic::error(Code::UndefinedName, format!("script `{script}` has no function `{function}`"))
-                    .at(file.location(span.clone()));
+                    .at(b.rb.files[d.file].location(span.clone()));
                 if let Some(c) = did_you_mean(function, names.iter().copied()) {
                     diag = diag.hint(format!("did you mean `{c}`?"));
                 }
@@ -51,31 +28,7 @@ pub(crate) fn bind_formula(b: &mut Binder<'_>, d: &StepDef, src: &FormulaSource,
             (params, PendingFormula::Function(si, function.clone()))
         }
     };
-    let mut scalars = Vec::with_capacity(names.len());
-    let mut ok = true;
-    for n in &names {
-        match b.name(n, None) {
-            Ok((slot, _)) => scalars.push(slot.index as usize),
-            Err(m) => {
-                let loc = match src {
-                    FormulaSource::Function { script, function, .. } => {
-                        let sf = &b.rb.files[b.rb.scripts.iter().find(|s| s.path.ends_with(script.as_str())).map_or(d.file, |s| s.file)];
-                        sf.location(formula::function_span(&sf.text, function))
-                    }
-                    FormulaSource::Inline { offset, .. } => file.location(*offset..*offset + 1),
-                };
-                diags.push(
-                    Diagnostic::error(Code::UndefinedName, format!("the formula of step `{}` reads `{n}`: {m}", d.name))
-                        .at(loc)
-                        .hint("a function's parameters name the outputs, parameters and inputs it reads"),
-                );
-                ok = false;
-            }
-        }
-    }
-    if !ok {
-        return None;
-    }
+    let scalars = resolve_names(b, d, src, &names, diags)?;
     Some(match pending {
         PendingFormula::Inline(ast, names) => Plan::Inline(InlinePlan { ast, names, scalars }),
         PendingFormula::Function(script, function) => Plan::Function(FunctionPlan { script, function, scalars }),
@@ -83,7 +36,84 @@ pub(crate) fn bind_formula(b: &mut Binder<'_>, d: &StepDef, src: &FormulaSource,
 }
 
 /// A formula compiled, waiting for the names it reads to be resolved.
-pub(crate) enum PendingFormula {
+enum PendingFormula {
     Inline(rhai::AST, Vec<String>),
-    Function(usize, String),
+    Function(ScriptId, String),
+}
+
+/// Compiles an inline formula with every scalar in scope; the names it reads come from its tree.
+fn compile_inline(
+    b: &Binder<'_>,
+    d: &StepDef,
+    text: &str,
+    offset: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Vec<String>, PendingFormula)> {
+    let known: Vec<String> = b.rb.scalars.iter().map(|s| s.name.clone()).collect();
+    let ast = match formula::compile_inline(&b.rb.engine, text, &known, &b.rb.files[d.file], offset) {
+        Ok(a) => a,
+        Err(mut e) => {
+            e.message = format!("in the formula of step `{}`: {}", d.name, e.message.trim_start_matches("in Rhai: "));
+            diags.push(e);
+            return None;
+        }
+    };
+    let names: Vec<String> = formula::identifiers(&ast).into_iter().filter(|n| known.contains(n)).collect();
+    Some((names.clone(), PendingFormula::Inline(ast, names)))
+}
+
+/// The script a function step names, which `[files] scripts` must list.
+fn find_script(b: &Binder<'_>, d: &StepDef, script: &str, span: &std::ops::Range<usize>, diags: &mut Vec<Diagnostic>) -> Option<ScriptId> {
+    let named = |path: &str| path.ends_with(&format!("/{script}")) || path == script;
+    let found = b.rb.scripts.position(|s| named(&s.path));
+    // A listed script that did not compile has its own diagnostic already.
+    if found.is_none() && !b.rb.files.iter().any(|f| named(&f.path)) {
+        diags.push(
+            Diagnostic::error(
+                Code::MissingFile,
+                format!("step `{}` calls script `{script}`, which `[files] scripts` does not list", d.name),
+            )
+            .at(b.rb.files[d.file].location(span.clone())),
+        );
+    }
+    found
+}
+
+/// The scalar each name of a formula reads, in order.
+fn resolve_names(
+    b: &mut Binder<'_>,
+    d: &StepDef,
+    src: &FormulaSource,
+    names: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<ScalarId>> {
+    let mut scalars = Vec::with_capacity(names.len());
+    let mut ok = true;
+    for n in names {
+        match b.name(n, None) {
+            Ok((Slot::Scalar(s), _)) => scalars.push(s),
+            Ok(_) => unreachable!("a formula is bound outside any rows, so its names are scalars"),
+            Err(m) => {
+                diags.push(
+                    Diagnostic::error(Code::UndefinedName, format!("the formula of step `{}` reads `{n}`: {m}", d.name))
+                        .at(formula_location(b, d, src))
+                        .hint("a function's parameters name the outputs, parameters and inputs it reads"),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(scalars)
+}
+
+/// Where to point at a formula: its function's `fn name` in the script, or its inline text.
+fn formula_location(b: &Binder<'_>, d: &StepDef, src: &FormulaSource) -> Location {
+    match src {
+        FormulaSource::Function { script, function, .. } => {
+            let file = b.rb.scripts.iter().find(|s| s.path.ends_with(script.as_str())).map_or(d.file, |s| s.file);
+            let sf = &b.rb.files[file];
+            sf.location(formula::function_span(&b.rb.engine, &sf.text, function))
+        }
+        FormulaSource::Inline { offset, .. } => b.rb.files[d.file].location(*offset..*offset + 1),
+    }
 }

@@ -1,206 +1,262 @@
 //! Compiling each step mechanism (filter, lookup, aggregate, classify, checks, score) to its plan.
 
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, SourceFile, did_you_mean};
+use crate::expr::Expr;
+use crate::ids::{TableId, ViewId};
 use crate::rulebook::formula_step::bind_formula;
 use crate::rulebook::resolver::{Binder, check_expr};
 use crate::rulebook::{AggregatePlan, ClassifyPlan, FilterPlan, LookupRowsPlan, LookupScalarPlan, Plan, ReadRef, ScorePlan};
-use crate::rules::step::{AggOp, Mechanism, StepDef};
-use crate::rules::table::KeyKind;
+use crate::rules::step::{AggOp, CheckDef, ClassDef, ExprSource, Mechanism, Spanned, StepDef};
+use crate::rules::table::{KeyKind, Table};
 use crate::value::Kind;
 
+/// Compiles step `d`'s mechanism; reports every problem and returns `None` if there is one.
 pub(crate) fn bind_step(b: &mut Binder<'_>, d: &StepDef, diags: &mut Vec<Diagnostic>) -> Option<Plan> {
-    let what = |part: &str| format!("{part} of step `{}`", d.name);
-    let file = &b.rb.files[d.file];
-    let locate = |span: std::ops::Range<usize>| file.location(span);
+    let cx = StepCx { d, file: &b.rb.files[d.file] };
     match &d.mechanism {
         Mechanism::Filter { dataset, condition } => {
-            let view = b
-                .view(&dataset.text)
-                .map_err(|m| diags.push(Diagnostic::error(Code::UndefinedName, m).at(locate(dataset.span.clone()))))
-                .ok()?;
-            b.base = Some(b.rb.views[view].dataset);
-            let cond = match condition {
-                Some(c) => Some(check_expr(b, c, Some(Kind::Bool), &what("the condition"), diags)?),
-                None => None,
-            };
+            let view = bind_rows(b, &cx, dataset, diags)?;
+            let cond = optional(b, &cx, condition.as_ref(), Some(Kind::Bool), "the condition", diags)?;
             Some(Plan::Filter(FilterPlan { view, cond }))
         }
-        Mechanism::Lookup { dataset, table, column, keys } => {
-            let Some(t) = b.rb.tables.iter().position(|x| x.name == table.text) else {
-                let hint = did_you_mean(&table.text, b.rb.tables.iter().map(|t| t.name.as_str())).map(|c| format!("did you mean `{c}`?"));
-                let mut diag =
-                    Diagnostic::error(Code::UndefinedName, format!("unknown table `{}`", table.text)).at(locate(table.span.clone()));
-                if let Some(h) = hint {
-                    diag = diag.hint(h);
-                }
-                diags.push(diag);
-                return None;
-            };
-            b.reads.insert(ReadRef::Table(t));
-            let tbl = &b.rb.tables[t];
-            let col = match column {
-                Some(c) => match tbl.column_index(&c.text) {
-                    Some(i) => i,
-                    None => {
-                        diags.push(
-                            Diagnostic::error(Code::UndefinedName, format!("table `{}` has no column `{}`", tbl.name, c.text))
-                                .at(locate(c.span.clone())),
-                        );
-                        return None;
-                    }
-                },
-                None if tbl.columns.len() == 1 => 0,
-                None => {
-                    diags.push(
-                        Diagnostic::error(Code::MissingKey, format!("table `{}` has several columns: say which with `column`", tbl.name))
-                            .at(d.location.clone()),
-                    );
-                    return None;
-                }
-            };
-            let view = match dataset {
-                Some(ds) => {
-                    let v = b
-                        .view(&ds.text)
-                        .map_err(|m| diags.push(Diagnostic::error(Code::UndefinedName, m).at(locate(ds.span.clone()))))
-                        .ok()?;
-                    b.base = Some(b.rb.views[v].dataset);
-                    Some(v)
-                }
-                None => None,
-            };
-            let mut checked = Vec::new();
-            let mut ok = true;
-            for key in &tbl.keys {
-                let Some((_, src)) = keys.iter().find(|(k, _)| *k == key.name) else {
-                    diags.push(
-                        Diagnostic::error(
-                            Code::MissingKey,
-                            format!("step `{}` gives no value for key `{}` of table `{}`", d.name, key.name, tbl.name),
-                        )
-                        .at(d.location.clone()),
-                    );
-                    ok = false;
-                    continue;
-                };
-                let want = match key.kind {
-                    KeyKind::Range { .. } => Kind::Number,
-                    KeyKind::Enum { .. } => Kind::Text,
-                    KeyKind::Bool => Kind::Bool,
-                };
-                match check_expr(b, src, Some(want), &what(&format!("key `{}`", key.name)), diags) {
-                    Some(e) => checked.push(e),
-                    None => ok = false,
-                }
-            }
-            for (k, src) in keys {
-                if !tbl.keys.iter().any(|x| x.name == *k) {
-                    diags.push(
-                        Diagnostic::error(Code::UnknownKey, format!("table `{}` has no key `{k}`", tbl.name))
-                            .at(file.location(src.offset..src.offset + src.text.len())),
-                    );
-                    ok = false;
-                }
-            }
-            if !ok {
-                return None;
-            }
-            Some(match view {
-                Some(view) => Plan::LookupRows(LookupRowsPlan { view, table: t, column: col, keys: checked }),
-                None => Plan::LookupScalar(LookupScalarPlan { table: t, column: col, keys: checked }),
-            })
-        }
+        Mechanism::Lookup { dataset, table, column, keys } => bind_lookup(b, &cx, dataset.as_ref(), table, column.as_ref(), keys, diags),
         Mechanism::Aggregate { dataset, op, condition, group_by } => {
-            let view = b
-                .view(&dataset.text)
-                .map_err(|m| diags.push(Diagnostic::error(Code::UndefinedName, m).at(locate(dataset.span.clone()))))
-                .ok()?;
-            b.base = Some(b.rb.views[view].dataset);
+            let view = bind_rows(b, &cx, dataset, diags)?;
             let sum = match op {
-                AggOp::Sum(e) => Some(check_expr(b, e, Some(Kind::Number), &what("the sum"), diags)?),
+                AggOp::Sum(e) => Some(cx.check(b, e, Some(Kind::Number), "the sum", diags)?),
                 AggOp::Count => None,
             };
-            let cond = match condition {
-                Some(c) => Some(check_expr(b, c, Some(Kind::Bool), &what("the condition"), diags)?),
-                None => None,
-            };
-            let group = match group_by {
-                Some(g) => Some(check_expr(b, g, None, &what("the grouping"), diags)?),
-                None => None,
-            };
+            let cond = optional(b, &cx, condition.as_ref(), Some(Kind::Bool), "the condition", diags)?;
+            let group = optional(b, &cx, group_by.as_ref(), None, "the grouping", diags)?;
             Some(Plan::Aggregate(AggregatePlan { view, sum, cond, group }))
         }
-        Mechanism::Classify { dataset, list, code, date, classes } => {
-            let view = b
-                .view(&dataset.text)
-                .map_err(|m| diags.push(Diagnostic::error(Code::UndefinedName, m).at(locate(dataset.span.clone()))))
-                .ok()?;
-            b.base = Some(b.rb.views[view].dataset);
-            let Some(l) = b.rb.lists.iter().position(|x| x.name == list.text) else {
-                diags.push(Diagnostic::error(Code::UndefinedName, format!("unknown list `{}`", list.text)).at(locate(list.span.clone())));
-                return None;
-            };
-            b.reads.insert(ReadRef::List(l));
-            let code = check_expr(b, code, Some(Kind::Text), &what("the code"), diags);
-            let date = check_expr(b, date, Some(Kind::Date), &what("the date"), diags);
-            let mut out = Vec::new();
-            let mut ok = true;
-            b.classify_self = Some((b.step, l));
-            for c in classes {
-                match check_expr(b, &c.when, Some(Kind::Bool), &what(&format!("class `{}`", c.name)), diags) {
-                    Some(e) => out.push((c.name.clone(), c.label.clone(), e)),
-                    None => ok = false,
-                }
-            }
-            if !ok {
-                return None;
-            }
-            Some(Plan::Classify(ClassifyPlan { view, list: l, code: code?, date: date?, classes: out }))
-        }
-        Mechanism::Checks(checks) => {
-            let mut out = Vec::new();
-            let mut ok = true;
-            for c in checks {
-                match check_expr(b, &c.when, Some(Kind::Bool), &what(&format!("check `{}`", c.name)), diags) {
-                    Some(e) => out.push((c.name.clone(), c.label.clone(), e)),
-                    None => ok = false,
-                }
-            }
-            ok.then_some(Plan::Checks(out))
-        }
-        Mechanism::Score { set } => {
-            let Some(s) = b.rb.indicator_sets.iter().position(|x| x.name == set.text) else {
-                diags.push(
-                    Diagnostic::error(Code::UndefinedName, format!("unknown indicator set `{}`", set.text)).at(locate(set.span.clone())),
-                );
-                return None;
-            };
-            b.reads.insert(ReadRef::Indicators(s));
-            let mut inputs = Vec::new();
-            let mut ok = true;
-            for ind in &b.rb.indicator_sets[s].indicators {
-                match b.rb.scalars.iter().position(|x| x.name == ind.input) {
-                    Some(i) if b.rb.scalars[i].kind == Kind::Number => {
-                        b.reads.insert(b.rb.scalars[i].origin);
-                        if let ReadRef::Step(st) = b.rb.scalars[i].origin {
-                            b.deps.insert(st);
-                        }
-                        inputs.push(i);
-                    }
-                    _ => {
-                        diags.push(
-                            Diagnostic::error(
-                                Code::UndefinedName,
-                                format!("indicator `{}` reads `{}`, which is no numeric input, parameter or step", ind.name, ind.input),
-                            )
-                            .at(ind.provenance.location.clone()),
-                        );
-                        ok = false;
-                    }
-                }
-            }
-            ok.then_some(Plan::Score(ScorePlan { set: s, inputs }))
-        }
+        Mechanism::Classify { dataset, list, code, date, classes } => bind_classify(b, &cx, dataset, list, code, date, classes, diags),
+        Mechanism::Checks(checks) => bind_checks(b, &cx, checks, diags),
+        Mechanism::Score { set } => bind_score(b, &cx, set, diags),
         Mechanism::Formula(src) => bind_formula(b, d, src, diags),
     }
+}
+
+/// The step being compiled and its file, for messages and locations.
+struct StepCx<'a> {
+    d: &'a StepDef,
+    file: &'a SourceFile,
+}
+
+impl StepCx<'_> {
+    /// "`part` of step `name`", as messages name a part of the step.
+    fn what(&self, part: &str) -> String {
+        format!("{part} of step `{}`", self.d.name)
+    }
+
+    fn check(&self, b: &mut Binder<'_>, e: &ExprSource, want: Option<Kind>, part: &str, diags: &mut Vec<Diagnostic>) -> Option<Expr> {
+        check_expr(b, e, want, &self.what(part), diags)
+    }
+
+    fn undefined(&self, message: String, at: &Spanned) -> Diagnostic {
+        Diagnostic::error(Code::UndefinedName, message).at(self.file.location(at.span.clone()))
+    }
+}
+
+/// An optional expression: `Some(None)` when absent, `None` when present and wrong.
+fn optional(
+    b: &mut Binder<'_>,
+    cx: &StepCx<'_>,
+    e: Option<&ExprSource>,
+    want: Option<Kind>,
+    part: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Option<Expr>> {
+    match e {
+        Some(e) => Some(Some(cx.check(b, e, want, part, diags)?)),
+        None => Some(None),
+    }
+}
+
+/// The view a step runs over, whose columns its expressions then read.
+fn bind_rows(b: &mut Binder<'_>, cx: &StepCx<'_>, dataset: &Spanned, diags: &mut Vec<Diagnostic>) -> Option<ViewId> {
+    match b.view(&dataset.text) {
+        Ok(view) => {
+            b.base = Some(b.rb.views[view].dataset);
+            Some(view)
+        }
+        Err(e) => {
+            diags.push(cx.undefined(e.to_string(), dataset));
+            None
+        }
+    }
+}
+
+fn bind_lookup(
+    b: &mut Binder<'_>,
+    cx: &StepCx<'_>,
+    dataset: Option<&Spanned>,
+    table: &Spanned,
+    column: Option<&Spanned>,
+    keys: &[(String, ExprSource)],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Plan> {
+    let Some(t) = b.rb.tables.position(|x| x.name == table.text) else {
+        let mut diag = cx.undefined(format!("unknown table `{}`", table.text), table);
+        if let Some(c) = did_you_mean(&table.text, b.rb.tables.iter().map(|t| t.name.as_str())) {
+            diag = diag.hint(format!("did you mean `{c}`?"));
+        }
+        diags.push(diag);
+        return None;
+    };
+    b.reads.insert(ReadRef::Table(t));
+    let col = value_column(&b.rb.tables[t], cx, column, diags)?;
+    let view = match dataset {
+        Some(ds) => Some(bind_rows(b, cx, ds, diags)?),
+        None => None,
+    };
+    let checked = bind_keys(b, cx, t, keys, diags)?;
+    Some(match view {
+        Some(view) => Plan::LookupRows(LookupRowsPlan { view, table: t, column: col, keys: checked }),
+        None => Plan::LookupScalar(LookupScalarPlan { table: t, column: col, keys: checked }),
+    })
+}
+
+/// The value column a lookup reads: named, or the table's only one.
+fn value_column(tbl: &Table, cx: &StepCx<'_>, column: Option<&Spanned>, diags: &mut Vec<Diagnostic>) -> Option<usize> {
+    match column {
+        Some(c) => {
+            let found = tbl.column_index(&c.text);
+            if found.is_none() {
+                diags.push(cx.undefined(format!("table `{}` has no column `{}`", tbl.name, c.text), c));
+            }
+            found
+        }
+        None if tbl.columns.len() == 1 => Some(0),
+        None => {
+            diags.push(
+                Diagnostic::error(Code::MissingKey, format!("table `{}` has several columns: say which with `column`", tbl.name))
+                    .at(cx.d.location.clone()),
+            );
+            None
+        }
+    }
+}
+
+/// One checked expression per key of table `t`, in the table's key order.
+fn bind_keys(
+    b: &mut Binder<'_>,
+    cx: &StepCx<'_>,
+    t: TableId,
+    keys: &[(String, ExprSource)],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<Expr>> {
+    let tbl = &b.rb.tables[t];
+    let mut checked = Vec::new();
+    let mut ok = true;
+    for key in &tbl.keys {
+        let Some((_, src)) = keys.iter().find(|(k, _)| *k == key.name) else {
+            diags.push(
+                Diagnostic::error(
+                    Code::MissingKey,
+                    format!("step `{}` gives no value for key `{}` of table `{}`", cx.d.name, key.name, tbl.name),
+                )
+                .at(cx.d.location.clone()),
+            );
+            ok = false;
+            continue;
+        };
+        let want = match key.kind {
+            KeyKind::Range { .. } => Kind::Number,
+            KeyKind::Enum { .. } => Kind::Text,
+            KeyKind::Bool => Kind::Bool,
+        };
+        match cx.check(b, src, Some(want), &format!("key `{}`", key.name), diags) {
+            Some(e) => checked.push(e),
+            None => ok = false,
+        }
+    }
+    for (k, src) in keys {
+        if !tbl.keys.iter().any(|x| x.name == *k) {
+            diags.push(
+                Diagnostic::error(Code::UnknownKey, format!("table `{}` has no key `{k}`", tbl.name))
+                    .at(cx.file.location(src.offset..src.offset + src.text.len())),
+            );
+            ok = false;
+        }
+    }
+    ok.then_some(checked)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn bind_classify(
+    b: &mut Binder<'_>,
+    cx: &StepCx<'_>,
+    dataset: &Spanned,
+    list: &Spanned,
+    code: &ExprSource,
+    date: &ExprSource,
+    classes: &[ClassDef],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Plan> {
+    let view = bind_rows(b, cx, dataset, diags)?;
+    let Some(l) = b.rb.lists.position(|x| x.name == list.text) else {
+        diags.push(cx.undefined(format!("unknown list `{}`", list.text), list));
+        return None;
+    };
+    b.reads.insert(ReadRef::List(l));
+    let code = cx.check(b, code, Some(Kind::Text), "the code", diags);
+    let date = cx.check(b, date, Some(Kind::Date), "the date", diags);
+    b.classify_self = Some((b.step, l));
+    let mut out = Vec::new();
+    let mut ok = true;
+    for c in classes {
+        match cx.check(b, &c.when, Some(Kind::Bool), &format!("class `{}`", c.name), diags) {
+            Some(e) => out.push((c.name.clone(), c.label.clone(), e)),
+            None => ok = false,
+        }
+    }
+    if !ok {
+        return None;
+    }
+    Some(Plan::Classify(ClassifyPlan { view, list: l, code: code?, date: date?, classes: out }))
+}
+
+fn bind_checks(b: &mut Binder<'_>, cx: &StepCx<'_>, checks: &[CheckDef], diags: &mut Vec<Diagnostic>) -> Option<Plan> {
+    let mut out = Vec::new();
+    let mut ok = true;
+    for c in checks {
+        match cx.check(b, &c.when, Some(Kind::Bool), &format!("check `{}`", c.name), diags) {
+            Some(e) => out.push((c.name.clone(), c.label.clone(), e)),
+            None => ok = false,
+        }
+    }
+    ok.then_some(Plan::Checks(out))
+}
+
+fn bind_score(b: &mut Binder<'_>, cx: &StepCx<'_>, set: &Spanned, diags: &mut Vec<Diagnostic>) -> Option<Plan> {
+    let Some(s) = b.rb.indicator_sets.position(|x| x.name == set.text) else {
+        diags.push(cx.undefined(format!("unknown indicator set `{}`", set.text), set));
+        return None;
+    };
+    b.reads.insert(ReadRef::Indicators(s));
+    let mut inputs = Vec::new();
+    let mut ok = true;
+    for ind in &b.rb.indicator_sets[s].indicators {
+        match b.rb.scalars.position(|x| x.name == ind.input) {
+            Some(i) if b.rb.scalars[i].kind == Kind::Number => {
+                b.reads.insert(b.rb.scalars[i].origin);
+                if let ReadRef::Step(st) = b.rb.scalars[i].origin {
+                    b.deps.insert(st);
+                }
+                inputs.push(i);
+            }
+            _ => {
+                diags.push(
+                    Diagnostic::error(
+                        Code::UndefinedName,
+                        format!("indicator `{}` reads `{}`, which is no numeric input, parameter or step", ind.name, ind.input),
+                    )
+                    .at(ind.provenance.location.clone()),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(Plan::Score(ScorePlan { set: s, inputs }))
 }

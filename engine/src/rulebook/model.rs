@@ -1,67 +1,69 @@
 //! The loaded rulebook: its rule items as read, and the compiled plans of its steps (the views,
 //! datasets, scalars and sets they read through), in evaluation order.
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 use serde::Serialize;
+use typed_index_collections::TiVec;
 
-use crate::data::case::CaseSchema;
+use crate::data::case::{Case, CaseOptions};
 use crate::data::norm::Norm;
-use crate::diagnostic::SourceFile;
+use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::expr::Expr;
 use crate::formula::Script;
+use crate::ids::{
+    ColumnId, DatasetId, ExistsId, FileId, IndicatorSetId, InputId, ListId, ParamId, ScalarId, ScriptId, SetId, StepId, TableId, ViewId,
+};
+use crate::names::closed_names;
 use crate::rules::calendar::Event;
 use crate::rules::indicator::IndicatorSet;
+use crate::rules::inputs::CaseSchema;
 use crate::rules::list::CodeList;
 use crate::rules::parameter::Parameter;
 use crate::rules::step::StepDef;
 use crate::rules::table::Table;
 use crate::value::{Kind, Period, Rounding, Unit, Value};
 
-pub(crate) mod space {
-    pub const COLUMN: u8 = 0;
-    pub const COMPUTED: u8 = 1;
-    pub const ITEM: u8 = 2;
-    pub const SCALAR: u8 = 3;
-    pub const INNER: u8 = 4;
-}
-
 pub struct Rulebook {
-    pub year: i32,
-    pub label: String,
-    pub period: Period,
-    pub reference_date: NaiveDate,
-    pub case_file: String,
+    pub(crate) year: i32,
+    pub(crate) label: String,
+    pub(crate) period: Period,
+    pub(crate) reference_date: NaiveDate,
+    pub(crate) case_file: String,
     /// Where the rulebook was read from, for messages.
-    pub root: String,
-    pub files: Vec<SourceFile>,
-    pub norm_files: Vec<SourceFile>,
-    pub parameters: Vec<Parameter>,
-    pub tables: Vec<Table>,
-    pub lists: Vec<CodeList>,
-    pub indicator_sets: Vec<IndicatorSet>,
-    pub calendar: Vec<Event>,
-    pub schema: CaseSchema,
-    pub norms: Vec<Norm>,
-    pub steps: Vec<Step>,
-    /// Indexes of `steps` in evaluation order: the gate's ancestors first, then the gate.
-    pub order: Vec<usize>,
-    pub result: ResultSpec,
-    pub scalars: Vec<ScalarDef>,
-    pub views: Vec<ViewDef>,
-    pub datasets: Vec<DatasetDef>,
-    pub sets: Vec<(usize, usize)>,
-    pub exists_views: Vec<usize>,
+    pub(crate) root: String,
+    pub(crate) files: TiVec<FileId, SourceFile>,
+    pub(crate) norm_files: Vec<SourceFile>,
+    pub(crate) parameters: TiVec<ParamId, Parameter>,
+    pub(crate) tables: TiVec<TableId, Table>,
+    pub(crate) lists: TiVec<ListId, CodeList>,
+    pub(crate) indicator_sets: TiVec<IndicatorSetId, IndicatorSet>,
+    pub(crate) calendar: Vec<Event>,
+    pub(crate) schema: CaseSchema,
+    pub(crate) norms: Vec<Norm>,
+    pub(crate) steps: TiVec<StepId, Step>,
+    /// The steps in evaluation order: the gate's ancestors first, then the gate.
+    pub(crate) order: Vec<StepId>,
+    pub(crate) result: ResultSpec,
+    pub(crate) scalars: TiVec<ScalarId, ScalarDef>,
+    pub(crate) views: TiVec<ViewId, ViewDef>,
+    pub(crate) datasets: TiVec<DatasetId, DatasetDef>,
+    /// The sets `x in view.column` reads: a view and a column of its dataset.
+    pub(crate) sets: TiVec<SetId, (ViewId, ColumnId)>,
+    /// The views `exists` looks into.
+    pub(crate) exists_views: TiVec<ExistsId, ViewId>,
     /// Hex SHA-256 of the rule files (paths and texts), the identity of the rulebook.
-    pub hash: String,
+    pub(crate) hash: String,
     pub(crate) engine: rhai::Engine,
-    pub(crate) scripts: Vec<Script>,
+    pub(crate) scripts: TiVec<ScriptId, Script>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ResultSpec {
-    pub total: usize,
-    pub components: Vec<usize>,
-    pub gate: Option<usize>,
+    pub total: StepId,
+    pub components: Vec<StepId>,
+    pub gate: Option<StepId>,
     /// How a report walks from a first level to the total: levels (cumulative amounts, drawn as
     /// the change from the previous level) and additions.
     pub waterfall: Vec<WaterfallBar>,
@@ -70,19 +72,20 @@ pub struct ResultSpec {
 #[derive(Debug, Clone, Copy, Serialize)]
 pub enum WaterfallBar {
     /// A cumulative amount: the bar is its change from the previous level.
-    Level(usize),
+    Level(StepId),
     /// An amount added to the running level.
-    Add(usize),
+    Add(StepId),
 }
 
 #[derive(Debug, Clone)]
 pub struct Step {
+    /// The step as written.
     pub def: StepDef,
     pub unit: Unit,
     pub rounding: Option<Rounding>,
-    pub plan: Plan,
-    pub reads: Vec<ReadRef>,
-    pub deps: Vec<usize>,
+    pub(crate) plan: Plan,
+    pub(crate) reads: Vec<ReadRef>,
+    pub(crate) deps: Vec<StepId>,
 }
 
 #[derive(Debug, Clone)]
@@ -101,15 +104,16 @@ pub enum Plan {
 /// Keeps the rows of a view that meet a condition: the step defines a new view.
 #[derive(Debug, Clone)]
 pub struct FilterPlan {
-    pub view: usize,
+    pub view: ViewId,
     pub cond: Option<Expr>,
 }
 
 /// Looks a table up once per row of a view; the value column is computed per row.
 #[derive(Debug, Clone)]
 pub struct LookupRowsPlan {
-    pub view: usize,
-    pub table: usize,
+    pub view: ViewId,
+    pub table: TableId,
+    /// The value column of the table.
     pub column: usize,
     pub keys: Vec<Expr>,
 }
@@ -117,7 +121,8 @@ pub struct LookupRowsPlan {
 /// Looks a table up once, with keys from scalars.
 #[derive(Debug, Clone)]
 pub struct LookupScalarPlan {
-    pub table: usize,
+    pub table: TableId,
+    /// The value column of the table.
     pub column: usize,
     pub keys: Vec<Expr>,
 }
@@ -125,7 +130,7 @@ pub struct LookupScalarPlan {
 /// Counts or sums the rows of a view that meet a condition, maybe by group.
 #[derive(Debug, Clone)]
 pub struct AggregatePlan {
-    pub view: usize,
+    pub view: ViewId,
     pub sum: Option<Expr>,
     pub cond: Option<Expr>,
     pub group: Option<Expr>,
@@ -135,8 +140,8 @@ pub struct AggregatePlan {
 /// condition holds.
 #[derive(Debug, Clone)]
 pub struct ClassifyPlan {
-    pub view: usize,
-    pub list: usize,
+    pub view: ViewId,
+    pub list: ListId,
     pub code: Expr,
     pub date: Expr,
     pub classes: Vec<(String, String, Expr)>,
@@ -147,35 +152,35 @@ pub struct ClassifyPlan {
 pub struct InlinePlan {
     pub ast: rhai::AST,
     pub names: Vec<String>,
-    pub scalars: Vec<usize>,
+    pub scalars: Vec<ScalarId>,
 }
 
 /// A function of one of the rulebook's scripts, called with scalars.
 #[derive(Debug, Clone)]
 pub struct FunctionPlan {
-    pub script: usize,
+    pub script: ScriptId,
     pub function: String,
-    pub scalars: Vec<usize>,
+    pub scalars: Vec<ScalarId>,
 }
 
 /// The weighted score of an indicator set, from the scalars that hold each indicator's result.
 #[derive(Debug, Clone)]
 pub struct ScorePlan {
-    pub set: usize,
-    pub inputs: Vec<usize>,
+    pub set: IndicatorSetId,
+    pub inputs: Vec<ScalarId>,
 }
 
 /// What a step reads, for traces and provenance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReadRef {
-    Parameter(usize),
-    Input(usize),
-    Step(usize),
-    Table(usize),
-    List(usize),
-    Dataset(usize),
-    Indicators(usize),
-    Builtin(usize),
+    Parameter(ParamId),
+    Input(InputId),
+    Step(StepId),
+    Table(TableId),
+    List(ListId),
+    Dataset(DatasetId),
+    Indicators(IndicatorSetId),
+    Builtin(Builtin),
 }
 
 #[derive(Debug, Clone)]
@@ -185,55 +190,212 @@ pub struct ScalarDef {
     pub origin: ReadRef,
 }
 
-/// Names every expression may read besides parameters, inputs and steps.
-pub const BUILTINS: &[(&str, Kind)] =
-    &[("year", Kind::Number), ("period_start", Kind::Date), ("period_end", Kind::Date), ("reference_date", Kind::Date)];
+closed_names! {
+    /// Names every expression may read besides parameters, inputs and steps.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum Builtin {
+        Year = "year",
+        PeriodStart = "period_start",
+        PeriodEnd = "period_end",
+        ReferenceDate = "reference_date",
+    }
+}
+
+impl Builtin {
+    /// The kind of value it holds.
+    pub fn kind(self) -> Kind {
+        match self {
+            Builtin::Year => Kind::Number,
+            Builtin::PeriodStart | Builtin::PeriodEnd | Builtin::ReferenceDate => Kind::Date,
+        }
+    }
+
+    /// Its value under `rb`.
+    pub fn value(self, rb: &Rulebook) -> Value {
+        match self {
+            Builtin::Year => Value::Number(rb.year.into()),
+            Builtin::PeriodStart => Value::Date(rb.period.start),
+            Builtin::PeriodEnd => Value::Date(rb.period.end),
+            Builtin::ReferenceDate => Value::Date(rb.reference_date),
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct ViewDef {
     pub name: String,
-    pub dataset: usize,
+    pub dataset: DatasetId,
     /// The filter step that defines the view, `None` for a whole dataset.
-    pub step: Option<usize>,
+    pub step: Option<StepId>,
 }
 
 #[derive(Debug, Clone)]
 pub struct DatasetDef {
     pub name: String,
-    pub input: usize,
+    pub input: InputId,
+    /// The norm in `Rulebook::norms`.
     pub norm: usize,
-    pub columns: Vec<(String, Kind)>,
+    pub columns: TiVec<ColumnId, (String, Kind)>,
 }
 
+/// The public face of a rulebook: its rule items as read, read-only, and its steps. How steps are
+/// compiled (plans, views, scalars) stays inside the engine.
 impl Rulebook {
-    pub fn step_index(&self, name: &str) -> Option<usize> {
-        self.steps.iter().position(|s| s.def.name == name)
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    pub fn reference_date(&self) -> NaiveDate {
+        self.reference_date
+    }
+
+    /// The name of the file a case folder holds its values in (`team.toml`).
+    pub fn case_file(&self) -> &str {
+        &self.case_file
+    }
+
+    /// Where the rulebook was read from, for messages.
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+
+    /// Hex SHA-256 of the rule files, the identity of the rulebook.
+    pub fn hash(&self) -> &str {
+        &self.hash
+    }
+
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files.raw
+    }
+
+    pub fn norm_files(&self) -> &[SourceFile] {
+        &self.norm_files
+    }
+
+    pub fn parameters(&self) -> &[Parameter] {
+        &self.parameters.raw
+    }
+
+    pub fn tables(&self) -> &[Table] {
+        &self.tables.raw
+    }
+
+    pub fn lists(&self) -> &[CodeList] {
+        &self.lists.raw
+    }
+
+    pub fn indicator_sets(&self) -> &[IndicatorSet] {
+        &self.indicator_sets.raw
+    }
+
+    pub fn calendar(&self) -> &[Event] {
+        &self.calendar
+    }
+
+    /// What a case must hold.
+    pub fn schema(&self) -> &CaseSchema {
+        &self.schema
+    }
+
+    pub fn norms(&self) -> &[Norm] {
+        &self.norms
+    }
+
+    /// The steps, in declaration order.
+    pub fn steps(&self) -> &[Step] {
+        &self.steps.raw
+    }
+
+    /// The steps in evaluation order.
+    pub fn steps_in_order(&self) -> impl Iterator<Item = &Step> {
+        self.order.iter().map(|&i| &self.steps[i])
+    }
+
+    /// The step named `name`.
+    pub fn step(&self, name: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.def.name == name)
+    }
+
+    /// The step whose value is the total.
+    pub fn total_step(&self) -> &Step {
+        &self.steps[self.result.total]
+    }
+
+    /// The steps whose values add up to the total.
+    pub fn components(&self) -> impl ExactSizeIterator<Item = &Step> {
+        self.result.components.iter().map(|&c| &self.steps[c])
+    }
+
+    /// The checks step that decides eligibility, if the rulebook has one.
+    pub fn gate(&self) -> Option<&Step> {
+        self.result.gate.map(|g| &self.steps[g])
+    }
+
+    /// The waterfall of reports: each step with whether it is added to the running level
+    /// (`true`) or is a level itself.
+    pub fn waterfall(&self) -> impl Iterator<Item = (&Step, bool)> {
+        self.result.waterfall.iter().map(|bar| match *bar {
+            WaterfallBar::Level(i) => (&self.steps[i], false),
+            WaterfallBar::Add(i) => (&self.steps[i], true),
+        })
+    }
+
+    /// The datasets the rulebook reads, with their columns.
+    pub fn datasets(&self) -> &[DatasetDef] {
+        &self.datasets.raw
+    }
+
+    pub(crate) fn step_index(&self, name: &str) -> Option<StepId> {
+        self.steps.position(|s| s.def.name == name)
     }
 
     pub fn parameter(&self, name: &str) -> Option<&Parameter> {
         self.parameters.iter().find(|p| p.name == name)
     }
 
-    /// The index in `files` of script `script`.
-    pub fn script_file(&self, script: usize) -> usize {
-        self.scripts[script].file
-    }
-
+    /// The file a step is written in.
     pub fn file_of(&self, step: &Step) -> &SourceFile {
         &self.files[step.def.file]
     }
-}
 
-/// The `sub` of an item slot that reads whether the row's code is in the list.
-pub const LISTED: u32 = u32::MAX;
+    /// The source text of the script function a step calls, with its doc comments.
+    pub fn function_source(&self, step: &Step) -> Option<String> {
+        let Plan::Function(FunctionPlan { script, function, .. }) = &step.plan else { return None };
+        let file = &self.files[self.scripts[*script].file];
+        crate::formula::function_source(&self.engine, &file.text, function)
+    }
+
+    /// Reads the case folder `dir` against this rulebook's case inputs and norms.
+    pub fn load_case(&self, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
+        crate::data::case::load_case(dir, &self.case_file, &self.schema, &self.norms, options)
+    }
+
+    /// A case's name for people: the first text input named `nom` or `name`, else its folder.
+    pub fn case_name(&self, case: &Case) -> String {
+        self.schema
+            .inputs
+            .iter_enumerated()
+            .find(|(_, i)| i.name == "nom" || i.name == "name")
+            .and_then(|(i, _)| match &case.values[i] {
+                Value::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .unwrap_or_else(|| case.dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()))
+    }
+}
 
 /// The value of a parameter or built-in as scalars see it.
 pub(crate) fn scalar_seed(rb: &Rulebook, def: &ScalarDef) -> Value {
     match def.origin {
-        ReadRef::Builtin(0) => Value::Number(rb.year.into()),
-        ReadRef::Builtin(1) => Value::Date(rb.period.start),
-        ReadRef::Builtin(2) => Value::Date(rb.period.end),
-        ReadRef::Builtin(_) => Value::Date(rb.reference_date),
+        ReadRef::Builtin(b) => b.value(rb),
         ReadRef::Parameter(i) => rb.parameters[i].value_at(rb.reference_date).clone(),
         _ => Value::Null,
     }

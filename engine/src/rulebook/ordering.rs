@@ -4,22 +4,25 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use typed_index_collections::TiVec;
+
 use crate::diagnostic::{Code, Diagnostic};
+use crate::ids::StepId;
 use crate::rulebook::Rulebook;
 
 /// Orders steps by dependency (declaration order among the ready ones), the gate and its
 /// ancestors first; reports cycles.
-pub(crate) fn order_steps(rb: &Rulebook, diags: &mut Vec<Diagnostic>) -> Option<Vec<usize>> {
+pub(crate) fn order_steps(rb: &Rulebook, diags: &mut Vec<Diagnostic>) -> Option<Vec<StepId>> {
     let n = rb.steps.len();
-    let mut indegree = vec![0usize; n];
-    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, s) in rb.steps.iter().enumerate() {
+    let mut indegree: TiVec<StepId, usize> = vec![0; n].into();
+    let mut dependents: TiVec<StepId, Vec<StepId>> = vec![Vec::new(); n].into();
+    for (i, s) in rb.steps.iter_enumerated() {
         for &d in &s.deps {
             indegree[i] += 1;
             dependents[d].push(i);
         }
     }
-    let mut ready: BinaryHeap<Reverse<usize>> = (0..n).filter(|&i| indegree[i] == 0).map(Reverse).collect();
+    let mut ready: BinaryHeap<Reverse<StepId>> = rb.steps.keys().filter(|&i| indegree[i] == 0).map(Reverse).collect();
     let mut topo = Vec::with_capacity(n);
     while let Some(Reverse(i)) = ready.pop() {
         topo.push(i);
@@ -31,7 +34,7 @@ pub(crate) fn order_steps(rb: &Rulebook, diags: &mut Vec<Diagnostic>) -> Option<
         }
     }
     if topo.len() < n {
-        let stuck: Vec<usize> = (0..n).filter(|i| !topo.contains(i)).collect();
+        let stuck: Vec<StepId> = rb.steps.keys().filter(|i| !topo.contains(i)).collect();
         let cycle = find_cycle(rb, &stuck);
         let names: Vec<&str> = cycle.iter().map(|&i| rb.steps[i].def.name.as_str()).collect();
         diags.push(
@@ -42,8 +45,17 @@ pub(crate) fn order_steps(rb: &Rulebook, diags: &mut Vec<Diagnostic>) -> Option<
         return None;
     }
     let Some(gate) = rb.result.gate else { return Some(topo) };
-    let mut ancestors = vec![false; n];
-    let mut stack = vec![gate];
+    let ancestors = ancestors(rb, gate);
+    let mut order: Vec<StepId> = topo.iter().copied().filter(|&i| ancestors[i]).collect();
+    order.push(gate);
+    order.extend(topo.iter().copied().filter(|&i| !ancestors[i] && i != gate));
+    Some(order)
+}
+
+/// Whether each step is one that `step` depends on, directly or not.
+fn ancestors(rb: &Rulebook, step: StepId) -> TiVec<StepId, bool> {
+    let mut ancestors: TiVec<StepId, bool> = vec![false; rb.steps.len()].into();
+    let mut stack = vec![step];
     while let Some(s) = stack.pop() {
         for &d in &rb.steps[s].deps {
             if !ancestors[d] {
@@ -52,13 +64,11 @@ pub(crate) fn order_steps(rb: &Rulebook, diags: &mut Vec<Diagnostic>) -> Option<
             }
         }
     }
-    let mut order: Vec<usize> = topo.iter().copied().filter(|&i| ancestors[i]).collect();
-    order.push(gate);
-    order.extend(topo.iter().copied().filter(|&i| !ancestors[i] && i != gate));
-    Some(order)
+    ancestors
 }
 
-pub(crate) fn find_cycle(rb: &Rulebook, stuck: &[usize]) -> Vec<usize> {
+/// A cycle among `stuck`, the steps a topological sort could not order, as a path.
+pub(crate) fn find_cycle(rb: &Rulebook, stuck: &[StepId]) -> Vec<StepId> {
     let start = stuck[0];
     let mut path = vec![start];
     let mut current = start;

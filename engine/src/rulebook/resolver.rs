@@ -4,40 +4,59 @@
 
 use std::collections::BTreeSet;
 
-use crate::diagnostic::{Code, Diagnostic, did_you_mean};
-use crate::expr::{self, Expr, ExprErrorKind, Resolver, Slot};
-use crate::rulebook::{LISTED, ReadRef, Rulebook, space};
+use typed_index_collections::TiSlice;
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::expr::{self, Expr, ItemField, NameError, Resolver, Slot};
+use crate::ids::{AttrId, ColumnId, DatasetId, ExistsId, ListId, SetId, StepId, ViewId};
+use crate::rulebook::{ReadRef, Rulebook};
+use crate::rules::list::CodeList;
 use crate::rules::step::{ExprSource, Mechanism, StepDef};
 use crate::value::Kind;
 
 pub(crate) struct Binder<'a> {
     pub(crate) rb: &'a Rulebook,
-    pub(crate) defs: &'a [StepDef],
-    pub(crate) step: usize,
-    pub(crate) base: Option<usize>,
-    pub(crate) inner: Option<usize>,
-    pub(crate) deps: BTreeSet<usize>,
+    pub(crate) defs: &'a TiSlice<StepId, StepDef>,
+    pub(crate) step: StepId,
+    /// The dataset of the rows the expression runs over.
+    pub(crate) base: Option<DatasetId>,
+    /// Inside `exists`: the dataset of the rows it looks at.
+    pub(crate) inner: Option<DatasetId>,
+    pub(crate) deps: BTreeSet<StepId>,
     pub(crate) reads: BTreeSet<ReadRef>,
-    pub(crate) sets: Vec<(usize, usize)>,
-    pub(crate) exists: Vec<usize>,
+    /// Sets and `exists` views first used by this step, numbered after the rulebook's.
+    pub(crate) sets: Vec<(ViewId, ColumnId)>,
+    pub(crate) exists: Vec<ViewId>,
     /// Inside the classes of a `classify` step: that step and its list, for `listed` and `item.*`.
-    pub(crate) classify_self: Option<(usize, usize)>,
+    pub(crate) classify_self: Option<(StepId, ListId)>,
 }
 
 impl<'a> Binder<'a> {
-    pub(crate) fn view(&mut self, name: &str) -> Result<usize, String> {
-        let Some(v) = self.rb.views.iter().position(|v| v.name == name) else {
-            let names: Vec<&str> = self.rb.views.iter().map(|v| v.name.as_str()).collect();
-            let hint = did_you_mean(name, names.iter().copied()).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default();
-            return Err(format!("unknown dataset or filter `{name}`{hint}"));
+    pub(crate) fn new(rb: &'a Rulebook, defs: &'a TiSlice<StepId, StepDef>, step: StepId) -> Self {
+        Binder {
+            rb,
+            defs,
+            step,
+            base: None,
+            inner: None,
+            deps: BTreeSet::new(),
+            reads: BTreeSet::new(),
+            sets: Vec::new(),
+            exists: Vec::new(),
+            classify_self: None,
+        }
+    }
+
+    /// The view `name`, recorded as a read (and a dependency when a step defines it).
+    pub(crate) fn view(&mut self, name: &str) -> Result<ViewId, NameError> {
+        let Some(v) = self.rb.views.position(|v| v.name == name) else {
+            let suggestion = did_you_mean(name, self.rb.views.iter().map(|v| v.name.as_str())).map(str::to_string);
+            return Err(NameError::UnknownView { name: name.to_string(), suggestion });
         };
         let view = &self.rb.views[v];
         match view.step {
             Some(s) => {
-                if s == self.step {
-                    return Err(format!("step `{name}` cannot read itself"));
-                }
-                self.deps.insert(s);
+                self.depend_on(s, name)?;
                 self.reads.insert(ReadRef::Step(s));
             }
             None => {
@@ -47,10 +66,20 @@ impl<'a> Binder<'a> {
         Ok(v)
     }
 
-    pub(crate) fn computed(&self, dataset: usize, name: &str) -> Option<(usize, &'a StepDef)> {
-        let defs: &'a [StepDef] = self.defs;
+    /// Records that the step being bound reads step `s`, which cannot be itself.
+    fn depend_on(&mut self, s: StepId, name: &str) -> Result<(), NameError> {
+        if s == self.step {
+            return Err(NameError::SelfReference(name.to_string()));
+        }
+        self.deps.insert(s);
+        Ok(())
+    }
+
+    /// The step named `name` that computes a value per row of `dataset` (a lookup or a classify).
+    pub(crate) fn computed(&self, dataset: DatasetId, name: &str) -> Option<(StepId, &'a StepDef)> {
+        let defs: &'a TiSlice<StepId, StepDef> = self.defs;
         let rb: &'a Rulebook = self.rb;
-        defs.iter().enumerate().find(|(_, d)| {
+        defs.iter_enumerated().find(|(_, d)| {
             d.name == name
                 && match &d.mechanism {
                     Mechanism::Lookup { dataset: Some(ds), .. } | Mechanism::Classify { dataset: ds, .. } => {
@@ -61,88 +90,97 @@ impl<'a> Binder<'a> {
         })
     }
 
-    pub(crate) fn unknown(&self, name: &str) -> String {
+    /// A name nothing defines, with the closest name of the kinds that could be read here.
+    fn unknown(&self, name: &str) -> NameError {
         let mut candidates: Vec<&str> = self.rb.scalars.iter().map(|s| s.name.as_str()).collect();
         for ds in [self.base, self.inner].into_iter().flatten() {
             candidates.extend(self.rb.datasets[ds].columns.iter().map(|(c, _)| c.as_str()));
         }
-        match did_you_mean(name, candidates) {
-            Some(c) => format!("unknown name `{name}` (did you mean `{c}`?)"),
-            None => format!("unknown name `{name}`"),
+        NameError::Unknown { name: name.to_string(), suggestion: did_you_mean(name, candidates).map(str::to_string) }
+    }
+
+    /// The column `name` of the rows in scope (`exists`' inner rows first).
+    fn column(&self, name: &str) -> Option<(Slot, Kind)> {
+        let scopes = [(self.inner, Slot::Inner as fn(ColumnId) -> Slot), (self.base, Slot::Column)];
+        scopes.into_iter().find_map(|(ds, slot)| {
+            let columns = &self.rb.datasets[ds?].columns;
+            let c = columns.position(|(c, _)| c == name)?;
+            Some((slot(c), columns[c].1))
+        })
+    }
+
+    /// A value computed per row by step `s` (`def`), or one of its item's attributes.
+    fn computed_slot(&mut self, s: StepId, def: &StepDef, name: &str, member: Option<&str>) -> Result<(Slot, Kind), NameError> {
+        self.depend_on(s, name)?;
+        self.reads.insert(ReadRef::Step(s));
+        match (&def.mechanism, member) {
+            (Mechanism::Classify { list, .. }, Some(attr)) => {
+                let l = self.rb.lists.position(|l| l.name == list.text).ok_or_else(|| NameError::UnknownList(list.text.clone()))?;
+                let a = attribute(&self.rb.lists[l], attr)?;
+                self.reads.insert(ReadRef::List(l));
+                Ok((Slot::Item(s, ItemField::Attribute(a)), self.rb.lists[l].attributes[a.index()].unit.kind()))
+            }
+            (Mechanism::Classify { .. }, None) => Ok((Slot::Computed(s), Kind::Text)),
+            (_, None) => Ok((Slot::Computed(s), Kind::Number)),
+            (_, Some(m)) => Err(NameError::NoMember { name: name.to_string(), member: m.to_string() }),
+        }
+    }
+
+    /// Inside the classes of a classify step: `listed`, or an attribute of the row's item.
+    fn own_item(&self, name: &str, member: Option<&str>) -> Option<Result<(Slot, Kind), NameError>> {
+        let (step, l) = self.classify_self?;
+        let list = &self.rb.lists[l];
+        match (name, member) {
+            ("listed", None) => Some(Ok((Slot::Item(step, ItemField::Listed), Kind::Bool))),
+            ("item", Some(attr)) => {
+                Some(attribute(list, attr).map(|a| (Slot::Item(step, ItemField::Attribute(a)), list.attributes[a.index()].unit.kind())))
+            }
+            _ => None,
         }
     }
 }
 
-impl<'a> Resolver for Binder<'a> {
-    fn name(&mut self, name: &str, member: Option<&str>) -> Result<(Slot, Kind), String> {
-        let slot = |space, index: usize, sub: usize| Slot { space, index: index as u32, sub: sub as u32 };
-        if let Some((step, l)) = self.classify_self {
-            let list = &self.rb.lists[l];
-            match (name, member) {
-                ("listed", None) => return Ok((Slot { space: space::ITEM, index: step as u32, sub: LISTED }, Kind::Bool)),
-                ("item", Some(attr)) => {
-                    let a = list.attribute_index(attr).ok_or_else(|| {
-                        let names: Vec<&str> = list.attributes.iter().map(|a| a.name.as_str()).collect();
-                        format!("list `{}` has no attribute `{attr}` (it has {})", list.name, names.join(", "))
-                    })?;
-                    return Ok((slot(space::ITEM, step, a), list.attributes[a].unit.kind()));
-                }
-                _ => {}
-            }
+/// Attribute `attr` of `list`.
+fn attribute(list: &CodeList, attr: &str) -> Result<AttrId, NameError> {
+    list.attribute_index(attr).map(AttrId::from).ok_or_else(|| NameError::NoAttribute {
+        list: list.name.clone(),
+        attribute: attr.to_string(),
+        available: list.attributes.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "),
+    })
+}
+
+impl Resolver for Binder<'_> {
+    fn name(&mut self, name: &str, member: Option<&str>) -> Result<(Slot, Kind), NameError> {
+        if let Some(own) = self.own_item(name, member) {
+            return own;
         }
-        if member.is_none() {
-            for (space_id, ds) in [(space::INNER, self.inner), (space::COLUMN, self.base)] {
-                let Some(ds) = ds else { continue };
-                if let Some(c) = self.rb.datasets[ds].columns.iter().position(|(c, _)| c == name) {
-                    return Ok((slot(space_id, c, 0), self.rb.datasets[ds].columns[c].1));
-                }
-            }
+        if member.is_none()
+            && let Some(column) = self.column(name)
+        {
+            return Ok(column);
         }
         if let Some(ds) = self.base
             && let Some((s, def)) = self.computed(ds, name)
         {
-            if s == self.step {
-                return Err(format!("step `{name}` cannot read itself"));
-            }
-            self.deps.insert(s);
-            self.reads.insert(ReadRef::Step(s));
-            return match (&def.mechanism, member) {
-                (Mechanism::Classify { list, .. }, Some(attr)) => {
-                    let l =
-                        self.rb.lists.iter().position(|l| l.name == list.text).ok_or_else(|| format!("unknown list `{}`", list.text))?;
-                    let list = &self.rb.lists[l];
-                    let a = list.attribute_index(attr).ok_or_else(|| {
-                        let names: Vec<&str> = list.attributes.iter().map(|a| a.name.as_str()).collect();
-                        format!("list `{}` has no attribute `{attr}` (it has {})", list.name, names.join(", "))
-                    })?;
-                    self.reads.insert(ReadRef::List(l));
-                    Ok((slot(space::ITEM, s, a), list.attributes[a].unit.kind()))
-                }
-                (Mechanism::Classify { .. }, None) => Ok((slot(space::COMPUTED, s, 0), Kind::Text)),
-                (_, None) => Ok((slot(space::COMPUTED, s, 0), Kind::Number)),
-                (_, Some(m)) => Err(format!("`{name}` has no member `{m}`")),
-            };
+            return self.computed_slot(s, def, name, member);
         }
         if let Some(m) = member {
-            return Err(format!("`{name}.{m}`: only the classes of a `classify` step on these rows have members"));
+            return Err(NameError::MemberOfScalar { name: name.to_string(), member: m.to_string() });
         }
-        let Some(i) = self.rb.scalars.iter().position(|s| s.name == name) else { return Err(self.unknown(name)) };
+        let Some(i) = self.rb.scalars.position(|s| s.name == name) else { return Err(self.unknown(name)) };
         let def = &self.rb.scalars[i];
         if let ReadRef::Step(s) = def.origin {
-            if s == self.step {
-                return Err(format!("step `{name}` cannot read itself"));
-            }
-            self.deps.insert(s);
+            self.depend_on(s, name)?;
         }
         self.reads.insert(def.origin);
-        Ok((slot(space::SCALAR, i, 0), def.kind))
+        Ok((Slot::Scalar(i), def.kind))
     }
 
-    fn set(&mut self, view: &str, column: &str) -> Result<(usize, Kind), String> {
+    fn set(&mut self, view: &str, column: &str) -> Result<(SetId, Kind), NameError> {
         let v = self.view(view)?;
-        let ds = self.rb.views[v].dataset;
-        let Some(c) = self.rb.datasets[ds].columns.iter().position(|(c, _)| c == column) else {
-            return Err(format!("`{view}` has no column `{column}`"));
+        let columns = &self.rb.datasets[self.rb.views[v].dataset].columns;
+        let Some(c) = columns.position(|(c, _)| c == column) else {
+            return Err(NameError::NoColumn { view: view.to_string(), column: column.to_string() });
         };
         let key = (v, c);
         let id = match self.rb.sets.iter().chain(&self.sets).position(|s| *s == key) {
@@ -152,12 +190,12 @@ impl<'a> Resolver for Binder<'a> {
                 self.rb.sets.len() + self.sets.len() - 1
             }
         };
-        Ok((id, self.rb.datasets[ds].columns[c].1))
+        Ok((SetId::from(id), columns[c].1))
     }
 
-    fn enter(&mut self, view: &str) -> Result<usize, String> {
+    fn enter(&mut self, view: &str) -> Result<ExistsId, NameError> {
         if self.inner.is_some() {
-            return Err("`exists` cannot be nested".into());
+            return Err(NameError::NestedExists);
         }
         let v = self.view(view)?;
         self.inner = Some(self.rb.views[v].dataset);
@@ -168,7 +206,7 @@ impl<'a> Resolver for Binder<'a> {
                 self.rb.exists_views.len() + self.exists.len() - 1
             }
         };
-        Ok(id)
+        Ok(ExistsId::from(id))
     }
 
     fn leave(&mut self) {
@@ -186,20 +224,18 @@ pub(crate) fn check_expr(b: &mut Binder<'_>, e: &ExprSource, want: Option<Kind>,
                 && kind != Kind::Null
             {
                 diags.push(
-                    Diagnostic::error(Code::TypeMismatch, format!("{what} must be a {}, this is a {}", w.name(), kind.name()))
-                        .at(file.location(e.file_span(e.ast.span()))),
+                    Diagnostic::error(
+                        crate::diagnostic::Code::TypeMismatch,
+                        format!("{what} must be a {}, this is a {}", w.name(), kind.name()),
+                    )
+                    .at(file.location(e.file_span(e.ast.span()))),
                 );
                 return None;
             }
             Some(checked)
         }
         Err(err) => {
-            let code = match err.kind {
-                ExprErrorKind::Syntax => Code::ExpressionSyntax,
-                ExprErrorKind::Undefined => Code::UndefinedName,
-                ExprErrorKind::Type => Code::TypeMismatch,
-            };
-            let mut d = Diagnostic::error(code, format!("in {what}: {}", err.message)).at(file.location(e.file_span(err.span)));
+            let mut d = Diagnostic::error(err.code(), format!("in {what}: {err}")).at(file.location(e.file_span(err.span.clone())));
             if let Some(h) = err.hint {
                 d = d.hint(h);
             }

@@ -1,11 +1,12 @@
 //! Binding `[result]`: the total, its components, the eligibility gate and the waterfall.
 
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::ids::StepId;
 use crate::rulebook::manifest::Manifest;
 use crate::rulebook::{Plan, ResultSpec, Rulebook, WaterfallBar};
 
 pub(crate) fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) -> Option<ResultSpec> {
-    let find = |s: &toml::Spanned<String>, diags: &mut Vec<Diagnostic>| -> Option<usize> {
+    let find = |s: &toml::Spanned<String>, diags: &mut Vec<Diagnostic>| -> Option<StepId> {
         let i = rb.step_index(s.get_ref());
         if i.is_none() {
             let mut d = Diagnostic::error(Code::UndefinedName, format!("`[result]` names step `{}`, which does not exist", s.get_ref()))
@@ -18,7 +19,7 @@ pub(crate) fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnosti
         i
     };
     let total = find(m.total.as_ref()?, diags);
-    let components: Vec<Option<usize>> = m.components.iter().map(|c| find(c, diags)).collect();
+    let components: Vec<Option<StepId>> = m.components.iter().map(|c| find(c, diags)).collect();
     let gate = m.gate.as_ref().map(|g| find(g, diags));
     if let Some(Some(g)) = gate
         && !matches!(rb.steps[g].plan, Plan::Checks(_))

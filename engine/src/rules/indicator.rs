@@ -123,8 +123,9 @@ fn read_set(obj: &Obj<'_, '_>, name: String) -> Option<IndicatorSet> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use rust_decimal_macros::dec;
+
+    use super::*;
 
     fn ind(target: Decimal, direction: Direction) -> Indicator {
         Indicator {

@@ -1,9 +1,8 @@
 //! Code lists: codes with typed attributes, some dated (a tariff that changes inside the period),
 //! each code valid between optional dates.
 
-use foldhash::{HashMap, HashMapExt};
-
 use chrono::NaiveDate;
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 
 use crate::diagnostic::Code;

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Code, Location};
 use crate::expr::{self, Ast};
+use crate::ids::FileId;
 use crate::rules::provenance::{parse_choice, read_choice};
 use crate::rules::strict::{Ctx, Item, Obj, read_str};
 use crate::value::{Rounding, RoundingMode, Unit};
@@ -21,7 +22,7 @@ pub struct ExprSource {
     pub ast: Ast,
     /// Byte offset in the file of the first character of the expression text.
     pub offset: usize,
-    pub file: usize,
+    pub file: FileId,
 }
 
 impl ExprSource {
@@ -43,7 +44,7 @@ pub struct StepDef {
     pub no_rounding: bool,
     pub mechanism: Mechanism,
     pub location: Location,
-    pub file: usize,
+    pub file: FileId,
     pub name_span: Range<usize>,
 }
 
@@ -112,7 +113,7 @@ pub enum FormulaSource {
 const MECHANISMS: &[&str] = &["filter", "lookup", "aggregate", "classify", "formula", "function", "checks", "score"];
 
 /// Reads the `[[step]]` array of a steps file.
-pub fn read_steps(root: &Obj<'_, '_>, file: usize, out: &mut Vec<StepDef>) {
+pub fn read_steps(root: &Obj<'_, '_>, file: FileId, out: &mut Vec<StepDef>) {
     let Some(items) = root.array("step") else { return };
     for item in items {
         let Some(obj) = Obj::of(root.ctx(), item, "a step") else { continue };
@@ -123,7 +124,7 @@ pub fn read_steps(root: &Obj<'_, '_>, file: usize, out: &mut Vec<StepDef>) {
     }
 }
 
-fn read_step(obj: &Obj<'_, '_>, file: usize) -> Option<StepDef> {
+fn read_step(obj: &Obj<'_, '_>, file: FileId) -> Option<StepDef> {
     let ctx = obj.ctx();
     let name = obj.str("name")?;
     let what = format!("step `{}`", name.get_ref());
@@ -197,7 +198,7 @@ fn read_rounding(obj: &Obj<'_, '_>) -> (Option<Rounding>, bool) {
     }
 }
 
-fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: usize) -> Option<Mechanism> {
+fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechanism> {
     let ctx = obj.ctx();
     match which {
         "filter" => {
@@ -376,14 +377,14 @@ pub fn text_offset(file_text: &str, span: Range<usize>) -> usize {
     span.start + quotes
 }
 
-fn read_expr(ctx: &Ctx<'_>, item: &Item<'_>, what: &str, file: usize) -> Option<ExprSource> {
+fn read_expr(ctx: &Ctx<'_>, item: &Item<'_>, what: &str, file: FileId) -> Option<ExprSource> {
     let s = read_str(ctx, item, what)?;
     let offset = text_offset(&ctx.file.text, s.span());
     match expr::parse(s.get_ref()) {
         Ok(ast) => Some(ExprSource { text: s.into_inner(), ast, offset, file }),
         Err(e) => {
             let span = offset + e.span.start..offset + e.span.end;
-            ctx.error(Code::ExpressionSyntax, span, format!("in {what}: {}", e.message));
+            ctx.error(Code::ExpressionSyntax, span, format!("in {what}: {}", e.message()));
             None
         }
     }

@@ -594,10 +594,11 @@ pub fn row_span(row: &Row) -> Option<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+    use rust_decimal_macros::dec;
+
     use super::*;
     use crate::diagnostic::SourceFile;
     use crate::rules::strict::Ctx;
-    use rust_decimal_macros::dec;
 
     fn load(text: &str) -> (Vec<Table>, Vec<String>) {
         let file = SourceFile { path: "tables.toml".into(), text: text.into() };

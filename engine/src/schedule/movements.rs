@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::data::case::{Case, InputKind};
+use crate::data::case::Case;
 use crate::rulebook::Rulebook;
+use crate::rules::inputs::InputKind;
 use crate::schedule::{Movement, MovementKind, cents};
 use crate::value::Value;
 
@@ -17,8 +18,7 @@ pub(crate) fn movements(rb: &Rulebook, case: &Case, estimate: Decimal) -> Vec<Mo
     let mut out = Vec::new();
     for e in &rb.calendar {
         let Some(rule) = &e.rebase else { continue };
-        let Some(i) = rb.schema.inputs.iter().position(|inp| inp.name == rule.dataset && matches!(inp.kind, InputKind::Dataset { .. }))
-        else {
+        let Some(i) = rb.schema.inputs.position(|inp| inp.name == rule.dataset && matches!(inp.kind, InputKind::Dataset { .. })) else {
             continue;
         };
         let Some(ds) = case.datasets.get(i).and_then(Option::as_ref) else { continue };

@@ -2,6 +2,7 @@
 //! counts each problem, keeps the first few of each code as examples and hands rejected rows to
 //! the sink.
 
+use crate::ids::{ExistsId, SetId};
 mod header;
 mod row;
 
@@ -23,12 +24,15 @@ pub(crate) struct RowValues(Vec<Value>);
 
 impl Env for RowValues {
     fn get(&self, slot: Slot) -> Value {
-        self.0.get(slot.index as usize).cloned().unwrap_or(Value::Null)
+        match slot {
+            Slot::Column(c) => self.0.get(c.index()).cloned().unwrap_or(Value::Null),
+            _ => Value::Null,
+        }
     }
-    fn contains(&self, _set: usize, _value: &Value) -> bool {
+    fn contains(&self, _set: SetId, _value: &Value) -> bool {
         false
     }
-    fn exists(&self, _view: usize, _cond: &Expr) -> bool {
+    fn exists(&self, _view: ExistsId, _cond: &Expr) -> bool {
         false
     }
 }

@@ -9,7 +9,8 @@ use regex::Regex;
 
 use crate::data::norm::{FieldKind, Norm};
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
-use crate::expr::{self, Expr, Resolver, Slot};
+use crate::expr::{self, Expr, NameError, Resolver, Slot};
+use crate::ids::{ColumnId, ExistsId, SetId};
 use crate::rules::list::CodeList;
 use crate::validate::fields::{DateFormat, FieldPlan, Formats};
 use crate::validate::file_name::NamePattern;
@@ -195,45 +196,35 @@ pub(crate) struct Columns<'n> {
 }
 
 impl Resolver for Columns<'_> {
-    fn name(&mut self, name: &str, member: Option<&str>) -> Result<(Slot, Kind), String> {
+    fn name(&mut self, name: &str, member: Option<&str>) -> Result<(Slot, Kind), NameError> {
         if member.is_some() {
-            return Err(format!("`{name}.…`: a condition names columns of the row, not members"));
+            return Err(NameError::MemberInCondition(name.to_string()));
         }
         let Some(i) = self.norm.field_index(name) else {
-            let mut message = format!("`{name}` is not a column of norm `{}`", self.norm.name);
-            if let Some(close) = did_you_mean(name, self.norm.fields.iter().map(|f| f.name.as_str())) {
-                message.push_str(&format!(" (did you mean `{close}`?)"));
-            }
-            return Err(message);
+            let suggestion = did_you_mean(name, self.norm.fields.iter().map(|f| f.name.as_str())).map(str::to_string);
+            return Err(NameError::NotANormColumn { name: name.to_string(), norm: self.norm.name.clone(), suggestion });
         };
         if !self.refs.contains(&i) {
             self.refs.push(i);
         }
-        Ok((Slot { space: 0, index: i as u32, sub: 0 }, self.norm.fields[i].kind.value_kind()))
+        Ok((Slot::Column(ColumnId::from(i)), self.norm.fields[i].kind.value_kind()))
     }
 
-    fn set(&mut self, view: &str, _column: &str) -> Result<(usize, Kind), String> {
-        Err(format!("`in {view}.…` is not available in a norm's condition"))
+    fn set(&mut self, view: &str, _column: &str) -> Result<(SetId, Kind), NameError> {
+        Err(NameError::NotInCondition(format!("in {view}.…")))
     }
 
-    fn enter(&mut self, view: &str) -> Result<usize, String> {
-        Err(format!("`exists({view}, …)` is not available in a norm's condition"))
+    fn enter(&mut self, view: &str) -> Result<ExistsId, NameError> {
+        Err(NameError::NotInCondition(format!("exists({view}, …)")))
     }
 
     fn leave(&mut self) {}
 }
 
 pub(crate) fn compile_condition(norm: &Norm, text: &str) -> Result<Condition, (Code, String)> {
-    let ast = expr::parse(text).map_err(|e| (Code::ExpressionSyntax, e.message))?;
+    let ast = expr::parse(text).map_err(|e| (e.code(), e.message()))?;
     let mut columns = Columns { norm, refs: Vec::new() };
-    let (expr, kind) = expr::check(&ast, &mut columns).map_err(|e| {
-        let code = match e.kind {
-            expr::ExprErrorKind::Syntax => Code::ExpressionSyntax,
-            expr::ExprErrorKind::Undefined => Code::UndefinedName,
-            expr::ExprErrorKind::Type => Code::TypeMismatch,
-        };
-        (code, e.message)
-    })?;
+    let (expr, kind) = expr::check(&ast, &mut columns).map_err(|e| (e.code(), e.message()))?;
     if !matches!(kind, Kind::Bool | Kind::Null) {
         return Err((Code::TypeMismatch, format!("a condition must be true or false, this is a {}", kind.name())));
     }

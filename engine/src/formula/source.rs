@@ -1,0 +1,162 @@
+//! Reading a script through Rhai's own tokenizer: where a function is defined, its source text
+//! with its doc comments, and the `if … else { … } + x` trap. Strings and comments are the
+//! tokenizer's business, so a `}` or an `fn` inside them is never mistaken for code.
+
+use std::ops::Range;
+
+use rhai::{Engine, Position, Token};
+
+use crate::diagnostic::{Code, Diagnostic, SourceFile};
+use crate::formula::offset_of;
+
+/// The tokens of `text` with their byte offsets; a lexing error ends the list.
+fn tokens(engine: &Engine, text: &str) -> Vec<(Token, usize)> {
+    let input = [text];
+    let (stream, _control) = engine.lex(&input);
+    let mut out = Vec::new();
+    for (token, pos) in stream {
+        match token {
+            Token::EOF | Token::LexError(_) => break,
+            Token::Comment(_) => continue,
+            t => out.push((t, byte_offset(text, pos))),
+        }
+    }
+    out
+}
+
+fn byte_offset(text: &str, pos: Position) -> usize {
+    match (pos.line(), pos.position()) {
+        (Some(line), Some(col)) => offset_of(text, line, col),
+        _ => 0,
+    }
+}
+
+/// The index in `toks` of the `fn` token that defines `function`.
+fn fn_token(toks: &[(Token, usize)], function: &str) -> Option<usize> {
+    toks.windows(2).position(|w| matches!(&w[0].0, Token::Fn) && matches!(&w[1].0, Token::Identifier(name) if name.as_str() == function))
+}
+
+/// The span of `fn name` in a script, to point diagnostics at it (empty if there is none).
+pub fn function_span(engine: &Engine, text: &str, function: &str) -> Range<usize> {
+    let toks = tokens(engine, text);
+    match fn_token(&toks, function) {
+        Some(i) => {
+            let start = toks[i].1;
+            start..toks[i + 1].1 + function.len()
+        }
+        None => 0..0,
+    }
+}
+
+/// The source text of `fn function(...) { ... }` in a script, with its doc comments, if present.
+pub fn function_source(engine: &Engine, text: &str, function: &str) -> Option<String> {
+    let toks = tokens(engine, text);
+    let start = fn_token(&toks, function)?;
+    let mut depth = 0usize;
+    let mut end = None;
+    for (token, offset) in &toks[start..] {
+        match token {
+            Token::LeftBrace => depth += 1,
+            Token::RightBrace => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    end = Some(offset + 1);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let from = with_doc_comments(text, toks[start].1);
+    Some(text[from..end?].trim().to_string())
+}
+
+/// The start of the `///` lines right above `at`, or `at`.
+fn with_doc_comments(text: &str, at: usize) -> usize {
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let mut start = line_start;
+    for line in text[..line_start].lines().rev() {
+        if line.trim_start().starts_with("///") {
+            start -= line.len() + 1;
+        } else {
+            break;
+        }
+    }
+    start.min(at)
+}
+
+/// Flags `if … { … } else { … } + x`: in Rhai the `if` is a statement there and the `+ x` a
+/// separate expression, so the function returns `x` alone.
+pub(crate) fn lint(engine: &Engine, file: &SourceFile, diags: &mut Vec<Diagnostic>) {
+    let toks = tokens(engine, &file.text);
+    // For each open brace: whether it opens the block of an `if` or an `else`.
+    let mut blocks: Vec<bool> = Vec::new();
+    let mut in_if_head = false;
+    for (i, (token, _)) in toks.iter().enumerate() {
+        match token {
+            Token::If => in_if_head = true,
+            Token::LeftBrace => {
+                let after_else = i > 0 && matches!(toks[i - 1].0, Token::Else);
+                blocks.push(in_if_head || after_else);
+                in_if_head = false;
+            }
+            Token::RightBrace => {
+                let closes_if = blocks.pop().unwrap_or(false);
+                if closes_if
+                    && let Some((next, at)) = toks.get(i + 1)
+                    && is_arithmetic(next)
+                {
+                    diags.push(
+                        Diagnostic::warning(Code::FormulaLint, "an operator follows an `if … else { … }` block: Rhai ends the expression at the block, so the operator starts a new one")
+                            .at(file.location(*at..*at + 1))
+                            .hint("wrap the whole `if` in parentheses: (if c { a } else { b }) + x"),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_arithmetic(t: &Token) -> bool {
+    matches!(t, Token::Plus | Token::UnaryPlus | Token::Minus | Token::UnaryMinus | Token::Multiply | Token::Divide)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formula::sandbox;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile { path: "f.rhai".into(), text: text.into() }
+    }
+
+    #[test]
+    fn lint_flags_the_if_statement_trap() {
+        let engine = sandbox();
+        let mut diags = Vec::new();
+        lint(&engine, &file("fn f(x, y) { if x >= 65 { 120.0 } else { 80.0 } + y * 10.0 }"), &mut diags);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, Code::FormulaLint);
+        let mut ok = Vec::new();
+        lint(&engine, &file("fn f(x, y) { (if x >= 65 { 120.0 } else { 80.0 }) + y * 10.0 }"), &mut ok);
+        assert!(ok.is_empty());
+        // A brace inside a string is text, not a block.
+        lint(&engine, &file("fn f(x) { let s = \"}\"; if x { 1 } else { 2 } }\nfn g(y) { \"{\" + y }"), &mut ok);
+        assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    #[test]
+    fn functions_are_found_by_their_tokens() {
+        let engine = sandbox();
+        let text = "// fn a() in a comment\nlet s = \"fn a() { }\";\n/// Doc of a.\n/// Second line.\nfn a(x) {\n  if x { \"}\" } else { 2 }\n}\nfn b() { 1 }\n";
+        let span = function_span(&engine, text, "a");
+        assert_eq!(&text[span], "fn a");
+        assert_eq!(
+            function_source(&engine, text, "a").unwrap(),
+            "/// Doc of a.\n/// Second line.\nfn a(x) {\n  if x { \"}\" } else { 2 }\n}"
+        );
+        assert_eq!(function_source(&engine, text, "b").unwrap(), "fn b() { 1 }");
+        assert!(function_source(&engine, text, "c").is_none());
+    }
+}

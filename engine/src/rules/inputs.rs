@@ -1,0 +1,137 @@
+//! Case inputs: what a rulebook declares a case must hold, section by section — typed values,
+//! enumerations, data files read through a norm, and lists of records — each with a label, maybe
+//! a default, maybe optional.
+
+use serde::Serialize;
+use typed_index_collections::TiVec;
+
+use crate::diagnostic::{Code, Location};
+use crate::ids::InputId;
+use crate::rules::parameter::read_typed;
+use crate::rules::provenance::parse_choice;
+use crate::rules::strict::Obj;
+use crate::value::{Kind, Unit, Value};
+
+/// What a case file must hold, section by section.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CaseSchema {
+    pub inputs: TiVec<InputId, Input>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Input {
+    pub section: String,
+    pub name: String,
+    pub label: String,
+    pub kind: InputKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<Value>,
+    pub optional: bool,
+    #[serde(skip)]
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "lowercase", tag = "type")]
+pub enum InputKind {
+    Value {
+        unit: Unit,
+    },
+    Enum {
+        values: Vec<String>,
+    },
+    /// A data file, read through the named norm.
+    Dataset {
+        norm: String,
+    },
+    /// An array of tables with typed fields.
+    Records {
+        fields: Vec<(String, Unit)>,
+    },
+}
+
+impl CaseSchema {
+    /// The input written `section.name`.
+    pub fn find(&self, qualified: &str) -> Option<InputId> {
+        let (section, name) = qualified.split_once('.')?;
+        self.inputs.position(|i| i.section == section && i.name == name)
+    }
+}
+
+impl Input {
+    /// The kind of value this input gives to expressions, if it is a single value.
+    pub fn value_kind(&self) -> Option<Kind> {
+        match &self.kind {
+            InputKind::Value { unit } => Some(unit.kind()),
+            InputKind::Enum { .. } => Some(Kind::Text),
+            _ => None,
+        }
+    }
+
+    pub fn unit(&self) -> Option<Unit> {
+        match &self.kind {
+            InputKind::Value { unit } => Some(*unit),
+            InputKind::Enum { .. } => Some(Unit::Text),
+            _ => None,
+        }
+    }
+}
+
+/// Reads the inputs file of a rulebook.
+pub fn read_schema(root: &Obj<'_, '_>, out: &mut CaseSchema) {
+    let ctx = root.ctx();
+    for (section, item) in root.entries() {
+        let Some(sec) = Obj::of(ctx, item, &format!("section `{}`", section.get_ref())) else { continue };
+        for (name, spec) in sec.entries() {
+            let Some(o) = Obj::of(ctx, spec, &format!("input `{}.{}`", section.get_ref(), name.get_ref())) else { continue };
+            if let Some(input) = read_input(&o, section.get_ref(), name.get_ref()) {
+                out.inputs.push(input);
+            }
+            o.finish();
+        }
+    }
+}
+
+pub(crate) const TYPES: &[&str] =
+    &["EUR", "rate", "count", "number", "km", "days", "years", "minutes", "date", "bool", "text", "enum", "dataset", "records"];
+
+pub(crate) fn read_input(o: &Obj<'_, '_>, section: &str, name: &str) -> Option<Input> {
+    let label = o.str("label");
+    let ty = o.str("type")?;
+    let ty = parse_choice(o, &ty, "input type", TYPES, |s| TYPES.contains(&s).then(|| s.to_string()))?;
+    let kind = match ty.as_str() {
+        "enum" => InputKind::Enum { values: o.str_list("values").unwrap_or_default().into_iter().map(|s| s.into_inner()).collect() },
+        "dataset" => InputKind::Dataset { norm: o.str("norm")?.into_inner() },
+        "records" => {
+            let fields = o.table("fields")?;
+            let mut out = Vec::new();
+            for (k, v) in fields.entries() {
+                let Some(u) = crate::rules::strict::read_str(o.ctx(), v, &format!("field `{}`", k.get_ref())) else { continue };
+                if let Some(unit) = parse_choice(&fields, &u, "unit", Unit::NAMES, Unit::parse) {
+                    out.push((k.get_ref().to_string(), unit));
+                }
+            }
+            InputKind::Records { fields: out }
+        }
+        unit => InputKind::Value { unit: Unit::parse(unit)? },
+    };
+    let optional = o.opt_bool("optional").unwrap_or(false);
+    let default = match (&kind, o.get("default")) {
+        (InputKind::Value { unit }, Some(item)) => read_typed(o, item, *unit, &format!("`default` of {}", o.what())),
+        (InputKind::Enum { .. }, Some(item)) => read_typed(o, item, Unit::Text, &format!("`default` of {}", o.what())),
+        (_, Some(item)) => {
+            o.ctx().error(Code::InvalidValue, item.span(), format!("{} cannot have a default", o.what()));
+            None
+        }
+        _ => None,
+    };
+    Some(Input {
+        section: section.to_string(),
+        name: name.to_string(),
+        label: label?.into_inner(),
+        kind,
+        default,
+        optional,
+        location: o.ctx().loc(o.span()),
+    })
+}
