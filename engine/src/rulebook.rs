@@ -56,7 +56,7 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
                 Ok(t) => t,
                 Err(reason) => {
                     diags.push(
-                        Diagnostic::error(Code::MissingFile, reason)
+                        Diagnostic::error(Code::MissingFile, reason.to_string())
                             .at(manifest.files_loc.clone())
                             .hint(format!("`rulebook.toml` lists `{path}` under `[files] {kind}`")),
                     );

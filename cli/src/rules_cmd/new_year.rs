@@ -150,7 +150,7 @@ fn install(tmp: tempfile::TempDir, dst: &Path, root: &Path, to: i32) -> Result<(
 /// Writes year `to` made from the folder `src` of year `from` into `dst`.
 pub fn write_year(src: &Path, dst: &Path, from: i32, to: i32) -> Result<Tally, String> {
     let source = DirSource::new(src);
-    let manifest = source.read("rulebook.toml")?;
+    let manifest = source.read("rulebook.toml").map_err(|e| e.to_string())?;
     let kinds = file_kinds(&manifest)?;
     let period = year_period(from);
     let mut tally = Tally::default();
@@ -165,7 +165,7 @@ pub fn write_year(src: &Path, dst: &Path, from: i32, to: i32) -> Result<Tally, S
         let kind = if rel == "rulebook.toml" { Some("rulebook") } else { kinds.iter().find(|(p, _)| *p == rel).map(|(_, k)| *k) };
         match kind {
             Some(kind) if kind != "scripts" => {
-                let text = source.read(&rel)?;
+                let text = source.read(&rel).map_err(|e| e.to_string())?;
                 let mut doc: DocumentMut = text.parse().map_err(|e| format!("{}: invalid TOML: {e}", source.display(&rel)))?;
                 edit(&mut doc, kind, from, to, period, &mut tally);
                 std::fs::write(&target, doc.to_string()).map_err(|e| format!("cannot write {}: {e}", target.display()))?;

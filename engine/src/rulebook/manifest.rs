@@ -34,7 +34,7 @@ pub(crate) fn read_manifest(rules: &dyn Source, files: &mut Vec<SourceFile>, dia
         Ok(t) => t,
         Err(reason) => {
             diags.push(
-                Diagnostic::error(Code::MissingFile, reason)
+                Diagnostic::error(Code::MissingFile, reason.to_string())
                     .at(Location::File { file: rules.display("rulebook.toml") })
                     .hint("a rulebook folder starts with a `rulebook.toml`"),
             );

@@ -104,9 +104,9 @@ impl FileKind {
     /// Reads `text` through this kind's schema types: the first key or value they do not
     /// accept, as toml's message (with line and column). Used by tests to keep the schemas and
     /// the shipped files in step; the loaders remain what checks a rulebook.
-    pub fn read(self, text: &str) -> Result<(), String> {
-        fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<(), String> {
-            toml::from_str::<T>(text).map(|_| ()).map_err(|e| e.to_string())
+    pub fn read(self, text: &str) -> Result<(), toml::de::Error> {
+        fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<(), toml::de::Error> {
+            toml::from_str::<T>(text).map(|_| ())
         }
         match self {
             FileKind::Rulebook => read::<RulebookFile>(text),
@@ -131,8 +131,8 @@ pub fn directive(schema_stem: &str) -> String {
 
 /// The files of a rulebook folder with their kind, from the text of its `rulebook.toml`:
 /// `rulebook.toml` itself, then every TOML file `[files]` lists (paths relative to the folder).
-pub fn rulebook_files(rulebook_text: &str) -> Result<Vec<(FileKind, String)>, String> {
-    let rb: RulebookFile = toml::from_str(rulebook_text).map_err(|e| e.to_string())?;
+pub fn rulebook_files(rulebook_text: &str) -> Result<Vec<(FileKind, String)>, toml::de::Error> {
+    let rb: RulebookFile = toml::from_str(rulebook_text)?;
     let mut out = vec![(FileKind::Rulebook, "rulebook.toml".to_string())];
     let f = rb.files;
     let lists = [
@@ -301,7 +301,7 @@ mod tests {
             (FileKind::Rulebook, "year = 2025\n", "missing field"),
         ];
         for (kind, text, expect) in cases {
-            let err = kind.read(text).expect_err(text);
+            let err = kind.read(text).expect_err(text).to_string();
             assert!(err.contains(expect), "{text}\n→ {err}");
         }
         // A parameter value is any single value; the loader types it by unit.

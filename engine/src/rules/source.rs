@@ -6,10 +6,23 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
+/// Why a file of a source cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SourceError {
+    /// The path would leave the source's root (`..`, an absolute path).
+    #[error("path `{path}` leaves the folder{}", .root.as_ref().map(|r| format!(" {r}")).unwrap_or_default())]
+    Escapes { path: String, root: Option<String> },
+    /// The file cannot be read: the reason in plain words.
+    #[error("cannot read {shown}: {reason}")]
+    Unreadable { shown: String, reason: String },
+    #[error("{0} is not valid UTF-8")]
+    NotUtf8(String),
+}
+
 /// A read-only tree of text files addressed by relative paths with `/` separators.
 pub trait Source {
-    /// The text of `path`, or a plain-words reason why it cannot be read.
-    fn read(&self, path: &str) -> Result<String, String>;
+    /// The text of `path`, or why it cannot be read.
+    fn read(&self, path: &str) -> Result<String, SourceError>;
     /// Every file directly or indirectly below `dir`, as relative paths, sorted.
     fn list(&self, dir: &str) -> Vec<String>;
     /// How a path is shown to people (the real path on disk, for a folder).
@@ -39,13 +52,14 @@ pub fn is_contained(path: &str) -> bool {
 }
 
 impl Source for DirSource {
-    fn read(&self, path: &str) -> Result<String, String> {
+    fn read(&self, path: &str) -> Result<String, SourceError> {
         if !is_contained(path) {
-            return Err(format!("path `{path}` leaves the folder {}", self.root.display()));
+            return Err(SourceError::Escapes { path: path.to_string(), root: Some(self.root.display().to_string()) });
         }
         let full = self.root.join(path);
-        let bytes = std::fs::read(&full).map_err(|e| format!("cannot read {}: {}", full.display(), io_reason(&e)))?;
-        String::from_utf8(bytes).map_err(|_| format!("{} is not valid UTF-8", full.display()))
+        let bytes = std::fs::read(&full)
+            .map_err(|e| SourceError::Unreadable { shown: full.display().to_string(), reason: io_reason(&e) })?;
+        String::from_utf8(bytes).map_err(|_| SourceError::NotUtf8(full.display().to_string()))
     }
 
     fn list(&self, dir: &str) -> Vec<String> {
@@ -107,11 +121,14 @@ impl MemSource {
 }
 
 impl Source for MemSource {
-    fn read(&self, path: &str) -> Result<String, String> {
+    fn read(&self, path: &str) -> Result<String, SourceError> {
         if !is_contained(path) {
-            return Err(format!("path `{path}` leaves the folder"));
+            return Err(SourceError::Escapes { path: path.to_string(), root: None });
         }
-        self.files.get(path).cloned().ok_or_else(|| format!("cannot read {path}: no such file"))
+        self.files
+            .get(path)
+            .cloned()
+            .ok_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: "no such file".to_string() })
     }
 
     fn list(&self, dir: &str) -> Vec<String> {

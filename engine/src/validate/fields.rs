@@ -63,13 +63,18 @@ pub struct FieldPlan {
     pub checksum: Option<Checksum>,
 }
 
+/// A field's pattern that is not a valid regular expression.
+#[derive(Debug, thiserror::Error)]
+#[error("its pattern does not compile: {0}")]
+pub struct PatternError(regex::Error);
+
 impl FieldPlan {
-    /// Compiles `field`; an invalid pattern is an error message.
-    pub fn compile(field: &Field) -> Result<FieldPlan, String> {
+    /// Compiles `field`; its pattern may not compile.
+    pub fn compile(field: &Field) -> Result<FieldPlan, PatternError> {
         let pattern = match &field.pattern {
             None => None,
             // The pattern must match the whole value, whether or not it is written with ^ and $.
-            Some(p) => Some((Regex::new(&format!("^(?:{p})$")).map_err(|e| format!("its pattern does not compile: {e}"))?, p.clone())),
+            Some(p) => Some((Regex::new(&format!("^(?:{p})$")).map_err(PatternError)?, p.clone())),
         };
         Ok(FieldPlan {
             name: field.name.clone(),

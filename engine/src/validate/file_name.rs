@@ -58,9 +58,10 @@ impl NamePattern {
                 }
             },
         };
-        let date = |key: &str| -> Option<Result<NaiveDate, String>> {
+        // A date that does not parse keeps its text, to show it.
+        let date = |key: &str| -> Option<Result<NaiveDate, &str>> {
             let text = caps.name(key)?.as_str();
-            Some(NaiveDate::parse_from_str(text, &p.date_format).map_err(|_| text.to_string()))
+            Some(NaiveDate::parse_from_str(text, &p.date_format).map_err(|_| text))
         };
         let human = DateFormat::compile(&p.date_format).human().to_string();
         let (start, end) = (date("start"), date("end"));
@@ -68,7 +69,7 @@ impl NamePattern {
             if let Some(Err(text)) = d {
                 problems.push(
                     Problem::new(Code::FileNamePeriod, None, format!("the {which} of the period is not a real date written {human}"))
-                        .value(text.clone()),
+                        .value(text.to_string()),
                 );
             }
         }
