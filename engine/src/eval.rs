@@ -158,7 +158,6 @@ fn empty_datasets(rb: &Rulebook) -> TiVec<DatasetId, Dataset> {
         .map(|d| Dataset {
             name: d.name.clone(),
             columns: d.columns.iter().map(|c| c.0.clone()).collect(),
-            kinds: d.columns.iter().map(|c| c.1).collect(),
             rows: Vec::new(),
             file: String::new(),
             sha256: String::new(),

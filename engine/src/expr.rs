@@ -17,12 +17,12 @@ mod eval;
 mod func;
 mod parse;
 
-pub use ast::{Ast, BinOp, UnOp, names};
-pub use check::{Expr, ItemField, Resolver, Slot, check};
-pub use error::{EvalError, ExprError, ExprErrorKind, NameError};
-pub use eval::{Env, eval, eval_bool};
-pub use func::Func;
-pub use parse::parse;
+pub(crate) use ast::{Ast, BinOp, UnOp};
+pub(crate) use check::{Expr, ItemField, Resolver, Slot, check};
+pub(crate) use error::{EvalError, ExprError, NameError};
+pub(crate) use eval::{Env, eval, eval_bool};
+pub(crate) use func::Func;
+pub(crate) use parse::parse;
 
 #[cfg(test)]
 mod tests {

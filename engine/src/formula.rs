@@ -17,14 +17,14 @@ use crate::value::{Kind, Value};
 mod names;
 mod source;
 
-pub use names::identifiers;
-pub use source::{function_source, function_span};
+pub(crate) use names::identifiers;
+pub(crate) use source::{function_source, function_span};
 
 /// Budget of one formula evaluation, in Rhai operations.
-pub const MAX_OPERATIONS: u64 = 1_000_000;
+pub(crate) const MAX_OPERATIONS: u64 = 1_000_000;
 
 /// The sandboxed engine every formula runs in.
-pub fn sandbox() -> Engine {
+pub(crate) fn sandbox() -> Engine {
     let mut engine = Engine::new();
     engine.set_strict_variables(true);
     engine.set_fail_on_invalid_map_property(true);
@@ -54,14 +54,14 @@ fn unavailable(name: &str) -> Box<EvalAltResult> {
 }
 
 /// A script file of the rulebook, compiled.
-pub struct Script {
-    pub path: String,
-    pub file: FileId,
-    pub ast: AST,
+pub(crate) struct Script {
+    pub(crate) path: String,
+    pub(crate) file: FileId,
+    pub(crate) ast: AST,
 }
 
 /// Compiles a script file; syntax errors and lint findings go to `diags`.
-pub fn compile_script(engine: &Engine, file: &SourceFile, file_idx: FileId, diags: &mut Vec<Diagnostic>) -> Option<Script> {
+pub(crate) fn compile_script(engine: &Engine, file: &SourceFile, file_idx: FileId, diags: &mut Vec<Diagnostic>) -> Option<Script> {
     source::lint(engine, file, diags);
     match engine.compile(&file.text) {
         Ok(ast) => Some(Script { path: file.path.clone(), file: file_idx, ast }),
@@ -73,7 +73,7 @@ pub fn compile_script(engine: &Engine, file: &SourceFile, file_idx: FileId, diag
 }
 
 /// The parameter names of `function` in `script`, or `None` if it has no such function.
-pub fn function_params(script: &Script, function: &str) -> Option<Vec<String>> {
+pub(crate) fn function_params(script: &Script, function: &str) -> Option<Vec<String>> {
     script.ast.iter_functions().find(|f| f.name == function).map(|f| f.params.iter().map(|p| p.to_string()).collect())
 }
 
@@ -112,7 +112,7 @@ fn lower_first(s: &str) -> String {
 }
 
 /// Byte offset of a one-based line and column (in characters).
-pub fn offset_of(text: &str, line: usize, col: usize) -> usize {
+pub(crate) fn offset_of(text: &str, line: usize, col: usize) -> usize {
     let mut offset = 0;
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line {
@@ -124,7 +124,7 @@ pub fn offset_of(text: &str, line: usize, col: usize) -> usize {
 }
 
 /// Compiles an inline expression with every known name in scope; errors point into `file`.
-pub fn compile_inline(engine: &Engine, text: &str, known: &[String], file: &SourceFile, offset: usize) -> Result<AST, Diagnostic> {
+pub(crate) fn compile_inline(engine: &Engine, text: &str, known: &[String], file: &SourceFile, offset: usize) -> Result<AST, Diagnostic> {
     let mut scope = Scope::new();
     for name in known {
         scope.push_dynamic(name.as_str(), Dynamic::UNIT);
@@ -144,7 +144,7 @@ pub fn compile_inline(engine: &Engine, text: &str, known: &[String], file: &Sour
     })
 }
 
-pub fn to_dynamic(v: &Value) -> Dynamic {
+pub(crate) fn to_dynamic(v: &Value) -> Dynamic {
     match v {
         Value::Null => Dynamic::UNIT,
         Value::Bool(b) => Dynamic::from(*b),
@@ -156,7 +156,7 @@ pub fn to_dynamic(v: &Value) -> Dynamic {
 
 /// A formula's result that is not a value of the step's kind.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ResultError {
+pub(crate) enum ResultError {
     #[error("`{0}` is not a date")]
     NotADate(String),
     #[error("the formula returned a {found}, expected a {expected}")]
@@ -164,7 +164,7 @@ pub enum ResultError {
 }
 
 /// Reads a formula's result as a value of `kind`.
-pub fn from_dynamic(d: Dynamic, kind: Kind) -> Result<Value, ResultError> {
+pub(crate) fn from_dynamic(d: Dynamic, kind: Kind) -> Result<Value, ResultError> {
     let type_name = d.type_name().to_string();
     let v = if d.is_unit() {
         Value::Null
@@ -190,14 +190,14 @@ pub fn from_dynamic(d: Dynamic, kind: Kind) -> Result<Value, ResultError> {
 
 /// Why a formula failed at run time: Rhai's own words, and whether it ran out of its budget.
 #[derive(Debug, Clone)]
-pub struct FormulaFailure {
-    pub budget: bool,
-    pub message: String,
+pub(crate) struct FormulaFailure {
+    pub(crate) budget: bool,
+    pub(crate) message: String,
 }
 
 impl FormulaFailure {
     /// The diagnostic code of this failure.
-    pub fn code(&self) -> Code {
+    pub(crate) fn code(&self) -> Code {
         if self.budget { Code::BudgetExceeded } else { Code::FormulaRuntime }
     }
 }
@@ -213,12 +213,12 @@ fn failure(e: Box<EvalAltResult>) -> FormulaFailure {
     FormulaFailure { budget, message: lower_first(&e.to_string()) }
 }
 
-pub fn call_function(engine: &Engine, script: &Script, function: &str, args: Vec<Dynamic>) -> Result<Dynamic, FormulaFailure> {
+pub(crate) fn call_function(engine: &Engine, script: &Script, function: &str, args: Vec<Dynamic>) -> Result<Dynamic, FormulaFailure> {
     let options = rhai::CallFnOptions::new().eval_ast(false).rewind_scope(true);
     engine.call_fn_with_options::<Dynamic>(options, &mut Scope::new(), &script.ast, function, args).map_err(failure)
 }
 
-pub fn eval_inline(engine: &Engine, ast: &AST, names: &[String], values: &[Value]) -> Result<Dynamic, FormulaFailure> {
+pub(crate) fn eval_inline(engine: &Engine, ast: &AST, names: &[String], values: &[Value]) -> Result<Dynamic, FormulaFailure> {
     let mut scope = Scope::new();
     for (n, v) in names.iter().zip(values) {
         scope.push_dynamic(n.as_str(), to_dynamic(v));

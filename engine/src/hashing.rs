@@ -4,33 +4,33 @@
 use sha2::{Digest, Sha256};
 
 /// Lower-case hexadecimal of `bytes`.
-pub fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The SHA-256 of `bytes`, in hexadecimal.
-pub fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
 /// A SHA-256 computed while bytes stream past.
 #[derive(Clone, Default)]
-pub struct StreamHash(Sha256);
+pub(crate) struct StreamHash(Sha256);
 
 impl StreamHash {
-    pub fn update(&mut self, bytes: &[u8]) {
+    pub(crate) fn update(&mut self, bytes: &[u8]) {
         self.0.update(bytes);
     }
 
     /// The hash of everything seen so far, in hexadecimal.
-    pub fn hex(&self) -> String {
+    pub(crate) fn hex(&self) -> String {
         hex(&self.0.clone().finalize())
     }
 }
 
 /// A fast 64-bit hash of `bytes` (folded 128-bit multiplications over 16-byte blocks, the
 /// construction of wyhash and foldhash).
-pub fn hash64(bytes: &[u8]) -> u64 {
+pub(crate) fn hash64(bytes: &[u8]) -> u64 {
     const K0: u64 = 0xa076_1d64_78bd_642f;
     const K1: u64 = 0xe703_7ed1_a0b4_28db;
     const K2: u64 = 0x8ebc_6af0_9c88_c6e3;

@@ -8,6 +8,11 @@
 //! then what is built on evaluations: the payment `schedule`, file `validate`-ion and comparisons
 //! (`compare`).
 
+// Everything is `pub(crate)` unless another crate needs it; the engine never prints (its
+// diagnostics are values the caller renders).
+#![warn(unreachable_pub)]
+#![deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)]
+
 pub mod compare;
 pub mod data;
 pub mod diagnostic;

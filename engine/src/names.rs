@@ -23,12 +23,13 @@ macro_rules! closed_names {
 
         impl $name {
             /// Every variant, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+            #[allow(dead_code, reason = "declared for every closed set; not every one is iterated")]
+            $vis const ALL: &'static [$name] = &[$($name::$variant,)+];
             /// The spelling of each variant, in declaration order.
-            pub const NAMES: &'static [&'static str] = &[$($text,)+];
+            $vis const NAMES: &'static [&'static str] = &[$($text,)+];
 
             /// The variant spelt `s`, if any.
-            pub fn parse(s: &str) -> Option<$name> {
+            $vis fn parse(s: &str) -> Option<$name> {
                 match s {
                     $($text => Some($name::$variant),)+
                     _ => None,
@@ -36,7 +37,7 @@ macro_rules! closed_names {
             }
 
             /// How rule files spell it.
-            pub fn as_str(self) -> &'static str {
+            $vis fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text,)+
                 }

@@ -33,7 +33,7 @@ mod movements;
 pub use deposits::deposit_warnings;
 pub use model::*;
 
-pub(crate) fn cents(d: Decimal) -> Decimal {
+pub fn cents(d: Decimal) -> Decimal {
     Rounding::cents().apply(d)
 }
 

@@ -32,7 +32,7 @@ pub use validator::Validator;
 
 /// The severity of each validation code (a norm may lower duplicate rows to a warning): a warning
 /// never rejects a row nor fails a file.
-pub fn severity(code: Code) -> Severity {
+pub(crate) fn severity(code: Code) -> Severity {
     match code {
         Code::EncodingSuspect
         | Code::HeaderColumnOrder

@@ -9,7 +9,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 /// Text values are short (codes, identifiers), so they are kept inline: cloning one while
 /// evaluating a row costs no allocation.
-pub use smol_str::SmolStr;
+pub(crate) use smol_str::SmolStr;
 
 use crate::names::closed_names;
 
@@ -24,7 +24,7 @@ pub enum Value {
 }
 
 impl Value {
-    pub fn kind(&self) -> Kind {
+    pub(crate) fn kind(&self) -> Kind {
         match self {
             Value::Null => Kind::Null,
             Value::Bool(_) => Kind::Bool,
@@ -37,13 +37,6 @@ impl Value {
     pub fn as_number(&self) -> Option<Decimal> {
         match self {
             Value::Number(d) => Some(*d),
-            _ => None,
-        }
-    }
-
-    pub fn as_bool(&self) -> Option<bool> {
-        match self {
-            Value::Bool(b) => Some(*b),
             _ => None,
         }
     }
@@ -78,7 +71,7 @@ impl Serialize for Value {
 
 /// The type of a value, used to check expressions at load time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
+pub(crate) enum Kind {
     Null,
     Bool,
     Number,
@@ -87,7 +80,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Kind::Null => "null",
             Kind::Bool => "boolean",
@@ -118,7 +111,7 @@ closed_names! {
 
 impl Unit {
     /// The kind of value a quantity in this unit holds.
-    pub fn kind(self) -> Kind {
+    pub(crate) fn kind(self) -> Kind {
         match self {
             Unit::Date => Kind::Date,
             Unit::Bool => Kind::Bool,
@@ -128,7 +121,7 @@ impl Unit {
     }
 
     /// Money: amounts that must be rounded as the rulebook declares.
-    pub fn is_money(self) -> bool {
+    pub(crate) fn is_money(self) -> bool {
         self == Unit::Eur
     }
 }
@@ -181,12 +174,12 @@ impl RoundingMode {
 }
 
 impl Rounding {
-    pub fn cents() -> Self {
+    pub(crate) fn cents() -> Self {
         Rounding { step: Decimal::new(1, 2), mode: RoundingMode::HalfUp }
     }
 
     /// Rounds `value` to a multiple of the step.
-    pub fn apply(self, value: Decimal) -> Decimal {
+    pub(crate) fn apply(self, value: Decimal) -> Decimal {
         if self.step.is_zero() {
             return value;
         }
@@ -206,7 +199,7 @@ pub struct Dated<T> {
 }
 
 /// The value in force on `date` among `dated` (sorted by `from`), if any.
-pub fn value_at<T>(dated: &[Dated<T>], date: NaiveDate) -> Option<&T> {
+pub(crate) fn value_at<T>(dated: &[Dated<T>], date: NaiveDate) -> Option<&T> {
     dated.iter().rev().find(|d| d.from <= date).map(|d| &d.value)
 }
 
@@ -218,7 +211,7 @@ pub struct Period {
 }
 
 impl Period {
-    pub fn contains(&self, date: NaiveDate) -> bool {
+    pub(crate) fn contains(&self, date: NaiveDate) -> bool {
         self.start <= date && date <= self.end
     }
 }

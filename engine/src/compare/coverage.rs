@@ -17,16 +17,16 @@ use crate::rules::strict::{Ctx, Obj};
 pub const REMOVALS_FILE: &str = "retraits.toml";
 
 /// The kinds of items whose presence is followed from one year to the next.
-pub const KINDS: &[&str] = &["parameter", "table", "list", "indicators", "step", "input"];
+pub(crate) const KINDS: &[&str] = &["parameter", "table", "list", "indicators", "step", "input"];
 
 /// A removal recorded in `retraits.toml`: the item and why it goes.
 #[derive(Debug, Clone, Serialize)]
 pub struct Removal {
-    pub kind: String,
-    pub name: String,
-    pub reference: String,
+    pub(crate) kind: String,
+    pub(crate) name: String,
+    pub(crate) reference: String,
     #[serde(skip)]
-    pub location: Location,
+    pub(crate) location: Location,
 }
 
 /// Reads a `retraits.toml`: one table per removed item, named like the item (inputs as

@@ -229,7 +229,7 @@ fn period(p: Period) -> String {
 
 /// Dated values as people read them: a single value as itself; several as
 /// `26.50, from 2024-12-22: 30.00` (the first one holds from the start of the period).
-pub fn dated(values: &[Dated<Value>], period: Period) -> String {
+pub(crate) fn dated(values: &[Dated<Value>], period: Period) -> String {
     let mut parts = Vec::with_capacity(values.len());
     for (i, d) in values.iter().enumerate() {
         if i == 0 && d.from == period.start {

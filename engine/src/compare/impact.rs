@@ -17,7 +17,7 @@ use crate::eval::{Evaluation, evaluate};
 use crate::rulebook::{FunctionPlan, Rulebook};
 use crate::value::{Dated, Unit, Value};
 
-pub const METHOD: &str = "sequential substitution: starting from the earlier rulebook, the later one's values are brought in one group at a time in the fixed order parameters, tables, lists (codes and tariffs), indicators, then the pipeline and everything else (steps, formulas, inputs, calendar, and items whose structure changed); each group is credited with the change of the total it causes given the groups before it, so the credits add up exactly to the delta. Date parameters, which frame each year, move with the pipeline.";
+pub(crate) const METHOD: &str = "sequential substitution: starting from the earlier rulebook, the later one's values are brought in one group at a time in the fixed order parameters, tables, lists (codes and tariffs), indicators, then the pipeline and everything else (steps, formulas, inputs, calendar, and items whose structure changed); each group is credited with the change of the total it causes given the groups before it, so the credits add up exactly to the delta. Date parameters, which frame each year, move with the pipeline.";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Impact {
@@ -47,7 +47,7 @@ pub struct Attribution {
 #[derive(Debug, Clone, Serialize)]
 pub struct OutputDelta {
     pub name: String,
-    pub label: String,
+    pub(crate) label: String,
     pub unit: Unit,
     pub from: Option<Value>,
     pub to: Option<Value>,

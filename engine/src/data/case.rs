@@ -29,9 +29,9 @@ pub struct Case {
     /// One per input of the schema: the dataset when the input is a data file.
     pub datasets: TiVec<InputId, Option<Dataset>>,
     /// One per input of the schema: the records when the input is a list of records.
-    pub records: TiVec<InputId, Vec<Vec<Value>>>,
+    pub(crate) records: TiVec<InputId, Vec<Vec<Value>>>,
     /// Files read, with their SHA-256, for the manifest.
-    pub hashes: Vec<(String, String)>,
+    pub(crate) hashes: Vec<(String, String)>,
 }
 
 /// Options of case loading.
@@ -42,7 +42,7 @@ pub struct CaseOptions {
 }
 
 /// Reads `dir/<case_file>` against `schema`, reading data files through `norms`.
-pub fn load_case(
+pub(crate) fn load_case(
     dir: &Path,
     case_file: &str,
     schema: &CaseSchema,

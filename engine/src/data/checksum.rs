@@ -18,7 +18,7 @@ pub enum Verdict {
 }
 
 /// Runs `algorithm` on `value`.
-pub fn verify(algorithm: Checksum, value: &[u8]) -> Verdict {
+pub(crate) fn verify(algorithm: Checksum, value: &[u8]) -> Verdict {
     match algorithm {
         Checksum::Nir => nir(value),
         Checksum::Luhn => luhn(value),

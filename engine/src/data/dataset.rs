@@ -17,51 +17,27 @@ use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
 use crate::value::Value;
 
 /// How many data diagnostics one file reports in full before it only counts them.
-pub const MAX_REPORTED: usize = 200;
+pub(crate) const MAX_REPORTED: usize = 200;
 
 #[derive(Debug, Clone)]
 pub struct Dataset {
-    pub name: String,
+    pub(crate) name: String,
     /// Column names, in the order of the norm's fields.
-    pub columns: Vec<String>,
-    pub kinds: Vec<crate::value::Kind>,
-    pub rows: Vec<Box<[Value]>>,
+    pub(crate) columns: Vec<String>,
+    pub(crate) rows: Vec<Box<[Value]>>,
     /// The file as given, for messages.
-    pub file: String,
+    pub(crate) file: String,
     /// Hex SHA-256 of the file's bytes.
-    pub sha256: String,
+    pub(crate) sha256: String,
 }
 
 impl Dataset {
-    pub fn column_index(&self, name: &str) -> Option<usize> {
+    pub(crate) fn column_index(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| c == name)
     }
 
     pub fn n_rows(&self) -> usize {
         self.rows.len()
-    }
-}
-
-/// Decodes bytes as the norm declares: UTF-8 (a BOM is dropped) or Windows-1252.
-pub fn decode(bytes: &[u8], encoding: Encoding, file: &str) -> Result<String, Diagnostic> {
-    match encoding {
-        Encoding::Utf8 => {
-            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            match std::str::from_utf8(body) {
-                Ok(s) => Ok(s.to_string()),
-                Err(e) => {
-                    let offset = e.valid_up_to();
-                    let row = body[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-                    Err(Diagnostic::error(Code::DataEncoding, format!("line {row} is not valid UTF-8 (byte {offset})"))
-                        .at(Location::Data { file: file.to_string(), row, field: None })
-                        .hint("save the file as UTF-8, or use a norm that declares windows-1252"))
-                }
-            }
-        }
-        Encoding::Windows1252 => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok(text.into_owned())
-        }
     }
 }
 
@@ -71,7 +47,7 @@ pub fn decode(bytes: &[u8], encoding: Encoding, file: &str) -> Result<String, Di
 /// The file streams through a [`Guarded`] reader: memory stays bounded by the rows kept, a line
 /// or record past its limit or a NUL byte stops the reading with a located diagnostic, and a
 /// folder, a pipe or a device is refused before it is read.
-pub fn read_dataset(name: &str, path: &Path, shown: &str, norm: &Norm) -> (Option<Dataset>, Vec<Diagnostic>) {
+pub(crate) fn read_dataset(name: &str, path: &Path, shown: &str, norm: &Norm) -> (Option<Dataset>, Vec<Diagnostic>) {
     let file = match open_regular(path) {
         Ok(f) => f,
         Err(e) => {
@@ -88,13 +64,8 @@ pub fn read_dataset(name: &str, path: &Path, shown: &str, norm: &Norm) -> (Optio
     read_stream(name, std::io::BufReader::with_capacity(1 << 16, file), shown, norm, norm.encoding, None)
 }
 
-/// Reads decoded text through `norm` (see [`read_dataset`]).
-pub fn read_text(name: &str, text: &str, shown: &str, norm: &Norm, sha256: String) -> (Option<Dataset>, Vec<Diagnostic>) {
-    read_stream(name, text.as_bytes(), shown, norm, Encoding::Utf8, Some(sha256))
-}
-
 /// Reads raw bytes through `norm`, decoding them as the norm declares (see [`read_dataset`]).
-pub fn read_bytes(name: &str, bytes: &[u8], shown: &str, norm: &Norm) -> (Option<Dataset>, Vec<Diagnostic>) {
+pub(crate) fn read_bytes(name: &str, bytes: &[u8], shown: &str, norm: &Norm) -> (Option<Dataset>, Vec<Diagnostic>) {
     read_stream(name, bytes, shown, norm, norm.encoding, None)
 }
 
@@ -238,7 +209,6 @@ fn read_stream<R: Read>(
     let dataset = Dataset {
         name: name.to_string(),
         columns: norm.fields.iter().map(|f| f.name.clone()).collect(),
-        kinds: norm.fields.iter().map(|f| f.kind.value_kind()).collect(),
         rows,
         file: shown.to_string(),
         sha256: sha256.unwrap_or_else(|| guard.sha256()),
@@ -356,13 +326,13 @@ fn map_columns(header: &[String], norm: &Norm, shown: &str, diags: &mut Vec<Diag
 }
 
 /// Shows a field value in a message, unless it identifies a person.
-pub fn shown_value(raw: &str, field: &Field) -> String {
+pub(crate) fn shown_value(raw: &str, field: &Field) -> String {
     if field.identifier { format!("[{} masked]", field.name) } else { format!("`{raw}`") }
 }
 
 /// Shows a field value in a message, unless it identifies a person: the value of an identifier
 /// field, or a value that [`identifier_lookalike`] finds to be one.
-pub fn shown_in(raw: &str, field: &Field, norm: &Norm) -> String {
+pub(crate) fn shown_in(raw: &str, field: &Field, norm: &Norm) -> String {
     if field.identifier {
         return shown_value(raw, field);
     }
@@ -375,7 +345,7 @@ pub fn shown_in(raw: &str, field: &Field, norm: &Norm) -> String {
 /// The identifier field of `norm` that a word of `raw` would be a valid value of (its length and
 /// check key fit): an identifier shifted into the wrong column still identifies someone, so any
 /// report masks such a value whatever field it is in.
-pub fn identifier_lookalike<'n>(raw: &str, norm: &'n Norm) -> Option<&'n Field> {
+pub(crate) fn identifier_lookalike<'n>(raw: &str, norm: &'n Norm) -> Option<&'n Field> {
     let words: Vec<&str> = raw.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     norm.fields.iter().filter(|f| f.identifier).find(|id| {
         let Some(algorithm) = id.checksum else { return false };
@@ -387,7 +357,7 @@ pub fn identifier_lookalike<'n>(raw: &str, norm: &'n Norm) -> Option<&'n Field> 
 }
 
 /// Types one raw field as its norm says.
-pub fn parse_field(raw: &str, field: &Field, norm: &Norm, formats: &Formats) -> Result<Value, (Code, String)> {
+pub(crate) fn parse_field(raw: &str, field: &Field, norm: &Norm, formats: &Formats) -> Result<Value, (Code, String)> {
     if raw.is_empty() {
         return if field.required {
             Err((Code::DataRequiredEmpty, format!("`{}` is required and empty", field.name)))

@@ -9,15 +9,15 @@ use rust_decimal::Decimal;
 use crate::data::norm::Norm;
 
 /// How a norm writes dates, decimals and booleans, compiled once per file and shared by its fields.
-pub struct Formats {
-    pub date: DateFormat,
-    pub decimal_separator: u8,
-    pub true_values: Vec<String>,
-    pub false_values: Vec<String>,
+pub(crate) struct Formats {
+    pub(crate) date: DateFormat,
+    pub(crate) decimal_separator: u8,
+    pub(crate) true_values: Vec<String>,
+    pub(crate) false_values: Vec<String>,
 }
 
 impl Formats {
-    pub fn of(norm: &Norm) -> Self {
+    pub(crate) fn of(norm: &Norm) -> Self {
         Formats {
             date: DateFormat::compile(&norm.date_format),
             decimal_separator: u8::try_from(norm.decimal_separator).unwrap_or(b','),
@@ -29,13 +29,13 @@ impl Formats {
 
 /// A date format: `%d`, `%m`, `%Y` and literal characters are read by hand (strictly two, two
 /// and four digits); any other strftime format goes through chrono.
-pub enum DateFormat {
+pub(crate) enum DateFormat {
     Fast { tokens: Vec<DateToken>, human: String },
     Chrono { format: String, human: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateToken {
+pub(crate) enum DateToken {
     Day,
     Month,
     Year,
@@ -44,7 +44,7 @@ pub enum DateToken {
 
 /// Why a text is not a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateError {
+pub(crate) enum DateError {
     /// Not written in the format.
     Form,
     /// Written in the format, but no such day (31/02/2025).
@@ -52,7 +52,7 @@ pub enum DateError {
 }
 
 impl DateFormat {
-    pub fn compile(format: &str) -> Self {
+    pub(crate) fn compile(format: &str) -> Self {
         let human = human_date_format(format);
         let mut tokens = Vec::new();
         let mut bytes = format.bytes();
@@ -74,17 +74,17 @@ impl DateFormat {
     }
 
     /// Whether chrono can read and write this format (`%Q` is no strftime specifier).
-    pub fn is_valid(format: &str) -> bool {
+    pub(crate) fn is_valid(format: &str) -> bool {
         !chrono::format::StrftimeItems::new(format).any(|item| matches!(item, chrono::format::Item::Error))
     }
 
-    pub fn human(&self) -> &str {
+    pub(crate) fn human(&self) -> &str {
         match self {
             DateFormat::Fast { human, .. } | DateFormat::Chrono { human, .. } => human,
         }
     }
 
-    pub fn parse(&self, text: &[u8]) -> Result<NaiveDate, DateError> {
+    pub(crate) fn parse(&self, text: &[u8]) -> Result<NaiveDate, DateError> {
         match self {
             DateFormat::Chrono { format, .. } => {
                 let text = std::str::from_utf8(text).map_err(|_| DateError::Form)?;
@@ -118,7 +118,7 @@ impl DateFormat {
     }
 
     /// Writes `date` in this format (for messages).
-    pub fn format(&self, date: NaiveDate) -> String {
+    pub(crate) fn format(&self, date: NaiveDate) -> String {
         use chrono::Datelike;
         let tokens = match self {
             DateFormat::Chrono { format, .. } => {
@@ -159,7 +159,7 @@ fn digits(s: &[u8], i: &mut usize, n: usize) -> Result<u32, DateError> {
 
 /// A decimal: an optional `-`, digits, then optionally `sep` and digits. Read by hand (the
 /// common path of a validator); more than 18 significant digits go through rust_decimal.
-pub fn parse_decimal(s: &[u8], sep: u8) -> Option<Decimal> {
+pub(crate) fn parse_decimal(s: &[u8], sep: u8) -> Option<Decimal> {
     let (neg, body) = match s.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, s),
@@ -184,6 +184,6 @@ pub fn parse_decimal(s: &[u8], sep: u8) -> Option<Decimal> {
 }
 
 /// `%d/%m/%Y` as people write it: `JJ/MM/AAAA`.
-pub fn human_date_format(fmt: &str) -> String {
+pub(crate) fn human_date_format(fmt: &str) -> String {
     fmt.replace("%d", "JJ").replace("%m", "MM").replace("%Y", "AAAA")
 }

@@ -13,18 +13,18 @@ use memchr::memchr3;
 use crate::hashing::StreamHash;
 
 /// Longest physical line of a data file, in bytes.
-pub const MAX_LINE_BYTES: usize = 1 << 20;
+pub(crate) const MAX_LINE_BYTES: usize = 1 << 20;
 /// Largest record of a data file, in bytes: a quoted field may span lines, but not forever (an
 /// unclosed quote would otherwise swallow the rest of the file into one field).
-pub const MAX_RECORD_BYTES: usize = 4 << 20;
+pub(crate) const MAX_RECORD_BYTES: usize = 4 << 20;
 /// Most columns a data file's header may have.
-pub const MAX_COLUMNS: usize = 1_000;
+pub(crate) const MAX_COLUMNS: usize = 1_000;
 /// Largest case description (`team.toml`): a few hundred lines at most in practice.
-pub const MAX_CASE_FILE_BYTES: u64 = 1 << 20;
+pub(crate) const MAX_CASE_FILE_BYTES: u64 = 1 << 20;
 
 /// Why a guarded read stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fault {
+pub(crate) enum Fault {
     /// Line `line` (1-based) is longer than [`MAX_LINE_BYTES`].
     LineTooLong { line: usize },
     /// The record going on at line `line` is larger than [`MAX_RECORD_BYTES`].
@@ -35,16 +35,16 @@ pub enum Fault {
 
 /// How the lines of a file end, counted as the bytes pass.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct LineEndings {
-    pub crlf: u64,
-    pub lf: u64,
+pub(crate) struct LineEndings {
+    pub(crate) crlf: u64,
+    pub(crate) lf: u64,
     /// A carriage return alone (old Mac style, or a stray `\r`).
-    pub cr: u64,
+    pub(crate) cr: u64,
 }
 
 impl LineEndings {
     /// Whether more than one style of line ending occurs.
-    pub fn mixed(&self) -> bool {
+    pub(crate) fn mixed(&self) -> bool {
         [self.crlf, self.lf, self.cr].iter().filter(|&&n| n > 0).count() > 1
     }
 }
@@ -52,7 +52,7 @@ impl LineEndings {
 /// A reader that hashes what passes, counts lines and line endings, and stops at the first
 /// [`Fault`]. The bytes before a fault are delivered; the read after them fails, so a parser on
 /// top sees every complete record that precedes the problem.
-pub struct Guarded<R> {
+pub(crate) struct Guarded<R> {
     inner: R,
     hasher: StreamHash,
     /// Current line (1-based) at the end of what was delivered.
@@ -68,12 +68,12 @@ pub struct Guarded<R> {
 }
 
 impl<R: Read> Guarded<R> {
-    pub fn new(inner: R) -> Self {
+    pub(crate) fn new(inner: R) -> Self {
         Guarded::with_limits(inner, MAX_LINE_BYTES, MAX_RECORD_BYTES)
     }
 
     /// A guard with other limits (tests use small ones).
-    pub fn with_limits(inner: R, max_line: usize, max_record: usize) -> Self {
+    pub(crate) fn with_limits(inner: R, max_line: usize, max_record: usize) -> Self {
         Guarded {
             inner,
             hasher: StreamHash::default(),
@@ -90,17 +90,17 @@ impl<R: Read> Guarded<R> {
     }
 
     /// The fault that stopped the reading, if any.
-    pub fn fault(&self) -> Option<Fault> {
+    pub(crate) fn fault(&self) -> Option<Fault> {
         self.fault
     }
 
     /// Tells the guard a record ended: the record budget starts again. The parser above reads
     /// ahead by its buffer's size, so the budget is checked to within that much.
-    pub fn mark_record(&mut self) {
+    pub(crate) fn mark_record(&mut self) {
         self.since_record = 0;
     }
 
-    pub fn endings(&self) -> LineEndings {
+    pub(crate) fn endings(&self) -> LineEndings {
         let mut e = self.endings;
         if self.pending_cr {
             e.cr += 1;
@@ -109,12 +109,12 @@ impl<R: Read> Guarded<R> {
     }
 
     /// Whether the bytes read so far end with a line break (an empty input does not).
-    pub fn ends_with_newline(&self) -> bool {
+    pub(crate) fn ends_with_newline(&self) -> bool {
         matches!(self.last_byte, Some(b'\n' | b'\r'))
     }
 
     /// Hex SHA-256 of the bytes delivered so far (all of them once the reader is exhausted).
-    pub fn sha256(&self) -> String {
+    pub(crate) fn sha256(&self) -> String {
         self.hasher.hex()
     }
 
@@ -196,7 +196,7 @@ impl<R: Read> Read for Guarded<R> {
 
 /// Why a path cannot be opened as a regular file.
 #[derive(Debug)]
-pub enum OpenError {
+pub(crate) enum OpenError {
     /// The path is a folder.
     Folder,
     /// The path is a pipe, a device or a socket: reading it could block or never end.
@@ -206,7 +206,7 @@ pub enum OpenError {
 
 /// Opens `path` for reading if it is a regular file (after following symbolic links). A named
 /// pipe is refused before it is opened, since opening one blocks until a writer comes.
-pub fn open_regular(path: &Path) -> Result<std::fs::File, OpenError> {
+pub(crate) fn open_regular(path: &Path) -> Result<std::fs::File, OpenError> {
     let meta = std::fs::metadata(path).map_err(OpenError::Io)?;
     if meta.is_dir() {
         return Err(OpenError::Folder);
@@ -219,7 +219,7 @@ pub fn open_regular(path: &Path) -> Result<std::fs::File, OpenError> {
 
 impl OpenError {
     /// The reason in plain lowercase words.
-    pub fn reason(&self) -> String {
+    pub(crate) fn reason(&self) -> String {
         match self {
             OpenError::Folder => "it is a folder, not a file".to_string(),
             OpenError::NotRegular => "it is not a regular file (a pipe, a device or a socket)".to_string(),

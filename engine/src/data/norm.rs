@@ -28,9 +28,9 @@ pub struct Norm {
     pub fields: Vec<Field>,
     /// What two identical rows are: an error, or a warning when the norm has no field that tells
     /// two real events apart (two visits on one day).
-    pub duplicate_rows: Severity,
+    pub(crate) duplicate_rows: Severity,
     /// The path of the norm file, relative to the norms folder.
-    pub path: String,
+    pub(crate) path: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -75,7 +75,7 @@ pub struct Field {
     pub required_if: Option<String>,
     /// The date of the row (a date field): it must lie inside the period named by the file, and
     /// code lists are read at it.
-    pub row_date: bool,
+    pub(crate) row_date: bool,
 }
 
 closed_names! {
@@ -91,7 +91,7 @@ closed_names! {
 }
 
 impl FieldKind {
-    pub fn value_kind(self) -> crate::value::Kind {
+    pub(crate) fn value_kind(self) -> crate::value::Kind {
         use crate::value::Kind;
         match self {
             FieldKind::Text | FieldKind::Enum => Kind::Text,
@@ -112,13 +112,13 @@ pub enum Checksum {
 }
 
 impl Norm {
-    pub fn field_index(&self, name: &str) -> Option<usize> {
+    pub(crate) fn field_index(&self, name: &str) -> Option<usize> {
         self.fields.iter().position(|f| f.name == name)
     }
 }
 
 /// Where a norm file lives in the norms folder.
-pub fn norm_path(name: &str, version: u32) -> String {
+pub(crate) fn norm_path(name: &str, version: u32) -> String {
     format!("{name}/v{version}.toml")
 }
 

@@ -47,7 +47,7 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    pub fn location(&self, span: Range<usize>) -> Location {
+    pub(crate) fn location(&self, span: Range<usize>) -> Location {
         let (line, col) = line_col(&self.text, span.start);
         Location::Source { file: self.path.clone(), line, col, span }
     }

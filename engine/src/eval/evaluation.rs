@@ -74,7 +74,7 @@ pub struct Part {
 /// One bar of the waterfall: how much an output moves the running amount, and where it ends.
 #[derive(Debug, Clone, Serialize)]
 pub struct Bar {
-    pub name: String,
+    pub(crate) name: String,
     pub label: String,
     pub delta: Decimal,
     pub running: Decimal,
@@ -87,7 +87,7 @@ pub struct Bar {
 #[derive(Debug, Clone, Serialize)]
 pub struct AssumedShare {
     pub item: String,
-    pub amount: Decimal,
+    pub(crate) amount: Decimal,
     /// Between 0 and 1, rounded to 4 decimals.
     pub share: Decimal,
 }

@@ -7,7 +7,7 @@ use crate::value::Value;
 
 /// An expression as written, with byte spans inside its text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Ast {
+pub(crate) enum Ast {
     Lit(Value, Range<usize>),
     Name(String, Option<String>, Range<usize>),
     Unary(UnOp, Box<Ast>, Range<usize>),
@@ -18,7 +18,7 @@ pub enum Ast {
 }
 
 impl Ast {
-    pub fn span(&self) -> Range<usize> {
+    pub(crate) fn span(&self) -> Range<usize> {
         match self {
             Ast::Lit(_, s)
             | Ast::Name(_, _, s)
@@ -32,13 +32,13 @@ impl Ast {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnOp {
+pub(crate) enum UnOp {
     Not,
     Neg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BinOp {
+pub(crate) enum BinOp {
     Or,
     And,
     Eq,
@@ -68,29 +68,6 @@ impl BinOp {
             BinOp::Sub => "-",
             BinOp::Mul => "*",
             BinOp::Div => "/",
-        }
-    }
-}
-
-/// Every name an expression mentions (`name` or `name.member` as `name`), in order of appearance;
-/// views of `in` and `exists` included.
-pub fn names(ast: &Ast, out: &mut Vec<String>) {
-    match ast {
-        Ast::Lit(..) => {}
-        Ast::Name(n, _, _) => out.push(n.clone()),
-        Ast::Unary(_, a, _) => names(a, out),
-        Ast::Binary(_, a, b, _) => {
-            names(a, out);
-            names(b, out);
-        }
-        Ast::Call(_, args, _) => args.iter().for_each(|a| names(a, out)),
-        Ast::In(v, view, _, _) => {
-            names(v, out);
-            out.push(view.clone());
-        }
-        Ast::Exists(view, c, _) => {
-            out.push(view.clone());
-            names(c, out);
         }
     }
 }

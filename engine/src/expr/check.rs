@@ -12,7 +12,7 @@ use crate::value::{Kind, Value};
 
 /// A checked expression whose names are resolved to slots the evaluator reads through [`Env`].
 #[derive(Debug, Clone)]
-pub enum Expr {
+pub(crate) enum Expr {
     Const(Value),
     /// A reference resolved by the [`Resolver`]; the evaluator hands it back to the [`Env`].
     Ref(Slot),
@@ -26,7 +26,7 @@ pub enum Expr {
 
 /// What a name resolved to: the resolver and the environment agree on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Slot {
+pub(crate) enum Slot {
     /// A column of the row the expression runs on.
     Column(ColumnId),
     /// A column of the row `exists` looks at.
@@ -41,7 +41,7 @@ pub enum Slot {
 
 /// What a [`Slot::Item`] reads of the list item found for a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ItemField {
+pub(crate) enum ItemField {
     /// Whether the row's code is in the list at the row's date (`listed`).
     Listed,
     /// An attribute of the item (`item.tarif`).
@@ -49,7 +49,7 @@ pub enum ItemField {
 }
 
 /// Resolves names while an expression is checked.
-pub trait Resolver {
+pub(crate) trait Resolver {
     /// `name` or `name.member` in the current scope.
     fn name(&mut self, name: &str, member: Option<&str>) -> Result<(Slot, Kind), NameError>;
     /// The set of values of `view.column`, for `x in view.column`; returns its id and kind.
@@ -60,7 +60,7 @@ pub trait Resolver {
 }
 
 /// Checks `ast` against the names the resolver knows; returns the expression and its kind.
-pub fn check(ast: &Ast, r: &mut dyn Resolver) -> Result<(Expr, Kind), ExprError> {
+pub(crate) fn check(ast: &Ast, r: &mut dyn Resolver) -> Result<(Expr, Kind), ExprError> {
     match ast {
         Ast::Lit(v, _) => Ok((Expr::Const(v.clone()), v.kind())),
         Ast::Name(name, member, span) => {

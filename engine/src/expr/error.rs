@@ -10,15 +10,15 @@ use crate::diagnostic::Code;
 
 /// An error of parsing or checking, with its span inside the expression text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExprError {
-    pub span: Range<usize>,
-    pub kind: ExprErrorKind,
-    pub hint: Option<String>,
+pub(crate) struct ExprError {
+    pub(crate) span: Range<usize>,
+    pub(crate) kind: ExprErrorKind,
+    pub(crate) hint: Option<String>,
 }
 
 /// What is wrong with an expression.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum ExprErrorKind {
+pub(crate) enum ExprErrorKind {
     /// It does not parse.
     #[error("{0}")]
     Syntax(String),
@@ -32,7 +32,7 @@ pub enum ExprErrorKind {
 
 impl ExprError {
     /// The diagnostic code of this error.
-    pub fn code(&self) -> Code {
+    pub(crate) fn code(&self) -> Code {
         match self.kind {
             ExprErrorKind::Syntax(_) => Code::ExpressionSyntax,
             ExprErrorKind::Undefined(_) => Code::UndefinedName,
@@ -41,7 +41,7 @@ impl ExprError {
     }
 
     /// The message, without the hint.
-    pub fn message(&self) -> String {
+    pub(crate) fn message(&self) -> String {
         self.kind.to_string()
     }
 }
@@ -55,7 +55,7 @@ impl fmt::Display for ExprError {
 /// A name an expression reads that cannot be resolved where it is read. Each variant says what
 /// kind of name was sought, so that a suggestion is only ever a name of that kind.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum NameError {
+pub(crate) enum NameError {
     #[error("unknown name `{name}`{}", suggested(.suggestion))]
     Unknown { name: String, suggestion: Option<String> },
     #[error("unknown function `{name}`")]
@@ -102,7 +102,7 @@ pub(crate) fn undefined(span: Range<usize>, error: NameError) -> ExprError {
 
 /// Why a checked expression failed on the data it was evaluated on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum EvalError {
+pub(crate) enum EvalError {
     #[error("division of {0} by zero")]
     DivisionByZero(Decimal),
     #[error("arithmetic overflow in {left} {op} {right}")]
@@ -111,7 +111,7 @@ pub enum EvalError {
 
 impl EvalError {
     /// The diagnostic code of this error.
-    pub fn code(&self) -> Code {
+    pub(crate) fn code(&self) -> Code {
         Code::Arithmetic
     }
 }

@@ -8,7 +8,7 @@ use crate::ids::{ExistsId, SetId};
 use crate::value::{Rounding, RoundingMode, Value};
 
 /// Supplies values while an expression is evaluated.
-pub trait Env {
+pub(crate) trait Env {
     fn get(&self, slot: Slot) -> Value;
     /// The value of `slot` without a copy, when the environment holds it (comparisons and
     /// conditions, the bulk of per-row work, then move nothing).
@@ -23,7 +23,7 @@ pub trait Env {
 // Evaluation
 
 /// Evaluates a checked expression. Arithmetic errors (division by zero, overflow) give `Err`.
-pub fn eval(e: &Expr, env: &dyn Env) -> Result<Value, EvalError> {
+pub(crate) fn eval(e: &Expr, env: &dyn Env) -> Result<Value, EvalError> {
     Ok(match e {
         Expr::Const(v) => v.clone(),
         Expr::Ref(slot) => env.get(*slot),
@@ -46,7 +46,7 @@ pub fn eval(e: &Expr, env: &dyn Env) -> Result<Value, EvalError> {
 }
 
 /// Evaluates a condition: null and non-booleans are false.
-pub fn eval_bool(e: &Expr, env: &dyn Env) -> Result<bool, EvalError> {
+pub(crate) fn eval_bool(e: &Expr, env: &dyn Env) -> Result<bool, EvalError> {
     if let Some(v) = peek(e, env) {
         return Ok(truthy(v));
     }
@@ -154,7 +154,7 @@ pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, Ev
 }
 
 /// Whole years from `from` to `to`: the age on `to` of someone born on `from`.
-pub fn whole_years(from: NaiveDate, to: NaiveDate) -> i32 {
+pub(crate) fn whole_years(from: NaiveDate, to: NaiveDate) -> i32 {
     let mut years = to.year() - from.year();
     if (to.month(), to.day()) < (from.month(), from.day()) {
         years -= 1;

@@ -7,7 +7,7 @@ use crate::names::closed_names;
 closed_names! {
     /// The built-in functions.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum Func {
+    pub(crate) enum Func {
         /// `years_between(from, to)`: whole years elapsed (an age).
         YearsBetween = "years_between",
         /// `days_between(from, to)`: days from `from` to `to`.

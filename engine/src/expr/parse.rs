@@ -102,7 +102,7 @@ pub(crate) struct Parser {
 }
 
 /// Parses an expression.
-pub fn parse(text: &str) -> Result<Ast, ExprError> {
+pub(crate) fn parse(text: &str) -> Result<Ast, ExprError> {
     let mut p = Parser { toks: lex(text)?, pos: 0 };
     if p.peek() == &Tok::End {
         return Err(syntax(0..text.len(), "empty expression"));

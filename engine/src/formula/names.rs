@@ -4,7 +4,7 @@
 use rhai::{AST, ASTNode, Expr};
 
 /// The variables `ast` reads, in order of first appearance.
-pub fn identifiers(ast: &AST) -> Vec<String> {
+pub(crate) fn identifiers(ast: &AST) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     ast.walk(&mut |path: &[ASTNode]| {
         if let Some(ASTNode::Expr(Expr::Variable(v, ..))) = path.last() {

@@ -37,7 +37,7 @@ fn fn_token(toks: &[(Token, usize)], function: &str) -> Option<usize> {
 }
 
 /// The span of `fn name` in a script, to point diagnostics at it (empty if there is none).
-pub fn function_span(engine: &Engine, text: &str, function: &str) -> Range<usize> {
+pub(crate) fn function_span(engine: &Engine, text: &str, function: &str) -> Range<usize> {
     let toks = tokens(engine, text);
     match fn_token(&toks, function) {
         Some(i) => {
@@ -49,7 +49,7 @@ pub fn function_span(engine: &Engine, text: &str, function: &str) -> Range<usize
 }
 
 /// The source text of `fn function(...) { ... }` in a script, with its doc comments, if present.
-pub fn function_source(engine: &Engine, text: &str, function: &str) -> Option<String> {
+pub(crate) fn function_source(engine: &Engine, text: &str, function: &str) -> Option<String> {
     let toks = tokens(engine, text);
     let start = fn_token(&toks, function)?;
     let mut depth = 0usize;

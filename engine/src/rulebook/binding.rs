@@ -50,7 +50,7 @@ fn bind_datasets(rb: &mut Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) {
             continue;
         };
         let columns = rb.norms[n].fields.iter().map(|f| (f.name.clone(), f.kind.value_kind())).collect();
-        let dataset = rb.datasets.push_and_get_key(DatasetDef { name: input.name.clone(), input: i, norm: n, columns });
+        let dataset = rb.datasets.push_and_get_key(DatasetDef { name: input.name.clone(), input: i, columns });
         rb.views.push(ViewDef { name: input.name.clone(), dataset, step: None });
     }
     for (name, _, loc) in &m.norms {

@@ -18,7 +18,7 @@ use crate::value::{Kind, Unit};
 /// Checks that every name the calendar uses (inputs, steps, dataset columns) exists with the
 /// right unit, that advance shares add up to at most 1, that there is at most one balance, and
 /// that every deposit deadline exists. Needs the whole rulebook, so it runs after loading.
-pub fn check(rb: &Rulebook) -> Vec<Diagnostic> {
+pub(crate) fn check(rb: &Rulebook) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut shares = Decimal::ZERO;
     let mut balances = 0;

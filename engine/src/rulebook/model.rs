@@ -60,17 +60,17 @@ pub struct Rulebook {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ResultSpec {
-    pub total: StepId,
-    pub components: Vec<StepId>,
-    pub gate: Option<StepId>,
+pub(crate) struct ResultSpec {
+    pub(crate) total: StepId,
+    pub(crate) components: Vec<StepId>,
+    pub(crate) gate: Option<StepId>,
     /// How a report walks from a first level to the total: levels (cumulative amounts, drawn as
     /// the change from the previous level) and additions.
-    pub waterfall: Vec<WaterfallBar>,
+    pub(crate) waterfall: Vec<WaterfallBar>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
-pub enum WaterfallBar {
+pub(crate) enum WaterfallBar {
     /// A cumulative amount: the bar is its change from the previous level.
     Level(StepId),
     /// An amount added to the running level.
@@ -89,7 +89,7 @@ pub struct Step {
 }
 
 #[derive(Debug, Clone)]
-pub enum Plan {
+pub(crate) enum Plan {
     Filter(FilterPlan),
     LookupRows(LookupRowsPlan),
     LookupScalar(LookupScalarPlan),
@@ -103,76 +103,76 @@ pub enum Plan {
 
 /// Keeps the rows of a view that meet a condition: the step defines a new view.
 #[derive(Debug, Clone)]
-pub struct FilterPlan {
-    pub view: ViewId,
-    pub cond: Option<Expr>,
+pub(crate) struct FilterPlan {
+    pub(crate) view: ViewId,
+    pub(crate) cond: Option<Expr>,
 }
 
 /// Looks a table up once per row of a view; the value column is computed per row.
 #[derive(Debug, Clone)]
-pub struct LookupRowsPlan {
-    pub view: ViewId,
-    pub table: TableId,
+pub(crate) struct LookupRowsPlan {
+    pub(crate) view: ViewId,
+    pub(crate) table: TableId,
     /// The value column of the table.
-    pub column: usize,
-    pub keys: Vec<Expr>,
+    pub(crate) column: usize,
+    pub(crate) keys: Vec<Expr>,
 }
 
 /// Looks a table up once, with keys from scalars.
 #[derive(Debug, Clone)]
-pub struct LookupScalarPlan {
-    pub table: TableId,
+pub(crate) struct LookupScalarPlan {
+    pub(crate) table: TableId,
     /// The value column of the table.
-    pub column: usize,
-    pub keys: Vec<Expr>,
+    pub(crate) column: usize,
+    pub(crate) keys: Vec<Expr>,
 }
 
 /// Counts or sums the rows of a view that meet a condition, maybe by group.
 #[derive(Debug, Clone)]
-pub struct AggregatePlan {
-    pub view: ViewId,
-    pub sum: Option<Expr>,
-    pub cond: Option<Expr>,
-    pub group: Option<Expr>,
+pub(crate) struct AggregatePlan {
+    pub(crate) view: ViewId,
+    pub(crate) sum: Option<Expr>,
+    pub(crate) cond: Option<Expr>,
+    pub(crate) group: Option<Expr>,
 }
 
 /// Finds each row's code in a list at the row's date, then gives the row the first class whose
 /// condition holds.
 #[derive(Debug, Clone)]
-pub struct ClassifyPlan {
-    pub view: ViewId,
-    pub list: ListId,
-    pub code: Expr,
-    pub date: Expr,
-    pub classes: Vec<(String, String, Expr)>,
+pub(crate) struct ClassifyPlan {
+    pub(crate) view: ViewId,
+    pub(crate) list: ListId,
+    pub(crate) code: Expr,
+    pub(crate) date: Expr,
+    pub(crate) classes: Vec<(String, String, Expr)>,
 }
 
 /// An inline Rhai expression over scalars.
 #[derive(Debug, Clone)]
-pub struct InlinePlan {
-    pub ast: rhai::AST,
-    pub names: Vec<String>,
-    pub scalars: Vec<ScalarId>,
+pub(crate) struct InlinePlan {
+    pub(crate) ast: rhai::AST,
+    pub(crate) names: Vec<String>,
+    pub(crate) scalars: Vec<ScalarId>,
 }
 
 /// A function of one of the rulebook's scripts, called with scalars.
 #[derive(Debug, Clone)]
-pub struct FunctionPlan {
-    pub script: ScriptId,
-    pub function: String,
-    pub scalars: Vec<ScalarId>,
+pub(crate) struct FunctionPlan {
+    pub(crate) script: ScriptId,
+    pub(crate) function: String,
+    pub(crate) scalars: Vec<ScalarId>,
 }
 
 /// The weighted score of an indicator set, from the scalars that hold each indicator's result.
 #[derive(Debug, Clone)]
-pub struct ScorePlan {
-    pub set: IndicatorSetId,
-    pub inputs: Vec<ScalarId>,
+pub(crate) struct ScorePlan {
+    pub(crate) set: IndicatorSetId,
+    pub(crate) inputs: Vec<ScalarId>,
 }
 
 /// What a step reads, for traces and provenance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ReadRef {
+pub(crate) enum ReadRef {
     Parameter(ParamId),
     Input(InputId),
     Step(StepId),
@@ -184,10 +184,10 @@ pub enum ReadRef {
 }
 
 #[derive(Debug, Clone)]
-pub struct ScalarDef {
-    pub name: String,
-    pub kind: Kind,
-    pub origin: ReadRef,
+pub(crate) struct ScalarDef {
+    pub(crate) name: String,
+    pub(crate) kind: Kind,
+    pub(crate) origin: ReadRef,
 }
 
 closed_names! {
@@ -203,7 +203,7 @@ closed_names! {
 
 impl Builtin {
     /// The kind of value it holds.
-    pub fn kind(self) -> Kind {
+    pub(crate) fn kind(self) -> Kind {
         match self {
             Builtin::Year => Kind::Number,
             Builtin::PeriodStart | Builtin::PeriodEnd | Builtin::ReferenceDate => Kind::Date,
@@ -211,7 +211,7 @@ impl Builtin {
     }
 
     /// Its value under `rb`.
-    pub fn value(self, rb: &Rulebook) -> Value {
+    pub(crate) fn value(self, rb: &Rulebook) -> Value {
         match self {
             Builtin::Year => Value::Number(rb.year.into()),
             Builtin::PeriodStart => Value::Date(rb.period.start),
@@ -222,20 +222,18 @@ impl Builtin {
 }
 
 #[derive(Debug, Clone)]
-pub struct ViewDef {
-    pub name: String,
-    pub dataset: DatasetId,
+pub(crate) struct ViewDef {
+    pub(crate) name: String,
+    pub(crate) dataset: DatasetId,
     /// The filter step that defines the view, `None` for a whole dataset.
-    pub step: Option<StepId>,
+    pub(crate) step: Option<StepId>,
 }
 
 #[derive(Debug, Clone)]
 pub struct DatasetDef {
     pub name: String,
     pub input: InputId,
-    /// The norm in `Rulebook::norms`.
-    pub norm: usize,
-    pub columns: TiVec<ColumnId, (String, Kind)>,
+    pub(crate) columns: TiVec<ColumnId, (String, Kind)>,
 }
 
 /// The public face of a rulebook: its rule items as read, read-only, and its steps. How steps are
@@ -260,11 +258,6 @@ impl Rulebook {
     /// The name of the file a case folder holds its values in (`team.toml`).
     pub fn case_file(&self) -> &str {
         &self.case_file
-    }
-
-    /// Where the rulebook was read from, for messages.
-    pub fn root(&self) -> &str {
-        &self.root
     }
 
     /// Hex SHA-256 of the rule files, the identity of the rulebook.
@@ -309,19 +302,9 @@ impl Rulebook {
         &self.norms
     }
 
-    /// The steps, in declaration order.
-    pub fn steps(&self) -> &[Step] {
-        &self.steps.raw
-    }
-
     /// The steps in evaluation order.
     pub fn steps_in_order(&self) -> impl Iterator<Item = &Step> {
         self.order.iter().map(|&i| &self.steps[i])
-    }
-
-    /// The step named `name`.
-    pub fn step(&self, name: &str) -> Option<&Step> {
-        self.steps.iter().find(|s| s.def.name == name)
     }
 
     /// The step whose value is the total.
@@ -357,12 +340,12 @@ impl Rulebook {
         self.steps.position(|s| s.def.name == name)
     }
 
-    pub fn parameter(&self, name: &str) -> Option<&Parameter> {
+    pub(crate) fn parameter(&self, name: &str) -> Option<&Parameter> {
         self.parameters.iter().find(|p| p.name == name)
     }
 
     /// The file a step is written in.
-    pub fn file_of(&self, step: &Step) -> &SourceFile {
+    pub(crate) fn file_of(&self, step: &Step) -> &SourceFile {
         &self.files[step.def.file]
     }
 

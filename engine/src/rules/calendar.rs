@@ -18,7 +18,7 @@ use crate::rules::workdays::{WEEKDAY_NAMES, WorkingDays, parse_month_day, parse_
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Event {
-    pub name: String,
+    pub(crate) name: String,
     #[serde(flatten)]
     pub provenance: Provenance,
     pub date: NaiveDate,
@@ -32,23 +32,23 @@ pub struct Event {
     /// For an advance: where the estimate it is a share of comes from — case inputs written
     /// `section.name` or steps — the first that has a value.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub estimate: Vec<String>,
+    pub(crate) estimate: Vec<String>,
     /// For a balance or a complement: what the case records as already received.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub received: Option<Received>,
+    pub(crate) received: Option<Received>,
     /// For a balance: what a positive balance means, in the rules' words.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub if_positive: Option<String>,
+    pub(crate) if_positive: Option<String>,
     /// For a balance: what a negative balance means, in the rules' words.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub if_negative: Option<String>,
+    pub(crate) if_negative: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deposit: Option<DepositRule>,
+    pub(crate) deposit: Option<DepositRule>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rebase: Option<RebaseRule>,
+    pub(crate) rebase: Option<RebaseRule>,
     /// Where each key that names something else is written, for binding diagnostics.
     #[serde(skip)]
-    pub spans: Vec<(&'static str, Location)>,
+    pub(crate) spans: Vec<(&'static str, Location)>,
 }
 
 closed_names! {
@@ -88,13 +88,13 @@ impl EventKind {
 /// record per payment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase", tag = "type")]
-pub enum Received {
+pub(crate) enum Received {
     Value { input: String },
     Records { input: String, date: String, amount: String },
 }
 
 impl Received {
-    pub fn input(&self) -> &str {
+    pub(crate) fn input(&self) -> &str {
         match self {
             Received::Value { input } | Received::Records { input, .. } => input,
         }
@@ -104,12 +104,12 @@ impl Received {
 /// Recurring deposit deadlines: `count` periods of `every_months` months from the event's date,
 /// each due on the `working_day`th working day of the month after it, for files of `norms`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DepositRule {
-    pub every_months: u32,
-    pub count: u32,
-    pub working_day: u32,
-    pub norms: Vec<String>,
-    pub working_days: WorkingDays,
+pub(crate) struct DepositRule {
+    pub(crate) every_months: u32,
+    pub(crate) count: u32,
+    pub(crate) working_day: u32,
+    pub(crate) norms: Vec<String>,
+    pub(crate) working_days: WorkingDays,
 }
 
 /// Re-basing of advances on the presence of a dataset's members: the estimate is shared among
@@ -117,25 +117,21 @@ pub struct DepositRule {
 /// among the members present on the event's date; an entry or exit after that date changes the
 /// estimate by the member's share times the days of presence it adds or removes over the period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RebaseRule {
-    pub dataset: String,
+pub(crate) struct RebaseRule {
+    pub(crate) dataset: String,
     /// The column that names a member in messages.
-    pub id: String,
-    pub group: String,
-    pub entry: String,
-    pub exit: String,
-    pub weights: Vec<(String, Decimal)>,
+    pub(crate) id: String,
+    pub(crate) group: String,
+    pub(crate) entry: String,
+    pub(crate) exit: String,
+    pub(crate) weights: Vec<(String, Decimal)>,
 }
 
 impl Event {
-    /// Where key `key` of the event is written (the event itself if the key was not).
-    pub fn location_of(&self, key: &str) -> Location {
-        self.spans.iter().find(|(k, _)| *k == key).map_or_else(|| self.provenance.location.clone(), |(_, l)| l.clone())
-    }
-
     /// Every field of the event but its provenance, as (key, text), in a fixed order: what a
     /// comparison of two years or a document shows.
-    pub fn details(&self) -> Vec<(&'static str, String)> {
+    #[cfg(test)]
+    pub(crate) fn details(&self) -> Vec<(&'static str, String)> {
         let mut out = vec![("date", self.date.to_string()), ("kind", self.kind.as_str().to_string())];
         let mut put = |k: &'static str, v: Option<String>| {
             if let Some(v) = v {
@@ -175,10 +171,15 @@ impl Event {
         }
         out
     }
+
+    /// Where key `key` of the event is written (the event itself if the key was not).
+    pub(crate) fn location_of(&self, key: &str) -> Location {
+        self.spans.iter().find(|(k, _)| *k == key).map_or_else(|| self.provenance.location.clone(), |(_, l)| l.clone())
+    }
 }
 
 /// Reads every event of a calendar file (one table per event), sorted by date.
-pub fn read_calendar(root: &Obj<'_, '_>, out: &mut Vec<Event>) {
+pub(crate) fn read_calendar(root: &Obj<'_, '_>, out: &mut Vec<Event>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
         let Some(obj) = Obj::of(root.ctx(), item, &format!("event `{name}`")) else { continue };

@@ -48,7 +48,7 @@ pub enum Method {
 
 impl Indicator {
     /// The attainment of `result` (0 to 1) under `method`.
-    pub fn attainment(&self, result: Decimal, method: Method) -> Decimal {
+    pub(crate) fn attainment(&self, result: Decimal, method: Method) -> Decimal {
         let met = match self.direction {
             Direction::Higher => result >= self.target,
             Direction::Lower => result <= self.target,
@@ -66,7 +66,7 @@ impl Indicator {
 }
 
 /// Reads every indicator set of an indicator file.
-pub fn read_indicator_sets(root: &Obj<'_, '_>, out: &mut Vec<IndicatorSet>) {
+pub(crate) fn read_indicator_sets(root: &Obj<'_, '_>, out: &mut Vec<IndicatorSet>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
         let Some(obj) = Obj::of(root.ctx(), item, &format!("indicator set `{name}`")) else { continue };

@@ -28,7 +28,7 @@ pub struct Input {
     pub default: Option<Value>,
     pub optional: bool,
     #[serde(skip)]
-    pub location: Location,
+    pub(crate) location: Location,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,7 +52,7 @@ pub enum InputKind {
 
 impl CaseSchema {
     /// The input written `section.name`.
-    pub fn find(&self, qualified: &str) -> Option<InputId> {
+    pub(crate) fn find(&self, qualified: &str) -> Option<InputId> {
         let (section, name) = qualified.split_once('.')?;
         self.inputs.position(|i| i.section == section && i.name == name)
     }
@@ -60,25 +60,17 @@ impl CaseSchema {
 
 impl Input {
     /// The kind of value this input gives to expressions, if it is a single value.
-    pub fn value_kind(&self) -> Option<Kind> {
+    pub(crate) fn value_kind(&self) -> Option<Kind> {
         match &self.kind {
             InputKind::Value { unit } => Some(unit.kind()),
             InputKind::Enum { .. } => Some(Kind::Text),
             _ => None,
         }
     }
-
-    pub fn unit(&self) -> Option<Unit> {
-        match &self.kind {
-            InputKind::Value { unit } => Some(*unit),
-            InputKind::Enum { .. } => Some(Unit::Text),
-            _ => None,
-        }
-    }
 }
 
 /// Reads the inputs file of a rulebook.
-pub fn read_schema(root: &Obj<'_, '_>, out: &mut CaseSchema) {
+pub(crate) fn read_schema(root: &Obj<'_, '_>, out: &mut CaseSchema) {
     let ctx = root.ctx();
     for (section, item) in root.entries() {
         let Some(sec) = Obj::of(ctx, item, &format!("section `{}`", section.get_ref())) else { continue };

@@ -34,35 +34,35 @@ pub struct ListItem {
     #[serde(flatten)]
     pub provenance: Provenance,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub from: Option<NaiveDate>,
+    pub(crate) from: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<NaiveDate>,
+    pub(crate) to: Option<NaiveDate>,
     /// One entry per attribute of the list, in order.
     pub values: Vec<Vec<Dated<Value>>>,
 }
 
 impl CodeList {
     /// The item for `code` valid on `date`.
-    pub fn find(&self, code: &str, date: NaiveDate) -> Option<usize> {
+    pub(crate) fn find(&self, code: &str, date: NaiveDate) -> Option<usize> {
         self.by_code.get(code)?.iter().copied().find(|&i| {
             let item = &self.items[i];
             item.from.is_none_or(|f| f <= date) && item.to.is_none_or(|t| date <= t)
         })
     }
 
-    pub fn attribute_index(&self, name: &str) -> Option<usize> {
+    pub(crate) fn attribute_index(&self, name: &str) -> Option<usize> {
         self.attributes.iter().position(|a| a.name == name)
     }
 
     /// The value of attribute `attr` of item `item` on `date`.
-    pub fn value(&self, item: usize, attr: usize, date: NaiveDate) -> Value {
+    pub(crate) fn value(&self, item: usize, attr: usize, date: NaiveDate) -> Value {
         let dated = &self.items[item].values[attr];
         value_at(dated, date).or(dated.first().map(|d| &d.value)).cloned().unwrap_or(Value::Null)
     }
 }
 
 /// Reads every list of a list file.
-pub fn read_lists(root: &Obj<'_, '_>, period: Period, out: &mut Vec<CodeList>) {
+pub(crate) fn read_lists(root: &Obj<'_, '_>, period: Period, out: &mut Vec<CodeList>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
         let Some(obj) = Obj::of(root.ctx(), item, &format!("list `{name}`")) else { continue };

@@ -20,17 +20,13 @@ pub struct Parameter {
 
 impl Parameter {
     /// The value in force on `date`, or the first one before the period starts.
-    pub fn value_at(&self, date: NaiveDate) -> &Value {
+    pub(crate) fn value_at(&self, date: NaiveDate) -> &Value {
         value_at(&self.values, date).unwrap_or(&self.values[0].value)
-    }
-
-    pub fn is_dated(&self) -> bool {
-        self.values.len() > 1
     }
 }
 
 /// Reads every parameter of a parameter file (one TOML table per parameter).
-pub fn read_parameters(root: &Obj<'_, '_>, period: Period, out: &mut Vec<Parameter>) {
+pub(crate) fn read_parameters(root: &Obj<'_, '_>, period: Period, out: &mut Vec<Parameter>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
         let Some(obj) = Obj::of(root.ctx(), item, &format!("parameter `{name}`")) else { continue };
@@ -69,7 +65,7 @@ fn read_parameter(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<Par
 }
 
 /// Reads a value of the kind `unit` calls for.
-pub fn read_typed(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, what: &str) -> Option<Value> {
+pub(crate) fn read_typed(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, what: &str) -> Option<Value> {
     let ctx = obj.ctx();
     match unit.kind() {
         Kind::Number => read_decimal(ctx, item, what).map(|d| Value::Number(d.into_inner())),
@@ -81,7 +77,7 @@ pub fn read_typed(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, what: &str) ->
 
 /// Reads `[{ from = date, value = ... }, ...]`: sorted, starting on the first day of the period,
 /// every date inside the period.
-pub fn read_dated(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, period: Period) -> Option<Vec<Dated<Value>>> {
+pub(crate) fn read_dated(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, period: Period) -> Option<Vec<Dated<Value>>> {
     let ctx = obj.ctx();
     let items = crate::rules::strict::read_array(ctx, item, &format!("`values` of {}", obj.what()))?;
     let mut out: Vec<Dated<Value>> = Vec::new();

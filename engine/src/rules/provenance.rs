@@ -15,12 +15,12 @@ pub struct Provenance {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(skip)]
-    pub location: Location,
+    pub(crate) location: Location,
 }
 
 impl Provenance {
     /// Reads `label`, `reference`, `status` and `description`; all but `description` are required.
-    pub fn read(obj: &Obj<'_, '_>) -> Option<Provenance> {
+    pub(crate) fn read(obj: &Obj<'_, '_>) -> Option<Provenance> {
         let label = obj.str("label");
         let reference = obj.str("reference");
         let status = read_status(obj, "status");
@@ -40,7 +40,7 @@ impl Provenance {
     }
 
     /// Like `read`, but each of `reference` and `status` may be absent and then inherited.
-    pub fn read_inheriting(obj: &Obj<'_, '_>, parent: &Provenance, label: String) -> Provenance {
+    pub(crate) fn read_inheriting(obj: &Obj<'_, '_>, parent: &Provenance, label: String) -> Provenance {
         let reference = obj.opt_str("reference").map(|s| s.into_inner());
         let status = obj.has("status").then(|| read_status(obj, "status")).flatten();
         Provenance {
@@ -53,7 +53,7 @@ impl Provenance {
     }
 }
 
-pub fn read_status(obj: &Obj<'_, '_>, key: &str) -> Option<Status> {
+pub(crate) fn read_status(obj: &Obj<'_, '_>, key: &str) -> Option<Status> {
     let s = obj.str(key)?;
     match Status::parse(s.get_ref()) {
         Some(st) => Some(st),
@@ -69,12 +69,12 @@ pub fn read_status(obj: &Obj<'_, '_>, key: &str) -> Option<Status> {
 }
 
 /// Reads a closed-vocabulary string and reports an unknown one with the choices.
-pub fn read_choice<T>(obj: &Obj<'_, '_>, key: &str, names: &[&str], parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+pub(crate) fn read_choice<T>(obj: &Obj<'_, '_>, key: &str, names: &[&str], parse: impl Fn(&str) -> Option<T>) -> Option<T> {
     let s = obj.str(key)?;
     parse_choice(obj, &s, key, names, parse)
 }
 
-pub fn parse_choice<T>(
+pub(crate) fn parse_choice<T>(
     obj: &Obj<'_, '_>,
     s: &toml::Spanned<String>,
     key: &str,

@@ -8,8 +8,11 @@
 //! shipped rule and norm file through them, so the two cannot drift apart unnoticed. Their doc
 //! comments are the hover documentation.
 
+// The types below mirror the files for serde (to check them) and schemars (to write the
+// schemas): their fields are read by those derives, never by code.
+#![allow(dead_code)]
+
 use schemars::JsonSchema;
-use serde::Deserialize;
 use serde_json::Value as Json;
 
 use crate::rules::schema::calendar::CalendarFile;
@@ -104,8 +107,9 @@ impl FileKind {
     /// Reads `text` through this kind's schema types: the first key or value they do not
     /// accept, as toml's message (with line and column). Used by tests to keep the schemas and
     /// the shipped files in step; the loaders remain what checks a rulebook.
-    pub fn read(self, text: &str) -> Result<(), toml::de::Error> {
-        fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<(), toml::de::Error> {
+    #[cfg(test)]
+    pub(crate) fn read(self, text: &str) -> Result<(), toml::de::Error> {
+        fn read<T: for<'de> serde::Deserialize<'de>>(text: &str) -> Result<(), toml::de::Error> {
             toml::from_str::<T>(text).map(|_| ())
         }
         match self {

@@ -39,14 +39,10 @@ impl DirSource {
     pub fn new(root: impl Into<PathBuf>) -> Self {
         DirSource { root: root.into() }
     }
-
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
 }
 
 /// Whether `path` is relative and stays below its root (no `..`, no absolute part).
-pub fn is_contained(path: &str) -> bool {
+pub(crate) fn is_contained(path: &str) -> bool {
     let p = Path::new(path);
     !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
 }
@@ -57,8 +53,8 @@ impl Source for DirSource {
             return Err(SourceError::Escapes { path: path.to_string(), root: Some(self.root.display().to_string()) });
         }
         let full = self.root.join(path);
-        let bytes = std::fs::read(&full)
-            .map_err(|e| SourceError::Unreadable { shown: full.display().to_string(), reason: io_reason(&e) })?;
+        let bytes =
+            std::fs::read(&full).map_err(|e| SourceError::Unreadable { shown: full.display().to_string(), reason: io_reason(&e) })?;
         String::from_utf8(bytes).map_err(|_| SourceError::NotUtf8(full.display().to_string()))
     }
 
@@ -125,10 +121,7 @@ impl Source for MemSource {
         if !is_contained(path) {
             return Err(SourceError::Escapes { path: path.to_string(), root: None });
         }
-        self.files
-            .get(path)
-            .cloned()
-            .ok_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: "no such file".to_string() })
+        self.files.get(path).cloned().ok_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: "no such file".to_string() })
     }
 
     fn list(&self, dir: &str) -> Vec<String> {

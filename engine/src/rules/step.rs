@@ -18,16 +18,16 @@ use crate::value::{Rounding, RoundingMode, Unit};
 /// An expression as written in a rule file, parsed, with where it stands.
 #[derive(Debug, Clone)]
 pub struct ExprSource {
-    pub text: String,
-    pub ast: Ast,
+    pub(crate) text: String,
+    pub(crate) ast: Ast,
     /// Byte offset in the file of the first character of the expression text.
-    pub offset: usize,
-    pub file: FileId,
+    pub(crate) offset: usize,
+    pub(crate) file: FileId,
 }
 
 impl ExprSource {
     /// The span in the file of a span inside the expression.
-    pub fn file_span(&self, inner: Range<usize>) -> Range<usize> {
+    pub(crate) fn file_span(&self, inner: Range<usize>) -> Range<usize> {
         self.offset + inner.start..self.offset + inner.end
     }
 }
@@ -36,15 +36,15 @@ impl ExprSource {
 pub struct StepDef {
     pub name: String,
     pub label: String,
-    pub unit: Option<Unit>,
+    pub(crate) unit: Option<Unit>,
     pub reference: Option<String>,
     pub description: Option<String>,
-    pub rounding: Option<Rounding>,
+    pub(crate) rounding: Option<Rounding>,
     /// `round = "none"`: explicitly no rounding, even for money.
-    pub no_rounding: bool,
+    pub(crate) no_rounding: bool,
     pub mechanism: Mechanism,
-    pub location: Location,
-    pub file: FileId,
+    pub(crate) location: Location,
+    pub(crate) file: FileId,
     pub name_span: Range<usize>,
 }
 
@@ -76,9 +76,9 @@ impl Mechanism {
 /// A name written in a rule file, with its span.
 #[derive(Debug, Clone, Serialize)]
 pub struct Spanned {
-    pub text: String,
+    pub(crate) text: String,
     #[serde(skip)]
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -89,16 +89,16 @@ pub enum AggOp {
 
 #[derive(Debug, Clone)]
 pub struct ClassDef {
-    pub name: String,
-    pub label: String,
-    pub when: ExprSource,
+    pub(crate) name: String,
+    pub(crate) label: String,
+    pub(crate) when: ExprSource,
 }
 
 #[derive(Debug, Clone)]
 pub struct CheckDef {
-    pub name: String,
-    pub label: String,
-    pub when: ExprSource,
+    pub(crate) name: String,
+    pub(crate) label: String,
+    pub(crate) when: ExprSource,
 }
 
 #[derive(Debug, Clone)]
@@ -113,7 +113,7 @@ pub enum FormulaSource {
 const MECHANISMS: &[&str] = &["filter", "lookup", "aggregate", "classify", "formula", "function", "checks", "score"];
 
 /// Reads the `[[step]]` array of a steps file.
-pub fn read_steps(root: &Obj<'_, '_>, file: FileId, out: &mut Vec<StepDef>) {
+pub(crate) fn read_steps(root: &Obj<'_, '_>, file: FileId, out: &mut Vec<StepDef>) {
     let Some(items) = root.array("step") else { return };
     for item in items {
         let Some(obj) = Obj::of(root.ctx(), item, "a step") else { continue };
@@ -366,7 +366,7 @@ fn spanned(s: Option<toml::Spanned<String>>) -> Option<Spanned> {
 }
 
 /// Where the text of a string value starts in the file (after its opening quotes).
-pub fn text_offset(file_text: &str, span: Range<usize>) -> usize {
+pub(crate) fn text_offset(file_text: &str, span: Range<usize>) -> usize {
     let raw = &file_text[span.start.min(file_text.len())..];
     let quotes = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
         let after = &raw[3..];
@@ -390,7 +390,7 @@ fn read_expr(ctx: &Ctx<'_>, item: &Item<'_>, what: &str, file: FileId) -> Option
     }
 }
 
-pub fn read_rounding_choice(obj: &Obj<'_, '_>, key: &str) -> Option<Rounding> {
+pub(crate) fn read_rounding_choice(obj: &Obj<'_, '_>, key: &str) -> Option<Rounding> {
     let r = obj.opt_table(key)?;
     let step = r.decimal("step");
     let mode = read_choice(&r, "mode", RoundingMode::NAMES, RoundingMode::parse);

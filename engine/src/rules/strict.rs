@@ -16,42 +16,42 @@ use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile, did_you_mean};
 
-pub type Item<'i> = Spanned<DeValue<'i>>;
+pub(crate) type Item<'i> = Spanned<DeValue<'i>>;
 
 /// One file being read: its text and the diagnostics found so far.
-pub struct Ctx<'f> {
-    pub file: &'f SourceFile,
+pub(crate) struct Ctx<'f> {
+    pub(crate) file: &'f SourceFile,
     diags: RefCell<Vec<Diagnostic>>,
 }
 
 impl<'f> Ctx<'f> {
-    pub fn new(file: &'f SourceFile) -> Self {
+    pub(crate) fn new(file: &'f SourceFile) -> Self {
         Ctx { file, diags: RefCell::new(Vec::new()) }
     }
 
-    pub fn loc(&self, span: Range<usize>) -> Location {
+    pub(crate) fn loc(&self, span: Range<usize>) -> Location {
         self.file.location(span)
     }
 
-    pub fn report(&self, d: Diagnostic) {
+    pub(crate) fn report(&self, d: Diagnostic) {
         self.diags.borrow_mut().push(d);
     }
 
-    pub fn error(&self, code: Code, span: Range<usize>, message: impl Into<String>) {
+    pub(crate) fn error(&self, code: Code, span: Range<usize>, message: impl Into<String>) {
         self.report(Diagnostic::error(code, message).at(self.loc(span)));
     }
 
-    pub fn error_hint(&self, code: Code, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+    pub(crate) fn error_hint(&self, code: Code, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
         self.report(Diagnostic::error(code, message).at(self.loc(span)).hint(hint));
     }
 
-    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+    pub(crate) fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diags.into_inner()
     }
 
     /// Parses the whole file; syntax errors are reported and `None` returned when nothing usable
     /// could be recovered.
-    pub fn parse(&self) -> Option<Spanned<DeTable<'f>>> {
+    pub(crate) fn parse(&self) -> Option<Spanned<DeTable<'f>>> {
         let (table, errors) = DeTable::parse_recoverable(&self.file.text);
         let failed = !errors.is_empty();
         for e in errors {
@@ -62,13 +62,13 @@ impl<'f> Ctx<'f> {
     }
 
     /// A reader over the root table of the file.
-    pub fn root<'c>(&'c self, table: &'c Spanned<DeTable<'f>>, what: &str) -> Obj<'c, 'f> {
+    pub(crate) fn root<'c>(&'c self, table: &'c Spanned<DeTable<'f>>, what: &str) -> Obj<'c, 'f> {
         Obj::new(self, table.get_ref(), table.span(), what)
     }
 }
 
 /// A reader over one TOML table: each key asked is remembered, and `finish` reports the others.
-pub struct Obj<'c, 'i> {
+pub(crate) struct Obj<'c, 'i> {
     ctx: &'c Ctx<'i>,
     table: &'c DeTable<'i>,
     span: Range<usize>,
@@ -77,12 +77,12 @@ pub struct Obj<'c, 'i> {
 }
 
 impl<'c, 'i> Obj<'c, 'i> {
-    pub fn new(ctx: &'c Ctx<'i>, table: &'c DeTable<'i>, span: Range<usize>, what: &str) -> Self {
+    pub(crate) fn new(ctx: &'c Ctx<'i>, table: &'c DeTable<'i>, span: Range<usize>, what: &str) -> Self {
         Obj { ctx, table, span, what: what.to_string(), asked: RefCell::new(Vec::new()) }
     }
 
     /// Reads `item` as a table, or reports a wrong type.
-    pub fn of(ctx: &'c Ctx<'i>, item: &'c Item<'i>, what: &str) -> Option<Self> {
+    pub(crate) fn of(ctx: &'c Ctx<'i>, item: &'c Item<'i>, what: &str) -> Option<Self> {
         match item.get_ref() {
             DeValue::Table(t) => Some(Obj::new(ctx, t, item.span(), what)),
             other => {
@@ -92,39 +92,39 @@ impl<'c, 'i> Obj<'c, 'i> {
         }
     }
 
-    pub fn table_ref(&self) -> &'c DeTable<'i> {
+    pub(crate) fn table_ref(&self) -> &'c DeTable<'i> {
         self.table
     }
 
-    pub fn ctx(&self) -> &'c Ctx<'i> {
+    pub(crate) fn ctx(&self) -> &'c Ctx<'i> {
         self.ctx
     }
 
-    pub fn span(&self) -> Range<usize> {
+    pub(crate) fn span(&self) -> Range<usize> {
         self.span.clone()
     }
 
-    pub fn what(&self) -> &str {
+    pub(crate) fn what(&self) -> &str {
         &self.what
     }
 
     /// The entries of the table in document order, for tables keyed by user names.
-    pub fn entries(&self) -> impl Iterator<Item = (&'c Spanned<std::borrow::Cow<'i, str>>, &'c Item<'i>)> {
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (&'c Spanned<std::borrow::Cow<'i, str>>, &'c Item<'i>)> {
         self.table.iter()
     }
 
-    pub fn has(&self, key: &str) -> bool {
+    pub(crate) fn has(&self, key: &str) -> bool {
         self.asked.borrow_mut().push(key.to_string());
         self.table.get(key).is_some()
     }
 
-    pub fn get(&self, key: &str) -> Option<&'c Item<'i>> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'c Item<'i>> {
         self.asked.borrow_mut().push(key.to_string());
         self.table.get(key)
     }
 
     /// Marks keys as known without reading them (read elsewhere, or alternatives).
-    pub fn allow(&self, keys: &[&str]) {
+    pub(crate) fn allow(&self, keys: &[&str]) {
         self.asked.borrow_mut().extend(keys.iter().map(|k| k.to_string()));
     }
 
@@ -132,7 +132,7 @@ impl<'c, 'i> Obj<'c, 'i> {
         self.ctx.error(Code::MissingKey, self.span.clone(), format!("{} has no `{key}`", self.what));
     }
 
-    pub fn req<T>(&self, key: &str, read: impl Fn(&Ctx<'i>, &Item<'i>, &str) -> Option<T>) -> Option<T> {
+    pub(crate) fn req<T>(&self, key: &str, read: impl Fn(&Ctx<'i>, &Item<'i>, &str) -> Option<T>) -> Option<T> {
         match self.get(key) {
             Some(item) => read(self.ctx, item, &format!("`{key}` of {}", self.what)),
             None => {
@@ -142,51 +142,51 @@ impl<'c, 'i> Obj<'c, 'i> {
         }
     }
 
-    pub fn opt<T>(&self, key: &str, read: impl Fn(&Ctx<'i>, &Item<'i>, &str) -> Option<T>) -> Option<T> {
+    pub(crate) fn opt<T>(&self, key: &str, read: impl Fn(&Ctx<'i>, &Item<'i>, &str) -> Option<T>) -> Option<T> {
         self.get(key).and_then(|item| read(self.ctx, item, &format!("`{key}` of {}", self.what)))
     }
 
-    pub fn str(&self, key: &str) -> Option<Spanned<String>> {
+    pub(crate) fn str(&self, key: &str) -> Option<Spanned<String>> {
         self.req(key, read_str)
     }
 
-    pub fn opt_str(&self, key: &str) -> Option<Spanned<String>> {
+    pub(crate) fn opt_str(&self, key: &str) -> Option<Spanned<String>> {
         self.opt(key, read_str)
     }
 
-    pub fn decimal(&self, key: &str) -> Option<Spanned<Decimal>> {
+    pub(crate) fn decimal(&self, key: &str) -> Option<Spanned<Decimal>> {
         self.req(key, read_decimal)
     }
 
-    pub fn opt_decimal(&self, key: &str) -> Option<Spanned<Decimal>> {
+    pub(crate) fn opt_decimal(&self, key: &str) -> Option<Spanned<Decimal>> {
         self.opt(key, read_decimal)
     }
 
-    pub fn bool(&self, key: &str) -> Option<bool> {
+    pub(crate) fn bool(&self, key: &str) -> Option<bool> {
         self.req(key, read_bool)
     }
 
-    pub fn opt_bool(&self, key: &str) -> Option<bool> {
+    pub(crate) fn opt_bool(&self, key: &str) -> Option<bool> {
         self.opt(key, read_bool)
     }
 
-    pub fn date(&self, key: &str) -> Option<Spanned<NaiveDate>> {
+    pub(crate) fn date(&self, key: &str) -> Option<Spanned<NaiveDate>> {
         self.req(key, read_date)
     }
 
-    pub fn opt_date(&self, key: &str) -> Option<Spanned<NaiveDate>> {
+    pub(crate) fn opt_date(&self, key: &str) -> Option<Spanned<NaiveDate>> {
         self.opt(key, read_date)
     }
 
-    pub fn int(&self, key: &str) -> Option<Spanned<i64>> {
+    pub(crate) fn int(&self, key: &str) -> Option<Spanned<i64>> {
         self.req(key, read_int)
     }
 
-    pub fn opt_int(&self, key: &str) -> Option<Spanned<i64>> {
+    pub(crate) fn opt_int(&self, key: &str) -> Option<Spanned<i64>> {
         self.opt(key, read_int)
     }
 
-    pub fn table(&self, key: &str) -> Option<Obj<'c, 'i>> {
+    pub(crate) fn table(&self, key: &str) -> Option<Obj<'c, 'i>> {
         let what = format!("`{key}` of {}", self.what);
         match self.get(key) {
             Some(item) => Obj::of(self.ctx, item, &what),
@@ -197,12 +197,12 @@ impl<'c, 'i> Obj<'c, 'i> {
         }
     }
 
-    pub fn opt_table(&self, key: &str) -> Option<Obj<'c, 'i>> {
+    pub(crate) fn opt_table(&self, key: &str) -> Option<Obj<'c, 'i>> {
         let what = format!("`{key}` of {}", self.what);
         self.get(key).and_then(|item| Obj::of(self.ctx, item, &what))
     }
 
-    pub fn array(&self, key: &str) -> Option<&'c [Item<'i>]> {
+    pub(crate) fn array(&self, key: &str) -> Option<&'c [Item<'i>]> {
         match self.get(key) {
             Some(item) => read_array(self.ctx, item, &format!("`{key}` of {}", self.what)),
             None => {
@@ -212,18 +212,18 @@ impl<'c, 'i> Obj<'c, 'i> {
         }
     }
 
-    pub fn opt_array(&self, key: &str) -> Option<&'c [Item<'i>]> {
+    pub(crate) fn opt_array(&self, key: &str) -> Option<&'c [Item<'i>]> {
         let item = self.get(key)?;
         read_array(self.ctx, item, &format!("`{key}` of {}", self.what))
     }
 
-    pub fn str_list(&self, key: &str) -> Option<Vec<Spanned<String>>> {
+    pub(crate) fn str_list(&self, key: &str) -> Option<Vec<Spanned<String>>> {
         let items = self.opt_array(key)?;
         Some(items.iter().filter_map(|i| read_str(self.ctx, i, &format!("an item of `{key}`"))).collect())
     }
 
     /// Reports every key that was never asked for, with a "did you mean" among the asked ones.
-    pub fn finish(self) {
+    pub(crate) fn finish(self) {
         let asked = self.asked.borrow();
         for (key, _) in self.table.iter() {
             if asked.iter().any(|a| a == key.get_ref().as_ref()) {
@@ -245,7 +245,7 @@ fn list_keys(keys: &[String]) -> String {
     keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
 }
 
-pub fn type_name(v: &DeValue<'_>) -> &'static str {
+pub(crate) fn type_name(v: &DeValue<'_>) -> &'static str {
     match v {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "an integer",
@@ -265,7 +265,7 @@ fn wrong(ctx: &Ctx<'_>, item: &Item<'_>, what: &str, expected: &str, hint: Optio
     }
 }
 
-pub fn read_str(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<String>> {
+pub(crate) fn read_str(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<String>> {
     match item.get_ref() {
         DeValue::String(s) => Some(Spanned::new(item.span(), s.to_string())),
         _ => {
@@ -275,7 +275,7 @@ pub fn read_str(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<St
     }
 }
 
-pub fn read_bool(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<bool> {
+pub(crate) fn read_bool(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<bool> {
     match item.get_ref() {
         DeValue::Boolean(b) => Some(*b),
         _ => {
@@ -285,7 +285,7 @@ pub fn read_bool(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<bool> {
     }
 }
 
-pub fn read_int(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<i64>> {
+pub(crate) fn read_int(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<i64>> {
     match item.get_ref() {
         DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
             Ok(v) => Some(Spanned::new(item.span(), v)),
@@ -303,7 +303,7 @@ pub fn read_int(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<i6
 
 /// A decimal from a string ("0.20"), an integer or a TOML float; a float is read from its source
 /// text, never through `f64`, so `0.1` stays exactly one tenth.
-pub fn read_decimal(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<Decimal>> {
+pub(crate) fn read_decimal(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<Decimal>> {
     let text = match item.get_ref() {
         DeValue::String(s) => s.to_string(),
         DeValue::Integer(i) if i.radix() == 10 => i.as_str().replace('_', ""),
@@ -339,7 +339,7 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
     Decimal::from_str(t).ok()
 }
 
-pub fn read_date(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<NaiveDate>> {
+pub(crate) fn read_date(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<NaiveDate>> {
     match item.get_ref() {
         DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
             let d = dt.date?;
@@ -358,7 +358,7 @@ pub fn read_date(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<N
     }
 }
 
-pub fn read_array<'c, 'i>(ctx: &Ctx<'i>, item: &'c Item<'i>, what: &str) -> Option<&'c [Item<'i>]> {
+pub(crate) fn read_array<'c, 'i>(ctx: &Ctx<'i>, item: &'c Item<'i>, what: &str) -> Option<&'c [Item<'i>]> {
     match item.get_ref() {
         DeValue::Array(a) => Some(a),
         _ => {

@@ -5,8 +5,6 @@
 //! (the points and open intervals between row bounds), and the grid maps each combination of
 //! pieces to its row. A lookup is then one binary search per range key.
 
-use std::ops::Range;
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -30,12 +28,12 @@ pub struct Table {
 #[derive(Debug, Clone, Serialize)]
 pub struct KeyColumn {
     pub name: String,
-    pub kind: KeyKind,
+    pub(crate) kind: KeyKind,
 }
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "lowercase", tag = "type")]
-pub enum KeyKind {
+pub(crate) enum KeyKind {
     /// Numbers in a domain; `integer` domains skip pieces that hold no integer.
     Range {
         domain: Interval,
@@ -58,7 +56,7 @@ pub struct Row {
     pub keys: Vec<Cell>,
     pub values: Vec<Decimal>,
     #[serde(skip)]
-    pub location: Location,
+    pub(crate) location: Location,
 }
 
 /// A key cell of a row.
@@ -73,8 +71,8 @@ pub enum Cell {
 /// An interval of numbers; `None` bounds are infinite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Interval {
-    pub lo: Option<(Decimal, bool)>,
-    pub hi: Option<(Decimal, bool)>,
+    pub(crate) lo: Option<(Decimal, bool)>,
+    pub(crate) hi: Option<(Decimal, bool)>,
 }
 
 impl Serialize for Interval {
@@ -104,10 +102,10 @@ impl std::fmt::Display for Interval {
 }
 
 impl Interval {
-    pub const ALL: Interval = Interval { lo: None, hi: None };
+    pub(crate) const ALL: Interval = Interval { lo: None, hi: None };
 
     /// Parses `[a, b)`, `(a, b]`, `[a, )`, `(, b)` or a single number `a`.
-    pub fn parse(text: &str) -> Option<Interval> {
+    pub(crate) fn parse(text: &str) -> Option<Interval> {
         let t = text.trim();
         if let Some(n) = parse_decimal(t) {
             return Some(Interval { lo: Some((n, true)), hi: Some((n, true)) });
@@ -141,7 +139,7 @@ impl Interval {
         Some(Interval { lo, hi })
     }
 
-    pub fn contains(&self, x: Decimal) -> bool {
+    pub(crate) fn contains(&self, x: Decimal) -> bool {
         let above = match self.lo {
             None => true,
             Some((a, true)) => x >= a,
@@ -237,7 +235,7 @@ const NO_ROW: u32 = u32::MAX;
 
 impl Table {
     /// The row for these key values, if the table has one.
-    pub fn find(&self, keys: &[Value]) -> Option<usize> {
+    pub(crate) fn find(&self, keys: &[Value]) -> Option<usize> {
         let mut flat = 0usize;
         for (k, (col, value)) in self.keys.iter().zip(keys).enumerate() {
             let idx = match (&col.kind, value) {
@@ -254,12 +252,12 @@ impl Table {
         }
     }
 
-    pub fn column_index(&self, name: &str) -> Option<usize> {
+    pub(crate) fn column_index(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.name == name)
     }
 
     /// A readable description of a row's keys, e.g. `age [0, 16) · sexe * · c2s true`.
-    pub fn describe_row(&self, row: usize) -> String {
+    pub(crate) fn describe_row(&self, row: usize) -> String {
         self.keys
             .iter()
             .zip(&self.rows[row].keys)
@@ -300,7 +298,7 @@ fn pieces(bps: &[Decimal]) -> Vec<Piece> {
 }
 
 /// Reads every table of a table file.
-pub fn read_tables(root: &Obj<'_, '_>, out: &mut Vec<Table>) {
+pub(crate) fn read_tables(root: &Obj<'_, '_>, out: &mut Vec<Table>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
         let Some(obj) = Obj::of(root.ctx(), item, &format!("table `{name}`")) else { continue };
@@ -581,14 +579,6 @@ fn report_coverage(obj: &Obj<'_, '_>, name: &str, rows: &[Row], gaps: &[String],
             .at(rows[*j].location.clone())
             .hint("make the intervals half-open, e.g. \"[0, 16)\" then \"[16, 25)\""),
         );
-    }
-}
-
-/// For tests and tools: the span of a value of a table row, if known.
-pub fn row_span(row: &Row) -> Option<Range<usize>> {
-    match &row.location {
-        Location::Source { span, .. } => Some(span.clone()),
-        _ => None,
     }
 }
 

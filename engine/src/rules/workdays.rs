@@ -7,19 +7,19 @@ use serde::Serialize;
 
 /// Which days are not working days. Nothing here names a country: the holidays are data.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct WorkingDays {
+pub(crate) struct WorkingDays {
     /// Days of the week that are never working days.
-    pub weekend: Vec<Weekday>,
+    pub(crate) weekend: Vec<Weekday>,
     /// Holidays on the same day every year, as (month, day).
-    pub fixed: Vec<(u32, u32)>,
+    pub(crate) fixed: Vec<(u32, u32)>,
     /// Holidays that move with Easter: days after Easter Sunday (0 is Easter Sunday itself).
-    pub easter: Vec<i64>,
+    pub(crate) easter: Vec<i64>,
 }
 
 /// Lower-case English day names, as rule files write them.
-pub const WEEKDAY_NAMES: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+pub(crate) const WEEKDAY_NAMES: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-pub fn parse_weekday(s: &str) -> Option<Weekday> {
+pub(crate) fn parse_weekday(s: &str) -> Option<Weekday> {
     Some(match s {
         "monday" => Weekday::Mon,
         "tuesday" => Weekday::Tue,
@@ -34,7 +34,7 @@ pub fn parse_weekday(s: &str) -> Option<Weekday> {
 
 /// Reads a month-day written `MM-DD` (`05-01`); 29 February is accepted (a holiday of leap
 /// years only).
-pub fn parse_month_day(s: &str) -> Option<(u32, u32)> {
+pub(crate) fn parse_month_day(s: &str) -> Option<(u32, u32)> {
     let (m, d) = s.split_once('-')?;
     if m.len() != 2 || d.len() != 2 {
         return None;
@@ -46,7 +46,7 @@ pub fn parse_month_day(s: &str) -> Option<(u32, u32)> {
 
 /// Easter Sunday of `year` in the Gregorian calendar (the anonymous algorithm of Meeus, Jones
 /// and Butcher), for years from 1583; `None` outside the dates chrono can hold.
-pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
+pub(crate) fn easter_sunday(year: i32) -> Option<NaiveDate> {
     let a = year.rem_euclid(19);
     let b = year.div_euclid(100);
     let c = year.rem_euclid(100);
@@ -66,7 +66,8 @@ pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
 
 impl WorkingDays {
     /// The holidays of `year`, sorted, without duplicates.
-    pub fn holidays(&self, year: i32) -> Vec<NaiveDate> {
+    #[cfg(test)]
+    pub(crate) fn holidays(&self, year: i32) -> Vec<NaiveDate> {
         let mut out: Vec<NaiveDate> = self.fixed.iter().filter_map(|&(m, d)| NaiveDate::from_ymd_opt(year, m, d)).collect();
         if let Some(easter) = easter_sunday(year) {
             out.extend(self.easter.iter().filter_map(|&off| shift(easter, off)));
@@ -76,19 +77,19 @@ impl WorkingDays {
         out
     }
 
-    pub fn is_holiday(&self, date: NaiveDate) -> bool {
+    pub(crate) fn is_holiday(&self, date: NaiveDate) -> bool {
         if self.fixed.contains(&(date.month(), date.day())) {
             return true;
         }
         easter_sunday(date.year()).is_some_and(|e| self.easter.iter().any(|&off| shift(e, off) == Some(date)))
     }
 
-    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+    pub(crate) fn is_working_day(&self, date: NaiveDate) -> bool {
         !self.weekend.contains(&date.weekday()) && !self.is_holiday(date)
     }
 
     /// The `n`th working day (from 1) of the month of `year`/`month`, if the month has that many.
-    pub fn nth_working_day(&self, year: i32, month: u32, n: u32) -> Option<NaiveDate> {
+    pub(crate) fn nth_working_day(&self, year: i32, month: u32, n: u32) -> Option<NaiveDate> {
         let mut date = NaiveDate::from_ymd_opt(year, month, 1)?;
         let mut seen = 0;
         while date.month() == month {

@@ -82,9 +82,9 @@ pub struct Payment {
     /// What counts: the received amount, else the planned one.
     pub amount: Decimal,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<Status>,
+    pub(crate) status: Option<Status>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
+    pub(crate) reference: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -140,15 +140,15 @@ pub struct Balance {
     /// What the rules say a balance of this sign means.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meaning: Option<String>,
-    pub status: Status,
-    pub reference: String,
+    pub(crate) status: Status,
+    pub(crate) reference: String,
 }
 
 /// The balance split by cause: each complement settled (observed less paid), and the rest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BalancePart {
     pub kind: PartKind,
-    pub name: String,
+    pub(crate) name: String,
     pub label: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub observed: Option<Decimal>,
@@ -191,7 +191,7 @@ pub struct Movement {
     pub days: i64,
     pub period_days: i64,
     /// `weight / members × days / period_days`: the share of the estimate it moves.
-    pub coefficient: Decimal,
+    pub(crate) coefficient: Decimal,
     /// The change of the schedule's estimate, rounded to the cent.
     pub effect: Decimal,
     /// The first advance that takes it into account; none when only the balance settles it.

@@ -8,7 +8,7 @@
 //! an adversary's.
 
 /// The first line of every distinct row seen so far, by hash.
-pub struct RowSet {
+pub(crate) struct RowSet {
     /// Per slot: the hash (two halves) and the first line, side by side so that one memory
     /// read finds both.
     slots: Vec<[u32; 3]>,
@@ -27,13 +27,13 @@ fn hash_of(slot: &[u32; 3]) -> u64 {
 }
 
 impl RowSet {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         RowSet { slots: vec![EMPTY; MIN_SLOTS], len: 0 }
     }
 
     /// Makes room for `rows` rows in all, so that a good estimate avoids every regrowth (and its
     /// moment with two tables in memory).
-    pub fn reserve(&mut self, rows: usize) {
+    pub(crate) fn reserve(&mut self, rows: usize) {
         let slots = slots_for(rows);
         if slots > self.slots.len() {
             self.rebuild(slots);
@@ -42,12 +42,12 @@ impl RowSet {
 
     /// Reads the slot where `hash` would go, so that [`RowSet::insert`] finds it in the cache.
     #[inline]
-    pub fn touch(&self, hash: u64) -> u32 {
+    pub(crate) fn touch(&self, hash: u64) -> u32 {
         self.slots[home(hash.max(1), self.slots.len())][0]
     }
 
     /// Records the row of hash `hash` seen on `line`; returns the line of an earlier identical row.
-    pub fn insert(&mut self, hash: u64, line: u64) -> Option<u64> {
+    pub(crate) fn insert(&mut self, hash: u64, line: u64) -> Option<u64> {
         if (self.len + 1) * 4 > self.slots.len() * 3 {
             self.rebuild(self.slots.len() * 2);
         }

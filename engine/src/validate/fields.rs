@@ -10,13 +10,13 @@ use regex::bytes::Regex;
 use rust_decimal::Decimal;
 
 use crate::data::checksum::{self, Verdict};
-pub use crate::data::formats::{DateError, DateFormat, Formats, parse_decimal};
+pub(crate) use crate::data::formats::{DateError, DateFormat, Formats, parse_decimal};
 use crate::data::norm::{Checksum, Field, FieldKind};
 use crate::diagnostic::{Code, did_you_mean};
 
 /// What a field holds once read.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Cell {
+pub(crate) enum Cell {
     /// The file has no column for the field.
     Absent,
     Empty,
@@ -31,10 +31,10 @@ pub enum Cell {
 
 /// A problem of one value: code, message, hint.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    pub code: Code,
-    pub message: String,
-    pub hint: Option<String>,
+pub(crate) struct Finding {
+    pub(crate) code: Code,
+    pub(crate) message: String,
+    pub(crate) hint: Option<String>,
 }
 
 impl Finding {
@@ -49,28 +49,28 @@ impl Finding {
 }
 
 /// A field compiled for validation (see the module documentation).
-pub struct FieldPlan {
-    pub name: String,
-    pub kind: FieldKind,
-    pub required: bool,
-    pub identifier: bool,
-    pub length: Option<(usize, usize)>,
-    pub pattern: Option<(Regex, String)>,
-    pub label: String,
-    pub values: Vec<String>,
-    pub min: Option<Decimal>,
-    pub max: Option<Decimal>,
-    pub checksum: Option<Checksum>,
+pub(crate) struct FieldPlan {
+    pub(crate) name: String,
+    pub(crate) kind: FieldKind,
+    pub(crate) required: bool,
+    pub(crate) identifier: bool,
+    pub(crate) length: Option<(usize, usize)>,
+    pub(crate) pattern: Option<(Regex, String)>,
+    pub(crate) label: String,
+    pub(crate) values: Vec<String>,
+    pub(crate) min: Option<Decimal>,
+    pub(crate) max: Option<Decimal>,
+    pub(crate) checksum: Option<Checksum>,
 }
 
 /// A field's pattern that is not a valid regular expression.
 #[derive(Debug, thiserror::Error)]
 #[error("its pattern does not compile: {0}")]
-pub struct PatternError(regex::Error);
+pub(crate) struct PatternError(regex::Error);
 
 impl FieldPlan {
     /// Compiles `field`; its pattern may not compile.
-    pub fn compile(field: &Field) -> Result<FieldPlan, PatternError> {
+    pub(crate) fn compile(field: &Field) -> Result<FieldPlan, PatternError> {
         let pattern = match &field.pattern {
             None => None,
             // The pattern must match the whole value, whether or not it is written with ^ and $.
@@ -93,7 +93,7 @@ impl FieldPlan {
 
     /// Reads and checks a non-empty, trimmed value (valid UTF-8, read as bytes so that an ASCII
     /// row is never converted); pushes what is wrong with it to `out`.
-    pub fn check(&self, text: &[u8], formats: &Formats, out: &mut Vec<Finding>) -> Cell {
+    pub(crate) fn check(&self, text: &[u8], formats: &Formats, out: &mut Vec<Finding>) -> Cell {
         let cell = match self.read(text, formats) {
             Ok(cell) => cell,
             Err(finding) => {
@@ -214,7 +214,7 @@ impl FieldPlan {
     }
 }
 
-pub fn checksum_name(c: Checksum) -> &'static str {
+pub(crate) fn checksum_name(c: Checksum) -> &'static str {
     match c {
         Checksum::Nir => "nir: mod 97",
         Checksum::Luhn => "luhn",
@@ -222,12 +222,12 @@ pub fn checksum_name(c: Checksum) -> &'static str {
 }
 
 /// A decimal without exponent or trailing zeros, for messages.
-pub fn plain(d: Decimal) -> String {
+pub(crate) fn plain(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
 /// An integer: an optional `-` and up to 18 digits.
-pub fn parse_integer(s: &[u8]) -> Option<i64> {
+pub(crate) fn parse_integer(s: &[u8]) -> Option<i64> {
     let (neg, digits) = match s.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, s),

@@ -12,14 +12,14 @@ use std::io::{self, Read};
 use memchr::memchr;
 
 /// A single line longer than this cannot be held and makes the file unreadable.
-pub const MAX_LINE: usize = 64 << 20;
+pub(crate) const MAX_LINE: usize = 64 << 20;
 /// A quoted field running over a line break past this many bytes is taken as a quote never closed.
 const MULTILINE_LIMIT: usize = 1 << 20;
 const CHUNK: usize = 256 << 10;
 
 /// A quoting problem of one field of the current record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuoteIssue {
+pub(crate) enum QuoteIssue {
     /// A `"` inside a field that does not start with one.
     QuoteInUnquoted,
     /// Characters between a closing quote and the next separator.
@@ -30,34 +30,34 @@ pub enum QuoteIssue {
     LineBreak,
 }
 
-pub struct Splitter<R> {
+pub(crate) struct Splitter<R> {
     input: R,
     buf: Vec<u8>,
     pos: usize,
     len: usize,
     eof: bool,
-    pub sep: u8,
+    pub(crate) sep: u8,
     next_line: u64,
     /// The width of a regular record, once the header is read: a record that spans lines and has
     /// another width is taken as an unclosed quote and cut at its first line.
-    pub expected_width: Option<usize>,
+    pub(crate) expected_width: Option<usize>,
     rec_start: usize,
     rec_end: usize,
     rec_term_end: usize,
     /// The line on which the current record starts (1-based) and how many lines it spans.
-    pub line: u64,
-    pub lines: u64,
+    pub(crate) line: u64,
+    pub(crate) lines: u64,
     fields: Vec<(usize, usize)>,
     scratch: Vec<u8>,
     unescaped: bool,
     /// Quoting problems of the current record: (field index, issue).
-    pub issues: Vec<(usize, QuoteIssue)>,
+    pub(crate) issues: Vec<(usize, QuoteIssue)>,
     /// Bytes consumed before the current position, for size estimates.
     consumed: u64,
 }
 
 impl<R: Read> Splitter<R> {
-    pub fn new(input: R, sep: u8) -> Self {
+    pub(crate) fn new(input: R, sep: u8) -> Self {
         Splitter {
             input,
             buf: vec![0; CHUNK],
@@ -81,7 +81,7 @@ impl<R: Read> Splitter<R> {
     }
 
     /// The next `n` bytes (fewer at the end of the input), without consuming them.
-    pub fn peek(&mut self, n: usize) -> io::Result<&[u8]> {
+    pub(crate) fn peek(&mut self, n: usize) -> io::Result<&[u8]> {
         while self.len - self.pos < n && !self.eof {
             self.fill()?;
         }
@@ -90,7 +90,7 @@ impl<R: Read> Splitter<R> {
     }
 
     /// The first line still unread (without its line break), without consuming it.
-    pub fn peek_line(&mut self) -> io::Result<&[u8]> {
+    pub(crate) fn peek_line(&mut self) -> io::Result<&[u8]> {
         loop {
             if let Some(i) = memchr(b'\n', &self.buf[self.pos..self.len]) {
                 return Ok(&self.buf[self.pos..self.pos + i]);
@@ -103,18 +103,18 @@ impl<R: Read> Splitter<R> {
     }
 
     /// Drops `n` bytes that [`Splitter::peek`] showed (a byte-order mark).
-    pub fn skip(&mut self, n: usize) {
+    pub(crate) fn skip(&mut self, n: usize) {
         let n = n.min(self.len - self.pos);
         self.pos += n;
         self.consumed += n as u64;
     }
 
-    pub fn consumed(&self) -> u64 {
+    pub(crate) fn consumed(&self) -> u64 {
         self.consumed
     }
 
     /// Reads the next record; `false` at the end of the input.
-    pub fn next_record(&mut self) -> io::Result<bool> {
+    pub(crate) fn next_record(&mut self) -> io::Result<bool> {
         loop {
             if self.pos == self.len && self.eof {
                 return Ok(false);
@@ -130,37 +130,37 @@ impl<R: Read> Splitter<R> {
     }
 
     /// Whether the current record had quotes (its fields are then unescaped copies).
-    pub fn quoted(&self) -> bool {
+    pub(crate) fn quoted(&self) -> bool {
         self.unescaped
     }
 
-    pub fn width(&self) -> usize {
+    pub(crate) fn width(&self) -> usize {
         self.fields.len()
     }
 
     /// The bytes the current record's fields are slices of, and the offset of their start in the
     /// spans [`Splitter::field_span`] gives. Fields are apart by an ASCII byte in them.
-    pub fn record_bytes(&self) -> (&[u8], usize) {
+    pub(crate) fn record_bytes(&self) -> (&[u8], usize) {
         if self.unescaped { (&self.scratch, 0) } else { (&self.buf[self.rec_start..self.rec_end], self.rec_start) }
     }
 
     /// Where field `i` lies (see [`Splitter::record_bytes`]).
-    pub fn field_span(&self, i: usize) -> (usize, usize) {
+    pub(crate) fn field_span(&self, i: usize) -> (usize, usize) {
         self.fields[i]
     }
 
-    pub fn field(&self, i: usize) -> &[u8] {
+    pub(crate) fn field(&self, i: usize) -> &[u8] {
         let (a, b) = self.fields[i];
         if self.unescaped { &self.scratch[a..b] } else { &self.buf[a..b] }
     }
 
     /// The record's bytes as they are in the input, without its line break.
-    pub fn raw(&self) -> &[u8] {
+    pub(crate) fn raw(&self) -> &[u8] {
         &self.buf[self.rec_start..self.rec_end]
     }
 
     /// The record's line break as it is in the input (empty on a last line without one).
-    pub fn terminator(&self) -> &[u8] {
+    pub(crate) fn terminator(&self) -> &[u8] {
         &self.buf[self.rec_end..self.rec_term_end]
     }
 

@@ -22,7 +22,7 @@ use crate::value::{Kind, Period};
 
 /// A norm compiled for validation, with the code lists its fields name.
 pub struct Validator<'a> {
-    pub norm: &'a Norm,
+    pub(crate) norm: &'a Norm,
     pub(crate) fields: Vec<FieldPlan>,
     pub(crate) formats: Formats,
     pub(crate) file_name: Option<NamePattern>,
@@ -150,7 +150,7 @@ impl<'a> Validator<'a> {
     }
 
     /// Checks a file name against the norm's pattern; returns the period it names, if any.
-    pub fn check_name(&self, name: &str) -> (Option<Period>, Vec<Problem>) {
+    pub(crate) fn check_name(&self, name: &str) -> (Option<Period>, Vec<Problem>) {
         match &self.file_name {
             Some(p) => p.check(name, &self.formats.date),
             None => (None, Vec::new()),

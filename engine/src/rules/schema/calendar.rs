@@ -12,7 +12,7 @@ use crate::rules::schema::values::{DateValue, DecimalText, StatusName, choice};
 
 /// A file of the payment calendar: one TOML table per event.
 #[derive(Debug, Deserialize, JsonSchema)]
-pub struct CalendarFile(pub BTreeMap<String, EventDef>);
+pub(crate) struct CalendarFile(pub(crate) BTreeMap<String, EventDef>);
 
 choice!(
     /// The kind of a calendar event.
@@ -29,61 +29,61 @@ choice!(
 /// `amount` and `received`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct EventDef {
+pub(crate) struct EventDef {
     /// What the event is, in the words of the texts.
-    pub label: String,
+    pub(crate) label: String,
     /// The text the date comes from.
-    pub reference: String,
+    pub(crate) reference: String,
     /// How far the date is established.
-    pub status: StatusName,
+    pub(crate) status: StatusName,
     /// A longer explanation.
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// The day of the event (for a deposit or a rebase: the day the rule starts).
-    pub date: DateValue,
+    pub(crate) date: DateValue,
     /// The kind of event.
-    pub kind: EventKindName,
+    pub(crate) kind: EventKindName,
     /// Advance: its share of the estimated annual amount, e.g. "0.25".
-    pub share: Option<DecimalText>,
+    pub(crate) share: Option<DecimalText>,
     /// Advance, balance, complement: the step whose value is paid.
-    pub amount: Option<String>,
+    pub(crate) amount: Option<String>,
     /// Advance: where the estimate comes from — case inputs "section.name" or steps — the
     /// first that has a value.
-    pub estimate: Option<Vec<String>>,
+    pub(crate) estimate: Option<Vec<String>>,
     /// Balance, complement: what the case records as received — an input "section.name", or
     /// `{ input, date, amount }` for a list of payments.
-    pub received: Option<ReceivedDef>,
+    pub(crate) received: Option<ReceivedDef>,
     /// Balance: what a positive balance means.
-    pub if_positive: Option<String>,
+    pub(crate) if_positive: Option<String>,
     /// Balance: what a negative balance means.
-    pub if_negative: Option<String>,
+    pub(crate) if_negative: Option<String>,
     /// Deposit: months between two deposits (1 to 12).
-    pub every_months: Option<i64>,
+    pub(crate) every_months: Option<i64>,
     /// Deposit: how many deposits.
-    pub count: Option<i64>,
+    pub(crate) count: Option<i64>,
     /// Deposit: the working day of the following month the deposit is due (1 to 23).
-    pub working_day: Option<i64>,
+    pub(crate) working_day: Option<i64>,
     /// Deposit: the norms of the files deposited.
-    pub norms: Option<Vec<String>>,
+    pub(crate) norms: Option<Vec<String>>,
     /// Deposit: what a working day is.
-    pub working_days: Option<WorkingDaysDef>,
+    pub(crate) working_days: Option<WorkingDaysDef>,
     /// Rebase: the dataset whose members enter and leave.
-    pub dataset: Option<String>,
+    pub(crate) dataset: Option<String>,
     /// Rebase: the field identifying a member.
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
     /// Rebase: the field grouping members (weighted by `weights`).
-    pub group: Option<String>,
+    pub(crate) group: Option<String>,
     /// Rebase: the field holding the entry date.
-    pub entry: Option<String>,
+    pub(crate) entry: Option<String>,
     /// Rebase: the field holding the exit date.
-    pub exit: Option<String>,
+    pub(crate) exit: Option<String>,
     /// Rebase: the weight of each group, between 0 and 1, adding up to 1 at most.
-    pub weights: Option<BTreeMap<String, DecimalText>>,
+    pub(crate) weights: Option<BTreeMap<String, DecimalText>>,
 }
 
 /// What a case records as received.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
-pub enum ReceivedDef {
+pub(crate) enum ReceivedDef {
     /// An input holding one amount, "section.name".
     Input(String),
     /// A records input, one record per payment, with its date and amount fields.
@@ -93,25 +93,25 @@ pub enum ReceivedDef {
 /// A records input of payments received.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ReceivedRecords {
+pub(crate) struct ReceivedRecords {
     /// The records input, "section.name".
-    pub input: String,
+    pub(crate) input: String,
     /// The field of a record holding the date of the payment.
-    pub date: String,
+    pub(crate) date: String,
     /// The field of a record holding its amount.
-    pub amount: String,
+    pub(crate) amount: String,
 }
 
 /// What a working day is: not a weekend day, not a holiday.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct WorkingDaysDef {
+pub(crate) struct WorkingDaysDef {
     /// The days of the week that are not worked.
-    pub weekend: Option<Vec<WeekdayName>>,
+    pub(crate) weekend: Option<Vec<WeekdayName>>,
     /// Holidays on a fixed day, "MM-DD", e.g. "05-01".
-    pub holidays: Option<Vec<MonthDay>>,
+    pub(crate) holidays: Option<Vec<MonthDay>>,
     /// Holidays counted in days from Easter Sunday, e.g. 1 for Easter Monday, 39 for Ascension.
-    pub easter: Option<Vec<i64>>,
+    pub(crate) easter: Option<Vec<i64>>,
 }
 
 choice!(
@@ -124,7 +124,7 @@ choice!(
 
 /// A day of the year, "MM-DD".
 #[derive(Debug)]
-pub struct MonthDay(pub String);
+pub(crate) struct MonthDay(pub(crate) String);
 
 impl<'de> Deserialize<'de> for MonthDay {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

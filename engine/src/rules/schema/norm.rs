@@ -11,85 +11,85 @@ use crate::rules::schema::values::{ChecksumName, DecimalText, EncodingName, Fiel
 /// A norm file (`norms/<name>/v<N>.toml`): the field-level specification of an exchange file.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct NormFile {
+pub(crate) struct NormFile {
     /// The norm's name: the name of its folder.
-    pub name: String,
+    pub(crate) name: String,
     /// The norm's version: the N of its file name `v<N>.toml`.
-    pub version: i64,
+    pub(crate) version: i64,
     /// What the file is.
-    pub label: String,
+    pub(crate) label: String,
     /// The text the norm comes from (the annex of the convention).
-    pub reference: String,
+    pub(crate) reference: String,
     /// How far the norm is established.
-    pub status: StatusName,
+    pub(crate) status: StatusName,
     /// A longer explanation.
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// The pattern of the file's name, with the period it covers.
-    pub file_name: Option<FileNameDef>,
+    pub(crate) file_name: Option<FileNameDef>,
     /// The field separator: one ASCII character.
-    pub separator: String,
+    pub(crate) separator: String,
     /// The character encoding.
-    pub encoding: EncodingName,
+    pub(crate) encoding: EncodingName,
     /// The format of dates (strftime), default "%d/%m/%Y".
-    pub date_format: Option<String>,
+    pub(crate) date_format: Option<String>,
     /// The decimal separator, default ",".
-    pub decimal_separator: Option<String>,
+    pub(crate) decimal_separator: Option<String>,
     /// The texts read as true (default ["O"]).
-    pub true_values: Option<Vec<String>>,
+    pub(crate) true_values: Option<Vec<String>>,
     /// The texts read as false (default ["N"]).
-    pub false_values: Option<Vec<String>>,
+    pub(crate) false_values: Option<Vec<String>>,
     /// What two identical rows are (default error).
-    pub duplicate_rows: Option<SeverityName>,
+    pub(crate) duplicate_rows: Option<SeverityName>,
     /// The fields, in the order of the file's columns (`[[field]]`).
-    pub field: Vec<FieldDef>,
+    pub(crate) field: Vec<FieldDef>,
 }
 
 /// The pattern of an exchange file's name.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct FileNameDef {
+pub(crate) struct FileNameDef {
     /// E.g. "EXPORT_{start}_{end}.csv": `{start}` and `{end}` capture the period the file covers.
-    pub pattern: String,
+    pub(crate) pattern: String,
     /// The format of the captured dates (strftime), default "%Y%m%d".
-    pub date_format: Option<String>,
+    pub(crate) date_format: Option<String>,
 }
 
 /// A field (column) of an exchange file.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct FieldDef {
+pub(crate) struct FieldDef {
     /// The column's name, as in the file's header.
-    pub name: String,
+    pub(crate) name: String,
     /// What the field holds.
-    pub label: Option<String>,
+    pub(crate) label: Option<String>,
     /// The field's type.
     #[serde(rename = "type")]
-    pub kind: FieldTypeName,
+    pub(crate) kind: FieldTypeName,
     /// Every row must fill it.
-    pub required: Option<bool>,
+    pub(crate) required: Option<bool>,
     /// The exact length in characters.
-    pub length: Option<i64>,
+    pub(crate) length: Option<i64>,
     /// The minimum length in characters.
-    pub min_length: Option<i64>,
+    pub(crate) min_length: Option<i64>,
     /// The maximum length in characters.
-    pub max_length: Option<i64>,
+    pub(crate) max_length: Option<i64>,
     /// A regular expression the value must match.
-    pub pattern: Option<String>,
+    pub(crate) pattern: Option<String>,
     /// For an enum: the possible values.
-    pub values: Option<Vec<String>>,
+    pub(crate) values: Option<Vec<String>>,
     /// A code list of the rulebook the value must belong to.
-    pub list: Option<String>,
+    pub(crate) list: Option<String>,
     /// The smallest number allowed.
-    pub min: Option<DecimalText>,
+    pub(crate) min: Option<DecimalText>,
     /// The largest number allowed.
-    pub max: Option<DecimalText>,
+    pub(crate) max: Option<DecimalText>,
     /// The check digit the value carries.
-    pub checksum: Option<ChecksumName>,
+    pub(crate) checksum: Option<ChecksumName>,
     /// A personal identifier: masked in every report.
-    pub identifier: Option<bool>,
+    pub(crate) identifier: Option<bool>,
     /// A condition over the row under which the field becomes required.
-    pub required_if: Option<String>,
+    pub(crate) required_if: Option<String>,
     /// The date of the row: it must fall inside the period of the file's name, and code lists
     /// are read at it.
-    pub row_date: Option<bool>,
+    pub(crate) row_date: Option<bool>,
 }

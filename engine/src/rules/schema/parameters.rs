@@ -14,30 +14,30 @@ use crate::value::{Kind, Unit};
 
 /// A file of parameters: one TOML table per parameter, named by the table.
 #[derive(Debug, Deserialize, JsonSchema)]
-pub struct ParametersFile(pub BTreeMap<String, ParameterDef>);
+pub(crate) struct ParametersFile(pub(crate) BTreeMap<String, ParameterDef>);
 
 /// A parameter: a named value with its unit, its source and its status. Give `value`, or
 /// `values` for a value that changes during the year.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("oneOf" = [{ "required": ["value"] }, { "required": ["values"] }]), transform = typed_by_unit)]
-pub struct ParameterDef {
+pub(crate) struct ParameterDef {
     /// What the parameter is, in the words of the texts (shown on every report).
-    pub label: String,
+    pub(crate) label: String,
     /// The text the value comes from: name it precisely (article, date, journal).
-    pub reference: String,
+    pub(crate) reference: String,
     /// How far the value is established.
-    pub status: StatusName,
+    pub(crate) status: StatusName,
     /// A longer explanation, shown in the rulebook's documentation.
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// The unit of the value.
-    pub unit: UnitName,
+    pub(crate) unit: UnitName,
     /// The value for the whole year: a decimal as a string ("0.20"), an integer, a TOML date,
     /// true or false, or a text — as the unit calls for.
-    pub value: Option<AnyValue>,
+    pub(crate) value: Option<AnyValue>,
     /// Values that change during the year, in order; the first starts on the first day of the
     /// period.
-    pub values: Option<Vec<DatedValue>>,
+    pub(crate) values: Option<Vec<DatedValue>>,
 }
 
 /// Lets an editor check `value` (and each of `values`) against the kind of value `unit` calls
@@ -64,9 +64,9 @@ pub(crate) fn typed_by_unit(schema: &mut Schema) {
 /// A value in force from a date.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct DatedValue {
+pub(crate) struct DatedValue {
     /// The first day the value is in force.
-    pub from: DateValue,
+    pub(crate) from: DateValue,
     /// The value from that day.
-    pub value: AnyValue,
+    pub(crate) value: AnyValue,
 }

@@ -14,89 +14,89 @@ use crate::rules::schema::values::{DateValue, DecimalText, RemovalKindName, Roun
 /// and what its result is.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RulebookFile {
+pub(crate) struct RulebookFile {
     /// The year this rulebook is in force.
-    pub year: i64,
+    pub(crate) year: i64,
     /// The title of the rulebook, shown on every report.
-    pub label: String,
+    pub(crate) label: String,
     /// The period the rulebook covers: every dated value and act must fall inside it.
-    pub period: PeriodDef,
+    pub(crate) period: PeriodDef,
     /// The date at which the case is observed (e.g. a list as it stands on 31 December).
-    pub reference_date: DateValue,
+    pub(crate) reference_date: DateValue,
     /// The name of the case file in a case folder (default `team.toml`).
-    pub case_file: Option<String>,
+    pub(crate) case_file: Option<String>,
     /// The files of the rulebook, by kind, relative to this folder.
-    pub files: FilesDef,
+    pub(crate) files: FilesDef,
     /// The exchange norms read, with their version: `name = 1` reads `norms/name/v1.toml`.
-    pub norms: Option<BTreeMap<String, i64>>,
+    pub(crate) norms: Option<BTreeMap<String, i64>>,
     /// What the result of an evaluation is.
-    pub result: ResultDef,
+    pub(crate) result: ResultDef,
     /// Defaults of the rulebook.
-    pub defaults: Option<DefaultsDef>,
+    pub(crate) defaults: Option<DefaultsDef>,
 }
 
 /// A period of dates, both days included.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct PeriodDef {
+pub(crate) struct PeriodDef {
     /// The first day.
-    pub start: DateValue,
+    pub(crate) start: DateValue,
     /// The last day.
-    pub end: DateValue,
+    pub(crate) end: DateValue,
 }
 
 /// The files of a rulebook, by kind.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct FilesDef {
+pub(crate) struct FilesDef {
     /// Files of parameters (one table per parameter).
-    pub parameters: Option<Vec<String>>,
+    pub(crate) parameters: Option<Vec<String>>,
     /// Files of decision tables.
-    pub tables: Option<Vec<String>>,
+    pub(crate) tables: Option<Vec<String>>,
     /// Files of code lists.
-    pub lists: Option<Vec<String>>,
+    pub(crate) lists: Option<Vec<String>>,
     /// Files of indicator sets.
-    pub indicators: Option<Vec<String>>,
+    pub(crate) indicators: Option<Vec<String>>,
     /// Files of the payment calendar.
-    pub calendar: Option<Vec<String>>,
+    pub(crate) calendar: Option<Vec<String>>,
     /// Files saying what a case file must hold.
-    pub inputs: Option<Vec<String>>,
+    pub(crate) inputs: Option<Vec<String>>,
     /// Files of the pipeline's steps.
-    pub steps: Option<Vec<String>>,
+    pub(crate) steps: Option<Vec<String>>,
     /// Rhai scripts of the formulas.
-    pub scripts: Option<Vec<String>>,
+    pub(crate) scripts: Option<Vec<String>>,
 }
 
 /// What the result of an evaluation is.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ResultDef {
+pub(crate) struct ResultDef {
     /// The step whose value is the total.
-    pub total: String,
+    pub(crate) total: String,
     /// The steps that add up to the total, shown as its components.
-    pub components: Option<Vec<String>>,
+    pub(crate) components: Option<Vec<String>>,
     /// A step of checks: when one fails the total is zero and the evaluation stops there.
-    pub gate: Option<String>,
+    pub(crate) gate: Option<String>,
     /// The report's waterfall: a name is a level, a name with "+" an amount added to it.
-    pub waterfall: Option<Vec<String>>,
+    pub(crate) waterfall: Option<Vec<String>>,
 }
 
 /// Defaults of the rulebook.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct DefaultsDef {
+pub(crate) struct DefaultsDef {
     /// The rounding of every step in euros that does not give its own.
-    pub money_rounding: Option<RoundingRule>,
+    pub(crate) money_rounding: Option<RoundingRule>,
 }
 
 /// A rounding: to a multiple of `step`, with a mode.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RoundingRule {
+pub(crate) struct RoundingRule {
     /// The multiple to round to, e.g. "0.01" for the cent.
-    pub step: DecimalText,
+    pub(crate) step: DecimalText,
     /// How to round.
-    pub mode: RoundingModeName,
+    pub(crate) mode: RoundingModeName,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -105,14 +105,14 @@ pub struct RoundingRule {
 /// `retraits.toml` of a year's folder: what the year removes on purpose from the year before,
 /// one table per item (an input as "section.name").
 #[derive(Debug, Deserialize, JsonSchema)]
-pub struct RemovalsFile(pub BTreeMap<String, RemovalDef>);
+pub(crate) struct RemovalsFile(pub(crate) BTreeMap<String, RemovalDef>);
 
 /// A removal: the kind of the item and the text that removes it.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RemovalDef {
+pub(crate) struct RemovalDef {
     /// The kind of the removed item.
-    pub kind: RemovalKindName,
+    pub(crate) kind: RemovalKindName,
     /// The text that removes it.
-    pub reference: String,
+    pub(crate) reference: String,
 }

@@ -13,9 +13,9 @@ use crate::rules::schema::values::{DecimalText, RoundingModeName, UnitName, choi
 /// what each step reads, not the order of the file.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct StepsFile {
+pub(crate) struct StepsFile {
     /// The steps.
-    pub step: Vec<StepEntry>,
+    pub(crate) step: Vec<StepEntry>,
 }
 
 /// A step: a named output defined by exactly one mechanism (`filter`, `lookup`, `aggregate`,
@@ -23,41 +23,41 @@ pub struct StepsFile {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "StepDef")]
-pub struct StepEntry {
+pub(crate) struct StepEntry {
     /// The name of the output: other steps and formulas read it under this name.
-    pub name: String,
+    pub(crate) name: String,
     /// What the output is, in the words of the texts (shown on every report).
-    pub label: String,
+    pub(crate) label: String,
     /// The unit of the output, when not implied by its mechanism.
-    pub unit: Option<UnitName>,
+    pub(crate) unit: Option<UnitName>,
     /// The text the step comes from.
-    pub reference: Option<String>,
+    pub(crate) reference: Option<String>,
     /// A longer explanation.
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// How the output is rounded: a rule, or "none" (even for money).
-    pub round: Option<RoundSpec>,
+    pub(crate) round: Option<RoundSpec>,
     /// The rows of a dataset that meet a condition.
-    pub filter: Option<FilterDef>,
+    pub(crate) filter: Option<FilterDef>,
     /// A table looked up once, or for each row of a dataset and summed.
-    pub lookup: Option<LookupDef>,
+    pub(crate) lookup: Option<LookupDef>,
     /// A sum or a count over the rows of a dataset.
-    pub aggregate: Option<AggregateDef>,
+    pub(crate) aggregate: Option<AggregateDef>,
     /// Each row of a dataset put in the first class whose condition holds, reading a code list.
-    pub classify: Option<ClassifyDef>,
+    pub(crate) classify: Option<ClassifyDef>,
     /// An expression over parameters, inputs and earlier outputs.
-    pub formula: Option<String>,
+    pub(crate) formula: Option<String>,
     /// A function of a script, written "file.rhai::function"; its parameters name what it reads.
-    pub function: Option<String>,
+    pub(crate) function: Option<String>,
     /// Named conditions, all of which must hold (e.g. an eligibility gate).
-    pub checks: Option<Vec<CheckDef>>,
+    pub(crate) checks: Option<Vec<CheckDef>>,
     /// The weighted attainment of an indicator set.
-    pub score: Option<ScoreDef>,
+    pub(crate) score: Option<ScoreDef>,
 }
 
 /// A rounding rule of a step, or "none".
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
-pub enum RoundSpec {
+pub(crate) enum RoundSpec {
     Rule(StepRounding),
     None(NoRounding),
 }
@@ -73,69 +73,69 @@ choice!(
 /// A step's rounding: to a multiple of `step`, half-up unless `mode` says otherwise.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct StepRounding {
+pub(crate) struct StepRounding {
     /// The multiple to round to, e.g. "0.0001".
-    pub step: DecimalText,
+    pub(crate) step: DecimalText,
     /// How to round (default half-up).
-    pub mode: Option<RoundingModeName>,
+    pub(crate) mode: Option<RoundingModeName>,
 }
 
 /// The `filter` mechanism.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct FilterDef {
+pub(crate) struct FilterDef {
     /// The dataset (or earlier filter) whose rows are kept.
-    pub dataset: String,
+    pub(crate) dataset: String,
     /// The condition a row must meet (an expression over its fields).
     #[serde(rename = "where")]
-    pub condition: Option<String>,
+    pub(crate) condition: Option<String>,
 }
 
 /// The `lookup` mechanism.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct LookupDef {
+pub(crate) struct LookupDef {
     /// The dataset to look the table up for, row by row (absent: once).
-    pub dataset: Option<String>,
+    pub(crate) dataset: Option<String>,
     /// The decision table.
-    pub table: String,
+    pub(crate) table: String,
     /// The value column read (default: the table's only one).
-    pub column: Option<String>,
+    pub(crate) column: Option<String>,
     /// An expression for each key column of the table.
-    pub keys: BTreeMap<String, String>,
+    pub(crate) keys: BTreeMap<String, String>,
 }
 
 /// The `aggregate` mechanism: `sum = "EXPR"` or `count = true`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct AggregateDef {
+pub(crate) struct AggregateDef {
     /// The dataset summed or counted.
-    pub dataset: String,
+    pub(crate) dataset: String,
     /// The expression summed over the rows.
-    pub sum: Option<String>,
+    pub(crate) sum: Option<String>,
     /// Count the rows.
-    pub count: Option<bool>,
+    pub(crate) count: Option<bool>,
     /// The condition a row must meet to be counted.
     #[serde(rename = "where")]
-    pub condition: Option<String>,
+    pub(crate) condition: Option<String>,
     /// An expression the rows are grouped by (one subtotal per group).
-    pub group_by: Option<String>,
+    pub(crate) group_by: Option<String>,
 }
 
 /// The `classify` mechanism.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ClassifyDef {
+pub(crate) struct ClassifyDef {
     /// The dataset whose rows are classified.
-    pub dataset: String,
+    pub(crate) dataset: String,
     /// The code list read for each row.
-    pub list: String,
+    pub(crate) list: String,
     /// The expression giving the row's code.
-    pub code: String,
+    pub(crate) code: String,
     /// The expression giving the date the list is read at.
-    pub date: String,
+    pub(crate) date: String,
     /// The classes, in order: a row goes to the first whose condition holds.
-    pub classes: Vec<ClassDef>,
+    pub(crate) classes: Vec<ClassDef>,
 }
 
 /// A class of a classification.
@@ -143,11 +143,11 @@ pub struct ClassifyDef {
 #[serde(deny_unknown_fields)]
 pub struct ClassDef {
     /// The name of the class.
-    pub name: String,
+    pub(crate) name: String,
     /// What the class means.
-    pub label: Option<String>,
+    pub(crate) label: Option<String>,
     /// The condition (`listed` and `item.<attribute>` read the row's list item).
-    pub when: String,
+    pub(crate) when: String,
 }
 
 /// A check of a `checks` step.
@@ -155,17 +155,17 @@ pub struct ClassDef {
 #[serde(deny_unknown_fields)]
 pub struct CheckDef {
     /// The name of the check.
-    pub name: String,
+    pub(crate) name: String,
     /// What the check requires.
-    pub label: String,
+    pub(crate) label: String,
     /// The condition that must hold.
-    pub when: String,
+    pub(crate) when: String,
 }
 
 /// The `score` mechanism.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ScoreDef {
+pub(crate) struct ScoreDef {
     /// The indicator set scored.
-    pub indicators: String,
+    pub(crate) indicators: String,
 }

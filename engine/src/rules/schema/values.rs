@@ -45,7 +45,7 @@ impl<'de> Deserialize<'de> for DecimalText {
 }
 
 /// The pattern of a decimal written as a string.
-pub const DECIMAL_PATTERN: &str = "^[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$";
+pub(crate) const DECIMAL_PATTERN: &str = "^[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$";
 
 impl JsonSchema for DecimalText {
     fn schema_name() -> std::borrow::Cow<'static, str> {
