@@ -160,7 +160,7 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
     print_diagnostics(&all_diags, &sources);
     let totals = totals(&rb, &rows);
     let text = match args.format {
-        Format::Json => crate::compute::json(&Report {
+        Format::Json => crate::json::json(&Report {
             year: rb.year(),
             rulebook: rb.label(),
             total_name: &rb.total_step().def.name,

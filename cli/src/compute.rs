@@ -3,13 +3,11 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use peps_engine::data::case::CaseOptions;
-use peps_engine::eval::{Evaluation, evaluate};
+use peps_engine::eval::Evaluation;
 use serde::Serialize;
 
 use crate::format::{Locale, human};
-use crate::report::Sources;
-use crate::workspace::{exit_code, load_year, print_diagnostics};
+use crate::manifest::ManifestArgs;
 use crate::{Format, RulesArgs};
 
 #[derive(clap::Args, Debug)]
@@ -41,29 +39,6 @@ pub struct ComputeArgs {
     case: PathBuf,
 }
 
-/// `--manifest PATH`: also write what the run read (engine, rulebook, norm and input hashes).
-#[derive(clap::Args, Debug, Clone)]
-pub struct ManifestArgs {
-    /// Write the run's manifest (engine version, rulebook, norm and input SHA-256) to this file
-    #[arg(long, value_name = "PATH")]
-    pub manifest: Option<PathBuf>,
-    /// Replace an existing output file
-    #[arg(long)]
-    pub force: bool,
-}
-
-impl ManifestArgs {
-    /// Writes `manifest` as JSON if asked; the case's files are never overwritten.
-    pub fn write<T: Serialize>(&self, manifest: &T, case: &std::path::Path) -> Result<(), u8> {
-        let Some(path) = &self.manifest else { return Ok(()) };
-        let inputs: Vec<PathBuf> = std::fs::read_dir(case).into_iter().flatten().flatten().map(|e| e.path()).collect();
-        crate::output::write_atomic(path, json(manifest).as_bytes(), self.force, &inputs, false).map_err(|e| {
-            eprintln!("error: {e}");
-            crate::EXIT_IO
-        })
-    }
-}
-
 /// What `compute --format json` prints: the evaluation and the case it ran on.
 #[derive(Serialize)]
 struct Report<'a> {
@@ -89,7 +64,7 @@ pub fn run(args: &ComputeArgs) -> u8 {
             timings: args.timings,
         });
     }
-    let (evaluation, code) = match evaluate_case(&args.rules, args.year, &args.case, args.allow_outside_paths) {
+    let (evaluation, code) = match crate::case_run::evaluate_case(&args.rules, args.year, &args.case, args.allow_outside_paths) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -98,64 +73,13 @@ pub fn run(args: &ComputeArgs) -> u8 {
     }
     let name = evaluation.case.clone();
     let text = match args.format {
-        Format::Json => json(&Report { case: name, evaluation: &evaluation.evaluation }),
+        Format::Json => crate::json::json(&Report { case: name, evaluation: &evaluation.evaluation }),
         Format::Csv => csv(&evaluation.evaluation),
         Format::Table => table(&evaluation.evaluation, &name, args.locale),
         Format::Html => crate::html::report(&evaluation.evaluation, &name, Locale::Fr),
     };
     crate::emit(&text);
     code
-}
-
-/// An evaluation with the name of its case.
-pub struct CaseEvaluation {
-    pub case: String,
-    pub evaluation: Evaluation,
-}
-
-impl std::ops::Deref for CaseEvaluation {
-    type Target = Evaluation;
-    fn deref(&self) -> &Evaluation {
-        &self.evaluation
-    }
-}
-
-/// Loads the year's rulebook and the case, evaluates, prints every diagnostic on stderr.
-/// `Err` carries the exit code when nothing could be evaluated.
-pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &std::path::Path, allow_outside_paths: bool) -> Result<(CaseEvaluation, u8), u8> {
-    let mut sources = Sources::default();
-    let (rb, diags) = load_year(rules, year, &mut sources);
-    let Some(rb) = rb else {
-        print_diagnostics(&diags, &sources);
-        return Err(exit_code(&diags).max(crate::EXIT_FINDINGS));
-    };
-    if !dir.is_dir() {
-        eprintln!("error: case folder {} does not exist or is not a folder", dir.display());
-        return Err(crate::EXIT_IO);
-    }
-    let options = CaseOptions { allow_outside_paths };
-    let (case, case_diags) = rb.load_case(dir, options);
-    let mut all = diags;
-    all.extend(case_diags);
-    if let Some(c) = &case {
-        sources.add(std::slice::from_ref(&c.file));
-    }
-    if all.iter().any(|d| d.is_error()) {
-        print_diagnostics(&all, &sources);
-        return Err(exit_code(&all));
-    }
-    let Some(case) = case else { return Err(crate::EXIT_IO) };
-    let evaluation = evaluate(&rb, &case);
-    all.extend(evaluation.diagnostics.iter().cloned());
-    print_diagnostics(&all, &sources);
-    let code = exit_code(&all);
-    Ok((CaseEvaluation { case: rb.case_name(&case), evaluation }, code))
-}
-
-pub fn json<T: Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
 }
 
 fn csv(e: &Evaluation) -> String {

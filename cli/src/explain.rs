@@ -10,8 +10,9 @@ use peps_engine::eval::{Evaluation, Output, Read};
 use serde::Serialize;
 
 use crate::RulesArgs;
-use crate::compute::{evaluate_case, json};
+use crate::case_run::evaluate_case;
 use crate::format::{Locale, human};
+use crate::json::json;
 
 #[derive(clap::Args, Debug)]
 pub struct ExplainArgs {
@@ -33,7 +34,7 @@ pub struct ExplainArgs {
     #[arg(long)]
     allow_outside_paths: bool,
     #[command(flatten)]
-    manifest: crate::compute::ManifestArgs,
+    manifest: crate::manifest::ManifestArgs,
     /// The case folder
     case: PathBuf,
     /// The output to explain (default: the total)

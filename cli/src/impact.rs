@@ -10,8 +10,8 @@ use peps_engine::rulebook::Rulebook;
 use peps_engine::value::Value;
 
 use crate::RulesArgs;
-use crate::compute::json;
 use crate::format::{Locale, human, number};
+use crate::json::json;
 use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 
@@ -32,7 +32,7 @@ pub struct ImpactArgs {
     #[arg(long, value_enum, default_value_t = Locale::Plain)]
     locale: Locale,
     #[command(flatten)]
-    manifest: crate::compute::ManifestArgs,
+    manifest: crate::manifest::ManifestArgs,
     /// The case folder
     case: PathBuf,
 }

@@ -2,12 +2,15 @@
 //! engine and renders; the rules themselves live in `rules/` and `norms/`.
 
 mod batch;
+mod case_run;
 mod compute;
 mod docs;
 mod explain;
 mod format;
 mod html;
 mod impact;
+mod json;
+mod manifest;
 mod output;
 mod parallel;
 mod report;

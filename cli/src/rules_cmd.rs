@@ -15,7 +15,7 @@ use peps_engine::rules::source::{DirSource, Source};
 use serde::Serialize;
 
 use crate::RulesArgs;
-use crate::compute::json;
+use crate::json::json;
 use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, norms_root, print_diagnostics, rules_root, years};
 

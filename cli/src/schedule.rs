@@ -15,7 +15,7 @@ use peps_engine::schedule::{
     Adjustment, AdjustmentKind, Balance, Basis, Movement, MovementKind, PartKind, Payment, PaymentKind, Schedule, deposit_warnings,
     schedule,
 };
-use peps_engine::validate::{CodeCount, FileReport, Problem};
+use peps_engine::validate::{FileReport, Problem};
 use peps_engine::value::Value;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -95,7 +95,7 @@ pub fn run(args: &ScheduleArgs) -> u8 {
     let name = case_name(&rb, &case);
     let text = match args.format {
         ScheduleFormat::Table => table(&s, &name, args.locale),
-        ScheduleFormat::Json => crate::compute::json(&Report { case: name, schedule: &s }),
+        ScheduleFormat::Json => crate::json::json(&Report { case: name, schedule: &s }),
         ScheduleFormat::Csv => csv(&s),
         ScheduleFormat::Ics => ics(&s, &name, &slug(&rb, &case)),
     };
@@ -521,30 +521,9 @@ pub fn deposit_problems(
     let Some(period) = report.period else { return Vec::new() };
     let deadlines: Vec<Deadline> = (period.start.year()..=period.end.year()).flat_map(&mut deadlines_of).collect();
     let diags = deposit_warnings(&deadlines, &report.norm, &report.file, period, Some(deposited));
-    let problems: Vec<Problem> = diags
-        .into_iter()
-        .map(|d| Problem { code: d.code, severity: d.severity, row: None, field: None, value: None, message: d.message, hint: d.hint })
-        .collect();
+    let problems: Vec<Problem> = diags.into_iter().map(Problem::of_file).collect();
     for p in &problems {
-        match report.counts.iter_mut().find(|c| c.code == p.code) {
-            Some(c) => c.count += 1,
-            None => {
-                report.counts.push(CodeCount { code: p.code, severity: p.severity, count: 1, shown: 0 });
-                report.counts.sort_by_key(|c| c.code);
-            }
-        }
-        let Some(count) = report.counts.iter_mut().find(|c| c.code == p.code) else { continue };
-        if count.shown < examples_per_code {
-            count.shown += 1;
-            report.examples.push(p.clone());
-        } else {
-            report.not_shown += 1;
-        }
-        if p.is_error() {
-            report.errors += 1;
-        } else {
-            report.warnings += 1;
-        }
+        report.record(p.clone(), examples_per_code);
     }
     problems
 }

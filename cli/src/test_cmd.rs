@@ -428,7 +428,7 @@ enum Tolerance {
 }
 
 fn decimal(s: &str) -> Decimal {
-    peps_engine::rules::strict::parse_decimal(s).unwrap_or_default()
+    peps_engine::rules::strict::parse_rule_decimal(s).unwrap_or_default()
 }
 
 /// An expected value as the case wrote it.
@@ -482,7 +482,7 @@ fn matches(expected: &toml::Value, got: &Value, tolerance: Tolerance) -> (bool, 
     match (expected, got) {
         (toml::Value::String(_) | toml::Value::Integer(_), Value::Number(g)) => {
             let Some(x) = (match expected {
-                toml::Value::String(s) => peps_engine::rules::strict::parse_decimal(s),
+                toml::Value::String(s) => peps_engine::rules::strict::parse_rule_decimal(s),
                 toml::Value::Integer(i) => Some(Decimal::from(*i)),
                 _ => None,
             }) else {

@@ -15,7 +15,7 @@ use peps_engine::diagnostic::did_you_mean;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::inputs::InputKind;
 use peps_engine::rules::schema::AnyValue;
-use peps_engine::rules::strict::parse_decimal;
+use peps_engine::rules::strict::parse_rule_decimal;
 
 use super::case_file::{DataSpec, Row, TeamValue, TestCase, TestDefaults};
 
@@ -241,7 +241,7 @@ fn identifier_cell(v: &AnyValue, field: &Field, sum: Checksum, aliases: &mut Ali
 /// One value written the way the norm reads it.
 fn cell(v: &AnyValue, field: &Field, norm: &Norm) -> Result<String, String> {
     match (&v.0, field.kind) {
-        (toml::Value::String(s), FieldKind::Decimal) if parse_decimal(s).is_some() => {
+        (toml::Value::String(s), FieldKind::Decimal) if parse_rule_decimal(s).is_some() => {
             Ok(s.trim().replace('.', &norm.decimal_separator.to_string()))
         }
         (toml::Value::String(s), _) => Ok(s.clone()),

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::expr::error::syntax;
 use crate::expr::{Ast, BinOp, ExprError, UnOp};
-use crate::rules::strict::parse_decimal;
+use crate::rules::strict::parse_rule_decimal;
 use crate::value::Value;
 
 // ---------------------------------------------------------------------------------------------
@@ -43,7 +43,7 @@ pub(crate) fn lex(text: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
                 i += 1;
             }
             let lit = text[start..i].replace('_', "");
-            let n = parse_decimal(&lit).ok_or_else(|| syntax(start..i, format!("`{lit}` is not a number")))?;
+            let n = parse_rule_decimal(&lit).ok_or_else(|| syntax(start..i, format!("`{lit}` is not a number")))?;
             out.push((Tok::Num(n), start..i));
         } else if c == b'\'' || c == b'"' {
             i += 1;

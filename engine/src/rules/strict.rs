@@ -313,7 +313,7 @@ pub(crate) fn read_decimal(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option
             return None;
         }
     };
-    match parse_decimal(&text) {
+    match parse_rule_decimal(&text) {
         Some(d) => Some(Spanned::new(item.span(), d)),
         None => {
             ctx.error_hint(
@@ -328,7 +328,7 @@ pub(crate) fn read_decimal(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option
 }
 
 /// Parses a decimal written with a point, an optional sign and an optional exponent.
-pub fn parse_decimal(text: &str) -> Option<Decimal> {
+pub fn parse_rule_decimal(text: &str) -> Option<Decimal> {
     let t = text.trim();
     if t.is_empty() || t.contains(',') || t.contains(char::is_whitespace) {
         return None;

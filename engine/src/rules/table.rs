@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Code, Location};
 use crate::rules::provenance::{Provenance, parse_choice};
-use crate::rules::strict::{Obj, parse_decimal, read_decimal};
+use crate::rules::strict::{Obj, parse_rule_decimal, read_decimal};
 use crate::value::{Unit, Value};
 
 #[derive(Debug, Clone, Serialize)]
@@ -107,7 +107,7 @@ impl Interval {
     /// Parses `[a, b)`, `(a, b]`, `[a, )`, `(, b)` or a single number `a`.
     pub(crate) fn parse(text: &str) -> Option<Interval> {
         let t = text.trim();
-        if let Some(n) = parse_decimal(t) {
+        if let Some(n) = parse_rule_decimal(t) {
             return Some(Interval { lo: Some((n, true)), hi: Some((n, true)) });
         }
         let lo_incl = match t.chars().next()? {
@@ -124,7 +124,7 @@ impl Interval {
         let (a, b) = inner.split_once(',')?;
         let bound = |s: &str, incl: bool| -> Option<Option<(Decimal, bool)>> {
             let s = s.trim();
-            if s.is_empty() { Some(None) } else { parse_decimal(s).map(|n| Some((n, incl))) }
+            if s.is_empty() { Some(None) } else { parse_rule_decimal(s).map(|n| Some((n, incl))) }
         };
         let lo = bound(a, lo_incl)?;
         let hi = bound(b, hi_incl)?;

@@ -16,7 +16,7 @@ use crate::diagnostic::{Code, did_you_mean};
 
 /// What a field holds once read.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Cell {
+pub(crate) enum FieldValue {
     /// The file has no column for the field.
     Absent,
     Empty,
@@ -93,19 +93,19 @@ impl FieldPlan {
 
     /// Reads and checks a non-empty, trimmed value (valid UTF-8, read as bytes so that an ASCII
     /// row is never converted); pushes what is wrong with it to `out`.
-    pub(crate) fn check(&self, text: &[u8], formats: &Formats, out: &mut Vec<Finding>) -> Cell {
+    pub(crate) fn check(&self, text: &[u8], formats: &Formats, out: &mut Vec<Finding>) -> FieldValue {
         let cell = match self.read(text, formats) {
             Ok(cell) => cell,
             Err(finding) => {
                 out.push(finding);
-                return Cell::Bad;
+                return FieldValue::Bad;
             }
         };
         self.check_form(text, out);
         if let Some(f) = self.check_values(text) {
             out.push(f);
         }
-        if let Cell::Number(n) = cell {
+        if let FieldValue::Number(n) = cell {
             if let Some(min) = self.min
                 && n < min
             {
@@ -121,15 +121,15 @@ impl FieldPlan {
     }
 
     /// The value as its type.
-    fn read(&self, text: &[u8], formats: &Formats) -> Result<Cell, Finding> {
+    fn read(&self, text: &[u8], formats: &Formats) -> Result<FieldValue, Finding> {
         match self.kind {
-            FieldKind::Text | FieldKind::Enum => Ok(Cell::Text),
-            FieldKind::Integer => {
-                parse_integer(text).map(|n| Cell::Number(Decimal::from(n))).ok_or_else(|| Finding::new(Code::ValueType, "not an integer"))
-            }
+            FieldKind::Text | FieldKind::Enum => Ok(FieldValue::Text),
+            FieldKind::Integer => parse_integer(text)
+                .map(|n| FieldValue::Number(Decimal::from(n)))
+                .ok_or_else(|| Finding::new(Code::ValueType, "not an integer")),
             FieldKind::Decimal => {
                 let sep = formats.decimal_separator;
-                parse_decimal(text, sep).map(Cell::Number).ok_or_else(|| {
+                parse_decimal(text, sep).map(FieldValue::Number).ok_or_else(|| {
                     let f = Finding::new(Code::ValueType, format!("not a decimal number written with `{}`", char::from(sep)));
                     let other = if sep == b',' { b'.' } else { b',' };
                     if parse_decimal(text, other).is_some() {
@@ -139,15 +139,15 @@ impl FieldPlan {
                     }
                 })
             }
-            FieldKind::Date => formats.date.parse(text).map(Cell::Date).map_err(|e| match e {
+            FieldKind::Date => formats.date.parse(text).map(FieldValue::Date).map_err(|e| match e {
                 DateError::Form => Finding::new(Code::ValueType, format!("not a date written {}", formats.date.human())),
                 DateError::Calendar => Finding::new(Code::ValueType, "not a real calendar date (no such day)"),
             }),
             FieldKind::Bool => {
                 if formats.true_values.iter().any(|t| t.as_bytes() == text) {
-                    Ok(Cell::Bool(true))
+                    Ok(FieldValue::Bool(true))
                 } else if formats.false_values.iter().any(|f| f.as_bytes() == text) {
-                    Ok(Cell::Bool(false))
+                    Ok(FieldValue::Bool(false))
                 } else {
                     Err(Finding::new(
                         Code::ValueType,

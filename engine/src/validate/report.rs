@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde::ser::SerializeStruct;
 
 use crate::data::norm::Encoding;
-use crate::diagnostic::{Code, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::validate::severity;
 use crate::value::{Period, Status};
 
@@ -25,6 +25,11 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// A problem of the whole file from a diagnostic (no row, no field).
+    pub fn of_file(d: Diagnostic) -> Problem {
+        Problem { code: d.code, severity: d.severity, row: None, field: None, value: None, message: d.message, hint: d.hint }
+    }
+
     pub(crate) fn new(code: Code, row: Option<u64>, message: impl Into<String>) -> Self {
         Problem { code, severity: severity(code), row, field: None, value: None, message: message.into(), hint: None }
     }
@@ -113,6 +118,32 @@ pub struct FileReport {
 impl FileReport {
     pub fn is_clean(&self) -> bool {
         self.errors == 0
+    }
+
+    /// Counts a problem found after the file was read (a late deposit, say) as the validator
+    /// counts its own: by severity, by code, kept as an example while its code has fewer than
+    /// `examples_per_code` shown.
+    pub fn record(&mut self, p: Problem, examples_per_code: u64) {
+        if p.is_error() {
+            self.errors += 1;
+        } else {
+            self.warnings += 1;
+        }
+        let i = match self.counts.binary_search_by_key(&p.code, |c| c.code) {
+            Ok(i) => i,
+            Err(i) => {
+                self.counts.insert(i, CodeCount { code: p.code, severity: p.severity, count: 0, shown: 0 });
+                i
+            }
+        };
+        let count = &mut self.counts[i];
+        count.count += 1;
+        if count.shown < examples_per_code {
+            count.shown += 1;
+            self.examples.push(p);
+        } else {
+            self.not_shown += 1;
+        }
     }
 }
 

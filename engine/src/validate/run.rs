@@ -5,18 +5,16 @@
 use crate::ids::{ExistsId, SetId};
 mod header;
 mod row;
-
-use std::collections::BTreeMap;
 use std::io::{self, Read};
 
 use crate::data::norm::Encoding;
 use crate::diagnostic::{Code, Severity};
 use crate::expr::{Env, Expr, Slot};
 use crate::validate::encoding::{decode, text_of};
-use crate::validate::fields::{Cell, FieldPlan, Finding, Formats};
+use crate::validate::fields::{FieldPlan, FieldValue, Finding, Formats};
 use crate::validate::short_map::{ShortMap, same, trim_bytes};
 use crate::validate::split::Splitter;
-use crate::validate::{CodeCount, FileReport, Options, Problem, Sink, Validator, dupes};
+use crate::validate::{FileReport, Options, Problem, Sink, Validator, dupes};
 use crate::value::{Period, Value};
 
 /// The values a condition reads, for one row.
@@ -41,7 +39,7 @@ impl Env for RowValues {
 /// a row repeats one (one identifier on every row, a few that alternate over consecutive rows).
 #[derive(Default)]
 pub(crate) struct Cache {
-    pub(crate) entries: [(Vec<u8>, Option<Cell>); CACHED_VALUES],
+    pub(crate) entries: [(Vec<u8>, Option<FieldValue>); CACHED_VALUES],
     /// The entry the next new value replaces.
     pub(crate) next: usize,
 }
@@ -51,11 +49,11 @@ pub(crate) const CACHED_VALUES: usize = 4;
 
 impl Cache {
     #[inline]
-    pub(crate) fn get(&self, bytes: &[u8]) -> Option<Cell> {
+    pub(crate) fn get(&self, bytes: &[u8]) -> Option<FieldValue> {
         self.entries.iter().find(|(b, c)| c.is_some() && same(b, bytes)).and_then(|(_, c)| *c)
     }
 
-    pub(crate) fn put(&mut self, bytes: &[u8], cell: Cell) {
+    pub(crate) fn put(&mut self, bytes: &[u8], cell: FieldValue) {
         let entry = &mut self.entries[self.next];
         entry.0.clear();
         entry.0.extend_from_slice(bytes);
@@ -70,13 +68,12 @@ pub(crate) struct Run<'p, 'a> {
     pub(crate) options: &'p Options,
     pub(crate) sink: &'p mut dyn Sink,
     pub(crate) report: FileReport,
-    pub(crate) tally: BTreeMap<Code, CodeCount>,
     /// For each field of the norm, its column in the file.
     pub(crate) columns: Vec<Option<usize>>,
     /// For each column of the file, the field it holds.
     pub(crate) column_fields: Vec<Option<usize>>,
     pub(crate) width: usize,
-    pub(crate) cells: Vec<Cell>,
+    pub(crate) cells: Vec<FieldValue>,
     pub(crate) caches: Vec<Cache>,
     pub(crate) findings: Vec<Finding>,
     /// The fields of the current row with findings, and where theirs start in `findings`.
@@ -140,11 +137,10 @@ impl<'p, 'a> Run<'p, 'a> {
                 examples: Vec::new(),
                 not_shown: 0,
             },
-            tally: BTreeMap::new(),
             columns: vec![None; n],
             column_fields: Vec::new(),
             width: 0,
-            cells: vec![Cell::Absent; n],
+            cells: vec![FieldValue::Absent; n],
             caches: (0..n).map(|_| Cache::default()).collect(),
             findings: Vec::new(),
             failed: Vec::new(),
@@ -161,24 +157,11 @@ impl<'p, 'a> Run<'p, 'a> {
     /// Counts a problem, keeps it as an example if there is room, and hands it to the sink.
     pub(crate) fn emit(&mut self, p: Problem) -> io::Result<()> {
         self.sink.problem(&p)?;
-        if p.is_error() {
-            self.report.errors += 1;
-        } else {
-            self.report.warnings += 1;
-        }
-        let count = self.tally.entry(p.code).or_insert(CodeCount { code: p.code, severity: p.severity, count: 0, shown: 0 });
-        count.count += 1;
-        if count.shown < self.options.examples_per_code {
-            count.shown += 1;
-            self.report.examples.push(p);
-        }
+        self.report.record(p, self.options.examples_per_code);
         Ok(())
     }
 
-    pub(crate) fn finish(mut self) -> FileReport {
-        self.report.counts = self.tally.into_values().collect();
-        let total: u64 = self.report.counts.iter().map(|c| c.count).sum();
-        self.report.not_shown = total - self.report.examples.len() as u64;
+    pub(crate) fn finish(self) -> FileReport {
         self.report
     }
 
@@ -316,13 +299,13 @@ pub(crate) fn check_value(
     (bytes, as_is, encoding): (&[u8], bool, Encoding),
     decoded: &mut String,
     out: &mut Vec<Finding>,
-) -> Cell {
+) -> FieldValue {
     let text = if as_is {
         bytes
     } else {
         match decode(bytes, encoding, decoded, out) {
             Some(t) => t.as_bytes(),
-            None => return Cell::Bad,
+            None => return FieldValue::Bad,
         }
     };
     let trimmed = trim_bytes(text);
@@ -333,7 +316,7 @@ pub(crate) fn check_value(
         if plan.required {
             out.push(Finding { code: Code::ValueRequired, message: "required and empty".into(), hint: None });
         }
-        return Cell::Empty;
+        return FieldValue::Empty;
     }
     plan.check(trimmed, formats, out)
 }

@@ -6,7 +6,7 @@ use serde::de::{self, Deserializer, Visitor};
 
 use crate::compare::coverage::KINDS as REMOVAL_KINDS;
 use crate::data::norm::FieldKind;
-use crate::rules::strict::parse_decimal;
+use crate::rules::strict::parse_rule_decimal;
 use crate::value::{RoundingMode, Status, Unit};
 
 // ---------------------------------------------------------------------------------------------
@@ -25,7 +25,7 @@ impl<'de> Deserialize<'de> for DecimalText {
                 f.write_str("a decimal number, written as a string such as \"0.20\"")
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<DecimalText, E> {
-                match parse_decimal(s) {
+                match parse_rule_decimal(s) {
                     Some(_) => Ok(DecimalText(s.to_string())),
                     None => Err(E::custom(format!("`{s}` is not a decimal number (use a point: \"1234.56\")"))),
                 }

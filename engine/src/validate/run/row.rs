@@ -10,7 +10,7 @@ use crate::diagnostic::{Code, Severity, did_you_mean};
 use crate::expr;
 use crate::validate::Problem;
 use crate::validate::encoding::text_of;
-use crate::validate::fields::Cell;
+use crate::validate::fields::FieldValue;
 use crate::validate::run::*;
 use crate::validate::short_map::trim_bytes;
 use crate::validate::split::{QuoteIssue, Splitter};
@@ -97,7 +97,7 @@ impl<'p, 'a> Run<'p, 'a> {
         let fields = self.columns.iter().zip(self.caches.iter_mut()).zip(self.cells.iter_mut()).zip(&plan.fields).enumerate();
         for (f, (((col, cache), cell), field)) in fields {
             let Some(col) = *col else {
-                *cell = Cell::Absent;
+                *cell = FieldValue::Absent;
                 continue;
             };
             let (start, end) = s.field_span(col);
@@ -134,8 +134,8 @@ impl<'p, 'a> Run<'p, 'a> {
     pub(crate) fn check_row_rules<R: Read>(&mut self, s: &Splitter<R>) {
         let plan = self.plan;
         let row_date = plan.row_date.and_then(|d| match self.cells[d] {
-            Cell::Date(date) => Some(Ok(date)),
-            Cell::Absent => None,
+            FieldValue::Date(date) => Some(Ok(date)),
+            FieldValue::Absent => None,
             _ => Some(Err(())),
         });
         if let (Some(d), Some(Ok(date)), Some(period)) = (plan.row_date, row_date, self.report.period)
@@ -155,7 +155,7 @@ impl<'p, 'a> Run<'p, 'a> {
         }
         for &f in &plan.rule_fields {
             if let Some(list) = &plan.lists[f]
-                && self.cells[f] == Cell::Text
+                && self.cells[f] == FieldValue::Text
             {
                 // A bad row date leaves the list unchecked: the row is rejected for its date.
                 let at = match row_date {
@@ -168,7 +168,7 @@ impl<'p, 'a> Run<'p, 'a> {
                 }
             }
             if let Some(cond) = &plan.conditions[f]
-                && self.cells[f] == Cell::Empty
+                && self.cells[f] == FieldValue::Empty
                 && self.condition_holds(f, cond, s)
             {
                 self.row_problems.push(
@@ -228,10 +228,10 @@ impl<'p, 'a> Run<'p, 'a> {
         let mut values = vec![Value::Null; self.plan.fields.len()];
         for &r in &cond.refs {
             values[r] = match (self.cells[r], self.columns[r]) {
-                (Cell::Text, Some(col)) => Value::Text(text_of(s.field(col), self.plan.norm.encoding).trim().into()),
-                (Cell::Number(n), _) => Value::Number(n),
-                (Cell::Date(d), _) => Value::Date(d),
-                (Cell::Bool(b), _) => Value::Bool(b),
+                (FieldValue::Text, Some(col)) => Value::Text(text_of(s.field(col), self.plan.norm.encoding).trim().into()),
+                (FieldValue::Number(n), _) => Value::Number(n),
+                (FieldValue::Date(d), _) => Value::Date(d),
+                (FieldValue::Bool(b), _) => Value::Bool(b),
                 _ => Value::Null,
             };
         }

@@ -1,0 +1,56 @@
+//! Running one case, as `compute` and `explain` do: load the year's rulebook and the
+//! case folder, evaluate, and print every diagnostic (rules, case, evaluation) on stderr.
+
+use std::path::Path;
+
+use peps_engine::data::case::CaseOptions;
+use peps_engine::eval::{Evaluation, evaluate};
+
+use crate::RulesArgs;
+use crate::report::Sources;
+use crate::workspace::{exit_code, load_year, print_diagnostics};
+
+/// An evaluation with the name of its case.
+pub struct CaseEvaluation {
+    pub case: String,
+    pub evaluation: Evaluation,
+}
+
+impl std::ops::Deref for CaseEvaluation {
+    type Target = Evaluation;
+    fn deref(&self) -> &Evaluation {
+        &self.evaluation
+    }
+}
+
+/// Loads the year's rulebook and the case, evaluates, prints every diagnostic on stderr.
+/// `Err` carries the exit code when nothing could be evaluated.
+pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &Path, allow_outside_paths: bool) -> Result<(CaseEvaluation, u8), u8> {
+    let mut sources = Sources::default();
+    let (rb, diags) = load_year(rules, year, &mut sources);
+    let Some(rb) = rb else {
+        print_diagnostics(&diags, &sources);
+        return Err(exit_code(&diags).max(crate::EXIT_FINDINGS));
+    };
+    if !dir.is_dir() {
+        eprintln!("error: case folder {} does not exist or is not a folder", dir.display());
+        return Err(crate::EXIT_IO);
+    }
+    let options = CaseOptions { allow_outside_paths };
+    let (case, case_diags) = rb.load_case(dir, options);
+    let mut all = diags;
+    all.extend(case_diags);
+    if let Some(c) = &case {
+        sources.add(std::slice::from_ref(&c.file));
+    }
+    if all.iter().any(|d| d.is_error()) {
+        print_diagnostics(&all, &sources);
+        return Err(exit_code(&all));
+    }
+    let Some(case) = case else { return Err(crate::EXIT_IO) };
+    let evaluation = evaluate(&rb, &case);
+    all.extend(evaluation.diagnostics.iter().cloned());
+    print_diagnostics(&all, &sources);
+    let code = exit_code(&all);
+    Ok((CaseEvaluation { case: rb.case_name(&case), evaluation }, code))
+}
