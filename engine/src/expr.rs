@@ -1,12 +1,13 @@
 //! Row and scalar expressions: a small, typed language evaluated natively.
 //!
 //! Used where work runs once per data row (filters, table keys, sums, classes) and where Rhai
-//! would cost ~150× more (../shared/RUST-NOTES.md). It is parsed and type-checked at load, so an
+//! would cost ~150× more (a compiled Rhai function costs ~0.5 µs a call, measured in release on
+//! one core; the same work in native Rust ~150 times less). It is parsed and type-checked at load, so an
 //! undefined name or a type error is a located diagnostic, never a run-time surprise.
 //!
 //! Grammar: `||`, `&&`, `!`, comparisons (`== != < <= > >=`), `+ - * /`, parentheses, literals
 //! (`12.5`, `'text'`, `true`, `false`, `null`), names (`AGE`, `param_name`, `step.attr`),
-//! membership (`X in view.COLUMN`), `exists(view, condition)` and the functions of [`Func`].
+//! membership (`X in view.COLUMN`), `exists(view, condition)` and the functions of `Func`.
 //! Null semantics: arithmetic with null gives null; a comparison with null is false except
 //! `== null` / `!= null`; `!`, `&&`, `||` read null as false.
 

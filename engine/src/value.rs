@@ -5,13 +5,22 @@
 use std::fmt;
 
 use chrono::NaiveDate;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 /// Text values are short (codes, identifiers), so they are kept inline: cloning one while
 /// evaluating a row costs no allocation.
 pub(crate) use smol_str::SmolStr;
 
-use crate::names::closed_names;
+mod dated;
+mod rounding;
+mod status;
+mod unit;
+
+pub(crate) use dated::value_at;
+pub use dated::{Dated, Period};
+pub use rounding::{Rounding, RoundingMode};
+pub use status::Status;
+pub use unit::Unit;
 
 /// A typed value: what parameters, case fields, data cells and step outputs hold.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -88,131 +97,6 @@ impl Kind {
             Kind::Date => "date",
             Kind::Text => "text",
         }
-    }
-}
-
-closed_names! {
-    /// The unit of a value. Closed, so a typo in a rule file is caught.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    pub enum Unit {
-        Eur = "EUR",
-        Rate = "rate",
-        Count = "count",
-        Number = "number",
-        Km = "km",
-        Days = "days",
-        Years = "years",
-        Minutes = "minutes",
-        Date = "date",
-        Bool = "bool",
-        Text = "text",
-    }
-}
-
-impl Unit {
-    /// The kind of value a quantity in this unit holds.
-    pub(crate) fn kind(self) -> Kind {
-        match self {
-            Unit::Date => Kind::Date,
-            Unit::Bool => Kind::Bool,
-            Unit::Text => Kind::Text,
-            _ => Kind::Number,
-        }
-    }
-
-    /// Money: amounts that must be rounded as the rulebook declares.
-    pub(crate) fn is_money(self) -> bool {
-        self == Unit::Eur
-    }
-}
-
-closed_names! {
-    /// How sure we are of a value: a public text says it, the convention (seed) says it, or it is
-    /// our hypothesis because the official text is not public.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub enum Status {
-        Confirmed = "confirmed",
-        Seed = "seed",
-        Assumed = "assumed",
-    }
-}
-
-/// A rounding rule: to a multiple of `step`, with a mode. Never Rhai's banker's `round`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Rounding {
-    pub step: Decimal,
-    pub mode: RoundingMode,
-}
-
-closed_names! {
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum RoundingMode {
-        /// Half away from zero: 2.345 → 2.35, -2.345 → -2.35.
-        HalfUp = "half-up",
-        /// Half to even (banker's): 2.345 → 2.34.
-        HalfEven = "half-even",
-        /// Toward zero.
-        Down = "down",
-        /// Away from zero.
-        Up = "up",
-        Floor = "floor",
-        Ceiling = "ceiling",
-    }
-}
-
-impl RoundingMode {
-    fn strategy(self) -> RoundingStrategy {
-        match self {
-            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
-            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
-            RoundingMode::Down => RoundingStrategy::ToZero,
-            RoundingMode::Up => RoundingStrategy::AwayFromZero,
-            RoundingMode::Floor => RoundingStrategy::ToNegativeInfinity,
-            RoundingMode::Ceiling => RoundingStrategy::ToPositiveInfinity,
-        }
-    }
-}
-
-impl Rounding {
-    pub(crate) fn cents() -> Self {
-        Rounding { step: Decimal::new(1, 2), mode: RoundingMode::HalfUp }
-    }
-
-    /// Rounds `value` to a multiple of the step.
-    pub(crate) fn apply(self, value: Decimal) -> Decimal {
-        if self.step.is_zero() {
-            return value;
-        }
-        let units = (value / self.step).round_dp_with_strategy(0, self.mode.strategy());
-        let mut rounded = (units * self.step).round_dp(self.step.scale());
-        // A zero or whole result keeps the step's scale, so cents always show as cents.
-        rounded.rescale(self.step.scale());
-        rounded
-    }
-}
-
-/// A value that may change inside the period: each entry holds from its date to the next one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Dated<T> {
-    pub from: NaiveDate,
-    pub value: T,
-}
-
-/// The value in force on `date` among `dated` (sorted by `from`), if any.
-pub(crate) fn value_at<T>(dated: &[Dated<T>], date: NaiveDate) -> Option<&T> {
-    dated.iter().rev().find(|d| d.from <= date).map(|d| &d.value)
-}
-
-/// A closed interval of dates: the period a rulebook governs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Period {
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-}
-
-impl Period {
-    pub(crate) fn contains(&self, date: NaiveDate) -> bool {
-        self.start <= date && date <= self.end
     }
 }
 

@@ -257,10 +257,10 @@ impl<R: Rng> Writer<'_, R> {
     /// The GP who bills an act on `day`: mostly the patient's own GP if he is in post, else a
     /// colleague of the site, else of another site; a replacement doctor now and then.
     fn gp_for(&mut self, preferred: Option<usize>, site: usize, day: NaiveDate, kind: GpKind) -> Option<[u8; 11]> {
-        if self.rng.random_bool(self.profile.share_replacement_acts) {
-            if let Some(rpps) = self.replacement() {
-                return Some(rpps);
-            }
+        if self.rng.random_bool(self.profile.share_replacement_acts)
+            && let Some(rpps) = self.replacement()
+        {
+            return Some(rpps);
         }
         if let Some(idx) = preferred {
             let member = &self.team.members[idx];

@@ -3,6 +3,7 @@
 
 mod compute;
 mod diagnostics;
+mod house;
 mod kit;
 mod national;
 mod privacy;
