@@ -32,7 +32,7 @@ fi
 
 for file in "$PART" "$FULL"; do
     rows=$(($(wc -l < "$file") - 1))
-    cat "$file" > /dev/null # in the page cache, as in the measures of ../shared/RUST-NOTES.md
+    cat "$file" > /dev/null # in the page cache, as in the measures of BENCHMARKS.md
     echo "== $rows rows, $(du -m "$file" | cut -f1) MB: $file"
     # The file is clean (exit 0); any other exit shows what went wrong and stops the benchmark.
     /usr/bin/time -v "$TARGET/release/peps" validate "$file" 2> "$BENCH_DIR/time.txt" > "$BENCH_DIR/report.txt" \

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the assumed reference table of the risk-adjusted forfait (age x sex x ALD x C2S).
 
-The official table is not public (DOMAIN.md, gap 1). This one is our hypothesis: a base amount by
+The official table is not public (docs/sources.md §8.1). This one is our hypothesis: a base amount by
 age band, a sex factor for adults under 65, multipliers for one and for two or more ALD, and a C2S
 multiplier; every amount is then scaled so that the mean over a French médecin-traitant mix is
 close to the public estimate of about 96 EUR per patient and year (July 2023, GP perimeter).
