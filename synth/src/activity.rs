@@ -9,13 +9,13 @@
 use std::io;
 use std::path::Path;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use rand::Rng;
 
 use crate::out::CsvOut;
 use crate::patients::{Patient, Person, PersonDrawer};
 use crate::profile::{CaseProfile, Profession};
-use crate::team::{Team, days_between, is_day_off, year_end, year_start};
+use crate::team::{Team, is_day_off, random_day, year_end, year_start};
 
 pub const ACTNOM_HEADER: [&str; 12] = [
     "NUM_STRUCTURE",
@@ -297,10 +297,9 @@ impl<R: Rng> Writer<'_, R> {
     /// A day of the year, not before `from`, a working day most of the time.
     fn workday(&mut self, from: NaiveDate) -> NaiveDate {
         let from = from.max(self.start);
-        let n = days_between(from, self.end) + 1;
         let mut day = from;
         for _ in 0..4 {
-            day = from + Days::new(self.rng.random_range(0..n));
+            day = random_day(self.rng, from, self.end);
             if !is_day_off(day) || self.rng.random_bool(0.15) {
                 break;
             }
@@ -308,7 +307,8 @@ impl<R: Rng> Writer<'_, R> {
         day
     }
 
-    /// A Sunday of the year not before `from`, if there is one.
+    /// A Sunday of the year not before `from`; if there is none (someone born in the last days of
+    /// December), a day of the year not before `from`.
     fn sunday(&mut self, from: NaiveDate) -> NaiveDate {
         let day = self.workday(from);
         let to_sunday = 6 - u64::from(day.weekday().num_days_from_monday());
@@ -334,8 +334,11 @@ impl<R: Rng> Writer<'_, R> {
         } else {
             GpKind::Consultation
         };
-        let crd = kind == GpKind::Pdsa && self.rng.random_bool(0.4);
-        let day = if crd { self.sunday(person.birth) } else { self.workday(person.birth) };
+        let sunday_wanted = kind == GpKind::Pdsa && self.rng.random_bool(0.4);
+        let day = if sunday_wanted { self.sunday(person.birth) } else { self.workday(person.birth) };
+        // CRD is the Sunday majoration: without a Sunday to put it on, the out-of-hours act is a
+        // night one (CRN).
+        let crd = sunday_wanted && day.weekday() == Weekday::Sun;
         let Some(ps) = self.gp_for(preferred, site, day, kind) else {
             return;
         };

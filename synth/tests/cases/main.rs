@@ -2,6 +2,7 @@
 //! sizes and rates of each built-in profile, the team's movements, and the amounts billed.
 
 mod util;
+mod years;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::RangeInclusive;
