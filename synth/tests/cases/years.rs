@@ -72,3 +72,91 @@ fn the_last_days_of_the_year_never_spill_into_the_next() {
         }
     }
 }
+
+/// The built-in profiles moved to `year`; the health centre with fewer patients, to keep the
+/// test quick (its size is a knob, its dates are what is tested).
+fn presets_in(year: i32) -> Vec<CaseProfile> {
+    let malakoff = CaseProfile { n_patients: 900, ..CaseProfile::malakoff_like() };
+    [malakoff, CaseProfile::small_msp(), CaseProfile::ineligible()].into_iter().map(|p| p.in_year(year).unwrap()).collect()
+}
+
+const YEARS: [i32; 11] = [2006, 2021, 2022, 2023, 2024, 2025, 2026, 2027, 2040, 2099, 2100];
+
+#[test]
+fn every_preset_keeps_its_dates_inside_any_year() {
+    for year in YEARS {
+        for profile in presets_in(year) {
+            for seed in 0..4 {
+                assert_dates_inside_the_year(&generate(profile.clone(), seed), seed);
+            }
+        }
+    }
+}
+
+#[test]
+fn files_and_descriptions_name_the_year() {
+    for year in [2021, 2024, 2026, 2031] {
+        for profile in presets_in(year) {
+            let seniority = DEFAULT_SENIORITY.iter().find(|(name, _)| *name == profile.name).unwrap().1;
+            let case = generate(profile, 1);
+            let what = format!("{} in {year}", case.profile.name);
+            let actnom = format!("A51_PEPS_16_ACTNOM_{year}0101_{year}1231.csv");
+            let ik = format!("ik_{}.csv", year - 1);
+            assert!(case.summary.files.contains(&actnom) && case.summary.files.contains(&ik), "{what}: {:?}", case.summary.files);
+            if case.profile.n_noncoded_rows > 0 {
+                assert!(case.summary.files.contains(&format!("A51_PEPS_16_ACTNOU_{year}0101_{year}1231.csv")), "{what}");
+            }
+            let toml = case.team_toml();
+            assert_eq!(toml["fichiers"]["actes"].as_str(), Some(actnom.as_str()), "{what}");
+            assert_eq!(toml["fichiers"]["ik"].as_str(), Some(ik.as_str()), "{what}");
+            let first_year = toml["structure"]["premiere_annee_forfait"].as_integer().unwrap();
+            assert_eq!(i64::from(year) - first_year, seniority, "{what}: the team keeps its seniority in the forfait");
+            if let Some(advances) = toml.get("paiements").and_then(|p| p["avances"].as_array()) {
+                for advance in advances {
+                    let day = advance["date"].as_datetime().unwrap().date.unwrap();
+                    assert_eq!(i32::from(day.year), year, "{what}: advance on {day}");
+                }
+            }
+        }
+    }
+}
+
+/// Years between the built-in profiles' year and their first year at the forfait.
+const DEFAULT_SENIORITY: [(&str, i64); 3] = [("malakoff_like", 4), ("small_msp", 1), ("ineligible", 0)];
+
+#[test]
+fn a_year_keeps_the_team_shape_and_the_age_mix() {
+    for seed in [1, 2] {
+        let base: Vec<Case> = presets_in(2025).into_iter().map(|p| generate(p, seed)).collect();
+        for year in [2021, 2023, 2026, 2060] {
+            for (profile, reference) in presets_in(year).into_iter().zip(&base) {
+                let case = generate(profile, seed);
+                let what = format!("{} seed {seed} in {year}", case.profile.name);
+                assert_eq!(case.summary.n_patients, reference.summary.n_patients, "{what}");
+                assert_eq!(case.summary.n_professionals, reference.summary.n_professionals, "{what}");
+                let professions = |c: &Case| c.table("annexe2.csv").column("PROFESSION").join(",");
+                assert_eq!(professions(&case), professions(reference), "{what}");
+                // Ages are drawn from the profile's bands relative to the year: the mix is the same.
+                let p = case.table("patients.csv");
+                let age = |r: &crate::util::Record<'_>| year - date(r.get("DATE_NAISSANCE")).year();
+                let under_16 = p.share(|r| age(r) <= 15);
+                let over_75 = p.share(|r| age(r) >= 75);
+                assert!((0.10..=0.25).contains(&under_16), "{what}: {under_16} under 16");
+                assert!((0.06..=0.17).contains(&over_75), "{what}: {over_75} aged 75 and over");
+                let new = p.share(|r| date(r.get("DATE_DECLARATION_MT")).year() == year);
+                assert!((0.03..=0.14).contains(&new), "{what}: {new} declared during the year");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_same_profile_seed_and_year_give_the_same_bytes() {
+    for profile in presets_in(2022) {
+        let (a, b) = (generate(profile.clone(), 5), generate(profile, 5));
+        assert_eq!(a.summary, b.summary);
+        for name in &a.summary.files {
+            assert!(std::fs::read(a.path(name)).unwrap() == std::fs::read(b.path(name)).unwrap(), "{name} differs");
+        }
+    }
+}
