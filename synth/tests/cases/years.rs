@@ -117,6 +117,11 @@ fn files_and_descriptions_name_the_year() {
                     assert_eq!(i32::from(day.year), year, "{what}: advance on {day}");
                 }
             }
+            let text = case.text("team.toml");
+            assert!(text.lines().next().unwrap().contains(&format!("année {year}")), "{what}: {}", text.lines().next().unwrap());
+            let readme = case.text("README.md");
+            assert!(readme.lines().next().unwrap().ends_with(&year.to_string()), "{what}: {readme}");
+            assert!(readme.contains(&format!("peps compute --year {year}")), "{what}: {readme}");
         }
     }
 }
