@@ -4,7 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 use peps_synth::{AgeBand, CaseProfile};
 
-use crate::util::{Case, date, generate};
+use crate::amounts_and_dates::tariff;
+use crate::util::{Case, date, generate, hundredths};
 
 fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
     (NaiveDate::from_ymd_opt(year, 1, 1).unwrap(), NaiveDate::from_ymd_opt(year, 12, 31).unwrap())
@@ -152,6 +153,33 @@ fn a_year_keeps_the_team_shape_and_the_age_mix() {
                 assert!((0.03..=0.14).contains(&new), "{what}: {new} declared during the year");
             }
         }
+    }
+}
+
+#[test]
+fn amounts_are_at_the_tariff_of_the_day() {
+    for year in [2021, 2023, 2024, 2025] {
+        let case = generate(CaseProfile::small_msp().in_year(year).unwrap(), 1);
+        let mut g_tariffs = std::collections::BTreeSet::new();
+        for r in case.actnom().records() {
+            let code = r.get("CODE_PRESTATION");
+            if code == "IK" {
+                continue;
+            }
+            let day = date(r.get("DATE_ACTE"));
+            let units = hundredths(r.get("COEFFICIENT")) * r.get("QUANTITE").parse::<i64>().unwrap();
+            assert_eq!(hundredths(r.get("MONTANT")), tariff(code, day) * units / 100, "{code} on {day}");
+            if code == "G" {
+                g_tariffs.insert(tariff(code, day));
+            }
+        }
+        let expect: &[i64] = match year {
+            2021 => &[2500],
+            2023 => &[2500, 2650],
+            2024 => &[2650, 3000],
+            _ => &[3000],
+        };
+        assert_eq!(g_tariffs.into_iter().collect::<Vec<_>>(), expect, "G in {year}");
     }
 }
 
