@@ -168,7 +168,8 @@ pub struct Advance {
 pub struct CaseProfile {
     /// A short identifier of the profile, written in `team.toml` and `README.md`.
     pub name: String,
-    /// The year of activity; the patient list is observed at 31 December of it.
+    /// The year of activity; the patient list is observed at 31 December of it. Change it with
+    /// [`CaseProfile::in_year`], which moves the profile's dates along.
     pub year: i32,
 
     // Structure, as described in team.toml.
