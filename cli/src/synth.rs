@@ -1,4 +1,4 @@
-//! `peps synth`: writes a synthetic team case from a preset profile and a seed, or with
+//! `peps synth`: writes a synthetic team case from a preset profile, a seed and a year, or with
 //! `--teams`, a nation of synthetic teams (one case folder each).
 
 use std::path::PathBuf;
@@ -11,9 +11,13 @@ pub struct SynthArgs {
     /// Preset profile: malakoff_like, small_msp or ineligible
     #[arg(long, default_value = "malakoff_like")]
     profile: String,
-    /// Seed of the generator: the same seed gives byte-identical files
+    /// Seed of the generator: the same seed (and year) gives byte-identical files
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Year of the data, to compute with `peps compute --year` of the same year: patient list at
+    /// 31 December, acts inside the year, IK table of the year before
+    #[arg(long, default_value_t = peps_synth::DEFAULT_YEAR, allow_negative_numbers = true)]
+    year: i32,
     /// Number of patients (default: the profile's; with --teams, of the whole nation, default
     /// 2,000 per team)
     #[arg(long)]
@@ -34,9 +38,16 @@ pub fn run(args: &SynthArgs) -> u8 {
     if let Some(teams) = args.teams {
         return run_nation(args, teams);
     }
-    let Some(mut profile) = CaseProfile::preset(&args.profile) else {
+    let Some(profile) = CaseProfile::preset(&args.profile) else {
         eprintln!("error: unknown profile `{}` (profiles: {})", args.profile, PRESETS.join(", "));
         return crate::EXIT_IO;
+    };
+    let mut profile = match profile.in_year(args.year) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return crate::EXIT_IO;
+        }
     };
     if let Some(n) = args.patients {
         profile.n_patients = n;
@@ -62,6 +73,11 @@ pub fn run(args: &SynthArgs) -> u8 {
 
 fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
     let patients = args.patients.unwrap_or(teams.saturating_mul(2_000));
+    // Refused before the thread pool and the progress bar exist, as for a single case.
+    if let Err(e) = CaseProfile::malakoff_like().in_year(args.year) {
+        eprintln!("error: {e}");
+        return crate::EXIT_IO;
+    }
     let pool = match crate::parallel::pool(args.threads) {
         Ok(p) => p,
         Err(code) => return code,
@@ -79,7 +95,7 @@ fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
                 .collect::<std::io::Result<Vec<_>>>()
         })
     };
-    let result = write_nation(teams, patients, args.seed, &args.out, each_team);
+    let result = write_nation(teams, patients, args.seed, args.year, &args.out, each_team);
     bar.finish_and_clear();
     match result {
         Ok(s) => {

@@ -9,13 +9,13 @@
 use std::io;
 use std::path::Path;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use rand::Rng;
 
 use crate::out::CsvOut;
 use crate::patients::{Patient, Person, PersonDrawer};
 use crate::profile::{CaseProfile, Profession};
-use crate::team::{Team, days_between, is_day_off, year_end, year_start};
+use crate::team::{Team, is_day_off, random_day, year_end, year_start};
 
 pub const ACTNOM_HEADER: [&str; 12] = [
     "NUM_STRUCTURE",
@@ -36,29 +36,52 @@ pub fn actnom_file(year: i32) -> String {
     format!("A51_PEPS_16_ACTNOM_{year}0101_{year}1231.csv")
 }
 
-/// A billing code and its 2025 tariff in cents (per unit of coefficient, or per km for `IK`).
-/// These are the metropolitan tariffs in force through 2025 (G and VG at 30 € since 22/12/2024).
+/// A billing code and its metropolitan tariff in cents (per unit of coefficient, or per km for
+/// `IK`), as billed on the day of the act: `MONTANT` of a 2021 case is at the 2021 tariff.
 #[derive(Clone, Copy)]
 pub(crate) struct Code {
     pub code: &'static str,
-    pub cents: i64,
+    /// `(first day, cents)`, oldest first, the first from [`EVER`]. The history covers
+    /// the years of the rulebooks (2021 on): earlier cases get the 2021 tariffs.
+    pub tariffs: &'static [(NaiveDate, i64)],
 }
 
-pub(crate) const G: Code = Code { code: "G", cents: 3000 };
-pub(crate) const VG: Code = Code { code: "VG", cents: 3000 };
-pub(crate) const MD: Code = Code { code: "MD", cents: 1000 };
-pub(crate) const IK: Code = Code { code: "IK", cents: 61 };
-pub(crate) const TCG: Code = Code { code: "TCG", cents: 2500 };
-pub(crate) const CRN: Code = Code { code: "CRN", cents: 4250 };
-pub(crate) const CRD: Code = Code { code: "CRD", cents: 2650 };
+impl Code {
+    /// The tariff in force on `day`.
+    pub(crate) fn cents_on(&self, day: NaiveDate) -> i64 {
+        self.tariffs.iter().rev().find(|(from, _)| *from <= day).unwrap_or(&self.tariffs[0]).1
+    }
+}
+
+const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("a tariff date is a valid date"),
+    }
+}
+
+/// The start of a tariff unchanged since before 2021.
+const EVER: NaiveDate = NaiveDate::MIN;
+
+/// G and VG: 25 €, 26,50 € from 1 November 2023 (règlement arbitral), 30 € from 22 December 2024.
+const G_TARIFFS: &[(NaiveDate, i64)] = &[(EVER, 2500), (ymd(2023, 11, 1), 2650), (ymd(2024, 12, 22), 3000)];
+
+pub(crate) const G: Code = Code { code: "G", tariffs: G_TARIFFS };
+pub(crate) const VG: Code = Code { code: "VG", tariffs: G_TARIFFS };
+pub(crate) const MD: Code = Code { code: "MD", tariffs: &[(EVER, 1000)] };
+pub(crate) const IK: Code = Code { code: "IK", tariffs: &[(EVER, 61)] };
+pub(crate) const TCG: Code = Code { code: "TCG", tariffs: &[(EVER, 2500)] };
+pub(crate) const CRN: Code = Code { code: "CRN", tariffs: &[(EVER, 4250)] };
+pub(crate) const CRD: Code = Code { code: "CRD", tariffs: &[(EVER, 2650)] };
 /// An ECG, a CCAM technical act outside the substitutable list.
-pub(crate) const DEQP003: Code = Code { code: "DEQP003", cents: 1426 };
-pub(crate) const AMI: Code = Code { code: "AMI", cents: 315 };
-pub(crate) const AIS: Code = Code { code: "AIS", cents: 265 };
-pub(crate) const BSA: Code = Code { code: "BSA", cents: 1300 };
-pub(crate) const BSB: Code = Code { code: "BSB", cents: 1820 };
-pub(crate) const BSC: Code = Code { code: "BSC", cents: 2870 };
-pub(crate) const IFD: Code = Code { code: "IFD", cents: 275 };
+pub(crate) const DEQP003: Code = Code { code: "DEQP003", tariffs: &[(EVER, 1426)] };
+pub(crate) const AMI: Code = Code { code: "AMI", tariffs: &[(EVER, 315)] };
+pub(crate) const AIS: Code = Code { code: "AIS", tariffs: &[(EVER, 265)] };
+pub(crate) const BSA: Code = Code { code: "BSA", tariffs: &[(EVER, 1300)] };
+pub(crate) const BSB: Code = Code { code: "BSB", tariffs: &[(EVER, 1820)] };
+pub(crate) const BSC: Code = Code { code: "BSC", tariffs: &[(EVER, 2870)] };
+/// The nurse's home-visit fee: 2,50 €, 2,75 € from 28 January 2024 (avenant 10).
+pub(crate) const IFD: Code = Code { code: "IFD", tariffs: &[(EVER, 250), (ymd(2024, 1, 28), 275)] };
 
 /// Where an act took place: `C` cabinet, `D` domicile, `T` téléconsultation.
 #[derive(Clone, Copy)]
@@ -94,8 +117,8 @@ impl Row {
     /// Tariff × coefficient × quantity, or km × tariff for `IK`.
     fn amount_cents(&self) -> i64 {
         match self.km {
-            Some(km) => i64::from(km) * self.code.cents,
-            None => self.code.cents * i64::from(self.coefficient) * i64::from(self.quantity),
+            Some(km) => i64::from(km) * self.code.cents_on(self.day),
+            None => self.code.cents_on(self.day) * i64::from(self.coefficient) * i64::from(self.quantity),
         }
     }
 }
@@ -297,10 +320,9 @@ impl<R: Rng> Writer<'_, R> {
     /// A day of the year, not before `from`, a working day most of the time.
     fn workday(&mut self, from: NaiveDate) -> NaiveDate {
         let from = from.max(self.start);
-        let n = days_between(from, self.end) + 1;
         let mut day = from;
         for _ in 0..4 {
-            day = from + Days::new(self.rng.random_range(0..n));
+            day = random_day(self.rng, from, self.end);
             if !is_day_off(day) || self.rng.random_bool(0.15) {
                 break;
             }
@@ -308,7 +330,8 @@ impl<R: Rng> Writer<'_, R> {
         day
     }
 
-    /// A Sunday of the year not before `from`, if there is one.
+    /// A Sunday of the year not before `from`; if there is none (someone born in the last days of
+    /// December), a day of the year not before `from`.
     fn sunday(&mut self, from: NaiveDate) -> NaiveDate {
         let day = self.workday(from);
         let to_sunday = 6 - u64::from(day.weekday().num_days_from_monday());
@@ -334,8 +357,11 @@ impl<R: Rng> Writer<'_, R> {
         } else {
             GpKind::Consultation
         };
-        let crd = kind == GpKind::Pdsa && self.rng.random_bool(0.4);
-        let day = if crd { self.sunday(person.birth) } else { self.workday(person.birth) };
+        let sunday_wanted = kind == GpKind::Pdsa && self.rng.random_bool(0.4);
+        let day = if sunday_wanted { self.sunday(person.birth) } else { self.workday(person.birth) };
+        // CRD is the Sunday majoration: without a Sunday to put it on, the out-of-hours act is a
+        // night one (CRN).
+        let crd = sunday_wanted && day.weekday() == Weekday::Sun;
         let Some(ps) = self.gp_for(preferred, site, day, kind) else {
             return;
         };

@@ -31,9 +31,9 @@ pub(crate) fn team_toml(profile: &CaseProfile, facts: &Facts<'_>) -> String {
 }
 
 fn write_team_toml(t: &mut String, p: &CaseProfile, f: &Facts<'_>) -> std::fmt::Result {
-    writeln!(t, "# Cas synthétique généré par `peps synth` (profil {}, graine {}).", p.name, f.seed)?;
+    writeln!(t, "# Cas synthétique généré par `peps synth` (profil {}, graine {}, année {}).", p.name, f.seed, p.year)?;
     writeln!(t, "# Aucune donnée réelle : NIR, RPPS, FINESS, noms, dates et montants sont tirés au hasard.")?;
-    writeln!(t, "# Le même profil avec la même graine redonne des fichiers identiques à l'octet.")?;
+    writeln!(t, "# Le même profil avec la même graine et la même année redonne des fichiers identiques à l'octet.")?;
     writeln!(t)?;
     writeln!(t, "[structure]")?;
     writeln!(t, "nom = {}", quoted(&p.structure_name))?;
@@ -82,9 +82,9 @@ pub(crate) fn readme(profile: &CaseProfile, facts: &Facts<'_>) -> String {
         "# {name} — cas synthétique {year}\n\
          \n\
          Équipe **fictive** pour essayer `peps` : aucune donnée réelle, les NIR, RPPS, noms, dates et montants sont tirés au hasard.\n\
-         Généré par `peps synth` (profil `{profile}`, graine {seed}) ; la même graine redonne exactement les mêmes fichiers.\n\
+         Généré par `peps synth` (profil `{profile}`, graine {seed}, année {year}) ; la même graine et la même année redonnent exactement les mêmes fichiers.\n\
          Contenu : {n_patients} patients médecin traitant, {n_professionals} professionnels (annexe 2), {n_acts} lignes d'actes cotés.\n\
-         La description de l'équipe et la liste des fichiers sont dans `team.toml`.\n",
+         La description de l'équipe et la liste des fichiers sont dans `team.toml` ; calcul : `peps compute --year {year} <ce dossier>`.\n",
         name = profile.structure_name,
         year = profile.year,
         profile = profile.name,

@@ -2,7 +2,8 @@
 //! benchmarks. Everything is invented: no real patient, professional or structure, ever.
 //!
 //! A case is a function of a [`CaseProfile`] and a seed: the same pair gives byte-identical
-//! files. Each part of the case (team, patients, coded acts, non-coded acts, IK) draws from its own
+//! files. The profile holds the year of the data; [`CaseProfile::in_year`] moves a team to another
+//! year, with the same number of patients and professionals. Each part of the case (team, patients, coded acts, non-coded acts, IK) draws from its own
 //! stream of one ChaCha8 generator, so changing the size of one part leaves the others unchanged;
 //! the profile's name is mixed into the seed, so two profiles never share a team or patients.
 //!
@@ -34,7 +35,8 @@ use rand_chacha::ChaCha8Rng;
 pub use ids::{luhn_check_digit, luhn_is_valid, nir_is_valid, nir_key, try_luhn_check_digit, try_nir_key};
 pub use nation::{MIN_TEAM_PATIENTS, NationSummary, team_folder, team_profile, team_sizes, write_nation};
 pub use profile::{
-    Advance, AgeBand, CaseProfile, GpMix, IkTarget, Movement, MovementKind, PRESETS, Profession, Quality, Segment, StaffLine, StructureType,
+    Advance, AgeBand, CaseProfile, DEFAULT_YEAR, GpMix, IkTarget, Movement, MovementKind, PRESETS, Profession, Quality, Segment, StaffLine,
+    StructureType, YEARS,
 };
 
 /// What [`write_case`] wrote.

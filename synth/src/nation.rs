@@ -3,7 +3,8 @@
 //!
 //! Team `i` is a [`CaseProfile`] drawn from the nation's seed and `i` alone, and its case is
 //! written with a seed drawn the same way, so a team's files do not depend on how many threads
-//! write the nation, nor on the teams before it.
+//! write the nation, nor on the teams before it. The year only moves the dates: a nation has the
+//! same teams, of the same sizes, in any year.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -52,7 +53,8 @@ pub fn team_sizes(teams: usize, patients: usize, seed: u64) -> Result<Vec<usize>
     Ok(sizes)
 }
 
-/// The profile of team `index` of a nation, with `patients` patients.
+/// The profile of team `index` of a nation, with `patients` patients, in [`crate::DEFAULT_YEAR`]
+/// ([`CaseProfile::in_year`] moves it).
 pub fn team_profile(index: usize, patients: usize, seed: u64) -> CaseProfile {
     let mut rng = stream(seed, index as u64);
     let base = CaseProfile::malakoff_like();
@@ -127,21 +129,25 @@ pub struct NationSummary {
     pub n_acts: usize,
 }
 
-/// Writes `teams` team folders (`equipe_00001`, ...) holding `patients` patients in all into
-/// `dir`, calling `write_team` for each index (so the caller chooses the threads and shows
-/// progress), then a README.
+/// Writes `teams` team folders (`equipe_00001`, ...) holding `patients` patients in all, with
+/// their data in `year`, into `dir`, calling `write_team` for each index (so the caller chooses the
+/// threads and shows progress), then a README.
 ///
 /// # Errors
 ///
-/// Sizes that cannot be met (see [`team_sizes`]), or the first I/O error.
-pub fn write_nation<F>(teams: usize, patients: usize, seed: u64, dir: &Path, for_each_team: F) -> io::Result<NationSummary>
+/// A year outside [`crate::YEARS`] or sizes that cannot be met (see [`team_sizes`]), before
+/// anything is written; or the first I/O error.
+pub fn write_nation<F>(teams: usize, patients: usize, seed: u64, year: i32, dir: &Path, for_each_team: F) -> io::Result<NationSummary>
 where
     F: FnOnce(&(dyn Fn(usize) -> io::Result<CaseSummary> + Sync), usize) -> io::Result<Vec<CaseSummary>>,
 {
-    let sizes = team_sizes(teams, patients, seed).map_err(|m| io::Error::new(io::ErrorKind::InvalidInput, m))?;
+    let invalid = |m: String| io::Error::new(io::ErrorKind::InvalidInput, m);
+    let sizes = team_sizes(teams, patients, seed).map_err(invalid)?;
+    // Checked once here, so that no team folder is written for a year no team can have.
+    CaseProfile::malakoff_like().in_year(year).map_err(invalid)?;
     std::fs::create_dir_all(dir).map_err(|e| crate::out::with_path(dir, e))?;
     let write_team = |i: usize| -> io::Result<CaseSummary> {
-        let profile = team_profile(i, sizes[i], seed);
+        let profile = team_profile(i, sizes[i], seed).in_year(year).map_err(invalid)?;
         write_case(&profile, team_seed(seed, i), &team_dir(dir, i))
     };
     let written = for_each_team(&write_team, teams)?;
@@ -150,7 +156,7 @@ where
         n_patients: written.iter().map(|s| s.n_patients).sum(),
         n_acts: written.iter().map(|s| s.n_acts).sum(),
     };
-    crate::out::write_text(dir, "README.md", &readme(&summary, seed))?;
+    crate::out::write_text(dir, "README.md", &readme(&summary, seed, year))?;
     Ok(summary)
 }
 
@@ -158,11 +164,11 @@ fn team_dir(dir: &Path, index: usize) -> PathBuf {
     dir.join(team_folder(index))
 }
 
-fn readme(s: &NationSummary, seed: u64) -> String {
+fn readme(s: &NationSummary, seed: u64, year: i32) -> String {
     format!(
-        "# Nation synthétique\n\nGénérée par `peps synth --teams {} --patients {} --seed {seed}`. Aucune donnée réelle :\n\
-         chaque dossier `equipe_NNNNN` est un cas synthétique complet ({} patients et {} actes en tout).\n\n\
-         Calcul de toutes les équipes : `peps compute --year 2025 <ce dossier>`.\n",
+        "# Nation synthétique {year}\n\nGénérée par `peps synth --teams {} --patients {} --seed {seed} --year {year}`. Aucune donnée réelle :\n\
+         chaque dossier `equipe_NNNNN` est un cas synthétique complet ({} patients et {} actes en tout), daté de {year}.\n\n\
+         Calcul de toutes les équipes : `peps compute --year {year} <ce dossier>`.\n",
         s.n_teams, s.n_patients, s.n_patients, s.n_acts
     )
 }
@@ -232,8 +238,8 @@ mod tests {
             out.reverse();
             Ok(out)
         };
-        let a = write_nation(4, 1_000, 5, forward.path(), sequential).unwrap();
-        let b = write_nation(4, 1_000, 5, backward.path(), reversed).unwrap();
+        let a = write_nation(4, 1_000, 5, 2023, forward.path(), sequential).unwrap();
+        let b = write_nation(4, 1_000, 5, 2023, backward.path(), reversed).unwrap();
         assert_eq!(a, b);
         assert_eq!(a.n_patients, 1_000);
         for i in 0..4 {
@@ -243,5 +249,26 @@ mod tests {
                 assert_eq!(x, y, "{} of team {i}", file);
             }
         }
+    }
+
+    #[test]
+    fn a_nation_has_the_same_teams_in_any_year_and_refuses_odd_years() {
+        let sequential = |write: &(dyn Fn(usize) -> io::Result<CaseSummary> + Sync), n: usize| (0..n).map(write).collect();
+        let (old, new) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let a = write_nation(3, 900, 5, 2021, old.path(), sequential).unwrap();
+        let b = write_nation(3, 900, 5, 2026, new.path(), sequential).unwrap();
+        assert_eq!((a.n_teams, a.n_patients), (b.n_teams, b.n_patients));
+        for i in 0..3 {
+            let team = |dir: &Path| std::fs::read_to_string(dir.join(team_folder(i)).join("team.toml")).unwrap();
+            assert!(team(old.path()).contains("A51_PEPS_16_ACTNOM_20210101_20211231.csv"));
+            assert!(team(new.path()).contains("ik_2025.csv"));
+        }
+        assert!(std::fs::read_to_string(new.path().join("README.md")).unwrap().contains("peps compute --year 2026"));
+
+        let nowhere = tempfile::tempdir().unwrap();
+        let err = write_nation(3, 900, 5, 1999, &nowhere.path().join("nation"), sequential).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert!(err.to_string().contains("1999"), "{err}");
+        assert!(!nowhere.path().join("nation").exists());
     }
 }

@@ -5,13 +5,13 @@
 use std::io;
 use std::path::Path;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use rand::Rng;
 
 use crate::out::CsvOut;
 use crate::patients::Patient;
 use crate::profile::{CaseProfile, Profession};
-use crate::team::{Team, days_between, is_day_off, year_end, year_start};
+use crate::team::{Team, is_day_off, random_day, year_end, year_start};
 use crate::words::{self, Label};
 
 pub const ACTNOU_HEADER: [&str; 8] =
@@ -124,7 +124,7 @@ pub(crate) fn write<R: Rng>(profile: &CaseProfile, team: &Team, patients: &[Pati
         let from = patient.map_or(start, |idx| patients[idx].person.birth.max(start));
         let mut day = from;
         for _ in 0..4 {
-            day = from + Days::new(rng.random_range(0..days_between(from, end) + 1));
+            day = random_day(rng, from, end);
             if !is_day_off(day) {
                 break;
             }

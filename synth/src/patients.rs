@@ -15,13 +15,13 @@ use std::collections::HashSet;
 use std::io;
 use std::path::Path;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use rand::Rng;
 
 use crate::ids::{Nir, fresh_nir};
 use crate::out::CsvOut;
 use crate::profile::{AgeBand, CaseProfile};
-use crate::team::{days_between, year_end, year_start};
+use crate::team::{random_day, year_end, year_start};
 
 pub const PATIENTS_FILE: &str = "patients.csv";
 pub const PATIENTS_HEADER: [&str; 13] = [
@@ -102,8 +102,7 @@ impl PersonDrawer {
     pub(crate) fn draw<R: Rng>(&mut self, rng: &mut R) -> Person {
         let age = self.draw_age(rng);
         let birth_year = self.year - age as i32;
-        let first = year_start(birth_year);
-        let birth = first + Days::new(rng.random_range(0..days_between(first, year_end(birth_year)) + 1));
+        let birth = random_day(rng, year_start(birth_year), year_end(birth_year));
         let female = rng.random_bool((self.share_female + female_offset(age)).clamp(0.0, 1.0));
         let nir = fresh_nir(rng, female, birth.year(), birth.month(), self.local_department, &mut self.taken);
         let rank = if rng.random_bool(0.01) { 2 } else { 1 };
@@ -271,14 +270,12 @@ pub(crate) fn draw<R: Rng>(profile: &CaseProfile, site_weights: &[f64], people: 
         // Babies born during the year are necessarily declared during it.
         let is_new = person.birth >= start || rng.random_bool(rates.new_older);
         let declared = if is_new {
-            let from = person.birth.max(start);
-            from + Days::new(rng.random_range(0..days_between(from, end) + 1))
+            random_day(rng, person.birth.max(start), end)
         } else {
             // Older declarations are rarer: the years back follow a triangle from last year.
             let years_back = (rng.random::<f64>() * rng.random::<f64>() * 20.0) as i32;
             let year = (profile.year - 1 - years_back).max(FIRST_DECLARATION_YEAR).max(person.birth.year());
-            let from = year_start(year).max(person.birth);
-            from + Days::new(rng.random_range(0..days_between(from, year_end(year)) + 1))
+            random_day(rng, year_start(year).max(person.birth), year_end(year))
         };
 
         let p_diabetes = diabetes_rate(age);

@@ -5,8 +5,17 @@
 //! generator. Shapes that are not knobs (how ALD, diabetes or C2S vary with age) are documented in
 //! `patients.rs`, next to the code that draws them.
 
-use chrono::NaiveDate;
+use std::ops::RangeInclusive;
+
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, dec};
+
+/// The year of the built-in profiles' data.
+pub const DEFAULT_YEAR: i32 = 2025;
+
+/// The years a case can be generated for. The médecin-traitant declaration dates from 2005, and a
+/// case needs a year of declarations before its own; beyond 2100 nothing is meant.
+pub const YEARS: RangeInclusive<i32> = 2006..=2100;
 
 /// A profession of annexe 2, with its code in the files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -159,7 +168,8 @@ pub struct Advance {
 pub struct CaseProfile {
     /// A short identifier of the profile, written in `team.toml` and `README.md`.
     pub name: String,
-    /// The year of activity; the patient list is observed at 31 December of it.
+    /// The year of activity; the patient list is observed at 31 December of it. Change it with
+    /// [`CaseProfile::in_year`], which moves the profile's dates along.
     pub year: i32,
 
     // Structure, as described in team.toml.
@@ -268,7 +278,7 @@ impl CaseProfile {
 
     /// A two-site health centre (CDS) in a poorer inner suburb, about 5,800 MT patients, 2025.
     pub fn malakoff_like() -> Self {
-        let year = 2025;
+        let year = DEFAULT_YEAR;
         let estimate = dec!(558327.00);
         let quarter = (estimate / Decimal::from(4)).round_dp(2);
         CaseProfile {
@@ -383,11 +393,31 @@ impl CaseProfile {
         }
     }
 
+    /// The same team with its data in `year`: every date and year of the profile (movements,
+    /// advances, first year of the forfait) moves by the same number of years, so the team keeps
+    /// its seniority in the forfait and its movements fall on the same days of the year. Nothing
+    /// else changes, so the case has as many patients and professionals in any year.
+    ///
+    /// # Errors
+    ///
+    /// When `year` is outside [`YEARS`].
+    pub fn in_year(mut self, year: i32) -> Result<Self, String> {
+        check_year(year)?;
+        let shift = year - self.year;
+        self.year = year;
+        self.first_forfait_year += shift;
+        for movement in &mut self.movements {
+            movement.date = shift_years(movement.date, shift);
+        }
+        for advance in &mut self.advances {
+            advance.date = shift_years(advance.date, shift);
+        }
+        Ok(self)
+    }
+
     /// The first problem that makes the profile unusable, as a lowercase phrase.
     pub fn check(&self) -> Result<(), String> {
-        if !(1900..=2100).contains(&self.year) {
-            return Err(format!("year {} is outside 1900..=2100", self.year));
-        }
+        check_year(self.year)?;
         if self.sites.is_empty() || self.sites.len() > usize::from(u16::MAX) {
             return Err("a profile needs between 1 and 65535 sites".to_owned());
         }
@@ -442,10 +472,61 @@ impl CaseProfile {
                     count(movement.profession)
                 ));
             }
-            if movement.date > date(self.year, 12, 31) {
-                return Err(format!("a movement on {} is after the year", movement.date));
+            // Checked here so that a profile whose year was changed without `in_year` is refused
+            // rather than written with a movement in another year.
+            if movement.date.year() != self.year {
+                return Err(format!("a movement on {} is outside the year {}", movement.date, self.year));
             }
         }
         Ok(())
+    }
+}
+
+/// Whether a case can be generated for `year`, as a lowercase phrase naming the accepted years.
+fn check_year(year: i32) -> Result<(), String> {
+    if YEARS.contains(&year) {
+        return Ok(());
+    }
+    Err(format!(
+        "year {year} is outside {}..={} (a case needs patients declared before its year, and the médecin-traitant declaration dates from 2005)",
+        YEARS.start(),
+        YEARS.end()
+    ))
+}
+
+/// `d` moved by `years` years; 29 February becomes 28 February in a common year.
+fn shift_years(d: NaiveDate, years: i32) -> NaiveDate {
+    let year = d.year() + years;
+    d.with_year(year).or_else(|| NaiveDate::from_ymd_opt(year, d.month(), 28)).expect("years of YEARS have every month")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_year_moves_every_date_by_the_same_years() {
+        let moved = CaseProfile::malakoff_like().in_year(2021).unwrap();
+        assert_eq!((moved.year, moved.first_forfait_year), (2021, 2017));
+        assert_eq!(moved.movements[0].date, date(2021, 6, 30));
+        assert_eq!(
+            moved.advances.iter().map(|a| a.date).collect::<Vec<_>>(),
+            [date(2021, 1, 31), date(2021, 4, 20), date(2021, 7, 20), date(2021, 10, 20)]
+        );
+        assert_eq!(CaseProfile::small_msp().in_year(DEFAULT_YEAR).unwrap(), CaseProfile::small_msp());
+        let back = CaseProfile::malakoff_like().in_year(2031).and_then(|p| p.in_year(DEFAULT_YEAR)).unwrap();
+        assert_eq!(back, CaseProfile::malakoff_like());
+    }
+
+    #[test]
+    fn leap_days_and_years_out_of_range() {
+        assert_eq!(shift_years(date(2024, 2, 29), 1), date(2025, 2, 28));
+        assert_eq!(shift_years(date(2024, 2, 29), 4), date(2028, 2, 29));
+        for year in [2005, 2101, i32::MIN, i32::MAX] {
+            let err = CaseProfile::small_msp().in_year(year).unwrap_err();
+            assert!(err.contains(&year.to_string()) && err.contains("2006..=2100"), "{err}");
+        }
+        let unmoved = CaseProfile { year: 2023, ..CaseProfile::malakoff_like() };
+        assert!(unmoved.check().unwrap_err().contains("outside the year 2023"));
     }
 }

@@ -58,8 +58,9 @@ pub(crate) fn draw<R: Rng>(profile: &CaseProfile, rng: &mut R) -> Team {
     let finess = fresh_finess(rng, department_digits(&profile.code_commune));
     let mut rpps_taken = HashSet::new();
     let mut names_taken = HashSet::new();
+    // Members in post before a movement joined at some point in the 15 years before the year.
     let first_day = NaiveDate::from_ymd_opt(profile.year - 15, 1, 1).expect("year is checked");
-    let n_days = days_between(first_day, year_start(profile.year));
+    let last_day = year_end(profile.year - 1);
     let mut members = Vec::new();
     let mut site_turn = 0;
     for profession in Profession::ALL {
@@ -78,7 +79,7 @@ pub(crate) fn draw<R: Rng>(profile: &CaseProfile, rng: &mut R) -> Team {
                 first_name,
                 profession,
                 site: site_turn % profile.sites.len(),
-                entry: first_day + Days::new(rng.random_range(0..n_days)),
+                entry: random_day(rng, first_day, last_day),
                 exit: None,
             });
             site_turn += 1;
@@ -126,9 +127,15 @@ pub(crate) fn year_end(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, 12, 31).expect("year is checked")
 }
 
-/// The number of days from `from` (included) to `to` (excluded); at least 1.
-pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> u64 {
-    (to - from).num_days().max(1) as u64
+/// A day drawn uniformly in `from..=to` (just `to` if `from` is after it).
+///
+/// Every dated draw of a case goes through here, so that no date can pass its upper bound: the
+/// former "days from `from` to `to`, at least 1, plus 1" gave two choices when `from == to`, and a
+/// patient born on 31 December could be declared, or seen, on 1 January of the next year.
+pub(crate) fn random_day<R: Rng>(rng: &mut R, from: NaiveDate, to: NaiveDate) -> NaiveDate {
+    let from = from.min(to);
+    let span = (to - from).num_days() as u64;
+    from + Days::new(rng.random_range(0..span + 1))
 }
 
 /// Whether practices are normally closed that day: a weekend or a fixed-date public holiday

@@ -10,6 +10,7 @@ mod privacy;
 mod promise;
 mod robustness;
 mod schedule;
+mod synth;
 mod trust;
 mod util;
 mod validate;

@@ -2,6 +2,7 @@
 //! sizes and rates of each built-in profile, the team's movements, and the amounts billed.
 
 mod util;
+mod years;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::RangeInclusive;
@@ -505,13 +506,16 @@ mod team {
     }
 }
 
-mod amounts_and_dates {
+pub(crate) mod amounts_and_dates {
     use super::*;
 
-    /// Tariff in cents per unit of coefficient (per km for IK).
-    fn tariff(code: &str) -> i64 {
+    /// Tariff in cents per unit of coefficient (per km for IK) on `day`, metropolitan.
+    pub(crate) fn tariff(code: &str, day: NaiveDate) -> i64 {
+        let from = |y, m, d| day >= NaiveDate::from_ymd_opt(y, m, d).unwrap();
         match code {
-            "G" | "VG" => 3000,
+            "G" | "VG" if from(2024, 12, 22) => 3000,
+            "G" | "VG" if from(2023, 11, 1) => 2650,
+            "G" | "VG" => 2500,
             "MD" => 1000,
             "IK" => 61,
             "TCG" => 2500,
@@ -523,7 +527,8 @@ mod amounts_and_dates {
             "BSA" => 1300,
             "BSB" => 1820,
             "BSC" => 2870,
-            "IFD" => 275,
+            "IFD" if from(2024, 1, 28) => 275,
+            "IFD" => 250,
             other => panic!("unknown code {other}"),
         }
     }
@@ -548,7 +553,7 @@ mod amounts_and_dates {
                     continue;
                 }
                 assert_eq!(r.get("KM"), "", "KM on a {code} row");
-                assert_eq!(montant, tariff(code) * coefficient * quantity / 100, "{code}");
+                assert_eq!(montant, tariff(code, date(r.get("DATE_ACTE"))) * coefficient * quantity / 100, "{code}");
                 match code {
                     "AMI" => assert!((100..=400).contains(&coefficient)),
                     "AIS" => assert!((300..=400).contains(&coefficient)),
