@@ -19,7 +19,9 @@ use crate::json::json;
 use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, norms_root, print_diagnostics, rules_root, years};
 
+mod matrix;
 mod new_year;
+mod regress;
 mod schema;
 
 #[derive(clap::Args, Debug)]
@@ -38,6 +40,10 @@ enum RulesCommand {
     NewYear(new_year::NewYearArgs),
     /// Write the JSON Schemas of the rule, norm and test files, for editors (`--check` compares)
     Schema(schema::SchemaArgs),
+    /// Cases under every year side by side, their data brought into each year
+    Matrix(matrix::MatrixArgs),
+    /// Every example under every year against the blessed results in snapshots/ (`--accept` blesses)
+    Regress(regress::RegressArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -76,6 +82,8 @@ pub fn run(args: &RulesCommandArgs) -> u8 {
         RulesCommand::Diff(a) => run_diff(a),
         RulesCommand::NewYear(a) => new_year::run(a),
         RulesCommand::Schema(a) => schema::run(a),
+        RulesCommand::Matrix(a) => matrix::run(a),
+        RulesCommand::Regress(a) => regress::run(a),
     }
 }
 

@@ -1,36 +1,11 @@
-//! Every year as data: the cross-year matrix (every example case under every year, one snapshot
-//! per case), `peps rules check|diff|new-year`, and the corpus of malformed rulebooks in
-//! `tests/rules-malformed/`, whose diagnostics are an interface.
+//! Every year as data: `peps rules check|diff|new-year`, and the corpus of malformed rulebooks in
+//! `tests/rules-malformed/`, whose diagnostics are an interface. The cross-year matrix and its
+//! blessing are tested beside the snapshots (`snapshots/blessing.rs`).
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::snap;
 use crate::util::{Run, Sandbox, copy_dir, peps, repo};
-
-/// The years that have a rulebook in the repository.
-fn years() -> Vec<i32> {
-    let mut out: Vec<i32> = std::fs::read_dir(repo().join("rules"))
-        .expect("rules folder")
-        .flatten()
-        .filter_map(|e| e.file_name().to_str()?.parse().ok())
-        .filter(|y: &i32| repo().join("rules").join(y.to_string()).join("rulebook.toml").is_file())
-        .collect();
-    out.sort_unstable();
-    out
-}
-
-/// The example cases (folders of `examples/` holding a `team.toml`).
-fn cases() -> Vec<String> {
-    let mut out: Vec<String> = std::fs::read_dir(repo().join("examples"))
-        .expect("examples folder")
-        .flatten()
-        .filter(|e| e.path().join("team.toml").is_file())
-        .filter_map(|e| e.file_name().to_str().map(str::to_string))
-        .collect();
-    out.sort();
-    out
-}
 
 /// A temporary copy of `rules/` and `norms/` only (the corpus does not need the examples).
 fn rules_sandbox() -> Sandbox {
@@ -45,124 +20,6 @@ fn in_sandbox(sandbox: &Sandbox, args: &[&str]) -> Run {
     let mut all: Vec<&str> = args.to_vec();
     all.extend(["--rules", "rules", "--norms", "norms"]);
     sandbox.peps(&all)
-}
-
-// ---------------------------------------------------------------------------------------------
-// The cross-year matrix
-
-/// One year's evaluation of a case: output values by name, in order, and what went wrong.
-struct Column {
-    names: Vec<String>,
-    values: BTreeMap<String, String>,
-    notes: Vec<String>,
-}
-
-fn cell(v: &serde_json::Value) -> String {
-    match v {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Null => "∅".to_string(),
-        other => other.to_string(),
-    }
-}
-
-fn evaluate(case: &str, year: i32) -> Column {
-    let run = peps(&["compute", "--year", &year.to_string(), "--format", "json", &format!("examples/{case}")]);
-    let root = repo().display().to_string();
-    let json: serde_json::Value = serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|_| panic!("{year} gives no report for {case} (exit {}):\n{}", run.code, run.stderr));
-    let mut col = Column { names: Vec::new(), values: BTreeMap::new(), notes: Vec::new() };
-    for o in json["outputs"].as_array().expect("outputs") {
-        let name = o["name"].as_str().expect("name").to_string();
-        col.values.insert(name.clone(), cell(&o["value"]));
-        col.names.push(name);
-    }
-    col.values.insert("(eligible)".into(), cell(&json["eligible"]));
-    col.values.insert("(total)".into(), cell(&json["total"]));
-    col.values.insert("(assumed items)".into(), cell(&json["assumed_count"]));
-    for c in json["failed_checks"].as_array().into_iter().flatten() {
-        col.notes.push(format!("fails check {}", c["key"].as_str().unwrap_or("")));
-    }
-    for d in json["diagnostics"].as_array().into_iter().flatten() {
-        let message = d["message"].as_str().unwrap_or("").replace(&root, "[REPO]");
-        col.notes.push(format!("{} {}", d["code"].as_str().unwrap_or(""), message));
-    }
-    col
-}
-
-/// The union of the outputs' names, each year's order merged in (a name new in a year goes right
-/// after the name it follows there).
-fn merged_names(columns: &[(i32, Column)]) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for (_, col) in columns {
-        let mut after: Option<usize> = None;
-        for n in &col.names {
-            match names.iter().position(|x| x == n) {
-                Some(i) => after = Some(i),
-                None => {
-                    let at = after.map_or(0, |i| i + 1);
-                    names.insert(at, n.clone());
-                    after = Some(at);
-                }
-            }
-        }
-    }
-    names
-}
-
-fn matrix(case: &str, columns: &[(i32, Column)]) -> String {
-    let mut rows: Vec<String> = merged_names(columns);
-    rows.extend(["(eligible)", "(total)", "(assumed items)"].map(String::from));
-    let width = rows.iter().map(|r| r.chars().count()).max().unwrap_or(0);
-    let widths: Vec<usize> = columns
-        .iter()
-        .map(|(y, c)| rows.iter().map(|r| c.values.get(r).map_or(1, |v| v.chars().count())).max().unwrap_or(1).max(y.to_string().len()))
-        .collect();
-    let mut out = format!("examples/{case} under every year (— : the year has no such output)\n\n");
-    out.push_str(&format!("{:<width$}", "output"));
-    for ((y, _), w) in columns.iter().zip(&widths) {
-        out.push_str(&format!("  {:>w$}", y));
-    }
-    out.push('\n');
-    for r in &rows {
-        let mut line = format!("{r:<width$}");
-        for ((_, c), w) in columns.iter().zip(&widths) {
-            line.push_str(&format!("  {:>w$}", c.values.get(r).map_or("—", String::as_str)));
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    let notes: Vec<String> = columns.iter().flat_map(|(y, c)| c.notes.iter().map(move |n| format!("{y}: {n}"))).collect();
-    if !notes.is_empty() {
-        out.push('\n');
-        for n in notes {
-            out.push_str(&format!("{n}\n"));
-        }
-    }
-    out
-}
-
-#[test]
-fn every_example_case_under_every_year() {
-    let years = years();
-    assert!(years.len() >= 6, "rulebooks 2021 to 2026 at least: {years:?}");
-    for case in cases() {
-        let columns: Vec<(i32, Column)> = std::thread::scope(|s| {
-            let handles: Vec<_> = years
-                .iter()
-                .map(|&y| {
-                    (
-                        y,
-                        s.spawn({
-                            let case = case.clone();
-                            move || evaluate(&case, y)
-                        }),
-                    )
-                })
-                .collect();
-            handles.into_iter().map(|(y, h)| (y, h.join().expect("evaluation thread"))).collect()
-        });
-        snap!(format!("years_{case}"), matrix(&case, &columns));
-    }
 }
 
 #[test]
