@@ -4,6 +4,7 @@
 mod compute;
 mod diagnostics;
 mod house;
+mod impact;
 mod kit;
 mod national;
 mod privacy;

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::snap;
-use crate::util::{Run, Sandbox, copy_dir, peps, repo};
+use crate::util::{Run, Sandbox, copy_dir, edit_toml, list_item, peps, repo};
 
 /// A temporary copy of `rules/` and `norms/` only (the corpus does not need the examples).
 fn rules_sandbox() -> Sandbox {
@@ -74,13 +74,33 @@ fn a_removal_recorded_in_retraits_toml_is_accepted() {
     let run = in_sandbox(&sandbox, &["rules", "check", "2025"]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("parameter `seuil_forte_augmentation` of 2024 is absent from 2025"), "{}", run.stderr);
-    std::fs::write(
-        sandbox.path().join("rules/2025/retraits.toml"),
-        "[seuil_forte_augmentation]\nkind = \"parameter\"\nreference = \"Renommé seuil_hausse_patientele\"\n",
-    )
-    .unwrap();
+    sandbox.append(
+        "rules/2025/retraits.toml",
+        "\n[seuil_forte_augmentation]\nkind = \"parameter\"\nreference = \"Renommé seuil_hausse_patientele\"\n",
+    );
     let run = in_sandbox(&sandbox, &["rules", "check", "2025"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_code_dropped_from_a_list_must_be_recorded_unless_the_rules_say_it_expires() {
+    let sandbox = rules_sandbox();
+    let path = |y: &str| sandbox.path().join(format!("rules/{y}/prestations.toml"));
+    let mut code = String::new();
+    edit_toml(&path("2026"), |doc| {
+        let items = doc["prestations"]["items"].as_array_of_tables_mut().expect("items");
+        code = items.get(0).and_then(|t| t.get("code")).and_then(|c| c.as_str()).expect("a code").to_string();
+        items.retain(|t| t.get("code").and_then(|c| c.as_str()) != Some(code.as_str()));
+    });
+    let run = in_sandbox(&sandbox, &["rules", "check", "2026"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains(&format!("code `prestations.{code}` of 2025 is absent from 2026")), "{}", run.stderr);
+    // An end of validity inside 2025, written in the 2025 rules, is enough.
+    edit_toml(&path("2025"), |doc| {
+        list_item(doc, "prestations", &code)["to"] = toml_edit::value(toml_edit::Date { year: 2025, month: 6, day: 30 });
+    });
+    let run = in_sandbox(&sandbox, &["rules", "check", "2026"]);
+    assert!(!run.stderr.contains("R118"), "{}", run.stderr);
 }
 
 fn rename_parameter(sandbox: &Sandbox) {

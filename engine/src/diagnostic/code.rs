@@ -74,6 +74,7 @@ codes! {
     ExpressionSyntax = "R116", "expression-syntax", "an expression does not parse";
     FormulaLint = "R117", "formula-lint", "a formula uses a construct that probably does not do what it seems to";
     DroppedItem = "R118", "dropped-item", "an item of the previous year's rulebook is absent from this year's, and no `retraits.toml` entry says why";
+    NewInputWithoutDefault = "R119", "new-input-without-default", "a year adds a required case input with no default: cases of the year before cannot be computed or compared (warning)";
     CaseFileUnreadable = "D200", "case-file-unreadable", "the case description cannot be read";
     CaseUnknownKey = "D201", "case-unknown-key", "the case description has a key the rulebook does not declare";
     CaseMissingValue = "D202", "case-missing-value", "the case description lacks a value the rulebook requires";

@@ -17,6 +17,7 @@ use crate::ids::{
     ColumnId, DatasetId, ExistsId, FileId, IndicatorSetId, InputId, ListId, ParamId, ScalarId, ScriptId, SetId, StepId, TableId, ViewId,
 };
 use crate::names::closed_names;
+use crate::rulebook::manifest::Manifest;
 use crate::rules::calendar::Event;
 use crate::rules::indicator::IndicatorSet;
 use crate::rules::inputs::CaseSchema;
@@ -58,6 +59,8 @@ pub struct Rulebook {
     pub(crate) hash: String,
     pub(crate) engine: rhai::Engine,
     pub(crate) scripts: TiVec<ScriptId, Script>,
+    /// `rulebook.toml` as read, to assemble rulebooks from this one's items and another's.
+    pub(crate) manifest: Manifest,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -248,6 +251,11 @@ impl Rulebook {
         &self.label
     }
 
+    /// The folder the rulebook was read from, as given.
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+
     pub fn period(&self) -> Period {
         self.period
     }
@@ -339,10 +347,6 @@ impl Rulebook {
 
     pub(crate) fn step_index(&self, name: &str) -> Option<StepId> {
         self.steps.position(|s| s.def.name == name)
-    }
-
-    pub(crate) fn parameter(&self, name: &str) -> Option<&Parameter> {
-        self.parameters.iter().find(|p| p.name == name)
     }
 
     /// The file a step is written in.
