@@ -7,6 +7,7 @@ mod house;
 mod impact;
 mod kit;
 mod national;
+mod patch;
 mod privacy;
 mod promise;
 mod robustness;

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::snap;
-use crate::util::{Sandbox, compute_json, peps};
+use crate::util::{Sandbox, compute_json, french_money, output, peps, repo};
 
 fn dec(v: &serde_json::Value) -> Decimal {
     v.as_str().unwrap_or_else(|| panic!("not a decimal string: {v}")).parse().unwrap()
@@ -15,18 +15,32 @@ fn explain_shows_a_step_down_to_its_parameters_and_table_cells() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     snap!("explain_msp_taux_fidelisation", run.stdout);
     let run = peps(&["explain", "--year", "2025", "--depth", "1", "examples/msp", "forfait_ajuste"]);
-    assert!(run.stdout.contains("parameter coef_revalorisation_tarifaire = 1.1321 [assumed]"), "{}", run.stdout);
-    assert!(run.stdout.contains("age [85, ) · sexe M · nb_ald [2, ) · c2s false: 2 × 763.60 €"), "{}", run.stdout);
-    assert!(run.stdout.contains("patientele_peps = 736 — Patientèle PEPS"), "{}", run.stdout);
+    // What the explanation must show, read from the rules and the computation themselves.
+    let params: toml::Table = toml::from_str(&std::fs::read_to_string(repo().join("rules/2025/parametres.toml")).unwrap()).unwrap();
+    let coef = &params["coef_revalorisation_tarifaire"];
+    let (value, status) = (coef["value"].as_str().expect("one value"), coef["status"].as_str().unwrap());
+    assert!(run.stdout.contains(&format!("parameter coef_revalorisation_tarifaire = {value} [{status}]")), "{}", run.stdout);
+    assert!(
+        run.stdout.lines().any(|l| l.contains(" · sexe ") && l.contains(" × ") && l.contains(" € ")),
+        "the cells of the forfait table, with their counts: {}",
+        run.stdout
+    );
+    let computed = compute_json(&peps(&["compute", "--year", "2025", "--format", "json", "examples/msp"]));
+    let patients = output(&computed, "patientele_peps");
+    assert!(run.stdout.contains(&format!("patientele_peps = {patients} — ")), "{}", run.stdout);
     assert!(run.stdout.contains("(not opened: raise --depth)"), "{}", run.stdout);
 }
 
 #[test]
 fn explain_json_nests_the_outputs_read() {
     let json = compute_json(&peps(&["explain", "--year", "2025", "--format", "json", "examples/malakoff"]));
-    assert_eq!(json["name"], "remuneration_totale");
-    let inputs: Vec<&str> = json["inputs"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap()).collect();
-    assert_eq!(inputs, ["forfait_territorial", "bonus_qualite", "complement_nouveaux_patients", "remboursement_ik", "ecretement_plafond"]);
+    let computed = compute_json(&peps(&["compute", "--year", "2025", "--format", "json", "examples/malakoff"]));
+    assert_eq!(json["name"], computed["total_name"], "explain opens at the total");
+    let mut inputs: Vec<&str> = json["inputs"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap()).collect();
+    let mut components: Vec<&str> = computed["components"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    inputs.sort_unstable();
+    components.sort_unstable();
+    assert_eq!(inputs, components, "the total reads its components");
     fn parameters<'a>(node: &'a serde_json::Value, out: &mut Vec<&'a serde_json::Value>) {
         out.extend(node["reads"].as_array().unwrap().iter().filter(|r| r["kind"] == "parameter"));
         for child in node["inputs"].as_array().map(Vec::as_slice).unwrap_or_default() {
@@ -69,8 +83,11 @@ fn the_html_report_is_one_self_contained_page_with_a_waterfall() {
     for external in ["src=\"http", "href=\"http", "<script", "<link", "url("] {
         assert!(!html.contains(external), "the page must not load `{external}`");
     }
-    assert!(html.contains("570\u{202f}737,14 €"), "the total in French format");
-    assert_eq!(html.matches("<rect").count(), 9, "8 declared bars and the total");
+    let computed = compute_json(&peps(&["compute", "--year", "2025", "--format", "json", "examples/malakoff"]));
+    let total = dec(&computed["total"]);
+    assert!(html.contains(&french_money(total)), "the total in French format: {}", french_money(total));
+    let bars = computed["waterfall"].as_array().unwrap().len();
+    assert_eq!(html.matches("<rect").count(), bars + 1, "the declared bars and the total");
 }
 
 #[test]

@@ -141,3 +141,17 @@ pub fn list_item<'d>(doc: &'d mut toml_edit::DocumentMut, list: &str, code: &str
         .find(|t| t.get("code").and_then(|c| c.as_str()) == Some(code))
         .unwrap_or_else(|| panic!("code {code} in list {list}"))
 }
+
+/// An amount as French tables print it: `12 410,14 €`, narrow no-break spaces between thousands.
+pub fn french_money(amount: rust_decimal::Decimal) -> String {
+    let text = format!("{:.2}", amount.abs());
+    let (units, cents) = text.split_once('.').unwrap();
+    let mut grouped = String::new();
+    for (i, c) in units.chars().enumerate() {
+        if i > 0 && (units.len() - i) % 3 == 0 {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(c);
+    }
+    format!("{}{grouped},{cents} €", if amount.is_sign_negative() { "-" } else { "" })
+}
