@@ -417,13 +417,13 @@ fn validate_warns_when_no_deposit_period_covers_the_data() {
     let sandbox = frozen();
     let dir = tempfile::tempdir().unwrap();
     let peps = |args: &[&str]| run_in(&sandbox, args);
-    let file = actnom_file(dir.path(), "20270101", "20270331", "12/02/2027");
-    let run = peps(&["validate", "--year", "2025", "--deposit-date", "01/04/2027", &file]);
+    let file = actnom_file(dir.path(), "20990101", "20990331", "12/02/2099");
+    let run = peps(&["validate", "--year", "2025", "--deposit-date", "01/04/2099", &file]);
     assert_eq!(
         deposit_codes(&run),
         [
             "V441 deposit-not-covered: 1 warning",
-            "file: the file holds data of 01/01/2027 – 31/03/2027, which no deposit period of the calendar covers"
+            "file: the file holds data of 01/01/2099 – 31/03/2099, which no deposit period of the calendar covers"
         ],
         "{}{}",
         run.stdout,

@@ -253,6 +253,7 @@ fn diff_2024_2025_shows_the_convention_and_the_30_euro_consultation() {
 #[test]
 fn new_year_2027_from_2026_passes_check_and_computes_with_no_rust_change() {
     let sandbox = Sandbox::new();
+    sandbox.without_years_after(2026);
     let run = in_sandbox(&sandbox, &["rules", "new-year", "2027", "--from", "2026"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     snap!("rules_new_year_2027_summary", sandbox.redact(&run.stdout));
@@ -288,18 +289,30 @@ fn new_year_2027_from_2026_passes_check_and_computes_with_no_rust_change() {
 #[test]
 fn new_year_moves_29_february_and_refuses_a_broken_source() {
     let sandbox = rules_sandbox();
-    sandbox.edit("rules/2024/calendrier.toml", "date = 2024-01-31", "date = 2024-02-29");
+    sandbox.without_years_after(2026);
+    crate::patch::set(&sandbox.path().join("rules/2024/calendrier.toml"), "acompte_1", "date", "2024-02-29");
     let run = in_sandbox(&sandbox, &["rules", "new-year", "2029", "--from", "2024"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let cal = std::fs::read_to_string(sandbox.path().join("rules/2029/calendrier.toml")).unwrap();
-    assert!(cal.contains("date = 2029-02-28"), "{cal}");
-    assert!(cal.contains("Solde de la rémunération 2029"), "{cal}");
+    let cal: toml::Table = toml::from_str(&std::fs::read_to_string(sandbox.path().join("rules/2029/calendrier.toml")).unwrap()).unwrap();
+    assert_eq!(cal["acompte_1"]["date"].to_string(), "2029-02-28", "29 February becomes the last day of February");
+    // A label naming the source year names the new one.
+    let before = rule_file("2024", "calendrier.toml");
+    for (name, event) in before.iter().filter(|(_, e)| e.get("label").and_then(|l| l.as_str()).is_some_and(|l| l.contains("2024"))) {
+        let label = event["label"].as_str().unwrap().replace("2024", "2029");
+        assert_eq!(cal[name]["label"].as_str(), Some(label.as_str()), "{name}");
+    }
+    let g_2024 = code_of(&rule_file("2024", "prestations.toml"), "prestations", "G")["tarif"].clone();
+    let in_force = match &g_2024 {
+        toml::Value::Array(dated) => shown(&dated.last().expect("a dated value")["value"]),
+        other => shown(other),
+    };
     let prest = std::fs::read_to_string(sandbox.path().join("rules/2029/prestations.toml")).unwrap();
     assert!(
-        prest.contains("tarif = [{ from = 2029-01-01, value = \"30.00\" }]"),
+        prest.contains(&format!("tarif = [{{ from = 2029-01-01, value = \"{in_force}\" }}]"))
+            || prest.contains(&format!("tarif = \"{in_force}\"")),
         "the tariff in force at the end of 2024 carries:\n{prest}"
     );
-    sandbox.edit("rules/2025/parametres.toml", "value = 250\n", "value = true\n");
+    crate::patch::set(&sandbox.path().join("rules/2025/parametres.toml"), "min_patients_mt", "value", "true");
     let run = in_sandbox(&sandbox, &["rules", "new-year", "2030", "--from", "2025"]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("R102") && run.stderr.contains("fix it before"), "{}", run.stderr);

@@ -14,6 +14,7 @@ use crate::names::closed_names;
 use crate::rulebook::Parts;
 use crate::rules::list::{CodeList, ListItem};
 use crate::rules::table::Table;
+use crate::value::Period;
 
 closed_names! {
     /// The kind of a changed item, in the order the attribution brings them in.
@@ -235,20 +236,16 @@ fn table_changes(name: &str, x: Option<&Table>, y: Option<&Table>, out: &mut Vec
             && x.rows.len() == y.rows.len()
             && x.rows.iter().zip(&y.rows).all(|(r, s)| r.keys == s.keys);
         if same_shape {
-            let values = |t: &Table, i: usize| {
-                t.columns
-                    .iter()
-                    .zip(&t.rows[i].values)
-                    .map(|(c, v)| format!("{} = {}", c.name, v.normalize()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let values = |t: &Table, i: usize| -> Vec<(String, String)> {
+                t.columns.iter().zip(&t.rows[i].values).map(|(c, v)| (c.name.clone(), v.normalize().to_string())).collect()
             };
             for i in (0..x.rows.len()).filter(|&i| x.rows[i].values != y.rows[i].values) {
+                let (from, to) = only_differing(&values(x, i), &values(y, i));
                 out.push(Change {
                     kind: ItemKind::Table,
                     name: format!("{name} [{}]", x.describe_row(i)),
-                    from: Some(values(x, i)),
-                    to: Some(values(y, i)),
+                    from: Some(from),
+                    to: Some(to),
                     target: Target::TableRow { table: name.to_string(), row: i },
                 });
             }
@@ -274,11 +271,20 @@ fn list_changes(name: &str, x: Option<&CodeList>, y: Option<&CodeList>, a: &Part
     {
         for (key, i, j) in matched(&x.items, &y.items, item_key) {
             if i.map(fingerprint) != j.map(fingerprint) {
+                let (from, to) = match (i, j) {
+                    (Some(i), Some(j)) => {
+                        let before = attributes(x, i, a.manifest.period);
+                        let after = attributes(y, j, b.manifest.period);
+                        let (f, t) = only_differing(&before, &after);
+                        (Some(f), Some(t))
+                    }
+                    _ => (i.map(|i| item_attributes(x, i, a.manifest.period)), j.map(|j| item_attributes(y, j, b.manifest.period))),
+                };
                 out.push(Change {
                     kind: ItemKind::List,
                     name: item_name(x, i.or(j).expect("an item of one year")),
-                    from: i.map(|i| item_attributes(x, i, a.manifest.period)),
-                    to: j.map(|j| item_attributes(y, j, b.manifest.period)),
+                    from,
+                    to,
                     target: Target::ListItem { list: name.to_string(), key },
                 });
             }
@@ -292,6 +298,22 @@ fn list_changes(name: &str, x: Option<&CodeList>, y: Option<&CodeList>, a: &Part
         to: y.map(|l| format!("{} codes", l.items.len())),
         target: Target::List(name.to_string()),
     });
+}
+
+/// A list item's attributes as (name, value shown), in the list's order.
+fn attributes(list: &CodeList, item: &ListItem, period: Period) -> Vec<(String, String)> {
+    list.attributes.iter().zip(&item.values).map(|(a, v)| (a.name.clone(), dated(v, period))).collect()
+}
+
+/// Of two sets of named values with the same names, those that differ, as `name = value` on
+/// each side: a reader sees what moved (`tarif = 30.00` → `tarif = 32.00`), not the whole item.
+fn only_differing(before: &[(String, String)], after: &[(String, String)]) -> (String, String) {
+    let mut pairs: Vec<_> = before.iter().zip(after).filter(|(x, y)| x != y).collect();
+    if pairs.is_empty() {
+        pairs = before.iter().zip(after).collect();
+    }
+    let show = |side: Vec<&(String, String)>| side.iter().map(|(n, v)| format!("{n} = {v}")).collect::<Vec<_>>().join(", ");
+    (show(pairs.iter().map(|p| p.0).collect()), show(pairs.iter().map(|p| p.1).collect()))
 }
 
 /// The functions of a set of items' scripts: (script file name, function name, source).
