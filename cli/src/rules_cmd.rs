@@ -120,9 +120,11 @@ struct CoverageReport {
     errors: usize,
 }
 
+/// Errors and warnings, not counting the errors that follow from another (as they are shown).
 fn count(diags: &[Diagnostic]) -> (usize, usize) {
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    (errors, diags.len() - errors)
+    let own: Vec<&Diagnostic> = diags.iter().filter(|d| d.follows().is_none()).collect();
+    let errors = own.iter().filter(|d| d.is_error()).count();
+    (errors, own.len() - errors)
 }
 
 fn check(args: &CheckArgs) -> u8 {

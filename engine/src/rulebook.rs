@@ -137,6 +137,7 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
         diags.extend(calendar::check(&rb).into_iter().filter(Diagnostic::is_error));
     }
     let ok = !diags.iter().any(Diagnostic::is_error) && manifest.ok;
+    crate::diagnostic::arrange(&mut diags, &rb.files.raw);
     (ok.then_some(rb), diags)
 }
 
