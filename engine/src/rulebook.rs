@@ -23,6 +23,7 @@ use crate::rules::table::read_tables;
 mod binding;
 pub(crate) mod calendar;
 mod formula_step;
+mod labels;
 mod manifest;
 mod mechanisms;
 mod model;

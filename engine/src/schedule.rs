@@ -60,10 +60,10 @@ impl Sources<'_> {
     pub(crate) fn amount(&self, name: &str) -> Option<Figure> {
         let (label, value) = if name.contains('.') {
             let i = self.rb.schema.find(name)?;
-            (self.rb.schema.inputs[i].label.clone(), self.case.values.get(i)?.as_number()?)
+            (self.rb.render_label(&self.rb.schema.inputs[i].label), self.case.values.get(i)?.as_number()?)
         } else if name == self.eval.total_name {
             // The total is zero, not absent, when the gate fails and the steps after it do not run.
-            let label = self.rb.steps.iter().find(|s| s.def.name == name).map_or_else(String::new, |s| s.def.label.clone());
+            let label = self.rb.steps.iter().find(|s| s.def.name == name).map_or_else(String::new, |s| self.rb.render_label(&s.def.label));
             (label, self.eval.total.as_number()?)
         } else {
             let o = self.eval.output(name)?;
@@ -111,11 +111,14 @@ pub fn schedule(rb: &Rulebook, case: &Case, eval: &Evaluation) -> Schedule {
     }
     let src = Sources { rb, case, eval };
     s.deadlines = deposit_deadlines(&rb.calendar);
+    for d in &mut s.deadlines {
+        d.label = rb.render_label(&d.label);
+    }
     s.milestones = rb
         .calendar
         .iter()
         .filter(|e| matches!(e.kind, EventKind::Notification | EventKind::End | EventKind::Deadline))
-        .map(|e| Milestone { name: e.name.clone(), label: e.provenance.label.clone(), kind: e.kind, date: e.date })
+        .map(|e| Milestone { name: e.name.clone(), label: rb.render_label(&e.provenance.label), kind: e.kind, date: e.date })
         .collect();
     let balance_event = rb.calendar.iter().find(|e| e.kind == EventKind::Balance);
     let records = balance_event.and_then(|b| b.received.as_ref()).map(|r| src.records(r)).unwrap_or_default();

@@ -217,7 +217,7 @@ fn bind_classify(
     let mut ok = true;
     for c in classes {
         match cx.check(b, &c.when, Some(Kind::Bool), &format!("class `{}`", c.name), diags) {
-            Some(e) => out.push((c.name.clone(), c.label.clone(), e)),
+            Some(e) => out.push((c.name.clone(), b.rb.render_label(&c.label), e)),
             None => ok = false,
         }
     }
@@ -232,7 +232,7 @@ fn bind_checks(b: &mut Binder<'_>, cx: &StepCx<'_>, checks: &[CheckDef], diags: 
     let mut ok = true;
     for c in checks {
         match cx.check(b, &c.when, Some(Kind::Bool), &format!("check `{}`", c.name), diags) {
-            Some(e) => out.push((c.name.clone(), c.label.clone(), e)),
+            Some(e) => out.push((c.name.clone(), b.rb.render_label(&c.label), e)),
             None => ok = false,
         }
     }

@@ -349,6 +349,15 @@ impl Rulebook {
         &self.files[step.def.file]
     }
 
+    /// `label` as people read it: each `{parameter}` replaced by the parameter's value on the
+    /// reference date, written the French way (`20 %`, `1 234,50 €`, `31/12/2025`).
+    pub fn render_label(&self, label: &str) -> String {
+        crate::rules::label::render(label, |name| {
+            let p = self.parameter(name)?;
+            Some(crate::value::for_people(p.value_at(self.reference_date), p.unit))
+        })
+    }
+
     /// The source text of the script function a step calls, with its doc comments.
     pub fn function_source(&self, step: &Step) -> Option<String> {
         let Plan::Function(FunctionPlan { script, function, .. }) = &step.plan else { return None };

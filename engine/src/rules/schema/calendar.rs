@@ -30,7 +30,7 @@ choice!(
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct EventDef {
-    /// What the event is, in the words of the texts.
+    /// What the event is, in the words of the texts. `{name}` shows the value of parameter `name`.
     pub(crate) label: String,
     /// The text the date comes from.
     pub(crate) reference: String,

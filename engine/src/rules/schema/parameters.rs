@@ -22,7 +22,7 @@ pub(crate) struct ParametersFile(pub(crate) BTreeMap<String, ParameterDef>);
 #[serde(deny_unknown_fields)]
 #[schemars(extend("oneOf" = [{ "required": ["value"] }, { "required": ["values"] }]), transform = typed_by_unit)]
 pub(crate) struct ParameterDef {
-    /// What the parameter is, in the words of the texts (shown on every report).
+    /// What the parameter is, in the words of the texts (shown on every report). `{name}` shows the value of parameter `name`.
     pub(crate) label: String,
     /// The text the value comes from: name it precisely (article, date, journal).
     pub(crate) reference: String,
