@@ -146,7 +146,7 @@ fn which_days_are_holidays_is_data() {
     let json = schedule_in(&sandbox, "2026", "examples/msp");
     assert_eq!(json["deadlines"][0]["due"], "2026-04-07");
     // Saturdays as working days (the strict sense of « jour ouvrable »): 4 April 2026 counts.
-    sandbox.edit("rules/2026/calendrier.toml", "weekend = [\"saturday\", \"sunday\"]", "weekend = [\"sunday\"]");
+    sandbox.set_key("rules/2026/parametres.toml", "samedi_jour_ouvrable", "value", "true");
     let json = schedule_in(&sandbox, "2026", "examples/msp");
     assert_eq!(json["deadlines"][0]["due"], "2026-04-06");
 }

@@ -55,6 +55,18 @@ impl Sandbox {
         self
     }
 
+    /// Sets `key = value` in table `[table]` of `file` (its first such line), whatever it was:
+    /// a test states the value it needs without depending on the one shipped.
+    pub fn set_key(&self, file: &str, table: &str, key: &str, value: &str) -> &Self {
+        let path = self.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+        let start = text.find(&format!("[{table}]\n")).unwrap_or_else(|| panic!("no [{table}] in {file}"));
+        let line = start + text[start..].find(&format!("\n{key} = ")).unwrap_or_else(|| panic!("no {key} in [{table}] of {file}")) + 1;
+        let end = line + text[line..].find('\n').unwrap_or(text.len() - line);
+        std::fs::write(&path, format!("{}{key} = {value}{}", &text[..line], &text[end..])).expect("write");
+        self
+    }
+
     /// Appends `text` to `file`.
     pub fn append(&self, file: &str, text: &str) -> &Self {
         let path = self.path().join(file);

@@ -18,10 +18,12 @@ use crate::rules::inputs::InputKind;
 use crate::rules::step::{AggOp, Mechanism, StepDef};
 use crate::value::{Kind, Rounding, Unit};
 
-/// Binds the steps `defs` of `rb`: datasets, views, scalars, plans, the result and the order.
-/// Leaves `rb.steps` empty when a step cannot be bound.
+/// Binds the steps `defs` of `rb`: datasets, views, scalars, plans, the result and the order,
+/// after the names labels show and the parameters the calendar reads. Leaves `rb.steps` empty
+/// when a step cannot be bound.
 pub(crate) fn bind(rb: &mut Rulebook, defs: TiVec<StepId, StepDef>, m: &Manifest, diags: &mut Vec<Diagnostic>) {
     labels::check_references(rb, &defs, diags);
+    crate::rulebook::calendar::bind_working_days(rb, diags);
     bind_datasets(rb, m, diags);
     let units = bind_scalars(rb, &defs, diags);
     bind_views(rb, &defs);

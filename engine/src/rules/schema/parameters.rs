@@ -38,6 +38,9 @@ pub(crate) struct ParameterDef {
     /// Values that change during the year, in order; the first starts on the first day of the
     /// period.
     pub(crate) values: Option<Vec<DatedValue>>,
+    /// true for a date that happens once (the end of an experiment): `peps rules new-year` keeps
+    /// it as it is instead of moving it by a year.
+    pub(crate) once: Option<bool>,
 }
 
 /// Lets an editor check `value` (and each of `values`) against the kind of value `unit` calls
