@@ -1,8 +1,10 @@
 //! Rules that stay true when edited: a label shows a parameter's value, `new-year` keeps the
 //! dates that happen once, the working-day convention of deposit deadlines is a parameter that
-//! `schedule` states.
+//! `schedule` states, and a draft copied anywhere keeps its editor support.
 
-use crate::util::Sandbox;
+use std::path::Path;
+
+use crate::util::{Sandbox, repo};
 
 fn json(run: &crate::util::Run) -> serde_json::Value {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
@@ -54,4 +56,34 @@ fn the_working_day_convention_is_a_parameter_that_schedule_states() {
     let after = json(&sandbox.peps(&args));
     assert_eq!(after["working_days"][0]["saturday_is_working_day"], !saturday);
     assert_ne!(before["deadlines"], after["deadlines"], "Saturday counts or not: some deadline moves");
+}
+
+/// The schema file a `#:schema` line of `file` points to, resolved from `file`'s folder.
+fn schema_of(file: &Path) -> std::path::PathBuf {
+    let text = std::fs::read_to_string(file).unwrap();
+    let target = text.lines().next().and_then(|l| l.strip_prefix("#:schema ")).unwrap_or_else(|| panic!("{}", file.display()));
+    match target.strip_prefix("file://") {
+        Some(path) => std::path::PathBuf::from(path.replace("%20", " ")),
+        None => file.parent().unwrap().join(target),
+    }
+}
+
+#[test]
+fn a_draft_anywhere_keeps_its_schemas_and_passes_the_checks() {
+    let outside = tempfile::tempdir().unwrap();
+    let dir = outside.path().join("mon brouillon");
+    let run = crate::util::peps(&["rules", "draft", "2025", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for entry in std::fs::read_dir(dir.join("2025")).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|x| x == "toml") {
+            let schema = schema_of(&path);
+            assert!(schema.is_file(), "{} points to {}", path.display(), schema.display());
+            assert!(schema.canonicalize().unwrap().starts_with(repo().join("schemas")), "{}", schema.display());
+        }
+    }
+    let check = crate::util::peps(&["rules", "check", "2025", "--rules", dir.to_str().unwrap()]);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+    let again = crate::util::peps(&["rules", "draft", "2025", dir.to_str().unwrap()]);
+    assert_eq!(again.code, 2, "an existing draft is not replaced without --force");
 }

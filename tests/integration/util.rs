@@ -28,7 +28,7 @@ pub fn peps(args: &[&str]) -> Run {
     peps_in(&repo(), args)
 }
 
-/// A temporary copy of the repository's `rules/` and `norms/` (and `examples/`), to edit.
+/// A temporary copy of the repository's `rules/`, `norms/`, `examples/` and `schemas/`, to edit.
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
 }
@@ -36,7 +36,7 @@ pub struct Sandbox {
 impl Sandbox {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        for name in ["rules", "norms", "examples"] {
+        for name in ["rules", "norms", "examples", "schemas"] {
             copy_dir(&repo().join(name), &dir.path().join(name));
         }
         Sandbox { dir }

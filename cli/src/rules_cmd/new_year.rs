@@ -17,7 +17,9 @@
 //! - carried values are marked: ` (reconduit de X)` is appended to every `reference` that does
 //!   not already say where it was carried from, and `seed` statuses (a convention of year X)
 //!   become `assumed`; `confirmed` stays (the text is presumed still in force);
-//! - `retraits.toml` (removals of year X) is not carried; other files are copied as they are.
+//! - `retraits.toml` (removals of year X) is not carried; other files are copied as they are;
+//! - the `#:schema` line of each rule file points to the repository's `schemas/` from `rules/Y`
+//!   (a relative path inside the repository, a `file://` URL outside it: `draft`).
 //!
 //! The result is written to a temporary folder beside the rules, loaded strictly and checked for
 //! coverage against X, and only then renamed to `rules/Y` (an existing year needs `--force`).
@@ -95,6 +97,13 @@ pub fn run(args: &NewYearArgs) -> u8 {
             return crate::EXIT_IO;
         }
     };
+    // The `#:schema` lines must resolve from where the year will be, not from where it was.
+    if let Some(schemas) = super::draft::schemas_dir(&args.rules)
+        && let Err(e) = super::draft::retarget_schemas(tmp.path(), &dst_dir, &schemas)
+    {
+        eprintln!("error: {e}");
+        return crate::EXIT_IO;
+    }
     // The new year must pass the same checks as any other before it takes its place.
     let norms = norms_root(&args.rules);
     let (made, diags) = load_dir(tmp.path(), &norms);
