@@ -30,7 +30,7 @@ pub struct BatchArgs<'a> {
     pub dir: &'a Path,
     pub format: Format,
     pub locale: Locale,
-    pub allow_outside_paths: bool,
+    pub options: CaseOptions,
     pub threads: usize,
     pub timings: bool,
 }
@@ -140,7 +140,7 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
         Err(code) => return code,
     };
     let bar = crate::parallel::progress(folders.len() as u64, "cases");
-    let options = CaseOptions { allow_outside_paths: args.allow_outside_paths };
+    let options = args.options;
     let rows: Vec<CaseRow> = pool.install(|| {
         folders
             .par_iter()

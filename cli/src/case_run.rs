@@ -10,6 +10,23 @@ use crate::RulesArgs;
 use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 
+/// How a command reads a case folder (shared by every command that evaluates one).
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct CaseReading {
+    /// Let data paths in the case file leave the case folder
+    #[arg(long)]
+    pub allow_outside_paths: bool,
+    /// Keep the case's dates: by default data of another year are brought into the rules' year
+    #[arg(long)]
+    pub keep_dates: bool,
+}
+
+impl CaseReading {
+    pub fn options(self) -> CaseOptions {
+        CaseOptions { allow_outside_paths: self.allow_outside_paths, keep_dates: self.keep_dates }
+    }
+}
+
 /// An evaluation with the name of its case.
 pub struct CaseEvaluation {
     pub case: String,
@@ -25,7 +42,7 @@ impl std::ops::Deref for CaseEvaluation {
 
 /// Loads the year's rulebook and the case, evaluates, prints every diagnostic on stderr.
 /// `Err` carries the exit code when nothing could be evaluated.
-pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &Path, allow_outside_paths: bool) -> Result<(CaseEvaluation, u8), u8> {
+pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &Path, options: CaseOptions) -> Result<(CaseEvaluation, u8), u8> {
     let mut sources = Sources::default();
     let (rb, diags) = load_year(rules, year, &mut sources);
     let Some(rb) = rb else {
@@ -36,7 +53,6 @@ pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &Path, allow_outside_pat
         eprintln!("error: case folder {} does not exist or is not a folder", dir.display());
         return Err(crate::EXIT_IO);
     }
-    let options = CaseOptions { allow_outside_paths };
     let (case, case_diags) = rb.load_case(dir, options);
     let mut all = diags;
     all.extend(case_diags);

@@ -23,9 +23,8 @@ pub struct ComputeArgs {
     /// Number style of the table
     #[arg(long, value_enum, default_value_t = Locale::Plain)]
     locale: Locale,
-    /// Let data paths in the case file leave the case folder
-    #[arg(long)]
-    allow_outside_paths: bool,
+    #[command(flatten)]
+    reading: crate::case_run::CaseReading,
     #[command(flatten)]
     manifest: ManifestArgs,
     /// With a folder of case folders: threads to use (0: one per core)
@@ -59,12 +58,12 @@ pub fn run(args: &ComputeArgs) -> u8 {
             dir: &args.case,
             format: args.format,
             locale: args.locale,
-            allow_outside_paths: args.allow_outside_paths,
+            options: args.reading.options(),
             threads: args.threads,
             timings: args.timings,
         });
     }
-    let (evaluation, code) = match crate::case_run::evaluate_case(&args.rules, args.year, &args.case, args.allow_outside_paths) {
+    let (evaluation, code) = match crate::case_run::evaluate_case(&args.rules, args.year, &args.case, args.reading.options()) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -95,6 +94,9 @@ fn csv(e: &Evaluation) -> String {
 fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", e.rulebook, name);
+    if let Some(s) = &e.data_shift {
+        let _ = writeln!(out, "données de {} ramenées en {}", s.from, s.to);
+    }
     if !e.eligible {
         let _ = writeln!(out, "\nThe team is NOT eligible: the remuneration is 0.");
         for c in &e.failed_checks {

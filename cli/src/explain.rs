@@ -30,9 +30,8 @@ pub struct ExplainArgs {
     /// Number style
     #[arg(long, value_enum, default_value_t = Locale::Plain)]
     locale: Locale,
-    /// Let data paths in the case file leave the case folder
-    #[arg(long)]
-    allow_outside_paths: bool,
+    #[command(flatten)]
+    reading: crate::case_run::CaseReading,
     #[command(flatten)]
     manifest: crate::manifest::ManifestArgs,
     /// The case folder
@@ -62,7 +61,7 @@ pub struct Node<'a> {
 }
 
 pub fn run(args: &ExplainArgs) -> u8 {
-    let (evaluation, code) = match evaluate_case(&args.rules, args.year, &args.case, args.allow_outside_paths) {
+    let (evaluation, code) = match evaluate_case(&args.rules, args.year, &args.case, args.reading.options()) {
         Ok(r) => r,
         Err(code) => return code,
     };

@@ -1,13 +1,20 @@
-//! `peps impact`: the same case under two years — each output's delta, and the delta of the
-//! total attributed to the groups of rule changes that cause it.
+//! `peps impact`: the same cases under two sets of rules, each output's delta and the delta of
+//! the total attributed to each changed rule item. Two questions: what a draft costs
+//! (`--year Y --rules DRAFT [--baseline-rules DIR]`), and what changed from one year to another
+//! (`--from X --to Y`). Over several cases or a folder of cases: a row per team, ranked by
+//! impact, the sum, and the credits summed item by item.
 
 use std::fmt::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use peps_engine::compare::impact::{Impact, impact};
+use peps_engine::compare::impact::{Impact, ImpactItem, impact};
 use peps_engine::data::case::CaseOptions;
+use peps_engine::diagnostic::Diagnostic;
 use peps_engine::rulebook::Rulebook;
-use peps_engine::value::Value;
+use peps_engine::value::{Unit, Value};
+use rayon::prelude::*;
+use rust_decimal::Decimal;
+use serde::Serialize;
 
 use crate::RulesArgs;
 use crate::format::{Locale, human, number};
@@ -17,14 +24,20 @@ use crate::workspace::{exit_code, load_year, print_diagnostics};
 
 #[derive(clap::Args, Debug)]
 pub struct ImpactArgs {
-    /// The earlier year
+    /// The earlier year (with --to): what changed from one year to the next
+    #[arg(long, requires = "to", conflicts_with = "year")]
+    from: Option<i32>,
+    /// The later year (with --from)
+    #[arg(long, requires = "from")]
+    to: Option<i32>,
+    /// The year of a draft (with --rules DRAFT): what the draft costs against the shipped rules
     #[arg(long)]
-    from: i32,
-    /// The later year
-    #[arg(long)]
-    to: i32,
+    year: Option<i32>,
     #[command(flatten)]
     rules: RulesArgs,
+    /// With --year: the rules the draft is compared with (default: the repository's `rules/`)
+    #[arg(long, value_name = "DIR", requires = "year")]
+    baseline_rules: Option<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = ImpactFormat::Table)]
     format: ImpactFormat,
@@ -32,9 +45,15 @@ pub struct ImpactArgs {
     #[arg(long, value_enum, default_value_t = Locale::Plain)]
     locale: Locale,
     #[command(flatten)]
+    reading: crate::case_run::CaseReading,
+    #[command(flatten)]
     manifest: crate::manifest::ManifestArgs,
-    /// The case folder
-    case: PathBuf,
+    /// With several cases: threads to use (0: one per core)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    threads: usize,
+    /// The case folders, or folders of case folders
+    #[arg(required = true)]
+    cases: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -43,78 +62,149 @@ pub enum ImpactFormat {
     Json,
 }
 
-pub fn run(args: &ImpactArgs) -> u8 {
-    let mut sources = Sources::default();
-    let load = |year: i32, sources: &mut Sources| -> Result<Rulebook, u8> {
-        let (rb, diags) = load_year(&args.rules, year, sources);
+/// The two rulebooks compared: (earlier or shipped, later or draft).
+fn rulebooks(args: &ImpactArgs, sources: &mut Sources) -> Result<(Rulebook, Rulebook), u8> {
+    let load = |rules: &RulesArgs, year: i32, sources: &mut Sources| -> Result<Rulebook, u8> {
+        let (rb, diags) = load_year(rules, year, sources);
         print_diagnostics(&diags, sources);
         rb.ok_or_else(|| exit_code(&diags).max(crate::EXIT_FINDINGS))
     };
-    let (from, to) = match (load(args.from, &mut sources), load(args.to, &mut sources)) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(c), _) | (_, Err(c)) => return c,
-    };
-    if !args.case.is_dir() {
-        eprintln!("error: case folder {} does not exist or is not a folder", args.case.display());
-        return crate::EXIT_IO;
+    match (args.from, args.to, args.year) {
+        (Some(from), Some(to), None) => Ok((load(&args.rules, from, sources)?, load(&args.rules, to, sources)?)),
+        (None, None, Some(year)) => {
+            let Some(draft) = &args.rules.rules else {
+                eprintln!("error: --year compares a draft: give its rules folder with --rules DRAFT");
+                return Err(crate::EXIT_IO);
+            };
+            let baseline = RulesArgs { rules: args.baseline_rules.clone(), norms: args.rules.norms.clone() };
+            let draft = RulesArgs { rules: Some(draft.clone()), norms: args.rules.norms.clone() };
+            Ok((load(&baseline, year, sources)?, load(&draft, year, sources)?))
+        }
+        _ => {
+            eprintln!("error: give --from X --to Y (two years), or --year Y --rules DRAFT (a draft against the shipped rules)");
+            Err(crate::EXIT_IO)
+        }
     }
-    let mut all = Vec::new();
-    let mut read = |rb: &Rulebook| {
-        let (case, diags) = rb.load_case(&args.case, CaseOptions::default());
-        all.extend(diags);
-        case
-    };
-    let (case_from, case_to) = (read(&from), read(&to));
-    if all.iter().any(|d| d.is_error()) {
-        print_diagnostics(&all, &sources);
-        return exit_code(&all);
+}
+
+/// The case folders named, folders of cases expanded, in order.
+fn case_dirs(args: &ImpactArgs) -> Result<Vec<PathBuf>, u8> {
+    let mut out = Vec::new();
+    for p in &args.cases {
+        if !p.is_dir() {
+            eprintln!("error: case folder {} does not exist or is not a folder", p.display());
+            return Err(crate::EXIT_IO);
+        }
+        if crate::batch::is_folder_of_cases(p) {
+            let mut inner: Vec<PathBuf> =
+                std::fs::read_dir(p).into_iter().flatten().flatten().map(|e| e.path()).filter(|d| d.is_dir()).collect();
+            inner.sort();
+            out.extend(inner);
+        } else {
+            out.push(p.clone());
+        }
     }
-    let (Some(case_from), Some(case_to)) = (case_from, case_to) else { return crate::EXIT_IO };
-    let fresh = || load_year(&args.rules, args.from, &mut Sources::default()).0;
-    let result = impact(&from, &to, &case_from, &case_to, &fresh);
+    Ok(out)
+}
+
+pub fn run(args: &ImpactArgs) -> u8 {
+    let mut sources = Sources::default();
+    let (from, to) = match rulebooks(args, &mut sources) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let dirs = match case_dirs(args) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let options = args.reading.options();
+    if let [dir] = dirs.as_slice() {
+        return one(args, &from, &to, dir, options, &mut sources);
+    }
+    many(args, &from, &to, &dirs, options, &mut sources)
+}
+
+fn one(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dir: &Path, options: CaseOptions, sources: &mut Sources) -> u8 {
+    let (result, diags) = impact(from, to, dir, options);
+    print_diagnostics(&diags, sources);
+    let Some(result) = result else { return exit_code(&diags).max(crate::EXIT_FINDINGS) };
     let manifests = serde_json::json!({ "from": &result.manifest_from, "to": &result.manifest_to });
-    if let Err(code) = args.manifest.write(&manifests, &args.case) {
+    if let Err(code) = args.manifest.write(&manifests, dir) {
         return code;
     }
     let text = match args.format {
         ImpactFormat::Json => json(&result),
-        ImpactFormat::Table => table(&result, args.locale),
+        ImpactFormat::Table => table(&result, [from.root(), to.root()], args.locale),
     };
     crate::emit(&text);
-    crate::EXIT_OK
+    exit_code(&diags)
 }
 
-fn money(d: rust_decimal::Decimal, locale: Locale) -> String {
+/// How a side is named: its year and label, or, comparing two sets of rules of one year, the
+/// folder each comes from.
+fn side(year: i32, label: &str, root: &str, same_year: bool) -> String {
+    if same_year { format!("{year} {root}") } else { format!("{year} ({label})") }
+}
+
+fn money(mut d: Decimal, locale: Locale) -> String {
     let sign = if d.is_sign_positive() && !d.is_zero() { "+" } else { "" };
+    if d.scale() < 2 {
+        d.rescale(2);
+    }
     format!("{sign}{} €", number(&d.to_string(), locale))
 }
 
-fn table(i: &Impact, locale: Locale) -> String {
-    let mut out = String::new();
-    let eur = peps_engine::value::Unit::Eur;
-    let _ = writeln!(out, "Impact {} → {}", i.from, i.to);
-    let _ = writeln!(out, "  total {}: {}", i.from, human(&i.total_from, eur, locale));
-    let _ = writeln!(out, "  total {}: {}", i.to, human(&i.total_to, eur, locale));
-    let pct = match i.total_from.as_number() {
+fn percent(delta: Decimal, base: &Value, locale: Locale) -> String {
+    match base.as_number() {
         Some(f) if !f.is_zero() => format!(
             " ({}{} %)",
-            if i.delta.is_sign_positive() { "+" } else { "" },
-            number(&(i.delta / f * rust_decimal::Decimal::ONE_HUNDRED).round_dp(1).to_string(), locale)
+            if delta.is_sign_positive() && !delta.is_zero() { "+" } else { "" },
+            number(&(delta / f * Decimal::ONE_HUNDRED).round_dp(1).to_string(), locale)
         ),
         _ => String::new(),
-    };
-    let _ = writeln!(out, "  delta: {}{pct}\n", money(i.delta, locale));
-    let _ = writeln!(out, "Attribution of the delta (method: {})", i.method);
-    for a in &i.attribution {
-        let changed = if a.changed.is_empty() { "no change".to_string() } else { a.changed.join(", ") };
-        let _ = writeln!(out, "  {:<12} {:>16}  {changed}", a.group, money(a.delta, locale));
-        if let Some(n) = &a.note {
-            let _ = writeln!(out, "  {:<12} {:>16}  note: {n}", "", "");
+    }
+}
+
+/// A value as one line: its first line, cut to `width` characters.
+fn short(v: &Option<String>, width: usize) -> String {
+    let text = v.as_deref().map_or("—", |s| s.lines().next().unwrap_or(""));
+    if text.chars().count() > width { format!("{}…", text.chars().take(width - 1).collect::<String>()) } else { text.to_string() }
+}
+
+fn items_table(out: &mut String, items: &[ImpactItem], locale: Locale) {
+    if items.is_empty() {
+        let _ = writeln!(out, "  no rule item differs");
+        return;
+    }
+    let wk = items.iter().map(|i| i.kind.as_str().len()).max().unwrap_or(4);
+    let wn = items.iter().map(|i| i.name.chars().count()).max().unwrap_or(4).min(48);
+    for i in items {
+        let name: String = i.name.chars().take(wn).collect();
+        let change = format!("{} → {}", short(&i.from, 32), short(&i.to, 32));
+        let _ = writeln!(out, "  {:<wk$}  {name:<wn$}  {:>16}  {change}", i.kind.as_str(), money(i.delta, locale));
+        if let Some(n) = &i.note {
+            let _ = writeln!(out, "  {:<wk$}  {:<wn$}  {:>16}  ({n})", "", "", "");
         }
     }
-    let sum: rust_decimal::Decimal = i.attribution.iter().map(|a| a.delta).sum();
-    let _ = writeln!(out, "  {:<12} {:>16}  (sum of the attributions = the delta)\n", "sum", money(sum, locale));
-    let _ = writeln!(out, "Outputs");
+    let sum: Decimal = items.iter().map(|i| i.delta).sum();
+    let _ = writeln!(out, "  {:<wk$}  {:<wn$}  {:>16}  (the credits add up to the delta)", "", "sum", money(sum, locale));
+}
+
+fn table(i: &Impact, roots: [&str; 2], locale: Locale) -> String {
+    let mut out = String::new();
+    let eur = Unit::Eur;
+    let same = i.from == i.to;
+    let _ =
+        writeln!(out, "Impact {} → {} — {}", side(i.from, &i.rules_from, roots[0], same), side(i.to, &i.rules_to, roots[1], same), i.case);
+    for s in [&i.data_shift_from, &i.data_shift_to].into_iter().flatten() {
+        let _ = writeln!(out, "  données de {} ramenées en {}", s.from, s.to);
+    }
+    let _ = writeln!(out, "  total {}: {}", i.from, human(&i.total_from, eur, locale));
+    let _ = writeln!(out, "  total {}: {}", i.to, human(&i.total_to, eur, locale));
+    let _ = writeln!(out, "  delta: {}{}\n", money(i.delta, locale), percent(i.delta, &i.total_from, locale));
+    let _ = writeln!(out, "Attribution of the delta, item by item (method: {})", i.method);
+    items_table(&mut out, &i.items, locale);
+    let _ = writeln!(out, "\nOutputs");
     let width = i.outputs.iter().map(|o| o.name.len()).max().unwrap_or(10);
     for o in &i.outputs {
         let show = |v: &Option<Value>| v.as_ref().map_or("—".to_string(), |v| human(v, o.unit, locale));
@@ -130,5 +220,147 @@ fn table(i: &Impact, locale: Locale) -> String {
             .unwrap_or_default();
         let _ = writeln!(out, "  {:<width$}  {:>16}  {:>16}  {:>14}", o.name, show(&o.from), show(&o.to), delta);
     }
+    out
+}
+
+/// One case's row of a run over many.
+#[derive(Debug, Serialize)]
+struct CaseRow {
+    case: String,
+    name: String,
+    /// `ok`, or `error` when the case could not be compared (see the diagnostics).
+    status: &'static str,
+    total_from: Decimal,
+    total_to: Decimal,
+    delta: Decimal,
+}
+
+/// What a run over many cases prints as JSON.
+#[derive(Debug, Serialize)]
+struct Many<'a> {
+    from: i32,
+    to: i32,
+    rules_from: &'a str,
+    rules_to: &'a str,
+    #[serde(skip)]
+    roots: [&'a str; 2],
+    method: &'static str,
+    /// The cases, the largest impact first.
+    cases: Vec<CaseRow>,
+    total_from: Decimal,
+    total_to: Decimal,
+    delta: Decimal,
+    /// The credits of each changed item, summed over the cases.
+    items: Vec<ImpactItem>,
+}
+
+fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], options: CaseOptions, sources: &mut Sources) -> u8 {
+    let pool = match crate::parallel::pool(args.threads) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let bar = crate::parallel::progress(dirs.len() as u64, "cases");
+    let results: Vec<(Option<Impact>, Vec<Diagnostic>)> = pool.install(|| {
+        dirs.par_iter()
+            .map(|d| {
+                let r = impact(from, to, d, options);
+                bar.inc(1);
+                r
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+    let all: Vec<Diagnostic> = results.iter().flat_map(|(_, d)| d.iter().cloned()).collect();
+    print_diagnostics(&all, sources);
+    let mut rows = Vec::new();
+    let mut items: Vec<ImpactItem> = Vec::new();
+    let (mut total_from, mut total_to) = (Decimal::ZERO, Decimal::ZERO);
+    for (dir, (result, _)) in dirs.iter().zip(&results) {
+        let folder = dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let Some(r) = result else {
+            rows.push(CaseRow {
+                case: folder.clone(),
+                name: folder,
+                status: "error",
+                total_from: Decimal::ZERO,
+                total_to: Decimal::ZERO,
+                delta: Decimal::ZERO,
+            });
+            continue;
+        };
+        let (f, t) = (r.total_from.as_number().unwrap_or_default(), r.total_to.as_number().unwrap_or_default());
+        total_from += f;
+        total_to += t;
+        rows.push(CaseRow { case: folder, name: r.case.clone(), status: "ok", total_from: f, total_to: t, delta: r.delta });
+        for item in &r.items {
+            match items.iter_mut().find(|i| i.kind == item.kind && i.name == item.name) {
+                Some(i) => i.delta += item.delta,
+                None => items.push(ImpactItem { note: None, ..item.clone() }),
+            }
+        }
+    }
+    rows.sort_by(|a, b| b.delta.abs().cmp(&a.delta.abs()).then_with(|| a.case.cmp(&b.case)));
+    let report = Many {
+        from: from.year(),
+        to: to.year(),
+        rules_from: from.label(),
+        rules_to: to.label(),
+        roots: [from.root(), to.root()],
+        method: peps_engine::compare::impact::METHOD,
+        cases: rows,
+        total_from,
+        total_to,
+        delta: total_to - total_from,
+        items,
+    };
+    let text = match args.format {
+        ImpactFormat::Json => json(&report),
+        ImpactFormat::Table => many_table(&report, args.locale),
+    };
+    crate::emit(&text);
+    let errors = report.cases.iter().any(|c| c.status == "error");
+    if errors { exit_code(&all).max(crate::EXIT_FINDINGS) } else { exit_code(&all) }
+}
+
+fn many_table(m: &Many<'_>, locale: Locale) -> String {
+    let mut out = String::new();
+    let same = m.from == m.to;
+    let _ = writeln!(
+        out,
+        "Impact {} → {} — {} cases\n",
+        side(m.from, m.rules_from, m.roots[0], same),
+        side(m.to, m.rules_to, m.roots[1], same),
+        m.cases.len()
+    );
+    let width = m.cases.iter().map(|c| c.name.chars().count()).max().unwrap_or(4).clamp(4, 48);
+    let _ = writeln!(out, "{:<14} {:<width$} {:>18} {:>18} {:>16}", "case", "name", m.from, m.to, "delta");
+    for c in &m.cases {
+        let name: String = c.name.chars().take(width).collect();
+        if c.status == "error" {
+            let _ = writeln!(out, "{:<14} {name:<width$} {:>18}", c.case, "error");
+            continue;
+        }
+        let amount = |d: Decimal| human(&Value::Number(d), Unit::Eur, locale);
+        let _ = writeln!(
+            out,
+            "{:<14} {name:<width$} {:>18} {:>18} {:>16}",
+            c.case,
+            amount(c.total_from),
+            amount(c.total_to),
+            money(c.delta, locale)
+        );
+    }
+    let amount = |d: Decimal| human(&Value::Number(d), Unit::Eur, locale);
+    let _ = writeln!(
+        out,
+        "{:<14} {:<width$} {:>18} {:>18} {:>16}",
+        "(total)",
+        "",
+        amount(m.total_from),
+        amount(m.total_to),
+        money(m.delta, locale)
+    );
+    let _ = writeln!(out, "\nAttribution of the delta, item by item, summed over the cases (method: {})", m.method);
+    items_table(&mut out, &m.items, locale);
     out
 }

@@ -20,7 +20,9 @@ use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, norms_root, print_diagnostics, rules_root, years};
 
 mod draft;
+mod matrix;
 mod new_year;
+mod regress;
 mod schema;
 
 #[derive(clap::Args, Debug)]
@@ -41,6 +43,10 @@ enum RulesCommand {
     Draft(draft::DraftArgs),
     /// Write the JSON Schemas of the rule, norm and test files, for editors (`--check` compares)
     Schema(schema::SchemaArgs),
+    /// Cases under every year side by side, their data brought into each year
+    Matrix(matrix::MatrixArgs),
+    /// Every example under every year against the blessed results in snapshots/ (`--accept` blesses)
+    Regress(regress::RegressArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -80,6 +86,8 @@ pub fn run(args: &RulesCommandArgs) -> u8 {
         RulesCommand::NewYear(a) => new_year::run(a),
         RulesCommand::Draft(a) => draft::run(a),
         RulesCommand::Schema(a) => schema::run(a),
+        RulesCommand::Matrix(a) => matrix::run(a),
+        RulesCommand::Regress(a) => regress::run(a),
     }
 }
 

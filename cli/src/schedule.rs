@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 use clap::ValueEnum;
-use peps_engine::data::case::{Case, CaseOptions};
+use peps_engine::data::case::Case;
 use peps_engine::eval::evaluate;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::calendar::deadlines::Deadline;
@@ -47,9 +47,8 @@ pub struct ScheduleArgs {
     /// Number and date style of the table
     #[arg(long, value_enum, default_value_t = Locale::Plain)]
     locale: Locale,
-    /// Let data paths in the case file leave the case folder
-    #[arg(long)]
-    allow_outside_paths: bool,
+    #[command(flatten)]
+    reading: crate::case_run::CaseReading,
     /// The case folder (holding team.toml and its data files)
     case: PathBuf,
 }
@@ -73,7 +72,7 @@ pub fn run(args: &ScheduleArgs) -> u8 {
         eprintln!("error: case folder {} does not exist or is not a folder", args.case.display());
         return crate::EXIT_IO;
     }
-    let options = CaseOptions { allow_outside_paths: args.allow_outside_paths };
+    let options = args.reading.options();
     let (case, case_diags) = rb.load_case(&args.case, options);
     let mut all = diags;
     all.extend(case_diags);

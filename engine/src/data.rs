@@ -8,3 +8,4 @@ pub mod dataset;
 pub mod formats;
 pub mod limits;
 pub mod norm;
+pub mod shift;

@@ -20,7 +20,7 @@ mod names;
 mod source;
 
 pub(crate) use names::{identifiers, known_functions, unknown_calls};
-pub(crate) use source::{function_source, function_span};
+pub(crate) use source::{function_range, function_source, function_span};
 
 /// Budget of one formula evaluation, in Rhai operations.
 pub(crate) const MAX_OPERATIONS: u64 = 1_000_000;

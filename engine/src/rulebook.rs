@@ -11,7 +11,7 @@ use crate::rulebook::binding::bind;
 use crate::rulebook::manifest::read_manifest;
 use crate::rules::calendar::read_calendar;
 use crate::rules::indicator::read_indicator_sets;
-use crate::rules::inputs::{CaseSchema, read_schema};
+use crate::rules::inputs::read_schema;
 use crate::rules::list::read_lists;
 use crate::rules::parameter::read_parameters;
 use crate::rules::source::Source;
@@ -19,7 +19,6 @@ use crate::rules::step::read_steps;
 use crate::rules::strict::Ctx;
 use crate::rules::table::read_tables;
 
-/// Slot spaces shared by the binder and the evaluator.
 mod binding;
 pub(crate) mod calendar;
 mod formula_step;
@@ -28,10 +27,12 @@ mod manifest;
 mod mechanisms;
 mod model;
 mod ordering;
+pub(crate) mod parts;
 mod resolver;
 mod result;
 
 pub use model::*;
+pub(crate) use parts::Parts;
 use typed_index_collections::TiVec;
 
 use crate::ids::{FileId, ScriptId, StepId};
@@ -40,25 +41,26 @@ use crate::ids::{FileId, ScriptId, StepId};
 /// from `norms`. Returns the rulebook when it is fully valid, and every diagnostic found.
 pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
+    let Some(parts) = read_parts(rules, norms, &mut diags) else { return (None, diags) };
+    let rb = assemble(parts, &mut diags);
+    (rb, diags)
+}
+
+/// Reads every file of a rulebook folder and its norms into items, each checked on its own.
+fn read_parts(rules: &dyn Source, norms: &dyn Source, diags: &mut Vec<Diagnostic>) -> Option<Parts> {
     let mut files: Vec<SourceFile> = Vec::new();
-    let Some(manifest) = read_manifest(rules, &mut files, &mut diags) else { return (None, diags) };
+    let manifest = read_manifest(rules, &mut files, diags)?;
     let period = manifest.period;
-    let mut parameters = Vec::new();
-    let mut tables = Vec::new();
-    let mut lists = Vec::new();
-    let mut indicator_sets = Vec::new();
-    let mut calendar = Vec::new();
-    let mut schema = CaseSchema::default();
-    let mut step_defs = Vec::new();
-    let mut script_files = Vec::new();
-    for (kind, paths) in &manifest.files {
+    let mut parts = Parts::empty(manifest, rules.display(""));
+    let kinds = parts.manifest.files.clone();
+    for (kind, paths) in &kinds {
         for path in paths {
             let text = match rules.read(path) {
                 Ok(t) => t,
                 Err(reason) => {
                     diags.push(
                         Diagnostic::error(Code::MissingFile, reason.to_string())
-                            .at(manifest.files_loc.clone())
+                            .at(parts.manifest.files_loc.clone())
                             .hint(format!("`rulebook.toml` lists `{path}` under `[files] {kind}`")),
                     );
                     continue;
@@ -67,7 +69,7 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
             let idx = files.len();
             files.push(SourceFile { path: rules.display(path), text });
             if *kind == "scripts" {
-                script_files.push(FileId::from(idx));
+                parts.script_files.push(FileId::from(idx));
                 continue;
             }
             let file = &files[idx];
@@ -75,13 +77,13 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
             if let Some(root) = ctx.parse() {
                 let obj = ctx.root(&root, &format!("`{path}`"));
                 match *kind {
-                    "parameters" => read_parameters(&obj, period, &mut parameters),
-                    "tables" => read_tables(&obj, &mut tables),
-                    "lists" => read_lists(&obj, period, &mut lists),
-                    "indicators" => read_indicator_sets(&obj, &mut indicator_sets),
-                    "calendar" => read_calendar(&obj, &mut calendar),
-                    "inputs" => read_schema(&obj, &mut schema),
-                    _ => read_steps(&obj, FileId::from(idx), &mut step_defs),
+                    "parameters" => read_parameters(&obj, period, &mut parts.parameters),
+                    "tables" => read_tables(&obj, &mut parts.tables),
+                    "lists" => read_lists(&obj, period, &mut parts.lists),
+                    "indicators" => read_indicator_sets(&obj, &mut parts.indicator_sets),
+                    "calendar" => read_calendar(&obj, &mut parts.calendar),
+                    "inputs" => read_schema(&obj, &mut parts.schema),
+                    _ => read_steps(&obj, FileId::from(idx), &mut parts.step_defs),
                 }
                 if *kind == "steps" {
                     obj.finish();
@@ -90,24 +92,31 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
             diags.extend(ctx.into_diagnostics());
         }
     }
-    let mut norm_list = Vec::new();
-    let mut norm_files = Vec::new();
-    for (name, version, _) in &manifest.norms {
-        if let Some(n) = load_norm(norms, name, *version, &mut diags, &mut norm_files) {
-            norm_list.push(n);
+    for (name, version, _) in &parts.manifest.norms {
+        if let Some(n) = load_norm(norms, name, *version, diags, &mut parts.norm_files) {
+            parts.norms.push(n);
         }
     }
+    parts.files = files;
+    Some(parts)
+}
+
+/// Binds read items into a rulebook: scripts compiled, names bound, steps ordered, the calendar's
+/// names checked. `None` when an error was found (they are all in `diags`).
+pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rulebook> {
     let engine = formula::sandbox();
     let scripts: TiVec<ScriptId, Script> =
-        script_files.iter().filter_map(|&i| formula::compile_script(&engine, &files[i.index()], i, &mut diags)).collect();
-    let hash = hash_files(&files);
+        parts.script_files.iter().filter_map(|&i| formula::compile_script(&engine, &parts.files[i.index()], i, diags)).collect();
+    let hash = hash_files(&parts.files);
+    let Parts { manifest, root, files, parameters, tables, lists, indicator_sets, calendar, schema, step_defs, norms, norm_files, .. } =
+        parts;
     let mut rb = Rulebook {
         year: manifest.year,
         label: manifest.label.clone(),
-        period,
+        period: manifest.period,
         reference_date: manifest.reference_date,
         case_file: manifest.case_file.clone(),
-        root: rules.display(""),
+        root,
         files: files.into(),
         norm_files,
         parameters: parameters.into(),
@@ -116,7 +125,7 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
         indicator_sets: indicator_sets.into(),
         calendar,
         schema,
-        norms: norm_list,
+        norms,
         steps: TiVec::new(),
         order: Vec::new(),
         result: ResultSpec { total: StepId::from(0), components: Vec::new(), gate: None, waterfall: Vec::new() },
@@ -128,9 +137,10 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
         hash,
         engine,
         scripts,
+        manifest: manifest.clone(),
     };
-    calendar::check_calendar_dates(&rb, &mut diags);
-    bind(&mut rb, step_defs.into(), &manifest, &mut diags);
+    calendar::check_calendar_dates(&rb, diags);
+    bind(&mut rb, step_defs.into(), &manifest, diags);
     if !diags.iter().any(Diagnostic::is_error) {
         // The calendar names steps and inputs: a wrong name is an error of the rulebook, found
         // when it loads (`rules check`), not when a schedule is first asked for. Its warnings
@@ -138,8 +148,9 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
         diags.extend(calendar::check(&rb).into_iter().filter(Diagnostic::is_error));
     }
     let ok = !diags.iter().any(Diagnostic::is_error) && manifest.ok;
-    crate::diagnostic::arrange(&mut diags, &rb.files.raw);
-    (ok.then_some(rb), diags)
+    // Root causes first, the errors they explain linked to them: the files are needed for that.
+    crate::diagnostic::arrange(diags, &rb.files.raw);
+    ok.then_some(rb)
 }
 
 pub(crate) fn hash_files(files: &[SourceFile]) -> String {

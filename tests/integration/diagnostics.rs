@@ -1,7 +1,7 @@
 //! Diagnostics are an interface: malformed rules give coded, located messages, all at once.
 
-use crate::snap;
 use crate::util::Sandbox;
+use crate::{patch, snap};
 
 fn check(sandbox: &Sandbox) -> String {
     let run = sandbox.peps(&["compute", "--year", "2025", "--rules", "rules", "--norms", "norms", "examples/msp"]);
@@ -10,38 +10,39 @@ fn check(sandbox: &Sandbox) -> String {
     sandbox.redact(&run.stderr)
 }
 
+/// A function appended to a copy's script that reads a misspelt name.
+const MISSPELT_FUNCTION: &str = "\nfn majore(montant, taux) {\n    montant * (1.0 + tuax)\n}\n";
+
 #[test]
 fn many_problems_are_reported_at_once_with_codes_and_locations() {
     let sandbox = Sandbox::new();
-    sandbox
-        .edit("rules/2025/parametres.toml", "[taux_plafond]\nlabel", "[taux_plafond]\ntx_plafond = \"0.2\"\nlabel")
-        .edit("rules/2025/parametres.toml", "value = 250\n", "value = true\n")
-        .edit(
-            "rules/2025/parametres.toml",
-            "status = \"seed\"\nreference = \"Convention de financement 2025, art. 5.2 : « un forfait",
-            "reference = \"Convention de financement 2025, art. 5.2 : « un forfait",
-        )
-        .edit("rules/2025/tables.toml", "{ taux_pauvrete = \"[0.12, 0.18)\"", "{ taux_pauvrete = \"[0.12, 0.19)\"")
-        .edit("rules/2025/tables.toml", "{ anciennete = \"1\", taux = \"0.90\" },\n", "")
-        .edit("rules/2025/etapes.toml", "where = \"PROFESSION == 'IDE'\"", "where = \"PROFESION == 'IDE'\"")
-        .edit("rules/2025/formules.rhai", "fn taux_bonus(anciennete_forfait,", "fn taux_bonus(ancienete_forfait,");
+    let file = |name: &str| sandbox.path().join("rules/2025").join(name);
+    patch::set(&file("parametres.toml"), "taux_plafond", "tx_plafond", "\"0.2\"");
+    patch::set(&file("parametres.toml"), "min_patients_mt", "value", "true");
+    patch::remove(&file("parametres.toml"), "forfait_nouveau_patient", &["status"]);
+    patch::apply(&file("tables.toml"), "majoration_pauvrete.rows[1]", &patch::Edit { duplicate: true, ..Default::default() });
+    patch::apply(&file("tables.toml"), "rampe_fidelisation.rows[1]", &patch::Edit { drop: true, ..Default::default() });
+    patch::set(&file("etapes.toml"), "step[name=nb_infirmiers].aggregate", "where", "\"PROFESION == 'IDE'\"");
+    sandbox.append("rules/2025/formules.rhai", MISSPELT_FUNCTION);
     snap!("diagnostics_many_at_once", check(&sandbox));
 }
 
 #[test]
 fn a_rhai_syntax_error_points_into_the_script() {
     let sandbox = Sandbox::new();
-    sandbox.edit("rules/2025/formules.rhai", "min(0.0, plafond - soumis)", "min(0.0, plafond - soumis");
+    sandbox.append("rules/2025/formules.rhai", "\nfn plancher(montant) {\n    max(0.0, montant\n}\n");
     snap!("diagnostics_rhai_syntax", check(&sandbox));
 }
 
 #[test]
 fn cyclic_steps_are_named_in_order() {
     let sandbox = Sandbox::new();
-    sandbox.edit(
-        "rules/2025/etapes.toml",
-        "formula = \"forfait_reference_patients * coef_revalorisation_tarifaire\"",
-        "formula = \"forfait_reference_patients * coef_revalorisation_tarifaire + bonus_qualite\"",
+    let etapes = sandbox.path().join("rules/2025/etapes.toml");
+    patch::set(
+        &etapes,
+        "step[name=forfait_ajuste]",
+        "formula",
+        "\"forfait_reference_patients * coef_revalorisation_tarifaire + bonus_qualite\"",
     );
     snap!("diagnostics_cycle", check(&sandbox));
 }
@@ -49,16 +50,18 @@ fn cyclic_steps_are_named_in_order() {
 #[test]
 fn a_money_step_without_rounding_is_refused() {
     let sandbox = Sandbox::new();
-    sandbox.edit("rules/2025/rulebook.toml", "[defaults]\nmoney_rounding = { step = \"0.01\", mode = \"half-up\" }\n", "");
+    patch::remove(&sandbox.path().join("rules/2025/rulebook.toml"), "defaults", &["money_rounding"]);
     let text = check(&sandbox);
-    assert!(text.contains("R114 money-without-rounding"));
-    assert!(text.contains("step `remuneration_totale` is an amount in EUR with no rounding"));
+    assert!(text.contains("R114 money-without-rounding"), "{text}");
+    assert!(text.contains("is an amount in EUR with no rounding"), "{text}");
 }
 
 #[test]
 fn a_dated_value_outside_the_year_is_refused() {
     let sandbox = Sandbox::new();
-    sandbox.edit("rules/2025/prestations.toml", "tarif = \"30.00\"\nunite = \"acte\"\npdsa = false\nstatus = \"confirmed\"\nreference = \"Convention médicale 2024-2029 : G à 30 €", "tarif = [{ from = 2025-01-01, value = \"30.00\" }, { from = 2026-01-01, value = \"31.00\" }]\nunite = \"acte\"\npdsa = false\nstatus = \"confirmed\"\nreference = \"Convention médicale 2024-2029 : G à 30 €");
+    let prestations = sandbox.path().join("rules/2025/prestations.toml");
+    let dated = "[{ from = 2025-01-01, value = \"30.00\" }, { from = 2026-01-01, value = \"31.00\" }]";
+    patch::set(&prestations, "prestations.items[code=G]", "tarif", dated);
     snap!("diagnostics_dated_outside", check(&sandbox));
 }
 

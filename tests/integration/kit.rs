@@ -17,6 +17,60 @@ fn sandbox_with_cases() -> Sandbox {
     sandbox
 }
 
+/// Rewrites what the case files of `sandbox` expect with what the copy's rules compute, as
+/// `[expected_by_year.<year>]` overrides: a test of the runner then does not depend on the
+/// shipped cases agreeing with the shipped rules — checking that is `the_shipped_cases_pass`'s
+/// job alone, so an edit of the rules breaks that one check, which says what to update.
+fn bless_cases(sandbox: &Sandbox) {
+    let kept = tempfile::tempdir().unwrap();
+    let keep = kept.path().display().to_string();
+    let run = sandbox.peps(&["test", "tests/cases", "--rules", "rules", "--norms", "norms", "--keep", &keep]);
+    assert!(run.code <= 1, "{}{}", run.stdout, run.stderr);
+    for entry in std::fs::read_dir(sandbox.path().join("tests/cases")).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|x| x != "toml") || entry.file_name() == "defaults.toml" {
+            continue;
+        }
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        crate::util::edit_toml(&path, |doc| {
+            let years: Vec<i64> = doc["years"].as_array().unwrap().iter().filter_map(|y| y.as_integer()).collect();
+            for year in years {
+                let folder = kept.path().join(format!("{stem}-{year}"));
+                let run = sandbox.peps(
+                    &["compute", "--year", &year.to_string(), "--rules", "rules", "--norms", "norms", "--format", "json"]
+                        .into_iter()
+                        .chain([folder.to_str().unwrap()])
+                        .collect::<Vec<_>>(),
+                );
+                let json = crate::util::compute_json(&run);
+                bless_year(doc, year, &json);
+            }
+        });
+    }
+}
+
+/// Sets, for one year, every output the case expects to the value computed.
+fn bless_year(doc: &mut toml_edit::DocumentMut, year: i64, json: &serde_json::Value) {
+    let mut names: Vec<String> =
+        doc.get("expected").and_then(|e| e.as_table_like()).map(|t| t.iter().map(|(k, _)| k.to_string()).collect()).unwrap_or_default();
+    if let Some(by_year) = doc.get("expected_by_year").and_then(|e| e.get(year.to_string())).and_then(|e| e.as_table_like()) {
+        names.extend(by_year.iter().map(|(k, _)| k.to_string()));
+    }
+    for name in names {
+        let Some(computed) = json["outputs"].as_array().unwrap().iter().find(|o| o["name"] == name.as_str()) else { continue };
+        let value: toml_edit::Value = match &computed["value"] {
+            serde_json::Value::String(s) => s.as_str().into(),
+            serde_json::Value::Bool(b) => (*b).into(),
+            serde_json::Value::Number(n) => n.as_i64().map_or_else(|| n.to_string().into(), Into::into),
+            _ => continue,
+        };
+        let by_year = doc.entry("expected_by_year").or_insert(toml_edit::table()).as_table_mut().expect("a table");
+        by_year.set_implicit(true);
+        let year_table = by_year.entry(&year.to_string()).or_insert(toml_edit::table()).as_table_mut().expect("a table");
+        year_table.insert(&name, toml_edit::value(value));
+    }
+}
+
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
@@ -55,11 +109,23 @@ fn every_case_says_how_its_numbers_are_derived() {
 #[test]
 fn an_edited_case_fails_with_expected_against_got_and_the_explain_path() {
     let sandbox = sandbox_with_cases();
-    sandbox.edit("tests/cases/plafond-atteint.toml", "ecretement_plafond = \"-72.68\"", "ecretement_plafond = \"-72.67\"");
-    sandbox.edit("tests/cases/plafond-atteint.toml", "remuneration_totale = \"108.00\"", "remuneration_totale = \"108.01\"");
+    bless_cases(&sandbox);
+    let path = sandbox.path().join("tests/cases/plafond-atteint.toml");
+    let mut got = Vec::new();
+    crate::util::edit_toml(&path, |doc| {
+        let expected = doc["expected_by_year"]["2025"].as_table_mut().expect("blessed 2025");
+        for name in ["ecretement_plafond", "remuneration_totale"] {
+            let value = crate::util::decimal_of(&expected[name]);
+            got.push(value);
+            expected[name] = toml_edit::value((value + rust_decimal::Decimal::new(1, 2)).to_string());
+        }
+    });
     let run = sandbox.peps(&["test", "tests/cases/plafond-atteint.toml"]);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("ecretement_plafond   expected -72.67  got -72.68  (off by -0.01)"), "{}", run.stdout);
+    let line = run.stdout.lines().find(|l| l.trim_start().starts_with("ecretement_plafond ")).unwrap_or_else(|| panic!("{}", run.stdout));
+    let expected = got[0] + rust_decimal::Decimal::new(1, 2);
+    assert!(line.contains(&format!("expected {expected} ")) && line.contains(&format!("got {} ", got[0])), "{line}");
+    assert!(line.contains("(off by -0.01)"), "{line}");
     assert!(run.stdout.contains("explain path of the first difference, `ecretement_plafond` (2025)"), "{}", run.stdout);
     snap!("kit_test_failure", run.stdout);
 }
@@ -83,13 +149,16 @@ fn a_case_that_cannot_run_exits_2_and_says_why() {
 #[test]
 fn generated_case_folders_can_be_kept_and_computed() {
     let sandbox = sandbox_with_cases();
+    bless_cases(&sandbox);
     let run = sandbox.peps(&["test", "tests/cases/plafond-atteint.toml", "--keep", "cas"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     let folder = sandbox.path().join("cas/plafond-atteint-2025");
     assert!(folder.join("team.toml").is_file());
     let run = sandbox.peps(&["compute", "--year", "2025", "--format", "json", "cas/plafond-atteint-2025"]);
     let json = crate::util::compute_json(&run);
-    assert_eq!(crate::util::output(&json, "remuneration_totale"), "108.00");
+    let case: toml::Table = toml::from_str(&read(&sandbox.path().join("tests/cases/plafond-atteint.toml"))).unwrap();
+    let expected = case["expected_by_year"]["2025"]["remuneration_totale"].as_str().unwrap();
+    assert_eq!(crate::util::output(&json, "remuneration_totale"), expected, "the kept folder computes what the case expects");
     // The acts file is named and written as the exchange norm says: `peps validate` accepts it.
     let run = sandbox.peps(&["validate", "cas/plafond-atteint-2025/A51_PEPS_16_ACTNOM_20250101_20251231.csv"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
@@ -271,6 +340,7 @@ fn every_command_of_the_yearly_update_guide_runs() {
     let commands = guide_commands(&guide);
     assert!(commands.len() >= 15, "{commands:?}");
     let sandbox = sandbox_with_cases();
+    bless_cases(&sandbox);
     for c in &commands {
         assert!(!c.text.starts_with("cargo "), "{GUIDE}:{}: cargo commands go in ```text blocks, not ```sh", c.line);
         let run = run_shell(sandbox.path(), &c.text);

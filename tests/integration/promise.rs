@@ -3,6 +3,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::patch;
 use crate::util::{Sandbox, compute_json, output};
 
 fn dec(s: &str) -> Decimal {
@@ -21,7 +22,7 @@ fn compute(sandbox: &Sandbox, case: &str) -> serde_json::Value {
 fn changing_a_coefficient_changes_the_forfait() {
     let sandbox = Sandbox::new();
     let before = compute(&sandbox, "examples/malakoff");
-    sandbox.edit("rules/2025/parametres.toml", "value = \"1.1321\"", "value = \"1.25\"");
+    patch::set(&sandbox.path().join("rules/2025/parametres.toml"), "coef_revalorisation_tarifaire", "value", "\"1.25\"");
     let after = compute(&sandbox, "examples/malakoff");
     let reference = dec(&output(&after, "forfait_reference_patients"));
     assert_eq!(dec(&output(&after, "forfait_ajuste")), cents(reference * dec("1.25")));
@@ -31,10 +32,12 @@ fn changing_a_coefficient_changes_the_forfait() {
 #[test]
 fn adding_a_quality_indicator_changes_the_score() {
     let sandbox = Sandbox::new();
-    sandbox.edit(
-        "rules/2025/entrees.toml",
-        "depistage_colorectal = { type = \"rate\"",
-        "delai_rendez_vous = { type = \"rate\", default = \"0.30\", label = \"Part des rendez-vous sous 48 h\" }\ndepistage_colorectal = { type = \"rate\"",
+    let rules = sandbox.path().join("rules/2025");
+    patch::set(
+        &rules.join("entrees.toml"),
+        "qualite",
+        "delai_rendez_vous",
+        "{ type = \"rate\", default = \"0.30\", label = \"Part des rendez-vous sous 48 h\" }",
     );
     sandbox.append(
         "rules/2025/indicateurs.toml",
@@ -43,18 +46,30 @@ fn adding_a_quality_indicator_changes_the_score() {
     let json = compute(&sandbox, "examples/malakoff");
     let score = json["outputs"].as_array().unwrap().iter().find(|o| o["name"] == "score_qualite").unwrap();
     let parts = score["breakdown"].as_array().unwrap();
-    assert_eq!(parts.len(), 5);
-    // Attainments are weighted by 0.40, 0.20, 0.20, 0.20 and the new 0.20; the new one is 0.30 / 0.60.
-    let weights = [dec("0.40"), dec("0.20"), dec("0.20"), dec("0.20"), dec("0.20")];
-    let weighted: Decimal = parts.iter().zip(weights).map(|(p, w)| dec(p["value"].as_str().unwrap()) * w).sum();
-    assert_eq!(dec(parts[4]["value"].as_str().unwrap()), dec("0.5"));
-    let expected = (weighted / dec("1.20")).round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
+    // The weights as the edited file has them, the new 0.20 last; the new attainment is 0.30 / 0.60.
+    let indicators: toml::Table = toml::from_str(&std::fs::read_to_string(rules.join("indicateurs.toml")).unwrap()).unwrap();
+    let weights: Vec<Decimal> = indicators["bonus_qualite"]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| dec(i["weight"].as_str().expect("a weight")))
+        .collect();
+    assert_eq!(parts.len(), weights.len());
+    let weighted: Decimal = parts.iter().zip(&weights).map(|(p, w)| dec(p["value"].as_str().unwrap()) * w).sum();
+    assert_eq!(dec(parts[parts.len() - 1]["value"].as_str().unwrap()), dec("0.5"));
+    let expected = (weighted / weights.iter().sum::<Decimal>()).round_dp_with_strategy(4, RoundingStrategy::MidpointAwayFromZero);
     assert!((dec(&output(&json, "score_qualite")) - expected).abs() <= dec("0.0001"));
 }
 
 #[test]
 fn adding_a_prestation_code_substitutes_its_acts() {
     let sandbox = Sandbox::new();
+    let prestations = sandbox.path().join("rules/2025/prestations.toml");
+    // The test adds the code itself, whether or not the shipped list has it.
+    let listed: toml::Table = toml::from_str(&std::fs::read_to_string(&prestations).unwrap()).unwrap();
+    if listed["prestations"]["items"].as_array().unwrap().iter().any(|i| i["code"].as_str() == Some("DEQP003")) {
+        patch::apply(&prestations, "prestations.items[code=DEQP003]", &patch::Edit { drop: true, ..Default::default() });
+    }
     let before = compute(&sandbox, "examples/malakoff");
     sandbox.append(
         "rules/2025/prestations.toml",
@@ -70,11 +85,22 @@ fn adding_a_prestation_code_substitutes_its_acts() {
 #[test]
 fn editing_the_cap_formula_in_rhai_changes_the_capped_total() {
     let sandbox = Sandbox::new();
-    sandbox.edit("rules/2025/formules.rhai", "    if plafond_inclut_bonus {\n        soumis += bonus_qualite;\n    }\n", "");
+    // A new cap, written in Rhai beside the shipped one: the bonus is no longer capped.
+    sandbox.append(
+        "rules/2025/formules.rhai",
+        "\nfn ecretement_hors_bonus(forfait_territorial, complement_nouveaux_patients, plafond) {\n    min(0.0, plafond - (forfait_territorial + complement_nouveaux_patients))\n}\n",
+    );
+    let before = compute(&sandbox, "examples/msp");
+    patch::set(
+        &sandbox.path().join("rules/2025/etapes.toml"),
+        "step[name=ecretement_plafond]",
+        "function",
+        "\"formules.rhai::ecretement_hors_bonus\"",
+    );
     let json = compute(&sandbox, "examples/msp");
-    let v = |n: &str| dec(&output(&json, n));
-    let cut = (v("plafond") - v("forfait_territorial") - v("complement_nouveaux_patients")).min(Decimal::ZERO);
-    assert_eq!(v("ecretement_plafond"), cut);
-    let total = v("forfait_territorial") + v("bonus_qualite") + v("complement_nouveaux_patients") + v("remboursement_ik") + cut;
-    assert_eq!(dec(json["total"].as_str().unwrap()), total);
+    let v = |j: &serde_json::Value, n: &str| dec(&output(j, n));
+    let cut = (v(&json, "plafond") - v(&json, "forfait_territorial") - v(&json, "complement_nouveaux_patients")).min(Decimal::ZERO);
+    assert_eq!(v(&json, "ecretement_plafond"), cut);
+    let total = |j: &serde_json::Value| dec(j["total"].as_str().unwrap());
+    assert_eq!(total(&json) - total(&before), cut - v(&before, "ecretement_plafond"), "the total moves by the change of the cut");
 }

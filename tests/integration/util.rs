@@ -67,10 +67,10 @@ impl Sandbox {
         self
     }
 
-    /// Appends `text` to `file`.
+    /// Appends `text` to `file`, created if absent.
     pub fn append(&self, file: &str, text: &str) -> &Self {
         let path = self.path().join(file);
-        let mut body = std::fs::read_to_string(&path).expect("read");
+        let mut body = std::fs::read_to_string(&path).unwrap_or_default();
         body.push_str(text);
         std::fs::write(&path, body).expect("write");
         self
@@ -127,4 +127,43 @@ macro_rules! snap {
         settings.set_prepend_module_to_snapshot(false);
         settings.bind(|| insta::assert_snapshot!($name, $value));
     }};
+}
+
+/// Edits a TOML file of a sandbox in place through `edit`, keeping its comments and layout:
+/// tests change an item by name, whatever its current value, so that an edit of the shipped
+/// rules never breaks them.
+pub fn edit_toml(path: &Path, edit: impl FnOnce(&mut toml_edit::DocumentMut)) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    let mut doc: toml_edit::DocumentMut = text.parse().unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    edit(&mut doc);
+    std::fs::write(path, doc.to_string()).expect("write");
+}
+
+/// The decimal held as a string by `item` (`"30.00"`).
+pub fn decimal_of(item: &toml_edit::Item) -> rust_decimal::Decimal {
+    item.as_str().unwrap_or_else(|| panic!("not a decimal string: {item}")).parse().expect("a decimal")
+}
+
+/// In a lists file, the item of `list` with code `code`.
+pub fn list_item<'d>(doc: &'d mut toml_edit::DocumentMut, list: &str, code: &str) -> &'d mut toml_edit::Table {
+    doc[list]["items"]
+        .as_array_of_tables_mut()
+        .unwrap_or_else(|| panic!("list {list}"))
+        .iter_mut()
+        .find(|t| t.get("code").and_then(|c| c.as_str()) == Some(code))
+        .unwrap_or_else(|| panic!("code {code} in list {list}"))
+}
+
+/// An amount as French tables print it: `12 410,14 €`, narrow no-break spaces between thousands.
+pub fn french_money(amount: rust_decimal::Decimal) -> String {
+    let text = format!("{:.2}", amount.abs());
+    let (units, cents) = text.split_once('.').unwrap();
+    let mut grouped = String::new();
+    for (i, c) in units.chars().enumerate() {
+        if i > 0 && (units.len() - i) % 3 == 0 {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(c);
+    }
+    format!("{}{grouped},{cents} €", if amount.is_sign_negative() { "-" } else { "" })
 }

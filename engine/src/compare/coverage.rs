@@ -1,6 +1,6 @@
 //! Coverage in time: what a year's rulebook had and the next year's lacks. A parameter, table,
-//! list, indicator set, step or case input present in year N and absent in year N+1 is an error
-//! (`R118 dropped-item`) unless year N+1's folder records the removal and its reason in
+//! list, code of a list, indicator set, step or case input present in year N and absent in year
+//! N+1 is an error (`R118 dropped-item`) unless year N+1's folder records the removal and its reason in
 //! `retraits.toml`, so that a rule never disappears by accident when a year is edited.
 //!
 //! Dated values that leave a gap or overlap inside a year are caught when a rulebook is loaded
@@ -17,7 +17,7 @@ use crate::rules::strict::{Ctx, Obj};
 pub const REMOVALS_FILE: &str = "retraits.toml";
 
 /// The kinds of items whose presence is followed from one year to the next.
-pub(crate) const KINDS: &[&str] = &["parameter", "table", "list", "indicators", "step", "input"];
+pub(crate) const KINDS: &[&str] = &["parameter", "table", "list", "code", "indicators", "step", "input"];
 
 /// A removal recorded in `retraits.toml`: the item and why it goes.
 #[derive(Debug, Clone, Serialize)]
@@ -30,7 +30,8 @@ pub struct Removal {
 }
 
 /// Reads a `retraits.toml`: one table per removed item, named like the item (inputs as
-/// `"section.name"`), with its `kind` and the `reference` that removes it.
+/// `"section.name"`, codes as `"list.code"`), with its `kind` and the `reference` that removes
+/// it. A year that adds a required input without a default gets a warning.
 pub fn read_removals(file: &SourceFile) -> (Vec<Removal>, Vec<Diagnostic>) {
     let ctx = Ctx::new(file);
     let mut out = Vec::new();
@@ -61,6 +62,14 @@ fn items(rb: &Rulebook) -> Vec<(&'static str, String, Location)> {
     v.extend(rb.parameters.iter().map(|p| ("parameter", p.name.clone(), p.provenance.location.clone())));
     v.extend(rb.tables.iter().map(|t| ("table", t.name.clone(), t.provenance.location.clone())));
     v.extend(rb.lists.iter().map(|l| ("list", l.name.clone(), l.provenance.location.clone())));
+    for l in rb.lists.iter() {
+        for item in &l.items {
+            let name = format!("{}.{}", l.name, item.code);
+            if !v.iter().any(|(k, n, _)| *k == "code" && *n == name) {
+                v.push(("code", name, item.provenance.location.clone()));
+            }
+        }
+    }
     v.extend(rb.indicator_sets.iter().map(|s| ("indicators", s.name.clone(), s.provenance.location.clone())));
     v.extend(rb.steps.iter().map(|s| ("step", s.def.name.clone(), s.def.location.clone())));
     v.extend(rb.schema.inputs.iter().map(|i| ("input", format!("{}.{}", i.section, i.name), i.location.clone())));
@@ -76,7 +85,7 @@ pub fn check(prev: &Rulebook, next: &Rulebook, removals: &[Removal]) -> Vec<Diag
     let has = |list: &[(&'static str, String, Location)], kind: &str, name: &str| list.iter().any(|(k, n, _)| *k == kind && n == name);
     let mut diags = Vec::new();
     for (kind, name, loc) in &before {
-        if has(&after, kind, name) || removals.iter().any(|r| r.kind == *kind && r.name == *name) {
+        if has(&after, kind, name) || expires_within(prev, kind, name) || removals.iter().any(|r| r.kind == *kind && r.name == *name) {
             continue;
         }
         let mut d = Diagnostic::error(Code::DroppedItem, format!("{kind} `{name}` of {} is absent from {}", prev.year, next.year))
@@ -93,6 +102,7 @@ pub fn check(prev: &Rulebook, next: &Rulebook, removals: &[Removal]) -> Vec<Diag
         }
         diags.push(d);
     }
+    diags.extend(new_inputs_without_default(prev, next));
     for r in removals {
         if has(&after, &r.kind, &r.name) {
             diags.push(
@@ -117,6 +127,37 @@ pub fn check(prev: &Rulebook, next: &Rulebook, removals: &[Removal]) -> Vec<Diag
         }
     }
     diags
+}
+
+/// Whether `name` is a code of a list whose every version ends (`to`) inside `rb`'s year: the
+/// rules already say it stops, so the next year need not carry it nor record its removal.
+fn expires_within(rb: &Rulebook, kind: &str, name: &str) -> bool {
+    let Some((list, code)) = name.split_once('.').filter(|_| kind == "code") else { return false };
+    let Some(list) = rb.lists.iter().find(|l| l.name == list) else { return false };
+    let mut versions = list.items.iter().filter(|i| i.code == code).peekable();
+    versions.peek().is_some() && versions.all(|i| i.to.is_some_and(|to| to < rb.period().end))
+}
+
+/// A warning for each input `next` requires that `prev` did not have and that has no default:
+/// a case of `prev`'s year lacks it, so the two years cannot be compared on that case.
+fn new_inputs_without_default(prev: &Rulebook, next: &Rulebook) -> Vec<Diagnostic> {
+    next.schema
+        .inputs
+        .iter()
+        .filter(|i| !i.optional && i.default.is_none())
+        .filter(|i| !prev.schema.inputs.iter().any(|p| p.section == i.section && p.name == i.name))
+        .map(|i| {
+            Diagnostic::warning(
+                Code::NewInputWithoutDefault,
+                format!("input `{}.{}` is new in {} and required, with no default", i.section, i.name, next.year),
+            )
+            .at(i.location.clone())
+            .hint(format!(
+                "cases written for {} lack it: give it a `default` (or make it `optional`) so that they can still be computed and compared",
+                prev.year
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]

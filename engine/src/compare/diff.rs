@@ -265,7 +265,7 @@ fn value_columns(t: &Table) -> String {
     t.columns.iter().map(|c| format!("{} ({})", c.name, c.unit)).collect::<Vec<_>>().join(", ")
 }
 
-fn table_summary(t: &Table) -> String {
+pub(crate) fn table_summary(t: &Table) -> String {
     format!("{} rows, keys {}", t.rows.len(), key_columns(t))
 }
 
@@ -305,7 +305,7 @@ fn table(out: &mut Out, old: &Table, new: &Table) {
 }
 
 /// The name of a list item with its validity, when it has one: `G`, `G[2024-01-01 – ]`.
-fn item_name(list: &CodeList, item: &ListItem) -> String {
+pub(crate) fn item_name(list: &CodeList, item: &ListItem) -> String {
     match (item.from, item.to) {
         (None, None) => format!("{}.{}", list.name, item.code),
         (from, to) => format!(
@@ -318,7 +318,7 @@ fn item_name(list: &CodeList, item: &ListItem) -> String {
     }
 }
 
-fn item_attributes(list: &CodeList, item: &ListItem, period: Period) -> String {
+pub(crate) fn item_attributes(list: &CodeList, item: &ListItem, period: Period) -> String {
     list.attributes.iter().zip(&item.values).map(|(a, v)| format!("{} = {}", a.name, dated(v, period))).collect::<Vec<_>>().join(", ")
 }
 
@@ -360,7 +360,7 @@ fn list(out: &mut Out, old: &CodeList, new: &CodeList, old_period: Period, new_p
     }
 }
 
-fn indicator_summary(i: &Indicator) -> String {
+pub(crate) fn indicator_summary(i: &Indicator) -> String {
     let dir = match i.direction {
         crate::rules::indicator::Direction::Higher => "higher",
         crate::rules::indicator::Direction::Lower => "lower",
@@ -395,7 +395,7 @@ fn indicator_set(out: &mut Out, old: &IndicatorSet, new: &IndicatorSet) {
     }
 }
 
-fn event_summary(e: &Event) -> String {
+pub(crate) fn event_summary(e: &Event) -> String {
     let mut s = format!("{} {:?}", e.date, e.kind).to_lowercase();
     if let Some(share) = e.share {
         s.push_str(&format!(", share {share}"));
@@ -416,11 +416,11 @@ fn event(out: &mut Out, old: &Event, new: &Event) {
     out.provenance(k, item, &old.provenance, &new.provenance);
 }
 
-fn input_name(i: &Input) -> String {
+pub(crate) fn input_name(i: &Input) -> String {
     format!("{}.{}", i.section, i.name)
 }
 
-fn input_summary(i: &Input) -> String {
+pub(crate) fn input_summary(i: &Input) -> String {
     let kind = match &i.kind {
         InputKind::Value { unit } => unit.as_str().to_string(),
         InputKind::Enum { values } => format!("one of {}", values.join(", ")),
@@ -449,7 +449,7 @@ fn norm(out: &mut Out, old: &crate::data::norm::Norm, new: &crate::data::norm::N
     out.compare("norm", &new.name, "version", format!("v{}", old.version), format!("v{}", new.version), Some(&new.provenance.reference));
 }
 
-fn rounding(r: Option<Rounding>) -> String {
+pub(crate) fn rounding(r: Option<Rounding>) -> String {
     match r {
         Some(r) => {
             format!("{} {}", r.step, serde_json::to_value(r.mode).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())

@@ -1,47 +1,87 @@
-//! Impact: the same case under two rulebooks, each output's delta, and the delta of the total
-//! attributed to the groups of rule changes that cause it.
+//! Impact: the same case under two rulebooks — two years, or a year's shipped rules and a draft
+//! of them — each output's delta, and the delta of the total attributed item by item to the
+//! rule changes that cause it.
 //!
-//! Method (sequential substitution): starting from the earlier rulebook, the later one's values
-//! are brought in one group at a time, in a fixed order — parameters, tables, lists (codes and
-//! tariffs), indicators, then the pipeline and everything else (steps, formulas, inputs, calendar,
-//! and any item whose structure changed so that it could not be swapped alone). Each group is
-//! credited with the change of the total it causes given the groups before it; the last stage is
-//! the later rulebook itself, so the credits add up exactly to the delta. Like any sequential
-//! decomposition, the split depends on the order, which is why it is fixed and stated.
+//! Method (sequential substitution, item by item): the earlier rules, moved into the later year
+//! when the years differ (the "frame" change), then each changed item of the later rules brought
+//! in one at a time, in a fixed order — parameters, table rows, list items, indicators, case
+//! inputs, norms, steps, formulas, the result, the calendar — each credited with the change of
+//! the total it causes given the items before it. The last set of items is the later rules, so
+//! the credits add up exactly to the delta. An item that cannot be evaluated alone (a step that
+//! reads a parameter not brought in yet) is evaluated with the items after it until the set
+//! loads and evaluates, and the joint credit is noted.
+
+use std::path::Path;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::data::case::Case;
-use crate::eval::{Evaluation, evaluate};
-use crate::rulebook::{FunctionPlan, Rulebook};
-use crate::value::{Dated, Unit, Value};
+use crate::compare::impact::apply::apply;
+use crate::compare::impact::cases::Sides;
+use crate::compare::impact::changes::{Change, changes};
+use crate::data::case::CaseOptions;
+use crate::data::shift::DataShift;
+use crate::diagnostic::Diagnostic;
+use crate::eval::{Evaluation, RunManifest, evaluate};
+use crate::rulebook::{Parts, Rulebook, assemble};
+use crate::value::{Unit, Value};
 
-pub(crate) const METHOD: &str = "sequential substitution: starting from the earlier rulebook, the later one's values are brought in one group at a time in the fixed order parameters, tables, lists (codes and tariffs), indicators, then the pipeline and everything else (steps, formulas, inputs, calendar, and items whose structure changed); each group is credited with the change of the total it causes given the groups before it, so the credits add up exactly to the delta. Date parameters, which frame each year, move with the pipeline.";
+mod apply;
+mod cases;
+mod changes;
+
+pub use changes::ItemKind;
+
+pub const METHOD: &str = "sequential substitution, item by item: starting from the earlier rules (moved into the later year, with the case's data, when the years differ: the frame), each changed item of the later rules is brought in one at a time in the fixed order parameters, table rows, list items, indicators, case inputs, norms, steps, formulas, result, calendar; each item is credited with the change of the total it causes given the items before it, so the credits add up exactly to the delta. An item that cannot be evaluated alone is evaluated with the next ones and their joint credit is noted.";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Impact {
     pub from: i32,
     pub to: i32,
+    /// The case's name for people.
+    pub case: String,
+    /// The labels of the two rulebooks (a draft is told apart by its label or folder).
+    pub rules_from: String,
+    pub rules_to: String,
     pub method: &'static str,
     pub total_from: Value,
     pub total_to: Value,
     pub delta: Decimal,
+    /// Every changed item with its credit; the credits add up to `delta`.
+    pub items: Vec<ImpactItem>,
+    /// The credits summed by kind of item, in the order of the method.
     pub attribution: Vec<Attribution>,
     pub outputs: Vec<OutputDelta>,
-    pub manifest_from: crate::eval::RunManifest,
-    pub manifest_to: crate::eval::RunManifest,
+    /// When the case's data were moved into a year: for the earlier side and the later one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_shift_from: Option<DataShift>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_shift_to: Option<DataShift>,
+    pub manifest_from: RunManifest,
+    pub manifest_to: RunManifest,
 }
 
+/// One changed rule item and its credit.
 #[derive(Debug, Clone, Serialize)]
-pub struct Attribution {
-    pub group: &'static str,
+pub struct ImpactItem {
+    pub kind: ItemKind,
+    pub name: String,
     pub delta: Decimal,
-    /// The items of this group whose values differ between the two rulebooks.
-    pub changed: Vec<String>,
-    /// Why a stage could not be evaluated on its own, when its change moved to the next stage.
+    /// Its value in the earlier rules, `None` when it is new.
+    pub from: Option<String>,
+    /// Its value in the later rules, `None` when it was removed.
+    pub to: Option<String>,
+    /// When the credit is shared with items evaluated together.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+}
+
+/// The credits of one kind of item.
+#[derive(Debug, Clone, Serialize)]
+pub struct Attribution {
+    pub group: ItemKind,
+    pub delta: Decimal,
+    pub changed: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -55,73 +95,144 @@ pub struct OutputDelta {
     pub delta: Option<Decimal>,
 }
 
-const GROUPS: [&str; 5] = ["parameters", "tables", "lists", "indicators", "pipeline"];
-
-/// Compares `case_from` under `from` with `case_to` under `to`. `fresh_from` loads the earlier
-/// rulebook anew (stages are built by changing a copy of it).
-pub fn impact(from: &Rulebook, to: &Rulebook, case_from: &Case, case_to: &Case, fresh_from: &dyn Fn() -> Option<Rulebook>) -> Impact {
-    let start = evaluate(from, case_from);
-    let end = evaluate(to, case_to);
-    let mut previous = total_of(&start);
-    let mut attribution = Vec::new();
-    let mut carried: Vec<String> = Vec::new();
-    let mut carried_note: Option<String> = None;
-    for (k, group) in GROUPS.iter().enumerate() {
-        let (stage_total, changed) = if *group == "pipeline" {
-            (Some(total_of(&end)), pipeline_changes(from, to))
-        } else {
-            match fresh_from() {
-                Some(mut hybrid) => {
-                    let mut changed = Vec::new();
-                    for g in &GROUPS[..=k] {
-                        let c = swap(&mut hybrid, to, g);
-                        if g == group {
-                            changed = c;
-                        }
-                    }
-                    let e = evaluate(&hybrid, case_from);
-                    let ok = !e.has_errors();
-                    (ok.then(|| total_of(&e)), changed)
-                }
-                None => (None, Vec::new()),
+/// The case folder `dir` under `from` and under `to`, the delta attributed item by item.
+pub fn impact(from: &Rulebook, to: &Rulebook, dir: &Path, options: CaseOptions) -> (Option<Impact>, Vec<Diagnostic>) {
+    let (sides, mut diags) = Sides::load(from, to, dir, options);
+    let Some(sides) = sides else { return (None, diags) };
+    let start = evaluate(from, &sides.a);
+    let end = evaluate(to, &sides.b);
+    diags.extend(start.diagnostics.iter().chain(&end.diagnostics).cloned());
+    if start.has_errors() || end.has_errors() {
+        return (None, diags);
+    }
+    let items = attribute(from, to, &sides, &start, &end);
+    let mut attribution: Vec<Attribution> = Vec::new();
+    for item in &items {
+        match attribution.iter_mut().find(|a| a.group == item.kind) {
+            Some(a) => {
+                a.delta += item.delta;
+                a.changed.push(item.name.clone());
             }
-        };
-        let mut changed = changed;
-        match stage_total {
-            Some(total) => {
-                changed.append(&mut carried);
-                attribution.push(Attribution { group, delta: total - previous, changed, note: carried_note.take() });
-                previous = total;
-            }
-            None => {
-                carried.extend(changed.into_iter().map(|c| format!("{c} (from {group})")));
-                carried_note = Some(format!("the {group} stage could not be evaluated alone; its changes are credited here"));
-                attribution.push(Attribution {
-                    group,
-                    delta: Decimal::ZERO,
-                    changed: Vec::new(),
-                    note: Some("could not be evaluated alone: credited to the next stage".into()),
-                });
-            }
+            None => attribution.push(Attribution { group: item.kind, delta: item.delta, changed: vec![item.name.clone()] }),
         }
     }
-    let delta = total_of(&end) - total_of(&start);
-    Impact {
+    let impact = Impact {
         from: from.year,
         to: to.year,
+        case: to.case_name(&sides.b),
+        rules_from: from.label.clone(),
+        rules_to: to.label.clone(),
         method: METHOD,
         total_from: start.total.clone(),
         total_to: end.total.clone(),
-        delta,
+        delta: total_of(&end) - total_of(&start),
+        items,
         attribution,
         outputs: output_deltas(&start, &end),
+        data_shift_from: sides.a.shift,
+        data_shift_to: sides.b.shift,
         manifest_from: start.manifest.clone(),
         manifest_to: end.manifest.clone(),
-    }
+    };
+    (Some(impact), diags)
 }
 
 fn total_of(e: &Evaluation) -> Decimal {
     e.total.as_number().unwrap_or_default()
+}
+
+/// The total of a set of items on the case, if it loads and evaluates without error.
+fn total(parts: &Parts, sides: &Sides) -> Option<Decimal> {
+    let rb = assemble(parts.clone(), &mut Vec::new())?;
+    let e = evaluate(&rb, &sides.for_rules(&rb.schema, true));
+    (!e.has_errors()).then(|| total_of(&e))
+}
+
+/// Sequential substitution: the credit of every changed item, in the method's order.
+fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, end: &Evaluation) -> Vec<ImpactItem> {
+    let b = to.parts();
+    let mut current = from.parts().shifted(to.year - from.year);
+    let offset = current.files.len();
+    current.files.extend(b.files.iter().cloned());
+    let mut out = Vec::new();
+    let mut previous = total_of(start);
+    let mut pending: Vec<Change> = Vec::new();
+    if from.year != to.year {
+        pending.push(Change {
+            kind: ItemKind::Frame,
+            name: format!("year {} → {}", from.year, to.year),
+            from: Some(format!("{} – {}", from.period.start, from.period.end)),
+            to: Some(format!("{} – {}", to.period.start, to.period.end)),
+            target: changes::Target::Result,
+        });
+    }
+    if !pending.is_empty()
+        && let Some(t) = total(&current, sides)
+    {
+        credit(&mut out, &mut pending, t - previous);
+        previous = t;
+    }
+    let all = changes(&current, &b);
+    for change in &all {
+        apply(&mut current, change, &b, offset);
+        if change.kind == ItemKind::Calendar {
+            // The calendar schedules payments; the total never reads it.
+            out.push(ImpactItem {
+                kind: change.kind,
+                name: change.name.clone(),
+                delta: Decimal::ZERO,
+                from: change.from.clone(),
+                to: change.to.clone(),
+                note: None,
+            });
+            continue;
+        }
+        pending.push(change.clone());
+        if let Some(t) = total(&current, sides) {
+            credit(&mut out, &mut pending, t - previous);
+            previous = t;
+        }
+    }
+    if !pending.is_empty() {
+        let t = total(&current, sides).unwrap_or_else(|| total_of(end));
+        credit(&mut out, &mut pending, t - previous);
+        previous = t;
+    }
+    let rest = total_of(end) - previous;
+    if !rest.is_zero() {
+        out.push(ImpactItem {
+            kind: ItemKind::Other,
+            name: "other differences".into(),
+            delta: rest,
+            from: None,
+            to: None,
+            note: Some("the later rules differ from the items brought in by something no item names".into()),
+        });
+    }
+    out
+}
+
+/// Credits `delta` to the items of `pending` evaluated together: all of it to the first, the
+/// others at zero with a note naming the group.
+fn credit(out: &mut Vec<ImpactItem>, pending: &mut Vec<Change>, delta: Decimal) {
+    let names: Vec<String> = pending.iter().map(|c| c.name.clone()).collect();
+    for (i, c) in pending.drain(..).enumerate() {
+        let note = (names.len() > 1).then(|| {
+            if i == 0 {
+                format!("evaluated together with {}: the credit is theirs jointly", names[1..].join(", "))
+            } else {
+                format!("credited jointly with {}", names[0])
+            }
+        });
+        out.push(ImpactItem {
+            kind: c.kind,
+            name: c.name,
+            delta: if i == 0 { delta } else { Decimal::ZERO },
+            from: c.from,
+            to: c.to,
+            note,
+        });
+    }
 }
 
 fn output_deltas(a: &Evaluation, b: &Evaluation) -> Vec<OutputDelta> {
@@ -151,91 +262,4 @@ fn output_deltas(a: &Evaluation, b: &Evaluation) -> Vec<OutputDelta> {
         }
     }
     out
-}
-
-/// Brings `to`'s items of `group` into `rb` where their structure allows; returns those changed.
-fn swap(rb: &mut Rulebook, to: &Rulebook, group: &str) -> Vec<String> {
-    let mut changed = Vec::new();
-    match group {
-        "parameters" => {
-            for p in &mut rb.parameters {
-                let Some(q) = to.parameter(&p.name) else { continue };
-                if q.unit != p.unit || q.unit == Unit::Date {
-                    continue;
-                }
-                let value = q.value_at(to.reference_date).clone();
-                if *p.value_at(rb.reference_date) != value {
-                    changed.push(p.name.clone());
-                }
-                p.values = vec![Dated { from: rb.period.start, value }];
-                p.provenance = q.provenance.clone();
-            }
-        }
-        "tables" => {
-            for t in &mut rb.tables {
-                let Some(u) = to.tables.iter().find(|u| u.name == t.name) else { continue };
-                let same_keys = t.keys.len() == u.keys.len() && t.keys.iter().zip(&u.keys).all(|(a, b)| a.name == b.name);
-                let same_columns = t.columns.iter().map(|c| &c.name).eq(u.columns.iter().map(|c| &c.name));
-                if !(same_keys && same_columns) {
-                    continue;
-                }
-                if serde_json::to_value(&t.rows).ok() != serde_json::to_value(&u.rows).ok() {
-                    changed.push(t.name.clone());
-                }
-                *t = u.clone();
-            }
-        }
-        "lists" => {
-            for l in &mut rb.lists {
-                let Some(m) = to.lists.iter().find(|m| m.name == l.name) else { continue };
-                let same = l.attributes.iter().map(|a| (&a.name, a.unit)).eq(m.attributes.iter().map(|a| (&a.name, a.unit)));
-                if !same {
-                    continue;
-                }
-                if serde_json::to_value(&l.items).ok() != serde_json::to_value(&m.items).ok() {
-                    changed.push(l.name.clone());
-                }
-                *l = m.clone();
-            }
-        }
-        "indicators" => {
-            for s in &mut rb.indicator_sets {
-                let Some(t) = to.indicator_sets.iter().find(|t| t.name == s.name) else { continue };
-                if !s.indicators.iter().map(|i| &i.input).eq(t.indicators.iter().map(|i| &i.input)) {
-                    continue;
-                }
-                if serde_json::to_value(s.clone()).ok() != serde_json::to_value(t.clone()).ok() {
-                    changed.push(s.name.clone());
-                }
-                *s = t.clone();
-            }
-        }
-        _ => {}
-    }
-    changed
-}
-
-/// What only the last stage brings: steps whose mechanism changed, added or removed steps.
-fn pipeline_changes(from: &Rulebook, to: &Rulebook) -> Vec<String> {
-    let mut out = Vec::new();
-    for s in &to.steps {
-        match from.steps.iter().find(|f| f.def.name == s.def.name) {
-            None => out.push(format!("step {} added", s.def.name)),
-            Some(f) if f.def.describe() != s.def.describe() || function_text(from, f) != function_text(to, s) => {
-                out.push(format!("step {}", s.def.name))
-            }
-            Some(_) => {}
-        }
-    }
-    for f in &from.steps {
-        if !to.steps.iter().any(|s| s.def.name == f.def.name) {
-            out.push(format!("step {} removed", f.def.name));
-        }
-    }
-    out
-}
-
-fn function_text(rb: &Rulebook, step: &crate::rulebook::Step) -> Option<String> {
-    let crate::rulebook::Plan::Function(FunctionPlan { script, function, .. }) = &step.plan else { return None };
-    crate::formula::function_source(&rb.engine, &rb.files[rb.scripts[*script].file].text, function)
 }

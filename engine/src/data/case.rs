@@ -10,6 +10,7 @@ use typed_index_collections::{TiSlice, TiVec};
 use crate::data::dataset::{Dataset, read_dataset};
 use crate::data::limits::{MAX_CASE_FILE_BYTES, open_regular};
 use crate::data::norm::Norm;
+use crate::data::shift::DataShift;
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::hashing::sha256_hex;
 use crate::ids::InputId;
@@ -32,6 +33,8 @@ pub struct Case {
     pub(crate) records: TiVec<InputId, Vec<Vec<Value>>>,
     /// Files read, with their SHA-256, for the manifest.
     pub(crate) hashes: Vec<(String, String)>,
+    /// When the case's data were brought into the rulebook's year: from which year.
+    pub(crate) shift: Option<DataShift>,
 }
 
 /// Options of case loading.
@@ -39,6 +42,9 @@ pub struct Case {
 pub struct CaseOptions {
     /// Lets data paths be absolute or leave the case folder.
     pub allow_outside_paths: bool,
+    /// Keeps the case's dates as they are, even when its data belong to another year than the
+    /// rulebook's (by default they are brought into the rulebook's year).
+    pub keep_dates: bool,
 }
 
 /// Reads `dir/<case_file>` against `schema`, reading data files through `norms`.
@@ -100,7 +106,7 @@ pub(crate) fn load_case(
             datasets[i] = Some(ds);
         }
     }
-    let case = Case { dir: dir.to_path_buf(), file, values, datasets, records, hashes };
+    let case = Case { dir: dir.to_path_buf(), file, values, datasets, records, hashes, shift: None };
     (Some(case), diags)
 }
 

@@ -1,6 +1,7 @@
 //! What an evaluation holds: the outputs in evaluation order, each with its value, breakdown,
 //! reads and the assumed items it rests on; the gate's verdict, the total and its waterfall.
 
+use crate::data::shift::DataShift;
 // Membership and index lookups run once per row or more: foldhash is several times faster than
 // the standard SipHash, and its per-process random seed keeps crafted data from forcing collisions.
 use rust_decimal::Decimal;
@@ -32,6 +33,9 @@ pub struct Evaluation {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub waterfall: Vec<Bar>,
     pub diagnostics: Vec<Diagnostic>,
+    /// When the case's data belong to another year: they were brought into this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_shift: Option<DataShift>,
     pub manifest: RunManifest,
 }
 

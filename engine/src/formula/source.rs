@@ -74,6 +74,11 @@ pub(crate) fn scope_at(engine: &Engine, text: &str, offset: usize) -> Option<(St
 
 /// The source text of `fn function(...) { ... }` in a script, with its doc comments, if present.
 pub(crate) fn function_source(engine: &Engine, text: &str, function: &str) -> Option<String> {
+    function_range(engine, text, function).map(|r| text[r].trim().to_string())
+}
+
+/// Where `fn function(...) { ... }` is written in a script, its doc comments included.
+pub(crate) fn function_range(engine: &Engine, text: &str, function: &str) -> Option<Range<usize>> {
     let toks = tokens(engine, text);
     let start = fn_token(&toks, function)?;
     let mut depth = 0usize;
@@ -91,8 +96,7 @@ pub(crate) fn function_source(engine: &Engine, text: &str, function: &str) -> Op
             _ => {}
         }
     }
-    let from = with_doc_comments(text, toks[start].1);
-    Some(text[from..end?].trim().to_string())
+    Some(with_doc_comments(text, toks[start].1)..end?)
 }
 
 /// The start of the `///` lines right above `at`, or `at`.

@@ -9,6 +9,7 @@ use crate::rules::step::read_rounding_choice;
 use crate::rules::strict::{Ctx, Obj};
 use crate::value::{Period, Rounding};
 
+#[derive(Debug, Clone)]
 pub(crate) struct Manifest {
     pub(crate) year: i32,
     pub(crate) label: String,

@@ -9,6 +9,7 @@ use typed_index_collections::TiVec;
 
 use crate::data::case::{Case, CaseOptions};
 use crate::data::norm::Norm;
+use crate::data::shift::DataShift;
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::expr::Expr;
 use crate::formula::Script;
@@ -16,6 +17,7 @@ use crate::ids::{
     ColumnId, DatasetId, ExistsId, FileId, IndicatorSetId, InputId, ListId, ParamId, ScalarId, ScriptId, SetId, StepId, TableId, ViewId,
 };
 use crate::names::closed_names;
+use crate::rulebook::manifest::Manifest;
 use crate::rules::calendar::Event;
 use crate::rules::indicator::IndicatorSet;
 use crate::rules::inputs::CaseSchema;
@@ -57,6 +59,8 @@ pub struct Rulebook {
     pub(crate) hash: String,
     pub(crate) engine: rhai::Engine,
     pub(crate) scripts: TiVec<ScriptId, Script>,
+    /// `rulebook.toml` as read, to assemble rulebooks from this one's items and another's.
+    pub(crate) manifest: Manifest,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -247,6 +251,11 @@ impl Rulebook {
         &self.label
     }
 
+    /// The folder the rulebook was read from, as given.
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+
     pub fn period(&self) -> Period {
         self.period
     }
@@ -365,9 +374,26 @@ impl Rulebook {
         crate::formula::function_source(&self.engine, &file.text, function)
     }
 
-    /// Reads the case folder `dir` against this rulebook's case inputs and norms.
+    /// Reads the case folder `dir` against this rulebook's case inputs and norms; unless
+    /// `options.keep_dates`, data of another year are brought into the rulebook's year.
     pub fn load_case(&self, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
-        crate::data::case::load_case(dir, &self.case_file, &self.schema, &self.norms, options)
+        let (case, diags) = crate::data::case::load_case(dir, &self.case_file, &self.schema, &self.norms, options);
+        let case = match case {
+            Some(c) if !options.keep_dates => Some(self.bring_into_year(c)),
+            other => other,
+        };
+        (case, diags)
+    }
+
+    /// `case` with its dates moved into this rulebook's year, when its data belong to another.
+    pub(crate) fn bring_into_year(&self, case: Case) -> Case {
+        let Some(from) = case.data_year(&self.schema, &self.norms) else { return case };
+        if from == self.year {
+            return case;
+        }
+        let mut moved = case.shifted(self.year - from, &self.schema);
+        moved.shift = Some(DataShift { from, to: self.year });
+        moved
     }
 
     /// A case's name for people: the first text input named `nom` or `name`, else its folder.

@@ -84,13 +84,16 @@ pub(crate) fn read_schema(root: &Obj<'_, '_>, out: &mut CaseSchema) {
     }
 }
 
-pub(crate) const TYPES: &[&str] =
-    &["EUR", "rate", "count", "number", "km", "days", "years", "minutes", "date", "bool", "text", "enum", "dataset", "records"];
+/// The types an input may have: a unit, or `enum`, `dataset`, `records`.
+pub(crate) fn input_types() -> Vec<&'static str> {
+    Unit::NAMES.iter().copied().chain(["enum", "dataset", "records"]).collect()
+}
 
 pub(crate) fn read_input(o: &Obj<'_, '_>, section: &str, name: &str) -> Option<Input> {
     let label = o.str("label");
     let ty = o.str("type")?;
-    let ty = parse_choice(o, &ty, "input type", TYPES, |s| TYPES.contains(&s).then(|| s.to_string()))?;
+    let types = input_types();
+    let ty = parse_choice(o, &ty, "input type", &types, |s| types.contains(&s).then(|| s.to_string()))?;
     let kind = match ty.as_str() {
         "enum" => InputKind::Enum { values: o.str_list("values").unwrap_or_default().into_iter().map(|s| s.into_inner()).collect() },
         "dataset" => InputKind::Dataset { norm: o.str("norm")?.into_inner() },

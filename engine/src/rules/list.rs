@@ -50,6 +50,14 @@ impl CodeList {
         })
     }
 
+    /// Rebuilds the index by code after the items changed.
+    pub(crate) fn reindex(&mut self) {
+        self.by_code.clear();
+        for (i, item) in self.items.iter().enumerate() {
+            self.by_code.entry(item.code.clone()).or_default().push(i);
+        }
+    }
+
     pub(crate) fn attribute_index(&self, name: &str) -> Option<usize> {
         self.attributes.iter().position(|a| a.name == name)
     }

@@ -315,6 +315,31 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
 }
 
 impl StepDef {
+    /// Every file this step points into (its own and its expressions') mapped through `f`: a
+    /// step taken into another rulebook's items keeps pointing at its own file.
+    pub(crate) fn map_files(&mut self, f: impl Fn(FileId) -> FileId) {
+        self.file = f(self.file);
+        let sources: Vec<&mut ExprSource> = match &mut self.mechanism {
+            Mechanism::Filter { condition, .. } => condition.iter_mut().collect(),
+            Mechanism::Lookup { keys, .. } => keys.iter_mut().map(|(_, e)| e).collect(),
+            Mechanism::Aggregate { op, condition, group_by, .. } => {
+                let sum = match op {
+                    AggOp::Sum(e) => Some(e),
+                    AggOp::Count => None,
+                };
+                sum.into_iter().chain(condition.iter_mut()).chain(group_by.iter_mut()).collect()
+            }
+            Mechanism::Classify { code, date, classes, .. } => {
+                [code, date].into_iter().chain(classes.iter_mut().map(|c| &mut c.when)).collect()
+            }
+            Mechanism::Checks(checks) => checks.iter_mut().map(|c| &mut c.when).collect(),
+            Mechanism::Formula(_) | Mechanism::Score { .. } => Vec::new(),
+        };
+        for s in sources {
+            s.file = f(s.file);
+        }
+    }
+
     /// The mechanism as people read it: what is filtered, looked up, summed or computed.
     pub fn describe(&self) -> String {
         let w = |c: &Option<ExprSource>| c.as_ref().map(|e| format!(" where {}", squash(&e.text))).unwrap_or_default();

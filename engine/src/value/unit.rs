@@ -15,6 +15,9 @@ closed_names! {
         Km = "km",
         Days = "days",
         Years = "years",
+        /// A calendar year (2024), unlike `years`, a duration: it moves with the data when a case
+        /// is brought into another year.
+        Year = "year",
         Minutes = "minutes",
         Date = "date",
         Bool = "bool",
@@ -30,6 +33,24 @@ impl Unit {
             Unit::Bool => Kind::Bool,
             Unit::Text => Kind::Text,
             _ => Kind::Number,
+        }
+    }
+
+    /// What a value of this unit is, for the schemas editors show.
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Unit::Eur => "An amount in euros (rounded to the cent by default).",
+            Unit::Rate => "A rate or share, e.g. \"0.20\" for 20 %.",
+            Unit::Count => "A number of things (people, events, items).",
+            Unit::Number => "A plain number.",
+            Unit::Km => "Kilometres.",
+            Unit::Days => "Days.",
+            Unit::Years => "A duration in years.",
+            Unit::Year => "A calendar year (2024): it moves with the data when a case is brought into another year.",
+            Unit::Minutes => "Minutes.",
+            Unit::Date => "A date (TOML date, e.g. 2025-12-31).",
+            Unit::Bool => "true or false.",
+            Unit::Text => "A text.",
         }
     }
 

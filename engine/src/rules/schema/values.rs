@@ -162,19 +162,10 @@ pub(crate) const STATUS_DOCS: &[&str] = &[
     "Our hypothesis, because the official text is not public: results say how many they rest on.",
 ];
 
-pub(crate) const UNIT_DOCS: &[&str] = &[
-    "An amount in euros (rounded to the cent by default).",
-    "A rate or share, e.g. \"0.20\" for 20 %.",
-    "A number of things (people, events, items).",
-    "A plain number.",
-    "Kilometres.",
-    "Days.",
-    "Years.",
-    "Minutes.",
-    "A date (TOML date, e.g. 2025-12-31).",
-    "true or false.",
-    "A text.",
-];
+/// The documentation of each unit, in the order of `Unit::NAMES`.
+pub(crate) fn unit_docs() -> Vec<&'static str> {
+    Unit::ALL.iter().map(|u| u.describe()).collect()
+}
 
 choice!(
     /// How far a value is established: `confirmed`, `seed` or `assumed`.
@@ -188,7 +179,7 @@ choice!(
     UnitName,
     "Unit",
     Unit::NAMES,
-    UNIT_DOCS
+    &unit_docs()
 );
 choice!(
     /// How a rounding rounds.
@@ -233,7 +224,7 @@ choice!(
     /// The type of a case input.
     InputTypeName,
     "InputType",
-    INPUT_TYPES,
+    &crate::rules::inputs::input_types(),
     &[]
 );
 choice!(
@@ -271,7 +262,3 @@ choice!(
     REMOVAL_KINDS,
     &[]
 );
-
-/// The types of a case input: every unit, and `enum`, `dataset`, `records`.
-pub(crate) const INPUT_TYPES: &[&str] =
-    &["EUR", "rate", "count", "number", "km", "days", "years", "minutes", "date", "bool", "text", "enum", "dataset", "records"];

@@ -1,0 +1,190 @@
+//! The cross-year matrix: one case evaluated under every year's rulebook, its data brought into
+//! each year, one column per year and one row per output. `peps rules matrix` prints it; the
+//! blessed matrices of the examples are snapshots (`snapshots/years_<case>.snap`) that
+//! `peps rules regress` and the test suite compare against.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use peps_engine::data::case::CaseOptions;
+use peps_engine::eval::{Evaluation, evaluate};
+use peps_engine::rulebook::Rulebook;
+
+use crate::RulesArgs;
+use crate::report::Sources;
+use crate::workspace::{exit_code, load_year, print_diagnostics, rules_root, years};
+
+#[derive(clap::Args, Debug)]
+pub struct MatrixArgs {
+    #[command(flatten)]
+    rules: RulesArgs,
+    /// Keep each case's dates (by default its data are brought into each year)
+    #[arg(long)]
+    keep_dates: bool,
+    /// The case folders
+    #[arg(required = true)]
+    cases: Vec<PathBuf>,
+}
+
+pub fn run(args: &MatrixArgs) -> u8 {
+    let books = match load_every_year(&args.rules) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let options = CaseOptions { keep_dates: args.keep_dates, ..CaseOptions::default() };
+    let mut out = String::new();
+    for case in &args.cases {
+        if !case.is_dir() {
+            eprintln!("error: case folder {} does not exist or is not a folder", case.display());
+            return crate::EXIT_IO;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&matrix(&case.display().to_string(), &columns(&books, case, options)));
+    }
+    crate::emit(&out);
+    crate::EXIT_OK
+}
+
+/// Every year's rulebook under the rules folder, in year order; the diagnostics of a year that
+/// does not load are printed and give the exit code.
+pub(super) fn load_every_year(rules: &RulesArgs) -> Result<Vec<Rulebook>, u8> {
+    let root = rules_root(rules);
+    let found = years(&root);
+    if found.is_empty() {
+        eprintln!("error: no rulebook under {}", root.display());
+        return Err(crate::EXIT_IO);
+    }
+    let mut sources = Sources::default();
+    let mut books = Vec::new();
+    for y in found {
+        let (rb, diags) = load_year(rules, y, &mut sources);
+        match rb {
+            Some(rb) => books.push(rb),
+            None => {
+                print_diagnostics(&diags, &sources);
+                return Err(exit_code(&diags).max(crate::EXIT_FINDINGS));
+            }
+        }
+    }
+    Ok(books)
+}
+
+/// One year's evaluation of a case: output values by name, in order, and what went wrong.
+pub(super) struct Column {
+    pub(super) year: i32,
+    names: Vec<String>,
+    pub(super) values: BTreeMap<String, String>,
+    notes: Vec<String>,
+}
+
+/// A value as the matrix shows it: the JSON text of the value, `∅` for null.
+fn cell(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => "∅".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The case under every year.
+pub(super) fn columns(books: &[Rulebook], case: &Path, options: CaseOptions) -> Vec<Column> {
+    let here = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
+    books
+        .iter()
+        .map(|rb| {
+            let (loaded, diags) = rb.load_case(case, options);
+            let mut col = Column { year: rb.year(), names: Vec::new(), values: BTreeMap::new(), notes: Vec::new() };
+            let errors: Vec<String> = diags.iter().filter(|d| d.is_error()).map(|d| note(d.code.as_str(), &d.message, &here)).collect();
+            match loaded.filter(|_| errors.is_empty()) {
+                Some(c) => fill(&mut col, &evaluate(rb, &c), &here),
+                None => col.notes = errors,
+            }
+            col
+        })
+        .collect()
+}
+
+fn note(code: &str, message: &str, here: &str) -> String {
+    let message = if here.is_empty() { message.to_string() } else { message.replace(here, "[REPO]") };
+    format!("{code} {message}")
+}
+
+fn fill(col: &mut Column, e: &Evaluation, here: &str) {
+    let json = serde_json::to_value(e).unwrap_or_default();
+    for o in json["outputs"].as_array().into_iter().flatten() {
+        let name = o["name"].as_str().unwrap_or_default().to_string();
+        col.values.insert(name.clone(), cell(&o["value"]));
+        col.names.push(name);
+    }
+    col.values.insert("(eligible)".into(), cell(&json["eligible"]));
+    col.values.insert("(total)".into(), cell(&json["total"]));
+    col.values.insert("(assumed items)".into(), cell(&json["assumed_count"]));
+    for c in &e.failed_checks {
+        col.notes.push(format!("fails check {}", c.key));
+    }
+    for d in &e.diagnostics {
+        col.notes.push(note(d.code.as_str(), &d.message, here));
+    }
+}
+
+/// The union of the outputs' names, each year's order merged in (a name new in a year goes right
+/// after the name it follows there).
+fn merged_names(columns: &[Column]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for col in columns {
+        let mut after: Option<usize> = None;
+        for n in &col.names {
+            match names.iter().position(|x| x == n) {
+                Some(i) => after = Some(i),
+                None => {
+                    let at = after.map_or(0, |i| i + 1);
+                    names.insert(at, n.clone());
+                    after = Some(at);
+                }
+            }
+        }
+    }
+    names
+}
+
+/// The rows of the matrix: every output, then the eligibility, the total and the count of
+/// assumed items.
+pub(super) fn row_names(columns: &[Column]) -> Vec<String> {
+    let mut rows: Vec<String> = merged_names(columns);
+    rows.extend(["(eligible)", "(total)", "(assumed items)"].map(String::from));
+    rows
+}
+
+/// The matrix as text: a title, a header of years, a row per output, then the notes.
+pub(super) fn matrix(case: &str, columns: &[Column]) -> String {
+    let rows = row_names(columns);
+    let width = rows.iter().map(|r| r.chars().count()).max().unwrap_or(0);
+    let widths: Vec<usize> = columns
+        .iter()
+        .map(|c| rows.iter().map(|r| c.values.get(r).map_or(1, |v| v.chars().count())).max().unwrap_or(1).max(c.year.to_string().len()))
+        .collect();
+    let mut out = format!("{case} under every year, its data brought into each year (— : the year has no such output)\n\n");
+    out.push_str(&format!("{:<width$}", "output"));
+    for (c, w) in columns.iter().zip(&widths) {
+        out.push_str(&format!("  {:>w$}", c.year));
+    }
+    out.push('\n');
+    for r in &rows {
+        let mut line = format!("{r:<width$}");
+        for (c, w) in columns.iter().zip(&widths) {
+            line.push_str(&format!("  {:>w$}", c.values.get(r).map_or("—", String::as_str)));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    let notes: Vec<String> = columns.iter().flat_map(|c| c.notes.iter().map(move |n| format!("{}: {n}", c.year))).collect();
+    if !notes.is_empty() {
+        out.push('\n');
+        for n in notes {
+            out.push_str(&format!("{n}\n"));
+        }
+    }
+    out
+}

@@ -1,0 +1,219 @@
+//! `peps rules regress`: every example case under every year with the given rules, compared with
+//! the blessed cross-year matrices in `snapshots/` — the same files `cargo insta` reads, so that
+//! policy staff can see and bless the effect of a rules edit with the `peps` binary alone.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use peps_engine::data::case::CaseOptions;
+use serde::Serialize;
+
+use super::matrix::{Column, columns, load_every_year, matrix, row_names};
+use crate::RulesArgs;
+use crate::json::json;
+use crate::workspace::default_dir;
+
+/// The header the test suite's matrix assertion gives these snapshots (`snapshots/blessing.rs`),
+/// so that a snapshot accepted here and one accepted by `cargo insta` are the same file.
+const HEADER: &str = "---\nsource: cli/../snapshots/blessing.rs\nexpression: matrix\n---\n";
+
+#[derive(clap::Args, Debug)]
+pub struct RegressArgs {
+    #[command(flatten)]
+    rules: RulesArgs,
+    /// Folder of the example cases (default: the repository's `examples/`)
+    #[arg(long, value_name = "DIR")]
+    examples: Option<PathBuf>,
+    /// Folder of the blessed snapshots (default: the repository's `snapshots/`)
+    #[arg(long, value_name = "DIR")]
+    snapshots: Option<PathBuf>,
+    /// Rewrite the snapshots with the new results: they become the reference
+    #[arg(long)]
+    accept: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = super::RulesFormat::Table)]
+    format: super::RulesFormat,
+}
+
+/// One cell of a matrix that changed.
+#[derive(Debug, Serialize)]
+struct Changed {
+    case: String,
+    year: String,
+    output: String,
+    before: String,
+    after: String,
+}
+
+/// What a run found, case by case.
+#[derive(Debug, Serialize)]
+struct Report {
+    /// Cases whose matrix equals the blessed one.
+    unchanged: Vec<String>,
+    /// Cases without a blessed matrix yet.
+    new: Vec<String>,
+    changes: Vec<Changed>,
+    accepted: bool,
+}
+
+pub fn run(args: &RegressArgs) -> u8 {
+    let books = match load_every_year(&args.rules) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let examples = args.examples.clone().unwrap_or_else(|| default_dir("examples"));
+    let snapshots = args.snapshots.clone().unwrap_or_else(|| default_dir("snapshots"));
+    let case_file = books[0].case_file().to_string();
+    let cases = match case_folders(&examples, &case_file) {
+        Ok(c) if !c.is_empty() => c,
+        Ok(_) => {
+            eprintln!("error: no folder of {} holds a {case_file}", examples.display());
+            return crate::EXIT_IO;
+        }
+        Err(e) => {
+            eprintln!("error: cannot list {}: {e}", examples.display());
+            return crate::EXIT_IO;
+        }
+    };
+    let mut report = Report { unchanged: Vec::new(), new: Vec::new(), changes: Vec::new(), accepted: args.accept };
+    for (name, dir) in &cases {
+        let shown = format!("examples/{name}");
+        let cols = columns(&books, dir, CaseOptions::default());
+        let text = matrix(&shown, &cols);
+        let path = snapshots.join(format!("years_{name}.snap"));
+        match std::fs::read_to_string(&path) {
+            Ok(old) if contents(&old).trim_end() == text.trim_end() => report.unchanged.push(shown),
+            Ok(old) => report.changes.extend(compare(&shown, contents(&old), &cols)),
+            Err(_) => report.new.push(shown),
+        }
+        if args.accept
+            && let Err(e) = std::fs::write(&path, format!("{HEADER}{text}"))
+        {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return crate::EXIT_IO;
+        }
+    }
+    let text = match args.format {
+        super::RulesFormat::Json => json(&report),
+        super::RulesFormat::Table => table(&report),
+    };
+    crate::emit(&text);
+    let changed = !report.changes.is_empty() || !report.new.is_empty();
+    if changed && !args.accept { crate::EXIT_FINDINGS } else { crate::EXIT_OK }
+}
+
+/// The folders of `dir` that hold a case file, by name.
+fn case_folders(dir: &Path, case_file: &str) -> std::io::Result<Vec<(String, PathBuf)>> {
+    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(dir)?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join(case_file).is_file())
+        .filter_map(|p| Some((p.file_name()?.to_str()?.to_string(), p)))
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+/// A snapshot file's contents, without its header.
+fn contents(file: &str) -> &str {
+    let Some(rest) = file.strip_prefix("---\n") else { return file };
+    match rest.find("\n---\n") {
+        Some(end) => &rest[end + 5..],
+        None => file,
+    }
+}
+
+/// The columns of a matrix line: separated by two spaces or more (a row name may hold one).
+fn split_columns(line: &str) -> Vec<String> {
+    line.split("  ").map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+/// The years and the rows (name, cells) of a blessed matrix, read back from its text.
+fn cells(text: &str) -> (Vec<String>, Vec<(String, Vec<String>)>) {
+    let mut lines = text.lines().skip(2);
+    let header: Vec<String> = split_columns(lines.next().unwrap_or_default()).into_iter().skip(1).collect();
+    let mut rows = Vec::new();
+    for line in lines {
+        if line.is_empty() {
+            break;
+        }
+        let mut parts = split_columns(line).into_iter();
+        let Some(name) = parts.next() else { continue };
+        rows.push((name, parts.collect()));
+    }
+    (header, rows)
+}
+
+/// Every cell that differs between the blessed matrix `old` and the new columns.
+fn compare(case: &str, old: &str, cols: &[Column]) -> Vec<Changed> {
+    let (years, rows) = cells(old);
+    let before = |year: &str, output: &str| -> String {
+        let Some(y) = years.iter().position(|x| x == year) else { return "—".into() };
+        rows.iter().find(|(n, _)| n == output).and_then(|(_, v)| v.get(y).cloned()).unwrap_or_else(|| "—".into())
+    };
+    let mut outputs: Vec<String> = row_names(cols);
+    for (name, _) in &rows {
+        if !outputs.contains(name) {
+            outputs.push(name.clone());
+        }
+    }
+    let mut all_years: BTreeSet<String> = years.iter().cloned().collect();
+    all_years.extend(cols.iter().map(|c| c.year.to_string()));
+    let mut out = Vec::new();
+    for year in &all_years {
+        let col = cols.iter().find(|c| c.year.to_string() == *year);
+        for output in &outputs {
+            let after = col.and_then(|c| c.values.get(output).cloned()).unwrap_or_else(|| "—".into());
+            let before = before(year, output);
+            if before != after {
+                out.push(Changed { case: case.to_string(), year: year.clone(), output: output.clone(), before, after });
+            }
+        }
+    }
+    if out.is_empty() {
+        // The cells agree but the text does not (a note, the title): show it as one change.
+        out.push(Changed {
+            case: case.to_string(),
+            year: "—".into(),
+            output: "(notes)".into(),
+            before: "see the snapshot".into(),
+            after: "changed".into(),
+        });
+    }
+    out
+}
+
+fn table(r: &Report) -> String {
+    let mut out = String::new();
+    if r.changes.is_empty() && r.new.is_empty() {
+        let _ = writeln!(out, "every example gives the blessed results under every year ({} cases)", r.unchanged.len());
+        return out;
+    }
+    if !r.changes.is_empty() {
+        let w = |f: &dyn Fn(&Changed) -> usize, title: &str| r.changes.iter().map(f).max().unwrap_or(0).max(title.chars().count());
+        let (wc, wy, wo, wb) = (
+            w(&|c| c.case.chars().count(), "case"),
+            w(&|c| c.year.chars().count(), "year"),
+            w(&|c| c.output.chars().count(), "output"),
+            w(&|c| c.before.chars().count(), "before"),
+        );
+        let _ = writeln!(out, "{:<wc$}  {:<wy$}  {:<wo$}  {:>wb$}  after", "case", "year", "output", "before");
+        for c in &r.changes {
+            let _ = writeln!(out, "{:<wc$}  {:<wy$}  {:<wo$}  {:>wb$}  {}", c.case, c.year, c.output, c.before, c.after);
+        }
+        out.push('\n');
+    }
+    for n in &r.new {
+        let _ = writeln!(out, "{n}: no blessed matrix yet");
+    }
+    let cases: BTreeSet<&str> = r.changes.iter().map(|c| c.case.as_str()).collect();
+    let _ =
+        writeln!(out, "{} changed cells in {} cases, {} new, {} unchanged", r.changes.len(), cases.len(), r.new.len(), r.unchanged.len());
+    if r.accepted {
+        let _ = writeln!(out, "accepted: the snapshots now hold these results");
+    } else {
+        let _ = writeln!(out, "if every change is intended, bless them: peps rules regress --accept");
+    }
+    out
+}

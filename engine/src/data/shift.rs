@@ -1,0 +1,125 @@
+//! Bringing a case into another year: every date of its values, records and data files moved
+//! by whole years (29 February becoming 28 February), and every calendar year (unit `year`)
+//! with them, so that data of one year can be judged under the rules of another.
+//!
+//! The year a case's data belong to is the year most of its dated rows fall in (the fields a
+//! norm marks `row_date`), else the year most dates of its case file fall in.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Months, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::data::case::Case;
+use crate::data::norm::Norm;
+use crate::rules::inputs::{CaseSchema, InputKind};
+use crate::value::{Unit, Value};
+
+/// A case's data moved from the year they belong to into another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DataShift {
+    /// The year the data belong to.
+    pub from: i32,
+    /// The year they were brought into.
+    pub to: i32,
+}
+
+/// `date` moved by `years` whole years; 29 February becomes 28 February in a common year.
+pub(crate) fn shift_date(date: NaiveDate, years: i32) -> NaiveDate {
+    let months = Months::new(years.unsigned_abs() * 12);
+    let moved = if years >= 0 { date.checked_add_months(months) } else { date.checked_sub_months(months) };
+    moved.unwrap_or(date)
+}
+
+impl Case {
+    /// The year this case's data belong to, if any of its values is a date.
+    pub(crate) fn data_year(&self, schema: &CaseSchema, norms: &[Norm]) -> Option<i32> {
+        let mut row_years: BTreeMap<i32, usize> = BTreeMap::new();
+        for (i, input) in schema.inputs.iter_enumerated() {
+            let (InputKind::Dataset { norm }, Some(ds)) = (&input.kind, &self.datasets[i]) else { continue };
+            let Some(norm) = norms.iter().find(|n| &n.name == norm) else { continue };
+            let dated: Vec<usize> = norm.fields.iter().filter(|f| f.row_date).filter_map(|f| ds.column_index(&f.name)).collect();
+            for row in &ds.rows {
+                for &c in &dated {
+                    if let Value::Date(d) = row[c] {
+                        *row_years.entry(d.year()).or_default() += 1;
+                    }
+                }
+            }
+        }
+        if row_years.is_empty() {
+            let dates = self.values.iter().chain(self.records.iter().flatten().flatten());
+            for v in dates {
+                if let Value::Date(d) = v {
+                    *row_years.entry(d.year()).or_default() += 1;
+                }
+            }
+        }
+        // The most frequent year; the latest among equals.
+        row_years.into_iter().max_by_key(|&(year, n)| (n, year)).map(|(year, _)| year)
+    }
+
+    /// This case with every date and calendar year moved by `years`.
+    pub(crate) fn shifted(&self, years: i32, schema: &CaseSchema) -> Case {
+        let mut case = self.clone();
+        if years == 0 {
+            return case;
+        }
+        for (i, input) in schema.inputs.iter_enumerated() {
+            case.values[i] = shift_value(&case.values[i], input_unit(&input.kind), years);
+            if let InputKind::Records { fields } = &input.kind {
+                for record in &mut case.records[i] {
+                    for (value, (_, unit)) in record.iter_mut().zip(fields) {
+                        *value = shift_value(value, Some(*unit), years);
+                    }
+                }
+            }
+            if let Some(ds) = &mut case.datasets[i] {
+                for row in &mut ds.rows {
+                    for value in row.iter_mut() {
+                        if let Value::Date(d) = value {
+                            *d = shift_date(*d, years);
+                        }
+                    }
+                }
+            }
+        }
+        case
+    }
+}
+
+fn input_unit(kind: &InputKind) -> Option<Unit> {
+    match kind {
+        InputKind::Value { unit } => Some(*unit),
+        _ => None,
+    }
+}
+
+/// A date moved by `years`; a calendar year (unit `year`) too; anything else as it is.
+fn shift_value(value: &Value, unit: Option<Unit>, years: i32) -> Value {
+    match (value, unit) {
+        (Value::Date(d), _) => Value::Date(shift_date(*d, years)),
+        (Value::Number(n), Some(Unit::Year)) => Value::Number(n + Decimal::from(years)),
+        (v, _) => v.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn dates_move_by_whole_years_and_29_february_lands_on_28() {
+        assert_eq!(shift_date(day(2025, 3, 20), -1), day(2024, 3, 20));
+        assert_eq!(shift_date(day(2024, 2, 29), 1), day(2025, 2, 28));
+        assert_eq!(shift_date(day(2024, 2, 29), -4), day(2020, 2, 29));
+        assert_eq!(shift_date(day(2025, 12, 31), 2), day(2027, 12, 31));
+        assert_eq!(shift_value(&Value::Number(Decimal::from(2024)), Some(Unit::Year), -3), Value::Number(Decimal::from(2021)));
+        assert_eq!(shift_value(&Value::Number(Decimal::from(2)), Some(Unit::Years), -3), Value::Number(Decimal::from(2)));
+    }
+}

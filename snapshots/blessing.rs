@@ -1,0 +1,126 @@
+//! The blessed results and how they are blessed: every example case under every year (one
+//! snapshot per case, `years_<case>.snap`, as `peps rules matrix` prints it), and
+//! `peps rules regress`, which compares the rules with those snapshots and rewrites them with
+//! `--accept` — here always on copies, never on the live files.
+//!
+//! This test target lives beside the snapshots so that `cargo insta` finds them: it looks for
+//! pending snapshots under each test target's folder.
+
+#[allow(dead_code)]
+#[path = "../tests/integration/util.rs"]
+mod util;
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use util::{Sandbox, copy_dir, peps, repo};
+
+/// The example cases (folders of `examples/` holding a `team.toml`).
+fn cases() -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(repo().join("examples"))
+        .expect("examples folder")
+        .flatten()
+        .filter(|e| e.path().join("team.toml").is_file())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_example_case_under_every_year() {
+    let cases = cases();
+    assert!(cases.len() >= 3, "the examples: {cases:?}");
+    for case in cases {
+        let run = peps(&["rules", "matrix", &format!("examples/{case}")]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let matrix = run.stdout;
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(".");
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| insta::assert_snapshot!(format!("years_{case}"), matrix));
+    }
+}
+
+/// A copy of the rules, norms and examples with the blessed matrices.
+fn sandbox_with_snapshots() -> Sandbox {
+    let sandbox = Sandbox::new();
+    let snapshots = sandbox.path().join("snapshots");
+    std::fs::create_dir_all(&snapshots).unwrap();
+    for case in cases() {
+        let name = format!("years_{case}.snap");
+        std::fs::copy(repo().join("snapshots").join(&name), snapshots.join(&name)).unwrap();
+    }
+    sandbox
+}
+
+/// Raises by one euro every tariff of code `code` in a year's list of prestations, whatever
+/// they are (one value or dated values).
+fn raise_tariff(dir: &Path, year: &str, code: &str) {
+    let path = dir.join("rules").join(year).join("prestations.toml");
+    util::edit_toml(&path, |doc| {
+        let item = util::list_item(doc, "prestations", code);
+        let raise = |v: &mut toml_edit::Value| {
+            let raised = util::decimal_of(&toml_edit::Item::Value(v.clone())) + Decimal::ONE;
+            *v = raised.to_string().into();
+        };
+        match &mut item["tarif"] {
+            toml_edit::Item::Value(toml_edit::Value::Array(dated)) => {
+                for entry in dated.iter_mut() {
+                    let table = entry.as_inline_table_mut().expect("a dated value");
+                    raise(table.get_mut("value").expect("its value"));
+                }
+            }
+            toml_edit::Item::Value(v) => raise(v),
+            other => panic!("tariff of {code}: {other}"),
+        }
+    });
+}
+
+fn regress(sandbox: &Sandbox, extra: &[&str]) -> util::Run {
+    let mut args = vec!["rules", "regress", "--rules", "rules", "--norms", "norms", "--examples", "examples", "--snapshots", "snapshots"];
+    args.extend(extra);
+    sandbox.peps(&args)
+}
+
+#[test]
+fn a_rule_edit_shows_in_regress_and_accepting_it_updates_the_snapshots() {
+    let sandbox = sandbox_with_snapshots();
+    // Blessed first, so that the test does not depend on the live snapshots being current.
+    let blessed = regress(&sandbox, &["--accept"]);
+    assert_eq!(blessed.code, 0, "{}{}", blessed.stdout, blessed.stderr);
+    let run = regress(&sandbox, &[]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("every example gives the blessed results"), "{}", run.stdout);
+    raise_tariff(sandbox.path(), "2025", "G");
+    let run = regress(&sandbox, &[]);
+    assert_eq!(run.code, 1, "a changed result is a finding: {}{}", run.stdout, run.stderr);
+    // The G tariff values every G act: the fee-for-service equivalent of 2025 moves, and only
+    // the 2025 column (the other years have their own lists).
+    let lines: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("examples/")).collect();
+    assert!(lines.iter().any(|l| l.contains(" 2025 ") && l.contains("equivalent_acte")), "{}", run.stdout);
+    assert!(lines.iter().all(|l| l.contains(" 2025 ")), "only 2025 changes: {}", run.stdout);
+    let before = std::fs::read_to_string(sandbox.path().join("snapshots/years_msp.snap")).unwrap();
+    let accepted = regress(&sandbox, &["--accept"]);
+    assert_eq!(accepted.code, 0, "{}{}", accepted.stdout, accepted.stderr);
+    let after = std::fs::read_to_string(sandbox.path().join("snapshots/years_msp.snap")).unwrap();
+    assert_ne!(before, after, "the snapshot holds the new results");
+    // The accepted file is what the suite's assertion reads: the same header and the matrix.
+    let matrix = sandbox.peps(&["rules", "matrix", "--rules", "rules", "--norms", "norms", "examples/msp"]);
+    assert!(after.starts_with("---\nsource: cli/../snapshots/blessing.rs\nexpression: matrix\n---\n"), "{after}");
+    assert!(after.ends_with(&matrix.stdout), "the snapshot is the matrix");
+    let again = regress(&sandbox, &[]);
+    assert_eq!(again.code, 0, "after blessing, nothing is left to report: {}", again.stdout);
+}
+
+#[test]
+fn a_new_example_has_no_blessed_matrix_yet() {
+    let sandbox = sandbox_with_snapshots();
+    assert_eq!(regress(&sandbox, &["--accept"]).code, 0);
+    copy_dir(&sandbox.path().join("examples/msp"), &sandbox.path().join("examples/msp_bis"));
+    let run = regress(&sandbox, &[]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("examples/msp_bis: no blessed matrix yet"), "{}", run.stdout);
+    assert_eq!(regress(&sandbox, &["--accept"]).code, 0);
+    assert!(sandbox.path().join("snapshots/years_msp_bis.snap").is_file());
+}
