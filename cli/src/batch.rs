@@ -304,9 +304,9 @@ fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, locale: Locale) -> St
         totals.cases - totals.eligible - totals.errors,
         totals.errors
     );
-    let label_width = rb.components().map(|s| s.def.label.chars().count()).max().unwrap_or(10).min(70);
+    let label_width = rb.components().map(|s| rb.render_label(&s.def.label).chars().count()).max().unwrap_or(10).min(70);
     for (step, v) in rb.components().zip(&totals.components) {
-        let label: String = step.def.label.chars().take(label_width).collect();
+        let label: String = rb.render_label(&step.def.label).chars().take(label_width).collect();
         let _ = writeln!(out, "  {label:<label_width$}  {:>18}  {}", human_amount(*v, locale), step.def.name);
     }
     let _ = writeln!(out, "  {:<label_width$}  {:>18}", "TOTAL", human_amount(totals.total, locale));

@@ -128,7 +128,7 @@ fn parameters(m: &mut String, rb: &Rulebook) {
             m,
             "| `{}` | {} | {} | {} | {} | {} |",
             p.name,
-            cell(&p.provenance.label),
+            cell(&rb.render_label(&p.provenance.label)),
             cell(&dated(&p.values)),
             p.unit,
             p.provenance.status.as_str(),
@@ -145,7 +145,7 @@ fn tables(m: &mut String, rb: &Rulebook) {
             m,
             "### `{}` — {}\n\nStatut : **{}**. Référence : {}\n",
             t.name,
-            t.provenance.label,
+            rb.render_label(&t.provenance.label),
             t.provenance.status.as_str(),
             t.provenance.reference
         );
@@ -173,7 +173,7 @@ fn lists(m: &mut String, rb: &Rulebook) {
             m,
             "### `{}` — {}\n\nStatut : **{}**. Référence : {}\n",
             l.name,
-            l.provenance.label,
+            rb.render_label(&l.provenance.label),
             l.provenance.status.as_str(),
             l.provenance.reference
         );
@@ -186,7 +186,7 @@ fn lists(m: &mut String, rb: &Rulebook) {
                 m,
                 "| `{}` | {} | {} | {} | {} |",
                 it.code,
-                cell(&it.provenance.label),
+                cell(&rb.render_label(&it.provenance.label)),
                 vals.join(" | "),
                 it.provenance.status.as_str(),
                 cell(&it.provenance.reference)
@@ -203,7 +203,7 @@ fn indicators(m: &mut String, rb: &Rulebook) {
             m,
             "### `{}` — {}\n\nMéthode : {:?}. Statut : **{}**. Référence : {}\n",
             s.name,
-            s.provenance.label,
+            rb.render_label(&s.provenance.label),
             s.method,
             s.provenance.status.as_str(),
             s.provenance.reference
@@ -214,7 +214,7 @@ fn indicators(m: &mut String, rb: &Rulebook) {
                 m,
                 "| `{}` | {} | {} | {} | {:?} | `{}` | {} |",
                 i.name,
-                cell(&i.provenance.label),
+                cell(&rb.render_label(&i.provenance.label)),
                 i.weight,
                 i.target,
                 i.direction,
@@ -234,7 +234,7 @@ fn calendar(m: &mut String, rb: &Rulebook) {
             m,
             "| {} | {} | {:?} | {} | {} | {} |",
             e.date,
-            cell(&e.provenance.label),
+            cell(&rb.render_label(&e.provenance.label)),
             e.kind,
             share,
             e.provenance.status.as_str(),
@@ -251,7 +251,7 @@ fn inputs(m: &mut String, rb: &Rulebook) {
             serde_json::to_value(&i.kind).ok().and_then(|v| v.get("type").and_then(|t| t.as_str().map(str::to_string))).unwrap_or_default();
         let default =
             i.default.as_ref().map(Value::render).unwrap_or_else(|| if i.optional { "(facultatif)".into() } else { String::new() });
-        let _ = writeln!(m, "| `{}` | `{}` | {} | {} | {} |", i.section, i.name, ty, cell(&i.label), cell(&default));
+        let _ = writeln!(m, "| `{}` | `{}` | {} | {} | {} |", i.section, i.name, ty, cell(&rb.render_label(&i.label)), cell(&default));
     }
     m.push('\n');
 }
@@ -259,7 +259,7 @@ fn inputs(m: &mut String, rb: &Rulebook) {
 fn steps(m: &mut String, rb: &Rulebook) {
     let _ = writeln!(m, "## Étapes du calcul (dans l'ordre d'évaluation)\n");
     for (n, s) in rb.steps_in_order().enumerate() {
-        let _ = writeln!(m, "### {}. `{}` — {}\n", n + 1, s.def.name, s.def.label);
+        let _ = writeln!(m, "### {}. `{}` — {}\n", n + 1, s.def.name, rb.render_label(&s.def.label));
         let rounding = s.rounding.map(|r| format!(", arrondi au pas de {} ({:?})", r.step, r.mode)).unwrap_or_default();
         let _ = writeln!(m, "Mécanisme : **{}** ; unité : {}{rounding}.\n", s.def.mechanism.name(), s.unit);
         let _ = writeln!(m, "```text\n{}\n```\n", s.def.describe());

@@ -23,11 +23,25 @@ impl Sources {
     }
 }
 
-/// Renders diagnostics as text, followed by a count line.
+/// Renders diagnostics as text, followed by a count line. An error that follows from another
+/// one shown (a name left undefined by a file that did not parse) is not shown on its own: the
+/// error it follows from says how many follow and which names they are about.
 pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
-    for d in diags {
+    // Each error that follows from another is shown under the first diagnostic at that place.
+    let root_of = |d: &Diagnostic| -> Option<usize> {
+        let at = d.follows()?;
+        diags.iter().position(|r| r.follows().is_none() && r.location.as_ref() == Some(at))
+    };
+    let roots: Vec<Option<usize>> = diags.iter().map(root_of).collect();
+    let hidden = roots.iter().filter(|r| r.is_some()).count();
+    for (i, d) in diags.iter().enumerate() {
+        if roots[i].is_some() {
+            continue;
+        }
+        let followers: Vec<&Diagnostic> = diags.iter().zip(&roots).filter(|(_, r)| **r == Some(i)).map(|(f, _)| f).collect();
+        let note = follow_note(&followers);
         let level = match d.severity {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
@@ -50,14 +64,48 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
         if let Some(h) = &d.hint {
             message = message.footer(Level::Help.title(h));
         }
+        if let Some(n) = &note {
+            message = message.footer(Level::Note.title(n));
+        }
         let _ = writeln!(out, "{}\n", renderer.render(message));
     }
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.len() - errors;
+    let shown: Vec<&Diagnostic> = diags.iter().zip(&roots).filter(|(_, r)| r.is_none()).map(|(d, _)| d).collect();
+    let errors = shown.iter().filter(|d| d.is_error()).count();
+    let warnings = shown.len() - errors;
     if !diags.is_empty() {
-        let _ = writeln!(out, "{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
+        let _ = write!(out, "{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
+        if hidden > 0 {
+            let _ = write!(out, " (and {hidden} that may follow from {}, not shown)", if errors == 1 { "it" } else { "them" });
+        }
+        out.push('\n');
     }
     out
+}
+
+/// What the errors that follow from one are about, under it.
+fn follow_note(followers: &[&Diagnostic]) -> Option<String> {
+    if followers.is_empty() {
+        return None;
+    }
+    let mut names: Vec<&str> = Vec::new();
+    for f in followers {
+        if let Some(n) = f.undefined_name()
+            && !names.contains(&n)
+        {
+            names.push(n);
+        }
+    }
+    let n = followers.len();
+    let mut note = format!("{n} further error{} may follow from this one", plural(n));
+    const SHOWN: usize = 6;
+    if !names.is_empty() {
+        let listed: Vec<String> = names.iter().take(SHOWN).map(|n| format!("`{n}`")).collect();
+        let more = names.len().saturating_sub(SHOWN);
+        let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
+        let _ = write!(note, ", about names it leaves undefined: {}{rest}", listed.join(", "));
+    }
+    note.push_str("; fix it first, then check again");
+    Some(note)
 }
 
 fn plural(n: usize) -> &'static str {

@@ -1,6 +1,6 @@
 //! `peps rules`: check every rulebook and norm strictly (with coverage from one year to the next),
-//! compare two years value by value, start a new year from an existing one, and write the JSON
-//! Schemas editors use.
+//! compare two years value by value, start a new year from an existing one, copy a year to a
+//! draft folder anywhere, and write the JSON Schemas editors use.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -19,6 +19,7 @@ use crate::json::json;
 use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, norms_root, print_diagnostics, rules_root, years};
 
+mod draft;
 mod matrix;
 mod new_year;
 mod regress;
@@ -38,6 +39,8 @@ enum RulesCommand {
     Diff(DiffArgs),
     /// Start year YEAR from year --from: dates moved, carried values marked, checked
     NewYear(new_year::NewYearArgs),
+    /// Copy year YEAR to DIR/YEAR, anywhere, to edit and try it (editors still find the schemas)
+    Draft(draft::DraftArgs),
     /// Write the JSON Schemas of the rule, norm and test files, for editors (`--check` compares)
     Schema(schema::SchemaArgs),
     /// Cases under every year side by side, their data brought into each year
@@ -81,6 +84,7 @@ pub fn run(args: &RulesCommandArgs) -> u8 {
         RulesCommand::Check(a) => check(a),
         RulesCommand::Diff(a) => run_diff(a),
         RulesCommand::NewYear(a) => new_year::run(a),
+        RulesCommand::Draft(a) => draft::run(a),
         RulesCommand::Schema(a) => schema::run(a),
         RulesCommand::Matrix(a) => matrix::run(a),
         RulesCommand::Regress(a) => regress::run(a),
@@ -128,9 +132,11 @@ struct CoverageReport {
     errors: usize,
 }
 
+/// Errors and warnings, not counting the errors that follow from another (as they are shown).
 fn count(diags: &[Diagnostic]) -> (usize, usize) {
-    let errors = diags.iter().filter(|d| d.is_error()).count();
-    (errors, diags.len() - errors)
+    let own: Vec<&Diagnostic> = diags.iter().filter(|d| d.follows().is_none()).collect();
+    let errors = own.iter().filter(|d| d.is_error()).count();
+    (errors, own.len() - errors)
 }
 
 fn check(args: &CheckArgs) -> u8 {

@@ -12,8 +12,8 @@ use peps_engine::eval::evaluate;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::calendar::deadlines::Deadline;
 use peps_engine::schedule::{
-    Adjustment, AdjustmentKind, Balance, Basis, Movement, MovementKind, PartKind, Payment, PaymentKind, Schedule, deposit_warnings,
-    schedule,
+    Adjustment, AdjustmentKind, Balance, Basis, Movement, MovementKind, PartKind, Payment, PaymentKind, Schedule, WorkingDayConvention,
+    deposit_warnings, schedule,
 };
 use peps_engine::validate::{FileReport, Problem};
 use peps_engine::value::Value;
@@ -344,12 +344,38 @@ fn deadlines_table(out: &mut String, s: &Schedule, f: &Fmt) {
                 d.working_day,
                 d.norms.join(", ")
             );
+            if let Some(w) = s.working_days.iter().find(|w| w.rule == d.rule) {
+                for line in convention_lines(w) {
+                    let _ = writeln!(out, "  {line}");
+                }
+            }
             let _ = writeln!(out, "  {:<25}  due", "period");
             rule = &d.rule;
         }
         let period = format!("{} – {}", f.date(d.period.start), f.date(d.period.end));
         let _ = writeln!(out, "  {period:<25}  {}", f.date(d.due));
     }
+}
+
+/// Which days count, and where the rules say it: the Saturday convention is a rule of its own.
+fn convention_lines(w: &WorkingDayConvention) -> Vec<String> {
+    let saturday = if w.saturday_is_working_day { "Saturday is a working day" } else { "Saturday is not a working day" };
+    let capital = |d: &str| d[..1].to_uppercase() + &d[1..];
+    let others: Vec<String> = w.weekend.iter().filter(|d| **d != "saturday").map(|d| capital(d)).collect();
+    let mut days = if others.is_empty() { String::new() } else { format!(", nor {}", others.join(", ")) };
+    let holidays = w.fixed_holidays + w.easter_holidays;
+    if holidays > 0 {
+        days.push_str(&format!(", nor the {holidays} public holidays of the calendar"));
+    }
+    let mut lines = vec![format!("working days: {saturday}{days}")];
+    match &w.parameter {
+        Some(p) => {
+            lines.push(format!("  set by parameter {} [{}]: {}", p.name, p.status.as_str(), p.label));
+            lines.push(format!("  reference: {}", p.reference));
+        }
+        None => lines.push("  set by the calendar's `weekend`".to_string()),
+    }
+    lines
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,12 +5,15 @@
 use serde::Serialize;
 
 mod code;
+mod follow;
 mod location;
 mod suggest;
 
 pub use code::Code;
+pub use follow::arrange;
 pub use location::{Location, SourceFile, line_col};
 pub use suggest::did_you_mean;
+pub(crate) use suggest::{NameKind, Pool, Suggestion, suggest};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -28,11 +31,26 @@ pub struct Diagnostic {
     pub location: Option<Location>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// What ties it to other diagnostics, if anything (boxed: most diagnostics have nothing).
+    #[serde(flatten)]
+    pub related: Option<Box<Related>>,
+}
+
+/// What ties a diagnostic to others.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Related {
+    /// The name the diagnostic reports undefined, when it is about one: an error where that
+    /// name is defined (a file that did not parse, a wrong value) may be what left it undefined.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub undefined: Option<String>,
+    /// Where the error this one follows from is: fixing that one may fix this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follows: Option<Location>,
 }
 
 impl Diagnostic {
     pub fn error(code: Code, message: impl Into<String>) -> Self {
-        Diagnostic { code, severity: Severity::Error, message: message.into(), location: None, hint: None }
+        Diagnostic { code, severity: Severity::Error, message: message.into(), location: None, hint: None, related: None }
     }
 
     pub(crate) fn warning(code: Code, message: impl Into<String>) -> Self {
@@ -47,6 +65,32 @@ impl Diagnostic {
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
+    }
+
+    /// Records the name the diagnostic reports undefined.
+    pub(crate) fn undefined(mut self, name: impl Into<String>) -> Self {
+        self.related.get_or_insert_default().undefined = Some(name.into());
+        self
+    }
+
+    /// The name the diagnostic reports undefined, if it is about one.
+    pub fn undefined_name(&self) -> Option<&str> {
+        self.related.as_ref()?.undefined.as_deref()
+    }
+
+    /// Where the error this one follows from is, if it follows from another.
+    pub fn follows(&self) -> Option<&Location> {
+        self.related.as_ref()?.follows.as_ref()
+    }
+
+    pub(crate) fn set_follows(&mut self, at: Location) {
+        self.related.get_or_insert_default().follows = Some(at);
+    }
+
+    /// Whether it stops a whole file from being read (a syntax error, a missing file), so that
+    /// other errors may follow from it.
+    pub fn is_root_cause(&self) -> bool {
+        follow::is_root_cause(self)
     }
 
     pub fn is_error(&self) -> bool {
@@ -65,20 +109,12 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
-    /// Sorted by file, position and code, so that reports are stable whatever the loading order.
+    /// Root causes first, then by file, position and code, so that reports are stable whatever
+    /// the loading order; the errors that follow from another come last.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by_key(sort_key);
+        self.items.sort_by_key(follow::sort_key);
         self.items.dedup();
         self.items
-    }
-}
-
-pub(crate) fn sort_key(d: &Diagnostic) -> (String, usize, usize, Code) {
-    match &d.location {
-        Some(Location::Source { file, line, col, .. }) => (file.clone(), *line, *col, d.code),
-        Some(Location::Data { file, row, .. }) => (file.clone(), *row, 0, d.code),
-        Some(Location::File { file }) => (file.clone(), 0, 0, d.code),
-        None => (String::new(), 0, 0, d.code),
     }
 }
 

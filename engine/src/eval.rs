@@ -109,7 +109,7 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
         }
         outputs[i] = Some(Output {
             name: step.def.name.clone(),
-            label: step.def.label.clone(),
+            label: rb.render_label(&step.def.label),
             value,
             unit: step.unit,
             mechanism: step.def.mechanism.name(),

@@ -7,17 +7,19 @@
 //! a `Decimal` (Rhai is built with `decimal` + `no_float`), so no value is ever a float.
 
 use chrono::NaiveDate;
-use rhai::{AST, Dynamic, Engine, EvalAltResult, ParseError, ParseErrorType, Scope};
+use std::ops::Range;
+
+use rhai::{AST, Dynamic, Engine, EvalAltResult, ParseError, ParseErrorType, Position, Scope};
 use rust_decimal::Decimal;
 
-use crate::diagnostic::{Code, Diagnostic, SourceFile};
+use crate::diagnostic::{Code, Diagnostic, Location, NameKind, Pool, SourceFile, did_you_mean, suggest};
 use crate::ids::FileId;
 use crate::value::{Kind, Value};
 
 mod names;
 mod source;
 
-pub(crate) use names::identifiers;
+pub(crate) use names::{identifiers, known_functions, unknown_calls};
 pub(crate) use source::{function_range, function_source, function_span};
 
 /// Budget of one formula evaluation, in Rhai operations.
@@ -60,15 +62,64 @@ pub(crate) struct Script {
     pub(crate) ast: AST,
 }
 
-/// Compiles a script file; syntax errors and lint findings go to `diags`.
+/// Compiles a script file; syntax errors, calls of undefined functions and lint findings go to
+/// `diags`.
 pub(crate) fn compile_script(engine: &Engine, file: &SourceFile, file_idx: FileId, diags: &mut Vec<Diagnostic>) -> Option<Script> {
     source::lint(engine, file, diags);
     match engine.compile(&file.text) {
-        Ok(ast) => Some(Script { path: file.path.clone(), file: file_idx, ast }),
+        Ok(ast) => {
+            let known = names::known_functions(engine, &ast);
+            let script_fns: Vec<&str> = ast.iter_functions().map(|f| f.name).collect();
+            for (name, pos) in names::unknown_calls(&ast, &known) {
+                let span = position_span(&file.text, pos, 0, name.len());
+                diags.push(unknown_function(file, span, &name, &script_fns, &known));
+            }
+            Some(Script { path: file.path.clone(), file: file_idx, ast })
+        }
         Err(e) => {
-            diags.push(parse_error(file, &e, 0));
+            let mut d = parse_error(file, &e, 0);
+            if let (ParseErrorType::VariableUndefined(name), Some(Location::Source { span, .. })) = (e.err_type(), &d.location)
+                && let Some((function, in_scope)) = source::scope_at(engine, &file.text, span.start)
+            {
+                let close = did_you_mean(name, in_scope.iter().map(String::as_str));
+                d = d.hint(match close {
+                    Some(c) => format!("`{function}` sees only its parameters and its own variables: did you mean `{c}`?"),
+                    None => format!(
+                        "`{function}` sees only its parameters ({}): add `{name}` to them, and the step that calls it reads it",
+                        in_scope.join(", ")
+                    ),
+                });
+            }
+            diags.push(d);
             None
         }
+    }
+}
+
+/// A call of a function nothing defines, with the closest function of the script, else of the
+/// engine.
+pub(crate) fn unknown_function(file: &SourceFile, span: Range<usize>, name: &str, script_fns: &[&str], known: &[String]) -> Diagnostic {
+    let pools: Vec<Pool<'_>> =
+        vec![(NameKind::Function, script_fns.to_vec()), (NameKind::Function, known.iter().map(String::as_str).collect())];
+    let suggestion = did_you_mean(name, script_fns.iter().copied()).map(str::to_string).or_else(|| suggest(name, &pools).map(|s| s.name));
+    let mut d =
+        Diagnostic::error(Code::UndefinedName, format!("in Rhai: unknown function `{name}`")).at(file.location(span)).undefined(name);
+    d = d.hint(match suggestion {
+        Some(c) => format!("did you mean `{c}`?"),
+        None => "a formula calls the functions of its script and Rhai's own (min, max, abs, ...)".to_string(),
+    });
+    d
+}
+
+/// The span of `width` bytes at Rhai position `pos` of `text`, which starts at byte `base` of
+/// its file.
+pub(crate) fn position_span(text: &str, pos: Position, base: usize, width: usize) -> Range<usize> {
+    match (pos.line(), pos.position()) {
+        (Some(line), Some(col)) => {
+            let start = base + offset_of(text, line, col);
+            start..start + width.max(1)
+        }
+        _ => base..base,
     }
 }
 
@@ -97,8 +148,8 @@ fn parse_error(file: &SourceFile, e: &ParseError, base: usize) -> Diagnostic {
         _ => Code::RhaiSyntax,
     };
     let mut d = Diagnostic::error(code, format!("in Rhai: {}", lower_first(&e.err_type().to_string()))).at(file.location(span));
-    if code == Code::UndefinedName {
-        d = d.hint("a formula reads only its own parameters, earlier outputs, parameters and case values");
+    if let ParseErrorType::VariableUndefined(name) = e.err_type() {
+        d = d.hint("a formula reads only its own parameters, earlier outputs, parameters and case values").undefined(name.as_str());
     }
     d
 }

@@ -22,6 +22,7 @@ use crate::rules::table::read_tables;
 mod binding;
 pub(crate) mod calendar;
 mod formula_step;
+mod labels;
 mod manifest;
 mod mechanisms;
 mod model;
@@ -147,6 +148,8 @@ pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rule
         diags.extend(calendar::check(&rb).into_iter().filter(Diagnostic::is_error));
     }
     let ok = !diags.iter().any(Diagnostic::is_error) && manifest.ok;
+    // Root causes first, the errors they explain linked to them: the files are needed for that.
+    crate::diagnostic::arrange(diags, &rb.files.raw);
     ok.then_some(rb)
 }
 

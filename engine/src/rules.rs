@@ -6,6 +6,7 @@
 pub mod calendar;
 pub mod indicator;
 pub mod inputs;
+pub(crate) mod label;
 pub mod list;
 pub mod parameter;
 pub mod provenance;

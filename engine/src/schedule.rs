@@ -9,7 +9,7 @@
 //! goes into the last one, and the balance is the final amount less what was paid, so advances
 //! and balance add up to the final amount to the cent.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Weekday};
 use rust_decimal::Decimal;
 
 use crate::data::case::Case;
@@ -19,6 +19,7 @@ use crate::rulebook::Rulebook;
 use crate::rules::calendar::deadlines::deposit_deadlines;
 use crate::rules::calendar::{Event, EventKind, Received};
 use crate::rules::inputs::InputKind;
+use crate::rules::workdays::WEEKDAY_NAMES;
 use crate::schedule::advances::{advances, complement_payments};
 use crate::schedule::balance::balance;
 use crate::schedule::movements::movements;
@@ -60,10 +61,10 @@ impl Sources<'_> {
     pub(crate) fn amount(&self, name: &str) -> Option<Figure> {
         let (label, value) = if name.contains('.') {
             let i = self.rb.schema.find(name)?;
-            (self.rb.schema.inputs[i].label.clone(), self.case.values.get(i)?.as_number()?)
+            (self.rb.render_label(&self.rb.schema.inputs[i].label), self.case.values.get(i)?.as_number()?)
         } else if name == self.eval.total_name {
             // The total is zero, not absent, when the gate fails and the steps after it do not run.
-            let label = self.rb.steps.iter().find(|s| s.def.name == name).map_or_else(String::new, |s| s.def.label.clone());
+            let label = self.rb.steps.iter().find(|s| s.def.name == name).map_or_else(String::new, |s| self.rb.render_label(&s.def.label));
             (label, self.eval.total.as_number()?)
         } else {
             let o = self.eval.output(name)?;
@@ -92,6 +93,33 @@ impl Sources<'_> {
     }
 }
 
+/// The working days of each deposit rule of the calendar, with the parameter that sets Saturday.
+fn working_day_conventions(rb: &Rulebook) -> Vec<WorkingDayConvention> {
+    rb.calendar
+        .iter()
+        .filter_map(|e| {
+            let rule = e.deposit.as_ref()?;
+            let w = &rule.working_days;
+            let parameter = rule.saturday.as_deref().and_then(|n| rb.parameter(n)).map(|p| ConventionSource {
+                name: p.name.clone(),
+                label: rb.render_label(&p.provenance.label),
+                status: p.provenance.status,
+                reference: p.provenance.reference.clone(),
+            });
+            let mut weekend = w.weekend.clone();
+            weekend.sort_by_key(|d| d.num_days_from_monday());
+            Some(WorkingDayConvention {
+                rule: e.name.clone(),
+                saturday_is_working_day: !w.weekend.contains(&Weekday::Sat),
+                weekend: weekend.iter().map(|d| WEEKDAY_NAMES[d.num_days_from_monday() as usize]).collect(),
+                fixed_holidays: w.fixed.len(),
+                easter_holidays: w.easter.len(),
+                parameter,
+            })
+        })
+        .collect()
+}
+
 /// The schedule of `case` for the rulebook's year, given the year's evaluation of that case.
 pub fn schedule(rb: &Rulebook, case: &Case, eval: &Evaluation) -> Schedule {
     let mut s = Schedule {
@@ -103,6 +131,7 @@ pub fn schedule(rb: &Rulebook, case: &Case, eval: &Evaluation) -> Schedule {
         balance: None,
         movements: Vec::new(),
         deadlines: Vec::new(),
+        working_days: Vec::new(),
         milestones: Vec::new(),
         diagnostics: crate::rulebook::calendar::check(rb),
     };
@@ -111,11 +140,15 @@ pub fn schedule(rb: &Rulebook, case: &Case, eval: &Evaluation) -> Schedule {
     }
     let src = Sources { rb, case, eval };
     s.deadlines = deposit_deadlines(&rb.calendar);
+    for d in &mut s.deadlines {
+        d.label = rb.render_label(&d.label);
+    }
+    s.working_days = working_day_conventions(rb);
     s.milestones = rb
         .calendar
         .iter()
         .filter(|e| matches!(e.kind, EventKind::Notification | EventKind::End | EventKind::Deadline))
-        .map(|e| Milestone { name: e.name.clone(), label: e.provenance.label.clone(), kind: e.kind, date: e.date })
+        .map(|e| Milestone { name: e.name.clone(), label: rb.render_label(&e.provenance.label), kind: e.kind, date: e.date })
         .collect();
     let balance_event = rb.calendar.iter().find(|e| e.kind == EventKind::Balance);
     let records = balance_event.and_then(|b| b.received.as_ref()).map(|r| src.records(r)).unwrap_or_default();

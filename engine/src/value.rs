@@ -12,12 +12,14 @@ use serde::Serialize;
 pub(crate) use smol_str::SmolStr;
 
 mod dated;
+mod people;
 mod rounding;
 mod status;
 mod unit;
 
 pub(crate) use dated::value_at;
 pub use dated::{Dated, Period};
+pub(crate) use people::for_people;
 pub use rounding::{Rounding, RoundingMode};
 pub use status::Status;
 pub use unit::Unit;

@@ -64,3 +64,42 @@ fn a_dated_value_outside_the_year_is_refused() {
     patch::set(&prestations, "prestations.items[code=G]", "tarif", dated);
     snap!("diagnostics_dated_outside", check(&sandbox));
 }
+
+#[test]
+fn a_syntax_error_comes_first_and_the_errors_it_explains_are_grouped_under_it() {
+    // The edit of the corpus case `unclosed-quote`: one quote never closed in the parameters.
+    let patch: toml::Table =
+        toml::from_str(&std::fs::read_to_string(crate::util::repo().join("tests/rules-malformed/unclosed-quote/patch.toml")).unwrap())
+            .unwrap();
+    let edit = patch["edit"].as_array().unwrap()[0].as_table().unwrap();
+    let sandbox = Sandbox::new();
+    sandbox.edit(&format!("rules/{}", edit["file"].as_str().unwrap()), edit["from"].as_str().unwrap(), edit["to"].as_str().unwrap());
+    let run = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let shown: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("error[") || l.starts_with("warning[")).collect();
+    assert!(shown[0].starts_with("error[R100 toml-syntax]"), "the syntax error comes first:\n{}", run.stderr);
+    assert!(shown.len() <= 2, "the errors that follow from it are not shown one by one:\n{}", run.stderr);
+    assert!(run.stderr.contains("further errors may follow from this one"), "{}", run.stderr);
+    // Machines still get every diagnostic, each follow-on pointing at its cause.
+    let json = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let diags = report["diagnostics"].as_array().unwrap();
+    assert_eq!(diags[0]["code"], "R100");
+    let follow_ons = diags.iter().filter(|d| d["follows"]["file"].as_str().is_some_and(|f| f.ends_with("parametres.toml"))).count();
+    assert!(follow_ons >= 10, "{}", json.stdout);
+}
+
+#[test]
+fn a_misspelt_name_is_answered_with_a_name_of_its_kind() {
+    let sandbox = Sandbox::new();
+    // A step reading a misspelt parameter (inline formula), and a script calling a misspelt function.
+    sandbox.edit("rules/2025/etapes.toml", "(1 + taux_plafond)", "(1 + taux_plafnod)").edit(
+        "rules/2025/formules.rhai",
+        "min(0.0, plafond - soumis)",
+        "mn(0.0, plafond - soumis)",
+    );
+    let run = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("help: did you mean parameter `taux_plafond`?"), "{}", run.stderr);
+    assert!(run.stderr.contains("unknown function `mn`") && run.stderr.contains("help: did you mean `min`?"), "{}", run.stderr);
+}

@@ -3,6 +3,7 @@
 
 mod compute;
 mod diagnostics;
+mod editing;
 mod house;
 mod impact;
 mod kit;

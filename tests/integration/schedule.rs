@@ -189,7 +189,9 @@ fn which_days_are_holidays_is_data() {
     sandbox.edit("rules/2026/calendrier.toml", "easter = [1, 39, 50]", "easter = [39, 50]");
     let json = schedule_in(&sandbox, "2026", "examples/msp");
     assert_eq!(json["deadlines"][0]["due"], "2026-04-07");
-    // Saturdays as working days (the strict sense of « jour ouvrable »): 4 April 2026 counts.
+    // Saturdays as working days (the strict sense of « jour ouvrable »): 4 April 2026 counts. The
+    // frozen calendar says it in its own `weekend`; the shipped rules say it with a parameter
+    // (tests/integration/editing.rs).
     sandbox.edit("rules/2026/calendrier.toml", "weekend = [\"saturday\", \"sunday\"]", "weekend = [\"sunday\"]");
     let json = schedule_in(&sandbox, "2026", "examples/msp");
     assert_eq!(json["deadlines"][0]["due"], "2026-04-06");

@@ -28,7 +28,7 @@ pub fn peps(args: &[&str]) -> Run {
     peps_in(&repo(), args)
 }
 
-/// A temporary copy of the repository's `rules/` and `norms/` (and `examples/`), to edit.
+/// A temporary copy of the repository's `rules/`, `norms/`, `examples/` and `schemas/`, to edit.
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
 }
@@ -36,7 +36,7 @@ pub struct Sandbox {
 impl Sandbox {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        for name in ["rules", "norms", "examples"] {
+        for name in ["rules", "norms", "examples", "schemas"] {
             copy_dir(&repo().join(name), &dir.path().join(name));
         }
         Sandbox { dir }
@@ -64,6 +64,18 @@ impl Sandbox {
                 std::fs::remove_dir_all(entry.path()).expect("remove a year");
             }
         }
+        self
+    }
+
+    /// Sets `key = value` (a TOML value as written: `true`, `"0.20"`) in table `[table]` of
+    /// `file`, whatever it was: a test states the value it needs without depending on the one
+    /// shipped.
+    pub fn set_key(&self, file: &str, table: &str, key: &str, value: &str) -> &Self {
+        let value: toml_edit::Value = value.parse().unwrap_or_else(|e| panic!("`{value}` is not a TOML value: {e}"));
+        edit_toml(&self.path().join(file), |doc| {
+            let table = doc.get_mut(table).and_then(|t| t.as_table_like_mut()).unwrap_or_else(|| panic!("no [{table}] in {file}"));
+            table.insert(key, toml_edit::value(value));
+        });
         self
     }
 

@@ -7,7 +7,8 @@
 //!   move to Y;
 //! - every date of the year moves by Y − X years (29 February becomes 28 February): parameters of
 //!   unit `date`, calendar events (and the years X and X+1 named in their labels), date defaults
-//!   of case inputs;
+//!   of case inputs; a date marked `once = true` (an event or a date that happens once, such as
+//!   the end of an experiment) stays as it is, label included;
 //! - a value that changed inside year X (`values = [{ from, value }, ...]`) enters year Y with the
 //!   value in force at the end of X: `values = [{ from = Y-01-01, value = <last> }]` — a tariff
 //!   raised on 22 December is not raised again a year later;
@@ -16,7 +17,9 @@
 //! - carried values are marked: ` (reconduit de X)` is appended to every `reference` that does
 //!   not already say where it was carried from, and `seed` statuses (a convention of year X)
 //!   become `assumed`; `confirmed` stays (the text is presumed still in force);
-//! - `retraits.toml` (removals of year X) is not carried; other files are copied as they are.
+//! - `retraits.toml` (removals of year X) is not carried; other files are copied as they are;
+//! - the `#:schema` line of each rule file points to the repository's `schemas/` from `rules/Y`
+//!   (a relative path inside the repository, a `file://` URL outside it: `draft`).
 //!
 //! The result is written to a temporary folder beside the rules, loaded strictly and checked for
 //! coverage against X, and only then renamed to `rules/Y` (an existing year needs `--force`).
@@ -56,6 +59,8 @@ pub struct Tally {
     pub references: usize,
     pub statuses: usize,
     pub items_dropped: usize,
+    /// Dates marked `once = true`, kept as they are.
+    pub kept_once: usize,
 }
 
 pub fn run(args: &NewYearArgs) -> u8 {
@@ -92,6 +97,13 @@ pub fn run(args: &NewYearArgs) -> u8 {
             return crate::EXIT_IO;
         }
     };
+    // The `#:schema` lines must resolve from where the year will be, not from where it was.
+    if let Some(schemas) = super::draft::schemas_dir(&args.rules)
+        && let Err(e) = super::draft::retarget_schemas(tmp.path(), &dst_dir, &schemas)
+    {
+        eprintln!("error: {e}");
+        return crate::EXIT_IO;
+    }
     // The new year must pass the same checks as any other before it takes its place.
     let norms = norms_root(&args.rules);
     let (made, diags) = load_dir(tmp.path(), &norms);
@@ -120,6 +132,11 @@ fn summary(dst: &Path, from: i32, to: i32, t: &Tally) -> String {
     s.push_str(&format!("  {} values that changed during {from} enter {to} with their value at the end of {from}\n", t.collapsed));
     if t.items_dropped > 0 {
         s.push_str(&format!("  {} list items that ended during {from} dropped\n", t.items_dropped));
+    }
+    match t.kept_once {
+        0 => {}
+        1 => s.push_str("  1 date marked `once = true` kept as it is (it happens once)\n"),
+        n => s.push_str(&format!("  {n} dates marked `once = true` kept as they are (they happen once)\n")),
     }
     s.push_str(&format!("  {} references marked \"(reconduit de {from})\", {} statuses seed → assumed\n", t.references, t.statuses));
     s.push_str(&format!("  passes `peps rules check {to}`\n"));
@@ -225,8 +242,12 @@ fn edit(doc: &mut DocumentMut, kind: &str, from: i32, to: i32, period: (NaiveDat
         "parameters" => {
             for (_, item) in root.iter_mut() {
                 let Some(p) = item.as_table_like_mut() else { continue };
-                shift_key(p, "value", delta, t);
-                collapse_dated(p, "values", to, delta, t);
+                if once(p) {
+                    t.kept_once += 1;
+                } else {
+                    shift_key(p, "value", delta, t);
+                    collapse_dated(p, "values", to, delta, t);
+                }
                 mark(p, from, t);
             }
         }
@@ -257,6 +278,11 @@ fn edit(doc: &mut DocumentMut, kind: &str, from: i32, to: i32, period: (NaiveDat
         "calendar" => {
             for (_, item) in root.iter_mut() {
                 let Some(e) = item.as_table_like_mut() else { continue };
+                if once(e) {
+                    t.kept_once += 1;
+                    mark(e, from, t);
+                    continue;
+                }
                 shift_key(e, "date", delta, t);
                 if let Some(v) = e.get_mut("label").and_then(Item::as_value_mut)
                     && let Some(s) = v.as_str()
@@ -270,6 +296,11 @@ fn edit(doc: &mut DocumentMut, kind: &str, from: i32, to: i32, period: (NaiveDat
         "inputs" => shift_all(root.iter_mut().map(|(_, i)| i).collect(), delta, t),
         _ => {}
     }
+}
+
+/// Whether an item is marked `once = true`: a date that happens once, kept by a new year.
+fn once(tb: &dyn TableLike) -> bool {
+    tb.get("once").and_then(Item::as_value).and_then(Value::as_bool) == Some(true)
 }
 
 /// Replaces a value, keeping the spaces and comments around it.
@@ -487,7 +518,20 @@ mod tests {
             out,
             "# en-tête\n[date_observation]\nlabel = \"D\"\nunit = \"date\"\nvalue = 2026-12-31 # fin d'année\nstatus = \"assumed\"\nreference = \"Convention 2025 (reconduit de 2025)\"\n\n[tarif]\nlabel = \"G\"\nunit = \"EUR\"\nvalues = [{ from = 2026-01-01, value = \"30.00\" }]\nstatus = \"confirmed\"\nreference = \"NGAP (reconduit de 2024)\"\n"
         );
-        assert_eq!(t, Tally { dates: 1, collapsed: 1, references: 1, statuses: 1, items_dropped: 0 });
+        assert_eq!(t, Tally { dates: 1, collapsed: 1, references: 1, statuses: 1, items_dropped: 0, kept_once: 0 });
+    }
+
+    #[test]
+    fn dates_that_happen_once_are_kept() {
+        let text = "[fin_experimentation]\nlabel = \"Fin en juillet 2026\"\ndate = 2026-07-03\nonce = true\nkind = \"end\"\nstatus = \"assumed\"\nreference = \"Fin en juillet 2026\"\n\n[solde]\nlabel = \"Solde 2025\"\ndate = 2026-07-20\nkind = \"balance\"\nstatus = \"seed\"\nreference = \"r\"\n";
+        let (out, t) = run_edit(text, "calendar");
+        assert!(out.contains("label = \"Fin en juillet 2026\"\ndate = 2026-07-03\nonce = true\n"), "{out}");
+        assert!(out.contains("label = \"Solde 2026\"\ndate = 2027-07-20\n"), "{out}");
+        assert_eq!((t.kept_once, t.dates), (1, 1));
+        let params = "[fin]\nlabel = \"F\"\nunit = \"date\"\nvalue = 2026-07-03\nonce = true\nstatus = \"assumed\"\nreference = \"r\"\n";
+        let (out, t) = run_edit(params, "parameters");
+        assert!(out.contains("value = 2026-07-03\n"), "{out}");
+        assert_eq!(t.kept_once, 1);
     }
 
     #[test]

@@ -329,13 +329,13 @@ mod tests {
 
     #[test]
     fn wrong_values_and_unknown_fields_are_each_reported() {
-        let rows = rows("r = [{ NIR = 12, NE = \"x\", OK = 1, EUR = 1.5, NX = 1 }]");
+        let rows = rows("r = [{ NIR = 12, NE = \"x\", OK = 1, EUR = 1.5, NIRR = 1 }]");
         let defaults = BTreeMap::from([("MISSING".to_string(), AnyValue(toml::Value::Integer(1)))]);
         let (mut aliases, mut problems) = (Aliases::default(), Vec::new());
         csv_text("x", &norm(), &rows, &defaults, &mut aliases, &mut problems);
         let all = problems.join("\n");
         assert!(all.contains("the defaults of `x` has a field `MISSING`"), "{all}");
-        assert!(all.contains("row 1 of `x` has a field `NX` that norm `n` does not have (did you mean `NE`?)"), "{all}");
+        assert!(all.contains("row 1 of `x` has a field `NIRR` that norm `n` does not have (did you mean `NIR`?)"), "{all}");
         assert!(all.contains("field `NIR`: an identifier is a text"), "{all}");
         assert!(all.contains("field `OK`: a true/false field cannot hold integer"), "{all}");
         assert!(all.contains("field `EUR`: write a decimal as a string"), "{all}");

@@ -75,6 +75,8 @@ codes! {
     FormulaLint = "R117", "formula-lint", "a formula uses a construct that probably does not do what it seems to";
     DroppedItem = "R118", "dropped-item", "an item of the previous year's rulebook is absent from this year's, and no `retraits.toml` entry says why";
     NewInputWithoutDefault = "R119", "new-input-without-default", "a year adds a required case input with no default: cases of the year before cannot be computed or compared (warning)";
+    IndicatorWeights = "R120", "indicator-weights", "the weights of an indicator set do not add up to 1 (warning)";
+    LabelNumber = "R121", "label-number", "a label writes out a number that is the value of a parameter its step reads: it goes stale when the parameter changes (warning)";
     CaseFileUnreadable = "D200", "case-file-unreadable", "the case description cannot be read";
     CaseUnknownKey = "D201", "case-unknown-key", "the case description has a key the rulebook does not declare";
     CaseMissingValue = "D202", "case-missing-value", "the case description lacks a value the rulebook requires";

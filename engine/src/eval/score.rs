@@ -20,7 +20,7 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &ScorePla
         weights += ind.weight;
         parts.push(Part {
             key: ind.name.clone(),
-            label: Some(ind.provenance.label.clone()),
+            label: Some(rb.render_label(&ind.provenance.label)),
             count: None,
             value: Some(Value::Number(att.round_dp(4))),
             detail: Some(

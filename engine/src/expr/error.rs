@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Suggestion};
 
 /// An error of parsing or checking, with its span inside the expression text.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,8 +56,8 @@ impl fmt::Display for ExprError {
 /// kind of name was sought, so that a suggestion is only ever a name of that kind.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub(crate) enum NameError {
-    #[error("unknown name `{name}`{}", suggested(.suggestion))]
-    Unknown { name: String, suggestion: Option<String> },
+    #[error("unknown name `{name}`{}", .suggestion.as_ref().map(|s| format!(" ({s})")).unwrap_or_default())]
+    Unknown { name: String, suggestion: Option<Suggestion> },
     #[error("unknown function `{name}`")]
     UnknownFunction { name: String },
     #[error("unknown dataset or filter `{name}`{}", suggested(.suggestion))]
@@ -82,6 +82,17 @@ pub(crate) enum NameError {
     MemberInCondition(String),
     #[error("`{0}` is not available in a norm's condition")]
     NotInCondition(String),
+}
+
+impl NameError {
+    /// The name found undefined, when the error is that a rule item of that name does not exist.
+    pub(crate) fn undefined_name(&self) -> Option<&str> {
+        match self {
+            NameError::Unknown { name, .. } | NameError::UnknownView { name, .. } => Some(name),
+            NameError::UnknownList(name) => Some(name),
+            _ => None,
+        }
+    }
 }
 
 fn suggested(suggestion: &Option<String>) -> String {

@@ -48,6 +48,30 @@ pub(crate) fn function_span(engine: &Engine, text: &str, function: &str) -> Rang
     }
 }
 
+/// The function of a script that `offset` lies in, with the names in scope there: its
+/// parameters and the variables it declared before `offset` (`let`, `const`).
+pub(crate) fn scope_at(engine: &Engine, text: &str, offset: usize) -> Option<(String, Vec<String>)> {
+    let toks = tokens(engine, text);
+    let start = toks.iter().rposition(|(t, at)| matches!(t, Token::Fn) && *at <= offset)?;
+    let Some((Token::Identifier(name), _)) = toks.get(start + 1) else { return None };
+    let rest = toks.get(start + 2..).unwrap_or_default();
+    // `fn f()` has no parameters: its `()` may be one token, so the body starts at the brace.
+    let close = rest.iter().position(|(t, _)| matches!(t, Token::RightParen | Token::LeftBrace)).unwrap_or(rest.len());
+    let mut names: Vec<String> = rest[..close]
+        .iter()
+        .filter_map(|(t, _)| match t {
+            Token::Identifier(p) => Some(p.to_string()),
+            _ => None,
+        })
+        .collect();
+    for w in rest[close..].windows(2).take_while(|w| w[1].1 < offset) {
+        if let (Token::Let | Token::Const, Token::Identifier(v)) = (&w[0].0, &w[1].0) {
+            names.push(v.to_string());
+        }
+    }
+    Some((name.to_string(), names))
+}
+
 /// The source text of `fn function(...) { ... }` in a script, with its doc comments, if present.
 pub(crate) fn function_source(engine: &Engine, text: &str, function: &str) -> Option<String> {
     function_range(engine, text, function).map(|r| text[r].trim().to_string())
@@ -148,6 +172,16 @@ mod tests {
         // A brace inside a string is text, not a block.
         lint(&engine, &file("fn f(x) { let s = \"}\"; if x { 1 } else { 2 } }\nfn g(y) { \"{\" + y }"), &mut ok);
         assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    #[test]
+    fn the_names_in_scope_are_the_parameters_and_earlier_variables() {
+        let engine = sandbox();
+        let text = "fn a(x) { x }\nfn b(annee, taux_max) {\n  let y = annee * 2;\n  z + y\n  let w = 1;\n}\n";
+        let at = text.find("z +").unwrap();
+        assert_eq!(scope_at(&engine, text, at), Some(("b".to_string(), vec!["annee".into(), "taux_max".into(), "y".into()])));
+        assert_eq!(scope_at(&engine, "fn c() { q }", 9), Some(("c".to_string(), vec![])));
+        assert_eq!(scope_at(&engine, "q + 1", 0), None);
     }
 
     #[test]

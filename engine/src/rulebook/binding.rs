@@ -7,6 +7,7 @@ use typed_index_collections::{TiSlice, TiVec};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::StepId;
+use crate::rulebook::labels;
 use crate::rulebook::manifest::Manifest;
 use crate::rulebook::mechanisms::bind_step;
 use crate::rulebook::ordering::order_steps;
@@ -17,14 +18,18 @@ use crate::rules::inputs::InputKind;
 use crate::rules::step::{AggOp, Mechanism, StepDef};
 use crate::value::{Kind, Rounding, Unit};
 
-/// Binds the steps `defs` of `rb`: datasets, views, scalars, plans, the result and the order.
-/// Leaves `rb.steps` empty when a step cannot be bound.
+/// Binds the steps `defs` of `rb`: datasets, views, scalars, plans, the result and the order,
+/// after the names labels show and the parameters the calendar reads. Leaves `rb.steps` empty
+/// when a step cannot be bound.
 pub(crate) fn bind(rb: &mut Rulebook, defs: TiVec<StepId, StepDef>, m: &Manifest, diags: &mut Vec<Diagnostic>) {
+    labels::check_references(rb, &defs, diags);
+    crate::rulebook::calendar::bind_working_days(rb, diags);
     bind_datasets(rb, m, diags);
     let units = bind_scalars(rb, &defs, diags);
     bind_views(rb, &defs);
     let Some(steps) = bind_steps(rb, &defs, &units, m, diags) else { return };
     rb.steps = steps;
+    labels::check_numbers(rb, diags);
     let Some(result) = bind_result(rb, m, diags) else { return };
     rb.result = result;
     if let Some(order) = order_steps(rb, diags) {

@@ -3,6 +3,7 @@
 //! names are unique and every deposit rule has its deadlines. Part of loading a rulebook, so that
 //! `rules check` reports them; the schedule itself is computed later, from an evaluation.
 
+use chrono::Weekday;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
@@ -10,7 +11,7 @@ use crate::rulebook::{BTreeSet, Rulebook};
 use crate::rules::calendar::deadlines::deposit_deadlines_of;
 use crate::rules::calendar::{Event, EventKind, RebaseRule, Received};
 use crate::rules::inputs::InputKind;
-use crate::value::{Kind, Unit};
+use crate::value::{Kind, Unit, Value};
 
 // ---------------------------------------------------------------------------------------------
 // Binding: what the calendar names must exist, with the right unit.
@@ -191,6 +192,55 @@ pub(crate) fn check_rebase(rb: &Rulebook, e: &Event, r: &RebaseRule, diags: &mut
                 .at(e.location_of(key)),
             ),
             Some(_) => {}
+        }
+    }
+}
+
+/// Sets each deposit rule's Saturday as the parameter its `saturday` names says: a working day
+/// when the parameter is true, else a day off like those of `weekend`. The parameter must exist
+/// and be true or false, and `weekend` must not also list Saturday.
+pub(crate) fn bind_working_days(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) {
+    let reference_date = rb.reference_date;
+    let booleans: Vec<String> = rb.parameters.iter().filter(|p| p.unit == Unit::Bool).map(|p| p.name.clone()).collect();
+    for e in &mut rb.calendar {
+        let Some(rule) = &mut e.deposit else { continue };
+        let Some(name) = &rule.saturday else { continue };
+        let at = e.spans.iter().find(|(k, _)| *k == "saturday").map_or_else(|| e.provenance.location.clone(), |(_, l)| l.clone());
+        let Some(p) = rb.parameters.iter().find(|p| &p.name == name) else {
+            let hint = match did_you_mean(name, booleans.iter().map(String::as_str)) {
+                Some(c) => format!("did you mean parameter `{c}`?"),
+                None => "name a parameter of unit `bool`: true when Saturday is a working day".to_string(),
+            };
+            diags.push(
+                Diagnostic::error(Code::UndefinedName, format!("`saturday` of event `{}` names `{name}`, which is no parameter", e.name))
+                    .at(at)
+                    .hint(hint)
+                    .undefined(name.as_str()),
+            );
+            continue;
+        };
+        let Value::Bool(working) = p.value_at(reference_date) else {
+            diags.push(
+                Diagnostic::error(
+                    Code::TypeMismatch,
+                    format!("`saturday` of event `{}` names parameter `{name}`, whose unit is {}, not bool", e.name, p.unit),
+                )
+                .at(at),
+            );
+            continue;
+        };
+        let listed = rule.working_days.weekend.contains(&Weekday::Sat);
+        match (*working, listed) {
+            (true, true) => diags.push(
+                Diagnostic::error(
+                    Code::InvalidValue,
+                    format!("`weekend` of event `{}` lists saturday, but parameter `{name}` says Saturday is a working day", e.name),
+                )
+                .at(at)
+                .hint("leave Saturday out of `weekend`: the parameter decides"),
+            ),
+            (false, false) => rule.working_days.weekend.push(Weekday::Sat),
+            _ => {}
         }
     }
 }

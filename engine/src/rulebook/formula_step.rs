@@ -1,11 +1,11 @@
 //! Binding a formula step: an inline Rhai expression or a function of a script, and the scalars
 //! it reads.
 
-use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
+use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean, suggest};
 use crate::expr::{Resolver, Slot};
 use crate::formula;
 use crate::ids::{ScalarId, ScriptId};
-use crate::rulebook::resolver::Binder;
+use crate::rulebook::resolver::{Binder, scalar_pools};
 use crate::rulebook::{FunctionPlan, InlinePlan, Plan};
 use crate::rules::step::{FormulaSource, StepDef};
 
@@ -50,14 +50,29 @@ fn compile_inline(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(Vec<String>, PendingFormula)> {
     let known: Vec<String> = b.rb.scalars.iter().map(|s| s.name.clone()).collect();
-    let ast = match formula::compile_inline(&b.rb.engine, text, &known, &b.rb.files[d.file], offset) {
+    let file = &b.rb.files[d.file];
+    let ast = match formula::compile_inline(&b.rb.engine, text, &known, file, offset) {
         Ok(a) => a,
         Err(mut e) => {
             e.message = format!("in the formula of step `{}`: {}", d.name, e.message.trim_start_matches("in Rhai: "));
+            if let Some(s) = e.undefined_name().and_then(|n| suggest(n, &scalar_pools(b.rb))) {
+                e.hint = Some(s.to_string());
+            }
             diags.push(e);
             return None;
         }
     };
+    let functions = formula::known_functions(&b.rb.engine, &ast);
+    let unknown = formula::unknown_calls(&ast, &functions);
+    for (name, pos) in &unknown {
+        let span = formula::position_span(text, *pos, offset, name.len());
+        let mut e = formula::unknown_function(file, span, name, &[], &functions);
+        e.message = format!("in the formula of step `{}`: unknown function `{name}`", d.name);
+        diags.push(e);
+    }
+    if !unknown.is_empty() {
+        return None;
+    }
     let names: Vec<String> = formula::identifiers(&ast).into_iter().filter(|n| known.contains(n)).collect();
     Some((names.clone(), PendingFormula::Inline(ast, names)))
 }
@@ -97,7 +112,8 @@ fn resolve_names(
                 diags.push(
                     Diagnostic::error(Code::UndefinedName, format!("the formula of step `{}` reads `{n}`: {m}", d.name))
                         .at(formula_location(b, d, src))
-                        .hint("a function's parameters name the outputs, parameters and inputs it reads"),
+                        .hint("a function's parameters name the outputs, parameters and inputs it reads")
+                        .undefined(n.as_str()),
                 );
                 ok = false;
             }

@@ -53,8 +53,9 @@ impl StepCx<'_> {
         check_expr(b, e, want, &self.what(part), diags)
     }
 
+    /// That `at` names something undefined (the name written there), with `message`.
     fn undefined(&self, message: String, at: &Spanned) -> Diagnostic {
-        Diagnostic::error(Code::UndefinedName, message).at(self.file.location(at.span.clone()))
+        Diagnostic::error(Code::UndefinedName, message).at(self.file.location(at.span.clone())).undefined(at.text.as_str())
     }
 }
 
@@ -123,7 +124,12 @@ fn value_column(tbl: &Table, cx: &StepCx<'_>, column: Option<&Spanned>, diags: &
         Some(c) => {
             let found = tbl.column_index(&c.text);
             if found.is_none() {
-                diags.push(cx.undefined(format!("table `{}` has no column `{}`", tbl.name, c.text), c));
+                let mut d = cx.undefined(format!("table `{}` has no column `{}`", tbl.name, c.text), c);
+                d.related = None;
+                if let Some(close) = did_you_mean(&c.text, tbl.columns.iter().map(|x| x.name.as_str())) {
+                    d = d.hint(format!("did you mean `{close}`?"));
+                }
+                diags.push(d);
             }
             found
         }
@@ -196,7 +202,11 @@ fn bind_classify(
 ) -> Option<Plan> {
     let view = bind_rows(b, cx, dataset, diags)?;
     let Some(l) = b.rb.lists.position(|x| x.name == list.text) else {
-        diags.push(cx.undefined(format!("unknown list `{}`", list.text), list));
+        let mut d = cx.undefined(format!("unknown list `{}`", list.text), list);
+        if let Some(c) = did_you_mean(&list.text, b.rb.lists.iter().map(|l| l.name.as_str())) {
+            d = d.hint(format!("did you mean `{c}`?"));
+        }
+        diags.push(d);
         return None;
     };
     b.reads.insert(ReadRef::List(l));
@@ -207,7 +217,7 @@ fn bind_classify(
     let mut ok = true;
     for c in classes {
         match cx.check(b, &c.when, Some(Kind::Bool), &format!("class `{}`", c.name), diags) {
-            Some(e) => out.push((c.name.clone(), c.label.clone(), e)),
+            Some(e) => out.push((c.name.clone(), b.rb.render_label(&c.label), e)),
             None => ok = false,
         }
     }
@@ -222,7 +232,7 @@ fn bind_checks(b: &mut Binder<'_>, cx: &StepCx<'_>, checks: &[CheckDef], diags: 
     let mut ok = true;
     for c in checks {
         match cx.check(b, &c.when, Some(Kind::Bool), &format!("check `{}`", c.name), diags) {
-            Some(e) => out.push((c.name.clone(), c.label.clone(), e)),
+            Some(e) => out.push((c.name.clone(), b.rb.render_label(&c.label), e)),
             None => ok = false,
         }
     }
@@ -231,7 +241,11 @@ fn bind_checks(b: &mut Binder<'_>, cx: &StepCx<'_>, checks: &[CheckDef], diags: 
 
 fn bind_score(b: &mut Binder<'_>, cx: &StepCx<'_>, set: &Spanned, diags: &mut Vec<Diagnostic>) -> Option<Plan> {
     let Some(s) = b.rb.indicator_sets.position(|x| x.name == set.text) else {
-        diags.push(cx.undefined(format!("unknown indicator set `{}`", set.text), set));
+        let mut d = cx.undefined(format!("unknown indicator set `{}`", set.text), set);
+        if let Some(c) = did_you_mean(&set.text, b.rb.indicator_sets.iter().map(|s| s.name.as_str())) {
+            d = d.hint(format!("did you mean `{c}`?"));
+        }
+        diags.push(d);
         return None;
     };
     b.reads.insert(ReadRef::Indicators(s));
@@ -252,7 +266,8 @@ fn bind_score(b: &mut Binder<'_>, cx: &StepCx<'_>, set: &Spanned, diags: &mut Ve
                         Code::UndefinedName,
                         format!("indicator `{}` reads `{}`, which is no numeric input, parameter or step", ind.name, ind.input),
                     )
-                    .at(ind.provenance.location.clone()),
+                    .at(ind.provenance.location.clone())
+                    .undefined(ind.input.as_str()),
                 );
                 ok = false;
             }

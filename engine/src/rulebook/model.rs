@@ -349,9 +349,22 @@ impl Rulebook {
         self.steps.position(|s| s.def.name == name)
     }
 
+    pub(crate) fn parameter(&self, name: &str) -> Option<&Parameter> {
+        self.parameters.iter().find(|p| p.name == name)
+    }
+
     /// The file a step is written in.
     pub(crate) fn file_of(&self, step: &Step) -> &SourceFile {
         &self.files[step.def.file]
+    }
+
+    /// `label` as people read it: each `{parameter}` replaced by the parameter's value on the
+    /// reference date, written the French way (`20 %`, `1 234,50 €`, `31/12/2025`).
+    pub fn render_label(&self, label: &str) -> String {
+        crate::rules::label::render(label, |name| {
+            let p = self.parameter(name)?;
+            Some(crate::value::for_people(p.value_at(self.reference_date), p.unit))
+        })
     }
 
     /// The source text of the script function a step calls, with its doc comments.

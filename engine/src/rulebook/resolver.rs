@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use typed_index_collections::TiSlice;
 
-use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::expr::{self, Expr, ItemField, NameError, Resolver, Slot};
+use crate::diagnostic::{Diagnostic, NameKind, Pool, did_you_mean, suggest};
+use crate::expr::{self, Expr, ExprErrorKind, ItemField, NameError, Resolver, Slot};
 use crate::ids::{AttrId, ColumnId, DatasetId, ExistsId, ListId, SetId, StepId, ViewId};
 use crate::rulebook::{ReadRef, Rulebook};
 use crate::rules::list::CodeList;
@@ -90,13 +90,17 @@ impl<'a> Binder<'a> {
         })
     }
 
-    /// A name nothing defines, with the closest name of the kinds that could be read here.
+    /// A name nothing defines, with the closest name of the kinds that could be read here:
+    /// columns of the rows in scope and values computed per row, then the scalars by kind.
     fn unknown(&self, name: &str) -> NameError {
-        let mut candidates: Vec<&str> = self.rb.scalars.iter().map(|s| s.name.as_str()).collect();
-        for ds in [self.base, self.inner].into_iter().flatten() {
-            candidates.extend(self.rb.datasets[ds].columns.iter().map(|(c, _)| c.as_str()));
+        let mut pools: Vec<Pool<'_>> = Vec::new();
+        for ds in [self.inner, self.base].into_iter().flatten() {
+            pools.push((NameKind::Column, self.rb.datasets[ds].columns.iter().map(|(c, _)| c.as_str()).collect()));
+            let per_row = self.defs.iter().filter(|d| self.computed(ds, &d.name).is_some()).map(|d| d.name.as_str()).collect();
+            pools.push((NameKind::Step, per_row));
         }
-        NameError::Unknown { name: name.to_string(), suggestion: did_you_mean(name, candidates).map(str::to_string) }
+        pools.extend(scalar_pools(self.rb));
+        NameError::Unknown { name: name.to_string(), suggestion: suggest(name, &pools) }
     }
 
     /// The column `name` of the rows in scope (`exists`' inner rows first).
@@ -137,6 +141,28 @@ impl<'a> Binder<'a> {
             }
             _ => None,
         }
+    }
+}
+
+/// The scalars every expression may read, one pool per kind: parameters, inputs, steps and
+/// built-ins.
+pub(crate) fn scalar_pools(rb: &Rulebook) -> Vec<Pool<'_>> {
+    let kinds = [NameKind::Parameter, NameKind::Input, NameKind::Step, NameKind::Builtin];
+    kinds
+        .into_iter()
+        .map(|kind| {
+            let names = rb.scalars.iter().filter(|s| scalar_kind(s.origin) == kind).map(|s| s.name.as_str()).collect();
+            (kind, names)
+        })
+        .collect()
+}
+
+fn scalar_kind(origin: ReadRef) -> NameKind {
+    match origin {
+        ReadRef::Parameter(_) => NameKind::Parameter,
+        ReadRef::Input(_) => NameKind::Input,
+        ReadRef::Builtin(_) => NameKind::Builtin,
+        _ => NameKind::Step,
     }
 }
 
@@ -236,6 +262,11 @@ pub(crate) fn check_expr(b: &mut Binder<'_>, e: &ExprSource, want: Option<Kind>,
         }
         Err(err) => {
             let mut d = Diagnostic::error(err.code(), format!("in {what}: {err}")).at(file.location(e.file_span(err.span.clone())));
+            if let ExprErrorKind::Undefined(n) = &err.kind
+                && let Some(name) = n.undefined_name()
+            {
+                d = d.undefined(name);
+            }
             if let Some(h) = err.hint {
                 d = d.hint(h);
             }

@@ -10,7 +10,8 @@ pub(crate) fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnosti
         let i = rb.step_index(s.get_ref());
         if i.is_none() {
             let mut d = Diagnostic::error(Code::UndefinedName, format!("`[result]` names step `{}`, which does not exist", s.get_ref()))
-                .at(m.result_loc.clone());
+                .at(m.result_loc.clone())
+                .undefined(s.get_ref());
             if let Some(c) = did_you_mean(s.get_ref(), rb.steps.iter().map(|s| s.def.name.as_str())) {
                 d = d.hint(format!("did you mean `{c}`?"));
             }

@@ -23,6 +23,10 @@ pub struct Event {
     pub provenance: Provenance,
     pub date: NaiveDate,
     pub kind: EventKind,
+    /// The event happens once (the end of an experiment): a new year keeps its date as it is
+    /// rather than moving it by a year.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub once: bool,
     /// For an advance: its share of the estimated annual amount.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub share: Option<Decimal>,
@@ -109,7 +113,12 @@ pub(crate) struct DepositRule {
     pub(crate) count: u32,
     pub(crate) working_day: u32,
     pub(crate) norms: Vec<String>,
+    /// The days that count, Saturday as `saturday` says once the rulebook is bound.
     pub(crate) working_days: WorkingDays,
+    /// The parameter (true or false) that says whether Saturday is a working day, if the rules
+    /// make it one; without it, `weekend` alone says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) saturday: Option<String>,
 }
 
 /// Re-basing of advances on the presence of a dataset's members: the estimate is shared among
@@ -160,6 +169,7 @@ impl Event {
             put("working_days.weekend", Some(weekend.join(", ")));
             put("working_days.holidays", Some(w.fixed.iter().map(|(m, d)| format!("{m:02}-{d:02}")).collect::<Vec<_>>().join(", ")));
             put("working_days.easter", Some(w.easter.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")));
+            put("working_days.saturday", d.saturday.clone());
         }
         if let Some(r) = &self.rebase {
             put("dataset", Some(r.dataset.clone()));
@@ -207,6 +217,7 @@ struct Specific {
 fn read_event(obj: Obj<'_, '_>, name: String) -> Option<Event> {
     let provenance = Provenance::read(&obj);
     let date = obj.date("date");
+    let once = obj.opt_bool("once").unwrap_or(false);
     let Some(kind) = read_choice(&obj, "kind", EventKind::NAMES, EventKind::parse) else {
         // The kind is unknown: its own keys cannot be told from misspellings, so none is reported.
         for k in EventKind::NAMES.iter().filter_map(|n| EventKind::parse(n)) {
@@ -223,6 +234,7 @@ fn read_event(obj: Obj<'_, '_>, name: String) -> Option<Event> {
         provenance: provenance?,
         date: date?.into_inner(),
         kind,
+        once,
         share: s.share,
         amount: s.amount,
         estimate: s.estimate,
@@ -272,7 +284,7 @@ fn read_specific(obj: &Obj<'_, '_>, kind: EventKind, name: &str) -> Specific {
             format!("advance `{name}` has a `share` but no `estimate`"),
             "name where the estimate comes from, e.g. estimate = [\"section.input\", \"step\"]",
         ),
-        EventKind::Deposit => s.deposit = read_deposit(obj),
+        EventKind::Deposit => s.deposit = read_deposit(obj, &mut s.spans),
         EventKind::Rebase => s.rebase = read_rebase(obj, &mut s.spans),
         _ => {}
     }
@@ -319,17 +331,26 @@ fn positive(obj: &Obj<'_, '_>, key: &str, max: i64) -> Option<u32> {
     u32::try_from(*v.get_ref()).ok()
 }
 
-fn read_deposit(obj: &Obj<'_, '_>) -> Option<DepositRule> {
+fn read_deposit(obj: &Obj<'_, '_>, spans: &mut Vec<(&'static str, Location)>) -> Option<DepositRule> {
     let every_months = positive(obj, "every_months", 12);
     let count = positive(obj, "count", 366);
     let working_day = positive(obj, "working_day", 23);
     let norms = obj.str_list("norms").unwrap_or_default().into_iter().map(|s| s.into_inner()).collect();
+    let mut saturday = None;
     let working_days = obj.table("working_days").and_then(|w| {
+        saturday = named(&w, "saturday", spans);
         let r = read_working_days(&w);
         w.finish();
         r
     });
-    Some(DepositRule { every_months: every_months?, count: count?, working_day: working_day?, norms, working_days: working_days? })
+    Some(DepositRule {
+        every_months: every_months?,
+        count: count?,
+        working_day: working_day?,
+        norms,
+        working_days: working_days?,
+        saturday,
+    })
 }
 
 /// `weekend = ["saturday", "sunday"]`, `holidays = ["01-01", ...]` (month-day),

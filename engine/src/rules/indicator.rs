@@ -115,10 +115,28 @@ fn read_set(obj: &Obj<'_, '_>, name: String) -> Option<IndicatorSet> {
             });
         }
     }
-    if indicators.iter().map(|i| i.weight).sum::<Decimal>().is_zero() && !indicators.is_empty() {
+    let total: Decimal = indicators.iter().map(|i| i.weight).sum();
+    if total.is_zero() && !indicators.is_empty() {
         ctx.error(Code::InvalidValue, obj.span(), format!("the weights of indicator set `{name}` add up to zero"));
+    } else if !indicators.is_empty() && total != Decimal::ONE {
+        let weights: Vec<String> = indicators.iter().map(|i| format!("{} {}", i.name, i.weight.normalize())).collect();
+        ctx.warning(
+            Code::IndicatorWeights,
+            set_span(obj),
+            format!("the weights of indicator set `{name}` add up to {}, not 1", total.normalize()),
+            format!("{}: each weight is the indicator's share of the score, so they add up to 1", weights.join(" + ")),
+        );
     }
     Some(IndicatorSet { name, provenance: provenance?, method: method?, indicators })
+}
+
+/// The span of a set's name where it is written as a table header (`[name]`), else the set.
+fn set_span(obj: &Obj<'_, '_>) -> std::ops::Range<usize> {
+    let span = obj.span();
+    let text = &obj.ctx().file.text;
+    let line_start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    if text[line_start..line_end].trim_start().starts_with('[') { line_start..line_end } else { span }
 }
 
 #[cfg(test)]
@@ -142,6 +160,38 @@ mod tests {
             direction,
             input: "x".into(),
         }
+    }
+
+    fn read(text: &str) -> Vec<crate::diagnostic::Diagnostic> {
+        let file = crate::diagnostic::SourceFile { path: "indicateurs.toml".into(), text: text.into() };
+        let ctx = crate::rules::strict::Ctx::new(&file);
+        let root = ctx.parse().unwrap();
+        let mut out = Vec::new();
+        read_indicator_sets(&ctx.root(&root, "the file"), &mut out);
+        ctx.into_diagnostics()
+    }
+
+    fn set(weights: &[&str]) -> String {
+        let mut text = "# en-tête\n\n[bonus]\nlabel = \"B\"\nstatus = \"assumed\"\nreference = \"r\"\nmethod = \"linear\"\n".to_string();
+        for (k, w) in weights.iter().enumerate() {
+            text.push_str(&format!("\n[[bonus.indicators]]\nname = \"i{k}\"\nlabel = \"I\"\nweight = \"{w}\"\ntarget = \"0.5\"\ndirection = \"higher\"\ninput = \"x{k}\"\nstatus = \"assumed\"\nreference = \"r\"\n"));
+        }
+        text
+    }
+
+    #[test]
+    fn weights_that_do_not_add_up_to_one_are_a_warning_at_the_set() {
+        assert!(read(&set(&["0.40", "0.60"])).is_empty());
+        let diags = read(&set(&["0.40", "0.20", "0.20"]));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        let d = &diags[0];
+        assert_eq!((d.code, d.severity), (Code::IndicatorWeights, crate::diagnostic::Severity::Warning));
+        assert_eq!(d.message, "the weights of indicator set `bonus` add up to 0.8, not 1");
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("i0 0.4 + i1 0.2 + i2 0.2: each weight is the indicator's share of the score, so they add up to 1")
+        );
+        assert_eq!(d.location.as_ref().unwrap().to_string(), "indicateurs.toml:3:1");
     }
 
     #[test]

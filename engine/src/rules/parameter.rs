@@ -16,6 +16,10 @@ pub struct Parameter {
     #[serde(flatten)]
     pub provenance: Provenance,
     pub values: Vec<Dated<Value>>,
+    /// A date that happens once (the end of an experiment), which a new year keeps as it is
+    /// rather than moving it by a year.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub once: bool,
 }
 
 impl Parameter {
@@ -61,7 +65,16 @@ fn read_parameter(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<Par
         (None, Some(item), Some(unit)) => read_dated(obj, item, unit, period),
         _ => None,
     };
-    Some(Parameter { name, unit: unit?, provenance: provenance?, values: values? })
+    let once = obj.opt_bool("once").unwrap_or(false);
+    if once && unit.is_some_and(|u| u != Unit::Date) {
+        obj.ctx().error_hint(
+            Code::InvalidValue,
+            obj.span(),
+            format!("{} has `once = true` but is not a date", obj.what()),
+            "`once` marks a date that happens once, which a new year keeps instead of moving it",
+        );
+    }
+    Some(Parameter { name, unit: unit?, provenance: provenance?, values: values?, once })
 }
 
 /// Reads a value of the kind `unit` calls for.

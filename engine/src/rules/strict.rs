@@ -42,6 +42,10 @@ impl<'f> Ctx<'f> {
         self.report(Diagnostic::error(code, message).at(self.loc(span)));
     }
 
+    pub(crate) fn warning(&self, code: Code, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+        self.report(Diagnostic::warning(code, message).at(self.loc(span)).hint(hint));
+    }
+
     pub(crate) fn error_hint(&self, code: Code, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
         self.report(Diagnostic::error(code, message).at(self.loc(span)).hint(hint));
     }

@@ -52,7 +52,7 @@ pub(crate) fn advances(src: &Sources<'_>, records: &[(NaiveDate, Decimal)], comp
         };
         payments.push(Payment {
             name: e.name.clone(),
-            label: e.provenance.label.clone(),
+            label: src.rb.render_label(&e.provenance.label),
             kind: PaymentKind::Advance,
             date: e.date,
             basis,
@@ -131,7 +131,7 @@ pub(crate) fn complement_payments(src: &Sources<'_>, complements: &[&Event], s: 
         }
         s.payments.push(Payment {
             name: e.name.clone(),
-            label: e.provenance.label.clone(),
+            label: src.rb.render_label(&e.provenance.label),
             kind: PaymentKind::Complement,
             date: e.date,
             basis: Basis::Output { name: f.name, label: f.label, value: f.value },

@@ -31,7 +31,7 @@ pub(crate) fn balance(src: &Sources<'_>, e: &Event, s: &Schedule) -> Option<Bala
     parts.push(BalancePart {
         kind: PartKind::Rest,
         name: e.name.clone(),
-        label: e.provenance.label.clone(),
+        label: src.rb.render_label(&e.provenance.label),
         observed: None,
         paid: None,
         amount: money(amount - settled),
@@ -45,7 +45,7 @@ pub(crate) fn balance(src: &Sources<'_>, e: &Event, s: &Schedule) -> Option<Bala
     };
     Some(Balance {
         name: e.name.clone(),
-        label: e.provenance.label.clone(),
+        label: src.rb.render_label(&e.provenance.label),
         date: e.date,
         final_amount,
         paid: s.paid,

@@ -27,6 +27,10 @@ pub struct Schedule {
     /// Entries and exits that re-base the advances, with their effect on the estimate.
     pub movements: Vec<Movement>,
     pub deadlines: Vec<Deadline>,
+    /// The working days each deposit rule counts its deadlines in: whether Saturday is one, and
+    /// the parameter that says so.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub working_days: Vec<WorkingDayConvention>,
     /// The other dated events: notifications, ends, one-off deadlines.
     pub milestones: Vec<Milestone>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -197,6 +201,32 @@ pub struct Movement {
     /// The first advance that takes it into account; none when only the balance settles it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub applied_from: Option<String>,
+}
+
+/// The working days of a deposit rule's deadlines, as the schedule states them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkingDayConvention {
+    /// The deposit rule.
+    pub rule: String,
+    /// Whether Saturday counts as a working day.
+    pub saturday_is_working_day: bool,
+    /// The days of the week that never count (`saturday`, `sunday`).
+    pub weekend: Vec<&'static str>,
+    /// How many holidays a year besides: on a fixed day, and moving with Easter.
+    pub fixed_holidays: usize,
+    pub easter_holidays: usize,
+    /// The parameter that sets Saturday, when the rules make it one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<ConventionSource>,
+}
+
+/// The parameter a convention comes from, with its status and reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConventionSource {
+    pub name: String,
+    pub label: String,
+    pub status: Status,
+    pub reference: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -51,7 +51,7 @@ pub(crate) fn movements(rb: &Rulebook, case: &Case, estimate: Decimal) -> Vec<Mo
                     if n == 0 { Decimal::ZERO } else { weight * Decimal::from(days) / (Decimal::from(n) * Decimal::from(period_days)) };
                 out.push(Movement {
                     rule: e.name.clone(),
-                    rule_label: e.provenance.label.clone(),
+                    rule_label: rb.render_label(&e.provenance.label),
                     member: text_at(row, ci),
                     group: group.clone(),
                     kind,

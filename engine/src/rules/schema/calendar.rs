@@ -30,7 +30,7 @@ choice!(
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct EventDef {
-    /// What the event is, in the words of the texts.
+    /// What the event is, in the words of the texts. `{name}` shows the value of parameter `name`.
     pub(crate) label: String,
     /// The text the date comes from.
     pub(crate) reference: String,
@@ -42,6 +42,9 @@ pub(crate) struct EventDef {
     pub(crate) date: DateValue,
     /// The kind of event.
     pub(crate) kind: EventKindName,
+    /// true for an event that happens once (the end of an experiment): `peps rules new-year`
+    /// keeps its date as it is instead of moving it by a year.
+    pub(crate) once: Option<bool>,
     /// Advance: its share of the estimated annual amount, e.g. "0.25".
     pub(crate) share: Option<DecimalText>,
     /// Advance, balance, complement: the step whose value is paid.
@@ -106,8 +109,13 @@ pub(crate) struct ReceivedRecords {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct WorkingDaysDef {
-    /// The days of the week that are not worked.
+    /// The days of the week that are not worked (leave Saturday out when `saturday` names a
+    /// parameter).
     pub(crate) weekend: Option<Vec<WeekdayName>>,
+    /// The parameter (unit bool) that says whether Saturday is a working day: true, it counts;
+    /// false, it does not, like the days of `weekend`. The convention then has its reference
+    /// and status, and `peps schedule` states it.
+    pub(crate) saturday: Option<String>,
     /// Holidays on a fixed day, "MM-DD", e.g. "05-01".
     pub(crate) holidays: Option<Vec<MonthDay>>,
     /// Holidays counted in days from Easter Sunday, e.g. 1 for Easter Monday, 39 for Ascension.

@@ -18,7 +18,7 @@ pub(crate) struct IndicatorsFile(pub(crate) BTreeMap<String, IndicatorSetDef>);
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct IndicatorSetDef {
-    /// What the set is, in the words of the texts.
+    /// What the set is, in the words of the texts. `{name}` shows the value of parameter `name`.
     pub(crate) label: String,
     /// The text the set comes from.
     pub(crate) reference: String,
@@ -38,7 +38,7 @@ pub(crate) struct IndicatorSetDef {
 pub(crate) struct IndicatorDef {
     /// The name of the indicator.
     pub(crate) name: String,
-    /// What the indicator measures.
+    /// What the indicator measures. `{name}` shows the value of parameter `name`.
     pub(crate) label: String,
     /// The text the indicator comes from.
     pub(crate) reference: String,

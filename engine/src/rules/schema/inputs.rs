@@ -19,7 +19,7 @@ pub(crate) struct InputsFile(pub(crate) BTreeMap<String, BTreeMap<String, InputD
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct InputDef {
-    /// What the value is, shown when it is missing.
+    /// What the value is, shown when it is missing. `{name}` shows the value of parameter `name`.
     pub(crate) label: String,
     /// A unit, or `enum` (one of `values`), `dataset` (a data file read through `norm`) or
     /// `records` (an array of tables with `fields`).

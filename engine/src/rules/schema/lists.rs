@@ -20,7 +20,7 @@ pub(crate) struct ListsFile(pub(crate) BTreeMap<String, ListDef>);
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ListDef {
-    /// What the list is, in the words of the texts.
+    /// What the list is, in the words of the texts. `{name}` shows the value of parameter `name`.
     pub(crate) label: String,
     /// The text the list comes from.
     pub(crate) reference: String,
@@ -50,7 +50,7 @@ pub(crate) struct AttributeDef {
 pub(crate) struct ListItemDef {
     /// The code, as exchange files write it.
     pub(crate) code: String,
-    /// What the code is.
+    /// What the code is. `{name}` shows the value of parameter `name`.
     pub(crate) label: String,
     /// The first day the code is valid (default: always).
     pub(crate) from: Option<DateValue>,

@@ -22,7 +22,7 @@ pub(crate) struct ParametersFile(pub(crate) BTreeMap<String, ParameterDef>);
 #[serde(deny_unknown_fields)]
 #[schemars(extend("oneOf" = [{ "required": ["value"] }, { "required": ["values"] }]), transform = typed_by_unit)]
 pub(crate) struct ParameterDef {
-    /// What the parameter is, in the words of the texts (shown on every report).
+    /// What the parameter is, in the words of the texts (shown on every report). `{name}` shows the value of parameter `name`.
     pub(crate) label: String,
     /// The text the value comes from: name it precisely (article, date, journal).
     pub(crate) reference: String,
@@ -38,6 +38,9 @@ pub(crate) struct ParameterDef {
     /// Values that change during the year, in order; the first starts on the first day of the
     /// period.
     pub(crate) values: Option<Vec<DatedValue>>,
+    /// true for a date that happens once (the end of an experiment): `peps rules new-year` keeps
+    /// it as it is instead of moving it by a year.
+    pub(crate) once: Option<bool>,
 }
 
 /// Lets an editor check `value` (and each of `values`) against the kind of value `unit` calls

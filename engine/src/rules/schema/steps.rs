@@ -26,7 +26,7 @@ pub(crate) struct StepsFile {
 pub(crate) struct StepEntry {
     /// The name of the output: other steps and formulas read it under this name.
     pub(crate) name: String,
-    /// What the output is, in the words of the texts (shown on every report).
+    /// What the output is, in the words of the texts (shown on every report). `{name}` shows the value of parameter `name`.
     pub(crate) label: String,
     /// The unit of the output, when not implied by its mechanism.
     pub(crate) unit: Option<UnitName>,
@@ -144,7 +144,7 @@ pub(crate) struct ClassifyDef {
 pub struct ClassDef {
     /// The name of the class.
     pub(crate) name: String,
-    /// What the class means.
+    /// What the class means. `{name}` shows the value of parameter `name`.
     pub(crate) label: Option<String>,
     /// The condition (`listed` and `item.<attribute>` read the row's list item).
     pub(crate) when: String,
@@ -156,7 +156,7 @@ pub struct ClassDef {
 pub struct CheckDef {
     /// The name of the check.
     pub(crate) name: String,
-    /// What the check requires.
+    /// What the check requires. `{name}` shows the value of parameter `name`.
     pub(crate) label: String,
     /// The condition that must hold.
     pub(crate) when: String,

@@ -19,7 +19,7 @@ pub(crate) struct TablesFile(pub(crate) BTreeMap<String, TableDef>);
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct TableDef {
-    /// What the table gives, in the words of the texts.
+    /// What the table gives, in the words of the texts. `{name}` shows the value of parameter `name`.
     pub(crate) label: String,
     /// The text the table comes from.
     pub(crate) reference: String,
