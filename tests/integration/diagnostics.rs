@@ -93,11 +93,8 @@ fn a_syntax_error_comes_first_and_the_errors_it_explains_are_grouped_under_it() 
 fn a_misspelt_name_is_answered_with_a_name_of_its_kind() {
     let sandbox = Sandbox::new();
     // A step reading a misspelt parameter (inline formula), and a script calling a misspelt function.
-    sandbox.edit("rules/2025/etapes.toml", "(1 + taux_plafond)", "(1 + taux_plafnod)").edit(
-        "rules/2025/formules.rhai",
-        "min(0.0, plafond - soumis)",
-        "mn(0.0, plafond - soumis)",
-    );
+    patch::set(&sandbox.path().join("rules/2025/etapes.toml"), "step[name=plafond]", "formula", "\"equivalent_acte * (1 + taux_plafnod)\"");
+    sandbox.append("rules/2025/formules.rhai", "\nfn plancher(montant) {\n    mn(0.0, montant)\n}\n");
     let run = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms"]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("help: did you mean parameter `taux_plafond`?"), "{}", run.stderr);

@@ -34,7 +34,13 @@ fn new_year_keeps_the_dates_that_happen_once() {
     );
     let run = sandbox.peps(&["rules", "new-year", "2031", "--from", "2025", "--rules", "rules", "--norms", "norms"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("1 date marked `once = true` kept"), "{}", run.stdout);
+    // Every date marked so in the copied year is kept, the shipped ones and the test's.
+    let marked: usize = ["calendrier.toml", "parametres.toml"]
+        .iter()
+        .map(|f| std::fs::read_to_string(sandbox.path().join("rules/2025").join(f)).unwrap().matches("\nonce = true").count())
+        .sum();
+    let dates = if marked == 1 { "date" } else { "dates" };
+    assert!(run.stdout.contains(&format!("{marked} {dates} marked `once = true` kept")), "{}", run.stdout);
     let cal = std::fs::read_to_string(sandbox.path().join("rules/2031/calendrier.toml")).unwrap();
     let event = &cal[cal.find("[fin_du_test]").unwrap()..];
     assert!(event.contains("label = \"Fin du test le 3 juillet 2026\"\ndate = 2026-07-03\nonce = true"), "{event}");

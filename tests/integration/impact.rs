@@ -110,17 +110,17 @@ fn from_one_year_to_the_next_the_data_are_brought_into_each_year() {
 #[test]
 fn a_step_that_needs_a_new_function_is_credited_jointly_with_it() {
     let sandbox = with_draft();
-    let script = sandbox.path().join("draft/2025/formules.rhai");
-    let text = std::fs::read_to_string(&script).unwrap();
-    let start = text.find("fn taux_bonus(").expect("the function taux_bonus");
-    let end = start + text[start..].find("\n}\n").expect("its end") + 3;
-    let copy = text[start..end]
-        .replace("fn taux_bonus(", "fn taux_bonus_brouillon(")
-        .replace("score_qualite * taux_bonus_max", "score_qualite * taux_bonus_max * 2");
-    std::fs::write(&script, format!("{text}\n{copy}")).unwrap();
-    let steps = sandbox.path().join("draft/2025/etapes.toml");
-    let steps_text = std::fs::read_to_string(&steps).unwrap();
-    std::fs::write(&steps, steps_text.replace("\"formules.rhai::taux_bonus\"", "\"formules.rhai::taux_bonus_brouillon\"")).unwrap();
+    // A new function in the draft's script, and the step that now calls it.
+    sandbox.append(
+        "draft/2025/formules.rhai",
+        "\nfn taux_bonus_brouillon(score_qualite, taux_bonus_max) {\n    score_qualite * taux_bonus_max * 2.0\n}\n",
+    );
+    crate::patch::set(
+        &sandbox.path().join("draft/2025/etapes.toml"),
+        "step[name=taux_bonus]",
+        "function",
+        "\"formules.rhai::taux_bonus_brouillon\"",
+    );
     let json = draft_impact(&sandbox, "2025", "examples/malakoff");
     check_adds_up(&json);
     let kinds: Vec<&str> = items(&json).iter().map(|i| i["kind"].as_str().unwrap()).collect();

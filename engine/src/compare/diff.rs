@@ -397,6 +397,9 @@ fn indicator_set(out: &mut Out, old: &IndicatorSet, new: &IndicatorSet) {
 
 pub(crate) fn event_summary(e: &Event) -> String {
     let mut s = format!("{} {:?}", e.date, e.kind).to_lowercase();
+    if e.once {
+        s.push_str(", once");
+    }
     if let Some(share) = e.share {
         s.push_str(&format!(", share {share}"));
     }

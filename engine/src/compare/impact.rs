@@ -209,6 +209,11 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
             note: Some("the later rules differ from the items brought in by something no item names".into()),
         });
     }
+    // Credits read like the totals they split: `0.00`, not `0`.
+    let scale = total_of(end).scale();
+    for item in &mut out {
+        item.delta.rescale(scale);
+    }
     out
 }
 

@@ -68,7 +68,9 @@ impl Parts {
         p.manifest.year += years;
         p.manifest.period = Period { start: d(p.manifest.period.start), end: d(p.manifest.period.end) };
         p.manifest.reference_date = d(p.manifest.reference_date);
-        for param in &mut p.parameters {
+        // A date that happens once (the end of an experiment) stays where it is, as `new-year`
+        // keeps it.
+        for param in p.parameters.iter_mut().filter(|param| !param.once) {
             shift_dated(&mut param.values, years);
         }
         for list in &mut p.lists {
@@ -80,7 +82,7 @@ impl Parts {
                 }
             }
         }
-        for event in &mut p.calendar {
+        for event in p.calendar.iter_mut().filter(|e| !e.once) {
             event.date = d(event.date);
         }
         for input in &mut p.schema.inputs {
