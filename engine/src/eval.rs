@@ -27,6 +27,7 @@ use crate::value::Value;
 mod aggregate;
 mod checks;
 mod classify;
+mod derive;
 mod evaluation;
 mod filter;
 mod formula_step;
@@ -181,6 +182,7 @@ fn initial_state<'a>(rb: &Rulebook, case: &'a Case, empty: &'a TiSlice<DatasetId
             .collect(),
         views: rb.views.iter().map(|v| v.step.is_none().then(|| (0..datasets[v.dataset].n_rows() as u32).collect())).collect(),
         computed: vec![None; rb.steps.len()].into(),
+        groups: vec![None; rb.steps.len()].into(),
         items: vec![None; rb.steps.len()].into(),
         sets: vec![None; rb.sets.len()].into(),
         indexes: RefCell::new(HashMap::new()),
@@ -252,6 +254,7 @@ pub(crate) fn run_step(rb: &Rulebook, st: &mut State<'_>, i: StepId) -> StepResu
         Plan::LookupRows(plan) => lookup::run_rows(rb, st, i, plan),
         Plan::LookupScalar(plan) => lookup::run_scalar(rb, st, i, plan),
         Plan::Aggregate(plan) => aggregate::run(rb, st, i, plan),
+        Plan::Derive(plan) => derive::run(rb, st, i, plan),
         Plan::Classify(plan) => classify::run(rb, st, i, plan),
         Plan::Checks(checks) => checks::run(rb, st, checks),
         Plan::Score(plan) => score::run(rb, st, i, plan),

@@ -7,7 +7,8 @@
 //!
 //! Grammar: `||`, `&&`, `!`, comparisons (`== != < <= > >=`), `+ - * /`, parentheses, literals
 //! (`12.5`, `'text'`, `true`, `false`, `null`), names (`AGE`, `param_name`, `step.attr`),
-//! membership (`X in view.COLUMN`), `exists(view, condition)` and the functions of `Func`.
+//! membership (`X in view.COLUMN`), `exists(view, condition)`, the functions of `Func`, and
+//! `step(KEY)`: the value of a grouped aggregate step for the group `KEY`.
 //! Null semantics: arithmetic with null gives null; a comparison with null is false except
 //! `== null` / `!= null`; `!`, `&&`, `||` read null as false.
 

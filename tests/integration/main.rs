@@ -7,6 +7,7 @@ mod editing;
 mod house;
 mod impact;
 mod kit;
+mod mechanisms;
 mod national;
 mod patch;
 mod privacy;

@@ -1,5 +1,6 @@
-//! Aggregate steps: the count or sum of a view's rows that meet a condition, with a breakdown by
-//! group when the step groups.
+//! Aggregate steps: the count, sum, smallest or largest value of a view's rows that meet a
+//! condition; when the step groups, the value of each group too, kept for the rows of any
+//! dataset to read by key (`step(KEY)`) and shown as the breakdown.
 
 use std::collections::BTreeMap;
 
@@ -9,14 +10,44 @@ use crate::eval::state::{RowEnv, State};
 use crate::eval::{Failure, Part, StepResult, number};
 use crate::expr;
 use crate::ids::StepId;
-use crate::rulebook::{AggregatePlan, Rulebook};
+use crate::rulebook::{AggregateOp, AggregatePlan, Rulebook};
 use crate::value::Value;
-pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &AggregatePlan) -> StepResult {
-    let AggregatePlan { view, sum, cond, group } = plan;
+
+/// What a group (or the whole) holds as rows are folded into it.
+#[derive(Clone)]
+struct Acc {
+    rows: u64,
+    value: Value,
+}
+
+impl Acc {
+    fn new(op: &AggregateOp) -> Acc {
+        Acc { rows: 0, value: op.empty() }
+    }
+
+    /// Folds one row's value (`Value::Null` for a count) into the accumulator.
+    fn add(&mut self, op: &AggregateOp, v: &Value) -> Result<(), Failure> {
+        self.rows += 1;
+        self.value = match (op, &self.value) {
+            (AggregateOp::Count, Value::Number(n)) => Value::Number(n + Decimal::ONE),
+            (AggregateOp::Sum(_), Value::Number(n)) => {
+                Value::Number(n.checked_add(number(v.clone(), "the sum")?).ok_or(Failure::SumOverflow)?)
+            }
+            (AggregateOp::Min(_) | AggregateOp::Max(_), _) if *v == Value::Null => return Ok(()),
+            (AggregateOp::Min(_), current) if *current == Value::Null || v < current => v.clone(),
+            (AggregateOp::Max(_), current) if *current == Value::Null || v > current => v.clone(),
+            _ => return Ok(()),
+        };
+        Ok(())
+    }
+}
+
+pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &AggregatePlan) -> StepResult {
+    let AggregatePlan { view, op, cond, group } = plan;
     let ds = st.datasets[rb.views[*view].dataset];
     let rows = st.views[*view].as_deref().unwrap_or(&[]);
-    let mut total = Decimal::ZERO;
-    let mut groups: BTreeMap<Value, (u64, Decimal)> = BTreeMap::new();
+    let mut total = Acc::new(op);
+    let mut groups: BTreeMap<Value, Acc> = BTreeMap::new();
     for &r in rows {
         let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
         if let Some(c) = cond
@@ -24,21 +55,23 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &Aggregat
         {
             continue;
         }
-        let v = match sum {
-            Some(s) => number(expr::eval(s, &env)?, "the sum")?,
-            None => Decimal::ONE,
+        let v = match op {
+            AggregateOp::Count => Value::Null,
+            AggregateOp::Sum(e) | AggregateOp::Min(e) | AggregateOp::Max(e) => expr::eval(e, &env)?,
         };
-        total = total.checked_add(v).ok_or(Failure::SumOverflow)?;
+        total.add(op, &v)?;
         if let Some(g) = group {
             let key = expr::eval(g, &env)?;
-            let e = groups.entry(key).or_insert((0, Decimal::ZERO));
-            e.0 += 1;
-            e.1 += v;
+            groups.entry(key).or_insert_with(|| Acc::new(op)).add(op, &v)?;
         }
     }
+    if group.is_none() {
+        return Ok((total.value, Vec::new()));
+    }
     let breakdown = groups
-        .into_iter()
-        .map(|(k, (count, v))| Part { key: k.render(), label: None, count: Some(count), value: Some(Value::Number(v)), detail: None })
+        .iter()
+        .map(|(k, acc)| Part { key: k.render(), label: None, count: Some(acc.rows), value: Some(acc.value.clone()), detail: None })
         .collect();
-    Ok((Value::Number(total), breakdown))
+    st.groups[i] = Some(groups.into_iter().map(|(k, acc)| (k, acc.value)).collect());
+    Ok((total.value, breakdown))
 }

@@ -25,8 +25,10 @@ pub(crate) struct State<'a> {
     pub(crate) scalars: TiVec<ScalarId, Value>,
     /// The rows of each view, once known (a filter's view once the filter has run).
     pub(crate) views: TiVec<ViewId, Option<Vec<u32>>>,
-    /// The value a lookup or classify step computed for each row of its dataset.
+    /// The value a lookup, derive or classify step computed for each row of its dataset.
     pub(crate) computed: TiVec<StepId, Option<Vec<Value>>>,
+    /// The value of each group of a grouped aggregate step, by key.
+    pub(crate) groups: TiVec<StepId, Option<HashMap<Value, Value>>>,
     pub(crate) items: TiVec<StepId, Option<ItemColumn>>,
     pub(crate) sets: TiVec<SetId, Option<HashSet<Value>>>,
     /// Rows of a view by the value of one column, built the first time an `exists` needs them.
@@ -79,6 +81,16 @@ impl Env for RowEnv<'_, '_> {
 
     fn contains(&self, set: SetId, value: &Value) -> bool {
         self.st.sets[set].as_ref().is_some_and(|s| s.contains(value))
+    }
+
+    fn keyed(&self, step: StepId, key: &Value) -> Value {
+        let found = self.st.groups[step].as_ref().and_then(|g| g.get(key));
+        match (found, &self.rb.steps[step].plan) {
+            (Some(v), _) => v.clone(),
+            // A group with no row: no count, no sum, no smallest value.
+            (None, Plan::Aggregate(plan)) => plan.op.empty(),
+            (None, _) => Value::Null,
+        }
     }
 
     fn exists(&self, view: ExistsId, cond: &Expr) -> bool {
@@ -137,6 +149,7 @@ pub(crate) fn reads_inner(e: &Expr) -> bool {
         Expr::Call(_, args) => args.iter().any(reads_inner),
         Expr::In(a, _) => reads_inner(a),
         Expr::Exists(..) => true,
+        Expr::Keyed(_, key) => reads_inner(key),
     }
 }
 

@@ -22,6 +22,8 @@ pub(crate) enum Expr {
     Call(Func, Vec<Expr>),
     In(Box<Expr>, SetId),
     Exists(ExistsId, Box<Expr>),
+    /// The value of the group of a grouped aggregate step whose key is the expression's value.
+    Keyed(StepId, Box<Expr>),
 }
 
 /// What a name resolved to: the resolver and the environment agree on it.
@@ -57,6 +59,11 @@ pub(crate) trait Resolver {
     /// Opens the scope of the rows of `view` for `exists`; returns its id.
     fn enter(&mut self, view: &str) -> Result<ExistsId, NameError>;
     fn leave(&mut self);
+    /// `name(key)` where `name` is no built-in function: the step whose value per group is read
+    /// by key, and the kind of that value; `None` when no step has that name.
+    fn keyed(&mut self, _name: &str) -> Option<Result<(StepId, Kind), NameError>> {
+        None
+    }
 }
 
 /// Checks `ast` against the names the resolver knows; returns the expression and its kind.
@@ -128,6 +135,16 @@ pub(crate) fn binary_kind(op: BinOp, a: Kind, b: Kind) -> Option<Kind> {
 }
 
 pub(crate) fn check_call(name: &str, args: &[Ast], span: &Range<usize>, r: &mut dyn Resolver) -> Result<(Expr, Kind), ExprError> {
+    if Func::parse(name).is_none()
+        && let Some(keyed) = r.keyed(name)
+    {
+        let (step, kind) = keyed.map_err(|e| undefined(span.clone(), e))?;
+        let [key] = args else {
+            return Err(type_error(span.clone(), format!("`{name}(…)` takes one key, the group whose value it reads")));
+        };
+        let (key, _) = check(key, r)?;
+        return Ok((Expr::Keyed(step, Box::new(key)), kind));
+    }
     let Some(func) = Func::parse(name) else {
         let mut e = undefined(span.clone(), NameError::UnknownFunction { name: name.to_string() });
         e.hint = Some(format!("functions: {}", Func::NAMES.join(", ")));
@@ -155,6 +172,7 @@ pub(crate) fn check_call(name: &str, args: &[Ast], span: &Range<usize>, r: &mut 
         Func::YearsBetween | Func::DaysBetween if ok(&[Date, Date]) => Some(Number),
         Func::Year if ok(&[Date]) => Some(Number),
         Func::Min | Func::Max if ok(&[Number, Number]) => Some(Number),
+        Func::Min | Func::Max if ok(&[Date, Date]) => Some(Date),
         Func::Abs if ok(&[Number]) => Some(Number),
         Func::Round if ok(&[Number, Number]) => Some(Number),
         Func::IsNull if kinds.len() == 1 => Some(Bool),

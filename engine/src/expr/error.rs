@@ -82,6 +82,16 @@ pub(crate) enum NameError {
     MemberInCondition(String),
     #[error("`{0}` is not available in a norm's condition")]
     NotInCondition(String),
+    #[error(
+        "`{name}` is a value per group (by {key}): over rows, the name alone would silently be the total of every group; read the row's own group with `{name}(…)`, e.g. `{name}({key})`"
+    )]
+    GroupedReadAsTotal { name: String, key: String },
+    #[error(
+        "`{name}` is a value per row of `{dataset}`: read it in an expression over rows of `{dataset}`, or aggregate it (e.g. by group) to read it elsewhere"
+    )]
+    PerRowElsewhere { name: String, dataset: String },
+    #[error("`{name}(…)` reads a value by group, but step `{name}` has no `group_by`")]
+    NotGrouped { name: String },
 }
 
 impl NameError {

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::expr::{BinOp, EvalError, Expr, Func, Slot};
-use crate::ids::{ExistsId, SetId};
+use crate::ids::{ExistsId, SetId, StepId};
 use crate::value::{Rounding, RoundingMode, Value};
 
 /// Supplies values while an expression is evaluated.
@@ -17,6 +17,10 @@ pub(crate) trait Env {
     }
     fn contains(&self, set: SetId, value: &Value) -> bool;
     fn exists(&self, view: ExistsId, cond: &Expr) -> bool;
+    /// The value of the group `key` of grouped aggregate step `step`.
+    fn keyed(&self, _step: StepId, _key: &Value) -> Value {
+        Value::Null
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -42,6 +46,12 @@ pub(crate) fn eval(e: &Expr, env: &dyn Env) -> Result<Value, EvalError> {
             Value::Bool(v != Value::Null && env.contains(*set, &v))
         }
         Expr::Exists(view, cond) => Value::Bool(env.exists(*view, cond)),
+        Expr::Keyed(step, key) => {
+            if let Some(k) = peek(key, env) {
+                return Ok(env.keyed(*step, k));
+            }
+            env.keyed(*step, &eval(key, env)?)
+        }
     })
 }
 
@@ -145,6 +155,8 @@ pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, Ev
         (Func::Year, [Value::Date(a)]) => Value::Number(Decimal::from(a.year())),
         (Func::Min, [Value::Number(a), Value::Number(b)]) => Value::Number(*a.min(b)),
         (Func::Max, [Value::Number(a), Value::Number(b)]) => Value::Number(*a.max(b)),
+        (Func::Min, [Value::Date(a), Value::Date(b)]) => Value::Date(*a.min(b)),
+        (Func::Max, [Value::Date(a), Value::Date(b)]) => Value::Date(*a.max(b)),
         (Func::Abs, [Value::Number(a)]) => Value::Number(a.abs()),
         (Func::Round, [Value::Number(a), Value::Number(step)]) => {
             Value::Number(Rounding { step: *step, mode: RoundingMode::HalfUp }.apply(*a))

@@ -14,7 +14,9 @@ closed_names! {
         DaysBetween = "days_between",
         /// `year(date)`.
         Year = "year",
+        /// `min(a, b)`: the smaller of two numbers, or the earlier of two dates.
         Min = "min",
+        /// `max(a, b)`: the larger of two numbers, or the later of two dates.
         Max = "max",
         Abs = "abs",
         /// `if(condition, then, else)`.

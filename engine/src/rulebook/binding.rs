@@ -194,6 +194,7 @@ pub(crate) fn step_unit(d: &StepDef, rb: &Rulebook, diags: &mut Vec<Diagnostic>)
         Mechanism::Filter { .. } | Mechanism::Classify { .. } => Some(Unit::Count),
         Mechanism::Aggregate { op: AggOp::Count, .. } => Some(Unit::Count),
         Mechanism::Aggregate { .. } => None,
+        Mechanism::Derive { .. } => Some(Unit::Number),
         Mechanism::Lookup { table, column, .. } => rb.tables.iter().find(|t| t.name == table.text).and_then(|t| match column {
             Some(c) => t.columns.iter().find(|x| x.name == c.text).map(|x| x.unit),
             None => t.columns.first().map(|x| x.unit),

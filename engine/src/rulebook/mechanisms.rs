@@ -1,11 +1,14 @@
-//! Compiling each step mechanism (filter, lookup, aggregate, classify, checks, score) to its plan.
+//! Compiling each step mechanism (filter, lookup, aggregate, derive, classify, checks, score) to
+//! its plan.
 
 use crate::diagnostic::{Code, Diagnostic, SourceFile, did_you_mean};
 use crate::expr::Expr;
 use crate::ids::{TableId, ViewId};
 use crate::rulebook::formula_step::bind_formula;
 use crate::rulebook::resolver::{Binder, check_expr};
-use crate::rulebook::{AggregatePlan, ClassifyPlan, FilterPlan, LookupRowsPlan, LookupScalarPlan, Plan, ReadRef, ScorePlan};
+use crate::rulebook::{
+    AggregateOp, AggregatePlan, ClassifyPlan, DerivePlan, FilterPlan, LookupRowsPlan, LookupScalarPlan, Plan, ReadRef, ScorePlan,
+};
 use crate::rules::step::{AggOp, CheckDef, ClassDef, ExprSource, Mechanism, Spanned, StepDef};
 use crate::rules::table::{KeyKind, Table};
 use crate::value::Kind;
@@ -22,19 +25,47 @@ pub(crate) fn bind_step(b: &mut Binder<'_>, d: &StepDef, diags: &mut Vec<Diagnos
         Mechanism::Lookup { dataset, table, column, keys } => bind_lookup(b, &cx, dataset.as_ref(), table, column.as_ref(), keys, diags),
         Mechanism::Aggregate { dataset, op, condition, group_by } => {
             let view = bind_rows(b, &cx, dataset, diags)?;
-            let sum = match op {
-                AggOp::Sum(e) => Some(cx.check(b, e, Some(Kind::Number), "the sum", diags)?),
-                AggOp::Count => None,
-            };
+            let op = bind_aggregate_op(b, &cx, op, diags)?;
             let cond = optional(b, &cx, condition.as_ref(), Some(Kind::Bool), "the condition", diags)?;
             let group = optional(b, &cx, group_by.as_ref(), None, "the grouping", diags)?;
-            Some(Plan::Aggregate(AggregatePlan { view, sum, cond, group }))
+            Some(Plan::Aggregate(AggregatePlan { view, op, cond, group }))
+        }
+        Mechanism::Derive { dataset, value } => {
+            let view = bind_rows(b, &cx, dataset, diags)?;
+            let want = b.rb.scalars.iter().find(|s| s.origin == ReadRef::Step(b.step)).map(|s| s.kind);
+            let value = cx.check(b, value, want, "the value", diags)?;
+            Some(Plan::Derive(DerivePlan { view, value }))
         }
         Mechanism::Classify { dataset, list, code, date, classes } => bind_classify(b, &cx, dataset, list, code, date, classes, diags),
         Mechanism::Checks(checks) => bind_checks(b, &cx, checks, diags),
         Mechanism::Score { set } => bind_score(b, &cx, set, diags),
         Mechanism::Formula(src) => bind_formula(b, d, src, diags),
     }
+}
+
+/// What an aggregate computes: a sum of numbers; a smallest or largest number or date, of the
+/// step's unit.
+fn bind_aggregate_op(b: &mut Binder<'_>, cx: &StepCx<'_>, op: &AggOp, diags: &mut Vec<Diagnostic>) -> Option<AggregateOp> {
+    let unit_kind = b.rb.scalars.iter().find(|s| s.origin == ReadRef::Step(b.step)).map(|s| s.kind);
+    Some(match op {
+        AggOp::Count => AggregateOp::Count,
+        AggOp::Sum(e) => AggregateOp::Sum(cx.check(b, e, Some(Kind::Number), "the sum", diags)?),
+        AggOp::Min(e) | AggOp::Max(e) => {
+            let want = unit_kind.filter(|k| matches!(k, Kind::Number | Kind::Date));
+            if want.is_none() {
+                diags.push(
+                    Diagnostic::error(
+                        Code::TypeMismatch,
+                        format!("step `{}` takes the {} of values: its unit must be a number or a date", cx.d.name, op.key()),
+                    )
+                    .at(cx.d.location.clone()),
+                );
+                return None;
+            }
+            let checked = cx.check(b, e, want, &format!("the {}", op.key()), diags)?;
+            if matches!(op, AggOp::Min(_)) { AggregateOp::Min(checked) } else { AggregateOp::Max(checked) }
+        }
+    })
 }
 
 /// The step being compiled and its file, for messages and locations.

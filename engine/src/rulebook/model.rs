@@ -98,6 +98,7 @@ pub(crate) enum Plan {
     LookupRows(LookupRowsPlan),
     LookupScalar(LookupScalarPlan),
     Aggregate(AggregatePlan),
+    Derive(DerivePlan),
     Classify(ClassifyPlan),
     Inline(InlinePlan),
     Function(FunctionPlan),
@@ -135,9 +136,38 @@ pub(crate) struct LookupScalarPlan {
 #[derive(Debug, Clone)]
 pub(crate) struct AggregatePlan {
     pub(crate) view: ViewId,
-    pub(crate) sum: Option<Expr>,
+    pub(crate) op: AggregateOp,
     pub(crate) cond: Option<Expr>,
+    /// The key of each row's group: the step then also holds its value per group, which rows of
+    /// any dataset read by key (`step(KEY)`).
     pub(crate) group: Option<Expr>,
+}
+
+/// What an aggregate computes over the rows it keeps.
+#[derive(Debug, Clone)]
+pub(crate) enum AggregateOp {
+    Count,
+    Sum(Expr),
+    Min(Expr),
+    Max(Expr),
+}
+
+impl AggregateOp {
+    /// The value over no row: zero for a count or a sum, null for a smallest or largest value.
+    pub(crate) fn empty(&self) -> Value {
+        match self {
+            AggregateOp::Count | AggregateOp::Sum(_) => Value::Number(rust_decimal::Decimal::ZERO),
+            AggregateOp::Min(_) | AggregateOp::Max(_) => Value::Null,
+        }
+    }
+}
+
+/// Computes an expression for every row of a view; later expressions over the rows of its
+/// dataset read it like a column.
+#[derive(Debug, Clone)]
+pub(crate) struct DerivePlan {
+    pub(crate) view: ViewId,
+    pub(crate) value: Expr,
 }
 
 /// Finds each row's code in a list at the row's date, then gives the row the first class whose

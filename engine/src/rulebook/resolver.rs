@@ -79,15 +79,26 @@ impl<'a> Binder<'a> {
     pub(crate) fn computed(&self, dataset: DatasetId, name: &str) -> Option<(StepId, &'a StepDef)> {
         let defs: &'a TiSlice<StepId, StepDef> = self.defs;
         let rb: &'a Rulebook = self.rb;
-        defs.iter_enumerated().find(|(_, d)| {
-            d.name == name
-                && match &d.mechanism {
-                    Mechanism::Lookup { dataset: Some(ds), .. } | Mechanism::Classify { dataset: ds, .. } => {
-                        rb.views.iter().find(|v| v.name == ds.text).is_some_and(|v| v.dataset == dataset)
-                    }
-                    _ => false,
-                }
-        })
+        defs.iter_enumerated().find(|(_, d)| d.name == name && per_row_dataset(rb, d) == Some(dataset))
+    }
+
+    /// Why step `s` (`def`) cannot be read by its name alone here: over rows, a value per group
+    /// or per row of other rows would silently be a total; anywhere, a value per row that is no
+    /// number has no total at all.
+    fn refused_read(&self, s: StepId, def: &StepDef) -> Option<NameError> {
+        let per_row = || {
+            per_row_dataset(self.rb, def)
+                .map(|ds| NameError::PerRowElsewhere { name: def.name.clone(), dataset: self.rb.datasets[ds].name.clone() })
+        };
+        match (&def.mechanism, self.base) {
+            (Mechanism::Aggregate { group_by: Some(key), .. }, Some(_)) => Some(NameError::GroupedReadAsTotal {
+                name: def.name.clone(),
+                key: key.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            }),
+            (_, Some(_)) => per_row(),
+            (Mechanism::Derive { .. }, None) if self.step_kind(s) != Kind::Number => per_row(),
+            _ => None,
+        }
     }
 
     /// A name nothing defines, with the closest name of the kinds that could be read here:
@@ -125,9 +136,15 @@ impl<'a> Binder<'a> {
                 Ok((Slot::Item(s, ItemField::Attribute(a)), self.rb.lists[l].attributes[a.index()].unit.kind()))
             }
             (Mechanism::Classify { .. }, None) => Ok((Slot::Computed(s), Kind::Text)),
+            (Mechanism::Derive { .. }, None) => Ok((Slot::Computed(s), self.step_kind(s))),
             (_, None) => Ok((Slot::Computed(s), Kind::Number)),
             (_, Some(m)) => Err(NameError::NoMember { name: name.to_string(), member: m.to_string() }),
         }
+    }
+
+    /// The kind of step `s`'s value, from its unit.
+    fn step_kind(&self, s: StepId) -> Kind {
+        self.rb.scalars.iter().find(|x| x.origin == ReadRef::Step(s)).map_or(Kind::Number, |x| x.kind)
     }
 
     /// Inside the classes of a classify step: `listed`, or an attribute of the row's item.
@@ -142,6 +159,16 @@ impl<'a> Binder<'a> {
             _ => None,
         }
     }
+}
+
+/// The dataset whose rows step `d` computes a value for (a lookup over rows, a classify, a
+/// derive), if any.
+fn per_row_dataset(rb: &Rulebook, d: &StepDef) -> Option<DatasetId> {
+    let ds = match &d.mechanism {
+        Mechanism::Lookup { dataset: Some(ds), .. } | Mechanism::Classify { dataset: ds, .. } | Mechanism::Derive { dataset: ds, .. } => ds,
+        _ => return None,
+    };
+    rb.views.iter().find(|v| v.name == ds.text).map(|v| v.dataset)
 }
 
 /// The scalars every expression may read, one pool per kind: parameters, inputs, steps and
@@ -196,6 +223,9 @@ impl Resolver for Binder<'_> {
         let Some(i) = self.rb.scalars.position(|s| s.name == name) else { return Err(self.unknown(name)) };
         let def = &self.rb.scalars[i];
         if let ReadRef::Step(s) = def.origin {
+            if let Some(refused) = self.refused_read(s, &self.defs[s]) {
+                return Err(refused);
+            }
             self.depend_on(s, name)?;
         }
         self.reads.insert(def.origin);
@@ -237,6 +267,18 @@ impl Resolver for Binder<'_> {
 
     fn leave(&mut self) {
         self.inner = None;
+    }
+
+    fn keyed(&mut self, name: &str) -> Option<Result<(StepId, Kind), NameError>> {
+        let (s, def) = self.defs.iter_enumerated().find(|(_, d)| d.name == name)?;
+        let Mechanism::Aggregate { group_by: Some(_), .. } = &def.mechanism else {
+            return Some(Err(NameError::NotGrouped { name: name.to_string() }));
+        };
+        if let Err(e) = self.depend_on(s, name) {
+            return Some(Err(e));
+        }
+        self.reads.insert(ReadRef::Step(s));
+        Some(Ok((s, self.step_kind(s))))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Steps: the named outputs of a rulebook's pipeline, each defined by one mechanism — filter a
-//! dataset, look a table up (per row or once), aggregate, classify rows by a list, a Rhai
-//! formula, a set of checks, or the score of an indicator set.
+//! dataset, look a table up (per row or once), aggregate (in total or per group), derive a value
+//! for every row, classify rows by a list, a Rhai formula, a set of checks, or the score of an
+//! indicator set.
 //!
 //! This module reads steps as written; `rulebook` binds their names and orders them.
 
@@ -50,13 +51,40 @@ pub struct StepDef {
 
 #[derive(Debug, Clone)]
 pub enum Mechanism {
-    Filter { dataset: Spanned, condition: Option<ExprSource> },
-    Lookup { dataset: Option<Spanned>, table: Spanned, column: Option<Spanned>, keys: Vec<(String, ExprSource)> },
-    Aggregate { dataset: Spanned, op: AggOp, condition: Option<ExprSource>, group_by: Option<ExprSource> },
-    Classify { dataset: Spanned, list: Spanned, code: ExprSource, date: ExprSource, classes: Vec<ClassDef> },
+    Filter {
+        dataset: Spanned,
+        condition: Option<ExprSource>,
+    },
+    Lookup {
+        dataset: Option<Spanned>,
+        table: Spanned,
+        column: Option<Spanned>,
+        keys: Vec<(String, ExprSource)>,
+    },
+    Aggregate {
+        dataset: Spanned,
+        op: AggOp,
+        condition: Option<ExprSource>,
+        group_by: Option<ExprSource>,
+    },
+    /// A value computed for every row of a dataset, which later expressions over those rows read
+    /// like a column.
+    Derive {
+        dataset: Spanned,
+        value: ExprSource,
+    },
+    Classify {
+        dataset: Spanned,
+        list: Spanned,
+        code: ExprSource,
+        date: ExprSource,
+        classes: Vec<ClassDef>,
+    },
     Formula(FormulaSource),
     Checks(Vec<CheckDef>),
-    Score { set: Spanned },
+    Score {
+        set: Spanned,
+    },
 }
 
 impl Mechanism {
@@ -65,6 +93,7 @@ impl Mechanism {
             Mechanism::Filter { .. } => "filter",
             Mechanism::Lookup { .. } => "lookup",
             Mechanism::Aggregate { .. } => "aggregate",
+            Mechanism::Derive { .. } => "derive",
             Mechanism::Classify { .. } => "classify",
             Mechanism::Formula(_) => "formula",
             Mechanism::Checks(_) => "checks",
@@ -85,6 +114,29 @@ pub struct Spanned {
 pub enum AggOp {
     Sum(ExprSource),
     Count,
+    /// The smallest value (a number or a date); null over no row.
+    Min(ExprSource),
+    /// The largest value (a number or a date); null over no row.
+    Max(ExprSource),
+}
+
+impl AggOp {
+    fn expr_mut(&mut self) -> Option<&mut ExprSource> {
+        match self {
+            AggOp::Sum(e) | AggOp::Min(e) | AggOp::Max(e) => Some(e),
+            AggOp::Count => None,
+        }
+    }
+
+    /// The operation's key in a rule file.
+    pub(crate) fn key(&self) -> &'static str {
+        match self {
+            AggOp::Sum(_) => "sum",
+            AggOp::Count => "count",
+            AggOp::Min(_) => "min",
+            AggOp::Max(_) => "max",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -110,7 +162,10 @@ pub enum FormulaSource {
     Function { script: String, function: String, span: Range<usize> },
 }
 
-const MECHANISMS: &[&str] = &["filter", "lookup", "aggregate", "classify", "formula", "function", "checks", "score"];
+const MECHANISMS: &[&str] = &["filter", "lookup", "aggregate", "derive", "classify", "formula", "function", "checks", "score"];
+
+/// The operations of an aggregate, one per aggregate.
+const AGG_OPS: &[&str] = &["sum", "count", "min", "max"];
 
 /// Reads the `[[step]]` array of a steps file.
 pub(crate) fn read_steps(root: &Obj<'_, '_>, file: FileId, out: &mut Vec<StepDef>) {
@@ -228,18 +283,34 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
         "aggregate" => {
             let m = obj.table("aggregate")?;
             let dataset = spanned(m.str("dataset"));
-            let op = match (m.get("sum"), m.get("count")) {
-                (Some(item), None) => read_expr(ctx, item, "`sum`", file).map(AggOp::Sum),
-                (None, Some(_)) => {
+            let present: Vec<&str> = AGG_OPS.iter().copied().filter(|k| m.has(k)).collect();
+            let op = match present.as_slice() {
+                ["count"] => {
                     m.bool("count");
                     Some(AggOp::Count)
                 }
-                _ => {
+                [one] => {
+                    let item = m.get(one)?;
+                    read_expr(ctx, item, &format!("`{one}`"), file).map(|e| match *one {
+                        "sum" => AggOp::Sum(e),
+                        "min" => AggOp::Min(e),
+                        _ => AggOp::Max(e),
+                    })
+                }
+                [] => {
                     ctx.error_hint(
                         Code::MissingKey,
                         m.span(),
-                        format!("the aggregate of {} needs `sum` or `count`", obj.what()),
-                        "`sum = \"EXPR\"` or `count = true`",
+                        format!("the aggregate of {} needs `sum`, `count`, `min` or `max`", obj.what()),
+                        "`sum = \"EXPR\"`, `count = true`, `min = \"EXPR\"` or `max = \"EXPR\"`",
+                    );
+                    None
+                }
+                many => {
+                    ctx.error(
+                        Code::InvalidValue,
+                        m.span(),
+                        format!("the aggregate of {} has several operations ({}): keep one", obj.what(), many.join(", ")),
                     );
                     None
                 }
@@ -248,6 +319,13 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
             let group_by = m.opt("group_by", |c, i, w| read_expr(c, i, w, file));
             m.finish();
             Some(Mechanism::Aggregate { dataset: dataset?, op: op?, condition, group_by })
+        }
+        "derive" => {
+            let m = obj.table("derive")?;
+            let dataset = spanned(m.str("dataset"));
+            let value = m.req("value", |c, i, w| read_expr(c, i, w, file));
+            m.finish();
+            Some(Mechanism::Derive { dataset: dataset?, value: value? })
         }
         "classify" => {
             let m = obj.table("classify")?;
@@ -323,12 +401,9 @@ impl StepDef {
             Mechanism::Filter { condition, .. } => condition.iter_mut().collect(),
             Mechanism::Lookup { keys, .. } => keys.iter_mut().map(|(_, e)| e).collect(),
             Mechanism::Aggregate { op, condition, group_by, .. } => {
-                let sum = match op {
-                    AggOp::Sum(e) => Some(e),
-                    AggOp::Count => None,
-                };
-                sum.into_iter().chain(condition.iter_mut()).chain(group_by.iter_mut()).collect()
+                op.expr_mut().into_iter().chain(condition.iter_mut()).chain(group_by.iter_mut()).collect()
             }
+            Mechanism::Derive { value, .. } => vec![value],
             Mechanism::Classify { code, date, classes, .. } => {
                 [code, date].into_iter().chain(classes.iter_mut().map(|c| &mut c.when)).collect()
             }
@@ -356,10 +431,13 @@ impl StepDef {
             Mechanism::Aggregate { dataset, op, condition, group_by } => {
                 let g = group_by.as_ref().map(|e| format!(", by {}", squash(&e.text))).unwrap_or_default();
                 match op {
-                    AggOp::Sum(e) => format!("sum of {} over {}{}{g}", squash(&e.text), dataset.text, w(condition)),
                     AggOp::Count => format!("count of {}{}{g}", dataset.text, w(condition)),
+                    AggOp::Sum(e) | AggOp::Min(e) | AggOp::Max(e) => {
+                        format!("{} of {} over {}{}{g}", op.key(), squash(&e.text), dataset.text, w(condition))
+                    }
                 }
             }
+            Mechanism::Derive { dataset, value } => format!("for each row of {}: {}", dataset.text, squash(&value.text)),
             Mechanism::Classify { dataset, list, code, date, classes } => {
                 let cs: Vec<String> = classes.iter().map(|c| format!("{} if {}", c.name, squash(&c.when.text))).collect();
                 format!(

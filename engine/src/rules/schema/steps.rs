@@ -19,7 +19,7 @@ pub(crate) struct StepsFile {
 }
 
 /// A step: a named output defined by exactly one mechanism (`filter`, `lookup`, `aggregate`,
-/// `classify`, `formula`, `function`, `checks` or `score`).
+/// `derive`, `classify`, `formula`, `function`, `checks` or `score`).
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "StepDef")]
@@ -40,8 +40,12 @@ pub(crate) struct StepEntry {
     pub(crate) filter: Option<FilterDef>,
     /// A table looked up once, or for each row of a dataset and summed.
     pub(crate) lookup: Option<LookupDef>,
-    /// A sum or a count over the rows of a dataset.
+    /// A sum, a count, a smallest or a largest value over the rows of a dataset, in total and,
+    /// with `group_by`, per group (read by key from other rows: `step(KEY)`).
     pub(crate) aggregate: Option<AggregateDef>,
+    /// A value computed for every row of a dataset, read like a column by later expressions over
+    /// those rows.
+    pub(crate) derive: Option<DeriveDef>,
     /// Each row of a dataset put in the first class whose condition holds, reading a code list.
     pub(crate) classify: Option<ClassifyDef>,
     /// An expression over parameters, inputs and earlier outputs.
@@ -105,7 +109,8 @@ pub(crate) struct LookupDef {
     pub(crate) keys: BTreeMap<String, String>,
 }
 
-/// The `aggregate` mechanism: `sum = "EXPR"` or `count = true`.
+/// The `aggregate` mechanism: one of `sum = "EXPR"`, `count = true`, `min = "EXPR"` or
+/// `max = "EXPR"`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct AggregateDef {
@@ -115,11 +120,27 @@ pub(crate) struct AggregateDef {
     pub(crate) sum: Option<String>,
     /// Count the rows.
     pub(crate) count: Option<bool>,
+    /// The smallest value of the expression over the rows (a number or a date; none over no row).
+    pub(crate) min: Option<String>,
+    /// The largest value of the expression over the rows (a number or a date; none over no row).
+    pub(crate) max: Option<String>,
     /// The condition a row must meet to be counted.
     #[serde(rename = "where")]
     pub(crate) condition: Option<String>,
-    /// An expression the rows are grouped by (one subtotal per group).
+    /// An expression the rows are grouped by: one value per group, which an expression over
+    /// the rows of any dataset reads as `step(KEY)` (a group with no row: 0, or none for a
+    /// smallest or largest value).
     pub(crate) group_by: Option<String>,
+}
+
+/// The `derive` mechanism.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DeriveDef {
+    /// The dataset (or filter) whose rows get the value.
+    pub(crate) dataset: String,
+    /// The expression computed for each row, of the step's unit (a number by default).
+    pub(crate) value: String,
 }
 
 /// The `classify` mechanism.

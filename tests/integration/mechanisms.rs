@@ -1,0 +1,138 @@
+//! The engine's generic mechanisms on a small neutral scheme (`tests/data/mechanisms/`): a value
+//! per group read by key from the rows of another dataset, a value derived for every row, the
+//! smallest and largest value of a column (dates too), and `rules check` refusing a read that
+//! would silently take a total.
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use crate::util::{Run, Sandbox, compute_json, copy_dir, output, repo};
+
+/// A copy of the demonstration scheme: its rules under `rules/`, its norms, its case.
+fn demo() -> Sandbox {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = repo().join("tests/data/mechanisms");
+    copy_dir(&source.join("2026"), &dir.path().join("rules/2026"));
+    copy_dir(&source.join("norms"), &dir.path().join("norms"));
+    copy_dir(&source.join("cas"), &dir.path().join("cas"));
+    Sandbox { dir }
+}
+
+fn run(sandbox: &Sandbox, args: &[&str]) -> Run {
+    let mut all = args.to_vec();
+    all.extend(["--rules", "rules", "--norms", "norms"]);
+    sandbox.peps(&all)
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap_or_else(|_| panic!("not a decimal: {s}"))
+}
+
+fn steps(sandbox: &Sandbox) -> std::path::PathBuf {
+    sandbox.path().join("rules/2026/etapes.toml")
+}
+
+fn append_step(path: &Path, text: &str) {
+    let mut body = std::fs::read_to_string(path).unwrap();
+    body.push_str(text);
+    std::fs::write(path, body).unwrap();
+}
+
+#[test]
+fn a_target_per_member_is_applied_member_by_member() {
+    let sandbox = demo();
+    let json = compute_json(&run(&sandbox, &["compute", "--year", "2026", "--format", "json", "cas"]));
+    // By hand: A has 3 patients and a target of 2 × 1 = 2: 2 kept; B has 2 and a target of
+    // 2 × 0.5 = 1: 1 kept; C has none: 0. 3 patients kept, not min(5, 5) = 5 for the team.
+    assert_eq!(dec(&output(&json, "patients_retenus")), dec("3"));
+    assert_eq!(dec(&output(&json, "total")), dec("270.00"), "3 × 90 €");
+    let per_member = json["outputs"].as_array().unwrap().iter().find(|o| o["name"] == "patients_par_medecin").unwrap();
+    let groups: Vec<(String, String)> = per_member["breakdown"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["key"].as_str().unwrap().to_string(), p["value"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(groups, [("A".into(), "3".into()), ("B".into(), "2".into()), ("Z".into(), "1".into())]);
+}
+
+#[test]
+fn smallest_and_largest_values_take_dates_too() {
+    let sandbox = demo();
+    let json = compute_json(&run(&sandbox, &["compute", "--year", "2026", "--format", "json", "cas"]));
+    // Entries clamped to 1 January 2026 (`max` of two dates): 2026-01-01, 2026-02-15, 2026-01-01.
+    assert_eq!(output(&json, "premiere_entree"), "2026-01-01");
+    assert_eq!(output(&json, "derniere_entree"), "2026-02-15");
+    assert_eq!(output(&json, "naissance_la_plus_recente"), "2000-06-06");
+}
+
+#[test]
+fn a_value_per_group_read_without_its_key_over_rows_is_refused() {
+    let sandbox = demo();
+    append_step(
+        &steps(&sandbox),
+        "\n[[step]]\nname = \"part_du_medecin\"\nlabel = \"Part\"\nunit = \"count\"\n\
+         derive = { dataset = \"medecins\", value = \"patients_par_medecin * ETP\" }\n",
+    );
+    let run = run(&sandbox, &["rules", "check", "2026"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("`patients_par_medecin` is a value per group (by RPPS_MT)"), "{}", run.stderr);
+    assert!(run.stderr.contains("`patients_par_medecin(RPPS_MT)`"), "{}", run.stderr);
+}
+
+#[test]
+fn reading_by_key_needs_a_grouped_step_and_a_value_per_row_stays_on_its_rows() {
+    let sandbox = demo();
+    append_step(
+        &steps(&sandbox),
+        "\n[[step]]\nname = \"par_cle\"\nlabel = \"Par clé\"\nunit = \"count\"\n\
+         derive = { dataset = \"medecins\", value = \"total(RPPS)\" }\n\
+         \n[[step]]\nname = \"sur_les_patients\"\nlabel = \"Sur les patients\"\nunit = \"count\"\n\
+         derive = { dataset = \"patients\", value = \"patients_retenus\" }\n\
+         \n[[step]]\nname = \"une_date\"\nlabel = \"Une date\"\nunit = \"date\"\nformula = \"entree_dans_l_annee\"\n",
+    );
+    let run = run(&sandbox, &["rules", "check", "2026"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("`total(…)` reads a value by group, but step `total` has no `group_by`"), "{}", run.stderr);
+    assert!(run.stderr.contains("`patients_retenus` is a value per row of `medecins`"), "{}", run.stderr);
+    assert!(run.stderr.contains("`entree_dans_l_annee` is a value per row of `medecins`"), "{}", run.stderr);
+}
+
+#[test]
+fn a_group_with_no_row_counts_zero() {
+    let sandbox = demo();
+    // Member C has no patient: its group is absent, and reads as 0, so its kept count is 0.
+    let path = sandbox.path().join("rules/2026/etapes.toml");
+    crate::patch::set(
+        &path,
+        "step[name=patients_retenus]",
+        "derive",
+        "{ dataset = \"medecins\", value = \"patients_par_medecin(RPPS) + 1\" }",
+    );
+    let json = compute_json(&run(&sandbox, &["compute", "--year", "2026", "--format", "json", "cas"]));
+    assert_eq!(dec(&output(&json, "patients_retenus")), dec("4") + dec("3") + dec("1"), "A 3+1, B 2+1, C 0+1");
+}
+
+#[test]
+fn the_demonstration_scheme_is_self_contained() {
+    // The fixture is a complete scheme: its own rules and norms, nothing of PEPS.
+    let source = repo().join("tests/data/mechanisms");
+    for entry in walk(&source) {
+        let text = std::fs::read_to_string(&entry).unwrap_or_default();
+        assert!(!text.contains("PEPS"), "{}", entry.display());
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
