@@ -152,8 +152,13 @@ impl Fmt {
         }
     }
 
+    /// A share as a percentage for people: to the hundredth of a percent, marked `≈` when that
+    /// rounds it (a twelfth is 8.33… %); the amounts are computed with the exact share.
     fn percent(&self, share: Decimal) -> String {
-        format!("{} %", self.num(share * Decimal::ONE_HUNDRED))
+        let exact = (share * Decimal::ONE_HUNDRED).normalize();
+        let shown = exact.round_dp(2).normalize();
+        let approx = if shown == exact { "" } else { "≈ " };
+        format!("{approx}{} %", self.num(shown))
     }
 }
 
@@ -311,10 +316,16 @@ fn movements_table(out: &mut String, s: &Schedule, f: &Fmt) {
             let _ = writeln!(out, "  {} ({})", m.rule_label, m.rule);
             rule = &m.rule;
         }
-        let share = if m.weight.is_zero() || m.members == 0 {
-            format!("{} carries no weight", m.group)
-        } else {
-            format!("weight {} shared by {} {} at the reference date", f.num(m.weight), m.members, m.group)
+        let share = match (m.measure, m.group_measure) {
+            _ if m.weight.is_zero() || m.members == 0 => format!("{} carries no weight", m.group),
+            (Some(own), Some(group)) => format!(
+                "weight {} of {} shared by measure: {} of the {} of the group at the reference date",
+                f.num(m.weight),
+                m.group,
+                f.num(own),
+                f.num(group)
+            ),
+            _ => format!("weight {} shared by {} {} at the reference date", f.num(m.weight), m.members, m.group),
         };
         let applied = m.applied_from.as_ref().map_or_else(|| "settled by the balance only".to_string(), |a| format!("from {a}"));
         let days = if m.days < 0 {

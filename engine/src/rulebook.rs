@@ -81,7 +81,7 @@ fn read_parts(rules: &dyn Source, norms: &dyn Source, diags: &mut Vec<Diagnostic
                     "tables" => read_tables(&obj, &mut parts.tables),
                     "lists" => read_lists(&obj, period, &mut parts.lists),
                     "indicators" => read_indicator_sets(&obj, &mut parts.indicator_sets),
-                    "calendar" => read_calendar(&obj, &mut parts.calendar),
+                    "calendar" => read_calendar(&obj, FileId::from(idx), &mut parts.calendar),
                     "inputs" => read_schema(&obj, &mut parts.schema),
                     _ => read_steps(&obj, FileId::from(idx), &mut parts.step_defs),
                 }
@@ -124,6 +124,7 @@ pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rule
         lists: lists.into(),
         indicator_sets: indicator_sets.into(),
         calendar,
+        calendar_exprs: Vec::new(),
         schema,
         norms,
         steps: TiVec::new(),
@@ -142,10 +143,12 @@ pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rule
     calendar::check_calendar_dates(&rb, diags);
     bind(&mut rb, step_defs.into(), &manifest, diags);
     if !diags.iter().any(Diagnostic::is_error) {
+        calendar::bind_exprs(&mut rb, diags);
+    }
+    if !diags.iter().any(Diagnostic::is_error) {
         // The calendar names steps and inputs: a wrong name is an error of the rulebook, found
-        // when it loads (`rules check`), not when a schedule is first asked for. Its warnings
-        // are the schedule's to report.
-        diags.extend(calendar::check(&rb).into_iter().filter(Diagnostic::is_error));
+        // when it loads (`rules check`), not when a schedule is first asked for.
+        diags.extend(calendar::check(&rb));
     }
     let ok = !diags.iter().any(Diagnostic::is_error) && manifest.ok;
     // Root causes first, the errors they explain linked to them: the files are needed for that.

@@ -13,9 +13,11 @@ use chrono::{NaiveDate, Weekday};
 use rust_decimal::Decimal;
 
 use crate::data::case::Case;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::eval::Evaluation;
+use crate::expr::{self, Expr};
 use crate::rulebook::Rulebook;
+use crate::rulebook::calendar::ScalarValues;
 use crate::rules::calendar::deadlines::deposit_deadlines;
 use crate::rules::calendar::{Event, EventKind, Received};
 use crate::rules::inputs::InputKind;
@@ -54,11 +56,19 @@ pub(crate) struct Sources<'a> {
     pub(crate) rb: &'a Rulebook,
     pub(crate) case: &'a Case,
     pub(crate) eval: &'a Evaluation,
+    /// The events of the calendar that hold for this case, shares computed.
+    pub(crate) calendar: &'a [Event],
+    /// The amounts the calendar computes with an expression, by the expression's text.
+    pub(crate) computed: &'a [Figure],
 }
 
 impl Sources<'_> {
-    /// The amount named `name`: an input `section.name` or a step; `None` when it has no value.
+    /// The amount named `name`: an input `section.name`, a step, or an amount the calendar
+    /// computes with an expression; `None` when it has no value.
     pub(crate) fn amount(&self, name: &str) -> Option<Figure> {
+        if let Some(f) = self.computed.iter().find(|f| f.name == name) {
+            return Some(f.clone());
+        }
         let (label, value) = if name.contains('.') {
             let i = self.rb.schema.find(name)?;
             (self.rb.render_label(&self.rb.schema.inputs[i].label), self.case.values.get(i)?.as_number()?)
@@ -67,8 +77,15 @@ impl Sources<'_> {
             let label = self.rb.steps.iter().find(|s| s.def.name == name).map_or_else(String::new, |s| self.rb.render_label(&s.def.label));
             (label, self.eval.total.as_number()?)
         } else {
-            let o = self.eval.output(name)?;
-            (o.label.clone(), o.value.as_number()?)
+            match self.eval.output(name) {
+                Some(o) => (o.label.clone(), o.value.as_number()?),
+                // A step after a failed gate is not computed: an ineligible team is paid nothing.
+                None if !self.eval.eligible => {
+                    let step = self.rb.steps.iter().find(|s| s.def.name == name)?;
+                    (self.rb.render_label(&step.def.label), Decimal::ZERO)
+                }
+                None => return None,
+            }
         };
         Some(Figure { name: name.to_string(), label, value })
     }
@@ -94,8 +111,8 @@ impl Sources<'_> {
 }
 
 /// The working days of each deposit rule of the calendar, with the parameter that sets Saturday.
-fn working_day_conventions(rb: &Rulebook) -> Vec<WorkingDayConvention> {
-    rb.calendar
+fn working_day_conventions(rb: &Rulebook, calendar: &[Event]) -> Vec<WorkingDayConvention> {
+    calendar
         .iter()
         .filter_map(|e| {
             let rule = e.deposit.as_ref()?;
@@ -133,31 +150,33 @@ pub fn schedule(rb: &Rulebook, case: &Case, eval: &Evaluation) -> Schedule {
         deadlines: Vec::new(),
         working_days: Vec::new(),
         milestones: Vec::new(),
-        diagnostics: crate::rulebook::calendar::check(rb),
+        // The calendar was checked when the rulebook loaded: what is left is this case's.
+        diagnostics: Vec::new(),
     };
+    let mut computed = Vec::new();
+    let calendar = holding(rb, case, eval, &mut computed, &mut s.diagnostics);
     if s.diagnostics.iter().any(Diagnostic::is_error) {
         return s;
     }
-    let src = Sources { rb, case, eval };
-    s.deadlines = deposit_deadlines(&rb.calendar);
+    let src = Sources { rb, case, eval, calendar: &calendar, computed: &computed };
+    s.deadlines = deposit_deadlines(&calendar);
     for d in &mut s.deadlines {
         d.label = rb.render_label(&d.label);
     }
-    s.working_days = working_day_conventions(rb);
-    s.milestones = rb
-        .calendar
+    s.working_days = working_day_conventions(rb, &calendar);
+    s.milestones = calendar
         .iter()
         .filter(|e| matches!(e.kind, EventKind::Notification | EventKind::End | EventKind::Deadline))
         .map(|e| Milestone { name: e.name.clone(), label: rb.render_label(&e.provenance.label), kind: e.kind, date: e.date })
         .collect();
-    let balance_event = rb.calendar.iter().find(|e| e.kind == EventKind::Balance);
+    let balance_event = calendar.iter().find(|e| e.kind == EventKind::Balance);
     let records = balance_event.and_then(|b| b.received.as_ref()).map(|r| src.records(r)).unwrap_or_default();
-    let complements: Vec<&Event> = rb.calendar.iter().filter(|e| e.kind == EventKind::Complement).collect();
+    let complements: Vec<&Event> = calendar.iter().filter(|e| e.kind == EventKind::Complement).collect();
     // A missing estimate is reported when the advances are planned.
     let base_estimate =
-        rb.calendar.iter().find(|e| e.kind == EventKind::Advance && e.share.is_some()).and_then(|e| estimate(&src, e, &complements));
+        calendar.iter().find(|e| e.kind == EventKind::Advance && e.share.is_some()).and_then(|e| estimate(&src, e, &complements));
     s.estimate = base_estimate.clone();
-    let movements = base_estimate.as_ref().map_or_else(Vec::new, |est| movements(rb, case, est.amount));
+    let movements = base_estimate.as_ref().map_or_else(Vec::new, |est| movements(rb, &calendar, case, est.amount));
     s.movements = movements;
     advances(&src, &records, &complements, &mut s);
     if s.diagnostics.iter().any(Diagnostic::is_error) {
@@ -165,7 +184,7 @@ pub fn schedule(rb: &Rulebook, case: &Case, eval: &Evaluation) -> Schedule {
     }
     complement_payments(&src, &complements, &mut s);
     // Records beyond the advances the calendar plans are payments too.
-    let n_advances = rb.calendar.iter().filter(|e| e.kind == EventKind::Advance).count();
+    let n_advances = calendar.iter().filter(|e| e.kind == EventKind::Advance).count();
     for (k, (date, amount)) in records.iter().enumerate().skip(n_advances) {
         s.payments.push(Payment {
             name: format!("recorded_{}", k + 1),
@@ -187,6 +206,63 @@ pub fn schedule(rb: &Rulebook, case: &Case, eval: &Evaluation) -> Schedule {
         s.balance = balance(&src, b, &s);
     }
     s
+}
+
+/// The events of the calendar that hold for this case (their `when`), each share and amount
+/// written as an expression computed: a share becomes a number, an amount a figure named by its
+/// expression. Shares outside 0–1, or adding up to more than 1, are errors.
+fn holding(rb: &Rulebook, case: &Case, eval: &Evaluation, computed: &mut Vec<Figure>, diags: &mut Vec<Diagnostic>) -> Vec<Event> {
+    let values = ScalarValues::new(rb, case, eval);
+    let mut out = Vec::new();
+    for (e, x) in rb.calendar.iter().zip(&rb.calendar_exprs) {
+        let number = |ex: &Option<Expr>| -> Result<Option<Decimal>, Diagnostic> {
+            let Some(ex) = ex else { return Ok(None) };
+            match expr::eval(ex, &values) {
+                Ok(Value::Number(n)) => Ok(Some(n)),
+                Ok(_) => Ok(Some(Decimal::ZERO)),
+                Err(err) => Err(Diagnostic::error(err.code(), format!("event `{}`: {err}", e.name)).at(e.provenance.location.clone())),
+            }
+        };
+        if let Some(w) = &x.when
+            && !expr::eval_bool(w, &values).unwrap_or(false)
+        {
+            continue;
+        }
+        let mut e = e.clone();
+        match (number(&x.share), number(&x.amount)) {
+            (Ok(share), Ok(amount)) => {
+                if let Some(share) = share {
+                    if share.is_sign_negative() || share > Decimal::ONE {
+                        diags.push(
+                            Diagnostic::error(
+                                Code::InvalidValue,
+                                format!("the share of event `{}` is {share}, not between 0 and 1", e.name),
+                            )
+                            .at(e.location_of("share")),
+                        );
+                    }
+                    e.share = Some(share);
+                }
+                if let (Some(value), Some(src)) = (amount, &e.amount_expr) {
+                    computed.push(Figure { name: src.text.clone(), label: src.text.clone(), value });
+                    e.amount = Some(src.text.clone());
+                }
+            }
+            (Err(d), _) | (_, Err(d)) => diags.push(d),
+        }
+        out.push(e);
+    }
+    let shares: Decimal = out.iter().filter(|e| e.kind == EventKind::Advance).filter_map(|e| e.share).sum();
+    // Shares such as 1/12 are not exact in decimals: twelve of them may miss 1 by 10^-27.
+    if shares > Decimal::ONE + Decimal::new(1, 20) {
+        let first = out.iter().find(|e| e.share.is_some());
+        diags.push(
+            Diagnostic::error(Code::InvalidValue, format!("the shares of the advances add up to {}, more than 1", shares.normalize()))
+                .at(first.map(|e| e.provenance.location.clone()).unwrap_or(Location::File { file: rb.root.clone() }))
+                .hint("advances are shares of one annual estimate"),
+        );
+    }
+    out
 }
 
 pub(crate) fn no_estimate(e: &Event) -> Diagnostic {
@@ -299,6 +375,8 @@ mod tests {
             effective: day(2025, 7, 1),
             weight: dec!(1),
             members: 2,
+            measure: None,
+            group_measure: None,
             days: -184,
             period_days: 365,
             coefficient: dec!(-184) / dec!(730),

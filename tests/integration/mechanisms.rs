@@ -136,3 +136,115 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+// ---------------------------------------------------------------------------------------------
+// The calendar as rules: recurring advances, a team's rhythm, shares as expressions, re-basing
+// by a measure of each member, and zeros for an ineligible team.
+
+fn schedule_json(sandbox: &Sandbox) -> serde_json::Value {
+    let run = run(sandbox, &["schedule", "--year", "2026", "--format", "json", "cas"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    serde_json::from_str(&run.stdout).expect("JSON schedule")
+}
+
+fn payments(json: &serde_json::Value) -> Vec<(String, String, Decimal)> {
+    json["payments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap().to_string(), p["date"].as_str().unwrap().to_string(), dec(p["amount"].as_str().unwrap())))
+        .collect()
+}
+
+fn adds_up(json: &serde_json::Value) {
+    let paid: Decimal = payments(json).iter().map(|(_, _, a)| *a).sum();
+    let balance = &json["balance"];
+    assert_eq!(paid + dec(balance["amount"].as_str().unwrap()), dec(balance["final_amount"]["value"].as_str().unwrap()));
+}
+
+#[test]
+fn a_monthly_rhythm_recurs_twelve_times_with_a_twelfth_each() {
+    let sandbox = demo();
+    let json = schedule_json(&sandbox);
+    adds_up(&json);
+    let paid = payments(&json);
+    assert_eq!(paid.len(), 12, "{paid:?}");
+    assert_eq!((paid[0].0.as_str(), paid[0].1.as_str()), ("acompte_mensuel_1", "2026-01-15"));
+    assert_eq!((paid[11].0.as_str(), paid[11].1.as_str()), ("acompte_mensuel_12", "2026-12-15"));
+    // The first: a twelfth of the estimate (the computed 270.00 €), to the cent.
+    assert_eq!(paid[0].2, (dec("270.00") / dec("12")).round_dp(2));
+}
+
+#[test]
+fn the_team_chooses_a_quarterly_rhythm_in_its_file() {
+    let sandbox = demo();
+    sandbox.edit("cas/equipe.toml", "rythme = \"mensuel\"", "rythme = \"trimestriel\"");
+    let json = schedule_json(&sandbox);
+    adds_up(&json);
+    let dates: Vec<String> = payments(&json).into_iter().map(|(_, d, _)| d).collect();
+    assert_eq!(dates, ["2026-01-15", "2026-04-15", "2026-07-15", "2026-10-15"]);
+}
+
+#[test]
+fn an_entry_is_weighed_by_the_member_s_measure() {
+    let sandbox = demo();
+    let json = schedule_json(&sandbox);
+    let m = &json["movements"][0];
+    assert_eq!(m["member"], "B");
+    // B (0.5 full-time) joins on 15 February: its measure of the group's 2 present on 1 January,
+    // for 320 of the 365 days: 270.00 × 1 × 0.5 × 320 / (2 × 365).
+    assert_eq!((dec(m["measure"].as_str().unwrap()), dec(m["group_measure"].as_str().unwrap())), (dec("0.5"), dec("2")));
+    let expected = (dec("270.00") * dec("0.5") * dec("320") / (dec("2") * dec("365"))).round_dp(2);
+    assert_eq!(dec(m["effect"].as_str().unwrap()), expected);
+}
+
+#[test]
+fn a_share_outside_zero_and_one_is_an_error_of_the_case() {
+    let sandbox = demo();
+    let calendar = sandbox.path().join("rules/2026/calendrier.toml");
+    crate::patch::set(&calendar, "acompte_mensuel", "share", "\"forfait_par_patient / 12\"");
+    let run = run(&sandbox, &["schedule", "--year", "2026", "cas"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("the share of event `acompte_mensuel_1` is 7.5"), "{}", run.stderr);
+}
+
+#[test]
+fn an_ineligible_team_gets_a_schedule_of_zeros() {
+    let sandbox = demo();
+    append_step(
+        &steps(&sandbox),
+        "\n[[step]]\nname = \"eligibilite\"\nlabel = \"Éligibilité\"\n\
+         checks = [{ name = \"taille\", label = \"Au moins 10 médecins\", when = \"nb_medecins >= 10\" }]\n\
+         \n[[step]]\nname = \"nb_medecins\"\nlabel = \"Médecins\"\naggregate = { dataset = \"medecins\", count = true }\n",
+    );
+    sandbox.edit("rules/2026/rulebook.toml", "components = [\"total\"]", "components = [\"total\"]\ngate = \"eligibilite\"");
+    let json = schedule_json(&sandbox);
+    adds_up(&json);
+    let paid = payments(&json);
+    assert_eq!(paid.len(), 12);
+    assert!(paid.iter().all(|(_, _, a)| a.is_zero()), "{paid:?}");
+}
+
+#[test]
+fn an_advance_of_a_fixed_amount_is_not_re_based_and_check_says_so() {
+    let sandbox = demo();
+    let calendar = sandbox.path().join("rules/2026/calendrier.toml");
+    crate::patch::remove(&calendar, "acompte_trimestriel", &["share", "estimate"]);
+    crate::patch::set(&calendar, "acompte_trimestriel", "amount", "\"total / 4\"");
+    let run = run(&sandbox, &["rules", "check", "2026"]);
+    assert!(run.stderr.contains("advance `acompte_trimestriel_1` pays an amount, not a share of the estimate"), "{}", run.stderr);
+    sandbox.edit("cas/equipe.toml", "rythme = \"mensuel\"", "rythme = \"trimestriel\"");
+    let json = schedule_json(&sandbox);
+    adds_up(&json);
+    assert!(payments(&json).iter().all(|(_, _, a)| *a == dec("67.50")), "a quarter of 270.00 each");
+}
+
+#[test]
+fn a_new_year_moves_the_end_of_a_repetition_too() {
+    let sandbox = demo();
+    let run = run(&sandbox, &["rules", "new-year", "2027", "--from", "2026"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let cal: toml::Table = toml::from_str(&std::fs::read_to_string(sandbox.path().join("rules/2027/calendrier.toml")).unwrap()).unwrap();
+    assert_eq!(cal["acompte_mensuel"]["repeat"]["until"].to_string(), "2027-12-31");
+    assert_eq!(cal["acompte_mensuel"]["date"].to_string(), "2027-01-15");
+}

@@ -284,6 +284,10 @@ fn edit(doc: &mut DocumentMut, kind: &str, from: i32, to: i32, period: (NaiveDat
                     continue;
                 }
                 shift_key(e, "date", delta, t);
+                // A recurring event ends a year later too.
+                if let Some(repeat) = e.get_mut("repeat").and_then(|r| r.as_table_like_mut()) {
+                    shift_key(repeat, "until", delta, t);
+                }
                 if let Some(v) = e.get_mut("label").and_then(Item::as_value_mut)
                     && let Some(s) = v.as_str()
                 {

@@ -90,6 +90,8 @@ pub(crate) enum NameError {
         "`{name}` is a value per row of `{dataset}`: read it in an expression over rows of `{dataset}`, or aggregate it (e.g. by group) to read it elsewhere"
     )]
     PerRowElsewhere { name: String, dataset: String },
+    #[error("`{0}` reads rows of data: the calendar reads parameters, case inputs and steps")]
+    RowsInCalendar(String),
     #[error("`{name}(…)` reads a value by group, but step `{name}` has no `group_by`")]
     NotGrouped { name: String },
 }

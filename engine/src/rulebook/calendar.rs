@@ -13,6 +13,10 @@ use crate::rules::calendar::{Event, EventKind, RebaseRule, Received};
 use crate::rules::inputs::InputKind;
 use crate::value::{Kind, Unit, Value};
 
+mod exprs;
+
+pub(crate) use exprs::{ScalarValues, bind_exprs};
+
 // ---------------------------------------------------------------------------------------------
 // Binding: what the calendar names must exist, with the right unit.
 
@@ -46,10 +50,23 @@ pub(crate) fn check(rb: &Rulebook) -> Vec<Diagnostic> {
             diags.extend(deposit_deadlines_of(e).1);
         }
         match e.kind {
-            EventKind::Advance => shares += e.share.unwrap_or_default(),
+            // An advance that holds only under a condition may be one of several rhythms: its
+            // share is checked with the case's values, when the schedule is made.
+            EventKind::Advance if e.when.is_none() => shares += e.share.unwrap_or_default(),
             EventKind::Balance => balances += 1,
             _ => {}
         }
+    }
+    let rebases = rb.calendar.iter().any(|e| e.rebase.is_some());
+    for e in rb.calendar.iter().filter(|e| rebases && e.kind == EventKind::Advance && e.share.is_none() && e.share_expr.is_none()) {
+        diags.push(
+            Diagnostic::warning(
+                Code::InvalidValue,
+                format!("advance `{}` pays an amount, not a share of the estimate: entries and exits do not re-base it", e.name),
+            )
+            .at(e.location_of("amount"))
+            .hint("write it as a share (`share` and `estimate`) for the re-basing to apply, or settle the difference with the balance"),
+        );
     }
     if shares > Decimal::ONE {
         let first = rb.calendar.iter().find(|e| e.share.is_some());
@@ -160,12 +177,15 @@ pub(crate) fn check_rebase(rb: &Rulebook, e: &Event, r: &RebaseRule, diags: &mut
         diags.push(d);
         return;
     };
-    let wanted: [(&'static str, &str, Option<Kind>); 4] = [
+    let mut wanted: Vec<(&'static str, &str, Option<Kind>)> = vec![
         ("id", &r.id, None),
         ("group", &r.group, Some(Kind::Text)),
         ("entry", &r.entry, Some(Kind::Date)),
         ("exit", &r.exit, Some(Kind::Date)),
     ];
+    if let Some(m) = &r.measure {
+        wanted.push(("measure", m, Some(Kind::Number)));
+    }
     for (key, column, kind) in wanted {
         match ds.columns.iter().find(|(c, _)| c == column) {
             None => {

@@ -42,6 +42,8 @@ pub struct Rulebook {
     pub(crate) lists: TiVec<ListId, CodeList>,
     pub(crate) indicator_sets: TiVec<IndicatorSetId, IndicatorSet>,
     pub(crate) calendar: Vec<Event>,
+    /// The checked expressions of each event of `calendar` (same order): share, amount, condition.
+    pub(crate) calendar_exprs: Vec<EventExprs>,
     pub(crate) schema: CaseSchema,
     pub(crate) norms: Vec<Norm>,
     pub(crate) steps: TiVec<StepId, Step>,
@@ -61,6 +63,14 @@ pub struct Rulebook {
     pub(crate) scripts: TiVec<ScriptId, Script>,
     /// `rulebook.toml` as read, to assemble rulebooks from this one's items and another's.
     pub(crate) manifest: Manifest,
+}
+
+/// The expressions of a calendar event, checked against the rulebook's scalars.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct EventExprs {
+    pub(crate) share: Option<Expr>,
+    pub(crate) amount: Option<Expr>,
+    pub(crate) when: Option<Expr>,
 }
 
 #[derive(Debug, Clone, Serialize)]

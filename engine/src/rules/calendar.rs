@@ -1,8 +1,10 @@
 //! The calendar of a rulebook: dated events (payments, deadlines, notifications) with how each
 //! payment is computed, and the dated rules of the payment schedule (recurring deposit deadlines
 //! over working days, re-basing of advances on a dataset's entries and exits, complements paid
-//! in advance and settled with the balance). What the events mean is the rules' words; how they
-//! are computed for a case is `schedule`'s business.
+//! in advance and settled with the balance). An event may recur (`repeat`: every N months until
+//! a date), hold only when a condition does (`when`), and compute its share or amount with an
+//! expression over parameters, inputs and steps. What the events mean is the rules' words; how
+//! they are computed for a case is `schedule`'s business.
 
 use crate::names::closed_names;
 pub mod deadlines;
@@ -12,7 +14,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Location};
+use crate::expr::{self, Ast};
+use crate::ids::FileId;
 use crate::rules::provenance::{Provenance, parse_choice, read_choice};
+use crate::rules::step::{ExprSource, text_offset};
 use crate::rules::strict::{Obj, read_decimal, read_int, read_str};
 use crate::rules::workdays::{WEEKDAY_NAMES, WorkingDays, parse_month_day, parse_weekday};
 
@@ -27,12 +32,22 @@ pub struct Event {
     /// rather than moving it by a year.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub once: bool,
-    /// For an advance: its share of the estimated annual amount.
+    /// For an advance: its share of the estimated annual amount, when written as a number.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub share: Option<Decimal>,
+    /// For an advance: its share computed by an expression (`"1 / 12"`, or over inputs and
+    /// steps: a team's chosen rhythm).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) share_expr: Option<ExprSource>,
     /// For a payment: the step whose value it pays, when not a share.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
+    /// For a payment: the amount computed by an expression over parameters, inputs and steps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) amount_expr: Option<ExprSource>,
+    /// The event holds only when this condition does (over parameters, inputs and steps).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) when: Option<ExprSource>,
     /// For an advance: where the estimate it is a share of comes from — case inputs written
     /// `section.name` or steps — the first that has a value.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -78,12 +93,12 @@ impl EventKind {
     /// The keys an event of this kind may have besides the common ones.
     fn keys(self) -> &'static [&'static str] {
         match self {
-            EventKind::Advance => &["share", "amount", "estimate"],
+            EventKind::Advance => &["share", "amount", "estimate", "when", "repeat"],
             EventKind::Balance => &["amount", "received", "if_positive", "if_negative"],
-            EventKind::Notification | EventKind::Deadline | EventKind::End => &[],
+            EventKind::Notification | EventKind::Deadline | EventKind::End => &["when", "repeat"],
             EventKind::Deposit => &["every_months", "count", "working_day", "norms", "working_days"],
-            EventKind::Rebase => &["dataset", "id", "group", "entry", "exit", "weights"],
-            EventKind::Complement => &["amount", "received"],
+            EventKind::Rebase => &["dataset", "id", "group", "entry", "exit", "weights", "measure"],
+            EventKind::Complement => &["amount", "received", "when"],
         }
     }
 }
@@ -134,6 +149,10 @@ pub(crate) struct RebaseRule {
     pub(crate) entry: String,
     pub(crate) exit: String,
     pub(crate) weights: Vec<(String, Decimal)>,
+    /// A numeric column that weighs each member within its group (a full-time equivalent);
+    /// without it, the members of a group weigh the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) measure: Option<String>,
 }
 
 impl Event {
@@ -188,23 +207,74 @@ impl Event {
     }
 }
 
-/// Reads every event of a calendar file (one table per event), sorted by date.
-pub(crate) fn read_calendar(root: &Obj<'_, '_>, out: &mut Vec<Event>) {
+/// Reads every event of a calendar file (one table per event), a recurring event as one event
+/// per occurrence, sorted by date.
+pub(crate) fn read_calendar(root: &Obj<'_, '_>, file: FileId, out: &mut Vec<Event>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
         let Some(obj) = Obj::of(root.ctx(), item, &format!("event `{name}`")) else { continue };
-        if let Some(e) = read_event(obj, name) {
-            out.push(e);
+        let repeat = obj.opt_table("repeat").and_then(|r| {
+            let repeat = read_repeat(&r);
+            r.finish();
+            repeat
+        });
+        if let Some(e) = read_event(obj, name, file) {
+            match repeat {
+                Some(r) => out.extend(occurrences(e, &r)),
+                None => out.push(e),
+            }
         }
     }
     out.sort_by_key(|e| e.date);
+}
+
+/// `repeat = { every_months = N, until = DATE }`: the event again every N months, up to `until`.
+#[derive(Debug, Clone, Copy)]
+struct Repeat {
+    every_months: u32,
+    until: NaiveDate,
+}
+
+fn read_repeat(r: &Obj<'_, '_>) -> Option<Repeat> {
+    let every_months = positive(r, "every_months", 12);
+    let until = r.date("until");
+    Some(Repeat { every_months: every_months?, until: until?.into_inner() })
+}
+
+/// The occurrences of a recurring event: `name_1`, `name_2`, ... on its date and every N months
+/// after, up to the end date; the label says which one of how many.
+fn occurrences(e: Event, r: &Repeat) -> Vec<Event> {
+    let mut dates = Vec::new();
+    let mut k = 0;
+    while let Some(d) = e.date.checked_add_months(chrono::Months::new(k * r.every_months)) {
+        if d > r.until || dates.len() >= 366 {
+            break;
+        }
+        dates.push(d);
+        k += 1;
+    }
+    let n = dates.len();
+    dates
+        .into_iter()
+        .enumerate()
+        .map(|(i, date)| {
+            let mut occ = e.clone();
+            occ.name = format!("{}_{}", e.name, i + 1);
+            occ.provenance.label = format!("{} ({}/{n})", e.provenance.label, i + 1);
+            occ.date = date;
+            occ
+        })
+        .collect()
 }
 
 /// The keys only some kinds of events have.
 #[derive(Default)]
 struct Specific {
     share: Option<Decimal>,
+    share_expr: Option<ExprSource>,
     amount: Option<String>,
+    amount_expr: Option<ExprSource>,
+    when: Option<ExprSource>,
     estimate: Vec<String>,
     received: Option<Received>,
     if_positive: Option<String>,
@@ -214,7 +284,7 @@ struct Specific {
     spans: Vec<(&'static str, Location)>,
 }
 
-fn read_event(obj: Obj<'_, '_>, name: String) -> Option<Event> {
+fn read_event(obj: Obj<'_, '_>, name: String, file: FileId) -> Option<Event> {
     let provenance = Provenance::read(&obj);
     let date = obj.date("date");
     let once = obj.opt_bool("once").unwrap_or(false);
@@ -226,7 +296,7 @@ fn read_event(obj: Obj<'_, '_>, name: String) -> Option<Event> {
         obj.finish();
         return None;
     };
-    let s = read_specific(&obj, kind, &name);
+    let s = read_specific(&obj, kind, &name, file);
     obj.allow(kind.keys());
     obj.finish();
     Some(Event {
@@ -236,7 +306,10 @@ fn read_event(obj: Obj<'_, '_>, name: String) -> Option<Event> {
         kind,
         once,
         share: s.share,
+        share_expr: s.share_expr,
         amount: s.amount,
+        amount_expr: s.amount_expr,
+        when: s.when,
         estimate: s.estimate,
         received: s.received,
         if_positive: s.if_positive,
@@ -247,14 +320,29 @@ fn read_event(obj: Obj<'_, '_>, name: String) -> Option<Event> {
     })
 }
 
-fn read_specific(obj: &Obj<'_, '_>, kind: EventKind, name: &str) -> Specific {
+fn read_specific(obj: &Obj<'_, '_>, kind: EventKind, name: &str, file: FileId) -> Specific {
     let mut s = Specific::default();
     let keys = kind.keys();
     if keys.contains(&"share") {
-        s.share = read_share(obj, name);
+        match obj.get("share").map(|i| i.get_ref()) {
+            Some(toml::de::DeValue::String(t)) if t.trim().parse::<Decimal>().is_err() => {
+                s.share_expr = calc(obj, "share", file, &mut s.spans);
+            }
+            _ => s.share = read_share(obj, name),
+        }
     }
     if keys.contains(&"amount") {
-        s.amount = named(obj, "amount", &mut s.spans);
+        s.amount_expr = calc(obj, "amount", file, &mut s.spans);
+        // A bare name keeps its meaning: the step (or input) whose value is paid.
+        if let Some(e) = &s.amount_expr
+            && let Ast::Name(n, None, _) = &e.ast
+        {
+            s.amount = Some(n.clone());
+            s.amount_expr = None;
+        }
+    }
+    if keys.contains(&"when") {
+        s.when = calc(obj, "when", file, &mut s.spans);
     }
     if keys.contains(&"estimate")
         && let Some(list) = obj.str_list("estimate")
@@ -272,13 +360,13 @@ fn read_specific(obj: &Obj<'_, '_>, kind: EventKind, name: &str) -> Specific {
         s.if_negative = obj.opt_str("if_negative").map(|x| x.into_inner());
     }
     match kind {
-        EventKind::Advance if s.amount.is_none() && !obj.has("share") => obj.ctx().error_hint(
+        EventKind::Advance if s.amount.is_none() && s.amount_expr.is_none() && !obj.has("share") => obj.ctx().error_hint(
             Code::MissingKey,
             obj.span(),
             format!("advance `{name}` has neither `share` nor `amount`"),
             "an advance is a share of an estimate (`share` and `estimate`) or a step's value (`amount`)",
         ),
-        EventKind::Advance if s.amount.is_none() && s.estimate.is_empty() => obj.ctx().error_hint(
+        EventKind::Advance if s.amount.is_none() && s.amount_expr.is_none() && s.estimate.is_empty() => obj.ctx().error_hint(
             Code::MissingKey,
             obj.span(),
             format!("advance `{name}` has a `share` but no `estimate`"),
@@ -298,6 +386,26 @@ fn read_share(obj: &Obj<'_, '_>, name: &str) -> Option<Decimal> {
         return None;
     }
     Some(s.into_inner())
+}
+
+/// An optional key holding an expression over parameters, inputs and steps, parsed, with where
+/// it is written.
+fn calc(obj: &Obj<'_, '_>, key: &'static str, file: FileId, spans: &mut Vec<(&'static str, Location)>) -> Option<ExprSource> {
+    let s = obj.opt_str(key)?;
+    let ctx = obj.ctx();
+    spans.push((key, ctx.loc(s.span())));
+    let offset = text_offset(&ctx.file.text, s.span());
+    match expr::parse(s.get_ref()) {
+        Ok(ast) => Some(ExprSource { text: s.into_inner(), ast, offset, file }),
+        Err(e) => {
+            ctx.error(
+                Code::ExpressionSyntax,
+                offset + e.span.start..offset + e.span.end,
+                format!("in `{key}` of {}: {}", obj.what(), e.message()),
+            );
+            None
+        }
+    }
 }
 
 /// An optional key naming something (a step, an input), with where it is written.
@@ -403,6 +511,10 @@ fn read_rebase(obj: &Obj<'_, '_>, spans: &mut Vec<(&'static str, Location)>) -> 
         Some(s.into_inner())
     };
     let (dataset, id, group, entry, exit) = (col("dataset"), col("id"), col("group"), col("entry"), col("exit"));
+    let measure = obj.opt_str("measure").map(|s| {
+        spans.push(("measure", obj.ctx().loc(s.span())));
+        s.into_inner()
+    });
     let mut weights = Vec::new();
     if let Some(w) = obj.table("weights") {
         for (k, item) in w.entries() {
@@ -418,7 +530,7 @@ fn read_rebase(obj: &Obj<'_, '_>, spans: &mut Vec<(&'static str, Location)>) -> 
             obj.ctx().error(Code::InvalidValue, w.span(), format!("the weights of {} add up to {total}, more than 1", obj.what()));
         }
     }
-    Some(RebaseRule { dataset: dataset?, id: id?, group: group?, entry: entry?, exit: exit?, weights })
+    Some(RebaseRule { dataset: dataset?, id: id?, group: group?, entry: entry?, exit: exit?, weights, measure })
 }
 
 #[cfg(test)]
@@ -433,7 +545,7 @@ mod tests {
         let mut out = Vec::new();
         if let Some(root) = ctx.parse() {
             let obj = ctx.root(&root, "the calendar");
-            read_calendar(&obj, &mut out);
+            read_calendar(&obj, FileId::from(0), &mut out);
         }
         (out, ctx.into_diagnostics())
     }

@@ -26,6 +26,13 @@ pub struct ExprSource {
     pub(crate) file: FileId,
 }
 
+/// An expression is shown as written.
+impl Serialize for ExprSource {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
 impl ExprSource {
     /// The span in the file of a span inside the expression.
     pub(crate) fn file_span(&self, inner: Range<usize>) -> Range<usize> {

@@ -21,7 +21,7 @@ pub(crate) struct ShareAdvance {
 /// Plans every advance event; the k-th record received (by date) is the k-th advance's. Marks
 /// each movement with the first share advance that takes it into account.
 pub(crate) fn advances(src: &Sources<'_>, records: &[(NaiveDate, Decimal)], complements: &[&Event], s: &mut Schedule) {
-    let events: Vec<&Event> = src.rb.calendar.iter().filter(|e| e.kind == EventKind::Advance).collect();
+    let events: Vec<&Event> = src.calendar.iter().filter(|e| e.kind == EventKind::Advance).collect();
     let last_share = events.iter().rposition(|e| e.share.is_some());
     let movements = &s.movements;
     let mut done: Vec<ShareAdvance> = Vec::new();

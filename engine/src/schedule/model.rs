@@ -191,10 +191,17 @@ pub struct Movement {
     pub weight: Decimal,
     /// Members of the group present on the reference date.
     pub members: u32,
+    /// With a measure (a full-time equivalent): the member's, and the group's total on the
+    /// reference date; the member then weighs `measure / group_measure` of its group, not
+    /// `1 / members`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_measure: Option<Decimal>,
     /// Days of presence added (positive) or removed (negative) over the period.
     pub days: i64,
     pub period_days: i64,
-    /// `weight / members × days / period_days`: the share of the estimate it moves.
+    /// `weight × (its part of the group) × days / period_days`: the share of the estimate it moves.
     pub(crate) coefficient: Decimal,
     /// The change of the schedule's estimate, rounded to the cent.
     pub effect: Decimal,

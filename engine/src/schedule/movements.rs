@@ -1,5 +1,6 @@
 //! Entries and exits of a dataset's members after a re-basing rule's reference date, and the
-//! share of the estimate each moves.
+//! share of the estimate each moves: its group's weight, divided among the group's members
+//! equally or by a measure of each (a full-time equivalent).
 
 use std::collections::BTreeMap;
 
@@ -8,15 +9,16 @@ use rust_decimal::Decimal;
 
 use crate::data::case::Case;
 use crate::rulebook::Rulebook;
+use crate::rules::calendar::Event;
 use crate::rules::inputs::InputKind;
 use crate::schedule::{Movement, MovementKind, cents};
 use crate::value::Value;
 
 /// The entries and exits of every re-basing rule, by effective date, with their effect on
 /// `estimate`.
-pub(crate) fn movements(rb: &Rulebook, case: &Case, estimate: Decimal) -> Vec<Movement> {
+pub(crate) fn movements(rb: &Rulebook, calendar: &[Event], case: &Case, estimate: Decimal) -> Vec<Movement> {
     let mut out = Vec::new();
-    for e in &rb.calendar {
+    for e in calendar {
         let Some(rule) = &e.rebase else { continue };
         let Some(i) = rb.schema.inputs.position(|inp| inp.name == rule.dataset && matches!(inp.kind, InputKind::Dataset { .. })) else {
             continue;
@@ -36,19 +38,33 @@ pub(crate) fn movements(rb: &Rulebook, case: &Case, estimate: Decimal) -> Vec<Mo
         let text_at = |row: &[Value], c: usize| row.get(c).map(Value::render).unwrap_or_default();
         let present_on =
             |row: &[Value], day: NaiveDate| date_at(row, cin).is_some_and(|d| d <= day) && date_at(row, cout).is_none_or(|d| d >= day);
-        let mut members: BTreeMap<String, u32> = BTreeMap::new();
+        let cm = rule.measure.as_deref().and_then(col);
+        let measure_at = |row: &[Value]| cm.map(|c| row.get(c).and_then(Value::as_number).unwrap_or(Decimal::ZERO));
+        let mut members: BTreeMap<String, (u32, Decimal)> = BTreeMap::new();
         for row in &ds.rows {
             if present_on(row, reference) {
-                *members.entry(text_at(row, cg)).or_default() += 1;
+                let m = members.entry(text_at(row, cg)).or_default();
+                m.0 += 1;
+                m.1 += measure_at(row).unwrap_or(Decimal::ONE);
             }
         }
         for row in &ds.rows {
             let group = text_at(row, cg);
             let weight = rule.weights.iter().find(|(g, _)| *g == group).map_or(Decimal::ZERO, |(_, w)| *w);
-            let n = members.get(&group).copied().unwrap_or(0);
+            let (n, total) = members.get(&group).copied().unwrap_or((0, Decimal::ZERO));
+            let measure = measure_at(row);
+            // The member's part of its group: its measure of the group's, or one of its members,
+            // as a fraction divided last so that decimals stay exact as long as they can.
+            let (part, whole) = match measure {
+                Some(m) => (m, total),
+                None => (Decimal::ONE, Decimal::from(n)),
+            };
             let mut push = |kind, date: NaiveDate, effective: NaiveDate, days: i64| {
-                let coefficient =
-                    if n == 0 { Decimal::ZERO } else { weight * Decimal::from(days) / (Decimal::from(n) * Decimal::from(period_days)) };
+                let coefficient = if whole.is_zero() {
+                    Decimal::ZERO
+                } else {
+                    weight * part * Decimal::from(days) / (whole * Decimal::from(period_days))
+                };
                 out.push(Movement {
                     rule: e.name.clone(),
                     rule_label: rb.render_label(&e.provenance.label),
@@ -59,6 +75,8 @@ pub(crate) fn movements(rb: &Rulebook, case: &Case, estimate: Decimal) -> Vec<Mo
                     effective,
                     weight,
                     members: n,
+                    measure,
+                    group_measure: measure.map(|_| total),
                     days,
                     period_days,
                     coefficient,

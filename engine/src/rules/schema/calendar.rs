@@ -23,10 +23,11 @@ choice!(
 );
 
 /// A dated event of the payment calendar. Besides the keys every event has, each kind has its
-/// own: an advance `share` + `estimate` or `amount`; a balance `amount`, `received`,
-/// `if_positive`, `if_negative`; a deposit `every_months`, `count`, `working_day`, `norms`,
-/// `working_days`; a rebase `dataset`, `id`, `group`, `entry`, `exit`, `weights`; a complement
-/// `amount` and `received`.
+/// own: an advance `share` + `estimate` or `amount`, `when`, `repeat`; a balance `amount`,
+/// `received`, `if_positive`, `if_negative`; a deposit `every_months`, `count`, `working_day`,
+/// `norms`, `working_days`; a rebase `dataset`, `id`, `group`, `entry`, `exit`, `weights`,
+/// `measure`; a complement `amount`, `received`, `when`; a notification, deadline or end
+/// `when`, `repeat`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct EventDef {
@@ -45,10 +46,18 @@ pub(crate) struct EventDef {
     /// true for an event that happens once (the end of an experiment): `peps rules new-year`
     /// keeps its date as it is instead of moving it by a year.
     pub(crate) once: Option<bool>,
-    /// Advance: its share of the estimated annual amount, e.g. "0.25".
-    pub(crate) share: Option<DecimalText>,
-    /// Advance, balance, complement: the step whose value is paid.
+    /// Advance: its share of the estimated annual amount, e.g. "0.25", or an expression over
+    /// parameters, inputs and steps, e.g. "1 / 12".
+    pub(crate) share: Option<String>,
+    /// Advance, balance, complement: the step whose value is paid, or an expression over
+    /// parameters, inputs and steps, e.g. "forfait_annuel / 12".
     pub(crate) amount: Option<String>,
+    /// Advance, complement, notification, deadline, end: the event holds only when this
+    /// condition does, e.g. "rythme == 'mensuel'" (a team's chosen rhythm).
+    pub(crate) when: Option<String>,
+    /// Advance, notification, deadline, end: the event again every `every_months` months up to
+    /// `until`; the occurrences are named `<event>_1`, `<event>_2`, ...
+    pub(crate) repeat: Option<RepeatDef>,
     /// Advance: where the estimate comes from — case inputs "section.name" or steps — the
     /// first that has a value.
     pub(crate) estimate: Option<Vec<String>>,
@@ -81,6 +90,19 @@ pub(crate) struct EventDef {
     pub(crate) exit: Option<String>,
     /// Rebase: the weight of each group, between 0 and 1, adding up to 1 at most.
     pub(crate) weights: Option<BTreeMap<String, DecimalText>>,
+    /// Rebase: a numeric field weighing each member within its group (a full-time
+    /// equivalent); without it, the members of a group weigh the same.
+    pub(crate) measure: Option<String>,
+}
+
+/// A recurring event.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RepeatDef {
+    /// Months between two occurrences (1 to 12).
+    pub(crate) every_months: i64,
+    /// The last day an occurrence may fall on.
+    pub(crate) until: DateValue,
 }
 
 /// What a case records as received.
