@@ -98,7 +98,7 @@ fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
         let _ = writeln!(out, "données de {} ramenées en {}", s.from, s.to);
     }
     if !e.eligible {
-        let _ = writeln!(out, "\nThe team is NOT eligible: the remuneration is 0.");
+        let _ = writeln!(out, "\nNOT eligible: the total is 0.");
         for c in &e.failed_checks {
             let _ = writeln!(out, "  ✗ {} ({})", c.label.as_deref().unwrap_or(&c.key), c.key);
         }
@@ -110,7 +110,7 @@ fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
         let label: String = o.label.chars().take(width).collect();
         let _ = writeln!(out, "{marker} {label:<width$}  {:>16}  {}", human(&o.value, o.unit, locale), o.name);
     }
-    let _ = writeln!(out, "\n  {:<width$}  {:>16}", "TOTAL", human(&e.total, peps_engine::value::Unit::Eur, locale));
+    let _ = writeln!(out, "\n  {:<width$}  {:>16}", "TOTAL", human(&e.total, e.total_unit, locale));
     if !e.components.is_empty() {
         let _ = writeln!(out, "  ▸ components of the total: {}", e.components.join(" + "));
     }

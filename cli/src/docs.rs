@@ -38,7 +38,7 @@ pub fn run(args: &DocsArgs) -> u8 {
         crate::emit(&md);
         return crate::EXIT_OK;
     };
-    let html = page(&format!("Règles PEPS {}", rb.year()), &to_html(&md));
+    let html = page(rb.label(), &to_html(&md));
     if let Err(e) = std::fs::create_dir_all(dir) {
         eprintln!("error: cannot create {}: {e}", dir.display());
         return crate::EXIT_IO;

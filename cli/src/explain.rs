@@ -76,7 +76,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
             .unwrap_or_default();
         eprintln!("error: no output `{name}` in the {} evaluation{hint}", args.year);
         if !evaluation.eligible {
-            eprintln!("note: the team is not eligible, so the evaluation stopped at the eligibility checks");
+            eprintln!("note: not eligible, so the evaluation stopped at the eligibility checks");
         }
         return crate::EXIT_IO;
     };
@@ -113,7 +113,7 @@ fn tree<'a>(e: &'a Evaluation, o: &'a Output, depth: usize, seen: &mut HashSet<&
 pub fn render(e: &Evaluation, root: &Output, depth: usize, locale: Locale) -> String {
     let mut out = String::new();
     if !e.eligible {
-        let _ = writeln!(out, "note: the team is not eligible; the evaluation stopped at the eligibility checks\n");
+        let _ = writeln!(out, "note: not eligible; the evaluation stopped at the eligibility checks\n");
     }
     let mut seen = HashSet::new();
     node(&mut out, e, root, "", depth, locale, &mut seen);

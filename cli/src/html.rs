@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use peps_engine::eval::{Bar, Evaluation};
-use peps_engine::value::{Unit, Value};
+use peps_engine::value::Value;
 use rust_decimal::Decimal;
 
 use crate::format::{Locale, human, number};
@@ -34,16 +34,16 @@ pub fn page(title: &str, body: &str) -> String {
 pub fn report(e: &Evaluation, case: &str, locale: Locale) -> String {
     let mut b = String::new();
     let _ = writeln!(b, "<h1>{}</h1>\n<p class=\"muted\">{} — année {}</p>", escape(case), escape(&e.rulebook), e.year);
-    let _ = writeln!(b, "<p class=\"total\">{}</p>", escape(&human(&e.total, Unit::Eur, locale)));
+    let _ = writeln!(b, "<p class=\"total\">{}</p>", escape(&human(&e.total, e.total_unit, locale)));
     if !e.eligible {
-        let _ = writeln!(b, "<p class=\"ko\">Équipe non éligible : la rémunération est nulle.</p><ul>");
+        let _ = writeln!(b, "<p class=\"ko\">Non éligible : le total est nul.</p><ul>");
         for c in &e.failed_checks {
             let _ = writeln!(b, "<li>{} (<code>{}</code>)</li>", escape(c.label.as_deref().unwrap_or(&c.key)), escape(&c.key));
         }
         let _ = writeln!(b, "</ul>");
     }
     if !e.waterfall.is_empty() {
-        let _ = writeln!(b, "<h2>Du forfait de base au total</h2>\n{}", waterfall_svg(&e.waterfall, &e.total, locale));
+        let _ = writeln!(b, "<h2>Composition du total</h2>\n{}", waterfall_svg(&e.waterfall, &e.total, locale));
     }
     if !e.assumed_shares.is_empty() {
         let _ = writeln!(
@@ -79,7 +79,7 @@ pub fn report(e: &Evaluation, case: &str, locale: Locale) -> String {
         let _ = writeln!(b, "<tr><td>{}</td><td><code>{}</code></td></tr>", escape(&f.name), f.sha256);
     }
     let _ = writeln!(b, "</table>");
-    page(&format!("PEPS {} — {case}", e.year), &b)
+    page(&format!("{} — {case}", e.rulebook), &b)
 }
 
 /// A waterfall chart in inline SVG. Coordinates are computed in decimals too: no float anywhere.

@@ -37,7 +37,7 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_IO: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "peps", version, about = "Compute, explain and check the PEPS team remuneration", long_about = None)]
+#[command(name = "peps", version, about = "A rules engine for remunerations written as yearly rulebooks: compute, explain, schedule and check them", long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

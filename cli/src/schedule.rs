@@ -3,7 +3,7 @@
 //! activity files and the other dates of the year — as a table, JSON, CSV or an iCalendar file.
 
 use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use clap::ValueEnum;
@@ -16,7 +16,6 @@ use peps_engine::schedule::{
     deposit_warnings, schedule,
 };
 use peps_engine::validate::{FileReport, Problem};
-use peps_engine::value::Value;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -102,28 +101,15 @@ pub fn run(args: &ScheduleArgs) -> u8 {
     exit_code(&all)
 }
 
-/// The case's name: the first text input named `nom` or `name`, else the folder name.
+/// The case's name: the input the rules give the role `name`, else the folder name.
 fn case_name(rb: &Rulebook, case: &Case) -> String {
-    text_input(rb, case, &["nom", "name"]).unwrap_or_else(|| folder_name(&case.dir))
+    rb.case_name(case)
 }
 
-/// A stable identifier of the case for calendar events: its first identifier-like input, else
-/// its folder name.
+/// A stable identifier of the case for calendar events: the input the rules give the role `id`,
+/// else its folder name.
 fn slug(rb: &Rulebook, case: &Case) -> String {
-    let raw = text_input(rb, case, &["finess", "id", "identifiant"]).unwrap_or_else(|| folder_name(&case.dir));
-    raw.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect()
-}
-
-fn text_input(rb: &Rulebook, case: &Case, names: &[&str]) -> Option<String> {
-    let i = rb.schema().inputs.position(|i| names.contains(&i.name.as_str()))?;
-    match &case.values[i] {
-        Value::Text(t) => Some(t.to_string()),
-        _ => None,
-    }
-}
-
-fn folder_name(dir: &Path) -> String {
-    dir.canonicalize().ok().as_deref().unwrap_or(dir).file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    rb.case_id(case).chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,13 +278,13 @@ fn balance_details(b: &Balance, f: &Fmt) -> Vec<String> {
         }
     }
     let sign = if b.amount > Decimal::ZERO {
-        "positive: paid to the team"
+        "positive: still to be paid".to_string()
     } else if b.amount < Decimal::ZERO {
-        "negative: the team has received more than its final amount and owes the difference"
+        "negative: more was paid than the final amount, and the difference is owed back".to_string()
     } else {
-        "zero: the advances were exactly the final amount"
+        "zero: the advances were exactly the final amount".to_string()
     };
-    lines.push(sign.to_string());
+    lines.push(sign);
     if let Some(m) = &b.meaning {
         lines.push(m.clone());
     }

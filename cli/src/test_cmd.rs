@@ -313,7 +313,7 @@ fn compare(case: &TestCase, e: &Evaluation, year: i32) -> Outcome {
     }
     if !e.eligible && failing.iter().any(|c| c.got == "(none)") {
         let failed: Vec<&str> = e.failed_checks.iter().map(|p| p.key.as_str()).collect();
-        let _ = writeln!(out, "note: the team is not eligible ({} failed), so the evaluation stopped at the gate", failed.join(", "));
+        let _ = writeln!(out, "note: not eligible ({} failed), so the evaluation stopped at the gate", failed.join(", "));
     }
     let explain = first_difference(&failing, e).map(|first| explain_path(e, first, &checks)).unwrap_or_default();
     Outcome::Fail { table: out, explain }

@@ -136,11 +136,14 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
         check_components(rb, &outputs, &total, &mut diagnostics);
     }
     Evaluation {
+        scheme: rb.manifest.scheme.clone(),
+        names: rb.manifest.names.clone(),
         year: rb.year,
         rulebook: rb.label.clone(),
         eligible,
         failed_checks,
         total_name: total_step.def.name.clone(),
+        total_unit: total_step.unit,
         components: rb.result.components.iter().map(|&c| rb.steps[c].def.name.clone()).collect(),
         assumed_count: if eligible { assumed[rb.result.total].len() } else { 0 },
         assumed_shares: if complete { shares(rb, &outputs, &assumed) } else { Vec::new() },

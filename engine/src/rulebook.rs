@@ -31,6 +31,7 @@ pub(crate) mod parts;
 mod resolver;
 mod result;
 
+pub use manifest::Names;
 pub use model::*;
 pub(crate) use parts::Parts;
 use typed_index_collections::TiVec;

@@ -140,6 +140,7 @@ fn working_day_conventions(rb: &Rulebook, calendar: &[Event]) -> Vec<WorkingDayC
 /// The schedule of `case` for the rulebook's year, given the year's evaluation of that case.
 pub fn schedule(rb: &Rulebook, case: &Case, eval: &Evaluation) -> Schedule {
     let mut s = Schedule {
+        scheme: rb.manifest.scheme.clone(),
         year: rb.year,
         rulebook: rb.label.clone(),
         estimate: None,

@@ -64,7 +64,7 @@ pub fn run(args: &DraftArgs) -> u8 {
     };
     let (y, dir) = (args.year, shell_word(&args.dir.display().to_string()));
     crate::emit(&format!(
-        "draft of {y} written to {}\n{editor}  edit it, then check it:  peps rules check {y} --rules {dir}\n  what it changes for a team:  peps impact --year {y} --rules {dir} CASE\n",
+        "draft of {y} written to {}\n{editor}  edit it, then check it:  peps rules check {y} --rules {dir}\n  what it changes for a case:  peps impact --year {y} --rules {dir} CASE\n",
         dst.display()
     ));
     crate::EXIT_OK

@@ -22,9 +22,9 @@ pub struct TestCase {
     pub reference: String,
     /// The years whose rulebook the case runs under, e.g. [2025] or [2024, 2025].
     pub years: Vec<i32>,
-    /// Values of the team file (team.toml), section by section, over those of `defaults.toml`:
-    /// `[team.structure] segment = "agee"`.
-    #[serde(default)]
+    /// Values of the case file (the rulebook's `case_file`, e.g. team.toml), section by section,
+    /// over those of `defaults.toml`: `[case.structure] segment = "agee"`.
+    #[serde(default, rename = "case", alias = "team")]
     pub team: BTreeMap<String, BTreeMap<String, TeamValue>>,
     /// Default columns of the data files, by input name, over those of `defaults.toml`.
     #[serde(default)]
@@ -51,8 +51,8 @@ pub struct TestDefaults {
     /// What the defaults describe (the standard test team).
     #[allow(dead_code, reason = "read by people and editors; the runner has no use for it")]
     pub description: Option<String>,
-    /// Values of the team file, section by section.
-    #[serde(default)]
+    /// Values of the case file, section by section (`[case.section]`).
+    #[serde(default, rename = "case", alias = "team")]
     pub team: BTreeMap<String, BTreeMap<String, TeamValue>>,
     /// Default columns of the data files, by input name.
     #[serde(default)]
@@ -166,7 +166,7 @@ mod tests {
 description = "d"
 reference = "r"
 years = [2025]
-[team.structure]
+[case.structure]
 segment = "agee"
 [[data.patients]]
 NIR_PATIENT = "p1"

@@ -123,7 +123,7 @@ pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, r
     let text = match toml::to_string(&team) {
         Ok(t) => t,
         Err(e) => {
-            problems.push(format!("cannot write the team file: {e}"));
+            problems.push(format!("cannot write the case file: {e}"));
             String::new()
         }
     };

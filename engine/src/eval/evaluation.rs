@@ -13,6 +13,11 @@ use crate::value::{Status, Unit, Value};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Evaluation {
+    /// The scheme of the rulebook (`rulebook.toml`'s `scheme`).
+    pub scheme: String,
+    /// The scheme's words for a case and who is paid, for the sentences of reports.
+    #[serde(skip)]
+    pub names: crate::rulebook::Names,
     pub year: i32,
     pub rulebook: String,
     /// Whether the gate's checks all passed (true when the rulebook has no gate).
@@ -22,6 +27,8 @@ pub struct Evaluation {
     pub failed_checks: Vec<Part>,
     pub total: Value,
     pub total_name: String,
+    /// The unit of the total (euros for a remuneration).
+    pub total_unit: crate::value::Unit,
     pub components: Vec<String>,
     pub outputs: Vec<Output>,
     /// How many distinct assumed rule items the total rests on.

@@ -11,6 +11,7 @@ use crate::rulebook::Rulebook;
 #[derive(Debug, Clone, Serialize)]
 pub struct RunManifest {
     pub engine: String,
+    pub scheme: String,
     pub year: i32,
     pub rulebook_sha256: String,
     pub norms: Vec<ManifestFile>,
@@ -30,6 +31,7 @@ pub(crate) fn manifest(rb: &Rulebook, case: &Case) -> RunManifest {
     };
     RunManifest {
         engine: format!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
+        scheme: rb.manifest.scheme.clone(),
         year: rb.year,
         rulebook_sha256: rb.hash.clone(),
         norms: rb

@@ -1,5 +1,6 @@
-//! `rulebook.toml`: the year, the period, the reference date, the files of each kind, the norm
-//! versions, the result (total, components, gate, waterfall) and the default money rounding.
+//! `rulebook.toml`: the scheme and the year, the period, the reference date, the words people
+//! read (what a case is, who is paid), the files of each kind, the norm versions, the result
+//! (total, components, gate, waterfall) and the default money rounding.
 
 use chrono::NaiveDate;
 
@@ -11,6 +12,9 @@ use crate::value::{Period, Rounding};
 
 #[derive(Debug, Clone)]
 pub(crate) struct Manifest {
+    /// The scheme the rulebook belongs to (`PEPS`, `capitation`): every output names it.
+    pub(crate) scheme: String,
+    pub(crate) names: Names,
     pub(crate) year: i32,
     pub(crate) label: String,
     pub(crate) period: Period,
@@ -26,6 +30,18 @@ pub(crate) struct Manifest {
     pub(crate) money_rounding: Option<Rounding>,
     pub(crate) result_loc: Location,
     pub(crate) ok: bool,
+}
+
+/// The words of a scheme that reports put in their sentences: what a case is called and who is
+/// paid. Without them, the sentences are neutral.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Names {
+    /// What a case is, as people say it ("équipe").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// Who is paid, as a sentence names it ("l'équipe").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payee: Option<String>,
 }
 
 pub(crate) const FILE_KINDS: &[&str] = &["parameters", "tables", "lists", "indicators", "calendar", "inputs", "steps", "scripts"];
@@ -57,6 +73,12 @@ pub(crate) fn read_manifest(rules: &dyn Source, files: &mut Vec<SourceFile>, dia
 
 pub(crate) fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
     let ctx = obj.ctx();
+    let scheme = obj.opt_str("scheme").map(|s| s.into_inner()).unwrap_or_default();
+    let names = obj.opt_table("names").map_or_else(Names::default, |n| {
+        let names = Names { case: n.opt_str("case").map(|s| s.into_inner()), payee: n.opt_str("payee").map(|s| s.into_inner()) };
+        n.finish();
+        names
+    });
     let year = obj.int("year");
     let label = obj.str("label");
     let period = obj.table("period").and_then(|p| {
@@ -118,6 +140,8 @@ pub(crate) fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
         r
     });
     Some(Manifest {
+        scheme,
+        names,
         year: i32::try_from(*year?.get_ref()).ok()?,
         label: label?.into_inner(),
         period: period?,

@@ -20,7 +20,7 @@ use crate::names::closed_names;
 use crate::rulebook::manifest::Manifest;
 use crate::rules::calendar::Event;
 use crate::rules::indicator::IndicatorSet;
-use crate::rules::inputs::CaseSchema;
+use crate::rules::inputs::{CaseSchema, InputRole};
 use crate::rules::list::CodeList;
 use crate::rules::parameter::Parameter;
 use crate::rules::step::StepDef;
@@ -291,6 +291,16 @@ impl Rulebook {
         &self.label
     }
 
+    /// The scheme the rulebook belongs to, as `rulebook.toml` names it (empty when it does not).
+    pub fn scheme(&self) -> &str {
+        &self.manifest.scheme
+    }
+
+    /// The words of the scheme that reports put in their sentences.
+    pub fn names(&self) -> &crate::rulebook::Names {
+        &self.manifest.names
+    }
+
     /// The folder the rulebook was read from, as given.
     pub fn root(&self) -> &str {
         &self.root
@@ -436,18 +446,27 @@ impl Rulebook {
         moved
     }
 
-    /// A case's name for people: the first text input named `nom` or `name`, else its folder.
+    /// A case's name for people: the text input the rules give the role `name`, else its
+    /// folder's name.
     pub fn case_name(&self, case: &Case) -> String {
-        self.schema
-            .inputs
-            .iter_enumerated()
-            .find(|(_, i)| i.name == "nom" || i.name == "name")
-            .and_then(|(i, _)| match &case.values[i] {
-                Value::Text(t) => Some(t.to_string()),
-                _ => None,
-            })
-            .unwrap_or_else(|| case.dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()))
+        self.role_text(case, InputRole::Name).unwrap_or_else(|| folder_name(case))
     }
+
+    /// A case's identifier: the text input the rules give the role `id`, else its folder's name.
+    pub fn case_id(&self, case: &Case) -> String {
+        self.role_text(case, InputRole::Id).unwrap_or_else(|| folder_name(case))
+    }
+
+    fn role_text(&self, case: &Case, role: InputRole) -> Option<String> {
+        match case.values.get(self.schema.with_role(role)?)? {
+            Value::Text(t) if !t.trim().is_empty() => Some(t.to_string()),
+            _ => None,
+        }
+    }
+}
+
+fn folder_name(case: &Case) -> String {
+    case.dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
 }
 
 /// The value of a parameter or built-in as scalars see it.

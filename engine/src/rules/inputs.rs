@@ -1,11 +1,13 @@
 //! Case inputs: what a rulebook declares a case must hold, section by section — typed values,
 //! enumerations, data files read through a norm, and lists of records — each with a label, maybe
-//! a default, maybe optional.
+//! a default, maybe optional, maybe a role: the input that names the case for people (`name`) or
+//! identifies it (`id`).
 
 use serde::Serialize;
 use typed_index_collections::TiVec;
 
 use crate::diagnostic::{Code, Location};
+use crate::names::closed_names;
 use crate::ids::InputId;
 use crate::rules::parameter::read_typed;
 use crate::rules::provenance::parse_choice;
@@ -27,9 +29,23 @@ pub struct Input {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default: Option<Value>,
     pub optional: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<InputRole>,
     #[serde(skip)]
     pub(crate) location: Location,
 }
+
+closed_names! {
+    /// What a text input says of the case as a whole.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum InputRole {
+        /// Names the case for people (reports, tables).
+        Name = "name",
+        /// Identifies the case (calendar events, file names).
+        Id = "id",
+    }
+}
+
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "lowercase", tag = "type")]
@@ -51,6 +67,11 @@ pub enum InputKind {
 }
 
 impl CaseSchema {
+    /// The input that plays `role`, if one does.
+    pub(crate) fn with_role(&self, role: InputRole) -> Option<InputId> {
+        self.inputs.position(|i| i.role == Some(role))
+    }
+
     /// The input written `section.name`.
     pub(crate) fn find(&self, qualified: &str) -> Option<InputId> {
         let (section, name) = qualified.split_once('.')?;
@@ -111,6 +132,10 @@ pub(crate) fn read_input(o: &Obj<'_, '_>, section: &str, name: &str) -> Option<I
         unit => InputKind::Value { unit: Unit::parse(unit)? },
     };
     let optional = o.opt_bool("optional").unwrap_or(false);
+    let role = o.opt_str("role").and_then(|r| parse_choice(o, &r, "role", InputRole::NAMES, InputRole::parse));
+    if role.is_some() && !matches!(kind, InputKind::Value { unit: Unit::Text }) {
+        o.ctx().error(Code::InvalidValue, o.span(), format!("{} has a role but is not a text: a case is named and identified by a text", o.what()));
+    }
     let default = match (&kind, o.get("default")) {
         (InputKind::Value { unit }, Some(item)) => read_typed(o, item, *unit, &format!("`default` of {}", o.what())),
         (InputKind::Enum { .. }, Some(item)) => read_typed(o, item, Unit::Text, &format!("`default` of {}", o.what())),
@@ -127,6 +152,7 @@ pub(crate) fn read_input(o: &Obj<'_, '_>, section: &str, name: &str) -> Option<I
         kind,
         default,
         optional,
+        role,
         location: o.ctx().loc(o.span()),
     })
 }

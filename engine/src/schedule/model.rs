@@ -13,6 +13,7 @@ use crate::value::Status;
 /// The schedule of one case for one year.
 #[derive(Debug, Clone, Serialize)]
 pub struct Schedule {
+    pub scheme: String,
     pub year: i32,
     pub rulebook: String,
     /// The estimate of the first share advance, as found.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::rules::schema::values::{AnyValue, InputTypeName, UnitName};
+use crate::rules::schema::values::{AnyValue, InputTypeName, UnitName, choice};
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -35,4 +35,15 @@ pub(crate) struct InputDef {
     pub(crate) optional: Option<bool>,
     /// The value when the case leaves it out.
     pub(crate) default: Option<AnyValue>,
+    /// For a text: `name` if it names the case for people (reports), `id` if it identifies it
+    /// (calendar events); otherwise the case's folder name is used.
+    pub(crate) role: Option<InputRoleName>,
 }
+
+choice!(
+    /// What a text input says of the case as a whole.
+    InputRoleName,
+    "InputRole",
+    crate::rules::inputs::InputRole::NAMES,
+    &["Names the case for people, in reports and tables.", "Identifies the case, in calendar events and file names."]
+);

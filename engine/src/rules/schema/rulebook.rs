@@ -15,6 +15,10 @@ use crate::rules::schema::values::{DateValue, DecimalText, RemovalKindName, Roun
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RulebookFile {
+    /// The scheme the rulebook belongs to ("PEPS", "capitation"): every output names it.
+    pub(crate) scheme: Option<String>,
+    /// The words of the scheme that reports put in their sentences.
+    pub(crate) names: Option<NamesDef>,
     /// The year this rulebook is in force.
     pub(crate) year: i64,
     /// The title of the rulebook, shown on every report.
@@ -33,6 +37,16 @@ pub(crate) struct RulebookFile {
     pub(crate) result: ResultDef,
     /// Defaults of the rulebook.
     pub(crate) defaults: Option<DefaultsDef>,
+}
+
+/// The words of a scheme that reports put in their sentences; without them, sentences are neutral.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NamesDef {
+    /// What a case is, as people say it (e.g. "équipe").
+    pub(crate) case: Option<String>,
+    /// Who is paid, as a sentence names it (e.g. "l'équipe").
+    pub(crate) payee: Option<String>,
 }
 
 /// A period of dates, both days included.
