@@ -261,7 +261,7 @@ fn every_rule_norm_and_case_file_names_its_schema_on_its_first_line() {
 fn the_test_case_schema_documents_its_keys() {
     let schema: serde_json::Value = serde_json::from_str(&read(&repo().join("schemas/test-case.schema.json"))).unwrap();
     let props = &schema["properties"];
-    for key in ["description", "reference", "years", "team", "data", "expected", "expected_by_year", "defaults"] {
+    for key in ["description", "reference", "years", "case", "data", "expected", "expected_by_year", "defaults"] {
         assert!(props[key]["description"].is_string(), "`{key}` has no documentation");
     }
     assert_eq!(schema["additionalProperties"], false);
