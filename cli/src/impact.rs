@@ -76,8 +76,8 @@ fn rulebooks(args: &ImpactArgs, sources: &mut Sources) -> Result<(Rulebook, Rule
                 eprintln!("error: --year compares a draft: give its rules folder with --rules DRAFT");
                 return Err(crate::EXIT_IO);
             };
-            let baseline = RulesArgs { rules: args.baseline_rules.clone(), norms: args.rules.norms.clone() };
-            let draft = RulesArgs { rules: Some(draft.clone()), norms: args.rules.norms.clone() };
+            let baseline = RulesArgs { rules: args.baseline_rules.clone(), norms: args.rules.norms.clone(), scheme: None };
+            let draft = RulesArgs { rules: Some(draft.clone()), norms: args.rules.norms.clone(), scheme: None };
             Ok((load(&baseline, year, sources)?, load(&draft, year, sources)?))
         }
         _ => {

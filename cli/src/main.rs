@@ -57,9 +57,12 @@ pub struct RulesArgs {
     /// Folder of the yearly rulebooks (default: the repository's `rules/`)
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-    /// Folder of the exchange norms (default: the repository's `norms/`)
+    /// Folder of the exchange norms (default: the scheme's own `norms/`, then the repository's)
     #[arg(long, value_name = "DIR")]
     pub norms: Option<PathBuf>,
+    /// A scheme shipped beside the default one: `--scheme capitation` reads `rules/capitation/`
+    #[arg(long, value_name = "NAME", conflicts_with = "rules")]
+    pub scheme: Option<String>,
 }
 
 #[derive(Subcommand)]

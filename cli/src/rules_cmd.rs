@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::RulesArgs;
 use crate::json::json;
 use crate::report::Sources;
-use crate::workspace::{exit_code, load_year, norms_root, print_diagnostics, rules_root, years};
+use crate::workspace::{exit_code, load_year, norms_roots, norms_source, print_diagnostics, rules_root, years};
 
 mod draft;
 mod matrix;
@@ -151,8 +151,7 @@ fn check(args: &CheckArgs) -> u8 {
         return crate::EXIT_IO;
     }
     let selected: Vec<i32> = if args.years.is_empty() { available.clone() } else { args.years.clone() };
-    let norms_dir = norms_root(&args.rules);
-    let norms_prefix = norms_dir.display().to_string();
+    let norms_prefixes: Vec<String> = norms_roots(&args.rules).iter().map(|d| d.display().to_string()).collect();
 
     // Every selected year, and the year before each, so coverage can be followed.
     let mut needed: Vec<i32> = selected.clone();
@@ -169,7 +168,7 @@ fn check(args: &CheckArgs) -> u8 {
     for &y in &needed {
         let (rb, diags) = load_year(&args.rules, y, &mut sources);
         if selected.contains(&y) {
-            let own: Vec<Diagnostic> = diags.iter().filter(|d| !located_under(d, &norms_prefix)).cloned().collect();
+            let own: Vec<Diagnostic> = diags.iter().filter(|d| !norms_prefixes.iter().any(|p| located_under(d, p))).cloned().collect();
             let (errors, warnings) = count(&own);
             year_reports.push(YearReport {
                 year: y,
@@ -187,7 +186,7 @@ fn check(args: &CheckArgs) -> u8 {
         }
     }
 
-    let norm_reports = check_norms(&norms_dir, &mut all, &mut sources);
+    let norm_reports = check_norms(&norms_source(&args.rules), &mut all, &mut sources);
 
     let mut coverage_reports = Vec::new();
     for &y in &selected {
@@ -244,8 +243,9 @@ fn located_under(d: &Diagnostic, prefix: &str) -> bool {
 }
 
 /// Loads every `<name>/v<N>.toml` of the norms folder, whether a rulebook names it or not.
-fn check_norms(dir: &Path, all: &mut Diagnostics, sources: &mut Sources) -> Vec<NormReport> {
-    let source = DirSource::new(dir);
+/// Every norm file along the search path, each loaded and checked: a scheme's own norms first,
+/// then the shared ones it does not redefine.
+fn check_norms(source: &dyn Source, all: &mut Diagnostics, sources: &mut Sources) -> Vec<NormReport> {
     let mut reports = Vec::new();
     for path in source.list("") {
         let Some((name, file)) = path.split_once('/') else { continue };
@@ -254,7 +254,7 @@ fn check_norms(dir: &Path, all: &mut Diagnostics, sources: &mut Sources) -> Vec<
         };
         let mut diags = Vec::new();
         let mut files = Vec::new();
-        let norm = load_norm(&source, name, version, &mut diags, &mut files);
+        let norm = load_norm(source, name, version, &mut diags, &mut files);
         sources.add(&files);
         let (errors, _) = count(&diags);
         reports.push(NormReport { name: name.to_string(), version, ok: norm.is_some() && errors == 0 });
@@ -262,13 +262,7 @@ fn check_norms(dir: &Path, all: &mut Diagnostics, sources: &mut Sources) -> Vec<
             all.push(d);
         }
     }
-    if reports.is_empty() {
-        all.push(
-            Diagnostic::error(Code::MissingFile, format!("no norm under {}", dir.display()))
-                .at(Location::File { file: dir.display().to_string() })
-                .hint("norms live in <norms>/<name>/v<N>.toml; pass --norms DIR"),
-        );
-    }
+    // No norm at all is no error: a rulebook that names one it cannot find says so itself.
     reports
 }
 
@@ -435,8 +429,8 @@ fn line_diff(old: &str, new: &str) -> Vec<String> {
 }
 
 /// Loads a rulebook folder that is not (yet) a year of the rules folder.
-pub(crate) fn load_dir(dir: &Path, norms: &Path) -> (Option<Rulebook>, Vec<Diagnostic>) {
-    rulebook::load(&DirSource::new(dir), &DirSource::new(norms))
+pub(crate) fn load_dir(dir: &Path, norms: &dyn Source) -> (Option<Rulebook>, Vec<Diagnostic>) {
+    rulebook::load(&DirSource::new(dir), norms)
 }
 
 /// Where a year's rulebook lives.

@@ -16,14 +16,13 @@ use peps_engine::data::norm::{Encoding, Norm, load_norm};
 use peps_engine::diagnostic::{Diagnostic, did_you_mean};
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::list::CodeList;
-use peps_engine::rules::source::DirSource;
 use peps_engine::validate::{self, CodeCount, FileReport, Options, Problem, Sink, Validator};
 use serde_json::{Map, Value as Json, json};
 
 use crate::RulesArgs;
 use crate::output::AtomicFile;
 use crate::report::Sources;
-use crate::workspace::{load_year, norms_root, print_diagnostics, rules_root, years};
+use crate::workspace::{load_year, norms_roots, norms_source, print_diagnostics, rules_root, years};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -142,10 +141,15 @@ struct Context<'a> {
 
 impl<'a> Context<'a> {
     fn new(args: &'a ValidateArgs) -> Self {
-        let root = norms_root(&args.rules);
-        let source = DirSource::new(&root);
+        let source = norms_source(&args.rules);
         let (mut newest, mut norm_diags, mut files) = (Vec::new(), Vec::new(), Vec::new());
-        for (name, version) in norm_versions(&root) {
+        let mut versions: Vec<(String, u32)> = norms_roots(&args.rules).iter().flat_map(|root| norm_versions(root)).collect();
+        // The newest version of each norm, wherever along the search path it is.
+        versions.sort();
+        versions.reverse();
+        versions.dedup_by(|a, b| a.0 == b.0);
+        versions.reverse();
+        for (name, version) in versions {
             if let Some(n) = load_norm(&source, &name, version, &mut norm_diags, &mut files) {
                 newest.push(n);
             }

@@ -5,27 +5,55 @@ use std::path::{Path, PathBuf};
 
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::rulebook::{self, Rulebook};
-use peps_engine::rules::source::DirSource;
+use peps_engine::rules::source::{DirSource, SearchPath, Source};
 
 use crate::RulesArgs;
 use crate::report::{Sources, render_text};
 
-/// The repository folder `name` (`rules` or `norms`): in the current directory if it is there,
-/// else next to the sources this binary was built from.
+/// The repository folder `name` (`rules`, `norms`, `examples`, ...): in the working directory
+/// or the nearest folder above it that has one, else beside the executable (its folder or one
+/// above: `target/release/peps` sits in the repository). Never a path fixed when the binary was
+/// built, so an installed or copied `peps` reads the repository it is run in. When none is
+/// found, the name itself: the error then says what is missing where.
 pub fn default_dir(name: &str) -> PathBuf {
-    let here = PathBuf::from(name);
-    if here.is_dir() {
-        return here;
+    let cwd = std::env::current_dir().ok();
+    if let Some(cwd) = &cwd {
+        for (up, dir) in cwd.ancestors().enumerate() {
+            if dir.join(name).is_dir() {
+                // Relative to where the command runs: what messages show stays short.
+                return std::iter::repeat_n("..", up).collect::<PathBuf>().join(name);
+            }
+        }
     }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(name)
+    let exe = std::env::current_exe().ok().and_then(|e| e.canonicalize().ok());
+    if let Some(found) = exe.iter().flat_map(|e| e.ancestors().skip(1)).map(|d| d.join(name)).find(|d| d.is_dir()) {
+        return found;
+    }
+    PathBuf::from(name)
 }
 
 pub fn rules_root(args: &RulesArgs) -> PathBuf {
-    args.rules.clone().unwrap_or_else(|| default_dir("rules"))
+    match (&args.rules, &args.scheme) {
+        (Some(dir), _) => dir.clone(),
+        (None, Some(scheme)) => default_dir("rules").join(scheme),
+        (None, None) => default_dir("rules"),
+    }
 }
 
-pub fn norms_root(args: &RulesArgs) -> PathBuf {
-    args.norms.clone().unwrap_or_else(|| default_dir("norms"))
+/// Where norms are read from, in order: `--norms` alone when given; else the scheme's own
+/// `norms/` (inside its rules folder), then the repository's.
+pub fn norms_roots(args: &RulesArgs) -> Vec<PathBuf> {
+    if let Some(n) = &args.norms {
+        return vec![n.clone()];
+    }
+    let own = rules_root(args).join("norms");
+    let shared = default_dir("norms");
+    [own].into_iter().filter(|d| d.is_dir()).chain([shared]).collect()
+}
+
+/// The norms of a rulebook as one source: the search path of `norms_roots`.
+pub fn norms_source(args: &RulesArgs) -> SearchPath {
+    SearchPath::new(norms_roots(args).into_iter().map(|d| Box::new(DirSource::new(d)) as Box<dyn Source>).collect())
 }
 
 /// The years that have a rulebook under `root`, sorted.
@@ -58,8 +86,7 @@ pub fn load_year(args: &RulesArgs, year: i32, sources: &mut Sources) -> (Option<
         return (None, vec![d]);
     }
     let rules = DirSource::new(&dir);
-    let norms = DirSource::new(norms_root(args));
-    let (rb, diags) = rulebook::load(&rules, &norms);
+    let (rb, diags) = rulebook::load(&rules, &norms_source(args));
     if let Some(rb) = &rb {
         sources.add(rb.files());
         sources.add(rb.norm_files());

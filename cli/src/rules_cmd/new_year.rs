@@ -35,7 +35,7 @@ use toml_edit::{DocumentMut, Item, TableLike, Value};
 use super::{load_dir, year_dir};
 use crate::RulesArgs;
 use crate::report::Sources;
-use crate::workspace::{add_files_of, load_year, norms_root, print_diagnostics, rules_root};
+use crate::workspace::{add_files_of, load_year, norms_source, print_diagnostics, rules_root};
 
 #[derive(clap::Args, Debug)]
 pub struct NewYearArgs {
@@ -105,8 +105,7 @@ pub fn run(args: &NewYearArgs) -> u8 {
         return crate::EXIT_IO;
     }
     // The new year must pass the same checks as any other before it takes its place.
-    let norms = norms_root(&args.rules);
-    let (made, diags) = load_dir(tmp.path(), &norms);
+    let (made, diags) = load_dir(tmp.path(), &norms_source(&args.rules));
     let mut problems: Vec<Diagnostic> = diags.into_iter().filter(Diagnostic::is_error).collect();
     if let Some(made) = &made {
         problems.extend(coverage::check(&base, made, &[]));

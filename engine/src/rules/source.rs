@@ -1,4 +1,5 @@
-//! Where rule and norm files come from: a folder on disk, or memory (for tests).
+//! Where rule and norm files come from: a folder on disk, memory (for tests), or a search path
+//! of sources (a scheme's own norms, then the shared ones).
 //!
 //! A source hands out files by relative path and refuses any path that would leave its root, so
 //! a rulebook can only read its own files.
@@ -99,6 +100,47 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Several sources searched in order: a file is read from the first that has it. A scheme's own
+/// norms come before the shared ones, so that a scheme reuses what it does not redefine.
+pub struct SearchPath {
+    sources: Vec<Box<dyn Source>>,
+}
+
+impl SearchPath {
+    pub fn new(sources: Vec<Box<dyn Source>>) -> Self {
+        SearchPath { sources }
+    }
+}
+
+impl Source for SearchPath {
+    fn read(&self, path: &str) -> Result<String, SourceError> {
+        let mut first_error = None;
+        for s in &self.sources {
+            match s.read(path) {
+                Ok(text) => return Ok(text),
+                // A path that escapes, or a file that exists but cannot be read, is the answer.
+                Err(e @ (SourceError::Escapes { .. } | SourceError::NotUtf8(_))) => return Err(e),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        Err(first_error.unwrap_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: "no folder to read it from".into() }))
+    }
+
+    fn list(&self, dir: &str) -> Vec<String> {
+        let mut out: Vec<String> = self.sources.iter().flat_map(|s| s.list(dir)).collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn display(&self, path: &str) -> String {
+        let holder = self.sources.iter().find(|s| s.read(path).is_ok()).or(self.sources.first());
+        holder.map_or_else(|| path.to_string(), |s| s.display(path))
+    }
+}
+
 /// Files held in memory, for tests and for rulebooks built on the fly.
 #[derive(Debug, Clone, Default)]
 pub struct MemSource {
@@ -137,6 +179,18 @@ impl Source for MemSource {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_path_reads_from_the_first_source_that_has_the_file() {
+        let own = MemSource::new().with("actnom/v1.toml", "own");
+        let shared = MemSource::new().with("actnom/v1.toml", "shared").with("ik/v1.toml", "ik");
+        let path = SearchPath::new(vec![Box::new(own), Box::new(shared)]);
+        assert_eq!(path.read("actnom/v1.toml").unwrap(), "own");
+        assert_eq!(path.read("ik/v1.toml").unwrap(), "ik");
+        assert!(matches!(path.read("x/v1.toml"), Err(SourceError::Unreadable { .. })));
+        assert!(matches!(path.read("../x"), Err(SourceError::Escapes { .. })));
+        assert_eq!(path.list(""), ["actnom/v1.toml", "ik/v1.toml"]);
+    }
 
     #[test]
     fn refuses_paths_that_escape() {
