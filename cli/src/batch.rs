@@ -3,7 +3,8 @@
 //! whole run.
 //!
 //! The rows come out in the order of the folder names and the totals are exact decimal sums in
-//! that order, so the result is byte-identical whatever the number of threads.
+//! that order, so the result is byte-identical whatever the number of threads. `--outputs` adds
+//! chosen outputs (or all of them) to every row.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -33,6 +34,8 @@ pub struct BatchArgs<'a> {
     pub options: CaseOptions,
     pub threads: usize,
     pub timings: bool,
+    /// Outputs given for each case besides the total and its components: names, or `all`.
+    pub outputs: &'a [String],
 }
 
 /// Whether `dir` is a folder of cases rather than a case: it holds no `.toml` file itself, and
@@ -75,6 +78,9 @@ pub struct CaseRow {
     pub components: Vec<Decimal>,
     /// Rows read per dataset, in the rulebook's order.
     pub rows: Vec<u64>,
+    /// The outputs asked with `--outputs`, in the order asked (absent: `null`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<Value>,
     /// Error codes, when the status is `error`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<String>,
@@ -111,6 +117,9 @@ struct Report<'a> {
     components: Vec<&'a str>,
     /// The names of `rows` in every row.
     datasets: Vec<&'a str>,
+    /// The names of `outputs` in every row, when outputs were asked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    outputs: Vec<&'a str>,
     cases: &'a [CaseRow],
     totals: &'a Totals,
 }
@@ -124,6 +133,13 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
         return exit_code(&diags).max(crate::EXIT_FINDINGS);
     };
     let loaded = started.elapsed();
+    let wanted = match wanted_outputs(&rb, args.outputs) {
+        Ok(w) => w,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return crate::EXIT_IO;
+        }
+    };
     let folders = match case_folders(args.dir, rb.case_file()) {
         Ok(f) if !f.is_empty() => f,
         Ok(_) => {
@@ -145,7 +161,7 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
         folders
             .par_iter()
             .map(|dir| {
-                let row = evaluate_one(&rb, dir, options);
+                let row = evaluate_one(&rb, dir, options, &wanted);
                 bar.inc(1);
                 row
             })
@@ -166,17 +182,38 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
             total_name: &rb.total_step().def.name,
             components: component_names(&rb),
             datasets: rb.datasets().iter().map(|d| d.name.as_str()).collect(),
+            outputs: wanted.iter().map(String::as_str).collect(),
             cases: &rows,
             totals: &totals,
         }),
-        Format::Csv => csv(&rb, &rows, &totals),
-        Format::Table | Format::Html => table(&rb, &rows, &totals, args.locale),
+        Format::Csv => csv(&rb, &rows, &totals, &wanted),
+        Format::Table | Format::Html => table(&rb, &rows, &totals, &wanted, args.locale),
     };
     crate::emit(&text);
     if args.timings {
         eprint!("{}", timings(&rb, &rows, &totals, loaded, started.elapsed(), pool.current_num_threads()));
     }
     if totals.errors > 0 { exit_code(&all_diags).max(crate::EXIT_FINDINGS) } else { exit_code(&all_diags) }
+}
+
+/// The outputs `--outputs` names, checked against the rulebook's steps: `all` is every step in
+/// evaluation order.
+fn wanted_outputs(rb: &Rulebook, asked: &[String]) -> Result<Vec<String>, String> {
+    let steps: Vec<&str> = rb.steps_in_order().map(|s| s.def.name.as_str()).collect();
+    if asked.iter().any(|a| a == "all") {
+        return Ok(steps.iter().map(|s| s.to_string()).collect());
+    }
+    let mut out = Vec::new();
+    for a in asked.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
+        if !steps.contains(&a) {
+            let hint = peps_engine::diagnostic::did_you_mean(a, steps.iter().copied())
+                .map(|c| format!(" (did you mean `{c}`?)"))
+                .unwrap_or_default();
+            return Err(format!("--outputs: the {} rules have no output `{a}`{hint}", rb.year()));
+        }
+        out.push(a.to_string());
+    }
+    Ok(out)
 }
 
 fn human_amount(amount: Decimal, locale: Locale) -> String {
@@ -188,7 +225,7 @@ fn component_names(rb: &Rulebook) -> Vec<&str> {
 }
 
 /// Reads and evaluates one case; its data is dropped before the next case of this thread.
-fn evaluate_one(rb: &Rulebook, dir: &Path, options: CaseOptions) -> CaseRow {
+fn evaluate_one(rb: &Rulebook, dir: &Path, options: CaseOptions, wanted: &[String]) -> CaseRow {
     let folder = dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let mut row = CaseRow {
         case: folder.clone(),
@@ -198,6 +235,7 @@ fn evaluate_one(rb: &Rulebook, dir: &Path, options: CaseOptions) -> CaseRow {
         total: Decimal::ZERO,
         components: vec![Decimal::ZERO; rb.components().len()],
         rows: vec![0; rb.datasets().len()],
+        outputs: Vec::new(),
         errors: Vec::new(),
         diagnostics: Vec::new(),
         time: Phases::default(),
@@ -229,6 +267,7 @@ fn evaluate_one(rb: &Rulebook, dir: &Path, options: CaseOptions) -> CaseRow {
         // An ineligible case stops at the gate: its components are absent, hence zero.
         row.components[k] = evaluation.output(name).and_then(|o| o.value.as_number()).filter(|_| evaluation.eligible).unwrap_or_default();
     }
+    row.outputs = wanted.iter().map(|n| evaluation.output(n).map_or(Value::Null, |o| o.value.clone())).collect();
     row
 }
 
@@ -261,31 +300,41 @@ fn totals(rb: &Rulebook, rows: &[CaseRow]) -> Totals {
     t
 }
 
-fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals) -> String {
+fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String]) -> String {
     let mut w = ::csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
     let mut header: Vec<String> = ["case", "name", "status", "eligible", "total"].map(String::from).to_vec();
     header.extend(component_names(rb).into_iter().map(String::from));
     header.extend(rb.datasets().iter().map(|d| format!("rows_{}", d.name)));
+    header.extend(wanted.iter().cloned());
     let _ = w.write_record(&header);
     for r in rows {
         let mut record = vec![r.case.clone(), r.name.clone(), r.status.to_string(), r.eligible.to_string(), r.total.to_string()];
         record.extend(r.components.iter().map(Decimal::to_string));
         record.extend(r.rows.iter().map(u64::to_string));
+        // An error row has no outputs: its cells stay empty.
+        record.extend((0..wanted.len()).map(|k| r.outputs.get(k).map_or_else(String::new, Value::render)));
         let _ = w.write_record(&record);
     }
     let mut record = vec!["(total)".to_string(), format!("{} cases", totals.cases), String::new(), totals.eligible.to_string()];
     record.push(totals.total.to_string());
     record.extend(totals.components.iter().map(Decimal::to_string));
     record.extend(totals.rows.iter().map(u64::to_string));
+    record.extend(wanted.iter().map(|_| String::new()));
     let _ = w.write_record(&record);
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, locale: Locale) -> String {
+fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], locale: Locale) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} — {} cases\n", rb.label(), rows.len());
     let width = rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(4).clamp(4, 48);
-    let _ = writeln!(out, "{:<14} {:<width$} {:>9} {:>18}", "case", "name", "eligible", "total");
+    let units: Vec<Unit> = wanted.iter().map(|n| rb.steps_in_order().find(|s| s.def.name == *n).map_or(Unit::Number, |s| s.unit)).collect();
+    let widths: Vec<usize> = wanted.iter().map(|n| n.chars().count().max(12)).collect();
+    let mut head = format!("{:<14} {:<width$} {:>9} {:>18}", "case", "name", "eligible", "total");
+    for (n, w) in wanted.iter().zip(&widths) {
+        let _ = write!(head, " {n:>w$}");
+    }
+    let _ = writeln!(out, "{}", head.trim_end());
     for r in rows {
         let name: String = r.name.chars().take(width).collect();
         let eligible = match (r.status, r.eligible) {
@@ -293,7 +342,12 @@ fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, locale: Locale) -> St
             (_, true) => "yes",
             (_, false) => "no",
         };
-        let _ = writeln!(out, "{:<14} {name:<width$} {eligible:>9} {:>18}", r.case, human_amount(r.total, locale));
+        let mut line =
+            format!("{:<14} {name:<width$} {eligible:>9} {:>18}", r.case, human(&Value::Number(r.total), rb.total_step().unit, locale));
+        for ((v, u), w) in r.outputs.iter().zip(&units).zip(&widths) {
+            let _ = write!(line, " {:>w$}", human(v, *u, locale));
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
     }
     let _ = writeln!(out);
     let _ = writeln!(

@@ -33,6 +33,10 @@ pub struct ComputeArgs {
     /// With a folder of case folders: print where the time went on stderr
     #[arg(long)]
     timings: bool,
+    /// With a folder of case folders: also give these outputs for each case, by name
+    /// (`--outputs patientele_peps,bonus_qualite`), or every output (`--outputs all`)
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    outputs: Vec<String>,
     /// The case folder (holding team.toml and its data files), or a folder of case folders: then
     /// one row per case and the totals
     case: PathBuf,
@@ -61,6 +65,7 @@ pub fn run(args: &ComputeArgs) -> u8 {
             options: args.reading.options(),
             threads: args.threads,
             timings: args.timings,
+            outputs: &args.outputs,
         });
     }
     let (evaluation, code) = match crate::case_run::evaluate_case(&args.rules, args.year, &args.case, args.reading.options()) {

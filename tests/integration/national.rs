@@ -105,3 +105,35 @@ fn rules() -> String {
 fn norms() -> String {
     crate::util::repo().join("norms").display().to_string()
 }
+
+#[test]
+fn a_run_over_cases_can_give_any_output_of_each_case() {
+    let run = crate::util::peps(&["compute", "--year", "2025", "--format", "json", "--outputs", "patientele_peps,eligibilite", "examples"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: Json = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["outputs"], serde_json::json!(["patientele_peps", "eligibilite"]));
+    for case in json["cases"].as_array().unwrap() {
+        let folder = case["case"].as_str().unwrap();
+        // Each value is what `compute` gives for that case alone.
+        let alone = crate::util::compute_json(&crate::util::peps(&[
+            "compute",
+            "--year",
+            "2025",
+            "--format",
+            "json",
+            &format!("examples/{folder}"),
+        ]));
+        let output = |name: &str| alone["outputs"].as_array().unwrap().iter().find(|o| o["name"] == name).map(|o| o["value"].clone());
+        assert_eq!(Some(case["outputs"][0].clone()).filter(|v| !v.is_null()), output("patientele_peps"), "{folder}");
+        assert_eq!(Some(case["outputs"][1].clone()), output("eligibilite"), "{folder}");
+    }
+    let all = crate::util::peps(&["compute", "--year", "2025", "--format", "csv", "--outputs", "all", "examples"]);
+    let header: Vec<String> = all.stdout.lines().next().unwrap().split(';').map(str::to_string).collect();
+    let one = crate::util::compute_json(&crate::util::peps(&["compute", "--year", "2025", "--format", "json", "examples/msp"]));
+    for o in one["outputs"].as_array().unwrap() {
+        assert!(header.iter().any(|h| *h == o["name"]), "every output has its column: {} in {header:?}", o["name"]);
+    }
+    let unknown = crate::util::peps(&["compute", "--year", "2025", "--outputs", "patientele_pep", "examples"]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("did you mean `patientele_peps`?"), "{}", unknown.stderr);
+}

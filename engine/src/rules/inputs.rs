@@ -7,8 +7,8 @@ use serde::Serialize;
 use typed_index_collections::TiVec;
 
 use crate::diagnostic::{Code, Location};
-use crate::names::closed_names;
 use crate::ids::InputId;
+use crate::names::closed_names;
 use crate::rules::parameter::read_typed;
 use crate::rules::provenance::parse_choice;
 use crate::rules::strict::Obj;
@@ -45,7 +45,6 @@ closed_names! {
         Id = "id",
     }
 }
-
 
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "lowercase", tag = "type")]
@@ -134,7 +133,11 @@ pub(crate) fn read_input(o: &Obj<'_, '_>, section: &str, name: &str) -> Option<I
     let optional = o.opt_bool("optional").unwrap_or(false);
     let role = o.opt_str("role").and_then(|r| parse_choice(o, &r, "role", InputRole::NAMES, InputRole::parse));
     if role.is_some() && !matches!(kind, InputKind::Value { unit: Unit::Text }) {
-        o.ctx().error(Code::InvalidValue, o.span(), format!("{} has a role but is not a text: a case is named and identified by a text", o.what()));
+        o.ctx().error(
+            Code::InvalidValue,
+            o.span(),
+            format!("{} has a role but is not a text: a case is named and identified by a text", o.what()),
+        );
     }
     let default = match (&kind, o.get("default")) {
         (InputKind::Value { unit }, Some(item)) => read_typed(o, item, *unit, &format!("`default` of {}", o.what())),
