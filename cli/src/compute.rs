@@ -121,8 +121,14 @@ fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
     }
     if e.eligible {
         let total = e.outputs.iter().find(|o| o.name == e.total_name);
-        if let Some(t) = total {
-            let _ = writeln!(out, "  the total rests on {} assumed rule items: {}", t.assumed.len(), t.assumed.join(", "));
+        match total {
+            Some(t) if !t.assumed.is_empty() => {
+                let _ = writeln!(out, "  the total rests on {} assumed rule items: {}", t.assumed.len(), t.assumed.join(", "));
+            }
+            Some(_) => {
+                let _ = writeln!(out, "  the total rests on no assumed rule item");
+            }
+            None => {}
         }
     }
     out

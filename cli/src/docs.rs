@@ -77,7 +77,10 @@ fn dated(values: &[Dated<Value>]) -> String {
 
 pub fn markdown(rb: &Rulebook) -> String {
     let mut m = String::new();
-    let _ = writeln!(m, "# Règles {} — {}\n", rb.year(), rb.label());
+    let _ = writeln!(m, "# {}\n", rb.label());
+    if !rb.scheme().is_empty() {
+        let _ = writeln!(m, "Dispositif : {} ; année {}.  ", rb.scheme(), rb.year());
+    }
     let _ = writeln!(
         m,
         "Période : du {} au {} ; date de référence : {} ; fichier du cas : `{}`.  ",
@@ -89,7 +92,7 @@ pub fn markdown(rb: &Rulebook) -> String {
     let _ = writeln!(m, "Empreinte des règles (SHA-256) : `{}`.\n", rb.hash());
     let _ = writeln!(
         m,
-        "Statuts : **confirmed** (un texte public le dit), **seed** (la convention le dit), **assumed** (hypothèse, le texte officiel n'étant pas public).\n"
+        "Statuts : **confirmed** (un texte public le dit), **seed** (le texte de référence du dispositif le dit), **assumed** (hypothèse, le texte officiel n'étant pas public).\n"
     );
     result(&mut m, rb);
     parameters(&mut m, rb);
@@ -139,6 +142,9 @@ fn parameters(m: &mut String, rb: &Rulebook) {
 }
 
 fn tables(m: &mut String, rb: &Rulebook) {
+    if rb.tables().is_empty() {
+        return;
+    }
     let _ = writeln!(m, "## Tables\n");
     for t in rb.tables() {
         let _ = writeln!(
@@ -157,7 +163,15 @@ fn tables(m: &mut String, rb: &Rulebook) {
         let _ = writeln!(m, "| {} |\n|{}", heads.join(" | "), "---|".repeat(heads.len()));
         for r in &t.rows {
             let keys = r.keys.iter().map(|k| {
-                cell(&serde_json::to_value(k).map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).unwrap_or_default())
+                let shown = match serde_json::to_value(k).unwrap_or_default() {
+                    serde_json::Value::String(s) => s,
+                    // A set of values of an enumerated key: `F` or `F, M`, not `["F"]`.
+                    serde_json::Value::Array(values) => {
+                        values.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect::<Vec<_>>().join(", ")
+                    }
+                    other => other.to_string(),
+                };
+                cell(&shown)
             });
             let vals = r.values.iter().map(|v| v.to_string());
             let _ = writeln!(m, "| {} |", keys.chain(vals).collect::<Vec<_>>().join(" | "));
@@ -167,6 +181,9 @@ fn tables(m: &mut String, rb: &Rulebook) {
 }
 
 fn lists(m: &mut String, rb: &Rulebook) {
+    if rb.lists().is_empty() {
+        return;
+    }
     let _ = writeln!(m, "## Listes\n");
     for l in rb.lists() {
         let _ = writeln!(
@@ -197,6 +214,9 @@ fn lists(m: &mut String, rb: &Rulebook) {
 }
 
 fn indicators(m: &mut String, rb: &Rulebook) {
+    if rb.indicator_sets().is_empty() {
+        return;
+    }
     let _ = writeln!(m, "## Indicateurs\n");
     for s in rb.indicator_sets() {
         let _ = writeln!(
@@ -227,16 +247,22 @@ fn indicators(m: &mut String, rb: &Rulebook) {
 }
 
 fn calendar(m: &mut String, rb: &Rulebook) {
-    let _ = writeln!(m, "## Calendrier\n\n| date | événement | nature | part | statut | référence |\n|---|---|---|---|---|---|");
+    if rb.calendar().is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        m,
+        "## Calendrier\n\n| date | événement | nature | part ou montant | condition | statut | référence |\n|---|---|---|---|---|---|---|"
+    );
     for e in rb.calendar() {
-        let share = e.share.map(|s| s.to_string()).or_else(|| e.amount.clone()).unwrap_or_default();
         let _ = writeln!(
             m,
-            "| {} | {} | {:?} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} |",
             e.date,
             cell(&rb.render_label(&e.provenance.label)),
-            e.kind,
-            share,
+            e.kind.as_str(),
+            cell(&e.share_or_amount().unwrap_or_default()),
+            cell(e.condition().unwrap_or_default()),
             e.provenance.status.as_str(),
             cell(&e.provenance.reference)
         );

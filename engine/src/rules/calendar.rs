@@ -201,6 +201,21 @@ impl Event {
         out
     }
 
+    /// What the event pays, as written: its share (a number or an expression) or its amount (a
+    /// step or an expression).
+    pub fn share_or_amount(&self) -> Option<String> {
+        self.share
+            .map(|s| s.to_string())
+            .or_else(|| self.share_expr.as_ref().map(|e| e.text.clone()))
+            .or_else(|| self.amount.clone())
+            .or_else(|| self.amount_expr.as_ref().map(|e| e.text.clone()))
+    }
+
+    /// The condition the event holds under, as written.
+    pub fn condition(&self) -> Option<&str> {
+        self.when.as_ref().map(|w| w.text.as_str())
+    }
+
     /// Where key `key` of the event is written (the event itself if the key was not).
     pub(crate) fn location_of(&self, key: &str) -> Location {
         self.spans.iter().find(|(k, _)| *k == key).map_or_else(|| self.provenance.location.clone(), |(_, l)| l.clone())
