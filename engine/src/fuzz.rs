@@ -13,7 +13,8 @@ use rhai::Dynamic;
 use rust_decimal::Decimal;
 
 use crate::data::case::{Case, CaseOptions, load_case};
-use crate::data::dataset::{identifier_lookalike, read_bytes};
+use crate::data::dataset::read_bytes;
+use crate::data::field::identifier_lookalike;
 use crate::data::norm::{Norm, load_norm};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::formula::{call_function, compile_inline, compile_script, eval_inline, function_params, sandbox};

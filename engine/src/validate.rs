@@ -17,7 +17,6 @@ use crate::diagnostic::{Code, Severity};
 
 mod dupes;
 mod encoding;
-mod fields;
 mod file_name;
 mod report;
 mod run;

@@ -11,6 +11,7 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
+use crate::data::field::identifier_lookalike;
 use crate::data::formats::{Formats, parse_decimal};
 use crate::data::limits::{Fault, Guarded, MAX_COLUMNS, MAX_LINE_BYTES, MAX_RECORD_BYTES, OpenError, open_regular};
 use crate::data::norm::{Encoding, Field, FieldKind, Norm};
@@ -341,20 +342,6 @@ pub(crate) fn shown_in(raw: &str, field: &Field, norm: &Norm) -> String {
         Some(like) => format!("[masked: a value shaped like {}]", like.name),
         None => shown_value(raw, field),
     }
-}
-
-/// The identifier field of `norm` that a word of `raw` would be a valid value of (its length and
-/// check key fit): an identifier shifted into the wrong column still identifies someone, so any
-/// report masks such a value whatever field it is in.
-pub(crate) fn identifier_lookalike<'n>(raw: &str, norm: &'n Norm) -> Option<&'n Field> {
-    let words: Vec<&str> = raw.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    norm.fields.iter().filter(|f| f.identifier).find(|id| {
-        let Some(algorithm) = id.checksum else { return false };
-        words.iter().any(|word| {
-            let fits = id.length.is_none_or(|(min, max)| (min..=max).contains(&word.len()));
-            fits && crate::data::checksum::verify(algorithm, word.as_bytes()) == crate::data::checksum::Verdict::Valid
-        })
-    })
 }
 
 /// Types one raw field as its norm says.

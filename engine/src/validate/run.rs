@@ -7,12 +7,10 @@ mod header;
 mod row;
 use std::io::{self, Read};
 
-use crate::data::norm::Encoding;
+use crate::data::field::{FieldValue, Finding, text_of};
 use crate::diagnostic::{Code, Severity};
 use crate::expr::{Env, Expr, Slot};
-use crate::validate::encoding::{decode, text_of};
-use crate::validate::fields::{FieldPlan, FieldValue, Finding, Formats};
-use crate::validate::short_map::{ShortMap, same, trim_bytes};
+use crate::validate::short_map::{ShortMap, same};
 use crate::validate::split::Splitter;
 use crate::validate::{FileReport, Options, Problem, Sink, Validator, dupes};
 use crate::value::{Period, Value};
@@ -184,7 +182,7 @@ impl<'p, 'a> Run<'p, 'a> {
         if self.options.show_identifiers {
             return text;
         }
-        match crate::data::dataset::identifier_lookalike(&text, self.plan.norm) {
+        match crate::data::field::identifier_lookalike(&text, self.plan.norm) {
             Some(like) => format!("[masked: a value shaped like {}]", like.name),
             None => text,
         }
@@ -289,34 +287,4 @@ pub(crate) fn canonical<R: Read>(s: &Splitter<R>, out: &mut Vec<u8>) {
             out.extend_from_slice(field);
         }
     }
-}
-
-/// Reads, checks and types one value: its bytes, whether they are text as they are, and the
-/// encoding to decode them with otherwise. Findings go to `out`.
-pub(crate) fn check_value(
-    plan: &FieldPlan,
-    formats: &Formats,
-    (bytes, as_is, encoding): (&[u8], bool, Encoding),
-    decoded: &mut String,
-    out: &mut Vec<Finding>,
-) -> FieldValue {
-    let text = if as_is {
-        bytes
-    } else {
-        match decode(bytes, encoding, decoded, out) {
-            Some(t) => t.as_bytes(),
-            None => return FieldValue::Bad,
-        }
-    };
-    let trimmed = trim_bytes(text);
-    if trimmed.len() != text.len() {
-        out.push(Finding { code: Code::SurroundingSpaces, message: "spaces before or after the value".into(), hint: None });
-    }
-    if trimmed.is_empty() {
-        if plan.required {
-            out.push(Finding { code: Code::ValueRequired, message: "required and empty".into(), hint: None });
-        }
-        return FieldValue::Empty;
-    }
-    plan.check(trimmed, formats, out)
 }

@@ -7,12 +7,12 @@ use std::io::{self, Read};
 use chrono::NaiveDate;
 use regex::Regex;
 
+use crate::data::field::{DateFormat, FieldPlan, Formats};
 use crate::data::norm::{FieldKind, Norm};
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
 use crate::expr::{self, Expr, NameError, Resolver, Slot};
 use crate::ids::{ColumnId, ExistsId, SetId};
 use crate::rules::list::CodeList;
-use crate::validate::fields::{DateFormat, FieldPlan, Formats};
 use crate::validate::file_name::NamePattern;
 use crate::validate::run::Run;
 use crate::validate::short_map::ShortMap;

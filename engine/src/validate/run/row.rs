@@ -5,14 +5,12 @@ use std::io::{self, Read};
 
 use chrono::NaiveDate;
 
+use crate::data::field::{FieldValue, check_value, text_of, trim_bytes};
 use crate::data::norm::Encoding;
 use crate::diagnostic::{Code, Severity, did_you_mean};
 use crate::expr;
 use crate::validate::Problem;
-use crate::validate::encoding::text_of;
-use crate::validate::fields::FieldValue;
 use crate::validate::run::*;
-use crate::validate::short_map::trim_bytes;
 use crate::validate::split::{QuoteIssue, Splitter};
 use crate::validate::validator::{Condition, ListRef};
 use crate::value::Value;
