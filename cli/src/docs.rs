@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use peps_engine::data::norm::Norm;
+use peps_engine::data::norm::{CodeCheck, Norm};
 use peps_engine::rulebook::{Rulebook, Step};
 use peps_engine::value::{Dated, Value};
 
@@ -100,7 +100,7 @@ pub fn markdown(rb: &Rulebook) -> String {
     inputs(&mut m, rb);
     steps(&mut m, rb);
     for n in rb.norms() {
-        norm(&mut m, n);
+        norm(&mut m, n, rb.code_checks());
     }
     m
 }
@@ -272,7 +272,7 @@ fn steps(m: &mut String, rb: &Rulebook) {
     }
 }
 
-fn norm(m: &mut String, n: &Norm) {
+fn norm(m: &mut String, n: &Norm, checks: &[CodeCheck]) {
     let _ = writeln!(
         m,
         "## Norme `{}` v{} — {}\n\nStatut : **{}**. Référence : {}\n",
@@ -308,8 +308,16 @@ fn norm(m: &mut String, n: &Norm) {
         if let Some(p) = &f.pattern {
             c.push(format!("motif `{p}`"));
         }
-        if let Some(l) = &f.list {
-            c.push(format!("dans la liste `{l}`"));
+        if let Some(check) = checks.iter().find(|k| k.norm == n.name && k.field == f.name) {
+            if let Some(l) = &check.catalogue {
+                c.push(format!("dans le catalogue `{l}` (sinon erreur)"));
+            }
+            match (&check.list, &check.catalogue, &check.unlisted) {
+                (Some(l), Some(_), Some(u)) => c.push(format!("hors de la liste `{l}` : avertissement, « {u} »")),
+                (Some(l), Some(_), None) => c.push(format!("hors de la liste `{l}` : avertissement")),
+                (Some(l), None, _) => c.push(format!("dans la liste `{l}` (sinon erreur)")),
+                (None, _, _) => {}
+            }
         }
         if let Some(x) = f.min {
             c.push(format!("≥ {x}"));

@@ -12,7 +12,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use peps_engine::data::norm::{Encoding, Norm, load_norm};
+use peps_engine::data::norm::{CodeCheck, Encoding, Norm, load_norm};
 use peps_engine::diagnostic::{Diagnostic, did_you_mean};
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::list::CodeList;
@@ -204,11 +204,11 @@ fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &
         Ok((f, m)) => (f, m.len()),
         Err(e) => return failed(format!("cannot read {shown}: {}", peps_engine::rules::source::io_reason(&e))),
     };
-    let (norm, lists) = match choose_norm(ctx, path, &name) {
+    let (norm, lists, checks) = match choose_norm(ctx, path, &name) {
         Ok(choice) => choice,
         Err(reason) => return failed(reason),
     };
-    let plan = match Validator::new(&norm, &lists) {
+    let plan = match Validator::new(&norm, &lists, &checks) {
         Ok(p) => p,
         Err(diags) => {
             print_diagnostics(&diags, &ctx.sources);
@@ -263,9 +263,10 @@ fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &
     Outcome::Checked { report, rejects }
 }
 
-/// The norm of a file and the code lists it reads: `--norm`, else the file name's pattern,
-/// else the header; its version and lists are those of the year's rulebook.
-fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<(Norm, Vec<CodeList>), String> {
+/// The norm of a file, and the code lists its code fields are checked against: `--norm`, else
+/// the file name's pattern, else the header; its version, lists and code checks are those of the
+/// year's rulebook.
+fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<NormChoice, String> {
     if !ctx.norm_diags.is_empty() {
         print_diagnostics(&ctx.norm_diags, &ctx.sources);
         return Err("the norms do not load (see the diagnostics above)".into());
@@ -295,30 +296,31 @@ fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<(Norm, 
     let year = ctx.args.year.or_else(|| validate::file_name_year(newest, name));
     let newest = newest.clone();
     let Some(year) = year else {
-        return needs_no_lists(newest, "no year is known (give --year)");
+        // The file is still checked, its name first (V400 says the pattern it should follow);
+        // only its codes cannot be checked against a year's lists.
+        eprintln!(
+            "note: no year is known for {name} (its name gives no period and --year is not given): its codes are not checked against a year's lists"
+        );
+        return Ok((newest, Vec::new(), Vec::new()));
     };
     match ctx.rulebook(year)? {
         Some(rb) => {
             let norm = rb.norms().iter().find(|n| n.name == newest.name).cloned().unwrap_or(newest);
-            Ok((norm, rb.lists().to_vec()))
+            Ok((norm, rb.lists().to_vec(), rb.code_checks().to_vec()))
         }
         None => {
             let known = years(&rules_root(&ctx.args.rules));
             let known = known.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
-            needs_no_lists(newest, &format!("there is no rulebook for {year} (rulebooks: {known}); give --year"))
+            eprintln!(
+                "note: there is no rulebook for {year} (rulebooks: {known}): the codes of {name} are not checked against a year's lists; give --year"
+            );
+            Ok((newest, Vec::new(), Vec::new()))
         }
     }
 }
 
-/// Without a rulebook, a norm can be used only if none of its fields reads a code list.
-fn needs_no_lists(norm: Norm, why: &str) -> Result<(Norm, Vec<CodeList>), String> {
-    match norm.fields.iter().find_map(|f| f.list.as_ref().map(|l| (&f.name, l))) {
-        Some((field, list)) => {
-            Err(format!("norm `{}` checks `{field}` against list `{list}`, which a year's rulebook gives, but {why}", norm.name))
-        }
-        None => Ok((norm, Vec::new())),
-    }
-}
+/// A file's norm, the lists of its year and the code checks its year's rulebook declares.
+type NormChoice = (Norm, Vec<CodeList>, Vec<CodeCheck>);
 
 /// The norm whose file-name pattern `name` follows (letter case aside).
 fn by_name<'n>(norms: &'n [Norm], name: &str) -> Option<&'n Norm> {

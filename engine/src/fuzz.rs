@@ -164,7 +164,7 @@ pub fn validate(fx: &Fixture, data: &[u8]) -> usize {
         return 0;
     }
     let norm = &norms[usize::from(pick) % norms.len()];
-    let Ok(plan) = Validator::new(norm, &fx.rulebook.lists.raw) else { return 0 };
+    let Ok(plan) = Validator::new(norm, &fx.rulebook.lists.raw, &fx.rulebook.code_checks) else { return 0 };
     let options = Options { show_identifiers: false, examples_per_code: 5 };
     match plan.run("fuzz.csv", bytes, Some(bytes.len() as u64), &options, &mut NoSink) {
         Ok(report) => report.examples.len() + report.rows as usize,
@@ -192,7 +192,7 @@ pub fn file_name(fx: &Fixture, data: &[u8]) -> usize {
     };
     let mut n = usize::from(crate::validate::follows_file_name(&norm, &name));
     n += crate::validate::file_name_year(&norm, &name).map_or(0, |y| y.unsigned_abs() as usize);
-    if let Ok(plan) = Validator::new(&norm, &fx.rulebook.lists.raw) {
+    if let Ok(plan) = Validator::new(&norm, &fx.rulebook.lists.raw, &fx.rulebook.code_checks) {
         let (period, problems) = plan.check_name(&name);
         n += problems.len() + usize::from(period.is_some());
     }

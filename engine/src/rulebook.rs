@@ -22,6 +22,7 @@ use crate::rules::table::read_tables;
 /// Slot spaces shared by the binder and the evaluator.
 mod binding;
 pub(crate) mod calendar;
+mod codes;
 mod formula_step;
 mod manifest;
 mod mechanisms;
@@ -91,11 +92,12 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
     }
     let mut norm_list = Vec::new();
     let mut norm_files = Vec::new();
-    for (name, version, _) in &manifest.norms {
-        if let Some(n) = load_norm(norms, name, *version, &mut diags, &mut norm_files) {
-            norm_list.push(n);
+    for n in &manifest.norms {
+        if let Some(norm) = load_norm(norms, &n.name, n.version, &mut diags, &mut norm_files) {
+            norm_list.push(norm);
         }
     }
+    let code_checks = codes::check_codes(&manifest.norms, &norm_list, &lists, &mut diags);
     let engine = formula::sandbox();
     let scripts: TiVec<ScriptId, Script> =
         script_files.iter().filter_map(|&i| formula::compile_script(&engine, &files[i.index()], i, &mut diags)).collect();
@@ -116,6 +118,7 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
         calendar,
         schema,
         norms: norm_list,
+        code_checks,
         steps: TiVec::new(),
         order: Vec::new(),
         result: ResultSpec { total: StepId::from(0), components: Vec::new(), gate: None, waterfall: Vec::new() },

@@ -38,6 +38,7 @@ pub(crate) fn severity(code: Code) -> Severity {
         | Code::MultilineField
         | Code::SurroundingSpaces
         | Code::NoDataRows
+        | Code::ValueOutsideList
         | Code::DepositLate
         | Code::DepositNotCovered => Severity::Warning,
         _ => Severity::Error,

@@ -302,3 +302,74 @@ fn a_broken_norm_is_a_usage_error_not_a_finding() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("`CODE_PRESTATIO` is not a column of norm `actnom` (did you mean `CODE_PRESTATION`?)"), "{}", run.stderr);
 }
+
+/// Every data file of every example, each in its own run so that a failure names it.
+fn example_files() -> Vec<String> {
+    let mut files = Vec::new();
+    for case in std::fs::read_dir(repo().join("examples")).expect("examples").flatten().filter(|e| e.path().is_dir()) {
+        for f in std::fs::read_dir(case.path()).expect("case").flatten() {
+            if f.path().extension().is_some_and(|e| e == "csv") {
+                files.push(format!("examples/{}/{}", case.file_name().to_string_lossy(), f.file_name().to_string_lossy()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn every_example_file_passes_with_warnings_at_most() {
+    let files = example_files();
+    assert!(files.len() >= 12, "{files:?}");
+    for file in &files {
+        let run = peps(&["validate", file]);
+        assert_eq!(run.code, 0, "{file}:\n{}{}", run.stdout, run.stderr);
+        assert!(run.stdout.contains(": clean"), "{file}:\n{}", run.stdout);
+    }
+    // The ECG of the examples is billable outside annexe 1: a warning worded as compute classes it.
+    let run = peps(&["validate", "examples/msp/A51_PEPS_16_ACTNOM_20250101_20251231.csv"]);
+    assert!(run.stdout.contains("V431 value-outside-list"), "{}", run.stdout);
+    assert!(run.stdout.contains("CODE_PRESTATION = \"DEQP003\": not in list `prestations`"), "{}", run.stdout);
+    assert!(run.stdout.contains("facturé à l'acte, non substitué"), "{}", run.stdout);
+}
+
+#[test]
+fn a_code_of_no_nomenclature_is_an_error() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let name = "A51_PEPS_16_ACTNOM_20250101_20251231.csv";
+    let text = std::fs::read_to_string(repo().join("examples/msp").join(name)).expect("example");
+    let first_g = text.lines().position(|l| l.contains(";G;")).expect("a G act");
+    let changed: Vec<String> =
+        text.lines().enumerate().map(|(i, l)| if i == first_g { l.replace(";G;", ";ZZZ;") } else { l.to_string() }).collect();
+    let file = tmp.path().join(name);
+    std::fs::write(&file, changed.join("\n") + "\n").expect("write");
+    let run = peps(&["validate", &file.display().to_string()]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!("row {}, CODE_PRESTATION = \"ZZZ\": not in catalogue `nomenclature`", first_g + 1)),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_rulebook_names_the_lists_a_norm_is_checked_against() {
+    let sandbox = Sandbox::new();
+    sandbox.edit(
+        "rules/2025/rulebook.toml",
+        "codes = { CODE_PRESTATION = { catalogue = \"nomenclature\", list = \"prestations\"",
+        "codes = { CODE_PRESTATIO = { catalogue = \"nomenclatur\", list = \"prestations\"",
+    );
+    let run = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("norm `actnom` v1 has no field `CODE_PRESTATIO`"), "{}", run.stderr);
+    assert!(run.stderr.contains("help: did you mean `CODE_PRESTATION`?"), "{}", run.stderr);
+    assert!(run.stderr.contains("no list `nomenclatur` in the rulebook"), "{}", run.stderr);
+    assert!(run.stderr.contains("rules/2025/rulebook.toml:"), "located in the rulebook: {}", run.stderr);
+    // Every code the rulebook lists must exist in its catalogue.
+    let sandbox = Sandbox::new();
+    sandbox.edit("rules/2025/nomenclature.toml", "code = \"AMX\"", "code = \"AMY\"");
+    let run = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("code `AMX` of list `prestations` is not in catalogue `nomenclature`"), "{}", run.stderr);
+}

@@ -61,8 +61,6 @@ pub struct Field {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub list: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<Decimal>,
@@ -76,6 +74,23 @@ pub struct Field {
     /// The date of the row (a date field): it must lie inside the period named by the file, and
     /// code lists are read at it.
     pub(crate) row_date: bool,
+}
+
+/// How a rulebook checks the codes of a norm's field, against its own lists (the norm names no
+/// list, so that two schemes may read one norm with two lists): against a catalogue of every code
+/// that exists (a code outside it is an error), and against the list the rulebook reads (a code
+/// of the catalogue outside it is a warning, which `unlisted` words for people).
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeCheck {
+    pub norm: String,
+    pub field: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalogue: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
+    /// What a code of the catalogue outside the list comes to, in the rulebook's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unlisted: Option<String>,
 }
 
 closed_names! {
@@ -261,7 +276,6 @@ fn read_field(f: &Obj<'_, '_>) -> Option<Field> {
         length,
         pattern: f.opt_str("pattern").map(|s| s.into_inner()),
         values,
-        list: f.opt_str("list").map(|s| s.into_inner()),
         min: f.opt_decimal("min").map(|d| d.into_inner()),
         max: f.opt_decimal("max").map(|d| d.into_inner()),
         checksum,

@@ -125,6 +125,7 @@ codes! {
     NoDataRows = "V428", "no-data-rows", "the file has a header but no rows (warning)";
     LineEndings = "V429", "line-endings", "lines end with a lone carriage return (old Mac files): rows cannot be told apart";
     NotText = "V430", "not-text", "the file is not delimited text: a spreadsheet (xlsx, xls) or other binary data";
+    ValueOutsideList = "V431", "value-outside-list", "a code of the field's catalogue that the rulebook's list lacks at the row's date (warning: the rulebook says what it comes to)";
     DepositLate = "V440", "deposit-late", "the file is deposited after the deadline of a period it holds data of (warning)";
     DepositNotCovered = "V441", "deposit-not-covered", "the file holds data of days that no deposit period of the calendar covers, so no deadline can be checked (warning)";
 }

@@ -53,9 +53,12 @@ fn bind_datasets(rb: &mut Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) {
         let dataset = rb.datasets.push_and_get_key(DatasetDef { name: input.name.clone(), input: i, columns });
         rb.views.push(ViewDef { name: input.name.clone(), dataset, step: None });
     }
-    for (name, _, loc) in &m.norms {
-        if !rb.schema.inputs.iter().any(|i| matches!(&i.kind, InputKind::Dataset { norm } if norm == name)) {
-            diags.push(Diagnostic::warning(Code::UndefinedName, format!("norm `{name}` is listed but no input reads it")).at(loc.clone()));
+    for n in &m.norms {
+        if !rb.schema.inputs.iter().any(|i| matches!(&i.kind, InputKind::Dataset { norm } if *norm == n.name)) {
+            diags.push(
+                Diagnostic::warning(Code::UndefinedName, format!("norm `{}` is listed but no input reads it", n.name))
+                    .at(n.location.clone()),
+            );
         }
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use typed_index_collections::TiVec;
 
 use crate::data::case::{Case, CaseOptions};
-use crate::data::norm::Norm;
+use crate::data::norm::{CodeCheck, Norm};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::expr::Expr;
 use crate::formula::Script;
@@ -42,6 +42,8 @@ pub struct Rulebook {
     pub(crate) calendar: Vec<Event>,
     pub(crate) schema: CaseSchema,
     pub(crate) norms: Vec<Norm>,
+    /// How the codes of the norms' fields are checked, against the rulebook's lists.
+    pub(crate) code_checks: Vec<CodeCheck>,
     pub(crate) steps: TiVec<StepId, Step>,
     /// The steps in evaluation order: the gate's ancestors first, then the gate.
     pub(crate) order: Vec<StepId>,
@@ -300,6 +302,12 @@ impl Rulebook {
 
     pub fn norms(&self) -> &[Norm] {
         &self.norms
+    }
+
+    /// How the codes of the norms' fields are checked against the rulebook's lists
+    /// (`[norms] <norm> = { codes = … }`).
+    pub fn code_checks(&self) -> &[CodeCheck] {
+        &self.code_checks
     }
 
     /// The steps in evaluation order.

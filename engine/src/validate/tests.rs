@@ -5,6 +5,7 @@ use std::io;
 use chrono::NaiveDate;
 
 use super::*;
+use crate::data::norm::CodeCheck;
 use crate::diagnostic::SourceFile;
 use crate::rules::list::CodeList;
 use crate::rules::source::MemSource;
@@ -39,7 +40,6 @@ row_date = true
 name = "CODE"
 type = "text"
 required = true
-list = "codes"
 
 [[field]]
 name = "QTY"
@@ -87,6 +87,11 @@ fn norm(text: &str) -> Norm {
     norm.expect("norm")
 }
 
+/// The code checks a rulebook would declare: CODE against list `codes`.
+fn checks() -> Vec<CodeCheck> {
+    vec![CodeCheck { norm: "demo".into(), field: "CODE".into(), catalogue: None, list: Some("codes".into()), unlisted: None }]
+}
+
 fn lists() -> Vec<CodeList> {
     let file = SourceFile { path: "lists.toml".into(), text: LISTS.into() };
     let ctx = Ctx::new(&file);
@@ -126,7 +131,7 @@ impl Sink for Keep {
 
 fn run_with(norm: &Norm, name: &str, input: &[u8], show: bool) -> (FileReport, Keep) {
     let lists = lists();
-    let plan = Validator::new(norm, &lists).expect("plan");
+    let plan = Validator::new(norm, &lists, &checks()).expect("plan");
     let options = Options { show_identifiers: show, examples_per_code: 2 };
     let mut keep = Keep::default();
     let report = plan.run(name, input, Some(input.len() as u64), &options, &mut keep).expect("run");
@@ -238,7 +243,7 @@ fn another_separator_is_reported_once_and_the_file_still_checked() {
 fn file_names_give_the_period() {
     let n = norm(NORM);
     let lists = lists();
-    let plan = Validator::new(&n, &lists).unwrap();
+    let plan = Validator::new(&n, &lists, &checks()).unwrap();
     let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
     assert_eq!(plan.check_name("DEMO_20250101_20250331.csv"), (Some(Period { start: d(1, 1), end: d(3, 31) }), vec![]));
     let codes = |name: &str| plan.check_name(name).1.iter().map(|p| p.code.as_str()).collect::<Vec<_>>().join(",");
@@ -300,15 +305,17 @@ fn examples_are_capped_per_code_and_the_rest_counted() {
 
 #[test]
 fn norm_problems_are_diagnostics() {
-    let bad = NORM.replace("required_if = \"CODE == 'K'\"", "required_if = \"COD == 'K'\"").replace("list = \"codes\"", "list = \"kodes\"");
+    let bad = NORM.replace("required_if = \"CODE == 'K'\"", "required_if = \"COD == 'K'\"");
     let n = norm(&bad);
     let lists = lists();
-    let Err(diags) = Validator::new(&n, &lists) else { panic!("a bad norm must not compile") };
+    let mut checks = checks();
+    checks[0].list = Some("kodes".into());
+    let Err(diags) = Validator::new(&n, &lists, &checks) else { panic!("a bad norm must not compile") };
     let messages: Vec<String> = diags.iter().map(|d| format!("{} {}", d.code, d.message)).collect();
     assert_eq!(
         messages,
         [
-            "R107 field `CODE` names list `kodes`, which is not among the lists given",
+            "R107 the codes of field `CODE` are checked against list `kodes`, which is not among the lists given",
             "R107 field `KM`: required_if `COD == 'K'`: `COD` is not a column of norm `demo` (did you mean `CODE`?)",
         ]
     );
@@ -346,4 +353,54 @@ fn mangled_files_never_break_the_count() {
         let lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
         assert!(report.rows <= lines + 1, "no more rows than lines");
     }
+}
+
+#[test]
+fn a_code_outside_the_list_but_in_the_catalogue_is_a_warning() {
+    const CATALOGUE: &str = r#"
+[catalogue]
+label = "Every code"
+status = "assumed"
+reference = "test"
+attributes = []
+
+[[catalogue.items]]
+code = "A"
+label = "A"
+
+[[catalogue.items]]
+code = "B"
+label = "B"
+
+[[catalogue.items]]
+pattern = "[A-Z]{4}[0-9]{3}"
+label = "A family of codes"
+"#;
+    let file = SourceFile { path: "catalogue.toml".into(), text: format!("{LISTS}{CATALOGUE}") };
+    let ctx = Ctx::new(&file);
+    let root = ctx.parse().expect("toml");
+    let mut lists = Vec::new();
+    let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+    crate::rules::list::read_lists(&ctx.root(&root, "lists"), Period { start: d(1, 1), end: d(12, 31) }, &mut lists);
+    assert!(ctx.into_diagnostics().is_empty());
+    let mut checks = checks();
+    checks[0].catalogue = Some("catalogue".into());
+    checks[0].unlisted = Some("billed per act".into());
+    let n = norm(NORM);
+    let plan = Validator::new(&n, &lists, &checks).expect("plan");
+    let text = format!("{HEADER}{ID};01/01/2025;A;1;\n{ID};01/01/2025;B;1;\n{ID};01/01/2025;DEQP003;1;\n{ID};01/01/2025;ZZZ;1;\n");
+    let options = Options { show_identifiers: false, examples_per_code: 9 };
+    let mut keep = Keep::default();
+    let report = plan.run("DEMO_20250101_20250331.csv", text.as_bytes(), None, &options, &mut keep).expect("run");
+    let seen: Vec<String> =
+        keep.problems.iter().map(|p| format!("{} {} {:?} {}", p.row.unwrap_or(0), p.code, p.severity, p.message)).collect();
+    assert_eq!(
+        seen,
+        [
+            "3 V431 Warning not in list `codes` on 01/01/2025: billed per act",
+            "4 V431 Warning not in list `codes` on 01/01/2025: billed per act",
+            "5 V420 Error not in catalogue `catalogue` on 01/01/2025",
+        ]
+    );
+    assert_eq!((report.valid, report.rejected), (3, 1), "only the code that exists nowhere rejects its row");
 }

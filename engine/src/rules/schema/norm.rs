@@ -77,8 +77,6 @@ pub(crate) struct FieldDef {
     pub(crate) pattern: Option<String>,
     /// For an enum: the possible values.
     pub(crate) values: Option<Vec<String>>,
-    /// A code list of the rulebook the value must belong to.
-    pub(crate) list: Option<String>,
     /// The smallest number allowed.
     pub(crate) min: Option<DecimalText>,
     /// The largest number allowed.
@@ -89,7 +87,7 @@ pub(crate) struct FieldDef {
     pub(crate) identifier: Option<bool>,
     /// A condition over the row under which the field becomes required.
     pub(crate) required_if: Option<String>,
-    /// The date of the row: it must fall inside the period of the file's name, and code lists
-    /// are read at it.
+    /// The date of the row: it must fall inside the period of the file's name, and the code
+    /// lists a rulebook checks the row's codes against are read at it.
     pub(crate) row_date: Option<bool>,
 }

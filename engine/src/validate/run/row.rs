@@ -12,7 +12,7 @@ use crate::expr;
 use crate::validate::Problem;
 use crate::validate::run::*;
 use crate::validate::split::{QuoteIssue, Splitter};
-use crate::validate::validator::{Condition, ListRef};
+use crate::validate::validator::{CodeRef, Condition, ListRef};
 use crate::value::Value;
 
 impl<'p, 'a> Run<'p, 'a> {
@@ -178,33 +178,53 @@ impl<'p, 'a> Run<'p, 'a> {
         }
     }
 
-    /// Whether the code of field `f` is in its list on date `at` (at any date without one).
-    pub(crate) fn check_list<R: Read>(&mut self, f: usize, list: &ListRef<'_>, at: Option<NaiveDate>, s: &Splitter<R>) {
+    /// Whether the code of field `f` is in its catalogue, then in its list, on date `at` (at any
+    /// date without one).
+    pub(crate) fn check_list<R: Read>(&mut self, f: usize, codes: &CodeRef<'_>, at: Option<NaiveDate>, s: &Splitter<R>) {
         let col = self.columns[f].expect("a value was read");
         let bytes = trim_bytes(s.field(col));
-        let found =
-            if bytes.is_ascii() { list.contains(bytes, at) } else { list.contains(text_of(bytes, self.plan.norm.encoding).as_bytes(), at) };
-        if !found {
-            let code = text_of(bytes, self.plan.norm.encoding);
-            let p = self.not_in_list(f, list, &code, at, s.line).value(self.shown(f, s.field(col)));
+        let encoding = self.plan.norm.encoding;
+        let contains = |list: &ListRef<'_>| {
+            if bytes.is_ascii() { list.contains(bytes, at) } else { list.contains(text_of(bytes, encoding).as_bytes(), at) }
+        };
+        let problem = match (&codes.catalogue, &codes.list) {
+            (Some(catalogue), _) if !contains(catalogue) => Some(self.not_in_list(f, catalogue, "catalogue", bytes, at, s.line)),
+            (catalogue, Some(list)) if !contains(list) => {
+                let mut p = self.not_in_list(f, list, "list", bytes, at, s.line);
+                if catalogue.is_some() {
+                    // A code that exists, outside the rulebook's list: the rulebook says what it comes to.
+                    p.code = Code::ValueOutsideList;
+                    p.severity = crate::validate::severity(p.code);
+                    if let Some(meaning) = &codes.unlisted {
+                        p.message = format!("{}: {meaning}", p.message);
+                    }
+                    p.hint = None;
+                }
+                Some(p)
+            }
+            _ => None,
+        };
+        if let Some(p) = problem {
+            let p = p.value(self.shown(f, s.field(col)));
             self.row_problems.push(p);
         }
     }
 
-    pub(crate) fn not_in_list(&self, f: usize, list: &ListRef<'_>, code: &str, at: Option<NaiveDate>, row: u64) -> Problem {
+    pub(crate) fn not_in_list(&self, f: usize, list: &ListRef<'_>, what: &str, bytes: &[u8], at: Option<NaiveDate>, row: u64) -> Problem {
+        let code = text_of(bytes, self.plan.norm.encoding);
         let name = &list.list.name;
         let field = &self.plan.fields[f].name;
         let fmt = &self.plan.formats.date;
         let message = match at {
-            Some(date) => format!("not in list `{name}` on {}", fmt.format(date)),
-            None => format!("not in list `{name}`"),
+            Some(date) => format!("not in {what} `{name}` on {}", fmt.format(date)),
+            None => format!("not in {what} `{name}`"),
         };
         let mut p = Problem::new(Code::ValueNotInList, Some(row), message).field(field);
         if let Some(date) = at
-            && list.codes.contains(code)
+            && list.knows(&code)
         {
-            p = p.hint(format!("the list has this code at other dates than {}", fmt.format(date)));
-        } else if let Some(close) = did_you_mean(code, list.codes.iter().copied()) {
+            p = p.hint(format!("the {what} has this code at other dates than {}", fmt.format(date)));
+        } else if let Some(close) = did_you_mean(&code, list.codes.iter().copied()) {
             p = p.hint(format!("did you mean `{close}`?"));
         }
         p
