@@ -215,7 +215,7 @@ fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &
             return failed(format!("norm `{}` v{} cannot be used (see the diagnostics above)", norm.name, norm.version));
         }
     };
-    let options = Options { show_identifiers: args.show_identifiers, examples_per_code: examples };
+    let options = Options { show_identifiers: args.show_identifiers, examples_per_code: examples, any_file_name: false };
     let mut rejects = match &args.rejects {
         Some(p) => match AtomicFile::create(p, args.force, &[path], true) {
             Ok(f) => Some(RejectsFile::new(f, norm.separator, norm.encoding)),

@@ -147,6 +147,7 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
         outputs: rb.order.iter().filter_map(|&i| outputs[i].take()).collect(),
         total,
         diagnostics,
+        rows_left_out: case.rows_left_out.clone(),
         manifest: manifest(rb, case),
     }
 }

@@ -7,16 +7,18 @@ use std::path::{Path, PathBuf};
 
 use typed_index_collections::{TiSlice, TiVec};
 
-use crate::data::dataset::{Dataset, read_dataset};
+use crate::data::dataset::{Dataset, RowsLeftOut, read_dataset};
 use crate::data::limits::{MAX_CASE_FILE_BYTES, open_regular};
-use crate::data::norm::Norm;
+use crate::data::norm::{CodeCheck, Norm};
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::hashing::sha256_hex;
 use crate::ids::InputId;
 use crate::rules::inputs::{CaseSchema, InputKind};
+use crate::rules::list::CodeList;
 use crate::rules::parameter::read_typed;
 use crate::rules::source::{io_reason, is_contained};
 use crate::rules::strict::{Ctx, Obj};
+use crate::validate::Validator;
 use crate::value::Value;
 
 /// One case, read against a schema.
@@ -32,6 +34,9 @@ pub struct Case {
     pub(crate) records: TiVec<InputId, Vec<Vec<Value>>>,
     /// Files read, with their SHA-256, for the manifest.
     pub(crate) hashes: Vec<(String, String)>,
+    /// The rows of each dataset its norm rejected and the rulebook left out (none when it refuses
+    /// them: the case is then not read).
+    pub rows_left_out: Vec<RowsLeftOut>,
 }
 
 /// Options of case loading.
@@ -41,12 +46,21 @@ pub struct CaseOptions {
     pub allow_outside_paths: bool,
 }
 
-/// Reads `dir/<case_file>` against `schema`, reading data files through `norms`.
+/// What a case's data files are read through: the norms, and the lists and code checks of the
+/// rulebook (a file is read as `peps validate` checks it).
+pub(crate) struct Reading<'a> {
+    pub(crate) norms: &'a [Norm],
+    pub(crate) lists: &'a [CodeList],
+    pub(crate) checks: &'a [CodeCheck],
+}
+
+/// Reads `dir/<case_file>` against `schema`, reading data files through the validators of their
+/// norms.
 pub(crate) fn load_case(
     dir: &Path,
     case_file: &str,
     schema: &CaseSchema,
-    norms: &[Norm],
+    reading: &Reading<'_>,
     options: CaseOptions,
 ) -> (Option<Case>, Vec<Diagnostic>) {
     let path = dir.join(case_file);
@@ -72,8 +86,9 @@ pub(crate) fn load_case(
     }
     let mut datasets: TiVec<InputId, Option<Dataset>> = vec![None; n].into();
     let mut hashes = vec![(shown.clone(), sha256_hex(file.text.as_bytes()))];
+    let mut rows_left_out = Vec::new();
     for (i, input) in schema.inputs.iter_enumerated() {
-        let (InputKind::Dataset { norm }, Some((rel, loc))) = (&input.kind, &paths[i]) else { continue };
+        let (InputKind::Dataset { norm, rejected_rows }, Some((rel, loc))) = (&input.kind, &paths[i]) else { continue };
         let full = dir.join(rel);
         if !options.allow_outside_paths {
             let escape = if !is_contained(rel) {
@@ -92,15 +107,23 @@ pub(crate) fn load_case(
                 continue;
             }
         }
-        let Some(norm) = norms.iter().find(|n| &n.name == norm) else { continue };
-        let (ds, d) = read_dataset(&input.name, &full, &full.display().to_string(), norm);
-        diags.extend(d);
-        if let Some(ds) = ds {
+        let Some(norm) = reading.norms.iter().find(|n| &n.name == norm) else { continue };
+        let checks = match Validator::new(norm, reading.lists, reading.checks) {
+            Ok(c) => c,
+            Err(d) => {
+                diags.extend(d);
+                continue;
+            }
+        };
+        let read = read_dataset(&input.name, &full, &full.display().to_string(), &checks, *rejected_rows);
+        diags.extend(read.diags);
+        rows_left_out.extend(read.left_out);
+        if let Some(ds) = read.dataset {
             hashes.push((ds.file.clone(), ds.sha256.clone()));
             datasets[i] = Some(ds);
         }
     }
-    let case = Case { dir: dir.to_path_buf(), file, values, datasets, records, hashes };
+    let case = Case { dir: dir.to_path_buf(), file, values, datasets, records, hashes, rows_left_out };
     (Some(case), diags)
 }
 

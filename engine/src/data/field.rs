@@ -17,6 +17,7 @@ use crate::data::checksum::{self, Verdict};
 pub(crate) use crate::data::formats::{DateError, DateFormat, Formats, parse_decimal};
 use crate::data::norm::{Checksum, Encoding, Field, FieldKind, Norm};
 use crate::diagnostic::{Code, did_you_mean};
+use crate::value::Value;
 
 /// What a field holds once read.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -246,6 +247,20 @@ pub(crate) fn check_value(
         return FieldValue::Empty;
     }
     plan.check(trimmed, formats, out)
+}
+
+impl FieldValue {
+    /// The value as rules read it; `bytes` are the field's bytes in the file (text values are
+    /// read from them, trimmed).
+    pub(crate) fn to_value(self, bytes: &[u8], encoding: Encoding) -> Value {
+        match self {
+            FieldValue::Absent | FieldValue::Empty | FieldValue::Bad => Value::Null,
+            FieldValue::Text => Value::Text(text_of(trim_bytes(bytes), encoding).as_ref().into()),
+            FieldValue::Number(n) => Value::Number(n),
+            FieldValue::Date(d) => Value::Date(d),
+            FieldValue::Bool(b) => Value::Bool(b),
+        }
+    }
 }
 
 /// The text of a value in the file's encoding; an invalid UTF-8 value is a finding.

@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::data::dataset::RowsLeftOut;
 use crate::diagnostic::Diagnostic;
 use crate::eval::RunManifest;
 use crate::value::{Status, Unit, Value};
@@ -32,6 +33,10 @@ pub struct Evaluation {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub waterfall: Vec<Bar>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The rows of each dataset its norm rejected and the rulebook left out of the case, per
+    /// code: the evaluation did not read them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows_left_out: Vec<RowsLeftOut>,
     pub manifest: RunManifest,
 }
 

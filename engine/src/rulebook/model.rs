@@ -366,7 +366,8 @@ impl Rulebook {
 
     /// Reads the case folder `dir` against this rulebook's case inputs and norms.
     pub fn load_case(&self, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
-        crate::data::case::load_case(dir, &self.case_file, &self.schema, &self.norms, options)
+        let reading = crate::data::case::Reading { norms: &self.norms, lists: &self.lists.raw, checks: &self.code_checks };
+        crate::data::case::load_case(dir, &self.case_file, &self.schema, &reading, options)
     }
 
     /// A case's name for people: the first text input named `nom` or `name`, else its folder.

@@ -9,7 +9,7 @@ use serde::ser::SerializeStruct;
 use crate::data::norm::Encoding;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::validate::severity;
-use crate::value::{Period, Status};
+use crate::value::{Period, Status, Value};
 
 /// One problem of a file: where (row = line of the file, the header being line 1; none for the
 /// file as a whole), which field, which value (masked for identifiers) and why.
@@ -161,6 +161,15 @@ pub trait Sink {
     fn rejected(&mut self, _row: u64, _raw: &[u8], _terminator: &[u8], _problems: &[Problem]) -> io::Result<()> {
         Ok(())
     }
+    /// Whether the sink takes the typed values of the rows that are not rejected (`accepted`):
+    /// the case reader does, `peps validate` does not.
+    fn wants_rows(&self) -> bool {
+        false
+    }
+    /// A row that is not rejected, typed: one value per field of the norm (null when empty). The
+    /// row is handed over whole, boxed as datasets keep their rows.
+    #[allow(clippy::boxed_local, reason = "the case reader keeps the box as it is, without a copy")]
+    fn accepted(&mut self, _row: u64, _values: Box<[Value]>) {}
 }
 
 /// A sink that keeps nothing (the report's counts and examples are enough).

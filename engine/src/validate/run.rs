@@ -83,6 +83,8 @@ pub(crate) struct Run<'p, 'a> {
     pub(crate) memo_key: Vec<u8>,
     pub(crate) dupes: dupes::RowSet,
     pub(crate) pending: Pending,
+    /// The sink takes the typed values of the rows that are not rejected.
+    pub(crate) typed: bool,
 }
 
 /// Rows checked on their own but not finished: duplicates are looked up a block at a time.
@@ -93,6 +95,8 @@ pub(crate) struct Pending {
     pub(crate) bytes: Vec<u8>,
     /// Each row's problems, in row order.
     pub(crate) problems: Vec<Problem>,
+    /// The typed values of each row without an error so far, when the sink takes them.
+    pub(crate) values: Vec<Option<Box<[Value]>>>,
 }
 
 pub(crate) struct PendingRow {
@@ -115,6 +119,7 @@ impl<'p, 'a> Run<'p, 'a> {
     pub(crate) fn new(plan: &'p Validator<'a>, options: &'p Options, sink: &'p mut dyn Sink, name: &str, period: Option<Period>) -> Self {
         let n = plan.fields.len();
         let norm = plan.norm;
+        let typed = sink.wants_rows();
         Run {
             plan,
             options,
@@ -149,6 +154,7 @@ impl<'p, 'a> Run<'p, 'a> {
             memo_key: Vec::new(),
             dupes: dupes::RowSet::new(),
             pending: Pending::default(),
+            typed,
         }
     }
 
@@ -216,7 +222,9 @@ impl<'p, 'a> Run<'p, 'a> {
         let touched = pending.rows.iter().filter_map(|r| r.hash).fold(0u32, |acc, h| acc ^ self.dupes.touch(h));
         std::hint::black_box(touched);
         let mut problems = pending.problems.drain(..);
+        let mut values = pending.values.drain(..);
         for r in &pending.rows {
+            let typed = if self.typed { values.next().flatten() } else { None };
             self.row_problems.clear();
             self.row_problems.extend(problems.by_ref().take(r.n_problems));
             if let Some(h) = r.hash
@@ -237,6 +245,9 @@ impl<'p, 'a> Run<'p, 'a> {
                 self.sink.rejected(r.line, &pending.bytes[start..raw_end], &pending.bytes[raw_end..end], &self.row_problems)?;
             } else {
                 self.report.valid += 1;
+                if let Some(v) = typed {
+                    self.sink.accepted(r.line, v);
+                }
             }
             let row_problems = std::mem::take(&mut self.row_problems);
             for p in row_problems.iter().cloned() {
@@ -245,6 +256,7 @@ impl<'p, 'a> Run<'p, 'a> {
             self.row_problems = row_problems;
         }
         drop(problems);
+        drop(values);
         pending.rows.clear();
         pending.bytes.clear();
         self.pending = pending;

@@ -132,7 +132,7 @@ impl Sink for Keep {
 fn run_with(norm: &Norm, name: &str, input: &[u8], show: bool) -> (FileReport, Keep) {
     let lists = lists();
     let plan = Validator::new(norm, &lists, &checks()).expect("plan");
-    let options = Options { show_identifiers: show, examples_per_code: 2 };
+    let options = Options { show_identifiers: show, examples_per_code: 2, any_file_name: false };
     let mut keep = Keep::default();
     let report = plan.run(name, input, Some(input.len() as u64), &options, &mut keep).expect("run");
     assert_eq!(report.valid + report.rejected, report.rows, "every row is valid or rejected");
@@ -389,7 +389,7 @@ label = "A family of codes"
     let n = norm(NORM);
     let plan = Validator::new(&n, &lists, &checks).expect("plan");
     let text = format!("{HEADER}{ID};01/01/2025;A;1;\n{ID};01/01/2025;B;1;\n{ID};01/01/2025;DEQP003;1;\n{ID};01/01/2025;ZZZ;1;\n");
-    let options = Options { show_identifiers: false, examples_per_code: 9 };
+    let options = Options { show_identifiers: false, examples_per_code: 9, any_file_name: false };
     let mut keep = Keep::default();
     let report = plan.run("DEMO_20250101_20250331.csv", text.as_bytes(), None, &options, &mut keep).expect("run");
     let seen: Vec<String> =

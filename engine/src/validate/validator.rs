@@ -203,7 +203,10 @@ impl<'a> Validator<'a> {
     /// Validates the rows of `input`, a file called `name` (its size, when known, lets duplicate
     /// detection size its table once). Errors are those of reading `input` or writing to `sink`.
     pub fn run<R: Read>(&self, name: &str, input: R, size: Option<u64>, options: &Options, sink: &mut dyn Sink) -> io::Result<FileReport> {
-        let (period, name_problems) = self.check_name(name);
+        let (period, mut name_problems) = self.check_name(name);
+        if options.any_file_name && !self.file_name.as_ref().is_some_and(|p| p.loose.is_match(name)) {
+            name_problems.clear();
+        }
         let mut run = Run::new(self, options, sink, name, period);
         for p in name_problems {
             run.emit(p)?;

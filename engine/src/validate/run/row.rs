@@ -40,8 +40,12 @@ impl<'p, 'a> Run<'p, 'a> {
         }
         // A row's bytes are kept only if it can still be rejected: it has an error, or a duplicate
         // of it would be one.
-        let may_reject =
-            self.row_problems.iter().any(Problem::is_error) || (hash.is_some() && self.plan.norm.duplicate_rows == Severity::Error);
+        let may_reject_now = self.row_problems.iter().any(Problem::is_error);
+        let may_reject = may_reject_now || (hash.is_some() && self.plan.norm.duplicate_rows == Severity::Error);
+        if self.typed {
+            let values = (hash.is_some() && !may_reject_now).then(|| self.row_values(s));
+            self.pending.values.push(values);
+        }
         let p = &mut self.pending;
         let kept = may_reject.then(|| {
             let start = p.bytes.len();
@@ -55,6 +59,19 @@ impl<'p, 'a> Run<'p, 'a> {
             self.flush()?;
         }
         Ok(())
+    }
+
+    /// The typed values of the current record, one per field of the norm.
+    pub(crate) fn row_values<R: Read>(&self, s: &Splitter<R>) -> Box<[Value]> {
+        let encoding = self.plan.norm.encoding;
+        self.cells
+            .iter()
+            .zip(&self.columns)
+            .map(|(cell, col)| match col {
+                Some(col) => cell.to_value(s.field(*col), encoding),
+                None => Value::Null,
+            })
+            .collect()
     }
 
     /// Quoting problems of the current record (of the header when `header`).
