@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use peps_engine::data::case::CaseOptions;
+use peps_engine::data::case::{CaseOptions, Readers};
 use peps_engine::diagnostic::Diagnostic;
 use peps_engine::eval::evaluate;
 use peps_engine::rulebook::Rulebook;
@@ -148,11 +148,13 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
     };
     let bar = crate::parallel::progress(folders.len() as u64, "cases");
     let options = CaseOptions { allow_outside_paths: args.allow_outside_paths };
+    // The validators of the data files, compiled once for every case.
+    let readers = rb.case_reader();
     let rows: Vec<CaseRow> = pool.install(|| {
         folders
             .par_iter()
             .map(|dir| {
-                let row = evaluate_one(&rb, dir, options);
+                let row = evaluate_one(&rb, &readers, dir, options);
                 bar.inc(1);
                 row
             })
@@ -200,7 +202,7 @@ fn component_names(rb: &Rulebook) -> Vec<&str> {
 }
 
 /// Reads and evaluates one case; its data is dropped before the next case of this thread.
-fn evaluate_one(rb: &Rulebook, dir: &Path, options: CaseOptions) -> CaseRow {
+fn evaluate_one(rb: &Rulebook, readers: &Readers<'_>, dir: &Path, options: CaseOptions) -> CaseRow {
     let folder = dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let mut row = CaseRow {
         case: folder.clone(),
@@ -216,7 +218,7 @@ fn evaluate_one(rb: &Rulebook, dir: &Path, options: CaseOptions) -> CaseRow {
         time: Phases::default(),
     };
     let start = Instant::now();
-    let (case, diags) = rb.load_case(dir, options);
+    let (case, diags) = rb.load_case_with(readers, dir, options);
     row.time.read = start.elapsed();
     row.diagnostics = diags;
     let Some(case) = case.filter(|_| !row.diagnostics.iter().any(Diagnostic::is_error)) else {

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use rhai::Dynamic;
 use rust_decimal::Decimal;
 
-use crate::data::case::{Case, CaseOptions, Reading, load_case};
+use crate::data::case::{Case, CaseOptions};
 use crate::data::dataset::read_bytes;
 use crate::data::field::identifier_lookalike;
 use crate::data::norm::{Norm, load_norm};
@@ -46,8 +46,7 @@ impl Fixture {
         let Some(rulebook) = rb else { return Err(diags) };
         let case = match case {
             Some(dir) => {
-                let reading = Reading { norms: &rulebook.norms, lists: &rulebook.lists.raw, checks: &rulebook.code_checks };
-                let (case, diags) = load_case(dir, &rulebook.case_file, &rulebook.schema, &reading, CaseOptions::default());
+                let (case, diags) = rulebook.load_case(dir, CaseOptions::default());
                 if diags.iter().any(Diagnostic::is_error) {
                     return Err(diags);
                 }

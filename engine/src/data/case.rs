@@ -46,12 +46,27 @@ pub struct CaseOptions {
     pub allow_outside_paths: bool,
 }
 
-/// What a case's data files are read through: the norms, and the lists and code checks of the
-/// rulebook (a file is read as `peps validate` checks it).
-pub(crate) struct Reading<'a> {
-    pub(crate) norms: &'a [Norm],
-    pub(crate) lists: &'a [CodeList],
-    pub(crate) checks: &'a [CodeCheck],
+/// What a case's data files are read through: the validator of each dataset input's norm, with
+/// the lists and code checks of the rulebook (a file is read as `peps validate` checks it),
+/// compiled once for every case a run reads (`Rulebook::case_reader`).
+pub struct Readers<'a> {
+    /// Per input of the schema: the validator of its norm, or why the norm cannot be used.
+    validators: TiVec<InputId, Option<Result<Validator<'a>, Vec<Diagnostic>>>>,
+}
+
+impl<'a> Readers<'a> {
+    pub(crate) fn new(schema: &CaseSchema, norms: &'a [Norm], lists: &'a [CodeList], checks: &[CodeCheck]) -> Self {
+        let validators = schema
+            .inputs
+            .iter()
+            .map(|input| {
+                let InputKind::Dataset { norm, .. } = &input.kind else { return None };
+                let norm = norms.iter().find(|n| &n.name == norm)?;
+                Some(Validator::new(norm, lists, checks))
+            })
+            .collect();
+        Readers { validators }
+    }
 }
 
 /// Reads `dir/<case_file>` against `schema`, reading data files through the validators of their
@@ -60,7 +75,7 @@ pub(crate) fn load_case(
     dir: &Path,
     case_file: &str,
     schema: &CaseSchema,
-    reading: &Reading<'_>,
+    readers: &Readers<'_>,
     options: CaseOptions,
 ) -> (Option<Case>, Vec<Diagnostic>) {
     let path = dir.join(case_file);
@@ -88,7 +103,7 @@ pub(crate) fn load_case(
     let mut hashes = vec![(shown.clone(), sha256_hex(file.text.as_bytes()))];
     let mut rows_left_out = Vec::new();
     for (i, input) in schema.inputs.iter_enumerated() {
-        let (InputKind::Dataset { norm, rejected_rows }, Some((rel, loc))) = (&input.kind, &paths[i]) else { continue };
+        let (InputKind::Dataset { rejected_rows, .. }, Some((rel, loc))) = (&input.kind, &paths[i]) else { continue };
         let full = dir.join(rel);
         if !options.allow_outside_paths {
             let escape = if !is_contained(rel) {
@@ -107,15 +122,15 @@ pub(crate) fn load_case(
                 continue;
             }
         }
-        let Some(norm) = reading.norms.iter().find(|n| &n.name == norm) else { continue };
-        let checks = match Validator::new(norm, reading.lists, reading.checks) {
-            Ok(c) => c,
-            Err(d) => {
-                diags.extend(d);
+        let checks = match &readers.validators[i] {
+            Some(Ok(c)) => c,
+            Some(Err(d)) => {
+                diags.extend(d.iter().cloned());
                 continue;
             }
+            None => continue,
         };
-        let read = read_dataset(&input.name, &full, &full.display().to_string(), &checks, *rejected_rows);
+        let read = read_dataset(&input.name, &full, &full.display().to_string(), checks, *rejected_rows);
         diags.extend(read.diags);
         rows_left_out.extend(read.left_out);
         if let Some(ds) = read.dataset {

@@ -143,6 +143,10 @@ impl Sink for Collect {
         true
     }
 
+    fn wants_every_problem(&self) -> bool {
+        false
+    }
+
     fn accepted(&mut self, _row: u64, values: Box<[Value]>) {
         self.rows.push(values);
     }

@@ -255,7 +255,15 @@ impl FieldValue {
     pub(crate) fn to_value(self, bytes: &[u8], encoding: Encoding) -> Value {
         match self {
             FieldValue::Absent | FieldValue::Empty | FieldValue::Bad => Value::Null,
-            FieldValue::Text => Value::Text(text_of(trim_bytes(bytes), encoding).as_ref().into()),
+            FieldValue::Text => {
+                let bytes = trim_bytes(bytes);
+                let as_is = if encoding == Encoding::Utf8 || bytes.is_ascii() { std::str::from_utf8(bytes).ok() } else { None };
+                match as_is {
+                    // The short text of a code or an identifier is kept inline (no allocation).
+                    Some(s) if s.len() <= 23 => Value::Text(crate::value::SmolStr::new_inline(s)),
+                    _ => Value::Text(text_of(bytes, encoding).as_ref().into()),
+                }
+            }
             FieldValue::Number(n) => Value::Number(n),
             FieldValue::Date(d) => Value::Date(d),
             FieldValue::Bool(b) => Value::Bool(b),

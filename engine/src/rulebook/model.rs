@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use typed_index_collections::TiVec;
 
-use crate::data::case::{Case, CaseOptions};
+use crate::data::case::{Case, CaseOptions, Readers};
 use crate::data::norm::{CodeCheck, Norm};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::expr::Expr;
@@ -366,8 +366,18 @@ impl Rulebook {
 
     /// Reads the case folder `dir` against this rulebook's case inputs and norms.
     pub fn load_case(&self, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
-        let reading = crate::data::case::Reading { norms: &self.norms, lists: &self.lists.raw, checks: &self.code_checks };
-        crate::data::case::load_case(dir, &self.case_file, &self.schema, &reading, options)
+        self.load_case_with(&self.case_reader(), dir, options)
+    }
+
+    /// The readers of this rulebook's data files (the validators of their norms), compiled once
+    /// for the many cases of a run.
+    pub fn case_reader(&self) -> Readers<'_> {
+        Readers::new(&self.schema, &self.norms, &self.lists.raw, &self.code_checks)
+    }
+
+    /// Reads the case folder `dir` through `readers` (from [`Rulebook::case_reader`]).
+    pub fn load_case_with(&self, readers: &Readers<'_>, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
+        crate::data::case::load_case(dir, &self.case_file, &self.schema, readers, options)
     }
 
     /// A case's name for people: the first text input named `nom` or `name`, else its folder.

@@ -161,6 +161,11 @@ pub trait Sink {
     fn rejected(&mut self, _row: u64, _raw: &[u8], _terminator: &[u8], _problems: &[Problem]) -> io::Result<()> {
         Ok(())
     }
+    /// Whether the sink needs every problem in full, or only those the report keeps as examples
+    /// (the others are counted, their text left empty).
+    fn wants_every_problem(&self) -> bool {
+        true
+    }
     /// Whether the sink takes the typed values of the rows that are not rejected (`accepted`):
     /// the case reader does, `peps validate` does not.
     fn wants_rows(&self) -> bool {

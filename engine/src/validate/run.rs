@@ -85,6 +85,8 @@ pub(crate) struct Run<'p, 'a> {
     pub(crate) pending: Pending,
     /// The sink takes the typed values of the rows that are not rejected.
     pub(crate) typed: bool,
+    /// The sink takes every problem in full (see [`Run::detailed`]).
+    pub(crate) every_problem: bool,
 }
 
 /// Rows checked on their own but not finished: duplicates are looked up a block at a time.
@@ -120,6 +122,7 @@ impl<'p, 'a> Run<'p, 'a> {
         let n = plan.fields.len();
         let norm = plan.norm;
         let typed = sink.wants_rows();
+        let every_problem = sink.wants_every_problem();
         Run {
             plan,
             options,
@@ -155,7 +158,21 @@ impl<'p, 'a> Run<'p, 'a> {
             dupes: dupes::RowSet::new(),
             pending: Pending::default(),
             typed,
+            every_problem,
         }
+    }
+
+    /// Whether a problem of `code` found now must be written out in full: the sink takes every
+    /// problem (a JSON stream), or the report still keeps examples of the code. Otherwise only
+    /// its count matters, and its message is left empty: a file with a warning on every row
+    /// (identical rows a norm allows, codes outside the rulebook's list) costs no text per row.
+    pub(crate) fn detailed(&self, code: Code) -> bool {
+        self.every_problem
+            || self
+                .report
+                .counts
+                .binary_search_by_key(&code, |c| c.code)
+                .map_or(true, |i| self.report.counts[i].shown < self.options.examples_per_code)
     }
 
     /// Counts a problem, keeps it as an example if there is room, and hands it to the sink.
@@ -230,10 +247,15 @@ impl<'p, 'a> Run<'p, 'a> {
             if let Some(h) = r.hash
                 && let Some(first) = self.dupes.insert(h, r.line)
             {
-                let mut p = Problem::new(Code::DuplicateRow, Some(r.line), format!("the same row as row {first}"));
+                let detailed = self.detailed(Code::DuplicateRow);
+                let mut p = Problem::new(
+                    Code::DuplicateRow,
+                    Some(r.line),
+                    if detailed { format!("the same row as row {first}") } else { String::new() },
+                );
                 // The norm says whether identical rows can be two real events (two visits on one day).
                 p.severity = self.plan.norm.duplicate_rows;
-                if p.severity == Severity::Warning {
+                if p.severity == Severity::Warning && detailed {
                     p.hint = Some("kept: the norm allows identical rows; delete one if it was entered twice".into());
                 }
                 self.row_problems.push(p);
@@ -249,8 +271,8 @@ impl<'p, 'a> Run<'p, 'a> {
                     self.sink.accepted(r.line, v);
                 }
             }
-            let row_problems = std::mem::take(&mut self.row_problems);
-            for p in row_problems.iter().cloned() {
+            let mut row_problems = std::mem::take(&mut self.row_problems);
+            for p in row_problems.drain(..) {
                 self.emit(p)?;
             }
             self.row_problems = row_problems;

@@ -211,7 +211,7 @@ impl<'a> Validator<'a> {
         for p in name_problems {
             run.emit(p)?;
         }
-        let mut splitter = Splitter::new(input, self.norm.separator);
+        let mut splitter = Splitter::sized(input, self.norm.separator, size);
         if run.read_header(&mut splitter)? {
             run.read_rows(&mut splitter, size)?;
         }

@@ -205,17 +205,23 @@ impl<'p, 'a> Run<'p, 'a> {
             if bytes.is_ascii() { list.contains(bytes, at) } else { list.contains(text_of(bytes, encoding).as_bytes(), at) }
         };
         let problem = match (&codes.catalogue, &codes.list) {
-            (Some(catalogue), _) if !contains(catalogue) => Some(self.not_in_list(f, catalogue, "catalogue", bytes, at, s.line)),
+            (Some(catalogue), _) if !contains(catalogue) => Some(self.not_in_list(f, catalogue, "catalogue", bytes, at, s.line, true)),
+            (Some(_), Some(list)) if !contains(list) && !self.detailed(Code::ValueOutsideList) => {
+                // Counted only: the report keeps enough examples of it already.
+                self.row_problems.push(Problem::new(Code::ValueOutsideList, Some(s.line), String::new()));
+                return;
+            }
             (catalogue, Some(list)) if !contains(list) => {
-                let mut p = self.not_in_list(f, list, "list", bytes, at, s.line);
-                if catalogue.is_some() {
-                    // A code that exists, outside the rulebook's list: the rulebook says what it comes to.
+                // A code that exists, outside the rulebook's list, is a warning: the rulebook says
+                // what it comes to (no hint: the code is right).
+                let known = catalogue.is_some();
+                let mut p = self.not_in_list(f, list, "list", bytes, at, s.line, !known);
+                if known {
                     p.code = Code::ValueOutsideList;
                     p.severity = crate::validate::severity(p.code);
                     if let Some(meaning) = &codes.unlisted {
                         p.message = format!("{}: {meaning}", p.message);
                     }
-                    p.hint = None;
                 }
                 Some(p)
             }
@@ -227,7 +233,19 @@ impl<'p, 'a> Run<'p, 'a> {
         }
     }
 
-    pub(crate) fn not_in_list(&self, f: usize, list: &ListRef<'_>, what: &str, bytes: &[u8], at: Option<NaiveDate>, row: u64) -> Problem {
+    /// The problem of a code outside `list`, with a hint (the code at other dates, a code close
+    /// to it) when `hint`.
+    #[allow(clippy::too_many_arguments, reason = "the parts of one finding, read once")]
+    pub(crate) fn not_in_list(
+        &self,
+        f: usize,
+        list: &ListRef<'_>,
+        what: &str,
+        bytes: &[u8],
+        at: Option<NaiveDate>,
+        row: u64,
+        hint: bool,
+    ) -> Problem {
         let code = text_of(bytes, self.plan.norm.encoding);
         let name = &list.list.name;
         let field = &self.plan.fields[f].name;
@@ -237,6 +255,9 @@ impl<'p, 'a> Run<'p, 'a> {
             None => format!("not in {what} `{name}`"),
         };
         let mut p = Problem::new(Code::ValueNotInList, Some(row), message).field(field);
+        if !hint {
+            return p;
+        }
         if let Some(date) = at
             && list.knows(&code)
         {
