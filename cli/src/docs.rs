@@ -345,4 +345,25 @@ fn norm(m: &mut String, n: &Norm, checks: &[CodeCheck]) {
         );
     }
     m.push('\n');
+    if !n.checks.is_empty() {
+        let _ = writeln!(m, "Contrôles entre les champs d'une ligne (avertissement quand la condition ne tient pas) :\n");
+        for c in &n.checks {
+            let _ = writeln!(m, "- {} : `{}`", c.label, c.when);
+        }
+        m.push('\n');
+    }
+    if !n.references.is_empty() {
+        let _ = writeln!(m, "Liens vers d'autres fichiers, vérifiés quand ils sont lus ensemble (avertissement) :\n");
+        for r in &n.references {
+            let dates = match (&r.at, &r.valid_from, &r.valid_to) {
+                (Some(at), from, to) => {
+                    format!(", valable à la date `{at}` (entre `{}` et `{}`)", from.as_deref().unwrap_or("—"), to.as_deref().unwrap_or("—"))
+                }
+                _ => String::new(),
+            };
+            let _ =
+                writeln!(m, "- {} : `{}` dans `{}` de la norme `{}`{dates}", r.label, r.fields.join("`, `"), r.keys.join("`, `"), r.norm);
+        }
+        m.push('\n');
+    }
 }

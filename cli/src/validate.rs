@@ -17,7 +17,7 @@ use peps_engine::diagnostic::{Diagnostic, did_you_mean};
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::list::CodeList;
 use peps_engine::rules::source::DirSource;
-use peps_engine::validate::{self, CodeCount, FileReport, Options, Problem, Sink, Validator};
+use peps_engine::validate::{self, CodeCount, FileReport, Links, Options, Problem, Sink, Validator};
 use serde_json::{Map, Value as Json, json};
 
 use crate::RulesArgs;
@@ -80,9 +80,31 @@ pub fn run(args: &ValidateArgs) -> u8 {
     let mut worst = crate::EXIT_OK;
     let mut outcomes = Vec::new();
     let examples = args.max_examples.unwrap_or(if json_stream { 0 } else { TABLE_EXAMPLES });
-    for path in &args.files {
+    // The files of the run, a folder standing for its CSV files; each with its norm chosen.
+    let files: Vec<PathBuf> = args.files.iter().flat_map(|p| files_of(p)).collect();
+    let mut chosen: Vec<(PathBuf, Result<NormChoice, String>)> = files
+        .into_iter()
+        .map(|path| {
+            let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let choice = if path.is_file() { choose_norm(&mut ctx, &path, &name) } else { Err(String::new()) };
+            (path, choice)
+        })
+        .collect();
+    // A file the others refer to (the patient list of an activity file) is read first, and its
+    // keys are checked in theirs.
+    let norms: Vec<&Norm> = chosen.iter().filter_map(|(_, c)| c.as_ref().ok().map(|c| &c.0)).collect();
+    let (links, problems) = Links::new(norms.iter().copied());
+    for p in problems {
+        eprintln!("note: {p}: this link is not checked");
+    }
+    let referred: Vec<bool> = chosen.iter().map(|(_, c)| c.as_ref().is_ok_and(|c| links.is_referred_to(&c.0.name))).collect();
+    let mut order: Vec<usize> = (0..chosen.len()).collect();
+    order.sort_by_key(|&i| !referred[i]);
+    let mut links = links;
+    for i in order {
+        let (path, choice) = std::mem::replace(&mut chosen[i], (PathBuf::new(), Err(String::new())));
         let written = out.n_files;
-        let outcome = validate_file(args, &mut ctx, path, &mut out, json_stream, examples);
+        let outcome = validate_file(args, &mut ctx, (&path, choice), &mut links, &mut out, json_stream, examples);
         if let Outcome::Failed { reason, .. } = &outcome {
             eprintln!("error: {reason}");
         }
@@ -100,8 +122,9 @@ pub fn run(args: &ValidateArgs) -> u8 {
 /// Refuses what cannot work before reading anything.
 fn check_usage(args: &ValidateArgs) -> Option<u8> {
     args.rejects.as_ref()?;
-    if args.files.len() > 1 {
-        eprintln!("error: --rejects takes one FILE at a time ({} given)", args.files.len());
+    let n: usize = args.files.iter().map(|p| files_of(p).len()).sum();
+    if n > 1 {
+        eprintln!("error: --rejects takes one FILE at a time ({n} given)");
         return Some(crate::EXIT_IO);
     }
     None
@@ -195,7 +218,35 @@ fn norm_versions(root: &Path) -> Vec<(String, u32)> {
     out
 }
 
-fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &mut Output, json_stream: bool, examples: u64) -> Outcome {
+/// The files a path stands for: itself, or the CSV files of a folder (a case folder), sorted.
+fn files_of(path: &Path) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_path_buf()];
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        // Reported as the folder it is.
+        files.push(path.to_path_buf());
+    }
+    files
+}
+
+fn validate_file(
+    args: &ValidateArgs,
+    ctx: &mut Context<'_>,
+    (path, choice): (&Path, Result<NormChoice, String>),
+    links: &mut Links,
+    out: &mut Output,
+    json_stream: bool,
+    examples: u64,
+) -> Outcome {
     let shown = path.display().to_string();
     let failed = |reason: String| Outcome::Failed { file: shown.clone(), reason };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
@@ -204,7 +255,7 @@ fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &
         Ok((f, m)) => (f, m.len()),
         Err(e) => return failed(format!("cannot read {shown}: {}", peps_engine::rules::source::io_reason(&e))),
     };
-    let (norm, lists, checks) = match choose_norm(ctx, path, &name) {
+    let (norm, lists, checks) = match choice {
         Ok(choice) => choice,
         Err(reason) => return failed(reason),
     };
@@ -228,7 +279,7 @@ fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &
         json.begin_file(&shown, &norm);
     }
     let (input, size) = file;
-    let result = plan.run(&name, input, Some(size), &options, &mut sink);
+    let result = plan.run_linked(&name, input, Some(size), &options, &mut sink, links);
     let mut report = match result {
         Ok(r) => r,
         Err(e) => {

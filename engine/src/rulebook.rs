@@ -98,6 +98,7 @@ pub fn load(rules: &dyn Source, norms: &dyn Source) -> (Option<Rulebook>, Vec<Di
         }
     }
     let code_checks = codes::check_codes(&manifest.norms, &norm_list, &lists, &mut diags);
+    codes::check_norms(&norm_list, &lists, &code_checks, &mut diags);
     let engine = formula::sandbox();
     let scripts: TiVec<ScriptId, Script> =
         script_files.iter().filter_map(|&i| formula::compile_script(&engine, &files[i.index()], i, &mut diags)).collect();

@@ -18,6 +18,7 @@ use crate::diagnostic::{Code, Severity};
 mod dupes;
 mod encoding;
 mod file_name;
+mod links;
 mod report;
 mod run;
 mod short_map;
@@ -26,6 +27,7 @@ mod validator;
 
 pub use encoding::encode_text;
 pub use file_name::{file_name_year, follows_file_name};
+pub use links::Links;
 pub use report::{CodeCount, FileReport, NoSink, Problem, Sink};
 pub use validator::Validator;
 
@@ -42,6 +44,8 @@ pub(crate) fn severity(code: Code) -> Severity {
         | Code::SurroundingSpaces
         | Code::NoDataRows
         | Code::ValueOutsideList
+        | Code::FieldMismatch
+        | Code::UnknownReference
         | Code::DepositLate
         | Code::DepositNotCovered => Severity::Warning,
         _ => Severity::Error,

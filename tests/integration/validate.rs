@@ -373,3 +373,84 @@ fn the_rulebook_names_the_lists_a_norm_is_checked_against() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("code `AMX` of list `prestations` is not in catalogue `nomenclature`"), "{}", run.stderr);
 }
+
+#[test]
+fn a_patient_whose_sex_or_birth_contradicts_the_nir_is_reported() {
+    let sandbox = Sandbox::new();
+    let path = sandbox.path().join("examples/msp/patients.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    // Row 2 is a man born in April 1991 (NIR 1 91 04 …): make him a woman, then born in May.
+    assert!(lines[1].starts_with("191047430271776;16/04/1991;M;"), "{}", lines[1]);
+    lines[1] = lines[1].replacen(";M;", ";F;", 1);
+    lines[2] = lines[2].replacen(&lines[2].split(';').nth(1).unwrap().to_string(), "02/06/1964", 1);
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let run = sandbox.peps(&["validate", "--rules", "rules", "--norms", "norms", "--year", "2025", "examples/msp/patients.csv"]);
+    assert_eq!(run.code, 0, "warnings only: {}", run.stdout);
+    assert!(run.stdout.contains("V432 field-mismatch: 2 warnings"), "{}", run.stdout);
+    assert!(run.stdout.contains("row 2, NIR_PATIENT: Le sexe du NIR (1er chiffre : 1 homme, 2 femme) contredit SEXE"), "{}", run.stdout);
+    assert!(run.stdout.contains("row 3, NIR_PATIENT: L'année ou le mois de naissance du NIR"), "{}", run.stdout);
+    // compute reads the file the same way: the same warnings, and the case is computed.
+    let compute = sandbox.peps(&["compute", "--year", "2025", "--rules", "rules", "--norms", "norms", "examples/msp"]);
+    assert_eq!(compute.code, 0, "{}", compute.stderr);
+    assert!(compute.stderr.contains("warning[V432 field-mismatch]"), "{}", compute.stderr);
+    assert!(!compute.stderr.contains("191047430271776"), "identifiers are masked: {}", compute.stderr);
+}
+
+#[test]
+fn an_act_of_a_professional_absent_from_annexe_2_at_its_date_is_reported() {
+    let sandbox = Sandbox::new();
+    // The first GP of the team leaves on 31/01/2025; his later acts are out of annexe 2.
+    let annexe2 = sandbox.path().join("examples/msp/annexe2.csv");
+    let text = std::fs::read_to_string(&annexe2).unwrap();
+    let first = text.lines().nth(1).unwrap().to_string();
+    let rpps = first.split(';').next().unwrap().to_string();
+    assert!(first.ends_with(';'), "no leaving date: {first}");
+    std::fs::write(&annexe2, text.replacen(&first, &format!("{first}31/01/2025"), 1)).unwrap();
+    let acts = "examples/msp/A51_PEPS_16_ACTNOM_20250101_20251231.csv";
+    let late = std::fs::read_to_string(sandbox.path().join(acts))
+        .unwrap()
+        .lines()
+        .filter(|l| l.split(';').nth(1) == Some(&rpps) && l.split(';').nth(5).is_some_and(|d| !d.ends_with("/01/2025")))
+        .count();
+    assert!(late > 0);
+    // Given alone, the act file is not checked against annexe 2; given with it, it is.
+    let alone = sandbox.peps(&["validate", "--rules", "rules", "--norms", "norms", acts]);
+    assert!(!alone.stdout.contains("annexe 2"), "{}", alone.stdout);
+    let both =
+        sandbox.peps(&["validate", "--rules", "rules", "--norms", "norms", acts, "examples/msp/annexe2.csv", "examples/msp/patients.csv"]);
+    assert_eq!(both.code, 0, "{}", both.stdout);
+    assert!(
+        both.stdout.find("annexe2.csv: clean").unwrap() < both.stdout.find("ACTNOM_20250101_20251231.csv: clean").unwrap(),
+        "the file referred to is read first: {}",
+        both.stdout
+    );
+    assert!(
+        both.stdout
+            .contains("Professionnel de l'acte absent de l'annexe 2 à la date de l'acte: no row of `annexe2` has this NUM_PS valid on"),
+        "{}",
+        both.stdout
+    );
+    let on_staff = |sandbox: &Sandbox| {
+        let run = sandbox.peps(&["validate", "--rules", "rules", "--norms", "norms", "--format", "json", "examples/msp"]);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let acts = json["files"].as_array().unwrap().iter().find(|f| f["norm"] == "actnom").unwrap().clone();
+        acts["problems"].as_array().unwrap().iter().filter(|p| p["code"] == "V433" && p["field"] == "NUM_PS").count()
+    };
+    // The example already has a professional who left: the leaving GP adds his later acts.
+    assert_eq!(on_staff(&sandbox), on_staff(&Sandbox::new()) + late, "a folder is its files, read together");
+}
+
+#[test]
+fn a_link_to_a_field_the_other_norm_lacks_is_an_error_of_the_rules() {
+    let sandbox = Sandbox::new();
+    sandbox.edit("norms/actnom/v1.toml", "keys = [\"RPPS\"]", "keys = [\"RPP\"]");
+    let run = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("norm `annexe2` has no field `RPP`"), "{}", run.stderr);
+    let sandbox = Sandbox::new();
+    sandbox.edit("norms/patients/v1.toml", "when = \"substr(NIR_PATIENT, 1, 1)", "when = \"substr(NIR_PATIEN, 1, 1)");
+    let run = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("`NIR_PATIEN` is not a column of norm `patients` (did you mean `NIR_PATIENT`?)"), "{}", run.stderr);
+}

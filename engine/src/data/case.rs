@@ -18,7 +18,7 @@ use crate::rules::list::CodeList;
 use crate::rules::parameter::read_typed;
 use crate::rules::source::{io_reason, is_contained};
 use crate::rules::strict::{Ctx, Obj};
-use crate::validate::Validator;
+use crate::validate::{Links, Validator};
 use crate::value::Value;
 
 /// One case, read against a schema.
@@ -67,6 +67,17 @@ impl<'a> Readers<'a> {
             .collect();
         Readers { validators }
     }
+
+    /// The links between the files of a case: the references of each norm to the others'.
+    pub(crate) fn links(&self) -> Links {
+        let norms = self.validators.iter().filter_map(|v| v.as_ref().and_then(|v| v.as_ref().ok()).map(|v| v.norm));
+        // The rulebook checked the references between its norms when it loaded.
+        Links::new(norms).0
+    }
+
+    fn is_referred_to(&self, i: InputId, links: &Links) -> bool {
+        matches!(&self.validators[i], Some(Ok(v)) if links.is_referred_to(&v.norm.name))
+    }
 }
 
 /// Reads `dir/<case_file>` against `schema`, reading data files through the validators of their
@@ -102,7 +113,12 @@ pub(crate) fn load_case(
     let mut datasets: TiVec<InputId, Option<Dataset>> = vec![None; n].into();
     let mut hashes = vec![(shown.clone(), sha256_hex(file.text.as_bytes()))];
     let mut rows_left_out = Vec::new();
-    for (i, input) in schema.inputs.iter_enumerated() {
+    // A file other files refer to is read first, and gives them its keys.
+    let mut links = readers.links();
+    let mut order: Vec<InputId> = schema.inputs.keys().collect();
+    order.sort_by_key(|&i| !readers.is_referred_to(i, &links));
+    for i in order {
+        let input = &schema.inputs[i];
         let (InputKind::Dataset { rejected_rows, .. }, Some((rel, loc))) = (&input.kind, &paths[i]) else { continue };
         let full = dir.join(rel);
         if !options.allow_outside_paths {
@@ -130,7 +146,13 @@ pub(crate) fn load_case(
             }
             None => continue,
         };
-        let read = read_dataset(&input.name, &full, &full.display().to_string(), checks, *rejected_rows);
+        let published = links.indexes.len();
+        let read = read_dataset(&input.name, &full, &full.display().to_string(), checks, *rejected_rows, &mut links);
+        if read.diags.iter().any(Diagnostic::is_error) {
+            // The case is refused: the keys of this file would only make the others' rows seem
+            // to refer to nothing.
+            links.indexes.truncate(published);
+        }
         diags.extend(read.diags);
         rows_left_out.extend(read.left_out);
         if let Some(ds) = read.dataset {

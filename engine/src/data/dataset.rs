@@ -21,7 +21,7 @@ use serde::ser::SerializeStruct;
 use crate::data::limits::{Fault, Guarded, MAX_LINE_BYTES, OpenError, open_regular};
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use crate::rules::inputs::RejectedRows;
-use crate::validate::{Options, Problem, Sink, Validator};
+use crate::validate::{Links, Options, Problem, Sink, Validator};
 use crate::value::Value;
 
 /// How many problems of each code a file reports in full before it only counts them.
@@ -86,7 +86,14 @@ pub(crate) struct DatasetRead {
 }
 
 /// Reads `path` (shown as `shown`) through `checks`, the validator of its norm.
-pub(crate) fn read_dataset(name: &str, path: &Path, shown: &str, checks: &Validator<'_>, rejected: RejectedRows) -> DatasetRead {
+pub(crate) fn read_dataset(
+    name: &str,
+    path: &Path,
+    shown: &str,
+    checks: &Validator<'_>,
+    rejected: RejectedRows,
+    links: &mut Links,
+) -> DatasetRead {
     let file = match open_regular(path) {
         Ok(f) => f,
         Err(e) => {
@@ -102,13 +109,13 @@ pub(crate) fn read_dataset(name: &str, path: &Path, shown: &str, checks: &Valida
     };
     let size = file.metadata().ok().map(|m| m.len());
     let file_name = path.file_name().map_or_else(|| shown.to_string(), |n| n.to_string_lossy().into_owned());
-    read_stream(name, &file_name, file, size, shown, checks, rejected)
+    read_stream(name, (&file_name, shown), file, size, checks, rejected, links)
 }
 
 /// Reads raw bytes through `checks`, as if they were the file `shown` (see [`read_dataset`]).
 pub(crate) fn read_bytes(name: &str, bytes: &[u8], shown: &str, checks: &Validator<'_>, rejected: RejectedRows) -> DatasetRead {
     let file_name = shown.rsplit('/').next().unwrap_or(shown);
-    read_stream(name, file_name, bytes, Some(bytes.len() as u64), shown, checks, rejected)
+    read_stream(name, (file_name, shown), bytes, Some(bytes.len() as u64), checks, rejected, &mut Links::none())
 }
 
 /// Keeps what a case needs of a validation run: the typed rows, and the codes of the rows rejected.
@@ -155,19 +162,19 @@ impl Sink for Collect {
 /// The reading proper: the validator over a guarded stream, the rows it accepts kept.
 fn read_stream<R: Read>(
     name: &str,
-    file_name: &str,
+    (file_name, shown): (&str, &str),
     input: R,
     size: Option<u64>,
-    shown: &str,
     checks: &Validator<'_>,
     rejected: RejectedRows,
+    links: &mut Links,
 ) -> DatasetRead {
     // The validator says what a file with NUL bytes at its start is (a spreadsheet, UTF-16 text:
     // V430); a NUL byte further on stops the guard (D215).
     let mut guard = Guarded::new(input).nul_from(crate::validate::BINARY_SNIFF);
     let mut sink = Collect::default();
     let options = Options { show_identifiers: false, examples_per_code: EXAMPLES_PER_CODE, any_file_name: true };
-    let report = match checks.run(file_name, &mut guard, size, &options, &mut sink) {
+    let report = match checks.run_linked(file_name, &mut guard, size, &options, &mut sink, links) {
         Ok(r) => r,
         Err(e) => {
             let d = match guard.fault() {

@@ -122,6 +122,8 @@ codes! {
     LineEndings = "V429", "line-endings", "lines end with a lone carriage return (old Mac files): rows cannot be told apart";
     NotText = "V430", "not-text", "the file is not delimited text: a spreadsheet (xlsx, xls) or other binary data";
     ValueOutsideList = "V431", "value-outside-list", "a code of the field's catalogue that the rulebook's list lacks at the row's date (warning: the rulebook says what it comes to)";
+    FieldMismatch = "V432", "field-mismatch", "a row where a check of the norm across its fields fails (warning: the norm's label says what the row contradicts)";
+    UnknownReference = "V433", "unknown-reference", "a row whose value is found in no row of the file it refers to, at the row's date when the norm says so (warning)";
     DepositLate = "V440", "deposit-late", "the file is deposited after the deadline of a period it holds data of (warning)";
     DepositNotCovered = "V441", "deposit-not-covered", "the file holds data of days that no deposit period of the calendar covers, so no deadline can be checked (warning)";
 }

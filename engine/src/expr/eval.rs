@@ -121,9 +121,9 @@ pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, Ev
     if func == Func::If {
         return if eval_bool(&args[0], env)? { eval(&args[1], env) } else { eval(&args[2], env) };
     }
-    // Every function but `if` takes at most two arguments: they are evaluated into a buffer on
+    // Every function but `if` takes at most three arguments: they are evaluated into a buffer on
     // the stack, as this runs for every row.
-    let mut buffer = [Value::Null, Value::Null];
+    let mut buffer = [Value::Null, Value::Null, Value::Null];
     if args.len() > buffer.len() {
         return Ok(Value::Null);
     }
@@ -143,6 +143,15 @@ pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, Ev
         (Func::YearsBetween, [Value::Date(a), Value::Date(b)]) => Value::Number(Decimal::from(whole_years(*a, *b))),
         (Func::DaysBetween, [Value::Date(a), Value::Date(b)]) => Value::Number(Decimal::from((*b - *a).num_days())),
         (Func::Year, [Value::Date(a)]) => Value::Number(Decimal::from(a.year())),
+        (Func::Month, [Value::Date(a)]) => Value::Number(Decimal::from(a.month())),
+        (Func::Substr, [Value::Text(t), Value::Number(start), Value::Number(len)]) => substr(t, *start, *len),
+        (Func::ToNumber, [Value::Text(t)]) => t.trim().parse::<Decimal>().map_or(Value::Null, Value::Number),
+        (Func::Mod, [Value::Number(a), Value::Number(b)]) => {
+            if b.is_zero() {
+                return Err(EvalError::DivisionByZero(*a));
+            }
+            Value::Number(a.checked_rem(*b).ok_or(EvalError::Overflow { left: *a, op: "mod", right: *b })?)
+        }
         (Func::Min, [Value::Number(a), Value::Number(b)]) => Value::Number(*a.min(b)),
         (Func::Max, [Value::Number(a), Value::Number(b)]) => Value::Number(*a.max(b)),
         (Func::Abs, [Value::Number(a)]) => Value::Number(a.abs()),
@@ -151,6 +160,18 @@ pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, Ev
         }
         _ => Value::Null,
     })
+}
+
+/// `len` characters of `t` from the `start`-th (1-based); a start before the first character or
+/// a negative length gives what there is of the text inside the range.
+fn substr(t: &str, start: Decimal, len: Decimal) -> Value {
+    use rust_decimal::prelude::ToPrimitive;
+    let (Some(start), Some(len)) = (start.trunc().to_i64(), len.trunc().to_i64()) else { return Value::Null };
+    let first = start.max(1);
+    let last = start.saturating_add(len).max(first);
+    let skip = usize::try_from(first - 1).unwrap_or(usize::MAX);
+    let take = usize::try_from(last - first).unwrap_or(0);
+    Value::Text(t.chars().skip(skip).take(take).collect::<String>().into())
 }
 
 /// Whole years from `from` to `to`: the age on `to` of someone born on `from`.

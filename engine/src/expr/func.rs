@@ -27,5 +27,14 @@ closed_names! {
         Round = "round",
         /// `date('2025-12-31')`.
         Date = "date",
+        /// `month(date)`: 1 to 12.
+        Month = "month",
+        /// `substr(text, start, length)`: `length` characters from the `start`-th (the first is
+        /// 1, as in a spreadsheet); fewer when the text is shorter.
+        Substr = "substr",
+        /// `to_number(text)`: the number a text writes (`'07'` is 7), null when it writes none.
+        ToNumber = "to_number",
+        /// `mod(a, b)`: the remainder of `a` divided by `b` (`mod(1991, 100)` is 91).
+        Mod = "mod",
     }
 }

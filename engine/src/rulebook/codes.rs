@@ -1,12 +1,27 @@
 //! The code checks of `[norms]`: which of the rulebook's lists a norm's code field is checked
 //! against (a catalogue of every code that exists, the list the rulebook reads), checked once the
 //! norms and lists are read — the field is a text field of the norm, the lists exist, and every
-//! code of the list is in the catalogue.
+//! code of the list is in the catalogue. Then each norm is compiled as the case reader will read
+//! it (patterns, conditions, checks, links between the norms), so that a broken norm is a
+//! diagnostic of `rules check`, not of the first case read.
 
 use crate::data::norm::{CodeCheck, FieldKind, Norm};
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
 use crate::rulebook::manifest::NormUse;
 use crate::rules::list::CodeList;
+use crate::validate::{Links, Validator};
+
+/// Compiles every norm with the rulebook's lists and code checks, and the links between them.
+pub(crate) fn check_norms(norms: &[Norm], lists: &[CodeList], checks: &[CodeCheck], diags: &mut Vec<Diagnostic>) {
+    for norm in norms {
+        if let Err(d) = Validator::new(norm, lists, checks) {
+            diags.extend(d);
+        }
+    }
+    for problem in Links::new(norms).1 {
+        diags.push(Diagnostic::error(Code::UndefinedName, problem).hint("a link names fields of the norm it refers to"));
+    }
+}
 
 /// The code checks the manifest declares, each checked against the norms and lists read; problems
 /// go to `diags` (a check with a problem is left out).

@@ -3,6 +3,7 @@
 //! the sink.
 
 use crate::ids::{ExistsId, SetId};
+mod cross;
 mod header;
 mod row;
 use std::io::{self, Read};
@@ -10,8 +11,10 @@ use std::io::{self, Read};
 use crate::data::field::{FieldValue, Finding, text_of};
 use crate::diagnostic::{Code, Severity};
 use crate::expr::{Env, Expr, Slot};
+use crate::validate::links::{KeyIndex, Span};
 use crate::validate::short_map::{ShortMap, same};
 use crate::validate::split::Splitter;
+use crate::validate::validator::RefPlan;
 use crate::validate::{FileReport, Options, Problem, Sink, Validator, dupes};
 use crate::value::{Period, Value};
 
@@ -87,6 +90,32 @@ pub(crate) struct Run<'p, 'a> {
     pub(crate) typed: bool,
     /// The sink takes every problem in full (see [`Run::detailed`]).
     pub(crate) every_problem: bool,
+    /// The references of this file's rows to the keys of files read before.
+    pub(crate) refs: Vec<RefCheck<'p>>,
+    /// The keys this file gives to the files that refer to it, as they are collected.
+    pub(crate) collectors: Vec<Collector>,
+    /// The key of the current row, for references and collectors.
+    pub(crate) key: Vec<u8>,
+    /// The values the norm's checks read, reused from row to row.
+    pub(crate) check_values: Vec<Value>,
+    /// The errors of rejected rows (the report's other errors are the file's).
+    pub(crate) row_errors: u64,
+}
+
+/// A reference checked on every row, with the last key looked up (the rows of one patient or
+/// one professional often follow each other).
+pub(crate) struct RefCheck<'p> {
+    pub(crate) plan: &'p RefPlan,
+    pub(crate) index: &'p KeyIndex,
+    pub(crate) last: Option<(Vec<u8>, Option<&'p [Span]>)>,
+}
+
+/// The keys of this file that another file's references read.
+pub(crate) struct Collector {
+    pub(crate) index: KeyIndex,
+    pub(crate) fields: Vec<usize>,
+    pub(crate) from: Option<usize>,
+    pub(crate) to: Option<usize>,
 }
 
 /// Rows checked on their own but not finished: duplicates are looked up a block at a time.
@@ -159,6 +188,11 @@ impl<'p, 'a> Run<'p, 'a> {
             pending: Pending::default(),
             typed,
             every_problem,
+            refs: Vec::new(),
+            collectors: Vec::new(),
+            key: Vec::new(),
+            check_values: Vec::new(),
+            row_errors: 0,
         }
     }
 
@@ -180,10 +214,6 @@ impl<'p, 'a> Run<'p, 'a> {
         self.sink.problem(&p)?;
         self.report.record(p, self.options.examples_per_code);
         Ok(())
-    }
-
-    pub(crate) fn finish(self) -> FileReport {
-        self.report
     }
 
     /// A value as reports show it: masked for identifiers, decoded as the norm says (an invalid
@@ -263,6 +293,7 @@ impl<'p, 'a> Run<'p, 'a> {
             self.sort_row_problems();
             if self.row_problems.iter().any(Problem::is_error) {
                 self.report.rejected += 1;
+                self.row_errors += self.row_problems.iter().filter(|p| p.is_error()).count() as u64;
                 let (start, raw_end, end) = r.kept.expect("a row that can be rejected keeps its bytes");
                 self.sink.rejected(r.line, &pending.bytes[start..raw_end], &pending.bytes[raw_end..end], &self.row_problems)?;
             } else {

@@ -404,3 +404,118 @@ label = "A family of codes"
     );
     assert_eq!((report.valid, report.rejected), (3, 1), "only the code that exists nowhere rejects its row");
 }
+
+fn norm_named(name: &str, text: &str) -> Norm {
+    let source = MemSource::new().with(&format!("{name}/v1.toml"), text);
+    let (mut diags, mut files) = (Vec::new(), Vec::new());
+    let norm = crate::data::norm::load_norm(&source, name, 1, &mut diags, &mut files);
+    assert!(diags.is_empty(), "{diags:?}");
+    norm.expect("norm")
+}
+
+const STAFF: &str = r#"
+name = "staff"
+version = 1
+label = "Staff"
+status = "assumed"
+reference = "test"
+separator = ";"
+encoding = "utf-8"
+
+[[field]]
+name = "WHO"
+type = "text"
+required = true
+
+[[field]]
+name = "KIND"
+type = "enum"
+values = ["A", "B"]
+required = true
+
+[[field]]
+name = "FROM"
+type = "date"
+required = true
+
+[[field]]
+name = "TO"
+type = "date"
+
+[[check]]
+label = "B staff start with a B"
+when = "KIND == 'A' || substr(WHO, 1, 1) == 'B'"
+"#;
+
+const VISITS: &str = r#"
+name = "visits"
+version = 1
+label = "Visits"
+status = "assumed"
+reference = "test"
+separator = ";"
+encoding = "utf-8"
+duplicate_rows = "warning"
+
+[[field]]
+name = "BY"
+type = "text"
+required = true
+
+[[field]]
+name = "ON"
+type = "date"
+required = true
+
+[[link]]
+label = "A visit by someone who is not on the staff that day"
+fields = ["BY"]
+norm = "staff"
+keys = ["WHO"]
+valid_from = "FROM"
+valid_to = "TO"
+at = "ON"
+"#;
+
+#[test]
+fn checks_across_fields_and_links_across_files_are_warnings() {
+    let (staff, visits) = (norm_named("staff", STAFF), norm_named("visits", VISITS));
+    let (mut links, problems) = Links::new([&staff, &visits]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(links.is_referred_to("staff") && !links.is_referred_to("visits"));
+    let options = Options { show_identifiers: false, examples_per_code: 9, any_file_name: false };
+    let run = |norm: &Norm, text: &str, links: &mut Links| {
+        let plan = Validator::new(norm, &[], &[]).expect("plan");
+        let mut keep = Keep::default();
+        let report = plan.run_linked("f.csv", text.as_bytes(), None, &options, &mut keep, links).expect("run");
+        let seen: Vec<String> = keep.problems.iter().map(|p| format!("{} {} {}", p.row.unwrap_or(0), p.code, p.message)).collect();
+        (report, seen)
+    };
+    let (report, seen) =
+        run(&staff, "WHO;KIND;FROM;TO\nB1;B;01/01/2025;31/01/2025\nX2;B;01/01/2025;\nB1;A;01/03/2025;\nZ9;C;01/01/2025;\n", &mut links);
+    assert_eq!(seen, ["3 V432 B staff start with a B", "5 V419 not one of A, B"]);
+    assert_eq!(report.rejected, 1, "a warning keeps its row");
+    let visits_text = "BY;ON\nB1;15/01/2025\nB1;15/02/2025\nB1;15/03/2025\nX2;15/06/2025\nZ9;15/01/2025\nB1;15/02/2025\n";
+    let (report, seen) = run(&visits, visits_text, &mut links);
+    let gap = "A visit by someone who is not on the staff that day: no row of `staff` has this BY valid on";
+    assert_eq!(
+        seen,
+        [
+            format!("3 V433 {gap} 15/02/2025"),
+            format!("6 V433 {gap} 15/01/2025"),
+            format!("7 V433 {gap} 15/02/2025"),
+            "7 V426 the same row as row 3".to_string()
+        ]
+    );
+    assert_eq!(report.rejected, 0);
+    // Without the staff file in the run, nothing is checked.
+    let (_, seen) = run(&visits, visits_text, &mut Links::new([&visits]).0);
+    assert_eq!(seen, ["7 V426 the same row as row 3"]);
+    // A link to a field the other norm lacks is a problem of the norms.
+    let broken = norm_named("visits", &VISITS.replace("keys = [\"WHO\"]", "keys = [\"WHOM\"]"));
+    let (_, problems) = Links::new([&staff, &broken]);
+    assert_eq!(
+        problems,
+        ["norm `visits` (visits/v1.toml): norm `staff` has no field `WHOM` (link \"A visit by someone who is not on the staff that day\")"]
+    );
+}

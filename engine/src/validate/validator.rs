@@ -15,6 +15,7 @@ use crate::expr::{self, Expr, NameError, Resolver, Slot};
 use crate::ids::{ColumnId, ExistsId, SetId};
 use crate::rules::list::CodeList;
 use crate::validate::file_name::NamePattern;
+use crate::validate::links::{KeyIndex, KeySpec, Links};
 use crate::validate::run::Run;
 use crate::validate::short_map::ShortMap;
 use crate::validate::split::Splitter;
@@ -32,6 +33,19 @@ pub struct Validator<'a> {
     pub(crate) conditions: Vec<Option<Condition>>,
     /// The fields with a list or a condition, read by the checks of the whole row.
     pub(crate) rule_fields: Vec<usize>,
+    /// The norm's checks across the fields of a row, with their labels.
+    pub(crate) row_checks: Vec<(String, Condition)>,
+    /// The norm's references to other files, their fields as indexes.
+    pub(crate) references: Vec<RefPlan>,
+}
+
+/// A reference of the norm (`[[link]]`), compiled: this norm's fields, the date field of
+/// the row, and what the other file must give.
+pub(crate) struct RefPlan {
+    pub(crate) label: String,
+    pub(crate) fields: Vec<usize>,
+    pub(crate) at: Option<usize>,
+    pub(crate) spec: KeySpec,
 }
 
 /// The lists the codes of one field are checked against: a code outside the catalogue is an
@@ -188,8 +202,44 @@ impl<'a> Validator<'a> {
         if !diags.is_empty() {
             return Err(diags);
         }
+        let mut row_checks = Vec::new();
+        for check in &norm.checks {
+            match compile_condition(norm, &check.when) {
+                Ok(c) => row_checks.push((check.label.clone(), c)),
+                Err((code, message)) => diags.push(
+                    Diagnostic::error(code, format!("check \"{}\": `{}`: {message}", check.label, check.when))
+                        .at(at())
+                        .hint("a check names columns of the norm and says what must hold, e.g. substr(NIR, 1, 1) == '1'"),
+                ),
+            }
+        }
+        // The norm's loading checked that the fields exist.
+        let references = norm
+            .references
+            .iter()
+            .map(|r| RefPlan {
+                label: r.label.clone(),
+                fields: r.fields.iter().filter_map(|f| norm.field_index(f)).collect(),
+                at: r.at.as_deref().and_then(|a| norm.field_index(a)),
+                spec: KeySpec { norm: r.norm.clone(), keys: r.keys.clone(), from: r.valid_from.clone(), to: r.valid_to.clone() },
+            })
+            .collect();
+        if !diags.is_empty() {
+            return Err(diags);
+        }
         let rule_fields = (0..norm.fields.len()).filter(|&f| plan_lists[f].is_some() || conditions[f].is_some()).collect();
-        Ok(Validator { norm, fields, formats: Formats::of(norm), file_name, row_date, lists: plan_lists, conditions, rule_fields })
+        Ok(Validator {
+            norm,
+            fields,
+            formats: Formats::of(norm),
+            file_name,
+            row_date,
+            lists: plan_lists,
+            conditions,
+            rule_fields,
+            row_checks,
+            references,
+        })
     }
 
     /// Checks a file name against the norm's pattern; returns the period it names, if any.
@@ -203,11 +253,41 @@ impl<'a> Validator<'a> {
     /// Validates the rows of `input`, a file called `name` (its size, when known, lets duplicate
     /// detection size its table once). Errors are those of reading `input` or writing to `sink`.
     pub fn run<R: Read>(&self, name: &str, input: R, size: Option<u64>, options: &Options, sink: &mut dyn Sink) -> io::Result<FileReport> {
+        self.run_linked(name, input, size, options, sink, &mut Links::none())
+    }
+
+    /// [`Validator::run`] as one of the files of a run: the rows' references to the files read
+    /// before are checked, and the keys other files refer to are collected into `links`.
+    pub fn run_linked<R: Read>(
+        &self,
+        name: &str,
+        input: R,
+        size: Option<u64>,
+        options: &Options,
+        sink: &mut dyn Sink,
+        links: &mut Links,
+    ) -> io::Result<FileReport> {
+        let collected = self.run_with(name, input, size, options, sink, links)?;
+        let (report, indexes) = collected;
+        links.indexes.extend(indexes);
+        Ok(report)
+    }
+
+    fn run_with<R: Read>(
+        &self,
+        name: &str,
+        input: R,
+        size: Option<u64>,
+        options: &Options,
+        sink: &mut dyn Sink,
+        links: &Links,
+    ) -> io::Result<(FileReport, Vec<KeyIndex>)> {
         let (period, mut name_problems) = self.check_name(name);
         if options.any_file_name && !self.file_name.as_ref().is_some_and(|p| p.loose.is_match(name)) {
             name_problems.clear();
         }
         let mut run = Run::new(self, options, sink, name, period);
+        run.link(links);
         for p in name_problems {
             run.emit(p)?;
         }
@@ -215,7 +295,7 @@ impl<'a> Validator<'a> {
         if run.read_header(&mut splitter)? {
             run.read_rows(&mut splitter, size)?;
         }
-        Ok(run.finish())
+        Ok(run.finish_linked())
     }
 }
 

@@ -35,6 +35,15 @@ impl<'p, 'a> Run<'p, 'a> {
             } else {
                 self.check_fields(s);
                 self.check_row_rules(s);
+                // A row already rejected is not checked across fields and files (its warnings would
+                // only add to its errors), nor gives keys to others.
+                let clean = !self.row_problems.iter().any(Problem::is_error);
+                if clean && (!self.plan.row_checks.is_empty() || !self.refs.is_empty()) {
+                    self.check_across(s);
+                }
+                if clean && !self.collectors.is_empty() {
+                    self.collect_keys(s);
+                }
                 hash = Some(self.row_hash(s));
             }
         }
