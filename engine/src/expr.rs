@@ -122,6 +122,10 @@ mod tests {
         assert_eq!(run("to_number('2A')").unwrap(), Value::Null);
         assert_eq!(run("mod(year(BORN), 100)").unwrap(), num(58));
         assert_eq!(run("month(BORN)").unwrap(), num(12));
+        assert_eq!(run("date_text(BORN, '%y%m')").unwrap(), text("5812"));
+        assert_eq!(run("date_text(BORN, '%d/%m/%Y')").unwrap(), text("31/12/1958"));
+        assert_eq!(run("date_text(BORN, '%B')").unwrap(), text("December"), "other formats through chrono");
+        assert_eq!(run("date_text(BORN, '%Q')").unwrap(), Value::Null, "a format that writes nothing");
         assert_eq!(run("substr(EXIT, 1, 1)").unwrap(), Value::Null, "null in, null out");
         assert_eq!(run("mod(7, 0)").unwrap_err().to_string(), "division of 7 by zero");
         assert_eq!(run("substr(AGE, 1, 1)").unwrap_err().to_string(), "`substr` cannot take (number, number, number)");

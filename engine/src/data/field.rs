@@ -259,9 +259,8 @@ impl FieldValue {
                 let bytes = trim_bytes(bytes);
                 let as_is = if encoding == Encoding::Utf8 || bytes.is_ascii() { std::str::from_utf8(bytes).ok() } else { None };
                 match as_is {
-                    // The short text of a code or an identifier is kept inline (no allocation).
-                    Some(s) if s.len() <= 23 => Value::Text(crate::value::SmolStr::new_inline(s)),
-                    _ => Value::Text(text_of(bytes, encoding).as_ref().into()),
+                    Some(s) => Value::text(s),
+                    None => Value::text(&text_of(bytes, encoding)),
                 }
             }
             FieldValue::Number(n) => Value::Number(n),

@@ -29,6 +29,9 @@ closed_names! {
         Date = "date",
         /// `month(date)`: 1 to 12.
         Month = "month",
+        /// `date_text(date, '%y%m')`: the date written in a strftime format (`%d`, `%m`, `%y`,
+        /// `%Y`...), e.g. '9104' for April 1991.
+        DateText = "date_text",
         /// `substr(text, start, length)`: `length` characters from the `start`-th (the first is
         /// 1, as in a spreadsheet); fewer when the text is shorter.
         Substr = "substr",

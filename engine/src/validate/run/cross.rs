@@ -11,6 +11,7 @@ use crate::expr;
 use crate::validate::Problem;
 use crate::validate::links::{KeyIndex, Links, Span};
 use crate::validate::run::{Collector, RefCheck, RowValues, Run};
+use crate::validate::short_map::same;
 use crate::validate::split::Splitter;
 use crate::validate::validator::{Condition, RefPlan};
 use crate::value::Value;
@@ -73,11 +74,18 @@ impl<'p, 'a> Run<'p, 'a> {
                 continue;
             }
             let r = &mut self.refs[k];
-            let spans: Option<&[Span]> = match &r.last {
-                Some((key, spans)) if *key == self.key => *spans,
-                _ => {
+            let spans: Option<&[Span]> = match &mut r.last {
+                Some((key, spans)) if same(key, &self.key) => *spans,
+                last => {
                     let found = r.index.map.get(self.key.as_slice()).map(Vec::as_slice);
-                    r.last = Some((self.key.clone(), found));
+                    match last {
+                        Some((key, spans)) => {
+                            key.clear();
+                            key.extend_from_slice(&self.key);
+                            *spans = found;
+                        }
+                        None => *last = Some((self.key.clone(), found)),
+                    }
                     found
                 }
             };
@@ -155,8 +163,8 @@ impl<'p, 'a> Run<'p, 'a> {
     /// Whether a check holds on the current row (true when it cannot be evaluated: a division
     /// by zero in a check says nothing of the row).
     fn check_holds<R: Read>(&mut self, cond: &Condition, s: &Splitter<R>) -> bool {
+        // Only the fields a check reads are set; the others stay null from row to row.
         let mut values = std::mem::take(&mut self.check_values);
-        values.clear();
         values.resize(self.plan.fields.len(), Value::Null);
         for &r in &cond.refs {
             values[r] = self.cell_value(r, s);
@@ -170,7 +178,7 @@ impl<'p, 'a> Run<'p, 'a> {
     /// The value of field `f` on the current row, as expressions read it.
     pub(crate) fn cell_value<R: Read>(&self, f: usize, s: &Splitter<R>) -> Value {
         match (self.cells[f], self.columns[f]) {
-            (FieldValue::Text, Some(col)) => Value::Text(text_of(s.field(col), self.plan.norm.encoding).trim().into()),
+            (FieldValue::Text, Some(col)) => Value::text(text_of(s.field(col), self.plan.norm.encoding).trim()),
             (FieldValue::Number(n), _) => Value::Number(n),
             (FieldValue::Date(d), _) => Value::Date(d),
             (FieldValue::Bool(b), _) => Value::Bool(b),
