@@ -49,13 +49,15 @@ pub struct ValidateArgs {
     /// Report format
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     format: ReportFormat,
-    /// Write every rejected row, as it is in the file, with its reasons, to PATH (one FILE only)
+    /// Write every rejected row in the header's columns, identifiers masked (unless
+    /// --show-identifiers), with its line and reasons, to PATH (one FILE only); a row of another
+    /// width is written whole in the first column
     #[arg(long, value_name = "PATH")]
     rejects: Option<PathBuf>,
     /// Replace the rejects file if it exists
     #[arg(long)]
     force: bool,
-    /// Show patient identifiers in the report (masked by default)
+    /// Show patient identifiers in the report and the rejects file (masked by default)
     #[arg(long)]
     show_identifiers: bool,
     /// Problems shown per code (default: 5 in a table, all in JSON)
@@ -414,16 +416,22 @@ impl Sink for Both<'_, '_> {
         }
     }
 
-    fn rejected(&mut self, row: u64, raw: &[u8], terminator: &[u8], problems: &[Problem]) -> io::Result<()> {
+    fn rejected(&mut self, row: u64, record: &[u8], terminator: &[u8], problems: &[Problem]) -> io::Result<()> {
         match &mut self.rejects {
-            Some(r) => r.row(row, raw, terminator, problems),
+            Some(r) => r.row(row, record, terminator, problems),
             None => Ok(()),
         }
     }
+
+    fn wants_rejected_rows(&self) -> bool {
+        self.rejects.is_some()
+    }
 }
 
-/// The rejects file, streamed row by row into an [`AtomicFile`]: private (it holds identifiers),
-/// never half-written, never over the file being checked.
+/// The rejects file, streamed row by row into an [`AtomicFile`]: private (it may hold
+/// identifiers, with --show-identifiers), never half-written, never over the file being checked.
+/// Each rejected row keeps the header's columns (the engine masks identifiers and puts a row of
+/// another width in one field), then its line and its reasons.
 struct RejectsFile {
     out: BufWriter<AtomicFile>,
     sep: u8,

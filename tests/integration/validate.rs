@@ -193,8 +193,14 @@ fn json_with_max_examples_says_what_is_cut() {
     assert_eq!(file["problems"].as_array().unwrap().len(), counts.len());
 }
 
+/// The records of a rejects file, read as CSV.
+fn rejects_records(text: &str) -> Vec<Vec<String>> {
+    let mut r = csv::ReaderBuilder::new().delimiter(b';').has_headers(false).flexible(true).from_reader(text.as_bytes());
+    r.records().map(|rec| rec.expect("a CSV record").iter().map(str::to_string).collect()).collect()
+}
+
 #[test]
-fn rejects_are_verbatim_private_and_never_overwritten() {
+fn rejects_keep_their_columns_hold_no_nir_and_are_never_overwritten() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let rejects = tmp.path().join("rejets.csv");
     let rejects_arg = rejects.display().to_string();
@@ -207,25 +213,41 @@ fn rejects_are_verbatim_private_and_never_overwritten() {
     let input_lines: Vec<&str> = input.lines().collect();
     assert_eq!(rows as usize, input_lines.len() - 1, "every line after the header is a row");
     let written = std::fs::read_to_string(&rejects).expect("rejects");
-    let mut written_lines = written.lines();
-    assert!(written_lines.next().unwrap().starts_with(input_lines[0]), "the header comes first, verbatim");
-    let mut n = 0;
-    for line in written_lines {
-        // Each rejected row is the input line, then its row number and its reasons.
-        let row: usize = line.rsplit(';').nth(1).and_then(|r| r.parse().ok()).unwrap_or_else(|| {
-            // A reason with a separator is quoted: the row number sits before the opening quote.
-            let before = &line[..line.rfind(";\"").expect("quoted reasons")];
-            before.rsplit(';').next().unwrap().parse().expect("row number")
-        });
-        assert!(line.starts_with(input_lines[row - 1]), "row {row} is written verbatim: {line}");
-        n += 1;
+    let records = rejects_records(&written);
+    let width = input_lines[0].split(';').count();
+    assert_eq!(records[0].join(";"), format!("{};SOURCE_ROW;REJECT_REASONS", input_lines[0]), "the header comes first");
+    // No NIR of the file, valid or not, is in the rejects file.
+    for line in &input_lines[1..] {
+        for word in line.split([';', '"']).filter(|w| w.len() == 15 && w.starts_with(['1', '2'])) {
+            assert!(!written.contains(word), "a NIR leaked into the rejects file: {word}\n{written}");
+        }
     }
-    assert_eq!(n, rejected);
+    for record in &records[1..] {
+        assert_eq!(record.len(), width + 2, "the header's columns, then the row and its reasons: {record:?}");
+        let row: usize = record[width].parse().expect("the source row");
+        let fields: Vec<&str> = input_lines[row - 1].split(';').collect();
+        if fields.len() == width && !input_lines[row - 1].contains('"') {
+            for (j, (got, was)) in record[..width].iter().zip(&fields).enumerate() {
+                let identifier = j == 2 || j == 3;
+                assert!(got == was || (identifier && got == "[masked]"), "row {row}, column {j}: {got} for {was}");
+            }
+        } else {
+            // Another width: the row's text in the first column, never shifted into the others.
+            assert!(record[1..width].iter().all(String::is_empty), "row {row}: {record:?}");
+        }
+    }
+    assert_eq!(records.len() as u64 - 1, rejected);
+    let shown = tmp.path().join("shown.csv");
+    let run = peps(&["validate", &file, "--rejects", &shown.display().to_string(), "--show-identifiers"]);
+    assert_eq!(run.code, 1);
+    let shown = std::fs::read_to_string(&shown).unwrap();
+    assert!(shown.contains("295098852590923"), "--show-identifiers writes them: {shown}");
+    std::fs::remove_file(tmp.path().join("shown.csv")).unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&rejects).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600, "the rejects file holds identifiers: owner only");
+        assert_eq!(mode, 0o600, "the rejects file may hold identifiers (with --show-identifiers): owner only");
     }
     let again = peps(&["validate", &file, "--rejects", &rejects_arg]);
     assert_eq!(again.code, 2);

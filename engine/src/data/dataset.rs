@@ -131,7 +131,7 @@ struct Collect {
 }
 
 impl Sink for Collect {
-    fn rejected(&mut self, row: u64, _raw: &[u8], _terminator: &[u8], problems: &[Problem]) -> io::Result<()> {
+    fn rejected(&mut self, row: u64, _record: &[u8], _terminator: &[u8], problems: &[Problem]) -> io::Result<()> {
         self.rejected.push(row);
         let mut codes: Vec<Code> = problems.iter().filter(|p| p.is_error()).map(|p| p.code).collect();
         self.row_errors += codes.len() as u64;

@@ -157,9 +157,17 @@ pub trait Sink {
     fn header(&mut self, _raw: &[u8], _terminator: &[u8]) -> io::Result<()> {
         Ok(())
     }
-    /// A rejected row: its bytes as in the file, its line break, and its problems.
-    fn rejected(&mut self, _row: u64, _raw: &[u8], _terminator: &[u8], _problems: &[Problem]) -> io::Result<()> {
+    /// A rejected row: its line, the row as a rejects file writes it (when the sink
+    /// [wants rejected rows](Sink::wants_rejected_rows); empty otherwise), its line break, and
+    /// its problems. The row keeps the header's columns, each field as in the file but identifiers
+    /// masked unless the options show them; a row of another width is written whole in the first
+    /// column, never shifted.
+    fn rejected(&mut self, _row: u64, _record: &[u8], _terminator: &[u8], _problems: &[Problem]) -> io::Result<()> {
         Ok(())
+    }
+    /// Whether the sink writes rejected rows (a rejects file): they are then rendered for it.
+    fn wants_rejected_rows(&self) -> bool {
+        false
     }
     /// Whether the sink needs every problem in full, or only those the report keeps as examples
     /// (the others are counted, their text left empty).

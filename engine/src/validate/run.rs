@@ -5,6 +5,7 @@
 use crate::ids::{ExistsId, SetId};
 mod cross;
 mod header;
+mod rejects;
 mod row;
 use std::io::{self, Read};
 
@@ -100,6 +101,10 @@ pub(crate) struct Run<'p, 'a> {
     pub(crate) check_values: Vec<Value>,
     /// The errors of rejected rows (the report's other errors are the file's).
     pub(crate) row_errors: u64,
+    /// The separator the file is read with (the norm's, or the one the header shows).
+    pub(crate) sep: u8,
+    /// The sink writes rejected rows (`Sink::wants_rejected_rows`).
+    pub(crate) records: bool,
 }
 
 /// A reference checked on every row, with the last key looked up (the rows of one patient or
@@ -152,6 +157,7 @@ impl<'p, 'a> Run<'p, 'a> {
         let norm = plan.norm;
         let typed = sink.wants_rows();
         let every_problem = sink.wants_every_problem();
+        let records = sink.wants_rejected_rows();
         Run {
             plan,
             options,
@@ -193,6 +199,8 @@ impl<'p, 'a> Run<'p, 'a> {
             key: Vec::new(),
             check_values: Vec::new(),
             row_errors: 0,
+            sep: norm.separator,
+            records,
         }
     }
 
@@ -295,7 +303,11 @@ impl<'p, 'a> Run<'p, 'a> {
                 self.report.rejected += 1;
                 self.row_errors += self.row_problems.iter().filter(|p| p.is_error()).count() as u64;
                 let (start, raw_end, end) = r.kept.expect("a row that can be rejected keeps its bytes");
-                self.sink.rejected(r.line, &pending.bytes[start..raw_end], &pending.bytes[raw_end..end], &self.row_problems)?;
+                let mut record = Vec::new();
+                if self.records {
+                    self.rejects_record(&pending.bytes[start..raw_end], &mut record);
+                }
+                self.sink.rejected(r.line, &record, &pending.bytes[raw_end..end], &self.row_problems)?;
             } else {
                 self.report.valid += 1;
                 if let Some(v) = typed {

@@ -122,10 +122,13 @@ impl Sink for Keep {
         self.header = Some(String::from_utf8_lossy(raw).into_owned());
         Ok(())
     }
-    fn rejected(&mut self, row: u64, raw: &[u8], _: &[u8], problems: &[Problem]) -> io::Result<()> {
+    fn rejected(&mut self, row: u64, record: &[u8], _: &[u8], problems: &[Problem]) -> io::Result<()> {
         let codes: Vec<&str> = problems.iter().filter(|p| p.is_error()).map(|p| p.code.as_str()).collect();
-        self.rejected.push((row, String::from_utf8_lossy(raw).into_owned(), codes.join(",")));
+        self.rejected.push((row, String::from_utf8_lossy(record).into_owned(), codes.join(",")));
         Ok(())
+    }
+    fn wants_rejected_rows(&self) -> bool {
+        true
     }
 }
 
@@ -204,16 +207,25 @@ fn identifiers_are_shown_only_when_asked() {
 }
 
 #[test]
-fn rows_of_every_shape_are_counted_and_rejected_verbatim() {
+fn rows_of_every_shape_are_counted_and_rejected_in_their_columns() {
     let text = format!("{HEADER}{ID};01/01/2025;A;1;\n\n{ID};01/01/2025;A;1\n\"{ID}\";\"01/01/2025\";A;1;\n{ID};01/01/2025;\"A;1;\n");
     let (report, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), false);
     assert_eq!((report.rows, report.valid, report.rejected), (5, 1, 4));
-    assert_eq!(keep.rejected[0], (3, String::new(), "V415".into()));
-    assert_eq!(keep.rejected[1], (4, format!("{ID};01/01/2025;A;1"), "V412".into()));
+    assert_eq!(keep.rejected[0], (3, ";;;;".into(), "V415".into()));
+    // Another width: the row whole in the first column, its identifier masked, nothing shifted.
+    assert_eq!(keep.rejected[1], (4, "\"[masked];01/01/2025;A;1\";;;;".into(), "V412".into()));
     // The same content with quotes is the same row.
-    assert_eq!(keep.rejected[2].2, "V426");
+    assert_eq!(keep.rejected[2], (5, "[masked];01/01/2025;A;1;".into(), "V426".into()));
     assert_eq!(keep.rejected[3].2, "V412,V413");
+    assert!(keep.rejected[3].1.starts_with("\"[masked];01/01/2025;"), "{}", keep.rejected[3].1);
     assert_eq!(keep.header.as_deref(), Some("ID;DAY;CODE;QTY;KM"));
+    let (_, shown) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), true);
+    assert_eq!(shown.rejected[1].1, format!("\"{ID};01/01/2025;A;1\";;;;"), "shown when asked");
+    // A NIR with a wrong key is still someone's: masked too, in its column or in a row of another width.
+    let text = format!("{HEADER}184127645108947;01/01/2025;A;1;\n184127645108947;01/01/2025;A\n");
+    let (_, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), false);
+    assert_eq!(keep.rejected[0].1, "[masked];01/01/2025;A;1;");
+    assert_eq!(keep.rejected[1].1, "\"[masked];01/01/2025;A\";;;;");
 }
 
 #[test]

@@ -50,6 +50,7 @@ impl<'p, 'a> Run<'p, 'a> {
             return Ok(false);
         }
         self.check_separator(s, &line)?;
+        self.sep = s.sep;
         if !s.next_record()? {
             return Ok(false);
         }
