@@ -239,3 +239,24 @@ fn an_act_outside_the_year_is_classed_when_the_file_name_gives_no_period() {
     let out_of_year = classes.as_array().unwrap().iter().find(|p| p["key"] == "hors_periode").expect("the class hors_periode");
     assert_eq!(out_of_year["count"], 1);
 }
+
+#[test]
+fn the_ik_refund_is_the_sum_of_the_rows_each_rounded_to_the_cent() {
+    // The team declares each row's amount in cents (MONTANT); the rulebook rounds each row so.
+    let json = compute_json(&peps(&["compute", "--year", "2025", "--format", "json", "examples/malakoff"]));
+    let text = std::fs::read_to_string(crate::util::repo().join("examples/malakoff/ik_2024.csv")).unwrap();
+    let declared: Decimal = text.lines().skip(1).map(|l| dec(&l.rsplit(';').next().unwrap().replace(',', "."))).sum();
+    assert_eq!(dec(&output(&json, "remboursement_ik")), declared);
+    let ik = json["outputs"].as_array().unwrap().iter().find(|o| o["name"] == "remboursement_ik").unwrap();
+    assert!(ik["formula"].as_str().unwrap().ends_with("each row rounded to 0.01 (half-up) before the sum"), "{}", ik["formula"]);
+    // A count has no rows to round.
+    let sandbox = Sandbox::new();
+    sandbox.edit(
+        "rules/2025/etapes.toml",
+        "count = true, where = \"PROFESSION == 'MG'\" }",
+        "count = true, where = \"PROFESSION == 'MG'\", round_rows = { step = \"0.01\" } }",
+    );
+    let run = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("`round_rows` rounds the rows of a sum: a count has none to round"), "{}", run.stderr);
+}

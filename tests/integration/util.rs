@@ -116,3 +116,17 @@ macro_rules! snap {
         settings.bind(|| insta::assert_snapshot!($name, $value));
     }};
 }
+
+/// An amount as the French reports write it: `570 737,14 €` (narrow no-break spaces).
+pub fn french_amount(d: rust_decimal::Decimal) -> String {
+    let text = format!("{:.2}", d.abs());
+    let (int, cents) = text.split_once('.').unwrap_or((&text, "00"));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(c);
+    }
+    format!("{}{grouped},{cents} €", if d.is_sign_negative() && !d.is_zero() { "-" } else { "" })
+}

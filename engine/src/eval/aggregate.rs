@@ -12,7 +12,7 @@ use crate::ids::StepId;
 use crate::rulebook::{AggregatePlan, Rulebook};
 use crate::value::Value;
 pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &AggregatePlan) -> StepResult {
-    let AggregatePlan { view, sum, cond, group } = plan;
+    let AggregatePlan { view, sum, cond, group, round_rows } = plan;
     let ds = st.datasets[rb.views[*view].dataset];
     let rows = st.views[*view].as_deref().unwrap_or(&[]);
     let mut total = Decimal::ZERO;
@@ -28,6 +28,7 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &Aggregat
             Some(s) => number(expr::eval(s, &env)?, "the sum")?,
             None => Decimal::ONE,
         };
+        let v = round_rows.map_or(v, |r| r.apply(v));
         total = total.checked_add(v).ok_or(Failure::SumOverflow)?;
         if let Some(g) = group {
             let key = expr::eval(g, &env)?;

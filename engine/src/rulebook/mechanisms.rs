@@ -20,7 +20,7 @@ pub(crate) fn bind_step(b: &mut Binder<'_>, d: &StepDef, diags: &mut Vec<Diagnos
             Some(Plan::Filter(FilterPlan { view, cond }))
         }
         Mechanism::Lookup { dataset, table, column, keys } => bind_lookup(b, &cx, dataset.as_ref(), table, column.as_ref(), keys, diags),
-        Mechanism::Aggregate { dataset, op, condition, group_by } => {
+        Mechanism::Aggregate { dataset, op, condition, group_by, round_rows } => {
             let view = bind_rows(b, &cx, dataset, diags)?;
             let sum = match op {
                 AggOp::Sum(e) => Some(cx.check(b, e, Some(Kind::Number), "the sum", diags)?),
@@ -28,7 +28,7 @@ pub(crate) fn bind_step(b: &mut Binder<'_>, d: &StepDef, diags: &mut Vec<Diagnos
             };
             let cond = optional(b, &cx, condition.as_ref(), Some(Kind::Bool), "the condition", diags)?;
             let group = optional(b, &cx, group_by.as_ref(), None, "the grouping", diags)?;
-            Some(Plan::Aggregate(AggregatePlan { view, sum, cond, group }))
+            Some(Plan::Aggregate(AggregatePlan { view, sum, cond, group, round_rows: *round_rows }))
         }
         Mechanism::Classify { dataset, list, code, date, classes } => bind_classify(b, &cx, dataset, list, code, date, classes, diags),
         Mechanism::Checks(checks) => bind_checks(b, &cx, checks, diags),

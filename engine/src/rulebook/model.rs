@@ -136,6 +136,8 @@ pub(crate) struct AggregatePlan {
     pub(crate) sum: Option<Expr>,
     pub(crate) cond: Option<Expr>,
     pub(crate) group: Option<Expr>,
+    /// Each row's value rounded before it is added (`round_rows`).
+    pub(crate) round_rows: Option<Rounding>,
 }
 
 /// Finds each row's code in a list at the row's date, then gives the row the first class whose

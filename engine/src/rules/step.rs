@@ -52,7 +52,7 @@ pub struct StepDef {
 pub enum Mechanism {
     Filter { dataset: Spanned, condition: Option<ExprSource> },
     Lookup { dataset: Option<Spanned>, table: Spanned, column: Option<Spanned>, keys: Vec<(String, ExprSource)> },
-    Aggregate { dataset: Spanned, op: AggOp, condition: Option<ExprSource>, group_by: Option<ExprSource> },
+    Aggregate { dataset: Spanned, op: AggOp, condition: Option<ExprSource>, group_by: Option<ExprSource>, round_rows: Option<Rounding> },
     Classify { dataset: Spanned, list: Spanned, code: ExprSource, date: ExprSource, classes: Vec<ClassDef> },
     Formula(FormulaSource),
     Checks(Vec<CheckDef>),
@@ -246,8 +246,31 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
             };
             let condition = m.opt("where", |c, i, w| read_expr(c, i, w, file));
             let group_by = m.opt("group_by", |c, i, w| read_expr(c, i, w, file));
+            // Where money is rounded in a sum of rows: each row before the sum (here), or the sum
+            // alone (the step's `round`, or the rulebook's money rounding).
+            let round_rows = match m.get("round_rows") {
+                Some(item) => {
+                    let r = Obj::of(ctx, item, &format!("`round_rows` of {}", obj.what()))?;
+                    let step = r.decimal("step");
+                    let mode = match r.opt_str("mode") {
+                        Some(s) => parse_choice(&r, &s, "rounding mode", RoundingMode::NAMES, RoundingMode::parse),
+                        None => Some(RoundingMode::HalfUp),
+                    };
+                    if let Some(s) = &step
+                        && s.get_ref() <= &rust_decimal::Decimal::ZERO
+                    {
+                        ctx.error(Code::InvalidValue, s.span(), "a rounding step must be positive");
+                    }
+                    r.finish();
+                    if matches!(op, Some(AggOp::Count)) {
+                        ctx.error(Code::InvalidValue, item.span(), "`round_rows` rounds the rows of a sum: a count has none to round");
+                    }
+                    Some(Rounding { step: step?.into_inner(), mode: mode? })
+                }
+                None => None,
+            };
             m.finish();
-            Some(Mechanism::Aggregate { dataset: dataset?, op: op?, condition, group_by })
+            Some(Mechanism::Aggregate { dataset: dataset?, op: op?, condition, group_by, round_rows })
         }
         "classify" => {
             let m = obj.table("classify")?;
@@ -328,10 +351,13 @@ impl StepDef {
                     None => format!("{}{col}[{}]", table.text, keys.join(", ")),
                 }
             }
-            Mechanism::Aggregate { dataset, op, condition, group_by } => {
+            Mechanism::Aggregate { dataset, op, condition, group_by, round_rows } => {
                 let g = group_by.as_ref().map(|e| format!(", by {}", squash(&e.text))).unwrap_or_default();
+                let r = round_rows
+                    .map(|r| format!(", each row rounded to {} ({}) before the sum", r.step.normalize(), r.mode))
+                    .unwrap_or_default();
                 match op {
-                    AggOp::Sum(e) => format!("sum of {} over {}{}{g}", squash(&e.text), dataset.text, w(condition)),
+                    AggOp::Sum(e) => format!("sum of {} over {}{}{g}{r}", squash(&e.text), dataset.text, w(condition)),
                     AggOp::Count => format!("count of {}{}{g}", dataset.text, w(condition)),
                 }
             }

@@ -120,6 +120,10 @@ pub(crate) struct AggregateDef {
     pub(crate) condition: Option<String>,
     /// An expression the rows are grouped by (one subtotal per group).
     pub(crate) group_by: Option<String>,
+    /// With `sum`: each row's value rounded before it is added (e.g. { step = "0.01", mode =
+    /// "half-up" }: each row an amount in cents, as a file of money rows declares it). Without
+    /// it, only the sum is rounded (the step's `round`, or the rulebook's money rounding).
+    pub(crate) round_rows: Option<StepRounding>,
 }
 
 /// The `classify` mechanism.
