@@ -339,8 +339,11 @@ fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<NormCho
         None => match by_name(&ctx.newest, name).or_else(|| by_header(&ctx.newest, path)) {
             Some(n) => n,
             None => {
+                let patterns: Vec<String> =
+                    ctx.newest.iter().filter_map(|n| n.file_name.as_ref().map(|f| format!("{} ({})", f.pattern, n.name))).collect();
                 return Err(format!(
-                    "cannot tell the norm of {name}: its name follows no norm's pattern and its first line names no norm's columns; give --norm ({})",
+                    "cannot tell the norm of {name}: its name follows no norm's pattern ({}) and its first line names no norm's columns; give --norm ({})",
+                    patterns.join(", "),
                     names.join(", ")
                 ));
             }

@@ -476,3 +476,20 @@ fn a_link_to_a_field_the_other_norm_lacks_is_an_error_of_the_rules() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("`NIR_PATIEN` is not a column of norm `patients` (did you mean `NIR_PATIENT`?)"), "{}", run.stderr);
 }
+
+#[test]
+fn a_badly_named_file_gets_v400_with_the_pattern_not_a_missing_year() {
+    let run = peps(&["validate", "tests/data/validate/file_name/ACTNOM_T1_2025.csv"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("V400 file-name: 1 error"), "{}", run.stdout);
+    assert!(run.stdout.contains("the file name does not follow the pattern `A51_PEPS_16_ACTNOM_{start}_{end}.csv`"), "{}", run.stdout);
+    assert!(!run.stderr.contains("error:"), "the file is checked, not refused: {}", run.stderr);
+    assert!(run.stderr.contains("its codes are not checked against a year's lists"), "{}", run.stderr);
+    // A file whose norm cannot be told at all is told the names the norms expect.
+    let tmp = tempfile::tempdir().unwrap();
+    let odd = tmp.path().join("export.csv");
+    std::fs::write(&odd, "A;B;C\n1;2;3\n").unwrap();
+    let run = peps(&["validate", &odd.display().to_string()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("A51_PEPS_16_ACTNOM_{start}_{end}.csv (actnom)"), "{}", run.stderr);
+}
