@@ -10,10 +10,11 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use peps_engine::data::case::CaseOptions;
+use peps_engine::data::case::{CaseOptions, Readers};
 use peps_engine::diagnostic::Diagnostic;
 use peps_engine::eval::evaluate;
 use peps_engine::rulebook::Rulebook;
+use peps_engine::rules::inputs::{InputKind, RejectedRows};
 use peps_engine::value::{Unit, Value};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
@@ -81,6 +82,10 @@ pub struct CaseRow {
     /// The outputs asked with `--outputs`, in the order asked (absent: `null`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outputs: Vec<Value>,
+    /// Rows left out per dataset (rejected by the norm, left out by the rulebook), in the
+    /// rulebook's order; empty when no input of the rulebook leaves rows out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows_left_out: Vec<u64>,
     /// Error codes, when the status is `error`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<String>,
@@ -106,6 +111,8 @@ pub struct Totals {
     pub total: Decimal,
     pub components: Vec<Decimal>,
     pub rows: Vec<u64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows_left_out: Vec<u64>,
 }
 
 #[derive(Serialize)]
@@ -157,11 +164,13 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
     };
     let bar = crate::parallel::progress(folders.len() as u64, "cases");
     let options = args.options;
+    // The validators of the data files, compiled once for every case.
+    let readers = rb.case_reader();
     let rows: Vec<CaseRow> = pool.install(|| {
         folders
             .par_iter()
             .map(|dir| {
-                let row = evaluate_one(&rb, dir, options, &wanted);
+                let row = evaluate_one(&rb, &readers, dir, options, &wanted);
                 bar.inc(1);
                 row
             })
@@ -169,11 +178,16 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
     });
     bar.finish_and_clear();
 
+    // Errors in full; warnings (rows a norm allows but reports, codes billable outside the
+    // rulebook's list...) summed up per code: a nation of teams would drown the errors in them.
     let mut all_diags = Vec::new();
     for row in &rows {
-        all_diags.extend(row.diagnostics.iter().cloned());
+        all_diags.extend(row.diagnostics.iter().filter(|d| d.is_error()).cloned());
     }
     print_diagnostics(&all_diags, &sources);
+    if let Some(summary) = warnings_summary(&rows) {
+        eprintln!("{summary}");
+    }
     let totals = totals(&rb, &rows);
     let text = match args.format {
         Format::Json => crate::json::json(&Report {
@@ -225,7 +239,7 @@ fn component_names(rb: &Rulebook) -> Vec<&str> {
 }
 
 /// Reads and evaluates one case; its data is dropped before the next case of this thread.
-fn evaluate_one(rb: &Rulebook, dir: &Path, options: CaseOptions, wanted: &[String]) -> CaseRow {
+fn evaluate_one(rb: &Rulebook, readers: &Readers<'_>, dir: &Path, options: CaseOptions, wanted: &[String]) -> CaseRow {
     let folder = dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let mut row = CaseRow {
         case: folder.clone(),
@@ -236,12 +250,13 @@ fn evaluate_one(rb: &Rulebook, dir: &Path, options: CaseOptions, wanted: &[Strin
         components: vec![Decimal::ZERO; rb.components().len()],
         rows: vec![0; rb.datasets().len()],
         outputs: Vec::new(),
+        rows_left_out: if leaves_rows_out(rb) { vec![0; rb.datasets().len()] } else { Vec::new() },
         errors: Vec::new(),
         diagnostics: Vec::new(),
         time: Phases::default(),
     };
     let start = Instant::now();
-    let (case, diags) = rb.load_case(dir, options);
+    let (case, diags) = rb.load_case_with(readers, dir, options);
     row.time.read = start.elapsed();
     row.diagnostics = diags;
     let Some(case) = case.filter(|_| !row.diagnostics.iter().any(Diagnostic::is_error)) else {
@@ -254,6 +269,9 @@ fn evaluate_one(rb: &Rulebook, dir: &Path, options: CaseOptions, wanted: &[Strin
     row.name = rb.case_name(&case);
     for (k, d) in rb.datasets().iter().enumerate() {
         row.rows[k] = case.datasets[d.input].as_ref().map_or(0, |ds| ds.n_rows() as u64);
+        if let Some(n) = row.rows_left_out.get_mut(k) {
+            *n = case.rows_left_out.iter().filter(|l| l.dataset == d.name).map(|l| l.rows).sum();
+        }
     }
     row.diagnostics.extend(evaluation.diagnostics.iter().cloned());
     if evaluation.has_errors() {
@@ -271,6 +289,37 @@ fn evaluate_one(rb: &Rulebook, dir: &Path, options: CaseOptions, wanted: &[Strin
     row
 }
 
+/// One line per warning code: how many cases have it (`compute` on one case shows them).
+fn warnings_summary(rows: &[CaseRow]) -> Option<String> {
+    let mut codes: std::collections::BTreeMap<peps_engine::diagnostic::Code, usize> = std::collections::BTreeMap::new();
+    for row in rows {
+        let mut seen: Vec<_> = row.diagnostics.iter().filter(|d| !d.is_error()).map(|d| d.code).collect();
+        seen.sort();
+        seen.dedup();
+        for code in seen {
+            *codes.entry(code).or_default() += 1;
+        }
+    }
+    if codes.is_empty() {
+        return None;
+    }
+    let mut out = format!(
+        "warnings in {} of {} cases (`peps compute` on one case shows them):",
+        rows.iter().filter(|r| r.diagnostics.iter().any(|d| !d.is_error())).count(),
+        rows.len()
+    );
+    for (code, n) in codes {
+        out.push_str(&format!("\n  {code} {}: {n} case{} — {}", code.name(), if n == 1 { "" } else { "s" }, code.summary()));
+    }
+    Some(out)
+}
+
+/// Whether an input of the rulebook leaves out the rows its norm rejects (then every row of the
+/// result counts them).
+fn leaves_rows_out(rb: &Rulebook) -> bool {
+    rb.schema().inputs.iter().any(|i| matches!(i.kind, InputKind::Dataset { rejected_rows: RejectedRows::LeaveOut, .. }))
+}
+
 fn error_codes(diags: &[Diagnostic]) -> Vec<String> {
     let mut codes: Vec<String> = diags.iter().filter(|d| d.is_error()).map(|d| d.code.as_str().to_string()).collect();
     codes.dedup();
@@ -285,6 +334,7 @@ fn totals(rb: &Rulebook, rows: &[CaseRow]) -> Totals {
         total: Decimal::ZERO,
         components: vec![Decimal::ZERO; rb.components().len()],
         rows: vec![0; rb.datasets().len()],
+        rows_left_out: if leaves_rows_out(rb) { vec![0; rb.datasets().len()] } else { Vec::new() },
     };
     for row in rows {
         t.eligible += usize::from(row.eligible);
@@ -294,6 +344,9 @@ fn totals(rb: &Rulebook, rows: &[CaseRow]) -> Totals {
             *sum += *v;
         }
         for (sum, n) in t.rows.iter_mut().zip(&row.rows) {
+            *sum += *n;
+        }
+        for (sum, n) in t.rows_left_out.iter_mut().zip(&row.rows_left_out) {
             *sum += *n;
         }
     }
@@ -306,6 +359,9 @@ fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String]) -> S
     header.extend(component_names(rb).into_iter().map(String::from));
     header.extend(rb.datasets().iter().map(|d| format!("rows_{}", d.name)));
     header.extend(wanted.iter().cloned());
+    if !totals.rows_left_out.is_empty() {
+        header.extend(rb.datasets().iter().map(|d| format!("left_out_{}", d.name)));
+    }
     let _ = w.write_record(&header);
     for r in rows {
         let mut record = vec![r.case.clone(), r.name.clone(), r.status.to_string(), r.eligible.to_string(), r.total.to_string()];
@@ -313,6 +369,7 @@ fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String]) -> S
         record.extend(r.rows.iter().map(u64::to_string));
         // An error row has no outputs: its cells stay empty.
         record.extend((0..wanted.len()).map(|k| r.outputs.get(k).map_or_else(String::new, Value::render)));
+        record.extend(r.rows_left_out.iter().map(u64::to_string));
         let _ = w.write_record(&record);
     }
     let mut record = vec!["(total)".to_string(), format!("{} cases", totals.cases), String::new(), totals.eligible.to_string()];
@@ -320,6 +377,7 @@ fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String]) -> S
     record.extend(totals.components.iter().map(Decimal::to_string));
     record.extend(totals.rows.iter().map(u64::to_string));
     record.extend(wanted.iter().map(|_| String::new()));
+    record.extend(totals.rows_left_out.iter().map(u64::to_string));
     let _ = w.write_record(&record);
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
@@ -366,6 +424,10 @@ fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], lo
     let _ = writeln!(out, "  {:<label_width$}  {:>18}", "TOTAL", human_amount(totals.total, locale));
     let read: Vec<String> = rb.datasets().iter().zip(&totals.rows).map(|(d, n)| format!("{} {}", d.name, n)).collect();
     let _ = writeln!(out, "  rows read: {}", read.join(", "));
+    if !totals.rows_left_out.is_empty() {
+        let left: Vec<String> = rb.datasets().iter().zip(&totals.rows_left_out).map(|(d, n)| format!("{} {}", d.name, n)).collect();
+        let _ = writeln!(out, "  rows left out (rejected by their norm, not computed): {}", left.join(", "));
+    }
     out
 }
 

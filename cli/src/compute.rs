@@ -131,5 +131,25 @@ fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
             None => {}
         }
     }
+    out.push_str(&rows_left_out(e));
+    out
+}
+
+/// The rows the rulebook left out of the case because their norm rejects them, per dataset and
+/// code: the result is computed without them.
+pub fn rows_left_out(e: &Evaluation) -> String {
+    let mut out = String::new();
+    for l in &e.rows_left_out {
+        let codes: Vec<String> = l.by_code.iter().map(|c| format!("{} {} ×{}", c.code, c.code.name(), c.rows)).collect();
+        let _ = writeln!(
+            out,
+            "  ! {} row{} of `{}` left out, not computed ({}): {}",
+            l.rows,
+            if l.rows == 1 { "" } else { "s" },
+            l.dataset,
+            l.file,
+            codes.join(", ")
+        );
+    }
     out
 }

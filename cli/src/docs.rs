@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use peps_engine::data::norm::Norm;
+use peps_engine::data::norm::{CodeCheck, Norm};
 use peps_engine::rulebook::{Rulebook, Step};
 use peps_engine::value::{Dated, Value};
 
@@ -103,7 +103,7 @@ pub fn markdown(rb: &Rulebook) -> String {
     inputs(&mut m, rb);
     steps(&mut m, rb);
     for n in rb.norms() {
-        norm(&mut m, n);
+        norm(&mut m, n, rb.code_checks());
     }
     m
 }
@@ -298,7 +298,7 @@ fn steps(m: &mut String, rb: &Rulebook) {
     }
 }
 
-fn norm(m: &mut String, n: &Norm) {
+fn norm(m: &mut String, n: &Norm, checks: &[CodeCheck]) {
     let _ = writeln!(
         m,
         "## Norme `{}` v{} — {}\n\nStatut : **{}**. Référence : {}\n",
@@ -334,8 +334,16 @@ fn norm(m: &mut String, n: &Norm) {
         if let Some(p) = &f.pattern {
             c.push(format!("motif `{p}`"));
         }
-        if let Some(l) = &f.list {
-            c.push(format!("dans la liste `{l}`"));
+        if let Some(check) = checks.iter().find(|k| k.norm == n.name && k.field == f.name) {
+            if let Some(l) = &check.catalogue {
+                c.push(format!("dans le catalogue `{l}` (sinon erreur)"));
+            }
+            match (&check.list, &check.catalogue, &check.unlisted) {
+                (Some(l), Some(_), Some(u)) => c.push(format!("hors de la liste `{l}` : avertissement, « {u} »")),
+                (Some(l), Some(_), None) => c.push(format!("hors de la liste `{l}` : avertissement")),
+                (Some(l), None, _) => c.push(format!("dans la liste `{l}` (sinon erreur)")),
+                (None, _, _) => {}
+            }
         }
         if let Some(x) = f.min {
             c.push(format!("≥ {x}"));
@@ -363,4 +371,25 @@ fn norm(m: &mut String, n: &Norm) {
         );
     }
     m.push('\n');
+    if !n.checks.is_empty() {
+        let _ = writeln!(m, "Contrôles entre les champs d'une ligne (avertissement quand la condition ne tient pas) :\n");
+        for c in &n.checks {
+            let _ = writeln!(m, "- {} : `{}`", c.label, c.when);
+        }
+        m.push('\n');
+    }
+    if !n.references.is_empty() {
+        let _ = writeln!(m, "Liens vers d'autres fichiers, vérifiés quand ils sont lus ensemble (avertissement) :\n");
+        for r in &n.references {
+            let dates = match (&r.at, &r.valid_from, &r.valid_to) {
+                (Some(at), from, to) => {
+                    format!(", valable à la date `{at}` (entre `{}` et `{}`)", from.as_deref().unwrap_or("—"), to.as_deref().unwrap_or("—"))
+                }
+                _ => String::new(),
+            };
+            let _ =
+                writeln!(m, "- {} : `{}` dans `{}` de la norme `{}`{dates}", r.label, r.fields.join("`, `"), r.keys.join("`, `"), r.norm);
+        }
+        m.push('\n');
+    }
 }

@@ -55,8 +55,8 @@ pub struct AtomicFile {
 
 impl AtomicFile {
     /// Refuses `path` if it is one of `inputs` (whatever `force` says), a folder, or an existing
-    /// file without `force`. A `private` file (a rejects file keeps rows verbatim, identifiers
-    /// included) is created with mode 0600 before any byte is written; other files get the usual
+    /// file without `force`. A `private` file (a rejects file, which holds identifiers with
+    /// --show-identifiers) is created with mode 0600 before any byte is written; other files get the usual
     /// mode (0666 less the umask).
     pub fn create(path: &Path, force: bool, inputs: &[impl AsRef<Path>], private: bool) -> Result<AtomicFile, OutputError> {
         if path.is_dir() {

@@ -12,11 +12,11 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
-use peps_engine::data::norm::{Encoding, Norm, load_norm};
+use peps_engine::data::norm::{CodeCheck, Encoding, Norm, load_norm};
 use peps_engine::diagnostic::{Diagnostic, did_you_mean};
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::list::CodeList;
-use peps_engine::validate::{self, CodeCount, FileReport, Options, Problem, Sink, Validator};
+use peps_engine::validate::{self, CodeCount, FileReport, Links, Options, Problem, Sink, Validator};
 use serde_json::{Map, Value as Json, json};
 
 use crate::RulesArgs;
@@ -48,13 +48,15 @@ pub struct ValidateArgs {
     /// Report format
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     format: ReportFormat,
-    /// Write every rejected row, as it is in the file, with its reasons, to PATH (one FILE only)
+    /// Write every rejected row in the header's columns, identifiers masked (unless
+    /// --show-identifiers), with its line and reasons, to PATH (one FILE only); a row of another
+    /// width is written whole in the first column
     #[arg(long, value_name = "PATH")]
     rejects: Option<PathBuf>,
     /// Replace the rejects file if it exists
     #[arg(long)]
     force: bool,
-    /// Show patient identifiers in the report (masked by default)
+    /// Show patient identifiers in the report and the rejects file (masked by default)
     #[arg(long)]
     show_identifiers: bool,
     /// Problems shown per code (default: 5 in a table, all in JSON)
@@ -79,9 +81,31 @@ pub fn run(args: &ValidateArgs) -> u8 {
     let mut worst = crate::EXIT_OK;
     let mut outcomes = Vec::new();
     let examples = args.max_examples.unwrap_or(if json_stream { 0 } else { TABLE_EXAMPLES });
-    for path in &args.files {
+    // The files of the run, a folder standing for its CSV files; each with its norm chosen.
+    let files: Vec<PathBuf> = args.files.iter().flat_map(|p| files_of(p)).collect();
+    let mut chosen: Vec<(PathBuf, Result<NormChoice, String>)> = files
+        .into_iter()
+        .map(|path| {
+            let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let choice = if path.is_file() { choose_norm(&mut ctx, &path, &name) } else { Err(String::new()) };
+            (path, choice)
+        })
+        .collect();
+    // A file the others refer to (the patient list of an activity file) is read first, and its
+    // keys are checked in theirs.
+    let norms: Vec<&Norm> = chosen.iter().filter_map(|(_, c)| c.as_ref().ok().map(|c| &c.0)).collect();
+    let (links, problems) = Links::new(norms.iter().copied());
+    for p in problems {
+        eprintln!("note: {p}: this link is not checked");
+    }
+    let referred: Vec<bool> = chosen.iter().map(|(_, c)| c.as_ref().is_ok_and(|c| links.is_referred_to(&c.0.name))).collect();
+    let mut order: Vec<usize> = (0..chosen.len()).collect();
+    order.sort_by_key(|&i| !referred[i]);
+    let mut links = links;
+    for i in order {
+        let (path, choice) = std::mem::replace(&mut chosen[i], (PathBuf::new(), Err(String::new())));
         let written = out.n_files;
-        let outcome = validate_file(args, &mut ctx, path, &mut out, json_stream, examples);
+        let outcome = validate_file(args, &mut ctx, (&path, choice), &mut links, &mut out, json_stream, examples);
         if let Outcome::Failed { reason, .. } = &outcome {
             eprintln!("error: {reason}");
         }
@@ -99,8 +123,9 @@ pub fn run(args: &ValidateArgs) -> u8 {
 /// Refuses what cannot work before reading anything.
 fn check_usage(args: &ValidateArgs) -> Option<u8> {
     args.rejects.as_ref()?;
-    if args.files.len() > 1 {
-        eprintln!("error: --rejects takes one FILE at a time ({} given)", args.files.len());
+    let n: usize = args.files.iter().map(|p| files_of(p).len()).sum();
+    if n > 1 {
+        eprintln!("error: --rejects takes one FILE at a time ({n} given)");
         return Some(crate::EXIT_IO);
     }
     None
@@ -199,7 +224,35 @@ fn norm_versions(root: &Path) -> Vec<(String, u32)> {
     out
 }
 
-fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &mut Output, json_stream: bool, examples: u64) -> Outcome {
+/// The files a path stands for: itself, or the CSV files of a folder (a case folder), sorted.
+fn files_of(path: &Path) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_path_buf()];
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        // Reported as the folder it is.
+        files.push(path.to_path_buf());
+    }
+    files
+}
+
+fn validate_file(
+    args: &ValidateArgs,
+    ctx: &mut Context<'_>,
+    (path, choice): (&Path, Result<NormChoice, String>),
+    links: &mut Links,
+    out: &mut Output,
+    json_stream: bool,
+    examples: u64,
+) -> Outcome {
     let shown = path.display().to_string();
     let failed = |reason: String| Outcome::Failed { file: shown.clone(), reason };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
@@ -208,18 +261,18 @@ fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &
         Ok((f, m)) => (f, m.len()),
         Err(e) => return failed(format!("cannot read {shown}: {}", peps_engine::rules::source::io_reason(&e))),
     };
-    let (norm, lists) = match choose_norm(ctx, path, &name) {
+    let (norm, lists, checks) = match choice {
         Ok(choice) => choice,
         Err(reason) => return failed(reason),
     };
-    let plan = match Validator::new(&norm, &lists) {
+    let plan = match Validator::new(&norm, &lists, &checks) {
         Ok(p) => p,
         Err(diags) => {
             print_diagnostics(&diags, &ctx.sources);
             return failed(format!("norm `{}` v{} cannot be used (see the diagnostics above)", norm.name, norm.version));
         }
     };
-    let options = Options { show_identifiers: args.show_identifiers, examples_per_code: examples };
+    let options = Options { show_identifiers: args.show_identifiers, examples_per_code: examples, any_file_name: false };
     let mut rejects = match &args.rejects {
         Some(p) => match AtomicFile::create(p, args.force, &[path], true) {
             Ok(f) => Some(RejectsFile::new(f, norm.separator, norm.encoding)),
@@ -232,7 +285,7 @@ fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &
         json.begin_file(&shown, &norm);
     }
     let (input, size) = file;
-    let result = plan.run(&name, input, Some(size), &options, &mut sink);
+    let result = plan.run_linked(&name, input, Some(size), &options, &mut sink, links);
     let mut report = match result {
         Ok(r) => r,
         Err(e) => {
@@ -267,9 +320,10 @@ fn validate_file(args: &ValidateArgs, ctx: &mut Context<'_>, path: &Path, out: &
     Outcome::Checked { report, rejects }
 }
 
-/// The norm of a file and the code lists it reads: `--norm`, else the file name's pattern,
-/// else the header; its version and lists are those of the year's rulebook.
-fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<(Norm, Vec<CodeList>), String> {
+/// The norm of a file, and the code lists its code fields are checked against: `--norm`, else
+/// the file name's pattern, else the header; its version, lists and code checks are those of the
+/// year's rulebook.
+fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<NormChoice, String> {
     if !ctx.norm_diags.is_empty() {
         print_diagnostics(&ctx.norm_diags, &ctx.sources);
         return Err("the norms do not load (see the diagnostics above)".into());
@@ -289,8 +343,11 @@ fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<(Norm, 
         None => match by_name(&ctx.newest, name).or_else(|| by_header(&ctx.newest, path)) {
             Some(n) => n,
             None => {
+                let patterns: Vec<String> =
+                    ctx.newest.iter().filter_map(|n| n.file_name.as_ref().map(|f| format!("{} ({})", f.pattern, n.name))).collect();
                 return Err(format!(
-                    "cannot tell the norm of {name}: its name follows no norm's pattern and its first line names no norm's columns; give --norm ({})",
+                    "cannot tell the norm of {name}: its name follows no norm's pattern ({}) and its first line names no norm's columns; give --norm ({})",
+                    patterns.join(", "),
                     names.join(", ")
                 ));
             }
@@ -299,30 +356,31 @@ fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<(Norm, 
     let year = ctx.args.year.or_else(|| validate::file_name_year(newest, name));
     let newest = newest.clone();
     let Some(year) = year else {
-        return needs_no_lists(newest, "no year is known (give --year)");
+        // The file is still checked, its name first (V400 says the pattern it should follow);
+        // only its codes cannot be checked against a year's lists.
+        eprintln!(
+            "note: no year is known for {name} (its name gives no period and --year is not given): its codes are not checked against a year's lists"
+        );
+        return Ok((newest, Vec::new(), Vec::new()));
     };
     match ctx.rulebook(year)? {
         Some(rb) => {
             let norm = rb.norms().iter().find(|n| n.name == newest.name).cloned().unwrap_or(newest);
-            Ok((norm, rb.lists().to_vec()))
+            Ok((norm, rb.lists().to_vec(), rb.code_checks().to_vec()))
         }
         None => {
             let known = years(&rules_root(&ctx.args.rules));
             let known = known.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
-            needs_no_lists(newest, &format!("there is no rulebook for {year} (rulebooks: {known}); give --year"))
+            eprintln!(
+                "note: there is no rulebook for {year} (rulebooks: {known}): the codes of {name} are not checked against a year's lists; give --year"
+            );
+            Ok((newest, Vec::new(), Vec::new()))
         }
     }
 }
 
-/// Without a rulebook, a norm can be used only if none of its fields reads a code list.
-fn needs_no_lists(norm: Norm, why: &str) -> Result<(Norm, Vec<CodeList>), String> {
-    match norm.fields.iter().find_map(|f| f.list.as_ref().map(|l| (&f.name, l))) {
-        Some((field, list)) => {
-            Err(format!("norm `{}` checks `{field}` against list `{list}`, which a year's rulebook gives, but {why}", norm.name))
-        }
-        None => Ok((norm, Vec::new())),
-    }
-}
+/// A file's norm, the lists of its year and the code checks its year's rulebook declares.
+type NormChoice = (Norm, Vec<CodeList>, Vec<CodeCheck>);
 
 /// The norm whose file-name pattern `name` follows (letter case aside).
 fn by_name<'n>(norms: &'n [Norm], name: &str) -> Option<&'n Norm> {
@@ -365,16 +423,22 @@ impl Sink for Both<'_, '_> {
         }
     }
 
-    fn rejected(&mut self, row: u64, raw: &[u8], terminator: &[u8], problems: &[Problem]) -> io::Result<()> {
+    fn rejected(&mut self, row: u64, record: &[u8], terminator: &[u8], problems: &[Problem]) -> io::Result<()> {
         match &mut self.rejects {
-            Some(r) => r.row(row, raw, terminator, problems),
+            Some(r) => r.row(row, record, terminator, problems),
             None => Ok(()),
         }
     }
+
+    fn wants_rejected_rows(&self) -> bool {
+        self.rejects.is_some()
+    }
 }
 
-/// The rejects file, streamed row by row into an [`AtomicFile`]: private (it holds identifiers),
-/// never half-written, never over the file being checked.
+/// The rejects file, streamed row by row into an [`AtomicFile`]: private (it may hold
+/// identifiers, with --show-identifiers), never half-written, never over the file being checked.
+/// Each rejected row keeps the header's columns (the engine masks identifiers and puts a row of
+/// another width in one field), then its line and its reasons.
 struct RejectsFile {
     out: BufWriter<AtomicFile>,
     sep: u8,

@@ -1,10 +1,12 @@
 //! Reading data files: the norms that specify them, how they write dates and decimals, the bounds
-//! a file is read within, identifier check keys, datasets typed through a norm, and a case folder
-//! read against the inputs a rulebook declares.
+//! a file is read within, identifier check keys, a norm's field typed and checked (`field`, the
+//! one typing path), datasets read through a norm, and a case folder read against the inputs a
+//! rulebook declares.
 
 pub mod case;
 pub mod checksum;
 pub mod dataset;
+pub mod field;
 pub mod formats;
 pub mod limits;
 pub mod norm;

@@ -152,6 +152,7 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
         total,
         diagnostics,
         data_shift: case.shift,
+        rows_left_out: case.rows_left_out.clone(),
         manifest: manifest(rb, case),
     }
 }

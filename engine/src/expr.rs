@@ -110,6 +110,30 @@ mod tests {
     }
 
     #[test]
+    fn text_functions_cut_and_read_texts() {
+        let text = |s: &str| Value::Text(s.into());
+        let num = |n: i64| Value::Number(Decimal::from(n));
+        assert_eq!(run("substr('184127645108946', 1, 1)").unwrap(), text("1"));
+        assert_eq!(run("substr('184127645108946', 2, 4)").unwrap(), text("8412"));
+        assert_eq!(run("substr('abc', 3, 5)").unwrap(), text("c"), "fewer characters when the text is shorter");
+        assert_eq!(run("substr('abc', 0, 2)").unwrap(), text("a"), "the range is cut at the first character");
+        assert_eq!(run("substr('abc', 5, 2)").unwrap(), text(""));
+        assert_eq!(run("substr('été', 2, 1)").unwrap(), text("t"), "characters, not bytes");
+        assert_eq!(run("to_number(substr('184127645108946', 2, 2))").unwrap(), num(84));
+        assert_eq!(run("to_number('2A')").unwrap(), Value::Null);
+        assert_eq!(run("mod(year(BORN), 100)").unwrap(), num(58));
+        assert_eq!(run("month(BORN)").unwrap(), num(12));
+        assert_eq!(run("date_text(BORN, '%y%m')").unwrap(), text("5812"));
+        assert_eq!(run("date_text(BORN, '%d/%m/%Y')").unwrap(), text("31/12/1958"));
+        assert_eq!(run("date_text(BORN, '%B')").unwrap(), text("December"), "other formats through chrono");
+        assert_eq!(run("date_text(BORN, '%Q')").unwrap(), Value::Null, "a format that writes nothing");
+        assert_eq!(run("substr(EXIT, 1, 1)").unwrap(), Value::Null, "null in, null out");
+        assert_eq!(run("mod(7, 0)").unwrap_err().to_string(), "division of 7 by zero");
+        assert_eq!(run("substr(AGE, 1, 1)").unwrap_err().to_string(), "`substr` cannot take (number, number, number)");
+        assert_eq!(run("to_number(BORN)").unwrap_err().to_string(), "`to_number` cannot take (date)");
+    }
+
+    #[test]
     fn null_compares_false_but_equals_null() {
         assert_eq!(run("EXIT >= date('2025-01-01')").unwrap(), Value::Bool(false));
         assert_eq!(run("EXIT == null").unwrap(), Value::Bool(true));

@@ -12,12 +12,14 @@ use std::sync::OnceLock;
 use rhai::Dynamic;
 use rust_decimal::Decimal;
 
-use crate::data::case::{Case, CaseOptions, load_case};
-use crate::data::dataset::{identifier_lookalike, read_bytes};
+use crate::data::case::{Case, CaseOptions};
+use crate::data::dataset::read_bytes;
+use crate::data::field::identifier_lookalike;
 use crate::data::norm::{Norm, load_norm};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::formula::{call_function, compile_inline, compile_script, eval_inline, function_params, sandbox};
 use crate::rulebook::{Rulebook, load};
+use crate::rules::inputs::RejectedRows;
 use crate::rules::source::{MemSource, Source};
 use crate::validate::{NoSink, Options, Validator};
 use crate::value::Value;
@@ -44,7 +46,7 @@ impl Fixture {
         let Some(rulebook) = rb else { return Err(diags) };
         let case = match case {
             Some(dir) => {
-                let (case, diags) = load_case(dir, &rulebook.case_file, &rulebook.schema, &rulebook.norms, CaseOptions::default());
+                let (case, diags) = rulebook.load_case(dir, CaseOptions::default());
                 if diags.iter().any(Diagnostic::is_error) {
                     return Err(diags);
                 }
@@ -132,8 +134,12 @@ pub fn norm(fx: &Fixture, data: &[u8]) -> usize {
         vec!["0"; header.len()].join(&sep),
         vec!["01/02/2025"; header.len()].join(&sep)
     );
-    let (ds, d) = read_bytes("fuzz", csv.as_bytes(), "fuzz.csv", &norm);
-    diags.len() + d.len() + ds.map_or(0, |d| d.n_rows())
+    let checks = match Validator::new(&norm, &fx.rulebook.lists.raw, &fx.rulebook.code_checks) {
+        Ok(c) => c,
+        Err(d) => return diags.len() + d.len(),
+    };
+    let read = read_bytes("fuzz", csv.as_bytes(), "fuzz.csv", &checks, RejectedRows::Refuse);
+    diags.len() + read.diags.len() + read.dataset.map_or(0, |d| d.n_rows())
 }
 
 /// Target `dataset`: the first byte picks a norm of the fixture's rulebook, the rest is a data
@@ -145,13 +151,16 @@ pub fn dataset(fx: &Fixture, data: &[u8]) -> usize {
         return 0;
     }
     let norm = &norms[usize::from(pick) % norms.len()];
-    let (ds, diags) = read_bytes("fuzz", bytes, "fuzz.csv", norm);
+    let Ok(checks) = Validator::new(norm, &fx.rulebook.lists.raw, &fx.rulebook.code_checks) else { return 0 };
+    // Both answers to a rejected row: the case refused, or the row left out.
+    let rejected = if pick % 2 == 0 { RejectedRows::Refuse } else { RejectedRows::LeaveOut };
+    let read = read_bytes("fuzz", bytes, "fuzz.csv", &checks, rejected);
     // A property, not only the absence of a crash: no message quotes an identifier.
-    for d in &diags {
+    for d in &read.diags {
         let text = format!("{} {}", d.message, d.hint.as_deref().unwrap_or(""));
         assert!(identifier_lookalike(&text, norm).is_none(), "an identifier leaked into a message: {text}");
     }
-    diags.len() + ds.map_or(0, |d| d.n_rows())
+    read.diags.len() + read.dataset.map_or(0, |d| d.n_rows())
 }
 
 /// Target `validate`: the first byte picks a norm of the fixture's rulebook, the rest is an
@@ -163,8 +172,8 @@ pub fn validate(fx: &Fixture, data: &[u8]) -> usize {
         return 0;
     }
     let norm = &norms[usize::from(pick) % norms.len()];
-    let Ok(plan) = Validator::new(norm, &fx.rulebook.lists.raw) else { return 0 };
-    let options = Options { show_identifiers: false, examples_per_code: 5 };
+    let Ok(plan) = Validator::new(norm, &fx.rulebook.lists.raw, &fx.rulebook.code_checks) else { return 0 };
+    let options = Options { show_identifiers: false, examples_per_code: 5, any_file_name: false };
     match plan.run("fuzz.csv", bytes, Some(bytes.len() as u64), &options, &mut NoSink) {
         Ok(report) => report.examples.len() + report.rows as usize,
         Err(_) => 0,
@@ -191,7 +200,7 @@ pub fn file_name(fx: &Fixture, data: &[u8]) -> usize {
     };
     let mut n = usize::from(crate::validate::follows_file_name(&norm, &name));
     n += crate::validate::file_name_year(&norm, &name).map_or(0, |y| y.unsigned_abs() as usize);
-    if let Ok(plan) = Validator::new(&norm, &fx.rulebook.lists.raw) {
+    if let Ok(plan) = Validator::new(&norm, &fx.rulebook.lists.raw, &fx.rulebook.code_checks) {
         let (period, problems) = plan.check_name(&name);
         n += problems.len() + usize::from(period.is_some());
     }

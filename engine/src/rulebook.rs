@@ -21,6 +21,7 @@ use crate::rules::table::read_tables;
 
 mod binding;
 pub(crate) mod calendar;
+mod codes;
 mod formula_step;
 mod labels;
 mod manifest;
@@ -93,8 +94,8 @@ fn read_parts(rules: &dyn Source, norms: &dyn Source, diags: &mut Vec<Diagnostic
             diags.extend(ctx.into_diagnostics());
         }
     }
-    for (name, version, _) in &parts.manifest.norms {
-        if let Some(n) = load_norm(norms, name, *version, diags, &mut parts.norm_files) {
+    for n in &parts.manifest.norms {
+        if let Some(n) = load_norm(norms, &n.name, n.version, diags, &mut parts.norm_files) {
             parts.norms.push(n);
         }
     }
@@ -111,6 +112,8 @@ pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rule
     let hash = hash_files(&parts.files);
     let Parts { manifest, root, files, parameters, tables, lists, indicator_sets, calendar, schema, step_defs, norms, norm_files, .. } =
         parts;
+    let code_checks = codes::check_codes(&manifest.norms, &norms, &lists, diags);
+    codes::check_norms(&norms, &lists, &code_checks, diags);
     let mut rb = Rulebook {
         year: manifest.year,
         label: manifest.label.clone(),
@@ -128,6 +131,7 @@ pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rule
         calendar_exprs: Vec::new(),
         schema,
         norms,
+        code_checks,
         steps: TiVec::new(),
         order: Vec::new(),
         result: ResultSpec { total: StepId::from(0), components: Vec::new(), gate: None, waterfall: Vec::new() },

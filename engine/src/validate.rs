@@ -17,8 +17,8 @@ use crate::diagnostic::{Code, Severity};
 
 mod dupes;
 mod encoding;
-mod fields;
 mod file_name;
+mod links;
 mod report;
 mod run;
 mod short_map;
@@ -27,8 +27,12 @@ mod validator;
 
 pub use encoding::encode_text;
 pub use file_name::{file_name_year, follows_file_name};
+pub use links::Links;
 pub use report::{CodeCount, FileReport, NoSink, Problem, Sink};
 pub use validator::Validator;
+
+/// How many bytes at the start of a file tell whether it is text or binary data (a spreadsheet).
+pub(crate) const BINARY_SNIFF: u64 = 4096;
 
 /// The severity of each validation code (a norm may lower duplicate rows to a warning): a warning
 /// never rejects a row nor fails a file.
@@ -39,6 +43,9 @@ pub(crate) fn severity(code: Code) -> Severity {
         | Code::MultilineField
         | Code::SurroundingSpaces
         | Code::NoDataRows
+        | Code::ValueOutsideList
+        | Code::FieldMismatch
+        | Code::UnknownReference
         | Code::DepositLate
         | Code::DepositNotCovered => Severity::Warning,
         _ => Severity::Error,
@@ -52,6 +59,9 @@ pub struct Options {
     pub show_identifiers: bool,
     /// How many problems of each code the report keeps as examples.
     pub examples_per_code: u64,
+    /// Accept a file name that follows no pattern of the norm (a case folder names its files as
+    /// it likes); a name that follows the pattern still gives the period, and its problems.
+    pub any_file_name: bool,
 }
 
 /// How well the first line of a file matches the columns of `norm` (the number of the norm's

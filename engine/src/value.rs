@@ -35,6 +35,12 @@ pub enum Value {
 }
 
 impl Value {
+    /// A text value; a short text (23 bytes at most: codes, identifiers) is made inline directly.
+    #[inline]
+    pub(crate) fn text(s: &str) -> Value {
+        if s.len() <= 23 { Value::Text(SmolStr::new_inline(s)) } else { Value::Text(s.into()) }
+    }
+
     pub(crate) fn kind(&self) -> Kind {
         match self {
             Value::Null => Kind::Null,

@@ -81,7 +81,12 @@ pub fn team_profile(index: usize, patients: usize, seed: u64) -> CaseProfile {
     let rate = |rng: &mut ChaCha8Rng, low: f64, high: f64| {
         Decimal::from(rng.random_range((low * 100.0) as i64..=(high * 100.0) as i64)) / Decimal::ONE_HUNDRED
     };
-    let department = 1 + rng.random_range(0..95u32);
+    // Departments 01 to 95; there is no department 20 since Corsica became 2A and 2B, whose
+    // letters a FINESS number cannot carry here (the ACTNOM norm refuses `20`): 21 stands in.
+    let department = match 1 + rng.random_range(0..95u32) {
+        20 => 21,
+        d => d,
+    };
     CaseProfile {
         name: format!("nation_{}", team_folder(index)),
         structure_name: format!("{} synthétique n° {}", if is_centre { "Centre de santé" } else { "Maison de santé" }, index + 1),
@@ -216,6 +221,11 @@ mod tests {
         assert!(team_sizes(0, 1000, 1).is_err());
         assert!(team_sizes(10, 10 * MIN_TEAM_PATIENTS - 1, 1).is_err());
         assert_eq!(team_sizes(3, 3 * MIN_TEAM_PATIENTS, 1).unwrap(), vec![MIN_TEAM_PATIENTS; 3]);
+    }
+
+    #[test]
+    fn no_team_is_in_department_20() {
+        assert!((0..2_000).all(|i| !team_profile(i, 2_000, 1).code_commune.starts_with("20")));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Integration tests of the whole: the `peps` binary on the repository's rules, norms and
 //! examples, and on edited copies of them. One test binary, one module per theme.
 
+mod agreement;
 mod compute;
 mod diagnostics;
 mod editing;

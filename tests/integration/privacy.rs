@@ -180,7 +180,7 @@ fn broken_identifiers_are_masked_in_every_message() {
 
 #[cfg(unix)]
 #[test]
-fn a_rejects_file_keeps_rows_verbatim_and_is_private() {
+fn a_rejects_file_masks_identifiers_unless_asked_and_is_private() {
     use std::os::unix::fs::PermissionsExt;
     let sandbox = broken_identifiers();
     let rejects = sandbox.path().join("rejects.csv");
@@ -190,5 +190,11 @@ fn a_rejects_file_keeps_rows_verbatim_and_is_private() {
     let mode = std::fs::metadata(&rejects).expect("rejects file").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "the rejects file is readable by its owner only");
     let kept = std::fs::read_to_string(&rejects).expect("rejects");
-    assert!(!nirs(&kept).is_empty(), "the rejects file keeps the rows as they are, to be fixed");
+    assert!(nirs(&kept).is_empty(), "the rejects file holds no NIR by default: {kept}");
+    assert!(kept.contains("[masked]"), "{kept}");
+    let shown = sandbox.path().join("shown.csv");
+    let run = sandbox.peps(&["validate", "--show-identifiers", "--rejects", shown.to_str().expect("utf-8"), "examples/msp/patients.csv"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let shown = std::fs::read_to_string(&shown).expect("rejects");
+    assert!(!nirs(&shown).is_empty(), "with --show-identifiers the rows keep their identifiers, to be fixed");
 }

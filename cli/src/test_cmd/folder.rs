@@ -69,7 +69,9 @@ pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, r
         .inputs
         .iter()
         .filter_map(|i| match &i.kind {
-            InputKind::Dataset { norm } => rb.norms().iter().find(|n| n.name == *norm).map(|n| (i.section.as_str(), i.name.as_str(), n)),
+            InputKind::Dataset { norm, .. } => {
+                rb.norms().iter().find(|n| n.name == *norm).map(|n| (i.section.as_str(), i.name.as_str(), n))
+            }
             _ => None,
         })
         .collect();

@@ -14,7 +14,7 @@ use crate::ids::StepId;
 use crate::rulebook::{Rulebook, Step};
 use crate::rules::calendar::Event;
 use crate::rules::indicator::{Indicator, IndicatorSet};
-use crate::rules::inputs::{Input, InputKind};
+use crate::rules::inputs::{Input, InputKind, RejectedRows};
 use crate::rules::list::{CodeList, ListItem};
 use crate::rules::parameter::Parameter;
 use crate::rules::provenance::Provenance;
@@ -427,7 +427,10 @@ pub(crate) fn input_summary(i: &Input) -> String {
     let kind = match &i.kind {
         InputKind::Value { unit } => unit.as_str().to_string(),
         InputKind::Enum { values } => format!("one of {}", values.join(", ")),
-        InputKind::Dataset { norm } => format!("data file read through norm {norm}"),
+        InputKind::Dataset { norm, rejected_rows } => match rejected_rows {
+            RejectedRows::Refuse => format!("data file read through norm {norm}"),
+            RejectedRows::LeaveOut => format!("data file read through norm {norm}, the rows it rejects left out"),
+        },
         InputKind::Records { fields } => {
             format!("records of {}", fields.iter().map(|(f, u)| format!("{f} ({u})")).collect::<Vec<_>>().join(", "))
         }

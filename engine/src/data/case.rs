@@ -7,17 +7,19 @@ use std::path::{Path, PathBuf};
 
 use typed_index_collections::{TiSlice, TiVec};
 
-use crate::data::dataset::{Dataset, read_dataset};
+use crate::data::dataset::{Dataset, RowsLeftOut, read_dataset};
 use crate::data::limits::{MAX_CASE_FILE_BYTES, open_regular};
-use crate::data::norm::Norm;
+use crate::data::norm::{CodeCheck, Norm};
 use crate::data::shift::DataShift;
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::hashing::sha256_hex;
 use crate::ids::InputId;
 use crate::rules::inputs::{CaseSchema, InputKind};
+use crate::rules::list::CodeList;
 use crate::rules::parameter::read_typed;
 use crate::rules::source::{io_reason, is_contained};
 use crate::rules::strict::{Ctx, Obj};
+use crate::validate::{Links, Validator};
 use crate::value::Value;
 
 /// One case, read against a schema.
@@ -35,6 +37,9 @@ pub struct Case {
     pub(crate) hashes: Vec<(String, String)>,
     /// When the case's data were brought into the rulebook's year: from which year.
     pub(crate) shift: Option<DataShift>,
+    /// The rows of each dataset its norm rejected and the rulebook left out (none when it refuses
+    /// them: the case is then not read).
+    pub rows_left_out: Vec<RowsLeftOut>,
 }
 
 /// Options of case loading.
@@ -47,12 +52,47 @@ pub struct CaseOptions {
     pub keep_dates: bool,
 }
 
-/// Reads `dir/<case_file>` against `schema`, reading data files through `norms`.
+/// What a case's data files are read through: the validator of each dataset input's norm, with
+/// the lists and code checks of the rulebook (a file is read as `peps validate` checks it),
+/// compiled once for every case a run reads (`Rulebook::case_reader`).
+pub struct Readers<'a> {
+    /// Per input of the schema: the validator of its norm, or why the norm cannot be used.
+    validators: TiVec<InputId, Option<Result<Validator<'a>, Vec<Diagnostic>>>>,
+}
+
+impl<'a> Readers<'a> {
+    pub(crate) fn new(schema: &CaseSchema, norms: &'a [Norm], lists: &'a [CodeList], checks: &[CodeCheck]) -> Self {
+        let validators = schema
+            .inputs
+            .iter()
+            .map(|input| {
+                let InputKind::Dataset { norm, .. } = &input.kind else { return None };
+                let norm = norms.iter().find(|n| &n.name == norm)?;
+                Some(Validator::new(norm, lists, checks))
+            })
+            .collect();
+        Readers { validators }
+    }
+
+    /// The links between the files of a case: the references of each norm to the others'.
+    pub(crate) fn links(&self) -> Links {
+        let norms = self.validators.iter().filter_map(|v| v.as_ref().and_then(|v| v.as_ref().ok()).map(|v| v.norm));
+        // The rulebook checked the references between its norms when it loaded.
+        Links::new(norms).0
+    }
+
+    fn is_referred_to(&self, i: InputId, links: &Links) -> bool {
+        matches!(&self.validators[i], Some(Ok(v)) if links.is_referred_to(&v.norm.name))
+    }
+}
+
+/// Reads `dir/<case_file>` against `schema`, reading data files through the validators of their
+/// norms.
 pub(crate) fn load_case(
     dir: &Path,
     case_file: &str,
     schema: &CaseSchema,
-    norms: &[Norm],
+    readers: &Readers<'_>,
     options: CaseOptions,
 ) -> (Option<Case>, Vec<Diagnostic>) {
     let path = dir.join(case_file);
@@ -78,8 +118,14 @@ pub(crate) fn load_case(
     }
     let mut datasets: TiVec<InputId, Option<Dataset>> = vec![None; n].into();
     let mut hashes = vec![(shown.clone(), sha256_hex(file.text.as_bytes()))];
-    for (i, input) in schema.inputs.iter_enumerated() {
-        let (InputKind::Dataset { norm }, Some((rel, loc))) = (&input.kind, &paths[i]) else { continue };
+    let mut rows_left_out = Vec::new();
+    // A file other files refer to is read first, and gives them its keys.
+    let mut links = readers.links();
+    let mut order: Vec<InputId> = schema.inputs.keys().collect();
+    order.sort_by_key(|&i| !readers.is_referred_to(i, &links));
+    for i in order {
+        let input = &schema.inputs[i];
+        let (InputKind::Dataset { rejected_rows, .. }, Some((rel, loc))) = (&input.kind, &paths[i]) else { continue };
         let full = dir.join(rel);
         if !options.allow_outside_paths {
             let escape = if !is_contained(rel) {
@@ -98,15 +144,29 @@ pub(crate) fn load_case(
                 continue;
             }
         }
-        let Some(norm) = norms.iter().find(|n| &n.name == norm) else { continue };
-        let (ds, d) = read_dataset(&input.name, &full, &full.display().to_string(), norm);
-        diags.extend(d);
-        if let Some(ds) = ds {
+        let checks = match &readers.validators[i] {
+            Some(Ok(c)) => c,
+            Some(Err(d)) => {
+                diags.extend(d.iter().cloned());
+                continue;
+            }
+            None => continue,
+        };
+        let published = links.indexes.len();
+        let read = read_dataset(&input.name, &full, &full.display().to_string(), checks, *rejected_rows, &mut links);
+        if read.diags.iter().any(Diagnostic::is_error) {
+            // The case is refused: the keys of this file would only make the others' rows seem
+            // to refer to nothing.
+            links.indexes.truncate(published);
+        }
+        diags.extend(read.diags);
+        rows_left_out.extend(read.left_out);
+        if let Some(ds) = read.dataset {
             hashes.push((ds.file.clone(), ds.sha256.clone()));
             datasets[i] = Some(ds);
         }
     }
-    let case = Case { dir: dir.to_path_buf(), file, values, datasets, records, hashes, shift: None };
+    let case = Case { dir: dir.to_path_buf(), file, values, datasets, records, hashes, shift: None, rows_left_out };
     (Some(case), diags)
 }
 

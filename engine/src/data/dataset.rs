@@ -1,24 +1,31 @@
-//! Datasets: the rows of one data file, read and typed through its norm.
+//! Datasets: the rows of one data file of a case, read through the validator of its norm.
 //!
-//! The csv crate does the splitting and quoting (about 13 million rows of 10 fields per second
-//! on one core, measured with `read_byte_record` into a reused record); this module types each
-//! field and reports every problem with its file, row and field. Values of identifier fields are
-//! never copied into messages.
+//! There is one reader of exchange files: the validator of `peps validate` (`validate`), which
+//! types every field through `data::field` and checks every row. Reading a case's file runs it
+//! with a sink that keeps the typed rows, so a file `validate` rejects is never read otherwise
+//! here: every breach is a diagnostic with the validator's code (V4xx), file, row and field,
+//! identifier values masked. The rulebook says, per input, whether a rejected row refuses the case
+//! (the default) or is left out with a warning per code and counted ([`RowsLeftOut`]).
+//!
+//! The file streams through a `Guarded` reader: memory stays bounded by the rows kept, a line
+//! or record past its limit or a NUL byte stops the reading with a located diagnostic (D2xx, the
+//! problems of the reader that the validator has no code for), and a folder, a pipe or a device
+//! is refused before it is read.
 
-use std::borrow::Cow;
-use std::io::Read;
+use std::io::{self, Read};
 use std::path::Path;
 
-use rust_decimal::Decimal;
+use serde::Serialize;
+use serde::ser::SerializeStruct;
 
-use crate::data::formats::{Formats, parse_decimal};
-use crate::data::limits::{Fault, Guarded, MAX_COLUMNS, MAX_LINE_BYTES, MAX_RECORD_BYTES, OpenError, open_regular};
-use crate::data::norm::{Encoding, Field, FieldKind, Norm};
-use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
+use crate::data::limits::{Fault, Guarded, MAX_LINE_BYTES, OpenError, open_regular};
+use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use crate::rules::inputs::RejectedRows;
+use crate::validate::{Links, Options, Problem, Sink, Validator};
 use crate::value::Value;
 
-/// How many data diagnostics one file reports in full before it only counts them.
-pub(crate) const MAX_REPORTED: usize = 200;
+/// How many problems of each code a file reports in full before it only counts them.
+pub(crate) const EXAMPLES_PER_CODE: u64 = 5;
 
 #[derive(Debug, Clone)]
 pub struct Dataset {
@@ -42,13 +49,51 @@ impl Dataset {
     }
 }
 
-/// Reads `path` through `norm`. Returns the dataset when it could be read at all, with every
-/// problem found; rows with problems are kept out of the dataset.
-///
-/// The file streams through a [`Guarded`] reader: memory stays bounded by the rows kept, a line
-/// or record past its limit or a NUL byte stops the reading with a located diagnostic, and a
-/// folder, a pipe or a device is refused before it is read.
-pub(crate) fn read_dataset(name: &str, path: &Path, shown: &str, norm: &Norm) -> (Option<Dataset>, Vec<Diagnostic>) {
+/// The rows of a dataset its norm rejected and the rulebook left out, counted per code (a row
+/// with problems of two codes counts under both).
+#[derive(Debug, Clone, Serialize)]
+pub struct RowsLeftOut {
+    /// The input's name.
+    pub dataset: String,
+    pub file: String,
+    pub rows: u64,
+    pub by_code: Vec<CodeRows>,
+}
+
+/// How many rows a code made leave out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeRows {
+    pub code: Code,
+    pub rows: u64,
+}
+
+impl Serialize for CodeRows {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("CodeRows", 3)?;
+        st.serialize_field("code", self.code.as_str())?;
+        st.serialize_field("name", self.code.name())?;
+        st.serialize_field("rows", &self.rows)?;
+        st.end()
+    }
+}
+
+/// What reading a file gave: the dataset when the file could be read at all (without the rows it
+/// rejects), every diagnostic, and the rows left out when the rulebook leaves them out.
+pub(crate) struct DatasetRead {
+    pub(crate) dataset: Option<Dataset>,
+    pub(crate) diags: Vec<Diagnostic>,
+    pub(crate) left_out: Option<RowsLeftOut>,
+}
+
+/// Reads `path` (shown as `shown`) through `checks`, the validator of its norm.
+pub(crate) fn read_dataset(
+    name: &str,
+    path: &Path,
+    shown: &str,
+    checks: &Validator<'_>,
+    rejected: RejectedRows,
+    links: &mut Links,
+) -> DatasetRead {
     let file = match open_regular(path) {
         Ok(f) => f,
         Err(e) => {
@@ -59,125 +104,167 @@ pub(crate) fn read_dataset(name: &str, path: &Path, shown: &str, norm: &Norm) ->
                     OpenError::NotRegular => "copy the data into a regular file and name that file",
                     OpenError::Io(_) => "check that the file exists and that you may read it",
                 });
-            return (None, vec![d]);
+            return DatasetRead { dataset: None, diags: vec![d], left_out: None };
         }
     };
-    read_stream(name, std::io::BufReader::with_capacity(1 << 16, file), shown, norm, norm.encoding, None)
+    let size = file.metadata().ok().map(|m| m.len());
+    let file_name = path.file_name().map_or_else(|| shown.to_string(), |n| n.to_string_lossy().into_owned());
+    read_stream(name, (&file_name, shown), file, size, checks, rejected, links)
 }
 
-/// Reads raw bytes through `norm`, decoding them as the norm declares (see [`read_dataset`]).
-pub(crate) fn read_bytes(name: &str, bytes: &[u8], shown: &str, norm: &Norm) -> (Option<Dataset>, Vec<Diagnostic>) {
-    read_stream(name, bytes, shown, norm, norm.encoding, None)
+/// Reads raw bytes through `checks`, as if they were the file `shown` (see [`read_dataset`]).
+pub(crate) fn read_bytes(name: &str, bytes: &[u8], shown: &str, checks: &Validator<'_>, rejected: RejectedRows) -> DatasetRead {
+    let file_name = shown.rsplit('/').next().unwrap_or(shown);
+    read_stream(name, (file_name, shown), bytes, Some(bytes.len() as u64), checks, rejected, &mut Links::none())
 }
 
-/// The reading proper: a csv reader over a guarded stream, fields decoded one by one.
+/// Keeps what a case needs of a validation run: the typed rows, and the codes of the rows rejected.
+#[derive(Default)]
+struct Collect {
+    rows: Vec<Box<[Value]>>,
+    /// The line of each rejected row, in order.
+    rejected: Vec<u64>,
+    /// Per code, how many rejected rows it made reject.
+    by_code: Vec<CodeRows>,
+    /// How many error problems the rejected rows hold (the others are problems of the file).
+    row_errors: u64,
+}
+
+impl Sink for Collect {
+    fn rejected(&mut self, row: u64, _record: &[u8], _terminator: &[u8], problems: &[Problem]) -> io::Result<()> {
+        self.rejected.push(row);
+        let mut codes: Vec<Code> = problems.iter().filter(|p| p.is_error()).map(|p| p.code).collect();
+        self.row_errors += codes.len() as u64;
+        codes.sort();
+        codes.dedup();
+        for code in codes {
+            match self.by_code.binary_search_by_key(&code, |c| c.code) {
+                Ok(i) => self.by_code[i].rows += 1,
+                Err(i) => self.by_code.insert(i, CodeRows { code, rows: 1 }),
+            }
+        }
+        Ok(())
+    }
+
+    fn wants_rows(&self) -> bool {
+        true
+    }
+
+    fn wants_every_problem(&self) -> bool {
+        false
+    }
+
+    fn accepted(&mut self, _row: u64, values: Box<[Value]>) {
+        self.rows.push(values);
+    }
+}
+
+/// The reading proper: the validator over a guarded stream, the rows it accepts kept.
 fn read_stream<R: Read>(
     name: &str,
+    (file_name, shown): (&str, &str),
     input: R,
-    shown: &str,
-    norm: &Norm,
-    encoding: Encoding,
-    sha256: Option<String>,
-) -> (Option<Dataset>, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let mut reader = csv::ReaderBuilder::new().delimiter(norm.separator).has_headers(false).flexible(true).from_reader(Guarded::new(input));
-    let mut record = csv::ByteRecord::new();
-    let header = match read_header(&mut reader, &mut record, shown, encoding) {
-        Ok(h) => h,
-        Err(d) => return (None, vec![d]),
-    };
-    let positions = match map_columns(&header, norm, shown, &mut diags) {
-        Some(p) => p,
-        None => return (None, diags),
-    };
-    let formats = Formats::of(norm);
-    let mut rows = Vec::new();
-    let mut n_problems = 0usize;
-    let mut n_records = 0usize;
-    // The width diagnostic of the last record read, to hint at a truncated file.
-    let mut last_width_problem: Option<usize> = None;
-    loop {
-        reader.get_mut().mark_record();
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                if let Some(fault) = reader.get_ref().fault() {
-                    diags.push(fault_diagnostic(fault, shown));
-                    return (None, diags);
-                }
-                let row = e.position().map_or(0, |p| p.line() as usize);
-                n_problems += 1;
-                push_capped(
-                    &mut diags,
-                    n_problems,
-                    Diagnostic::error(Code::DataFileUnreadable, format!("unreadable row: {e}")).at(Location::Data {
-                        file: shown.into(),
-                        row,
-                        field: None,
-                    }),
-                );
-                continue;
-            }
-        }
-        last_width_problem = None;
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
-            continue;
-        }
-        n_records += 1;
-        if record.len() != header.len() {
-            n_problems += 1;
-            if n_problems <= MAX_REPORTED {
-                last_width_problem = Some(diags.len());
-            }
-            let mut d = Diagnostic::error(
-                Code::DataRowWidth,
-                format!("row has {} field{}, the header has {}", record.len(), if record.len() == 1 { "" } else { "s" }, header.len()),
-            )
-            .at(Location::Data { file: shown.into(), row: line, field: None });
-            if record.iter().any(|f| f.contains(&b'\n')) {
-                d = d.hint("a quote `\"` opened in this row is closed lines later, or never: the lines between are read as one field");
-            }
-            push_capped(&mut diags, n_problems, d);
-            continue;
-        }
-        let mut values = Vec::with_capacity(norm.fields.len());
-        let mut ok = true;
-        for (field, pos) in norm.fields.iter().zip(&positions) {
-            let bytes = pos.and_then(|p| record.get(p)).unwrap_or(b"");
-            let text = match decode_field(bytes, encoding) {
-                Some(t) => t,
-                None => {
-                    diags.push(invalid_utf8(shown, line, &field.name));
-                    return (None, diags);
-                }
+    size: Option<u64>,
+    checks: &Validator<'_>,
+    rejected: RejectedRows,
+    links: &mut Links,
+) -> DatasetRead {
+    // The validator says what a file with NUL bytes at its start is (a spreadsheet, UTF-16 text:
+    // V430); a NUL byte further on stops the guard (D215).
+    let mut guard = Guarded::new(input).nul_from(crate::validate::BINARY_SNIFF);
+    let mut sink = Collect::default();
+    let options = Options { show_identifiers: false, examples_per_code: EXAMPLES_PER_CODE, any_file_name: true };
+    let report = match checks.run_linked(file_name, &mut guard, size, &options, &mut sink, links) {
+        Ok(r) => r,
+        Err(e) => {
+            let d = match guard.fault() {
+                Some(fault) => fault_diagnostic(fault, shown),
+                None => Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {shown}: {e}"))
+                    .at(Location::File { file: shown.to_string() }),
             };
-            match parse_field(text.trim(), field, norm, &formats) {
-                Ok(v) => values.push(v),
-                Err((code, message)) => {
-                    ok = false;
-                    n_problems += 1;
-                    push_capped(
-                        &mut diags,
-                        n_problems,
-                        Diagnostic::error(code, message).at(Location::Data {
-                            file: shown.into(),
-                            row: line,
-                            field: Some(field.name.clone()),
-                        }),
-                    );
-                    values.push(Value::Null);
+            return DatasetRead { dataset: None, diags: vec![d], left_out: None };
+        }
+    };
+    let leave_out = rejected == RejectedRows::LeaveOut && report.rejected > 0;
+    let mut diags = Vec::new();
+    // Problems of rows left out are told once per code, below; an error as it is, up to
+    // `EXAMPLES_PER_CODE` of a code; a warning once, with how many rows have it.
+    let left = |p: &Problem| leave_out && p.is_error() && p.row.is_some_and(|r| sink.rejected.binary_search(&r).is_ok());
+    // What is said of the file as a whole: how many problems are not shown, rows left out.
+    let mut summaries = Vec::new();
+    for count in &report.counts {
+        let mut examples = report.examples.iter().filter(|p| p.code == count.code);
+        if !count.severity.eq(&Severity::Error) {
+            if let Some(first) = examples.next() {
+                let mut d = diagnostic(first, shown);
+                if count.count > 1 {
+                    d.message = format!("{} ({} in this file in all)", d.message, count.count);
                 }
+                diags.push(d);
+            }
+            continue;
+        }
+        let mut listed = 0;
+        let mut in_left_rows = false;
+        for p in examples {
+            if left(p) {
+                in_left_rows = true;
+            } else {
+                diags.push(diagnostic(p, shown));
+                listed += 1;
             }
         }
-        if ok {
-            rows.push(values.into_boxed_slice());
+        // Codes whose rows are left out are summed up below, not counted again here.
+        if in_left_rows || count.count <= listed {
+            continue;
         }
+        let more = count.count - listed;
+        let d =
+            Diagnostic { code: count.code, severity: count.severity, message: String::new(), location: None, hint: None, related: None };
+        summaries.push(
+            Diagnostic {
+                message: format!(
+                    "{more} more {} problem{} in this file are not shown ({} in all)",
+                    count.code.name(),
+                    plural(more),
+                    count.count
+                ),
+                ..d
+            }
+            .at(Location::File { file: shown.to_string() })
+            .hint("validate the file against its norm for the full report"),
+        );
     }
-    let guard = reader.get_ref();
-    if let (Some(i), false) = (last_width_problem, guard.ends_with_newline()) {
-        diags[i].hint = Some("the file does not end with a line break: its last line may have been cut short".into());
+    let left_out = leave_out.then(|| {
+        for c in &sink.by_code {
+            let first = report.examples.iter().find(|p| p.code == c.code && left(p));
+            let mut d = Diagnostic::warning(
+                c.code,
+                format!(
+                    "{} row{} of `{name}` left out of the case ({}){}",
+                    c.rows,
+                    plural(c.rows),
+                    c.code.summary(),
+                    first.map(|p| format!("; the first: {}", shown_problem(p))).unwrap_or_default()
+                ),
+            )
+            .hint("the rulebook leaves out the rows this file's norm rejects; correct them and compute again to count them");
+            d.location = Some(first.map_or_else(|| Location::File { file: shown.to_string() }, |p| location(p, shown)));
+            summaries.push(d);
+        }
+        RowsLeftOut { dataset: name.to_string(), file: shown.to_string(), rows: report.rejected, by_code: sink.by_code.clone() }
+    });
+    // In the order of the file: problems of the whole file first, then row by row.
+    let norm = checks.norm;
+    diags.sort_by_key(|d| match &d.location {
+        Some(Location::Data { row, field, .. }) => (*row, field.as_deref().and_then(|f| norm.field_index(f)).unwrap_or(0)),
+        _ => (0, 0),
+    });
+    diags.append(&mut summaries);
+    if !guard.ends_with_newline()
+        && let Some(d) = diags.iter_mut().rev().find(|d| d.code == Code::RowWidth)
+    {
+        d.hint = Some("the file does not end with a line break: its last line may have been cut short".into());
     }
     if guard.endings().mixed() {
         let e = guard.endings();
@@ -190,88 +277,55 @@ fn read_stream<R: Read>(
             .hint("save the file again with one kind of line ending; row numbers count LF line breaks"),
         );
     }
-    if n_records == 0 && n_problems == 0 {
-        diags.push(
-            Diagnostic::warning(Code::DataNoRows, format!("{shown} has a header but no rows"))
-                .at(Location::File { file: shown.into() })
-                .hint("an empty list is read as no rows at all; check that the export is complete"),
-        );
-    }
-    if n_problems > MAX_REPORTED {
-        diags.push(
-            Diagnostic::error(
-                Code::DataInvalidValue,
-                format!("{} more problems in this file are not shown ({n_problems} in all)", n_problems - MAX_REPORTED),
-            )
-            .at(Location::File { file: shown.into() })
-            .hint("validate the file against its norm for the full report"),
-        );
-    }
     let dataset = Dataset {
         name: name.to_string(),
-        columns: norm.fields.iter().map(|f| f.name.clone()).collect(),
-        rows,
+        columns: checks.norm.fields.iter().map(|f| f.name.clone()).collect(),
+        rows: sink.rows,
         file: shown.to_string(),
-        sha256: sha256.unwrap_or_else(|| guard.sha256()),
+        sha256: guard.sha256(),
     };
-    (Some(dataset), diags)
+    DatasetRead { dataset: Some(dataset), diags, left_out }
 }
 
-/// Reads and decodes the header line: an empty file, a header past the column limit or bytes
-/// of another encoding end the reading.
-fn read_header<R: Read>(
-    reader: &mut csv::Reader<Guarded<R>>,
-    record: &mut csv::ByteRecord,
-    shown: &str,
-    encoding: Encoding,
-) -> Result<Vec<String>, Diagnostic> {
-    let file = || Location::File { file: shown.to_string() };
-    let found = match reader.read_byte_record(record) {
-        Ok(found) => found,
-        Err(e) => {
-            return Err(match reader.get_ref().fault() {
-                Some(fault) => fault_diagnostic(fault, shown),
-                None => Diagnostic::error(Code::DataFileUnreadable, format!("cannot read the header of {shown}: {e}")).at(file()),
-            });
-        }
+/// A problem of the validator as a diagnostic of the case: same code, severity, row and field;
+/// the value (masked for identifiers) before the message.
+fn diagnostic(p: &Problem, shown: &str) -> Diagnostic {
+    let d = Diagnostic {
+        code: p.code,
+        severity: p.severity,
+        message: shown_problem(p),
+        location: Some(location(p, shown)),
+        related: None,
+        hint: None,
     };
-    let blank = record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty());
-    if !found || blank {
-        return Err(Diagnostic::error(Code::DataEmpty, format!("{shown} has no header line: it is empty or holds only blank lines"))
-            .at(file())
-            .hint("the first line must name the columns of the norm"));
-    }
-    if record.len() > MAX_COLUMNS {
-        return Err(Diagnostic::error(
-            Code::DataTooManyColumns,
-            format!("the header of {shown} has {} columns; at most {MAX_COLUMNS} are read", record.len()),
-        )
-        .at(Location::Data { file: shown.to_string(), row: 1, field: None })
-        .hint("check the separator the norm declares and that the file is the right one"));
-    }
-    let line = record.position().map_or(1, |p| p.line() as usize);
-    let mut header = Vec::with_capacity(record.len());
-    for bytes in record.iter() {
-        match decode_field(bytes, encoding) {
-            Some(t) => header.push(t.trim().to_string()),
-            None => return Err(invalid_utf8(shown, line, "header")),
-        }
-    }
-    Ok(header)
-}
-
-/// One field as text: UTF-8 is checked, Windows-1252 always decodes.
-fn decode_field(bytes: &[u8], encoding: Encoding) -> Option<Cow<'_, str>> {
-    match encoding {
-        Encoding::Utf8 => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
-        Encoding::Windows1252 => Some(encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0),
+    match &p.hint {
+        Some(h) => d.hint(h.clone()),
+        None => d,
     }
 }
 
-fn invalid_utf8(shown: &str, row: usize, field: &str) -> Diagnostic {
-    Diagnostic::error(Code::DataEncoding, format!("line {row} is not valid UTF-8 (in {field})"))
-        .at(Location::Data { file: shown.to_string(), row, field: None })
-        .hint("save the file as UTF-8, or use a norm that declares windows-1252")
+/// `FIELD = `value`: message`, the value as the validator shows it (masked for identifiers).
+fn shown_problem(p: &Problem) -> String {
+    let value = match p.value.as_deref() {
+        Some(v) if v.starts_with("[masked") => format!("{v}: "),
+        Some(v) if !v.is_empty() => format!("`{v}`: "),
+        _ => String::new(),
+    };
+    match &p.field {
+        Some(f) if !value.is_empty() => format!("{f} = {value}{}", p.message),
+        _ => format!("{value}{}", p.message),
+    }
+}
+
+fn location(p: &Problem, shown: &str) -> Location {
+    match p.row {
+        Some(row) => Location::Data { file: shown.to_string(), row: row as usize, field: p.field.clone() },
+        None => Location::File { file: shown.to_string() },
+    }
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// The diagnostic of a guarded read that stopped.
@@ -284,130 +338,16 @@ fn fault_diagnostic(fault: Fault, shown: &str) -> Diagnostic {
         )
         .at(at(line))
         .hint("a row of an exchange file is a few hundred bytes: check that this is the right file"),
-        Fault::RecordTooLarge { line } => Diagnostic::error(
-            Code::DataLineTooLong,
-            format!("the row going on at line {line} is longer than {} bytes; the file is not read further", MAX_RECORD_BYTES),
-        )
-        .at(at(line))
-        .hint("a quote `\"` is probably never closed before this line"),
         Fault::Nul { line } => Diagnostic::error(Code::DataEncoding, format!("line {line} holds a NUL byte; the file is not read further"))
             .at(at(line))
             .hint("the file looks binary or UTF-16: export it again as text (UTF-8 or Windows-1252)"),
     }
 }
 
-fn push_capped(diags: &mut Vec<Diagnostic>, n: usize, d: Diagnostic) {
-    if n <= MAX_REPORTED {
-        diags.push(d);
-    }
-}
-
-/// The position in the header of each field of the norm; a missing required column is an error.
-fn map_columns(header: &[String], norm: &Norm, shown: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<Option<usize>>> {
-    let mut positions = Vec::with_capacity(norm.fields.len());
-    let mut ok = true;
-    for field in &norm.fields {
-        let pos = header.iter().position(|h| *h == field.name);
-        if pos.is_none() && field.required {
-            let mut d = Diagnostic::error(
-                Code::DataMissingColumn,
-                format!("column `{}` is missing (norm `{}` v{})", field.name, norm.name, norm.version),
-            )
-            .at(Location::Data { file: shown.into(), row: 1, field: Some(field.name.clone()) });
-            let unknown: Vec<&str> = header.iter().filter(|h| norm.field_index(h).is_none()).map(String::as_str).collect();
-            if let Some(close) = did_you_mean(&field.name, unknown) {
-                d = d.hint(format!("the header has `{close}`: a misspelling of `{}`?", field.name));
-            }
-            diags.push(d);
-            ok = false;
-        }
-        positions.push(pos);
-    }
-    ok.then_some(positions)
-}
-
-/// Shows a field value in a message, unless it identifies a person.
-pub(crate) fn shown_value(raw: &str, field: &Field) -> String {
-    if field.identifier { format!("[{} masked]", field.name) } else { format!("`{raw}`") }
-}
-
-/// Shows a field value in a message, unless it identifies a person: the value of an identifier
-/// field, or a value that [`identifier_lookalike`] finds to be one.
-pub(crate) fn shown_in(raw: &str, field: &Field, norm: &Norm) -> String {
-    if field.identifier {
-        return shown_value(raw, field);
-    }
-    match identifier_lookalike(raw, norm) {
-        Some(like) => format!("[masked: a value shaped like {}]", like.name),
-        None => shown_value(raw, field),
-    }
-}
-
-/// The identifier field of `norm` that a word of `raw` would be a valid value of (its length and
-/// check key fit): an identifier shifted into the wrong column still identifies someone, so any
-/// report masks such a value whatever field it is in.
-pub(crate) fn identifier_lookalike<'n>(raw: &str, norm: &'n Norm) -> Option<&'n Field> {
-    let words: Vec<&str> = raw.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    norm.fields.iter().filter(|f| f.identifier).find(|id| {
-        let Some(algorithm) = id.checksum else { return false };
-        words.iter().any(|word| {
-            let fits = id.length.is_none_or(|(min, max)| (min..=max).contains(&word.len()));
-            fits && crate::data::checksum::verify(algorithm, word.as_bytes()) == crate::data::checksum::Verdict::Valid
-        })
-    })
-}
-
-/// Types one raw field as its norm says.
-pub(crate) fn parse_field(raw: &str, field: &Field, norm: &Norm, formats: &Formats) -> Result<Value, (Code, String)> {
-    if raw.is_empty() {
-        return if field.required {
-            Err((Code::DataRequiredEmpty, format!("`{}` is required and empty", field.name)))
-        } else {
-            Ok(Value::Null)
-        };
-    }
-    let bad = |what: &str| (Code::DataInvalidValue, format!("{} is not {what}", shown_in(raw, field, norm)));
-    match field.kind {
-        FieldKind::Text => Ok(Value::Text(raw.into())),
-        FieldKind::Integer => {
-            if raw.bytes().enumerate().all(|(i, b)| b.is_ascii_digit() || (i == 0 && b == b'-')) && raw != "-" {
-                raw.parse::<i64>().map(|n| Value::Number(Decimal::from(n))).map_err(|_| bad("an integer"))
-            } else {
-                Err(bad("an integer"))
-            }
-        }
-        FieldKind::Decimal => parse_decimal(raw.as_bytes(), formats.decimal_separator)
-            .map(Value::Number)
-            .ok_or_else(|| bad(&format!("a decimal number (decimal separator `{}`)", norm.decimal_separator))),
-        FieldKind::Date => {
-            formats.date.parse(raw.as_bytes()).map(Value::Date).map_err(|_| bad(&format!("a calendar date ({})", formats.date.human())))
-        }
-        FieldKind::Bool => {
-            if norm.true_values.iter().any(|t| t == raw) {
-                Ok(Value::Bool(true))
-            } else if norm.false_values.iter().any(|f| f == raw) {
-                Ok(Value::Bool(false))
-            } else {
-                Err(bad(&format!("one of {} / {}", norm.true_values.join(", "), norm.false_values.join(", "))))
-            }
-        }
-        FieldKind::Enum => {
-            if field.values.iter().any(|v| v == raw) {
-                Ok(Value::Text(raw.into()))
-            } else {
-                let mut msg = format!("{} is not one of {}", shown_in(raw, field, norm), field.values.join(", "));
-                if let Some(c) = did_you_mean(raw, field.values.iter().map(String::as_str)) {
-                    msg.push_str(&format!(" (did you mean `{c}`?)"));
-                }
-                Err((Code::DataInvalidValue, msg))
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::norm::Norm;
     use crate::rules::source::MemSource;
 
     const NORM: &str = r#"
@@ -432,6 +372,11 @@ name = "KIND"
 type = "enum"
 required = true
 values = ["A", "B"]
+
+[[field]]
+name = "N"
+type = "integer"
+min = 1
 "#;
 
     fn norm(encoding: &str) -> Norm {
@@ -442,8 +387,14 @@ values = ["A", "B"]
         norm.expect("norm")
     }
 
-    fn read(bytes: &[u8]) -> (Option<Dataset>, Vec<Diagnostic>) {
-        read_bytes("t", bytes, "t.csv", &norm("utf-8"))
+    fn read_with(bytes: &[u8], encoding: &str, rejected: RejectedRows) -> DatasetRead {
+        let n = norm(encoding);
+        let checks = Validator::new(&n, &[], &[]).expect("validator");
+        read_bytes("t", bytes, "t.csv", &checks, rejected)
+    }
+
+    fn read(bytes: &[u8]) -> DatasetRead {
+        read_with(bytes, "utf-8", RejectedRows::Refuse)
     }
 
     fn codes(diags: &[Diagnostic]) -> Vec<&'static str> {
@@ -452,40 +403,66 @@ values = ["A", "B"]
 
     #[test]
     fn an_identifier_in_the_wrong_column_is_masked_too() {
-        let (ds, diags) = read(b"ID;KIND\n191047430271776;191047430271776\n191047430271776;C\n");
-        assert_eq!(ds.expect("dataset").n_rows(), 0);
-        assert_eq!(diags[0].message, "[masked: a value shaped like ID] is not one of A, B");
-        assert_eq!(diags[1].message, "`C` is not one of A, B");
-        let (_, diags) = read(b"ID;KIND\n191047430271776;191047430271777\n");
-        assert_eq!(diags[0].message, "`191047430271777` is not one of A, B", "a wrong key is no identifier");
+        let r = read(b"ID;KIND;N\n191047430271776;191047430271776;1\n191047430271776;C;1\n");
+        assert_eq!(r.dataset.expect("dataset").n_rows(), 0);
+        assert_eq!(r.diags[0].message, "KIND = [masked: a value shaped like ID]: not one of A, B");
+        assert_eq!(r.diags[1].message, "KIND = `C`: not one of A, B");
+        let r = read(b"ID;KIND;N\n191047430271776;191047430271777;1\n");
+        assert_eq!(r.diags[0].message, "KIND = `191047430271777`: not one of A, B", "a wrong key is no identifier");
+    }
+
+    #[test]
+    fn every_breach_has_the_validators_code_row_and_field() {
+        let r = read(b"ID;KIND;N\n191047430271776;A;0\n191047430271777;B;1\n1910474302717;A;12345678901234567890\n");
+        let seen: Vec<String> = r.diags.iter().map(|d| format!("{} {}", d.code, d.location.as_ref().unwrap())).collect();
+        assert_eq!(seen, ["V424 t.csv:2:N", "V423 t.csv:3:ID", "V422 t.csv:4:ID", "V416 t.csv:4:N"]);
+        assert!(r.diags.iter().all(Diagnostic::is_error));
+        assert_eq!(r.dataset.expect("dataset").n_rows(), 0, "no row with a breach is kept");
+        assert!(r.diags.iter().all(|d| !d.message.contains("1910474302717")), "identifiers are masked");
+    }
+
+    #[test]
+    fn rows_left_out_are_counted_per_code_with_one_warning_each() {
+        let text = b"ID;KIND;N\n191047430271776;A;0\n191047430271776;B;-1\n191047430271776;C;2\n191047430271776;B;3\n";
+        let r = read_with(text, "utf-8", RejectedRows::LeaveOut);
+        assert_eq!(r.dataset.expect("dataset").n_rows(), 1);
+        assert_eq!(codes(&r.diags), ["V419", "V424"], "one per code, in code order");
+        assert!(r.diags.iter().all(|d| !d.is_error()), "{:?}", r.diags);
+        assert!(r.diags[1].message.starts_with("2 rows of `t` left out of the case"), "{}", r.diags[1].message);
+        let left = r.left_out.expect("rows left out");
+        assert_eq!(left.rows, 3);
+        assert_eq!(left.by_code, [CodeRows { code: Code::ValueNotAllowed, rows: 1 }, CodeRows { code: Code::ValueBounds, rows: 2 }]);
+        // A problem of the file itself still refuses the case.
+        let r = read_with(b"ID;KIND\n191047430271776;A\n", "utf-8", RejectedRows::LeaveOut);
+        assert_eq!(codes(&r.diags), ["V407"]);
+        assert!(r.diags[0].is_error());
     }
 
     #[test]
     fn empty_header_only_and_blank_files_are_told_apart() {
-        assert_eq!(codes(&read(b"").1), ["D218"]);
-        assert_eq!(codes(&read(b"\n \n\n").1), ["D218"]);
-        let (ds, diags) = read(b"\xEF\xBB\xBFID;KIND\r\n");
-        assert_eq!(codes(&diags), ["D219"]);
-        assert_eq!(ds.expect("a header-only file is an empty dataset").n_rows(), 0);
+        assert_eq!(codes(&read(b"").diags), ["V405"]);
+        let r = read(b"\xEF\xBB\xBFID;KIND;N\r\n");
+        assert_eq!(codes(&r.diags), ["V428"]);
+        assert_eq!(r.dataset.expect("a header-only file is an empty dataset").n_rows(), 0);
     }
 
     #[test]
     fn windows_1252_is_decoded_and_utf8_is_checked() {
-        let (_, diags) = read_bytes("t", b"ID;KIND\n191047430271776;\xC9\n", "t.csv", &norm("windows-1252"));
-        assert_eq!(diags[0].message, "`É` is not one of A, B");
-        let (ds, diags) = read(b"ID;KIND\n191047430271776;\xC9\n");
-        assert!(ds.is_none());
-        assert_eq!(codes(&diags), ["D215"]);
-        assert_eq!(diags[0].location.as_ref().map(ToString::to_string).as_deref(), Some("t.csv:2"));
+        let r = read_with(b"ID;KIND;N\n191047430271776;\xC9;1\n", "windows-1252", RejectedRows::Refuse);
+        assert_eq!(r.diags[0].message, "KIND = `É`: not one of A, B");
+        let r = read(b"ID;KIND;N\n191047430271776;\xC9;1\n");
+        assert_eq!(codes(&r.diags), ["V402"]);
+        assert_eq!(r.diags[0].location.as_ref().map(ToString::to_string).as_deref(), Some("t.csv:2:KIND"));
     }
 
     #[test]
     fn the_hash_is_the_files_and_rows_keep_their_order() {
-        let bytes = b"ID;KIND\n191047430271776;A\n191047430271776;B\n";
-        let (ds, diags) = read(bytes);
-        assert!(diags.is_empty(), "{diags:?}");
-        let ds = ds.expect("dataset");
+        let bytes = b"ID;KIND;N\n191047430271776;A;1\n191047430271776;B;\n";
+        let r = read(bytes);
+        assert!(r.diags.is_empty(), "{:?}", r.diags);
+        let ds = r.dataset.expect("dataset");
         assert_eq!(ds.sha256, crate::hashing::sha256_hex(bytes));
         assert_eq!(ds.rows.iter().map(|r| r[1].clone()).collect::<Vec<_>>(), [Value::Text("A".into()), Value::Text("B".into())]);
+        assert_eq!(ds.rows[1][2], Value::Null);
     }
 }

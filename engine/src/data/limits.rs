@@ -1,6 +1,8 @@
 //! The bounds every input file is read within, and the reader that enforces them while the bytes
-//! stream past: a line or a record that grows past its limit, or a NUL byte, stops the reading
-//! with a located reason instead of exhausting memory; line endings are counted on the way.
+//! stream past: a line that grows past its limit, or a NUL byte, stops the reading with a located
+//! reason instead of exhausting memory; line endings are counted on the way. (A record spanning
+//! lines is bounded by the validator's splitter, which takes a quoted field running past 1 MiB of
+//! lines for a quote never closed.)
 //!
 //! The limits are far above what a real exchange file needs (a row of the widest norm is a few
 //! hundred bytes and a dozen columns), so they only ever stop broken or hostile files.
@@ -14,11 +16,6 @@ use crate::hashing::StreamHash;
 
 /// Longest physical line of a data file, in bytes.
 pub(crate) const MAX_LINE_BYTES: usize = 1 << 20;
-/// Largest record of a data file, in bytes: a quoted field may span lines, but not forever (an
-/// unclosed quote would otherwise swallow the rest of the file into one field).
-pub(crate) const MAX_RECORD_BYTES: usize = 4 << 20;
-/// Most columns a data file's header may have.
-pub(crate) const MAX_COLUMNS: usize = 1_000;
 /// Largest case description (`team.toml`): a few hundred lines at most in practice.
 pub(crate) const MAX_CASE_FILE_BYTES: u64 = 1 << 20;
 
@@ -27,8 +24,6 @@ pub(crate) const MAX_CASE_FILE_BYTES: u64 = 1 << 20;
 pub(crate) enum Fault {
     /// Line `line` (1-based) is longer than [`MAX_LINE_BYTES`].
     LineTooLong { line: usize },
-    /// The record going on at line `line` is larger than [`MAX_RECORD_BYTES`].
-    RecordTooLarge { line: usize },
     /// Line `line` holds a NUL byte: the file is binary, or UTF-16.
     Nul { line: usize },
 }
@@ -58,46 +53,49 @@ pub(crate) struct Guarded<R> {
     /// Current line (1-based) at the end of what was delivered.
     line: usize,
     line_len: usize,
-    since_record: usize,
     pending_cr: bool,
     last_byte: Option<u8>,
     endings: LineEndings,
     fault: Option<Fault>,
     max_line: usize,
-    max_record: usize,
+    /// Bytes delivered so far.
+    delivered: u64,
+    /// NUL bytes before this offset pass: the reader on top looks at the start of the file
+    /// itself, to say what binary file it is (a spreadsheet, UTF-16 text).
+    nul_from: u64,
 }
 
 impl<R: Read> Guarded<R> {
     pub(crate) fn new(inner: R) -> Self {
-        Guarded::with_limits(inner, MAX_LINE_BYTES, MAX_RECORD_BYTES)
+        Guarded::with_limits(inner, MAX_LINE_BYTES)
     }
 
     /// A guard with other limits (tests use small ones).
-    pub(crate) fn with_limits(inner: R, max_line: usize, max_record: usize) -> Self {
+    pub(crate) fn with_limits(inner: R, max_line: usize) -> Self {
         Guarded {
             inner,
             hasher: StreamHash::default(),
             line: 1,
             line_len: 0,
-            since_record: 0,
             pending_cr: false,
             last_byte: None,
             endings: LineEndings::default(),
             fault: None,
             max_line,
-            max_record,
+            delivered: 0,
+            nul_from: 0,
         }
+    }
+
+    /// Lets NUL bytes pass in the first `n` bytes (the reader on top judges them).
+    pub(crate) fn nul_from(mut self, n: u64) -> Self {
+        self.nul_from = n;
+        self
     }
 
     /// The fault that stopped the reading, if any.
     pub(crate) fn fault(&self) -> Option<Fault> {
         self.fault
-    }
-
-    /// Tells the guard a record ended: the record budget starts again. The parser above reads
-    /// ahead by its buffer's size, so the budget is checked to within that much.
-    pub(crate) fn mark_record(&mut self) {
-        self.since_record = 0;
     }
 
     pub(crate) fn endings(&self) -> LineEndings {
@@ -132,17 +130,15 @@ impl<R: Read> Guarded<R> {
             let end = next.unwrap_or(buf.len());
             let run = end - pos;
             let room_line = self.max_line.saturating_sub(self.line_len);
-            let room_record = self.max_record.saturating_sub(self.since_record);
-            if run > room_line || run > room_record {
-                let cut = pos + room_line.min(room_record);
-                self.fault =
-                    Some(if run > room_line { Fault::LineTooLong { line: self.line } } else { Fault::RecordTooLarge { line: self.line } });
+            if run > room_line {
+                let cut = pos + room_line;
+                self.fault = Some(Fault::LineTooLong { line: self.line });
                 return cut;
             }
             self.line_len += run;
-            self.since_record += run;
             let Some(i) = next else { return buf.len() };
             match buf[i] {
+                0 if self.delivered + (i as u64) < self.nul_from => self.line_len += 1,
                 0 => {
                     self.fault = Some(Fault::Nul { line: self.line });
                     return i;
@@ -169,7 +165,6 @@ impl<R: Read> Guarded<R> {
                     }
                 },
             }
-            self.since_record += 1;
             pos = i + 1;
         }
     }
@@ -189,6 +184,7 @@ impl<R: Read> Read for Guarded<R> {
             return Err(io::Error::other("input limit"));
         }
         self.hasher.update(&buf[..keep]);
+        self.delivered += keep as u64;
         self.last_byte = Some(buf[keep - 1]);
         Ok(keep)
     }
@@ -262,12 +258,17 @@ mod tests {
     }
 
     #[test]
-    fn stops_a_line_or_a_record_past_its_limit() {
-        let (out, g) = drain(Guarded::with_limits(b"abc\nabcdefgh\nx".as_slice(), 5, 100));
+    fn stops_a_line_past_its_limit() {
+        let (out, g) = drain(Guarded::with_limits(b"abc\nabcdefgh\nx".as_slice(), 5));
         assert_eq!(out, b"abc\nabcde");
         assert_eq!(g.fault(), Some(Fault::LineTooLong { line: 2 }));
-        let (_, g) = drain(Guarded::with_limits(b"ab\ncd\nef\ngh\n".as_slice(), 5, 8));
-        assert_eq!(g.fault(), Some(Fault::RecordTooLarge { line: 4 }));
+    }
+
+    #[test]
+    fn lets_nul_bytes_pass_at_the_start_when_asked() {
+        let (out, g) = drain(Guarded::new(b"a\0b\ncd\0\n".as_slice()).nul_from(4));
+        assert_eq!(out, b"a\0b\ncd");
+        assert_eq!(g.fault(), Some(Fault::Nul { line: 2 }));
     }
 
     #[test]

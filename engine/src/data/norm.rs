@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::diagnostic::{Code, Diagnostic, Severity, SourceFile};
+use crate::diagnostic::{Code, Diagnostic, Severity, SourceFile, did_you_mean};
 use crate::names::closed_names;
 use crate::rules::provenance::{Provenance, parse_choice, read_choice};
 use crate::rules::source::Source;
@@ -26,11 +26,45 @@ pub struct Norm {
     pub true_values: Vec<String>,
     pub false_values: Vec<String>,
     pub fields: Vec<Field>,
+    /// Checks across the fields of a row (`[[check]]`): a row where one fails is reported, with
+    /// the check's label, as a warning.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<RowCheck>,
+    /// Links to the rows of another norm's file (`[[link]]`): a value found in no row of that
+    /// file (valid at the row's date, when the link says so) is a warning, when the other file
+    /// is read in the same run.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
     /// What two identical rows are: an error, or a warning when the norm has no field that tells
     /// two real events apart (two visits on one day).
     pub(crate) duplicate_rows: Severity,
     /// The path of the norm file, relative to the norms folder.
     pub(crate) path: String,
+}
+
+/// A check across the fields of a row: `when` (an expression over the row's columns) must hold;
+/// the label says, in the norm's words, what a row that fails it contradicts.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowCheck {
+    pub label: String,
+    pub when: String,
+}
+
+/// A reference to another norm's file: the values of `fields` in a row are those of `keys` in a
+/// row of norm `norm`, valid — when the reference names them — between that row's `valid_from`
+/// and `valid_to` dates at this row's date field `at`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reference {
+    pub label: String,
+    pub fields: Vec<String>,
+    pub norm: String,
+    pub keys: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -61,8 +95,6 @@ pub struct Field {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub list: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<Decimal>,
@@ -76,6 +108,23 @@ pub struct Field {
     /// The date of the row (a date field): it must lie inside the period named by the file, and
     /// code lists are read at it.
     pub(crate) row_date: bool,
+}
+
+/// How a rulebook checks the codes of a norm's field, against its own lists (the norm names no
+/// list, so that two schemes may read one norm with two lists): against a catalogue of every code
+/// that exists (a code outside it is an error), and against the list the rulebook reads (a code
+/// of the catalogue outside it is a warning, which `unlisted` words for people).
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeCheck {
+    pub norm: String,
+    pub field: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub catalogue: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
+    /// What a code of the catalogue outside the list comes to, in the rulebook's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unlisted: Option<String>,
 }
 
 closed_names! {
@@ -215,6 +264,8 @@ fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<
         }
         f.finish();
     }
+    let checks = read_checks(obj);
+    let references = read_references(obj, &fields);
     Some(Norm {
         name: name.to_string(),
         version,
@@ -227,9 +278,122 @@ fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<
         true_values,
         false_values,
         fields,
+        checks,
+        references,
         duplicate_rows,
         path: path.to_string(),
     })
+}
+
+/// `[[check]]`: a label and a condition (compiled by the validator, which reports its errors).
+fn read_checks(obj: &Obj<'_, '_>) -> Vec<RowCheck> {
+    let ctx = obj.ctx();
+    let Some(items) = obj.opt_array("check") else { return Vec::new() };
+    let mut out = Vec::new();
+    for item in items {
+        let Some(c) = Obj::of(ctx, item, "a check") else { continue };
+        if let (Some(label), Some(when)) = (c.str("label"), c.str("when")) {
+            out.push(RowCheck { label: label.into_inner(), when: when.into_inner() });
+        }
+        c.finish();
+    }
+    out
+}
+
+/// `[[link]]`: fields of this norm, the norm and keys they refer to, maybe validity dates.
+/// This norm's fields are checked here; the other norm's where both are known (a rulebook's
+/// norms, the files of one validation run).
+fn read_references(obj: &Obj<'_, '_>, fields: &[Field]) -> Vec<Reference> {
+    let ctx = obj.ctx();
+    let Some(items) = obj.opt_array("link") else { return Vec::new() };
+    let mut out = Vec::new();
+    for item in items {
+        let Some(r) = Obj::of(ctx, item, "a link") else { continue };
+        let label = r.str("label");
+        let own = r.str_list("fields").unwrap_or_default();
+        let norm = r.str("norm");
+        let keys = r.str_list("keys").unwrap_or_default();
+        let valid_from = r.opt_str("valid_from").map(|s| s.into_inner());
+        let valid_to = r.opt_str("valid_to").map(|s| s.into_inner());
+        let at = r.opt_str("at");
+        let mut ok = !own.is_empty();
+        for f in &own {
+            if !fields.iter().any(|g| g.name == *f.get_ref()) {
+                let hint = did_you_mean(f.get_ref(), fields.iter().map(|g| g.name.as_str()));
+                let message = format!("the link names field `{}`, which this norm does not have", f.get_ref());
+                match hint {
+                    Some(h) => ctx.error_hint(Code::UndefinedName, f.span(), message, format!("did you mean `{h}`?")),
+                    None => ctx.error(Code::UndefinedName, f.span(), message),
+                }
+                ok = false;
+            }
+        }
+        if own.len() != keys.len() {
+            ctx.error(
+                Code::InvalidValue,
+                r.span(),
+                format!("a link pairs each of its {} fields with a key: it has {} keys", own.len(), keys.len()),
+            );
+            ok = false;
+        }
+        if let Some(at) = &at {
+            match fields.iter().find(|g| g.name == *at.get_ref()) {
+                Some(g) if g.kind == FieldKind::Date => {}
+                Some(_) => {
+                    ctx.error(Code::InvalidValue, at.span(), format!("`at` names `{}`, which is not a date field", at.get_ref()));
+                    ok = false;
+                }
+                None => {
+                    ctx.error(
+                        Code::UndefinedName,
+                        at.span(),
+                        format!("`at` names field `{}`, which this norm does not have", at.get_ref()),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if at.is_some() != (valid_from.is_some() || valid_to.is_some()) {
+            ctx.error(
+                Code::InvalidValue,
+                r.span(),
+                "a link dated `at` a field of the row needs `valid_from` and/or `valid_to` in the other norm, and the other way round",
+            );
+            ok = false;
+        }
+        r.finish();
+        if let (true, Some(label), Some(norm)) = (ok, label, norm) {
+            out.push(Reference {
+                label: label.into_inner(),
+                fields: own.into_iter().map(|f| f.into_inner()).collect(),
+                norm: norm.into_inner(),
+                keys: keys.into_iter().map(|k| k.into_inner()).collect(),
+                valid_from,
+                valid_to,
+                at: at.map(|a| a.into_inner()),
+            });
+        }
+    }
+    out
+}
+
+/// Whether the fields a reference reads in norm `target` exist there, and the dates are dates:
+/// the problems, as messages (the caller locates them).
+pub fn reference_problems(reference: &Reference, target: &Norm) -> Vec<String> {
+    let mut out = Vec::new();
+    for key in &reference.keys {
+        if target.field_index(key).is_none() {
+            out.push(format!("norm `{}` has no field `{key}` (link \"{}\")", target.name, reference.label));
+        }
+    }
+    for date in [&reference.valid_from, &reference.valid_to].into_iter().flatten() {
+        match target.fields.iter().find(|f| f.name == *date) {
+            Some(f) if f.kind == FieldKind::Date => {}
+            Some(_) => out.push(format!("field `{date}` of norm `{}` is not a date (link \"{}\")", target.name, reference.label)),
+            None => out.push(format!("norm `{}` has no field `{date}` (link \"{}\")", target.name, reference.label)),
+        }
+    }
+    out
 }
 
 fn read_field(f: &Obj<'_, '_>) -> Option<Field> {
@@ -261,7 +425,6 @@ fn read_field(f: &Obj<'_, '_>) -> Option<Field> {
         length,
         pattern: f.opt_str("pattern").map(|s| s.into_inner()),
         values,
-        list: f.opt_str("list").map(|s| s.into_inner()),
         min: f.opt_decimal("min").map(|d| d.into_inner()),
         max: f.opt_decimal("max").map(|d| d.into_inner()),
         checksum,

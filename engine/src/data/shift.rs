@@ -37,7 +37,7 @@ impl Case {
     pub(crate) fn data_year(&self, schema: &CaseSchema, norms: &[Norm]) -> Option<i32> {
         let mut row_years: BTreeMap<i32, usize> = BTreeMap::new();
         for (i, input) in schema.inputs.iter_enumerated() {
-            let (InputKind::Dataset { norm }, Some(ds)) = (&input.kind, &self.datasets[i]) else { continue };
+            let (InputKind::Dataset { norm, .. }, Some(ds)) = (&input.kind, &self.datasets[i]) else { continue };
             let Some(norm) = norms.iter().find(|n| &n.name == norm) else { continue };
             let dated: Vec<usize> = norm.fields.iter().filter(|f| f.row_date).filter_map(|f| ds.column_index(&f.name)).collect();
             for row in &ds.rows {

@@ -1,7 +1,10 @@
 //! The closed registry of diagnostic codes, declared once: each code's variant, stable spelling
 //! (`R101`), English name (`unknown-key`) and summary come from one line of the table below.
 //! `R` codes concern rule and norm files, `D` codes the data of a case, `X` codes the evaluation,
-//! `V` codes the checks of an exchange file before it is deposited.
+//! `V` codes the checks of an exchange file against its norm — by `peps validate` before it is
+//! deposited, and by the case reader of `peps compute`, which reads files through the same
+//! validator (`D` codes remain for what only the case reader meets: an unreadable file, a line
+//! past the reader's limit, a path leaving the case folder).
 
 use std::fmt;
 
@@ -82,15 +85,8 @@ codes! {
     CaseMissingValue = "D202", "case-missing-value", "the case description lacks a value the rulebook requires";
     CaseInvalidValue = "D203", "case-invalid-value", "a value of the case description has the wrong type or form";
     DataFileUnreadable = "D210", "data-file-unreadable", "a data file cannot be read";
-    DataMissingColumn = "D211", "data-missing-column", "a data file lacks a column its norm requires";
-    DataInvalidValue = "D212", "data-invalid-value", "a data field cannot be read as its norm's type";
-    DataRequiredEmpty = "D213", "data-required-empty", "a required data field is empty";
-    DataRowWidth = "D214", "data-row-width", "a data row has more or fewer fields than the header";
-    DataEncoding = "D215", "data-encoding", "a data file is not in the encoding its norm declares";
-    DataLineTooLong = "D216", "data-line-too-long", "a line or a record of a data file is longer than the reader accepts (1 MiB a line, 4 MiB a record)";
-    DataTooManyColumns = "D217", "data-too-many-columns", "a data file's header has more columns than the reader accepts (1,000)";
-    DataEmpty = "D218", "data-empty", "a data file is empty: no header, no rows";
-    DataNoRows = "D219", "data-no-rows", "a data file has a header but no rows (warning)";
+    DataEncoding = "D215", "data-encoding", "a data file holds a NUL byte: it is binary or UTF-16, not text in its norm's encoding";
+    DataLineTooLong = "D216", "data-line-too-long", "a line of a data file is longer than the reader accepts (1 MiB)";
     DataLineEndings = "D221", "data-line-endings", "a data file mixes line endings, so row numbers may be off (warning)";
     PathEscape = "D220", "path-escape", "a path leaves the folder it must stay in";
     FormulaRuntime = "X300", "formula-runtime", "a formula failed while it was evaluated";
@@ -128,6 +124,9 @@ codes! {
     NoDataRows = "V428", "no-data-rows", "the file has a header but no rows (warning)";
     LineEndings = "V429", "line-endings", "lines end with a lone carriage return (old Mac files): rows cannot be told apart";
     NotText = "V430", "not-text", "the file is not delimited text: a spreadsheet (xlsx, xls) or other binary data";
+    ValueOutsideList = "V431", "value-outside-list", "a code of the field's catalogue that the rulebook's list lacks at the row's date (warning: the rulebook says what it comes to)";
+    FieldMismatch = "V432", "field-mismatch", "a row where a check of the norm across its fields fails (warning: the norm's label says what the row contradicts)";
+    UnknownReference = "V433", "unknown-reference", "a row whose value is found in no row of the file it refers to, at the row's date when the norm says so (warning)";
     DepositLate = "V440", "deposit-late", "the file is deposited after the deadline of a period it holds data of (warning)";
     DepositNotCovered = "V441", "deposit-not-covered", "the file holds data of days that no deposit period of the calendar covers, so no deadline can be checked (warning)";
 }

@@ -43,7 +43,7 @@ impl Acc {
 }
 
 pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &AggregatePlan) -> StepResult {
-    let AggregatePlan { view, op, cond, group } = plan;
+    let AggregatePlan { view, op, cond, group, round_rows } = plan;
     let ds = st.datasets[rb.views[*view].dataset];
     let rows = st.views[*view].as_deref().unwrap_or(&[]);
     let mut total = Acc::new(op);
@@ -58,6 +58,10 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &Aggregate
         let v = match op {
             AggregateOp::Count => Value::Null,
             AggregateOp::Sum(e) | AggregateOp::Min(e) | AggregateOp::Max(e) => expr::eval(e, &env)?,
+        };
+        let v = match (round_rows, v) {
+            (Some(rounding), Value::Number(n)) => Value::Number(rounding.apply(n)),
+            (_, v) => v,
         };
         total.add(op, &v)?;
         if let Some(g) = group {

@@ -7,6 +7,7 @@ use crate::data::shift::DataShift;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::data::dataset::RowsLeftOut;
 use crate::diagnostic::Diagnostic;
 use crate::eval::RunManifest;
 use crate::value::{Status, Unit, Value};
@@ -43,6 +44,10 @@ pub struct Evaluation {
     /// When the case's data belong to another year: they were brought into this one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data_shift: Option<DataShift>,
+    /// The rows of each dataset its norm rejected and the rulebook left out of the case, per
+    /// code: the evaluation did not read them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows_left_out: Vec<RowsLeftOut>,
     pub manifest: RunManifest,
 }
 

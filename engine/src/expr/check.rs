@@ -170,7 +170,11 @@ pub(crate) fn check_call(name: &str, args: &[Ast], span: &Range<usize>, r: &mut 
     use Kind::*;
     let result = match func {
         Func::YearsBetween | Func::DaysBetween if ok(&[Date, Date]) => Some(Number),
-        Func::Year if ok(&[Date]) => Some(Number),
+        Func::Year | Func::Month if ok(&[Date]) => Some(Number),
+        Func::Substr if ok(&[Text, Number, Number]) => Some(Text),
+        Func::DateText if ok(&[Date, Text]) => Some(Text),
+        Func::ToNumber if ok(&[Text]) => Some(Number),
+        Func::Mod if ok(&[Number, Number]) => Some(Number),
         Func::Min | Func::Max if ok(&[Number, Number]) => Some(Number),
         Func::Min | Func::Max if ok(&[Date, Date]) => Some(Date),
         Func::Abs if ok(&[Number]) => Some(Number),

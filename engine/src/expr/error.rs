@@ -128,8 +128,10 @@ pub(crate) fn undefined(span: Range<usize>, error: NameError) -> ExprError {
 pub(crate) enum EvalError {
     #[error("division of {0} by zero")]
     DivisionByZero(Decimal),
-    #[error("arithmetic overflow in {left} {op} {right}")]
-    Overflow { left: Decimal, op: &'static str, right: Decimal },
+    /// Boxed: the error travels in every `Result` the evaluator returns, once per node of every
+    /// row's expressions, and a small `Result` is moved faster.
+    #[error("arithmetic overflow in {} {} {}", .0.0, .0.1, .0.2)]
+    Overflow(Box<(Decimal, &'static str, Decimal)>),
 }
 
 impl EvalError {

@@ -122,7 +122,7 @@ pub(crate) fn binary(op: BinOp, a: &Expr, b: &Expr, env: &dyn Env) -> Result<Val
                     x.checked_div(y)
                 }
             };
-            Value::Number(r.ok_or(EvalError::Overflow { left: x, op: op.symbol(), right: y })?)
+            Value::Number(r.ok_or(EvalError::Overflow(Box::new((x, op.symbol(), y))))?)
         }
     })
 }
@@ -131,9 +131,9 @@ pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, Ev
     if func == Func::If {
         return if eval_bool(&args[0], env)? { eval(&args[1], env) } else { eval(&args[2], env) };
     }
-    // Every function but `if` takes at most two arguments: they are evaluated into a buffer on
+    // Every function but `if` takes at most three arguments: they are evaluated into a buffer on
     // the stack, as this runs for every row.
-    let mut buffer = [Value::Null, Value::Null];
+    let mut buffer = [Value::Null, Value::Null, Value::Null];
     if args.len() > buffer.len() {
         return Ok(Value::Null);
     }
@@ -153,6 +153,16 @@ pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, Ev
         (Func::YearsBetween, [Value::Date(a), Value::Date(b)]) => Value::Number(Decimal::from(whole_years(*a, *b))),
         (Func::DaysBetween, [Value::Date(a), Value::Date(b)]) => Value::Number(Decimal::from((*b - *a).num_days())),
         (Func::Year, [Value::Date(a)]) => Value::Number(Decimal::from(a.year())),
+        (Func::Month, [Value::Date(a)]) => Value::Number(Decimal::from(a.month())),
+        (Func::DateText, [Value::Date(d), Value::Text(format)]) => date_text(*d, format),
+        (Func::Substr, [Value::Text(t), Value::Number(start), Value::Number(len)]) => substr(t, *start, *len),
+        (Func::ToNumber, [Value::Text(t)]) => to_number(t),
+        (Func::Mod, [Value::Number(a), Value::Number(b)]) => {
+            if b.is_zero() {
+                return Err(EvalError::DivisionByZero(*a));
+            }
+            Value::Number(a.checked_rem(*b).ok_or(EvalError::Overflow(Box::new((*a, "mod", *b))))?)
+        }
         (Func::Min, [Value::Number(a), Value::Number(b)]) => Value::Number(*a.min(b)),
         (Func::Max, [Value::Number(a), Value::Number(b)]) => Value::Number(*a.max(b)),
         (Func::Min, [Value::Date(a), Value::Date(b)]) => Value::Date(*a.min(b)),
@@ -163,6 +173,85 @@ pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, Ev
         }
         _ => Value::Null,
     })
+}
+
+/// `len` characters of `t` from the `start`-th (1-based); a start before the first character or
+/// a negative length gives what there is of the text inside the range.
+// Out of line, as the other rarely used functions below: inlined, they would swell the stack frame
+// of every recursive `eval` call (measured: the whole evaluation of a national run 70 % slower).
+#[inline(never)]
+fn substr(t: &str, start: Decimal, len: Decimal) -> Value {
+    use rust_decimal::prelude::ToPrimitive;
+    let (Some(start), Some(len)) = (start.trunc().to_i64(), len.trunc().to_i64()) else { return Value::Null };
+    let first = start.max(1);
+    let last = start.saturating_add(len).max(first);
+    let skip = usize::try_from(first - 1).unwrap_or(usize::MAX);
+    let take = usize::try_from(last - first).unwrap_or(0);
+    // Identifiers and codes are ASCII: a byte slice, no character walk nor allocation (a norm
+    // checks the parts of an identifier on every row of a file).
+    if t.is_ascii() {
+        let from = skip.min(t.len());
+        let to = from.saturating_add(take).min(t.len());
+        return Value::text(&t[from..to]);
+    }
+    Value::Text(t.chars().skip(skip).take(take).collect::<String>().into())
+}
+
+/// A date written in a strftime format: `%d`, `%m`, `%y`, `%Y` and other characters by hand (an
+/// identifier's date part, on every row of a file), any other format through chrono.
+#[inline(never)]
+fn date_text(d: NaiveDate, format: &str) -> Value {
+    let mut out = [0u8; 23];
+    let mut n = 0;
+    let mut bytes = format.bytes();
+    let mut push = |digits: &[u8], n: &mut usize| -> bool {
+        if *n + digits.len() > out.len() {
+            return false;
+        }
+        out[*n..*n + digits.len()].copy_from_slice(digits);
+        *n += digits.len();
+        true
+    };
+    let two = |v: u32| [b'0' + (v / 10 % 10) as u8, b'0' + (v % 10) as u8];
+    let mut fast = format.is_ascii();
+    while fast && let Some(b) = bytes.next() {
+        fast = match (b, b == b'%') {
+            (_, true) => match bytes.next() {
+                Some(b'd') => push(&two(d.day()), &mut n),
+                Some(b'm') => push(&two(d.month()), &mut n),
+                Some(b'y') => push(&two(d.year().rem_euclid(100) as u32), &mut n),
+                Some(b'Y') if (0..=9999).contains(&d.year()) => {
+                    let y = d.year() as u32;
+                    push(&[b'0' + (y / 1000) as u8, b'0' + (y / 100 % 10) as u8, b'0' + (y / 10 % 10) as u8, b'0' + (y % 10) as u8], &mut n)
+                }
+                _ => false,
+            },
+            (b, false) => push(&[b], &mut n),
+        };
+    }
+    if fast {
+        // Digits and ASCII characters of the format: valid UTF-8.
+        return std::str::from_utf8(&out[..n]).map_or(Value::Null, Value::text);
+    }
+    let mut text = String::new();
+    use std::fmt::Write as _;
+    match write!(text, "{}", d.format(format)) {
+        Ok(()) => Value::Text(text.into()),
+        // A format chrono cannot write.
+        Err(_) => Value::Null,
+    }
+}
+
+/// The number a text writes: digits read by hand (the parts of an identifier), any other
+/// decimal through `Decimal`'s parser; null when the text writes none.
+#[inline(never)]
+fn to_number(t: &str) -> Value {
+    let t = t.trim();
+    if !t.is_empty() && t.len() <= 18 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let n = t.bytes().fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+        return Value::Number(Decimal::from(n));
+    }
+    t.parse::<Decimal>().map_or(Value::Null, Value::Number)
 }
 
 /// Whole years from `from` to `to`: the age on `to` of someone born on `from`.

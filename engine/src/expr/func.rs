@@ -29,5 +29,17 @@ closed_names! {
         Round = "round",
         /// `date('2025-12-31')`.
         Date = "date",
+        /// `month(date)`: 1 to 12.
+        Month = "month",
+        /// `date_text(date, '%y%m')`: the date written in a strftime format (`%d`, `%m`, `%y`,
+        /// `%Y`...), e.g. '9104' for April 1991.
+        DateText = "date_text",
+        /// `substr(text, start, length)`: `length` characters from the `start`-th (the first is
+        /// 1, as in a spreadsheet); fewer when the text is shorter.
+        Substr = "substr",
+        /// `to_number(text)`: the number a text writes (`'07'` is 7), null when it writes none.
+        ToNumber = "to_number",
+        /// `mod(a, b)`: the remainder of `a` divided by `b` (`mod(1991, 100)` is 91).
+        Mod = "mod",
     }
 }

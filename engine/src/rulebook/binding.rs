@@ -40,7 +40,7 @@ pub(crate) fn bind(rb: &mut Rulebook, defs: TiVec<StepId, StepDef>, m: &Manifest
 /// One dataset (and its whole-dataset view) per input read through a norm.
 fn bind_datasets(rb: &mut Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) {
     for (i, input) in rb.schema.inputs.iter_enumerated() {
-        let InputKind::Dataset { norm } = &input.kind else { continue };
+        let InputKind::Dataset { norm, .. } = &input.kind else { continue };
         let Some(n) = rb.norms.iter().position(|x| &x.name == norm) else {
             diags.push(
                 Diagnostic::error(
@@ -58,9 +58,12 @@ fn bind_datasets(rb: &mut Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) {
         let dataset = rb.datasets.push_and_get_key(DatasetDef { name: input.name.clone(), input: i, columns });
         rb.views.push(ViewDef { name: input.name.clone(), dataset, step: None });
     }
-    for (name, _, loc) in &m.norms {
-        if !rb.schema.inputs.iter().any(|i| matches!(&i.kind, InputKind::Dataset { norm } if norm == name)) {
-            diags.push(Diagnostic::warning(Code::UndefinedName, format!("norm `{name}` is listed but no input reads it")).at(loc.clone()));
+    for n in &m.norms {
+        if !rb.schema.inputs.iter().any(|i| matches!(&i.kind, InputKind::Dataset { norm, .. } if *norm == n.name)) {
+            diags.push(
+                Diagnostic::warning(Code::UndefinedName, format!("norm `{}` is listed but no input reads it", n.name))
+                    .at(n.location.clone()),
+            );
         }
     }
 }

@@ -22,7 +22,7 @@ pub(crate) struct Manifest {
     pub(crate) case_file: String,
     pub(crate) files: Vec<(&'static str, Vec<String>)>,
     pub(crate) files_loc: Location,
-    pub(crate) norms: Vec<(String, u32, Location)>,
+    pub(crate) norms: Vec<NormUse>,
     pub(crate) total: Option<toml::Spanned<String>>,
     pub(crate) waterfall: Vec<toml::Spanned<String>>,
     pub(crate) components: Vec<toml::Spanned<String>>,
@@ -42,6 +42,25 @@ pub struct Names {
     /// Who is paid, as a sentence names it ("l'équipe").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payee: Option<String>,
+}
+
+/// A norm the rulebook reads: its version and how the codes of its fields are checked.
+#[derive(Debug, Clone)]
+pub(crate) struct NormUse {
+    pub(crate) name: String,
+    pub(crate) version: u32,
+    pub(crate) location: Location,
+    pub(crate) codes: Vec<CodesUse>,
+}
+
+/// `FIELD = { catalogue = "…", list = "…", unlisted = "…" }` under a norm's `codes`, as written.
+#[derive(Debug, Clone)]
+pub(crate) struct CodesUse {
+    pub(crate) field: String,
+    pub(crate) field_loc: Location,
+    pub(crate) catalogue: Option<(String, Location)>,
+    pub(crate) list: Option<(String, Location)>,
+    pub(crate) unlisted: Option<String>,
 }
 
 pub(crate) const FILE_KINDS: &[&str] = &["parameters", "tables", "lists", "indicators", "calendar", "inputs", "steps", "scripts"];
@@ -118,8 +137,8 @@ pub(crate) fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
     let mut norms = Vec::new();
     if let Some(n) = obj.opt_table("norms") {
         for (name, item) in n.entries() {
-            if let Some(v) = crate::rules::strict::read_int(ctx, item, &format!("the version of norm `{}`", name.get_ref())) {
-                norms.push((name.get_ref().to_string(), (*v.get_ref()).max(0) as u32, ctx.loc(name.span())));
+            if let Some(use_) = read_norm_use(obj, name.get_ref(), name.span(), item) {
+                norms.push(use_);
             }
         }
     }
@@ -158,4 +177,49 @@ pub(crate) fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
         result_loc,
         ok: true,
     })
+}
+
+/// A norm of `[norms]`: `name = 1`, or `name = { version = 1, codes = { FIELD = { catalogue =
+/// "…", list = "…", unlisted = "…" } } }`.
+fn read_norm_use(obj: &Obj<'_, '_>, name: &str, span: std::ops::Range<usize>, item: &crate::rules::strict::Item<'_>) -> Option<NormUse> {
+    let ctx = obj.ctx();
+    let location = ctx.loc(span);
+    if let toml::de::DeValue::Integer(_) = item.get_ref() {
+        let v = crate::rules::strict::read_int(ctx, item, &format!("the version of norm `{name}`"))?;
+        return Some(NormUse { name: name.to_string(), version: (*v.get_ref()).max(0) as u32, location, codes: Vec::new() });
+    }
+    let n = Obj::of(ctx, item, &format!("norm `{name}`"))?;
+    let version = n.int("version");
+    let mut codes = Vec::new();
+    if let Some(c) = n.opt_table("codes") {
+        for (field, spec) in c.entries() {
+            let Some(f) = Obj::of(ctx, spec, &format!("the codes of `{name}.{}`", field.get_ref())) else { continue };
+            let catalogue = f.opt_str("catalogue").map(|s| (s.get_ref().clone(), ctx.loc(s.span())));
+            let list = f.opt_str("list").map(|s| (s.get_ref().clone(), ctx.loc(s.span())));
+            let unlisted = f.opt_str("unlisted").map(|s| s.into_inner());
+            if catalogue.is_none() && list.is_none() {
+                ctx.error_hint(
+                    Code::MissingKey,
+                    f.span(),
+                    format!("the codes of `{name}.{}` name no list", field.get_ref()),
+                    "give `catalogue` (every code that exists: outside it, an error) and/or `list` (the rulebook's list: outside it, a warning when the code is in the catalogue)",
+                );
+            }
+            if unlisted.is_some() && (catalogue.is_none() || list.is_none()) {
+                ctx.error(
+                    Code::InvalidValue,
+                    f.span(),
+                    format!(
+                        "`unlisted` of `{name}.{}` says what a code of the catalogue outside the list is: it needs both",
+                        field.get_ref()
+                    ),
+                );
+            }
+            f.finish();
+            codes.push(CodesUse { field: field.get_ref().to_string(), field_loc: ctx.loc(field.span()), catalogue, list, unlisted });
+        }
+    }
+    n.finish();
+    let version = version?;
+    Some(NormUse { name: name.to_string(), version: (*version.get_ref()).max(0) as u32, location, codes })
 }

@@ -23,12 +23,12 @@ pub(crate) fn bind_step(b: &mut Binder<'_>, d: &StepDef, diags: &mut Vec<Diagnos
             Some(Plan::Filter(FilterPlan { view, cond }))
         }
         Mechanism::Lookup { dataset, table, column, keys } => bind_lookup(b, &cx, dataset.as_ref(), table, column.as_ref(), keys, diags),
-        Mechanism::Aggregate { dataset, op, condition, group_by } => {
+        Mechanism::Aggregate { dataset, op, condition, group_by, round_rows } => {
             let view = bind_rows(b, &cx, dataset, diags)?;
             let op = bind_aggregate_op(b, &cx, op, diags)?;
             let cond = optional(b, &cx, condition.as_ref(), Some(Kind::Bool), "the condition", diags)?;
             let group = optional(b, &cx, group_by.as_ref(), None, "the grouping", diags)?;
-            Some(Plan::Aggregate(AggregatePlan { view, op, cond, group }))
+            Some(Plan::Aggregate(AggregatePlan { view, op, cond, group, round_rows: *round_rows }))
         }
         Mechanism::Derive { dataset, value } => {
             let view = bind_rows(b, &cx, dataset, diags)?;

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use typed_index_collections::TiVec;
 
-use crate::data::case::{Case, CaseOptions};
-use crate::data::norm::Norm;
+use crate::data::case::{Case, CaseOptions, Readers};
+use crate::data::norm::{CodeCheck, Norm};
 use crate::data::shift::DataShift;
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::expr::Expr;
@@ -46,6 +46,8 @@ pub struct Rulebook {
     pub(crate) calendar_exprs: Vec<EventExprs>,
     pub(crate) schema: CaseSchema,
     pub(crate) norms: Vec<Norm>,
+    /// How the codes of the norms' fields are checked, against the rulebook's lists.
+    pub(crate) code_checks: Vec<CodeCheck>,
     pub(crate) steps: TiVec<StepId, Step>,
     /// The steps in evaluation order: the gate's ancestors first, then the gate.
     pub(crate) order: Vec<StepId>,
@@ -151,6 +153,8 @@ pub(crate) struct AggregatePlan {
     /// The key of each row's group: the step then also holds its value per group, which rows of
     /// any dataset read by key (`step(KEY)`).
     pub(crate) group: Option<Expr>,
+    /// Each row's value rounded before it is added (`round_rows`).
+    pub(crate) round_rows: Option<Rounding>,
 }
 
 /// What an aggregate computes over the rows it keeps.
@@ -361,6 +365,12 @@ impl Rulebook {
         &self.norms
     }
 
+    /// How the codes of the norms' fields are checked against the rulebook's lists
+    /// (`[norms] <norm> = { codes = … }`).
+    pub fn code_checks(&self) -> &[CodeCheck] {
+        &self.code_checks
+    }
+
     /// The steps in evaluation order.
     pub fn steps_in_order(&self) -> impl Iterator<Item = &Step> {
         self.order.iter().map(|&i| &self.steps[i])
@@ -427,7 +437,19 @@ impl Rulebook {
     /// Reads the case folder `dir` against this rulebook's case inputs and norms; unless
     /// `options.keep_dates`, data of another year are brought into the rulebook's year.
     pub fn load_case(&self, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
-        let (case, diags) = crate::data::case::load_case(dir, &self.case_file, &self.schema, &self.norms, options);
+        self.load_case_with(&self.case_reader(), dir, options)
+    }
+
+    /// The readers of this rulebook's data files (the validators of their norms), compiled once
+    /// for the many cases of a run.
+    pub fn case_reader(&self) -> Readers<'_> {
+        Readers::new(&self.schema, &self.norms, &self.lists.raw, &self.code_checks)
+    }
+
+    /// Reads the case folder `dir` through `readers` (from [`Rulebook::case_reader`]), its dates
+    /// brought into this rulebook's year unless `options` keeps them.
+    pub fn load_case_with(&self, readers: &Readers<'_>, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
+        let (case, diags) = crate::data::case::load_case(dir, &self.case_file, &self.schema, readers, options);
         let case = match case {
             Some(c) if !options.keep_dates => Some(self.bring_into_year(c)),
             other => other,

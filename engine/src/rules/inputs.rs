@@ -58,11 +58,27 @@ pub enum InputKind {
     /// A data file, read through the named norm.
     Dataset {
         norm: String,
+        /// What a row the norm rejects does to the case.
+        rejected_rows: RejectedRows,
     },
     /// An array of tables with typed fields.
     Records {
         fields: Vec<(String, Unit)>,
     },
+}
+
+closed_names! {
+    /// What a row of a data file that breaks its norm does to the case (`rejected_rows` of a
+    /// dataset input).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum RejectedRows {
+        /// The case is refused: nothing is computed from a file with a rejected row (the default).
+        #[default]
+        Refuse = "refuse",
+        /// The row is left out of the case, with a warning per code saying how many rows were
+        /// left out; the evaluation counts them (`rows_left_out`).
+        LeaveOut = "leave_out",
+    }
 }
 
 impl CaseSchema {
@@ -116,7 +132,13 @@ pub(crate) fn read_input(o: &Obj<'_, '_>, section: &str, name: &str) -> Option<I
     let ty = parse_choice(o, &ty, "input type", &types, |s| types.contains(&s).then(|| s.to_string()))?;
     let kind = match ty.as_str() {
         "enum" => InputKind::Enum { values: o.str_list("values").unwrap_or_default().into_iter().map(|s| s.into_inner()).collect() },
-        "dataset" => InputKind::Dataset { norm: o.str("norm")?.into_inner() },
+        "dataset" => {
+            let rejected_rows = o
+                .opt_str("rejected_rows")
+                .and_then(|r| parse_choice(o, &r, "rejected_rows", RejectedRows::NAMES, RejectedRows::parse))
+                .unwrap_or_default();
+            InputKind::Dataset { norm: o.str("norm")?.into_inner(), rejected_rows }
+        }
         "records" => {
             let fields = o.table("fields")?;
             let mut out = Vec::new();

@@ -1,5 +1,7 @@
 //! Code lists: codes with typed attributes, some dated (a tariff that changes inside the period),
-//! each code valid between optional dates.
+//! each code valid between optional dates. An item may stand for a family of codes by a pattern
+//! (a regular expression every code of the family matches whole, e.g. the shape of a CCAM code):
+//! a code is found among the codes first, then among the patterns, in order.
 
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt};
@@ -20,6 +22,9 @@ pub struct CodeList {
     pub items: Vec<ListItem>,
     #[serde(skip)]
     by_code: HashMap<String, Vec<usize>>,
+    /// The items that are patterns, compiled, in the order of the file.
+    #[serde(skip)]
+    patterns: Vec<(usize, regex::Regex)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -30,7 +35,11 @@ pub struct Attribute {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ListItem {
+    /// The code, or the pattern of the codes the item stands for.
     pub code: String,
+    /// `code` is a regular expression that the codes of the item match whole.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pattern: bool,
     #[serde(flatten)]
     pub provenance: Provenance,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -42,19 +51,44 @@ pub struct ListItem {
 }
 
 impl CodeList {
-    /// The item for `code` valid on `date`.
+    /// The item for `code` valid on `date`: the code's own item, else the first pattern it
+    /// matches.
     pub(crate) fn find(&self, code: &str, date: NaiveDate) -> Option<usize> {
-        self.by_code.get(code)?.iter().copied().find(|&i| {
-            let item = &self.items[i];
+        let valid = |i: &usize| {
+            let item = &self.items[*i];
             item.from.is_none_or(|f| f <= date) && item.to.is_none_or(|t| date <= t)
-        })
+        };
+        if let Some(found) = self.by_code.get(code).and_then(|v| v.iter().copied().find(valid)) {
+            return Some(found);
+        }
+        self.patterns.iter().map(|(i, _)| *i).filter(valid).find(|&i| self.matches(i, code))
+    }
+
+    /// Whether `code` is written in the list, or matches one of its patterns, at some date.
+    pub(crate) fn knows(&self, code: &str) -> bool {
+        self.by_code.contains_key(code) || self.patterns.iter().any(|(_, re)| re.is_match(code))
+    }
+
+    /// The items that are patterns, with their compiled expression.
+    pub(crate) fn patterns(&self) -> &[(usize, regex::Regex)] {
+        &self.patterns
+    }
+
+    fn matches(&self, item: usize, code: &str) -> bool {
+        self.patterns.iter().any(|(i, re)| *i == item && re.is_match(code))
     }
 
     /// Rebuilds the index by code after the items changed.
     pub(crate) fn reindex(&mut self) {
         self.by_code.clear();
+        self.patterns.clear();
         for (i, item) in self.items.iter().enumerate() {
-            self.by_code.entry(item.code.clone()).or_default().push(i);
+            if !item.pattern {
+                self.by_code.entry(item.code.clone()).or_default().push(i);
+            } else if let Ok(re) = regex::Regex::new(&whole(&item.code)) {
+                // A pattern was compiled when it was read: it compiles again.
+                self.patterns.push((i, re));
+            }
         }
     }
 
@@ -95,11 +129,28 @@ fn read_list(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<CodeList
             Some(Attribute { name: attr_name?.into_inner(), unit: unit? })
         })
         .collect();
-    let mut items = Vec::new();
+    let mut items: Vec<ListItem> = Vec::new();
     let mut by_code: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut patterns: Vec<(usize, regex::Regex)> = Vec::new();
     for item in obj.array("items")? {
         let Some(it) = Obj::of(ctx, item, &format!("an item of list `{name}`")) else { continue };
-        let code = it.str("code");
+        let pattern = it.opt_str("pattern");
+        let code = match &pattern {
+            Some(p) => {
+                if it.has("code") {
+                    it.allow(&["code"]);
+                    ctx.error(Code::InvalidValue, p.span(), format!("{} has both `code` and `pattern`: keep one", it.what()));
+                }
+                match regex::Regex::new(&whole(p.get_ref())) {
+                    Ok(re) => Some((p.clone(), Some(re))),
+                    Err(e) => {
+                        ctx.error(Code::InvalidValue, p.span(), format!("the pattern `{}` does not compile: {e}", p.get_ref()));
+                        None
+                    }
+                }
+            }
+            None => it.str("code").map(|c| (c, None)),
+        };
         let label = it.str("label");
         let from = it.opt_date("from").map(|d| d.into_inner());
         let to = it.opt_date("to").map(|d| d.into_inner());
@@ -125,22 +176,30 @@ fn read_list(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<CodeList
         let item_span = it.span();
         it.finish();
         let Some(values) = values.into_iter().collect::<Option<Vec<_>>>() else { continue };
-        let code = code.into_inner();
-        if let Some(prev) = by_code.get(&code)
-            && prev.iter().any(|&i| overlaps(&items[i], from, to))
-        {
+        let (code, regex) = (code.0.into_inner(), code.1);
+        let same = |i: &usize| items[*i].code == code && items[*i].pattern == regex.is_some() && overlaps(&items[*i], from, to);
+        let twice = match &regex {
+            None => by_code.get(&code).is_some_and(|prev| prev.iter().any(same)),
+            Some(_) => patterns.iter().map(|(i, _)| i).any(same),
+        };
+        if twice {
+            let what = if regex.is_some() { "pattern" } else { "code" };
             ctx.error_hint(
                 Code::DuplicateName,
                 item_span,
-                format!("code `{code}` appears twice in list `{name}` over the same dates"),
-                "give each version of a code `from`/`to` dates that do not overlap",
+                format!("{what} `{code}` appears twice in list `{name}` over the same dates"),
+                format!("give each version of a {what} `from`/`to` dates that do not overlap"),
             );
             continue;
         }
-        by_code.entry(code.clone()).or_default().push(items.len());
-        items.push(ListItem { code, provenance: item_prov, from, to, values });
+        let pattern = regex.is_some();
+        match regex {
+            Some(re) => patterns.push((items.len(), re)),
+            None => by_code.entry(code.clone()).or_default().push(items.len()),
+        }
+        items.push(ListItem { code, pattern, provenance: item_prov, from, to, values });
     }
-    Some(CodeList { name, provenance, attributes, items, by_code })
+    Some(CodeList { name, provenance, attributes, items, by_code, patterns })
 }
 
 fn overlaps(item: &ListItem, from: Option<NaiveDate>, to: Option<NaiveDate>) -> bool {
@@ -153,4 +212,9 @@ fn overlaps(item: &ListItem, from: Option<NaiveDate>, to: Option<NaiveDate>) -> 
         _ => true,
     };
     starts_before_end && ends_after_start
+}
+
+/// The regular expression of a pattern item, matching the whole code.
+fn whole(pattern: &str) -> String {
+    format!("^(?:{pattern})$")
 }

@@ -73,6 +73,7 @@ pub enum Mechanism {
         op: AggOp,
         condition: Option<ExprSource>,
         group_by: Option<ExprSource>,
+        round_rows: Option<Rounding>,
     },
     /// A value computed for every row of a dataset, which later expressions over those rows read
     /// like a column.
@@ -324,8 +325,31 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
             };
             let condition = m.opt("where", |c, i, w| read_expr(c, i, w, file));
             let group_by = m.opt("group_by", |c, i, w| read_expr(c, i, w, file));
+            // Where money is rounded in a sum of rows: each row before the sum (here), or the sum
+            // alone (the step's `round`, or the rulebook's money rounding).
+            let round_rows = match m.get("round_rows") {
+                Some(item) => {
+                    let r = Obj::of(ctx, item, &format!("`round_rows` of {}", obj.what()))?;
+                    let step = r.decimal("step");
+                    let mode = match r.opt_str("mode") {
+                        Some(s) => parse_choice(&r, &s, "rounding mode", RoundingMode::NAMES, RoundingMode::parse),
+                        None => Some(RoundingMode::HalfUp),
+                    };
+                    if let Some(s) = &step
+                        && s.get_ref() <= &rust_decimal::Decimal::ZERO
+                    {
+                        ctx.error(Code::InvalidValue, s.span(), "a rounding step must be positive");
+                    }
+                    r.finish();
+                    if matches!(op, Some(AggOp::Count | AggOp::Min(_) | AggOp::Max(_))) {
+                        ctx.error(Code::InvalidValue, item.span(), "`round_rows` rounds the rows of a sum: only a sum adds rounded rows");
+                    }
+                    Some(Rounding { step: step?.into_inner(), mode: mode? })
+                }
+                None => None,
+            };
             m.finish();
-            Some(Mechanism::Aggregate { dataset: dataset?, op: op?, condition, group_by })
+            Some(Mechanism::Aggregate { dataset: dataset?, op: op?, condition, group_by, round_rows })
         }
         "derive" => {
             let m = obj.table("derive")?;
@@ -435,12 +459,15 @@ impl StepDef {
                     None => format!("{}{col}[{}]", table.text, keys.join(", ")),
                 }
             }
-            Mechanism::Aggregate { dataset, op, condition, group_by } => {
+            Mechanism::Aggregate { dataset, op, condition, group_by, round_rows } => {
                 let g = group_by.as_ref().map(|e| format!(", by {}", squash(&e.text))).unwrap_or_default();
+                let r = round_rows
+                    .map(|r| format!(", each row rounded to {} ({}) before the sum", r.step.normalize(), r.mode))
+                    .unwrap_or_default();
                 match op {
                     AggOp::Count => format!("count of {}{}{g}", dataset.text, w(condition)),
                     AggOp::Sum(e) | AggOp::Min(e) | AggOp::Max(e) => {
-                        format!("{} of {} over {}{}{g}", op.key(), squash(&e.text), dataset.text, w(condition))
+                        format!("{} of {} over {}{}{g}{r}", op.key(), squash(&e.text), dataset.text, w(condition))
                     }
                 }
             }

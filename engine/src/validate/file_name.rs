@@ -4,10 +4,10 @@
 use chrono::NaiveDate;
 use regex::Regex;
 
+use crate::data::field::DateFormat;
 use crate::data::norm::Norm;
 use crate::diagnostic::Code;
 use crate::validate::Problem;
-use crate::validate::fields::DateFormat;
 use crate::validate::validator::compile_name;
 use crate::value::Period;
 

@@ -9,7 +9,7 @@ use serde::ser::SerializeStruct;
 use crate::data::norm::Encoding;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::validate::severity;
-use crate::value::{Period, Status};
+use crate::value::{Period, Status, Value};
 
 /// One problem of a file: where (row = line of the file, the header being line 1; none for the
 /// file as a whole), which field, which value (masked for identifiers) and why.
@@ -157,10 +157,32 @@ pub trait Sink {
     fn header(&mut self, _raw: &[u8], _terminator: &[u8]) -> io::Result<()> {
         Ok(())
     }
-    /// A rejected row: its bytes as in the file, its line break, and its problems.
-    fn rejected(&mut self, _row: u64, _raw: &[u8], _terminator: &[u8], _problems: &[Problem]) -> io::Result<()> {
+    /// A rejected row: its line, the row as a rejects file writes it (when the sink
+    /// [wants rejected rows](Sink::wants_rejected_rows); empty otherwise), its line break, and
+    /// its problems. The row keeps the header's columns, each field as in the file but identifiers
+    /// masked unless the options show them; a row of another width is written whole in the first
+    /// column, never shifted.
+    fn rejected(&mut self, _row: u64, _record: &[u8], _terminator: &[u8], _problems: &[Problem]) -> io::Result<()> {
         Ok(())
     }
+    /// Whether the sink writes rejected rows (a rejects file): they are then rendered for it.
+    fn wants_rejected_rows(&self) -> bool {
+        false
+    }
+    /// Whether the sink needs every problem in full, or only those the report keeps as examples
+    /// (the others are counted, their text left empty).
+    fn wants_every_problem(&self) -> bool {
+        true
+    }
+    /// Whether the sink takes the typed values of the rows that are not rejected (`accepted`):
+    /// the case reader does, `peps validate` does not.
+    fn wants_rows(&self) -> bool {
+        false
+    }
+    /// A row that is not rejected, typed: one value per field of the norm (null when empty). The
+    /// row is handed over whole, boxed as datasets keep their rows.
+    #[allow(clippy::boxed_local, reason = "the case reader keeps the box as it is, without a copy")]
+    fn accepted(&mut self, _row: u64, _values: Box<[Value]>) {}
 }
 
 /// A sink that keeps nothing (the report's counts and examples are enough).

@@ -3,17 +3,19 @@
 //! the sink.
 
 use crate::ids::{ExistsId, SetId};
+mod cross;
 mod header;
+mod rejects;
 mod row;
 use std::io::{self, Read};
 
-use crate::data::norm::Encoding;
+use crate::data::field::{FieldValue, Finding, text_of};
 use crate::diagnostic::{Code, Severity};
 use crate::expr::{Env, Expr, Slot};
-use crate::validate::encoding::{decode, text_of};
-use crate::validate::fields::{FieldPlan, FieldValue, Finding, Formats};
-use crate::validate::short_map::{ShortMap, same, trim_bytes};
+use crate::validate::links::{KeyIndex, Span};
+use crate::validate::short_map::{ShortMap, same};
 use crate::validate::split::Splitter;
+use crate::validate::validator::RefPlan;
 use crate::validate::{FileReport, Options, Problem, Sink, Validator, dupes};
 use crate::value::{Period, Value};
 
@@ -85,6 +87,40 @@ pub(crate) struct Run<'p, 'a> {
     pub(crate) memo_key: Vec<u8>,
     pub(crate) dupes: dupes::RowSet,
     pub(crate) pending: Pending,
+    /// The sink takes the typed values of the rows that are not rejected.
+    pub(crate) typed: bool,
+    /// The sink takes every problem in full (see [`Run::detailed`]).
+    pub(crate) every_problem: bool,
+    /// The references of this file's rows to the keys of files read before.
+    pub(crate) refs: Vec<RefCheck<'p>>,
+    /// The keys this file gives to the files that refer to it, as they are collected.
+    pub(crate) collectors: Vec<Collector>,
+    /// The key of the current row, for references and collectors.
+    pub(crate) key: Vec<u8>,
+    /// The values the norm's checks read, reused from row to row.
+    pub(crate) check_values: Vec<Value>,
+    /// The errors of rejected rows (the report's other errors are the file's).
+    pub(crate) row_errors: u64,
+    /// The separator the file is read with (the norm's, or the one the header shows).
+    pub(crate) sep: u8,
+    /// The sink writes rejected rows (`Sink::wants_rejected_rows`).
+    pub(crate) records: bool,
+}
+
+/// A reference checked on every row, with the last key looked up (the rows of one patient or
+/// one professional often follow each other).
+pub(crate) struct RefCheck<'p> {
+    pub(crate) plan: &'p RefPlan,
+    pub(crate) index: &'p KeyIndex,
+    pub(crate) last: Option<(Vec<u8>, Option<&'p [Span]>)>,
+}
+
+/// The keys of this file that another file's references read.
+pub(crate) struct Collector {
+    pub(crate) index: KeyIndex,
+    pub(crate) fields: Vec<usize>,
+    pub(crate) from: Option<usize>,
+    pub(crate) to: Option<usize>,
 }
 
 /// Rows checked on their own but not finished: duplicates are looked up a block at a time.
@@ -95,6 +131,8 @@ pub(crate) struct Pending {
     pub(crate) bytes: Vec<u8>,
     /// Each row's problems, in row order.
     pub(crate) problems: Vec<Problem>,
+    /// The typed values of each row without an error so far, when the sink takes them.
+    pub(crate) values: Vec<Option<Box<[Value]>>>,
 }
 
 pub(crate) struct PendingRow {
@@ -117,6 +155,9 @@ impl<'p, 'a> Run<'p, 'a> {
     pub(crate) fn new(plan: &'p Validator<'a>, options: &'p Options, sink: &'p mut dyn Sink, name: &str, period: Option<Period>) -> Self {
         let n = plan.fields.len();
         let norm = plan.norm;
+        let typed = sink.wants_rows();
+        let every_problem = sink.wants_every_problem();
+        let records = sink.wants_rejected_rows();
         Run {
             plan,
             options,
@@ -151,7 +192,29 @@ impl<'p, 'a> Run<'p, 'a> {
             memo_key: Vec::new(),
             dupes: dupes::RowSet::new(),
             pending: Pending::default(),
+            typed,
+            every_problem,
+            refs: Vec::new(),
+            collectors: Vec::new(),
+            key: Vec::new(),
+            check_values: Vec::new(),
+            row_errors: 0,
+            sep: norm.separator,
+            records,
         }
+    }
+
+    /// Whether a problem of `code` found now must be written out in full: the sink takes every
+    /// problem (a JSON stream), or the report still keeps examples of the code. Otherwise only
+    /// its count matters, and its message is left empty: a file with a warning on every row
+    /// (identical rows a norm allows, codes outside the rulebook's list) costs no text per row.
+    pub(crate) fn detailed(&self, code: Code) -> bool {
+        self.every_problem
+            || self
+                .report
+                .counts
+                .binary_search_by_key(&code, |c| c.code)
+                .map_or(true, |i| self.report.counts[i].shown < self.options.examples_per_code)
     }
 
     /// Counts a problem, keeps it as an example if there is room, and hands it to the sink.
@@ -159,10 +222,6 @@ impl<'p, 'a> Run<'p, 'a> {
         self.sink.problem(&p)?;
         self.report.record(p, self.options.examples_per_code);
         Ok(())
-    }
-
-    pub(crate) fn finish(self) -> FileReport {
-        self.report
     }
 
     /// A value as reports show it: masked for identifiers, decoded as the norm says (an invalid
@@ -184,7 +243,7 @@ impl<'p, 'a> Run<'p, 'a> {
         if self.options.show_identifiers {
             return text;
         }
-        match crate::data::dataset::identifier_lookalike(&text, self.plan.norm) {
+        match crate::data::field::identifier_lookalike(&text, self.plan.norm) {
             Some(like) => format!("[masked: a value shaped like {}]", like.name),
             None => text,
         }
@@ -218,16 +277,23 @@ impl<'p, 'a> Run<'p, 'a> {
         let touched = pending.rows.iter().filter_map(|r| r.hash).fold(0u32, |acc, h| acc ^ self.dupes.touch(h));
         std::hint::black_box(touched);
         let mut problems = pending.problems.drain(..);
+        let mut values = pending.values.drain(..);
         for r in &pending.rows {
+            let typed = if self.typed { values.next().flatten() } else { None };
             self.row_problems.clear();
             self.row_problems.extend(problems.by_ref().take(r.n_problems));
             if let Some(h) = r.hash
                 && let Some(first) = self.dupes.insert(h, r.line)
             {
-                let mut p = Problem::new(Code::DuplicateRow, Some(r.line), format!("the same row as row {first}"));
+                let detailed = self.detailed(Code::DuplicateRow);
+                let mut p = Problem::new(
+                    Code::DuplicateRow,
+                    Some(r.line),
+                    if detailed { format!("the same row as row {first}") } else { String::new() },
+                );
                 // The norm says whether identical rows can be two real events (two visits on one day).
                 p.severity = self.plan.norm.duplicate_rows;
-                if p.severity == Severity::Warning {
+                if p.severity == Severity::Warning && detailed {
                     p.hint = Some("kept: the norm allows identical rows; delete one if it was entered twice".into());
                 }
                 self.row_problems.push(p);
@@ -235,18 +301,27 @@ impl<'p, 'a> Run<'p, 'a> {
             self.sort_row_problems();
             if self.row_problems.iter().any(Problem::is_error) {
                 self.report.rejected += 1;
+                self.row_errors += self.row_problems.iter().filter(|p| p.is_error()).count() as u64;
                 let (start, raw_end, end) = r.kept.expect("a row that can be rejected keeps its bytes");
-                self.sink.rejected(r.line, &pending.bytes[start..raw_end], &pending.bytes[raw_end..end], &self.row_problems)?;
+                let mut record = Vec::new();
+                if self.records {
+                    self.rejects_record(&pending.bytes[start..raw_end], &mut record);
+                }
+                self.sink.rejected(r.line, &record, &pending.bytes[raw_end..end], &self.row_problems)?;
             } else {
                 self.report.valid += 1;
+                if let Some(v) = typed {
+                    self.sink.accepted(r.line, v);
+                }
             }
-            let row_problems = std::mem::take(&mut self.row_problems);
-            for p in row_problems.iter().cloned() {
+            let mut row_problems = std::mem::take(&mut self.row_problems);
+            for p in row_problems.drain(..) {
                 self.emit(p)?;
             }
             self.row_problems = row_problems;
         }
         drop(problems);
+        drop(values);
         pending.rows.clear();
         pending.bytes.clear();
         self.pending = pending;
@@ -289,34 +364,4 @@ pub(crate) fn canonical<R: Read>(s: &Splitter<R>, out: &mut Vec<u8>) {
             out.extend_from_slice(field);
         }
     }
-}
-
-/// Reads, checks and types one value: its bytes, whether they are text as they are, and the
-/// encoding to decode them with otherwise. Findings go to `out`.
-pub(crate) fn check_value(
-    plan: &FieldPlan,
-    formats: &Formats,
-    (bytes, as_is, encoding): (&[u8], bool, Encoding),
-    decoded: &mut String,
-    out: &mut Vec<Finding>,
-) -> FieldValue {
-    let text = if as_is {
-        bytes
-    } else {
-        match decode(bytes, encoding, decoded, out) {
-            Some(t) => t.as_bytes(),
-            None => return FieldValue::Bad,
-        }
-    };
-    let trimmed = trim_bytes(text);
-    if trimmed.len() != text.len() {
-        out.push(Finding { code: Code::SurroundingSpaces, message: "spaces before or after the value".into(), hint: None });
-    }
-    if trimmed.is_empty() {
-        if plan.required {
-            out.push(Finding { code: Code::ValueRequired, message: "required and empty".into(), hint: None });
-        }
-        return FieldValue::Empty;
-    }
-    plan.check(trimmed, formats, out)
 }

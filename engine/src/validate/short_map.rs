@@ -67,14 +67,3 @@ pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
         _ => a == b,
     }
 }
-
-/// Bytes without the spaces and tabs around them.
-pub(crate) fn trim_bytes(mut b: &[u8]) -> &[u8] {
-    while let [b' ' | b'\t', rest @ ..] = b {
-        b = rest;
-    }
-    while let [rest @ .., b' ' | b'\t'] = b {
-        b = rest;
-    }
-    b
-}

@@ -57,10 +57,19 @@ pub(crate) struct Splitter<R> {
 }
 
 impl<R: Read> Splitter<R> {
+    #[cfg(test)]
     pub(crate) fn new(input: R, sep: u8) -> Self {
+        Splitter::sized(input, sep, None)
+    }
+
+    /// A splitter over an input of `size` bytes, when known: a small file gets a small buffer
+    /// (a national run reads thousands of them, and a zeroed 256 KiB each cost as much system
+    /// time as their reading); the buffer grows for a longer line anyway.
+    pub(crate) fn sized(input: R, sep: u8, size: Option<u64>) -> Self {
+        let capacity = size.map_or(CHUNK, |n| usize::try_from(n.saturating_add(1)).unwrap_or(CHUNK).clamp(4 << 10, CHUNK));
         Splitter {
             input,
-            buf: vec![0; CHUNK],
+            buf: vec![0; capacity],
             pos: 0,
             len: 0,
             eof: false,

@@ -5,6 +5,7 @@ use std::io;
 use chrono::NaiveDate;
 
 use super::*;
+use crate::data::norm::CodeCheck;
 use crate::diagnostic::SourceFile;
 use crate::rules::list::CodeList;
 use crate::rules::source::MemSource;
@@ -39,7 +40,6 @@ row_date = true
 name = "CODE"
 type = "text"
 required = true
-list = "codes"
 
 [[field]]
 name = "QTY"
@@ -87,6 +87,11 @@ fn norm(text: &str) -> Norm {
     norm.expect("norm")
 }
 
+/// The code checks a rulebook would declare: CODE against list `codes`.
+fn checks() -> Vec<CodeCheck> {
+    vec![CodeCheck { norm: "demo".into(), field: "CODE".into(), catalogue: None, list: Some("codes".into()), unlisted: None }]
+}
+
 fn lists() -> Vec<CodeList> {
     let file = SourceFile { path: "lists.toml".into(), text: LISTS.into() };
     let ctx = Ctx::new(&file);
@@ -117,17 +122,20 @@ impl Sink for Keep {
         self.header = Some(String::from_utf8_lossy(raw).into_owned());
         Ok(())
     }
-    fn rejected(&mut self, row: u64, raw: &[u8], _: &[u8], problems: &[Problem]) -> io::Result<()> {
+    fn rejected(&mut self, row: u64, record: &[u8], _: &[u8], problems: &[Problem]) -> io::Result<()> {
         let codes: Vec<&str> = problems.iter().filter(|p| p.is_error()).map(|p| p.code.as_str()).collect();
-        self.rejected.push((row, String::from_utf8_lossy(raw).into_owned(), codes.join(",")));
+        self.rejected.push((row, String::from_utf8_lossy(record).into_owned(), codes.join(",")));
         Ok(())
+    }
+    fn wants_rejected_rows(&self) -> bool {
+        true
     }
 }
 
 fn run_with(norm: &Norm, name: &str, input: &[u8], show: bool) -> (FileReport, Keep) {
     let lists = lists();
-    let plan = Validator::new(norm, &lists).expect("plan");
-    let options = Options { show_identifiers: show, examples_per_code: 2 };
+    let plan = Validator::new(norm, &lists, &checks()).expect("plan");
+    let options = Options { show_identifiers: show, examples_per_code: 2, any_file_name: false };
     let mut keep = Keep::default();
     let report = plan.run(name, input, Some(input.len() as u64), &options, &mut keep).expect("run");
     assert_eq!(report.valid + report.rejected, report.rows, "every row is valid or rejected");
@@ -199,16 +207,25 @@ fn identifiers_are_shown_only_when_asked() {
 }
 
 #[test]
-fn rows_of_every_shape_are_counted_and_rejected_verbatim() {
+fn rows_of_every_shape_are_counted_and_rejected_in_their_columns() {
     let text = format!("{HEADER}{ID};01/01/2025;A;1;\n\n{ID};01/01/2025;A;1\n\"{ID}\";\"01/01/2025\";A;1;\n{ID};01/01/2025;\"A;1;\n");
     let (report, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), false);
     assert_eq!((report.rows, report.valid, report.rejected), (5, 1, 4));
-    assert_eq!(keep.rejected[0], (3, String::new(), "V415".into()));
-    assert_eq!(keep.rejected[1], (4, format!("{ID};01/01/2025;A;1"), "V412".into()));
+    assert_eq!(keep.rejected[0], (3, ";;;;".into(), "V415".into()));
+    // Another width: the row whole in the first column, its identifier masked, nothing shifted.
+    assert_eq!(keep.rejected[1], (4, "\"[masked];01/01/2025;A;1\";;;;".into(), "V412".into()));
     // The same content with quotes is the same row.
-    assert_eq!(keep.rejected[2].2, "V426");
+    assert_eq!(keep.rejected[2], (5, "[masked];01/01/2025;A;1;".into(), "V426".into()));
     assert_eq!(keep.rejected[3].2, "V412,V413");
+    assert!(keep.rejected[3].1.starts_with("\"[masked];01/01/2025;"), "{}", keep.rejected[3].1);
     assert_eq!(keep.header.as_deref(), Some("ID;DAY;CODE;QTY;KM"));
+    let (_, shown) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), true);
+    assert_eq!(shown.rejected[1].1, format!("\"{ID};01/01/2025;A;1\";;;;"), "shown when asked");
+    // A NIR with a wrong key is still someone's: masked too, in its column or in a row of another width.
+    let text = format!("{HEADER}184127645108947;01/01/2025;A;1;\n184127645108947;01/01/2025;A\n");
+    let (_, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), false);
+    assert_eq!(keep.rejected[0].1, "[masked];01/01/2025;A;1;");
+    assert_eq!(keep.rejected[1].1, "\"[masked];01/01/2025;A\";;;;");
 }
 
 #[test]
@@ -238,7 +255,7 @@ fn another_separator_is_reported_once_and_the_file_still_checked() {
 fn file_names_give_the_period() {
     let n = norm(NORM);
     let lists = lists();
-    let plan = Validator::new(&n, &lists).unwrap();
+    let plan = Validator::new(&n, &lists, &checks()).unwrap();
     let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
     assert_eq!(plan.check_name("DEMO_20250101_20250331.csv"), (Some(Period { start: d(1, 1), end: d(3, 31) }), vec![]));
     let codes = |name: &str| plan.check_name(name).1.iter().map(|p| p.code.as_str()).collect::<Vec<_>>().join(",");
@@ -300,15 +317,17 @@ fn examples_are_capped_per_code_and_the_rest_counted() {
 
 #[test]
 fn norm_problems_are_diagnostics() {
-    let bad = NORM.replace("required_if = \"CODE == 'K'\"", "required_if = \"COD == 'K'\"").replace("list = \"codes\"", "list = \"kodes\"");
+    let bad = NORM.replace("required_if = \"CODE == 'K'\"", "required_if = \"COD == 'K'\"");
     let n = norm(&bad);
     let lists = lists();
-    let Err(diags) = Validator::new(&n, &lists) else { panic!("a bad norm must not compile") };
+    let mut checks = checks();
+    checks[0].list = Some("kodes".into());
+    let Err(diags) = Validator::new(&n, &lists, &checks) else { panic!("a bad norm must not compile") };
     let messages: Vec<String> = diags.iter().map(|d| format!("{} {}", d.code, d.message)).collect();
     assert_eq!(
         messages,
         [
-            "R107 field `CODE` names list `kodes`, which is not among the lists given",
+            "R107 the codes of field `CODE` are checked against list `kodes`, which is not among the lists given",
             "R107 field `KM`: required_if `COD == 'K'`: `COD` is not a column of norm `demo` (did you mean `CODE`?)",
         ]
     );
@@ -346,4 +365,169 @@ fn mangled_files_never_break_the_count() {
         let lines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
         assert!(report.rows <= lines + 1, "no more rows than lines");
     }
+}
+
+#[test]
+fn a_code_outside_the_list_but_in_the_catalogue_is_a_warning() {
+    const CATALOGUE: &str = r#"
+[catalogue]
+label = "Every code"
+status = "assumed"
+reference = "test"
+attributes = []
+
+[[catalogue.items]]
+code = "A"
+label = "A"
+
+[[catalogue.items]]
+code = "B"
+label = "B"
+
+[[catalogue.items]]
+pattern = "[A-Z]{4}[0-9]{3}"
+label = "A family of codes"
+"#;
+    let file = SourceFile { path: "catalogue.toml".into(), text: format!("{LISTS}{CATALOGUE}") };
+    let ctx = Ctx::new(&file);
+    let root = ctx.parse().expect("toml");
+    let mut lists = Vec::new();
+    let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+    crate::rules::list::read_lists(&ctx.root(&root, "lists"), Period { start: d(1, 1), end: d(12, 31) }, &mut lists);
+    assert!(ctx.into_diagnostics().is_empty());
+    let mut checks = checks();
+    checks[0].catalogue = Some("catalogue".into());
+    checks[0].unlisted = Some("billed per act".into());
+    let n = norm(NORM);
+    let plan = Validator::new(&n, &lists, &checks).expect("plan");
+    let text = format!("{HEADER}{ID};01/01/2025;A;1;\n{ID};01/01/2025;B;1;\n{ID};01/01/2025;DEQP003;1;\n{ID};01/01/2025;ZZZ;1;\n");
+    let options = Options { show_identifiers: false, examples_per_code: 9, any_file_name: false };
+    let mut keep = Keep::default();
+    let report = plan.run("DEMO_20250101_20250331.csv", text.as_bytes(), None, &options, &mut keep).expect("run");
+    let seen: Vec<String> =
+        keep.problems.iter().map(|p| format!("{} {} {:?} {}", p.row.unwrap_or(0), p.code, p.severity, p.message)).collect();
+    assert_eq!(
+        seen,
+        [
+            "3 V431 Warning not in list `codes` on 01/01/2025: billed per act",
+            "4 V431 Warning not in list `codes` on 01/01/2025: billed per act",
+            "5 V420 Error not in catalogue `catalogue` on 01/01/2025",
+        ]
+    );
+    assert_eq!((report.valid, report.rejected), (3, 1), "only the code that exists nowhere rejects its row");
+}
+
+fn norm_named(name: &str, text: &str) -> Norm {
+    let source = MemSource::new().with(&format!("{name}/v1.toml"), text);
+    let (mut diags, mut files) = (Vec::new(), Vec::new());
+    let norm = crate::data::norm::load_norm(&source, name, 1, &mut diags, &mut files);
+    assert!(diags.is_empty(), "{diags:?}");
+    norm.expect("norm")
+}
+
+const STAFF: &str = r#"
+name = "staff"
+version = 1
+label = "Staff"
+status = "assumed"
+reference = "test"
+separator = ";"
+encoding = "utf-8"
+
+[[field]]
+name = "WHO"
+type = "text"
+required = true
+
+[[field]]
+name = "KIND"
+type = "enum"
+values = ["A", "B"]
+required = true
+
+[[field]]
+name = "FROM"
+type = "date"
+required = true
+
+[[field]]
+name = "TO"
+type = "date"
+
+[[check]]
+label = "B staff start with a B"
+when = "KIND == 'A' || substr(WHO, 1, 1) == 'B'"
+"#;
+
+const VISITS: &str = r#"
+name = "visits"
+version = 1
+label = "Visits"
+status = "assumed"
+reference = "test"
+separator = ";"
+encoding = "utf-8"
+duplicate_rows = "warning"
+
+[[field]]
+name = "BY"
+type = "text"
+required = true
+
+[[field]]
+name = "ON"
+type = "date"
+required = true
+
+[[link]]
+label = "A visit by someone who is not on the staff that day"
+fields = ["BY"]
+norm = "staff"
+keys = ["WHO"]
+valid_from = "FROM"
+valid_to = "TO"
+at = "ON"
+"#;
+
+#[test]
+fn checks_across_fields_and_links_across_files_are_warnings() {
+    let (staff, visits) = (norm_named("staff", STAFF), norm_named("visits", VISITS));
+    let (mut links, problems) = Links::new([&staff, &visits]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(links.is_referred_to("staff") && !links.is_referred_to("visits"));
+    let options = Options { show_identifiers: false, examples_per_code: 9, any_file_name: false };
+    let run = |norm: &Norm, text: &str, links: &mut Links| {
+        let plan = Validator::new(norm, &[], &[]).expect("plan");
+        let mut keep = Keep::default();
+        let report = plan.run_linked("f.csv", text.as_bytes(), None, &options, &mut keep, links).expect("run");
+        let seen: Vec<String> = keep.problems.iter().map(|p| format!("{} {} {}", p.row.unwrap_or(0), p.code, p.message)).collect();
+        (report, seen)
+    };
+    let (report, seen) =
+        run(&staff, "WHO;KIND;FROM;TO\nB1;B;01/01/2025;31/01/2025\nX2;B;01/01/2025;\nB1;A;01/03/2025;\nZ9;C;01/01/2025;\n", &mut links);
+    assert_eq!(seen, ["3 V432 B staff start with a B", "5 V419 not one of A, B"]);
+    assert_eq!(report.rejected, 1, "a warning keeps its row");
+    let visits_text = "BY;ON\nB1;15/01/2025\nB1;15/02/2025\nB1;15/03/2025\nX2;15/06/2025\nZ9;15/01/2025\nB1;15/02/2025\n";
+    let (report, seen) = run(&visits, visits_text, &mut links);
+    let gap = "A visit by someone who is not on the staff that day: no row of `staff` has this BY valid on";
+    assert_eq!(
+        seen,
+        [
+            format!("3 V433 {gap} 15/02/2025"),
+            format!("6 V433 {gap} 15/01/2025"),
+            format!("7 V433 {gap} 15/02/2025"),
+            "7 V426 the same row as row 3".to_string()
+        ]
+    );
+    assert_eq!(report.rejected, 0);
+    // Without the staff file in the run, nothing is checked.
+    let (_, seen) = run(&visits, visits_text, &mut Links::new([&visits]).0);
+    assert_eq!(seen, ["7 V426 the same row as row 3"]);
+    // A link to a field the other norm lacks is a problem of the norms.
+    let broken = norm_named("visits", &VISITS.replace("keys = [\"WHO\"]", "keys = [\"WHOM\"]"));
+    let (_, problems) = Links::new([&staff, &broken]);
+    assert_eq!(
+        problems,
+        ["norm `visits` (visits/v1.toml): norm `staff` has no field `WHOM` (link \"A visit by someone who is not on the staff that day\")"]
+    );
 }

@@ -1,5 +1,6 @@
-//! A norm compiled for validation: its file-name pattern, fields, code lists with their validity
-//! spans, and the conditions of required-if fields, checked once before any file is read.
+//! A norm compiled for validation: its file-name pattern, fields, the code lists a rulebook checks
+//! its code fields against (with their validity spans and patterns), and the conditions of
+//! required-if fields, checked once before any file is read.
 
 use std::collections::HashSet;
 use std::io::{self, Read};
@@ -7,58 +8,102 @@ use std::io::{self, Read};
 use chrono::NaiveDate;
 use regex::Regex;
 
-use crate::data::norm::{FieldKind, Norm};
+use crate::data::field::{DateFormat, FieldPlan, Formats};
+use crate::data::norm::{CodeCheck, FieldKind, Norm};
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
 use crate::expr::{self, Expr, NameError, Resolver, Slot};
 use crate::ids::{ColumnId, ExistsId, SetId};
 use crate::rules::list::CodeList;
-use crate::validate::fields::{DateFormat, FieldPlan, Formats};
 use crate::validate::file_name::NamePattern;
+use crate::validate::links::{KeyIndex, KeySpec, Links};
 use crate::validate::run::Run;
 use crate::validate::short_map::ShortMap;
 use crate::validate::split::Splitter;
 use crate::validate::{FileReport, Options, Problem, Sink};
 use crate::value::{Kind, Period};
 
-/// A norm compiled for validation, with the code lists its fields name.
+/// A norm compiled for validation, with the code lists a rulebook checks its fields against.
 pub struct Validator<'a> {
     pub(crate) norm: &'a Norm,
     pub(crate) fields: Vec<FieldPlan>,
     pub(crate) formats: Formats,
     pub(crate) file_name: Option<NamePattern>,
     pub(crate) row_date: Option<usize>,
-    pub(crate) lists: Vec<Option<ListRef<'a>>>,
+    pub(crate) lists: Vec<Option<CodeRef<'a>>>,
     pub(crate) conditions: Vec<Option<Condition>>,
     /// The fields with a list or a condition, read by the checks of the whole row.
     pub(crate) rule_fields: Vec<usize>,
+    /// The norm's checks across the fields of a row, with their labels.
+    pub(crate) row_checks: Vec<(String, Condition)>,
+    /// The norm's references to other files, their fields as indexes.
+    pub(crate) references: Vec<RefPlan>,
 }
+
+/// A reference of the norm (`[[link]]`), compiled: this norm's fields, the date field of
+/// the row, and what the other file must give.
+pub(crate) struct RefPlan {
+    pub(crate) label: String,
+    pub(crate) fields: Vec<usize>,
+    pub(crate) at: Option<usize>,
+    pub(crate) spec: KeySpec,
+}
+
+/// The lists the codes of one field are checked against: a code outside the catalogue is an
+/// error; a code of the catalogue outside the list a warning (`unlisted` says what it comes to);
+/// without a catalogue, a code outside the list is an error.
+pub(crate) struct CodeRef<'a> {
+    pub(crate) catalogue: Option<ListRef<'a>>,
+    pub(crate) list: Option<ListRef<'a>>,
+    pub(crate) unlisted: Option<String>,
+}
+
+/// Validity dates of a code (a code may have several versions), as `CodeList::find` reads them.
+type Spans = Vec<(Option<NaiveDate>, Option<NaiveDate>)>;
 
 pub(crate) struct ListRef<'a> {
     pub(crate) list: &'a CodeList,
     /// Every code of the list, whatever its dates.
     pub(crate) codes: HashSet<&'a str>,
-    /// The dates each code is valid between (a code may have several versions), as
-    /// `CodeList::find` reads them, in a map that is quick for the short codes of a file.
-    pub(crate) spans: ShortMap<Vec<(Option<NaiveDate>, Option<NaiveDate>)>>,
+    /// The dates each code is valid between, in a map that is quick for the short codes of a file.
+    pub(crate) spans: ShortMap<Spans>,
+    /// The items that are patterns, compiled for bytes, with their dates.
+    pub(crate) patterns: Vec<(regex::bytes::Regex, Option<NaiveDate>, Option<NaiveDate>)>,
 }
 
 impl<'a> ListRef<'a> {
     pub(crate) fn new(list: &'a CodeList) -> Self {
-        let mut spans: ShortMap<Vec<(Option<NaiveDate>, Option<NaiveDate>)>> = ShortMap::default();
-        for item in &list.items {
+        let mut spans: ShortMap<Spans> = ShortMap::default();
+        for item in list.items.iter().filter(|i| !i.pattern) {
             match spans.get_mut(item.code.as_bytes()) {
                 Some(v) => v.push((item.from, item.to)),
                 None => spans.insert(item.code.as_bytes(), vec![(item.from, item.to)]),
             }
         }
-        ListRef { list, codes: list.items.iter().map(|it| it.code.as_str()).collect(), spans }
+        // The list compiled its patterns as text; a byte pattern of the same text matches the same
+        // codes (codes are checked as the bytes of the file, UTF-8).
+        let patterns = list
+            .patterns()
+            .iter()
+            .filter_map(|(i, re)| {
+                let item = &list.items[*i];
+                regex::bytes::Regex::new(re.as_str()).ok().map(|b| (b, item.from, item.to))
+            })
+            .collect();
+        ListRef { list, codes: list.items.iter().filter(|i| !i.pattern).map(|it| it.code.as_str()).collect(), spans, patterns }
     }
 
     pub(crate) fn contains(&self, code: &[u8], at: Option<NaiveDate>) -> bool {
-        self.spans.get(code).is_some_and(|spans| match at {
-            Some(date) => spans.iter().any(|(from, to)| from.is_none_or(|f| f <= date) && to.is_none_or(|t| date <= t)),
+        let valid = |from: &Option<NaiveDate>, to: &Option<NaiveDate>| match at {
+            Some(date) => from.is_none_or(|f| f <= date) && to.is_none_or(|t| date <= t),
             None => true,
-        })
+        };
+        self.spans.get(code).is_some_and(|spans| spans.iter().any(|(from, to)| valid(from, to)))
+            || self.patterns.iter().any(|(re, from, to)| valid(from, to) && re.is_match(code))
+    }
+
+    /// Whether the list has `code` at some date (a hint when it lacks it at the row's).
+    pub(crate) fn knows(&self, code: &str) -> bool {
+        self.codes.contains(code) || self.patterns.iter().any(|(re, _, _)| re.is_match(code.as_bytes()))
     }
 }
 
@@ -70,9 +115,10 @@ pub(crate) struct Condition {
 }
 
 impl<'a> Validator<'a> {
-    /// Compiles `norm`, finding the lists its fields name among `lists`. Problems of the norm
-    /// itself (a pattern or condition that does not compile, an unknown list) are diagnostics.
-    pub fn new(norm: &'a Norm, lists: &'a [CodeList]) -> Result<Validator<'a>, Vec<Diagnostic>> {
+    /// Compiles `norm`, with the code checks of `checks` that concern it (their lists found among
+    /// `lists`). Problems of the norm itself (a pattern or condition that does not compile) and of
+    /// the checks (an unknown list) are diagnostics.
+    pub fn new(norm: &'a Norm, lists: &'a [CodeList], checks: &[CodeCheck]) -> Result<Validator<'a>, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let at = || Location::File { file: norm.path.clone() };
         let mut fields = Vec::new();
@@ -84,20 +130,31 @@ impl<'a> Validator<'a> {
                 Ok(f) => fields.push(f),
                 Err(e) => diags.push(Diagnostic::error(Code::InvalidValue, format!("field `{}`: {e}", field.name)).at(at())),
             }
-            plan_lists.push(field.list.as_ref().and_then(|name| match lists.iter().find(|l| &l.name == name) {
-                Some(list) => Some(ListRef::new(list)),
-                None => {
-                    let mut d = Diagnostic::error(
-                        Code::UndefinedName,
-                        format!("field `{}` names list `{name}`, which is not among the lists given", field.name),
-                    )
-                    .at(at());
-                    if let Some(close) = did_you_mean(name, lists.iter().map(|l| l.name.as_str())) {
-                        d = d.hint(format!("did you mean `{close}`?"));
+            let check = checks.iter().find(|c| c.norm == norm.name && c.field == field.name);
+            plan_lists.push(check.and_then(|check| {
+                let mut find = |name: &Option<String>| -> Option<ListRef<'a>> {
+                    let name = name.as_ref()?;
+                    match lists.iter().find(|l| &l.name == name) {
+                        Some(list) => Some(ListRef::new(list)),
+                        None => {
+                            let mut d = Diagnostic::error(
+                                Code::UndefinedName,
+                                format!(
+                                    "the codes of field `{}` are checked against list `{name}`, which is not among the lists given",
+                                    field.name
+                                ),
+                            )
+                            .at(at());
+                            if let Some(close) = did_you_mean(name, lists.iter().map(|l| l.name.as_str())) {
+                                d = d.hint(format!("did you mean `{close}`?"));
+                            }
+                            diags.push(d);
+                            None
+                        }
                     }
-                    diags.push(d);
-                    None
-                }
+                };
+                let (catalogue, list) = (find(&check.catalogue), find(&check.list));
+                (catalogue.is_some() || list.is_some()).then(|| CodeRef { catalogue, list, unlisted: check.unlisted.clone() })
             }));
             conditions.push(field.required_if.as_ref().and_then(|text| match compile_condition(norm, text) {
                 Ok(c) => Some(c),
@@ -145,8 +202,44 @@ impl<'a> Validator<'a> {
         if !diags.is_empty() {
             return Err(diags);
         }
+        let mut row_checks = Vec::new();
+        for check in &norm.checks {
+            match compile_condition(norm, &check.when) {
+                Ok(c) => row_checks.push((check.label.clone(), c)),
+                Err((code, message)) => diags.push(
+                    Diagnostic::error(code, format!("check \"{}\": `{}`: {message}", check.label, check.when))
+                        .at(at())
+                        .hint("a check names columns of the norm and says what must hold, e.g. substr(NIR, 1, 1) == '1'"),
+                ),
+            }
+        }
+        // The norm's loading checked that the fields exist.
+        let references = norm
+            .references
+            .iter()
+            .map(|r| RefPlan {
+                label: r.label.clone(),
+                fields: r.fields.iter().filter_map(|f| norm.field_index(f)).collect(),
+                at: r.at.as_deref().and_then(|a| norm.field_index(a)),
+                spec: KeySpec { norm: r.norm.clone(), keys: r.keys.clone(), from: r.valid_from.clone(), to: r.valid_to.clone() },
+            })
+            .collect();
+        if !diags.is_empty() {
+            return Err(diags);
+        }
         let rule_fields = (0..norm.fields.len()).filter(|&f| plan_lists[f].is_some() || conditions[f].is_some()).collect();
-        Ok(Validator { norm, fields, formats: Formats::of(norm), file_name, row_date, lists: plan_lists, conditions, rule_fields })
+        Ok(Validator {
+            norm,
+            fields,
+            formats: Formats::of(norm),
+            file_name,
+            row_date,
+            lists: plan_lists,
+            conditions,
+            rule_fields,
+            row_checks,
+            references,
+        })
     }
 
     /// Checks a file name against the norm's pattern; returns the period it names, if any.
@@ -160,16 +253,49 @@ impl<'a> Validator<'a> {
     /// Validates the rows of `input`, a file called `name` (its size, when known, lets duplicate
     /// detection size its table once). Errors are those of reading `input` or writing to `sink`.
     pub fn run<R: Read>(&self, name: &str, input: R, size: Option<u64>, options: &Options, sink: &mut dyn Sink) -> io::Result<FileReport> {
-        let (period, name_problems) = self.check_name(name);
+        self.run_linked(name, input, size, options, sink, &mut Links::none())
+    }
+
+    /// [`Validator::run`] as one of the files of a run: the rows' references to the files read
+    /// before are checked, and the keys other files refer to are collected into `links`.
+    pub fn run_linked<R: Read>(
+        &self,
+        name: &str,
+        input: R,
+        size: Option<u64>,
+        options: &Options,
+        sink: &mut dyn Sink,
+        links: &mut Links,
+    ) -> io::Result<FileReport> {
+        let collected = self.run_with(name, input, size, options, sink, links)?;
+        let (report, indexes) = collected;
+        links.indexes.extend(indexes);
+        Ok(report)
+    }
+
+    fn run_with<R: Read>(
+        &self,
+        name: &str,
+        input: R,
+        size: Option<u64>,
+        options: &Options,
+        sink: &mut dyn Sink,
+        links: &Links,
+    ) -> io::Result<(FileReport, Vec<KeyIndex>)> {
+        let (period, mut name_problems) = self.check_name(name);
+        if options.any_file_name && !self.file_name.as_ref().is_some_and(|p| p.loose.is_match(name)) {
+            name_problems.clear();
+        }
         let mut run = Run::new(self, options, sink, name, period);
+        run.link(links);
         for p in name_problems {
             run.emit(p)?;
         }
-        let mut splitter = Splitter::new(input, self.norm.separator);
+        let mut splitter = Splitter::sized(input, self.norm.separator, size);
         if run.read_header(&mut splitter)? {
             run.read_rows(&mut splitter, size)?;
         }
-        Ok(run.finish())
+        Ok(run.finish_linked())
     }
 }
 

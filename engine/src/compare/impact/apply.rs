@@ -57,7 +57,7 @@ pub(crate) fn apply(target: &mut Parts, change: &Change, b: &Parts, offset: usiz
         }
         Target::Norm(n) => {
             put(&mut target.norms, b.norms.iter().find(|x| &x.name == n), |x| &x.name == n);
-            put(&mut target.manifest.norms, b.manifest.norms.iter().find(|x| &x.0 == n), |x| &x.0 == n);
+            put(&mut target.manifest.norms, b.manifest.norms.iter().find(|x| &x.name == n), |x| &x.name == n);
         }
         Target::Step(n) => {
             let new = b.step_defs.iter().find(|s| &s.name == n).map(|s| {

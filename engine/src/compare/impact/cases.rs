@@ -7,7 +7,7 @@ use std::path::Path;
 
 use typed_index_collections::TiVec;
 
-use crate::data::case::{Case, CaseOptions, load_case};
+use crate::data::case::{Case, CaseOptions, Readers, load_case};
 use crate::data::norm::Norm;
 use crate::data::shift::DataShift;
 use crate::diagnostic::{Code, Diagnostic, Location};
@@ -49,8 +49,11 @@ impl Sides {
     pub(crate) fn load(a: &Rulebook, b: &Rulebook, dir: &Path, options: CaseOptions) -> (Option<Sides>, Vec<Diagnostic>) {
         let (schema_a, schema_b) = (extended(&a.schema, &b.schema), extended(&b.schema, &a.schema));
         let raw = CaseOptions { keep_dates: true, ..options };
-        let (case_a, mut diags) = load_case(dir, &a.case_file, &schema_a, &norms_of(&a.norms, &b.norms), raw);
-        let (case_b, diags_b) = load_case(dir, &b.case_file, &schema_b, &norms_of(&b.norms, &a.norms), raw);
+        let (norms_a, norms_b) = (norms_of(&a.norms, &b.norms), norms_of(&b.norms, &a.norms));
+        let readers_a = Readers::new(&schema_a, &norms_a, &a.lists.raw, &a.code_checks);
+        let readers_b = Readers::new(&schema_b, &norms_b, &b.lists.raw, &b.code_checks);
+        let (case_a, mut diags) = load_case(dir, &a.case_file, &schema_a, &readers_a, raw);
+        let (case_b, diags_b) = load_case(dir, &b.case_file, &schema_b, &readers_b, raw);
         // The two readings report the same problems of the same files: keep each once.
         for d in diags_b {
             if !diags.contains(&d) {
@@ -62,8 +65,7 @@ impl Sides {
             return (None, diags);
         }
         diags.extend(unknown_to_one_side(a, b, &case_b, &schema_b));
-        let norms = norms_of(&b.norms, &a.norms);
-        let data_year = if options.keep_dates { None } else { case_b.data_year(&schema_b, &norms) };
+        let data_year = if options.keep_dates { None } else { case_b.data_year(&schema_b, &norms_b) };
         let bring = |case: &Case, schema: &CaseSchema, year: i32| match data_year {
             Some(from) if from != year => {
                 let mut c = case.shifted(year - from, schema);

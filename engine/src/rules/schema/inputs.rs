@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::rules::schema::values::{AnyValue, InputTypeName, UnitName, choice};
+use crate::rules::schema::values::{AnyValue, InputTypeName, RejectedRowsName, UnitName, choice};
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -29,6 +29,10 @@ pub(crate) struct InputDef {
     pub(crate) values: Option<Vec<String>>,
     /// For a `dataset`: the name of the norm its file is read through.
     pub(crate) norm: Option<String>,
+    /// For a `dataset`: what a row that breaks the norm does to the case — `refuse` (the default:
+    /// the case is refused, nothing is computed) or `leave_out` (the row is left out with a
+    /// warning per code, and the evaluation counts the rows left out).
+    pub(crate) rejected_rows: Option<RejectedRowsName>,
     /// For `records`: each field with its unit.
     pub(crate) fields: Option<BTreeMap<String, UnitName>>,
     /// The case may leave it out.

@@ -44,12 +44,17 @@ pub(crate) struct AttributeDef {
     pub(crate) unit: UnitName,
 }
 
-/// An item of a code list: its code, label, validity, and one value per attribute of the list
-/// (a single value, or dated values `[{ from = 2025-01-01, value = "30.00" }, ...]`).
+/// An item of a code list: its code (or the pattern of a family of codes), label, validity, and
+/// one value per attribute of the list (a single value, or dated values
+/// `[{ from = 2025-01-01, value = "30.00" }, ...]`).
 #[derive(Debug, Deserialize, JsonSchema)]
 pub(crate) struct ListItemDef {
-    /// The code, as exchange files write it.
-    pub(crate) code: String,
+    /// The code, as exchange files write it (or `pattern`).
+    pub(crate) code: Option<String>,
+    /// Instead of `code`: a regular expression that every code of the item matches whole, e.g.
+    /// "[A-Z]{4}[0-9]{3}" for the shape of a CCAM code. A code is looked up among the codes
+    /// first, then among the patterns, in order.
+    pub(crate) pattern: Option<String>,
     /// What the code is. `{name}` shows the value of parameter `name`.
     pub(crate) label: String,
     /// The first day the code is valid (default: always).

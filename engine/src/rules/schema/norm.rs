@@ -42,6 +42,43 @@ pub(crate) struct NormFile {
     pub(crate) duplicate_rows: Option<SeverityName>,
     /// The fields, in the order of the file's columns (`[[field]]`).
     pub(crate) field: Vec<FieldDef>,
+    /// Checks across the fields of a row (`[[check]]`): a row where one fails is a warning.
+    pub(crate) check: Option<Vec<CheckDef>>,
+    /// Links to the rows of another norm's file (`[[link]]`): a value found in no row of it is a
+    /// warning, when that file is read in the same run.
+    pub(crate) link: Option<Vec<ReferenceDef>>,
+}
+
+/// A check across the fields of a row.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CheckDef {
+    /// What a row that fails the check contradicts, in the norm's words: the warning says it.
+    pub(crate) label: String,
+    /// What must hold, an expression over the row's columns, e.g.
+    /// "substr(NIR, 1, 1) == if(SEXE == 'M', '1', '2')" (functions: substr, to_number, mod,
+    /// year, month, if, ...). A row with an empty or unreadable field it reads is not checked.
+    pub(crate) when: String,
+}
+
+/// A link to the rows of another norm's file: this row's fields hold the keys of a row there.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ReferenceDef {
+    /// What a row whose value is not found contradicts, in the norm's words.
+    pub(crate) label: String,
+    /// The fields of this norm that hold the reference.
+    pub(crate) fields: Vec<String>,
+    /// The norm of the file referred to.
+    pub(crate) norm: String,
+    /// Its fields that hold the same values, one per field.
+    pub(crate) keys: Vec<String>,
+    /// Its date field from which a row is valid (with `at`).
+    pub(crate) valid_from: Option<String>,
+    /// Its date field until which a row is valid (with `at`).
+    pub(crate) valid_to: Option<String>,
+    /// The date field of this norm at which the other row must be valid.
+    pub(crate) at: Option<String>,
 }
 
 /// The pattern of an exchange file's name.
@@ -77,8 +114,6 @@ pub(crate) struct FieldDef {
     pub(crate) pattern: Option<String>,
     /// For an enum: the possible values.
     pub(crate) values: Option<Vec<String>>,
-    /// A code list of the rulebook the value must belong to.
-    pub(crate) list: Option<String>,
     /// The smallest number allowed.
     pub(crate) min: Option<DecimalText>,
     /// The largest number allowed.
@@ -89,7 +124,7 @@ pub(crate) struct FieldDef {
     pub(crate) identifier: Option<bool>,
     /// A condition over the row under which the field becomes required.
     pub(crate) required_if: Option<String>,
-    /// The date of the row: it must fall inside the period of the file's name, and code lists
-    /// are read at it.
+    /// The date of the row: it must fall inside the period of the file's name, and the code
+    /// lists a rulebook checks the row's codes against are read at it.
     pub(crate) row_date: Option<bool>,
 }

@@ -31,8 +31,10 @@ pub(crate) struct RulebookFile {
     pub(crate) case_file: Option<String>,
     /// The files of the rulebook, by kind, relative to this folder.
     pub(crate) files: FilesDef,
-    /// The exchange norms read, with their version: `name = 1` reads `norms/name/v1.toml`.
-    pub(crate) norms: Option<BTreeMap<String, i64>>,
+    /// The exchange norms read: `name = 1` reads `norms/name/v1.toml`; `name = { version = 1,
+    /// codes = { FIELD = { catalogue = "…", list = "…" } } }` also says which of the rulebook's
+    /// lists the codes of a field are checked against.
+    pub(crate) norms: Option<BTreeMap<String, NormUseDef>>,
     /// What the result of an evaluation is.
     pub(crate) result: ResultDef,
     /// Defaults of the rulebook.
@@ -47,6 +49,40 @@ pub(crate) struct NamesDef {
     pub(crate) case: Option<String>,
     /// Who is paid, as a sentence names it (e.g. "l'équipe").
     pub(crate) payee: Option<String>,
+}
+
+/// A norm the rulebook reads: its version, or its version and its code checks.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub(crate) enum NormUseDef {
+    /// The version: `actnom = 1`.
+    Version(i64),
+    /// The version and the code checks.
+    WithCodes(NormWithCodes),
+}
+
+/// A norm's version and the lists its code fields are checked against.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NormWithCodes {
+    /// The version read: `norms/<name>/v<version>.toml`.
+    pub(crate) version: i64,
+    /// By field of the norm: the lists its codes are checked against.
+    pub(crate) codes: Option<BTreeMap<String, CodesDef>>,
+}
+
+/// The lists the codes of one field are checked against (at least one of the two).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CodesDef {
+    /// A list of every code that exists (e.g. the nomenclature): a code outside it is an error.
+    pub(crate) catalogue: Option<String>,
+    /// The rulebook's list (e.g. annexe 1): a code outside it is an error without a catalogue, a
+    /// warning when the catalogue has it.
+    pub(crate) list: Option<String>,
+    /// What a code of the catalogue outside the list comes to, in the rulebook's words (the
+    /// warning says it), e.g. "hors annexe 1, facturé à l'acte, non substitué".
+    pub(crate) unlisted: Option<String>,
 }
 
 /// A period of dates, both days included.

@@ -131,6 +131,10 @@ pub(crate) struct AggregateDef {
     /// the rows of any dataset reads as `step(KEY)` (a group with no row: 0, or none for a
     /// smallest or largest value).
     pub(crate) group_by: Option<String>,
+    /// With `sum`: each row's value rounded before it is added (e.g. { step = "0.01", mode =
+    /// "half-up" }: each row an amount in cents, as a file of money rows declares it). Without
+    /// it, only the sum is rounded (the step's `round`, or the rulebook's money rounding).
+    pub(crate) round_rows: Option<StepRounding>,
 }
 
 /// The `derive` mechanism.

@@ -6,6 +6,7 @@ use serde::de::{self, Deserializer, Visitor};
 
 use crate::compare::coverage::KINDS as REMOVAL_KINDS;
 use crate::data::norm::FieldKind;
+use crate::rules::inputs::RejectedRows;
 use crate::rules::strict::parse_rule_decimal;
 use crate::value::{RoundingMode, Status, Unit};
 
@@ -226,6 +227,16 @@ choice!(
     "InputType",
     &crate::rules::inputs::input_types(),
     &[]
+);
+choice!(
+    /// What a row that breaks its norm does to a case.
+    RejectedRowsName,
+    "RejectedRows",
+    RejectedRows::NAMES,
+    &[
+        "The case is refused: nothing is computed from a file with a rejected row (the default).",
+        "The row is left out of the case, with a warning per code; the result counts the rows left out.",
+    ]
 );
 choice!(
     /// The character encoding of an exchange file.

@@ -34,7 +34,7 @@ impl<'p, 'a> Run<'p, 'a> {
             self.emit(Problem::new(Code::EmptyFile, None, "the file is empty: no header, no rows"))?;
             return Ok(false);
         }
-        if let Some(what) = binary_kind(s.peek(4096)?) {
+        if let Some(what) = binary_kind(s.peek(crate::validate::BINARY_SNIFF as usize)?) {
             self.emit(
                 Problem::new(Code::NotText, None, format!("the file is {what}, not delimited text"))
                     .hint(format!("save it as CSV, separated by {}", show_sep(self.plan.norm.separator))),
@@ -50,6 +50,7 @@ impl<'p, 'a> Run<'p, 'a> {
             return Ok(false);
         }
         self.check_separator(s, &line)?;
+        self.sep = s.sep;
         if !s.next_record()? {
             return Ok(false);
         }

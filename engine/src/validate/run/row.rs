@@ -5,16 +5,14 @@ use std::io::{self, Read};
 
 use chrono::NaiveDate;
 
+use crate::data::field::{FieldValue, check_value, text_of, trim_bytes};
 use crate::data::norm::Encoding;
 use crate::diagnostic::{Code, Severity, did_you_mean};
 use crate::expr;
 use crate::validate::Problem;
-use crate::validate::encoding::text_of;
-use crate::validate::fields::FieldValue;
 use crate::validate::run::*;
-use crate::validate::short_map::trim_bytes;
 use crate::validate::split::{QuoteIssue, Splitter};
-use crate::validate::validator::{Condition, ListRef};
+use crate::validate::validator::{CodeRef, Condition, ListRef};
 use crate::value::Value;
 
 impl<'p, 'a> Run<'p, 'a> {
@@ -37,13 +35,26 @@ impl<'p, 'a> Run<'p, 'a> {
             } else {
                 self.check_fields(s);
                 self.check_row_rules(s);
+                // A row already rejected is not checked across fields and files (its warnings would
+                // only add to its errors), nor gives keys to others.
+                let clean = !self.row_problems.iter().any(Problem::is_error);
+                if clean && (!self.plan.row_checks.is_empty() || !self.refs.is_empty()) {
+                    self.check_across(s);
+                }
+                if clean && !self.collectors.is_empty() {
+                    self.collect_keys(s);
+                }
                 hash = Some(self.row_hash(s));
             }
         }
         // A row's bytes are kept only if it can still be rejected: it has an error, or a duplicate
         // of it would be one.
-        let may_reject =
-            self.row_problems.iter().any(Problem::is_error) || (hash.is_some() && self.plan.norm.duplicate_rows == Severity::Error);
+        let may_reject_now = self.row_problems.iter().any(Problem::is_error);
+        let may_reject = may_reject_now || (hash.is_some() && self.plan.norm.duplicate_rows == Severity::Error);
+        if self.typed {
+            let values = (hash.is_some() && !may_reject_now).then(|| self.row_values(s));
+            self.pending.values.push(values);
+        }
         let p = &mut self.pending;
         let kept = may_reject.then(|| {
             let start = p.bytes.len();
@@ -57,6 +68,19 @@ impl<'p, 'a> Run<'p, 'a> {
             self.flush()?;
         }
         Ok(())
+    }
+
+    /// The typed values of the current record, one per field of the norm.
+    pub(crate) fn row_values<R: Read>(&self, s: &Splitter<R>) -> Box<[Value]> {
+        let encoding = self.plan.norm.encoding;
+        self.cells
+            .iter()
+            .zip(&self.columns)
+            .map(|(cell, col)| match col {
+                Some(col) => cell.to_value(s.field(*col), encoding),
+                None => Value::Null,
+            })
+            .collect()
     }
 
     /// Quoting problems of the current record (of the header when `header`).
@@ -180,33 +204,74 @@ impl<'p, 'a> Run<'p, 'a> {
         }
     }
 
-    /// Whether the code of field `f` is in its list on date `at` (at any date without one).
-    pub(crate) fn check_list<R: Read>(&mut self, f: usize, list: &ListRef<'_>, at: Option<NaiveDate>, s: &Splitter<R>) {
+    /// Whether the code of field `f` is in its catalogue, then in its list, on date `at` (at any
+    /// date without one).
+    pub(crate) fn check_list<R: Read>(&mut self, f: usize, codes: &CodeRef<'_>, at: Option<NaiveDate>, s: &Splitter<R>) {
         let col = self.columns[f].expect("a value was read");
         let bytes = trim_bytes(s.field(col));
-        let found =
-            if bytes.is_ascii() { list.contains(bytes, at) } else { list.contains(text_of(bytes, self.plan.norm.encoding).as_bytes(), at) };
-        if !found {
-            let code = text_of(bytes, self.plan.norm.encoding);
-            let p = self.not_in_list(f, list, &code, at, s.line).value(self.shown(f, s.field(col)));
+        let encoding = self.plan.norm.encoding;
+        let contains = |list: &ListRef<'_>| {
+            if bytes.is_ascii() { list.contains(bytes, at) } else { list.contains(text_of(bytes, encoding).as_bytes(), at) }
+        };
+        let problem = match (&codes.catalogue, &codes.list) {
+            (Some(catalogue), _) if !contains(catalogue) => Some(self.not_in_list(f, catalogue, "catalogue", bytes, at, s.line, true)),
+            (Some(_), Some(list)) if !contains(list) && !self.detailed(Code::ValueOutsideList) => {
+                // Counted only: the report keeps enough examples of it already.
+                self.row_problems.push(Problem::new(Code::ValueOutsideList, Some(s.line), String::new()));
+                return;
+            }
+            (catalogue, Some(list)) if !contains(list) => {
+                // A code that exists, outside the rulebook's list, is a warning: the rulebook says
+                // what it comes to (no hint: the code is right).
+                let known = catalogue.is_some();
+                let mut p = self.not_in_list(f, list, "list", bytes, at, s.line, !known);
+                if known {
+                    p.code = Code::ValueOutsideList;
+                    p.severity = crate::validate::severity(p.code);
+                    if let Some(meaning) = &codes.unlisted {
+                        p.message = format!("{}: {meaning}", p.message);
+                    }
+                }
+                Some(p)
+            }
+            _ => None,
+        };
+        if let Some(p) = problem {
+            let p = p.value(self.shown(f, s.field(col)));
             self.row_problems.push(p);
         }
     }
 
-    pub(crate) fn not_in_list(&self, f: usize, list: &ListRef<'_>, code: &str, at: Option<NaiveDate>, row: u64) -> Problem {
+    /// The problem of a code outside `list`, with a hint (the code at other dates, a code close
+    /// to it) when `hint`.
+    #[allow(clippy::too_many_arguments, reason = "the parts of one finding, read once")]
+    pub(crate) fn not_in_list(
+        &self,
+        f: usize,
+        list: &ListRef<'_>,
+        what: &str,
+        bytes: &[u8],
+        at: Option<NaiveDate>,
+        row: u64,
+        hint: bool,
+    ) -> Problem {
+        let code = text_of(bytes, self.plan.norm.encoding);
         let name = &list.list.name;
         let field = &self.plan.fields[f].name;
         let fmt = &self.plan.formats.date;
         let message = match at {
-            Some(date) => format!("not in list `{name}` on {}", fmt.format(date)),
-            None => format!("not in list `{name}`"),
+            Some(date) => format!("not in {what} `{name}` on {}", fmt.format(date)),
+            None => format!("not in {what} `{name}`"),
         };
         let mut p = Problem::new(Code::ValueNotInList, Some(row), message).field(field);
+        if !hint {
+            return p;
+        }
         if let Some(date) = at
-            && list.codes.contains(code)
+            && list.knows(&code)
         {
-            p = p.hint(format!("the list has this code at other dates than {}", fmt.format(date)));
-        } else if let Some(close) = did_you_mean(code, list.codes.iter().copied()) {
+            p = p.hint(format!("the {what} has this code at other dates than {}", fmt.format(date)));
+        } else if let Some(close) = did_you_mean(&code, list.codes.iter().copied()) {
             p = p.hint(format!("did you mean `{close}`?"));
         }
         p

@@ -1,9 +1,13 @@
-//! One field of a norm, compiled for validation: its type parsed by hand from the text (dates,
-//! decimals with the norm's separator, integers), then length, pattern, enumerated values,
-//! checksum and bounds — each failure a finding with a code, a message and maybe a hint.
+//! A field of a norm compiled once: type, required, length, pattern, enumerated values, check key
+//! and bounds. The one typing path of exchange files: `peps validate` and the case reader
+//! (`data::dataset`, through the same validator) read every value here, so a value one accepts the
+//! other does, with the same code (V4xx) for the same breach.
 //!
-//! Findings never quote the value: the caller shows it next to them, masked when the field is an
-//! identifier, so that no identifier can leak through a message.
+//! The value is parsed by hand from its bytes (dates, decimals with the norm's separator,
+//! integers), then checked: length, pattern, enumerated values, checksum and bounds — each failure
+//! a finding with a code, a message and maybe a hint. Findings never quote the value: the caller
+//! shows it next to them, masked when the field is an identifier, so that no identifier can leak
+//! through a message.
 
 use chrono::NaiveDate;
 use regex::bytes::Regex;
@@ -11,8 +15,9 @@ use rust_decimal::Decimal;
 
 use crate::data::checksum::{self, Verdict};
 pub(crate) use crate::data::formats::{DateError, DateFormat, Formats, parse_decimal};
-use crate::data::norm::{Checksum, Field, FieldKind};
+use crate::data::norm::{Checksum, Encoding, Field, FieldKind, Norm};
 use crate::diagnostic::{Code, did_you_mean};
+use crate::value::Value;
 
 /// What a field holds once read.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,11 +43,11 @@ pub(crate) struct Finding {
 }
 
 impl Finding {
-    fn new(code: Code, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: Code, message: impl Into<String>) -> Self {
         Finding { code, message: message.into(), hint: None }
     }
 
-    fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -212,6 +217,117 @@ impl FieldPlan {
             },
         })
     }
+}
+
+/// Reads, checks and types one value: its bytes, whether they are text as they are, and the
+/// encoding to decode them with otherwise. Findings go to `out`.
+pub(crate) fn check_value(
+    plan: &FieldPlan,
+    formats: &Formats,
+    (bytes, as_is, encoding): (&[u8], bool, Encoding),
+    decoded: &mut String,
+    out: &mut Vec<Finding>,
+) -> FieldValue {
+    let text = if as_is {
+        bytes
+    } else {
+        match decode(bytes, encoding, decoded, out) {
+            Some(t) => t.as_bytes(),
+            None => return FieldValue::Bad,
+        }
+    };
+    let trimmed = trim_bytes(text);
+    if trimmed.len() != text.len() {
+        out.push(Finding::new(Code::SurroundingSpaces, "spaces before or after the value"));
+    }
+    if trimmed.is_empty() {
+        if plan.required {
+            out.push(Finding::new(Code::ValueRequired, "required and empty"));
+        }
+        return FieldValue::Empty;
+    }
+    plan.check(trimmed, formats, out)
+}
+
+impl FieldValue {
+    /// The value as rules read it; `bytes` are the field's bytes in the file (text values are
+    /// read from them, trimmed).
+    pub(crate) fn to_value(self, bytes: &[u8], encoding: Encoding) -> Value {
+        match self {
+            FieldValue::Absent | FieldValue::Empty | FieldValue::Bad => Value::Null,
+            FieldValue::Text => {
+                let bytes = trim_bytes(bytes);
+                let as_is = if encoding == Encoding::Utf8 || bytes.is_ascii() { std::str::from_utf8(bytes).ok() } else { None };
+                match as_is {
+                    Some(s) => Value::text(s),
+                    None => Value::text(&text_of(bytes, encoding)),
+                }
+            }
+            FieldValue::Number(n) => Value::Number(n),
+            FieldValue::Date(d) => Value::Date(d),
+            FieldValue::Bool(b) => Value::Bool(b),
+        }
+    }
+}
+
+/// The text of a value in the file's encoding; an invalid UTF-8 value is a finding.
+pub(crate) fn decode<'b>(bytes: &'b [u8], encoding: Encoding, decoded: &'b mut String, out: &mut Vec<Finding>) -> Option<&'b str> {
+    match (encoding, std::str::from_utf8(bytes)) {
+        (_, Ok(s)) if bytes.is_ascii() => Some(s),
+        (Encoding::Utf8, Ok(s)) => Some(s),
+        (Encoding::Utf8, Err(e)) => {
+            let at = e.valid_up_to();
+            out.push(
+                Finding::new(Code::FileEncoding, format!("not valid UTF-8 (byte 0x{:02X} at position {})", bytes[at], at + 1))
+                    .hint("save the file as UTF-8 (this value looks like Windows-1252)"),
+            );
+            None
+        }
+        (Encoding::Windows1252, utf8) => {
+            if utf8.is_ok() {
+                out.push(
+                    Finding::new(Code::EncodingSuspect, "this value reads as UTF-8 text, but the norm declares windows-1252")
+                        .hint("save the file as Windows-1252, or accented letters will be garbled"),
+                );
+            }
+            decoded.clear();
+            decoded.push_str(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0);
+            Some(decoded.as_str())
+        }
+    }
+}
+
+/// A value's text for list lookups and conditions (already known to be readable).
+pub(crate) fn text_of(bytes: &[u8], encoding: Encoding) -> std::borrow::Cow<'_, str> {
+    match encoding {
+        Encoding::Utf8 => String::from_utf8_lossy(bytes),
+        Encoding::Windows1252 => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
+    }
+}
+
+/// Bytes without the spaces and tabs around them.
+pub(crate) fn trim_bytes(mut b: &[u8]) -> &[u8] {
+    while let [b' ' | b'\t', rest @ ..] = b {
+        b = rest;
+    }
+    while let [rest @ .., b' ' | b'\t'] = b {
+        b = rest;
+    }
+    b
+}
+
+/// The identifier field of `norm` that a word of `raw` would be a valid value of (its length and
+/// check key fit): an identifier shifted into the wrong column still identifies someone, so any
+/// report masks such a value whatever field it is in.
+pub(crate) fn identifier_lookalike<'n>(raw: &str, norm: &'n Norm) -> Option<&'n Field> {
+    let words: Vec<&str> = raw.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    norm.fields.iter().filter(|f| f.identifier).find(|id| {
+        let Some(algorithm) = id.checksum else { return false };
+        words.iter().any(|word| {
+            let fits = id.length.is_none_or(|(min, max)| (min..=max).contains(&word.len()));
+            fits && checksum::verify(algorithm, word.as_bytes()) == Verdict::Valid
+        })
+    })
 }
 
 pub(crate) fn checksum_name(c: Checksum) -> &'static str {
