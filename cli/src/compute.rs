@@ -21,7 +21,7 @@ pub struct ComputeArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
     /// Number style of the table
-    #[arg(long, value_enum, default_value_t = Locale::Plain)]
+    #[arg(long, value_enum, env = "PEPS_LOCALE", default_value_t = Locale::Fr)]
     locale: Locale,
     #[command(flatten)]
     reading: crate::case_run::CaseReading,

@@ -28,7 +28,7 @@ pub struct ExplainArgs {
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     format: ExplainFormat,
     /// Number style
-    #[arg(long, value_enum, default_value_t = Locale::Plain)]
+    #[arg(long, value_enum, env = "PEPS_LOCALE", default_value_t = Locale::Fr)]
     locale: Locale,
     #[command(flatten)]
     reading: crate::case_run::CaseReading,

@@ -30,6 +30,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use peps_engine::message::{Lang, set_language};
 
 /// Exit codes are an interface: 0 clean, 1 findings in rules or data, 2 usage or I/O.
 pub const EXIT_OK: u8 = 0;
@@ -41,6 +42,14 @@ pub const EXIT_IO: u8 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of what peps writes for people: fr (default) or en
+    #[arg(long, global = true, env = "PEPS_LANG", value_name = "LANG", value_parser = lang_arg, default_value = "fr")]
+    lang: Lang,
+}
+
+/// `fr`, `en`, or a system locale such as `fr_FR.UTF-8`.
+fn lang_arg(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("`{text}`: fr or en"))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -89,6 +98,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    set_language(cli.lang);
     let code = match cli.command {
         Command::Compute(args) => compute::run(&args),
         Command::Docs(args) => docs::run(&args),

@@ -21,6 +21,8 @@ pub mod expr;
 pub mod formula;
 pub mod fuzz;
 pub mod hashing;
+#[macro_use]
+pub mod message;
 pub mod ids;
 mod names;
 pub mod rulebook;
