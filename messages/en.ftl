@@ -28,6 +28,22 @@ test-sample = { $count } { $count ->
 ## Evaluation (engine/src/eval)
 # -- begin eval --
 
+eval-not-a-number = { $what } gave a { $found }, not a number
+eval-no-table-row = table `{ $table }` has no row for { $keys }
+eval-no-table-row-at = row { $row } of `{ $dataset }`: table `{ $table }` has no row for { $keys }
+eval-sum-overflows = the sum overflows
+eval-step-over-budget = step `{ $step }` in { $at } exceeded its budget: { $failure }
+eval-step-failed = step `{ $step }` in { $at } failed: { $failure }
+eval-components-mismatch = the components add up to { $sum }, the total is { $total }
+eval-components-mismatch-hint = `[result] components` must list the outputs whose sum is the total
+eval-the-sum = the sum
+eval-indicator = indicator `{ $name }`
+eval-indicator-detail = result { $result }, target { $target } ({ $direction }), weight { $weight }
+eval-direction-higher = higher
+eval-direction-lower = lower
+eval-no-class = no class matched
+eval-waterfall-other = Not declared in the waterfall
+eval-lookup-each = { $value } each
 # -- end eval --
 
 
@@ -40,4 +56,28 @@ test-sample = { $count } { $count ->
 ## Reports: compute, explain, HTML page (cli/src/compute.rs, explain.rs, html.rs, format.rs)
 # -- begin reports --
 
+report-one-case-only = error: --manifest and --format html are for one case; { $folder } is a folder of cases
+report-data-shift = data of { $from } brought into { $to }
+report-not-eligible = NOT eligible: the total is 0.
+report-failed-check = { $label } ({ $name })
+report-failed-check-compared = { $label } ({ $name }): { $value }, { $op ->
+        [ge] at least { $threshold } required
+        [gt] more than { $threshold } required
+        [le] at most { $threshold } allowed
+        [lt] less than { $threshold } required
+        [eq] { $threshold } required
+       *[ne] anything but { $threshold } required
+    }
+report-components = components of the total: { $names }
+report-rests-on = the total rests on { $count } assumed rule { $count ->
+        [one] item
+       *[other] items
+    }:
+report-rests-on-nothing = the total rests on no assumed rule item
+report-item = { $label } ({ $kind } `{ $name }`)
+report-item-share = { $item }: { $share } of the total rests on it
+report-rows-left-out = { $rows } { $rows ->
+        [one] row
+       *[other] rows
+    } of `{ $dataset }` left out, not computed ({ $file }): { $codes }
 # -- end reports --

@@ -29,6 +29,28 @@ test-sample = { $count } { $count ->
 ## Évaluation (engine/src/eval)
 # -- begin eval --
 
+eval-not-a-number = { $what } a donné { $found ->
+        [text] un texte
+        [date] une date
+        [boolean] un booléen
+        [null] une valeur vide
+       *[other] { $found }
+    }, pas un nombre
+eval-no-table-row = la table `{ $table }` n'a pas de ligne pour { $keys }
+eval-no-table-row-at = ligne { $row } de `{ $dataset }` : la table `{ $table }` n'a pas de ligne pour { $keys }
+eval-sum-overflows = la somme dépasse la capacité des nombres
+eval-step-over-budget = l'étape `{ $step }` ({ $at }) a dépassé son budget de calcul : { $failure }
+eval-step-failed = l'étape `{ $step }` ({ $at }) a échoué : { $failure }
+eval-components-mismatch = les composantes font { $sum }, le total est { $total }
+eval-components-mismatch-hint = `[result] components` doit lister les sorties dont la somme est le total
+eval-the-sum = la somme
+eval-indicator = l'indicateur `{ $name }`
+eval-indicator-detail = résultat { $result }, cible { $target } ({ $direction }), poids { $weight }
+eval-direction-higher = plus haut est mieux
+eval-direction-lower = plus bas est mieux
+eval-no-class = aucune classe ne correspond
+eval-waterfall-other = Non déclaré dans la cascade
+eval-lookup-each = { $value } chacun
 # -- end eval --
 
 
@@ -41,4 +63,34 @@ test-sample = { $count } { $count ->
 ## Rapports : calcul, explication, page HTML (cli/src/compute.rs, explain.rs, html.rs, format.rs)
 # -- begin reports --
 
+report-one-case-only = erreur : --manifest et --format html valent pour un seul cas ; { $folder } est un dossier de cas
+report-data-shift = données de { $from } ramenées en { $to }
+report-not-eligible = NON éligible : le total est nul.
+report-failed-check = { $label } ({ $name })
+report-failed-check-compared = { $label } ({ $name }) : { $value }, { $op ->
+        [ge] il en faut au moins { $threshold }
+        [gt] il en faut plus de { $threshold }
+        [le] il en faut au plus { $threshold }
+        [lt] il en faut moins de { $threshold }
+        [eq] il en faut { $threshold }
+       *[ne] il faut autre chose que { $threshold }
+    }
+report-components = Composantes du total : { $names }
+report-rests-on = Le total repose sur { $count } { $count ->
+        [one] élément supposé
+       *[other] éléments supposés
+    } (hypothèses, faute de texte officiel public) :
+report-rests-on-nothing = Le total ne repose sur aucun élément supposé
+report-item = { $label } ({ $kind ->
+        [parameter] paramètre
+        [table] table
+        [list] liste
+        [indicators] indicateurs
+       *[other] { $kind }
+    } `{ $name }`)
+report-item-share = { $item } : { $share } du total en dépend
+report-rows-left-out = { $rows } { $rows ->
+        [one] ligne
+       *[other] lignes
+    } de `{ $dataset }` écartée(s), non calculée(s) ({ $file }) : { $codes }
 # -- end reports --

@@ -140,7 +140,7 @@ fn node<'a>(out: &mut String, e: &'a Evaluation, o: &'a Output, prefix: &str, de
         let count = p.count.map(|c| format!("{} × ", crate::format::number(&c.to_string(), locale))).unwrap_or_default();
         let value = p.value.as_ref().map(|v| human(v, o.unit, locale)).unwrap_or_default();
         let label = p.label.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
-        let detail = p.detail.as_deref().map(|d| format!(" — {d}")).unwrap_or_default();
+        let detail = p.detail.as_ref().map(|d| format!(" — {d}")).unwrap_or_default();
         let _ = writeln!(out, "{body}  · {}{label}: {count}{value}{detail}", p.key);
     }
     let n = o.reads.len();

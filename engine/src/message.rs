@@ -141,12 +141,14 @@ impl Message {
 
 /// A message equals the text it renders to in the run's language.
 impl PartialEq<&str> for Message {
+    #[allow(clippy::cmp_owned, reason = "a message is compared as the text it renders to")]
     fn eq(&self, other: &&str) -> bool {
         self.to_string() == *other
     }
 }
 
 impl PartialEq<str> for Message {
+    #[allow(clippy::cmp_owned, reason = "a message is compared as the text it renders to")]
     fn eq(&self, other: &str) -> bool {
         self.to_string() == other
     }

@@ -43,6 +43,19 @@ pub(crate) fn shares(
     out
 }
 
+/// The label of an assumed rule item named as [`assumed_name`] names it (`"parameter seuil"`).
+pub(crate) fn assumed_label(rb: &Rulebook, item: &str) -> Option<String> {
+    let (kind, name) = item.split_once(' ')?;
+    let label = match kind {
+        "parameter" => &rb.parameters.iter().find(|p| p.name == name)?.provenance.label,
+        "table" => &rb.tables.iter().find(|t| t.name == name)?.provenance.label,
+        "list" => &rb.lists.iter().find(|l| l.name == name)?.provenance.label,
+        "indicators" => &rb.indicator_sets.iter().find(|s| s.name == name)?.provenance.label,
+        _ => return None,
+    };
+    Some(rb.render_label(label))
+}
+
 pub(crate) fn assumed_name(rb: &Rulebook, r: ReadRef) -> Option<String> {
     match r {
         ReadRef::Parameter(i) if rb.parameters[i].provenance.status == Status::Assumed => {

@@ -27,7 +27,7 @@ pub(crate) fn waterfall(rb: &Rulebook, outputs: &TiSlice<StepId, Option<Output>>
     {
         bars.push(Bar {
             name: "(other)".into(),
-            label: "Not declared in the waterfall".into(),
+            label: msg!("eval-waterfall-other").to_string(),
             delta: t - running,
             running: t,
             start: false,
