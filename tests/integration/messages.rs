@@ -171,7 +171,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// The string literals of `text` that read as prose (three words of letters in a row), with their
 /// line: in code, not in comments, not in tests, not in a developer's message (`expect`,
-/// `panic!`, assertions), not in clap's attributes, nor on a line marked `// not prose`.
+/// `panic!`, assertions, lint reasons), not in clap's attributes, nor on a line marked `// not prose`.
 fn sentences(text: &str) -> Vec<(usize, String)> {
     let literal = Regex::new(r#""((?:[^"\\]|\\.)*)""#).unwrap();
     let prose = Regex::new(r"\p{L}{2,} \p{L}{2,} \p{L}{2,}").unwrap();
@@ -183,7 +183,8 @@ fn sentences(text: &str) -> Vec<(usize, String)> {
         if code.starts_with("#[cfg(test)]") {
             break;
         }
-        if code.starts_with("//") || code.starts_with("#[arg(") || code.starts_with("#[command(") || line.ends_with("// not prose") {
+        let attribute = ["#[arg(", "#[command(", "#[allow(", "#[expect("].iter().any(|a| code.starts_with(a));
+        if code.starts_with("//") || attribute || line.ends_with("// not prose") {
             continue;
         }
         if developer.is_match(line) {
