@@ -80,4 +80,29 @@ report-rows-left-out = { $rows } { $rows ->
         [one] row
        *[other] rows
     } of `{ $dataset }` left out, not computed ({ $file }): { $codes }
+html-subtitle = { $rulebook } — year { $year }
+html-composition = Composition of the total
+html-detail = Details of the computation
+html-col-step = step
+html-col-value = value
+html-col-name = name
+html-fingerprint = Fingerprint of the computation
+html-col-item = item
+html-engine-rules = { $engine } (rules { $year })
+html-item-kind = { $kind ->
+        [parameter] parameter
+        [table] table
+        [list] list
+        [indicators] indicators
+       *[other] { $kind }
+    } { $name }
+html-assumptions = Assumptions
+html-assumptions-intro = The total rests on { $count } assumed rule { $count ->
+        [one] item
+       *[other] items
+    }, for want of a public official text. Each is listed with the share of the total that depends on it.
+html-col-assumption = assumption
+html-col-rule-item = rule item
+html-col-share = share of the total depending on it
+html-total = Total
 # -- end reports --

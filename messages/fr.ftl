@@ -93,4 +93,29 @@ report-rows-left-out = { $rows } { $rows ->
         [one] ligne
        *[other] lignes
     } de `{ $dataset }` écartée(s), non calculée(s) ({ $file }) : { $codes }
+html-subtitle = { $rulebook } — année { $year }
+html-composition = Composition du total
+html-detail = Détail du calcul
+html-col-step = étape
+html-col-value = valeur
+html-col-name = nom
+html-fingerprint = Empreinte du calcul
+html-col-item = élément
+html-engine-rules = { $engine } (règles { $year })
+html-item-kind = { $kind ->
+        [parameter] paramètre
+        [table] table
+        [list] liste
+        [indicators] indicateurs
+       *[other] { $kind }
+    } { $name }
+html-assumptions = Hypothèses
+html-assumptions-intro = Le total repose sur { $count } { $count ->
+        [one] élément supposé
+       *[other] éléments supposés
+    }, faute de texte officiel public. Chacun est donné avec la part du total qui en dépend.
+html-col-assumption = hypothèse
+html-col-rule-item = élément des règles
+html-col-share = part du total qui en dépend
+html-total = Total
 # -- end reports --

@@ -83,7 +83,7 @@ pub fn run(args: &ComputeArgs) -> u8 {
         Format::Json => crate::json::json(&Report { case: name, evaluation: &evaluation.evaluation }),
         Format::Csv => csv(&evaluation.evaluation),
         Format::Table => table(&evaluation.evaluation, &name, args.locale),
-        Format::Html => crate::html::report(&evaluation.evaluation, &name, Locale::Fr),
+        Format::Html => crate::html::report(&evaluation.evaluation, &name, args.locale),
     };
     crate::emit(&text);
     code

@@ -75,19 +75,53 @@ fn provenance_says_how_much_of_the_total_rests_on_assumed_values() {
 
 #[test]
 fn the_html_report_is_one_self_contained_page_with_a_waterfall() {
-    let run = peps(&["compute", "--year", "2025", "--format", "html", "examples/malakoff"]);
+    // As a user runs it: French words and numbers.
+    let run = crate::util::peps_default_in(&crate::util::repo(), &["compute", "--year", "2025", "--format", "html", "examples/malakoff"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html = &run.stdout;
     assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
-    assert!(html.contains("<svg") && html.contains("</svg>"), "an inline SVG chart");
+    assert!(html.contains("<meta name=\"viewport\" content=\"width=device-width"), "readable on a phone");
     for external in ["src=\"http", "href=\"http", "<script", "<link", "url("] {
         assert!(!html.contains(external), "the page must not load `{external}`");
     }
     let computed = compute_json(&peps(&["compute", "--year", "2025", "--format", "json", "examples/malakoff"]));
     let total = dec(&computed["total"]);
     assert!(html.contains(&french_money(total)), "the total in French format: {}", french_money(total));
-    let bars = computed["waterfall"].as_array().unwrap().len();
-    assert_eq!(html.matches("<rect").count(), bars + 1, "the declared bars and the total");
+    // One row per declared bar and the total, each with its label in full: nothing is cut.
+    let bars = computed["waterfall"].as_array().unwrap();
+    assert_eq!(html.matches("<div class=\"wf-row ").count(), bars.len() + 1, "the declared bars and the total");
+    for bar in bars {
+        let label = bar["label"].as_str().unwrap();
+        assert!(html.contains(&format!("<div class=\"wf-label\">{}</div>", crate::util::html_escape(label))), "bar label in full: {label}");
+    }
+    assert!(!html.contains('…'), "no label is cut");
+    // Rates are percentages; the assumptions are read by their labels, with the share of the total.
+    let rate = computed["outputs"].as_array().unwrap().iter().find(|o| o["unit"] == "rate").expect("a rate output");
+    assert!(
+        !html.contains(&format!("<td class=\"num\">{}</td>", rate["value"].as_str().unwrap())),
+        "a rate is not shown as a bare decimal"
+    );
+    assert!(html.contains(" %</td>"), "rates as percentages");
+    let assumed = computed["assumed_labels"].as_object().expect("labels of the assumed items");
+    for label in assumed.values() {
+        assert!(html.contains(&crate::util::html_escape(label.as_str().unwrap())), "the assumption {label} by its label");
+    }
+}
+
+#[test]
+fn the_html_report_of_an_ineligible_team_lists_each_failed_criterion_with_its_value_and_threshold() {
+    let run = crate::util::peps_default_in(&crate::util::repo(), &["compute", "--year", "2025", "--format", "html", "examples/ineligible"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = compute_json(&peps(&["compute", "--year", "2025", "--format", "json", "examples/ineligible"]));
+    let failed = json["failed_checks"].as_array().expect("failed checks");
+    assert!(!failed.is_empty());
+    for c in failed {
+        let compared = &c["compared"];
+        let (value, threshold) = (compared["value"].as_str().unwrap(), compared["threshold"].as_str().unwrap());
+        let line = format!("{} ({}) : {value}, il en faut", c["label"].as_str().unwrap(), c["key"].as_str().unwrap());
+        assert!(crate::util::html_unescape(&run.stdout).contains(&line), "{line}");
+        assert!(run.stdout.contains(threshold), "the threshold {threshold}");
+    }
 }
 
 #[test]

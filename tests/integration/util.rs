@@ -193,3 +193,13 @@ pub fn french_money(amount: rust_decimal::Decimal) -> String {
     }
     format!("{}{grouped},{cents} €", if amount.is_sign_negative() { "-" } else { "" })
 }
+
+/// Text as an HTML page writes it.
+pub fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// An HTML page's text with its entities read back.
+pub fn html_unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
+}
