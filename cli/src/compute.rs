@@ -130,7 +130,7 @@ fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
                 // The items that carry most of the total first.
                 let mut items: Vec<(&String, Option<Decimal>)> =
                     t.assumed.iter().map(|item| (item, e.assumed_shares.iter().find(|s| &s.item == item).map(|s| s.share))).collect();
-                items.sort_by(|a, b| b.1.cmp(&a.1));
+                items.sort_by_key(|item| std::cmp::Reverse(item.1));
                 for (item, share) in items {
                     let _ = writeln!(out, "    · {}", assumed_item(e, item, share, locale));
                 }
