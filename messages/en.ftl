@@ -105,4 +105,40 @@ html-col-assumption = assumption
 html-col-rule-item = rule item
 html-col-share = share of the total depending on it
 html-total = Total
+explain-no-output = error: no output `{ $name }` in the { $year } evaluation
+explain-no-output-suggest = error: no output `{ $name }` in the { $year } evaluation (did you mean `{ $suggestion }`?)
+explain-stopped-at-gate = note: not eligible; the evaluation stopped at the eligibility checks
+explain-how = how: { $formula }
+explain-made-of = What it reads, with the values:
+explain-weighs-most = What weighs most:
+explain-rests-on = It rests on { $count } assumed rule { $count ->
+        [one] item
+       *[other] items
+    }:
+explain-rests-on-short = rests on { $count } assumed { $count ->
+        [one] item
+       *[other] items
+    }
+explain-more = The whole tree: --full (or --depth N); each step's breakdown and source: add --details.
+explain-not-evaluated = { $name } (not evaluated)
+explain-read-parameter = { $label } (parameter `{ $name }`) = { $value } [{ $status }]
+explain-read-input = input { $name } = { $value } (case file)
+explain-read-table = { $label } (table `{ $name }`) [{ $status }]
+explain-read-list = { $label } (list `{ $name }`) [{ $status }]
+explain-read-indicators = { $label } (indicators `{ $name }`) [{ $status }]
+explain-read-dataset = dataset { $name }: { $shown } { $rows ->
+        [one] row
+       *[other] rows
+    }
+explain-reference = reference: { $reference }
+explain-breakdown-hidden = { $count } { $count ->
+        [one] line
+       *[other] lines
+    } of breakdown: --details
+explain-above = explained above
+explain-not-opened = not opened: raise --depth
+explain-rows = { $shown } { $count ->
+        [one] row
+       *[other] rows
+    }
 # -- end reports --

@@ -118,4 +118,40 @@ html-col-assumption = hypothèse
 html-col-rule-item = élément des règles
 html-col-share = part du total qui en dépend
 html-total = Total
+explain-no-output = erreur : pas de sortie `{ $name }` dans le calcul { $year }
+explain-no-output-suggest = erreur : pas de sortie `{ $name }` dans le calcul { $year } (vouliez-vous dire `{ $suggestion }` ?)
+explain-stopped-at-gate = note : non éligible ; le calcul s'est arrêté aux critères d'éligibilité
+explain-how = calcul : { $formula }
+explain-made-of = Ce qu'il lit, avec les valeurs :
+explain-weighs-most = Ce qui pèse le plus :
+explain-rests-on = Il repose sur { $count } { $count ->
+        [one] élément supposé
+       *[other] éléments supposés
+    } des règles :
+explain-rests-on-short = repose sur { $count } { $count ->
+        [one] élément supposé
+       *[other] éléments supposés
+    }
+explain-more = L'arbre complet : --full (ou --depth N) ; le détail et la source de chaque étape : ajoutez --details.
+explain-not-evaluated = { $name } (non calculé)
+explain-read-parameter = { $label } (paramètre `{ $name }`) = { $value } [{ $status }]
+explain-read-input = entrée { $name } = { $value } (fichier du cas)
+explain-read-table = { $label } (table `{ $name }`) [{ $status }]
+explain-read-list = { $label } (liste `{ $name }`) [{ $status }]
+explain-read-indicators = { $label } (indicateurs `{ $name }`) [{ $status }]
+explain-read-dataset = données { $name } : { $shown } { $rows ->
+        [one] ligne
+       *[other] lignes
+    }
+explain-reference = référence : { $reference }
+explain-breakdown-hidden = { $count } { $count ->
+        [one] ligne
+       *[other] lignes
+    } de détail : --details
+explain-above = expliqué plus haut
+explain-not-opened = non ouvert : augmentez --depth
+explain-rows = { $shown } { $count ->
+        [one] ligne
+       *[other] lignes
+    }
 # -- end reports --

@@ -22,7 +22,6 @@ const PENDING: &[&str] = &[
     "cli/src/batch.rs",
     "cli/src/case_run.rs",
     "cli/src/docs.rs",
-    "cli/src/explain.rs",
     "cli/src/impact.rs",
     "cli/src/main.rs",
     "cli/src/output.rs",

@@ -14,20 +14,20 @@ fn explain_shows_a_step_down_to_its_parameters_and_table_cells() {
     let run = peps(&["explain", "--year", "2025", "examples/msp", "taux_fidelisation"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     snap!("explain_msp_taux_fidelisation", run.stdout);
-    let run = peps(&["explain", "--year", "2025", "--depth", "1", "examples/msp", "forfait_ajuste"]);
+    let run = peps(&["explain", "--year", "2025", "--depth", "1", "--details", "examples/msp", "forfait_ajuste"]);
     // What the explanation must show, read from the rules and the computation themselves.
     let params: toml::Table = toml::from_str(&std::fs::read_to_string(repo().join("rules/2025/parametres.toml")).unwrap()).unwrap();
     let coef = &params["coef_revalorisation_tarifaire"];
     let (value, status) = (coef["value"].as_str().expect("one value"), coef["status"].as_str().unwrap());
-    assert!(run.stdout.contains(&format!("parameter coef_revalorisation_tarifaire = {value} [{status}]")), "{}", run.stdout);
+    assert!(run.stdout.contains(&format!("(parameter `coef_revalorisation_tarifaire`) = {value} [{status}]")), "{}", run.stdout);
     assert!(
-        run.stdout.lines().any(|l| l.contains(" · sexe ") && l.contains(" × ") && l.contains(" € ")),
+        run.stdout.lines().any(|l| l.contains(" · sexe ") && l.contains(" rows, ") && l.contains(" € ")),
         "the cells of the forfait table, with their counts: {}",
         run.stdout
     );
     let computed = compute_json(&peps(&["compute", "--year", "2025", "--format", "json", "examples/msp"]));
     let patients = output(&computed, "patientele_peps");
-    assert!(run.stdout.contains(&format!("patientele_peps = {patients} — ")), "{}", run.stdout);
+    assert!(run.stdout.contains(&format!("(patientele_peps) = {patients} (")), "{}", run.stdout);
     assert!(run.stdout.contains("(not opened: raise --depth)"), "{}", run.stdout);
 }
 

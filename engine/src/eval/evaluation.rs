@@ -134,13 +134,13 @@ pub struct AssumedShare {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Read {
-    Parameter { name: String, value: Value, unit: Unit, status: Status, reference: String },
+    Parameter { name: String, label: String, value: Value, unit: Unit, status: Status, reference: String },
     Input { name: String, value: Value },
     Output { name: String, value: Value },
-    Table { name: String, status: Status, reference: String },
-    List { name: String, status: Status, reference: String },
+    Table { name: String, label: String, status: Status, reference: String },
+    List { name: String, label: String, status: Status, reference: String },
     Dataset { name: String, rows: usize },
-    Indicators { name: String, status: Status, reference: String },
+    Indicators { name: String, label: String, status: Status, reference: String },
     Builtin { name: String, value: Value },
 }
 

@@ -54,7 +54,7 @@ pub(crate) fn run_rows(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &Look
             label: None,
             count: Some(count),
             value: Some(Value::Number(sum)),
-            detail: Some(msg!("eval-lookup-each", value = tbl.rows[row].values[*column].to_string())),
+            detail: Some(msg!("eval-lookup-each", value = tbl.rows[row].values[*column])),
             compared: None,
         })
         .collect();
