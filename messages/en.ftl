@@ -141,4 +141,5 @@ explain-rows = { $shown } { $count ->
         [one] row
        *[other] rows
     }
+report-bar-label-not-a-bar = `[result.bar_labels]` names `{ $name }`, which is not a bar of `[result] waterfall`
 # -- end reports --

@@ -154,4 +154,5 @@ explain-rows = { $shown } { $count ->
         [one] ligne
        *[other] lignes
     }
+report-bar-label-not-a-bar = `[result.bar_labels]` nomme `{ $name }`, qui n'est pas une barre de `[result] waterfall`
 # -- end reports --

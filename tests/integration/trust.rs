@@ -206,3 +206,25 @@ fn manifest_files_are_written_once_and_match_the_json() {
     ]);
     assert_eq!(over_input.code, 2, "an input is never overwritten");
 }
+
+#[test]
+fn a_bar_of_the_waterfall_may_be_named_after_what_changes_and_only_a_bar() {
+    let computed = compute_json(&peps(&["compute", "--year", "2025", "--format", "json", "examples/malakoff"]));
+    let bars = computed["waterfall"].as_array().unwrap();
+    let outputs = computed["outputs"].as_array().unwrap();
+    let rulebook: toml::Table = toml::from_str(&std::fs::read_to_string(repo().join("rules/2025/rulebook.toml")).unwrap()).unwrap();
+    let named = rulebook["result"].get("bar_labels").and_then(|b| b.as_table()).cloned().unwrap_or_default();
+    for bar in bars {
+        let name = bar["name"].as_str().unwrap();
+        let step_label = outputs.iter().find(|o| o["name"] == name).map(|o| o["label"].as_str().unwrap());
+        let expected = named.get(name).and_then(|l| l.as_str()).or(step_label);
+        assert_eq!(bar["label"].as_str(), expected, "bar {name}");
+    }
+    let sandbox = Sandbox::new();
+    crate::util::edit_toml(&sandbox.path().join("rules/2025/rulebook.toml"), |doc| {
+        doc["result"]["bar_labels"] = toml_edit::value(toml_edit::InlineTable::from_iter([("nb_infirmiers", "Infirmiers")]));
+    });
+    let run = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("names `nb_infirmiers`, which is not a bar"), "{}", run.stderr);
+}
