@@ -248,6 +248,15 @@ macro_rules! msg {
     };
 }
 
+/// The message `id` (known only when the program runs, e.g. the help of a command line option)
+/// without arguments, in `lang`, if the message files have it.
+pub fn lookup(lang: Lang, id: &str) -> Option<String> {
+    let bundle = bundle(lang);
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(bundle.format_pattern(pattern, None, &mut errors).into_owned())
+}
+
 /// The message `id` of `lang` with `args`, written out: `id` itself, with its arguments, if the
 /// language has no such message (the test of the message files makes sure none is missing).
 fn render_id(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {

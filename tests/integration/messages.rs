@@ -121,7 +121,9 @@ fn every_message_the_code_names_exists_and_every_message_is_used() {
     }
     let missing: Vec<_> = used.difference(&defined).collect();
     assert!(missing.is_empty(), "named in the code, absent from the message files: {missing:?}");
-    let unused: Vec<_> = defined.difference(&used).collect();
+    // The help of the command line is looked up by the path of each command and option
+    // (`help-compute--year`), and checked against them by the CLI's own test.
+    let unused: Vec<_> = defined.difference(&used).filter(|id| !id.starts_with("help")).collect();
     assert!(unused.is_empty(), "in the message files, named nowhere in the code: {unused:?}");
 }
 
