@@ -346,10 +346,11 @@ fn explain_path(e: &Evaluation, first: &str, checks: &[Check]) -> String {
             o.reads.iter().filter_map(|r| if let Read::Output { name, .. } = r { Some(name.as_str()) } else { None }).collect();
         for line in crate::explain::render(e, o, 0, Locale::Plain).lines().filter(|l| !l.starts_with("note: ") && !l.is_empty()) {
             // Say of each earlier output whether the case checked it, rather than `--depth`.
-            let child = read.iter().find(|r| line.trim_start_matches(['│', '├', '└', '─', ' ']).starts_with(&format!("{r} = ")));
+            let child = read.iter().find(|r| line.starts_with(['├', '└']) && line.contains(&format!("({r}) = ")));
+            let not_opened = format!("({})", peps_engine::msg!("explain-not-opened"));
             let line = match child {
-                Some(r) if verified.contains(r) => line.replace("(not opened: raise --depth)", "(as the case expects)"),
-                Some(_) => line.replace("(not opened: raise --depth)", "(not checked by the case)"),
+                Some(r) if verified.contains(r) => line.replace(&not_opened, "(as the case expects)"),
+                Some(_) => line.replace(&not_opened, "(not checked by the case)"),
                 None => line.to_string(),
             };
             let _ = writeln!(out, "  {line}");
