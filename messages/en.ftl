@@ -16,6 +16,133 @@ test-sample = { $count } { $count ->
 ## Rules: reading and checking rule files (engine/src/rules, rulebook, formula, expr, diagnostic)
 # -- begin rules --
 
+rules-toml-invalid = invalid TOML: { $reason }
+rules-wrong-type = { $what } must be { $expected }, found { $found }
+rules-type-string = a string
+rules-type-integer = an integer
+rules-type-decimal = a decimal number
+rules-type-boolean = a boolean
+rules-type-date = a date
+rules-type-array = an array
+rules-type-table = a table
+rules-type-true-or-false = true or false
+rules-missing-key = { $what } has no `{ $key }`
+rules-key-of = `{ $key }` of { $what }
+rules-item-of-key = an item of `{ $key }`
+rules-did-you-mean = did you mean `{ $name }`?
+rules-known-keys = known keys: { $keys }
+rules-unknown-key = unknown key `{ $key }` in { $what }
+rules-out-of-range = { $what } is out of range
+rules-decimal-as-string = write it as a string, e.g. "0.20"
+rules-not-decimal = { $what } is not a decimal number: `{ $text }`
+rules-decimal-point = use a point as decimal separator, e.g. "1234.56"
+rules-not-calendar-date = { $what } is not a calendar date
+rules-date-unquoted = write a TOML date without quotes, e.g. 2025-01-31
+rules-date = { $iso }
+rules-one-of = one of { $choices }
+rules-what-parameter = parameter `{ $name }`
+rules-value-and-values = { $what } has both `value` and `values`: keep one
+rules-give-value = give `value = ...`, or `values = [{"{"} from = AAAA-MM-JJ, value = ... {"}"}]` for dated values
+rules-once-not-date = { $what } has `once = true` but is not a date
+rules-once-hint = `once` marks a date that happens once, which a new year keeps instead of moving it
+rules-what-dated-value = a dated value of { $what }
+rules-dated-value-outside = dated value of { $what } starts on { $from }, outside the period { $start } – { $end }
+rules-only-own-period = a rulebook holds only what is in force during its own period
+rules-dated-values-order = dated values of { $what } must be in increasing order of `from` ({ $from } after { $previous })
+rules-values-empty = `values` of { $what } is empty
+rules-dated-values-gap = dated values of { $what } start on { $from }, leaving { $start } – { $end } without a value
+rules-first-value-start = let the first value start on { $start }
+rules-what-section = section `{ $name }`
+rules-what-input = input `{ $section }.{ $name }`
+rules-what-field = field `{ $name }`
+rules-role-not-text = { $what } has a role but is not a text: a case is named and identified by a text
+rules-no-default = { $what } cannot have a default
+rules-reference-empty = `reference` of { $what } is empty
+rules-unknown-status = unknown status `{ $status }`
+rules-unknown-choice = unknown { $key } `{ $value }`
+rules-what-indicator-set = indicator set `{ $name }`
+rules-what-indicator = an indicator of `{ $set }`
+rules-weight-negative = the weight of { $what } is negative
+rules-weights-zero = the weights of indicator set `{ $set }` add up to zero
+rules-weights-not-one = the weights of indicator set `{ $set }` add up to { $total }, not 1
+rules-weights-share = { $weights }: each weight is the indicator's share of the score, so they add up to 1
+rules-what-list = list `{ $name }`
+rules-what-list-attribute = an attribute of list `{ $list }`
+rules-what-list-item = an item of list `{ $list }`
+rules-code-and-pattern = { $what } has both `code` and `pattern`: keep one
+rules-pattern-invalid = the pattern `{ $pattern }` does not compile: { $reason }
+rules-list-code-twice = { $kind ->
+        [pattern] pattern
+       *[code] code
+    } `{ $code }` appears twice in list `{ $list }` over the same dates
+rules-list-code-twice-hint = give each version of a { $kind ->
+        [pattern] pattern
+       *[code] code
+    } `from`/`to` dates that do not overlap
+rules-label-open-brace = `{"{"}` opens no `{"{"}name{"}"}`: a name is letters, digits and `_`, closed by `{"}"}`
+rules-label-close-brace = `{"}"}` closes nothing
+rules-what-table = table `{ $name }`
+rules-what-item-of-list = item `{ $code }` of list `{ $list }`
+rules-what-indicator-named = indicator `{ $name }`
+rules-what-event = event `{ $name }`
+rules-what-step = step `{ $name }`
+rules-what-check-of-step = check `{ $check }` of step `{ $step }`
+rules-what-class-of-step = class `{ $class }` of step `{ $step }`
+rules-label-brace = the label of { $what }: { $reason }
+rules-label-brace-hint = `{"{"}name{"}"}` shows the value of parameter `name`; write `{"{{"}` or `{"}}"}` for a brace
+rules-label-names-parameter = a label shows the value of a parameter: `{"{"}name{"}"}` names one
+rules-label-unknown-name = the label of { $what } shows `{"{"}{ $name }{"}"}`, which is no parameter
+rules-label-number = the label of { $what } writes out `{ $number }`, the value of parameter `{ $parameter }`, which the step reads
+rules-label-number-hint = write `{"{"}{ $parameter }{"}"}` instead: the label then shows the parameter's value ({ $value }) and stays true when it changes
+rules-what-key-column = a key column of table `{ $table }`
+rules-what-value-column = a value column of table `{ $table }`
+rules-what-row = a row of table `{ $table }`
+rules-table-no-rows = table `{ $table }` has no rows
+rules-not-interval = `{ $text }` is not an interval
+rules-interval-example = write e.g. "[0, )"
+rules-enum-needs-values = enum key `{ $key }` needs `values`
+rules-star-any-value = write "*" for any value
+rules-not-interval-for-key = `{ $text }` is not an interval for key `{ $key }`
+rules-interval-examples = write "[0, 16)", "[80, )", "2" or "*"
+rules-not-key-value = `{ $text }` is not a value of key `{ $key }`
+rules-one-of-or-star = one of { $choices }, or "*"
+rules-key-cannot-be = key `{ $key }` cannot be { $found }
+rules-table-too-many-combinations = table `{ $table }` cuts its keys into { $total } combinations, more than 1,000,000
+rules-table-gap = table `{ $table }` has no row for: { $gaps }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }
+rules-table-gap-hint = add rows, or widen a neighbouring row's interval
+rules-table-overlap = rows of table `{ $table }` overlap: this row and the one on line { $line } both cover { $combination }
+rules-table-overlap-hint = make the intervals half-open, e.g. "[0, 16)" then "[16, 25)"
+rules-what-a-step = a step
+rules-no-mechanism = { $what } has no mechanism
+rules-give-one-of = give one of { $choices }
+rules-several-mechanisms = { $what } has several mechanisms ({ $mechanisms }): keep one
+rules-rounding-step-positive = a rounding step must be positive
+rules-what-key = key `{ $name }`
+rules-aggregate-no-operation = the aggregate of { $what } needs `sum`, `count`, `min` or `max`
+rules-aggregate-operations = `sum = "EXPR"`, `count = true`, `min = "EXPR"` or `max = "EXPR"`
+rules-aggregate-several-operations = the aggregate of { $what } has several operations ({ $operations }): keep one
+rules-round-rows-sum-only = `round_rows` rounds the rows of a sum: only a sum adds rounded rows
+rules-what-a-class = a class
+rules-no-classes = the classification of { $what } has no classes
+rules-not-a-function = `{ $text }` does not name a function
+rules-function-example = write "file.rhai::function"
+rules-what-a-check = a check
+rules-in = in { $what }: { $reason }
+rules-describe-where = {" "}where { $condition }
+rules-describe-filter = rows of { $dataset }{ $filter }
+rules-describe-lookup-rows = sum over the rows of { $dataset } of { $cell }
+rules-describe-by = , by { $expr }
+rules-describe-rows-rounded = , each row rounded to { $step } ({ $mode }) before the sum
+rules-describe-count = count of { $dataset }{ $filter }{ $by }
+rules-describe-aggregate = { $op } of { $expr } over { $dataset }{ $filter }{ $by }{ $rounded }
+rules-describe-derive = for each row of { $dataset }: { $value }
+rules-describe-classify = each row of { $dataset } by list { $list } (code { $code } on { $date }): { $classes }
+rules-describe-class = { $class } if { $condition }
+rules-describe-next-class = { $previous }; else { $class } if { $condition }
+rules-describe-score = weighted attainment of the indicators of { $set }
 # -- end rules --
 
 

@@ -17,6 +17,148 @@ test-sample = { $count } { $count ->
 ## Règles : lecture et vérification des fichiers de règles (engine/src/rules, rulebook, formula, expr, diagnostic)
 # -- begin rules --
 
+rules-toml-invalid = TOML invalide : { $reason }
+rules-wrong-type = { $what } doit être { $expected }, et non { $found }
+rules-type-string = une chaîne de caractères
+rules-type-integer = un nombre entier
+rules-type-decimal = un nombre décimal
+rules-type-boolean = un booléen
+rules-type-date = une date
+rules-type-array = un tableau
+rules-type-table = une table
+rules-type-true-or-false = true ou false
+rules-missing-key = { $what } n'a pas de `{ $key }`
+rules-key-of = `{ $key }` dans { $what }
+rules-item-of-key = un élément de `{ $key }`
+rules-did-you-mean = vouliez-vous dire `{ $name }` ?
+rules-known-keys = clés connues : { $keys }
+rules-unknown-key = clé inconnue `{ $key }` dans { $what }
+rules-out-of-range = { $what } est hors limites
+rules-decimal-as-string = écrivez-le entre guillemets, par exemple "0.20"
+rules-not-decimal = { $what } n'est pas un nombre décimal : `{ $text }`
+rules-decimal-point = séparez les décimales par un point, par exemple "1234.56"
+rules-not-calendar-date = { $what } n'est pas une date du calendrier
+rules-date-unquoted = écrivez une date TOML sans guillemets, par exemple 2025-01-31
+rules-date = { $date }
+rules-one-of = valeurs possibles : { $choices }
+rules-what-parameter = le paramètre `{ $name }`
+rules-value-and-values = { $what } a à la fois `value` et `values` : gardez-en un seul
+rules-give-value = donnez `value = ...`, ou `values = [{"{"} from = AAAA-MM-JJ, value = ... {"}"}]` pour des valeurs datées
+rules-once-not-date = { $what } a `once = true` mais n'est pas une date
+rules-once-hint = `once` marque une date qui n'arrive qu'une fois, qu'une nouvelle année garde telle quelle au lieu de la décaler
+rules-what-dated-value = une valeur datée dans { $what }
+rules-dated-value-outside = une valeur datée dans { $what } commence le { $from }, hors de la période du { $start } au { $end }
+rules-only-own-period = un jeu de règles ne contient que ce qui est en vigueur pendant sa propre période
+rules-dated-values-order = les valeurs datées dans { $what } doivent être dans l'ordre croissant de `from` ({ $from } après { $previous })
+rules-values-empty = `values` dans { $what } est vide
+rules-dated-values-gap = les valeurs datées dans { $what } commencent le { $from } : du { $start } au { $end }, il n'y a pas de valeur
+rules-first-value-start = faites commencer la première valeur le { $start }
+rules-what-section = la section `{ $name }`
+rules-what-input = l'entrée `{ $section }.{ $name }`
+rules-what-field = le champ `{ $name }`
+rules-role-not-text = { $what } a un rôle mais n'est pas un texte : un cas est nommé et identifié par un texte
+rules-no-default = { $what } ne peut pas avoir de valeur par défaut
+rules-reference-empty = `reference` dans { $what } est vide
+rules-unknown-status = statut inconnu `{ $status }`
+rules-unknown-choice = { $kind ->
+        [unit] unité inconnue
+        [role] rôle inconnu
+        [method] méthode inconnue
+        [direction] sens inconnu
+        [key_type] type de clé inconnu
+        [input_type] type d'entrée inconnu
+        [rounding_mode] mode d'arrondi inconnu
+        [mode] mode inconnu
+       *[other] valeur inconnue pour `{ $key }` :
+    } `{ $value }`
+rules-what-indicator-set = le jeu d'indicateurs `{ $name }`
+rules-what-indicator = un indicateur de `{ $set }`
+rules-weight-negative = le poids est négatif dans { $what }
+rules-weights-zero = les poids du jeu d'indicateurs `{ $set }` ont une somme nulle
+rules-weights-not-one = les poids du jeu d'indicateurs `{ $set }` ont pour somme { $total }, et non 1
+rules-weights-share = { $weights } : chaque poids est la part de l'indicateur dans le score, leur somme vaut donc 1
+rules-what-list = la liste `{ $name }`
+rules-what-list-attribute = un attribut de la liste `{ $list }`
+rules-what-list-item = un élément de la liste `{ $list }`
+rules-code-and-pattern = { $what } a à la fois `code` et `pattern` : gardez-en un seul
+rules-pattern-invalid = le motif `{ $pattern }` n'est pas une expression régulière valide : { $reason }
+rules-list-code-twice = { $kind ->
+        [pattern] le motif
+       *[code] le code
+    } `{ $code }` apparaît deux fois dans la liste `{ $list }` sur les mêmes dates
+rules-list-code-twice-hint = donnez à chaque version { $kind ->
+        [pattern] d'un motif
+       *[code] d'un code
+    } des dates `from`/`to` qui ne se chevauchent pas
+rules-label-open-brace = `{"{"}` n'ouvre aucun `{"{"}nom{"}"}` : un nom est fait de lettres, de chiffres et de `_`, et se ferme par `{"}"}`
+rules-label-close-brace = `{"}"}` ne ferme rien
+rules-what-table = la table `{ $name }`
+rules-what-item-of-list = l'élément `{ $code }` de la liste `{ $list }`
+rules-what-indicator-named = l'indicateur `{ $name }`
+rules-what-event = l'événement `{ $name }`
+rules-what-step = l'étape `{ $name }`
+rules-what-check-of-step = le contrôle `{ $check }` de l'étape `{ $step }`
+rules-what-class-of-step = la classe `{ $class }` de l'étape `{ $step }`
+rules-label-brace = { $what } : dans son libellé, { $reason }
+rules-label-brace-hint = `{"{"}nom{"}"}` affiche la valeur du paramètre `nom` ; écrivez `{"{{"}` ou `{"}}"}` pour une accolade
+rules-label-names-parameter = un libellé affiche la valeur d'un paramètre : `{"{"}nom{"}"}` en nomme un
+rules-label-unknown-name = { $what } : son libellé affiche `{"{"}{ $name }{"}"}`, qui n'est pas un paramètre
+rules-label-number = { $what } : son libellé écrit en dur `{ $number }`, la valeur du paramètre `{ $parameter }`, que l'étape lit
+rules-label-number-hint = écrivez plutôt `{"{"}{ $parameter }{"}"}` : le libellé affiche alors la valeur du paramètre ({ $value }) et reste juste quand elle change
+rules-what-key-column = une colonne de clé de la table `{ $table }`
+rules-what-value-column = une colonne de valeurs de la table `{ $table }`
+rules-what-row = une ligne de la table `{ $table }`
+rules-table-no-rows = la table `{ $table }` n'a aucune ligne
+rules-not-interval = `{ $text }` n'est pas un intervalle
+rules-interval-example = écrivez par exemple "[0, )"
+rules-enum-needs-values = la clé énumérée `{ $key }` demande `values`
+rules-star-any-value = écrivez "*" pour accepter toute valeur
+rules-not-interval-for-key = `{ $text }` n'est pas un intervalle pour la clé `{ $key }`
+rules-interval-examples = écrivez "[0, 16)", "[80, )", "2" ou "*"
+rules-not-key-value = `{ $text }` n'est pas une valeur de la clé `{ $key }`
+rules-one-of-or-star = valeurs possibles : { $choices }, ou "*"
+rules-key-cannot-be = la clé `{ $key }` ne peut pas être { $found }
+rules-table-too-many-combinations = la table `{ $table }` découpe ses clés en { $total } combinaisons, plus de 1 000 000
+rules-table-gap = la table `{ $table }` n'a pas de ligne pour : { $gaps }{ $more ->
+        [0] {""}
+        [one] {" "}et 1 autre cas
+       *[other] {" "}et { $more } autres cas
+    }
+rules-table-gap-hint = ajoutez des lignes, ou élargissez l'intervalle d'une ligne voisine
+rules-table-overlap = des lignes de la table `{ $table }` se chevauchent : celle-ci et celle écrite à la ligne { $line } du fichier couvrent toutes deux { $combination }
+rules-table-overlap-hint = rendez les intervalles semi-ouverts, par exemple "[0, 16)" puis "[16, 25)"
+rules-what-a-step = une étape
+rules-no-mechanism = { $what } n'a pas de mécanisme
+rules-give-one-of = donnez l'un de ceux-ci : { $choices }
+rules-several-mechanisms = { $what } a plusieurs mécanismes ({ $mechanisms }) : gardez-en un seul
+rules-rounding-step-positive = un pas d'arrondi doit être positif
+rules-what-key = la clé `{ $name }`
+rules-aggregate-no-operation = l'agrégat de { $what } demande `sum`, `count`, `min` ou `max`
+rules-aggregate-operations = `sum = "EXPR"`, `count = true`, `min = "EXPR"` ou `max = "EXPR"`
+rules-aggregate-several-operations = l'agrégat de { $what } a plusieurs opérations ({ $operations }) : gardez-en une seule
+rules-round-rows-sum-only = `round_rows` arrondit les lignes d'une somme : seule une somme additionne des lignes arrondies
+rules-what-a-class = une classe
+rules-no-classes = la classification de { $what } n'a aucune classe
+rules-not-a-function = `{ $text }` ne nomme pas une fonction
+rules-function-example = écrivez "fichier.rhai::fonction"
+rules-what-a-check = un contrôle
+rules-in = dans { $what } : { $reason }
+rules-describe-where = {" "}où { $condition }
+rules-describe-filter = lignes de { $dataset }{ $filter }
+rules-describe-lookup-rows = somme sur les lignes de { $dataset } de { $cell }
+rules-describe-by = , par { $expr }
+rules-describe-rows-rounded = , chaque ligne arrondie à { $step } ({ $mode }) avant la somme
+rules-describe-count = nombre de lignes de { $dataset }{ $filter }{ $by }
+rules-describe-aggregate = { $op ->
+        [sum] somme
+        [min] minimum
+       *[max] maximum
+    } de { $expr } sur { $dataset }{ $filter }{ $by }{ $rounded }
+rules-describe-derive = pour chaque ligne de { $dataset } : { $value }
+rules-describe-classify = chaque ligne de { $dataset } selon la liste { $list } (code { $code } à la date { $date }) : { $classes }
+rules-describe-class = { $class } si { $condition }
+rules-describe-next-class = { $previous } ; sinon { $class } si { $condition }
+rules-describe-score = atteinte pondérée des indicateurs de { $set }
 # -- end rules --
 
 
