@@ -143,6 +143,92 @@ rules-describe-classify = each row of { $dataset } by list { $list } (code { $co
 rules-describe-class = { $class } if { $condition }
 rules-describe-next-class = { $previous }; else { $class } if { $condition }
 rules-describe-score = weighted attainment of the indicators of { $set }
+rules-path-escapes-folder = path `{ $path }` leaves the folder { $folder }
+rules-path-escapes = path `{ $path }` leaves the folder
+rules-cannot-read = cannot read { $file }: { $reason }
+rules-not-utf8 = { $file } is not valid UTF-8
+rules-io-not-found = no such file or directory
+rules-io-permission-denied = permission denied
+rules-io-is-directory = it is a directory
+rules-no-folder = no folder to read it from
+rules-no-such-file = no such file
+rules-advance-no-share-nor-amount = advance `{ $name }` has neither `share` nor `amount`
+rules-advance-what = an advance is a share of an estimate (`share` and `estimate`) or a step's value (`amount`)
+rules-advance-no-estimate = advance `{ $name }` has a `share` but no `estimate`
+rules-advance-estimate-hint = name where the estimate comes from, e.g. estimate = ["section.input", "step"]
+rules-share-between-0-1 = the share of event `{ $name }` must lie between 0 and 1
+rules-between-1-and = { $what } must lie between 1 and { $max }
+rules-not-day-of-year = `{ $text }` is not a day of the year
+rules-day-of-year-hint = write month and day as MM-DD, e.g. "05-01" for the first of May
+rules-easter-offset = an offset from Easter must lie within a year (-366 to 366 days)
+rules-what-weight = the weight of `{ $name }`
+rules-weight-between-0-1 = the weight of `{ $name }` must lie between 0 and 1
+rules-weights-over-one = the weights of { $what } add up to { $total }, more than 1
+rules-deposit-not-first-day = deposit rule `{ $name }` starts on { $date }, not on the first day of a month
+rules-deposit-whole-months = its periods are whole months: its `date` is the first day of the first one
+rules-month = { $iso }
+rules-deposit-no-deadline = { $month } has fewer than { $days } working days: deposit rule `{ $name }` has no deadline there
+rules-advance-amount-not-rebased = advance `{ $name }` pays an amount, not a share of the estimate: entries and exits do not re-base it
+rules-advance-amount-not-rebased-hint = write it as a share (`share` and `estimate`) for the re-basing to apply, or settle the difference with the balance
+rules-advance-shares-over-one = the shares of the advances add up to { $total }, more than 1
+rules-advance-shares-hint = advances are shares of one annual estimate
+rules-several-balances = the calendar has more than one balance
+rules-several-balances-hint = the balance is the final amount less every payment: there is one
+rules-event-no-step = `{ $key }` of event `{ $event }` names `{ $name }`, which is no step
+rules-event-step-not-eur = `{ $key }` of event `{ $event }` names step `{ $name }`, whose unit is { $unit }, not EUR
+rules-event-no-input = `{ $key }` of event `{ $event }` names `{ $name }`, which is no case input
+rules-case-inputs-written = case inputs are written `section.name`, as the inputs file declares them
+rules-event-input-not-eur = `{ $key }` of event `{ $event }` names input `{ $name }`, which is not an amount in EUR
+rules-event-input-not-records = `received` of event `{ $event }` names input `{ $name }`, which is not a list of records
+rules-records-no-field = the records of `{ $input }` have no field `{ $field }` of unit { $unit }
+rules-its-fields = its fields: { $fields }
+rules-event-no-dataset = `dataset` of event `{ $event }` names `{ $name }`, which is no dataset
+rules-event-no-column = `{ $key }` of event `{ $event }` names column `{ $column }`, which dataset `{ $dataset }` does not have
+rules-event-column-kind = `{ $key }` of event `{ $event }` names column `{ $column }`, a { $kind } column, where a { $needed } column is needed
+rules-did-you-mean-parameter = did you mean parameter `{ $name }`?
+rules-saturday-hint = name a parameter of unit `bool`: true when Saturday is a working day
+rules-saturday-no-parameter = `saturday` of event `{ $event }` names `{ $name }`, which is no parameter
+rules-saturday-not-bool = `saturday` of event `{ $event }` names parameter `{ $name }`, whose unit is { $unit }, not bool
+rules-weekend-saturday = `weekend` of event `{ $event }` lists saturday, but parameter `{ $name }` says Saturday is a working day
+rules-weekend-saturday-hint = leave Saturday out of `weekend`: the parameter decides
+rules-event-twice = calendar event `{ $name }` is defined twice
+rules-event-expr-kind = `{ $key }` of event `{ $event }` must be a { $needed }, this is a { $kind }
+rules-in-event = in `{ $key }` of event `{ $event }`: { $reason }
+rules-link-names-fields = a link names fields of the norm it refers to
+rules-norm-no-field = norm `{ $norm }` v{ $version } has no field `{ $field }`
+rules-field-not-text = field `{ $field }` of norm `{ $norm }` holds no codes: it is not text
+rules-no-list = no list `{ $name }` in the rulebook
+rules-code-not-in-catalogue = code `{ $code }` of list `{ $list }` is not in catalogue `{ $catalogue }`
+rules-code-not-in-catalogue-hint = every code the rulebook lists must exist: add it to the catalogue, or correct it in the list
+rules-script-no-function = script `{ $script }` has no function `{ $function }`
+rules-in-formula = in the formula of step `{ $step }`: { $reason }
+rules-formula-unknown-function = in the formula of step `{ $step }`: unknown function `{ $name }`
+rules-script-not-listed = step `{ $step }` calls script `{ $script }`, which `[files] scripts` does not list
+rules-formula-reads = the formula of step `{ $step }` reads `{ $name }`: { $reason }
+rules-function-parameters-hint = a function's parameters name the outputs, parameters and inputs it reads
+rules-expr-kind = { $what } must be a { $needed }, this is a { $kind }
+rules-part = { $part ->
+        [condition] the condition
+        [grouping] the grouping
+        [value] the value
+        [sum] the sum
+        [min] the min
+        [max] the max
+        [code] the code
+       *[date] the date
+    }
+rules-part-of-step = { $part } of step `{ $step }`
+rules-min-max-unit = step `{ $step }` takes the { $op } of values: its unit must be a number or a date
+rules-unknown-table = unknown table `{ $name }`
+rules-table-no-column = table `{ $table }` has no column `{ $column }`
+rules-table-several-columns = table `{ $table }` has several columns: say which with `column`
+rules-step-no-key-value = step `{ $step }` gives no value for key `{ $key }` of table `{ $table }`
+rules-table-no-key = table `{ $table }` has no key `{ $key }`
+rules-unknown-list = unknown list `{ $name }`
+rules-what-class = class `{ $name }`
+rules-what-check = check `{ $name }`
+rules-unknown-indicator-set = unknown indicator set `{ $name }`
+rules-indicator-reads = indicator `{ $indicator }` reads `{ $name }`, which is no numeric input, parameter or step
 # -- end rules --
 
 

@@ -159,6 +159,95 @@ rules-describe-classify = chaque ligne de { $dataset } selon la liste { $list } 
 rules-describe-class = { $class } si { $condition }
 rules-describe-next-class = { $previous } ; sinon { $class } si { $condition }
 rules-describe-score = atteinte pondérée des indicateurs de { $set }
+rules-path-escapes-folder = le chemin `{ $path }` sort du dossier { $folder }
+rules-path-escapes = le chemin `{ $path }` sort du dossier
+rules-cannot-read = impossible de lire { $file } : { $reason }
+rules-not-utf8 = { $file } n'est pas en UTF-8 valide
+rules-io-not-found = fichier ou dossier introuvable
+rules-io-permission-denied = permission refusée
+rules-io-is-directory = c'est un dossier
+rules-no-folder = aucun dossier où le lire
+rules-no-such-file = fichier introuvable
+rules-advance-no-share-nor-amount = l'avance `{ $name }` n'a ni `share` ni `amount`
+rules-advance-what = une avance est une part d'une estimation (`share` et `estimate`) ou la valeur d'une étape (`amount`)
+rules-advance-no-estimate = l'avance `{ $name }` a une part (`share`) mais pas d'estimation (`estimate`)
+rules-advance-estimate-hint = indiquez d'où vient l'estimation, par exemple estimate = ["section.entree", "etape"]
+rules-share-between-0-1 = la part de l'événement `{ $name }` doit être comprise entre 0 et 1
+rules-between-1-and = { $what } doit être compris entre 1 et { $max }
+rules-not-day-of-year = `{ $text }` n'est pas un jour de l'année
+rules-day-of-year-hint = écrivez le mois et le jour sous la forme MM-JJ, par exemple "05-01" pour le 1er mai
+rules-easter-offset = un écart à Pâques doit tenir dans une année (de -366 à 366 jours)
+rules-what-weight = le poids de `{ $name }`
+rules-weight-between-0-1 = le poids de `{ $name }` doit être compris entre 0 et 1
+rules-weights-over-one = les poids dans { $what } ont pour somme { $total }, plus que 1
+rules-deposit-not-first-day = la règle de dépôt `{ $name }` commence le { $date }, et non le premier jour d'un mois
+rules-deposit-whole-months = ses périodes sont des mois entiers : sa `date` est le premier jour du premier d'entre eux
+rules-month = { $month }/{ $year }
+rules-deposit-no-deadline = { $month } compte moins de { $days } jours ouvrés : la règle de dépôt `{ $name }` n'y a pas d'échéance
+rules-advance-amount-not-rebased = l'avance `{ $name }` verse un montant, et non une part de l'estimation : les entrées et les sorties ne la recalculent pas
+rules-advance-amount-not-rebased-hint = écrivez-la comme une part (`share` et `estimate`) pour que le recalcul s'applique, ou réglez la différence avec le solde
+rules-advance-shares-over-one = les parts des avances ont pour somme { $total }, plus que 1
+rules-advance-shares-hint = les avances sont des parts d'une même estimation annuelle
+rules-several-balances = le calendrier a plus d'un solde
+rules-several-balances-hint = le solde est le montant final moins tous les versements : il n'y en a qu'un
+rules-event-no-step = `{ $key }` de l'événement `{ $event }` nomme `{ $name }`, qui n'est pas une étape
+rules-event-step-not-eur = `{ $key }` de l'événement `{ $event }` nomme l'étape `{ $name }`, dont l'unité est { $unit }, et non EUR
+rules-event-no-input = `{ $key }` de l'événement `{ $event }` nomme `{ $name }`, qui n'est pas une entrée des cas
+rules-case-inputs-written = les entrées des cas s'écrivent `section.nom`, comme le fichier des entrées les déclare
+rules-event-input-not-eur = `{ $key }` de l'événement `{ $event }` nomme l'entrée `{ $name }`, qui n'est pas un montant en EUR
+rules-event-input-not-records = `received` de l'événement `{ $event }` nomme l'entrée `{ $name }`, qui n'est pas une liste d'enregistrements
+rules-records-no-field = les enregistrements de `{ $input }` n'ont pas de champ `{ $field }` d'unité { $unit }
+rules-its-fields = ses champs : { $fields }
+rules-event-no-dataset = `dataset` de l'événement `{ $event }` nomme `{ $name }`, qui n'est pas un jeu de données
+rules-event-no-column = `{ $key }` de l'événement `{ $event }` nomme la colonne `{ $column }`, que le jeu de données `{ $dataset }` n'a pas
+rules-event-column-kind = `{ $key }` de l'événement `{ $event }` nomme la colonne `{ $column }`, de type { $kind }, là où il faut une colonne de type { $needed }
+rules-did-you-mean-parameter = vouliez-vous dire le paramètre `{ $name }` ?
+rules-saturday-hint = nommez un paramètre d'unité `bool` : vrai quand le samedi est un jour ouvré
+rules-saturday-no-parameter = `saturday` de l'événement `{ $event }` nomme `{ $name }`, qui n'est pas un paramètre
+rules-saturday-not-bool = `saturday` de l'événement `{ $event }` nomme le paramètre `{ $name }`, dont l'unité est { $unit }, et non bool
+rules-weekend-saturday = `weekend` de l'événement `{ $event }` cite saturday, mais le paramètre `{ $name }` fait du samedi un jour ouvré
+rules-weekend-saturday-hint = retirez le samedi de `weekend` : c'est le paramètre qui décide
+rules-event-twice = l'événement de calendrier `{ $name }` est défini deux fois
+rules-event-expr-kind = `{ $key }` de l'événement `{ $event }` doit être de type { $needed }, et non { $kind }
+rules-in-event = dans `{ $key }` de l'événement `{ $event }` : { $reason }
+rules-link-names-fields = un lien nomme des champs de la norme à laquelle il renvoie
+rules-norm-no-field = la norme `{ $norm }` v{ $version } n'a pas de champ `{ $field }`
+rules-field-not-text = le champ `{ $field }` de la norme `{ $norm }` ne contient pas de codes : ce n'est pas du texte
+rules-no-list = aucune liste `{ $name }` dans le jeu de règles
+rules-code-not-in-catalogue = le code `{ $code }` de la liste `{ $list }` n'est pas dans le catalogue `{ $catalogue }`
+rules-code-not-in-catalogue-hint = chaque code que le jeu de règles liste doit exister : ajoutez-le au catalogue, ou corrigez-le dans la liste
+rules-script-no-function = le script `{ $script }` n'a pas de fonction `{ $function }`
+rules-in-formula = dans la formule de l'étape `{ $step }` : { $reason }
+rules-formula-unknown-function = dans la formule de l'étape `{ $step }` : fonction inconnue `{ $name }`
+rules-script-not-listed = l'étape `{ $step }` appelle le script `{ $script }`, que `[files] scripts` ne liste pas
+rules-formula-reads = la formule de l'étape `{ $step }` lit `{ $name }` : { $reason }
+rules-function-parameters-hint = les paramètres d'une fonction nomment les résultats, paramètres et entrées qu'elle lit
+rules-expr-kind = { $what } doit être de type { $needed }, et non { $kind }
+rules-part = { $part ->
+        [condition] la condition
+        [grouping] le regroupement
+        [value] la valeur
+        [sum] la somme
+        [min] le minimum
+        [max] le maximum
+        [code] le code
+       *[date] la date
+    }
+rules-part-of-step = { $part } de l'étape `{ $step }`
+rules-min-max-unit = l'étape `{ $step }` prend { $op ->
+        [min] le minimum
+       *[max] le maximum
+    } de valeurs : son unité doit être un nombre ou une date
+rules-unknown-table = table inconnue `{ $name }`
+rules-table-no-column = la table `{ $table }` n'a pas de colonne `{ $column }`
+rules-table-several-columns = la table `{ $table }` a plusieurs colonnes : indiquez laquelle avec `column`
+rules-step-no-key-value = l'étape `{ $step }` ne donne pas de valeur pour la clé `{ $key }` de la table `{ $table }`
+rules-table-no-key = la table `{ $table }` n'a pas de clé `{ $key }`
+rules-unknown-list = liste inconnue `{ $name }`
+rules-what-class = la classe `{ $name }`
+rules-what-check = le contrôle `{ $name }`
+rules-unknown-indicator-set = jeu d'indicateurs inconnu `{ $name }`
+rules-indicator-reads = l'indicateur `{ $indicator }` lit `{ $name }`, qui n'est ni une entrée, ni un paramètre, ni une étape numérique
 # -- end rules --
 
 

@@ -35,10 +35,10 @@ pub(crate) fn deposit_deadlines_of(e: &Event) -> (Vec<Deadline>, Vec<Diagnostic>
     if e.date.day() != 1 {
         let d = Diagnostic::error(
             Code::InvalidValue,
-            format!("deposit rule `{}` starts on {}, not on the first day of a month", e.name, e.date),
+            msg!("rules-deposit-not-first-day", name = &e.name, date = crate::rules::strict::date(e.date)),
         )
         .at(e.provenance.location.clone())
-        .hint("its periods are whole months: its `date` is the first day of the first one");
+        .hint(msg!("rules-deposit-whole-months"));
         return (Vec::new(), vec![d]);
     }
     let mut out = Vec::new();
@@ -60,12 +60,16 @@ pub(crate) fn deposit_deadlines_of(e: &Event) -> (Vec<Deadline>, Vec<Diagnostic>
             None => diags.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    format!(
-                        "{}-{:02} has fewer than {} working days: deposit rule `{}` has no deadline there",
-                        next.year(),
-                        next.month(),
-                        rule.working_day,
-                        e.name
+                    msg!(
+                        "rules-deposit-no-deadline",
+                        month = msg!(
+                            "rules-month",
+                            iso = format!("{}-{:02}", next.year(), next.month()),
+                            month = format!("{:02}", next.month()),
+                            year = next.year()
+                        ),
+                        days = rule.working_day,
+                        name = &e.name
                     ),
                 )
                 .at(e.provenance.location.clone()),
