@@ -229,6 +229,29 @@ rules-what-class = class `{ $name }`
 rules-what-check = check `{ $name }`
 rules-unknown-indicator-set = unknown indicator set `{ $name }`
 rules-indicator-reads = indicator `{ $indicator }` reads `{ $name }`, which is no numeric input, parameter or step
+rules-result-no-step = `[result]` names step `{ $name }`, which does not exist
+rules-gate-not-checks = the gate `{ $name }` must be a `checks` step
+rules-waterfall-starts-with-level = `[result] waterfall` must start with a level, not an addition
+rules-steps-cycle = steps depend on each other in a cycle: { $cycle }
+rules-steps-cycle-hint = a step can only read steps that do not read it back
+rules-input-norm-not-listed = input `{ $section }.{ $name }` reads norm `{ $norm }`, which `rulebook.toml` does not list under `[norms]`
+rules-norm-unread = norm `{ $norm }` is listed but no input reads it
+rules-name-taken = { $kind } `{ $name }` has the name of something defined at { $previous }
+rules-one-namespace = names of parameters, inputs, datasets and steps share one namespace
+rules-built-in = (built in)
+rules-money-no-rounding = step `{ $step }` is an amount in EUR with no rounding
+rules-money-no-rounding-hint = add `round = {"{"} step = "0.01", mode = "half-up" {"}"}`, `round = "none"`, or `[defaults] money_rounding` in rulebook.toml
+rules-step-no-unit = step `{ $step }` has no `unit`
+rules-folder-starts-with-manifest = a rulebook folder starts with a `rulebook.toml`
+rules-period-ends-before-start = the period ends before it starts
+rules-reference-date-outside = the reference date { $date } is outside the period { $start } – { $end }
+rules-what-norm-version = the version of norm `{ $norm }`
+rules-what-norm = norm `{ $norm }`
+rules-what-codes = the codes of `{ $norm }.{ $field }`
+rules-codes-no-list = the codes of `{ $norm }.{ $field }` name no list
+rules-codes-no-list-hint = give `catalogue` (every code that exists: outside it, an error) and/or `list` (the rulebook's list: outside it, a warning when the code is in the catalogue)
+rules-unlisted-needs-both = `unlisted` of `{ $norm }.{ $field }` says what a code of the catalogue outside the list is: it needs both
+rules-manifest-lists-file = `rulebook.toml` lists `{ $path }` under `[files] { $kind }`
 # -- end rules --
 
 

@@ -248,6 +248,34 @@ rules-what-class = la classe `{ $name }`
 rules-what-check = le contrôle `{ $name }`
 rules-unknown-indicator-set = jeu d'indicateurs inconnu `{ $name }`
 rules-indicator-reads = l'indicateur `{ $indicator }` lit `{ $name }`, qui n'est ni une entrée, ni un paramètre, ni une étape numérique
+rules-result-no-step = `[result]` nomme l'étape `{ $name }`, qui n'existe pas
+rules-gate-not-checks = la condition d'accès `{ $name }` doit être une étape `checks`
+rules-waterfall-starts-with-level = `[result] waterfall` doit commencer par un niveau, et non par un ajout
+rules-steps-cycle = des étapes dépendent les unes des autres en boucle : { $cycle }
+rules-steps-cycle-hint = une étape ne peut lire que des étapes qui ne la lisent pas en retour
+rules-input-norm-not-listed = l'entrée `{ $section }.{ $name }` lit la norme `{ $norm }`, que `rulebook.toml` ne liste pas sous `[norms]`
+rules-norm-unread = la norme `{ $norm }` est listée mais aucune entrée ne la lit
+rules-name-taken = { $kind ->
+        [built-in] le nom intégré
+        [parameter] le paramètre
+        [input] l'entrée
+       *[step] l'étape
+    } `{ $name }` porte le nom de quelque chose défini en { $previous }
+rules-one-namespace = les paramètres, entrées, jeux de données et étapes partagent un même espace de noms
+rules-built-in = (intégré)
+rules-money-no-rounding = l'étape `{ $step }` est un montant en EUR sans arrondi
+rules-money-no-rounding-hint = ajoutez `round = {"{"} step = "0.01", mode = "half-up" {"}"}`, `round = "none"`, ou `[defaults] money_rounding` dans rulebook.toml
+rules-step-no-unit = l'étape `{ $step }` n'a pas d'unité (`unit`)
+rules-folder-starts-with-manifest = un dossier de règles commence par un fichier `rulebook.toml`
+rules-period-ends-before-start = la période se termine avant de commencer
+rules-reference-date-outside = la date de référence { $date } est hors de la période du { $start } au { $end }
+rules-what-norm-version = la version de la norme `{ $norm }`
+rules-what-norm = la norme `{ $norm }`
+rules-what-codes = les codes de `{ $norm }.{ $field }`
+rules-codes-no-list = les codes de `{ $norm }.{ $field }` ne nomment aucune liste
+rules-codes-no-list-hint = donnez `catalogue` (tous les codes qui existent : hors de lui, une erreur) et/ou `list` (la liste du jeu de règles : hors d'elle, un avertissement quand le code est au catalogue)
+rules-unlisted-needs-both = `unlisted` de `{ $norm }.{ $field }` dit ce qu'est un code du catalogue hors de la liste : il faut les deux
+rules-manifest-lists-file = `rulebook.toml` liste `{ $path }` sous `[files] { $kind }`
 # -- end rules --
 
 

@@ -7,6 +7,7 @@ use chrono::Weekday;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
+use crate::message::Message;
 use crate::rulebook::{BTreeSet, Rulebook};
 use crate::rules::calendar::deadlines::deposit_deadlines_of;
 use crate::rules::calendar::{Event, EventKind, RebaseRule, Received};
@@ -194,14 +195,12 @@ pub(crate) fn check_rebase(rb: &Rulebook, e: &Event, r: &RebaseRule, diags: &mut
             Some((_, k)) if kind.is_some_and(|want| want != *k) => diags.push(
                 Diagnostic::error(
                     Code::TypeMismatch,
-                    msg!(
-                        "rules-event-column-kind",
-                        key = key,
-                        event = &e.name,
-                        column = column,
-                        kind = k.name(),
-                        needed = kind.map_or("", Kind::name)
-                    ),
+                    Message::id("rules-event-column-kind")
+                        .with("key", key)
+                        .with("event", &e.name)
+                        .with("column", column)
+                        .with("kind", k.name())
+                        .with("needed", kind.map_or("", Kind::name)),
                 )
                 .at(e.location_of(key)),
             ),

@@ -145,11 +145,11 @@ pub(crate) fn check_numbers(rb: &Rulebook, diags: &mut Vec<Diagnostic>) {
                             msg!("rules-label-number", what = what.clone(), number = &part[n.span.clone()], parameter = &p.name),
                         )
                         .at(label_location(rb, &step.def.location, text, span))
-                        .hint(msg!(
-                            "rules-label-number-hint",
-                            parameter = &p.name,
-                            value = for_people(p.value_at(rb.reference_date), p.unit).replace(['\u{a0}', '\u{202f}'], " ")
-                        )),
+                        .hint(
+                            Message::id("rules-label-number-hint")
+                                .with("parameter", &p.name)
+                                .with("value", for_people(p.value_at(rb.reference_date), p.unit).replace(['\u{a0}', '\u{202f}'], " ")),
+                        ),
                     );
                 }
             }

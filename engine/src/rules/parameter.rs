@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diagnostic::Code;
+use crate::message::Message;
 use crate::rules::provenance::{Provenance, read_choice};
 use crate::rules::strict::{Item, Obj, date, key_of, read_bool, read_date, read_decimal, read_str};
 use crate::value::{Dated, Kind, Period, Unit, Value, value_at};
@@ -109,13 +110,11 @@ pub(crate) fn read_dated(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, period:
             ctx.error_hint(
                 Code::DateOutsidePeriod,
                 from.span(),
-                msg!(
-                    "rules-dated-value-outside",
-                    what = obj.what(),
-                    from = date(*from.get_ref()),
-                    start = date(period.start),
-                    end = date(period.end)
-                ),
+                Message::id("rules-dated-value-outside")
+                    .with("what", obj.what())
+                    .with("from", date(*from.get_ref()))
+                    .with("start", date(period.start))
+                    .with("end", date(period.end)),
                 msg!("rules-only-own-period"),
             );
             ok = false;
@@ -140,13 +139,11 @@ pub(crate) fn read_dated(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, period:
         ctx.error_hint(
             Code::DatedValuesOrder,
             item.span(),
-            msg!(
-                "rules-dated-values-gap",
-                what = obj.what(),
-                from = date(out[0].from),
-                start = date(period.start),
-                end = date(out[0].from.pred_opt()?)
-            ),
+            Message::id("rules-dated-values-gap")
+                .with("what", obj.what())
+                .with("from", date(out[0].from))
+                .with("start", date(period.start))
+                .with("end", date(out[0].from.pred_opt()?)),
             msg!("rules-first-value-start", start = date(period.start)),
         );
         ok = false;

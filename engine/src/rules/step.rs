@@ -480,26 +480,22 @@ impl StepDef {
                 };
                 match op {
                     AggOp::Count => msg!("rules-describe-count", dataset = &dataset.text, filter = w(condition), by = by),
-                    AggOp::Sum(e) | AggOp::Min(e) | AggOp::Max(e) => msg!(
-                        "rules-describe-aggregate",
-                        op = op.key(),
-                        expr = squash(&e.text),
-                        dataset = &dataset.text,
-                        filter = w(condition),
-                        by = by,
-                        rounded = rounded
-                    ),
+                    AggOp::Sum(e) | AggOp::Min(e) | AggOp::Max(e) => Message::id("rules-describe-aggregate")
+                        .with("op", op.key())
+                        .with("expr", squash(&e.text))
+                        .with("dataset", &dataset.text)
+                        .with("filter", w(condition))
+                        .with("by", by)
+                        .with("rounded", rounded),
                 }
             }
             Mechanism::Derive { dataset, value } => msg!("rules-describe-derive", dataset = &dataset.text, value = squash(&value.text)),
-            Mechanism::Classify { dataset, list, code, date, classes } => msg!(
-                "rules-describe-classify",
-                dataset = &dataset.text,
-                list = &list.text,
-                code = squash(&code.text),
-                date = squash(&date.text),
-                classes = describe_classes(classes)
-            ),
+            Mechanism::Classify { dataset, list, code, date, classes } => Message::id("rules-describe-classify")
+                .with("dataset", &dataset.text)
+                .with("list", &list.text)
+                .with("code", squash(&code.text))
+                .with("date", squash(&date.text))
+                .with("classes", describe_classes(classes)),
             Mechanism::Formula(FormulaSource::Inline { text, .. }) => Message::text(squash(text)),
             Mechanism::Formula(FormulaSource::Function { script, function, .. }) => Message::text(format!("{script}::{function}")),
             Mechanism::Checks(checks) => {

@@ -6,6 +6,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::message::Message;
 use crate::rules::calendar::Event;
 use crate::value::Period;
 
@@ -60,21 +61,18 @@ pub(crate) fn deposit_deadlines_of(e: &Event) -> (Vec<Deadline>, Vec<Diagnostic>
             None => diags.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    msg!(
-                        "rules-deposit-no-deadline",
-                        month = msg!(
-                            "rules-month",
-                            iso = format!("{}-{:02}", next.year(), next.month()),
-                            month = format!("{:02}", next.month()),
-                            year = next.year()
-                        ),
-                        days = rule.working_day,
-                        name = &e.name
-                    ),
+                    msg!("rules-deposit-no-deadline", month = month(next), days = rule.working_day, name = &e.name),
                 )
                 .at(e.provenance.location.clone()),
             ),
         }
     }
     (out, diags)
+}
+
+/// The month of `day` in a message: 2025-04 in English, as the rule files write dates, 04/2025 in
+/// French.
+fn month(day: NaiveDate) -> Message {
+    let (iso, month) = (format!("{}-{:02}", day.year(), day.month()), format!("{:02}", day.month()));
+    msg!("rules-month", iso = iso, month = month, year = day.year().to_string())
 }
