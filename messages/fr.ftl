@@ -48,7 +48,7 @@ rules-once-not-date = { $what } a `once = true` mais n'est pas une date
 rules-once-hint = `once` marque une date qui n'arrive qu'une fois, qu'une nouvelle année garde telle quelle au lieu de la décaler
 rules-what-dated-value = une valeur datée dans { $what }
 rules-dated-value-outside = une valeur datée dans { $what } commence le { $from }, hors de la période du { $start } au { $end }
-rules-only-own-period = un jeu de règles ne contient que ce qui est en vigueur pendant sa propre période
+rules-only-own-period = les règles d'une année ne contiennent que ce qui est en vigueur pendant leur propre période
 rules-dated-values-order = les valeurs datées dans { $what } doivent être dans l'ordre croissant de `from` ({ $from } après { $previous })
 rules-values-empty = `values` dans { $what } est vide
 rules-dated-values-gap = les valeurs datées dans { $what } commencent le { $from } : du { $start } au { $end }, il n'y a pas de valeur
@@ -129,7 +129,7 @@ rules-table-overlap = des lignes de la table `{ $table }` se chevauchent : celle
 rules-table-overlap-hint = rendez les intervalles semi-ouverts, par exemple "[0, 16)" puis "[16, 25)"
 rules-what-a-step = une étape
 rules-no-mechanism = { $what } n'a pas de mécanisme
-rules-give-one-of = donnez l'un de ceux-ci : { $choices }
+rules-give-one-of = indiquez-en un parmi : { $choices }
 rules-several-mechanisms = { $what } a plusieurs mécanismes ({ $mechanisms }) : gardez-en un seul
 rules-rounding-step-positive = un pas d'arrondi doit être positif
 rules-what-key = la clé `{ $name }`
@@ -213,9 +213,9 @@ rules-in-event = dans `{ $key }` de l'événement `{ $event }` : { $reason }
 rules-link-names-fields = un lien nomme des champs de la norme à laquelle il renvoie
 rules-norm-no-field = la norme `{ $norm }` v{ $version } n'a pas de champ `{ $field }`
 rules-field-not-text = le champ `{ $field }` de la norme `{ $norm }` ne contient pas de codes : ce n'est pas du texte
-rules-no-list = aucune liste `{ $name }` dans le jeu de règles
+rules-no-list = aucune liste `{ $name }` dans les règles
 rules-code-not-in-catalogue = le code `{ $code }` de la liste `{ $list }` n'est pas dans le catalogue `{ $catalogue }`
-rules-code-not-in-catalogue-hint = chaque code que le jeu de règles liste doit exister : ajoutez-le au catalogue, ou corrigez-le dans la liste
+rules-code-not-in-catalogue-hint = chaque code listé par les règles doit exister : ajoutez-le au catalogue, ou corrigez-le dans la liste
 rules-script-no-function = le script `{ $script }` n'a pas de fonction `{ $function }`
 rules-in-formula = dans la formule de l'étape `{ $step }` : { $reason }
 rules-formula-unknown-function = dans la formule de l'étape `{ $step }` : fonction inconnue `{ $name }`
@@ -260,7 +260,7 @@ rules-name-taken = { $kind ->
         [parameter] le paramètre
         [input] l'entrée
        *[step] l'étape
-    } `{ $name }` porte le nom de quelque chose défini en { $previous }
+    } `{ $name }` porte le nom de quelque chose déjà défini dans { $previous }
 rules-one-namespace = les paramètres, entrées, jeux de données et étapes partagent un même espace de noms
 rules-built-in = (intégré)
 rules-money-no-rounding = l'étape `{ $step }` est un montant en EUR sans arrondi
@@ -273,7 +273,7 @@ rules-what-norm-version = la version de la norme `{ $norm }`
 rules-what-norm = la norme `{ $norm }`
 rules-what-codes = les codes de `{ $norm }.{ $field }`
 rules-codes-no-list = les codes de `{ $norm }.{ $field }` ne nomment aucune liste
-rules-codes-no-list-hint = donnez `catalogue` (tous les codes qui existent : hors de lui, une erreur) et/ou `list` (la liste du jeu de règles : hors d'elle, un avertissement quand le code est au catalogue)
+rules-codes-no-list-hint = donnez `catalogue` (tous les codes qui existent : hors de lui, une erreur) et/ou `list` (la liste des règles : hors d'elle, un avertissement quand le code est au catalogue)
 rules-unlisted-needs-both = `unlisted` de `{ $norm }.{ $field }` dit ce qu'est un code du catalogue hors de la liste : il faut les deux
 rules-manifest-lists-file = `rulebook.toml` liste `{ $path }` sous `[files] { $kind }`
 # -- end rules --

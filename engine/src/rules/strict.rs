@@ -78,6 +78,9 @@ pub(crate) struct Obj<'c, 'i> {
     ctx: &'c Ctx<'i>,
     table: &'c DeTable<'i>,
     span: Range<usize>,
+    /// What the table is ("parameter `x`"), a noun phrase of the messages already written in the
+    /// run's language (`msg!(..).to_string()`): the readers pass it down as text, so that callers
+    /// outside the rule files keep their `&str`.
     what: String,
     asked: RefCell<Vec<String>>,
 }
