@@ -22,6 +22,188 @@ test-sample = { $count } { $count ->
 ## Data: cases, norms, validation, schedule, comparisons (engine/src/data, validate, schedule, compare, value)
 # -- begin data --
 
+data-did-you-mean = did you mean `{ $name }`?
+data-field-pattern-invalid = its pattern does not compile: { $reason }
+data-value-below-min = below the minimum { $min }
+data-value-above-max = above the maximum { $max }
+data-value-not-integer = not an integer
+data-value-not-decimal = not a decimal number written with `{ $sep }`
+data-value-decimal-separator-hint = the norm writes decimals with `{ $sep }`, not `{ $other }`
+data-value-not-date = not a date written { $format }
+data-value-no-such-day = not a real calendar date (no such day)
+data-value-not-bool = not one of { $yes } (yes) or { $no } (no)
+data-value-length-exactly = { $count } { $count ->
+        [one] character
+       *[other] characters
+    }, the norm wants exactly { $want }
+data-value-length-at-most = { $count } { $count ->
+        [one] character
+       *[other] characters
+    }, the norm wants at most { $want }
+data-value-length-at-least = { $count } { $count ->
+        [one] character
+       *[other] characters
+    }, the norm wants at least { $want }
+data-value-length-between = { $count } { $count ->
+        [one] character
+       *[other] characters
+    }, the norm wants { $min } to { $max }
+data-value-pattern = not of the form the norm gives (pattern `{ $pattern }`)
+data-value-pattern-for = not of the form the norm gives for { $label } (pattern `{ $pattern }`)
+data-value-checksum-wrong = the check key is wrong ({ $algorithm })
+data-value-checksum-expected = the key of this number would be { $key }
+data-value-checksum-unreadable = the check key cannot be computed ({ $algorithm }): not of the form it reads
+data-value-not-allowed = not one of { $values }
+data-value-surrounding-spaces = spaces before or after the value
+data-value-required = required and empty
+data-value-not-utf8 = not valid UTF-8 (byte { $byte } at position { $position })
+data-value-not-utf8-hint = save the file as UTF-8 (this value looks like Windows-1252)
+data-value-utf8-in-windows-1252 = this value reads as UTF-8 text, but the norm declares windows-1252
+data-value-utf8-in-windows-1252-hint = save the file as Windows-1252, or accented letters will be garbled
+data-and = { $left } and { $right }
+data-comma = { $left }, { $right }
+data-binary-zip = a zip archive (an xlsx or ods spreadsheet?)
+data-binary-office = an old Office document (an xls spreadsheet?)
+data-binary-nul = binary data (it holds NUL bytes; UTF-16 text without a byte-order mark?)
+data-file-not-text = the file is { $what }, not delimited text
+data-file-save-as-csv = save it as CSV, separated by { $separator }
+data-separator-tabs = tabs
+data-check-fails-hint = the norm's check `{ $condition }` does not hold on this row
+data-check-invalid = check "{ $label }": `{ $condition }`: { $message }
+data-check-invalid-hint = a check names columns of the norm and says what must hold, e.g. substr(NIR, 1, 1) == '1'
+data-check-unknown-list = the codes of field `{ $field }` are checked against list `{ $list }`, which is not among the lists given
+data-code-catalogue-other-dates = the catalogue has this code at other dates than { $date }
+data-code-list-other-dates = the list has this code at other dates than { $date }
+data-code-not-in-catalogue = not in catalogue `{ $list }`
+data-code-not-in-catalogue-on = not in catalogue `{ $list }` on { $date }
+data-code-not-in-list = not in list `{ $list }`
+data-code-not-in-list-on = not in list `{ $list }` on { $date }
+data-condition-not-bool = a condition must be true or false, this is a { $kind }
+data-date-format-invalid = { $key } `{ $format }` is not a strftime date format
+data-file-bom-in-windows-1252 = the file starts with a UTF-8 byte-order mark, but the norm declares windows-1252
+data-file-empty = the file is empty: no header, no rows
+data-file-lone-cr = lines end with a lone carriage return: the rows cannot be told apart
+data-file-lone-cr-hint = save the file with Windows (CR LF) or Unix (LF) line endings
+data-file-name-bad-start = the start of the period is not a real date written { $format }
+data-file-name-bad-end = the end of the period is not a real date written { $format }
+data-file-name-case = the file name differs from the pattern `{ $pattern }` in letter case
+data-file-name-pattern = the file name does not follow the pattern `{ $pattern }`
+data-file-name-pattern-invalid = the file-name pattern `{ $pattern }` does not compile: { $reason }
+data-file-name-period-hint = {"{start}"} and {"{end}"} are the period's dates written { $format }; without them, row dates are not checked against a period
+data-file-name-period-reversed = the period starts after it ends
+data-period = { $start } to { $end }
+data-file-name-rename-hint = rename the file as the norm says
+data-file-no-rows = the file has a header but no rows
+data-file-save-as = save the file as { $encoding }
+data-file-utf16 = the file is in UTF-16, which cannot be read as its norm's encoding
+data-file-wrong-separator = the file is separated by { $found }, the norm wants { $wanted }
+data-file-wrong-separator-hint = the rest of the file is checked with the separator it uses
+data-header-column-case = column { $column } is `{ $cell }`: `{ $name }` in other letter case
+data-header-column-misspelt = column { $column } is `{ $cell }`: a misspelling of `{ $name }`
+data-header-column-misspelt-hint = write `{ $name }`; meanwhile the column is checked as `{ $name }`
+data-header-column-order = the columns are not in the norm's order (they are read by name)
+data-header-columns-in-order = the norm's columns, in order: { $columns }
+data-header-norm-order = the norm's order: { $columns }
+data-header-duplicate-column = column { $column } repeats column { $first }; only the first is read
+data-header-missing-column = column `{ $name }` is missing
+data-header-none = the first line names none of the columns of norm `{ $norm }`: it is read as data
+data-header-none-hint = the first line must be the header: { $header }
+data-header-unknown-column = column { $column } is `{ $cell }`, which norm `{ $norm }` does not define
+data-header-unknown-column-hint = remove the column, or check the norm's version
+data-in-column = column { $column }: { $message }
+data-kind-bool = boolean
+data-kind-date = date
+data-kind-null = null
+data-kind-number = number
+data-kind-text = text
+data-line-too-long = line { $line } is longer than { $size } MiB
+data-link-at-needs-validity = a link dated `at` a field of the row needs `valid_from` and/or `valid_to` in the other norm, and the other way round
+data-link-at-not-date = `at` names `{ $field }`, which is not a date field
+data-link-at-unknown = `at` names field `{ $field }`, which this norm does not have
+data-link-keys-count = a link pairs each of its { $fields } fields with a key: it has { $keys } keys
+data-link-target-no-field = norm `{ $norm }` has no field `{ $field }` (link "{ $link }")
+data-link-target-not-date = field `{ $field }` of norm `{ $norm }` is not a date (link "{ $link }")
+data-link-unknown-field = the link names field `{ $field }`, which this norm does not have
+data-masked-characters = [masked: { $count } characters]
+data-masked-lookalike = [masked: a value shaped like { $field }]
+data-norm-enum-values = enum field `{ $field }` needs `values`
+data-norm-field-problem = field `{ $field }`: { $message }
+data-norm-field-twice = field `{ $field }` is declared twice
+data-norm-name-differs = this file is norm `{ $norm }` but says `name = "{ $declared }"`
+data-norm-version-differs = this file is version { $version } but says `version = { $declared }`
+data-norm-problem = norm `{ $norm }` ({ $path }): { $message }
+data-norm-separator = the separator must be one ASCII character
+data-norm-unreadable = norm `{ $norm }` version { $version }: { $reason }
+data-norm-where = norms live in <norms>/{ $path }
+data-quote-inside = a quote inside a field that does not start with one
+data-quote-line-break = a quoted field holds a line break
+data-quote-text-after = text after the closing quote of the field
+data-quote-unclosed = a quote opened and not closed on this line; the row ends at the line's end
+data-reference-unknown = { $label }: no row of `{ $norm }` has this { $fields }
+data-reference-unknown-on = { $label }: no row of `{ $norm }` has this { $fields } valid on { $date }
+data-required-if-hint = a condition names columns of the norm and compares them, e.g. CODE == 'K'
+data-required-if-invalid = field `{ $field }`: required_if `{ $condition }`: { $message }
+data-row-blank = blank line
+data-row-date-not-date = field `{ $field }` is the row date but not a date
+data-row-date-twice = fields `{ $first }` and `{ $second }` are both the row date
+data-row-duplicate = the same row as row { $first }
+data-row-duplicate-allowed-hint = kept: the norm allows identical rows; delete one if it was entered twice
+data-row-outside-period = outside the period of the file name, { $start } to { $end }
+data-row-width = { $count } fields, the header has { $header }
+data-row-width-hint = a separator too many or too few; the row's fields are not checked
+data-value-required-if = required when { $condition }, and empty
+data-value-unlisted = { $message }: { $meaning }
+data-suggest-parameter = did you mean parameter `{ $name }`?
+data-suggest-input = did you mean input `{ $name }`?
+data-suggest-step = did you mean step `{ $name }`?
+data-suggest-builtin = did you mean built-in `{ $name }`?
+data-suggest-column = did you mean column `{ $name }`?
+data-suggest-function = did you mean function `{ $name }`?
+data-expr-after-complete = unexpected `{ $token }` after a complete expression
+data-expr-cannot-apply = cannot apply `{ $op }` to { $left } and { $right }
+data-expr-cannot-look-up = cannot look a { $kind } up among { $among } values
+data-expr-cannot-take = `{ $name }` cannot take ({ $kinds })
+data-expr-date-literal = date() takes one text literal, e.g. date('2025-12-31')
+data-expr-division-by-zero = division of { $number } by zero
+data-expr-empty = empty expression
+data-expr-end = end of expression
+data-expr-ends-early = the expression ends too early
+data-expr-exists-needs-condition = the condition of `exists` must be a condition
+data-expr-expected = expected `{ $expected }`, found `{ $found }`
+data-expr-expected-name = expected a name
+data-expr-found-kind = { $message }, found a { $kind }
+data-expr-functions = functions: { $names }
+data-expr-grouped-read-as-total = `{ $name }` is a value per group (by { $key }): over rows, the name alone would silently be the total of every group; read the row's own group with `{ $name }(…)`, e.g. `{ $name }({ $key })`
+data-expr-keyed-one-key = `{ $name }(…)` takes one key, the group whose value it reads
+data-expr-member-in-condition = `{ $name }.…`: a condition names columns of the row, not members
+data-expr-member-of-scalar = `{ $name }.{ $member }`: only the classes of a `classify` step on these rows have members
+data-expr-minus-needs-number = `-` applies to a number
+data-expr-nested-exists = `exists` cannot be nested
+data-expr-no-attribute = list `{ $list }` has no attribute `{ $attribute }` (it has { $available })
+data-expr-no-column = `{ $view }` has no column `{ $column }`
+data-expr-no-member = `{ $name }` has no member `{ $member }`
+data-expr-not-a-column = `{ $name }` is not a column of norm `{ $norm }`
+data-expr-not-a-column-suggested = `{ $name }` is not a column of norm `{ $norm }` (did you mean `{ $suggestion }`?)
+data-expr-not-a-number = `{ $text }` is not a number
+data-expr-not-grouped = `{ $name }(…)` reads a value by group, but step `{ $name }` has no `group_by`
+data-expr-not-in-condition = `{ $what }` is not available in a norm's condition
+data-expr-not-iso-date = `{ $text }` is not a date written AAAA-MM-JJ
+data-expr-not-needs-condition = `!` applies to a condition
+data-expr-overflow = arithmetic overflow in { $left } { $op } { $right }
+data-expr-per-row-elsewhere = `{ $name }` is a value per row of `{ $dataset }`: read it in an expression over rows of `{ $dataset }`, or aggregate it (e.g. by group) to read it elsewhere
+data-expr-rows-in-calendar = `{ $name }` reads rows of data: the calendar reads parameters, case inputs and steps
+data-expr-self-reference = step `{ $name }` cannot read itself
+data-expr-unexpected = unexpected `{ $token }`
+data-expr-unexpected-and-or = unexpected character `{ $char }` (write `{ $char }{ $char }`)
+data-expr-unexpected-character = unexpected character `{ $char }`
+data-expr-unexpected-equals = unexpected character `=` (write `==` to compare)
+data-expr-unknown-function = unknown function `{ $name }`
+data-expr-unknown-list = unknown list `{ $name }`
+data-expr-unknown-name = unknown name `{ $name }`
+data-expr-unknown-name-suggested = unknown name `{ $name }` ({ $suggestion })
+data-expr-unknown-view = unknown dataset or filter `{ $name }`
+data-expr-unknown-view-suggested = unknown dataset or filter `{ $name }` (did you mean `{ $suggestion }`?)
+data-expr-unterminated-text = unterminated text literal
 # -- end data --
 
 

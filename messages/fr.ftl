@@ -23,6 +23,197 @@ test-sample = { $count } { $count ->
 ## Données : cas, normes, validation, échéancier, comparaisons (engine/src/data, validate, schedule, compare, value)
 # -- begin data --
 
+data-did-you-mean = vouliez-vous dire `{ $name }` ?
+data-field-pattern-invalid = son motif (`pattern`) n'est pas une expression régulière valide : { $reason }
+data-value-below-min = inférieure au minimum { $min }
+data-value-above-max = supérieure au maximum { $max }
+data-value-not-integer = n'est pas un nombre entier
+data-value-not-decimal = n'est pas un nombre décimal écrit avec `{ $sep }`
+data-value-decimal-separator-hint = la norme écrit les décimales avec `{ $sep }`, pas `{ $other }`
+data-value-not-date = n'est pas une date écrite { $format }
+data-value-no-such-day = n'est pas une date du calendrier (ce jour n'existe pas)
+data-value-not-bool = n'est ni { $yes } (oui) ni { $no } (non)
+data-value-length-exactly = { $count } { $count ->
+        [one] caractère
+       *[other] caractères
+    }, la norme en demande exactement { $want }
+data-value-length-at-most = { $count } { $count ->
+        [one] caractère
+       *[other] caractères
+    }, la norme en demande au plus { $want }
+data-value-length-at-least = { $count } { $count ->
+        [one] caractère
+       *[other] caractères
+    }, la norme en demande au moins { $want }
+data-value-length-between = { $count } { $count ->
+        [one] caractère
+       *[other] caractères
+    }, la norme en demande de { $min } à { $max }
+data-value-pattern = n'a pas la forme que donne la norme (motif `{ $pattern }`)
+data-value-pattern-for = n'a pas la forme que donne la norme pour { $label } (motif `{ $pattern }`)
+data-value-checksum-wrong = la clé de contrôle est fausse ({ $algorithm })
+data-value-checksum-expected = la clé de ce numéro serait { $key }
+data-value-checksum-unreadable = la clé de contrôle ne peut pas être calculée ({ $algorithm }) : la valeur n'a pas la forme attendue
+data-value-not-allowed = n'est pas l'une des valeurs { $values }
+data-value-surrounding-spaces = espaces avant ou après la valeur
+data-value-required = obligatoire et vide
+data-value-not-utf8 = n'est pas de l'UTF-8 valide (octet { $byte } en position { $position })
+data-value-not-utf8-hint = enregistrez le fichier en UTF-8 (cette valeur semble écrite en Windows-1252)
+data-value-utf8-in-windows-1252 = cette valeur se lit comme du texte UTF-8, mais la norme déclare windows-1252
+data-value-utf8-in-windows-1252-hint = enregistrez le fichier en Windows-1252, sinon les lettres accentuées seront déformées
+data-and = { $left } et { $right }
+data-comma = { $left }, { $right }
+data-binary-zip = une archive zip (un classeur xlsx ou ods ?)
+data-binary-office = un ancien document Office (un classeur xls ?)
+data-binary-nul = des données binaires (il contient des octets NUL ; du texte UTF-16 sans marque d'ordre des octets ?)
+data-file-not-text = le fichier est { $what }, pas du texte délimité
+data-file-save-as-csv = enregistrez-le en CSV, séparé par { $separator }
+data-separator-tabs = des tabulations
+data-check-fails-hint = le contrôle `{ $condition }` de la norme n'est pas vérifié sur cette ligne
+data-check-invalid = contrôle "{ $label }" : `{ $condition }` : { $message }
+data-check-invalid-hint = un contrôle nomme des colonnes de la norme et dit ce qui doit être vrai, par exemple substr(NIR, 1, 1) == '1'
+data-check-unknown-list = les codes du champ `{ $field }` sont contrôlés avec la liste `{ $list }`, qui ne fait pas partie des listes fournies
+data-code-catalogue-other-dates = le catalogue a ce code à d'autres dates que le { $date }
+data-code-list-other-dates = la liste a ce code à d'autres dates que le { $date }
+data-code-not-in-catalogue = absent du catalogue `{ $list }`
+data-code-not-in-catalogue-on = absent du catalogue `{ $list }` au { $date }
+data-code-not-in-list = absent de la liste `{ $list }`
+data-code-not-in-list-on = absent de la liste `{ $list }` au { $date }
+data-condition-not-bool = une condition doit être vraie ou fausse ; celle-ci est de type { $kind }
+data-date-format-invalid = { $key } `{ $format }` n'est pas un format de date strftime
+data-file-bom-in-windows-1252 = le fichier commence par une marque d'ordre des octets UTF-8 (BOM), mais la norme déclare windows-1252
+data-file-empty = le fichier est vide : ni en-tête, ni lignes
+data-file-lone-cr = les lignes se terminent par un retour chariot seul : elles ne peuvent pas être distinguées
+data-file-lone-cr-hint = enregistrez le fichier avec des fins de ligne Windows (CR LF) ou Unix (LF)
+data-file-name-bad-start = le début de la période n'est pas une date réelle écrite { $format }
+data-file-name-bad-end = la fin de la période n'est pas une date réelle écrite { $format }
+data-file-name-case = le nom du fichier diffère du modèle `{ $pattern }` par des majuscules ou minuscules
+data-file-name-pattern = le nom du fichier ne suit pas le modèle `{ $pattern }`
+data-file-name-pattern-invalid = le modèle de nom de fichier `{ $pattern }` n'est pas valide : { $reason }
+data-file-name-period-hint = {"{start}"} et {"{end}"} sont les dates de la période écrites { $format } ; sans elles, les dates des lignes ne sont pas contrôlées par rapport à une période
+data-file-name-period-reversed = la période commence après sa fin
+data-period = du { $start } au { $end }
+data-file-name-rename-hint = renommez le fichier comme l'indique la norme
+data-file-no-rows = le fichier a un en-tête mais aucune ligne
+data-file-save-as = enregistrez le fichier en { $encoding }
+data-file-utf16 = le fichier est en UTF-16, qui ne peut pas être lu dans l'encodage de sa norme
+data-file-wrong-separator = le fichier est séparé par { $found }, la norme demande { $wanted }
+data-file-wrong-separator-hint = la suite du fichier est contrôlée avec le séparateur qu'il utilise
+data-header-column-case = la colonne { $column } est `{ $cell }` : `{ $name }` écrit avec d'autres majuscules ou minuscules
+data-header-column-misspelt = la colonne { $column } est `{ $cell }` : une faute de frappe pour `{ $name }`
+data-header-column-misspelt-hint = écrivez `{ $name }` ; en attendant, la colonne est contrôlée comme `{ $name }`
+data-header-column-order = les colonnes ne sont pas dans l'ordre de la norme (elles sont lues par leur nom)
+data-header-columns-in-order = les colonnes de la norme, dans l'ordre : { $columns }
+data-header-norm-order = l'ordre de la norme : { $columns }
+data-header-duplicate-column = la colonne { $column } répète la colonne { $first } ; seule la première est lue
+data-header-missing-column = la colonne `{ $name }` manque
+data-header-none = la première ligne ne nomme aucune des colonnes de la norme `{ $norm }` : elle est lue comme une ligne de données
+data-header-none-hint = la première ligne doit être l'en-tête : { $header }
+data-header-unknown-column = la colonne { $column } est `{ $cell }`, que la norme `{ $norm }` ne définit pas
+data-header-unknown-column-hint = supprimez la colonne, ou vérifiez la version de la norme
+data-in-column = colonne { $column } : { $message }
+data-kind-bool = booléen
+data-kind-date = date
+data-kind-null = nul
+data-kind-number = nombre
+data-kind-text = texte
+data-line-too-long = la ligne { $line } dépasse { $size } Mio
+data-link-at-needs-validity = un lien daté par un champ de la ligne (`at`) demande `valid_from` et/ou `valid_to` dans l'autre norme, et réciproquement
+data-link-at-not-date = `at` nomme `{ $field }`, qui n'est pas un champ de date
+data-link-at-unknown = `at` nomme le champ `{ $field }`, que cette norme n'a pas
+data-link-keys-count = un lien associe chacun de ses champs ({ $fields }) à une clé : il a { $keys } { $keys ->
+        [one] clé
+       *[other] clés
+    }
+data-link-target-no-field = la norme `{ $norm }` n'a pas de champ `{ $field }` (lien "{ $link }")
+data-link-target-not-date = le champ `{ $field }` de la norme `{ $norm }` n'est pas une date (lien "{ $link }")
+data-link-unknown-field = le lien nomme le champ `{ $field }`, que cette norme n'a pas
+data-masked-characters = [masqué : { $count } { $count ->
+        [one] caractère
+       *[other] caractères
+    }]
+data-masked-lookalike = [masqué : une valeur ayant la forme de { $field }]
+data-norm-enum-values = le champ énuméré `{ $field }` demande `values`
+data-norm-field-problem = champ `{ $field }` : { $message }
+data-norm-field-twice = le champ `{ $field }` est déclaré deux fois
+data-norm-name-differs = ce fichier est la norme `{ $norm }` mais indique `name = "{ $declared }"`
+data-norm-version-differs = ce fichier est la version { $version } mais indique `version = { $declared }`
+data-norm-problem = norme `{ $norm }` ({ $path }) : { $message }
+data-norm-separator = le séparateur doit être un seul caractère ASCII
+data-norm-unreadable = norme `{ $norm }` version { $version } : { $reason }
+data-norm-where = les normes se trouvent dans <norms>/{ $path }
+data-quote-inside = un guillemet dans un champ qui ne commence pas par un guillemet
+data-quote-line-break = un champ entre guillemets contient un saut de ligne
+data-quote-text-after = du texte après le guillemet fermant du champ
+data-quote-unclosed = un guillemet ouvert et non fermé sur cette ligne ; l'enregistrement s'arrête à la fin de la ligne
+data-reference-unknown = { $label } : aucune ligne de `{ $norm }` n'a cette valeur de { $fields }
+data-reference-unknown-on = { $label } : aucune ligne de `{ $norm }` n'a cette valeur de { $fields } valide le { $date }
+data-required-if-hint = une condition nomme des colonnes de la norme et les compare, par exemple CODE == 'K'
+data-required-if-invalid = champ `{ $field }` : required_if `{ $condition }` : { $message }
+data-row-blank = ligne vide
+data-row-date-not-date = le champ `{ $field }` est la date de la ligne mais n'est pas une date
+data-row-date-twice = les champs `{ $first }` et `{ $second }` sont tous deux la date de la ligne
+data-row-duplicate = la même ligne que la ligne { $first }
+data-row-duplicate-allowed-hint = conservée : la norme admet des lignes identiques ; supprimez-en une si elle a été saisie deux fois
+data-row-outside-period = hors de la période du nom de fichier, du { $start } au { $end }
+data-row-width = { $count } { $count ->
+        [one] champ
+       *[other] champs
+    }, l'en-tête en a { $header }
+data-row-width-hint = un séparateur de trop ou de moins ; les champs de la ligne ne sont pas contrôlés
+data-value-required-if = obligatoire quand { $condition }, et vide
+data-value-unlisted = { $message } : { $meaning }
+data-suggest-parameter = vouliez-vous dire le paramètre `{ $name }` ?
+data-suggest-input = vouliez-vous dire l'entrée `{ $name }` ?
+data-suggest-step = vouliez-vous dire l'étape `{ $name }` ?
+data-suggest-builtin = vouliez-vous dire la valeur intégrée `{ $name }` ?
+data-suggest-column = vouliez-vous dire la colonne `{ $name }` ?
+data-suggest-function = vouliez-vous dire la fonction `{ $name }` ?
+data-expr-after-complete = `{ $token }` inattendu après une expression complète
+data-expr-cannot-apply = impossible d'appliquer `{ $op }` à des valeurs de type { $left } et { $right }
+data-expr-cannot-look-up = impossible de chercher une valeur de type { $kind } parmi des valeurs de type { $among }
+data-expr-cannot-take = `{ $name }` ne peut pas prendre ({ $kinds })
+data-expr-date-literal = date() prend un seul texte littéral, par exemple date('2025-12-31')
+data-expr-division-by-zero = division de { $number } par zéro
+data-expr-empty = expression vide
+data-expr-end = fin de l'expression
+data-expr-ends-early = l'expression s'arrête trop tôt
+data-expr-exists-needs-condition = la condition de `exists` doit être une condition (vraie ou fausse)
+data-expr-expected = `{ $expected }` attendu, trouvé `{ $found }`
+data-expr-expected-name = un nom est attendu
+data-expr-found-kind = { $message }, mais la valeur est de type { $kind }
+data-expr-functions = fonctions : { $names }
+data-expr-grouped-read-as-total = `{ $name }` est une valeur par groupe (par { $key }) : sur des lignes, le nom seul vaudrait, sans avertissement, le total de tous les groupes ; lisez le groupe de la ligne avec `{ $name }(…)`, par exemple `{ $name }({ $key })`
+data-expr-keyed-one-key = `{ $name }(…)` prend une seule clé, le groupe dont on lit la valeur
+data-expr-member-in-condition = `{ $name }.…` : une condition nomme des colonnes de la ligne, pas des membres
+data-expr-member-of-scalar = `{ $name }.{ $member }` : seules les classes d'une étape `classify` sur ces lignes ont des membres
+data-expr-minus-needs-number = `-` s'applique à un nombre
+data-expr-nested-exists = `exists` ne peut pas être imbriqué
+data-expr-no-attribute = la liste `{ $list }` n'a pas d'attribut `{ $attribute }` (elle a { $available })
+data-expr-no-column = `{ $view }` n'a pas de colonne `{ $column }`
+data-expr-no-member = `{ $name }` n'a pas de membre `{ $member }`
+data-expr-not-a-column = `{ $name }` n'est pas une colonne de la norme `{ $norm }`
+data-expr-not-a-column-suggested = `{ $name }` n'est pas une colonne de la norme `{ $norm }` (vouliez-vous dire `{ $suggestion }` ?)
+data-expr-not-a-number = `{ $text }` n'est pas un nombre
+data-expr-not-grouped = `{ $name }(…)` lit une valeur par groupe, mais l'étape `{ $name }` n'a pas de `group_by`
+data-expr-not-in-condition = `{ $what }` n'est pas disponible dans une condition de norme
+data-expr-not-iso-date = `{ $text }` n'est pas une date écrite AAAA-MM-JJ
+data-expr-not-needs-condition = `!` s'applique à une condition
+data-expr-overflow = dépassement de capacité dans { $left } { $op } { $right }
+data-expr-per-row-elsewhere = `{ $name }` est une valeur par ligne de `{ $dataset }` : lisez-la dans une expression sur les lignes de `{ $dataset }`, ou agrégez-la (par exemple par groupe) pour la lire ailleurs
+data-expr-rows-in-calendar = `{ $name }` lit des lignes de données : le calendrier lit des paramètres, des entrées du cas et des étapes
+data-expr-self-reference = l'étape `{ $name }` ne peut pas se lire elle-même
+data-expr-unexpected = `{ $token }` inattendu
+data-expr-unexpected-and-or = caractère `{ $char }` inattendu (écrivez `{ $char }{ $char }`)
+data-expr-unexpected-character = caractère `{ $char }` inattendu
+data-expr-unexpected-equals = caractère `=` inattendu (écrivez `==` pour comparer)
+data-expr-unknown-function = fonction `{ $name }` inconnue
+data-expr-unknown-list = liste `{ $name }` inconnue
+data-expr-unknown-name = nom `{ $name }` inconnu
+data-expr-unknown-name-suggested = nom `{ $name }` inconnu ({ $suggestion })
+data-expr-unknown-view = jeu de données ou filtre `{ $name }` inconnu
+data-expr-unknown-view-suggested = jeu de données ou filtre `{ $name }` inconnu (vouliez-vous dire `{ $suggestion }` ?)
+data-expr-unterminated-text = texte littéral non terminé (guillemet fermant manquant)
 # -- end data --
 
 
