@@ -204,6 +204,22 @@ data-expr-unknown-name-suggested = unknown name `{ $name }` ({ $suggestion })
 data-expr-unknown-view = unknown dataset or filter `{ $name }`
 data-expr-unknown-view-suggested = unknown dataset or filter `{ $name }` (did you mean `{ $suggestion }`?)
 data-expr-unterminated-text = unterminated text literal
+data-open-folder = it is a folder, not a file
+data-open-not-regular = it is not a regular file (a pipe, a device or a socket)
+data-case-path-outside = data file `{ $file }` of `{ $input }` is outside the case folder
+data-case-path-through-link = data file `{ $file }` of `{ $input }` leads outside the case folder through a symbolic link
+data-case-path-hint = name a file inside the case folder, or pass --allow-outside-paths
+data-cannot-read = cannot read { $file }: { $reason }
+data-case-folder-hint = a case is a folder holding a `{ $file }`
+data-case-file-too-large = { $file } is larger than { $bytes } bytes
+data-case-file-too-large-hint = a case description holds a few values and the names of its data files, not the data itself
+data-case-file-not-utf8 = { $file } is not valid UTF-8 (line { $line })
+data-case-file-not-utf8-hint = save the file as UTF-8
+data-case-missing-value = no `{ $name }` in section `[{ $section }]`
+data-case-missing-value-hint = the rulebook needs it: { $label }
+data-case-value-not-allowed = { $what } cannot be `{ $value }`
+data-case-value-one-of = one of { $values }
+data-case-record-of = a record of { $what }
 # -- end data --
 
 

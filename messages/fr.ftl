@@ -214,6 +214,22 @@ data-expr-unknown-name-suggested = nom `{ $name }` inconnu ({ $suggestion })
 data-expr-unknown-view = jeu de données ou filtre `{ $name }` inconnu
 data-expr-unknown-view-suggested = jeu de données ou filtre `{ $name }` inconnu (vouliez-vous dire `{ $suggestion }` ?)
 data-expr-unterminated-text = texte littéral non terminé (guillemet fermant manquant)
+data-open-folder = c'est un dossier, pas un fichier
+data-open-not-regular = ce n'est pas un fichier ordinaire (un tube, un périphérique ou une socket)
+data-case-path-outside = le fichier de données `{ $file }` de `{ $input }` est hors du dossier du cas
+data-case-path-through-link = le fichier de données `{ $file }` de `{ $input }` mène hors du dossier du cas par un lien symbolique
+data-case-path-hint = nommez un fichier du dossier du cas, ou passez --allow-outside-paths
+data-cannot-read = impossible de lire { $file } : { $reason }
+data-case-folder-hint = un cas est un dossier qui contient un fichier `{ $file }`
+data-case-file-too-large = { $file } dépasse { $bytes } octets
+data-case-file-too-large-hint = la description d'un cas contient quelques valeurs et les noms de ses fichiers de données, pas les données elles-mêmes
+data-case-file-not-utf8 = { $file } n'est pas de l'UTF-8 valide (ligne { $line })
+data-case-file-not-utf8-hint = enregistrez le fichier en UTF-8
+data-case-missing-value = pas de `{ $name }` dans la section `[{ $section }]`
+data-case-missing-value-hint = les règles en ont besoin : { $label }
+data-case-value-not-allowed = { $what } ne peut pas valoir `{ $value }`
+data-case-value-one-of = l'une des valeurs { $values }
+data-case-record-of = un enregistrement de { $what }
 # -- end data --
 
 

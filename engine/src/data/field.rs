@@ -71,9 +71,16 @@ pub(crate) struct FieldPlan {
 }
 
 /// A field's pattern that is not a valid regular expression.
-#[derive(Debug, thiserror::Error)]
-#[error("its pattern does not compile: {0}")]
+#[derive(Debug)]
 pub(crate) struct PatternError(regex::Error);
+
+impl std::fmt::Display for PatternError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for PatternError {}
 
 impl PatternError {
     /// The error for people, in the run's language.

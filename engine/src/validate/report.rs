@@ -182,7 +182,7 @@ pub trait Sink {
     }
     /// A row that is not rejected, typed: one value per field of the norm (null when empty). The
     /// row is handed over whole, boxed as datasets keep their rows.
-    #[allow(clippy::boxed_local, reason = "the case reader keeps the box as it is, without a copy")]
+    #[allow(clippy::boxed_local, reason = "the case reader keeps the box as it is, without a copy")] // not prose
     fn accepted(&mut self, _row: u64, _values: Box<[Value]>) {}
 }
 

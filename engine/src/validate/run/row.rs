@@ -244,7 +244,7 @@ impl<'p, 'a> Run<'p, 'a> {
 
     /// The problem of a code outside `list`, with a hint (the code at other dates, a code close
     /// to it) when `hint`.
-    #[allow(clippy::too_many_arguments, reason = "the parts of one finding, read once")]
+    #[allow(clippy::too_many_arguments, reason = "the parts of one finding, read once")] // not prose
     pub(crate) fn not_in_list(
         &self,
         f: usize,
