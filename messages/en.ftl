@@ -220,6 +220,16 @@ data-case-missing-value-hint = the rulebook needs it: { $label }
 data-case-value-not-allowed = { $what } cannot be `{ $value }`
 data-case-value-one-of = one of { $values }
 data-case-record-of = a record of { $what }
+data-deposit-not-covered = the file holds data of { $start } – { $end }, which no deposit period of the calendar covers
+data-deposit-not-covered-hint = its deadline cannot be checked: check the period in the file name, or the year of the rules
+data-deposit-late = deposited on { $deposited }, after the deadline of { $due } for the data of { $start } – { $end }
+data-deposit-late-hint = { $label }: by working day { $day } of the month after each period
+data-event-failed = event `{ $event }`: { $message }
+data-event-share-range = the share of event `{ $event }` is { $share }, not between 0 and 1
+data-advance-shares-sum = the shares of the advances add up to { $total }, more than 1
+data-advance-shares-sum-hint = advances are shares of one annual estimate
+data-advance-no-estimate = advance `{ $event }` has no estimate: none of { $sources } has a value
+data-advance-no-estimate-hint = give the case the estimate, or end the list with a step the rules compute
 # -- end data --
 
 

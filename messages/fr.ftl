@@ -230,6 +230,19 @@ data-case-missing-value-hint = les règles en ont besoin : { $label }
 data-case-value-not-allowed = { $what } ne peut pas valoir `{ $value }`
 data-case-value-one-of = l'une des valeurs { $values }
 data-case-record-of = un enregistrement de { $what }
+data-deposit-not-covered = le fichier contient des données du { $start } au { $end }, qu'aucune période de dépôt du calendrier ne couvre
+data-deposit-not-covered-hint = son échéance ne peut pas être contrôlée : vérifiez la période du nom de fichier, ou l'année des règles
+data-deposit-late = déposé le { $deposited }, après l'échéance du { $due } pour les données du { $start } au { $end }
+data-deposit-late-hint = { $label } : au plus tard le { $day }{ $day ->
+        [one] er
+       *[other] e
+    } jour ouvré du mois qui suit chaque période
+data-event-failed = événement `{ $event }` : { $message }
+data-event-share-range = la part de l'événement `{ $event }` vaut { $share }, hors de l'intervalle de 0 à 1
+data-advance-shares-sum = les parts des avances totalisent { $total }, plus que 1
+data-advance-shares-sum-hint = les avances sont des parts d'une même estimation annuelle
+data-advance-no-estimate = l'avance `{ $event }` n'a pas d'estimation : aucune des valeurs { $sources } n'est renseignée
+data-advance-no-estimate-hint = donnez l'estimation au cas, ou terminez la liste par une étape que les règles calculent
 # -- end data --
 
 
