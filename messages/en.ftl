@@ -230,6 +230,35 @@ data-advance-shares-sum = the shares of the advances add up to { $total }, more 
 data-advance-shares-sum-hint = advances are shares of one annual estimate
 data-advance-no-estimate = advance `{ $event }` has no estimate: none of { $sources } has a value
 data-advance-no-estimate-hint = give the case the estimate, or end the list with a step the rules compute
+data-removal-of = the removal of `{ $name }`
+data-removal-reference-empty = the reference of the removal of `{ $name }` is empty
+data-item-dropped = { $kind } `{ $name }` of { $from } is absent from { $to }
+data-item-dropped-hint = carry it into the { $year } rulebook (its reference saying so), or record the removal and its reason in `{ $file }` of { $year }
+data-item-renamed = { $message } (renamed `{ $name }`?)
+data-removal-still-there = `{ $file }` removes { $kind } `{ $name }`, which { $year } still has
+data-removal-still-there-hint = drop the entry, or the item
+data-removal-unknown = `{ $file }` removes { $kind } `{ $name }`, which { $year } did not have
+data-input-new-required = input `{ $input }` is new in { $year } and required, with no default
+data-input-new-required-hint = cases written for { $year } lack it: give it a `default` (or make it `optional`) so that they can still be computed and compared
+data-item-parameter = parameter
+data-item-table = table
+data-item-list = list
+data-item-code = code
+data-item-indicators = indicators
+data-item-step = step
+data-item-input = input
+data-impact-method = sequential substitution, item by item: starting from the earlier rules (moved into the later year, with the case's data, when the years differ: the frame), each changed item of the later rules is brought in one at a time in the fixed order parameters, table rows, list items, indicators, case inputs, norms, steps, formulas, result, calendar; each item is credited with the change of the total it causes given the items before it, so the credits add up exactly to the delta. An item that cannot be evaluated alone is evaluated with the next ones and their joint credit is noted.
+data-impact-other = other differences
+data-impact-other-note = the later rules differ from the items brought in by something no item names
+data-impact-evaluated-together = evaluated together with { $names }: the credit is theirs jointly
+data-impact-credited-jointly = credited jointly with { $name }
+data-impact-not-an-input = `{ $input }` is not an input of the { $year } rules: they do not read it
+data-input-one-of = one of { $values }
+data-input-data-file = data file read through norm { $norm }
+data-input-data-file-left-out = data file read through norm { $norm }, the rows it rejects left out
+data-input-records = records of { $fields }
+data-input-optional = { $summary }, optional
+data-input-default = { $summary }, default { $value }
 # -- end data --
 
 

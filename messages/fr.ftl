@@ -243,6 +243,35 @@ data-advance-shares-sum = les parts des avances totalisent { $total }, plus que 
 data-advance-shares-sum-hint = les avances sont des parts d'une même estimation annuelle
 data-advance-no-estimate = l'avance `{ $event }` n'a pas d'estimation : aucune des valeurs { $sources } n'est renseignée
 data-advance-no-estimate-hint = donnez l'estimation au cas, ou terminez la liste par une étape que les règles calculent
+data-removal-of = le retrait de `{ $name }`
+data-removal-reference-empty = la référence du retrait de `{ $name }` est vide
+data-item-dropped = `{ $name }` ({ $kind }) des règles { $from } manque dans celles de { $to }
+data-item-dropped-hint = reprenez-le dans les règles { $year } (sa référence l'indiquant), ou consignez le retrait et sa raison dans `{ $file }` de { $year }
+data-item-renamed = { $message } (renommé `{ $name }` ?)
+data-removal-still-there = `{ $file }` retire `{ $name }` ({ $kind }), que les règles { $year } ont toujours
+data-removal-still-there-hint = supprimez l'entrée, ou l'élément
+data-removal-unknown = `{ $file }` retire `{ $name }` ({ $kind }), que les règles { $year } n'avaient pas
+data-input-new-required = l'entrée `{ $input }` est nouvelle en { $year } et obligatoire, sans valeur par défaut
+data-input-new-required-hint = les cas écrits pour { $year } ne l'ont pas : donnez-lui une valeur `default` (ou rendez-la `optional`) pour qu'ils puissent encore être calculés et comparés
+data-item-parameter = paramètre
+data-item-table = table
+data-item-list = liste
+data-item-code = code
+data-item-indicators = indicateurs
+data-item-step = étape
+data-item-input = entrée
+data-impact-method = substitution séquentielle, élément par élément : en partant des règles antérieures (transposées dans l'année la plus récente, avec les données du cas, quand les années diffèrent : le cadre), chaque élément modifié des règles récentes est introduit un à un dans l'ordre fixe paramètres, lignes de tables, éléments de listes, indicateurs, entrées du cas, normes, étapes, formules, résultat, calendrier ; chaque élément se voit attribuer la variation du total qu'il provoque compte tenu des éléments introduits avant lui, de sorte que les attributions s'additionnent exactement à l'écart. Un élément qui ne peut pas être évalué seul est évalué avec les suivants, et leur attribution commune est signalée.
+data-impact-other = autres différences
+data-impact-other-note = les règles récentes diffèrent des éléments introduits par quelque chose qu'aucun élément ne nomme
+data-impact-evaluated-together = évalué avec { $names } : l'attribution leur revient en commun
+data-impact-credited-jointly = attribution commune avec { $name }
+data-impact-not-an-input = `{ $input }` n'est pas une entrée des règles { $year } : elles ne la lisent pas
+data-input-one-of = l'une des valeurs { $values }
+data-input-data-file = fichier de données lu selon la norme { $norm }
+data-input-data-file-left-out = fichier de données lu selon la norme { $norm }, les lignes qu'elle rejette étant écartées
+data-input-records = enregistrements de { $fields }
+data-input-optional = { $summary }, facultative
+data-input-default = { $summary }, valeur par défaut { $value }
 # -- end data --
 
 
