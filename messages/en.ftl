@@ -259,6 +259,17 @@ data-input-data-file-left-out = data file read through norm { $norm }, the rows 
 data-input-records = records of { $fields }
 data-input-optional = { $summary }, optional
 data-input-default = { $summary }, default { $value }
+data-formula-unavailable = `{ $name }` is not available in formulas
+data-formula-scope-suggested = `{ $function }` sees only its parameters and its own variables: did you mean `{ $name }`?
+data-formula-scope = `{ $function }` sees only its parameters ({ $params }): add `{ $name }` to them, and the step that calls it reads it
+data-formula-unknown-function = in Rhai: unknown function `{ $name }`
+data-formula-functions-hint = a formula calls the functions of its script and Rhai's own (min, max, abs, ...)
+data-formula-rhai = in Rhai: { $message }
+data-formula-reads-hint = a formula reads only its own parameters, earlier outputs, parameters and case values
+data-formula-not-a-date = `{ $text }` is not a date
+data-formula-wrong-kind = the formula returned a { $found }, expected a { $expected }
+data-formula-operator-after-if = an operator follows an `if … else {"{"} … {"}"}` block: Rhai ends the expression at the block, so the operator starts a new one
+data-formula-operator-after-if-hint = wrap the whole `if` in parentheses: (if c {"{"} a {"}"} else {"{"} b {"}"}) + x
 # -- end data --
 
 

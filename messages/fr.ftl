@@ -272,6 +272,17 @@ data-input-data-file-left-out = fichier de données lu selon la norme { $norm },
 data-input-records = enregistrements de { $fields }
 data-input-optional = { $summary }, facultative
 data-input-default = { $summary }, valeur par défaut { $value }
+data-formula-unavailable = `{ $name }` n'est pas disponible dans les formules
+data-formula-scope-suggested = `{ $function }` ne voit que ses paramètres et ses propres variables : vouliez-vous dire `{ $name }` ?
+data-formula-scope = `{ $function }` ne voit que ses paramètres ({ $params }) : ajoutez-y `{ $name }`, et faites-le lire par l'étape qui l'appelle
+data-formula-unknown-function = dans Rhai : fonction `{ $name }` inconnue
+data-formula-functions-hint = une formule appelle les fonctions de son script et celles de Rhai (min, max, abs, ...)
+data-formula-rhai = dans Rhai : { $message }
+data-formula-reads-hint = une formule ne lit que ses propres paramètres, les sorties précédentes, les paramètres et les valeurs du cas
+data-formula-not-a-date = `{ $text }` n'est pas une date
+data-formula-wrong-kind = la formule a renvoyé une valeur de type { $found }, au lieu du type { $expected }
+data-formula-operator-after-if = un opérateur suit un bloc `if … else {"{"} … {"}"}` : Rhai termine l'expression au bloc, l'opérateur en commence donc une nouvelle
+data-formula-operator-after-if-hint = mettez tout le `if` entre parenthèses : (if c {"{"} a {"}"} else {"{"} b {"}"}) + x
 # -- end data --
 
 
