@@ -87,7 +87,7 @@ impl Serialize for CodeCount {
         st.serialize_field("code", self.code.as_str())?;
         st.serialize_field("name", self.code.name())?;
         st.serialize_field("severity", &self.severity)?;
-        st.serialize_field("summary", self.code.summary())?;
+        st.serialize_field("summary", &self.code.summary())?;
         st.serialize_field("count", &self.count)?;
         st.serialize_field("shown", &self.shown)?;
         st.end()
