@@ -244,7 +244,7 @@ struct Many<'a> {
     rules_to: &'a str,
     #[serde(skip)]
     roots: [&'a str; 2],
-    method: &'static str,
+    method: peps_engine::message::Message,
     /// The cases, the largest impact first.
     cases: Vec<CaseRow>,
     total_from: Decimal,
@@ -306,7 +306,7 @@ fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], opt
         rules_from: from.label(),
         rules_to: to.label(),
         roots: [from.root(), to.root()],
-        method: peps_engine::compare::impact::METHOD,
+        method: peps_engine::compare::impact::method(),
         cases: rows,
         total_from,
         total_to,

@@ -12,6 +12,7 @@ use crate::data::norm::Norm;
 use crate::data::shift::DataShift;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::InputId;
+use crate::msg;
 use crate::rulebook::Rulebook;
 use crate::rules::inputs::{CaseSchema, Input};
 
@@ -131,7 +132,7 @@ fn unknown_to_one_side(a: &Rulebook, b: &Rulebook, case: &Case, schema: &CaseSch
                 out.push(
                     Diagnostic::warning(
                         Code::CaseUnknownKey,
-                        format!("`{}.{}` is not an input of the {} rules: they do not read it", input.section, input.name, rb.year),
+                        msg!("data-impact-not-an-input", input = format!("{}.{}", input.section, input.name), year = rb.year.to_string()),
                     )
                     .at(Location::File { file: case.file.path.clone() }),
                 );
