@@ -319,6 +319,127 @@ cli-new-year-review = review: labels and descriptions naming a year, calendar ev
 cli-new-year-cannot-move = cannot move { $path } aside: { $reason }
 cli-new-year-invalid-toml = { $file }: invalid TOML: { $reason }
 
+## peps test (cli/src/test_cmd.rs, test_cmd/)
+cli-test-no-case = no test case under { $paths }
+cli-test-no-case-help = help: a test case is a .toml file with `description`, `reference`, `years` and `[expected]`
+cli-test-summary = { $cases } { $cases ->
+        [one] case
+       *[other] cases
+    }, { $runs } { $runs ->
+        [one] run
+       *[other] runs
+    }: { $passed } passed
+cli-test-summary-failed = , { $count } failed
+cli-test-summary-broken = , { $count } could not run
+cli-test-state-ok = ok
+cli-test-state-failed = FAILED
+cli-test-state-error = ERROR
+cli-test-as-expected = { $years }: as expected
+cli-test-missing-path = { $path } does not exist
+cli-test-rulebook-broken = the { $year } rulebook does not load:
+cli-test-no-temp = cannot make a temporary folder: { $reason }
+cli-test-case-broken = the case's files do not load (written from { $file }):
+cli-test-differ = { $failing } of { $count } expected outputs differ
+cli-test-expected = expected { $value }
+cli-test-got = got { $value }
+cli-test-not-eligible = not eligible ({ $failed } failed), so the evaluation stopped at the gate
+cli-test-explain-path = explain path of the first difference, `{ $output }` ({ $year }):
+cli-test-as-the-case-expects = (as the case expects)
+cli-test-not-checked = (not checked by the case)
+cli-test-not-opened = not opened: { $outputs } — write the case out with `--keep DIR` and run `peps explain` on it
+cli-test-none = (none)
+cli-test-empty = (empty)
+cli-test-no-line-close = `{ $output }` has no line `{ $part }`; did you mean `{ $close }`?
+cli-test-no-line = `{ $output }` has no line `{ $part }`; its lines are { $lines }
+cli-test-line-empty = line `{ $part }` of `{ $output }` has no value
+cli-test-no-output = no output `{ $output }` in the evaluation{ $gate ->
+        [yes] {" "}(the evaluation stopped at the gate)
+       *[no] {""}
+    }
+cli-test-no-output-close = no output `{ $output }` in the evaluation{ $gate ->
+        [yes] {" "}(the evaluation stopped at the gate)
+       *[no] {""}
+    }; did you mean `{ $close }`?
+cli-test-not-a-number = the expected value is not a number
+cli-test-off-by = off by { $diff }
+cli-test-no-value = the output has no value
+cli-test-kinds-differ = expected and got are not of the same kind
+cli-test-no-data-file = `{ $key }` names no data file of the { $year } rulebook; its data files are { $files }
+cli-test-no-data-file-close = `{ $key }` names no data file of the { $year } rulebook (did you mean `{ $close }`?); its data files are { $files }
+cli-test-cannot-read-data = cannot read the `{ $name }` file { $path }: { $reason }
+cli-test-cannot-write-case = cannot write the case file: { $reason }
+cli-test-unknown-field = { $place } has a field `{ $key }` that norm `{ $norm }` does not have
+cli-test-unknown-field-close = { $place } has a field `{ $key }` that norm `{ $norm }` does not have (did you mean `{ $close }`?)
+cli-test-defaults-of = the defaults of `{ $input }`
+cli-test-row-of = row { $row } of `{ $input }`
+cli-test-field-problem = { $place }, field `{ $field }`: { $problem }
+cli-test-identifier-text = an identifier is a text: a name such as "p1", or a full number in quotes
+cli-test-not-whole = a whole number field cannot hold { $value }
+cli-test-decimal-as-text = write a decimal as a string, e.g. "12.50", so that it stays exact
+cli-test-no-bool-text = norm `{ $norm }` has no text for { $value }
+cli-test-not-calendar-date = { $value } is not a calendar date
+cli-test-not-date = { $value } is not a date
+cli-test-wrong-kind = a { $kind } field cannot hold { $value }
+cli-test-invalid-case = { $path } is not a valid test case: { $reason }
+cli-test-no-years = { $path } lists no years: give e.g. `years = [2025]`
+cli-test-expects-nothing = { $path } expects nothing: give `[expected]` outputs
+cli-test-year-not-run = { $path }: `expected_by_year.{ $year }` is for a year the case does not run; add { $year } to `years` ({ $years })
+cli-test-invalid-defaults = { $path } is not a valid defaults file: { $reason }
+
+## peps docs: the document of a year's rules (cli/src/docs.rs)
+cli-docs-then = , then
+cli-docs-dated = { $value } from { $from }
+cli-docs-scheme = Scheme: { $scheme }; year { $year }.
+cli-docs-period = Period: { $start } to { $end }; reference date: { $reference }; case file: `{ $file }`.
+cli-docs-hash = Fingerprint of the rules (SHA-256): `{ $hash }`.
+cli-docs-statuses = Statuses: **confirmed** (a public text says so), **seed** (the scheme's reference text says so), **assumed** (an assumption, the official text not being public).
+cli-docs-status = Status: **{ $status }**. Reference: { $reference }
+cli-docs-result = Result
+cli-docs-total = Total: { $name }
+cli-docs-components = Components (their sum is the total): { $names }
+cli-docs-gate = Eligibility: { $name } (if a criterion fails, the remuneration is zero)
+cli-docs-waterfall = Waterfall of the report: { $bars }
+cli-docs-parameters = Parameters
+cli-docs-parameters-head = | name | label | value | unit | status | reference |
+cli-docs-tables = Tables
+cli-docs-lists = Lists
+cli-docs-list-head = | code | label | { $attributes } | status | reference |
+cli-docs-indicators = Indicators
+cli-docs-method = Method: { $method }. Status: **{ $status }**. Reference: { $reference }
+cli-docs-indicators-head = | indicator | label | weight | target | direction | result read from | status |
+cli-docs-calendar = Calendar
+cli-docs-calendar-head = | date | event | kind | share or amount | condition | status | reference |
+cli-docs-inputs = Data of the case (`{ $file }`)
+cli-docs-inputs-head = | section | key | type | label | default |
+cli-docs-optional = (optional)
+cli-docs-steps = Steps of the computation (in evaluation order)
+cli-docs-mechanism = Mechanism: **{ $mechanism }**; unit: { $unit }.
+cli-docs-mechanism-rounded = Mechanism: **{ $mechanism }**; unit: { $unit }, rounded to steps of { $step } ({ $mode }).
+cli-docs-reference = Reference: { $reference }
+cli-docs-norm = Norm `{ $name }` v{ $version } — { $label }
+cli-docs-file-name = File name: `{ $pattern }` (dates written `{ $format }`).
+cli-docs-format = Separator `{ $separator }`, encoding { $encoding }, dates `{ $dates }`, decimal separator `{ $decimal }`.
+cli-docs-fields-head = | field | label | type | required | constraints |
+cli-docs-yes = yes
+cli-docs-no = no
+cli-docs-checks = Checks across the fields of a row (a warning when the condition does not hold):
+cli-docs-check = { $label }: `{ $when }`
+cli-docs-links = Links to other files, checked when they are read together (a warning):
+cli-docs-link = { $label }: `{ $fields }` in `{ $keys }` of norm `{ $norm }`
+cli-docs-link-dated = { $label }: `{ $fields }` in `{ $keys }` of norm `{ $norm }`, valid on the date `{ $at }` (between `{ $from }` and `{ $to }`)
+cli-docs-length = length { $length }
+cli-docs-length-min = at least { $min } characters
+cli-docs-length-range = { $min } to { $max } characters
+cli-docs-values = values { $values }
+cli-docs-pattern = pattern `{ $pattern }`
+cli-docs-in-catalogue = in catalogue `{ $list }` (else an error)
+cli-docs-outside-list-said = outside list `{ $list }`: a warning, “{ $said }”
+cli-docs-outside-list = outside list `{ $list }`: a warning
+cli-docs-in-list = in list `{ $list }` (else an error)
+cli-docs-checksum = key { $key }
+cli-docs-identifier = identifier masked in reports
+cli-docs-required-if = required if `{ $condition }`
+
 # -- end cli --
 
 

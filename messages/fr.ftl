@@ -304,7 +304,12 @@ cli-diff-kind = { $kind ->
         [norm] norme
         [step] étape
         [rulebook] règles
-       *[other] { $kind }
+        [frame] cadre
+        [indicator] indicateur
+        [formula] formule
+        [result] résultat
+        [other] autre
+       *[any] { $kind }
     }
 
 ## peps rules matrix, regress (cli/src/rules_cmd/matrix.rs, regress.rs)
@@ -404,6 +409,133 @@ cli-new-year-passes = passe `peps rules check { $to }`
 cli-new-year-review = à relire : les libellés et descriptions qui nomment une année, les événements du calendrier, et chaque valeur que la nouvelle année modifie
 cli-new-year-cannot-move = impossible de mettre { $path } de côté : { $reason }
 cli-new-year-invalid-toml = { $file } : TOML invalide : { $reason }
+
+## peps test (cli/src/test_cmd.rs, test_cmd/)
+cli-test-no-case = aucun cas de test sous { $paths }
+cli-test-no-case-help = aide : un cas de test est un fichier .toml avec `description`, `reference`, `years` et `[expected]`
+cli-test-summary = { $cases } cas, { $runs } { $runs ->
+        [one] exécution
+       *[other] exécutions
+    } : { $passed } { $passed ->
+        [one] réussi
+       *[other] réussis
+    }
+cli-test-summary-failed = , { $count } en échec
+cli-test-summary-broken = , { $count } { $count ->
+        [one] n'a pas pu s'exécuter
+       *[other] n'ont pas pu s'exécuter
+    }
+cli-test-state-ok = ok
+cli-test-state-failed = ÉCHEC
+cli-test-state-error = ERREUR
+cli-test-as-expected = { $years } : conforme aux attentes
+cli-test-missing-path = { $path } n'existe pas
+cli-test-rulebook-broken = les règles de { $year } ne se chargent pas :
+cli-test-no-temp = impossible de créer un dossier temporaire : { $reason }
+cli-test-case-broken = les fichiers du cas ne se chargent pas (écrits à partir de { $file }) :
+cli-test-differ = { $failing } { $failing ->
+        [one] résultat attendu diffère
+       *[other] résultats attendus diffèrent
+    } sur { $count }
+cli-test-expected = attendu { $value }
+cli-test-got = obtenu { $value }
+cli-test-not-eligible = non éligible ({ $failed } en échec), le calcul s'est donc arrêté à la condition d'éligibilité
+cli-test-explain-path = explication de la première différence, `{ $output }` ({ $year }) :
+cli-test-as-the-case-expects = (comme le cas l'attend)
+cli-test-not-checked = (non vérifié par le cas)
+cli-test-not-opened = non développés : { $outputs } — écrivez le cas avec `--keep DOSSIER` et lancez `peps explain` dessus
+cli-test-none = (aucune)
+cli-test-empty = (vide)
+cli-test-no-line-close = `{ $output }` n'a pas de ligne `{ $part }` ; vouliez-vous dire `{ $close }` ?
+cli-test-no-line = `{ $output }` n'a pas de ligne `{ $part }` ; ses lignes sont { $lines }
+cli-test-line-empty = la ligne `{ $part }` de `{ $output }` n'a pas de valeur
+cli-test-no-output = aucun résultat `{ $output }` dans le calcul{ $gate ->
+        [yes] {" "}(le calcul s'est arrêté à la condition d'éligibilité)
+       *[no] {""}
+    }
+cli-test-no-output-close = aucun résultat `{ $output }` dans le calcul{ $gate ->
+        [yes] {" "}(le calcul s'est arrêté à la condition d'éligibilité)
+       *[no] {""}
+    } ; vouliez-vous dire `{ $close }` ?
+cli-test-not-a-number = la valeur attendue n'est pas un nombre
+cli-test-off-by = écart de { $diff }
+cli-test-no-value = le résultat n'a pas de valeur
+cli-test-kinds-differ = la valeur attendue et la valeur obtenue ne sont pas de même nature
+cli-test-no-data-file = `{ $key }` ne nomme aucun fichier de données des règles { $year } ; ses fichiers de données sont { $files }
+cli-test-no-data-file-close = `{ $key }` ne nomme aucun fichier de données des règles { $year } (vouliez-vous dire `{ $close }` ?) ; ses fichiers de données sont { $files }
+cli-test-cannot-read-data = impossible de lire le fichier `{ $name }` { $path } : { $reason }
+cli-test-cannot-write-case = impossible d'écrire le fichier du cas : { $reason }
+cli-test-unknown-field = { $place } a un champ `{ $key }` que la norme `{ $norm }` n'a pas
+cli-test-unknown-field-close = { $place } a un champ `{ $key }` que la norme `{ $norm }` n'a pas (vouliez-vous dire `{ $close }` ?)
+cli-test-defaults-of = les valeurs par défaut de `{ $input }`
+cli-test-row-of = la ligne { $row } de `{ $input }`
+cli-test-field-problem = { $place }, champ `{ $field }` : { $problem }
+cli-test-identifier-text = un identifiant est un texte : un nom comme "p1", ou un numéro complet entre guillemets
+cli-test-not-whole = un champ de nombre entier ne peut pas contenir { $value }
+cli-test-decimal-as-text = écrivez un nombre décimal comme un texte, par exemple "12.50", pour qu'il reste exact
+cli-test-no-bool-text = la norme `{ $norm }` n'a pas de texte pour { $value }
+cli-test-not-calendar-date = { $value } n'est pas une date du calendrier
+cli-test-not-date = { $value } n'est pas une date
+cli-test-wrong-kind = un champ de type { $kind } ne peut pas contenir une valeur de type { $value }
+cli-test-invalid-case = { $path } n'est pas un cas de test valide : { $reason }
+cli-test-no-years = { $path } ne liste aucune année : indiquez par exemple `years = [2025]`
+cli-test-expects-nothing = { $path } n'attend rien : indiquez des résultats `[expected]`
+cli-test-year-not-run = { $path } : `expected_by_year.{ $year }` concerne une année que le cas ne calcule pas ; ajoutez { $year } à `years` ({ $years })
+cli-test-invalid-defaults = { $path } n'est pas un fichier de valeurs par défaut valide : { $reason }
+
+## peps docs : le document des règles de l'année (cli/src/docs.rs)
+cli-docs-then = , puis
+cli-docs-dated = { $value } dès le { $from }
+cli-docs-scheme = Dispositif : { $scheme } ; année { $year }.
+cli-docs-period = Période : du { $start } au { $end } ; date de référence : { $reference } ; fichier du cas : `{ $file }`.
+cli-docs-hash = Empreinte des règles (SHA-256) : `{ $hash }`.
+cli-docs-statuses = Statuts : **confirmed** (un texte public le dit), **seed** (le texte de référence du dispositif le dit), **assumed** (hypothèse, le texte officiel n'étant pas public).
+cli-docs-status = Statut : **{ $status }**. Référence : { $reference }
+cli-docs-result = Résultat
+cli-docs-total = Total : { $name }
+cli-docs-components = Composantes (leur somme est le total) : { $names }
+cli-docs-gate = Éligibilité : { $name } (si un critère échoue, la rémunération est nulle)
+cli-docs-waterfall = Cascade du rapport : { $bars }
+cli-docs-parameters = Paramètres
+cli-docs-parameters-head = | nom | libellé | valeur | unité | statut | référence |
+cli-docs-tables = Tables
+cli-docs-lists = Listes
+cli-docs-list-head = | code | libellé | { $attributes } | statut | référence |
+cli-docs-indicators = Indicateurs
+cli-docs-method = Méthode : { $method }. Statut : **{ $status }**. Référence : { $reference }
+cli-docs-indicators-head = | indicateur | libellé | poids | cible | sens | résultat lu dans | statut |
+cli-docs-calendar = Calendrier
+cli-docs-calendar-head = | date | événement | nature | part ou montant | condition | statut | référence |
+cli-docs-inputs = Données du cas (`{ $file }`)
+cli-docs-inputs-head = | section | clé | type | libellé | défaut |
+cli-docs-optional = (facultatif)
+cli-docs-steps = Étapes du calcul (dans l'ordre d'évaluation)
+cli-docs-mechanism = Mécanisme : **{ $mechanism }** ; unité : { $unit }.
+cli-docs-mechanism-rounded = Mécanisme : **{ $mechanism }** ; unité : { $unit }, arrondi au pas de { $step } ({ $mode }).
+cli-docs-reference = Référence : { $reference }
+cli-docs-norm = Norme `{ $name }` v{ $version } — { $label }
+cli-docs-file-name = Nom de fichier : `{ $pattern }` (dates au format `{ $format }`).
+cli-docs-format = Séparateur `{ $separator }`, encodage { $encoding }, dates `{ $dates }`, séparateur décimal `{ $decimal }`.
+cli-docs-fields-head = | champ | libellé | type | obligatoire | contraintes |
+cli-docs-yes = oui
+cli-docs-no = non
+cli-docs-checks = Contrôles entre les champs d'une ligne (avertissement quand la condition ne tient pas) :
+cli-docs-check = { $label } : `{ $when }`
+cli-docs-links = Liens vers d'autres fichiers, vérifiés quand ils sont lus ensemble (avertissement) :
+cli-docs-link = { $label } : `{ $fields }` dans `{ $keys }` de la norme `{ $norm }`
+cli-docs-link-dated = { $label } : `{ $fields }` dans `{ $keys }` de la norme `{ $norm }`, valable à la date `{ $at }` (entre `{ $from }` et `{ $to }`)
+cli-docs-length = longueur { $length }
+cli-docs-length-min = au moins { $min } caractères
+cli-docs-length-range = { $min } à { $max } caractères
+cli-docs-values = valeurs { $values }
+cli-docs-pattern = motif `{ $pattern }`
+cli-docs-in-catalogue = dans le catalogue `{ $list }` (sinon erreur)
+cli-docs-outside-list-said = hors de la liste `{ $list }` : avertissement, « { $said } »
+cli-docs-outside-list = hors de la liste `{ $list }` : avertissement
+cli-docs-in-list = dans la liste `{ $list }` (sinon erreur)
+cli-docs-checksum = clé { $key }
+cli-docs-identifier = identifiant masqué dans les rapports
+cli-docs-required-if = obligatoire si `{ $condition }`
 
 # -- end cli --
 

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use peps_engine::compare::impact::{Impact, ImpactItem, impact};
 use peps_engine::data::case::CaseOptions;
 use peps_engine::diagnostic::Diagnostic;
+use peps_engine::message::Message;
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::value::{Unit, Value};
@@ -177,12 +178,13 @@ fn items_table(out: &mut String, items: &[ImpactItem], locale: Locale) {
         let _ = writeln!(out, "  {}", msg!("cli-impact-no-item"));
         return;
     }
-    let wk = items.iter().map(|i| i.kind.as_str().len()).max().unwrap_or(4);
+    let kind = |i: &ImpactItem| msg!("cli-diff-kind", kind = i.kind.as_str()).to_string();
+    let wk = items.iter().map(|i| kind(i).chars().count()).max().unwrap_or(4);
     let wn = items.iter().map(|i| i.name.chars().count()).max().unwrap_or(4).min(48);
     for i in items {
         let name: String = i.name.chars().take(wn).collect();
         let change = format!("{} → {}", short(&i.from, 32), short(&i.to, 32));
-        let _ = writeln!(out, "  {:<wk$}  {name:<wn$}  {:>16}  {change}", i.kind.as_str(), money(i.delta, locale));
+        let _ = writeln!(out, "  {:<wk$}  {name:<wn$}  {:>16}  {change}", kind(i), money(i.delta, locale));
         if let Some(n) = &i.note {
             let _ = writeln!(out, "  {:<wk$}  {:<wn$}  {:>16}  ({n})", "", "", "");
         }
@@ -328,12 +330,10 @@ fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], opt
 fn many_table(m: &Many<'_>, locale: Locale) -> String {
     let mut out = String::new();
     let same = m.from == m.to;
-    let title = msg!(
-        "cli-impact-many-title",
-        from = side(m.from, m.rules_from, m.roots[0], same),
-        to = side(m.to, m.rules_to, m.roots[1], same),
-        count = m.cases.len()
-    );
+    let title = Message::id("cli-impact-many-title")
+        .with("from", side(m.from, m.rules_from, m.roots[0], same))
+        .with("to", side(m.to, m.rules_to, m.roots[1], same))
+        .with("count", m.cases.len());
     let _ = writeln!(out, "{title}\n");
     let width = m.cases.iter().map(|c| c.name.chars().count()).max().unwrap_or(4).clamp(4, 48);
     let [case, name, delta, error, total] = [

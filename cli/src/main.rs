@@ -53,6 +53,15 @@ fn lang_arg(text: &str) -> Result<Lang, String> {
     Lang::parse(text).ok_or_else(|| msg!("cli-lang-unknown", text = text).to_string())
 }
 
+/// The language asked for, read before clap reads the arguments: the checks of argument values
+/// (a date, a language) write their reasons while the arguments are read.
+fn early_language() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let given = args.iter().position(|a| a == "--lang").and_then(|i| args.get(i + 1)).cloned();
+    let given = given.or_else(|| args.iter().find_map(|a| a.strip_prefix("--lang=").map(str::to_string)));
+    given.or_else(|| std::env::var("PEPS_LANG").ok()).and_then(|t| Lang::parse(&t)).unwrap_or(Lang::Fr)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Table,
@@ -98,6 +107,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    set_language(early_language());
     let cli = Cli::parse();
     set_language(cli.lang);
     let code = match cli.command {

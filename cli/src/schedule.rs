@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use clap::ValueEnum;
 use peps_engine::data::case::Case;
 use peps_engine::eval::evaluate;
+use peps_engine::message::Message;
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::calendar::deadlines::Deadline;
@@ -292,14 +293,12 @@ fn balance_details(b: &Balance, f: &Fmt) -> Vec<String> {
         for p in &b.parts {
             match p.kind {
                 PartKind::Complement => lines.push(
-                    msg!(
-                        "cli-schedule-balance-complement",
-                        amount = f.signed(p.amount),
-                        label = &p.label,
-                        observed = f.eur(p.observed.unwrap_or_default()),
-                        paid = f.eur(p.paid.unwrap_or_default())
-                    )
-                    .to_string(),
+                    Message::id("cli-schedule-balance-complement")
+                        .with("amount", f.signed(p.amount))
+                        .with("label", &p.label)
+                        .with("observed", f.eur(p.observed.unwrap_or_default()))
+                        .with("paid", f.eur(p.paid.unwrap_or_default()))
+                        .to_string(),
                 ),
                 PartKind::Rest => lines.push(msg!("cli-schedule-balance-rest", amount = f.signed(p.amount)).to_string()),
             }
@@ -344,14 +343,12 @@ fn movements_table(out: &mut String, s: &Schedule, f: &Fmt) {
         } else {
             msg!("cli-schedule-adds-days", days = m.days, period = m.period_days)
         };
-        let line = msg!(
-            "cli-schedule-movement",
-            movement = movement_phrase(m, f),
-            days = days,
-            share = share,
-            effect = f.signed(m.effect),
-            applied = applied
-        );
+        let line = Message::id("cli-schedule-movement")
+            .with("movement", movement_phrase(m, f))
+            .with("days", days)
+            .with("share", share)
+            .with("effect", f.signed(m.effect))
+            .with("applied", applied);
         let _ = writeln!(out, "  {:<10}  {line}", f.date(m.effective));
     }
 }

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use peps_engine::message::Message;
 use peps_engine::msg;
 use peps_synth::{CaseProfile, CaseSummary, PRESETS, write_case, write_nation};
 use rayon::prelude::*;
@@ -55,14 +56,12 @@ pub fn run(args: &SynthArgs) -> u8 {
     }
     match write_case(&profile, args.seed, &args.out) {
         Ok(summary) => {
-            let wrote = msg!(
-                "cli-synth-wrote-case",
-                out = args.out.display().to_string(),
-                patients = summary.n_patients,
-                professionals = summary.n_professionals,
-                acts = summary.n_acts,
-                files = summary.files.join(", ")
-            );
+            let wrote = Message::id("cli-synth-wrote-case")
+                .with("out", args.out.display().to_string())
+                .with("patients", summary.n_patients)
+                .with("professionals", summary.n_professionals)
+                .with("acts", summary.n_acts)
+                .with("files", summary.files.join(", "));
             crate::emit(&format!("{wrote}\n"));
             crate::EXIT_OK
         }
@@ -101,15 +100,13 @@ fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
     bar.finish_and_clear();
     match result {
         Ok(s) => {
-            let wrote = msg!(
-                "cli-synth-wrote-nation",
-                out = args.out.display().to_string(),
-                teams = s.n_teams,
-                patients = s.n_patients,
-                acts = s.n_acts,
-                first = peps_synth::team_folder(0),
-                last = peps_synth::team_folder(s.n_teams - 1)
-            );
+            let wrote = Message::id("cli-synth-wrote-nation")
+                .with("out", args.out.display().to_string())
+                .with("teams", s.n_teams)
+                .with("patients", s.n_patients)
+                .with("acts", s.n_acts)
+                .with("first", peps_synth::team_folder(0))
+                .with("last", peps_synth::team_folder(s.n_teams - 1));
             crate::emit(&format!("{wrote}\n"));
             crate::EXIT_OK
         }

@@ -634,14 +634,12 @@ fn table(report: &FileReport, rejects: Option<&Path>, examples: u64) -> String {
     if report.warnings > 0 {
         verdict = msg!("cli-validate-with-warnings", verdict = verdict, count = report.warnings);
     }
-    let summary = msg!(
-        "cli-validate-summary",
-        file = &report.file,
-        verdict = verdict,
-        rows = report.rows,
-        valid = report.valid,
-        rejected = report.rejected
-    );
+    let summary = Message::id("cli-validate-summary")
+        .with("file", &report.file)
+        .with("verdict", verdict)
+        .with("rows", report.rows)
+        .with("valid", report.valid)
+        .with("rejected", report.rejected);
     let _ = writeln!(out, "{summary}");
     let period =
         report.period.map_or_else(|| msg!("cli-validate-no-period"), |p| msg!("cli-validate-period", start = p.start, end = p.end));

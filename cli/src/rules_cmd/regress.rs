@@ -182,7 +182,8 @@ fn compare(case: &str, old: &str, cols: &[Column]) -> Vec<Changed> {
             case: case.to_string(),
             year: "—".into(),
             output: "(notes)".into(),
-            before: "see the snapshot".into(), // not prose: a JSON value, stable across languages
+            // A value of the JSON report too: the same in every language.
+            before: "see the snapshot".into(), // not prose
             after: "changed".into(),
         });
     }

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use peps_engine::message::Message;
 use peps_engine::msg;
 use peps_engine::rules::schema::{FileKind, root_schema};
 
@@ -59,13 +60,11 @@ pub fn run(args: &SchemaArgs) -> u8 {
         crate::emit(&format!("{}\n", msg!("cli-schema-wrote", path = path.display().to_string())));
         written += 1;
     }
-    let summary = msg!(
-        "cli-schema-written",
-        count = expected.len(),
-        dir = dir.display().to_string(),
-        written = written,
-        current = expected.len() - written
-    );
+    let summary = Message::id("cli-schema-written")
+        .with("count", expected.len())
+        .with("dir", dir.display().to_string())
+        .with("written", written)
+        .with("current", expected.len() - written);
     crate::emit(&format!("{summary}\n"));
     crate::EXIT_OK
 }
