@@ -138,6 +138,8 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use peps_engine::message::Lang;
+
     use super::*;
 
     const NO_INPUTS: &[&Path] = &[];
@@ -164,7 +166,7 @@ mod tests {
         std::fs::write(&out, "old").unwrap();
         let e = write_atomic(&out, b"new", false, NO_INPUTS, false).unwrap_err();
         assert!(matches!(e, OutputError::Exists(_)));
-        assert!(e.to_string().ends_with("report.csv already exists; pass --force to replace it"), "{e}");
+        assert!(e.message().render(Lang::En).ends_with("report.csv already exists; pass --force to replace it"), "{e}");
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "old");
         write_atomic(&out, b"new", true, NO_INPUTS, false).unwrap();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "new");
@@ -205,7 +207,7 @@ mod tests {
         assert!(matches!(write_atomic(dir.path(), b"x", true, NO_INPUTS, false), Err(OutputError::Folder(_))));
         let out = dir.path().join("no/such/folder/out.csv");
         let e = write_atomic(&out, b"x", false, NO_INPUTS, false).unwrap_err();
-        assert!(e.to_string().starts_with("cannot write ") && e.to_string().contains("out.csv"), "{e}");
+        assert!(e.message().render(Lang::En).starts_with("cannot write ") && e.to_string().contains("out.csv"), "{e}");
     }
 
     #[cfg(unix)]

@@ -195,6 +195,8 @@ a = true
 
     #[test]
     fn expectations_for_a_year_the_case_does_not_run_are_refused() {
+        // The assertions read the English messages.
+        peps_engine::message::set_language(peps_engine::message::Lang::En);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.toml");
         std::fs::write(

@@ -336,6 +336,8 @@ mod tests {
 
     #[test]
     fn wrong_values_and_unknown_fields_are_each_reported() {
+        // The assertions read the English messages.
+        peps_engine::message::set_language(peps_engine::message::Lang::En);
         let rows = rows("r = [{ NIR = 12, NE = \"x\", OK = 1, EUR = 1.5, NIRR = 1 }]");
         let defaults = BTreeMap::from([("MISSING".to_string(), AnyValue(toml::Value::Integer(1)))]);
         let (mut aliases, mut problems) = (Aliases::default(), Vec::new());
