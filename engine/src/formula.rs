@@ -15,7 +15,6 @@ use rust_decimal::Decimal;
 use crate::diagnostic::{Code, Diagnostic, Location, NameKind, Pool, SourceFile, did_you_mean, suggest};
 use crate::ids::FileId;
 use crate::message::Message;
-use crate::msg;
 use crate::value::{Kind, Value};
 
 mod names;

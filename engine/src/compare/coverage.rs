@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile, did_you_mean};
 use crate::message::Message;
-use crate::msg;
 use crate::rulebook::Rulebook;
 use crate::rules::provenance::read_choice;
 use crate::rules::strict::{Ctx, Obj};

@@ -11,7 +11,6 @@ use serde::Serialize;
 
 use crate::formula;
 use crate::ids::StepId;
-use crate::msg;
 use crate::rulebook::{Rulebook, Step};
 use crate::rules::calendar::Event;
 use crate::rules::indicator::{Indicator, IndicatorSet};

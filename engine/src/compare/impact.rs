@@ -24,7 +24,6 @@ use crate::data::shift::DataShift;
 use crate::diagnostic::Diagnostic;
 use crate::eval::{Evaluation, RunManifest, evaluate};
 use crate::message::Message;
-use crate::msg;
 use crate::rulebook::{Parts, Rulebook, assemble};
 use crate::value::{Unit, Value};
 

@@ -14,7 +14,6 @@ use crate::data::shift::DataShift;
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::hashing::sha256_hex;
 use crate::ids::InputId;
-use crate::msg;
 use crate::rules::inputs::{CaseSchema, InputKind};
 use crate::rules::list::CodeList;
 use crate::rules::parameter::read_typed;

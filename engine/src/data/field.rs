@@ -18,7 +18,6 @@ pub(crate) use crate::data::formats::{DateError, DateFormat, Formats, parse_deci
 use crate::data::norm::{Checksum, Encoding, Field, FieldKind, Norm};
 use crate::diagnostic::{Code, did_you_mean};
 use crate::message::Message;
-use crate::msg;
 use crate::value::Value;
 
 /// What a field holds once read.

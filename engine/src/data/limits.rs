@@ -14,7 +14,6 @@ use memchr::memchr3;
 
 use crate::hashing::StreamHash;
 use crate::message::Message;
-use crate::msg;
 
 /// Longest physical line of a data file, in bytes.
 pub(crate) const MAX_LINE_BYTES: usize = 1 << 20;

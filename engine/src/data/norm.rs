@@ -7,7 +7,6 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::message::Message;
-use crate::msg;
 
 use crate::diagnostic::{Code, Diagnostic, Severity, SourceFile, did_you_mean};
 use crate::names::closed_names;

@@ -12,7 +12,6 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::message::Message;
-use crate::msg;
 
 /// Declares the codes: the enum, `ALL` in declaration order, and the three spellings, from one
 /// table, so that no code can be missing from any of them.

@@ -9,7 +9,6 @@
 use std::fmt;
 
 use crate::message::Message;
-use crate::msg;
 
 /// The edits between `word` and `candidate` if `candidate` is close enough to be a likely typo.
 fn closeness(word: &str, candidate: &str) -> Option<usize> {

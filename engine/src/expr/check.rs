@@ -9,7 +9,6 @@ use crate::expr::error::{NameError, type_error, undefined};
 use crate::expr::{Ast, BinOp, ExprError, Func, UnOp};
 use crate::ids::{AttrId, ColumnId, ExistsId, ScalarId, SetId, StepId};
 use crate::message::Message;
-use crate::msg;
 use crate::value::{Kind, Value};
 
 /// A checked expression whose names are resolved to slots the evaluator reads through [`Env`].

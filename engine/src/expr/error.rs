@@ -8,7 +8,6 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Suggestion};
 use crate::message::Message;
-use crate::msg;
 
 /// An error of parsing or checking, with its span inside the expression text.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,6 @@ use rust_decimal::Decimal;
 use crate::expr::error::syntax;
 use crate::expr::{Ast, BinOp, ExprError, UnOp};
 use crate::message::Message;
-use crate::msg;
 use crate::rules::strict::parse_rule_decimal;
 use crate::value::Value;
 

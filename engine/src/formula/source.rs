@@ -8,7 +8,6 @@ use rhai::{Engine, Position, Token};
 
 use crate::diagnostic::{Code, Diagnostic, SourceFile};
 use crate::formula::offset_of;
-use crate::msg;
 
 /// The tokens of `text` with their byte offsets; a lexing error ends the list.
 fn tokens(engine: &Engine, text: &str) -> Vec<(Token, usize)> {

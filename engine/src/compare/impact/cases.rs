@@ -12,7 +12,6 @@ use crate::data::norm::Norm;
 use crate::data::shift::DataShift;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::InputId;
-use crate::msg;
 use crate::rulebook::Rulebook;
 use crate::rules::inputs::{CaseSchema, Input};
 
