@@ -599,6 +599,36 @@ eval-direction-lower = lower
 eval-no-class = no class matched
 eval-waterfall-other = Not declared in the waterfall
 eval-lookup-each = { $value } each
+eval-data-unreadable = cannot read { $file }: { $reason }
+eval-data-unreadable-folder = name the data file inside the folder
+eval-data-unreadable-not-regular = copy the data into a regular file and name that file
+eval-data-unreadable-io = check that the file exists and that you may read it
+eval-data-in-all = { $problem } ({ $count } in this file in all)
+eval-data-not-shown = { $more } more { $code } { $more ->
+        [one] problem
+       *[other] problems
+    } in this file are not shown ({ $count } in all)
+eval-data-not-shown-hint = validate the file against its norm for the full report
+eval-data-left-out = { $rows } { $rows ->
+        [one] row
+       *[other] rows
+    } of `{ $dataset }` left out of the case ({ $what })
+eval-data-left-out-first = { $rows } { $rows ->
+        [one] row
+       *[other] rows
+    } of `{ $dataset }` left out of the case ({ $what }); the first: { $first }
+eval-data-left-out-hint = the rulebook leaves out the rows this file's norm rejects; correct them and compute again to count them
+eval-data-no-final-newline = the file does not end with a line break: its last line may have been cut short
+eval-data-mixed-endings = { $file } mixes line endings ({ $crlf } CRLF, { $lf } LF, { $cr } CR alone)
+eval-data-mixed-endings-hint = save the file again with one kind of line ending; row numbers count LF line breaks
+eval-data-problem-masked = { $field } = { $value }: { $message }
+eval-data-problem-value = { $field } = `{ $value }`: { $message }
+eval-data-problem-masked-alone = { $value }: { $message }
+eval-data-problem-value-alone = `{ $value }`: { $message }
+eval-data-line-too-long = line { $line } is longer than { $max } bytes; the file is not read further
+eval-data-line-too-long-hint = a row of an exchange file is a few hundred bytes: check that this is the right file
+eval-data-nul = line { $line } holds a NUL byte; the file is not read further
+eval-data-nul-hint = the file looks binary or UTF-16: export it again as text (UTF-8 or Windows-1252)
 # -- end eval --
 
 

@@ -641,6 +641,33 @@ eval-direction-lower = plus bas est mieux
 eval-no-class = aucune classe ne correspond
 eval-waterfall-other = Non déclaré dans la cascade
 eval-lookup-each = { $value } chacun
+eval-data-unreadable = impossible de lire { $file } : { $reason }
+eval-data-unreadable-folder = nommez le fichier de données qui est dans le dossier
+eval-data-unreadable-not-regular = copiez les données dans un fichier ordinaire et nommez ce fichier
+eval-data-unreadable-io = vérifiez que le fichier existe et que vous avez le droit de le lire
+eval-data-in-all = { $problem } ({ $count } en tout dans ce fichier)
+eval-data-not-shown = { $more } autres problèmes { $code } de ce fichier ne sont pas montrés ({ $count } en tout)
+eval-data-not-shown-hint = vérifiez le fichier avec `peps validate` pour le rapport complet
+eval-data-left-out = { $rows } { $rows ->
+        [one] ligne
+       *[other] lignes
+    } de `{ $dataset }` écartée(s) du cas ({ $what })
+eval-data-left-out-first = { $rows } { $rows ->
+        [one] ligne
+       *[other] lignes
+    } de `{ $dataset }` écartée(s) du cas ({ $what }) ; la première : { $first }
+eval-data-left-out-hint = les règles écartent les lignes que la norme de ce fichier rejette ; corrigez-les et relancez le calcul pour qu'elles comptent
+eval-data-no-final-newline = le fichier ne se termine pas par un saut de ligne : sa dernière ligne a peut-être été tronquée
+eval-data-mixed-endings = { $file } mélange les fins de ligne ({ $crlf } CRLF, { $lf } LF, { $cr } CR seuls)
+eval-data-mixed-endings-hint = enregistrez de nouveau le fichier avec une seule sorte de fin de ligne ; les numéros de ligne comptent les sauts LF
+eval-data-problem-masked = { $field } = { $value } : { $message }
+eval-data-problem-value = { $field } = `{ $value }` : { $message }
+eval-data-problem-masked-alone = { $value } : { $message }
+eval-data-problem-value-alone = `{ $value }` : { $message }
+eval-data-line-too-long = la ligne { $line } dépasse { $max } octets ; le fichier n'est pas lu plus loin
+eval-data-line-too-long-hint = une ligne d'un fichier d'échange fait quelques centaines d'octets : vérifiez que c'est le bon fichier
+eval-data-nul = la ligne { $line } contient un octet nul ; le fichier n'est pas lu plus loin
+eval-data-nul-hint = le fichier semble binaire ou en UTF-16 : exportez-le de nouveau en texte (UTF-8 ou Windows-1252)
 # -- end eval --
 
 
