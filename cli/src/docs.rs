@@ -8,9 +8,10 @@ use peps_engine::data::norm::{CodeCheck, Field, Norm};
 use peps_engine::message::Message;
 use peps_engine::msg;
 use peps_engine::rulebook::{Rulebook, Step};
-use peps_engine::value::{Dated, Value};
+use peps_engine::value::{Dated, Unit, Value};
 
 use crate::RulesArgs;
+use crate::format::{Locale, human};
 use crate::html::page;
 use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
@@ -80,15 +81,14 @@ fn status_line(status: &str, reference: &str) -> Message {
     msg!("cli-docs-status", status = status, reference = reference)
 }
 
-fn dated(values: &[Dated<Value>]) -> String {
+/// Values as people read them: `20 %`, `90,00 €`, `31/12/2025`, `oui`.
+fn dated(values: &[Dated<Value>], unit: Unit) -> String {
+    let shown = |v: &Value| human(v, unit, Locale::Fr);
     match values {
-        [one] => one.value.render(),
+        [one] => shown(&one.value),
         many => {
             let then = format!("{} ", msg!("cli-docs-then"));
-            many.iter()
-                .map(|d| msg!("cli-docs-dated", value = d.value.render(), from = d.from.to_string()).to_string())
-                .collect::<Vec<_>>()
-                .join(&then)
+            many.iter().map(|d| msg!("cli-docs-dated", value = shown(&d.value), from = d.from).to_string()).collect::<Vec<_>>().join(&then)
         }
     }
 }
@@ -100,9 +100,9 @@ pub fn markdown(rb: &Rulebook) -> String {
         let _ = writeln!(m, "{}  ", msg!("cli-docs-scheme", scheme = rb.scheme(), year = rb.year().to_string()));
     }
     let period = Message::id("cli-docs-period")
-        .with("start", rb.period().start.to_string())
-        .with("end", rb.period().end.to_string())
-        .with("reference", rb.reference_date().to_string())
+        .with("start", rb.period().start)
+        .with("end", rb.period().end)
+        .with("reference", rb.reference_date())
         .with("file", rb.case_file());
     let _ = writeln!(m, "{period}  ");
     let _ = writeln!(m, "{}\n", msg!("cli-docs-hash", hash = rb.hash()));
@@ -143,10 +143,10 @@ fn parameters(m: &mut String, rb: &Rulebook) {
     for p in rb.parameters() {
         let _ = writeln!(
             m,
-            "| `{}` | {} | {} | {} | {} | {} |",
-            p.name,
+            "| {} | `{}` | {} | {} | {} | {} |",
             cell(&rb.render_label(&p.provenance.label)),
-            cell(&dated(&p.values)),
+            p.name,
+            cell(&dated(&p.values, p.unit)),
             p.unit,
             p.provenance.status.as_str(),
             cell(&p.provenance.reference)
@@ -161,7 +161,7 @@ fn tables(m: &mut String, rb: &Rulebook) {
     }
     let _ = writeln!(m, "## {}\n", msg!("cli-docs-tables"));
     for t in rb.tables() {
-        let _ = writeln!(m, "### `{}` — {}\n", t.name, rb.render_label(&t.provenance.label));
+        let _ = writeln!(m, "### {} (`{}`)\n", rb.render_label(&t.provenance.label), t.name);
         let _ = writeln!(m, "{}\n", status_line(t.provenance.status.as_str(), &t.provenance.reference));
         if let Some(d) = &t.provenance.description {
             let _ = writeln!(m, "{d}\n");
@@ -194,12 +194,12 @@ fn lists(m: &mut String, rb: &Rulebook) {
     }
     let _ = writeln!(m, "## {}\n", msg!("cli-docs-lists"));
     for l in rb.lists() {
-        let _ = writeln!(m, "### `{}` — {}\n", l.name, rb.render_label(&l.provenance.label));
+        let _ = writeln!(m, "### {} (`{}`)\n", rb.render_label(&l.provenance.label), l.name);
         let _ = writeln!(m, "{}\n", status_line(l.provenance.status.as_str(), &l.provenance.reference));
         let attrs: Vec<String> = l.attributes.iter().map(|a| format!("{} ({})", a.name, a.unit)).collect();
         table_head(m, msg!("cli-docs-list-head", attributes = attrs.join(" | ")), 4 + attrs.len());
         for it in &l.items {
-            let vals: Vec<String> = it.values.iter().map(|v| cell(&dated(v))).collect();
+            let vals: Vec<String> = it.values.iter().zip(&l.attributes).map(|(v, a)| cell(&dated(v, a.unit))).collect();
             let _ = writeln!(
                 m,
                 "| `{}` | {} | {} | {} | {} |",
@@ -220,7 +220,7 @@ fn indicators(m: &mut String, rb: &Rulebook) {
     }
     let _ = writeln!(m, "## {}\n", msg!("cli-docs-indicators"));
     for s in rb.indicator_sets() {
-        let _ = writeln!(m, "### `{}` — {}\n", s.name, rb.render_label(&s.provenance.label));
+        let _ = writeln!(m, "### {} (`{}`)\n", rb.render_label(&s.provenance.label), s.name);
         let method = Message::id("cli-docs-method")
             .with("method", format!("{:?}", s.method))
             .with("status", s.provenance.status.as_str())
@@ -254,7 +254,7 @@ fn calendar(m: &mut String, rb: &Rulebook) {
         let _ = writeln!(
             m,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            e.date,
+            e.date.format("%d/%m/%Y"),
             cell(&rb.render_label(&e.provenance.label)),
             e.kind.as_str(),
             cell(&e.share_or_amount().unwrap_or_default()),
@@ -285,7 +285,7 @@ fn inputs(m: &mut String, rb: &Rulebook) {
 fn steps(m: &mut String, rb: &Rulebook) {
     let _ = writeln!(m, "## {}\n", msg!("cli-docs-steps"));
     for (n, s) in rb.steps_in_order().enumerate() {
-        let _ = writeln!(m, "### {}. `{}` — {}\n", n + 1, s.def.name, rb.render_label(&s.def.label));
+        let _ = writeln!(m, "### {}. {} (`{}`)\n", n + 1, rb.render_label(&s.def.label), s.def.name);
         let (mechanism, unit) = (s.def.mechanism.name(), s.unit.to_string());
         let line = match s.rounding {
             Some(r) => Message::id("cli-docs-mechanism-rounded")
