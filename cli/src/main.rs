@@ -165,6 +165,16 @@ fn localized(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
     cmd
 }
 
+/// Writes an error for people on stderr (`erreur : …`, `error: …` in English).
+pub fn error(message: impl Into<Message>) {
+    eprintln!("{}", msg!("cli-error", message = message.into()));
+}
+
+/// Writes a note for people on stderr.
+pub fn note(message: impl Into<Message>) {
+    eprintln!("{}", msg!("cli-note", message = message.into()));
+}
+
 #[cfg(test)]
 mod help_tests {
     use super::*;
@@ -199,14 +209,4 @@ mod help_tests {
         let stale: Vec<&String> = ids.iter().filter(|id| id.starts_with("help") && !known.contains(id)).collect();
         assert!(stale.is_empty(), "help messages of no command or option: {stale:?}");
     }
-}
-
-/// Writes an error for people on stderr (`erreur : …`, `error: …` in English).
-pub fn error(message: impl Into<Message>) {
-    eprintln!("{}", msg!("cli-error", message = message.into()));
-}
-
-/// Writes a note for people on stderr.
-pub fn note(message: impl Into<Message>) {
-    eprintln!("{}", msg!("cli-note", message = message.into()));
 }
