@@ -180,9 +180,14 @@ fn items_table(out: &mut String, items: &[ImpactItem], locale: Locale) {
     }
     let kind = |i: &ImpactItem| msg!("cli-diff-kind", kind = i.kind.as_str()).to_string();
     let wk = items.iter().map(|i| kind(i).chars().count()).max().unwrap_or(4);
-    let wn = items.iter().map(|i| i.name.chars().count()).max().unwrap_or(4).min(48);
+    // The item by its label first, then its name.
+    let shown = |i: &ImpactItem| match &i.label {
+        Some(l) => labelled(l, &i.name, 64),
+        None => i.name.clone(),
+    };
+    let wn = items.iter().map(|i| shown(i).chars().count()).max().unwrap_or(4);
     for i in items {
-        let name: String = i.name.chars().take(wn).collect();
+        let name = shown(i);
         let change = format!("{} → {}", short(&i.from, 32), short(&i.to, 32));
         let _ = writeln!(out, "  {:<wk$}  {name:<wn$}  {:>16}  {change}", kind(i), money(i.delta, locale));
         if let Some(n) = &i.note {
@@ -210,7 +215,9 @@ fn table(i: &Impact, roots: [&str; 2], locale: Locale) -> String {
     let _ = writeln!(out, "{}", msg!("cli-impact-attribution", method = i.method.to_string()));
     items_table(&mut out, &i.items, locale);
     let _ = writeln!(out, "\n{}", msg!("cli-impact-outputs"));
-    let width = i.outputs.iter().map(|o| o.name.len()).max().unwrap_or(10);
+    // Each output by its label first, then its name.
+    let shown = |o: &peps_engine::compare::impact::OutputDelta| labelled(&o.label, &o.name, 72);
+    let width = i.outputs.iter().map(|o| shown(o).chars().count()).max().unwrap_or(10);
     for o in &i.outputs {
         let show = |v: &Option<Value>| v.as_ref().map_or("—".to_string(), |v| human(v, o.unit, locale));
         let delta = o
@@ -223,7 +230,7 @@ fn table(i: &Impact, roots: [&str; 2], locale: Locale) -> String {
                 }
             })
             .unwrap_or_default();
-        let _ = writeln!(out, "  {:<width$}  {:>16}  {:>16}  {:>14}", o.name, show(&o.from), show(&o.to), delta);
+        let _ = writeln!(out, "  {:<width$}  {:>16}  {:>16}  {:>14}", shown(o), show(&o.from), show(&o.to), delta);
     }
     out
 }
@@ -367,4 +374,20 @@ fn many_table(m: &Many<'_>, locale: Locale) -> String {
     let _ = writeln!(out, "\n{}", msg!("cli-impact-attribution-many", method = m.method.clone()));
     items_table(&mut out, &m.items, locale);
     out
+}
+
+/// `text` cut to `width` characters, an ellipsis marking the cut.
+fn shorten(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// `label (name)` in at most `width` characters: the label is cut, never the name.
+fn labelled(label: &str, name: &str, width: usize) -> String {
+    let room = width.saturating_sub(name.chars().count() + 3).max(8);
+    format!("{} ({name})", shorten(label, room))
 }

@@ -179,7 +179,9 @@ fn sentences(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let code = line.trim_start();
-        if code.starts_with("#[cfg(test)]") {
+        // The test module of the file (at the top level: a test block inside an `impl` is not
+        // the end of the code).
+        if line.starts_with("#[cfg(test)]") {
             break;
         }
         let attribute = ["#[arg(", "#[command(", "#[allow(", "#[expect("].iter().any(|a| code.starts_with(a));

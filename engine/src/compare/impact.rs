@@ -70,6 +70,9 @@ pub struct Impact {
 pub struct ImpactItem {
     pub kind: ItemKind,
     pub name: String,
+    /// What the item is, as its label says (in the later rules, else the earlier ones).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
     pub delta: Decimal,
     /// Its value in the earlier rules, `None` when it is new.
     pub from: Option<String>,
@@ -91,7 +94,7 @@ pub struct Attribution {
 #[derive(Debug, Clone, Serialize)]
 pub struct OutputDelta {
     pub name: String,
-    pub(crate) label: String,
+    pub label: String,
     pub unit: Unit,
     pub from: Option<Value>,
     pub to: Option<Value>,
@@ -155,7 +158,9 @@ fn total(parts: &Parts, sides: &Sides) -> Option<Decimal> {
 /// Sequential substitution: the credit of every changed item, in the method's order.
 fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, end: &Evaluation) -> Vec<ImpactItem> {
     let b = to.parts();
-    let mut current = from.parts().shifted(to.year - from.year);
+    // The earlier rules, for the labels of the items the later ones removed.
+    let a = from.parts();
+    let mut current = a.shifted(to.year - from.year);
     let offset = current.files.len();
     current.files.extend(b.files.iter().cloned());
     let mut out = Vec::new();
@@ -173,7 +178,7 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
     if !pending.is_empty()
         && let Some(t) = total(&current, sides)
     {
-        credit(&mut out, &mut pending, t - previous);
+        credit(&mut out, &mut pending, t - previous, [&b, &a]);
         previous = t;
     }
     let all = changes(&current, &b);
@@ -184,6 +189,7 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
             out.push(ImpactItem {
                 kind: change.kind,
                 name: change.name.clone(),
+                label: [&b, &a].iter().find_map(|p| label_of(&change.target, p)),
                 delta: Decimal::ZERO,
                 from: change.from.clone(),
                 to: change.to.clone(),
@@ -193,13 +199,13 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
         }
         pending.push(change.clone());
         if let Some(t) = total(&current, sides) {
-            credit(&mut out, &mut pending, t - previous);
+            credit(&mut out, &mut pending, t - previous, [&b, &a]);
             previous = t;
         }
     }
     if !pending.is_empty() {
         let t = total(&current, sides).unwrap_or_else(|| total_of(end));
-        credit(&mut out, &mut pending, t - previous);
+        credit(&mut out, &mut pending, t - previous, [&b, &a]);
         previous = t;
     }
     let rest = total_of(end) - previous;
@@ -208,6 +214,7 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
             kind: ItemKind::Other,
             // A name like the items' own, written once per comparison.
             name: msg!("data-impact-other").to_string(),
+            label: None,
             delta: rest,
             from: None,
             to: None,
@@ -224,7 +231,7 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
 
 /// Credits `delta` to the items of `pending` evaluated together: all of it to the first, the
 /// others at zero with a note naming the group.
-fn credit(out: &mut Vec<ImpactItem>, pending: &mut Vec<Change>, delta: Decimal) {
+fn credit(out: &mut Vec<ImpactItem>, pending: &mut Vec<Change>, delta: Decimal, sides: [&Parts; 2]) {
     let names: Vec<String> = pending.iter().map(|c| c.name.clone()).collect();
     for (i, c) in pending.drain(..).enumerate() {
         let note = (names.len() > 1).then(|| {
@@ -236,6 +243,7 @@ fn credit(out: &mut Vec<ImpactItem>, pending: &mut Vec<Change>, delta: Decimal) 
         });
         out.push(ImpactItem {
             kind: c.kind,
+            label: sides.iter().find_map(|p| label_of(&c.target, p)),
             name: c.name,
             delta: if i == 0 { delta } else { Decimal::ZERO },
             from: c.from,
@@ -243,6 +251,29 @@ fn credit(out: &mut Vec<ImpactItem>, pending: &mut Vec<Change>, delta: Decimal) 
             note,
         });
     }
+}
+
+/// The label of the item a change targets, as the later rules write it.
+fn label_of(target: &changes::Target, b: &Parts) -> Option<String> {
+    use changes::Target;
+    let label = match target {
+        Target::Parameter(n) => &b.parameters.iter().find(|p| &p.name == n)?.provenance.label,
+        Target::Table(n) | Target::TableRow { table: n, .. } => &b.tables.iter().find(|t| &t.name == n)?.provenance.label,
+        Target::List(n) => &b.lists.iter().find(|l| &l.name == n)?.provenance.label,
+        Target::ListItem { list, key } => {
+            let l = b.lists.iter().find(|l| &l.name == list)?;
+            &l.items.iter().find(|i| i.code == key.0)?.provenance.label
+        }
+        Target::IndicatorSet(n) => &b.indicator_sets.iter().find(|s| &s.name == n)?.provenance.label,
+        Target::Indicator { set, name } => {
+            &b.indicator_sets.iter().find(|s| &s.name == set)?.indicators.iter().find(|i| &i.name == name)?.provenance.label
+        }
+        Target::Input { section, name } => &b.schema.inputs.iter().find(|i| &i.section == section && &i.name == name)?.label,
+        Target::Step(n) => &b.step_defs.iter().find(|s| &s.name == n)?.label,
+        Target::Event(n) => &b.calendar.iter().find(|e| &e.name == n)?.provenance.label,
+        Target::Norm(_) | Target::Function { .. } | Target::Result => return None,
+    };
+    (!label.is_empty()).then(|| label.clone())
 }
 
 fn output_deltas(a: &Evaluation, b: &Evaluation) -> Vec<OutputDelta> {
