@@ -1133,6 +1133,10 @@ explain-rows = { $shown } { $count ->
        *[other] rows
     }
 report-bar-label-not-a-bar = `[result.bar_labels]` names `{ $name }`, which is not a bar of `[result] waterfall`
+report-level-error = error
+report-level-warning = warning
+report-level-help = help:
+report-level-note = note:
 # -- end reports --
 
 ## Command-line help (--help): help-<command>, help-<command>--<option>; help--<option> holds for every command

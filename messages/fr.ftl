@@ -1274,6 +1274,10 @@ explain-rows = { $shown } { $count ->
        *[other] lignes
     }
 report-bar-label-not-a-bar = `[result.bar_labels]` nomme `{ $name }`, qui n'est pas une barre de `[result] waterfall`
+report-level-error = erreur
+report-level-warning = avertissement
+report-level-help = aide :
+report-level-note = note :
 # -- end reports --
 
 ## Aide de la ligne de commande (--help) : help-<commande>, help-<commande>--<option> ; help--<option> vaut pour toutes les commandes

@@ -71,7 +71,7 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
         if let Some(n) = &note {
             message = message.footer(Level::Note.title(n));
         }
-        let _ = writeln!(out, "{}\n", renderer.render(message));
+        let _ = writeln!(out, "{}\n", level_words(&renderer.render(message).to_string()));
     }
     let shown: Vec<&Diagnostic> = diags.iter().zip(&roots).filter(|(_, r)| r.is_none()).map(|(d, _)| d).collect();
     let errors = shown.iter().filter(|d| d.is_error()).count();
@@ -126,4 +126,30 @@ fn clamp(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
         end += text[end..].chars().next().map_or(0, char::len_utf8);
     }
     start..end
+}
+
+/// The rendered diagnostic with annotate-snippets' level words (`error`, `warning`, `help`,
+/// `note`, fixed in English by the crate at 0.11) replaced by the run's words where they stand:
+/// at the start of the title line and of each footer line.
+fn level_words(rendered: &str) -> String {
+    let word = |id: &'static str| peps_engine::message::Message::id(id).to_string();
+    let (error, warning, help, note) =
+        (word("report-level-error"), word("report-level-warning"), word("report-level-help"), word("report-level-note"));
+    rendered
+        .lines()
+        .map(|line| {
+            if let Some(rest) = line.strip_prefix("error[") {
+                format!("{error}[{rest}")
+            } else if let Some(rest) = line.strip_prefix("warning[") {
+                format!("{warning}[{rest}")
+            } else if let Some(rest) = line.strip_prefix(" = help: ") {
+                format!(" = {help} {rest}")
+            } else if let Some(rest) = line.strip_prefix(" = note: ") {
+                format!(" = {note} {rest}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
