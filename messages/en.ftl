@@ -804,7 +804,7 @@ cli-impact-no-item = no rule item differs
 cli-impact-sum = sum
 cli-impact-sum-note = (the credits add up to the delta)
 # The English table has always said it so (a snapshot holds it).
-cli-impact-data-shift = données de { $from } ramenées en { $to }
+cli-impact-data-shift = data of { $from } brought into { $to }
 cli-impact-total = total { $year }: { $amount }
 cli-impact-delta = delta: { $delta }
 cli-impact-attribution = Attribution of the delta, item by item (method: { $method })

@@ -79,3 +79,35 @@ fn the_count_of_diagnostics_is_french_too() {
         assert!(last.contains("erreur") && last.contains("avertissement"), "{}", run.stderr);
     }
 }
+
+#[test]
+fn compute_prints_the_total_the_french_way_and_no_english_sentence() {
+    let json = crate::util::compute_json(&crate::util::peps(&["compute", "--year", "2025", "--format", "json", "examples/msp"]));
+    let total: rust_decimal::Decimal = json["total"].as_str().unwrap().parse().unwrap();
+    let run = peps_default_in(&repo(), &["compute", "--year", "2025", "examples/msp"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(&crate::util::french_money(total)), "{}", run.stdout);
+    // Sentences of the English output, none of which may show by default.
+    let english = ["rests on", "components of the total", "NOT eligible", "the total", " in all", "not in list", "warning[", " = help:"];
+    for text in [&run.stdout, &run.stderr] {
+        for e in english {
+            assert!(!text.contains(e), "English `{e}` in the default output:\n{text}");
+        }
+    }
+    assert!(run.stdout.contains("Le total repose sur"), "{}", run.stdout);
+    let en = peps_default_in(&repo(), &["compute", "--year", "2025", "--lang", "en", "examples/msp"]);
+    assert!(en.stdout.contains("the total rests on"), "{}", en.stdout);
+}
+
+#[test]
+fn explain_starts_with_the_answer_and_opens_the_tree_on_request() {
+    let summary = peps_default_in(&repo(), &["explain", "--year", "2025", "examples/msp"]);
+    assert_eq!(summary.code, 0, "{}", summary.stderr);
+    let first = summary.stdout.lines().next().unwrap_or_default();
+    assert!(first.contains("(remuneration_totale) = ") && first.ends_with(" €"), "the figure first: {first}");
+    assert!(summary.stdout.contains("Ce qui pèse le plus"), "{}", summary.stdout);
+    assert!(!summary.stdout.contains("fn ") && !summary.stdout.contains(" · age "), "no Rhai source nor table cells by default");
+    let full = peps_default_in(&repo(), &["explain", "--year", "2025", "--full", "--details", "examples/msp"]);
+    assert!(full.stdout.lines().count() > 3 * summary.stdout.lines().count(), "the whole tree is longer");
+    assert!(full.stdout.contains(" · age "), "the table cells with --details");
+}

@@ -103,7 +103,7 @@ fn from_one_year_to_the_next_the_data_are_brought_into_each_year() {
     assert_ne!(dec(&equivalent["from"]), Decimal::ZERO, "2025 acts brought into 2024 are acts of 2024");
     assert_eq!(items(&json)[0]["kind"], "frame", "the year's frame comes first");
     let table = sandbox.peps(&["impact", "--from", "2024", "--to", "2025", "--rules", "rules", "--norms", "norms", "examples/msp"]);
-    assert!(table.stdout.contains("données de 2025 ramenées en 2024"), "{}", table.stdout);
+    assert!(table.stdout.contains("data of 2025 brought into 2024"), "{}", table.stdout);
     assert!(!table.stdout.contains("no change"), "{}", table.stdout);
 }
 
