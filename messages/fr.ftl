@@ -1025,7 +1025,10 @@ cli-new-year-collapsed = { $count } { $count ->
     } en { $from } { $count ->
         [one] entre
        *[other] entrent
-    } en { $to } avec leur valeur de fin { $from }
+    } en { $to } avec { $count ->
+        [one] sa valeur
+       *[other] leur valeur
+    } de fin { $from }
 cli-new-year-items-dropped = { $count } { $count ->
         [one] élément de liste terminé
        *[other] éléments de liste terminés
