@@ -132,9 +132,8 @@ fn clamp(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
 /// `note`, fixed in English by the crate at 0.11) replaced by the run's words where they stand:
 /// at the start of the title line and of each footer line.
 fn level_words(rendered: &str) -> String {
-    let word = |id: &'static str| peps_engine::message::Message::id(id).to_string();
-    let (error, warning, help, note) =
-        (word("report-level-error"), word("report-level-warning"), word("report-level-help"), word("report-level-note"));
+    let (error, warning) = (msg!("report-level-error").to_string(), msg!("report-level-warning").to_string());
+    let (help, note) = (msg!("report-level-help").to_string(), msg!("report-level-note").to_string());
     rendered
         .lines()
         .map(|line| {
