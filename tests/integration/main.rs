@@ -5,6 +5,7 @@ mod agreement;
 mod compute;
 mod diagnostics;
 mod editing;
+mod evaluation_paths;
 mod house;
 mod impact;
 mod kit;
