@@ -19,9 +19,9 @@ use rust_decimal::Decimal;
 
 use crate::data::column::{Column, date_of};
 use crate::data::dataset::Dataset;
-use crate::eval::state::{RowEnv, State};
-use crate::expr::{self, BinOp, EvalError, Expr, Func, Slot, arithmetic, compare, truthy, whole_years};
-use crate::ids::SetId;
+use crate::eval::state::{RowEnv, State, equi_key};
+use crate::expr::{self, BinOp, EvalError, Expr, Func, ItemField, Slot, arithmetic, compare, truthy, whole_years};
+use crate::ids::{ExistsId, SetId};
 use crate::rulebook::Rulebook;
 use crate::value::{SmolStr, Value};
 
@@ -178,15 +178,34 @@ fn join(a: Class, b: Class) -> Option<Class> {
 type Picks = Vec<(u8, u32)>;
 
 /// Runs expressions over rows of one dataset.
+#[derive(Clone, Copy)]
 pub(crate) struct Kernel<'s, 'a> {
     rb: &'s Rulebook,
     st: &'s State<'a>,
     ds: &'a Dataset,
+    /// Inside the condition of an `exists`: each position is a pair of a row of `ds` and a row
+    /// of the dataset `exists` looks at.
+    pairs: Option<&'s Pairs<'a>>,
+}
+
+/// The pairs of rows an `exists` condition runs on: an outer row and one of its candidates.
+pub(crate) struct Pairs<'a> {
+    inner_ds: &'a Dataset,
+    outer: Vec<u32>,
+    inner: Vec<u32>,
 }
 
 impl<'s, 'a> Kernel<'s, 'a> {
     pub(crate) fn new(rb: &'s Rulebook, st: &'s State<'a>, ds: &'a Dataset) -> Self {
-        Kernel { rb, st, ds }
+        Kernel { rb, st, ds, pairs: None }
+    }
+
+    /// The rows of `ds` the positions of `sel` stand for.
+    fn rows(&self, sel: &[u32]) -> Vec<u32> {
+        match self.pairs {
+            Some(p) => sel.iter().map(|&i| p.outer[i as usize]).collect(),
+            None => sel.to_vec(),
+        }
     }
 
     /// The rows of `sel` for which `cond` holds, in order.
@@ -201,11 +220,32 @@ impl<'s, 'a> Kernel<'s, 'a> {
         Ok(match e {
             Expr::Const(v) => Vector::Scalar(v.clone()),
             Expr::Ref(Slot::Scalar(i)) => Vector::Scalar(self.st.scalars[*i].clone()),
-            Expr::Ref(Slot::Column(c)) => self.column(c.index(), sel),
-            Expr::Ref(Slot::Computed(s)) => match &self.st.computed[*s] {
-                Some(values) => Vector::Values(sel.iter().map(|&r| values[r as usize].clone()).collect()),
+            Expr::Ref(Slot::Column(c)) => match self.pairs {
+                Some(_) => gather(self.ds, c.index(), &self.rows(sel)),
+                None => gather(self.ds, c.index(), sel),
+            },
+            Expr::Ref(Slot::Inner(c)) => match self.pairs {
+                Some(p) => gather(p.inner_ds, c.index(), &sel.iter().map(|&i| p.inner[i as usize]).collect::<Vec<_>>()),
                 None => Vector::Scalar(Value::Null),
             },
+            Expr::Ref(Slot::Computed(s)) => match &self.st.computed[*s] {
+                Some(values) => Vector::Values(self.rows(sel).iter().map(|&r| values[r as usize].clone()).collect()),
+                None => Vector::Scalar(Value::Null),
+            },
+            Expr::Ref(Slot::Item(step, field)) => {
+                let env = RowEnv { rb: self.rb, st: self.st, ds: Some(self.ds), row: 0, inner: None };
+                let rows = self.rows(sel);
+                match field {
+                    ItemField::Listed => {
+                        let items = self.st.items[*step].as_ref();
+                        Vector::Bool(rows.iter().map(|&r| u8::from(items.is_some_and(|it| it[r as usize].is_some()))).collect())
+                    }
+                    ItemField::Attribute(_) => {
+                        Vector::Values(rows.iter().map(|&r| RowEnv { row: r as usize, ..env }.item(*step, *field)).collect())
+                    }
+                }
+            }
+            Expr::Exists(id, cond) if self.pairs.is_none() => self.exists(e, *id, cond, sel)?,
             Expr::Not(a) => {
                 let v = self.eval(a, sel)?;
                 Vector::Bool((0..n).map(|i| if v.truth(i) { FALSE } else { TRUE }).collect())
@@ -219,30 +259,65 @@ impl<'s, 'a> Kernel<'s, 'a> {
             Expr::Call(func, args) => self.call(*func, args, sel)?,
             Expr::In(value, set) => self.member(value, *set, sel)?,
             // No vector form: the tree-walker, row by row.
-            Expr::Ref(Slot::Item(..) | Slot::Inner(_)) | Expr::Exists(..) | Expr::Keyed(..) => self.per_row(e, sel)?,
+            Expr::Exists(..) | Expr::Keyed(..) => self.per_row(e, sel)?,
         })
     }
 
-    /// A column of the dataset, gathered for the selected rows.
-    fn column(&self, c: usize, sel: &[u32]) -> Vector<'a> {
-        let ds: &'a Dataset = self.ds;
-        let Some(column) = ds.data.get(c) else { return Vector::Scalar(Value::Null) };
-        let rows = sel.iter().map(|&r| r as usize);
-        match column {
-            Column::Null => Vector::Scalar(Value::Null),
-            Column::Bool { bits, valid } => Vector::Bool(rows.map(|r| if valid.get(r) { u8::from(bits.get(r)) } else { NULL }).collect()),
-            Column::Scaled { scale, mantissas, valid } => {
-                Vector::Num(rows.map(|r| valid.get(r).then(|| Decimal::new(mantissas[r], *scale))).collect())
-            }
-            Column::Decimal { values, valid } => Vector::Num(rows.map(|r| valid.get(r).then_some(values[r])).collect()),
-            Column::Date { days, valid } => Vector::Date(rows.map(|r| if valid.get(r) { days[r] } else { NULL_DATE }).collect()),
-            Column::Text { dict, codes, valid } => {
-                Vector::Text(dict, rows.map(|r| if valid.get(r) { codes[r] } else { NULL_CODE }).collect())
-            }
-            Column::Mixed(values) => Vector::Values(rows.map(|r| values[r].clone()).collect()),
+    /// `exists(view, condition)` as a hash semi-join: when the condition equates a column of
+    /// the view to a value of the row, each row's candidates are the view's rows holding that
+    /// value (an index built once per view and column), and the condition runs once over all
+    /// the pairs of a row and a candidate. Otherwise, or when that fails, the tree-walker.
+    fn exists(&self, e: &Expr, id: ExistsId, cond: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+        let n = sel.len();
+        let v = self.rb.exists_views[id];
+        let inner_ds = self.st.datasets[self.rb.views[v].dataset];
+        if self.st.views[v].is_none() {
+            return Ok(Vector::Bool(vec![FALSE; n]));
         }
+        let Some((column, outer)) = equi_key(cond) else { return self.per_row(e, sel) };
+        let (Ok(keys), Some(index)) = (self.eval(outer, sel), self.st.index(v, column, inner_ds)) else { return self.per_row(e, sel) };
+        let mut pairs = Pairs { inner_ds, outer: Vec::new(), inner: Vec::new() };
+        let mut owner = Vec::new();
+        for (i, &r) in sel.iter().enumerate() {
+            for &candidate in index.get(&keys.value(i)).map_or(&[][..], Vec::as_slice) {
+                pairs.outer.push(r);
+                pairs.inner.push(candidate);
+                owner.push(i);
+            }
+        }
+        let positions: Vec<u32> = (0..pairs.outer.len() as u32).collect();
+        let kernel = Kernel { pairs: Some(&pairs), ..*self };
+        // The tree-walker takes a condition that fails on a pair as false: so does the row by row
+        // evaluation this falls back to.
+        let Ok(holds) = kernel.eval(cond, &positions) else { return self.per_row(e, sel) };
+        let mut out = vec![FALSE; n];
+        for (p, &i) in owner.iter().enumerate() {
+            if holds.truth(p) {
+                out[i] = TRUE;
+            }
+        }
+        Ok(Vector::Bool(out))
     }
+}
 
+/// A column of `ds`, gathered for `rows`.
+fn gather<'a>(ds: &'a Dataset, c: usize, rows: &[u32]) -> Vector<'a> {
+    let Some(column) = ds.data.get(c) else { return Vector::Scalar(Value::Null) };
+    let rows = rows.iter().map(|&r| r as usize);
+    match column {
+        Column::Null => Vector::Scalar(Value::Null),
+        Column::Bool { bits, valid } => Vector::Bool(rows.map(|r| if valid.get(r) { u8::from(bits.get(r)) } else { NULL }).collect()),
+        Column::Scaled { scale, mantissas, valid } => {
+            Vector::Num(rows.map(|r| valid.get(r).then(|| Decimal::new(mantissas[r], *scale))).collect())
+        }
+        Column::Decimal { values, valid } => Vector::Num(rows.map(|r| valid.get(r).then_some(values[r])).collect()),
+        Column::Date { days, valid } => Vector::Date(rows.map(|r| if valid.get(r) { days[r] } else { NULL_DATE }).collect()),
+        Column::Text { dict, codes, valid } => Vector::Text(dict, rows.map(|r| if valid.get(r) { codes[r] } else { NULL_CODE }).collect()),
+        Column::Mixed(values) => Vector::Values(rows.map(|r| values[r].clone()).collect()),
+    }
+}
+
+impl<'a> Kernel<'_, 'a> {
     fn binary(&self, op: BinOp, a: &Expr, b: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
         let n = sel.len();
         if let BinOp::And | BinOp::Or = op {
@@ -371,11 +446,20 @@ impl<'s, 'a> Kernel<'s, 'a> {
         }))
     }
 
-    /// The tree-walker on each selected row.
+    /// The tree-walker on each selected row (or pair of rows).
     fn per_row(&self, e: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
         let mut out = Vec::with_capacity(sel.len());
-        for &r in sel {
-            let env = RowEnv { rb: self.rb, st: self.st, ds: Some(self.ds), row: r as usize, inner: None };
+        for &i in sel {
+            let env = match self.pairs {
+                Some(p) => RowEnv {
+                    rb: self.rb,
+                    st: self.st,
+                    ds: Some(self.ds),
+                    row: p.outer[i as usize] as usize,
+                    inner: Some((p.inner_ds, p.inner[i as usize] as usize)),
+                },
+                None => RowEnv { rb: self.rb, st: self.st, ds: Some(self.ds), row: i as usize, inner: None },
+            };
             out.push(expr::eval(e, &env)?);
         }
         Ok(Vector::Values(out))
