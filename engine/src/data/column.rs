@@ -29,7 +29,7 @@ impl Bitmap {
     }
 
     fn push(&mut self, bit: bool) {
-        if self.len % 64 == 0 {
+        if self.len.is_multiple_of(64) {
             self.words.push(0);
         }
         if bit {
@@ -158,8 +158,17 @@ pub(crate) fn date_of(days: i32) -> Value {
 pub(crate) struct ColumnBuilder {
     column: Option<Column>,
     /// The index of each distinct text, while a text column is built.
-    dict_index: HashMap<SmolStr, u32>,
+    dict_index: Dict,
     len: usize,
+}
+
+/// The index of the distinct texts of a column, and the last text seen: rows come grouped (a
+/// structure's number on every row, a patient's acts together), so most texts repeat the row
+/// before and need no hashing.
+#[derive(Default)]
+struct Dict {
+    index: HashMap<SmolStr, u32>,
+    last: Option<(SmolStr, u32)>,
 }
 
 impl ColumnBuilder {
@@ -224,7 +233,7 @@ fn typed_for(v: &Value, len: usize) -> Column {
 }
 
 /// Pushes a non-null value; false when the column's form cannot hold it exactly.
-fn push_typed(column: &mut Column, dict_index: &mut HashMap<SmolStr, u32>, v: &Value) -> bool {
+fn push_typed(column: &mut Column, dict_index: &mut Dict, v: &Value) -> bool {
     match (column, v) {
         (Column::Mixed(values), v) => values.push(v.clone()),
         (Column::Bool { bits, valid }, Value::Bool(b)) => {
@@ -248,12 +257,19 @@ fn push_typed(column: &mut Column, dict_index: &mut HashMap<SmolStr, u32>, v: &V
             valid.push(true);
         }
         (Column::Text { dict, codes, valid }, Value::Text(t)) => {
-            let code = match dict_index.get(t) {
-                Some(&c) => c,
-                None => {
-                    let c = dict.len() as u32;
-                    dict.push(t.clone());
-                    dict_index.insert(t.clone(), c);
+            let code = match &dict_index.last {
+                Some((last, c)) if last == t => *c,
+                _ => {
+                    let c = match dict_index.index.get(t) {
+                        Some(&c) => c,
+                        None => {
+                            let c = dict.len() as u32;
+                            dict.push(t.clone());
+                            dict_index.index.insert(t.clone(), c);
+                            c
+                        }
+                    };
+                    dict_index.last = Some((t.clone(), c));
                     c
                 }
             };

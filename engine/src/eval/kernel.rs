@@ -527,9 +527,9 @@ fn combine_refs<'a>(parts: &[Option<&Vector<'a>>; 2], picks: &Picks) -> Vector<'
     let part = |p: u8| parts[p as usize].expect("a part that positions pick from exists");
     let at = |&(p, k): &(u8, u32)| (part(p), k as usize);
     match class {
-        Some(Class::Num) => Vector::Num(picks.iter().map(|pk| at(pk)).map(|(v, k)| v.num(k)).collect()),
-        Some(Class::Date) => Vector::Date(picks.iter().map(|pk| at(pk)).map(|(v, k)| v.date(k).unwrap_or(NULL_DATE)).collect()),
-        Some(Class::Bool) => Vector::Bool(picks.iter().map(|pk| at(pk)).map(|(v, k)| v.tri(k)).collect()),
-        _ => Vector::Values(picks.iter().map(|pk| at(pk)).map(|(v, k)| v.value(k)).collect()),
+        Some(Class::Num) => Vector::Num(picks.iter().map(at).map(|(v, k)| v.num(k)).collect()),
+        Some(Class::Date) => Vector::Date(picks.iter().map(at).map(|(v, k)| v.date(k).unwrap_or(NULL_DATE)).collect()),
+        Some(Class::Bool) => Vector::Bool(picks.iter().map(at).map(|(v, k)| v.tri(k)).collect()),
+        _ => Vector::Values(picks.iter().map(at).map(|(v, k)| v.value(k)).collect()),
     }
 }
