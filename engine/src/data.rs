@@ -5,6 +5,7 @@
 
 pub mod case;
 pub mod checksum;
+pub(crate) mod column;
 pub mod dataset;
 pub mod field;
 pub mod formats;

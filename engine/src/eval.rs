@@ -32,6 +32,7 @@ mod derive;
 mod evaluation;
 mod filter;
 mod formula_step;
+mod kernel;
 mod lookup;
 mod manifest;
 mod provenance;
@@ -113,8 +114,30 @@ impl Failure {
     }
 }
 
+/// Which evaluator runs the steps over the rows of datasets. Both give the same evaluation, to
+/// the byte: the tree-walker is the reference, the vector path the fast one (a test evaluates
+/// every declarative case and example under every year on both and compares them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EvalPath {
+    /// Each expression walked row by row (`expr::eval`): the reference.
+    Reference,
+    /// Each expression run once per step over all the rows of its view, on typed columns
+    /// (`eval::kernel`); a step whose vector run fails is run again on the reference path.
+    #[default]
+    Vector,
+    /// The vector path without the reference behind it: a step whose vector run fails fails
+    /// with the vector's failure. For tests, to check that the vector path agrees by itself.
+    #[doc(hidden)]
+    VectorOnly,
+}
+
 /// Evaluates `rb` on `case`. The case must have been loaded against `rb.schema` without errors.
 pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
+    evaluate_with(rb, case, EvalPath::default())
+}
+
+/// [`evaluate`] on the evaluation path `path`.
+pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
     let empty = empty_datasets(rb);
     let mut st = initial_state(rb, case, &empty);
     let step_scalar: TiVec<StepId, ScalarId> =
@@ -127,7 +150,7 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
     let mut stopped = false;
     for &i in &rb.order {
         let step = &rb.steps[i];
-        let (value, breakdown) = match run_step(rb, &mut st, i) {
+        let (value, breakdown) = match run_step(rb, &mut st, i, path) {
             Ok(r) => r,
             Err(failure) => {
                 diagnostics.push(failure_diagnostic(rb, step, &failure));
@@ -198,16 +221,7 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
 
 /// An empty dataset per dataset of the rulebook, read when the case has no file for it.
 fn empty_datasets(rb: &Rulebook) -> TiVec<DatasetId, Dataset> {
-    rb.datasets
-        .iter()
-        .map(|d| Dataset {
-            name: d.name.clone(),
-            columns: d.columns.iter().map(|c| c.0.clone()).collect(),
-            rows: Vec::new(),
-            file: String::new(),
-            sha256: String::new(),
-        })
-        .collect()
+    rb.datasets.iter().map(|d| Dataset::empty(&d.name, d.columns.iter().map(|c| c.0.clone()).collect())).collect()
 }
 
 /// The state before the first step: scalars from the case and the rules, whole-dataset views.
@@ -290,7 +304,16 @@ pub(crate) fn number(v: Value, what: Message) -> Result<Decimal, Failure> {
 
 pub(crate) type StepResult = Result<(Value, Vec<Part>), Failure>;
 
-pub(crate) fn run_step(rb: &Rulebook, st: &mut State<'_>, i: StepId) -> StepResult {
+pub(crate) fn run_step(rb: &Rulebook, st: &mut State<'_>, i: StepId, path: EvalPath) -> StepResult {
+    if path != EvalPath::Reference {
+        match run_vector(rb, st, i) {
+            Some(Ok(result)) => return Ok(result),
+            Some(Err(failure)) if path == EvalPath::VectorOnly => return Err(failure),
+            _ => {}
+        }
+    }
+    // The reference path; on the vector path, a step it does not run over rows, or whose vector
+    // run failed: the tree-walker then gives the reference's failure.
     let step = &rb.steps[i];
     match &step.plan {
         Plan::Filter(plan) => filter::run(rb, st, i, plan),
@@ -304,4 +327,16 @@ pub(crate) fn run_step(rb: &Rulebook, st: &mut State<'_>, i: StepId) -> StepResu
         Plan::Inline(plan) => formula_step::run_inline(rb, st, i, plan),
         Plan::Function(plan) => formula_step::run_function(rb, st, i, plan),
     }
+}
+
+/// A step over rows on the vector path; `None` for a step that runs on scalars.
+fn run_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId) -> Option<StepResult> {
+    Some(match &rb.steps[i].plan {
+        Plan::Filter(plan) => filter::run_vector(rb, st, i, plan),
+        Plan::LookupRows(plan) => lookup::run_rows_vector(rb, st, i, plan),
+        Plan::Aggregate(plan) => aggregate::run_vector(rb, st, i, plan),
+        Plan::Derive(plan) => derive::run_vector(rb, st, i, plan),
+        Plan::Classify(plan) => classify::run_vector(rb, st, i, plan),
+        _ => return None,
+    })
 }

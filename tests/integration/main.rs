@@ -5,6 +5,7 @@ mod agreement;
 mod compute;
 mod diagnostics;
 mod editing;
+mod evaluation_paths;
 mod french;
 mod house;
 mod impact;

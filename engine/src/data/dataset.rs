@@ -18,6 +18,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
+use crate::data::column::{Column, ColumnBuilder};
 use crate::data::limits::{Fault, Guarded, MAX_LINE_BYTES, OpenError, open_regular};
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use crate::message::Message;
@@ -33,7 +34,9 @@ pub struct Dataset {
     pub(crate) name: String,
     /// Column names, in the order of the norm's fields.
     pub(crate) columns: Vec<String>,
-    pub(crate) rows: Vec<Box<[Value]>>,
+    /// The values, column by column, in the order of `columns`.
+    pub(crate) data: Vec<Column>,
+    pub(crate) n_rows: usize,
     /// The file as given, for messages.
     pub(crate) file: String,
     /// Hex SHA-256 of the file's bytes.
@@ -46,7 +49,24 @@ impl Dataset {
     }
 
     pub fn n_rows(&self) -> usize {
-        self.rows.len()
+        self.n_rows
+    }
+
+    /// The value of row `row`, column `column` (null for a column the file does not have).
+    #[inline]
+    pub(crate) fn value(&self, row: usize, column: usize) -> Value {
+        self.data.get(column).map_or(Value::Null, |c| c.value(row))
+    }
+
+    /// The values of row `row`, in the order of the columns.
+    pub(crate) fn row(&self, row: usize) -> Vec<Value> {
+        self.data.iter().map(|c| c.value(row)).collect()
+    }
+
+    /// An empty dataset with these columns.
+    pub(crate) fn empty(name: &str, columns: Vec<String>) -> Dataset {
+        let data = vec![Column::Null; columns.len()];
+        Dataset { name: name.to_string(), columns, data, n_rows: 0, file: String::new(), sha256: String::new() }
     }
 }
 
@@ -119,10 +139,12 @@ pub(crate) fn read_bytes(name: &str, bytes: &[u8], shown: &str, checks: &Validat
     read_stream(name, (file_name, shown), bytes, Some(bytes.len() as u64), checks, rejected, &mut Links::none())
 }
 
-/// Keeps what a case needs of a validation run: the typed rows, and the codes of the rows rejected.
+/// Keeps what a case needs of a validation run: the typed values, column by column, and the codes
+/// of the rows rejected.
 #[derive(Default)]
 struct Collect {
-    rows: Vec<Box<[Value]>>,
+    columns: Vec<ColumnBuilder>,
+    n_rows: usize,
     /// The line of each rejected row, in order.
     rejected: Vec<u64>,
     /// Per code, how many rejected rows it made reject.
@@ -156,7 +178,20 @@ impl Sink for Collect {
     }
 
     fn accepted(&mut self, _row: u64, values: Box<[Value]>) {
-        self.rows.push(values);
+        if self.columns.len() < values.len() {
+            // A row wider than the rows before it (the validator gives one value per field of the
+            // norm, so only the first row): earlier rows have no value there.
+            let n_rows = self.n_rows;
+            self.columns.resize_with(values.len(), || {
+                let mut b = ColumnBuilder::default();
+                (0..n_rows).for_each(|_| b.push(&Value::Null));
+                b
+            });
+        }
+        for (i, builder) in self.columns.iter_mut().enumerate() {
+            builder.push(values.get(i).unwrap_or(&Value::Null));
+        }
+        self.n_rows += 1;
     }
 }
 
@@ -269,13 +304,10 @@ fn read_stream<R: Read>(
                 .hint(msg!("eval-data-mixed-endings-hint")),
         );
     }
-    let dataset = Dataset {
-        name: name.to_string(),
-        columns: checks.norm.fields.iter().map(|f| f.name.clone()).collect(),
-        rows: sink.rows,
-        file: shown.to_string(),
-        sha256: guard.sha256(),
-    };
+    let columns: Vec<String> = checks.norm.fields.iter().map(|f| f.name.clone()).collect();
+    let mut data: Vec<Column> = sink.columns.into_iter().map(ColumnBuilder::finish).collect();
+    data.resize(columns.len().max(data.len()), Column::Null);
+    let dataset = Dataset { name: name.to_string(), columns, data, n_rows: sink.n_rows, file: shown.to_string(), sha256: guard.sha256() };
     DatasetRead { dataset: Some(dataset), diags, left_out }
 }
 
@@ -448,7 +480,7 @@ min = 1
         assert!(r.diags.is_empty(), "{:?}", r.diags);
         let ds = r.dataset.expect("dataset");
         assert_eq!(ds.sha256, crate::hashing::sha256_hex(bytes));
-        assert_eq!(ds.rows.iter().map(|r| r[1].clone()).collect::<Vec<_>>(), [Value::Text("A".into()), Value::Text("B".into())]);
-        assert_eq!(ds.rows[1][2], Value::Null);
+        assert_eq!((0..ds.n_rows()).map(|r| ds.value(r, 1)).collect::<Vec<_>>(), [Value::Text("A".into()), Value::Text("B".into())]);
+        assert_eq!(ds.value(1, 2), Value::Null);
     }
 }

@@ -40,9 +40,9 @@ impl Case {
             let (InputKind::Dataset { norm, .. }, Some(ds)) = (&input.kind, &self.datasets[i]) else { continue };
             let Some(norm) = norms.iter().find(|n| &n.name == norm) else { continue };
             let dated: Vec<usize> = norm.fields.iter().filter(|f| f.row_date).filter_map(|f| ds.column_index(&f.name)).collect();
-            for row in &ds.rows {
-                for &c in &dated {
-                    if let Value::Date(d) = row[c] {
+            for &c in &dated {
+                for r in 0..ds.n_rows() {
+                    if let Value::Date(d) = ds.value(r, c) {
                         *row_years.entry(d.year()).or_default() += 1;
                     }
                 }
@@ -76,12 +76,8 @@ impl Case {
                 }
             }
             if let Some(ds) = &mut case.datasets[i] {
-                for row in &mut ds.rows {
-                    for value in row.iter_mut() {
-                        if let Value::Date(d) = value {
-                            *d = shift_date(*d, years);
-                        }
-                    }
+                for column in &mut ds.data {
+                    column.map_dates(|d| shift_date(d, years));
                 }
             }
         }

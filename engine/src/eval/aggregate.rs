@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::eval::kernel::Kernel;
 use crate::eval::state::{RowEnv, State};
 use crate::eval::{Failure, Part, StepResult, number};
 use crate::expr;
@@ -69,8 +70,49 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &Aggregate
             groups.entry(key).or_insert_with(|| Acc::new(op)).add(op, &v)?;
         }
     }
-    if group.is_none() {
-        return Ok((total.value, Vec::new()));
+    Ok(result(st, i, plan, total, groups))
+}
+
+/// The same on the vector path: the condition, the values and the keys over the rows at once,
+/// then folded in row order.
+pub(crate) fn run_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &AggregatePlan) -> StepResult {
+    let AggregatePlan { view, op, cond, group, round_rows } = plan;
+    let ds = st.datasets[rb.views[*view].dataset];
+    let rows = st.views[*view].as_deref().unwrap_or(&[]);
+    let kernel = Kernel::new(rb, st, ds);
+    let selected;
+    let rows = match cond {
+        Some(c) => {
+            selected = kernel.select(c, rows)?;
+            &selected[..]
+        }
+        None => rows,
+    };
+    let values = match op {
+        AggregateOp::Count => None,
+        AggregateOp::Sum(e) | AggregateOp::Min(e) | AggregateOp::Max(e) => Some(kernel.eval(e, rows)?),
+    };
+    let keys = group.as_ref().map(|g| kernel.eval(g, rows)).transpose()?;
+    let mut total = Acc::new(op);
+    let mut groups: BTreeMap<Value, Acc> = BTreeMap::new();
+    for k in 0..rows.len() {
+        let v = values.as_ref().map_or(Value::Null, |v| v.value(k));
+        let v = match (round_rows, v) {
+            (Some(rounding), Value::Number(n)) => Value::Number(rounding.apply(n)),
+            (_, v) => v,
+        };
+        total.add(op, &v)?;
+        if let Some(keys) = &keys {
+            groups.entry(keys.value(k)).or_insert_with(|| Acc::new(op)).add(op, &v)?;
+        }
+    }
+    Ok(result(st, i, plan, total, groups))
+}
+
+/// The step's value, and per group its breakdown and its value kept for reads by key.
+fn result(st: &mut State<'_>, i: StepId, plan: &AggregatePlan, total: Acc, groups: BTreeMap<Value, Acc>) -> (Value, Vec<Part>) {
+    if plan.group.is_none() {
+        return (total.value, Vec::new());
     }
     let breakdown = groups
         .iter()
@@ -84,5 +126,5 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &Aggregate
         })
         .collect();
     st.groups[i] = Some(groups.into_iter().map(|(k, acc)| (k, acc.value)).collect());
-    Ok((total.value, breakdown))
+    (total.value, breakdown)
 }

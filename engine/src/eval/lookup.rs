@@ -5,20 +5,22 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::data::dataset::Dataset;
+use crate::eval::kernel::Kernel;
 use crate::eval::state::{RowEnv, State};
 use crate::eval::{Failure, Part, StepResult};
 use crate::expr;
 use crate::ids::StepId;
 use crate::rulebook::{LookupRowsPlan, LookupScalarPlan, Rulebook};
+use crate::rules::table::Table;
 use crate::value::Value;
+
 pub(crate) fn run_rows(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &LookupRowsPlan) -> StepResult {
     let LookupRowsPlan { view, table, column, keys } = plan;
     let ds = st.datasets[rb.views[*view].dataset];
     let tbl = &rb.tables[*table];
     let rows = st.views[*view].clone().unwrap_or_default();
-    let mut values = vec![Value::Null; ds.n_rows()];
-    let mut hits: BTreeMap<usize, (u64, Decimal)> = BTreeMap::new();
-    let mut total = Decimal::ZERO;
+    let mut hits = Hits::new(ds.n_rows());
     let mut key_values = Vec::with_capacity(keys.len());
     for r in rows {
         let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
@@ -26,11 +28,50 @@ pub(crate) fn run_rows(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &Look
         for k in keys {
             key_values.push(expr::eval(k, &env)?);
         }
-        let Some(row) = tbl.find(&key_values) else {
+        hits.find(tbl, *column, &key_values, r, ds)?;
+    }
+    Ok(hits.result(st, i, tbl, *column))
+}
+
+/// The same on the vector path: each key over the view's rows at once, then the table looked up
+/// row by row.
+pub(crate) fn run_rows_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &LookupRowsPlan) -> StepResult {
+    let LookupRowsPlan { view, table, column, keys } = plan;
+    let ds = st.datasets[rb.views[*view].dataset];
+    let tbl = &rb.tables[*table];
+    let rows = st.views[*view].as_deref().unwrap_or(&[]);
+    let kernel = Kernel::new(rb, st, ds);
+    let key_vectors = keys.iter().map(|k| kernel.eval(k, rows)).collect::<Result<Vec<_>, _>>()?;
+    let mut hits = Hits::new(ds.n_rows());
+    let mut key_values = Vec::with_capacity(keys.len());
+    for (k, &r) in rows.iter().enumerate() {
+        key_values.clear();
+        key_values.extend(key_vectors.iter().map(|v| v.value(k)));
+        hits.find(tbl, *column, &key_values, r, ds)?;
+    }
+    Ok(hits.result(st, i, tbl, *column))
+}
+
+/// What a lookup over rows found: the value of each row, and per table row hit how many rows
+/// and how much.
+struct Hits {
+    values: Vec<Value>,
+    by_row: BTreeMap<usize, (u64, Decimal)>,
+    total: Decimal,
+}
+
+impl Hits {
+    fn new(n_rows: usize) -> Hits {
+        Hits { values: vec![Value::Null; n_rows], by_row: BTreeMap::new(), total: Decimal::ZERO }
+    }
+
+    /// Looks up the keys of row `r`: a failure when the table has no row for them.
+    fn find(&mut self, tbl: &Table, column: usize, key_values: &[Value], r: u32, ds: &Dataset) -> Result<(), Failure> {
+        let Some(row) = tbl.find(key_values) else {
             let shown: Vec<String> = tbl
                 .keys
                 .iter()
-                .zip(&key_values)
+                .zip(key_values)
                 .map(|(k, v)| format!("{} = {}", k.name, if v == &Value::Null { "(empty)".to_string() } else { v.render() }))
                 .collect();
             return Err(Failure::NoTableRow {
@@ -39,26 +80,31 @@ pub(crate) fn run_rows(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &Look
                 keys: shown.join(", "),
             });
         };
-        let v = tbl.rows[row].values[*column];
-        total += v;
-        let e = hits.entry(row).or_insert((0, Decimal::ZERO));
+        let v = tbl.rows[row].values[column];
+        self.total += v;
+        let e = self.by_row.entry(row).or_insert((0, Decimal::ZERO));
         e.0 += 1;
         e.1 += v;
-        values[r as usize] = Value::Number(v);
+        self.values[r as usize] = Value::Number(v);
+        Ok(())
     }
-    st.computed[i] = Some(values);
-    let breakdown = hits
-        .into_iter()
-        .map(|(row, (count, sum))| Part {
-            key: tbl.describe_row(row),
-            label: None,
-            count: Some(count),
-            value: Some(Value::Number(sum)),
-            detail: Some(msg!("eval-lookup-each", value = tbl.rows[row].values[*column])),
-            compared: None,
-        })
-        .collect();
-    Ok((Value::Number(total), breakdown))
+
+    fn result(self, st: &mut State<'_>, i: StepId, tbl: &Table, column: usize) -> (Value, Vec<Part>) {
+        st.computed[i] = Some(self.values);
+        let breakdown = self
+            .by_row
+            .into_iter()
+            .map(|(row, (count, sum))| Part {
+                key: tbl.describe_row(row),
+                label: None,
+                count: Some(count),
+                value: Some(Value::Number(sum)),
+                detail: Some(msg!("eval-lookup-each", value = tbl.rows[row].values[column])),
+                compared: None,
+            })
+            .collect();
+        (Value::Number(self.total), breakdown)
+    }
 }
 
 pub(crate) fn run_scalar(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &LookupScalarPlan) -> StepResult {

@@ -45,7 +45,7 @@ impl State<'_> {
         let rows = self.views[view].as_ref()?;
         let mut index = RowIndex::with_capacity(rows.len());
         for &r in rows {
-            index.entry(ds.rows[r as usize][column.index()].clone()).or_default().push(r);
+            index.entry(ds.value(r as usize, column.index())).or_default().push(r);
         }
         let index = Rc::new(index);
         self.indexes.borrow_mut().insert((view, column), index.clone());
@@ -65,14 +65,16 @@ impl Env for RowEnv<'_, '_> {
     fn get(&self, slot: Slot) -> Value {
         match slot {
             Slot::Item(step, field) => self.item(step, field),
+            Slot::Column(c) => self.ds.map_or(Value::Null, |d| d.value(self.row, c.index())),
+            Slot::Inner(c) => self.inner.map_or(Value::Null, |(d, r)| d.value(r, c.index())),
             _ => self.get_ref(slot).cloned().unwrap_or(Value::Null),
         }
     }
 
     fn get_ref(&self, slot: Slot) -> Option<&Value> {
         match slot {
-            Slot::Column(c) => self.ds.map(|d| &d.rows[self.row][c.index()]),
-            Slot::Inner(c) => self.inner.map(|(d, r)| &d.rows[r][c.index()]),
+            // Columns are typed, not held as values: `get` builds the value.
+            Slot::Column(_) | Slot::Inner(_) => None,
             Slot::Computed(s) => self.st.computed[s].as_ref().map(|c| &c[self.row]),
             Slot::Item(..) => None,
             Slot::Scalar(i) => Some(&self.st.scalars[i]),
@@ -115,7 +117,7 @@ impl Env for RowEnv<'_, '_> {
 
 impl RowEnv<'_, '_> {
     /// What the row's list item (found by classify step `step`) says of `field`.
-    fn item(&self, step: StepId, field: ItemField) -> Value {
+    pub(crate) fn item(&self, step: StepId, field: ItemField) -> Value {
         let Some(items) = &self.st.items[step] else { return Value::Null };
         let item = items[self.row];
         match field {
@@ -161,7 +163,7 @@ pub(crate) fn build_sets(rb: &Rulebook, st: &mut State<'_>) {
         }
         let Some(rows) = &st.views[view] else { continue };
         let ds = st.datasets[rb.views[view].dataset];
-        st.sets[i] = Some(rows.iter().map(|&r| ds.rows[r as usize][col.index()].clone()).filter(|v| *v != Value::Null).collect());
+        st.sets[i] = Some(rows.iter().map(|&r| ds.value(r as usize, col.index())).filter(|v| *v != Value::Null).collect());
     }
 }
 

@@ -111,20 +111,26 @@ pub(crate) fn binary(op: BinOp, a: &Expr, b: &Expr, env: &dyn Env) -> Result<Val
         BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => compare(op, &va, &vb),
         _ => {
             let (Value::Number(x), Value::Number(y)) = (va, vb) else { return Ok(Value::Null) };
-            let r = match op {
-                BinOp::Add => x.checked_add(y),
-                BinOp::Sub => x.checked_sub(y),
-                BinOp::Mul => x.checked_mul(y),
-                _ => {
-                    if y.is_zero() {
-                        return Err(EvalError::DivisionByZero(x));
-                    }
-                    x.checked_div(y)
-                }
-            };
-            Value::Number(r.ok_or(EvalError::Overflow(Box::new((x, op.symbol(), y))))?)
+            Value::Number(arithmetic(op, x, y)?)
         }
     })
+}
+
+/// `x op y` for `+`, `-`, `*` and `/`: exact, or an error on a division by zero or an overflow.
+#[inline]
+pub(crate) fn arithmetic(op: BinOp, x: Decimal, y: Decimal) -> Result<Decimal, EvalError> {
+    let r = match op {
+        BinOp::Add => x.checked_add(y),
+        BinOp::Sub => x.checked_sub(y),
+        BinOp::Mul => x.checked_mul(y),
+        _ => {
+            if y.is_zero() {
+                return Err(EvalError::DivisionByZero(x));
+            }
+            x.checked_div(y)
+        }
+    };
+    r.ok_or_else(|| EvalError::Overflow(Box::new((x, op.symbol(), y))))
 }
 
 pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, EvalError> {
@@ -140,7 +146,11 @@ pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, Ev
     for (slot, a) in buffer.iter_mut().zip(args) {
         *slot = eval(a, env)?;
     }
-    let vals = &buffer[..args.len()];
+    apply(func, &buffer[..args.len()])
+}
+
+/// A function (other than `if`, which chooses what it evaluates) applied to its arguments' values.
+pub(crate) fn apply(func: Func, vals: &[Value]) -> Result<Value, EvalError> {
     Ok(match (func, vals) {
         (Func::IsNull, [v]) => Value::Bool(*v == Value::Null),
         (Func::Coalesce, [a, b]) => {

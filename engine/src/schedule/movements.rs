@@ -41,14 +41,15 @@ pub(crate) fn movements(rb: &Rulebook, calendar: &[Event], case: &Case, estimate
         let cm = rule.measure.as_deref().and_then(col);
         let measure_at = |row: &[Value]| cm.map(|c| row.get(c).and_then(Value::as_number).unwrap_or(Decimal::ZERO));
         let mut members: BTreeMap<String, (u32, Decimal)> = BTreeMap::new();
-        for row in &ds.rows {
+        let rows: Vec<Vec<Value>> = (0..ds.n_rows()).map(|r| ds.row(r)).collect();
+        for row in &rows {
             if present_on(row, reference) {
                 let m = members.entry(text_at(row, cg)).or_default();
                 m.0 += 1;
                 m.1 += measure_at(row).unwrap_or(Decimal::ONE);
             }
         }
-        for row in &ds.rows {
+        for row in &rows {
             let group = text_at(row, cg);
             let weight = rule.weights.iter().find(|(g, _)| *g == group).map_or(Decimal::ZERO, |(_, w)| *w);
             let (n, total) = members.get(&group).copied().unwrap_or((0, Decimal::ZERO));

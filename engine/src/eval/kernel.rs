@@ -1,0 +1,535 @@
+//! Vectorised evaluation: a checked expression run over a selection vector (the rows of a view
+//! it applies to), one operation per node for all the rows at once, into typed vectors: bits of
+//! truth, exact decimals, day numbers, dictionary codes of text.
+//!
+//! The checked expression is the kernel's program: each node runs once per step over every
+//! selected row, reading the dataset's typed columns directly, so no per-row value goes through
+//! the tree-walker's `Result`s. What has no vector form here (`exists`, a group read by key, an
+//! attribute of a classified row's list item) runs the tree-walker row by row inside its node.
+//!
+//! Invariant: the tree-walker (`expr::eval`) is the reference, and this path must give exactly
+//! what it gives. To that end every node evaluates at least the rows the tree-walker would (the
+//! right of `&&` and `||` and the branches of `if` only where they are needed, the arguments of
+//! other functions eagerly, as the tree-walker does), so an error the tree-walker meets is met
+//! here too; a step whose vector run fails is run again by the tree-walker, which gives the
+//! reference's diagnostic.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::data::column::{Column, date_of};
+use crate::data::dataset::Dataset;
+use crate::eval::state::{RowEnv, State, equi_key};
+use crate::expr::{self, BinOp, EvalError, Expr, Func, ItemField, Slot, arithmetic, compare, truthy, whole_years};
+use crate::ids::{ExistsId, SetId};
+use crate::rulebook::Rulebook;
+use crate::value::{SmolStr, Value};
+
+/// A three-valued truth (a boolean column may hold no value).
+const FALSE: u8 = 0;
+const TRUE: u8 = 1;
+const NULL: u8 = 2;
+/// The day number of no date (chrono's dates stop far before it).
+const NULL_DATE: i32 = i32::MIN;
+/// The dictionary code of no text.
+const NULL_CODE: u32 = u32::MAX;
+
+/// The values of an expression for the rows of a selection, in its order.
+pub(crate) enum Vector<'a> {
+    /// One value for every row (a constant, a scalar).
+    Scalar(Value),
+    Bool(Vec<u8>),
+    Num(Vec<Option<Decimal>>),
+    Date(Vec<i32>),
+    /// Codes into the distinct texts of a column.
+    Text(&'a [SmolStr], Vec<u32>),
+    /// Values of any kind, one per row.
+    Values(Vec<Value>),
+}
+
+/// What a vector's values can be compared and combined as: `Any` is the null scalar, which
+/// goes with every kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Any,
+    Bool,
+    Num,
+    Date,
+    Text,
+    Mixed,
+}
+
+impl Vector<'_> {
+    /// The value at position `i`, as the tree-walker would have it.
+    pub(crate) fn value(&self, i: usize) -> Value {
+        match self {
+            Vector::Scalar(v) => v.clone(),
+            Vector::Bool(b) => match b[i] {
+                FALSE => Value::Bool(false),
+                TRUE => Value::Bool(true),
+                _ => Value::Null,
+            },
+            Vector::Num(n) => n[i].map_or(Value::Null, Value::Number),
+            Vector::Date(d) => {
+                if d[i] == NULL_DATE {
+                    Value::Null
+                } else {
+                    date_of(d[i])
+                }
+            }
+            Vector::Text(dict, codes) => match codes[i] {
+                NULL_CODE => Value::Null,
+                c => Value::Text(dict[c as usize].clone()),
+            },
+            Vector::Values(v) => v[i].clone(),
+        }
+    }
+
+    /// Whether the value at `i` holds as a condition (null and non-booleans do not).
+    #[inline]
+    pub(crate) fn truth(&self, i: usize) -> bool {
+        match self {
+            Vector::Scalar(v) => truthy(v),
+            Vector::Bool(b) => b[i] == TRUE,
+            Vector::Values(v) => truthy(&v[i]),
+            _ => false,
+        }
+    }
+
+    #[inline]
+    fn num(&self, i: usize) -> Option<Decimal> {
+        match self {
+            Vector::Scalar(v) => v.as_number(),
+            Vector::Num(n) => n[i],
+            Vector::Values(v) => v[i].as_number(),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn date(&self, i: usize) -> Option<i32> {
+        match self {
+            Vector::Scalar(Value::Date(d)) => Some(d.num_days_from_ce()),
+            Vector::Date(d) => (d[i] != NULL_DATE).then_some(d[i]),
+            Vector::Values(v) => match &v[i] {
+                Value::Date(d) => Some(d.num_days_from_ce()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn tri(&self, i: usize) -> u8 {
+        match self.value_bool(i) {
+            Some(true) => TRUE,
+            Some(false) => FALSE,
+            None => NULL,
+        }
+    }
+
+    #[inline]
+    fn value_bool(&self, i: usize) -> Option<bool> {
+        match self {
+            Vector::Scalar(Value::Bool(b)) => Some(*b),
+            Vector::Bool(b) => (b[i] != NULL).then_some(b[i] == TRUE),
+            Vector::Values(v) => match v[i] {
+                Value::Bool(b) => Some(b),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn is_null(&self, i: usize) -> bool {
+        match self {
+            Vector::Scalar(v) => *v == Value::Null,
+            Vector::Bool(b) => b[i] == NULL,
+            Vector::Num(n) => n[i].is_none(),
+            Vector::Date(d) => d[i] == NULL_DATE,
+            Vector::Text(_, codes) => codes[i] == NULL_CODE,
+            Vector::Values(v) => v[i] == Value::Null,
+        }
+    }
+
+    fn class(&self) -> Class {
+        match self {
+            Vector::Scalar(Value::Null) => Class::Any,
+            Vector::Scalar(Value::Bool(_)) | Vector::Bool(_) => Class::Bool,
+            Vector::Scalar(Value::Number(_)) | Vector::Num(_) => Class::Num,
+            Vector::Scalar(Value::Date(_)) | Vector::Date(_) => Class::Date,
+            Vector::Scalar(Value::Text(_)) | Vector::Text(..) => Class::Text,
+            Vector::Values(_) => Class::Mixed,
+        }
+    }
+}
+
+/// The class two vectors share, if any (the null scalar joins any class).
+fn join(a: Class, b: Class) -> Option<Class> {
+    match (a, b) {
+        (Class::Mixed, _) | (_, Class::Mixed) => None,
+        (Class::Any, c) | (c, Class::Any) => Some(c),
+        (x, y) if x == y => Some(x),
+        _ => None,
+    }
+}
+
+/// Where each position of a combined vector takes its value from: which part, which position.
+type Picks = Vec<(u8, u32)>;
+
+/// Runs expressions over rows of one dataset.
+#[derive(Clone, Copy)]
+pub(crate) struct Kernel<'s, 'a> {
+    rb: &'s Rulebook,
+    st: &'s State<'a>,
+    ds: &'a Dataset,
+    /// Inside the condition of an `exists`: each position is a pair of a row of `ds` and a row
+    /// of the dataset `exists` looks at.
+    pairs: Option<&'s Pairs<'a>>,
+}
+
+/// The pairs of rows an `exists` condition runs on: an outer row and one of its candidates.
+pub(crate) struct Pairs<'a> {
+    inner_ds: &'a Dataset,
+    outer: Vec<u32>,
+    inner: Vec<u32>,
+}
+
+impl<'s, 'a> Kernel<'s, 'a> {
+    pub(crate) fn new(rb: &'s Rulebook, st: &'s State<'a>, ds: &'a Dataset) -> Self {
+        Kernel { rb, st, ds, pairs: None }
+    }
+
+    /// The rows of `ds` the positions of `sel` stand for.
+    fn rows(&self, sel: &[u32]) -> Vec<u32> {
+        match self.pairs {
+            Some(p) => sel.iter().map(|&i| p.outer[i as usize]).collect(),
+            None => sel.to_vec(),
+        }
+    }
+
+    /// The rows of `sel` for which `cond` holds, in order.
+    pub(crate) fn select(&self, cond: &Expr, sel: &[u32]) -> Result<Vec<u32>, EvalError> {
+        let v = self.eval(cond, sel)?;
+        Ok(sel.iter().enumerate().filter(|&(i, _)| v.truth(i)).map(|(_, &r)| r).collect())
+    }
+
+    /// The values of `e` for the rows of `sel`.
+    pub(crate) fn eval(&self, e: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+        let n = sel.len();
+        Ok(match e {
+            Expr::Const(v) => Vector::Scalar(v.clone()),
+            Expr::Ref(Slot::Scalar(i)) => Vector::Scalar(self.st.scalars[*i].clone()),
+            Expr::Ref(Slot::Column(c)) => match self.pairs {
+                Some(_) => gather(self.ds, c.index(), &self.rows(sel)),
+                None => gather(self.ds, c.index(), sel),
+            },
+            Expr::Ref(Slot::Inner(c)) => match self.pairs {
+                Some(p) => gather(p.inner_ds, c.index(), &sel.iter().map(|&i| p.inner[i as usize]).collect::<Vec<_>>()),
+                None => Vector::Scalar(Value::Null),
+            },
+            Expr::Ref(Slot::Computed(s)) => match &self.st.computed[*s] {
+                Some(values) => Vector::Values(self.rows(sel).iter().map(|&r| values[r as usize].clone()).collect()),
+                None => Vector::Scalar(Value::Null),
+            },
+            Expr::Ref(Slot::Item(step, field)) => {
+                let env = RowEnv { rb: self.rb, st: self.st, ds: Some(self.ds), row: 0, inner: None };
+                let rows = self.rows(sel);
+                match field {
+                    ItemField::Listed => {
+                        let items = self.st.items[*step].as_ref();
+                        Vector::Bool(rows.iter().map(|&r| u8::from(items.is_some_and(|it| it[r as usize].is_some()))).collect())
+                    }
+                    ItemField::Attribute(_) => {
+                        Vector::Values(rows.iter().map(|&r| RowEnv { row: r as usize, ..env }.item(*step, *field)).collect())
+                    }
+                }
+            }
+            Expr::Exists(id, cond) if self.pairs.is_none() => self.exists(e, *id, cond, sel)?,
+            Expr::Not(a) => {
+                let v = self.eval(a, sel)?;
+                Vector::Bool((0..n).map(|i| if v.truth(i) { FALSE } else { TRUE }).collect())
+            }
+            Expr::Neg(a) => {
+                let v = self.eval(a, sel)?;
+                Vector::Num((0..n).map(|i| v.num(i).map(|x| -x)).collect())
+            }
+            Expr::Bin(op, a, b) => self.binary(*op, a, b, sel)?,
+            Expr::Call(Func::If, args) if args.len() == 3 => self.choose(args, sel)?,
+            Expr::Call(func, args) => self.call(*func, args, sel)?,
+            Expr::In(value, set) => self.member(value, *set, sel)?,
+            // No vector form: the tree-walker, row by row.
+            Expr::Exists(..) | Expr::Keyed(..) => self.per_row(e, sel)?,
+        })
+    }
+
+    /// `exists(view, condition)` as a hash semi-join: when the condition equates a column of
+    /// the view to a value of the row, each row's candidates are the view's rows holding that
+    /// value (an index built once per view and column), and the condition runs once over all
+    /// the pairs of a row and a candidate. Otherwise, or when that fails, the tree-walker.
+    fn exists(&self, e: &Expr, id: ExistsId, cond: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+        let n = sel.len();
+        let v = self.rb.exists_views[id];
+        let inner_ds = self.st.datasets[self.rb.views[v].dataset];
+        if self.st.views[v].is_none() {
+            return Ok(Vector::Bool(vec![FALSE; n]));
+        }
+        let Some((column, outer)) = equi_key(cond) else { return self.per_row(e, sel) };
+        let (Ok(keys), Some(index)) = (self.eval(outer, sel), self.st.index(v, column, inner_ds)) else { return self.per_row(e, sel) };
+        let mut pairs = Pairs { inner_ds, outer: Vec::new(), inner: Vec::new() };
+        let mut owner = Vec::new();
+        for (i, &r) in sel.iter().enumerate() {
+            for &candidate in index.get(&keys.value(i)).map_or(&[][..], Vec::as_slice) {
+                pairs.outer.push(r);
+                pairs.inner.push(candidate);
+                owner.push(i);
+            }
+        }
+        let positions: Vec<u32> = (0..pairs.outer.len() as u32).collect();
+        let kernel = Kernel { pairs: Some(&pairs), ..*self };
+        // The tree-walker takes a condition that fails on a pair as false: so does the row by row
+        // evaluation this falls back to.
+        let Ok(holds) = kernel.eval(cond, &positions) else { return self.per_row(e, sel) };
+        let mut out = vec![FALSE; n];
+        for (p, &i) in owner.iter().enumerate() {
+            if holds.truth(p) {
+                out[i] = TRUE;
+            }
+        }
+        Ok(Vector::Bool(out))
+    }
+}
+
+/// A column of `ds`, gathered for `rows`.
+fn gather<'a>(ds: &'a Dataset, c: usize, rows: &[u32]) -> Vector<'a> {
+    let Some(column) = ds.data.get(c) else { return Vector::Scalar(Value::Null) };
+    let rows = rows.iter().map(|&r| r as usize);
+    match column {
+        Column::Null => Vector::Scalar(Value::Null),
+        Column::Bool { bits, valid } => Vector::Bool(rows.map(|r| if valid.get(r) { u8::from(bits.get(r)) } else { NULL }).collect()),
+        Column::Scaled { scale, mantissas, valid } => {
+            Vector::Num(rows.map(|r| valid.get(r).then(|| Decimal::new(mantissas[r], *scale))).collect())
+        }
+        Column::Decimal { values, valid } => Vector::Num(rows.map(|r| valid.get(r).then_some(values[r])).collect()),
+        Column::Date { days, valid } => Vector::Date(rows.map(|r| if valid.get(r) { days[r] } else { NULL_DATE }).collect()),
+        Column::Text { dict, codes, valid } => Vector::Text(dict, rows.map(|r| if valid.get(r) { codes[r] } else { NULL_CODE }).collect()),
+        Column::Mixed(values) => Vector::Values(rows.map(|r| values[r].clone()).collect()),
+    }
+}
+
+impl<'a> Kernel<'_, 'a> {
+    fn binary(&self, op: BinOp, a: &Expr, b: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+        let n = sel.len();
+        if let BinOp::And | BinOp::Or = op {
+            // The rows the left side decides keep its answer; the right side runs on the others.
+            let decided = op == BinOp::Or;
+            let va = self.eval(a, sel)?;
+            let mut out = vec![FALSE; n];
+            let (mut pos, mut rest) = (Vec::new(), Vec::new());
+            for (i, &r) in sel.iter().enumerate() {
+                if va.truth(i) == decided {
+                    out[i] = u8::from(decided);
+                } else {
+                    pos.push(i);
+                    rest.push(r);
+                }
+            }
+            if !rest.is_empty() {
+                let vb = self.eval(b, &rest)?;
+                for (k, &i) in pos.iter().enumerate() {
+                    out[i] = u8::from(vb.truth(k));
+                }
+            }
+            return Ok(Vector::Bool(out));
+        }
+        let va = self.eval(a, sel)?;
+        let vb = self.eval(b, sel)?;
+        if let BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div = op {
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                out.push(match (va.num(i), vb.num(i)) {
+                    (Some(x), Some(y)) => Some(arithmetic(op, x, y)?),
+                    _ => None,
+                });
+            }
+            return Ok(Vector::Num(out));
+        }
+        Ok(Vector::Bool(compare_vectors(op, &va, &vb, n)))
+    }
+
+    /// `if(condition, then, else)`: each branch on the rows that take it.
+    fn choose(&self, args: &[Expr], sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+        let cond = self.eval(&args[0], sel)?;
+        let (mut then_rows, mut else_rows) = (Vec::new(), Vec::new());
+        let mut picks: Picks = Vec::with_capacity(sel.len());
+        for (i, &r) in sel.iter().enumerate() {
+            if cond.truth(i) {
+                picks.push((0, then_rows.len() as u32));
+                then_rows.push(r);
+            } else {
+                picks.push((1, else_rows.len() as u32));
+                else_rows.push(r);
+            }
+        }
+        let branch = |e: &Expr, rows: &[u32]| if rows.is_empty() { Ok(None) } else { self.eval(e, rows).map(Some) };
+        let parts = [branch(&args[1], &then_rows)?, branch(&args[2], &else_rows)?];
+        Ok(combine(&parts, &picks))
+    }
+
+    fn call(&self, func: Func, args: &[Expr], sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+        let n = sel.len();
+        // As the tree-walker: a call of more than three arguments is null, unevaluated.
+        if args.len() > 3 {
+            return Ok(Vector::Scalar(Value::Null));
+        }
+        let vs = args.iter().map(|a| self.eval(a, sel)).collect::<Result<Vec<_>, _>>()?;
+        Ok(match (func, vs.as_slice()) {
+            (Func::IsNull, [v]) => Vector::Bool((0..n).map(|i| u8::from(v.is_null(i))).collect()),
+            (Func::Coalesce, [a, b]) => {
+                let picks: Picks = (0..n).map(|i| (u8::from(a.is_null(i)), i as u32)).collect();
+                let parts: [Option<&Vector<'a>>; 2] = [Some(a), Some(b)];
+                combine_refs(&parts, &picks)
+            }
+            (Func::YearsBetween, [a, b]) if join(a.class(), Class::Date).is_some() && join(b.class(), Class::Date).is_some() => {
+                Vector::Num(
+                    (0..n)
+                        .map(|i| match (a.date(i).and_then(day), b.date(i).and_then(day)) {
+                            (Some(x), Some(y)) => Some(Decimal::from(whole_years(x, y))),
+                            _ => None,
+                        })
+                        .collect(),
+                )
+            }
+            _ => {
+                let mut out = Vec::with_capacity(n);
+                let mut buffer = [Value::Null, Value::Null, Value::Null];
+                for i in 0..n {
+                    for (slot, v) in buffer.iter_mut().zip(&vs) {
+                        *slot = v.value(i);
+                    }
+                    out.push(expr::apply(func, &buffer[..vs.len()])?);
+                }
+                Vector::Values(out)
+            }
+        })
+    }
+
+    /// `x in view.column`: a hash semi-join on the set built when the view was known; a text
+    /// column asks the set once per distinct text.
+    fn member(&self, value: &Expr, set: SetId, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+        let v = self.eval(value, sel)?;
+        let n = sel.len();
+        let Some(set) = self.st.sets[set].as_ref() else { return Ok(Vector::Bool(vec![FALSE; n])) };
+        Ok(Vector::Bool(match &v {
+            Vector::Text(dict, codes) => {
+                let mut known = vec![NULL; dict.len()];
+                codes
+                    .iter()
+                    .map(|&c| {
+                        if c == NULL_CODE {
+                            return FALSE;
+                        }
+                        let k = &mut known[c as usize];
+                        if *k == NULL {
+                            *k = u8::from(set.contains(&Value::Text(dict[c as usize].clone())));
+                        }
+                        *k
+                    })
+                    .collect()
+            }
+            _ => (0..n)
+                .map(|i| {
+                    let x = v.value(i);
+                    u8::from(x != Value::Null && set.contains(&x))
+                })
+                .collect(),
+        }))
+    }
+
+    /// The tree-walker on each selected row (or pair of rows).
+    fn per_row(&self, e: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+        let mut out = Vec::with_capacity(sel.len());
+        for &i in sel {
+            let env = match self.pairs {
+                Some(p) => RowEnv {
+                    rb: self.rb,
+                    st: self.st,
+                    ds: Some(self.ds),
+                    row: p.outer[i as usize] as usize,
+                    inner: Some((p.inner_ds, p.inner[i as usize] as usize)),
+                },
+                None => RowEnv { rb: self.rb, st: self.st, ds: Some(self.ds), row: i as usize, inner: None },
+            };
+            out.push(expr::eval(e, &env)?);
+        }
+        Ok(Vector::Values(out))
+    }
+}
+
+/// The date of a day number.
+fn day(d: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(d)
+}
+
+/// `op` between two vectors, position by position, as `expr::compare` on their values.
+fn compare_vectors(op: BinOp, a: &Vector<'_>, b: &Vector<'_>, n: usize) -> Vec<u8> {
+    match join(a.class(), b.class()) {
+        Some(Class::Num) => (0..n).map(|i| u8::from(ordered(op, a.num(i), b.num(i)))).collect(),
+        Some(Class::Date) => (0..n).map(|i| u8::from(ordered(op, a.date(i), b.date(i)))).collect(),
+        Some(Class::Text) if matches!(op, BinOp::Eq | BinOp::Ne) && text_codes(a, b).is_some() => {
+            let (codes, target) = text_codes(a, b).unwrap_or((&[], None));
+            let eq = op == BinOp::Eq;
+            codes.iter().map(|&c| u8::from((Some(c) == target) == eq)).collect()
+        }
+        _ => (0..n).map(|i| u8::from(truthy(&compare(op, &a.value(i), &b.value(i))))).collect(),
+    }
+}
+
+/// A dictionary-coded vector and a text scalar: the codes, and the code of the scalar's text
+/// (none when the dictionary does not hold it).
+fn text_codes<'v>(a: &'v Vector<'_>, b: &'v Vector<'_>) -> Option<(&'v [u32], Option<u32>)> {
+    let ((Vector::Text(dict, codes), Vector::Scalar(Value::Text(t))) | (Vector::Scalar(Value::Text(t)), Vector::Text(dict, codes))) =
+        (a, b)
+    else {
+        return None;
+    };
+    Some((codes, dict.iter().position(|d| d == t).map(|p| p as u32)))
+}
+
+/// `op` between two values of one ordered kind, null being neither smaller nor greater: as
+/// `expr::compare`, where null equals only null.
+#[inline]
+fn ordered<T: Ord>(op: BinOp, a: Option<T>, b: Option<T>) -> bool {
+    match op {
+        BinOp::Eq => a == b,
+        BinOp::Ne => a != b,
+        _ => match (a, b) {
+            (Some(x), Some(y)) => match op {
+                BinOp::Lt => x < y,
+                BinOp::Le => x <= y,
+                BinOp::Gt => x > y,
+                _ => x >= y,
+            },
+            _ => false,
+        },
+    }
+}
+
+fn combine<'a>(parts: &[Option<Vector<'a>>; 2], picks: &Picks) -> Vector<'a> {
+    let refs = [parts[0].as_ref(), parts[1].as_ref()];
+    combine_refs(&refs, picks)
+}
+
+/// One vector from the values of two, position by position as `picks` says; typed when the two
+/// share a class.
+fn combine_refs<'a>(parts: &[Option<&Vector<'a>>; 2], picks: &Picks) -> Vector<'a> {
+    let class = parts.iter().flatten().map(|v| Some(v.class())).reduce(|a, b| a.zip(b).and_then(|(a, b)| join(a, b))).flatten();
+    let part = |p: u8| parts[p as usize].expect("a part that positions pick from exists");
+    let at = |&(p, k): &(u8, u32)| (part(p), k as usize);
+    match class {
+        Some(Class::Num) => Vector::Num(picks.iter().map(at).map(|(v, k)| v.num(k)).collect()),
+        Some(Class::Date) => Vector::Date(picks.iter().map(at).map(|(v, k)| v.date(k).unwrap_or(NULL_DATE)).collect()),
+        Some(Class::Bool) => Vector::Bool(picks.iter().map(at).map(|(v, k)| v.tri(k)).collect()),
+        _ => Vector::Values(picks.iter().map(at).map(|(v, k)| v.value(k)).collect()),
+    }
+}
