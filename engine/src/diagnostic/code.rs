@@ -89,6 +89,9 @@ codes! {
     DataLineTooLong = "D216", "data-line-too-long", "a line of a data file is longer than the reader accepts (1 MiB)";
     DataLineEndings = "D221", "data-line-endings", "a data file mixes line endings, so row numbers may be off (warning)";
     PathEscape = "D220", "path-escape", "a path leaves the folder it must stay in";
+    NationalColumn = "D230", "national-column", "a national file has neither the column naming the case nor a link of its norm to a file that has it";
+    NationalRowWithoutCase = "D231", "national-row-without-case", "rows of a national file belong to no case: an empty case column, or a key of a linked file that no case holds (warning)";
+    NationalNotSorted = "D232", "national-not-sorted", "a national file read as sorted has a case's rows after another case's";
     FormulaRuntime = "X300", "formula-runtime", "a formula failed while it was evaluated";
     BudgetExceeded = "X301", "budget-exceeded", "a formula exceeded its operation, depth or size budget";
     ComponentsMismatch = "X302", "components-mismatch", "the declared components do not add up to the total";
