@@ -10,6 +10,7 @@ mod impact;
 mod kit;
 mod mechanisms;
 mod national;
+mod national_files;
 mod patch;
 mod privacy;
 mod promise;
