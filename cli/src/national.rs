@@ -188,12 +188,13 @@ fn one(
 fn folders_without_rows(cases: Option<&Path>, case_file: &str, known: &[(String, Vec<Part>)]) -> Vec<String> {
     let Some(dir) = cases else { return Vec::new() };
     let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let known: std::collections::HashSet<&str> = known.iter().map(|(c, _)| c.as_str()).collect();
     let mut out: Vec<String> = entries
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.join(case_file).is_file())
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .filter(|k| !known.iter().any(|(c, _)| c == k))
+        .filter(|k| !known.contains(k.as_str()))
         .collect();
     out.sort();
     out

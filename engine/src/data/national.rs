@@ -9,7 +9,7 @@
 //! loses the column before it is read, so that a case's buffer is the file the case would have
 //! deposited.
 //!
-//! Two ways to cut: [`partition`] holds every case's rows in memory, as raw bytes (about the
+//! Two ways to cut: `partition` holds every case's rows in memory, as raw bytes (about the
 //! files' size; typed rows would take several times more), and [`Stream`] reads files whose
 //! rows come case by case, in the same order, holding one case at a time.
 
