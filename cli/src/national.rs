@@ -105,9 +105,10 @@ fn in_memory(
     options: CaseOptions,
     wanted: &[String],
 ) -> Result<NationalRun, Vec<Diagnostic>> {
-    let (wall, cpu) = (Instant::now(), crate::cpu::thread());
-    let (national, diagnostics) = rb.partition_national(readers, &args.column, given);
-    let cut = (wall.elapsed(), crate::cpu::thread().saturating_sub(cpu));
+    // The cut may run on two threads: its CPU is the process's.
+    let (wall, cpu) = (Instant::now(), crate::cpu::process());
+    let (national, diagnostics) = rb.partition_national(readers, &args.column, given, pool.current_num_threads());
+    let cut = (wall.elapsed(), crate::cpu::process().saturating_sub(cpu));
     let Some(national) = national else { return Err(diagnostics) };
     let files = national.files;
     let mut cases: Vec<(String, Vec<Part>)> = national.keys.into_iter().zip(national.parts).collect();

@@ -61,6 +61,9 @@ pub struct Part {
     pub(crate) bytes: Vec<u8>,
     /// Runs of consecutive national lines, in the order of the buffer: (first line, count).
     pub(crate) runs: Vec<(u32, u32)>,
+    /// Rows read by another reader of the file, after `bytes`: each buffer with the length of
+    /// the header it starts with.
+    pub(crate) more: Vec<(Vec<u8>, usize)>,
 }
 
 impl Part {
@@ -81,7 +84,20 @@ impl Part {
 
     /// Bytes held.
     pub fn len(&self) -> usize {
-        self.bytes.len()
+        self.bytes.len() + self.more.iter().map(|(b, h)| b.len() - h).sum::<usize>()
+    }
+
+    /// The part as one file: the header and every row.
+    pub(crate) fn joined(&self) -> std::borrow::Cow<'_, [u8]> {
+        if self.more.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.bytes);
+        }
+        let mut all = Vec::with_capacity(self.len());
+        all.extend_from_slice(&self.bytes);
+        for (b, h) in &self.more {
+            all.extend_from_slice(&b[*h..]);
+        }
+        std::borrow::Cow::Owned(all)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -98,62 +114,42 @@ pub struct National {
     pub parts: Vec<Vec<Part>>,
 }
 
-/// Cuts `inputs` by `column` in memory. Diagnostics: errors when a file cannot be read or has no
-/// way to its cases (then `None`), warnings for rows of no case.
+/// Cuts `inputs` by `column` in memory, a large linked file in two halves at once when
+/// `threads` allows. Diagnostics: errors when a file cannot be read or has no way to its cases
+/// (then `None`), warnings for rows of no case.
 pub(crate) fn partition(
     schema: &CaseSchema,
     readers: &Readers<'_>,
     column: &str,
     inputs: &[NationalInput],
+    threads: usize,
 ) -> (Option<National>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let Some(mut opened) = open_all(schema, readers, column, inputs, &mut diags) else { return (None, diags) };
-    let mut keys: HashMap<Box<[u8]>, u32> = HashMap::new();
-    let mut names: Vec<Box<[u8]>> = Vec::new();
-    let mut parts: Vec<Vec<Part>> = Vec::new();
-    let n_files = opened.len();
+    let mut cases = Cases { keys: HashMap::new(), names: Vec::new(), parts: Vec::new(), files: opened.len() };
     // Per file that others link to: each of its keys' case.
     let mut maps: Vec<Option<HashMap<Box<[u8]>, u32>>> = opened.iter().map(|o| o.key_fields.as_ref().map(|_| HashMap::new())).collect();
     for f in order(&opened) {
-        let (map_in, mut map_out) = split_maps(&mut maps, f, opened[f].target());
+        let (map_in, map_out) = split_maps(&mut maps, f, opened[f].target());
         let o = &mut opened[f];
-        // The last linked key and its case: an activity file lists a patient's acts together,
-        // and skipping the lookup of a 1 M-key table for the acts after the first took the
-        // cutting of the peers' 5 M acts from 3.4 to N s of CPU.
-        let mut last: (Vec<u8>, Option<u32>) = (Vec::new(), None);
-        loop {
-            match o.next_record() {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(d) => {
-                    diags.push(d);
-                    return (None, diags);
-                }
+        let halves = match (map_in, o.middle()) {
+            (Some(map), Some(middle)) if threads > 1 && map_out.is_none() => cut_in_halves(o, f, map, middle, &mut cases),
+            _ => Ok(false),
+        };
+        let done = match halves {
+            Ok(done) => done,
+            Err(d) => {
+                diags.push(d);
+                return (None, diags);
             }
-            let case = match o.case_key() {
-                Key::Own([]) => None,
-                Key::Own(k) => Some(case_index(&mut keys, &mut names, &mut parts, n_files, k)),
-                Key::Linked(k) if !k.is_empty() && k == last.0.as_slice() => last.1,
-                Key::Linked(k) => {
-                    let case = map_in.and_then(|m| m.get(k).copied());
-                    last.0.clear();
-                    last.0.extend_from_slice(k);
-                    last.1 = case;
-                    case
-                }
-            };
-            let Some(case) = case else {
-                o.orphan();
-                continue;
-            };
-            if let (Some(m), Some(key)) = (map_out.as_deref_mut(), o.own_key()) {
-                // A key given by two cases' rows stays with the first.
-                m.entry(key.into()).or_insert(case);
-            }
-            o.append(&mut parts[case as usize][f]);
+        };
+        if !done && let Err(d) = cut_file(o, f, map_in, map_out, &mut cases) {
+            diags.push(d);
+            return (None, diags);
         }
         diags.extend(o.orphans_diagnostic(column));
     }
+    let Cases { names, parts, .. } = cases;
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_by(|&a, &b| names[a].cmp(&names[b]));
     let sorted_keys = order.iter().map(|&i| String::from_utf8_lossy(&names[i]).into_owned()).collect();
@@ -163,15 +159,113 @@ pub(crate) fn partition(
     (Some(National { files, keys: sorted_keys, parts }), diags)
 }
 
+/// The cases met so far: their keys, and their parts of each file.
+struct Cases {
+    keys: HashMap<Box<[u8]>, u32>,
+    names: Vec<Box<[u8]>>,
+    parts: Vec<Vec<Part>>,
+    files: usize,
+}
+
+/// Cuts file `f` record by record into the cases' parts.
+fn cut_file(
+    o: &mut Opened,
+    f: usize,
+    map_in: Option<&HashMap<Box<[u8]>, u32>>,
+    mut map_out: Option<&mut HashMap<Box<[u8]>, u32>>,
+    cases: &mut Cases,
+) -> Result<(), Diagnostic> {
+    // The last linked key and its case: an activity file lists a patient's acts together, and
+    // its acts after the first skip the lookup in a table of every patient.
+    let mut last: (Vec<u8>, Option<u32>) = (Vec::new(), None);
+    while o.next_record()? {
+        let case = match o.case_key() {
+            Key::Own([]) => None,
+            Key::Own(k) => Some(case_index(cases, k)),
+            Key::Linked(k) => linked_case(k, map_in, &mut last),
+        };
+        let Some(case) = case else {
+            o.orphan();
+            continue;
+        };
+        if let (Some(m), Some(key)) = (map_out.as_deref_mut(), o.own_key()) {
+            // A key given by two cases' rows stays with the first.
+            m.entry(key.into()).or_insert(case);
+        }
+        o.append(&mut cases.parts[case as usize][f]);
+    }
+    Ok(())
+}
+
+fn linked_case(k: &[u8], map: Option<&HashMap<Box<[u8]>, u32>>, last: &mut (Vec<u8>, Option<u32>)) -> Option<u32> {
+    if !k.is_empty() && k == last.0.as_slice() {
+        return last.1;
+    }
+    let case = map.and_then(|m| m.get(k).copied());
+    last.0.clear();
+    last.0.extend_from_slice(k);
+    last.1 = case;
+    case
+}
+
+/// A linked file's rows cut by one reader of a range of it, into parts of their own.
+fn cut_range(r: &mut Opened, map: &HashMap<Box<[u8]>, u32>, n_cases: usize) -> Result<Vec<Part>, Diagnostic> {
+    let mut parts = vec![Part::default(); n_cases];
+    let mut last: (Vec<u8>, Option<u32>) = (Vec::new(), None);
+    while r.next_record()? {
+        let case = match r.case_key() {
+            Key::Linked(k) => linked_case(k, Some(map), &mut last),
+            Key::Own(_) => None,
+        };
+        match case {
+            Some(case) => r.append(&mut parts[case as usize]),
+            None => r.orphan(),
+        }
+    }
+    Ok(parts)
+}
+
+/// Cuts a linked file in two halves on two threads, then puts each case's second half after
+/// its first. `false` when a half holds a quote: the file is then cut in one piece. The cutting
+/// of the peers' 5 M acts is on one thread the largest part of what the run does on one core
+/// while the other waits (`BENCHMARKS.md`, issue 18).
+fn cut_in_halves(o: &mut Opened, f: usize, map: &HashMap<Box<[u8]>, u32>, middle: u64, cases: &mut Cases) -> Result<bool, Diagnostic> {
+    let size = std::fs::metadata(&o.file_path()).map(|m| m.len()).unwrap_or(middle);
+    let (mut a, mut b) = (o.range(o.data_start(), middle)?, o.range(middle, size)?);
+    let n = cases.parts.len();
+    let (first, second) = std::thread::scope(|s| {
+        let second = s.spawn(|| cut_range(&mut b, map, n));
+        let first = cut_range(&mut a, map, n);
+        (first, second.join())
+    });
+    let second = second.unwrap_or_else(|_| Err(o.failure("a thread cutting the file stopped")));
+    let (first, second) = (first?, second?);
+    if a.quoted || b.quoted {
+        return Ok(false);
+    }
+    let offset_a = o.lines_read();
+    let offset_b = offset_a + a.lines_read();
+    let header = o.file.header.len();
+    for (case, (pa, pb)) in first.into_iter().zip(second).enumerate() {
+        let part = &mut cases.parts[case][f];
+        cut::merge(part, pa, header, offset_a);
+        cut::merge(part, pb, header, offset_b);
+    }
+    o.absorb(&a, offset_a);
+    o.absorb(&b, offset_b);
+    o.hash_all()?;
+    Ok(true)
+}
+
 /// The index of case `key`, a new one when it is first met.
-fn case_index(keys: &mut HashMap<Box<[u8]>, u32>, names: &mut Vec<Box<[u8]>>, parts: &mut Vec<Vec<Part>>, files: usize, key: &[u8]) -> u32 {
-    if let Some(&i) = keys.get(key) {
+fn case_index(cases: &mut Cases, key: &[u8]) -> u32 {
+    if let Some(&i) = cases.keys.get(key) {
         return i;
     }
-    let i = names.len() as u32;
-    keys.insert(key.into(), i);
-    names.push(key.into());
-    parts.push(vec![Part::default(); files]);
+    let i = cases.names.len() as u32;
+    cases.keys.insert(key.into(), i);
+    cases.names.push(key.into());
+    cases.parts.push(vec![Part::default(); cases.files]);
     i
 }
 

@@ -460,9 +460,15 @@ impl Rulebook {
     }
 
     /// Cuts national files (every case's rows of a data input in one file, `column` naming the
-    /// case) into each case's part, in memory.
-    pub fn partition_national(&self, readers: &Readers<'_>, column: &str, inputs: &[NationalInput]) -> (Option<National>, Vec<Diagnostic>) {
-        crate::data::national::partition(&self.schema, readers, column, inputs)
+    /// case) into each case's part, in memory, on up to `threads` threads.
+    pub fn partition_national(
+        &self,
+        readers: &Readers<'_>,
+        column: &str,
+        inputs: &[NationalInput],
+        threads: usize,
+    ) -> (Option<National>, Vec<Diagnostic>) {
+        crate::data::national::partition(&self.schema, readers, column, inputs, threads)
     }
 
     /// Opens national files whose rows come case by case, sorted by `column`, to read one case

@@ -83,7 +83,8 @@ pub(crate) fn load(
         let read = match files.iter().position(|f| f.id == i) {
             Some(k) => {
                 let part = &parts[k];
-                let bytes = if part.is_empty() { &files[k].header } else { &part.bytes };
+                let joined = part.joined();
+                let bytes = if part.is_empty() { &files[k].header[..] } else { &joined[..] };
                 let mut read = read_bytes_linked(&input.name, bytes, &files[k].shown, checks, *rejected_rows, &mut links);
                 for d in &mut read.diags {
                     at_national_lines(d, &files[k].shown, part);
