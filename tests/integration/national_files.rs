@@ -202,3 +202,76 @@ fn sha256(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// The peers' workload of `bench/peers` in small: patients with their team, acts with their
+/// patient only, large enough (over 16 MB) for the acts to be cut in two halves on two threads.
+fn peers_files(dir: &Path, patients: usize, teams: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut p = String::from("patient_id;team_id;birth_date;sex;ald_count;c2s;ame;consuming\n");
+    let mut a = String::from("ps_id;patient_id;act_date;act_code;quantity;coefficient;amount\n");
+    for i in 0..patients {
+        // Teams in a scattered order, as gen_data.py draws them.
+        let team = (i * 7919) % teams + 1;
+        let sex = if i % 2 == 0 { "F" } else { "M" };
+        p.push_str(&format!("P{i:09};T{team:03};{:02}/06/{};{sex};{};{};{};{}\n", i % 28 + 1, 1930 + i % 90, i % 4, i % 9 / 8, i % 97 / 96, u8::from(i % 13 != 0)));
+        for k in 0..(i % 9) {
+            a.push_str(&format!("{:011};P{i:09};{:02}/{:02}/2025;G;1;1,00;{},{:02}\n", 10_000_000_000u64 + k as u64, k + 1, k % 12 + 1, 25 + k, (i * 7 + k) % 100));
+        }
+    }
+    std::fs::write(dir.join("patients.csv"), p).unwrap();
+    std::fs::write(dir.join("activity.csv"), a).unwrap();
+}
+
+/// The national files cut into one folder per team, as the per-team layout holds them.
+fn split_peers(national: &Path, out: &Path) {
+    let patients = std::fs::read_to_string(national.join("patients.csv")).unwrap();
+    let activity = std::fs::read_to_string(national.join("activity.csv")).unwrap();
+    let (ph, prows) = patients.split_once('\n').unwrap();
+    let (ah, arows) = activity.split_once('\n').unwrap();
+    let mut team_of = std::collections::HashMap::new();
+    let mut files: std::collections::BTreeMap<String, (String, String)> = Default::default();
+    for row in prows.lines() {
+        let mut cells = row.split(';');
+        let (id, team) = (cells.next().unwrap(), cells.next().unwrap());
+        team_of.insert(id.to_string(), team.to_string());
+        files.entry(team.to_string()).or_insert_with(|| (format!("{ph}\n"), format!("{ah}\n"))).0.push_str(&format!("{row}\n"));
+    }
+    for row in arows.lines() {
+        let team = &team_of[row.split(';').nth(1).unwrap()];
+        files.get_mut(team).unwrap().1.push_str(&format!("{row}\n"));
+    }
+    for (team, (p, a)) in files {
+        let dir = out.join(team);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("team.toml"), "[files]\npatients = \"patients.csv\"\nactivity = \"activity.csv\"\n").unwrap();
+        std::fs::write(dir.join("patients.csv"), p).unwrap();
+        std::fs::write(dir.join("activity.csv"), a).unwrap();
+    }
+}
+
+#[test]
+fn acts_find_their_team_through_their_patient_on_one_thread_or_two() {
+    let tmp = tempfile::tempdir().unwrap();
+    let national = tmp.path().join("national");
+    peers_files(&national, 90_000, 40);
+    assert!(std::fs::metadata(national.join("activity.csv")).unwrap().len() > 16 << 20, "large enough to be cut in halves");
+    let folders = tmp.path().join("folders");
+    split_peers(&national, &folders);
+    let bench = crate::util::repo().join("bench/peers");
+    let (rules, norms) = (bench.join("rules").display().to_string(), bench.join("norms").display().to_string());
+    let run = |dir: &Path, extra: &[&str]| {
+        let mut args = vec!["compute", "--year", "2025", "--rules", &rules, "--norms", &norms, "--format", "csv", "--outputs", "all"];
+        args.extend_from_slice(extra);
+        let dir = dir.display().to_string();
+        args.push(&dir);
+        let run = peps(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    let by_folder = run(&folders, &[]);
+    assert_eq!(by_folder.lines().count(), 40 + 2, "a row per team, the header and the totals");
+    for threads in ["1", "2"] {
+        let national = run(&national, &["--partition-by", "team_id", "--threads", threads]);
+        assert_eq!(national, by_folder, "national files on {threads} thread(s)");
+    }
+}
