@@ -577,6 +577,9 @@ data-code-v432 = a row where a check of the norm across its fields fails (warnin
 data-code-v433 = a row whose value is found in no row of the file it refers to, at the row's date when the norm says so (warning)
 data-code-v440 = the file is deposited after the deadline of a period it holds data of (warning)
 data-code-v441 = the file holds data of days that no deposit period of the calendar covers, so no deadline can be checked (warning)
+data-code-d230 = a national file has neither the column naming the case nor a link of its norm to a file that has it
+data-code-d231 = rows of a national file belong to no case: an empty case column, or a key of a linked file that no case holds (warning)
+data-code-d232 = a national file read as sorted has a case's rows after another case's
 # -- end data --
 
 
@@ -1137,6 +1140,7 @@ report-level-error = error
 report-level-warning = warning
 report-level-help = help:
 report-level-note = note:
+cli-compute-delimiter = --delimiter must be one ASCII character
 # -- end reports --
 
 ## Command-line help (--help): help-<command>, help-<command>--<option>; help--<option> holds for every command
@@ -1238,4 +1242,10 @@ help-validate--force = Replace the rejects file if it exists
 help-validate--show_identifiers = Show patient identifiers in the report and the rejects file (masked by default)
 help-validate--max_examples = Problems shown per code (default: 5 in a table, all in JSON)
 help-validate--deposit_date = The day the files are deposited (JJ/MM/AAAA or AAAA-MM-JJ): warns about data deposited after its deadline, and about days no deposit period of the year's calendar covers
+help-compute--partition_by = National files: every case's rows of a data input in one file, this column naming each row's case; CASE is then the folder of the files (`NAME.csv` per data input, or --input)
+help-compute--input = With --partition-by: the national file of a data input (`--input patients=all.csv`)
+help-compute--cases = With --partition-by: a folder of case folders giving each case's values (its case file)
+help-compute--sorted = With --partition-by: the files are sorted by the column; read case by case, memory then follows the largest case (otherwise the cases are cut in memory)
+help-compute--columns = With --format csv over many cases: these columns only, `NAME` or `HEADER=NAME` (`--columns id=case,total`), and no totals line
+help-compute--delimiter = With --format csv over many cases: the field separator
 # -- end help --

@@ -613,6 +613,9 @@ data-code-v432 = une ligne où un contrôle de la norme entre ses champs échoue
 data-code-v433 = une ligne dont la valeur ne se trouve dans aucune ligne du fichier auquel elle renvoie, à la date de la ligne quand la norme le demande (avertissement)
 data-code-v440 = le fichier est déposé après l'échéance d'une période dont il contient des données (avertissement)
 data-code-v441 = le fichier contient des données de jours qu'aucune période de dépôt du calendrier ne couvre, aucune échéance ne peut donc être contrôlée (avertissement)
+data-code-d230 = un fichier national n'a ni la colonne qui nomme le cas, ni de lien de sa norme vers un fichier qui l'a
+data-code-d231 = des lignes d'un fichier national n'appartiennent à aucun cas : colonne du cas vide, ou clé d'un fichier lié qu'aucun cas ne porte (avertissement)
+data-code-d232 = un fichier national lu comme trié a des lignes d'un cas après celles d'un autre cas
 # -- end data --
 
 
@@ -1281,6 +1284,7 @@ report-level-error = erreur
 report-level-warning = avertissement
 report-level-help = aide :
 report-level-note = note :
+cli-compute-delimiter = --delimiter doit être un seul caractère ASCII
 # -- end reports --
 
 ## Aide de la ligne de commande (--help) : help-<commande>, help-<commande>--<option> ; help--<option> vaut pour toutes les commandes
@@ -1382,4 +1386,10 @@ help-validate--force = Remplacer le fichier des rejets s'il existe
 help-validate--show_identifiers = Montrer les identifiants des patients dans le rapport et le fichier des rejets (masqués par défaut)
 help-validate--max_examples = Problèmes montrés par code (par défaut : 5 dans un tableau, tous en JSON)
 help-validate--deposit_date = Le jour du dépôt des fichiers (JJ/MM/AAAA ou AAAA-MM-JJ) : avertit des données déposées après leur date limite, et des jours qu'aucune période de dépôt du calendrier de l'année ne couvre
+help-compute--partition_by = Fichiers nationaux : les lignes de tous les cas d'une donnée d'entrée dans un seul fichier, cette colonne nommant le cas de chaque ligne ; CASE est alors le dossier des fichiers (`NOM.csv` par donnée d'entrée, ou --input)
+help-compute--input = Avec --partition-by : le fichier national d'une donnée d'entrée (`--input patients=tous.csv`)
+help-compute--cases = Avec --partition-by : un dossier de dossiers de cas donnant les valeurs de chaque cas (son fichier de cas)
+help-compute--sorted = Avec --partition-by : les fichiers sont triés par la colonne ; lus cas par cas, la mémoire suit alors le plus gros cas (sinon les cas sont découpés en mémoire)
+help-compute--columns = Avec --format csv sur plusieurs cas : ces colonnes seulement, `NOM` ou `EN-TÊTE=NOM` (`--columns id=case,total`), et pas de ligne de totaux
+help-compute--delimiter = Avec --format csv sur plusieurs cas : le séparateur de champs
 # -- end help --

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use peps_engine::data::case::{CaseOptions, Readers};
+use peps_engine::data::case::{Case, CaseOptions, Readers};
 use peps_engine::diagnostic::Diagnostic;
 use peps_engine::eval::evaluate;
 use peps_engine::rulebook::Rulebook;
@@ -37,6 +37,12 @@ pub struct BatchArgs<'a> {
     pub timings: bool,
     /// Outputs given for each case besides the total and its components: names, or `all`.
     pub outputs: &'a [String],
+    /// The cases come from national files rather than from case folders.
+    pub national: Option<&'a crate::national::NationalArgs>,
+    /// `--columns`: the CSV's columns, each `NAME` or `HEADER=NAME` (then no totals line).
+    pub columns: &'a [String],
+    /// The CSV's field separator.
+    pub delimiter: u8,
 }
 
 /// Whether `dir` is a folder of cases rather than a case: it holds no `.toml` file itself, and
@@ -95,7 +101,8 @@ pub struct CaseRow {
     time: Phases,
 }
 
-/// Time spent on a case, by phase (summed over cases: CPU time, not wall time).
+/// CPU time a case cost, by phase (its thread's CPU clock: summed over cases, the CPU a phase
+/// cost, whatever the number of threads).
 #[derive(Debug, Default, Clone, Copy)]
 struct Phases {
     read: Duration,
@@ -129,6 +136,26 @@ struct Report<'a> {
     outputs: Vec<&'a str>,
     cases: &'a [CaseRow],
     totals: &'a Totals,
+    /// The national files read, with the SHA-256 of each whole file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    inputs: Vec<InputFile<'a>>,
+}
+
+/// A national file of the run, as the JSON report names it.
+#[derive(Serialize)]
+struct InputFile<'a> {
+    input: &'a str,
+    file: &'a str,
+    rows: u64,
+    sha256: &'a str,
+}
+
+/// How the cases of a run were read: wall and CPU time of the phases before the evaluation.
+#[derive(Default)]
+struct RunTimes {
+    load: (Duration, Duration),
+    cut: Option<(Duration, Duration)>,
+    cases: (Duration, Duration),
 }
 
 pub fn run(args: &BatchArgs<'_>) -> u8 {
@@ -147,40 +174,53 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
             return crate::EXIT_IO;
         }
     };
-    let folders = match case_folders(args.dir, rb.case_file()) {
-        Ok(f) if !f.is_empty() => f,
-        Ok(_) => {
-            eprintln!("error: no sub-folder of {} holds a {}", args.dir.display(), rb.case_file());
-            return crate::EXIT_IO;
-        }
-        Err(e) => {
-            eprintln!("error: cannot list {}: {e}", args.dir.display());
-            return crate::EXIT_IO;
-        }
-    };
     let pool = match crate::parallel::pool(args.threads) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let bar = crate::parallel::progress(folders.len() as u64, "cases");
-    let options = args.options;
+    let mut times = RunTimes { load: (loaded, crate::cpu::process()), ..RunTimes::default() };
+    let (cases_wall, cases_cpu) = (Instant::now(), crate::cpu::process());
     // The validators of the data files, compiled once for every case.
     let readers = rb.case_reader();
-    let rows: Vec<CaseRow> = pool.install(|| {
-        folders
-            .par_iter()
-            .map(|dir| {
-                let row = evaluate_one(&rb, &readers, dir, options, &wanted);
-                bar.inc(1);
-                row
-            })
-            .collect()
-    });
-    bar.finish_and_clear();
+    let (rows, mut all_diags, files) = match args.national {
+        Some(national) => {
+            let given = match crate::national::inputs(&rb, national) {
+                Ok(g) => g,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return crate::EXIT_IO;
+                }
+            };
+            match crate::national::run(&rb, &readers, national, &given, &pool, args.options, &wanted) {
+                Ok(run) => {
+                    times.cut = run.cut;
+                    (run.rows, run.diagnostics, run.files)
+                }
+                Err(diags) => {
+                    print_diagnostics(&diags, &sources);
+                    return exit_code(&diags).max(crate::EXIT_FINDINGS);
+                }
+            }
+        }
+        None => match folder_rows(&rb, &readers, args, &pool, &wanted) {
+            Ok(rows) => (rows, Vec::new(), Vec::new()),
+            Err(code) => return code,
+        },
+    };
+    times.cases = (cases_wall.elapsed(), crate::cpu::process().saturating_sub(cases_cpu));
+    if let Some((w, c)) = times.cut {
+        times.cases = (times.cases.0.saturating_sub(w), times.cases.1.saturating_sub(c));
+    }
+    let columns = match CsvShape::new(&rb, args, &wanted) {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return crate::EXIT_IO;
+        }
+    };
 
     // Errors in full; warnings (rows a norm allows but reports, codes billable outside the
     // rulebook's list...) summed up per code: a nation of teams would drown the errors in them.
-    let mut all_diags = Vec::new();
     for row in &rows {
         all_diags.extend(row.diagnostics.iter().filter(|d| d.is_error()).cloned());
     }
@@ -199,13 +239,14 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
             outputs: wanted.iter().map(String::as_str).collect(),
             cases: &rows,
             totals: &totals,
+            inputs: files.iter().map(|f| InputFile { input: &f.input, file: &f.shown, rows: f.rows, sha256: &f.sha256 }).collect(),
         }),
-        Format::Csv => csv(&rb, &rows, &totals, &wanted),
+        Format::Csv => csv(&rb, &rows, &totals, &wanted, &columns),
         Format::Table | Format::Html => table(&rb, &rows, &totals, &wanted, args.locale),
     };
     crate::emit(&text);
     if args.timings {
-        eprint!("{}", timings(&rb, &rows, &totals, loaded, started.elapsed(), pool.current_num_threads()));
+        eprint!("{}", timings(&rb, &rows, &totals, &times, started.elapsed(), pool.current_num_threads()));
     }
     if totals.errors > 0 { exit_code(&all_diags).max(crate::EXIT_FINDINGS) } else { exit_code(&all_diags) }
 }
@@ -238,9 +279,50 @@ fn component_names(rb: &Rulebook) -> Vec<&str> {
     rb.components().map(|s| s.def.name.as_str()).collect()
 }
 
-/// Reads and evaluates one case; its data is dropped before the next case of this thread.
-fn evaluate_one(rb: &Rulebook, readers: &Readers<'_>, dir: &Path, options: CaseOptions, wanted: &[String]) -> CaseRow {
-    let folder = dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+/// Every case folder of `args.dir`, read and evaluated on `pool`.
+fn folder_rows(
+    rb: &Rulebook,
+    readers: &Readers<'_>,
+    args: &BatchArgs<'_>,
+    pool: &rayon::ThreadPool,
+    wanted: &[String],
+) -> Result<Vec<CaseRow>, u8> {
+    let folders = match case_folders(args.dir, rb.case_file()) {
+        Ok(f) if !f.is_empty() => f,
+        Ok(_) => {
+            eprintln!("error: no sub-folder of {} holds a {}", args.dir.display(), rb.case_file());
+            return Err(crate::EXIT_IO);
+        }
+        Err(e) => {
+            eprintln!("error: cannot list {}: {e}", args.dir.display());
+            return Err(crate::EXIT_IO);
+        }
+    };
+    let bar = crate::parallel::progress(folders.len() as u64, "cases");
+    let options = args.options;
+    let rows = pool.install(|| {
+        folders
+            .par_iter()
+            .map(|dir| {
+                let folder = dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let row = evaluate_loaded(rb, folder, || rb.load_case_with(readers, dir, options), wanted);
+                bar.inc(1);
+                row
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+    Ok(rows)
+}
+
+/// Reads a case with `load` and evaluates it; its data is dropped before the next case of this
+/// thread.
+pub(crate) fn evaluate_loaded(
+    rb: &Rulebook,
+    folder: String,
+    load: impl FnOnce() -> (Option<Case>, Vec<Diagnostic>),
+    wanted: &[String],
+) -> CaseRow {
     let mut row = CaseRow {
         case: folder.clone(),
         name: folder,
@@ -255,17 +337,17 @@ fn evaluate_one(rb: &Rulebook, readers: &Readers<'_>, dir: &Path, options: CaseO
         diagnostics: Vec::new(),
         time: Phases::default(),
     };
-    let start = Instant::now();
-    let (case, diags) = rb.load_case_with(readers, dir, options);
-    row.time.read = start.elapsed();
+    let start = crate::cpu::thread();
+    let (case, diags) = load();
+    row.time.read = crate::cpu::thread().saturating_sub(start);
     row.diagnostics = diags;
     let Some(case) = case.filter(|_| !row.diagnostics.iter().any(Diagnostic::is_error)) else {
         row.errors = error_codes(&row.diagnostics);
         return row;
     };
-    let start = Instant::now();
+    let start = crate::cpu::thread();
     let evaluation = evaluate(rb, &case);
-    row.time.evaluate = start.elapsed();
+    row.time.evaluate = crate::cpu::thread().saturating_sub(start);
     row.name = rb.case_name(&case);
     for (k, d) in rb.datasets().iter().enumerate() {
         row.rows[k] = case.datasets[d.input].as_ref().map_or(0, |ds| ds.n_rows() as u64);
@@ -353,16 +435,55 @@ fn totals(rb: &Rulebook, rows: &[CaseRow]) -> Totals {
     t
 }
 
-fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String]) -> String {
-    let mut w = ::csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+/// The CSV's shape: `--columns` picks and renames columns (then there is no totals line, so
+/// that other tools read one row per case), `--delimiter` separates them.
+struct CsvShape {
+    /// (header, column of the full CSV) in the order asked; empty: every column.
+    columns: Vec<(String, String)>,
+    delimiter: u8,
+}
+
+impl CsvShape {
+    fn new(rb: &Rulebook, args: &BatchArgs<'_>, wanted: &[String]) -> Result<CsvShape, String> {
+        let full = csv_header(rb, wanted, leaves_rows_out(rb));
+        let mut columns = Vec::new();
+        for spec in args.columns.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+            let (header, name) = spec.split_once('=').unwrap_or((spec, spec));
+            if !full.iter().any(|c| c == name) {
+                let hint = peps_engine::diagnostic::did_you_mean(name, full.iter().map(String::as_str))
+                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .unwrap_or_default();
+                return Err(format!("--columns: no column `{name}` (an output must also be asked with --outputs){hint}"));
+            }
+            columns.push((header.to_string(), name.to_string()));
+        }
+        Ok(CsvShape { columns, delimiter: args.delimiter })
+    }
+}
+
+fn csv_header(rb: &Rulebook, wanted: &[String], left_out: bool) -> Vec<String> {
     let mut header: Vec<String> = ["case", "name", "status", "eligible", "total"].map(String::from).to_vec();
     header.extend(component_names(rb).into_iter().map(String::from));
     header.extend(rb.datasets().iter().map(|d| format!("rows_{}", d.name)));
     header.extend(wanted.iter().cloned());
-    if !totals.rows_left_out.is_empty() {
+    if left_out {
         header.extend(rb.datasets().iter().map(|d| format!("left_out_{}", d.name)));
     }
-    let _ = w.write_record(&header);
+    header
+}
+
+fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], shape: &CsvShape) -> String {
+    let mut w = ::csv::WriterBuilder::new().delimiter(shape.delimiter).from_writer(Vec::new());
+    let header = csv_header(rb, wanted, !totals.rows_left_out.is_empty());
+    let picked: Vec<usize> = shape.columns.iter().filter_map(|(_, name)| header.iter().position(|h| h == name)).collect();
+    let pick = |record: Vec<String>| -> Vec<String> {
+        if picked.is_empty() { record } else { picked.iter().map(|&i| record.get(i).cloned().unwrap_or_default()).collect() }
+    };
+    if shape.columns.is_empty() {
+        let _ = w.write_record(&header);
+    } else {
+        let _ = w.write_record(shape.columns.iter().map(|(h, _)| h));
+    }
     for r in rows {
         let mut record = vec![r.case.clone(), r.name.clone(), r.status.to_string(), r.eligible.to_string(), r.total.to_string()];
         record.extend(r.components.iter().map(Decimal::to_string));
@@ -370,15 +491,17 @@ fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String]) -> S
         // An error row has no outputs: its cells stay empty.
         record.extend((0..wanted.len()).map(|k| r.outputs.get(k).map_or_else(String::new, Value::render)));
         record.extend(r.rows_left_out.iter().map(u64::to_string));
+        let _ = w.write_record(pick(record));
+    }
+    if shape.columns.is_empty() {
+        let mut record = vec!["(total)".to_string(), format!("{} cases", totals.cases), String::new(), totals.eligible.to_string()];
+        record.push(totals.total.to_string());
+        record.extend(totals.components.iter().map(Decimal::to_string));
+        record.extend(totals.rows.iter().map(u64::to_string));
+        record.extend(wanted.iter().map(|_| String::new()));
+        record.extend(totals.rows_left_out.iter().map(u64::to_string));
         let _ = w.write_record(&record);
     }
-    let mut record = vec!["(total)".to_string(), format!("{} cases", totals.cases), String::new(), totals.eligible.to_string()];
-    record.push(totals.total.to_string());
-    record.extend(totals.components.iter().map(Decimal::to_string));
-    record.extend(totals.rows.iter().map(u64::to_string));
-    record.extend(wanted.iter().map(|_| String::new()));
-    record.extend(totals.rows_left_out.iter().map(u64::to_string));
-    let _ = w.write_record(&record);
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
@@ -431,15 +554,32 @@ fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], lo
     out
 }
 
-/// `--timings`: where the time went, and the rates per dataset (on stderr, never in the result).
-fn timings(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, load: Duration, wall: Duration, threads: usize) -> String {
+/// `--timings`: where the time went, wall and CPU (user + system) per phase, and the rates per
+/// dataset (on stderr, never in the result). The CPU of reading and evaluating cases is each
+/// case's thread CPU clock, summed: what the phase cost, not how long it took.
+fn timings(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, times: &RunTimes, wall: Duration, threads: usize) -> String {
     let read: Duration = rows.iter().map(|r| r.time.read).sum();
     let evaluate: Duration = rows.iter().map(|r| r.time.evaluate).sum();
+    let total_cpu = crate::cpu::process();
     let mut out = String::new();
-    let _ = writeln!(out, "timings: {} cases on {threads} threads in {:.3} s wall", totals.cases, wall.as_secs_f64());
-    let _ = writeln!(out, "  rulebook load and check  {:>9.3} s", load.as_secs_f64());
-    let _ = writeln!(out, "  reading cases (CPU)      {:>9.3} s", read.as_secs_f64());
-    let _ = writeln!(out, "  evaluating cases (CPU)   {:>9.3} s", evaluate.as_secs_f64());
+    let _ = writeln!(
+        out,
+        "timings: {} cases on {threads} threads in {:.3} s wall, {:.3} s CPU",
+        totals.cases,
+        wall.as_secs_f64(),
+        total_cpu.as_secs_f64()
+    );
+    let _ = writeln!(out, "  {:<36} {:>9} {:>9}", "phase", "wall s", "CPU s");
+    let line = |out: &mut String, name: &str, (w, c): (Duration, Duration)| {
+        let _ = writeln!(out, "  {name:<36} {:>9.3} {:>9.3}", w.as_secs_f64(), c.as_secs_f64());
+    };
+    line(&mut out, "rulebook load and check", times.load);
+    if let Some(cut) = times.cut {
+        line(&mut out, "cutting the national files", cut);
+    }
+    line(&mut out, "reading and evaluating cases", times.cases);
+    let _ = writeln!(out, "  {:<36} {:>9} {:>9.3}", "  of which reading cases", "", read.as_secs_f64());
+    let _ = writeln!(out, "  {:<36} {:>9} {:>9.3}", "  of which evaluating cases", "", evaluate.as_secs_f64());
     for (d, n) in rb.datasets().iter().zip(&totals.rows) {
         let per = |t: Duration| if t.is_zero() { 0.0 } else { *n as f64 / t.as_secs_f64() };
         let _ = writeln!(

@@ -40,6 +40,27 @@ pub struct ComputeArgs {
     /// (`--outputs patientele_peps,bonus_qualite`), or every output (`--outputs all`)
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]
     outputs: Vec<String>,
+    /// National files: every case's rows of a data input in one file, this column naming each
+    /// row's case; CASE is then the folder of the files (`NAME.csv` per data input, or --input)
+    #[arg(long, value_name = "COLUMN")]
+    partition_by: Option<String>,
+    /// With --partition-by: the national file of a data input (`--input patients=all.csv`)
+    #[arg(long, value_name = "NAME=FILE", requires = "partition_by")]
+    input: Vec<String>,
+    /// With --partition-by: a folder of case folders giving each case's values (its team.toml)
+    #[arg(long, value_name = "DIR", requires = "partition_by")]
+    cases: Option<PathBuf>,
+    /// With --partition-by: the files are sorted by the column; read case by case, memory then
+    /// follows the largest case (otherwise the cases are cut in memory)
+    #[arg(long, requires = "partition_by")]
+    sorted: bool,
+    /// With --format csv over many cases: these columns only, `NAME` or `HEADER=NAME`
+    /// (`--columns team_id=case,total`), and no totals line
+    #[arg(long, value_name = "COLUMNS", value_delimiter = ',')]
+    columns: Vec<String>,
+    /// With --format csv over many cases: the field separator
+    #[arg(long, default_value_t = ';', value_name = "CHAR")]
+    delimiter: char,
     /// The case folder (holding team.toml and its data files), or a folder of case folders: then
     /// one row per case and the totals
     case: PathBuf,
@@ -54,7 +75,18 @@ struct Report<'a> {
 }
 
 pub fn run(args: &ComputeArgs) -> u8 {
-    if crate::batch::is_folder_of_cases(&args.case) {
+    let national = args.partition_by.as_ref().map(|column| crate::national::NationalArgs {
+        column: column.clone(),
+        dir: args.case.clone(),
+        inputs: args.input.clone(),
+        cases: args.cases.clone(),
+        sorted: args.sorted,
+    });
+    let Ok(delimiter) = u8::try_from(args.delimiter) else {
+        crate::error(msg!("cli-compute-delimiter"));
+        return crate::EXIT_IO;
+    };
+    if national.is_some() || crate::batch::is_folder_of_cases(&args.case) {
         if args.manifest.manifest.is_some() || args.format == Format::Html {
             eprintln!("{}", msg!("report-one-case-only", folder = args.case.display().to_string()));
             return crate::EXIT_IO;
@@ -69,6 +101,9 @@ pub fn run(args: &ComputeArgs) -> u8 {
             threads: args.threads,
             timings: args.timings,
             outputs: &args.outputs,
+            national: national.as_ref(),
+            columns: &args.columns,
+            delimiter,
         });
     }
     let (evaluation, code) = match crate::case_run::evaluate_case(&args.rules, args.year, &args.case, args.reading.options()) {

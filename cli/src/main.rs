@@ -8,6 +8,7 @@
 mod batch;
 mod case_run;
 mod compute;
+mod cpu;
 mod docs;
 mod explain;
 mod format;
@@ -15,6 +16,7 @@ mod html;
 mod impact;
 mod json;
 mod manifest;
+mod national;
 mod output;
 mod parallel;
 mod report;

@@ -22,7 +22,7 @@ mod links;
 mod report;
 mod run;
 mod short_map;
-mod split;
+pub(crate) mod split;
 mod validator;
 
 pub use encoding::encode_text;

@@ -13,6 +13,7 @@ mod kit;
 mod mechanisms;
 mod messages;
 mod national;
+mod national_files;
 mod patch;
 mod privacy;
 mod promise;

@@ -81,7 +81,12 @@ impl<'a> Readers<'a> {
         Links::new(norms).0
     }
 
-    fn is_referred_to(&self, i: InputId, links: &Links) -> bool {
+    /// The validator of input `i`'s norm, or why it cannot be used (`None`: not a data file).
+    pub(crate) fn validator(&self, i: InputId) -> Option<&Result<Validator<'a>, Vec<Diagnostic>>> {
+        self.validators.get(i).and_then(Option::as_ref)
+    }
+
+    pub(crate) fn is_referred_to(&self, i: InputId, links: &Links) -> bool {
         matches!(&self.validators[i], Some(Ok(v)) if links.is_referred_to(&v.norm.name))
     }
 }

@@ -139,6 +139,21 @@ pub(crate) fn read_bytes(name: &str, bytes: &[u8], shown: &str, checks: &Validat
     read_stream(name, (file_name, shown), bytes, Some(bytes.len() as u64), checks, rejected, &mut Links::none())
 }
 
+/// [`read_bytes`] as one of the files of a case: references to the files read before are
+/// checked, and the keys others refer to are collected into `links` (a national file's rows of
+/// one case, read as the case's own file).
+pub(crate) fn read_bytes_linked(
+    name: &str,
+    bytes: &[u8],
+    shown: &str,
+    checks: &Validator<'_>,
+    rejected: RejectedRows,
+    links: &mut Links,
+) -> DatasetRead {
+    let file_name = shown.rsplit('/').next().unwrap_or(shown);
+    read_stream(name, (file_name, shown), bytes, Some(bytes.len() as u64), checks, rejected, links)
+}
+
 /// Keeps what a case needs of a validation run: the typed values, column by column, and the codes
 /// of the rows rejected.
 #[derive(Default)]

@@ -93,6 +93,9 @@ codes! {
     DataLineTooLong = "D216", "data-line-too-long", msg!("data-code-d216");
     DataLineEndings = "D221", "data-line-endings", msg!("data-code-d221");
     PathEscape = "D220", "path-escape", msg!("data-code-d220");
+    NationalColumn = "D230", "national-column", msg!("data-code-d230");
+    NationalRowWithoutCase = "D231", "national-row-without-case", msg!("data-code-d231");
+    NationalNotSorted = "D232", "national-not-sorted", msg!("data-code-d232");
     FormulaRuntime = "X300", "formula-runtime", msg!("data-code-x300");
     BudgetExceeded = "X301", "budget-exceeded", msg!("data-code-x301");
     ComponentsMismatch = "X302", "components-mismatch", msg!("data-code-x302");

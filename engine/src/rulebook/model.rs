@@ -8,6 +8,8 @@ use serde::Serialize;
 use typed_index_collections::TiVec;
 
 use crate::data::case::{Case, CaseOptions, Readers};
+use crate::data::national::case::CaseSource;
+use crate::data::national::{National, NationalFile, NationalInput, Part, Stream};
 use crate::data::norm::{CodeCheck, Norm};
 use crate::data::shift::DataShift;
 use crate::diagnostic::{Diagnostic, SourceFile};
@@ -452,6 +454,43 @@ impl Rulebook {
     /// brought into this rulebook's year unless `options` keeps them.
     pub fn load_case_with(&self, readers: &Readers<'_>, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
         let (case, diags) = crate::data::case::load_case(dir, &self.case_file, &self.schema, readers, options);
+        let case = match case {
+            Some(c) if !options.keep_dates => Some(self.bring_into_year(c)),
+            other => other,
+        };
+        (case, diags)
+    }
+
+    /// Cuts national files (every case's rows of a data input in one file, `column` naming the
+    /// case) into each case's part, in memory, on up to `threads` threads.
+    pub fn partition_national(
+        &self,
+        readers: &Readers<'_>,
+        column: &str,
+        inputs: &[NationalInput],
+        threads: usize,
+    ) -> (Option<National>, Vec<Diagnostic>) {
+        crate::data::national::partition(&self.schema, readers, column, inputs, threads)
+    }
+
+    /// Opens national files whose rows come case by case, sorted by `column`, to read one case
+    /// at a time.
+    pub fn stream_national(&self, readers: &Readers<'_>, column: &str, inputs: &[NationalInput]) -> (Option<Stream>, Vec<Diagnostic>) {
+        Stream::open(&self.schema, readers, column, inputs)
+    }
+
+    /// Reads one case of a national run: its parts of the national `files`, its values from its
+    /// folder's case file if it has one; its dates brought into this rulebook's year unless
+    /// `options` keeps them.
+    pub fn load_national_case(
+        &self,
+        readers: &Readers<'_>,
+        files: &[NationalFile],
+        parts: &[Part],
+        source: &CaseSource<'_>,
+        options: CaseOptions,
+    ) -> (Option<Case>, Vec<Diagnostic>) {
+        let (case, diags) = crate::data::national::case::load(&self.schema, &self.case_file, readers, files, parts, source, options);
         let case = match case {
             Some(c) if !options.keep_dates => Some(self.bring_into_year(c)),
             other => other,

@@ -118,6 +118,11 @@ impl<R: Read> Splitter<R> {
         self.consumed += n as u64;
     }
 
+    /// The input read so far (a hashing reader gives its digest at the end).
+    pub(crate) fn input_mut(&mut self) -> &mut R {
+        &mut self.input
+    }
+
     pub(crate) fn consumed(&self) -> u64 {
         self.consumed
     }

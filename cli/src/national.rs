@@ -1,0 +1,202 @@
+//! `peps compute --partition-by COLUMN DIR`: a run's cases read straight from national files,
+//! one per data input, whose `COLUMN` names each row's case (a file without it finds its case
+//! through its norm's link to a file that has it). Each case's values come from its folder in
+//! `--cases DIR` when it has one (its `team.toml`), its rows from its part of the national files;
+//! the cases are evaluated in parallel like a folder of case folders, and give the same rows.
+//!
+//! Unsorted files are cut in memory (the raw bytes of each case's rows, freed case by case as
+//! they are evaluated); with `--sorted`, files sorted by the column are read case by case, so
+//! memory follows the largest case.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use peps_engine::data::case::{CaseOptions, Readers};
+use peps_engine::data::national::case::CaseSource;
+use peps_engine::data::national::{NationalFile, NationalInput, Part};
+use peps_engine::diagnostic::Diagnostic;
+use peps_engine::rulebook::Rulebook;
+use peps_engine::rules::inputs::InputKind;
+use rayon::prelude::*;
+
+use crate::batch::{CaseRow, evaluate_loaded};
+
+/// How national files are read.
+#[derive(Debug, Clone)]
+pub struct NationalArgs {
+    /// The column naming each row's case.
+    pub column: String,
+    /// The folder of the national files.
+    pub dir: PathBuf,
+    /// `NAME=FILE`: the national file of data input `NAME` (default: `DIR/NAME.csv`).
+    pub inputs: Vec<String>,
+    /// A folder of case folders giving each case's values (`team.toml`).
+    pub cases: Option<PathBuf>,
+    /// The files come sorted by the column: read case by case.
+    pub sorted: bool,
+}
+
+/// What a national run gives besides its rows.
+pub struct NationalRun {
+    pub rows: Vec<CaseRow>,
+    /// Diagnostics of the national files themselves (rows of no case).
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: Vec<NationalFile>,
+    /// Cutting the files in memory before the cases (none when read case by case).
+    pub cut: Option<(Duration, Duration)>,
+}
+
+/// The national file of each data input: `--input NAME=FILE`, else `DIR/NAME.csv` when it exists.
+pub fn inputs(rb: &Rulebook, args: &NationalArgs) -> Result<Vec<NationalInput>, String> {
+    let datasets: Vec<&str> =
+        rb.schema().inputs.iter().filter(|i| matches!(i.kind, InputKind::Dataset { .. })).map(|i| i.name.as_str()).collect();
+    let mut out: Vec<NationalInput> = Vec::new();
+    for given in &args.inputs {
+        let Some((name, file)) = given.split_once('=') else {
+            return Err(format!("--input {given}: write NAME=FILE, NAME one of {}", datasets.join(", ")));
+        };
+        if !datasets.contains(&name) {
+            return Err(format!(
+                "--input {given}: the {} rules have no data input `{name}` (they have {})",
+                rb.year(),
+                datasets.join(", ")
+            ));
+        }
+        let path = Path::new(file);
+        let path = if path.is_absolute() || path.exists() { path.to_path_buf() } else { args.dir.join(path) };
+        out.push(NationalInput { name: name.to_string(), path });
+    }
+    for name in datasets {
+        let path = args.dir.join(format!("{name}.csv"));
+        if !out.iter().any(|i| i.name == name) && path.is_file() {
+            out.push(NationalInput { name: name.to_string(), path });
+        }
+    }
+    if out.is_empty() {
+        return Err(format!("no national file in {}: name them --input NAME=FILE, or call them NAME.csv", args.dir.display()));
+    }
+    Ok(out)
+}
+
+/// Reads and evaluates every case of the national files on `pool`.
+pub fn run(
+    rb: &Rulebook,
+    readers: &Readers<'_>,
+    args: &NationalArgs,
+    given: &[NationalInput],
+    pool: &rayon::ThreadPool,
+    options: CaseOptions,
+    wanted: &[String],
+) -> Result<NationalRun, Vec<Diagnostic>> {
+    if args.sorted {
+        sorted(rb, readers, args, given, pool, options, wanted)
+    } else {
+        in_memory(rb, readers, args, given, pool, options, wanted)
+    }
+}
+
+fn in_memory(
+    rb: &Rulebook,
+    readers: &Readers<'_>,
+    args: &NationalArgs,
+    given: &[NationalInput],
+    pool: &rayon::ThreadPool,
+    options: CaseOptions,
+    wanted: &[String],
+) -> Result<NationalRun, Vec<Diagnostic>> {
+    // The cut may run on two threads: its CPU is the process's.
+    let (wall, cpu) = (Instant::now(), crate::cpu::process());
+    let (national, diagnostics) = rb.partition_national(readers, &args.column, given, pool.current_num_threads());
+    let cut = (wall.elapsed(), crate::cpu::process().saturating_sub(cpu));
+    let Some(national) = national else { return Err(diagnostics) };
+    let files = national.files;
+    let mut cases: Vec<(String, Vec<Part>)> = national.keys.into_iter().zip(national.parts).collect();
+    for key in folders_without_rows(args.cases.as_deref(), rb.case_file(), &cases) {
+        cases.push((key, vec![Part::default(); files.len()]));
+    }
+    cases.sort_by(|a, b| a.0.cmp(&b.0));
+    let bar = crate::parallel::progress(cases.len() as u64, "cases");
+    let rows = pool.install(|| {
+        cases
+            .into_par_iter()
+            .map(|(key, parts)| {
+                // The case's parts are dropped with it: memory shrinks as the run goes.
+                let row = one(rb, readers, args, &files, &key, &parts, options, wanted);
+                bar.inc(1);
+                row
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+    Ok(NationalRun { rows, diagnostics, files, cut: Some(cut) })
+}
+
+fn sorted(
+    rb: &Rulebook,
+    readers: &Readers<'_>,
+    args: &NationalArgs,
+    given: &[NationalInput],
+    pool: &rayon::ThreadPool,
+    options: CaseOptions,
+    wanted: &[String],
+) -> Result<NationalRun, Vec<Diagnostic>> {
+    let (stream, mut diagnostics) = rb.stream_national(readers, &args.column, given);
+    let Some(mut stream) = stream else { return Err(diagnostics) };
+    let files = stream.files();
+    let failure: Mutex<Option<Diagnostic>> = Mutex::new(None);
+    let cases = std::iter::from_fn(|| match stream.next_case()? {
+        Ok(case) => Some(case),
+        Err(d) => {
+            *failure.lock().unwrap_or_else(|e| e.into_inner()) = Some(d);
+            None
+        }
+    });
+    let mut rows: Vec<CaseRow> =
+        pool.install(|| cases.par_bridge().map(|(key, parts)| one(rb, readers, args, &files, &key, &parts, options, wanted)).collect());
+    if let Some(d) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        diagnostics.push(d);
+        return Err(diagnostics);
+    }
+    let (files, orphans) = stream.finish();
+    diagnostics.extend(orphans);
+    let seen: Vec<(String, Vec<Part>)> = rows.iter().map(|r| (r.case.clone(), Vec::new())).collect();
+    for key in folders_without_rows(args.cases.as_deref(), rb.case_file(), &seen) {
+        rows.push(one(rb, readers, args, &files, &key, &vec![Part::default(); files.len()], options, wanted));
+    }
+    rows.sort_by(|a, b| a.case.cmp(&b.case));
+    Ok(NationalRun { rows, diagnostics, files, cut: None })
+}
+
+/// Reads and evaluates one case.
+#[allow(clippy::too_many_arguments)]
+fn one(
+    rb: &Rulebook,
+    readers: &Readers<'_>,
+    args: &NationalArgs,
+    files: &[NationalFile],
+    key: &str,
+    parts: &[Part],
+    options: CaseOptions,
+    wanted: &[String],
+) -> CaseRow {
+    let folder = args.cases.as_ref().map(|d| d.join(key)).filter(|d| d.join(rb.case_file()).is_file());
+    let source = CaseSource { key, folder: folder.as_deref() };
+    evaluate_loaded(rb, key.to_string(), || rb.load_national_case(readers, files, parts, &source, options), wanted)
+}
+
+/// The case folders of `--cases` that no national row names: cases with empty files.
+fn folders_without_rows(cases: Option<&Path>, case_file: &str, known: &[(String, Vec<Part>)]) -> Vec<String> {
+    let Some(dir) = cases else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let known: std::collections::HashSet<&str> = known.iter().map(|(c, _)| c.as_str()).collect();
+    let mut out: Vec<String> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join(case_file).is_file())
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .filter(|k| !known.contains(k.as_str()))
+        .collect();
+    out.sort();
+    out
+}

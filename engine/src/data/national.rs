@@ -1,0 +1,354 @@
+//! National files: one file per data input holding the rows of every case of a run, with a
+//! column naming the case (a team), cut by that column's raw bytes into one buffer per case.
+//! Each buffer starts with the file's header, and the case reader reads it as if it were the
+//! case's own file (`national/case`): the same validator, the same diagnostics, cited at the
+//! national file's own lines.
+//!
+//! A file without the column finds each row's case through the first link of its norm to a file
+//! that has it (an act through its patient's row). A file whose norm has no field of that name
+//! loses the column before it is read, so that a case's buffer is the file the case would have
+//! deposited.
+//!
+//! Two ways to cut: `partition` holds every case's rows in memory, as raw bytes (about the
+//! files' size; typed rows would take several times more), and [`Stream`] reads files whose
+//! rows come case by case, in the same order, holding one case at a time.
+
+pub mod case;
+mod cut;
+mod stream;
+
+use std::path::PathBuf;
+
+use foldhash::{HashMap, HashMapExt};
+
+use crate::data::case::Readers;
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::ids::InputId;
+use crate::rules::inputs::{CaseSchema, InputKind};
+
+use cut::{Key, Opened};
+pub use stream::Stream;
+
+/// A national file given for a data input of the rulebook.
+#[derive(Debug, Clone)]
+pub struct NationalInput {
+    /// The dataset input's name in the rulebook (`patients`).
+    pub name: String,
+    pub path: PathBuf,
+}
+
+/// What a run knows of one national file once it is cut.
+#[derive(Debug, Clone)]
+pub struct NationalFile {
+    /// The dataset input it gives.
+    pub input: String,
+    pub(crate) id: InputId,
+    /// The file as given, for messages.
+    pub shown: String,
+    /// SHA-256 of the whole file (filled once the file is read to its end).
+    pub sha256: String,
+    /// Data rows read (records after the header).
+    pub rows: u64,
+    /// The header as the cases' buffers start with it: byte-order mark, header without the
+    /// case column when it is stripped, line break.
+    pub(crate) header: Vec<u8>,
+}
+
+/// A case's rows of one national file, and where each of its lines comes from.
+#[derive(Debug, Clone, Default)]
+pub struct Part {
+    /// The header, then the rows as they are in the national file (empty: no row).
+    pub(crate) bytes: Vec<u8>,
+    /// Runs of consecutive national lines, in the order of the buffer: (first line, count).
+    pub(crate) runs: Vec<(u32, u32)>,
+    /// Rows read by another reader of the file, after `bytes`: each buffer with the length of
+    /// the header it starts with.
+    pub(crate) more: Vec<(Vec<u8>, usize)>,
+}
+
+impl Part {
+    /// The national line of line `line` of this buffer (1: the header).
+    pub(crate) fn national_line(&self, line: usize) -> usize {
+        if line < 2 {
+            return line;
+        }
+        let mut k = line - 2;
+        for &(first, count) in &self.runs {
+            if k < count as usize {
+                return first as usize + k;
+            }
+            k -= count as usize;
+        }
+        line
+    }
+
+    /// Bytes held.
+    pub fn len(&self) -> usize {
+        self.bytes.len() + self.more.iter().map(|(b, h)| b.len() - h).sum::<usize>()
+    }
+
+    /// The part as one file: the header and every row.
+    pub(crate) fn joined(&self) -> std::borrow::Cow<'_, [u8]> {
+        if self.more.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.bytes);
+        }
+        let mut all = Vec::with_capacity(self.len());
+        all.extend_from_slice(&self.bytes);
+        for (b, h) in &self.more {
+            all.extend_from_slice(&b[*h..]);
+        }
+        std::borrow::Cow::Owned(all)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
+
+/// Every case's rows of a set of national files, in memory.
+pub struct National {
+    pub files: Vec<NationalFile>,
+    /// The cases' keys (the case column's values), sorted.
+    pub keys: Vec<String>,
+    /// Per case (in the order of `keys`), its part of each file (in the order of `files`).
+    pub parts: Vec<Vec<Part>>,
+}
+
+/// Cuts `inputs` by `column` in memory, a large linked file in two halves at once when
+/// `threads` allows. Diagnostics: errors when a file cannot be read or has no way to its cases
+/// (then `None`), warnings for rows of no case.
+pub(crate) fn partition(
+    schema: &CaseSchema,
+    readers: &Readers<'_>,
+    column: &str,
+    inputs: &[NationalInput],
+    threads: usize,
+) -> (Option<National>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let Some(mut opened) = open_all(schema, readers, column, inputs, &mut diags) else { return (None, diags) };
+    let mut cases = Cases { keys: HashMap::new(), names: Vec::new(), parts: Vec::new(), files: opened.len() };
+    // Per file that others link to: each of its keys' case.
+    let mut maps: Vec<Option<HashMap<Box<[u8]>, u32>>> = opened.iter().map(|o| o.key_fields.as_ref().map(|_| HashMap::new())).collect();
+    for f in order(&opened) {
+        let (map_in, map_out) = split_maps(&mut maps, f, opened[f].target());
+        let o = &mut opened[f];
+        let halves = match (map_in, o.middle()) {
+            (Some(map), Some(middle)) if threads > 1 && map_out.is_none() => cut_in_halves(o, f, map, middle, &mut cases),
+            _ => Ok(false),
+        };
+        let done = match halves {
+            Ok(done) => done,
+            Err(d) => {
+                diags.push(d);
+                return (None, diags);
+            }
+        };
+        if !done && let Err(d) = cut_file(o, f, map_in, map_out, &mut cases) {
+            diags.push(d);
+            return (None, diags);
+        }
+        diags.extend(o.orphans_diagnostic(column));
+    }
+    let Cases { names, parts, .. } = cases;
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| names[a].cmp(&names[b]));
+    let sorted_keys = order.iter().map(|&i| String::from_utf8_lossy(&names[i]).into_owned()).collect();
+    let mut slots: Vec<Option<Vec<Part>>> = parts.into_iter().map(Some).collect();
+    let parts = order.iter().map(|&i| slots[i].take().unwrap_or_default()).collect();
+    let files = opened.into_iter().map(Opened::into_file).collect();
+    (Some(National { files, keys: sorted_keys, parts }), diags)
+}
+
+/// The cases met so far: their keys, and their parts of each file.
+struct Cases {
+    keys: HashMap<Box<[u8]>, u32>,
+    names: Vec<Box<[u8]>>,
+    parts: Vec<Vec<Part>>,
+    files: usize,
+}
+
+/// Cuts file `f` record by record into the cases' parts.
+fn cut_file(
+    o: &mut Opened,
+    f: usize,
+    map_in: Option<&HashMap<Box<[u8]>, u32>>,
+    mut map_out: Option<&mut HashMap<Box<[u8]>, u32>>,
+    cases: &mut Cases,
+) -> Result<(), Diagnostic> {
+    // The last linked key and its case: an activity file lists a patient's acts together, and
+    // its acts after the first skip the lookup in a table of every patient.
+    let mut last: (Vec<u8>, Option<u32>) = (Vec::new(), None);
+    while o.next_record()? {
+        let case = match o.case_key() {
+            Key::Own([]) => None,
+            Key::Own(k) => Some(case_index(cases, k)),
+            Key::Linked(k) => linked_case(k, map_in, &mut last),
+        };
+        let Some(case) = case else {
+            o.orphan();
+            continue;
+        };
+        if let (Some(m), Some(key)) = (map_out.as_deref_mut(), o.own_key()) {
+            // A key given by two cases' rows stays with the first.
+            m.entry(key.into()).or_insert(case);
+        }
+        o.append(&mut cases.parts[case as usize][f]);
+    }
+    Ok(())
+}
+
+fn linked_case(k: &[u8], map: Option<&HashMap<Box<[u8]>, u32>>, last: &mut (Vec<u8>, Option<u32>)) -> Option<u32> {
+    if !k.is_empty() && k == last.0.as_slice() {
+        return last.1;
+    }
+    let case = map.and_then(|m| m.get(k).copied());
+    last.0.clear();
+    last.0.extend_from_slice(k);
+    last.1 = case;
+    case
+}
+
+/// A linked file's rows cut by one reader of a range of it, into parts of their own.
+fn cut_range(r: &mut Opened, map: &HashMap<Box<[u8]>, u32>, n_cases: usize) -> Result<Vec<Part>, Diagnostic> {
+    let mut parts = vec![Part::default(); n_cases];
+    let mut last: (Vec<u8>, Option<u32>) = (Vec::new(), None);
+    while r.next_record()? {
+        let case = match r.case_key() {
+            Key::Linked(k) => linked_case(k, Some(map), &mut last),
+            Key::Own(_) => None,
+        };
+        match case {
+            Some(case) => r.append(&mut parts[case as usize]),
+            None => r.orphan(),
+        }
+    }
+    Ok(parts)
+}
+
+/// Cuts a linked file in two halves on two threads, then puts each case's second half after
+/// its first. `false` when a half holds a quote: the file is then cut in one piece. The cutting
+/// of the peers' 5 M acts is on one thread the largest part of what the run does on one core
+/// while the other waits (`BENCHMARKS.md`, issue 18).
+fn cut_in_halves(o: &mut Opened, f: usize, map: &HashMap<Box<[u8]>, u32>, middle: u64, cases: &mut Cases) -> Result<bool, Diagnostic> {
+    let size = std::fs::metadata(&o.file_path()).map(|m| m.len()).unwrap_or(middle);
+    let (mut a, mut b) = (o.range(o.data_start(), middle)?, o.range(middle, size)?);
+    let n = cases.parts.len();
+    let (first, second) = std::thread::scope(|s| {
+        let second = s.spawn(|| cut_range(&mut b, map, n));
+        let first = cut_range(&mut a, map, n);
+        (first, second.join())
+    });
+    let second = second.unwrap_or_else(|_| Err(o.failure("a thread cutting the file stopped")));
+    let (first, second) = (first?, second?);
+    if a.quoted || b.quoted {
+        return Ok(false);
+    }
+    let offset_a = o.lines_read();
+    let offset_b = offset_a + a.lines_read();
+    let header = o.file.header.len();
+    for (case, (pa, pb)) in first.into_iter().zip(second).enumerate() {
+        let part = &mut cases.parts[case][f];
+        cut::merge(part, pa, header, offset_a);
+        cut::merge(part, pb, header, offset_b);
+    }
+    o.absorb(&a, offset_a);
+    o.absorb(&b, offset_b);
+    o.hash_all()?;
+    Ok(true)
+}
+
+/// The index of case `key`, a new one when it is first met.
+fn case_index(cases: &mut Cases, key: &[u8]) -> u32 {
+    if let Some(&i) = cases.keys.get(key) {
+        return i;
+    }
+    let i = cases.names.len() as u32;
+    cases.keys.insert(key.into(), i);
+    cases.names.push(key.into());
+    cases.parts.push(vec![Part::default(); cases.files]);
+    i
+}
+
+/// The map a file reads its cases from (the file it links to) and the one it fills (when others
+/// link to it): never the same file.
+#[allow(clippy::type_complexity)]
+fn split_maps(
+    maps: &mut [Option<HashMap<Box<[u8]>, u32>>],
+    f: usize,
+    target: Option<usize>,
+) -> (Option<&HashMap<Box<[u8]>, u32>>, Option<&mut HashMap<Box<[u8]>, u32>>) {
+    match target {
+        Some(t) if t < f => {
+            let (a, b) = maps.split_at_mut(f);
+            (a[t].as_ref(), b[0].as_mut())
+        }
+        Some(t) if t > f => {
+            let (a, b) = maps.split_at_mut(t);
+            (b[0].as_ref(), a[f].as_mut())
+        }
+        _ => (None, maps[f].as_mut()),
+    }
+}
+
+/// Files with the case column first, then each linked file after the file it links to.
+pub(crate) fn order(opened: &[Opened]) -> Vec<usize> {
+    let mut done: Vec<usize> = Vec::new();
+    while done.len() < opened.len() {
+        let before = done.len();
+        for (i, o) in opened.iter().enumerate() {
+            if !done.contains(&i) && o.target().is_none_or(|t| done.contains(&t)) {
+                done.push(i);
+            }
+        }
+        if done.len() == before {
+            // A cycle of links cannot happen: `open_all` only links to files with the column.
+            break;
+        }
+    }
+    done
+}
+
+/// Opens every national file, reads its header and finds how its rows find their case.
+pub(crate) fn open_all(
+    schema: &CaseSchema,
+    readers: &Readers<'_>,
+    column: &str,
+    inputs: &[NationalInput],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<Opened>> {
+    let mut opened = Vec::new();
+    for input in inputs {
+        let shown = input.path.display().to_string();
+        let Some((id, _)) =
+            schema.inputs.iter_enumerated().find(|(_, i)| i.name == input.name && matches!(i.kind, InputKind::Dataset { .. }))
+        else {
+            diags.push(
+                Diagnostic::error(Code::NationalColumn, format!("the rulebook has no data file input `{}`", input.name))
+                    .at(Location::File { file: shown })
+                    .hint(format!("the data inputs are: {}", dataset_names(schema).join(", "))),
+            );
+            continue;
+        };
+        let validator = match readers.validator(id) {
+            Some(Ok(v)) => v,
+            Some(Err(d)) => {
+                diags.extend(d.iter().cloned());
+                continue;
+            }
+            None => continue,
+        };
+        match Opened::open(&input.name, id, &input.path, shown, validator.norm, column) {
+            Ok(o) => opened.push(o),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    cut::link_all(&mut opened, readers, diags);
+    if diags.iter().any(Diagnostic::is_error) { None } else { Some(opened) }
+}
+
+fn dataset_names(schema: &CaseSchema) -> Vec<String> {
+    schema.inputs.iter().filter(|i| matches!(i.kind, InputKind::Dataset { .. })).map(|i| format!("`{}`", i.name)).collect()
+}

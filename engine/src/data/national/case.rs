@@ -1,0 +1,154 @@
+//! A case of a national run: its values from its own case file (a folder of case folders beside
+//! the national files) or, when it has none, from a case file that names only its data files;
+//! its data from its parts of the national files, read through the same validators as a case
+//! folder's files, in the same order (a file others link to first), every diagnostic cited at
+//! the national file's lines.
+
+use std::path::{Path, PathBuf};
+
+use typed_index_collections::TiVec;
+
+use crate::data::case::{Case, CaseOptions, Readers, as_case_diagnostic, read_case_text, read_case_values};
+use crate::data::dataset::{Dataset, read_bytes_linked, read_dataset};
+use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
+use crate::hashing::sha256_hex;
+use crate::ids::InputId;
+use crate::rules::inputs::{CaseSchema, InputKind};
+use crate::rules::source::is_contained;
+use crate::rules::strict::Ctx;
+use crate::value::Value;
+
+use super::{NationalFile, Part};
+
+/// Where a national case's values come from.
+pub struct CaseSource<'a> {
+    /// The case's key (the case column's value): its name when its values do not give one.
+    pub key: &'a str,
+    /// The case's own folder, holding the rulebook's case file, if it has one.
+    pub folder: Option<&'a Path>,
+}
+
+/// Reads one case of a national run (see the module's documentation).
+pub(crate) fn load(
+    schema: &CaseSchema,
+    case_file: &str,
+    readers: &Readers<'_>,
+    files: &[NationalFile],
+    parts: &[Part],
+    source: &CaseSource<'_>,
+    options: CaseOptions,
+) -> (Option<Case>, Vec<Diagnostic>) {
+    let file = match source.folder {
+        Some(dir) => {
+            let path = dir.join(case_file);
+            let shown = path.display().to_string();
+            match read_case_text(&path, &shown, case_file) {
+                Ok(text) => SourceFile { path: shown, text },
+                Err(d) => return (None, vec![d]),
+            }
+        }
+        None => SourceFile { path: format!("({} of the national files)", source.key), text: data_files_only(schema, files) },
+    };
+    let n = schema.inputs.len();
+    let mut diags = Vec::new();
+    let mut values: TiVec<InputId, Value> = vec![Value::Null; n].into();
+    let mut paths: TiVec<InputId, Option<(String, Location)>> = vec![None; n].into();
+    let mut records: TiVec<InputId, Vec<Vec<Value>>> = vec![Vec::new(); n].into();
+    {
+        let ctx = Ctx::new(&file);
+        if let Some(root) = ctx.parse() {
+            let obj = ctx.root(&root, &format!("`{case_file}`"));
+            read_case_values(&obj, schema, &mut values, &mut paths, &mut records);
+            obj.finish();
+        }
+        diags.extend(ctx.into_diagnostics().into_iter().map(as_case_diagnostic));
+    }
+    let dir = source.folder.map_or_else(|| PathBuf::from(source.key), Path::to_path_buf);
+    let mut datasets: TiVec<InputId, Option<Dataset>> = vec![None; n].into();
+    let mut hashes = vec![(file.path.clone(), sha256_hex(file.text.as_bytes()))];
+    let mut rows_left_out = Vec::new();
+    let mut links = readers.links();
+    let mut order: Vec<InputId> = schema.inputs.keys().collect();
+    order.sort_by_key(|&i| !readers.is_referred_to(i, &links));
+    for i in order {
+        let input = &schema.inputs[i];
+        let InputKind::Dataset { rejected_rows, .. } = &input.kind else { continue };
+        let Some(Ok(checks)) = readers.validator(i) else {
+            if let Some(Err(d)) = readers.validator(i) {
+                diags.extend(d.iter().cloned());
+            }
+            continue;
+        };
+        let published = links.indexes.len();
+        let read = match files.iter().position(|f| f.id == i) {
+            Some(k) => {
+                let part = &parts[k];
+                let joined = part.joined();
+                let bytes = if part.is_empty() { &files[k].header[..] } else { &joined[..] };
+                let mut read = read_bytes_linked(&input.name, bytes, &files[k].shown, checks, *rejected_rows, &mut links);
+                for d in &mut read.diags {
+                    at_national_lines(d, &files[k].shown, part);
+                }
+                read
+            }
+            // A data file the national files do not give is the case folder's own.
+            None => {
+                let Some((rel, loc)) = &paths[i] else { continue };
+                if source.folder.is_none() || (!options.allow_outside_paths && !is_contained(rel)) {
+                    diags.push(
+                        Diagnostic::error(
+                            Code::PathEscape,
+                            format!("data file `{rel}` of `{}.{}` is outside the case folder", input.section, input.name),
+                        )
+                        .at(loc.clone())
+                        .hint("give it as a national file, or name a file inside the case folder"),
+                    );
+                    continue;
+                }
+                let full = dir.join(rel);
+                read_dataset(&input.name, &full, &full.display().to_string(), checks, *rejected_rows, &mut links)
+            }
+        };
+        if read.diags.iter().any(Diagnostic::is_error) {
+            links.indexes.truncate(published);
+        }
+        diags.extend(read.diags);
+        rows_left_out.extend(read.left_out);
+        if let Some(ds) = read.dataset {
+            hashes.push((format!("{}#{}", ds.file, source.key), ds.sha256.clone()));
+            datasets[i] = Some(ds);
+        }
+    }
+    (Some(Case { dir, file, values, datasets, records, hashes, shift: None, rows_left_out }), diags)
+}
+
+/// A case file naming only the data files the national files give (a case without a folder).
+fn data_files_only(schema: &CaseSchema, files: &[NationalFile]) -> String {
+    let mut text = String::new();
+    let mut section = "";
+    let mut sorted: Vec<&NationalFile> = files.iter().collect();
+    sorted.sort_by_key(|f| &schema.inputs[f.id].section);
+    for f in sorted {
+        let input = &schema.inputs[f.id];
+        if input.section != section {
+            section = &input.section;
+            text.push_str(&format!("[{section}]\n"));
+        }
+        let name = f.shown.rsplit('/').next().unwrap_or(&f.shown);
+        text.push_str(&format!("{} = {}\n", input.name, toml_string(name)));
+    }
+    text
+}
+
+fn toml_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A diagnostic of a part's row, moved to the national file's line.
+fn at_national_lines(d: &mut Diagnostic, shown: &str, part: &Part) {
+    if let Some(Location::Data { file, row, .. }) = &mut d.location
+        && file == shown
+    {
+        *row = part.national_line(*row);
+    }
+}

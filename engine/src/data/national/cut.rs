@@ -1,0 +1,460 @@
+//! Cutting one national file: its header, the way its rows find their case (the case column, or
+//! a link of its norm to a file that has it), and each record's bytes appended to its case's
+//! buffer, the column stripped when the norm does not know it.
+//!
+//! The records come from the validator's own splitter, so a quoted field, a line break inside
+//! quotes or a missing final line break is cut exactly where `validate` sees it.
+
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use crate::data::case::Readers;
+use crate::data::limits::open_regular;
+use crate::data::norm::Norm;
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::hashing::StreamHash;
+use crate::ids::InputId;
+use crate::validate::split::Splitter;
+
+use super::{NationalFile, Part};
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// Joins the fields of a key of several fields (as the validator's link indexes do).
+const UNIT_SEPARATOR: u8 = 0x1F;
+
+/// A reader that hashes what passes through it.
+pub(crate) struct Hashing {
+    file: io::Take<File>,
+    hash: StreamHash,
+}
+
+impl Read for Hashing {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.file.read(buf)?;
+        self.hash.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// How a file's rows find their case.
+enum Route {
+    /// The case column, at this index of the header; `strip`: the norm has no such field, so
+    /// the column is taken out of the header and of every row.
+    Column { index: usize, strip: bool },
+    /// The fields of the file's link to `target`, whose rows say their case.
+    Link { fields: Vec<usize>, target: usize },
+}
+
+/// A national file being read.
+pub(crate) struct Opened {
+    pub(crate) file: NationalFile,
+    path: PathBuf,
+    /// Where the rows start (after the header), and how many lines the header takes.
+    data_start: u64,
+    header_lines: u64,
+    splitter: Splitter<Hashing>,
+    route: Route,
+    /// The fields of the key other files link to, when some file links here.
+    pub(crate) key_fields: Option<Vec<usize>>,
+    norm_name: String,
+    header_cells: Vec<String>,
+    scratch: Vec<u8>,
+    /// Whether a record read so far had quotes.
+    pub(crate) quoted: bool,
+    /// Rows that belong to no case, and the first of their lines.
+    pub(crate) orphans: u64,
+    pub(crate) first_orphan: Option<u64>,
+}
+
+/// What a record says of its case.
+pub(crate) enum Key<'a> {
+    /// The case column's value (empty: no case).
+    Own(&'a [u8]),
+    /// The key of the row it links to.
+    Linked(&'a [u8]),
+}
+
+impl Opened {
+    /// Opens `path` and reads its header.
+    pub(crate) fn open(input: &str, id: InputId, path: &Path, shown: String, norm: &Norm, column: &str) -> Result<Opened, Diagnostic> {
+        let at = || Location::File { file: shown.clone() };
+        let unreadable = |why: String| Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {shown}: {why}")).at(at());
+        let file = open_regular(path).map_err(|e| unreadable(e.reason()))?;
+        let size = file.metadata().ok().map(|m| m.len());
+        let mut splitter = Splitter::sized(Hashing { file: file.take(u64::MAX), hash: StreamHash::default() }, norm.separator, size);
+        let mut header = Vec::new();
+        if splitter.peek(3).map_err(|e| unreadable(e.to_string()))? == BOM {
+            splitter.skip(3);
+            header.extend_from_slice(BOM);
+        }
+        if !splitter.next_record().map_err(|e| unreadable(e.to_string()))? {
+            return Err(Diagnostic::error(Code::EmptyFile, format!("{shown} is empty: no header, no rows")).at(at()));
+        }
+        let header_cells: Vec<String> =
+            (0..splitter.width()).map(|i| String::from_utf8_lossy(splitter.field(i)).trim().to_string()).collect();
+        let index = header_cells.iter().position(|c| c == column);
+        let strip = index.is_some() && !norm.fields.iter().any(|f| f.name == column);
+        let raw = splitter.raw().to_vec();
+        let (data_start, header_lines) = (splitter.consumed(), splitter.lines);
+        match index {
+            Some(i) if strip => header.extend_from_slice(&without_field(&raw, norm.separator, i)),
+            _ => header.extend_from_slice(&raw),
+        }
+        header.extend_from_slice(terminator(splitter.terminator()));
+        Ok(Opened {
+            file: NationalFile { input: input.to_string(), id, shown, sha256: String::new(), rows: 0, header },
+            path: path.to_path_buf(),
+            data_start,
+            header_lines,
+            splitter,
+            route: match index {
+                Some(index) => Route::Column { index, strip },
+                // Found by `link_all`, or the file is refused.
+                None => Route::Link { fields: Vec::new(), target: usize::MAX },
+            },
+            key_fields: None,
+            norm_name: norm.name.clone(),
+            header_cells,
+            scratch: Vec::new(),
+            quoted: false,
+            orphans: 0,
+            first_orphan: None,
+        })
+    }
+
+    /// Where the rows of a linked file can be cut in two halves read at once: the byte where the
+    /// second half starts, a line start near the middle (`None`: a file too small to gain). A
+    /// quote in either half makes the caller read the file in one piece again, since a quoted
+    /// line break could sit on the cut.
+    pub(crate) fn middle(&self) -> Option<u64> {
+        const WORTH: u64 = 16 << 20;
+        if !matches!(self.route, Route::Link { .. }) || self.key_fields.is_some() {
+            return None;
+        }
+        let size = std::fs::metadata(&self.path).ok()?.len();
+        if size < WORTH {
+            return None;
+        }
+        let half = (self.data_start + size) / 2;
+        let mut file = File::open(&self.path).ok()?;
+        file.seek(SeekFrom::Start(half)).ok()?;
+        let mut window = Vec::new();
+        file.take(1 << 20).read_to_end(&mut window).ok()?;
+        let middle = half + memchr::memchr(b'\n', &window)? as u64 + 1;
+        (middle < size).then_some(middle)
+    }
+
+    /// A reader of this file's rows between bytes `start` and `end` (line starts), routed as
+    /// this one; its lines count from 1 at `start`.
+    pub(crate) fn range(&self, start: u64, end: u64) -> Result<Opened, Diagnostic> {
+        let unreadable = |e: io::Error| {
+            Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {}: {e}", self.file.shown))
+                .at(Location::File { file: self.file.shown.clone() })
+        };
+        let mut file = File::open(&self.path).map_err(unreadable)?;
+        file.seek(SeekFrom::Start(start)).map_err(unreadable)?;
+        let input = Hashing { file: file.take(end - start), hash: StreamHash::default() };
+        let route = match &self.route {
+            Route::Column { index, strip } => Route::Column { index: *index, strip: *strip },
+            Route::Link { fields, target } => Route::Link { fields: fields.clone(), target: *target },
+        };
+        Ok(Opened {
+            file: NationalFile { rows: 0, ..self.file.clone() },
+            path: self.path.clone(),
+            data_start: start,
+            header_lines: 0,
+            splitter: Splitter::sized(input, self.splitter.sep, Some(end - start)),
+            route,
+            key_fields: None,
+            norm_name: self.norm_name.clone(),
+            header_cells: self.header_cells.clone(),
+            scratch: Vec::new(),
+            quoted: false,
+            orphans: 0,
+            first_orphan: None,
+        })
+    }
+
+    /// How many lines the records read so far span, the header included.
+    pub(crate) fn lines_read(&self) -> u64 {
+        if self.splitter.line == 0 { self.header_lines } else { self.splitter.line + self.splitter.lines - 1 }
+    }
+
+    pub(crate) fn file_path(&self) -> &Path {
+        &self.path
+    }
+
+    /// An error of reading this file.
+    pub(crate) fn failure(&self, why: &str) -> Diagnostic {
+        Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {}: {why}", self.file.shown))
+            .at(Location::File { file: self.file.shown.clone() })
+    }
+
+    /// Where the rows start, after the header.
+    pub(crate) fn data_start(&self) -> u64 {
+        self.data_start
+    }
+
+    /// Takes in the rows and orphans a range reader of this file read, its lines after `offset`.
+    pub(crate) fn absorb(&mut self, other: &Opened, offset: u64) {
+        self.file.rows += other.file.rows;
+        self.orphans += other.orphans;
+        if self.first_orphan.is_none() {
+            self.first_orphan = other.first_orphan.map(|l| l + offset);
+        }
+    }
+
+    /// Hashes the whole file (when its rows were read by range readers).
+    pub(crate) fn hash_all(&mut self) -> Result<(), Diagnostic> {
+        let mut file = File::open(&self.path).map_err(|e| {
+            Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {}: {e}", self.file.shown))
+                .at(Location::File { file: self.file.shown.clone() })
+        })?;
+        let mut hash = StreamHash::default();
+        let mut buf = vec![0u8; 1 << 20];
+        loop {
+            match file.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => hash.update(&buf[..n]),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => break,
+            }
+        }
+        self.file.sha256 = hash.hex();
+        Ok(())
+    }
+
+    /// The file this one links to for its cases.
+    pub(crate) fn target(&self) -> Option<usize> {
+        match self.route {
+            Route::Link { target, .. } if target != usize::MAX => Some(target),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn has_column(&self) -> bool {
+        matches!(self.route, Route::Column { .. })
+    }
+
+    /// Reads the next record; `false` at the end of the file.
+    pub(crate) fn next_record(&mut self) -> Result<bool, Diagnostic> {
+        let more = self.splitter.next_record().map_err(|e| {
+            Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {}: {e}", self.file.shown)).at(Location::Data {
+                file: self.file.shown.clone(),
+                row: self.splitter.line as usize + 1,
+                field: None,
+            })
+        })?;
+        self.file.rows += u64::from(more);
+        self.quoted |= more && self.splitter.quoted();
+        Ok(more)
+    }
+
+    /// The current record's case.
+    pub(crate) fn case_key(&mut self) -> Key<'_> {
+        match &self.route {
+            Route::Column { index, .. } => Key::Own(field(&self.splitter, *index)),
+            Route::Link { fields, .. } => Key::Linked(joined(&self.splitter, fields, &mut self.scratch)),
+        }
+    }
+
+    /// The current record's key that other files link to (when some do).
+    pub(crate) fn own_key(&mut self) -> Option<&[u8]> {
+        let fields = self.key_fields.as_ref()?;
+        Some(joined(&self.splitter, fields, &mut self.scratch))
+    }
+
+    /// The line the current record starts on.
+    pub(crate) fn line(&self) -> u64 {
+        self.splitter.line
+    }
+
+    /// Notes the current record as belonging to no case.
+    pub(crate) fn orphan(&mut self) {
+        self.orphans += 1;
+        self.first_orphan.get_or_insert(self.splitter.line);
+    }
+
+    /// Appends the current record to `part`, after the header when it is the part's first.
+    pub(crate) fn append(&self, part: &mut Part) {
+        if part.bytes.is_empty() {
+            part.bytes.extend_from_slice(&self.file.header);
+        }
+        let raw = self.splitter.raw();
+        match self.route {
+            Route::Column { index, strip: true } => part.bytes.extend_from_slice(&without_field(raw, self.splitter.sep, index)),
+            _ => part.bytes.extend_from_slice(raw),
+        }
+        // A last line without a line break gets one: another record may follow it here.
+        part.bytes.extend_from_slice(terminator(self.splitter.terminator()));
+        let (line, lines) = (self.splitter.line as u32, self.splitter.lines as u32);
+        match part.runs.last_mut() {
+            Some((first, count)) if *first + *count == line => *count += lines,
+            _ => part.runs.push((line, lines)),
+        }
+    }
+
+    /// The file once read to its end: its hash is complete.
+    pub(crate) fn into_file(mut self) -> NationalFile {
+        if self.file.sha256.is_empty() {
+            self.file.sha256 = self.splitter.input_mut().hash.hex();
+        }
+        self.file
+    }
+
+    /// The warning for rows of no case, if any.
+    pub(crate) fn orphans_diagnostic(&self, column: &str) -> Option<Diagnostic> {
+        let first = self.first_orphan?;
+        let why = match self.route {
+            Route::Column { .. } => format!("their `{column}` is empty"),
+            Route::Link { .. } => "the row they link to is in no case's rows".to_string(),
+        };
+        Some(
+            Diagnostic::warning(
+                Code::NationalRowWithoutCase,
+                format!(
+                    "{} row{} of {} belong to no case and are not computed: {why}",
+                    self.orphans,
+                    plural(self.orphans),
+                    self.file.shown
+                ),
+            )
+            .at(Location::Data { file: self.file.shown.clone(), row: first as usize, field: None })
+            .hint(format!("give every row a `{column}`, or the key of a row that has one")),
+        )
+    }
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn terminator(t: &[u8]) -> &[u8] {
+    if t.is_empty() { b"\n" } else { t }
+}
+
+/// Field `i` of the current record, trimmed of spaces (absent: empty).
+fn field<R: Read>(s: &Splitter<R>, i: usize) -> &[u8] {
+    if i < s.width() { s.field(i).trim_ascii() } else { &[] }
+}
+
+/// The fields of a key, joined.
+fn joined<'a, R: Read>(s: &'a Splitter<R>, fields: &[usize], scratch: &'a mut Vec<u8>) -> &'a [u8] {
+    if let [one] = fields {
+        return field(s, *one);
+    }
+    scratch.clear();
+    for (k, &i) in fields.iter().enumerate() {
+        if k > 0 {
+            scratch.push(UNIT_SEPARATOR);
+        }
+        scratch.extend_from_slice(field(s, i));
+    }
+    scratch
+}
+
+/// `raw` without its field `index`, separators counted outside quotes.
+fn without_field(raw: &[u8], sep: u8, index: usize) -> Vec<u8> {
+    let mut bounds = Vec::new();
+    let (mut start, mut quoted) = (0, false);
+    for (i, &b) in raw.iter().enumerate() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == sep && !quoted {
+            bounds.push((start, i));
+            start = i + 1;
+        }
+    }
+    bounds.push((start, raw.len()));
+    let Some(&(a, b)) = bounds.get(index) else { return raw.to_vec() };
+    let mut out = Vec::with_capacity(raw.len());
+    if index == 0 {
+        // The separator after the field goes with it.
+        out.extend_from_slice(raw.get(b + 1..).unwrap_or_default());
+    } else {
+        out.extend_from_slice(&raw[..a - 1]);
+        out.extend_from_slice(&raw[b..]);
+    }
+    out
+}
+
+/// Appends `other` (a part of the same file read by a range reader, its lines after `offset`) to
+/// `part`.
+pub(crate) fn merge(part: &mut Part, other: Part, header: usize, offset: u64) {
+    if other.bytes.is_empty() {
+        return;
+    }
+    if part.bytes.is_empty() {
+        part.bytes = other.bytes;
+    } else {
+        // Kept apart, and joined only when the case is read: joining here would hold both
+        // halves and their join at once (630 instead of 490 MB on the peers' workload).
+        part.more.push((other.bytes, header));
+    }
+    for (first, count) in other.runs {
+        let first = first + offset as u32;
+        match part.runs.last_mut() {
+            Some((f, c)) if *f + *c == first => *c += count,
+            _ => part.runs.push((first, count)),
+        }
+    }
+}
+
+/// Finds, for each file without the case column, the first link of its norm to a file that has
+/// it; a file with neither is refused (D230).
+pub(crate) fn link_all(opened: &mut [Opened], readers: &Readers<'_>, diags: &mut Vec<Diagnostic>) {
+    for f in 0..opened.len() {
+        if opened[f].has_column() {
+            continue;
+        }
+        let Some(Ok(v)) = readers.validator(opened[f].file.id) else { continue };
+        let found = v.norm.references.iter().find_map(|r| {
+            let target = opened.iter().position(|o| o.norm_name == r.norm && o.has_column())?;
+            let fields = indexes(&opened[f].header_cells, &r.fields)?;
+            let keys = indexes(&opened[target].header_cells, &r.keys)?;
+            Some((target, fields, keys))
+        });
+        match found {
+            Some((target, fields, keys)) => {
+                opened[f].route = Route::Link { fields, target };
+                opened[target].key_fields = Some(keys);
+            }
+            None => diags.push(
+                Diagnostic::error(
+                    Code::NationalColumn,
+                    format!(
+                        "{} has no case column, and its norm `{}` links to no national file that has one",
+                        opened[f].file.shown, opened[f].norm_name
+                    ),
+                )
+                .at(Location::Data { file: opened[f].file.shown.clone(), row: 1, field: None })
+                .hint("add the case column to the file, or declare a [[link]] of its norm to a file that has it"),
+            ),
+        }
+    }
+}
+
+fn indexes(header: &[String], names: &[String]) -> Option<Vec<usize>> {
+    names.iter().map(|n| header.iter().position(|c| c == n)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_is_taken_out_with_one_separator() {
+        assert_eq!(without_field(b"a;b;c", b';', 0), b"b;c");
+        assert_eq!(without_field(b"a;b;c", b';', 1), b"a;c");
+        assert_eq!(without_field(b"a;b;c", b';', 2), b"a;b");
+        assert_eq!(without_field(b"\"x;y\";b;c", b';', 1), b"\"x;y\";c");
+    }
+
+    #[test]
+    fn a_line_of_a_part_is_found_in_its_runs() {
+        let part = Part { bytes: Vec::new(), runs: vec![(10, 2), (40, 1), (7, 3)], more: Vec::new() };
+        let lines: Vec<usize> = (1..=8).map(|l| part.national_line(l)).collect();
+        assert_eq!(lines, [1, 10, 11, 40, 7, 8, 9, 8]);
+    }
+}

@@ -1,0 +1,292 @@
+//! National files: every team's rows of a data input in one file with a team column, read by
+//! `peps compute --partition-by` with no split step. The nation of `peps synth --teams` is
+//! written both ways (a folder per team, and national files made from those folders), and both
+//! layouts give the same rows, sorted or not, with diagnostics at the national file's lines.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value as Json;
+
+use crate::util::peps;
+
+/// The team column the national files get.
+const COLUMN: &str = "equipe";
+
+/// A synthetic nation, one folder per team.
+fn synth_nation(dir: &Path) {
+    let out = dir.display().to_string();
+    let run = peps(&["synth", "--teams", "4", "--patients", "2400", "--seed", "5", "-o", &out]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// The team folders of `dir`, sorted.
+fn teams(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> =
+        std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).filter(|p| p.join("team.toml").is_file()).collect();
+    out.sort();
+    out
+}
+
+/// Each data input of a team (the `[fichiers]` of its team.toml): its name and file name.
+fn data_files(team: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(team.join("team.toml")).unwrap();
+    let doc: toml_edit::DocumentMut = text.parse().unwrap();
+    doc["fichiers"].as_table().unwrap().iter().map(|(k, v)| (k.to_string(), v.as_str().unwrap().to_string())).collect()
+}
+
+/// A file's header and rows, as lines with their line breaks (a byte-order mark stays on the header).
+fn lines(path: &Path) -> (Vec<u8>, Vec<Vec<u8>>) {
+    let bytes = std::fs::read(path).unwrap();
+    let mut all: Vec<Vec<u8>> = bytes.split_inclusive(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
+    let header = all.remove(0);
+    (header, all)
+}
+
+/// The team column put first: after the byte-order mark, if any.
+fn with_column(line: &[u8], value: &[u8]) -> Vec<u8> {
+    let bom = if line.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    [&line[..bom], value, b";", &line[bom..]].concat()
+}
+
+/// Writes one national file per data input into `out` from the team folders of `nation`, rows in
+/// team order, or interleaved (round-robin over the teams) when `shuffled`. Returns the files'
+/// names by input.
+fn national_files(nation: &Path, out: &Path, shuffled: bool) -> Vec<(String, String)> {
+    std::fs::create_dir_all(out).unwrap();
+    let teams = teams(nation);
+    let files = data_files(&teams[0]);
+    for (input, name) in &files {
+        let mut header = Vec::new();
+        let mut per_team: Vec<Vec<Vec<u8>>> = Vec::new();
+        for team in &teams {
+            let key = team.file_name().unwrap().to_string_lossy().into_owned();
+            let file = data_files(team).into_iter().find(|(i, _)| i == input).unwrap().1;
+            let (h, rows) = lines(&team.join(file));
+            header = with_column(&h, COLUMN.as_bytes());
+            per_team.push(rows.iter().map(|r| with_column(r, key.as_bytes())).collect());
+        }
+        let mut rows: Vec<Vec<u8>> = Vec::new();
+        if shuffled {
+            let longest = per_team.iter().map(Vec::len).max().unwrap_or(0);
+            for k in 0..longest {
+                for team in per_team.iter().rev() {
+                    rows.extend(team.get(k).cloned());
+                }
+            }
+        } else {
+            rows = per_team.concat();
+        }
+        // The activity file keeps the name its norm expects; the others are named after their input.
+        let target = if name.starts_with("A51_") { name.clone() } else { format!("{input}.csv") };
+        std::fs::write(out.join(&target), [header, rows.concat()].concat()).unwrap();
+    }
+    files
+        .into_iter()
+        .map(|(input, name)| if name.starts_with("A51_") { (input, name) } else { (input.clone(), format!("{input}.csv")) })
+        .collect()
+}
+
+fn national_args(files: &[(String, String)], out: &mut Vec<String>) {
+    for (input, name) in files {
+        out.push("--input".into());
+        out.push(format!("{input}={name}"));
+    }
+}
+
+/// `compute --format json --outputs all` on a folder of teams, or on national files.
+/// National files to read: their names by input, the case folders, whether sorted.
+type NationalRun<'a> = (&'a [(String, String)], &'a Path, bool);
+
+fn compute(dir: &Path, national: Option<NationalRun<'_>>) -> (Json, String, i32) {
+    let mut args: Vec<String> = ["compute", "--year", "2025", "--format", "json", "--outputs", "all"].map(String::from).to_vec();
+    if let Some((files, cases, sorted)) = national {
+        args.extend(["--partition-by".into(), COLUMN.into(), "--cases".into(), cases.display().to_string()]);
+        national_args(files, &mut args);
+        if sorted {
+            args.push("--sorted".into());
+        }
+    }
+    args.push(dir.display().to_string());
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = peps(&refs);
+    let json = serde_json::from_str(&run.stdout).unwrap_or(Json::Null);
+    (json, run.stderr, run.code)
+}
+
+/// What must not depend on the layout: every team's row and the totals.
+fn rows_and_totals(json: &Json) -> Json {
+    serde_json::json!({ "cases": json["cases"], "totals": json["totals"], "outputs": json["outputs"] })
+}
+
+#[test]
+fn national_files_and_team_folders_give_identical_rows_sorted_or_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nation = tmp.path().join("nation");
+    synth_nation(&nation);
+    let (folders, stderr, code) = compute(&nation, None);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(folders["cases"].as_array().unwrap().len(), 4);
+
+    let sorted_dir = tmp.path().join("sorted");
+    let files = national_files(&nation, &sorted_dir, false);
+    let shuffled_dir = tmp.path().join("shuffled");
+    national_files(&nation, &shuffled_dir, true);
+    for (dir, sorted) in [(&sorted_dir, false), (&sorted_dir, true), (&shuffled_dir, false)] {
+        let (national, stderr, code) = compute(dir, Some((&files, &nation, sorted)));
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(rows_and_totals(&national), rows_and_totals(&folders), "{} sorted={sorted}", dir.display());
+        // The run names each whole national file with its hash.
+        let inputs = national["inputs"].as_array().unwrap();
+        assert_eq!(inputs.len(), files.len());
+        for i in inputs {
+            let file = Path::new(i["file"].as_str().unwrap());
+            let bytes = std::fs::read(file).unwrap();
+            assert_eq!(i["sha256"].as_str().unwrap(), sha256(&bytes), "{}", file.display());
+        }
+    }
+
+    // Files that are not sorted are refused case by case, with the line where the order breaks.
+    let (_, stderr, code) = compute(&shuffled_dir, Some((&files, &nation, true)));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("D232"), "{stderr}");
+}
+
+#[test]
+fn a_bad_value_is_cited_at_the_national_files_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nation = tmp.path().join("nation");
+    synth_nation(&nation);
+    let dir = tmp.path().join("national");
+    let files = national_files(&nation, &dir, true);
+    // Line 7 of the shuffled patient file (a row of some team) gets a sex no norm allows.
+    let patients = dir.join(&files.iter().find(|(i, _)| i == "patients").unwrap().1);
+    let text = std::fs::read_to_string(&patients).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let header: Vec<&str> = lines[0].split(';').collect();
+    let sex = header.iter().position(|h| *h == "SEXE").expect("a SEXE column");
+    let mut cells: Vec<String> = lines[6].split(';').map(String::from).collect();
+    let team = cells[0].clone();
+    cells[sex] = "9".into();
+    lines[6] = cells.join(";");
+    std::fs::write(&patients, lines.join("\n") + "\n").unwrap();
+
+    let (json, stderr, code) = compute(&dir, Some((&files, &nation, false)));
+    assert_eq!(code, 1, "{stderr}");
+    let at = format!("{}:7:SEXE", patients.display());
+    assert!(stderr.contains(&at), "the national file and its line, {at}: {stderr}");
+    let failed: Vec<&Json> = json["cases"].as_array().unwrap().iter().filter(|c| c["status"] == "error").collect();
+    assert_eq!(failed.len(), 1, "only the team of that row is refused");
+    assert_eq!(failed[0]["case"], team.as_str());
+    assert!(failed[0]["errors"].as_array().unwrap().iter().any(|c| c.as_str().unwrap().starts_with('V')), "{}", failed[0]);
+}
+
+#[test]
+fn a_row_of_no_team_is_counted_and_the_others_computed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nation = tmp.path().join("nation");
+    synth_nation(&nation);
+    let dir = tmp.path().join("national");
+    let files = national_files(&nation, &dir, false);
+    let patients = dir.join(&files.iter().find(|(i, _)| i == "patients").unwrap().1);
+    let mut text = std::fs::read_to_string(&patients).unwrap();
+    let last = text.lines().last().unwrap().to_string();
+    let orphan = last.split_once(';').map(|(_, rest)| format!(";{rest}\n")).unwrap();
+    text.push_str(&orphan);
+    std::fs::write(&patients, text).unwrap();
+    let (_, stderr, code) = compute(&dir, Some((&files, &nation, false)));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("D231"), "{stderr}");
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The peers' workload of `bench/peers` in small: patients with their team, acts with their
+/// patient only, large enough (over 16 MB) for the acts to be cut in two halves on two threads.
+fn peers_files(dir: &Path, patients: usize, teams: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut p = String::from("patient_id;team_id;birth_date;sex;ald_count;c2s;ame;consuming\n");
+    let mut a = String::from("ps_id;patient_id;act_date;act_code;quantity;coefficient;amount\n");
+    for i in 0..patients {
+        // Teams in a scattered order, as gen_data.py draws them.
+        let team = (i * 7919) % teams + 1;
+        let sex = if i % 2 == 0 { "F" } else { "M" };
+        p.push_str(&format!(
+            "P{i:09};T{team:03};{:02}/06/{};{sex};{};{};{};{}\n",
+            i % 28 + 1,
+            1930 + i % 90,
+            i % 4,
+            i % 9 / 8,
+            i % 97 / 96,
+            u8::from(i % 13 != 0)
+        ));
+        for k in 0..(i % 9) {
+            a.push_str(&format!(
+                "{:011};P{i:09};{:02}/{:02}/2025;G;1;1,00;{},{:02}\n",
+                10_000_000_000u64 + k as u64,
+                k + 1,
+                k % 12 + 1,
+                25 + k,
+                (i * 7 + k) % 100
+            ));
+        }
+    }
+    std::fs::write(dir.join("patients.csv"), p).unwrap();
+    std::fs::write(dir.join("activity.csv"), a).unwrap();
+}
+
+/// The national files cut into one folder per team, as the per-team layout holds them.
+fn split_peers(national: &Path, out: &Path) {
+    let patients = std::fs::read_to_string(national.join("patients.csv")).unwrap();
+    let activity = std::fs::read_to_string(national.join("activity.csv")).unwrap();
+    let (ph, prows) = patients.split_once('\n').unwrap();
+    let (ah, arows) = activity.split_once('\n').unwrap();
+    let mut team_of = std::collections::HashMap::new();
+    let mut files: std::collections::BTreeMap<String, (String, String)> = Default::default();
+    for row in prows.lines() {
+        let mut cells = row.split(';');
+        let (id, team) = (cells.next().unwrap(), cells.next().unwrap());
+        team_of.insert(id.to_string(), team.to_string());
+        files.entry(team.to_string()).or_insert_with(|| (format!("{ph}\n"), format!("{ah}\n"))).0.push_str(&format!("{row}\n"));
+    }
+    for row in arows.lines() {
+        let team = &team_of[row.split(';').nth(1).unwrap()];
+        files.get_mut(team).unwrap().1.push_str(&format!("{row}\n"));
+    }
+    for (team, (p, a)) in files {
+        let dir = out.join(team);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("team.toml"), "[files]\npatients = \"patients.csv\"\nactivity = \"activity.csv\"\n").unwrap();
+        std::fs::write(dir.join("patients.csv"), p).unwrap();
+        std::fs::write(dir.join("activity.csv"), a).unwrap();
+    }
+}
+
+#[test]
+fn acts_find_their_team_through_their_patient_on_one_thread_or_two() {
+    let tmp = tempfile::tempdir().unwrap();
+    let national = tmp.path().join("national");
+    peers_files(&national, 90_000, 40);
+    assert!(std::fs::metadata(national.join("activity.csv")).unwrap().len() > 16 << 20, "large enough to be cut in halves");
+    let folders = tmp.path().join("folders");
+    split_peers(&national, &folders);
+    let bench = crate::util::repo().join("bench/peers");
+    let (rules, norms) = (bench.join("rules").display().to_string(), bench.join("norms").display().to_string());
+    let run = |dir: &Path, extra: &[&str]| {
+        let mut args = vec!["compute", "--year", "2025", "--rules", &rules, "--norms", &norms, "--format", "csv", "--outputs", "all"];
+        args.extend_from_slice(extra);
+        let dir = dir.display().to_string();
+        args.push(&dir);
+        let run = peps(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    let by_folder = run(&folders, &[]);
+    assert_eq!(by_folder.lines().count(), 40 + 2, "a row per team, the header and the totals");
+    for threads in ["1", "2"] {
+        let national = run(&national, &["--partition-by", "team_id", "--threads", threads]);
+        assert_eq!(national, by_folder, "national files on {threads} thread(s)");
+    }
+}
