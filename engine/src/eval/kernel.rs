@@ -533,3 +533,56 @@ fn combine_refs<'a>(parts: &[Option<&Vector<'a>>; 2], picks: &Picks) -> Vector<'
         _ => Vector::Values(picks.iter().map(at).map(|(v, k)| v.value(k)).collect()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    use super::*;
+
+    const OPS: [BinOp; 6] = [BinOp::Eq, BinOp::Ne, BinOp::Lt, BinOp::Le, BinOp::Gt, BinOp::Ge];
+
+    /// Every comparison of two typed vectors, nulls included, gives what `expr::compare` gives
+    /// on their values.
+    #[test]
+    fn typed_comparisons_agree_with_the_tree_walker_nulls_included() {
+        let dict: Vec<SmolStr> = vec!["MG".into(), "IDE".into()];
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let vectors: Vec<Vector<'_>> = vec![
+            Vector::Num(vec![Some(dec!(1.50)), None, Some(dec!(-2)), Some(dec!(1.5))]),
+            Vector::Scalar(Value::Number(dec!(1.5))),
+            Vector::Scalar(Value::Null),
+            Vector::Date(vec![day(2025, 1, 1).num_days_from_ce(), NULL_DATE, day(2024, 12, 31).num_days_from_ce(), 0]),
+            Vector::Scalar(Value::Date(day(2025, 1, 1))),
+            Vector::Text(&dict, vec![0, NULL_CODE, 1, 0]),
+            Vector::Scalar(Value::text("MG")),
+            Vector::Scalar(Value::text("PSY")),
+            Vector::Bool(vec![TRUE, NULL, FALSE, TRUE]),
+            Vector::Values(vec![Value::Number(dec!(1.5)), Value::Null, Value::text("MG"), Value::Bool(true)]),
+        ];
+        for a in &vectors {
+            for b in &vectors {
+                for op in OPS {
+                    let got = compare_vectors(op, a, b, 4);
+                    for (i, &g) in got.iter().enumerate() {
+                        let want = truthy(&compare(op, &a.value(i), &b.value(i)));
+                        assert_eq!(g == TRUE, want, "{:?} {} {:?}", a.value(i), op.symbol(), b.value(i));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Combining two branches keeps each value as it was, typed or not.
+    #[test]
+    fn combined_branches_keep_their_values() {
+        let a = Vector::Num(vec![Some(dec!(1.10)), None]);
+        let b = Vector::Scalar(Value::Null);
+        let c = Vector::Values(vec![Value::text("x")]);
+        let picks: Picks = vec![(1, 0), (0, 1), (0, 0)];
+        let v = combine_refs(&[Some(&a), Some(&b)], &picks);
+        assert_eq!((0..3).map(|i| v.value(i).render()).collect::<Vec<_>>(), ["", "", "1.10"]);
+        let v = combine_refs(&[Some(&a), Some(&c)], &vec![(1, 0), (0, 0)]);
+        assert_eq!((0..2).map(|i| v.value(i)).collect::<Vec<_>>(), [Value::text("x"), Value::Number(dec!(1.10))]);
+    }
+}
