@@ -341,6 +341,18 @@ data-code-v432 = a row where a check of the norm across its fields fails (warnin
 data-code-v433 = a row whose value is found in no row of the file it refers to, at the row's date when the norm says so (warning)
 data-code-v440 = the file is deposited after the deadline of a period it holds data of (warning)
 data-code-v441 = the file holds data of days that no deposit period of the calendar covers, so no deadline can be checked (warning)
+data-diff-dated-from = from { $from }: { $value }
+data-diff-key-integer = { $key } (integer in { $domain })
+data-diff-key-range = { $key } (in { $domain })
+data-diff-key-bool = { $key } (yes/no)
+data-diff-table = { $rows } rows, keys { $keys }
+data-diff-indicator-higher = weight { $weight }, target { $target }, higher is better, input { $input }
+data-diff-indicator-lower = weight { $weight }, target { $target }, lower is better, input { $input }
+data-diff-codes = { $count } codes
+data-diff-indicators = { $count } indicators
+data-diff-rows = { $count } rows
+data-impact-year = year { $from } → { $to }
+data-norm-what = norm `{ $name }`
 # -- end data --
 
 

@@ -354,6 +354,30 @@ data-code-v432 = une ligne où un contrôle de la norme entre ses champs échoue
 data-code-v433 = une ligne dont la valeur ne se trouve dans aucune ligne du fichier auquel elle renvoie, à la date de la ligne quand la norme le demande (avertissement)
 data-code-v440 = le fichier est déposé après l'échéance d'une période dont il contient des données (avertissement)
 data-code-v441 = le fichier contient des données de jours qu'aucune période de dépôt du calendrier ne couvre, aucune échéance ne peut donc être contrôlée (avertissement)
+data-diff-dated-from = à partir du { $from } : { $value }
+data-diff-key-integer = { $key } (entier dans { $domain })
+data-diff-key-range = { $key } (dans { $domain })
+data-diff-key-bool = { $key } (oui/non)
+data-diff-table = { $rows } { $rows ->
+        [one] ligne
+       *[other] lignes
+    }, clés { $keys }
+data-diff-indicator-higher = poids { $weight }, cible { $target }, plus haut est meilleur, entrée { $input }
+data-diff-indicator-lower = poids { $weight }, cible { $target }, plus bas est meilleur, entrée { $input }
+data-diff-codes = { $count } { $count ->
+        [one] code
+       *[other] codes
+    }
+data-diff-indicators = { $count } { $count ->
+        [one] indicateur
+       *[other] indicateurs
+    }
+data-diff-rows = { $count } { $count ->
+        [one] ligne
+       *[other] lignes
+    }
+data-impact-year = année { $from } → { $to }
+data-norm-what = la norme `{ $name }`
 # -- end data --
 
 

@@ -10,6 +10,7 @@ use serde_json::Value as Json;
 
 use crate::compare::diff::{dated, event_summary, indicator_summary, input_name, input_summary, item_attributes, item_name, table_summary};
 use crate::formula;
+use crate::msg;
 use crate::names::closed_names;
 use crate::rulebook::Parts;
 use crate::rules::list::{CodeList, ListItem};
@@ -147,8 +148,8 @@ pub(crate) fn changes(a: &Parts, b: &Parts) -> Vec<Change> {
             _ if x.map(fingerprint) != y.map(fingerprint) => out.push(Change {
                 kind: ItemKind::Indicator,
                 name: name.clone(),
-                from: x.map(|s| format!("{} indicators", s.indicators.len())),
-                to: y.map(|s| format!("{} indicators", s.indicators.len())),
+                from: x.map(|s| msg!("data-diff-indicators", count = s.indicators.len()).to_string()),
+                to: y.map(|s| msg!("data-diff-indicators", count = s.indicators.len()).to_string()),
                 target: Target::IndicatorSet(name),
             }),
             _ => {}
@@ -294,8 +295,8 @@ fn list_changes(name: &str, x: Option<&CodeList>, y: Option<&CodeList>, a: &Part
     out.push(Change {
         kind: ItemKind::List,
         name: name.to_string(),
-        from: x.map(|l| format!("{} codes", l.items.len())),
-        to: y.map(|l| format!("{} codes", l.items.len())),
+        from: x.map(|l| msg!("data-diff-codes", count = l.items.len()).to_string()),
+        to: y.map(|l| msg!("data-diff-codes", count = l.items.len()).to_string()),
         target: Target::List(name.to_string()),
     });
 }
