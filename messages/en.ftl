@@ -580,6 +580,18 @@ data-code-v441 = the file holds data of days that no deposit period of the calen
 data-code-d230 = a national file has neither the column naming the case nor a link of its norm to a file that has it
 data-code-d231 = rows of a national file belong to no case: an empty case column, or a key of a linked file that no case holds (warning)
 data-code-d232 = a national file read as sorted has a case's rows after another case's
+data-diff-dated-from = from { $from }: { $value }
+data-diff-key-integer = { $key } (integer in { $domain })
+data-diff-key-range = { $key } (in { $domain })
+data-diff-key-bool = { $key } (yes/no)
+data-diff-table = { $rows } rows, keys { $keys }
+data-diff-indicator-higher = weight { $weight }, target { $target }, higher is better, input { $input }
+data-diff-indicator-lower = weight { $weight }, target { $target }, lower is better, input { $input }
+data-diff-codes = { $count } codes
+data-diff-indicators = { $count } indicators
+data-diff-rows = { $count } rows
+data-impact-year = year { $from } → { $to }
+data-norm-what = norm `{ $name }`
 # -- end data --
 
 

@@ -616,6 +616,30 @@ data-code-v441 = le fichier contient des données de jours qu'aucune période de
 data-code-d230 = un fichier national n'a ni la colonne qui nomme le cas, ni de lien de sa norme vers un fichier qui l'a
 data-code-d231 = des lignes d'un fichier national n'appartiennent à aucun cas : colonne du cas vide, ou clé d'un fichier lié qu'aucun cas ne porte (avertissement)
 data-code-d232 = un fichier national lu comme trié a des lignes d'un cas après celles d'un autre cas
+data-diff-dated-from = à partir du { $from } : { $value }
+data-diff-key-integer = { $key } (entier dans { $domain })
+data-diff-key-range = { $key } (dans { $domain })
+data-diff-key-bool = { $key } (oui/non)
+data-diff-table = { $rows } { $rows ->
+        [one] ligne
+       *[other] lignes
+    }, clés { $keys }
+data-diff-indicator-higher = poids { $weight }, cible { $target }, plus haut est meilleur, entrée { $input }
+data-diff-indicator-lower = poids { $weight }, cible { $target }, plus bas est meilleur, entrée { $input }
+data-diff-codes = { $count } { $count ->
+        [one] code
+       *[other] codes
+    }
+data-diff-indicators = { $count } { $count ->
+        [one] indicateur
+       *[other] indicateurs
+    }
+data-diff-rows = { $count } { $count ->
+        [one] ligne
+       *[other] lignes
+    }
+data-impact-year = année { $from } → { $to }
+data-norm-what = la norme `{ $name }`
 # -- end data --
 
 

@@ -86,7 +86,7 @@ pub fn diff(old: &Rulebook, new: &Rulebook) -> RulebookDiff {
         &new.lists.raw,
         |l| l.name.clone(),
         |o, a, b| list(o, a, b, old.period, new.period),
-        |l, _| entry("list", &l.name, Some(format!("{} codes", l.items.len())), Some(&l.provenance)),
+        |l, _| entry("list", &l.name, Some(msg!("data-diff-codes", count = l.items.len()).to_string()), Some(&l.provenance)),
     );
     keyed(
         &mut out,
@@ -94,7 +94,9 @@ pub fn diff(old: &Rulebook, new: &Rulebook) -> RulebookDiff {
         &new.indicator_sets.raw,
         |s| s.name.clone(),
         indicator_set,
-        |s, _| entry("indicators", &s.name, Some(format!("{} indicators", s.indicators.len())), Some(&s.provenance)),
+        |s, _| {
+            entry("indicators", &s.name, Some(msg!("data-diff-indicators", count = s.indicators.len()).to_string()), Some(&s.provenance))
+        },
     );
     keyed(
         &mut out,
@@ -229,13 +231,15 @@ fn period(p: Period) -> String {
 
 /// Dated values as people read them: a single value as itself; several as
 /// `26.50, from 2024-12-22: 30.00` (the first one holds from the start of the period).
+/// Summaries like this one are compared as text between two rulebooks: each is written out once,
+/// in the run's language.
 pub(crate) fn dated(values: &[Dated<Value>], period: Period) -> String {
     let mut parts = Vec::with_capacity(values.len());
     for (i, d) in values.iter().enumerate() {
         if i == 0 && d.from == period.start {
             parts.push(d.value.render());
         } else {
-            parts.push(format!("from {}: {}", d.from, d.value.render()));
+            parts.push(msg!("data-diff-dated-from", from = d.from.to_string(), value = d.value.render()).to_string());
         }
     }
     parts.join(", ")
@@ -252,10 +256,14 @@ fn key_columns(t: &Table) -> String {
     t.keys
         .iter()
         .map(|k| match &k.kind {
-            KeyKind::Range { domain, integer: true } => format!("{} (integer in {domain})", k.name),
-            KeyKind::Range { domain, integer: false } => format!("{} (in {domain})", k.name),
+            KeyKind::Range { domain, integer: true } => {
+                msg!("data-diff-key-integer", key = &k.name, domain = domain.to_string()).to_string()
+            }
+            KeyKind::Range { domain, integer: false } => {
+                msg!("data-diff-key-range", key = &k.name, domain = domain.to_string()).to_string()
+            }
             KeyKind::Enum { values } => format!("{} ({})", k.name, values.join("|")),
-            KeyKind::Bool => format!("{} (yes/no)", k.name),
+            KeyKind::Bool => msg!("data-diff-key-bool", key = &k.name).to_string(),
         })
         .collect::<Vec<_>>()
         .join(" × ")
@@ -266,7 +274,12 @@ fn value_columns(t: &Table) -> String {
 }
 
 pub(crate) fn table_summary(t: &Table) -> String {
-    format!("{} rows, keys {}", t.rows.len(), key_columns(t))
+    msg!("data-diff-table", rows = t.rows.len(), keys = key_columns(t)).to_string()
+}
+
+/// The number of rows of a table, for people.
+fn rows(t: &Table) -> String {
+    msg!("data-diff-rows", count = t.rows.len()).to_string()
 }
 
 fn table(out: &mut Out, old: &Table, new: &Table) {
@@ -277,7 +290,7 @@ fn table(out: &mut Out, old: &Table, new: &Table) {
     if ok != nk {
         // Rows of differently keyed tables do not correspond: say how the shape changed.
         out.push((k, item, "keys"), ChangeKind::Changed, Some(ok), Some(nk), r);
-        out.compare(k, item, "rows", format!("{} rows", old.rows.len()), format!("{} rows", new.rows.len()), r);
+        out.compare(k, item, "rows", rows(old), rows(new), r);
         return;
     }
     let describe = |t: &Table| (0..t.rows.len()).map(|i| t.describe_row(i)).collect::<Vec<_>>();
@@ -361,11 +374,12 @@ fn list(out: &mut Out, old: &CodeList, new: &CodeList, old_period: Period, new_p
 }
 
 pub(crate) fn indicator_summary(i: &Indicator) -> String {
-    let dir = match i.direction {
-        crate::rules::indicator::Direction::Higher => "higher",
-        crate::rules::indicator::Direction::Lower => "lower",
-    };
-    format!("weight {}, target {}, {dir} is better, input {}", i.weight, i.target, i.input)
+    let (weight, target, input) = (i.weight.to_string(), i.target.to_string(), i.input.as_str());
+    match i.direction {
+        crate::rules::indicator::Direction::Higher => msg!("data-diff-indicator-higher", weight = weight, target = target, input = input),
+        crate::rules::indicator::Direction::Lower => msg!("data-diff-indicator-lower", weight = weight, target = target, input = input),
+    }
+    .to_string()
 }
 
 fn indicator_set(out: &mut Out, old: &IndicatorSet, new: &IndicatorSet) {

@@ -169,7 +169,7 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
     if from.year != to.year {
         pending.push(Change {
             kind: ItemKind::Frame,
-            name: format!("year {} → {}", from.year, to.year),
+            name: msg!("data-impact-year", from = from.year.to_string(), to = to.year.to_string()).to_string(),
             from: Some(format!("{} – {}", from.period.start, from.period.end)),
             to: Some(format!("{} – {}", to.period.start, to.period.end)),
             target: changes::Target::Result,

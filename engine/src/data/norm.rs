@@ -194,7 +194,8 @@ pub fn load_norm(source: &dyn Source, name: &str, version: u32, diags: &mut Vec<
     let norm = {
         let ctx = Ctx::new(&file);
         let norm = ctx.parse().and_then(|root| {
-            let obj = ctx.root(&root, &format!("norm `{name}`"));
+            let what = msg!("data-norm-what", name = name).to_string();
+            let obj = ctx.root(&root, &what);
             let n = read_norm(&obj, name, version, &path);
             obj.finish();
             n

@@ -232,7 +232,7 @@ impl<'p, 'a> Run<'p, 'a> {
         if self.options.show_identifiers || text.trim().is_empty() {
             text
         } else if self.plan.fields[field].identifier {
-            msg!("data-masked-characters", count = text.chars().count()).to_string()
+            masked(text.chars().count())
         } else {
             self.unless_identifier(text)
         }
@@ -365,4 +365,26 @@ pub(crate) fn canonical<R: Read>(s: &Splitter<R>, out: &mut Vec<u8>) {
             out.extend_from_slice(field);
         }
     }
+}
+
+/// The masked form of an identifier of `count` characters, in the run's language. A file with a
+/// bad identifier on every row masks one per row: each form is rendered once and then copied.
+pub(crate) fn masked(count: usize) -> String {
+    use std::cell::RefCell;
+    thread_local! {
+        static FORMS: RefCell<Vec<(crate::message::Lang, usize, String)>> = const { RefCell::new(Vec::new()) };
+    }
+    let lang = crate::message::language();
+    FORMS.with(|forms| {
+        let mut forms = forms.borrow_mut();
+        if let Some((_, _, text)) = forms.iter().find(|(l, c, _)| *l == lang && *c == count) {
+            return text.clone();
+        }
+        let text = msg!("data-masked-characters", count = count).render(lang);
+        // Identifiers have a few lengths; a file of random lengths keeps the memory small anyway.
+        if forms.len() < 64 {
+            forms.push((lang, count, text.clone()));
+        }
+        text
+    })
 }

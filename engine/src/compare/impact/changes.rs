@@ -147,8 +147,8 @@ pub(crate) fn changes(a: &Parts, b: &Parts) -> Vec<Change> {
             _ if x.map(fingerprint) != y.map(fingerprint) => out.push(Change {
                 kind: ItemKind::Indicator,
                 name: name.clone(),
-                from: x.map(|s| format!("{} indicators", s.indicators.len())),
-                to: y.map(|s| format!("{} indicators", s.indicators.len())),
+                from: x.map(|s| msg!("data-diff-indicators", count = s.indicators.len()).to_string()),
+                to: y.map(|s| msg!("data-diff-indicators", count = s.indicators.len()).to_string()),
                 target: Target::IndicatorSet(name),
             }),
             _ => {}
@@ -294,8 +294,8 @@ fn list_changes(name: &str, x: Option<&CodeList>, y: Option<&CodeList>, a: &Part
     out.push(Change {
         kind: ItemKind::List,
         name: name.to_string(),
-        from: x.map(|l| format!("{} codes", l.items.len())),
-        to: y.map(|l| format!("{} codes", l.items.len())),
+        from: x.map(|l| msg!("data-diff-codes", count = l.items.len()).to_string()),
+        to: y.map(|l| msg!("data-diff-codes", count = l.items.len()).to_string()),
         target: Target::List(name.to_string()),
     });
 }
