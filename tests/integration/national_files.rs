@@ -213,9 +213,24 @@ fn peers_files(dir: &Path, patients: usize, teams: usize) {
         // Teams in a scattered order, as gen_data.py draws them.
         let team = (i * 7919) % teams + 1;
         let sex = if i % 2 == 0 { "F" } else { "M" };
-        p.push_str(&format!("P{i:09};T{team:03};{:02}/06/{};{sex};{};{};{};{}\n", i % 28 + 1, 1930 + i % 90, i % 4, i % 9 / 8, i % 97 / 96, u8::from(i % 13 != 0)));
+        p.push_str(&format!(
+            "P{i:09};T{team:03};{:02}/06/{};{sex};{};{};{};{}\n",
+            i % 28 + 1,
+            1930 + i % 90,
+            i % 4,
+            i % 9 / 8,
+            i % 97 / 96,
+            u8::from(i % 13 != 0)
+        ));
         for k in 0..(i % 9) {
-            a.push_str(&format!("{:011};P{i:09};{:02}/{:02}/2025;G;1;1,00;{},{:02}\n", 10_000_000_000u64 + k as u64, k + 1, k % 12 + 1, 25 + k, (i * 7 + k) % 100));
+            a.push_str(&format!(
+                "{:011};P{i:09};{:02}/{:02}/2025;G;1;1,00;{},{:02}\n",
+                10_000_000_000u64 + k as u64,
+                k + 1,
+                k % 12 + 1,
+                25 + k,
+                (i * 7 + k) % 100
+            ));
         }
     }
     std::fs::write(dir.join("patients.csv"), p).unwrap();
