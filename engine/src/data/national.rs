@@ -230,7 +230,7 @@ fn cut_range(r: &mut Opened, map: &HashMap<Box<[u8]>, u32>, n_cases: usize) -> R
 /// of the peers' 5 M acts is on one thread the largest part of what the run does on one core
 /// while the other waits (`BENCHMARKS.md`, issue 18).
 fn cut_in_halves(o: &mut Opened, f: usize, map: &HashMap<Box<[u8]>, u32>, middle: u64, cases: &mut Cases) -> Result<bool, Diagnostic> {
-    let size = std::fs::metadata(&o.file_path()).map(|m| m.len()).unwrap_or(middle);
+    let size = std::fs::metadata(o.file_path()).map(|m| m.len()).unwrap_or(middle);
     let (mut a, mut b) = (o.range(o.data_start(), middle)?, o.range(middle, size)?);
     let n = cases.parts.len();
     let (first, second) = std::thread::scope(|s| {
