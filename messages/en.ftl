@@ -644,6 +644,26 @@ eval-data-line-too-long = line { $line } is longer than { $max } bytes; the file
 eval-data-line-too-long-hint = a row of an exchange file is a few hundred bytes: check that this is the right file
 eval-data-nul = line { $line } holds a NUL byte; the file is not read further
 eval-data-nul-hint = the file looks binary or UTF-16: export it again as text (UTF-8 or Windows-1252)
+eval-national-thread-stopped = a thread cutting the file stopped
+eval-national-no-input = the rulebook has no data file input `{ $name }`
+eval-national-inputs-are = the data inputs are: { $names }
+eval-national-case-source = ({ $case } of the national files)
+eval-national-outside = data file `{ $file }` of `{ $input }` is outside the case folder
+eval-national-outside-hint = give it as a national file, or name a file inside the case folder
+eval-national-empty = { $file } is empty: no header, no rows
+eval-national-orphans-empty = their `{ $column }` is empty
+eval-national-orphans-link = the row they link to is in no case's rows
+eval-national-orphans = { $rows } { $rows ->
+        [one] row
+       *[other] rows
+    } of { $file } belong to no case and are not computed: { $why }
+eval-national-orphans-hint = give every row a `{ $column }`, or the key of a row that has one
+eval-national-no-column = { $file } has no case column, and its norm `{ $norm }` links to no national file that has one
+eval-national-no-column-hint = add the case column to the file, or declare a [[link]] of its norm to a file that has it
+eval-national-sorted-no-column = { $file } has no `{ $column }` column: read case by case, every file needs it
+eval-national-sorted-no-column-hint = add the column, or read the files unsorted (their cases are then cut in memory)
+eval-national-not-sorted = { $file }: `{ $column }` { $key } comes after `{ $previous }`: the file is not sorted by `{ $column }`
+eval-national-not-sorted-hint = sort the files by the case column, or read them unsorted (their cases are then cut in memory)
 # -- end eval --
 
 
@@ -1056,6 +1076,32 @@ cli-docs-checksum = key { $key }
 cli-docs-identifier = identifier masked in reports
 cli-docs-required-if = required if `{ $condition }`
 
+cli-national-input-form = --input { $given }: write NAME=FILE, NAME one of { $names }
+cli-national-input-unknown = --input { $given }: the { $year } rules have no data input `{ $name }` (they have { $names })
+cli-national-no-file = no national file in { $dir }: name them --input NAME=FILE, or call them NAME.csv
+cli-batch-no-output = --outputs: the { $year } rules have no output `{ $name }`
+cli-batch-no-output-suggest = --outputs: the { $year } rules have no output `{ $name }` (did you mean `{ $suggestion }`?)
+cli-batch-no-case-folder = no sub-folder of { $dir } holds a { $file }
+cli-batch-cannot-list = cannot list { $dir }: { $reason }
+cli-batch-warnings = warnings in { $warned } of { $cases } cases (`peps compute` on one case shows them):
+cli-batch-warning-code = { $code } { $name }: { $cases } { $cases ->
+        [one] case
+       *[other] cases
+    } — { $summary }
+cli-batch-no-column = --columns: no column `{ $name }` (an output must also be asked with --outputs)
+cli-batch-no-column-suggest = --columns: no column `{ $name }` (an output must also be asked with --outputs) (did you mean `{ $suggestion }`?)
+cli-batch-rows-read = rows read: { $rows }
+cli-batch-rows-left-out = rows left out (rejected by their norm, not computed): { $rows }
+cli-timings = timings: { $cases } cases on { $threads } threads in { $wall } s wall, { $cpu } s CPU
+cli-timings-phase = phase
+cli-timings-wall = wall s
+cli-timings-cpu = CPU s
+cli-timings-load = rulebook load and check
+cli-timings-cut = cutting the national files
+cli-timings-cases = reading and evaluating cases
+cli-timings-reading = of which reading cases
+cli-timings-evaluating = of which evaluating cases
+cli-timings-rates = { $rows } rows  { $wall } rows/s wall  { $cpu } rows per CPU-s of evaluation
 # -- end cli --
 
 

@@ -695,6 +695,26 @@ eval-data-line-too-long = la ligne { $line } dépasse { $max } octets ; le fichi
 eval-data-line-too-long-hint = une ligne d'un fichier d'échange fait quelques centaines d'octets : vérifiez que c'est le bon fichier
 eval-data-nul = la ligne { $line } contient un octet nul ; le fichier n'est pas lu plus loin
 eval-data-nul-hint = le fichier semble binaire ou en UTF-16 : exportez-le de nouveau en texte (UTF-8 ou Windows-1252)
+eval-national-thread-stopped = un fil de découpage du fichier s'est arrêté
+eval-national-no-input = les règles n'ont pas de donnée d'entrée fichier `{ $name }`
+eval-national-inputs-are = les données d'entrée sont : { $names }
+eval-national-case-source = ({ $case } des fichiers nationaux)
+eval-national-outside = le fichier de données `{ $file }` de `{ $input }` est hors du dossier du cas
+eval-national-outside-hint = donnez-le comme fichier national, ou nommez un fichier du dossier du cas
+eval-national-empty = { $file } est vide : ni en-tête, ni lignes
+eval-national-orphans-empty = leur `{ $column }` est vide
+eval-national-orphans-link = la ligne à laquelle elles renvoient n'appartient à aucun cas
+eval-national-orphans = { $rows } { $rows ->
+        [one] ligne
+       *[other] lignes
+    } de { $file } n'appartiennent à aucun cas et ne sont pas calculées : { $why }
+eval-national-orphans-hint = donnez à chaque ligne un `{ $column }`, ou la clé d'une ligne qui en a un
+eval-national-no-column = { $file } n'a pas de colonne de cas, et sa norme `{ $norm }` ne renvoie à aucun fichier national qui en a une
+eval-national-no-column-hint = ajoutez la colonne du cas au fichier, ou déclarez un [[link]] de sa norme vers un fichier qui l'a
+eval-national-sorted-no-column = { $file } n'a pas de colonne `{ $column }` : pour une lecture cas par cas, chaque fichier doit l'avoir
+eval-national-sorted-no-column-hint = ajoutez la colonne, ou lisez les fichiers non triés (leurs cas sont alors découpés en mémoire)
+eval-national-not-sorted = { $file } : `{ $column }` { $key } vient après `{ $previous }` : le fichier n'est pas trié par `{ $column }`
+eval-national-not-sorted-hint = triez les fichiers par la colonne du cas, ou lisez-les non triés (leurs cas sont alors découpés en mémoire)
 # -- end eval --
 
 
@@ -1206,6 +1226,29 @@ cli-docs-checksum = clé { $key }
 cli-docs-identifier = identifiant masqué dans les rapports
 cli-docs-required-if = obligatoire si `{ $condition }`
 
+cli-national-input-form = --input { $given } : écrivez NOM=FICHIER, NOM parmi { $names }
+cli-national-input-unknown = --input { $given } : les règles { $year } n'ont pas de donnée d'entrée `{ $name }` (elles ont { $names })
+cli-national-no-file = aucun fichier national dans { $dir } : nommez-les --input NOM=FICHIER, ou appelez-les NOM.csv
+cli-batch-no-output = --outputs : les règles { $year } n'ont pas de sortie `{ $name }`
+cli-batch-no-output-suggest = --outputs : les règles { $year } n'ont pas de sortie `{ $name }` (vouliez-vous dire `{ $suggestion }` ?)
+cli-batch-no-case-folder = aucun sous-dossier de { $dir } ne contient de { $file }
+cli-batch-cannot-list = impossible de lister { $dir } : { $reason }
+cli-batch-warnings = avertissements dans { $warned } cas sur { $cases } (`peps compute` sur un cas les montre) :
+cli-batch-warning-code = { $code } { $name } : { $cases } cas — { $summary }
+cli-batch-no-column = --columns : pas de colonne `{ $name }` (une sortie doit aussi être demandée avec --outputs)
+cli-batch-no-column-suggest = --columns : pas de colonne `{ $name }` (une sortie doit aussi être demandée avec --outputs) (vouliez-vous dire `{ $suggestion }` ?)
+cli-batch-rows-read = lignes lues : { $rows }
+cli-batch-rows-left-out = lignes écartées (rejetées par leur norme, non calculées) : { $rows }
+cli-timings = temps : { $cases } cas sur { $threads } fils en { $wall } s réelles, { $cpu } s de processeur
+cli-timings-phase = phase
+cli-timings-wall = réel (s)
+cli-timings-cpu = CPU (s)
+cli-timings-load = chargement et vérification des règles
+cli-timings-cut = découpage des fichiers nationaux
+cli-timings-cases = lecture et calcul des cas
+cli-timings-reading = dont lecture des cas
+cli-timings-evaluating = dont calcul des cas
+cli-timings-rates = { $rows } lignes  { $wall } lignes/s réelles  { $cpu } lignes par seconde de processeur du calcul
 # -- end cli --
 
 

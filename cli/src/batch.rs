@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use peps_engine::data::case::{Case, CaseOptions, Readers};
 use peps_engine::diagnostic::Diagnostic;
 use peps_engine::eval::evaluate;
+use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::inputs::{InputKind, RejectedRows};
 use peps_engine::value::{Unit, Value};
@@ -261,10 +262,11 @@ fn wanted_outputs(rb: &Rulebook, asked: &[String]) -> Result<Vec<String>, String
     let mut out = Vec::new();
     for a in asked.iter().map(|a| a.trim()).filter(|a| !a.is_empty()) {
         if !steps.contains(&a) {
-            let hint = peps_engine::diagnostic::did_you_mean(a, steps.iter().copied())
-                .map(|c| format!(" (did you mean `{c}`?)"))
-                .unwrap_or_default();
-            return Err(format!("--outputs: the {} rules have no output `{a}`{hint}", rb.year()));
+            return Err(match peps_engine::diagnostic::did_you_mean(a, steps.iter().copied()) {
+                Some(c) => msg!("cli-batch-no-output-suggest", year = rb.year(), name = a, suggestion = c),
+                None => msg!("cli-batch-no-output", year = rb.year(), name = a),
+            }
+            .to_string());
         }
         out.push(a.to_string());
     }
@@ -290,11 +292,11 @@ fn folder_rows(
     let folders = match case_folders(args.dir, rb.case_file()) {
         Ok(f) if !f.is_empty() => f,
         Ok(_) => {
-            eprintln!("error: no sub-folder of {} holds a {}", args.dir.display(), rb.case_file());
+            crate::error(msg!("cli-batch-no-case-folder", dir = args.dir.display().to_string(), file = rb.case_file()));
             return Err(crate::EXIT_IO);
         }
         Err(e) => {
-            eprintln!("error: cannot list {}: {e}", args.dir.display());
+            crate::error(msg!("cli-batch-cannot-list", dir = args.dir.display().to_string(), reason = e.to_string()));
             return Err(crate::EXIT_IO);
         }
     };
@@ -385,13 +387,11 @@ fn warnings_summary(rows: &[CaseRow]) -> Option<String> {
     if codes.is_empty() {
         return None;
     }
-    let mut out = format!(
-        "warnings in {} of {} cases (`peps compute` on one case shows them):",
-        rows.iter().filter(|r| r.diagnostics.iter().any(|d| !d.is_error())).count(),
-        rows.len()
-    );
+    let warned = rows.iter().filter(|r| r.diagnostics.iter().any(|d| !d.is_error())).count();
+    let mut out = msg!("cli-batch-warnings", warned = warned, cases = rows.len()).to_string();
     for (code, n) in codes {
-        out.push_str(&format!("\n  {code} {}: {n} case{} — {}", code.name(), if n == 1 { "" } else { "s" }, code.summary()));
+        let line = msg!("cli-batch-warning-code", code = code.to_string(), name = code.name(), cases = n, summary = code.summary());
+        out.push_str(&format!("\n  {line}"));
     }
     Some(out)
 }
@@ -450,10 +450,11 @@ impl CsvShape {
         for spec in args.columns.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
             let (header, name) = spec.split_once('=').unwrap_or((spec, spec));
             if !full.iter().any(|c| c == name) {
-                let hint = peps_engine::diagnostic::did_you_mean(name, full.iter().map(String::as_str))
-                    .map(|c| format!(" (did you mean `{c}`?)"))
-                    .unwrap_or_default();
-                return Err(format!("--columns: no column `{name}` (an output must also be asked with --outputs){hint}"));
+                return Err(match peps_engine::diagnostic::did_you_mean(name, full.iter().map(String::as_str)) {
+                    Some(c) => msg!("cli-batch-no-column-suggest", name = name, suggestion = c),
+                    None => msg!("cli-batch-no-column", name = name),
+                }
+                .to_string());
             }
             columns.push((header.to_string(), name.to_string()));
         }
@@ -546,10 +547,10 @@ fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], lo
     }
     let _ = writeln!(out, "  {:<label_width$}  {:>18}", "TOTAL", human_amount(totals.total, locale));
     let read: Vec<String> = rb.datasets().iter().zip(&totals.rows).map(|(d, n)| format!("{} {}", d.name, n)).collect();
-    let _ = writeln!(out, "  rows read: {}", read.join(", "));
+    let _ = writeln!(out, "  {}", msg!("cli-batch-rows-read", rows = read.join(", ")));
     if !totals.rows_left_out.is_empty() {
         let left: Vec<String> = rb.datasets().iter().zip(&totals.rows_left_out).map(|(d, n)| format!("{} {}", d.name, n)).collect();
-        let _ = writeln!(out, "  rows left out (rejected by their norm, not computed): {}", left.join(", "));
+        let _ = writeln!(out, "  {}", msg!("cli-batch-rows-left-out", rows = left.join(", ")));
     }
     out
 }
@@ -562,34 +563,24 @@ fn timings(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, times: &RunTimes, w
     let evaluate: Duration = rows.iter().map(|r| r.time.evaluate).sum();
     let total_cpu = crate::cpu::process();
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "timings: {} cases on {threads} threads in {:.3} s wall, {:.3} s CPU",
-        totals.cases,
-        wall.as_secs_f64(),
-        total_cpu.as_secs_f64()
-    );
-    let _ = writeln!(out, "  {:<36} {:>9} {:>9}", "phase", "wall s", "CPU s");
+    let seconds = |d: Duration| format!("{:.3}", d.as_secs_f64());
+    let _ =
+        writeln!(out, "{}", msg!("cli-timings", cases = totals.cases, threads = threads, wall = seconds(wall), cpu = seconds(total_cpu)));
+    let _ = writeln!(out, "  {:<36} {:>9} {:>9}", msg!("cli-timings-phase"), msg!("cli-timings-wall"), msg!("cli-timings-cpu"));
     let line = |out: &mut String, name: &str, (w, c): (Duration, Duration)| {
         let _ = writeln!(out, "  {name:<36} {:>9.3} {:>9.3}", w.as_secs_f64(), c.as_secs_f64());
     };
-    line(&mut out, "rulebook load and check", times.load);
+    line(&mut out, &msg!("cli-timings-load").to_string(), times.load);
     if let Some(cut) = times.cut {
-        line(&mut out, "cutting the national files", cut);
+        line(&mut out, &msg!("cli-timings-cut").to_string(), cut);
     }
-    line(&mut out, "reading and evaluating cases", times.cases);
-    let _ = writeln!(out, "  {:<36} {:>9} {:>9.3}", "  of which reading cases", "", read.as_secs_f64());
-    let _ = writeln!(out, "  {:<36} {:>9} {:>9.3}", "  of which evaluating cases", "", evaluate.as_secs_f64());
+    line(&mut out, &msg!("cli-timings-cases").to_string(), times.cases);
+    let _ = writeln!(out, "  {:<36} {:>9} {:>9.3}", format!("  {}", msg!("cli-timings-reading")), "", read.as_secs_f64());
+    let _ = writeln!(out, "  {:<36} {:>9} {:>9.3}", format!("  {}", msg!("cli-timings-evaluating")), "", evaluate.as_secs_f64());
     for (d, n) in rb.datasets().iter().zip(&totals.rows) {
         let per = |t: Duration| if t.is_zero() { 0.0 } else { *n as f64 / t.as_secs_f64() };
-        let _ = writeln!(
-            out,
-            "  {:<10} {:>12} rows  {:>12.0} rows/s wall  {:>12.0} rows per CPU-s of evaluation",
-            d.name,
-            n,
-            per(wall),
-            per(evaluate)
-        );
+        let rates = msg!("cli-timings-rates", rows = *n, wall = format!("{:.0}", per(wall)), cpu = format!("{:.0}", per(evaluate)));
+        let _ = writeln!(out, "  {:<10} {rates}", d.name);
     }
     out
 }

@@ -16,6 +16,7 @@ use peps_engine::data::case::{CaseOptions, Readers};
 use peps_engine::data::national::case::CaseSource;
 use peps_engine::data::national::{NationalFile, NationalInput, Part};
 use peps_engine::diagnostic::Diagnostic;
+use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::inputs::InputKind;
 use rayon::prelude::*;
@@ -54,14 +55,12 @@ pub fn inputs(rb: &Rulebook, args: &NationalArgs) -> Result<Vec<NationalInput>, 
     let mut out: Vec<NationalInput> = Vec::new();
     for given in &args.inputs {
         let Some((name, file)) = given.split_once('=') else {
-            return Err(format!("--input {given}: write NAME=FILE, NAME one of {}", datasets.join(", ")));
+            return Err(msg!("cli-national-input-form", given = given, names = datasets.join(", ")).to_string());
         };
         if !datasets.contains(&name) {
-            return Err(format!(
-                "--input {given}: the {} rules have no data input `{name}` (they have {})",
-                rb.year(),
-                datasets.join(", ")
-            ));
+            return Err(
+                msg!("cli-national-input-unknown", given = given, year = rb.year(), name = name, names = datasets.join(", ")).to_string()
+            );
         }
         let path = Path::new(file);
         let path = if path.is_absolute() || path.exists() { path.to_path_buf() } else { args.dir.join(path) };
@@ -74,7 +73,7 @@ pub fn inputs(rb: &Rulebook, args: &NationalArgs) -> Result<Vec<NationalInput>, 
         }
     }
     if out.is_empty() {
-        return Err(format!("no national file in {}: name them --input NAME=FILE, or call them NAME.csv", args.dir.display()));
+        return Err(msg!("cli-national-no-file", dir = args.dir.display().to_string()).to_string());
     }
     Ok(out)
 }

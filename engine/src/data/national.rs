@@ -238,7 +238,7 @@ fn cut_in_halves(o: &mut Opened, f: usize, map: &HashMap<Box<[u8]>, u32>, middle
         let first = cut_range(&mut a, map, n);
         (first, second.join())
     });
-    let second = second.unwrap_or_else(|_| Err(o.failure("a thread cutting the file stopped")));
+    let second = second.unwrap_or_else(|_| Err(o.failure(&msg!("eval-national-thread-stopped").to_string())));
     let (first, second) = (first?, second?);
     if a.quoted || b.quoted {
         return Ok(false);
@@ -323,9 +323,9 @@ pub(crate) fn open_all(
             schema.inputs.iter_enumerated().find(|(_, i)| i.name == input.name && matches!(i.kind, InputKind::Dataset { .. }))
         else {
             diags.push(
-                Diagnostic::error(Code::NationalColumn, format!("the rulebook has no data file input `{}`", input.name))
+                Diagnostic::error(Code::NationalColumn, msg!("eval-national-no-input", name = &input.name))
                     .at(Location::File { file: shown })
-                    .hint(format!("the data inputs are: {}", dataset_names(schema).join(", "))),
+                    .hint(msg!("eval-national-inputs-are", names = dataset_names(schema).join(", "))),
             );
             continue;
         };

@@ -47,7 +47,7 @@ pub(crate) fn load(
                 Err(d) => return (None, vec![d]),
             }
         }
-        None => SourceFile { path: format!("({} of the national files)", source.key), text: data_files_only(schema, files) },
+        None => SourceFile { path: msg!("eval-national-case-source", case = source.key).to_string(), text: data_files_only(schema, files) },
     };
     let n = schema.inputs.len();
     let mut diags = Vec::new();
@@ -98,10 +98,10 @@ pub(crate) fn load(
                     diags.push(
                         Diagnostic::error(
                             Code::PathEscape,
-                            format!("data file `{rel}` of `{}.{}` is outside the case folder", input.section, input.name),
+                            msg!("eval-national-outside", file = rel, input = format!("{}.{}", input.section, input.name)),
                         )
                         .at(loc.clone())
-                        .hint("give it as a national file, or name a file inside the case folder"),
+                        .hint(msg!("eval-national-outside-hint")),
                     );
                     continue;
                 }

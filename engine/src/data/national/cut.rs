@@ -79,7 +79,8 @@ impl Opened {
     /// Opens `path` and reads its header.
     pub(crate) fn open(input: &str, id: InputId, path: &Path, shown: String, norm: &Norm, column: &str) -> Result<Opened, Diagnostic> {
         let at = || Location::File { file: shown.clone() };
-        let unreadable = |why: String| Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {shown}: {why}")).at(at());
+        let unreadable =
+            |why: String| Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &shown, reason = why)).at(at());
         let file = open_regular(path).map_err(|e| unreadable(e.reason()))?;
         let size = file.metadata().ok().map(|m| m.len());
         let mut splitter = Splitter::sized(Hashing { file: file.take(u64::MAX), hash: StreamHash::default() }, norm.separator, size);
@@ -89,7 +90,7 @@ impl Opened {
             header.extend_from_slice(BOM);
         }
         if !splitter.next_record().map_err(|e| unreadable(e.to_string()))? {
-            return Err(Diagnostic::error(Code::EmptyFile, format!("{shown} is empty: no header, no rows")).at(at()));
+            return Err(Diagnostic::error(Code::EmptyFile, msg!("eval-national-empty", file = &shown)).at(at()));
         }
         let header_cells: Vec<String> =
             (0..splitter.width()).map(|i| String::from_utf8_lossy(splitter.field(i)).trim().to_string()).collect();
@@ -149,7 +150,7 @@ impl Opened {
     /// this one; its lines count from 1 at `start`.
     pub(crate) fn range(&self, start: u64, end: u64) -> Result<Opened, Diagnostic> {
         let unreadable = |e: io::Error| {
-            Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {}: {e}", self.file.shown))
+            Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &self.file.shown, reason = e.to_string()))
                 .at(Location::File { file: self.file.shown.clone() })
         };
         let mut file = File::open(&self.path).map_err(unreadable)?;
@@ -187,7 +188,7 @@ impl Opened {
 
     /// An error of reading this file.
     pub(crate) fn failure(&self, why: &str) -> Diagnostic {
-        Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {}: {why}", self.file.shown))
+        Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &self.file.shown, reason = why))
             .at(Location::File { file: self.file.shown.clone() })
     }
 
@@ -208,7 +209,7 @@ impl Opened {
     /// Hashes the whole file (when its rows were read by range readers).
     pub(crate) fn hash_all(&mut self) -> Result<(), Diagnostic> {
         let mut file = File::open(&self.path).map_err(|e| {
-            Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {}: {e}", self.file.shown))
+            Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &self.file.shown, reason = e.to_string()))
                 .at(Location::File { file: self.file.shown.clone() })
         })?;
         let mut hash = StreamHash::default();
@@ -240,11 +241,8 @@ impl Opened {
     /// Reads the next record; `false` at the end of the file.
     pub(crate) fn next_record(&mut self) -> Result<bool, Diagnostic> {
         let more = self.splitter.next_record().map_err(|e| {
-            Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {}: {e}", self.file.shown)).at(Location::Data {
-                file: self.file.shown.clone(),
-                row: self.splitter.line as usize + 1,
-                field: None,
-            })
+            Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &self.file.shown, reason = e.to_string()))
+                .at(Location::Data { file: self.file.shown.clone(), row: self.splitter.line as usize + 1, field: None })
         })?;
         self.file.rows += u64::from(more);
         self.quoted |= more && self.splitter.quoted();
@@ -307,27 +305,18 @@ impl Opened {
     pub(crate) fn orphans_diagnostic(&self, column: &str) -> Option<Diagnostic> {
         let first = self.first_orphan?;
         let why = match self.route {
-            Route::Column { .. } => format!("their `{column}` is empty"),
-            Route::Link { .. } => "the row they link to is in no case's rows".to_string(),
+            Route::Column { .. } => msg!("eval-national-orphans-empty", column = column),
+            Route::Link { .. } => msg!("eval-national-orphans-link"),
         };
         Some(
             Diagnostic::warning(
                 Code::NationalRowWithoutCase,
-                format!(
-                    "{} row{} of {} belong to no case and are not computed: {why}",
-                    self.orphans,
-                    plural(self.orphans),
-                    self.file.shown
-                ),
+                msg!("eval-national-orphans", rows = self.orphans, file = &self.file.shown, why = why),
             )
             .at(Location::Data { file: self.file.shown.clone(), row: first as usize, field: None })
-            .hint(format!("give every row a `{column}`, or the key of a row that has one")),
+            .hint(msg!("eval-national-orphans-hint", column = column)),
         )
     }
-}
-
-fn plural(n: u64) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn terminator(t: &[u8]) -> &[u8] {
@@ -423,13 +412,10 @@ pub(crate) fn link_all(opened: &mut [Opened], readers: &Readers<'_>, diags: &mut
             None => diags.push(
                 Diagnostic::error(
                     Code::NationalColumn,
-                    format!(
-                        "{} has no case column, and its norm `{}` links to no national file that has one",
-                        opened[f].file.shown, opened[f].norm_name
-                    ),
+                    msg!("eval-national-no-column", file = &opened[f].file.shown, norm = &opened[f].norm_name),
                 )
                 .at(Location::Data { file: opened[f].file.shown.clone(), row: 1, field: None })
-                .hint("add the case column to the file, or declare a [[link]] of its norm to a file that has it"),
+                .hint(msg!("eval-national-no-column-hint")),
             ),
         }
     }

@@ -34,12 +34,9 @@ impl Stream {
         let Some(opened) = open_all(schema, readers, column, inputs, &mut diags) else { return (None, diags) };
         for o in opened.iter().filter(|o| !o.has_column()) {
             diags.push(
-                Diagnostic::error(
-                    Code::NationalColumn,
-                    format!("{} has no `{column}` column: read case by case, every file needs it", o.file.shown),
-                )
-                .at(Location::Data { file: o.file.shown.clone(), row: 1, field: None })
-                .hint("add the column, or read the files unsorted (their cases are then cut in memory)"),
+                Diagnostic::error(Code::NationalColumn, msg!("eval-national-sorted-no-column", file = &o.file.shown, column = column))
+                    .at(Location::Data { file: o.file.shown.clone(), row: 1, field: None })
+                    .hint(msg!("eval-national-sorted-no-column-hint")),
             );
         }
         if diags.iter().any(Diagnostic::is_error) {
@@ -123,17 +120,16 @@ impl Stream {
                 let o = &self.opened[f];
                 return Err(Diagnostic::error(
                     Code::NationalNotSorted,
-                    format!(
-                        "{}: `{}` {} comes after `{}`: the file is not sorted by `{}`",
-                        o.file.shown,
-                        self.column,
-                        String::from_utf8_lossy(&key),
-                        String::from_utf8_lossy(&self.last[f]),
-                        self.column
+                    msg!(
+                        "eval-national-not-sorted",
+                        file = &o.file.shown,
+                        column = &self.column,
+                        key = String::from_utf8_lossy(&key).into_owned(),
+                        previous = String::from_utf8_lossy(&self.last[f]).into_owned()
                     ),
                 )
                 .at(Location::Data { file: o.file.shown.clone(), row: o.line() as usize, field: Some(self.column.clone()) })
-                .hint("sort the files by the case column, or read them unsorted (their cases are then cut in memory)"));
+                .hint(msg!("eval-national-not-sorted-hint")));
             }
             self.last[f] = key;
             self.pending[f] = true;
