@@ -78,10 +78,8 @@ fn the_centre_example_has_a_gp_above_and_gps_below_target() {
     assert_eq!(counts, [dec("950"), dec("300"), dec("200")], "{groups:?}");
     let target = parameter("cible_par_etp");
     // FTEs 1, 0.5 and 0.8 (professionnels.csv): kept min(count, target × FTE), GP by GP.
-    let kept: Decimal = [(dec("950"), dec("1")), (dec("300"), dec("0.5")), (dec("200"), dec("0.8"))]
-        .iter()
-        .map(|(n, fte)| (*n).min(target * fte))
-        .sum();
+    let kept: Decimal =
+        [(dec("950"), dec("1")), (dec("300"), dec("0.5")), (dec("200"), dec("0.8"))].iter().map(|(n, fte)| (*n).min(target * fte)).sum();
     assert_eq!(dec(&output(&json, "patients_retenus")), kept);
 }
 
@@ -113,10 +111,8 @@ fn neutral_weights(sandbox: &Sandbox) {
     edit_toml(&sandbox.path().join("rules/capitation/2026/tables.toml"), |doc| {
         let names: Vec<String> = doc.iter().map(|(k, _)| k.to_string()).collect();
         for name in names {
-            let column = doc[&name]["columns"].as_array().unwrap().get(0).unwrap().as_inline_table().unwrap()["name"]
-                .as_str()
-                .unwrap()
-                .to_string();
+            let column =
+                doc[&name]["columns"].as_array().unwrap().get(0).unwrap().as_inline_table().unwrap()["name"].as_str().unwrap().to_string();
             for row in doc[&name]["rows"].as_array_mut().unwrap().iter_mut() {
                 row.as_inline_table_mut().unwrap().insert(&column, "1".into());
             }
@@ -153,7 +149,8 @@ fn the_target_is_applied_gp_by_gp() {
     let run = sandbox.peps(&["test", "--scheme", SCHEME, "cases/cible.toml", "--keep", "kept"]);
     ok(&run);
     // The same folder computed: each GP's own count, read by key.
-    let json = compute_json(&sandbox.peps(&["compute", "--year", YEAR, "--scheme", SCHEME, "--format", "json", &format!("kept/cible-{YEAR}")]));
+    let json =
+        compute_json(&sandbox.peps(&["compute", "--year", YEAR, "--scheme", SCHEME, "--format", "json", &format!("kept/cible-{YEAR}")]));
     let counts: Vec<Decimal> = per_group(&json, "patients_par_medecin").into_iter().map(|(_, v)| v).collect();
     assert_eq!(counts, [above, below]);
     assert_eq!(dec(&output(&json, "medecins_sous_cible")), Decimal::from(2), "B below its target, C without patients");
