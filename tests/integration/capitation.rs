@@ -250,3 +250,20 @@ fn every_file_of_the_scheme_names_its_schema_from_where_it_is() {
         assert!(path.parent().unwrap().join(schema).is_file(), "{}: {schema} does not resolve", path.display());
     }
 }
+
+#[test]
+fn the_default_scheme_s_runs_over_the_examples_folder_leave_the_capitation_examples_out() {
+    // `examples/capitation/` sits beside the default scheme's cases: a folder of cases holds the
+    // sub-folders with the rulebook's case file, for compute and impact alike.
+    for args in [
+        vec!["compute", "--year", "2026", "--format", "json", "examples"],
+        vec!["impact", "--from", "2025", "--to", "2026", "--format", "json", "examples"],
+    ] {
+        let run = peps(&args);
+        ok(&run);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}\n{}", run.stdout));
+        let text = json.to_string();
+        assert!(!text.contains("capitation"), "{args:?}: {text}");
+        assert!(text.contains("msp"), "{args:?}: {text}");
+    }
+}
