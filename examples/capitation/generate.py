@@ -47,16 +47,47 @@ class Draw:
         return (self.state >> 8) % n
 
 
-def patient(draw: Draw, n: int, mt: str) -> str:
+def patient(draw: Draw, n: int, mt: str) -> tuple[str, str, int]:
+    """La ligne d'un patient, son NIR et son année de naissance."""
     sexe = "F" if draw.next(100) < 53 else "M"
     annee = 2026 - [3, 10, 25, 40, 55, 65, 75, 85][draw.next(8)] - draw.next(5)
     naissance = (1 + draw.next(28), 1 + draw.next(12), annee)
     ald = "O" if draw.next(100) < (45 if annee < 1961 else 12) else "N"
     d, m, y = naissance
-    return f"{nir(n, sexe, naissance)};{mt};{d:02d}/{m:02d}/{y};{sexe};{ald}"
+    number = nir(n, sexe, naissance)
+    return f"{number};{mt};{d:02d}/{m:02d}/{y};{sexe};{ald}", number, annee
 
 
-def write(case: str, team: str, professionnels: list[str], patients: list[str]) -> None:
+def day(draw: Draw, year: int = 2026) -> str:
+    return f"{1 + draw.next(28):02d}/{1 + draw.next(12):02d}/{year}"
+
+
+def acts_of(draw: Draw, patients: list[tuple[str, str, int]], mts: dict[str, str], outsider: str) -> list[str]:
+    """Quelques actes de l'année : des consultations et visites couvertes par le forfait, et de
+    quoi montrer chaque cas facturé à l'acte (hors champ, hors équipe, hors patientèle, hors année)."""
+    rows = []
+    for i, (_, number, annee) in enumerate(patients):
+        mt = mts[number]
+        # Deux à trois consultations par an en moyenne, davantage après 60 ans.
+        for _ in range(draw.next(5) + (2 if annee < 1966 else 0)):
+            when = day(draw)
+            rows.append(f"{mt};{number};{when};G;1")
+            if annee >= 2021:
+                rows.append(f"{mt};{number};{when};MEG;1")
+        if i % 25 == 0:
+            when = day(draw)
+            rows.append(f"{mt};{number};{when};VG;1")
+            rows.append(f"{mt};{number};{when};MD;1")
+        if i % 50 == 0:
+            rows.append(f"{mt};{number};{day(draw)};DEQP003;1")
+        if i % 100 == 0:
+            rows.append(f"{outsider};{number};{day(draw)};G;1")
+        if i == 1:
+            rows.append(f"{mt};{number};{day(draw, 2025)};G;1")
+    return rows
+
+
+def write(case: str, team: str, professionnels: list[str], patients: list[str], acts: list[str] | None = None) -> None:
     folder = HERE / case
     folder.mkdir(exist_ok=True)
     (folder / "equipe.toml").write_text(team, encoding="utf-8")
@@ -64,10 +95,14 @@ def write(case: str, team: str, professionnels: list[str], patients: list[str]) 
     (folder / "professionnels.csv").write_text(head + "\n".join(professionnels) + "\n", encoding="utf-8")
     head = "NIR_PATIENT;RPPS_MT;DATE_NAISSANCE;SEXE;ALD\n"
     (folder / "patients.csv").write_text(head + "\n".join(patients) + "\n", encoding="utf-8")
+    if acts is not None:
+        head = "RPPS;NIR_PATIENT;DATE_ACTE;CODE_PRESTATION;QUANTITE\n"
+        (folder / "actes.csv").write_text(head + "\n".join(acts) + "\n", encoding="utf-8")
 
 
-def team(nom: str, finess: str, territoire: str, rythme: str, estime: str | None = None) -> str:
+def team(nom: str, finess: str, territoire: str, rythme: str, estime: str | None = None, acts: bool = False) -> str:
     estimate = f'montant_estime = "{estime}"\n' if estime else ""
+    acts_file = 'actes = "actes.csv"\n' if acts else ""
     return f"""[structure]
 nom = "{nom}"
 finess = "{finess}"
@@ -77,10 +112,10 @@ rythme_acomptes = "{rythme}"
 [fichiers]
 professionnels = "professionnels.csv"
 patients = "patients.csv"
-"""
+{acts_file}"""
 
 
-def patients_of(draw: Draw, start: int, counts: list[tuple[str, int]]) -> list[str]:
+def patients_of(draw: Draw, start: int, counts: list[tuple[str, int]]) -> list[tuple[str, str, int]]:
     rows, n = [], start
     for mt, count in counts:
         for _ in range(count):
@@ -102,8 +137,11 @@ def centre() -> None:
         f"{ide};Durand;IDE;1;01/01/2018;",
         f"{mk};Leroy;MK;0,6;01/01/2021;",
     ]
-    rows = patients_of(Draw(7), 1, [(a, 950), (b, 300), (c, 200), (autre, 5)])
-    write("centre", team("Centre de santé des Tilleuls", "750000001", "zac", "mensuel", "120000.00"), pros, rows)
+    patients = patients_of(Draw(7), 1, [(a, 950), (b, 300), (c, 200), (autre, 5)])
+    mts = {number: line.split(";")[1] for line, number, _ in patients}
+    acts = acts_of(Draw(17), patients, mts, autre)
+    equipe = team("Centre de santé des Tilleuls", "750000001", "zac", "mensuel", "120000.00", acts=True)
+    write("centre", equipe, pros, [line for line, _, _ in patients], acts)
 
 
 def sans_infirmier() -> None:
@@ -115,8 +153,8 @@ def sans_infirmier() -> None:
         f"{c};Laurent;MG;0,5;01/01/2022;",
         f"{mk};Michel;MK;1;01/01/2019;",
     ]
-    rows = patients_of(Draw(11), 1, [(a, 12), (b, 10), (c, 6)])
-    write("sans_infirmier", team("Maison de santé des Quatre Vents", "130000002", "zip", "trimestriel"), pros, rows)
+    patients = patients_of(Draw(11), 1, [(a, 12), (b, 10), (c, 6)])
+    write("sans_infirmier", team("Maison de santé des Quatre Vents", "130000002", "zip", "trimestriel"), pros, [p[0] for p in patients])
 
 
 if __name__ == "__main__":
