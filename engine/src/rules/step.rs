@@ -76,10 +76,11 @@ pub enum Mechanism {
         round_rows: Option<Rounding>,
     },
     /// A value computed for every row of a dataset, which later expressions over those rows read
-    /// like a column.
+    /// like a column; with a `key`, each row's value is shown under its key.
     Derive {
         dataset: Spanned,
         value: ExprSource,
+        key: Option<ExprSource>,
     },
     Classify {
         dataset: Spanned,
@@ -355,8 +356,9 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
             let m = obj.table("derive")?;
             let dataset = spanned(m.str("dataset"));
             let value = m.req("value", |c, i, w| read_expr(c, i, w, file));
+            let key = m.opt("key", |c, i, w| read_expr(c, i, w, file));
             m.finish();
-            Some(Mechanism::Derive { dataset: dataset?, value: value? })
+            Some(Mechanism::Derive { dataset: dataset?, value: value?, key })
         }
         "classify" => {
             let m = obj.table("classify")?;
@@ -434,7 +436,7 @@ impl StepDef {
             Mechanism::Aggregate { op, condition, group_by, .. } => {
                 op.expr_mut().into_iter().chain(condition.iter_mut()).chain(group_by.iter_mut()).collect()
             }
-            Mechanism::Derive { value, .. } => vec![value],
+            Mechanism::Derive { value, key, .. } => std::iter::once(value).chain(key.iter_mut()).collect(),
             Mechanism::Classify { code, date, classes, .. } => {
                 [code, date].into_iter().chain(classes.iter_mut().map(|c| &mut c.when)).collect()
             }
@@ -471,7 +473,10 @@ impl StepDef {
                     }
                 }
             }
-            Mechanism::Derive { dataset, value } => format!("for each row of {}: {}", dataset.text, squash(&value.text)),
+            Mechanism::Derive { dataset, value, key } => {
+                let k = key.as_ref().map(|e| format!(" (shown by {})", squash(&e.text))).unwrap_or_default();
+                format!("for each row of {}{k}: {}", dataset.text, squash(&value.text))
+            }
             Mechanism::Classify { dataset, list, code, date, classes } => {
                 let cs: Vec<String> = classes.iter().map(|c| format!("{} if {}", c.name, squash(&c.when.text))).collect();
                 format!(
