@@ -78,12 +78,19 @@ fn the_centre_example_has_a_gp_above_and_gps_below_target() {
     assert_eq!(counts, [dec("950"), dec("300"), dec("200")], "{groups:?}");
     let target = parameter("cible_par_etp");
     // FTEs 1, 0.5 and 0.8 (professionnels.csv): kept min(count, target × FTE), GP by GP.
-    let kept: Decimal =
-        [(dec("950"), dec("1")), (dec("300"), dec("0.5")), (dec("200"), dec("0.8"))].iter().map(|(n, fte)| (*n).min(target * fte)).sum();
-    assert_eq!(dec(&output(&json, "patients_retenus")), kept);
+    let kept: Vec<Decimal> = [(dec("950"), dec("1")), (dec("300"), dec("0.5")), (dec("200"), dec("0.8"))]
+        .iter()
+        .map(|(n, fte)| (*n).min(target * fte))
+        .collect();
+    let shown: Vec<Decimal> = per_group(&json, "patients_retenus").into_iter().map(|(_, v)| v).collect();
+    assert_eq!(shown, kept, "each GP's kept patients, under its RPPS");
+    assert_eq!(dec(&output(&json, "patients_retenus")), kept.iter().sum::<Decimal>());
+    // Each GP's forfait, to the cent, adds up to the team's.
+    let forfaits: Decimal = per_group(&json, "forfait_capitation").into_iter().map(|(_, v)| v).sum();
+    assert_eq!(forfaits, dec(&output(&json, "forfait_capitation")));
 }
 
-/// `(key, value)` of each group of a grouped output.
+/// `(key, value)` of each part of an output's breakdown: its groups, or its rows by key.
 fn per_group(json: &serde_json::Value, name: &str) -> Vec<(String, Decimal)> {
     let out = json["outputs"].as_array().unwrap().iter().find(|o| o["name"] == name).unwrap_or_else(|| panic!("no {name}"));
     out["breakdown"]
@@ -153,6 +160,8 @@ fn the_target_is_applied_gp_by_gp() {
         compute_json(&sandbox.peps(&["compute", "--year", YEAR, "--scheme", SCHEME, "--format", "json", &format!("kept/cible-{YEAR}")]));
     let counts: Vec<Decimal> = per_group(&json, "patients_par_medecin").into_iter().map(|(_, v)| v).collect();
     assert_eq!(counts, [above, below]);
+    let kept_by_gp: Vec<Decimal> = per_group(&json, "patients_retenus").into_iter().map(|(_, v)| v).collect();
+    assert_eq!(kept_by_gp, [target, below, Decimal::ZERO], "A kept at its target, B all its patients, C none");
     assert_eq!(dec(&output(&json, "medecins_sous_cible")), Decimal::from(2), "B below its target, C without patients");
 }
 
