@@ -82,15 +82,23 @@ fn a_scheme_s_regress_reads_its_own_examples_and_snapshots() {
         std::fs::copy(repo().join("snapshots/capitation").join(&name), blessed.join(&name)).unwrap();
     }
     // The blessed files are those the suite's assertion reads: regress finds nothing to report.
-    let run = sandbox.peps(&["rules", "regress", "--scheme", "capitation"]);
-    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("every example gives the blessed results"), "{}", run.stdout);
-    // An edit of the scheme's rules shows there, and only there.
+    let regress = |sandbox: &Sandbox| {
+        let run = sandbox.peps(&["rules", "regress", "--scheme", "capitation", "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr));
+        (run.code, json)
+    };
+    let (code, json) = regress(&sandbox);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(json["unchanged"], serde_json::json!(["examples/capitation/centre", "examples/capitation/sans_infirmier"]));
+    // An edit of the scheme's rules shows there: the eligible team's forfait moves.
     let params = sandbox.path().join("rules/capitation/2026/parametres.toml");
     util::edit_toml(&params, |doc| doc["forfait_base"]["value"] = toml_edit::value("91.00"));
-    let run = sandbox.peps(&["rules", "regress", "--scheme", "capitation"]);
-    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("examples/capitation/centre") && run.stdout.contains("forfait_capitation"), "{}", run.stdout);
+    let (code, json) = regress(&sandbox);
+    assert_eq!(code, 1, "{json}");
+    let changed: Vec<(&str, &str)> =
+        json["changes"].as_array().unwrap().iter().map(|c| (c["case"].as_str().unwrap(), c["output"].as_str().unwrap())).collect();
+    assert!(changed.contains(&("examples/capitation/centre", "forfait_capitation")), "{changed:?}");
+    assert!(changed.iter().all(|(case, _)| *case == "examples/capitation/centre"), "{changed:?}");
 }
 
 /// A copy of the rules, norms and examples with the blessed matrices.

@@ -58,15 +58,14 @@ fn every_example_validates_and_computes() {
 
 #[test]
 fn the_declarative_cases_of_the_scheme_pass() {
-    let run = peps(&["test", "--scheme", SCHEME, "tests/cases-capitation"]);
-    ok(&run);
+    // Exit 0: every case passes (1 when an output differs, 2 when a case cannot run).
+    ok(&peps(&["test", "--scheme", SCHEME, "tests/cases-capitation"]));
     let n_cases = std::fs::read_dir(repo().join("tests/cases-capitation"))
         .unwrap()
         .flatten()
         .filter(|e| e.path().extension().is_some_and(|x| x == "toml") && e.file_name() != "defaults.toml")
         .count();
     assert!(n_cases >= 4, "{n_cases}");
-    assert_eq!(run.stdout.lines().filter(|l| l.starts_with("ok  ")).count(), n_cases, "{}", run.stdout);
 }
 
 /// The GPs of the centre example, as its README describes them: one above its target, two below.
