@@ -3,7 +3,10 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use peps_engine::eval::Evaluation;
+use peps_engine::eval::{Evaluation, Part};
+use peps_engine::msg;
+use peps_engine::value::{Unit, Value};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::format::{Locale, human};
@@ -21,7 +24,7 @@ pub struct ComputeArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
     /// Number style of the table
-    #[arg(long, value_enum, default_value_t = Locale::Plain)]
+    #[arg(long, value_enum, env = "PEPS_LOCALE", default_value_t = Locale::Fr)]
     locale: Locale,
     #[command(flatten)]
     reading: crate::case_run::CaseReading,
@@ -53,7 +56,7 @@ struct Report<'a> {
 pub fn run(args: &ComputeArgs) -> u8 {
     if crate::batch::is_folder_of_cases(&args.case) {
         if args.manifest.manifest.is_some() || args.format == Format::Html {
-            eprintln!("error: --manifest and --format html are for one case; {} is a folder of cases", args.case.display());
+            eprintln!("{}", msg!("report-one-case-only", folder = args.case.display().to_string()));
             return crate::EXIT_IO;
         }
         return crate::batch::run(&crate::batch::BatchArgs {
@@ -80,7 +83,7 @@ pub fn run(args: &ComputeArgs) -> u8 {
         Format::Json => crate::json::json(&Report { case: name, evaluation: &evaluation.evaluation }),
         Format::Csv => csv(&evaluation.evaluation),
         Format::Table => table(&evaluation.evaluation, &name, args.locale),
-        Format::Html => crate::html::report(&evaluation.evaluation, &name, Locale::Fr),
+        Format::Html => crate::html::report(&evaluation.evaluation, &name, args.locale),
     };
     crate::emit(&text);
     code
@@ -100,12 +103,12 @@ fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", e.rulebook, name);
     if let Some(s) = &e.data_shift {
-        let _ = writeln!(out, "données de {} ramenées en {}", s.from, s.to);
+        let _ = writeln!(out, "{}", msg!("report-data-shift", from = s.from, to = s.to));
     }
     if !e.eligible {
-        let _ = writeln!(out, "\nNOT eligible: the total is 0.");
+        let _ = writeln!(out, "\n{}", msg!("report-not-eligible"));
         for c in &e.failed_checks {
-            let _ = writeln!(out, "  ✗ {} ({})", c.label.as_deref().unwrap_or(&c.key), c.key);
+            let _ = writeln!(out, "  ✗ {}", failed_check(c, locale));
         }
     }
     let width = e.outputs.iter().map(|o| o.label.chars().count()).max().unwrap_or(10).min(100);
@@ -117,22 +120,71 @@ fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
     }
     let _ = writeln!(out, "\n  {:<width$}  {:>16}", "TOTAL", human(&e.total, e.total_unit, locale));
     if !e.components.is_empty() {
-        let _ = writeln!(out, "  ▸ components of the total: {}", e.components.join(" + "));
+        let _ = writeln!(out, "  ▸ {}", msg!("report-components", names = e.components.join(" + ")));
     }
     if e.eligible {
         let total = e.outputs.iter().find(|o| o.name == e.total_name);
         match total {
             Some(t) if !t.assumed.is_empty() => {
-                let _ = writeln!(out, "  the total rests on {} assumed rule items: {}", t.assumed.len(), t.assumed.join(", "));
+                let _ = writeln!(out, "  {}", msg!("report-rests-on", count = t.assumed.len()));
+                // The items that carry most of the total first.
+                let mut items: Vec<(&String, Option<Decimal>)> =
+                    t.assumed.iter().map(|item| (item, e.assumed_shares.iter().find(|s| &s.item == item).map(|s| s.share))).collect();
+                items.sort_by_key(|item| std::cmp::Reverse(item.1));
+                for (item, share) in items {
+                    let _ = writeln!(out, "    · {}", assumed_item(e, item, share, locale));
+                }
             }
             Some(_) => {
-                let _ = writeln!(out, "  the total rests on no assumed rule item");
+                let _ = writeln!(out, "  {}", msg!("report-rests-on-nothing"));
             }
             None => {}
         }
     }
     out.push_str(&rows_left_out(e));
     out
+}
+
+/// A failed condition of the gate as people read it: its label, its name, and when it compares
+/// two values, both (`4, il en faut au moins 5`).
+pub fn failed_check(c: &Part, locale: Locale) -> String {
+    let label = c.label.as_deref().unwrap_or(&c.key);
+    match &c.compared {
+        Some(cmp) => msg!(
+            "report-failed-check-compared",
+            label = label,
+            name = &c.key,
+            value = human(&cmp.value, Unit::Number, locale),
+            op = comparison_key(&cmp.op),
+            threshold = human(&cmp.threshold, Unit::Number, locale)
+        )
+        .to_string(),
+        None => msg!("report-failed-check", label = label, name = &c.key).to_string(),
+    }
+}
+
+/// The selector of a comparison in the message files (`>=` → `ge`).
+fn comparison_key(op: &str) -> &'static str {
+    match op {
+        ">=" => "ge",
+        ">" => "gt",
+        "<=" => "le",
+        "<" => "lt",
+        "==" => "eq",
+        _ => "ne",
+    }
+}
+
+/// An assumed rule item as people read it: its label first, then what it is and its name, and
+/// the share of the total that rests on it.
+pub fn assumed_item(e: &Evaluation, item: &str, share: Option<Decimal>, locale: Locale) -> String {
+    let (kind, name) = item.split_once(' ').unwrap_or(("", item));
+    let label = e.assumed_labels.get(item).cloned().unwrap_or_else(|| name.to_string());
+    let what = msg!("report-item", label = label, kind = kind, name = name);
+    match share {
+        Some(s) => msg!("report-item-share", item = what, share = human(&Value::Number(s), Unit::Rate, locale)).to_string(),
+        None => what.to_string(),
+    }
 }
 
 /// The rows the rulebook left out of the case because their norm rejects them, per dataset and
@@ -143,12 +195,8 @@ pub fn rows_left_out(e: &Evaluation) -> String {
         let codes: Vec<String> = l.by_code.iter().map(|c| format!("{} {} ×{}", c.code, c.code.name(), c.rows)).collect();
         let _ = writeln!(
             out,
-            "  ! {} row{} of `{}` left out, not computed ({}): {}",
-            l.rows,
-            if l.rows == 1 { "" } else { "s" },
-            l.dataset,
-            l.file,
-            codes.join(", ")
+            "  ! {}",
+            msg!("report-rows-left-out", rows = l.rows, dataset = &l.dataset, file = &l.file, codes = codes.join(", "))
         );
     }
     out

@@ -1,6 +1,7 @@
-//! `peps explain`: why a figure is what it is — an output as a tree down to its inputs: each step
-//! with its value and mechanism, the parameters read (value, unit, status, reference), the table
-//! cells hit with their row counts and subtotals, the datasets and their row counts.
+//! `peps explain`: why a figure is what it is. By default a summary that starts with the answer
+//! (the figure, what it is made of with the values, what weighs most, the assumptions); with
+//! `--depth N` or `--full`, the tree of outputs down to the inputs (parameters with value, status
+//! and reference, datasets), and with `--details` each step's breakdown and Rhai source.
 
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -13,6 +14,9 @@ use crate::RulesArgs;
 use crate::case_run::evaluate_case;
 use crate::format::{Locale, human};
 use crate::json::json;
+use peps_engine::eval::Part;
+use peps_engine::msg;
+use peps_engine::value::Unit;
 
 #[derive(clap::Args, Debug)]
 pub struct ExplainArgs {
@@ -21,14 +25,22 @@ pub struct ExplainArgs {
     year: i32,
     #[command(flatten)]
     rules: RulesArgs,
-    /// How many levels of earlier outputs to open (0: only the output itself)
-    #[arg(long, default_value_t = 64)]
-    depth: usize,
+    /// Instead of the summary, the tree of earlier outputs, opened this many levels deep (0: only
+    /// the output itself)
+    #[arg(long, value_name = "N", conflicts_with = "full")]
+    depth: Option<usize>,
+    /// Instead of the summary, the whole tree down to the inputs
+    #[arg(long)]
+    full: bool,
+    /// In the tree, also each output's breakdown (table cells hit, groups, classes) and its Rhai
+    /// source
+    #[arg(long)]
+    details: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     format: ExplainFormat,
     /// Number style
-    #[arg(long, value_enum, default_value_t = Locale::Plain)]
+    #[arg(long, value_enum, env = "PEPS_LOCALE", default_value_t = Locale::Fr)]
     locale: Locale,
     #[command(flatten)]
     reading: crate::case_run::CaseReading,
@@ -71,23 +83,27 @@ pub fn run(args: &ExplainArgs) -> u8 {
     let name = args.output.clone().unwrap_or_else(|| evaluation.total_name.clone());
     let Some(root) = evaluation.output(&name) else {
         let names: Vec<&str> = evaluation.outputs.iter().map(|o| o.name.as_str()).collect();
-        let hint = peps_engine::diagnostic::did_you_mean(&name, names.iter().copied())
-            .map(|c| format!(" (did you mean `{c}`?)"))
-            .unwrap_or_default();
-        eprintln!("error: no output `{name}` in the {} evaluation{hint}", args.year);
+        let message = match peps_engine::diagnostic::did_you_mean(&name, names.iter().copied()) {
+            Some(c) => msg!("explain-no-output-suggest", name = &name, year = args.year, suggestion = c),
+            None => msg!("explain-no-output", name = &name, year = args.year),
+        };
+        eprintln!("{message}");
         if !evaluation.eligible {
-            eprintln!("note: not eligible, so the evaluation stopped at the eligibility checks");
+            eprintln!("{}", msg!("explain-stopped-at-gate"));
         }
         return crate::EXIT_IO;
     };
+    // The JSON is for machines: the whole tree unless a depth is asked.
+    let depth = if args.full { usize::MAX } else { args.depth.unwrap_or(usize::MAX) };
     let text = match args.format {
         ExplainFormat::Json => {
             let mut seen = HashSet::new();
-            let mut node = tree(&evaluation, root, args.depth, &mut seen);
+            let mut node = tree(&evaluation, root, depth, &mut seen);
             node.manifest = Some(&evaluation.manifest);
             json(&node)
         }
-        ExplainFormat::Text => render(&evaluation, root, args.depth, args.locale),
+        ExplainFormat::Text if args.full || args.depth.is_some() => render_tree(&evaluation, root, depth, args.locale, args.details),
+        ExplainFormat::Text => summary(&evaluation, root, args.locale),
     };
     crate::emit(&text);
     code
@@ -109,39 +125,130 @@ fn tree<'a>(e: &'a Evaluation, o: &'a Output, depth: usize, seen: &mut HashSet<&
     Node { output: o, inputs, manifest: None }
 }
 
-/// Renders the tree with box-drawing guides, for a terminal.
-pub fn render(e: &Evaluation, root: &Output, depth: usize, locale: Locale) -> String {
+/// How many of the outputs read weigh most, in the summary.
+const WEIGHTIEST: usize = 3;
+
+/// The answer first: the figure, what it is made of with the values, the outputs read that weigh
+/// most and the assumptions it rests on; the tree is one flag away.
+pub fn summary(e: &Evaluation, o: &Output, locale: Locale) -> String {
     let mut out = String::new();
     if !e.eligible {
-        let _ = writeln!(out, "note: not eligible; the evaluation stopped at the eligibility checks\n");
+        let _ = writeln!(out, "{}\n", msg!("explain-stopped-at-gate"));
     }
-    let mut seen = HashSet::new();
-    node(&mut out, e, root, "", depth, locale, &mut seen);
+    let _ = writeln!(out, "{} ({}) = {}", o.label, o.name, human(&o.value, o.unit, locale));
+    let _ = writeln!(out, "  {}", msg!("explain-how", formula = &o.formula));
+    if !o.reads.is_empty() {
+        let _ = writeln!(out, "\n{}", msg!("explain-made-of"));
+        for r in &o.reads {
+            let _ = writeln!(out, "  · {}", read_line(e, r, locale));
+        }
+    }
+    let mut weighty: Vec<(&Output, rust_decimal::Decimal)> = o
+        .reads
+        .iter()
+        .filter_map(|r| match r {
+            Read::Output { name, .. } => e.output(name),
+            _ => None,
+        })
+        .filter(|c| c.unit == Unit::Eur)
+        .filter_map(|c| Some((c, c.value.as_number()?.abs())))
+        .filter(|(_, v)| !v.is_zero())
+        .collect();
+    if weighty.len() > 1 {
+        weighty.sort_by_key(|w| std::cmp::Reverse(w.1));
+        let _ = writeln!(out, "\n{}", msg!("explain-weighs-most"));
+        for (c, _) in weighty.iter().take(WEIGHTIEST) {
+            let _ = writeln!(out, "  · {} ({}) = {}", c.label, c.name, human(&c.value, c.unit, locale));
+        }
+    }
+    if !o.assumed.is_empty() {
+        let _ = writeln!(out, "\n{}", msg!("explain-rests-on", count = o.assumed.len()));
+        let mut items: Vec<(&String, Option<rust_decimal::Decimal>)> =
+            o.assumed.iter().map(|item| (item, e.assumed_shares.iter().find(|s| &s.item == item).map(|s| s.share))).collect();
+        items.sort_by_key(|item| std::cmp::Reverse(item.1));
+        for (item, share) in items {
+            let _ = writeln!(out, "  · {}", crate::compute::assumed_item(e, item, share, locale));
+        }
+    }
+    let _ = writeln!(out, "\n{}", msg!("explain-more"));
     out
 }
 
-fn node<'a>(out: &mut String, e: &'a Evaluation, o: &'a Output, prefix: &str, depth: usize, locale: Locale, seen: &mut HashSet<&'a str>) {
+/// One thing an output read, for the summary: its label first when it has one.
+fn read_line(e: &Evaluation, r: &Read, locale: Locale) -> String {
+    match r {
+        Read::Output { name, value } => match e.output(name) {
+            Some(c) => format!("{} ({name}) = {}", c.label, human(value, c.unit, locale)),
+            None => msg!("explain-not-evaluated", name = name).to_string(),
+        },
+        Read::Parameter { name, label, value, unit, status, .. } => {
+            msg!("explain-read-parameter", label = label, name = name, value = human(value, *unit, locale), status = status.as_str())
+                .to_string()
+        }
+        Read::Input { name, value } => msg!("explain-read-input", name = name, value = value.to_string()).to_string(),
+        Read::Builtin { name, value } => format!("{name} = {value}"),
+        Read::Table { name, label, status, .. } => {
+            msg!("explain-read-table", label = label, name = name, status = status.as_str()).to_string()
+        }
+        Read::List { name, label, status, .. } => {
+            msg!("explain-read-list", label = label, name = name, status = status.as_str()).to_string()
+        }
+        Read::Indicators { name, label, status, .. } => {
+            msg!("explain-read-indicators", label = label, name = name, status = status.as_str()).to_string()
+        }
+        Read::Dataset { name, rows } => {
+            msg!("explain-read-dataset", name = name, rows = *rows, shown = crate::format::number(&rows.to_string(), locale)).to_string()
+        }
+    }
+}
+
+/// Renders the tree with box-drawing guides, each output with its breakdown and source.
+pub fn render(e: &Evaluation, root: &Output, depth: usize, locale: Locale) -> String {
+    render_tree(e, root, depth, locale, true)
+}
+
+/// Renders the tree with box-drawing guides, for a terminal.
+pub fn render_tree(e: &Evaluation, root: &Output, depth: usize, locale: Locale, details: bool) -> String {
+    let mut out = String::new();
+    if !e.eligible {
+        let _ = writeln!(out, "{}\n", msg!("explain-stopped-at-gate"));
+    }
+    let mut seen = HashSet::new();
+    node(&mut out, e, root, "", Tree { depth, locale, details }, &mut seen);
+    out
+}
+
+/// How the tree is drawn.
+#[derive(Clone, Copy)]
+struct Tree {
+    depth: usize,
+    locale: Locale,
+    details: bool,
+}
+
+fn node<'a>(out: &mut String, e: &'a Evaluation, o: &'a Output, prefix: &str, t: Tree, seen: &mut HashSet<&'a str>) {
+    let (depth, locale) = (t.depth, t.locale);
     seen.insert(&o.name);
-    let _ = writeln!(out, "{} = {} — {}", o.name, human(&o.value, o.unit, locale), o.label);
+    let _ = writeln!(out, "{} ({}) = {}", o.label, o.name, human(&o.value, o.unit, locale));
     let body = format!("{prefix}│ ");
     let _ = writeln!(out, "{body}{}: {}", o.mechanism, o.formula);
-    if let Some(src) = &o.source {
+    if let (Some(src), true) = (&o.source, t.details) {
         for line in src.lines() {
             let _ = writeln!(out, "{body}    {line}");
         }
     }
     if let Some(r) = &o.reference {
-        let _ = writeln!(out, "{body}reference: {r}");
+        let _ = writeln!(out, "{body}{}", msg!("explain-reference", reference = r));
     }
     if !o.assumed.is_empty() {
-        let _ = writeln!(out, "{body}rests on {} assumed item{}", o.assumed.len(), if o.assumed.len() == 1 { "" } else { "s" });
+        let _ = writeln!(out, "{body}{}", msg!("explain-rests-on-short", count = o.assumed.len()));
     }
-    for p in &o.breakdown {
-        let count = p.count.map(|c| format!("{} × ", crate::format::number(&c.to_string(), locale))).unwrap_or_default();
-        let value = p.value.as_ref().map(|v| human(v, o.unit, locale)).unwrap_or_default();
-        let label = p.label.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
-        let detail = p.detail.as_deref().map(|d| format!(" — {d}")).unwrap_or_default();
-        let _ = writeln!(out, "{body}  · {}{label}: {count}{value}{detail}", p.key);
+    if t.details {
+        for p in &o.breakdown {
+            let _ = writeln!(out, "{body}  · {}", part_line(p, o, locale));
+        }
+    } else if !o.breakdown.is_empty() {
+        let _ = writeln!(out, "{body}  · {}", msg!("explain-breakdown-hidden", count = o.breakdown.len()));
     }
     let n = o.reads.len();
     for (i, r) in o.reads.iter().enumerate() {
@@ -151,36 +258,36 @@ fn node<'a>(out: &mut String, e: &'a Evaluation, o: &'a Output, prefix: &str, de
         let _ = write!(out, "{prefix}{branch}");
         match r {
             Read::Output { name, value } => match e.output(name) {
-                Some(child) if depth > 0 && !seen.contains(name.as_str()) => node(out, e, child, &child_prefix, depth - 1, locale, seen),
+                Some(child) if depth > 0 && !seen.contains(name.as_str()) => {
+                    node(out, e, child, &child_prefix, Tree { depth: depth - 1, ..t }, seen);
+                }
                 Some(child) => {
-                    let why = if seen.contains(name.as_str()) { "explained above" } else { "not opened: raise --depth" };
-                    let _ = writeln!(out, "{name} = {} — {} ({why})", human(value, child.unit, locale), child.label);
+                    let why = if seen.contains(name.as_str()) { msg!("explain-above") } else { msg!("explain-not-opened") };
+                    let _ = writeln!(out, "{} ({name}) = {} ({why})", child.label, human(value, child.unit, locale));
                 }
                 None => {
-                    let _ = writeln!(out, "{name} (not evaluated)");
+                    let _ = writeln!(out, "{}", msg!("explain-not-evaluated", name = name));
                 }
             },
-            Read::Parameter { name, value, unit, status, reference } => {
-                let _ = writeln!(out, "parameter {name} = {} [{}] — {reference}", human(value, *unit, locale), status.as_str());
+            Read::Parameter { reference, .. }
+            | Read::Table { reference, .. }
+            | Read::List { reference, .. }
+            | Read::Indicators { reference, .. } => {
+                let _ = writeln!(out, "{} — {reference}", read_line(e, r, locale));
             }
-            Read::Input { name, value } => {
-                let _ = writeln!(out, "input {name} = {value} (case file)");
-            }
-            Read::Builtin { name, value } => {
-                let _ = writeln!(out, "{name} = {value}");
-            }
-            Read::Table { name, status, reference } => {
-                let _ = writeln!(out, "table {name} [{}] — {reference}", status.as_str());
-            }
-            Read::List { name, status, reference } => {
-                let _ = writeln!(out, "list {name} [{}] — {reference}", status.as_str());
-            }
-            Read::Indicators { name, status, reference } => {
-                let _ = writeln!(out, "indicators {name} [{}] — {reference}", status.as_str());
-            }
-            Read::Dataset { name, rows } => {
-                let _ = writeln!(out, "dataset {name}: {} rows", crate::format::number(&rows.to_string(), locale));
+            other => {
+                let _ = writeln!(out, "{}", read_line(e, other, locale));
             }
         }
     }
+}
+
+/// One line of a breakdown: its key and label, the rows it counts, its value and detail.
+fn part_line(p: &Part, o: &Output, locale: Locale) -> String {
+    let label = p.label.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+    let value = p.value.as_ref().map(|v| human(v, o.unit, locale));
+    let count = p.count.map(|c| msg!("explain-rows", count = c, shown = crate::format::number(&c.to_string(), locale)).to_string());
+    let figures: Vec<String> = [count, value].into_iter().flatten().collect();
+    let detail = p.detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
+    format!("{}{label} : {}{detail}", p.key, figures.join(", "))
 }

@@ -1,6 +1,8 @@
-//! Number formatting for people: plain (`558327.00`) or French (`558 327,00`).
+//! Number formatting for people: French (`558 327,00 €`, `88,17 %`, `31/12/2025`, `oui`), the
+//! default, or plain (`558327.00`, `0.8817`, `2025-12-31`, `true`) with `--locale plain`.
 
 use peps_engine::value::{Unit, Value};
+use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Locale {
@@ -13,6 +15,12 @@ pub enum Locale {
 /// A value as people read it, with its unit.
 pub fn human(value: &Value, unit: Unit, locale: Locale) -> String {
     match value {
+        // A rate reads as a percentage in French (`0.8817` → `88,17 %`), rounded for the eye to
+        // the hundredth of a point; the exact value stays in JSON and CSV.
+        Value::Number(n) if unit == Unit::Rate && locale == Locale::Fr => {
+            let percent = (n * Decimal::ONE_HUNDRED).round_dp(2).normalize();
+            format!("{} %", number(&percent.to_string(), locale))
+        }
         Value::Number(n) => {
             let text = number(&n.to_string(), locale);
             match unit {
@@ -20,6 +28,7 @@ pub fn human(value: &Value, unit: Unit, locale: Locale) -> String {
                 _ => text,
             }
         }
+        Value::Date(d) if locale == Locale::Fr => d.format("%d/%m/%Y").to_string(),
         Value::Bool(b) => match (b, locale) {
             (true, Locale::Fr) => "oui".into(),
             (false, Locale::Fr) => "non".into(),

@@ -42,7 +42,7 @@ pub struct ImpactArgs {
     #[arg(long, value_enum, default_value_t = ImpactFormat::Table)]
     format: ImpactFormat,
     /// Number style
-    #[arg(long, value_enum, default_value_t = Locale::Plain)]
+    #[arg(long, value_enum, env = "PEPS_LOCALE", default_value_t = Locale::Fr)]
     locale: Locale,
     #[command(flatten)]
     reading: crate::case_run::CaseReading,

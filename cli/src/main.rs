@@ -29,7 +29,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use peps_engine::message::{Lang, lookup, set_language};
 
 /// Exit codes are an interface: 0 clean, 1 findings in rules or data, 2 usage or I/O.
 pub const EXIT_OK: u8 = 0;
@@ -41,6 +42,14 @@ pub const EXIT_IO: u8 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of what peps writes for people: fr (default) or en
+    #[arg(long, global = true, env = "PEPS_LANG", value_name = "LANG", value_parser = lang_arg, default_value = "fr")]
+    lang: Lang,
+}
+
+/// `fr`, `en`, or a system locale such as `fr_FR.UTF-8`.
+fn lang_arg(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| format!("`{text}`: fr or en"))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -88,7 +97,15 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The help is written in the language asked before the arguments are parsed.
+    let lang = language_asked();
+    set_language(lang);
+    let matches = localized(Cli::command(), "", lang).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    set_language(cli.lang);
     let code = match cli.command {
         Command::Compute(args) => compute::run(&args),
         Command::Docs(args) => docs::run(&args),
@@ -109,5 +126,76 @@ pub fn emit(text: &str) {
     let mut out = std::io::stdout().lock();
     if out.write_all(text.as_bytes()).is_err() {
         std::process::exit(i32::from(EXIT_OK));
+    }
+}
+
+/// The language of `--lang` or `PEPS_LANG`, read before the arguments are parsed (clap then checks
+/// them), French otherwise.
+fn language_asked() -> Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let flag = args.iter().enumerate().find_map(|(i, a)| match a.strip_prefix("--lang") {
+        Some("") => args.get(i + 1).cloned(),
+        Some(rest) => rest.strip_prefix('=').map(str::to_string),
+        None => None,
+    });
+    flag.or_else(|| std::env::var("PEPS_LANG").ok()).and_then(|l| Lang::parse(&l)).unwrap_or(Lang::Fr)
+}
+
+/// `cmd` with its description and its options' help taken from the message files
+/// (`help-<path>`, `help-<path>--<option>`, or `help--<option>` for an option every command
+/// shares); what they lack keeps the text of the code.
+fn localized(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
+    let id = if path.is_empty() { "help".to_string() } else { format!("help-{path}") };
+    if let Some(about) = lookup(lang, &id) {
+        cmd = cmd.about(about);
+    }
+    let options: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+    for option in options {
+        let help = lookup(lang, &format!("{id}--{option}")).or_else(|| lookup(lang, &format!("help--{option}")));
+        if let Some(help) = help {
+            cmd = cmd.mut_arg(option, |a| a.help(help));
+        }
+    }
+    let subcommands: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in subcommands {
+        let sub_path = if path.is_empty() { name.clone() } else { format!("{path}-{name}") };
+        cmd = cmd.mut_subcommand(name, |s| localized(s, &sub_path, lang));
+    }
+    cmd
+}
+
+#[cfg(test)]
+mod help_tests {
+    use super::*;
+
+    /// Every command and option has its help in the message files, and every help message names
+    /// a command or an option that exists.
+    #[test]
+    fn the_help_of_every_command_and_option_is_in_the_message_files() {
+        fn walk(cmd: &clap::Command, path: &str, wanted: &mut Vec<(String, Vec<String>)>) {
+            let id = if path.is_empty() { "help".to_string() } else { format!("help-{path}") };
+            wanted.push((id.clone(), Vec::new()));
+            for a in cmd.get_arguments().filter(|a| !a.is_hide_set() && a.get_id() != "help" && a.get_id() != "version") {
+                wanted.push((format!("{id}--{}", a.get_id()), vec![format!("help--{}", a.get_id())]));
+            }
+            for s in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                let p = if path.is_empty() { s.get_name().to_string() } else { format!("{path}-{}", s.get_name()) };
+                walk(s, &p, wanted);
+            }
+        }
+        let mut wanted = Vec::new();
+        walk(&Cli::command(), "", &mut wanted);
+        for lang in Lang::ALL {
+            let missing: Vec<&String> = wanted
+                .iter()
+                .filter(|(id, alternatives)| lookup(lang, id).is_none() && alternatives.iter().all(|a| lookup(lang, a).is_none()))
+                .map(|(id, _)| id)
+                .collect();
+            assert!(missing.is_empty(), "no help in messages/{}.ftl for: {missing:?}", lang.code());
+        }
+        let known: Vec<String> = wanted.iter().flat_map(|(id, alts)| std::iter::once(id.clone()).chain(alts.iter().cloned())).collect();
+        let (ids, _) = peps_engine::message::message_ids(Lang::Fr);
+        let stale: Vec<&String> = ids.iter().filter(|id| id.starts_with("help") && !known.contains(id)).collect();
+        assert!(stale.is_empty(), "help messages of no command or option: {stale:?}");
     }
 }

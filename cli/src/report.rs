@@ -47,7 +47,9 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
             Severity::Warning => Level::Warning,
         };
         let id = format!("{} {}", d.code.as_str(), d.code.name());
-        let mut message = level.title(&d.message).id(&id);
+        let text = d.message.to_string();
+        let hint = d.hint.as_ref().map(ToString::to_string);
+        let mut message = level.title(&text).id(&id);
         let located;
         match &d.location {
             Some(Location::Source { file, span, .. }) if sources.files.contains_key(file) => {
@@ -61,7 +63,7 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
             }
             None => {}
         }
-        if let Some(h) = &d.hint {
+        if let Some(h) = &hint {
             message = message.footer(Level::Help.title(h));
         }
         if let Some(n) = &note {

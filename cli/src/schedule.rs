@@ -44,7 +44,7 @@ pub struct ScheduleArgs {
     #[arg(long, value_enum, default_value_t = ScheduleFormat::Table)]
     format: ScheduleFormat,
     /// Number and date style of the table
-    #[arg(long, value_enum, default_value_t = Locale::Plain)]
+    #[arg(long, value_enum, env = "PEPS_LOCALE", default_value_t = Locale::Fr)]
     locale: Locale,
     #[command(flatten)]
     reading: crate::case_run::CaseReading,

@@ -4,6 +4,8 @@
 //! spelling returned by [`Code::as_str`]; a code is never derived from a message.
 use serde::Serialize;
 
+use crate::message::Message;
+
 mod code;
 mod follow;
 mod location;
@@ -26,11 +28,13 @@ pub enum Severity {
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    /// What is wrong, for a person (rendered in the run's language).
+    pub message: Message,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
+    /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
     /// What ties it to other diagnostics, if anything (boxed: most diagnostics have nothing).
     #[serde(flatten)]
     pub related: Option<Box<Related>>,
@@ -49,11 +53,11 @@ pub struct Related {
 }
 
 impl Diagnostic {
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<Message>) -> Self {
         Diagnostic { code, severity: Severity::Error, message: message.into(), location: None, hint: None, related: None }
     }
 
-    pub(crate) fn warning(code: Code, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(code: Code, message: impl Into<Message>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message) }
     }
 
@@ -62,7 +66,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
     }

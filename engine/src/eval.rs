@@ -15,12 +15,13 @@ use crate::data::case::Case;
 use crate::data::dataset::Dataset;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::manifest::manifest;
-use crate::eval::provenance::{assumed_name, function_source, reads_of, shares};
+use crate::eval::provenance::{assumed_label, assumed_name, function_source, reads_of, shares};
 use crate::eval::state::{State, build_sets};
 use crate::eval::waterfall::waterfall;
 use crate::expr::EvalError;
 use crate::formula::{FormulaFailure, ResultError};
 use crate::ids::{DatasetId, ScalarId, StepId};
+use crate::message::Message;
 use crate::rulebook::{Plan, ReadRef, Rulebook, Step, scalar_seed};
 use crate::value::Value;
 
@@ -42,20 +43,57 @@ pub use evaluation::*;
 pub use manifest::{ManifestFile, RunManifest};
 
 /// Why a step failed on a case's data.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub(crate) enum Failure {
-    #[error("{0}")]
-    Eval(#[from] EvalError),
-    #[error("{}", .0.message)]
+    Eval(EvalError),
     Formula(FormulaFailure),
-    #[error("{0}")]
-    Result(#[from] ResultError),
-    #[error("{what} gave a {found}, not a number")]
-    NotANumber { what: String, found: &'static str },
-    #[error("{}table `{table}` has no row for {keys}", .row.as_ref().map(|(n, ds)| format!("row {n} of `{ds}`: ")).unwrap_or_default())]
-    NoTableRow { row: Option<(usize, String)>, table: String, keys: String },
-    #[error("the sum overflows")]
+    Result(ResultError),
+    /// A value that must be a number is not: `what` says which value.
+    NotANumber {
+        what: Message,
+        found: &'static str,
+    },
+    NoTableRow {
+        row: Option<(usize, String)>,
+        table: String,
+        keys: String,
+    },
     SumOverflow,
+}
+
+impl From<EvalError> for Failure {
+    fn from(e: EvalError) -> Self {
+        Failure::Eval(e)
+    }
+}
+
+impl From<ResultError> for Failure {
+    fn from(e: ResultError) -> Self {
+        Failure::Result(e)
+    }
+}
+
+impl Failure {
+    /// What went wrong, for people.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            Failure::Eval(e) => Message::text(e.to_string()),
+            Failure::Formula(f) => Message::text(f.message.clone()),
+            Failure::Result(e) => Message::text(e.to_string()),
+            Failure::NotANumber { what, found } => msg!("eval-not-a-number", what = what.clone(), found = *found),
+            Failure::NoTableRow { row: None, table, keys } => msg!("eval-no-table-row", table = table, keys = keys),
+            Failure::NoTableRow { row: Some((n, dataset)), table, keys } => {
+                msg!("eval-no-table-row-at", row = n, dataset = dataset, table = table, keys = keys)
+            }
+            Failure::SumOverflow => msg!("eval-sum-overflows"),
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
 }
 
 impl From<FormulaFailure> for Failure {
@@ -148,6 +186,7 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
         assumed_count: if eligible { assumed[rb.result.total].len() } else { 0 },
         assumed_shares: if complete { shares(rb, &outputs, &assumed) } else { Vec::new() },
         waterfall: if complete { waterfall(rb, &outputs, &total) } else { Vec::new() },
+        assumed_labels: assumed.iter().flatten().filter_map(|item| Some((item.clone(), assumed_label(rb, item)?))).collect(),
         outputs: rb.order.iter().filter_map(|&i| outputs[i].take()).collect(),
         total,
         diagnostics,
@@ -218,9 +257,9 @@ fn failure_diagnostic(rb: &Rulebook, step: &Step, failure: &Failure) -> Diagnost
     };
     let code = failure.code();
     let text = if code == Code::BudgetExceeded {
-        format!("step `{}` in {line} exceeded its budget: {failure}", step.def.name)
+        msg!("eval-step-over-budget", step = &step.def.name, at = line, failure = failure.message())
     } else {
-        format!("step `{}` in {line} failed: {failure}", step.def.name)
+        msg!("eval-step-failed", step = &step.def.name, at = line, failure = failure.message())
     };
     Diagnostic::error(code, text).at(loc)
 }
@@ -234,18 +273,18 @@ pub(crate) fn check_components(rb: &Rulebook, outputs: &TiSlice<StepId, Option<O
         && sum != t
     {
         diags.push(
-            Diagnostic::error(Code::ComponentsMismatch, format!("the components add up to {sum}, the total is {t}"))
+            Diagnostic::error(Code::ComponentsMismatch, msg!("eval-components-mismatch", sum = sum, total = t))
                 .at(rb.steps[rb.result.total].def.location.clone())
-                .hint("`[result] components` must list the outputs whose sum is the total"),
+                .hint(msg!("eval-components-mismatch-hint")),
         );
     }
 }
 
-pub(crate) fn number(v: Value, what: &str) -> Result<Decimal, Failure> {
+pub(crate) fn number(v: Value, what: Message) -> Result<Decimal, Failure> {
     match v {
         Value::Number(n) => Ok(n),
         Value::Null => Ok(Decimal::ZERO),
-        other => Err(Failure::NotANumber { what: what.to_string(), found: other.kind().name() }),
+        other => Err(Failure::NotANumber { what, found: other.kind().name() }),
     }
 }
 

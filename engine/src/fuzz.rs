@@ -157,7 +157,7 @@ pub fn dataset(fx: &Fixture, data: &[u8]) -> usize {
     let read = read_bytes("fuzz", bytes, "fuzz.csv", &checks, rejected);
     // A property, not only the absence of a crash: no message quotes an identifier.
     for d in &read.diags {
-        let text = format!("{} {}", d.message, d.hint.as_deref().unwrap_or(""));
+        let text = format!("{} {}", d.message, d.hint.as_ref().map(ToString::to_string).unwrap_or_default());
         assert!(identifier_lookalike(&text, norm).is_none(), "an identifier leaked into a message: {text}");
     }
     read.diags.len() + read.dataset.map_or(0, |d| d.n_rows())

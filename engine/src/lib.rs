@@ -13,6 +13,9 @@
 #![warn(unreachable_pub)]
 #![deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)]
 
+// First: its `msg!` macro is used by every module below.
+#[macro_use]
+pub mod message;
 pub mod compare;
 pub mod data;
 pub mod diagnostic;

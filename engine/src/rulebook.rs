@@ -134,7 +134,7 @@ pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rule
         code_checks,
         steps: TiVec::new(),
         order: Vec::new(),
-        result: ResultSpec { total: StepId::from(0), components: Vec::new(), gate: None, waterfall: Vec::new() },
+        result: ResultSpec { total: StepId::from(0), components: Vec::new(), gate: None, waterfall: Vec::new(), bar_labels: Vec::new() },
         scalars: TiVec::new(),
         views: TiVec::new(),
         datasets: TiVec::new(),

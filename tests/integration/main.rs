@@ -10,6 +10,7 @@ mod house;
 mod impact;
 mod kit;
 mod mechanisms;
+mod messages;
 mod national;
 mod patch;
 mod privacy;

@@ -14,20 +14,20 @@ fn explain_shows_a_step_down_to_its_parameters_and_table_cells() {
     let run = peps(&["explain", "--year", "2025", "examples/msp", "taux_fidelisation"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     snap!("explain_msp_taux_fidelisation", run.stdout);
-    let run = peps(&["explain", "--year", "2025", "--depth", "1", "examples/msp", "forfait_ajuste"]);
+    let run = peps(&["explain", "--year", "2025", "--depth", "1", "--details", "examples/msp", "forfait_ajuste"]);
     // What the explanation must show, read from the rules and the computation themselves.
     let params: toml::Table = toml::from_str(&std::fs::read_to_string(repo().join("rules/2025/parametres.toml")).unwrap()).unwrap();
     let coef = &params["coef_revalorisation_tarifaire"];
     let (value, status) = (coef["value"].as_str().expect("one value"), coef["status"].as_str().unwrap());
-    assert!(run.stdout.contains(&format!("parameter coef_revalorisation_tarifaire = {value} [{status}]")), "{}", run.stdout);
+    assert!(run.stdout.contains(&format!("(parameter `coef_revalorisation_tarifaire`) = {value} [{status}]")), "{}", run.stdout);
     assert!(
-        run.stdout.lines().any(|l| l.contains(" · sexe ") && l.contains(" × ") && l.contains(" € ")),
+        run.stdout.lines().any(|l| l.contains(" · sexe ") && l.contains(" rows, ") && l.contains(" € ")),
         "the cells of the forfait table, with their counts: {}",
         run.stdout
     );
     let computed = compute_json(&peps(&["compute", "--year", "2025", "--format", "json", "examples/msp"]));
     let patients = output(&computed, "patientele_peps");
-    assert!(run.stdout.contains(&format!("patientele_peps = {patients} — ")), "{}", run.stdout);
+    assert!(run.stdout.contains(&format!("(patientele_peps) = {patients} (")), "{}", run.stdout);
     assert!(run.stdout.contains("(not opened: raise --depth)"), "{}", run.stdout);
 }
 
@@ -75,19 +75,53 @@ fn provenance_says_how_much_of_the_total_rests_on_assumed_values() {
 
 #[test]
 fn the_html_report_is_one_self_contained_page_with_a_waterfall() {
-    let run = peps(&["compute", "--year", "2025", "--format", "html", "examples/malakoff"]);
+    // As a user runs it: French words and numbers.
+    let run = crate::util::peps_default_in(&crate::util::repo(), &["compute", "--year", "2025", "--format", "html", "examples/malakoff"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html = &run.stdout;
     assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
-    assert!(html.contains("<svg") && html.contains("</svg>"), "an inline SVG chart");
+    assert!(html.contains("<meta name=\"viewport\" content=\"width=device-width"), "readable on a phone");
     for external in ["src=\"http", "href=\"http", "<script", "<link", "url("] {
         assert!(!html.contains(external), "the page must not load `{external}`");
     }
     let computed = compute_json(&peps(&["compute", "--year", "2025", "--format", "json", "examples/malakoff"]));
     let total = dec(&computed["total"]);
     assert!(html.contains(&french_money(total)), "the total in French format: {}", french_money(total));
-    let bars = computed["waterfall"].as_array().unwrap().len();
-    assert_eq!(html.matches("<rect").count(), bars + 1, "the declared bars and the total");
+    // One row per declared bar and the total, each with its label in full: nothing is cut.
+    let bars = computed["waterfall"].as_array().unwrap();
+    assert_eq!(html.matches("<div class=\"wf-row ").count(), bars.len() + 1, "the declared bars and the total");
+    for bar in bars {
+        let label = bar["label"].as_str().unwrap();
+        assert!(html.contains(&format!("<div class=\"wf-label\">{}</div>", crate::util::html_escape(label))), "bar label in full: {label}");
+    }
+    assert!(!html.contains('…'), "no label is cut");
+    // Rates are percentages; the assumptions are read by their labels, with the share of the total.
+    let rate = computed["outputs"].as_array().unwrap().iter().find(|o| o["unit"] == "rate").expect("a rate output");
+    assert!(
+        !html.contains(&format!("<td class=\"num\">{}</td>", rate["value"].as_str().unwrap())),
+        "a rate is not shown as a bare decimal"
+    );
+    assert!(html.contains(" %</td>"), "rates as percentages");
+    let assumed = computed["assumed_labels"].as_object().expect("labels of the assumed items");
+    for label in assumed.values() {
+        assert!(html.contains(&crate::util::html_escape(label.as_str().unwrap())), "the assumption {label} by its label");
+    }
+}
+
+#[test]
+fn the_html_report_of_an_ineligible_team_lists_each_failed_criterion_with_its_value_and_threshold() {
+    let run = crate::util::peps_default_in(&crate::util::repo(), &["compute", "--year", "2025", "--format", "html", "examples/ineligible"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = compute_json(&peps(&["compute", "--year", "2025", "--format", "json", "examples/ineligible"]));
+    let failed = json["failed_checks"].as_array().expect("failed checks");
+    assert!(!failed.is_empty());
+    for c in failed {
+        let compared = &c["compared"];
+        let (value, threshold) = (compared["value"].as_str().unwrap(), compared["threshold"].as_str().unwrap());
+        let line = format!("{} ({}) : {value}, il en faut", c["label"].as_str().unwrap(), c["key"].as_str().unwrap());
+        assert!(crate::util::html_unescape(&run.stdout).contains(&line), "{line}");
+        assert!(run.stdout.contains(threshold), "the threshold {threshold}");
+    }
 }
 
 #[test]
@@ -171,4 +205,26 @@ fn manifest_files_are_written_once_and_match_the_json() {
         "examples/msp",
     ]);
     assert_eq!(over_input.code, 2, "an input is never overwritten");
+}
+
+#[test]
+fn a_bar_of_the_waterfall_may_be_named_after_what_changes_and_only_a_bar() {
+    let computed = compute_json(&peps(&["compute", "--year", "2025", "--format", "json", "examples/malakoff"]));
+    let bars = computed["waterfall"].as_array().unwrap();
+    let outputs = computed["outputs"].as_array().unwrap();
+    let rulebook: toml::Table = toml::from_str(&std::fs::read_to_string(repo().join("rules/2025/rulebook.toml")).unwrap()).unwrap();
+    let named = rulebook["result"].get("bar_labels").and_then(|b| b.as_table()).cloned().unwrap_or_default();
+    for bar in bars {
+        let name = bar["name"].as_str().unwrap();
+        let step_label = outputs.iter().find(|o| o["name"] == name).map(|o| o["label"].as_str().unwrap());
+        let expected = named.get(name).and_then(|l| l.as_str()).or(step_label);
+        assert_eq!(bar["label"].as_str(), expected, "bar {name}");
+    }
+    let sandbox = Sandbox::new();
+    crate::util::edit_toml(&sandbox.path().join("rules/2025/rulebook.toml"), |doc| {
+        doc["result"]["bar_labels"] = toml_edit::value(toml_edit::InlineTable::from_iter([("nb_infirmiers", "Infirmiers")]));
+    });
+    let run = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("names `nb_infirmiers`, which is not a bar"), "{}", run.stderr);
 }

@@ -13,9 +13,23 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs the `peps` binary in `dir` with `args`.
+/// Runs the `peps` binary in `dir` with `args`, in English with plain numbers: most tests were
+/// written against that output. Tests of the default (French) output use [`peps_default_in`].
 pub fn peps_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_peps")).args(args).current_dir(dir).env("NO_COLOR", "1").output().expect("run peps");
+    run_with(dir, args, &[("PEPS_LANG", "en"), ("PEPS_LOCALE", "plain")])
+}
+
+/// Runs the `peps` binary in `dir` with `args` as a user runs it: no language or number style
+/// chosen (whatever the environment of the test says).
+pub fn peps_default_in(dir: &Path, args: &[&str]) -> Run {
+    run_with(dir, args, &[])
+}
+
+fn run_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_peps"));
+    command.args(args).current_dir(dir).env("NO_COLOR", "1").env_remove("PEPS_LANG").env_remove("PEPS_LOCALE");
+    command.envs(env.iter().copied());
+    let out = command.output().expect("run peps");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -178,4 +192,14 @@ pub fn french_money(amount: rust_decimal::Decimal) -> String {
         grouped.push(c);
     }
     format!("{}{grouped},{cents} €", if amount.is_sign_negative() { "-" } else { "" })
+}
+
+/// Text as an HTML page writes it.
+pub fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// An HTML page's text with its entities read back.
+pub fn html_unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
 }

@@ -96,7 +96,8 @@ pub(super) fn columns(books: &[Rulebook], case: &Path, options: CaseOptions) -> 
         .map(|rb| {
             let (loaded, diags) = rb.load_case(case, options);
             let mut col = Column { year: rb.year(), names: Vec::new(), values: BTreeMap::new(), notes: Vec::new() };
-            let errors: Vec<String> = diags.iter().filter(|d| d.is_error()).map(|d| note(d.code.as_str(), &d.message, &here)).collect();
+            let errors: Vec<String> =
+                diags.iter().filter(|d| d.is_error()).map(|d| note(d.code.as_str(), &d.message.to_string(), &here)).collect();
             match loaded.filter(|_| errors.is_empty()) {
                 Some(c) => fill(&mut col, &evaluate(rb, &c), &here),
                 None => col.notes = errors,
@@ -125,7 +126,7 @@ fn fill(col: &mut Column, e: &Evaluation, here: &str) {
         col.notes.push(format!("fails check {}", c.key));
     }
     for d in &e.diagnostics {
-        col.notes.push(note(d.code.as_str(), &d.message, here));
+        col.notes.push(note(d.code.as_str(), &d.message.to_string(), here));
     }
 }
 

@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile, did_you_mean};
+use crate::message::Message;
 use crate::rulebook::Rulebook;
 use crate::rules::provenance::read_choice;
 use crate::rules::strict::{Ctx, Obj};
@@ -98,7 +99,7 @@ pub fn check(prev: &Rulebook, next: &Rulebook, removals: &[Removal]) -> Vec<Diag
         if let Some(c) = did_you_mean(name, same_kind)
             && !has(&before, kind, c)
         {
-            d.message.push_str(&format!(" (renamed `{c}`?)"));
+            d.message = Message::text(format!("{} (renamed `{c}`?)", d.message));
         }
         diags.push(d);
     }

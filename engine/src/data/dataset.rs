@@ -20,6 +20,7 @@ use serde::ser::SerializeStruct;
 
 use crate::data::limits::{Fault, Guarded, MAX_LINE_BYTES, OpenError, open_regular};
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use crate::message::Message;
 use crate::rules::inputs::RejectedRows;
 use crate::validate::{Links, Options, Problem, Sink, Validator};
 use crate::value::Value;
@@ -198,7 +199,7 @@ fn read_stream<R: Read>(
             if let Some(first) = examples.next() {
                 let mut d = diagnostic(first, shown);
                 if count.count > 1 {
-                    d.message = format!("{} ({} in this file in all)", d.message, count.count);
+                    d.message = Message::text(format!("{} ({} in this file in all)", d.message, count.count));
                 }
                 diags.push(d);
             }
@@ -219,8 +220,14 @@ fn read_stream<R: Read>(
             continue;
         }
         let more = count.count - listed;
-        let d =
-            Diagnostic { code: count.code, severity: count.severity, message: String::new(), location: None, hint: None, related: None };
+        let d = Diagnostic {
+            code: count.code,
+            severity: count.severity,
+            message: Message::text(""),
+            location: None,
+            hint: None,
+            related: None,
+        };
         summaries.push(
             Diagnostic {
                 message: format!(
@@ -228,7 +235,8 @@ fn read_stream<R: Read>(
                     count.code.name(),
                     plural(more),
                     count.count
-                ),
+                )
+                .into(),
                 ..d
             }
             .at(Location::File { file: shown.to_string() })
@@ -293,7 +301,7 @@ fn diagnostic(p: &Problem, shown: &str) -> Diagnostic {
     let d = Diagnostic {
         code: p.code,
         severity: p.severity,
-        message: shown_problem(p),
+        message: shown_problem(p).into(),
         location: Some(location(p, shown)),
         related: None,
         hint: None,

@@ -31,7 +31,7 @@ impl Acc {
         self.value = match (op, &self.value) {
             (AggregateOp::Count, Value::Number(n)) => Value::Number(n + Decimal::ONE),
             (AggregateOp::Sum(_), Value::Number(n)) => {
-                Value::Number(n.checked_add(number(v.clone(), "the sum")?).ok_or(Failure::SumOverflow)?)
+                Value::Number(n.checked_add(number(v.clone(), msg!("eval-the-sum"))?).ok_or(Failure::SumOverflow)?)
             }
             (AggregateOp::Min(_) | AggregateOp::Max(_), _) if *v == Value::Null => return Ok(()),
             (AggregateOp::Min(_), current) if *current == Value::Null || v < current => v.clone(),
@@ -74,7 +74,14 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &Aggregate
     }
     let breakdown = groups
         .iter()
-        .map(|(k, acc)| Part { key: k.render(), label: None, count: Some(acc.rows), value: Some(acc.value.clone()), detail: None })
+        .map(|(k, acc)| Part {
+            key: k.render(),
+            label: None,
+            count: Some(acc.rows),
+            value: Some(acc.value.clone()),
+            detail: None,
+            compared: None,
+        })
         .collect();
     st.groups[i] = Some(groups.into_iter().map(|(k, acc)| (k, acc.value)).collect());
     Ok((total.value, breakdown))

@@ -42,16 +42,24 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &ClassifyP
     let mut breakdown: Vec<Part> = classes
         .iter()
         .zip(&counts)
-        .map(|((name, label, _), &n)| Part { key: name.clone(), label: Some(label.clone()), count: Some(n), value: None, detail: None })
+        .map(|((name, label, _), &n)| Part {
+            key: name.clone(),
+            label: Some(label.clone()),
+            count: Some(n),
+            value: None,
+            detail: None,
+            compared: None,
+        })
         .collect();
     let unclassified = rows.len() as u64 - classified;
     if unclassified > 0 {
         breakdown.push(Part {
             key: "(none)".into(),
-            label: Some("no class matched".into()),
+            label: Some(msg!("eval-no-class").to_string()),
             count: Some(unclassified),
             value: None,
             detail: None,
+            compared: None,
         });
     }
     Ok((Value::Number(Decimal::from(rows.len())), breakdown))

@@ -4,12 +4,15 @@
 use crate::data::shift::DataShift;
 // Membership and index lookups run once per row or more: foldhash is several times faster than
 // the standard SipHash, and its per-process random seed keeps crafted data from forcing collisions.
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::data::dataset::RowsLeftOut;
 use crate::diagnostic::Diagnostic;
 use crate::eval::RunManifest;
+use crate::message::Message;
 use crate::value::{Status, Unit, Value};
 
 #[derive(Debug, Clone, Serialize)]
@@ -37,6 +40,10 @@ pub struct Evaluation {
     /// For each assumed rule item, the part of the total carried by the components that rest on it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub assumed_shares: Vec<AssumedShare>,
+    /// The label of each assumed rule item an output rests on (`"parameter seuil"` → its label),
+    /// so that people read what an item is before its code name.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub assumed_labels: BTreeMap<String, String>,
     /// The walk from the first level to the total, as the rulebook declares it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub waterfall: Vec<Bar>,
@@ -84,7 +91,22 @@ pub struct Part {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
+    pub detail: Option<Message>,
+    /// For a condition that compares two values (`professionnels_actifs >= min_professionnels`):
+    /// the two values compared, so that a failed condition shows what was missing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compared: Option<Compared>,
+}
+
+/// The two sides of a comparison, as evaluated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Compared {
+    /// The value compared (the left side).
+    pub value: Value,
+    /// The comparison, as written (`>=`, `<`, `==`…).
+    pub op: String,
+    /// What it is compared with (the right side).
+    pub threshold: Value,
 }
 
 /// One bar of the waterfall: how much an output moves the running amount, and where it ends.
@@ -112,13 +134,13 @@ pub struct AssumedShare {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Read {
-    Parameter { name: String, value: Value, unit: Unit, status: Status, reference: String },
+    Parameter { name: String, label: String, value: Value, unit: Unit, status: Status, reference: String },
     Input { name: String, value: Value },
     Output { name: String, value: Value },
-    Table { name: String, status: Status, reference: String },
-    List { name: String, status: Status, reference: String },
+    Table { name: String, label: String, status: Status, reference: String },
+    List { name: String, label: String, status: Status, reference: String },
     Dataset { name: String, rows: usize },
-    Indicators { name: String, status: Status, reference: String },
+    Indicators { name: String, label: String, status: Status, reference: String },
     Builtin { name: String, value: Value },
 }
 

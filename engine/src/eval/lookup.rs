@@ -54,7 +54,8 @@ pub(crate) fn run_rows(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &Look
             label: None,
             count: Some(count),
             value: Some(Value::Number(sum)),
-            detail: Some(format!("{} each", tbl.rows[row].values[*column])),
+            detail: Some(msg!("eval-lookup-each", value = tbl.rows[row].values[*column])),
+            compared: None,
         })
         .collect();
     Ok((Value::Number(total), breakdown))
@@ -70,6 +71,7 @@ pub(crate) fn run_scalar(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &L
         return Err(Failure::NoTableRow { row: None, table: tbl.name.clone(), keys: shown.join(", ") });
     };
     let v = tbl.rows[row].values[*column];
-    let part = Part { key: tbl.describe_row(row), label: None, count: Some(1), value: Some(Value::Number(v)), detail: None };
+    let part =
+        Part { key: tbl.describe_row(row), label: None, count: Some(1), value: Some(Value::Number(v)), detail: None, compared: None };
     Ok((Value::Number(v), vec![part]))
 }

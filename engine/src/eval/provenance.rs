@@ -43,6 +43,19 @@ pub(crate) fn shares(
     out
 }
 
+/// The label of an assumed rule item named as [`assumed_name`] names it (`"parameter seuil"`).
+pub(crate) fn assumed_label(rb: &Rulebook, item: &str) -> Option<String> {
+    let (kind, name) = item.split_once(' ')?;
+    let label = match kind {
+        "parameter" => &rb.parameters.iter().find(|p| p.name == name)?.provenance.label,
+        "table" => &rb.tables.iter().find(|t| t.name == name)?.provenance.label,
+        "list" => &rb.lists.iter().find(|l| l.name == name)?.provenance.label,
+        "indicators" => &rb.indicator_sets.iter().find(|s| s.name == name)?.provenance.label,
+        _ => return None,
+    };
+    Some(rb.render_label(label))
+}
+
 pub(crate) fn assumed_name(rb: &Rulebook, r: ReadRef) -> Option<String> {
     match r {
         ReadRef::Parameter(i) if rb.parameters[i].provenance.status == Status::Assumed => {
@@ -74,6 +87,7 @@ pub(crate) fn reads_of(rb: &Rulebook, st: &State<'_>, step: &Step) -> Vec<Read> 
                 let p = &rb.parameters[i];
                 Read::Parameter {
                     name: p.name.clone(),
+                    label: rb.render_label(&p.provenance.label),
                     value: scalar(r),
                     unit: p.unit,
                     status: p.provenance.status,
@@ -84,18 +98,25 @@ pub(crate) fn reads_of(rb: &Rulebook, st: &State<'_>, step: &Step) -> Vec<Read> 
             ReadRef::Step(i) => Read::Output { name: rb.steps[i].def.name.clone(), value: scalar(r) },
             ReadRef::Table(i) => Read::Table {
                 name: rb.tables[i].name.clone(),
+                label: rb.render_label(&rb.tables[i].provenance.label),
                 status: rb.tables[i].provenance.status,
                 reference: rb.tables[i].provenance.reference.clone(),
             },
             ReadRef::List(i) => Read::List {
                 name: rb.lists[i].name.clone(),
+                label: rb.render_label(&rb.lists[i].provenance.label),
                 status: rb.lists[i].provenance.status,
                 reference: rb.lists[i].provenance.reference.clone(),
             },
             ReadRef::Dataset(i) => Read::Dataset { name: rb.datasets[i].name.clone(), rows: st.datasets[i].n_rows() },
             ReadRef::Indicators(i) => {
                 let s = &rb.indicator_sets[i];
-                Read::Indicators { name: s.name.clone(), status: s.provenance.status, reference: s.provenance.reference.clone() }
+                Read::Indicators {
+                    name: s.name.clone(),
+                    label: rb.render_label(&s.provenance.label),
+                    status: s.provenance.status,
+                    reference: s.provenance.reference.clone(),
+                }
             }
             ReadRef::Builtin(_) => Read::Builtin {
                 name: rb.scalars.iter().find(|s| s.origin == r).map_or(String::new(), |s| s.name.clone()),

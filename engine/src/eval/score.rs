@@ -5,7 +5,9 @@ use rust_decimal::Decimal;
 use crate::eval::state::State;
 use crate::eval::{Part, StepResult, number};
 use crate::ids::StepId;
+use crate::message::Message;
 use crate::rulebook::{Rulebook, ScorePlan};
+use crate::rules::indicator::Direction;
 use crate::value::Value;
 pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &ScorePlan) -> StepResult {
     let ScorePlan { set, inputs } = plan;
@@ -14,7 +16,7 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &ScorePla
     let mut weights = Decimal::ZERO;
     let mut parts = Vec::new();
     for (ind, &input) in s.indicators.iter().zip(inputs) {
-        let result = number(st.scalars[input].clone(), &format!("indicator `{}`", ind.name))?;
+        let result = number(st.scalars[input].clone(), msg!("eval-indicator", name = &ind.name))?;
         let att = ind.attainment(result, s.method);
         weighted += att * ind.weight;
         weights += ind.weight;
@@ -23,18 +25,24 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &ScorePla
             label: Some(rb.render_label(&ind.provenance.label)),
             count: None,
             value: Some(Value::Number(att.round_dp(4))),
-            detail: Some(
-                format!(
-                    "result {}, target {} ({:?}), weight {}",
-                    result.normalize(),
-                    ind.target.normalize(),
-                    ind.direction,
-                    ind.weight.normalize()
-                )
-                .to_lowercase(),
-            ),
+            detail: Some(msg!(
+                "eval-indicator-detail",
+                result = result.normalize(),
+                target = ind.target.normalize(),
+                direction = direction(ind.direction),
+                weight = ind.weight.normalize()
+            )),
+            compared: None,
         });
     }
     let score = if weights.is_zero() { Decimal::ZERO } else { weighted / weights };
     Ok((Value::Number(score), parts))
+}
+
+/// Which way an indicator's result counts, in words.
+fn direction(d: Direction) -> Message {
+    match d {
+        Direction::Higher => msg!("eval-direction-higher"),
+        Direction::Lower => msg!("eval-direction-lower"),
+    }
 }

@@ -20,14 +20,15 @@ pub(crate) fn waterfall(rb: &Rulebook, outputs: &TiSlice<StepId, Option<Output>>
         let value = o.value.as_number().unwrap_or_default();
         let delta = if add || k == 0 { value } else { value - running };
         running = if add { running + value } else { value };
-        bars.push(Bar { name: o.name.clone(), label: o.label.clone(), delta, running, start: k == 0 });
+        let label = rb.result.bar_labels.iter().find(|(s, _)| *s == i).map_or_else(|| o.label.clone(), |(_, l)| rb.render_label(l));
+        bars.push(Bar { name: o.name.clone(), label, delta, running, start: k == 0 });
     }
     if let (Some(t), false) = (total.as_number(), bars.is_empty())
         && t != running
     {
         bars.push(Bar {
             name: "(other)".into(),
-            label: "Not declared in the waterfall".into(),
+            label: msg!("eval-waterfall-other").to_string(),
             delta: t - running,
             running: t,
             start: false,

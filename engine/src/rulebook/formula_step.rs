@@ -5,6 +5,7 @@ use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean, suggest};
 use crate::expr::{Resolver, Slot};
 use crate::formula;
 use crate::ids::{ScalarId, ScriptId};
+use crate::message::Message;
 use crate::rulebook::resolver::{Binder, scalar_pools};
 use crate::rulebook::{FunctionPlan, InlinePlan, Plan};
 use crate::rules::step::{FormulaSource, StepDef};
@@ -54,9 +55,10 @@ fn compile_inline(
     let ast = match formula::compile_inline(&b.rb.engine, text, &known, file, offset) {
         Ok(a) => a,
         Err(mut e) => {
-            e.message = format!("in the formula of step `{}`: {}", d.name, e.message.trim_start_matches("in Rhai: "));
+            e.message =
+                Message::text(format!("in the formula of step `{}`: {}", d.name, e.message.to_string().trim_start_matches("in Rhai: ")));
             if let Some(s) = e.undefined_name().and_then(|n| suggest(n, &scalar_pools(b.rb))) {
-                e.hint = Some(s.to_string());
+                e.hint = Some(Message::text(s.to_string()));
             }
             diags.push(e);
             return None;
@@ -67,7 +69,7 @@ fn compile_inline(
     for (name, pos) in &unknown {
         let span = formula::position_span(text, *pos, offset, name.len());
         let mut e = formula::unknown_function(file, span, name, &[], &functions);
-        e.message = format!("in the formula of step `{}`: unknown function `{name}`", d.name);
+        e.message = Message::text(format!("in the formula of step `{}`: unknown function `{name}`", d.name));
         diags.push(e);
     }
     if !unknown.is_empty() {

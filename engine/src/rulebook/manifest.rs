@@ -25,6 +25,9 @@ pub(crate) struct Manifest {
     pub(crate) norms: Vec<NormUse>,
     pub(crate) total: Option<toml::Spanned<String>>,
     pub(crate) waterfall: Vec<toml::Spanned<String>>,
+    /// `[result.bar_labels]`: what a bar of the waterfall is called, when not its step's label
+    /// (a level's label names the level reached; its bar shows what changes).
+    pub(crate) bar_labels: Vec<(toml::Spanned<String>, String)>,
     pub(crate) components: Vec<toml::Spanned<String>>,
     pub(crate) gate: Option<toml::Spanned<String>>,
     pub(crate) money_rounding: Option<Rounding>,
@@ -150,6 +153,7 @@ pub(crate) fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
         }
         None => (None, Vec::new(), None, Vec::new()),
     };
+    let bar_labels = result.as_ref().and_then(|r| r.opt_table("bar_labels")).map(read_bar_labels).unwrap_or_default();
     if let Some(r) = result {
         r.finish();
     }
@@ -171,6 +175,7 @@ pub(crate) fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
         norms,
         total,
         waterfall,
+        bar_labels,
         components,
         gate,
         money_rounding,
@@ -222,4 +227,13 @@ fn read_norm_use(obj: &Obj<'_, '_>, name: &str, span: std::ops::Range<usize>, it
     n.finish();
     let version = version?;
     Some(NormUse { name: name.to_string(), version: (*version.get_ref()).max(0) as u32, location, codes })
+}
+
+/// `[result.bar_labels]`: a step's name, the label of its bar.
+fn read_bar_labels(t: Obj<'_, '_>) -> Vec<(toml::Spanned<String>, String)> {
+    let keys: Vec<(String, std::ops::Range<usize>)> = t.entries().map(|(k, _)| (k.get_ref().to_string(), k.span())).collect();
+    let labels =
+        keys.into_iter().filter_map(|(k, span)| t.str(&k).map(|label| (toml::Spanned::new(span, k), label.into_inner()))).collect();
+    t.finish();
+    labels
 }

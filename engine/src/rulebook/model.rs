@@ -83,6 +83,8 @@ pub(crate) struct ResultSpec {
     /// How a report walks from a first level to the total: levels (cumulative amounts, drawn as
     /// the change from the previous level) and additions.
     pub(crate) waterfall: Vec<WaterfallBar>,
+    /// The label of a bar of the waterfall, when the rulebook names it (its step's otherwise).
+    pub(crate) bar_labels: Vec<(StepId, String)>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]

@@ -44,7 +44,23 @@ pub(crate) fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnosti
             Diagnostic::error(Code::InvalidValue, "`[result] waterfall` must start with a level, not an addition").at(m.result_loc.clone()),
         );
     }
+    let bar_labels = m
+        .bar_labels
+        .iter()
+        .filter_map(|(name, label)| {
+            let step = find(name, diags)?;
+            let is_bar = waterfall.iter().flatten().any(|b| matches!(*b, WaterfallBar::Level(s) | WaterfallBar::Add(s) if s == step));
+            if !is_bar {
+                diags.push(
+                    Diagnostic::error(Code::InvalidValue, msg!("report-bar-label-not-a-bar", name = name.get_ref()))
+                        .at(m.result_loc.clone()),
+                );
+            }
+            Some((step, label.clone()))
+        })
+        .collect();
     Some(ResultSpec {
+        bar_labels,
         total: total?,
         components: components.into_iter().collect::<Option<_>>()?,
         gate: gate.flatten(),

@@ -188,7 +188,7 @@ mod tests {
         assert_eq!((d.code, d.severity), (Code::IndicatorWeights, crate::diagnostic::Severity::Warning));
         assert_eq!(d.message, "the weights of indicator set `bonus` add up to 0.8, not 1");
         assert_eq!(
-            d.hint.as_deref(),
+            d.hint.as_ref().map(ToString::to_string).as_deref(),
             Some("i0 0.4 + i1 0.2 + i2 0.2: each weight is the indicator's share of the score, so they add up to 1")
         );
         assert_eq!(d.location.as_ref().unwrap().to_string(), "indicateurs.toml:3:1");

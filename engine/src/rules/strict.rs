@@ -16,6 +16,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile, did_you_mean};
+use crate::message::Message;
 
 pub(crate) type Item<'i> = Spanned<DeValue<'i>>;
 
@@ -38,15 +39,15 @@ impl<'f> Ctx<'f> {
         self.diags.borrow_mut().push(d);
     }
 
-    pub(crate) fn error(&self, code: Code, span: Range<usize>, message: impl Into<String>) {
+    pub(crate) fn error(&self, code: Code, span: Range<usize>, message: impl Into<Message>) {
         self.report(Diagnostic::error(code, message).at(self.loc(span)));
     }
 
-    pub(crate) fn warning(&self, code: Code, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+    pub(crate) fn warning(&self, code: Code, span: Range<usize>, message: impl Into<Message>, hint: impl Into<Message>) {
         self.report(Diagnostic::warning(code, message).at(self.loc(span)).hint(hint));
     }
 
-    pub(crate) fn error_hint(&self, code: Code, span: Range<usize>, message: impl Into<String>, hint: impl Into<String>) {
+    pub(crate) fn error_hint(&self, code: Code, span: Range<usize>, message: impl Into<Message>, hint: impl Into<Message>) {
         self.report(Diagnostic::error(code, message).at(self.loc(span)).hint(hint));
     }
 
@@ -404,8 +405,12 @@ mod tests {
             o.str("label");
             o.decimal("taux_plafond");
         });
-        let summary: Vec<String> =
-            diags.iter().map(|d| format!("{} {} {}", d.code, d.location.as_ref().unwrap(), d.hint.clone().unwrap_or_default())).collect();
+        let summary: Vec<String> = diags
+            .iter()
+            .map(|d| {
+                format!("{} {} {}", d.code, d.location.as_ref().unwrap(), d.hint.as_ref().map(ToString::to_string).unwrap_or_default())
+            })
+            .collect();
         assert_eq!(
             summary,
             vec![

@@ -52,7 +52,7 @@ impl NamePattern {
                             DateFormat::compile(&p.date_format).human()
                         ),
                         false => "rename the file as the norm says".to_string(),
-                    });
+                    }.into());
                     problems.push(problem);
                     return (None, problems);
                 }

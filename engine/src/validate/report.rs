@@ -8,6 +8,7 @@ use serde::ser::SerializeStruct;
 
 use crate::data::norm::Encoding;
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::message::Message;
 use crate::validate::severity;
 use crate::value::{Period, Status, Value};
 
@@ -20,8 +21,8 @@ pub struct Problem {
     pub row: Option<u64>,
     pub field: Option<String>,
     pub value: Option<String>,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Message,
+    pub hint: Option<Message>,
 }
 
 impl Problem {
@@ -30,7 +31,7 @@ impl Problem {
         Problem { code: d.code, severity: d.severity, row: None, field: None, value: None, message: d.message, hint: d.hint }
     }
 
-    pub(crate) fn new(code: Code, row: Option<u64>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: Code, row: Option<u64>, message: impl Into<Message>) -> Self {
         Problem { code, severity: severity(code), row, field: None, value: None, message: message.into(), hint: None }
     }
 
@@ -44,7 +45,7 @@ impl Problem {
         self
     }
 
-    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
     }

@@ -129,6 +129,10 @@ pub(crate) struct ResultDef {
     pub(crate) gate: Option<String>,
     /// The report's waterfall: a name is a level, a name with "+" an amount added to it.
     pub(crate) waterfall: Option<Vec<String>>,
+    /// The label of a bar of the waterfall, by step name, when its step's label names the level
+    /// reached rather than what changes (e.g. `forfait_fidelise = "Fidélisation"`).
+    /// `{name}` shows the value of parameter `name`.
+    pub(crate) bar_labels: Option<BTreeMap<String, String>>,
 }
 
 /// Defaults of the rulebook.

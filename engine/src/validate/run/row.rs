@@ -97,7 +97,7 @@ impl<'p, 'a> Run<'p, 'a> {
                 (false, Some(f)) => {
                     p = p.field(&self.plan.norm.fields[f].name).value(self.shown(f, s.field(col)));
                 }
-                _ => p.message = format!("column {}: {}", col + 1, p.message),
+                _ => p.message = format!("column {}: {}", col + 1, p.message).into(),
             }
             if header {
                 self.emit(p)?;
@@ -147,7 +147,7 @@ impl<'p, 'a> Run<'p, 'a> {
             let name = &plan.fields[f].name;
             for finding in &self.findings[first..last] {
                 let mut p = Problem::new(finding.code, Some(s.line), finding.message.clone()).field(name).value(shown.clone());
-                p.hint = finding.hint.clone();
+                p.hint = finding.hint.clone().map(Into::into);
                 self.row_problems.push(p);
             }
         }
@@ -229,7 +229,7 @@ impl<'p, 'a> Run<'p, 'a> {
                     p.code = Code::ValueOutsideList;
                     p.severity = crate::validate::severity(p.code);
                     if let Some(meaning) = &codes.unlisted {
-                        p.message = format!("{}: {meaning}", p.message);
+                        p.message = format!("{}: {meaning}", p.message).into();
                     }
                 }
                 Some(p)
