@@ -24,7 +24,7 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &DerivePla
         let v = expr::eval(value, &env)?;
         if let Some(k) = key {
             let k = expr::eval(k, &env)?;
-            breakdown.push(Part { key: k.render(), label: None, count: None, value: Some(v.clone()), detail: None });
+            breakdown.push(Part { key: k.render(), label: None, count: None, value: Some(v.clone()), detail: None, compared: None });
         }
         match &v {
             Value::Number(n) => sum = sum.checked_add(*n).ok_or(Failure::SumOverflow)?,
