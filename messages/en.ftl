@@ -16,12 +16,568 @@ test-sample = { $count } { $count ->
 ## Rules: reading and checking rule files (engine/src/rules, rulebook, formula, expr, diagnostic)
 # -- begin rules --
 
+rules-toml-invalid = invalid TOML: { $reason }
+rules-wrong-type = { $what } must be { $expected }, found { $found }
+rules-type-string = a string
+rules-type-integer = an integer
+rules-type-decimal = a decimal number
+rules-type-boolean = a boolean
+rules-type-date = a date
+rules-type-array = an array
+rules-type-table = a table
+rules-type-true-or-false = true or false
+rules-missing-key = { $what } has no `{ $key }`
+rules-key-of = `{ $key }` of { $what }
+rules-item-of-key = an item of `{ $key }`
+rules-did-you-mean = did you mean `{ $name }`?
+rules-known-keys = known keys: { $keys }
+rules-unknown-key = unknown key `{ $key }` in { $what }
+rules-out-of-range = { $what } is out of range
+rules-decimal-as-string = write it as a string, e.g. "0.20"
+rules-not-decimal = { $what } is not a decimal number: `{ $text }`
+rules-decimal-point = use a point as decimal separator, e.g. "1234.56"
+rules-not-calendar-date = { $what } is not a calendar date
+rules-date-unquoted = write a TOML date without quotes, e.g. 2025-01-31
+rules-date = { $iso }
+rules-one-of = one of { $choices }
+rules-what-parameter = parameter `{ $name }`
+rules-value-and-values = { $what } has both `value` and `values`: keep one
+rules-give-value = give `value = ...`, or `values = [{"{"} from = AAAA-MM-JJ, value = ... {"}"}]` for dated values
+rules-once-not-date = { $what } has `once = true` but is not a date
+rules-once-hint = `once` marks a date that happens once, which a new year keeps instead of moving it
+rules-what-dated-value = a dated value of { $what }
+rules-dated-value-outside = dated value of { $what } starts on { $from }, outside the period { $start } – { $end }
+rules-only-own-period = a rulebook holds only what is in force during its own period
+rules-dated-values-order = dated values of { $what } must be in increasing order of `from` ({ $from } after { $previous })
+rules-values-empty = `values` of { $what } is empty
+rules-dated-values-gap = dated values of { $what } start on { $from }, leaving { $start } – { $end } without a value
+rules-first-value-start = let the first value start on { $start }
+rules-what-section = section `{ $name }`
+rules-what-input = input `{ $section }.{ $name }`
+rules-what-field = field `{ $name }`
+rules-role-not-text = { $what } has a role but is not a text: a case is named and identified by a text
+rules-no-default = { $what } cannot have a default
+rules-reference-empty = `reference` of { $what } is empty
+rules-unknown-status = unknown status `{ $status }`
+rules-unknown-choice = unknown { $key } `{ $value }`
+rules-what-indicator-set = indicator set `{ $name }`
+rules-what-indicator = an indicator of `{ $set }`
+rules-weight-negative = the weight of { $what } is negative
+rules-weights-zero = the weights of indicator set `{ $set }` add up to zero
+rules-weights-not-one = the weights of indicator set `{ $set }` add up to { $total }, not 1
+rules-weights-share = { $weights }: each weight is the indicator's share of the score, so they add up to 1
+rules-what-list = list `{ $name }`
+rules-what-list-attribute = an attribute of list `{ $list }`
+rules-what-list-item = an item of list `{ $list }`
+rules-code-and-pattern = { $what } has both `code` and `pattern`: keep one
+rules-pattern-invalid = the pattern `{ $pattern }` does not compile: { $reason }
+rules-list-code-twice = { $kind ->
+        [pattern] pattern
+       *[code] code
+    } `{ $code }` appears twice in list `{ $list }` over the same dates
+rules-list-code-twice-hint = give each version of a { $kind ->
+        [pattern] pattern
+       *[code] code
+    } `from`/`to` dates that do not overlap
+rules-label-open-brace = `{"{"}` opens no `{"{"}name{"}"}`: a name is letters, digits and `_`, closed by `{"}"}`
+rules-label-close-brace = `{"}"}` closes nothing
+rules-what-table = table `{ $name }`
+rules-what-item-of-list = item `{ $code }` of list `{ $list }`
+rules-what-indicator-named = indicator `{ $name }`
+rules-what-event = event `{ $name }`
+rules-what-step = step `{ $name }`
+rules-what-check-of-step = check `{ $check }` of step `{ $step }`
+rules-what-class-of-step = class `{ $class }` of step `{ $step }`
+rules-label-brace = the label of { $what }: { $reason }
+rules-label-brace-hint = `{"{"}name{"}"}` shows the value of parameter `name`; write `{"{{"}` or `{"}}"}` for a brace
+rules-label-names-parameter = a label shows the value of a parameter: `{"{"}name{"}"}` names one
+rules-label-unknown-name = the label of { $what } shows `{"{"}{ $name }{"}"}`, which is no parameter
+rules-label-number = the label of { $what } writes out `{ $number }`, the value of parameter `{ $parameter }`, which the step reads
+rules-label-number-hint = write `{"{"}{ $parameter }{"}"}` instead: the label then shows the parameter's value ({ $value }) and stays true when it changes
+rules-what-key-column = a key column of table `{ $table }`
+rules-what-value-column = a value column of table `{ $table }`
+rules-what-row = a row of table `{ $table }`
+rules-table-no-rows = table `{ $table }` has no rows
+rules-not-interval = `{ $text }` is not an interval
+rules-interval-example = write e.g. "[0, )"
+rules-enum-needs-values = enum key `{ $key }` needs `values`
+rules-star-any-value = write "*" for any value
+rules-not-interval-for-key = `{ $text }` is not an interval for key `{ $key }`
+rules-interval-examples = write "[0, 16)", "[80, )", "2" or "*"
+rules-not-key-value = `{ $text }` is not a value of key `{ $key }`
+rules-one-of-or-star = one of { $choices }, or "*"
+rules-key-cannot-be = key `{ $key }` cannot be { $found }
+rules-table-too-many-combinations = table `{ $table }` cuts its keys into { $total } combinations, more than 1,000,000
+rules-table-gap = table `{ $table }` has no row for: { $gaps }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }
+rules-table-gap-hint = add rows, or widen a neighbouring row's interval
+rules-table-overlap = rows of table `{ $table }` overlap: this row and the one on line { $line } both cover { $combination }
+rules-table-overlap-hint = make the intervals half-open, e.g. "[0, 16)" then "[16, 25)"
+rules-what-a-step = a step
+rules-no-mechanism = { $what } has no mechanism
+rules-give-one-of = give one of { $choices }
+rules-several-mechanisms = { $what } has several mechanisms ({ $mechanisms }): keep one
+rules-rounding-step-positive = a rounding step must be positive
+rules-what-key = key `{ $name }`
+rules-aggregate-no-operation = the aggregate of { $what } needs `sum`, `count`, `min` or `max`
+rules-aggregate-operations = `sum = "EXPR"`, `count = true`, `min = "EXPR"` or `max = "EXPR"`
+rules-aggregate-several-operations = the aggregate of { $what } has several operations ({ $operations }): keep one
+rules-round-rows-sum-only = `round_rows` rounds the rows of a sum: only a sum adds rounded rows
+rules-what-a-class = a class
+rules-no-classes = the classification of { $what } has no classes
+rules-not-a-function = `{ $text }` does not name a function
+rules-function-example = write "file.rhai::function"
+rules-what-a-check = a check
+rules-in = in { $what }: { $reason }
+rules-describe-where = {" "}where { $condition }
+rules-describe-filter = rows of { $dataset }{ $filter }
+rules-describe-lookup-rows = sum over the rows of { $dataset } of { $cell }
+rules-describe-by = , by { $expr }
+rules-describe-rows-rounded = , each row rounded to { $step } ({ $mode }) before the sum
+rules-describe-count = count of { $dataset }{ $filter }{ $by }
+rules-describe-aggregate = { $op } of { $expr } over { $dataset }{ $filter }{ $by }{ $rounded }
+rules-describe-derive = for each row of { $dataset }{ $by }: { $value }
+rules-describe-classify = each row of { $dataset } by list { $list } (code { $code } on { $date }): { $classes }
+rules-describe-class = { $class } if { $condition }
+rules-describe-next-class = { $previous }; else { $class } if { $condition }
+rules-describe-score = weighted attainment of the indicators of { $set }
+rules-path-escapes-folder = path `{ $path }` leaves the folder { $folder }
+rules-path-escapes = path `{ $path }` leaves the folder
+rules-cannot-read = cannot read { $file }: { $reason }
+rules-not-utf8 = { $file } is not valid UTF-8
+rules-io-not-found = no such file or directory
+rules-io-permission-denied = permission denied
+rules-io-is-directory = it is a directory
+rules-no-folder = no folder to read it from
+rules-no-such-file = no such file
+rules-advance-no-share-nor-amount = advance `{ $name }` has neither `share` nor `amount`
+rules-advance-what = an advance is a share of an estimate (`share` and `estimate`) or a step's value (`amount`)
+rules-advance-no-estimate = advance `{ $name }` has a `share` but no `estimate`
+rules-advance-estimate-hint = name where the estimate comes from, e.g. estimate = ["section.input", "step"]
+rules-share-between-0-1 = the share of event `{ $name }` must lie between 0 and 1
+rules-between-1-and = { $what } must lie between 1 and { $max }
+rules-not-day-of-year = `{ $text }` is not a day of the year
+rules-day-of-year-hint = write month and day as MM-DD, e.g. "05-01" for the first of May
+rules-easter-offset = an offset from Easter must lie within a year (-366 to 366 days)
+rules-what-weight = the weight of `{ $name }`
+rules-weight-between-0-1 = the weight of `{ $name }` must lie between 0 and 1
+rules-weights-over-one = the weights of { $what } add up to { $total }, more than 1
+rules-deposit-not-first-day = deposit rule `{ $name }` starts on { $date }, not on the first day of a month
+rules-deposit-whole-months = its periods are whole months: its `date` is the first day of the first one
+rules-month = { $iso }
+rules-deposit-no-deadline = { $month } has fewer than { $days } working days: deposit rule `{ $name }` has no deadline there
+rules-advance-amount-not-rebased = advance `{ $name }` pays an amount, not a share of the estimate: entries and exits do not re-base it
+rules-advance-amount-not-rebased-hint = write it as a share (`share` and `estimate`) for the re-basing to apply, or settle the difference with the balance
+rules-advance-shares-over-one = the shares of the advances add up to { $total }, more than 1
+rules-advance-shares-hint = advances are shares of one annual estimate
+rules-several-balances = the calendar has more than one balance
+rules-several-balances-hint = the balance is the final amount less every payment: there is one
+rules-event-no-step = `{ $key }` of event `{ $event }` names `{ $name }`, which is no step
+rules-event-step-not-eur = `{ $key }` of event `{ $event }` names step `{ $name }`, whose unit is { $unit }, not EUR
+rules-event-no-input = `{ $key }` of event `{ $event }` names `{ $name }`, which is no case input
+rules-case-inputs-written = case inputs are written `section.name`, as the inputs file declares them
+rules-event-input-not-eur = `{ $key }` of event `{ $event }` names input `{ $name }`, which is not an amount in EUR
+rules-event-input-not-records = `received` of event `{ $event }` names input `{ $name }`, which is not a list of records
+rules-records-no-field = the records of `{ $input }` have no field `{ $field }` of unit { $unit }
+rules-its-fields = its fields: { $fields }
+rules-event-no-dataset = `dataset` of event `{ $event }` names `{ $name }`, which is no dataset
+rules-event-no-column = `{ $key }` of event `{ $event }` names column `{ $column }`, which dataset `{ $dataset }` does not have
+rules-event-column-kind = `{ $key }` of event `{ $event }` names column `{ $column }`, a { $kind } column, where a { $needed } column is needed
+rules-did-you-mean-parameter = did you mean parameter `{ $name }`?
+rules-saturday-hint = name a parameter of unit `bool`: true when Saturday is a working day
+rules-saturday-no-parameter = `saturday` of event `{ $event }` names `{ $name }`, which is no parameter
+rules-saturday-not-bool = `saturday` of event `{ $event }` names parameter `{ $name }`, whose unit is { $unit }, not bool
+rules-weekend-saturday = `weekend` of event `{ $event }` lists saturday, but parameter `{ $name }` says Saturday is a working day
+rules-weekend-saturday-hint = leave Saturday out of `weekend`: the parameter decides
+rules-event-twice = calendar event `{ $name }` is defined twice
+rules-event-expr-kind = `{ $key }` of event `{ $event }` must be a { $needed }, this is a { $kind }
+rules-in-event = in `{ $key }` of event `{ $event }`: { $reason }
+rules-link-names-fields = a link names fields of the norm it refers to
+rules-norm-no-field = norm `{ $norm }` v{ $version } has no field `{ $field }`
+rules-field-not-text = field `{ $field }` of norm `{ $norm }` holds no codes: it is not text
+rules-no-list = no list `{ $name }` in the rulebook
+rules-code-not-in-catalogue = code `{ $code }` of list `{ $list }` is not in catalogue `{ $catalogue }`
+rules-code-not-in-catalogue-hint = every code the rulebook lists must exist: add it to the catalogue, or correct it in the list
+rules-script-no-function = script `{ $script }` has no function `{ $function }`
+rules-in-formula = in the formula of step `{ $step }`: { $reason }
+rules-formula-unknown-function = in the formula of step `{ $step }`: unknown function `{ $name }`
+rules-script-not-listed = step `{ $step }` calls script `{ $script }`, which `[files] scripts` does not list
+rules-formula-reads = the formula of step `{ $step }` reads `{ $name }`: { $reason }
+rules-function-parameters-hint = a function's parameters name the outputs, parameters and inputs it reads
+rules-expr-kind = { $what } must be a { $needed }, this is a { $kind }
+rules-part = { $part ->
+        [condition] the condition
+        [grouping] the grouping
+        [value] the value
+        [key] the key
+        [sum] the sum
+        [min] the min
+        [max] the max
+        [code] the code
+       *[date] the date
+    }
+rules-part-of-step = { $part } of step `{ $step }`
+rules-min-max-unit = step `{ $step }` takes the { $op } of values: its unit must be a number or a date
+rules-unknown-table = unknown table `{ $name }`
+rules-table-no-column = table `{ $table }` has no column `{ $column }`
+rules-table-several-columns = table `{ $table }` has several columns: say which with `column`
+rules-step-no-key-value = step `{ $step }` gives no value for key `{ $key }` of table `{ $table }`
+rules-table-no-key = table `{ $table }` has no key `{ $key }`
+rules-unknown-list = unknown list `{ $name }`
+rules-what-class = class `{ $name }`
+rules-what-check = check `{ $name }`
+rules-unknown-indicator-set = unknown indicator set `{ $name }`
+rules-indicator-reads = indicator `{ $indicator }` reads `{ $name }`, which is no numeric input, parameter or step
+rules-result-no-step = `[result]` names step `{ $name }`, which does not exist
+rules-gate-not-checks = the gate `{ $name }` must be a `checks` step
+rules-waterfall-starts-with-level = `[result] waterfall` must start with a level, not an addition
+rules-steps-cycle = steps depend on each other in a cycle: { $cycle }
+rules-steps-cycle-hint = a step can only read steps that do not read it back
+rules-input-norm-not-listed = input `{ $section }.{ $name }` reads norm `{ $norm }`, which `rulebook.toml` does not list under `[norms]`
+rules-norm-unread = norm `{ $norm }` is listed but no input reads it
+rules-name-taken = { $kind } `{ $name }` has the name of something defined at { $previous }
+rules-one-namespace = names of parameters, inputs, datasets and steps share one namespace
+rules-built-in = (built in)
+rules-money-no-rounding = step `{ $step }` is an amount in EUR with no rounding
+rules-money-no-rounding-hint = add `round = {"{"} step = "0.01", mode = "half-up" {"}"}`, `round = "none"`, or `[defaults] money_rounding` in rulebook.toml
+rules-step-no-unit = step `{ $step }` has no `unit`
+rules-folder-starts-with-manifest = a rulebook folder starts with a `rulebook.toml`
+rules-period-ends-before-start = the period ends before it starts
+rules-reference-date-outside = the reference date { $date } is outside the period { $start } – { $end }
+rules-what-norm-version = the version of norm `{ $norm }`
+rules-what-norm = norm `{ $norm }`
+rules-what-codes = the codes of `{ $norm }.{ $field }`
+rules-codes-no-list = the codes of `{ $norm }.{ $field }` name no list
+rules-codes-no-list-hint = give `catalogue` (every code that exists: outside it, an error) and/or `list` (the rulebook's list: outside it, a warning when the code is in the catalogue)
+rules-unlisted-needs-both = `unlisted` of `{ $norm }.{ $field }` says what a code of the catalogue outside the list is: it needs both
+rules-manifest-lists-file = `rulebook.toml` lists `{ $path }` under `[files] { $kind }`
 # -- end rules --
 
 
 ## Data: cases, norms, validation, schedule, comparisons (engine/src/data, validate, schedule, compare, value)
 # -- begin data --
 
+data-did-you-mean = did you mean `{ $name }`?
+data-field-pattern-invalid = its pattern does not compile: { $reason }
+data-value-below-min = below the minimum { $min }
+data-value-above-max = above the maximum { $max }
+data-value-not-integer = not an integer
+data-value-not-decimal = not a decimal number written with `{ $sep }`
+data-value-decimal-separator-hint = the norm writes decimals with `{ $sep }`, not `{ $other }`
+data-value-not-date = not a date written { $format }
+data-value-no-such-day = not a real calendar date (no such day)
+data-value-not-bool = not one of { $yes } (yes) or { $no } (no)
+data-value-length-exactly = { $count } { $count ->
+        [one] character
+       *[other] characters
+    }, the norm wants exactly { $want }
+data-value-length-at-most = { $count } { $count ->
+        [one] character
+       *[other] characters
+    }, the norm wants at most { $want }
+data-value-length-at-least = { $count } { $count ->
+        [one] character
+       *[other] characters
+    }, the norm wants at least { $want }
+data-value-length-between = { $count } { $count ->
+        [one] character
+       *[other] characters
+    }, the norm wants { $min } to { $max }
+data-value-pattern = not of the form the norm gives (pattern `{ $pattern }`)
+data-value-pattern-for = not of the form the norm gives for { $label } (pattern `{ $pattern }`)
+data-value-checksum-wrong = the check key is wrong ({ $algorithm })
+data-value-checksum-expected = the key of this number would be { $key }
+data-value-checksum-unreadable = the check key cannot be computed ({ $algorithm }): not of the form it reads
+data-value-not-allowed = not one of { $values }
+data-value-surrounding-spaces = spaces before or after the value
+data-value-required = required and empty
+data-value-not-utf8 = not valid UTF-8 (byte { $byte } at position { $position })
+data-value-not-utf8-hint = save the file as UTF-8 (this value looks like Windows-1252)
+data-value-utf8-in-windows-1252 = this value reads as UTF-8 text, but the norm declares windows-1252
+data-value-utf8-in-windows-1252-hint = save the file as Windows-1252, or accented letters will be garbled
+data-and = { $left } and { $right }
+data-comma = { $left }, { $right }
+data-binary-zip = a zip archive (an xlsx or ods spreadsheet?)
+data-binary-office = an old Office document (an xls spreadsheet?)
+data-binary-nul = binary data (it holds NUL bytes; UTF-16 text without a byte-order mark?)
+data-file-not-text = the file is { $what }, not delimited text
+data-file-save-as-csv = save it as CSV, separated by { $separator }
+data-separator-tabs = tabs
+data-check-fails-hint = the norm's check `{ $condition }` does not hold on this row
+data-check-invalid = check "{ $label }": `{ $condition }`: { $message }
+data-check-invalid-hint = a check names columns of the norm and says what must hold, e.g. substr(NIR, 1, 1) == '1'
+data-check-unknown-list = the codes of field `{ $field }` are checked against list `{ $list }`, which is not among the lists given
+data-code-catalogue-other-dates = the catalogue has this code at other dates than { $date }
+data-code-list-other-dates = the list has this code at other dates than { $date }
+data-code-not-in-catalogue = not in catalogue `{ $list }`
+data-code-not-in-catalogue-on = not in catalogue `{ $list }` on { $date }
+data-code-not-in-list = not in list `{ $list }`
+data-code-not-in-list-on = not in list `{ $list }` on { $date }
+data-condition-not-bool = a condition must be true or false, this is a { $kind }
+data-date-format-invalid = { $key } `{ $format }` is not a strftime date format
+data-file-bom-in-windows-1252 = the file starts with a UTF-8 byte-order mark, but the norm declares windows-1252
+data-file-empty = the file is empty: no header, no rows
+data-file-lone-cr = lines end with a lone carriage return: the rows cannot be told apart
+data-file-lone-cr-hint = save the file with Windows (CR LF) or Unix (LF) line endings
+data-file-name-bad-start = the start of the period is not a real date written { $format }
+data-file-name-bad-end = the end of the period is not a real date written { $format }
+data-file-name-case = the file name differs from the pattern `{ $pattern }` in letter case
+data-file-name-pattern = the file name does not follow the pattern `{ $pattern }`
+data-file-name-pattern-invalid = the file-name pattern `{ $pattern }` does not compile: { $reason }
+data-file-name-period-hint = {"{start}"} and {"{end}"} are the period's dates written { $format }; without them, row dates are not checked against a period
+data-file-name-period-reversed = the period starts after it ends
+data-period = { $start } to { $end }
+data-file-name-rename-hint = rename the file as the norm says
+data-file-no-rows = the file has a header but no rows
+data-file-save-as = save the file as { $encoding }
+data-file-utf16 = the file is in UTF-16, which cannot be read as its norm's encoding
+data-file-wrong-separator = the file is separated by { $found }, the norm wants { $wanted }
+data-file-wrong-separator-hint = the rest of the file is checked with the separator it uses
+data-header-column-case = column { $column } is `{ $cell }`: `{ $name }` in other letter case
+data-header-column-misspelt = column { $column } is `{ $cell }`: a misspelling of `{ $name }`
+data-header-column-misspelt-hint = write `{ $name }`; meanwhile the column is checked as `{ $name }`
+data-header-column-order = the columns are not in the norm's order (they are read by name)
+data-header-columns-in-order = the norm's columns, in order: { $columns }
+data-header-norm-order = the norm's order: { $columns }
+data-header-duplicate-column = column { $column } repeats column { $first }; only the first is read
+data-header-missing-column = column `{ $name }` is missing
+data-header-none = the first line names none of the columns of norm `{ $norm }`: it is read as data
+data-header-none-hint = the first line must be the header: { $header }
+data-header-unknown-column = column { $column } is `{ $cell }`, which norm `{ $norm }` does not define
+data-header-unknown-column-hint = remove the column, or check the norm's version
+data-in-column = column { $column }: { $message }
+data-kind-bool = boolean
+data-kind-date = date
+data-kind-null = null
+data-kind-number = number
+data-kind-text = text
+data-line-too-long = line { $line } is longer than { $size } MiB
+data-link-at-needs-validity = a link dated `at` a field of the row needs `valid_from` and/or `valid_to` in the other norm, and the other way round
+data-link-at-not-date = `at` names `{ $field }`, which is not a date field
+data-link-at-unknown = `at` names field `{ $field }`, which this norm does not have
+data-link-keys-count = a link pairs each of its { $fields } fields with a key: it has { $keys } keys
+data-link-target-no-field = norm `{ $norm }` has no field `{ $field }` (link "{ $link }")
+data-link-target-not-date = field `{ $field }` of norm `{ $norm }` is not a date (link "{ $link }")
+data-link-unknown-field = the link names field `{ $field }`, which this norm does not have
+data-masked-characters = [masked: { $count } characters]
+data-masked-lookalike = [masked: a value shaped like { $field }]
+data-norm-enum-values = enum field `{ $field }` needs `values`
+data-norm-field-problem = field `{ $field }`: { $message }
+data-norm-field-twice = field `{ $field }` is declared twice
+data-norm-name-differs = this file is norm `{ $norm }` but says `name = "{ $declared }"`
+data-norm-version-differs = this file is version { $version } but says `version = { $declared }`
+data-norm-problem = norm `{ $norm }` ({ $path }): { $message }
+data-norm-separator = the separator must be one ASCII character
+data-norm-unreadable = norm `{ $norm }` version { $version }: { $reason }
+data-norm-where = norms live in <norms>/{ $path }
+data-quote-inside = a quote inside a field that does not start with one
+data-quote-line-break = a quoted field holds a line break
+data-quote-text-after = text after the closing quote of the field
+data-quote-unclosed = a quote opened and not closed on this line; the row ends at the line's end
+data-reference-unknown = { $label }: no row of `{ $norm }` has this { $fields }
+data-reference-unknown-on = { $label }: no row of `{ $norm }` has this { $fields } valid on { $date }
+data-required-if-hint = a condition names columns of the norm and compares them, e.g. CODE == 'K'
+data-required-if-invalid = field `{ $field }`: required_if `{ $condition }`: { $message }
+data-row-blank = blank line
+data-row-date-not-date = field `{ $field }` is the row date but not a date
+data-row-date-twice = fields `{ $first }` and `{ $second }` are both the row date
+data-row-duplicate = the same row as row { $first }
+data-row-duplicate-allowed-hint = kept: the norm allows identical rows; delete one if it was entered twice
+data-row-outside-period = outside the period of the file name, { $start } to { $end }
+data-row-width = { $count } fields, the header has { $header }
+data-row-width-hint = a separator too many or too few; the row's fields are not checked
+data-value-required-if = required when { $condition }, and empty
+data-value-unlisted = { $message }: { $meaning }
+data-suggest-parameter = did you mean parameter `{ $name }`?
+data-suggest-input = did you mean input `{ $name }`?
+data-suggest-step = did you mean step `{ $name }`?
+data-suggest-builtin = did you mean built-in `{ $name }`?
+data-suggest-column = did you mean column `{ $name }`?
+data-suggest-function = did you mean function `{ $name }`?
+data-expr-after-complete = unexpected `{ $token }` after a complete expression
+data-expr-cannot-apply = cannot apply `{ $op }` to { $left } and { $right }
+data-expr-cannot-look-up = cannot look a { $kind } up among { $among } values
+data-expr-cannot-take = `{ $name }` cannot take ({ $kinds })
+data-expr-date-literal = date() takes one text literal, e.g. date('2025-12-31')
+data-expr-division-by-zero = division of { $number } by zero
+data-expr-empty = empty expression
+data-expr-end = end of expression
+data-expr-ends-early = the expression ends too early
+data-expr-exists-needs-condition = the condition of `exists` must be a condition
+data-expr-expected = expected `{ $expected }`, found `{ $found }`
+data-expr-expected-name = expected a name
+data-expr-found-kind = { $message }, found a { $kind }
+data-expr-functions = functions: { $names }
+data-expr-grouped-read-as-total = `{ $name }` is a value per group (by { $key }): over rows, the name alone would silently be the total of every group; read the row's own group with `{ $name }(…)`, e.g. `{ $name }({ $key })`
+data-expr-keyed-one-key = `{ $name }(…)` takes one key, the group whose value it reads
+data-expr-member-in-condition = `{ $name }.…`: a condition names columns of the row, not members
+data-expr-member-of-scalar = `{ $name }.{ $member }`: only the classes of a `classify` step on these rows have members
+data-expr-minus-needs-number = `-` applies to a number
+data-expr-nested-exists = `exists` cannot be nested
+data-expr-no-attribute = list `{ $list }` has no attribute `{ $attribute }` (it has { $available })
+data-expr-no-column = `{ $view }` has no column `{ $column }`
+data-expr-no-member = `{ $name }` has no member `{ $member }`
+data-expr-not-a-column = `{ $name }` is not a column of norm `{ $norm }`
+data-expr-not-a-column-suggested = `{ $name }` is not a column of norm `{ $norm }` (did you mean `{ $suggestion }`?)
+data-expr-not-a-number = `{ $text }` is not a number
+data-expr-not-grouped = `{ $name }(…)` reads a value by group, but step `{ $name }` has no `group_by`
+data-expr-not-in-condition = `{ $what }` is not available in a norm's condition
+data-expr-not-iso-date = `{ $text }` is not a date written AAAA-MM-JJ
+data-expr-not-needs-condition = `!` applies to a condition
+data-expr-overflow = arithmetic overflow in { $left } { $op } { $right }
+data-expr-per-row-elsewhere = `{ $name }` is a value per row of `{ $dataset }`: read it in an expression over rows of `{ $dataset }`, or aggregate it (e.g. by group) to read it elsewhere
+data-expr-rows-in-calendar = `{ $name }` reads rows of data: the calendar reads parameters, case inputs and steps
+data-expr-self-reference = step `{ $name }` cannot read itself
+data-expr-unexpected = unexpected `{ $token }`
+data-expr-unexpected-and-or = unexpected character `{ $char }` (write `{ $char }{ $char }`)
+data-expr-unexpected-character = unexpected character `{ $char }`
+data-expr-unexpected-equals = unexpected character `=` (write `==` to compare)
+data-expr-unknown-function = unknown function `{ $name }`
+data-expr-unknown-list = unknown list `{ $name }`
+data-expr-unknown-name = unknown name `{ $name }`
+data-expr-unknown-name-suggested = unknown name `{ $name }` ({ $suggestion })
+data-expr-unknown-view = unknown dataset or filter `{ $name }`
+data-expr-unknown-view-suggested = unknown dataset or filter `{ $name }` (did you mean `{ $suggestion }`?)
+data-expr-unterminated-text = unterminated text literal
+data-open-folder = it is a folder, not a file
+data-open-not-regular = it is not a regular file (a pipe, a device or a socket)
+data-case-path-outside = data file `{ $file }` of `{ $input }` is outside the case folder
+data-case-path-through-link = data file `{ $file }` of `{ $input }` leads outside the case folder through a symbolic link
+data-case-path-hint = name a file inside the case folder, or pass --allow-outside-paths
+data-cannot-read = cannot read { $file }: { $reason }
+data-case-folder-hint = a case is a folder holding a `{ $file }`
+data-case-file-too-large = { $file } is larger than { $bytes } bytes
+data-case-file-too-large-hint = a case description holds a few values and the names of its data files, not the data itself
+data-case-file-not-utf8 = { $file } is not valid UTF-8 (line { $line })
+data-case-file-not-utf8-hint = save the file as UTF-8
+data-case-missing-value = no `{ $name }` in section `[{ $section }]`
+data-case-missing-value-hint = the rulebook needs it: { $label }
+data-case-value-not-allowed = { $what } cannot be `{ $value }`
+data-case-value-one-of = one of { $values }
+data-case-record-of = a record of { $what }
+data-deposit-not-covered = the file holds data of { $start } – { $end }, which no deposit period of the calendar covers
+data-deposit-not-covered-hint = its deadline cannot be checked: check the period in the file name, or the year of the rules
+data-deposit-late = deposited on { $deposited }, after the deadline of { $due } for the data of { $start } – { $end }
+data-deposit-late-hint = { $label }: by working day { $day } of the month after each period
+data-event-failed = event `{ $event }`: { $message }
+data-event-share-range = the share of event `{ $event }` is { $share }, not between 0 and 1
+data-advance-shares-sum = the shares of the advances add up to { $total }, more than 1
+data-advance-shares-sum-hint = advances are shares of one annual estimate
+data-advance-no-estimate = advance `{ $event }` has no estimate: none of { $sources } has a value
+data-advance-no-estimate-hint = give the case the estimate, or end the list with a step the rules compute
+data-removal-of = the removal of `{ $name }`
+data-removal-reference-empty = the reference of the removal of `{ $name }` is empty
+data-item-dropped = { $kind } `{ $name }` of { $from } is absent from { $to }
+data-item-dropped-hint = carry it into the { $year } rulebook (its reference saying so), or record the removal and its reason in `{ $file }` of { $year }
+data-item-renamed = { $message } (renamed `{ $name }`?)
+data-removal-still-there = `{ $file }` removes { $kind } `{ $name }`, which { $year } still has
+data-removal-still-there-hint = drop the entry, or the item
+data-removal-unknown = `{ $file }` removes { $kind } `{ $name }`, which { $year } did not have
+data-input-new-required = input `{ $input }` is new in { $year } and required, with no default
+data-input-new-required-hint = cases written for { $year } lack it: give it a `default` (or make it `optional`) so that they can still be computed and compared
+data-item-parameter = parameter
+data-item-table = table
+data-item-list = list
+data-item-code = code
+data-item-indicators = indicators
+data-item-step = step
+data-item-input = input
+data-impact-method = sequential substitution, item by item: starting from the earlier rules (moved into the later year, with the case's data, when the years differ: the frame), each changed item of the later rules is brought in one at a time in the fixed order parameters, table rows, list items, indicators, case inputs, norms, steps, formulas, result, calendar; each item is credited with the change of the total it causes given the items before it, so the credits add up exactly to the delta. An item that cannot be evaluated alone is evaluated with the next ones and their joint credit is noted.
+data-impact-other = other differences
+data-impact-other-note = the later rules differ from the items brought in by something no item names
+data-impact-evaluated-together = evaluated together with { $names }: the credit is theirs jointly
+data-impact-credited-jointly = credited jointly with { $name }
+data-impact-not-an-input = `{ $input }` is not an input of the { $year } rules: they do not read it
+data-input-one-of = one of { $values }
+data-input-data-file = data file read through norm { $norm }
+data-input-data-file-left-out = data file read through norm { $norm }, the rows it rejects left out
+data-input-records = records of { $fields }
+data-input-optional = { $summary }, optional
+data-input-default = { $summary }, default { $value }
+data-formula-unavailable = `{ $name }` is not available in formulas
+data-formula-scope-suggested = `{ $function }` sees only its parameters and its own variables: did you mean `{ $name }`?
+data-formula-scope = `{ $function }` sees only its parameters ({ $params }): add `{ $name }` to them, and the step that calls it reads it
+data-formula-unknown-function = in Rhai: unknown function `{ $name }`
+data-formula-functions-hint = a formula calls the functions of its script and Rhai's own (min, max, abs, ...)
+data-formula-rhai = in Rhai: { $message }
+data-formula-reads-hint = a formula reads only its own parameters, earlier outputs, parameters and case values
+data-formula-not-a-date = `{ $text }` is not a date
+data-formula-wrong-kind = the formula returned a { $found }, expected a { $expected }
+data-formula-operator-after-if = an operator follows an `if … else {"{"} … {"}"}` block: Rhai ends the expression at the block, so the operator starts a new one
+data-formula-operator-after-if-hint = wrap the whole `if` in parentheses: (if c {"{"} a {"}"} else {"{"} b {"}"}) + x
+data-code-r100 = a rule or norm file is not valid TOML
+data-code-r101 = a key that this kind of file does not define
+data-code-r102 = a value of the wrong TOML type (text where a number is expected, ...)
+data-code-r103 = a required key is absent
+data-code-r104 = a value of the right type that is not acceptable (bad decimal, unknown status, ...)
+data-code-r105 = a file named by the rulebook cannot be found
+data-code-r106 = two definitions share one name
+data-code-r107 = an expression or formula names something that is not defined
+data-code-r108 = a Rhai script does not compile
+data-code-r109 = steps depend on each other in a cycle
+data-code-r110 = some combination of a table's keys is covered by no row
+data-code-r111 = some combination of a table's keys is covered by several rows
+data-code-r112 = a date lies outside the rulebook's period
+data-code-r113 = dated values are out of order, leave a gap or do not start the period
+data-code-r114 = a money output declares no rounding and the rulebook has no default
+data-code-r115 = an expression combines values of incompatible types
+data-code-r116 = an expression does not parse
+data-code-r117 = a formula uses a construct that probably does not do what it seems to
+data-code-r118 = an item of the previous year's rulebook is absent from this year's, and no `retraits.toml` entry says why
+data-code-r119 = a year adds a required case input with no default: cases of the year before cannot be computed or compared (warning)
+data-code-r120 = the weights of an indicator set do not add up to 1 (warning)
+data-code-r121 = a label writes out a number that is the value of a parameter its step reads: it goes stale when the parameter changes (warning)
+data-code-d200 = the case description cannot be read
+data-code-d201 = the case description has a key the rulebook does not declare
+data-code-d202 = the case description lacks a value the rulebook requires
+data-code-d203 = a value of the case description has the wrong type or form
+data-code-d210 = a data file cannot be read
+data-code-d215 = a data file holds a NUL byte: it is binary or UTF-16, not text in its norm's encoding
+data-code-d216 = a line of a data file is longer than the reader accepts (1 MiB)
+data-code-d221 = a data file mixes line endings, so row numbers may be off (warning)
+data-code-d220 = a path leaves the folder it must stay in
+data-code-x300 = a formula failed while it was evaluated
+data-code-x301 = a formula exceeded its operation, depth or size budget
+data-code-x302 = the declared components do not add up to the total
+data-code-x303 = an arithmetic operation failed (division by zero, overflow)
+data-code-v400 = the file name does not follow the norm's file-name pattern
+data-code-v401 = the period in the file name is not a pair of real dates, start before end
+data-code-v402 = bytes that are not valid in the encoding the norm declares
+data-code-v403 = text that looks like another encoding than the one the norm declares (warning)
+data-code-v404 = the file is not separated by the norm's separator
+data-code-v405 = the file has no header line and no rows
+data-code-v406 = the first line is not a header: it names none of the norm's columns
+data-code-v407 = a column of the norm is absent from the header
+data-code-v408 = the header has a column the norm does not define
+data-code-v409 = a header column is a misspelling of a column of the norm
+data-code-v410 = the header names a column twice
+data-code-v411 = the columns are not in the norm's order (warning)
+data-code-v412 = a row has more or fewer fields than the header
+data-code-v413 = a quote out of place: inside an unquoted field, after a closing quote, or never closed
+data-code-v414 = a quoted field holds a line break (warning)
+data-code-v415 = a blank line among the rows
+data-code-v416 = a value that is not of its field's type (integer, decimal, calendar date, ...)
+data-code-v417 = a required field is empty
+data-code-v418 = a field is empty although the row's condition makes it required
+data-code-v419 = a value outside the field's enumerated values
+data-code-v420 = a code absent from the field's code list at the row's date
+data-code-v421 = a value that does not match the field's pattern
+data-code-v422 = a value shorter or longer than the field allows
+data-code-v423 = an identifier whose check key or check digit is wrong
+data-code-v424 = a number below the field's minimum or above its maximum
+data-code-v425 = the row's date lies outside the period named by the file
+data-code-v426 = a row identical to an earlier row
+data-code-v427 = a value with spaces before or after it (warning)
+data-code-v428 = the file has a header but no rows (warning)
+data-code-v429 = lines end with a lone carriage return (old Mac files): rows cannot be told apart
+data-code-v430 = the file is not delimited text: a spreadsheet (xlsx, xls) or other binary data
+data-code-v431 = a code of the field's catalogue that the rulebook's list lacks at the row's date (warning: the rulebook says what it comes to)
+data-code-v432 = a row where a check of the norm across its fields fails (warning: the norm's label says what the row contradicts)
+data-code-v433 = a row whose value is found in no row of the file it refers to, at the row's date when the norm says so (warning)
+data-code-v440 = the file is deposited after the deadline of a period it holds data of (warning)
+data-code-v441 = the file holds data of days that no deposit period of the calendar covers, so no deadline can be checked (warning)
 # -- end data --
 
 
@@ -44,11 +600,447 @@ eval-direction-lower = lower
 eval-no-class = no class matched
 eval-waterfall-other = Not declared in the waterfall
 eval-lookup-each = { $value } each
+eval-data-unreadable = cannot read { $file }: { $reason }
+eval-data-unreadable-folder = name the data file inside the folder
+eval-data-unreadable-not-regular = copy the data into a regular file and name that file
+eval-data-unreadable-io = check that the file exists and that you may read it
+eval-data-in-all = { $problem } ({ $count } in this file in all)
+eval-data-not-shown = { $more } more { $code } { $more ->
+        [one] problem
+       *[other] problems
+    } in this file are not shown ({ $count } in all)
+eval-data-not-shown-hint = validate the file against its norm for the full report
+eval-data-left-out = { $rows } { $rows ->
+        [one] row
+       *[other] rows
+    } of `{ $dataset }` left out of the case ({ $what })
+eval-data-left-out-first = { $rows } { $rows ->
+        [one] row
+       *[other] rows
+    } of `{ $dataset }` left out of the case ({ $what }); the first: { $first }
+eval-data-left-out-hint = the rulebook leaves out the rows this file's norm rejects; correct them and compute again to count them
+eval-data-no-final-newline = the file does not end with a line break: its last line may have been cut short
+eval-data-mixed-endings = { $file } mixes line endings ({ $crlf } CRLF, { $lf } LF, { $cr } CR alone)
+eval-data-mixed-endings-hint = save the file again with one kind of line ending; row numbers count LF line breaks
+eval-data-problem-masked = { $field } = { $value }: { $message }
+eval-data-problem-value = { $field } = `{ $value }`: { $message }
+eval-data-problem-masked-alone = { $value }: { $message }
+eval-data-problem-value-alone = `{ $value }`: { $message }
+eval-data-line-too-long = line { $line } is longer than { $max } bytes; the file is not read further
+eval-data-line-too-long-hint = a row of an exchange file is a few hundred bytes: check that this is the right file
+eval-data-nul = line { $line } holds a NUL byte; the file is not read further
+eval-data-nul-hint = the file looks binary or UTF-16: export it again as text (UTF-8 or Windows-1252)
 # -- end eval --
 
 
 ## Command line (cli/src)
 # -- begin cli --
+
+## Lines of the command line (cli/src/main.rs)
+cli-error = error: { $message }
+cli-note = note: { $message }
+cli-lang-unknown = `{ $text }`: fr or en
+
+## Diagnostics (cli/src/report.rs)
+cli-report-at = at { $location }
+cli-report-count = { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    }
+cli-report-count-hidden = { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    } (and { $hidden } that may follow from { $errors ->
+        [one] it
+       *[other] them
+    }, not shown)
+cli-report-follow = { $count } further { $count ->
+        [one] error
+       *[other] errors
+    } may follow from this one; fix it first, then check again
+cli-report-follow-names = { $count } further { $count ->
+        [one] error
+       *[other] errors
+    } may follow from this one, about names it leaves undefined: { $names }; fix it first, then check again
+cli-report-more-names = { $names } and { $more } more
+
+## Rulebooks and outputs (cli/src/workspace.rs, output.rs, case_run.rs, parallel.rs, synth.rs, manifest.rs)
+cli-no-rulebook-under = no rulebook under { $root }
+cli-rulebooks-exist = rulebooks exist for { $years }
+cli-no-rulebook-for = no rulebook for { $year }: { $dir } has no rulebook.toml
+cli-output-exists = { $path } already exists; pass --force to replace it
+cli-output-is-input = { $path } is an input of this run; refusing to write over it
+cli-output-folder = { $path } is a folder; name a file to write
+cli-output-io = cannot write { $path }: { $reason }
+cli-no-case-folder = case folder { $dir } does not exist or is not a folder
+cli-threads = cannot start { $threads } threads: { $reason }
+cli-progress-eta = eta
+cli-synth-unknown-profile = unknown profile `{ $profile }` (profiles: { $profiles })
+cli-synth-wrote-case = wrote { $out } ({ $patients } patients, { $professionals } professionals, { $acts } acts): { $files }
+cli-synth-wrote-nation = wrote { $out } ({ $teams } teams, { $patients } patients, { $acts } acts): { $first } ... { $last }
+cli-synth-teams = teams
+
+## peps validate (cli/src/validate.rs)
+cli-validate-link-unchecked = { $problem }: this link is not checked
+cli-validate-rejects-one-file = --rejects takes one FILE at a time ({ $count } given)
+cli-validate-rulebook-broken = the rulebook of { $year } does not load (see the diagnostics above)
+cli-validate-folder = { $file } is a folder, not a file
+cli-validate-unreadable = cannot read { $file }: { $reason }
+cli-validate-unreadable-end = cannot read { $file } to the end: { $reason }
+cli-validate-norm-unusable = norm `{ $norm }` v{ $version } cannot be used (see the diagnostics above)
+cli-validate-norms-broken = the norms do not load (see the diagnostics above)
+cli-validate-no-norm = no norm `{ $norm }` (norms: { $norms })
+cli-validate-no-norm-close = no norm `{ $norm }` (norms: { $norms }); did you mean `{ $close }`?
+cli-validate-norm-unknown = cannot tell the norm of { $file }: its name follows no norm's pattern ({ $patterns }) and its first line names no norm's columns; give --norm ({ $norms })
+cli-validate-no-year = no year is known for { $file } (its name gives no period and --year is not given): its codes are not checked against a year's lists
+cli-validate-no-rulebook = there is no rulebook for { $year } (rulebooks: { $years }): the codes of { $file } are not checked against a year's lists; give --year
+cli-validate-rejects-unwritable = cannot write the rejects file: { $reason }
+cli-validate-files = { $files } files: { $clean } clean, { $with_errors } with errors, { $unreadable } unreadable
+cli-validate-clean = clean
+cli-validate-errors = { $count } { $count ->
+        [one] error
+       *[other] errors
+    }
+cli-validate-with-warnings = { $verdict }, { $count } { $count ->
+        [one] warning
+       *[other] warnings
+    }
+cli-validate-summary = { $file }: { $verdict } — { $rows } { $rows ->
+        [one] row
+       *[other] rows
+    }: { $valid } valid, { $rejected } rejected
+cli-validate-period = period { $start } to { $end }
+cli-validate-no-period = no period
+cli-validate-norm = norm { $norm } v{ $version } ({ $status }), { $period }
+cli-validate-code-errors = { $code } { $name }: { $count } { $count ->
+        [one] error
+       *[other] errors
+    }
+cli-validate-code-warnings = { $code } { $name }: { $count } { $count ->
+        [one] warning
+       *[other] warnings
+    }
+cli-validate-help = help: { $hint }
+cli-validate-more = … { $count } more not shown (--format json lists them all, --max-examples N shows more)
+cli-validate-all-shown = every problem is shown above
+cli-validate-rejects-written = { $count } rejected { $count ->
+        [one] row
+       *[other] rows
+    } written to { $path }
+cli-validate-row = row { $row }
+cli-validate-whole-file = file
+cli-validate-example = { $place }: { $message }
+
+## peps schedule (cli/src/schedule.rs)
+cli-schedule-title = Payment schedule of { $year }
+cli-schedule-final-amount = final amount
+cli-schedule-estimate = annual estimate
+cli-schedule-less = less
+cli-schedule-advances-on = advances on
+cli-schedule-estimate-given = given by the case
+cli-schedule-estimate-computed = computed by the rules
+cli-schedule-paid-apart = { $label } ({ $name }), paid apart
+cli-schedule-other-dates = Other dates
+cli-schedule-payments = Payments
+cli-schedule-col-date = date
+cli-schedule-col-payment = payment
+cli-schedule-col-planned = planned
+cli-schedule-col-received = received
+cli-schedule-col-amount = amount
+cli-schedule-col-period = period
+cli-schedule-col-due = due
+cli-schedule-recorded-payment = Payment recorded by the case
+cli-schedule-before-balance = payments before the balance
+cli-schedule-check = check: payments { $paid } + balance { $balance } = { $total } = final amount
+cli-schedule-share = { $share } of the estimate { $estimate } = { $base }
+cli-schedule-share-rebased = { $share } of the re-based estimate { $estimate } = { $base }
+cli-schedule-complement = paid in advance, settled with the balance
+cli-schedule-own-amount = its own amount
+cli-schedule-output = { $label } ({ $name }) { $value }: { $what }
+cli-schedule-recorded = recorded in the case, planned by no event of the calendar
+cli-schedule-received-on = received on { $date }
+cli-schedule-rebase = { $amount } regularisation of the earlier advances: { $causes }
+cli-schedule-received-difference = { $amount } regularisation: the earlier advances as received differ from those planned
+cli-schedule-rounding = { $amount } rounding left over by the earlier advances
+cli-schedule-entry = entry of { $member } ({ $group }) on { $date }
+cli-schedule-exit = exit of { $member } ({ $group }) on { $date }
+cli-schedule-balance-basis = final amount { $amount } − payments { $paid }
+cli-schedule-balance-complement = { $amount } { $label }: observed { $observed } − paid { $paid }
+cli-schedule-balance-rest = { $amount } the rest of the balance
+cli-schedule-balance-positive = positive: still to be paid
+cli-schedule-balance-negative = negative: more was paid than the final amount, and the difference is owed back
+cli-schedule-balance-zero = zero: the advances were exactly the final amount
+cli-schedule-movements = Regularisations: entries and exits after the reference date
+cli-schedule-no-weight = { $group } carries no weight
+cli-schedule-weight-measure = weight { $weight } of { $group } shared by measure: { $own } of the { $total } of the group at the reference date
+cli-schedule-weight-members = weight { $weight } shared by { $members } { $group } at the reference date
+cli-schedule-balance-only = settled by the balance only
+cli-schedule-applied-from = from { $from }
+cli-schedule-removes-days = removes { $days } of { $period } days
+cli-schedule-adds-days = adds { $days } of { $period } days
+cli-schedule-movement = { $movement }: { $days }; { $share }: { $effect } on the estimate, { $applied }
+cli-schedule-deadlines = { $label } ({ $rule }): working day { $day } of the month after each period, files { $norms }
+cli-schedule-saturday-working = Saturday is a working day
+cli-schedule-saturday-off = Saturday is not a working day
+cli-schedule-day = { $other }
+cli-schedule-working-days = working days: { $saturday }
+cli-schedule-working-days-nor = working days: { $saturday }, nor { $days }
+cli-schedule-working-days-holidays = working days: { $saturday }, nor the { $holidays } public holidays of the calendar
+cli-schedule-working-days-nor-holidays = working days: { $saturday }, nor { $days }, nor the { $holidays } public holidays of the calendar
+cli-schedule-set-by-parameter = set by parameter { $name } [{ $status }]: { $label }
+cli-schedule-reference = reference: { $reference }
+cli-schedule-set-by-weekend = set by the calendar's `weekend`
+cli-not-a-date = `{ $text }` is not a date: write JJ/MM/AAAA or AAAA-MM-JJ, e.g. 07/04/2025
+
+## peps impact (cli/src/impact.rs)
+cli-impact-draft-needs-rules = --year compares a draft: give its rules folder with --rules DRAFT
+cli-impact-usage = give --from X --to Y (two years), or --year Y --rules DRAFT (a draft against the shipped rules)
+cli-impact-no-item = no rule item differs
+cli-impact-sum = sum
+cli-impact-sum-note = (the credits add up to the delta)
+# The English table has always said it so (a snapshot holds it).
+cli-impact-data-shift = données de { $from } ramenées en { $to }
+cli-impact-total = total { $year }: { $amount }
+cli-impact-delta = delta: { $delta }
+cli-impact-attribution = Attribution of the delta, item by item (method: { $method })
+cli-impact-outputs = Outputs
+cli-impact-cases = cases
+cli-impact-many-title = Impact { $from } → { $to } — { $count } cases
+cli-impact-col-case = case
+cli-impact-col-name = name
+cli-impact-col-delta = delta
+cli-impact-error = error
+cli-impact-total-row = (total)
+cli-impact-attribution-many = Attribution of the delta, item by item, summed over the cases (method: { $method })
+
+## peps rules check, diff (cli/src/rules_cmd.rs)
+cli-rules-folder-hint = a rules folder holds one folder per year, each with a `rulebook.toml`; pass --rules DIR
+cli-rules-coverage-unchecked = coverage { $from } → { $to } is not checked: { $broken } does not load (see `peps rules check { $broken }`)
+cli-rules-ok = ok
+cli-rules-ok-warnings = ok, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    }
+cli-rules-does-not-load = does not load
+cli-rules-errors = { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }
+cli-rules-errors-warnings = { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    }
+cli-rules-norms = norms
+cli-rules-norms-failing = { $count } failing
+cli-rules-not-checked = not checked
+cli-rules-coverage = what { $from } has, { $to } keeps or records in { $removals }
+cli-rules-coverage-broken = one of the two years does not load
+cli-rules-all-pass = { $rulebooks } rulebooks, { $norms } norm files and their coverage in time: everything passes
+cli-rules-see-above = { $status }: see the diagnostics above
+cli-diff-title = Rules { $from } → { $to }: { $count } { $count ->
+        [one] change
+       *[other] changes
+    }
+cli-diff-reference = reference: { $reference }
+cli-diff-reference-was = reference, was: { $old }
+cli-diff-added = added
+cli-diff-removed = removed
+cli-diff-kind = { $kind }
+
+## peps rules matrix, regress (cli/src/rules_cmd/matrix.rs, regress.rs)
+cli-matrix-eligible = (eligible)
+cli-matrix-total = (total)
+cli-matrix-assumed = (assumed items)
+cli-matrix-fails-check = fails check { $key }
+cli-matrix-title = { $case } under every year, its data brought into each year (— : the year has no such output)
+cli-matrix-output = output
+cli-regress-no-case = no folder of { $folder } holds a { $file }
+cli-regress-cannot-list = cannot list { $folder }: { $reason }
+cli-regress-all-unchanged = every example gives the blessed results under every year ({ $count } cases)
+cli-regress-col-case = case
+cli-regress-col-year = year
+cli-regress-col-output = output
+cli-regress-col-before = before
+cli-regress-col-after = after
+cli-regress-new = { $case }: no blessed matrix yet
+cli-regress-counts = { $cells } changed cells in { $cases } cases, { $new } new, { $unchanged } unchanged
+cli-regress-accepted = accepted: the snapshots now hold these results
+cli-regress-bless = if every change is intended, bless them: peps rules regress --accept
+
+## peps rules schema (cli/src/rules_cmd/schema.rs)
+cli-schema-cannot-create = cannot create { $dir }: { $reason }
+cli-schema-wrote = wrote { $path }
+cli-schema-written = { $count } schemas in { $dir }: { $written } written, { $current } up to date
+cli-schema-stale = { $path } is out of date
+cli-schema-missing = { $path } is missing
+cli-schema-unknown = { $path } is not a schema of this version
+cli-schema-up-to-date = { $count } schemas in { $dir }: up to date
+cli-schema-help = help: run `peps rules schema` to regenerate them from the Rust types, and commit the result
+
+## peps rules draft (cli/src/rules_cmd/draft.rs)
+cli-draft-exists = { $path } already exists
+cli-draft-exists-help = help: pass --force to replace it, or choose another folder
+cli-draft-cannot-replace = cannot replace { $path }: { $reason }
+cli-draft-editor = editor: the `#:schema` lines point to { $prefix }
+cli-draft-editor-none = editor: the repository's schemas/ folder was not found: the `#:schema` lines are left as they were
+cli-draft-written = draft of { $year } written to { $path }
+cli-draft-check = edit it, then check it:  peps rules check { $year } --rules { $dir }
+cli-draft-impact = what it changes for a case:  peps impact --year { $year } --rules { $dir } CASE
+cli-cannot-copy = cannot copy { $path }: { $reason }
+cli-cannot-read = cannot read { $path }: { $reason }
+
+## peps rules new-year (cli/src/rules_cmd/new_year.rs)
+cli-new-year-same = the new year and --from are both { $year }
+cli-new-year-exists-help = help: pass --force to replace it
+cli-new-year-base-broken = { $from } does not pass `peps rules check`: fix it before starting { $to } from it
+cli-new-year-no-temp = cannot create a temporary folder in { $dir }: { $reason }
+cli-new-year-broken = the { $to } made from { $from } does not pass the checks; nothing was written
+cli-new-year-created = created { $path } from { $from }
+cli-new-year-dates = { $dates } dates moved by { $years } { $years ->
+        [one] year
+       *[other] years
+    }
+cli-new-year-collapsed = { $count } values that changed during { $from } enter { $to } with their value at the end of { $from }
+cli-new-year-items-dropped = { $count } list items that ended during { $from } dropped
+cli-new-year-kept-once = { $count ->
+        [one] { $count } date marked `once = true` kept as it is (it happens once)
+       *[other] { $count } dates marked `once = true` kept as they are (they happen once)
+    }
+cli-new-year-references = { $references } references marked "(reconduit de { $from })", { $statuses } statuses seed → assumed
+cli-new-year-passes = passes `peps rules check { $to }`
+cli-new-year-review = review: labels and descriptions naming a year, calendar events, and each value the new year changes
+cli-new-year-cannot-move = cannot move { $path } aside: { $reason }
+cli-new-year-invalid-toml = { $file }: invalid TOML: { $reason }
+
+## peps test (cli/src/test_cmd.rs, test_cmd/)
+cli-test-no-case = no test case under { $paths }
+cli-test-no-case-help = help: a test case is a .toml file with `description`, `reference`, `years` and `[expected]`
+cli-test-summary = { $cases } { $cases ->
+        [one] case
+       *[other] cases
+    }, { $runs } { $runs ->
+        [one] run
+       *[other] runs
+    }: { $passed } passed
+cli-test-summary-failed = , { $count } failed
+cli-test-summary-broken = , { $count } could not run
+cli-test-state-ok = ok
+cli-test-state-failed = FAILED
+cli-test-state-error = ERROR
+cli-test-as-expected = { $years }: as expected
+cli-test-missing-path = { $path } does not exist
+cli-test-rulebook-broken = the { $year } rulebook does not load:
+cli-test-no-temp = cannot make a temporary folder: { $reason }
+cli-test-case-broken = the case's files do not load (written from { $file }):
+cli-test-differ = { $failing } of { $count } expected outputs differ
+cli-test-expected = expected { $value }
+cli-test-got = got { $value }
+cli-test-not-eligible = not eligible ({ $failed } failed), so the evaluation stopped at the gate
+cli-test-explain-path = explain path of the first difference, `{ $output }` ({ $year }):
+cli-test-as-the-case-expects = (as the case expects)
+cli-test-not-checked = (not checked by the case)
+cli-test-not-opened = not opened: { $outputs } — write the case out with `--keep DIR` and run `peps explain` on it
+cli-test-none = (none)
+cli-test-empty = (empty)
+cli-test-no-line-close = `{ $output }` has no line `{ $part }`; did you mean `{ $close }`?
+cli-test-no-line = `{ $output }` has no line `{ $part }`; its lines are { $lines }
+cli-test-line-empty = line `{ $part }` of `{ $output }` has no value
+cli-test-no-output = no output `{ $output }` in the evaluation{ $gate ->
+        [yes] {" "}(the evaluation stopped at the gate)
+       *[no] {""}
+    }
+cli-test-no-output-close = no output `{ $output }` in the evaluation{ $gate ->
+        [yes] {" "}(the evaluation stopped at the gate)
+       *[no] {""}
+    }; did you mean `{ $close }`?
+cli-test-not-a-number = the expected value is not a number
+cli-test-off-by = off by { $diff }
+cli-test-no-value = the output has no value
+cli-test-kinds-differ = expected and got are not of the same kind
+cli-test-no-data-file = `{ $key }` names no data file of the { $year } rulebook; its data files are { $files }
+cli-test-no-data-file-close = `{ $key }` names no data file of the { $year } rulebook (did you mean `{ $close }`?); its data files are { $files }
+cli-test-cannot-read-data = cannot read the `{ $name }` file { $path }: { $reason }
+cli-test-cannot-write-case = cannot write the case file: { $reason }
+cli-test-unknown-field = { $place } has a field `{ $key }` that norm `{ $norm }` does not have
+cli-test-unknown-field-close = { $place } has a field `{ $key }` that norm `{ $norm }` does not have (did you mean `{ $close }`?)
+cli-test-defaults-of = the defaults of `{ $input }`
+cli-test-row-of = row { $row } of `{ $input }`
+cli-test-field-problem = { $place }, field `{ $field }`: { $problem }
+cli-test-identifier-text = an identifier is a text: a name such as "p1", or a full number in quotes
+cli-test-not-whole = a whole number field cannot hold { $value }
+cli-test-decimal-as-text = write a decimal as a string, e.g. "12.50", so that it stays exact
+cli-test-no-bool-text = norm `{ $norm }` has no text for { $value }
+cli-test-not-calendar-date = { $value } is not a calendar date
+cli-test-not-date = { $value } is not a date
+cli-test-wrong-kind = a { $kind } field cannot hold { $value }
+cli-test-invalid-case = { $path } is not a valid test case: { $reason }
+cli-test-no-years = { $path } lists no years: give e.g. `years = [2025]`
+cli-test-expects-nothing = { $path } expects nothing: give `[expected]` outputs
+cli-test-year-not-run = { $path }: `expected_by_year.{ $year }` is for a year the case does not run; add { $year } to `years` ({ $years })
+cli-test-invalid-defaults = { $path } is not a valid defaults file: { $reason }
+
+## peps docs: the document of a year's rules (cli/src/docs.rs)
+cli-docs-then = , then
+cli-docs-dated = { $value } from { $from }
+cli-docs-scheme = Scheme: { $scheme }; year { $year }.
+cli-docs-period = Period: { $start } to { $end }; reference date: { $reference }; case file: `{ $file }`.
+cli-docs-hash = Fingerprint of the rules (SHA-256): `{ $hash }`.
+cli-docs-statuses = Statuses: **confirmed** (a public text says so), **seed** (the scheme's reference text says so), **assumed** (an assumption, the official text not being public).
+cli-docs-status = Status: **{ $status }**. Reference: { $reference }
+cli-docs-result = Result
+cli-docs-total = Total: { $name }
+cli-docs-components = Components (their sum is the total): { $names }
+cli-docs-gate = Eligibility: { $name } (if a criterion fails, the remuneration is zero)
+cli-docs-waterfall = Waterfall of the report: { $bars }
+cli-docs-parameters = Parameters
+cli-docs-parameters-head = | label | name | value | unit | status | reference |
+cli-docs-tables = Tables
+cli-docs-lists = Lists
+cli-docs-list-head = | code | label | { $attributes } | status | reference |
+cli-docs-indicators = Indicators
+cli-docs-method = Method: { $method }. Status: **{ $status }**. Reference: { $reference }
+cli-docs-indicators-head = | indicator | label | weight | target | direction | result read from | status |
+cli-docs-calendar = Calendar
+cli-docs-calendar-head = | date | event | kind | share or amount | condition | status | reference |
+cli-docs-inputs = Data of the case (`{ $file }`)
+cli-docs-inputs-head = | section | key | type | label | default |
+cli-docs-optional = (optional)
+cli-docs-steps = Steps of the computation (in evaluation order)
+cli-docs-mechanism = Mechanism: **{ $mechanism }**; unit: { $unit }.
+cli-docs-mechanism-rounded = Mechanism: **{ $mechanism }**; unit: { $unit }, rounded to steps of { $step } ({ $mode }).
+cli-docs-reference = Reference: { $reference }
+cli-docs-norm = Norm `{ $name }` v{ $version } — { $label }
+cli-docs-file-name = File name: `{ $pattern }` (dates written `{ $format }`).
+cli-docs-format = Separator `{ $separator }`, encoding { $encoding }, dates `{ $dates }`, decimal separator `{ $decimal }`.
+cli-docs-fields-head = | field | label | type | required | constraints |
+cli-docs-yes = yes
+cli-docs-no = no
+cli-docs-checks = Checks across the fields of a row (a warning when the condition does not hold):
+cli-docs-check = { $label }: `{ $when }`
+cli-docs-links = Links to other files, checked when they are read together (a warning):
+cli-docs-link = { $label }: `{ $fields }` in `{ $keys }` of norm `{ $norm }`
+cli-docs-link-dated = { $label }: `{ $fields }` in `{ $keys }` of norm `{ $norm }`, valid on the date `{ $at }` (between `{ $from }` and `{ $to }`)
+cli-docs-length = length { $length }
+cli-docs-length-min = at least { $min } characters
+cli-docs-length-range = { $min } to { $max } characters
+cli-docs-values = values { $values }
+cli-docs-pattern = pattern `{ $pattern }`
+cli-docs-in-catalogue = in catalogue `{ $list }` (else an error)
+cli-docs-outside-list-said = outside list `{ $list }`: a warning, “{ $said }”
+cli-docs-outside-list = outside list `{ $list }`: a warning
+cli-docs-in-list = in list `{ $list }` (else an error)
+cli-docs-checksum = key { $key }
+cli-docs-identifier = identifier masked in reports
+cli-docs-required-if = required if `{ $condition }`
 
 # -- end cli --
 
@@ -212,8 +1204,8 @@ help-rules-matrix = Cases under every year side by side, their data brought into
 help-rules-matrix--keep_dates = Keep each case's dates (by default its data are brought into each year)
 help-rules-matrix--cases = The case folders
 help-rules-regress = Every example under every year against the blessed results in snapshots/ (`--accept` blesses)
-help-rules-regress--examples = Folder of the example cases (default: the repository's `examples/`)
-help-rules-regress--snapshots = Folder of the blessed snapshots (default: the repository's `snapshots/`)
+help-rules-regress--examples = Folder of the example cases (default: the repository's `examples/`, or `examples/<NAME>` with `--scheme NAME`)
+help-rules-regress--snapshots = Folder of the blessed snapshots (default: the repository's `snapshots/`, or `snapshots/<NAME>` with `--scheme NAME`)
 help-rules-regress--accept = Rewrite the snapshots with the new results: they become the reference
 help-rules-regress--format = Output format
 help-schedule = Payments over time: advances, regularisations, balance and deposit deadlines

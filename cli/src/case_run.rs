@@ -5,6 +5,7 @@ use std::path::Path;
 
 use peps_engine::data::case::CaseOptions;
 use peps_engine::eval::{Evaluation, evaluate};
+use peps_engine::msg;
 
 use crate::RulesArgs;
 use crate::report::Sources;
@@ -50,7 +51,7 @@ pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &Path, options: CaseOpti
         return Err(exit_code(&diags).max(crate::EXIT_FINDINGS));
     };
     if !dir.is_dir() {
-        eprintln!("error: case folder {} does not exist or is not a folder", dir.display());
+        crate::error(msg!("cli-no-case-folder", dir = dir.display().to_string()));
         return Err(crate::EXIT_IO);
     }
     let (case, case_diags) = rb.load_case(dir, options);

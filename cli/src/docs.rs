@@ -4,11 +4,14 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use peps_engine::data::norm::{CodeCheck, Norm};
+use peps_engine::data::norm::{CodeCheck, Field, Norm};
+use peps_engine::message::Message;
+use peps_engine::msg;
 use peps_engine::rulebook::{Rulebook, Step};
-use peps_engine::value::{Dated, Value};
+use peps_engine::value::{Dated, Unit, Value};
 
 use crate::RulesArgs;
+use crate::format::{Locale, human};
 use crate::html::page;
 use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
@@ -40,16 +43,16 @@ pub fn run(args: &DocsArgs) -> u8 {
     };
     let html = page(rb.label(), &to_html(&md));
     if let Err(e) = std::fs::create_dir_all(dir) {
-        eprintln!("error: cannot create {}: {e}", dir.display());
+        crate::error(msg!("cli-schema-cannot-create", dir = dir.display().to_string(), reason = e.to_string()));
         return crate::EXIT_IO;
     }
     for (name, body) in [(format!("rules-{}.md", rb.year()), md), (format!("rules-{}.html", rb.year()), html)] {
         let path = dir.join(&name);
         if let Err(e) = crate::output::write_atomic(&path, body.as_bytes(), args.force, &[] as &[PathBuf], false) {
-            eprintln!("error: {e}");
+            crate::error(e.message());
             return crate::EXIT_IO;
         }
-        crate::emit(&format!("wrote {}\n", path.display()));
+        crate::emit(&format!("{}\n", msg!("cli-schema-wrote", path = path.display().to_string())));
     }
     crate::EXIT_OK
 }
@@ -68,10 +71,25 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-fn dated(values: &[Dated<Value>]) -> String {
+/// A Markdown table's header row and its separator, from the message of its column names.
+fn table_head(m: &mut String, head: Message, columns: usize) {
+    let _ = writeln!(m, "{head}\n|{}", "---|".repeat(columns));
+}
+
+/// `Statut : **seed**. Référence : …`, the line under an item's heading.
+fn status_line(status: &str, reference: &str) -> Message {
+    msg!("cli-docs-status", status = status, reference = reference)
+}
+
+/// Values as people read them: `20 %`, `90,00 €`, `31/12/2025`, `oui`.
+fn dated(values: &[Dated<Value>], unit: Unit) -> String {
+    let shown = |v: &Value| human(v, unit, Locale::Fr);
     match values {
-        [one] => one.value.render(),
-        many => many.iter().map(|d| format!("{} dès le {}", d.value.render(), d.from)).collect::<Vec<_>>().join(", puis "),
+        [one] => shown(&one.value),
+        many => {
+            let then = format!("{} ", msg!("cli-docs-then"));
+            many.iter().map(|d| msg!("cli-docs-dated", value = shown(&d.value), from = d.from).to_string()).collect::<Vec<_>>().join(&then)
+        }
     }
 }
 
@@ -79,21 +97,16 @@ pub fn markdown(rb: &Rulebook) -> String {
     let mut m = String::new();
     let _ = writeln!(m, "# {}\n", rb.label());
     if !rb.scheme().is_empty() {
-        let _ = writeln!(m, "Dispositif : {} ; année {}.  ", rb.scheme(), rb.year());
+        let _ = writeln!(m, "{}  ", msg!("cli-docs-scheme", scheme = rb.scheme(), year = rb.year().to_string()));
     }
-    let _ = writeln!(
-        m,
-        "Période : du {} au {} ; date de référence : {} ; fichier du cas : `{}`.  ",
-        rb.period().start,
-        rb.period().end,
-        rb.reference_date(),
-        rb.case_file()
-    );
-    let _ = writeln!(m, "Empreinte des règles (SHA-256) : `{}`.\n", rb.hash());
-    let _ = writeln!(
-        m,
-        "Statuts : **confirmed** (un texte public le dit), **seed** (le texte de référence du dispositif le dit), **assumed** (hypothèse, le texte officiel n'étant pas public).\n"
-    );
+    let period = Message::id("cli-docs-period")
+        .with("start", rb.period().start)
+        .with("end", rb.period().end)
+        .with("reference", rb.reference_date())
+        .with("file", rb.case_file());
+    let _ = writeln!(m, "{period}  ");
+    let _ = writeln!(m, "{}\n", msg!("cli-docs-hash", hash = rb.hash()));
+    let _ = writeln!(m, "{}\n", msg!("cli-docs-statuses"));
     result(&mut m, rb);
     parameters(&mut m, rb);
     tables(&mut m, rb);
@@ -110,29 +123,30 @@ pub fn markdown(rb: &Rulebook) -> String {
 
 fn result(m: &mut String, rb: &Rulebook) {
     let name = |s: &Step| format!("`{}`", s.def.name);
-    let _ = writeln!(m, "## Résultat\n");
-    let _ = writeln!(m, "- Total : {}", name(rb.total_step()));
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-result"));
+    let _ = writeln!(m, "- {}", msg!("cli-docs-total", name = name(rb.total_step())));
     let parts: Vec<String> = rb.components().map(name).collect();
-    let _ = writeln!(m, "- Composantes (leur somme est le total) : {}", parts.join(" + "));
+    let _ = writeln!(m, "- {}", msg!("cli-docs-components", names = parts.join(" + ")));
     if let Some(g) = rb.gate() {
-        let _ = writeln!(m, "- Éligibilité : {} (si un critère échoue, la rémunération est nulle)", name(g));
+        let _ = writeln!(m, "- {}", msg!("cli-docs-gate", name = name(g)));
     }
     let bars: Vec<String> = rb.waterfall().map(|(s, add)| if add { format!("+{}", name(s)) } else { name(s) }).collect();
     if !bars.is_empty() {
-        let _ = writeln!(m, "- Cascade du rapport : {}", bars.join(" → "));
+        let _ = writeln!(m, "- {}", msg!("cli-docs-waterfall", bars = bars.join(" → ")));
     }
     m.push('\n');
 }
 
 fn parameters(m: &mut String, rb: &Rulebook) {
-    let _ = writeln!(m, "## Paramètres\n\n| nom | libellé | valeur | unité | statut | référence |\n|---|---|---|---|---|---|");
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-parameters"));
+    table_head(m, msg!("cli-docs-parameters-head"), 6);
     for p in rb.parameters() {
         let _ = writeln!(
             m,
-            "| `{}` | {} | {} | {} | {} | {} |",
-            p.name,
+            "| {} | `{}` | {} | {} | {} | {} |",
             cell(&rb.render_label(&p.provenance.label)),
-            cell(&dated(&p.values)),
+            p.name,
+            cell(&dated(&p.values, p.unit)),
             p.unit,
             p.provenance.status.as_str(),
             cell(&p.provenance.reference)
@@ -145,16 +159,10 @@ fn tables(m: &mut String, rb: &Rulebook) {
     if rb.tables().is_empty() {
         return;
     }
-    let _ = writeln!(m, "## Tables\n");
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-tables"));
     for t in rb.tables() {
-        let _ = writeln!(
-            m,
-            "### `{}` — {}\n\nStatut : **{}**. Référence : {}\n",
-            t.name,
-            rb.render_label(&t.provenance.label),
-            t.provenance.status.as_str(),
-            t.provenance.reference
-        );
+        let _ = writeln!(m, "### {} (`{}`)\n", rb.render_label(&t.provenance.label), t.name);
+        let _ = writeln!(m, "{}\n", status_line(t.provenance.status.as_str(), &t.provenance.reference));
         if let Some(d) = &t.provenance.description {
             let _ = writeln!(m, "{d}\n");
         }
@@ -184,21 +192,14 @@ fn lists(m: &mut String, rb: &Rulebook) {
     if rb.lists().is_empty() {
         return;
     }
-    let _ = writeln!(m, "## Listes\n");
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-lists"));
     for l in rb.lists() {
-        let _ = writeln!(
-            m,
-            "### `{}` — {}\n\nStatut : **{}**. Référence : {}\n",
-            l.name,
-            rb.render_label(&l.provenance.label),
-            l.provenance.status.as_str(),
-            l.provenance.reference
-        );
+        let _ = writeln!(m, "### {} (`{}`)\n", rb.render_label(&l.provenance.label), l.name);
+        let _ = writeln!(m, "{}\n", status_line(l.provenance.status.as_str(), &l.provenance.reference));
         let attrs: Vec<String> = l.attributes.iter().map(|a| format!("{} ({})", a.name, a.unit)).collect();
-        let _ =
-            writeln!(m, "| code | libellé | {} | statut | référence |\n|---|---|{}---|---|", attrs.join(" | "), "---|".repeat(attrs.len()));
+        table_head(m, msg!("cli-docs-list-head", attributes = attrs.join(" | ")), 4 + attrs.len());
         for it in &l.items {
-            let vals: Vec<String> = it.values.iter().map(|v| cell(&dated(v))).collect();
+            let vals: Vec<String> = it.values.iter().zip(&l.attributes).map(|(v, a)| cell(&dated(v, a.unit))).collect();
             let _ = writeln!(
                 m,
                 "| `{}` | {} | {} | {} | {} |",
@@ -217,18 +218,15 @@ fn indicators(m: &mut String, rb: &Rulebook) {
     if rb.indicator_sets().is_empty() {
         return;
     }
-    let _ = writeln!(m, "## Indicateurs\n");
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-indicators"));
     for s in rb.indicator_sets() {
-        let _ = writeln!(
-            m,
-            "### `{}` — {}\n\nMéthode : {:?}. Statut : **{}**. Référence : {}\n",
-            s.name,
-            rb.render_label(&s.provenance.label),
-            s.method,
-            s.provenance.status.as_str(),
-            s.provenance.reference
-        );
-        let _ = writeln!(m, "| indicateur | libellé | poids | cible | sens | résultat lu dans | statut |\n|---|---|---|---|---|---|---|");
+        let _ = writeln!(m, "### {} (`{}`)\n", rb.render_label(&s.provenance.label), s.name);
+        let method = Message::id("cli-docs-method")
+            .with("method", format!("{:?}", s.method))
+            .with("status", s.provenance.status.as_str())
+            .with("reference", &s.provenance.reference);
+        let _ = writeln!(m, "{method}\n");
+        table_head(m, msg!("cli-docs-indicators-head"), 7);
         for i in &s.indicators {
             let _ = writeln!(
                 m,
@@ -250,15 +248,13 @@ fn calendar(m: &mut String, rb: &Rulebook) {
     if rb.calendar().is_empty() {
         return;
     }
-    let _ = writeln!(
-        m,
-        "## Calendrier\n\n| date | événement | nature | part ou montant | condition | statut | référence |\n|---|---|---|---|---|---|---|"
-    );
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-calendar"));
+    table_head(m, msg!("cli-docs-calendar-head"), 7);
     for e in rb.calendar() {
         let _ = writeln!(
             m,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            e.date,
+            e.date.format("%d/%m/%Y"),
             cell(&rb.render_label(&e.provenance.label)),
             e.kind.as_str(),
             cell(&e.share_or_amount().unwrap_or_default()),
@@ -271,125 +267,137 @@ fn calendar(m: &mut String, rb: &Rulebook) {
 }
 
 fn inputs(m: &mut String, rb: &Rulebook) {
-    let _ = writeln!(m, "## Données du cas (`{}`)\n\n| section | clé | type | libellé | défaut |\n|---|---|---|---|---|", rb.case_file());
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-inputs", file = rb.case_file()));
+    table_head(m, msg!("cli-docs-inputs-head"), 5);
     for i in &rb.schema().inputs {
         let ty =
             serde_json::to_value(&i.kind).ok().and_then(|v| v.get("type").and_then(|t| t.as_str().map(str::to_string))).unwrap_or_default();
-        let default =
-            i.default.as_ref().map(Value::render).unwrap_or_else(|| if i.optional { "(facultatif)".into() } else { String::new() });
+        let default = i
+            .default
+            .as_ref()
+            .map(Value::render)
+            .unwrap_or_else(|| if i.optional { msg!("cli-docs-optional").to_string() } else { String::new() });
         let _ = writeln!(m, "| `{}` | `{}` | {} | {} | {} |", i.section, i.name, ty, cell(&rb.render_label(&i.label)), cell(&default));
     }
     m.push('\n');
 }
 
 fn steps(m: &mut String, rb: &Rulebook) {
-    let _ = writeln!(m, "## Étapes du calcul (dans l'ordre d'évaluation)\n");
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-steps"));
     for (n, s) in rb.steps_in_order().enumerate() {
-        let _ = writeln!(m, "### {}. `{}` — {}\n", n + 1, s.def.name, rb.render_label(&s.def.label));
-        let rounding = s.rounding.map(|r| format!(", arrondi au pas de {} ({:?})", r.step, r.mode)).unwrap_or_default();
-        let _ = writeln!(m, "Mécanisme : **{}** ; unité : {}{rounding}.\n", s.def.mechanism.name(), s.unit);
+        let _ = writeln!(m, "### {}. {} (`{}`)\n", n + 1, rb.render_label(&s.def.label), s.def.name);
+        let (mechanism, unit) = (s.def.mechanism.name(), s.unit.to_string());
+        let line = match s.rounding {
+            Some(r) => Message::id("cli-docs-mechanism-rounded")
+                .with("mechanism", mechanism)
+                .with("unit", unit)
+                .with("step", r.step.to_string())
+                .with("mode", format!("{:?}", r.mode)),
+            None => msg!("cli-docs-mechanism", mechanism = mechanism, unit = unit),
+        };
+        let _ = writeln!(m, "{line}\n");
         let _ = writeln!(m, "```text\n{}\n```\n", s.def.describe());
         if let Some(src) = rb.function_source(s) {
             let _ = writeln!(m, "```rust\n{src}\n```\n");
         }
         if let Some(r) = &s.def.reference {
-            let _ = writeln!(m, "Référence : {r}\n");
+            let _ = writeln!(m, "{}\n", msg!("cli-docs-reference", reference = r));
         }
     }
 }
 
 fn norm(m: &mut String, n: &Norm, checks: &[CodeCheck]) {
-    let _ = writeln!(
-        m,
-        "## Norme `{}` v{} — {}\n\nStatut : **{}**. Référence : {}\n",
-        n.name,
-        n.version,
-        n.provenance.label,
-        n.provenance.status.as_str(),
-        n.provenance.reference
-    );
+    let title = msg!("cli-docs-norm", name = &n.name, version = n.version.to_string(), label = &n.provenance.label);
+    let _ = writeln!(m, "## {title}\n");
+    let _ = writeln!(m, "{}\n", status_line(n.provenance.status.as_str(), &n.provenance.reference));
     if let Some(f) = &n.file_name {
-        let _ = writeln!(m, "Nom de fichier : `{}` (dates au format `{}`).  ", f.pattern, f.date_format);
+        let _ = writeln!(m, "{}  ", msg!("cli-docs-file-name", pattern = &f.pattern, format = &f.date_format));
     }
-    let _ = writeln!(
-        m,
-        "Séparateur `{}`, encodage {:?}, dates `{}`, séparateur décimal `{}`.\n",
-        n.separator as char, n.encoding, n.date_format, n.decimal_separator
-    );
-    let _ = writeln!(m, "| champ | libellé | type | obligatoire | contraintes |\n|---|---|---|---|---|");
+    let format = Message::id("cli-docs-format")
+        .with("separator", (n.separator as char).to_string())
+        .with("encoding", format!("{:?}", n.encoding))
+        .with("dates", &n.date_format)
+        .with("decimal", n.decimal_separator.to_string());
+    let _ = writeln!(m, "{format}\n");
+    table_head(m, msg!("cli-docs-fields-head"), 5);
     for f in &n.fields {
-        let mut c = Vec::new();
-        if let Some((a, b)) = f.length {
-            c.push(if a == b {
-                format!("longueur {a}")
-            } else if b == usize::MAX {
-                format!("au moins {a} caractères")
-            } else {
-                format!("{a} à {b} caractères")
-            });
-        }
-        if !f.values.is_empty() {
-            c.push(format!("valeurs {}", f.values.join(", ")));
-        }
-        if let Some(p) = &f.pattern {
-            c.push(format!("motif `{p}`"));
-        }
-        if let Some(check) = checks.iter().find(|k| k.norm == n.name && k.field == f.name) {
-            if let Some(l) = &check.catalogue {
-                c.push(format!("dans le catalogue `{l}` (sinon erreur)"));
-            }
-            match (&check.list, &check.catalogue, &check.unlisted) {
-                (Some(l), Some(_), Some(u)) => c.push(format!("hors de la liste `{l}` : avertissement, « {u} »")),
-                (Some(l), Some(_), None) => c.push(format!("hors de la liste `{l}` : avertissement")),
-                (Some(l), None, _) => c.push(format!("dans la liste `{l}` (sinon erreur)")),
-                (None, _, _) => {}
-            }
-        }
-        if let Some(x) = f.min {
-            c.push(format!("≥ {x}"));
-        }
-        if let Some(x) = f.max {
-            c.push(format!("≤ {x}"));
-        }
-        if let Some(k) = f.checksum {
-            c.push(format!("clé {k:?}"));
-        }
-        if f.identifier {
-            c.push("identifiant masqué dans les rapports".into());
-        }
-        if let Some(r) = &f.required_if {
-            c.push(format!("obligatoire si `{r}`"));
-        }
-        let _ = writeln!(
-            m,
-            "| `{}` | {} | {:?} | {} | {} |",
-            f.name,
-            cell(&f.label),
-            f.kind,
-            if f.required { "oui" } else { "non" },
-            cell(&c.join(" ; "))
-        );
+        let c = constraints(n, f, checks);
+        let required = if f.required { msg!("cli-docs-yes") } else { msg!("cli-docs-no") };
+        let _ = writeln!(m, "| `{}` | {} | {:?} | {required} | {} |", f.name, cell(&f.label), f.kind, cell(&c.join(" ; ")));
     }
     m.push('\n');
     if !n.checks.is_empty() {
-        let _ = writeln!(m, "Contrôles entre les champs d'une ligne (avertissement quand la condition ne tient pas) :\n");
+        let _ = writeln!(m, "{}\n", msg!("cli-docs-checks"));
         for c in &n.checks {
-            let _ = writeln!(m, "- {} : `{}`", c.label, c.when);
+            let _ = writeln!(m, "- {}", msg!("cli-docs-check", label = &c.label, when = &c.when));
         }
         m.push('\n');
     }
     if !n.references.is_empty() {
-        let _ = writeln!(m, "Liens vers d'autres fichiers, vérifiés quand ils sont lus ensemble (avertissement) :\n");
+        let _ = writeln!(m, "{}\n", msg!("cli-docs-links"));
         for r in &n.references {
-            let dates = match (&r.at, &r.valid_from, &r.valid_to) {
-                (Some(at), from, to) => {
-                    format!(", valable à la date `{at}` (entre `{}` et `{}`)", from.as_deref().unwrap_or("—"), to.as_deref().unwrap_or("—"))
-                }
-                _ => String::new(),
+            let (fields, keys) = (r.fields.join("`, `"), r.keys.join("`, `"));
+            let link = match &r.at {
+                Some(at) => Message::id("cli-docs-link-dated")
+                    .with("label", &r.label)
+                    .with("fields", fields)
+                    .with("keys", keys)
+                    .with("norm", &r.norm)
+                    .with("at", at)
+                    .with("from", r.valid_from.as_deref().unwrap_or("—"))
+                    .with("to", r.valid_to.as_deref().unwrap_or("—")),
+                None => msg!("cli-docs-link", label = &r.label, fields = fields, keys = keys, norm = &r.norm),
             };
-            let _ =
-                writeln!(m, "- {} : `{}` dans `{}` de la norme `{}`{dates}", r.label, r.fields.join("`, `"), r.keys.join("`, `"), r.norm);
+            let _ = writeln!(m, "- {link}");
         }
         m.push('\n');
     }
+}
+
+/// What a field of a norm must hold, each constraint in words.
+fn constraints(n: &Norm, f: &Field, checks: &[CodeCheck]) -> Vec<String> {
+    let mut c: Vec<Message> = Vec::new();
+    if let Some((a, b)) = f.length {
+        c.push(if a == b {
+            msg!("cli-docs-length", length = a)
+        } else if b == usize::MAX {
+            msg!("cli-docs-length-min", min = a)
+        } else {
+            msg!("cli-docs-length-range", min = a, max = b)
+        });
+    }
+    if !f.values.is_empty() {
+        c.push(msg!("cli-docs-values", values = f.values.join(", ")));
+    }
+    if let Some(p) = &f.pattern {
+        c.push(msg!("cli-docs-pattern", pattern = p));
+    }
+    if let Some(check) = checks.iter().find(|k| k.norm == n.name && k.field == f.name) {
+        if let Some(l) = &check.catalogue {
+            c.push(msg!("cli-docs-in-catalogue", list = l));
+        }
+        match (&check.list, &check.catalogue, &check.unlisted) {
+            (Some(l), Some(_), Some(u)) => c.push(msg!("cli-docs-outside-list-said", list = l, said = u)),
+            (Some(l), Some(_), None) => c.push(msg!("cli-docs-outside-list", list = l)),
+            (Some(l), None, _) => c.push(msg!("cli-docs-in-list", list = l)),
+            (None, _, _) => {}
+        }
+    }
+    let mut out: Vec<String> = c.into_iter().map(|m| m.to_string()).collect();
+    if let Some(x) = f.min {
+        out.push(format!("≥ {x}"));
+    }
+    if let Some(x) = f.max {
+        out.push(format!("≤ {x}"));
+    }
+    if let Some(k) = f.checksum {
+        out.push(msg!("cli-docs-checksum", key = format!("{k:?}")).to_string());
+    }
+    if f.identifier {
+        out.push(msg!("cli-docs-identifier").to_string());
+    }
+    if let Some(r) = &f.required_if {
+        out.push(msg!("cli-docs-required-if", condition = r).to_string());
+    }
+    out
 }

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use peps_engine::compare::impact::{Impact, ImpactItem, impact};
 use peps_engine::data::case::CaseOptions;
 use peps_engine::diagnostic::Diagnostic;
+use peps_engine::message::Message;
+use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::value::{Unit, Value};
 use rayon::prelude::*;
@@ -73,7 +75,7 @@ fn rulebooks(args: &ImpactArgs, sources: &mut Sources) -> Result<(Rulebook, Rule
         (Some(from), Some(to), None) => Ok((load(&args.rules, from, sources)?, load(&args.rules, to, sources)?)),
         (None, None, Some(year)) => {
             let Some(draft) = &args.rules.rules else {
-                eprintln!("error: --year compares a draft: give its rules folder with --rules DRAFT");
+                crate::error(msg!("cli-impact-draft-needs-rules"));
                 return Err(crate::EXIT_IO);
             };
             let baseline = RulesArgs { rules: args.baseline_rules.clone(), norms: args.rules.norms.clone(), scheme: None };
@@ -81,7 +83,7 @@ fn rulebooks(args: &ImpactArgs, sources: &mut Sources) -> Result<(Rulebook, Rule
             Ok((load(&baseline, year, sources)?, load(&draft, year, sources)?))
         }
         _ => {
-            eprintln!("error: give --from X --to Y (two years), or --year Y --rules DRAFT (a draft against the shipped rules)");
+            crate::error(msg!("cli-impact-usage"));
             Err(crate::EXIT_IO)
         }
     }
@@ -94,7 +96,7 @@ fn case_dirs(args: &ImpactArgs, case_file: &str) -> Result<Vec<PathBuf>, u8> {
     let mut out = Vec::new();
     for p in &args.cases {
         if !p.is_dir() {
-            eprintln!("error: case folder {} does not exist or is not a folder", p.display());
+            crate::error(msg!("cli-no-case-folder", dir = p.display().to_string()));
             return Err(crate::EXIT_IO);
         }
         if crate::batch::is_folder_of_cases(p) {
@@ -175,21 +177,23 @@ fn short(v: &Option<String>, width: usize) -> String {
 
 fn items_table(out: &mut String, items: &[ImpactItem], locale: Locale) {
     if items.is_empty() {
-        let _ = writeln!(out, "  no rule item differs");
+        let _ = writeln!(out, "  {}", msg!("cli-impact-no-item"));
         return;
     }
-    let wk = items.iter().map(|i| i.kind.as_str().len()).max().unwrap_or(4);
+    let kind = |i: &ImpactItem| msg!("cli-diff-kind", kind = i.kind.as_str()).to_string();
+    let wk = items.iter().map(|i| kind(i).chars().count()).max().unwrap_or(4);
     let wn = items.iter().map(|i| i.name.chars().count()).max().unwrap_or(4).min(48);
     for i in items {
         let name: String = i.name.chars().take(wn).collect();
         let change = format!("{} → {}", short(&i.from, 32), short(&i.to, 32));
-        let _ = writeln!(out, "  {:<wk$}  {name:<wn$}  {:>16}  {change}", i.kind.as_str(), money(i.delta, locale));
+        let _ = writeln!(out, "  {:<wk$}  {name:<wn$}  {:>16}  {change}", kind(i), money(i.delta, locale));
         if let Some(n) = &i.note {
             let _ = writeln!(out, "  {:<wk$}  {:<wn$}  {:>16}  ({n})", "", "", "");
         }
     }
     let sum: Decimal = items.iter().map(|i| i.delta).sum();
-    let _ = writeln!(out, "  {:<wk$}  {:<wn$}  {:>16}  (the credits add up to the delta)", "", "sum", money(sum, locale));
+    let (label, note) = (msg!("cli-impact-sum").to_string(), msg!("cli-impact-sum-note"));
+    let _ = writeln!(out, "  {:<wk$}  {label:<wn$}  {:>16}  {note}", "", money(sum, locale));
 }
 
 fn table(i: &Impact, roots: [&str; 2], locale: Locale) -> String {
@@ -199,14 +203,15 @@ fn table(i: &Impact, roots: [&str; 2], locale: Locale) -> String {
     let _ =
         writeln!(out, "Impact {} → {} — {}", side(i.from, &i.rules_from, roots[0], same), side(i.to, &i.rules_to, roots[1], same), i.case);
     for s in [&i.data_shift_from, &i.data_shift_to].into_iter().flatten() {
-        let _ = writeln!(out, "  données de {} ramenées en {}", s.from, s.to);
+        let _ = writeln!(out, "  {}", msg!("cli-impact-data-shift", from = s.from.to_string(), to = s.to.to_string()));
     }
-    let _ = writeln!(out, "  total {}: {}", i.from, human(&i.total_from, eur, locale));
-    let _ = writeln!(out, "  total {}: {}", i.to, human(&i.total_to, eur, locale));
-    let _ = writeln!(out, "  delta: {}{}\n", money(i.delta, locale), percent(i.delta, &i.total_from, locale));
-    let _ = writeln!(out, "Attribution of the delta, item by item (method: {})", i.method);
+    let _ = writeln!(out, "  {}", msg!("cli-impact-total", year = i.from.to_string(), amount = human(&i.total_from, eur, locale)));
+    let _ = writeln!(out, "  {}", msg!("cli-impact-total", year = i.to.to_string(), amount = human(&i.total_to, eur, locale)));
+    let delta = format!("{}{}", money(i.delta, locale), percent(i.delta, &i.total_from, locale));
+    let _ = writeln!(out, "  {}\n", msg!("cli-impact-delta", delta = delta));
+    let _ = writeln!(out, "{}", msg!("cli-impact-attribution", method = i.method.to_string()));
     items_table(&mut out, &i.items, locale);
-    let _ = writeln!(out, "\nOutputs");
+    let _ = writeln!(out, "\n{}", msg!("cli-impact-outputs"));
     let width = i.outputs.iter().map(|o| o.name.len()).max().unwrap_or(10);
     for o in &i.outputs {
         let show = |v: &Option<Value>| v.as_ref().map_or("—".to_string(), |v| human(v, o.unit, locale));
@@ -246,7 +251,7 @@ struct Many<'a> {
     rules_to: &'a str,
     #[serde(skip)]
     roots: [&'a str; 2],
-    method: &'static str,
+    method: peps_engine::message::Message,
     /// The cases, the largest impact first.
     cases: Vec<CaseRow>,
     total_from: Decimal,
@@ -261,7 +266,7 @@ fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], opt
         Ok(p) => p,
         Err(code) => return code,
     };
-    let bar = crate::parallel::progress(dirs.len() as u64, "cases");
+    let bar = crate::parallel::progress(dirs.len() as u64, &msg!("cli-impact-cases").to_string());
     let results: Vec<(Option<Impact>, Vec<Diagnostic>)> = pool.install(|| {
         dirs.par_iter()
             .map(|d| {
@@ -308,7 +313,7 @@ fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], opt
         rules_from: from.label(),
         rules_to: to.label(),
         roots: [from.root(), to.root()],
-        method: peps_engine::compare::impact::METHOD,
+        method: peps_engine::compare::impact::method(),
         cases: rows,
         total_from,
         total_to,
@@ -327,19 +332,25 @@ fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], opt
 fn many_table(m: &Many<'_>, locale: Locale) -> String {
     let mut out = String::new();
     let same = m.from == m.to;
-    let _ = writeln!(
-        out,
-        "Impact {} → {} — {} cases\n",
-        side(m.from, m.rules_from, m.roots[0], same),
-        side(m.to, m.rules_to, m.roots[1], same),
-        m.cases.len()
-    );
+    let title = Message::id("cli-impact-many-title")
+        .with("from", side(m.from, m.rules_from, m.roots[0], same))
+        .with("to", side(m.to, m.rules_to, m.roots[1], same))
+        .with("count", m.cases.len());
+    let _ = writeln!(out, "{title}\n");
     let width = m.cases.iter().map(|c| c.name.chars().count()).max().unwrap_or(4).clamp(4, 48);
-    let _ = writeln!(out, "{:<14} {:<width$} {:>18} {:>18} {:>16}", "case", "name", m.from, m.to, "delta");
+    let [case, name, delta, error, total] = [
+        msg!("cli-impact-col-case"),
+        msg!("cli-impact-col-name"),
+        msg!("cli-impact-col-delta"),
+        msg!("cli-impact-error"),
+        msg!("cli-impact-total-row"),
+    ]
+    .map(|m| m.to_string());
+    let _ = writeln!(out, "{case:<14} {name:<width$} {:>18} {:>18} {delta:>16}", m.from, m.to);
     for c in &m.cases {
         let name: String = c.name.chars().take(width).collect();
         if c.status == "error" {
-            let _ = writeln!(out, "{:<14} {name:<width$} {:>18}", c.case, "error");
+            let _ = writeln!(out, "{:<14} {name:<width$} {error:>18}", c.case);
             continue;
         }
         let amount = |d: Decimal| human(&Value::Number(d), Unit::Eur, locale);
@@ -353,16 +364,9 @@ fn many_table(m: &Many<'_>, locale: Locale) -> String {
         );
     }
     let amount = |d: Decimal| human(&Value::Number(d), Unit::Eur, locale);
-    let _ = writeln!(
-        out,
-        "{:<14} {:<width$} {:>18} {:>18} {:>16}",
-        "(total)",
-        "",
-        amount(m.total_from),
-        amount(m.total_to),
-        money(m.delta, locale)
-    );
-    let _ = writeln!(out, "\nAttribution of the delta, item by item, summed over the cases (method: {})", m.method);
+    let _ =
+        writeln!(out, "{total:<14} {:<width$} {:>18} {:>18} {:>16}", "", amount(m.total_from), amount(m.total_to), money(m.delta, locale));
+    let _ = writeln!(out, "\n{}", msg!("cli-impact-attribution-many", method = m.method.clone()));
     items_table(&mut out, &m.items, locale);
     out
 }

@@ -30,7 +30,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use peps_engine::message::{Lang, lookup, set_language};
+use peps_engine::message::{Lang, Message, lookup, set_language};
+use peps_engine::msg;
 
 /// Exit codes are an interface: 0 clean, 1 findings in rules or data, 2 usage or I/O.
 pub const EXIT_OK: u8 = 0;
@@ -49,7 +50,7 @@ struct Cli {
 
 /// `fr`, `en`, or a system locale such as `fr_FR.UTF-8`.
 fn lang_arg(text: &str) -> Result<Lang, String> {
-    Lang::parse(text).ok_or_else(|| format!("`{text}`: fr or en"))
+    Lang::parse(text).ok_or_else(|| msg!("cli-lang-unknown", text = text).to_string())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -162,6 +163,16 @@ fn localized(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
         cmd = cmd.mut_subcommand(name, |s| localized(s, &sub_path, lang));
     }
     cmd
+}
+
+/// Writes an error for people on stderr (`erreur : …`, `error: …` in English).
+pub fn error(message: impl Into<Message>) {
+    eprintln!("{}", msg!("cli-error", message = message.into()));
+}
+
+/// Writes a note for people on stderr.
+pub fn note(message: impl Into<Message>) {
+    eprintln!("{}", msg!("cli-note", message = message.into()));
 }
 
 #[cfg(test)]

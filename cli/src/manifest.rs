@@ -25,7 +25,7 @@ impl ManifestArgs {
         let Some(path) = &self.manifest else { return Ok(()) };
         let inputs: Vec<PathBuf> = std::fs::read_dir(case).into_iter().flatten().flatten().map(|e| e.path()).collect();
         crate::output::write_atomic(path, json(manifest).as_bytes(), self.force, &inputs, false).map_err(|e| {
-            eprintln!("error: {e}");
+            crate::error(e.message());
             crate::EXIT_IO
         })
     }

@@ -10,6 +10,9 @@ use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use peps_engine::message::Message;
+use peps_engine::msg;
+
 /// Why an output file was not written. The file is named in every message.
 #[derive(Debug)]
 pub enum OutputError {
@@ -24,11 +27,20 @@ pub enum OutputError {
 
 impl fmt::Display for OutputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message())
+    }
+}
+
+impl OutputError {
+    /// The reason for people, in the run's language.
+    pub fn message(&self) -> Message {
         match self {
-            OutputError::Exists(p) => write!(f, "{} already exists; pass --force to replace it", p.display()),
-            OutputError::IsInput(p) => write!(f, "{} is an input of this run; refusing to write over it", p.display()),
-            OutputError::Folder(p) => write!(f, "{} is a folder; name a file to write", p.display()),
-            OutputError::Io(p, e) => write!(f, "cannot write {}: {}", p.display(), peps_engine::rules::source::io_reason(e)),
+            OutputError::Exists(p) => msg!("cli-output-exists", path = p.display().to_string()),
+            OutputError::IsInput(p) => msg!("cli-output-is-input", path = p.display().to_string()),
+            OutputError::Folder(p) => msg!("cli-output-folder", path = p.display().to_string()),
+            OutputError::Io(p, e) => {
+                msg!("cli-output-io", path = p.display().to_string(), reason = peps_engine::rules::source::io_reason(e))
+            }
         }
     }
 }
@@ -126,6 +138,8 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use peps_engine::message::Lang;
+
     use super::*;
 
     const NO_INPUTS: &[&Path] = &[];
@@ -152,7 +166,7 @@ mod tests {
         std::fs::write(&out, "old").unwrap();
         let e = write_atomic(&out, b"new", false, NO_INPUTS, false).unwrap_err();
         assert!(matches!(e, OutputError::Exists(_)));
-        assert!(e.to_string().ends_with("report.csv already exists; pass --force to replace it"), "{e}");
+        assert!(e.message().render(Lang::En).ends_with("report.csv already exists; pass --force to replace it"), "{e}");
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "old");
         write_atomic(&out, b"new", true, NO_INPUTS, false).unwrap();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "new");
@@ -193,7 +207,7 @@ mod tests {
         assert!(matches!(write_atomic(dir.path(), b"x", true, NO_INPUTS, false), Err(OutputError::Folder(_))));
         let out = dir.path().join("no/such/folder/out.csv");
         let e = write_atomic(&out, b"x", false, NO_INPUTS, false).unwrap_err();
-        assert!(e.to_string().starts_with("cannot write ") && e.to_string().contains("out.csv"), "{e}");
+        assert!(e.message().render(Lang::En).starts_with("cannot write ") && e.to_string().contains("out.csv"), "{e}");
     }
 
     #[cfg(unix)]

@@ -3,11 +3,12 @@
 use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use peps_engine::msg;
 
 /// A pool of `threads` threads (0: one per core); a failure is reported and gives the exit code.
 pub fn pool(threads: usize) -> Result<rayon::ThreadPool, u8> {
     rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| {
-        eprintln!("error: cannot start {threads} threads: {e}");
+        crate::error(msg!("cli-threads", threads = threads, reason = e.to_string()));
         crate::EXIT_IO
     })
 }
@@ -19,7 +20,8 @@ pub fn progress(len: u64, items: &str) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    let template = format!("{{spinner}} {{pos}}/{{len}} {items} [{{bar:40}}] {{elapsed_precise}} (eta {{eta}})");
+    let eta = msg!("cli-progress-eta");
+    let template = format!("{{spinner}} {{pos}}/{{len}} {items} [{{bar:40}}] {{elapsed_precise}} ({eta} {{eta}})");
     if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style.progress_chars("=> "));
     }

@@ -8,6 +8,8 @@ use std::fmt::Write;
 
 use annotate_snippets::{Level, Renderer, Snippet};
 use peps_engine::diagnostic::{Diagnostic, Location, Severity, SourceFile};
+use peps_engine::message::Message;
+use peps_engine::msg;
 
 /// Texts of the files diagnostics may point into, by the path they are shown with.
 #[derive(Default)]
@@ -41,7 +43,7 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
             continue;
         }
         let followers: Vec<&Diagnostic> = diags.iter().zip(&roots).filter(|(_, r)| **r == Some(i)).map(|(f, _)| f).collect();
-        let note = follow_note(&followers);
+        let note = follow_note(&followers).map(|n| n.to_string());
         let level = match d.severity {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
@@ -58,7 +60,7 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
                 message = message.snippet(Snippet::source(text).origin(file).fold(true).annotation(level.span(span)));
             }
             Some(loc) => {
-                located = format!("at {loc}");
+                located = msg!("cli-report-at", location = loc.to_string()).to_string();
                 message = message.footer(Level::Note.title(&located));
             }
             None => {}
@@ -75,17 +77,18 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
     let errors = shown.iter().filter(|d| d.is_error()).count();
     let warnings = shown.len() - errors;
     if !diags.is_empty() {
-        let _ = write!(out, "{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
-        if hidden > 0 {
-            let _ = write!(out, " (and {hidden} that may follow from {}, not shown)", if errors == 1 { "it" } else { "them" });
-        }
-        out.push('\n');
+        let count = if hidden > 0 {
+            msg!("cli-report-count-hidden", errors = errors, warnings = warnings, hidden = hidden)
+        } else {
+            msg!("cli-report-count", errors = errors, warnings = warnings)
+        };
+        let _ = writeln!(out, "{count}");
     }
     out
 }
 
 /// What the errors that follow from one are about, under it.
-fn follow_note(followers: &[&Diagnostic]) -> Option<String> {
+fn follow_note(followers: &[&Diagnostic]) -> Option<Message> {
     if followers.is_empty() {
         return None;
     }
@@ -98,20 +101,15 @@ fn follow_note(followers: &[&Diagnostic]) -> Option<String> {
         }
     }
     let n = followers.len();
-    let mut note = format!("{n} further error{} may follow from this one", plural(n));
     const SHOWN: usize = 6;
-    if !names.is_empty() {
-        let listed: Vec<String> = names.iter().take(SHOWN).map(|n| format!("`{n}`")).collect();
-        let more = names.len().saturating_sub(SHOWN);
-        let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
-        let _ = write!(note, ", about names it leaves undefined: {}{rest}", listed.join(", "));
+    if names.is_empty() {
+        return Some(msg!("cli-report-follow", count = n));
     }
-    note.push_str("; fix it first, then check again");
-    Some(note)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    let listed: Vec<String> = names.iter().take(SHOWN).map(|n| format!("`{n}`")).collect();
+    let more = names.len().saturating_sub(SHOWN);
+    let listed = listed.join(", ");
+    let names = if more > 0 { msg!("cli-report-more-names", names = listed, more = more) } else { Message::text(listed) };
+    Some(msg!("cli-report-follow-names", count = n, names = names))
 }
 
 /// A span that lies on character boundaries of `text` and covers at least one character.

@@ -10,6 +10,8 @@ use peps_engine::compare::coverage::{self, REMOVALS_FILE};
 use peps_engine::compare::diff::{Change, ChangeKind, RulebookDiff, diff};
 use peps_engine::data::norm::load_norm;
 use peps_engine::diagnostic::{Code, Diagnostic, Diagnostics, Location, SourceFile};
+use peps_engine::message::Message;
+use peps_engine::msg;
 use peps_engine::rulebook::{self, Rulebook};
 use peps_engine::rules::source::{DirSource, Source};
 use serde::Serialize;
@@ -144,9 +146,9 @@ fn check(args: &CheckArgs) -> u8 {
     let available = years(&root);
     let mut sources = Sources::default();
     if available.is_empty() {
-        let d = Diagnostic::error(Code::MissingFile, format!("no rulebook under {}", root.display()))
+        let d = Diagnostic::error(Code::MissingFile, msg!("cli-no-rulebook-under", root = root.display().to_string()))
             .at(Location::File { file: root.display().to_string() })
-            .hint("a rules folder holds one folder per year, each with a `rulebook.toml`; pass --rules DIR");
+            .hint(msg!("cli-rules-folder-hint"));
         print_diagnostics(std::slice::from_ref(&d), &sources);
         return crate::EXIT_IO;
     }
@@ -211,7 +213,7 @@ fn check(args: &CheckArgs) -> u8 {
     print_diagnostics(&diags, &sources);
     for c in coverage_reports.iter().filter(|c| !c.checked) {
         let broken = if books.contains_key(&c.from) { c.to } else { c.from };
-        eprintln!("note: coverage {} → {} is not checked: {broken} does not load (see `peps rules check {broken}`)", c.from, c.to);
+        crate::note(msg!("cli-rules-coverage-unchecked", from = c.from.to_string(), to = c.to.to_string(), broken = broken.to_string()));
     }
     let (errors, warnings) = count(&diags);
     let unchecked = coverage_reports.iter().any(|c| !c.checked);
@@ -278,14 +280,14 @@ fn read_removals(year_dir: &Path, diags: &mut Vec<Diagnostic>, sources: &mut Sou
 }
 
 fn status(ok: bool, errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
     match (ok, errors, warnings) {
-        (true, _, 0) => "ok".to_string(),
-        (true, _, w) => format!("ok, {}", plural(w, "warning")),
-        (false, 0, _) => "does not load".to_string(),
-        (false, e, 0) => plural(e, "error"),
-        (false, e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+        (true, _, 0) => msg!("cli-rules-ok"),
+        (true, _, w) => msg!("cli-rules-ok-warnings", warnings = w),
+        (false, 0, _) => msg!("cli-rules-does-not-load"),
+        (false, e, 0) => msg!("cli-rules-errors", errors = e),
+        (false, e, w) => msg!("cli-rules-errors-warnings", errors = e, warnings = w),
     }
+    .to_string()
 }
 
 fn check_table(r: &CheckReport) -> String {
@@ -295,19 +297,20 @@ fn check_table(r: &CheckReport) -> String {
     }
     let names: Vec<String> = r.norms.iter().map(|n| format!("{} v{}", n.name, n.version)).collect();
     let failing = r.norms.iter().filter(|n| !n.ok).count();
-    let norm_status = if failing == 0 { "ok".to_string() } else { format!("{failing} failing") };
-    lines.push(("norms".into(), norm_status, names.join(", ")));
+    let norm_status = if failing == 0 { msg!("cli-rules-ok") } else { msg!("cli-rules-norms-failing", count = failing) };
+    lines.push((msg!("cli-rules-norms").to_string(), norm_status.to_string(), names.join(", ")));
     for c in &r.coverage {
         let state = match (c.checked, c.ok) {
-            (false, _) => "not checked".to_string(),
-            (true, true) => "ok".to_string(),
+            (false, _) => msg!("cli-rules-not-checked").to_string(),
+            (true, true) => msg!("cli-rules-ok").to_string(),
             (true, false) => status(false, c.errors, 0),
         };
         let what = if c.checked {
-            format!("what {} has, {} keeps or records in {REMOVALS_FILE}", c.from, c.to)
+            msg!("cli-rules-coverage", from = c.from.to_string(), to = c.to.to_string(), removals = REMOVALS_FILE)
         } else {
-            "one of the two years does not load".to_string()
+            msg!("cli-rules-coverage-broken")
         };
+        let what = what.to_string();
         lines.push((format!("{} → {}", c.from, c.to), state, what));
     }
     let w0 = lines.iter().map(|l| l.0.chars().count()).max().unwrap_or(0);
@@ -317,9 +320,9 @@ fn check_table(r: &CheckReport) -> String {
         let _ = writeln!(out, "{}", format!("{a:<w0$}  {b:<w1$}  {c}").trim_end());
     }
     let verdict = if r.ok {
-        format!("{} rulebooks, {} norm files and their coverage in time: everything passes", r.years.len(), r.norms.len())
+        msg!("cli-rules-all-pass", rulebooks = r.years.len(), norms = r.norms.len())
     } else {
-        format!("{}: see the diagnostics above", status(false, r.errors, r.warnings))
+        msg!("cli-rules-see-above", status = status(false, r.errors, r.warnings))
     };
     let _ = writeln!(out, "\n{verdict}");
     out
@@ -358,14 +361,14 @@ fn run_diff(args: &DiffArgs) -> u8 {
 /// and new value, and the item's reference under the first change of each item.
 pub fn diff_table(d: &RulebookDiff) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "Rules {} → {}: {} change{}", d.from, d.to, d.changes.len(), if d.changes.len() == 1 { "" } else { "s" });
+    let _ = writeln!(out, "{}", msg!("cli-diff-title", from = d.from.to_string(), to = d.to.to_string(), count = d.changes.len()));
     let mut last_item: Option<(&str, &str)> = None;
     for c in &d.changes {
         let same_item = last_item == Some((c.kind, c.item.as_str()));
         if !same_item {
-            let _ = writeln!(out, "\n{} {}", c.kind, c.item);
+            let _ = writeln!(out, "\n{} {}", kind(c.kind), c.item);
             if let Some(r) = &c.reference {
-                let _ = writeln!(out, "    reference: {r}");
+                let _ = writeln!(out, "    {}", msg!("cli-diff-reference", reference = r));
             }
         }
         last_item = Some((c.kind, c.item.as_str()));
@@ -376,9 +379,9 @@ pub fn diff_table(d: &RulebookDiff) -> String {
 
 fn write_change(out: &mut String, c: &Change) {
     let (sym, what) = match c.change {
-        ChangeKind::Added => ('+', "added"),
-        ChangeKind::Removed => ('-', "removed"),
-        ChangeKind::Changed => ('~', ""),
+        ChangeKind::Added => ('+', msg!("cli-diff-added")),
+        ChangeKind::Removed => ('-', msg!("cli-diff-removed")),
+        ChangeKind::Changed => ('~', Message::text("")),
     };
     let field = if c.field.is_empty() { what.to_string() } else { c.field.clone() };
     let (old, new) = (c.old.as_deref(), c.new.as_deref());
@@ -392,12 +395,17 @@ fn write_change(out: &mut String, c: &Change) {
     }
     let _ = match (old, new) {
         // The new reference heads the item already: say only what it was.
-        (Some(o), Some(_)) if c.field == "reference" => writeln!(out, "  {sym} reference, was: {o}"),
+        (Some(o), Some(_)) if c.field == "reference" => writeln!(out, "  {sym} {}", msg!("cli-diff-reference-was", old = o)),
         (Some(o), Some(n)) => writeln!(out, "  {sym} {field}: {o} → {n}"),
         (None, Some(n)) => writeln!(out, "  {sym} {field}: {n}"),
         (Some(o), None) => writeln!(out, "  {sym} {field}: {o}"),
         (None, None) => writeln!(out, "  {sym} {field}"),
     };
+}
+
+/// The kind of a changed item (`parameter`, `table`…) in the run's language.
+fn kind(kind: &str) -> Message {
+    msg!("cli-diff-kind", kind = kind)
 }
 
 /// A line diff of two short texts (longest common subsequence): `  ` kept, `- ` old, `+ ` new.

@@ -9,6 +9,8 @@ use chrono::{Datelike, NaiveDate};
 use clap::ValueEnum;
 use peps_engine::data::case::Case;
 use peps_engine::eval::evaluate;
+use peps_engine::message::Message;
+use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::calendar::deadlines::Deadline;
 use peps_engine::schedule::{
@@ -68,7 +70,7 @@ pub fn run(args: &ScheduleArgs) -> u8 {
         return exit_code(&diags).max(crate::EXIT_FINDINGS);
     };
     if !args.case.is_dir() {
-        eprintln!("error: case folder {} does not exist or is not a folder", args.case.display());
+        crate::error(msg!("cli-no-case-folder", dir = args.case.display().to_string()));
         return crate::EXIT_IO;
     }
     let options = args.reading.options();
@@ -152,25 +154,39 @@ fn table(s: &Schedule, name: &str, locale: Locale) -> String {
     let f = Fmt(locale);
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", s.rulebook, name);
-    let _ = writeln!(out, "Payment schedule of {}\n", s.year);
+    let _ = writeln!(out, "{}\n", msg!("cli-schedule-title", year = s.year.to_string()));
+    let labels =
+        [msg!("cli-schedule-final-amount"), msg!("cli-schedule-estimate"), msg!("cli-schedule-less"), msg!("cli-schedule-advances-on")]
+            .map(|m| m.to_string());
+    // The labels' column fits the longest label of the language (15 characters in English).
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).max(15);
+    let sub = width - 2;
+    let [final_amount, estimate, less, advances_on] = &labels;
     if let Some(b) = &s.balance {
-        let _ = writeln!(out, "  final amount     {:>16}  {} ({})", f.eur(b.final_amount.value), b.final_amount.label, b.final_amount.name);
+        let _ = writeln!(
+            out,
+            "  {final_amount:<width$}  {:>16}  {} ({})",
+            f.eur(b.final_amount.value),
+            b.final_amount.label,
+            b.final_amount.name
+        );
     }
     if let Some(e) = &s.estimate {
-        let origin = if e.from_input { "given by the case" } else { "computed by the rules" };
-        let _ = writeln!(out, "  annual estimate  {:>16}  {} ({}, {origin})", f.eur(e.source.value), e.source.label, e.source.name);
+        let origin = if e.from_input { msg!("cli-schedule-estimate-given") } else { msg!("cli-schedule-estimate-computed") };
+        let _ = writeln!(out, "  {estimate:<width$}  {:>16}  {} ({}, {origin})", f.eur(e.source.value), e.source.label, e.source.name);
         for l in &e.less {
-            let _ = writeln!(out, "    less           {:>16}  {} ({}), paid apart", f.eur(l.value), l.label, l.name);
+            let apart = msg!("cli-schedule-paid-apart", label = &l.label, name = &l.name);
+            let _ = writeln!(out, "    {less:<sub$}  {:>16}  {apart}", f.eur(l.value));
         }
         if !e.less.is_empty() {
-            let _ = writeln!(out, "    advances on    {:>16}", f.eur(e.amount));
+            let _ = writeln!(out, "    {advances_on:<sub$}  {:>16}", f.eur(e.amount));
         }
     }
     payments_table(&mut out, s, &f);
     movements_table(&mut out, s, &f);
     deadlines_table(&mut out, s, &f);
     if !s.milestones.is_empty() {
-        let _ = writeln!(out, "\nOther dates");
+        let _ = writeln!(out, "\n{}", msg!("cli-schedule-other-dates"));
         for m in &s.milestones {
             let _ = writeln!(out, "  {:<10}  {:<12}  {}", f.date(m.date), m.kind.as_str(), m.label);
         }
@@ -181,10 +197,18 @@ fn table(s: &Schedule, name: &str, locale: Locale) -> String {
 const LABEL_WIDTH: usize = 52;
 
 fn payments_table(out: &mut String, s: &Schedule, f: &Fmt) {
-    let _ = writeln!(out, "\nPayments");
-    let _ = writeln!(out, "  {:<10}  {:<LABEL_WIDTH$}  {:>16}  {:>16}  {:>16}", "date", "payment", "planned", "received", "amount");
+    let _ = writeln!(out, "\n{}", msg!("cli-schedule-payments"));
+    let [date, payment, planned, received, amount] = [
+        msg!("cli-schedule-col-date"),
+        msg!("cli-schedule-col-payment"),
+        msg!("cli-schedule-col-planned"),
+        msg!("cli-schedule-col-received"),
+        msg!("cli-schedule-col-amount"),
+    ]
+    .map(|m| m.to_string());
+    let _ = writeln!(out, "  {date:<10}  {payment:<LABEL_WIDTH$}  {planned:>16}  {received:>16}  {amount:>16}");
     for p in &s.payments {
-        let label = if p.label.is_empty() { "Payment recorded by the case".to_string() } else { truncate(&p.label) };
+        let label = if p.label.is_empty() { msg!("cli-schedule-recorded-payment").to_string() } else { truncate(&p.label) };
         let planned = p.planned.map_or_else(|| "—".to_string(), |v| f.eur(v));
         let received = p.received.map_or_else(|| "—".to_string(), |r| f.eur(r.amount));
         let _ = writeln!(out, "  {:<10}  {label:<LABEL_WIDTH$}  {planned:>16}  {received:>16}  {:>16}", f.date(p.date), f.eur(p.amount));
@@ -192,15 +216,16 @@ fn payments_table(out: &mut String, s: &Schedule, f: &Fmt) {
             let _ = writeln!(out, "  {:<10}    {line}", "");
         }
     }
-    let _ = writeln!(out, "  {:<10}  {:<LABEL_WIDTH$}  {:>16}  {:>16}  {:>16}", "", "payments before the balance", "", "", f.eur(s.paid));
+    let before = msg!("cli-schedule-before-balance").to_string();
+    let _ = writeln!(out, "  {:<10}  {before:<LABEL_WIDTH$}  {:>16}  {:>16}  {:>16}", "", "", "", f.eur(s.paid));
     let Some(b) = &s.balance else { return };
     let _ =
         writeln!(out, "  {:<10}  {:<LABEL_WIDTH$}  {:>16}  {:>16}  {:>16}", f.date(b.date), truncate(&b.label), "", "", f.eur(b.amount));
     for line in balance_details(b, f) {
         let _ = writeln!(out, "  {:<10}    {line}", "");
     }
-    let _ =
-        writeln!(out, "\n  check: payments {} + balance {} = {} = final amount", f.eur(s.paid), f.eur(b.amount), f.eur(s.paid + b.amount));
+    let check = msg!("cli-schedule-check", paid = f.eur(s.paid), balance = f.eur(b.amount), total = f.eur(s.paid + b.amount));
+    let _ = writeln!(out, "\n  {check}");
 }
 
 /// The label cut to the column, with an ellipsis when cut (the details repeat it in full).
@@ -217,16 +242,18 @@ fn payment_details(p: &Payment, s: &Schedule, f: &Fmt) -> Vec<String> {
     let mut lines = Vec::new();
     match &p.basis {
         Basis::Share { share, estimate, rebased, base } if rebased == estimate => {
-            lines.push(format!("{} of the estimate {} = {}", f.percent(*share), f.eur(*estimate), f.eur(*base)));
+            lines.push(msg!("cli-schedule-share", share = f.percent(*share), estimate = f.eur(*estimate), base = f.eur(*base)).to_string());
         }
         Basis::Share { share, rebased, base, .. } => {
-            lines.push(format!("{} of the re-based estimate {} = {}", f.percent(*share), f.eur(*rebased), f.eur(*base)));
+            lines.push(
+                msg!("cli-schedule-share-rebased", share = f.percent(*share), estimate = f.eur(*rebased), base = f.eur(*base)).to_string(),
+            );
         }
         Basis::Output { label, name, value } => {
-            let what = if p.kind == PaymentKind::Complement { "paid in advance, settled with the balance" } else { "its own amount" };
-            lines.push(format!("{label} ({name}) {}: {what}", f.eur(*value)));
+            let what = if p.kind == PaymentKind::Complement { msg!("cli-schedule-complement") } else { msg!("cli-schedule-own-amount") };
+            lines.push(msg!("cli-schedule-output", label = label, name = name, value = f.eur(*value), what = what).to_string());
         }
-        Basis::Recorded => lines.push("recorded in the case, planned by no event of the calendar".into()),
+        Basis::Recorded => lines.push(msg!("cli-schedule-recorded").to_string()),
     }
     for a in &p.adjustments {
         lines.push(adjustment_line(a, s, f));
@@ -235,7 +262,7 @@ fn payment_details(p: &Payment, s: &Schedule, f: &Fmt) -> Vec<String> {
         && let Some(d) = r.date
         && d != p.date
     {
-        lines.push(format!("received on {}", f.date(d)));
+        lines.push(msg!("cli-schedule-received-on", date = f.date(d)).to_string());
     }
     lines
 }
@@ -244,47 +271,47 @@ fn adjustment_line(a: &Adjustment, s: &Schedule, f: &Fmt) -> String {
     match a.kind {
         AdjustmentKind::Rebase => {
             let causes: Vec<String> = a.movements.iter().filter_map(|&i| s.movements.get(i)).map(|m| movement_phrase(m, f)).collect();
-            format!("{} regularisation of the earlier advances: {}", f.signed(a.amount), causes.join("; "))
+            msg!("cli-schedule-rebase", amount = f.signed(a.amount), causes = causes.join("; ")).to_string()
         }
-        AdjustmentKind::ReceivedDifference => {
-            format!("{} regularisation: the earlier advances as received differ from those planned", f.signed(a.amount))
-        }
-        AdjustmentKind::Rounding => format!("{} rounding left over by the earlier advances", f.signed(a.amount)),
+        AdjustmentKind::ReceivedDifference => msg!("cli-schedule-received-difference", amount = f.signed(a.amount)).to_string(),
+        AdjustmentKind::Rounding => msg!("cli-schedule-rounding", amount = f.signed(a.amount)).to_string(),
     }
 }
 
 fn movement_phrase(m: &Movement, f: &Fmt) -> String {
-    let what = match m.kind {
-        MovementKind::Entry => "entry",
-        MovementKind::Exit => "exit",
-    };
-    format!("{what} of {} ({}) on {}", m.member, m.group, f.date(m.date))
+    let (member, group, date) = (&m.member, &m.group, f.date(m.date));
+    match m.kind {
+        MovementKind::Entry => msg!("cli-schedule-entry", member = member, group = group, date = date),
+        MovementKind::Exit => msg!("cli-schedule-exit", member = member, group = group, date = date),
+    }
+    .to_string()
 }
 
 fn balance_details(b: &Balance, f: &Fmt) -> Vec<String> {
-    let mut lines = vec![format!("final amount {} − payments {}", f.eur(b.final_amount.value), f.eur(b.paid))];
+    let mut lines = vec![msg!("cli-schedule-balance-basis", amount = f.eur(b.final_amount.value), paid = f.eur(b.paid)).to_string()];
     if b.parts.len() > 1 {
         for p in &b.parts {
             match p.kind {
-                PartKind::Complement => lines.push(format!(
-                    "{} {}: observed {} − paid {}",
-                    f.signed(p.amount),
-                    p.label,
-                    f.eur(p.observed.unwrap_or_default()),
-                    f.eur(p.paid.unwrap_or_default())
-                )),
-                PartKind::Rest => lines.push(format!("{} the rest of the balance", f.signed(p.amount))),
+                PartKind::Complement => lines.push(
+                    Message::id("cli-schedule-balance-complement")
+                        .with("amount", f.signed(p.amount))
+                        .with("label", &p.label)
+                        .with("observed", f.eur(p.observed.unwrap_or_default()))
+                        .with("paid", f.eur(p.paid.unwrap_or_default()))
+                        .to_string(),
+                ),
+                PartKind::Rest => lines.push(msg!("cli-schedule-balance-rest", amount = f.signed(p.amount)).to_string()),
             }
         }
     }
     let sign = if b.amount > Decimal::ZERO {
-        "positive: still to be paid".to_string()
+        msg!("cli-schedule-balance-positive")
     } else if b.amount < Decimal::ZERO {
-        "negative: more was paid than the final amount, and the difference is owed back".to_string()
+        msg!("cli-schedule-balance-negative")
     } else {
-        "zero: the advances were exactly the final amount".to_string()
+        msg!("cli-schedule-balance-zero")
     };
-    lines.push(sign);
+    lines.push(sign.to_string());
     if let Some(m) = &b.meaning {
         lines.push(m.clone());
     }
@@ -295,7 +322,7 @@ fn movements_table(out: &mut String, s: &Schedule, f: &Fmt) {
     if s.movements.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\nRegularisations: entries and exits after the reference date");
+    let _ = writeln!(out, "\n{}", msg!("cli-schedule-movements"));
     let mut rule = "";
     for m in &s.movements {
         if m.rule != rule {
@@ -303,29 +330,26 @@ fn movements_table(out: &mut String, s: &Schedule, f: &Fmt) {
             rule = &m.rule;
         }
         let share = match (m.measure, m.group_measure) {
-            _ if m.weight.is_zero() || m.members == 0 => format!("{} carries no weight", m.group),
-            (Some(own), Some(group)) => format!(
-                "weight {} of {} shared by measure: {} of the {} of the group at the reference date",
-                f.num(m.weight),
-                m.group,
-                f.num(own),
-                f.num(group)
-            ),
-            _ => format!("weight {} shared by {} {} at the reference date", f.num(m.weight), m.members, m.group),
+            _ if m.weight.is_zero() || m.members == 0 => msg!("cli-schedule-no-weight", group = &m.group),
+            (Some(own), Some(group)) => {
+                msg!("cli-schedule-weight-measure", weight = f.num(m.weight), group = &m.group, own = f.num(own), total = f.num(group))
+            }
+            _ => msg!("cli-schedule-weight-members", weight = f.num(m.weight), members = m.members, group = &m.group),
         };
-        let applied = m.applied_from.as_ref().map_or_else(|| "settled by the balance only".to_string(), |a| format!("from {a}"));
+        let applied =
+            m.applied_from.as_ref().map_or_else(|| msg!("cli-schedule-balance-only"), |a| msg!("cli-schedule-applied-from", from = a));
         let days = if m.days < 0 {
-            format!("removes {} of {} days", -m.days, m.period_days)
+            msg!("cli-schedule-removes-days", days = -m.days, period = m.period_days)
         } else {
-            format!("adds {} of {} days", m.days, m.period_days)
+            msg!("cli-schedule-adds-days", days = m.days, period = m.period_days)
         };
-        let _ = writeln!(
-            out,
-            "  {:<10}  {}: {days}; {share}: {} on the estimate, {applied}",
-            f.date(m.effective),
-            movement_phrase(m, f),
-            f.signed(m.effect)
-        );
+        let line = Message::id("cli-schedule-movement")
+            .with("movement", movement_phrase(m, f))
+            .with("days", days)
+            .with("share", share)
+            .with("effect", f.signed(m.effect))
+            .with("applied", applied);
+        let _ = writeln!(out, "  {:<10}  {line}", f.date(m.effective));
     }
 }
 
@@ -333,20 +357,14 @@ fn deadlines_table(out: &mut String, s: &Schedule, f: &Fmt) {
     let mut rule = "";
     for d in &s.deadlines {
         if d.rule != rule {
-            let _ = writeln!(
-                out,
-                "\n{} ({}): working day {} of the month after each period, files {}",
-                d.label,
-                d.rule,
-                d.working_day,
-                d.norms.join(", ")
-            );
+            let head = msg!("cli-schedule-deadlines", label = &d.label, rule = &d.rule, day = d.working_day, norms = d.norms.join(", "));
+            let _ = writeln!(out, "\n{head}");
             if let Some(w) = s.working_days.iter().find(|w| w.rule == d.rule) {
                 for line in convention_lines(w) {
                     let _ = writeln!(out, "  {line}");
                 }
             }
-            let _ = writeln!(out, "  {:<25}  due", "period");
+            let _ = writeln!(out, "  {:<25}  {}", msg!("cli-schedule-col-period").to_string(), msg!("cli-schedule-col-due"));
             rule = &d.rule;
         }
         let period = format!("{} – {}", f.date(d.period.start), f.date(d.period.end));
@@ -356,21 +374,31 @@ fn deadlines_table(out: &mut String, s: &Schedule, f: &Fmt) {
 
 /// Which days count, and where the rules say it: the Saturday convention is a rule of its own.
 fn convention_lines(w: &WorkingDayConvention) -> Vec<String> {
-    let saturday = if w.saturday_is_working_day { "Saturday is a working day" } else { "Saturday is not a working day" };
+    let saturday = if w.saturday_is_working_day { msg!("cli-schedule-saturday-working") } else { msg!("cli-schedule-saturday-off") };
     let capital = |d: &str| d[..1].to_uppercase() + &d[1..];
-    let others: Vec<String> = w.weekend.iter().filter(|d| **d != "saturday").map(|d| capital(d)).collect();
-    let mut days = if others.is_empty() { String::new() } else { format!(", nor {}", others.join(", ")) };
+    let others: Vec<String> = w
+        .weekend
+        .iter()
+        .filter(|d| **d != "saturday")
+        .map(|d| msg!("cli-schedule-day", day = *d, other = capital(d)).to_string())
+        .collect();
     let holidays = w.fixed_holidays + w.easter_holidays;
-    if holidays > 0 {
-        days.push_str(&format!(", nor the {holidays} public holidays of the calendar"));
-    }
-    let mut lines = vec![format!("working days: {saturday}{days}")];
+    let line = match (others.is_empty(), holidays > 0) {
+        (true, false) => msg!("cli-schedule-working-days", saturday = saturday),
+        (false, false) => msg!("cli-schedule-working-days-nor", saturday = saturday, days = others.join(", ")),
+        (true, true) => msg!("cli-schedule-working-days-holidays", saturday = saturday, holidays = holidays),
+        (false, true) => {
+            msg!("cli-schedule-working-days-nor-holidays", saturday = saturday, days = others.join(", "), holidays = holidays)
+        }
+    };
+    let mut lines = vec![line.to_string()];
     match &w.parameter {
         Some(p) => {
-            lines.push(format!("  set by parameter {} [{}]: {}", p.name, p.status.as_str(), p.label));
-            lines.push(format!("  reference: {}", p.reference));
+            lines
+                .push(format!("  {}", msg!("cli-schedule-set-by-parameter", name = &p.name, status = p.status.as_str(), label = &p.label)));
+            lines.push(format!("  {}", msg!("cli-schedule-reference", reference = &p.reference)));
         }
-        None => lines.push("  set by the calendar's `weekend`".to_string()),
+        None => lines.push(format!("  {}", msg!("cli-schedule-set-by-weekend"))),
     }
     lines
 }
@@ -528,7 +556,7 @@ fn fold(line: &str, out: &mut String) {
 pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%d/%m/%Y")
         .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
-        .map_err(|_| format!("`{text}` is not a date: write JJ/MM/AAAA or AAAA-MM-JJ, e.g. 07/04/2025"))
+        .map_err(|_| msg!("cli-not-a-date", text = text).to_string())
 }
 
 /// The deposit warnings of one checked file (`report.period` and `report.norm`, deposited on

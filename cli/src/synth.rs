@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use peps_engine::message::Message;
+use peps_engine::msg;
 use peps_synth::{CaseProfile, CaseSummary, PRESETS, write_case, write_nation};
 use rayon::prelude::*;
 
@@ -39,13 +41,13 @@ pub fn run(args: &SynthArgs) -> u8 {
         return run_nation(args, teams);
     }
     let Some(profile) = CaseProfile::preset(&args.profile) else {
-        eprintln!("error: unknown profile `{}` (profiles: {})", args.profile, PRESETS.join(", "));
+        crate::error(msg!("cli-synth-unknown-profile", profile = &args.profile, profiles = PRESETS.join(", ")));
         return crate::EXIT_IO;
     };
     let mut profile = match profile.in_year(args.year) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::error(e.to_string());
             return crate::EXIT_IO;
         }
     };
@@ -54,18 +56,17 @@ pub fn run(args: &SynthArgs) -> u8 {
     }
     match write_case(&profile, args.seed, &args.out) {
         Ok(summary) => {
-            crate::emit(&format!(
-                "wrote {} ({} patients, {} professionals, {} acts): {}\n",
-                args.out.display(),
-                summary.n_patients,
-                summary.n_professionals,
-                summary.n_acts,
-                summary.files.join(", ")
-            ));
+            let wrote = Message::id("cli-synth-wrote-case")
+                .with("out", args.out.display().to_string())
+                .with("patients", summary.n_patients)
+                .with("professionals", summary.n_professionals)
+                .with("acts", summary.n_acts)
+                .with("files", summary.files.join(", "));
+            crate::emit(&format!("{wrote}\n"));
             crate::EXIT_OK
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::error(e.to_string());
             crate::EXIT_IO
         }
     }
@@ -75,14 +76,14 @@ fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
     let patients = args.patients.unwrap_or(teams.saturating_mul(2_000));
     // Refused before the thread pool and the progress bar exist, as for a single case.
     if let Err(e) = CaseProfile::malakoff_like().in_year(args.year) {
-        eprintln!("error: {e}");
+        crate::error(e.to_string());
         return crate::EXIT_IO;
     }
     let pool = match crate::parallel::pool(args.threads) {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let bar = crate::parallel::progress(teams as u64, "teams");
+    let bar = crate::parallel::progress(teams as u64, &msg!("cli-synth-teams").to_string());
     let each_team = |write: &(dyn Fn(usize) -> std::io::Result<CaseSummary> + Sync), n: usize| {
         pool.install(|| {
             (0..n)
@@ -99,18 +100,18 @@ fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
     bar.finish_and_clear();
     match result {
         Ok(s) => {
-            crate::emit(&format!(
-                "wrote {} ({} teams, {} patients, {} acts): equipe_00001 ... {}\n",
-                args.out.display(),
-                s.n_teams,
-                s.n_patients,
-                s.n_acts,
-                peps_synth::team_folder(s.n_teams - 1)
-            ));
+            let wrote = Message::id("cli-synth-wrote-nation")
+                .with("out", args.out.display().to_string())
+                .with("teams", s.n_teams)
+                .with("patients", s.n_patients)
+                .with("acts", s.n_acts)
+                .with("first", peps_synth::team_folder(0))
+                .with("last", peps_synth::team_folder(s.n_teams - 1));
+            crate::emit(&format!("{wrote}\n"));
             crate::EXIT_OK
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::error(e.to_string());
             crate::EXIT_IO
         }
     }

@@ -20,6 +20,7 @@ use case_file::{Expected, read_case, read_defaults};
 use peps_engine::data::case::CaseOptions;
 use peps_engine::diagnostic::{Diagnostic, did_you_mean};
 use peps_engine::eval::{Evaluation, Read, evaluate};
+use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::value::Value;
 use rust_decimal::Decimal;
@@ -59,13 +60,14 @@ pub fn run(args: &TestArgs) -> u8 {
     let files = match case_files(&paths) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::error(e);
             return crate::EXIT_IO;
         }
     };
     if files.is_empty() {
-        eprintln!("error: no test case under {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
-        eprintln!("  help: a test case is a .toml file with `description`, `reference`, `years` and `[expected]`");
+        let paths = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+        crate::error(msg!("cli-test-no-case", paths = paths));
+        eprintln!("  {}", msg!("cli-test-no-case-help"));
         return crate::EXIT_IO;
     }
     let mut runner = Runner { rules: &args.rules, keep: args.keep.clone(), books: HashMap::new(), defaults: HashMap::new() };
@@ -82,15 +84,14 @@ pub fn run(args: &TestArgs) -> u8 {
         }
         crate::emit(&case_report(file, &outcomes));
     }
-    let plural = |n: usize, word: &str| if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") };
-    let mut summary = format!("\n{}, {}: {passed} passed", plural(files.len(), "case"), plural(runs, "run"));
+    let mut summary = msg!("cli-test-summary", cases = files.len(), runs = runs, passed = passed).to_string();
     if failed > 0 {
-        let _ = write!(summary, ", {failed} failed");
+        let _ = write!(summary, "{}", msg!("cli-test-summary-failed", count = failed));
     }
     if broken > 0 {
-        let _ = write!(summary, ", {broken} could not run");
+        let _ = write!(summary, "{}", msg!("cli-test-summary-broken", count = broken));
     }
-    crate::emit(&format!("{summary}\n"));
+    crate::emit(&format!("\n{summary}\n"));
     if broken > 0 {
         crate::EXIT_IO
     } else if failed > 0 {
@@ -107,19 +108,19 @@ fn case_report(file: &Path, outcomes: &[(Option<i32>, Outcome)]) -> String {
     let years = |ys: &[Option<i32>]| ys.iter().flatten().map(i32::to_string).collect::<Vec<_>>().join(" ");
     let all: Vec<Option<i32>> = outcomes.iter().map(|(y, _)| *y).collect();
     let state = if outcomes.iter().any(|(_, o)| matches!(o, Outcome::Broken(_))) {
-        "ERROR "
+        msg!("cli-test-state-error")
     } else if outcomes.iter().any(|(_, o)| matches!(o, Outcome::Fail { .. })) {
-        "FAILED"
+        msg!("cli-test-state-failed")
     } else {
-        return format!("ok      {}  {}\n", file.display(), years(&all));
+        return format!("{:<6}  {}  {}\n", msg!("cli-test-state-ok").to_string(), file.display(), years(&all));
     };
-    let mut out = format!("{state}  {}  {}", file.display(), years(&all)).trim_end().to_string();
+    let mut out = format!("{:<6}  {}  {}", state.to_string(), file.display(), years(&all)).trim_end().to_string();
     out.push('\n');
     if let Ok(case) = read_case(file) {
         for line in case.description.trim().lines() {
             let _ = writeln!(out, "{}", format!("  | {line}").trim_end());
         }
-        let _ = writeln!(out, "  reference: {}", case.reference);
+        let _ = writeln!(out, "  {}", msg!("cli-diff-reference", reference = &case.reference));
     }
     // Years whose differences read the same are reported once.
     let mut groups: Vec<(Vec<Option<i32>>, &str, &str)> = Vec::new();
@@ -144,7 +145,7 @@ fn case_report(file: &Path, outcomes: &[(Option<i32>, Outcome)]) -> String {
         }
     }
     if !passing.is_empty() {
-        let _ = writeln!(out, "  {}: as expected", years(&passing));
+        let _ = writeln!(out, "  {}", msg!("cli-test-as-expected", years = years(&passing)));
     }
     out.push('\n');
     out
@@ -162,11 +163,12 @@ fn case_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            collect(p, &mut out).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+            collect(p, &mut out)
+                .map_err(|e| msg!("cli-cannot-read", path = p.display().to_string(), reason = e.to_string()).to_string())?;
         } else if p.is_file() {
             out.push(p.clone());
         } else {
-            return Err(format!("{} does not exist", p.display()));
+            return Err(msg!("cli-test-missing-path", path = p.display().to_string()).to_string());
         }
     }
     Ok(out)
@@ -225,7 +227,9 @@ impl Runner<'_> {
         let entry = self.books.entry(year).or_insert_with(|| {
             let mut sources = Sources::default();
             let (rb, diags) = load_year(rules, year, &mut sources);
-            rb.ok_or_else(|| format!("the {year} rulebook does not load:\n{}", render_text(&diags, &sources, false)))
+            rb.ok_or_else(|| {
+                format!("{}\n{}", msg!("cli-test-rulebook-broken", year = year.to_string()), render_text(&diags, &sources, false))
+            })
         });
         entry.as_ref().map_err(Clone::clone)
     }
@@ -245,11 +249,14 @@ impl Runner<'_> {
                     temp = t;
                     temp.path().join(&stem)
                 }
-                Err(e) => return Outcome::Broken(format!("cannot make a temporary folder: {e}\n")),
+                Err(e) => return Outcome::Broken(format!("{}\n", msg!("cli-test-no-temp", reason = e.to_string()))),
             },
         };
         if let Err(e) = std::fs::create_dir_all(&dir) {
-            return Outcome::Broken(format!("cannot create {}: {e}\n", dir.display()));
+            return Outcome::Broken(format!(
+                "{}\n",
+                msg!("cli-schema-cannot-create", dir = dir.display().to_string(), reason = e.to_string())
+            ));
         }
         let case_dir = file.parent().unwrap_or(Path::new("."));
         if let Err(problems) = folder::write_folder(case, defaults, case_dir, rb, &dir) {
@@ -262,11 +269,8 @@ impl Runner<'_> {
             crate::workspace::add_files_of(&errors, &mut sources);
             let text = render_text(&errors, &sources, false);
             let shown = dir.display().to_string();
-            return Outcome::Broken(format!(
-                "the case's files do not load (written from {}):\n{}",
-                file.display(),
-                text.replace(&shown, "<case>")
-            ));
+            let head = msg!("cli-test-case-broken", file = file.display().to_string());
+            return Outcome::Broken(format!("{head}\n{}", text.replace(&shown, "<case>")));
         };
         let evaluation = evaluate(rb, &loaded);
         compare(case, &evaluation, year)
@@ -301,7 +305,7 @@ fn compare(case: &TestCase, e: &Evaluation, year: i32) -> Outcome {
     if failing.is_empty() && errors.is_empty() {
         return Outcome::Pass;
     }
-    let mut out = format!("{} of {} expected outputs differ\n", failing.len(), checks.len());
+    let mut out = format!("{}\n", msg!("cli-test-differ", failing = failing.len(), count = checks.len()));
     for d in &errors {
         let _ = writeln!(out, "error[{}]: {}", d.code.as_str(), d.message);
     }
@@ -309,11 +313,13 @@ fn compare(case: &TestCase, e: &Evaluation, year: i32) -> Outcome {
     let we = failing.iter().map(|c| c.expected.chars().count()).max().unwrap_or(0);
     for c in &failing {
         let note = c.note.as_ref().map(|n| format!("  ({n})")).unwrap_or_default();
-        let _ = writeln!(out, "  {:<w$}  expected {:<we$}  got {}{note}", c.name, c.expected, c.got);
+        let expected = msg!("cli-test-expected", value = format!("{:<we$}", c.expected));
+        let got = msg!("cli-test-got", value = &c.got);
+        let _ = writeln!(out, "  {:<w$}  {expected}  {got}{note}", c.name);
     }
-    if !e.eligible && failing.iter().any(|c| c.got == "(none)") {
+    if !e.eligible && failing.iter().any(|c| c.got == msg!("cli-test-none").to_string()) {
         let failed: Vec<&str> = e.failed_checks.iter().map(|p| p.key.as_str()).collect();
-        let _ = writeln!(out, "note: not eligible ({} failed), so the evaluation stopped at the gate", failed.join(", "));
+        let _ = writeln!(out, "{}", msg!("cli-note", message = msg!("cli-test-not-eligible", failed = failed.join(", "))));
     }
     let explain = first_difference(&failing, e).map(|first| explain_path(e, first, &checks)).unwrap_or_default();
     Outcome::Fail { table: out, explain }
@@ -328,7 +334,7 @@ const EXPLAIN_NODES: usize = 4;
 /// outputs the case checks and found as expected are named, not opened.
 fn explain_path(e: &Evaluation, first: &str, checks: &[Check]) -> String {
     let verified: HashSet<&str> = checks.iter().filter(|c| c.ok && !c.name.contains('.')).map(|c| c.name.as_str()).collect();
-    let mut out = format!("\nexplain path of the first difference, `{first}` ({}):\n", e.year);
+    let mut out = format!("\n{}\n", msg!("cli-test-explain-path", output = first, year = e.year.to_string()));
     let mut queue = std::collections::VecDeque::from([first.to_string()]);
     let mut seen: HashSet<String> = HashSet::from([first.to_string()]);
     let mut opened = 0;
@@ -346,10 +352,11 @@ fn explain_path(e: &Evaluation, first: &str, checks: &[Check]) -> String {
             o.reads.iter().filter_map(|r| if let Read::Output { name, .. } = r { Some(name.as_str()) } else { None }).collect();
         for line in crate::explain::render(e, o, 0, Locale::Plain).lines().filter(|l| !l.starts_with("note: ") && !l.is_empty()) {
             // Say of each earlier output whether the case checked it, rather than `--depth`.
-            let child = read.iter().find(|r| line.trim_start_matches(['│', '├', '└', '─', ' ']).starts_with(&format!("{r} = ")));
+            let child = read.iter().find(|r| line.starts_with(['├', '└']) && line.contains(&format!("({r}) = ")));
+            let not_opened = format!("({})", peps_engine::msg!("explain-not-opened"));
             let line = match child {
-                Some(r) if verified.contains(r) => line.replace("(not opened: raise --depth)", "(as the case expects)"),
-                Some(_) => line.replace("(not opened: raise --depth)", "(not checked by the case)"),
+                Some(r) if verified.contains(r) => line.replace(&not_opened, &msg!("cli-test-as-the-case-expects").to_string()),
+                Some(_) => line.replace(&not_opened, &msg!("cli-test-not-checked").to_string()),
                 None => line.to_string(),
             };
             let _ = writeln!(out, "  {line}");
@@ -362,7 +369,7 @@ fn explain_path(e: &Evaluation, first: &str, checks: &[Check]) -> String {
     }
     if !queue.is_empty() {
         let rest: Vec<String> = queue.into_iter().collect();
-        let _ = writeln!(out, "\n  not opened: {} — write the case out with `--keep DIR` and run `peps explain` on it", rest.join(", "));
+        let _ = writeln!(out, "\n  {}", msg!("cli-test-not-opened", outputs = rest.join(", ")));
     }
     out
 }
@@ -414,7 +421,7 @@ fn check(name: &str, exp: &Expected, e: &Evaluation) -> Check {
         (Tolerance::Exact, v) => show(v),
     };
     let Ok(got) = got else {
-        return Check { name: name.into(), expected: expected_text, got: "(none)".into(), ok: false, note: got.err() };
+        return Check { name: name.into(), expected: expected_text, got: msg!("cli-test-none").to_string(), ok: false, note: got.err() };
     };
     let (ok, note) = matches(value, &got, tolerance);
     Check { name: name.into(), expected: expected_text, got: shown_value(&got), ok, note }
@@ -441,7 +448,7 @@ fn show(v: &toml::Value) -> String {
 
 fn shown_value(v: &Value) -> String {
     match v {
-        Value::Null => "(empty)".into(),
+        Value::Null => msg!("cli-test-empty").to_string(),
         other => other.render(),
     }
 }
@@ -454,14 +461,14 @@ fn actual(name: &str, e: &Evaluation) -> Result<Value, String> {
         let p = o.breakdown.iter().find(|p| p.key == part).ok_or_else(|| {
             let keys: Vec<&str> = o.breakdown.iter().map(|p| p.key.as_str()).collect();
             match did_you_mean(part, keys.iter().copied()) {
-                Some(c) => format!("`{output}` has no line `{part}`; did you mean `{c}`?"),
-                None => format!("`{output}` has no line `{part}`; its lines are {}", keys.join(", ")),
+                Some(c) => msg!("cli-test-no-line-close", output = output, part = part, close = c).to_string(),
+                None => msg!("cli-test-no-line", output = output, part = part, lines = keys.join(", ")).to_string(),
             }
         })?;
         return match (&p.value, p.count) {
             (Some(v), _) => Ok(v.clone()),
             (None, Some(c)) => Ok(Value::Number(Decimal::from(c))),
-            (None, None) => Err(format!("line `{part}` of `{output}` has no value")),
+            (None, None) => Err(msg!("cli-test-line-empty", output = output, part = part).to_string()),
         };
     }
     match e.output(name) {
@@ -472,9 +479,12 @@ fn actual(name: &str, e: &Evaluation) -> Result<Value, String> {
 }
 
 fn missing<'a>(name: &str, e: &Evaluation, names: impl Iterator<Item = &'a str>) -> String {
-    let hint = did_you_mean(name, names).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
-    let why = if e.eligible { "" } else { " (the evaluation stopped at the gate)" };
-    format!("no output `{name}` in the evaluation{why}{hint}")
+    let gate = if e.eligible { "no" } else { "yes" };
+    match did_you_mean(name, names) {
+        Some(c) => msg!("cli-test-no-output-close", output = name, gate = gate, close = c),
+        None => msg!("cli-test-no-output", output = name, gate = gate),
+    }
+    .to_string()
 }
 
 /// Whether `got` is what `expected` says, with a note on the difference.
@@ -486,7 +496,7 @@ fn matches(expected: &toml::Value, got: &Value, tolerance: Tolerance) -> (bool, 
                 toml::Value::Integer(i) => Some(Decimal::from(*i)),
                 _ => None,
             }) else {
-                return (false, Some("the expected value is not a number".into()));
+                return (false, Some(msg!("cli-test-not-a-number").to_string()));
             };
             let diff = *g - x;
             let ok = match tolerance {
@@ -494,15 +504,16 @@ fn matches(expected: &toml::Value, got: &Value, tolerance: Tolerance) -> (bool, 
                 Tolerance::Absolute(t) => diff.abs() <= t,
                 Tolerance::Relative(r) => diff.abs() <= r * x.abs(),
             };
-            let note = (!diff.is_zero()).then(|| format!("off by {}{}", if diff.is_sign_positive() { "+" } else { "" }, diff.normalize()));
+            let off = |d: Decimal| format!("{}{}", if d.is_sign_positive() { "+" } else { "" }, d.normalize());
+            let note = (!diff.is_zero()).then(|| msg!("cli-test-off-by", diff = off(diff)).to_string());
             (ok, if ok { None } else { note })
         }
         (toml::Value::Boolean(x), Value::Bool(g)) => (x == g, None),
         (toml::Value::Datetime(x), Value::Date(g)) => (x.to_string() == g.format("%Y-%m-%d").to_string(), None),
         (toml::Value::String(x), Value::Text(g)) => (x.as_str() == g.as_str(), None),
         (toml::Value::String(x), Value::Date(g)) => (*x == g.format("%Y-%m-%d").to_string(), None),
-        (_, Value::Null) => (false, Some("the output has no value".into())),
-        _ => (false, Some("expected and got are not of the same kind".into())),
+        (_, Value::Null) => (false, Some(msg!("cli-test-no-value").to_string())),
+        _ => (false, Some(msg!("cli-test-kinds-differ").to_string())),
     }
 }
 

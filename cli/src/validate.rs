@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 use peps_engine::data::norm::{CodeCheck, Encoding, Norm, load_norm};
 use peps_engine::diagnostic::{Diagnostic, did_you_mean};
+use peps_engine::message::Message;
+use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::list::CodeList;
 use peps_engine::validate::{self, CodeCount, FileReport, Links, Options, Problem, Sink, Validator};
@@ -83,11 +85,11 @@ pub fn run(args: &ValidateArgs) -> u8 {
     let examples = args.max_examples.unwrap_or(if json_stream { 0 } else { TABLE_EXAMPLES });
     // The files of the run, a folder standing for its CSV files; each with its norm chosen.
     let files: Vec<PathBuf> = args.files.iter().flat_map(|p| files_of(p)).collect();
-    let mut chosen: Vec<(PathBuf, Result<NormChoice, String>)> = files
+    let mut chosen: Vec<(PathBuf, Result<NormChoice, Message>)> = files
         .into_iter()
         .map(|path| {
             let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-            let choice = if path.is_file() { choose_norm(&mut ctx, &path, &name) } else { Err(String::new()) };
+            let choice = if path.is_file() { choose_norm(&mut ctx, &path, &name) } else { Err(Message::text("")) };
             (path, choice)
         })
         .collect();
@@ -96,18 +98,18 @@ pub fn run(args: &ValidateArgs) -> u8 {
     let norms: Vec<&Norm> = chosen.iter().filter_map(|(_, c)| c.as_ref().ok().map(|c| &c.0)).collect();
     let (links, problems) = Links::new(norms.iter().copied());
     for p in problems {
-        eprintln!("note: {p}: this link is not checked");
+        crate::note(msg!("cli-validate-link-unchecked", problem = p));
     }
     let referred: Vec<bool> = chosen.iter().map(|(_, c)| c.as_ref().is_ok_and(|c| links.is_referred_to(&c.0.name))).collect();
     let mut order: Vec<usize> = (0..chosen.len()).collect();
     order.sort_by_key(|&i| !referred[i]);
     let mut links = links;
     for i in order {
-        let (path, choice) = std::mem::replace(&mut chosen[i], (PathBuf::new(), Err(String::new())));
+        let (path, choice) = std::mem::replace(&mut chosen[i], (PathBuf::new(), Err(Message::text(""))));
         let written = out.n_files;
         let outcome = validate_file(args, &mut ctx, (&path, choice), &mut links, &mut out, json_stream, examples);
         if let Outcome::Failed { reason, .. } = &outcome {
-            eprintln!("error: {reason}");
+            crate::error(reason.clone());
         }
         // A streamed file is written as it is read; the others now.
         if out.n_files == written {
@@ -125,7 +127,7 @@ fn check_usage(args: &ValidateArgs) -> Option<u8> {
     args.rejects.as_ref()?;
     let n: usize = args.files.iter().map(|p| files_of(p).len()).sum();
     if n > 1 {
-        eprintln!("error: --rejects takes one FILE at a time ({n} given)");
+        crate::error(msg!("cli-validate-rejects-one-file", count = n));
         return Some(crate::EXIT_IO);
     }
     None
@@ -140,7 +142,7 @@ enum Outcome {
     /// Not checked, or not to the end: the file or its norm cannot be read.
     Failed {
         file: String,
-        reason: String,
+        reason: Message,
     },
 }
 
@@ -185,14 +187,14 @@ impl<'a> Context<'a> {
     }
 
     /// The rulebook of `year`: `Ok(None)` when there is none, `Err` when it does not load.
-    fn rulebook(&mut self, year: i32) -> Result<Option<&Rulebook>, String> {
+    fn rulebook(&mut self, year: i32) -> Result<Option<&Rulebook>, Message> {
         if !self.rulebooks.contains_key(&year) {
             let exists = rules_root(&self.args.rules).join(year.to_string()).join("rulebook.toml").is_file();
             let rb = if exists {
                 let (rb, diags) = load_year(&self.args.rules, year, &mut self.sources);
                 if rb.is_none() || diags.iter().any(Diagnostic::is_error) {
                     print_diagnostics(&diags, &self.sources);
-                    return Err(format!("the rulebook of {year} does not load (see the diagnostics above)"));
+                    return Err(msg!("cli-validate-rulebook-broken", year = year.to_string()));
                 }
                 rb
             } else {
@@ -247,19 +249,19 @@ fn files_of(path: &Path) -> Vec<PathBuf> {
 fn validate_file(
     args: &ValidateArgs,
     ctx: &mut Context<'_>,
-    (path, choice): (&Path, Result<NormChoice, String>),
+    (path, choice): (&Path, Result<NormChoice, Message>),
     links: &mut Links,
     out: &mut Output,
     json_stream: bool,
     examples: u64,
 ) -> Outcome {
     let shown = path.display().to_string();
-    let failed = |reason: String| Outcome::Failed { file: shown.clone(), reason };
+    let failed = |reason: Message| Outcome::Failed { file: shown.clone(), reason };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
     let file = match File::open(path).and_then(|f| f.metadata().map(|m| (f, m))) {
-        Ok((_, m)) if m.is_dir() => return failed(format!("{shown} is a folder, not a file")),
+        Ok((_, m)) if m.is_dir() => return failed(msg!("cli-validate-folder", file = &shown)),
         Ok((f, m)) => (f, m.len()),
-        Err(e) => return failed(format!("cannot read {shown}: {}", peps_engine::rules::source::io_reason(&e))),
+        Err(e) => return failed(msg!("cli-validate-unreadable", file = &shown, reason = peps_engine::rules::source::io_reason(&e))),
     };
     let (norm, lists, checks) = match choice {
         Ok(choice) => choice,
@@ -269,14 +271,14 @@ fn validate_file(
         Ok(p) => p,
         Err(diags) => {
             print_diagnostics(&diags, &ctx.sources);
-            return failed(format!("norm `{}` v{} cannot be used (see the diagnostics above)", norm.name, norm.version));
+            return failed(msg!("cli-validate-norm-unusable", norm = &norm.name, version = norm.version.to_string()));
         }
     };
     let options = Options { show_identifiers: args.show_identifiers, examples_per_code: examples, any_file_name: false };
     let mut rejects = match &args.rejects {
         Some(p) => match AtomicFile::create(p, args.force, &[path], true) {
             Ok(f) => Some(RejectsFile::new(f, norm.separator, norm.encoding)),
-            Err(e) => return failed(e.to_string()),
+            Err(e) => return failed(e.message()),
         },
         None => None,
     };
@@ -292,7 +294,7 @@ fn validate_file(
             if let Some(json) = sink.json {
                 json.abort_file(&e.to_string());
             }
-            return failed(format!("cannot read {shown} to the end: {e}"));
+            return failed(msg!("cli-validate-unreadable-end", file = &shown, reason = e.to_string()));
         }
     };
     report.file = shown.clone();
@@ -313,7 +315,7 @@ fn validate_file(
     let rejects = match (rejects, &args.rejects) {
         (Some(r), Some(p)) => match r.commit() {
             Ok(()) => Some(p.clone()),
-            Err(e) => return failed(e.to_string()),
+            Err(e) => return failed(e),
         },
         _ => None,
     };
@@ -323,21 +325,21 @@ fn validate_file(
 /// The norm of a file, and the code lists its code fields are checked against: `--norm`, else
 /// the file name's pattern, else the header; its version, lists and code checks are those of the
 /// year's rulebook.
-fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<NormChoice, String> {
+fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<NormChoice, Message> {
     if !ctx.norm_diags.is_empty() {
         print_diagnostics(&ctx.norm_diags, &ctx.sources);
-        return Err("the norms do not load (see the diagnostics above)".into());
+        return Err(msg!("cli-validate-norms-broken"));
     }
     let names: Vec<&str> = ctx.newest.iter().map(|n| n.name.as_str()).collect();
     let newest = match &ctx.args.norm {
         Some(wanted) => match ctx.newest.iter().find(|n| &n.name == wanted) {
             Some(n) => n,
             None => {
-                let mut reason = format!("no norm `{wanted}` (norms: {})", names.join(", "));
-                if let Some(close) = did_you_mean(wanted, names.iter().copied()) {
-                    reason.push_str(&format!("; did you mean `{close}`?"));
-                }
-                return Err(reason);
+                let norms = names.join(", ");
+                return Err(match did_you_mean(wanted, names.iter().copied()) {
+                    Some(close) => msg!("cli-validate-no-norm-close", norm = wanted, norms = norms, close = close),
+                    None => msg!("cli-validate-no-norm", norm = wanted, norms = norms),
+                });
             }
         },
         None => match by_name(&ctx.newest, name).or_else(|| by_header(&ctx.newest, path)) {
@@ -345,11 +347,7 @@ fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<NormCho
             None => {
                 let patterns: Vec<String> =
                     ctx.newest.iter().filter_map(|n| n.file_name.as_ref().map(|f| format!("{} ({})", f.pattern, n.name))).collect();
-                return Err(format!(
-                    "cannot tell the norm of {name}: its name follows no norm's pattern ({}) and its first line names no norm's columns; give --norm ({})",
-                    patterns.join(", "),
-                    names.join(", ")
-                ));
+                return Err(msg!("cli-validate-norm-unknown", file = name, patterns = patterns.join(", "), norms = names.join(", ")));
             }
         },
     };
@@ -358,9 +356,7 @@ fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<NormCho
     let Some(year) = year else {
         // The file is still checked, its name first (V400 says the pattern it should follow);
         // only its codes cannot be checked against a year's lists.
-        eprintln!(
-            "note: no year is known for {name} (its name gives no period and --year is not given): its codes are not checked against a year's lists"
-        );
+        crate::note(msg!("cli-validate-no-year", file = name));
         return Ok((newest, Vec::new(), Vec::new()));
     };
     match ctx.rulebook(year)? {
@@ -371,9 +367,7 @@ fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<NormCho
         None => {
             let known = years(&rules_root(&ctx.args.rules));
             let known = known.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
-            eprintln!(
-                "note: there is no rulebook for {year} (rulebooks: {known}): the codes of {name} are not checked against a year's lists; give --year"
-            );
+            crate::note(msg!("cli-validate-no-rulebook", year = year.to_string(), years = known, file = name));
             Ok((newest, Vec::new(), Vec::new()))
         }
     }
@@ -477,9 +471,9 @@ impl RejectsFile {
         self.out.write_all(&validate::encode_text(text, self.encoding))
     }
 
-    fn commit(self) -> Result<(), String> {
-        let file = self.out.into_inner().map_err(|e| format!("cannot write the rejects file: {}", e.error()))?;
-        file.commit().map_err(|e| e.to_string())
+    fn commit(self) -> Result<(), Message> {
+        let file = self.out.into_inner().map_err(|e| msg!("cli-validate-rejects-unwritable", reason = e.error().to_string()))?;
+        file.commit().map_err(|e| e.message())
     }
 }
 
@@ -570,7 +564,9 @@ impl Output {
             }
             ReportFormat::Table => {
                 if outcomes.len() > 1 {
-                    self.write(&format!("{} files: {clean} clean, {with_errors} with errors, {failed} unreadable\n", outcomes.len()));
+                    let line =
+                        msg!("cli-validate-files", files = outcomes.len(), clean = clean, with_errors = with_errors, unreadable = failed);
+                    self.write(&format!("{line}\n"));
                 }
             }
         }
@@ -627,52 +623,52 @@ fn outcome_json(outcome: &Outcome) -> Json {
             }
             Json::Object(m)
         }
-        Outcome::Failed { file, reason } => json!({"file": file, "status": "unreadable", "error": reason}),
+        Outcome::Failed { file, reason } => json!({"file": file, "status": "unreadable", "error": reason.to_string()}),
     }
 }
 
 /// The table for people: a summary line, then per code its count and first examples.
 fn table(report: &FileReport, rejects: Option<&Path>, examples: u64) -> String {
     let mut out = String::new();
-    let errors = plural(report.errors, "error");
-    let warnings = plural(report.warnings, "warning");
-    let verdict = if report.is_clean() { "clean".to_string() } else { errors.clone() };
-    let _ = writeln!(
-        out,
-        "{}: {verdict}{} — {}: {} valid, {} rejected",
-        report.file,
-        if report.warnings > 0 { format!(", {warnings}") } else { String::new() },
-        plural(report.rows, "row"),
-        report.valid,
-        report.rejected
-    );
-    let period = report
-        .period
-        .map_or_else(|| "no period".to_string(), |p| format!("period {} to {}", p.start.format("%d/%m/%Y"), p.end.format("%d/%m/%Y")));
+    let mut verdict = if report.is_clean() { msg!("cli-validate-clean") } else { msg!("cli-validate-errors", count = report.errors) };
+    if report.warnings > 0 {
+        verdict = msg!("cli-validate-with-warnings", verdict = verdict, count = report.warnings);
+    }
+    let summary = Message::id("cli-validate-summary")
+        .with("file", &report.file)
+        .with("verdict", verdict)
+        .with("rows", report.rows)
+        .with("valid", report.valid)
+        .with("rejected", report.rejected);
+    let _ = writeln!(out, "{summary}");
+    let period =
+        report.period.map_or_else(|| msg!("cli-validate-no-period"), |p| msg!("cli-validate-period", start = p.start, end = p.end));
     let status = serde_json::to_value(report.norm_status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    let _ = writeln!(out, "  norm {} v{} ({status}), {period}", report.norm, report.version);
+    let norm = msg!("cli-validate-norm", norm = &report.norm, version = report.version.to_string(), status = status, period = period);
+    let _ = writeln!(out, "  {norm}");
     for count in &report.counts {
-        let what = match count.severity {
-            peps_engine::diagnostic::Severity::Error => "error",
-            peps_engine::diagnostic::Severity::Warning => "warning",
+        let (code, name, n) = (count.code.as_str(), count.code.name(), count.count);
+        let line = match count.severity {
+            peps_engine::diagnostic::Severity::Error => msg!("cli-validate-code-errors", code = code, name = name, count = n),
+            peps_engine::diagnostic::Severity::Warning => msg!("cli-validate-code-warnings", code = code, name = name, count = n),
         };
-        let _ = writeln!(out, "\n  {} {}: {}", count.code, count.code.name(), plural(count.count, what));
+        let _ = writeln!(out, "\n  {line}");
         for p in report.examples.iter().filter(|p| p.code == count.code) {
             let _ = writeln!(out, "    {}", example(p));
             if let Some(h) = &p.hint {
-                let _ = writeln!(out, "      help: {h}");
+                let _ = writeln!(out, "      {}", msg!("cli-validate-help", hint = h.clone()));
             }
         }
         let hidden = count.count - count.shown;
         if hidden > 0 {
-            let _ = writeln!(out, "    … {hidden} more not shown (--format json lists them all, --max-examples N shows more)");
+            let _ = writeln!(out, "    {}", msg!("cli-validate-more", count = hidden));
         }
     }
     if report.not_shown == 0 && examples > 0 && !report.counts.is_empty() {
-        let _ = writeln!(out, "\n  every problem is shown above");
+        let _ = writeln!(out, "\n  {}", msg!("cli-validate-all-shown"));
     }
     if let Some(p) = rejects {
-        let _ = writeln!(out, "\n  {} written to {}", plural(report.rejected, "rejected row"), p.display());
+        let _ = writeln!(out, "\n  {}", msg!("cli-validate-rejects-written", count = report.rejected, path = p.display().to_string()));
     }
     out.push('\n');
     out
@@ -681,8 +677,8 @@ fn table(report: &FileReport, rejects: Option<&Path>, examples: u64) -> String {
 /// `row 12, NUM_PS = "…": message`.
 fn example(p: &Problem) -> String {
     let mut where_ = match p.row {
-        Some(r) => format!("row {r}"),
-        None => "file".to_string(),
+        Some(r) => msg!("cli-validate-row", row = r.to_string()).to_string(),
+        None => msg!("cli-validate-whole-file").to_string(),
     };
     if let Some(f) = &p.field {
         where_.push_str(&format!(", {f}"));
@@ -696,13 +692,9 @@ fn example(p: &Problem) -> String {
     } else if let Some(v) = &p.value {
         where_.push_str(&format!(" \"{}\"", clip(v, 60)));
     }
-    format!("{where_}: {}", p.message)
+    msg!("cli-validate-example", place = where_, message = p.message.clone()).to_string()
 }
 
 fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max { text.to_string() } else { format!("{}…", text.chars().take(max).collect::<String>()) }
-}
-
-fn plural(n: u64, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
 }

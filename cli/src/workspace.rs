@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
+use peps_engine::msg;
 use peps_engine::rulebook::{self, Rulebook};
 use peps_engine::rules::source::{DirSource, SearchPath, Source};
 
@@ -76,11 +77,11 @@ pub fn load_year(args: &RulesArgs, year: i32, sources: &mut Sources) -> (Option<
     if !dir.join("rulebook.toml").is_file() {
         let known = years(&root);
         let hint = if known.is_empty() {
-            format!("no rulebook under {}", root.display())
+            msg!("cli-no-rulebook-under", root = root.display().to_string())
         } else {
-            format!("rulebooks exist for {}", known.iter().map(i32::to_string).collect::<Vec<_>>().join(", "))
+            msg!("cli-rulebooks-exist", years = known.iter().map(i32::to_string).collect::<Vec<_>>().join(", "))
         };
-        let d = Diagnostic::error(Code::MissingFile, format!("no rulebook for {year}: {} has no rulebook.toml", dir.display()))
+        let d = Diagnostic::error(Code::MissingFile, msg!("cli-no-rulebook-for", year = year.to_string(), dir = dir.display().to_string()))
             .at(Location::File { file: dir.display().to_string() })
             .hint(hint);
         return (None, vec![d]);

@@ -133,7 +133,10 @@ mod tests {
         for &code in Code::ALL {
             assert!(seen.insert(code.as_str()), "duplicate code {code}");
             assert!(names.insert(code.name()), "duplicate name {}", code.name());
-            assert!(!code.summary().is_empty());
+            for lang in crate::message::Lang::ALL {
+                let summary = code.summary().render(lang);
+                assert!(!summary.is_empty() && !summary.starts_with("data-code-"), "{code} has no summary in {lang:?}");
+            }
             assert_eq!(Code::parse(code.as_str()), Some(code));
         }
     }

@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic, Location, NameKind, Pool, SourceFile, did_you_mean, suggest};
 use crate::ids::FileId;
+use crate::message::Message;
 use crate::value::{Kind, Value};
 
 mod names;
@@ -52,7 +53,8 @@ pub(crate) fn sandbox() -> Engine {
 }
 
 fn unavailable(name: &str) -> Box<EvalAltResult> {
-    format!("`{name}` is not available in formulas").into()
+    // Rhai carries its errors as text: rendered once, as the formula stops.
+    msg!("data-formula-unavailable", name = name).to_string().into()
 }
 
 /// A script file of the rulebook, compiled.
@@ -83,11 +85,8 @@ pub(crate) fn compile_script(engine: &Engine, file: &SourceFile, file_idx: FileI
             {
                 let close = did_you_mean(name, in_scope.iter().map(String::as_str));
                 d = d.hint(match close {
-                    Some(c) => format!("`{function}` sees only its parameters and its own variables: did you mean `{c}`?"),
-                    None => format!(
-                        "`{function}` sees only its parameters ({}): add `{name}` to them, and the step that calls it reads it",
-                        in_scope.join(", ")
-                    ),
+                    Some(c) => msg!("data-formula-scope-suggested", function = &function, name = c),
+                    None => msg!("data-formula-scope", function = &function, params = in_scope.join(", "), name = name.as_str()),
                 });
             }
             diags.push(d);
@@ -103,10 +102,10 @@ pub(crate) fn unknown_function(file: &SourceFile, span: Range<usize>, name: &str
         vec![(NameKind::Function, script_fns.to_vec()), (NameKind::Function, known.iter().map(String::as_str).collect())];
     let suggestion = did_you_mean(name, script_fns.iter().copied()).map(str::to_string).or_else(|| suggest(name, &pools).map(|s| s.name));
     let mut d =
-        Diagnostic::error(Code::UndefinedName, format!("in Rhai: unknown function `{name}`")).at(file.location(span)).undefined(name);
+        Diagnostic::error(Code::UndefinedName, msg!("data-formula-unknown-function", name = name)).at(file.location(span)).undefined(name);
     d = d.hint(match suggestion {
-        Some(c) => format!("did you mean `{c}`?"),
-        None => "a formula calls the functions of its script and Rhai's own (min, max, abs, ...)".to_string(),
+        Some(c) => msg!("data-did-you-mean", name = c),
+        None => msg!("data-formula-functions-hint"),
     });
     d
 }
@@ -147,9 +146,10 @@ fn parse_error(file: &SourceFile, e: &ParseError, base: usize) -> Diagnostic {
         ParseErrorType::VariableUndefined(_) => Code::UndefinedName,
         _ => Code::RhaiSyntax,
     };
-    let mut d = Diagnostic::error(code, format!("in Rhai: {}", lower_first(&e.err_type().to_string()))).at(file.location(span));
+    let mut d =
+        Diagnostic::error(code, msg!("data-formula-rhai", message = lower_first(&e.err_type().to_string()))).at(file.location(span));
     if let ParseErrorType::VariableUndefined(name) = e.err_type() {
-        d = d.hint("a formula reads only its own parameters, earlier outputs, parameters and case values").undefined(name.as_str());
+        d = d.hint(msg!("data-formula-reads-hint")).undefined(name.as_str());
     }
     d
 }
@@ -175,6 +175,7 @@ pub(crate) fn offset_of(text: &str, line: usize, col: usize) -> usize {
 }
 
 /// Compiles an inline expression with every known name in scope; errors point into `file`.
+#[allow(clippy::result_large_err, reason = "one error per formula, returned as it is")] // not prose
 pub(crate) fn compile_inline(engine: &Engine, text: &str, known: &[String], file: &SourceFile, offset: usize) -> Result<AST, Diagnostic> {
     let mut scope = Scope::new();
     for name in known {
@@ -206,13 +207,31 @@ pub(crate) fn to_dynamic(v: &Value) -> Dynamic {
 }
 
 /// A formula's result that is not a value of the step's kind.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum ResultError {
-    #[error("`{0}` is not a date")]
     NotADate(String),
-    #[error("the formula returned a {found}, expected a {expected}")]
-    WrongKind { found: String, expected: &'static str },
+    WrongKind { found: Message, expected: Kind },
 }
+
+impl ResultError {
+    /// What the formula returned, for people.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            ResultError::NotADate(text) => msg!("data-formula-not-a-date", text = text),
+            ResultError::WrongKind { found, expected } => {
+                msg!("data-formula-wrong-kind", found = found.clone(), expected = expected.label())
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ResultError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for ResultError {}
 
 /// Reads a formula's result as a value of `kind`.
 pub(crate) fn from_dynamic(d: Dynamic, kind: Kind) -> Result<Value, ResultError> {
@@ -231,10 +250,10 @@ pub(crate) fn from_dynamic(d: Dynamic, kind: Kind) -> Result<Value, ResultError>
             _ => Value::Text(s.into()),
         }
     } else {
-        return Err(ResultError::WrongKind { found: type_name, expected: kind.name() });
+        return Err(ResultError::WrongKind { found: Message::text(type_name), expected: kind });
     };
     if v.kind() != kind && v != Value::Null {
-        return Err(ResultError::WrongKind { found: v.kind().name().to_string(), expected: kind.name() });
+        return Err(ResultError::WrongKind { found: v.kind().label(), expected: kind });
     }
     Ok(v)
 }

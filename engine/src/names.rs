@@ -23,7 +23,7 @@ macro_rules! closed_names {
 
         impl $name {
             /// Every variant, in declaration order.
-            #[allow(dead_code, reason = "declared for every closed set; not every one is iterated")]
+            #[allow(dead_code, reason = "declared for every closed set; not every one is iterated")] // not prose
             $vis const ALL: &'static [$name] = &[$($name::$variant,)+];
             /// The spelling of each variant, in declaration order.
             $vis const NAMES: &'static [&'static str] = &[$($text,)+];

@@ -60,11 +60,8 @@ fn read_parts(rules: &dyn Source, norms: &dyn Source, diags: &mut Vec<Diagnostic
             let text = match rules.read(path) {
                 Ok(t) => t,
                 Err(reason) => {
-                    diags.push(
-                        Diagnostic::error(Code::MissingFile, reason.to_string())
-                            .at(parts.manifest.files_loc.clone())
-                            .hint(format!("`rulebook.toml` lists `{path}` under `[files] {kind}`")),
-                    );
+                    let hint = msg!("rules-manifest-lists-file", path = path, kind = *kind);
+                    diags.push(Diagnostic::error(Code::MissingFile, reason.message()).at(parts.manifest.files_loc.clone()).hint(hint));
                     continue;
                 }
             };

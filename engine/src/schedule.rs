@@ -216,12 +216,14 @@ fn holding(rb: &Rulebook, case: &Case, eval: &Evaluation, computed: &mut Vec<Fig
     let values = ScalarValues::new(rb, case, eval);
     let mut out = Vec::new();
     for (e, x) in rb.calendar.iter().zip(&rb.calendar_exprs) {
+        #[allow(clippy::result_large_err, reason = "an error stops the event, once")] // not prose
         let number = |ex: &Option<Expr>| -> Result<Option<Decimal>, Diagnostic> {
             let Some(ex) = ex else { return Ok(None) };
             match expr::eval(ex, &values) {
                 Ok(Value::Number(n)) => Ok(Some(n)),
                 Ok(_) => Ok(Some(Decimal::ZERO)),
-                Err(err) => Err(Diagnostic::error(err.code(), format!("event `{}`: {err}", e.name)).at(e.provenance.location.clone())),
+                Err(err) => Err(Diagnostic::error(err.code(), msg!("data-event-failed", event = &e.name, message = err.message()))
+                    .at(e.provenance.location.clone())),
             }
         };
         if let Some(w) = &x.when
@@ -235,11 +237,8 @@ fn holding(rb: &Rulebook, case: &Case, eval: &Evaluation, computed: &mut Vec<Fig
                 if let Some(share) = share {
                     if share.is_sign_negative() || share > Decimal::ONE {
                         diags.push(
-                            Diagnostic::error(
-                                Code::InvalidValue,
-                                format!("the share of event `{}` is {share}, not between 0 and 1", e.name),
-                            )
-                            .at(e.location_of("share")),
+                            Diagnostic::error(Code::InvalidValue, msg!("data-event-share-range", event = &e.name, share = share))
+                                .at(e.location_of("share")),
                         );
                     }
                     e.share = Some(share);
@@ -258,25 +257,19 @@ fn holding(rb: &Rulebook, case: &Case, eval: &Evaluation, computed: &mut Vec<Fig
     if shares > Decimal::ONE + Decimal::new(1, 20) {
         let first = out.iter().find(|e| e.share.is_some());
         diags.push(
-            Diagnostic::error(Code::InvalidValue, format!("the shares of the advances add up to {}, more than 1", shares.normalize()))
+            Diagnostic::error(Code::InvalidValue, msg!("data-advance-shares-sum", total = shares.normalize()))
                 .at(first.map(|e| e.provenance.location.clone()).unwrap_or(Location::File { file: rb.root.clone() }))
-                .hint("advances are shares of one annual estimate"),
+                .hint(msg!("data-advance-shares-sum-hint")),
         );
     }
     out
 }
 
 pub(crate) fn no_estimate(e: &Event) -> Diagnostic {
-    Diagnostic::error(
-        Code::CaseMissingValue,
-        format!(
-            "advance `{}` has no estimate: none of {} has a value",
-            e.name,
-            e.estimate.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
-        ),
-    )
-    .at(e.location_of("estimate"))
-    .hint("give the case the estimate, or end the list with a step the rules compute")
+    let sources = e.estimate.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+    Diagnostic::error(Code::CaseMissingValue, msg!("data-advance-no-estimate", event = &e.name, sources = sources))
+        .at(e.location_of("estimate"))
+        .hint(msg!("data-advance-no-estimate-hint"))
 }
 
 /// The estimate of advance `e`: its first source with a value; a computed one less the

@@ -7,6 +7,8 @@ use std::fmt;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
+
+use crate::message::Message;
 /// Text values are short (codes, identifiers), so they are kept inline: cloning one while
 /// evaluating a row costs no allocation.
 pub(crate) use smol_str::SmolStr;
@@ -104,6 +106,26 @@ impl Kind {
             Kind::Number => "number",
             Kind::Date => "date",
             Kind::Text => "text",
+        }
+    }
+
+    /// The name of the type for people, in the run's language.
+    pub(crate) fn label(self) -> Message {
+        match self {
+            Kind::Null => msg!("data-kind-null"),
+            Kind::Bool => msg!("data-kind-bool"),
+            Kind::Number => msg!("data-kind-number"),
+            Kind::Date => msg!("data-kind-date"),
+            Kind::Text => msg!("data-kind-text"),
+        }
+    }
+
+    /// The names of `kinds`, separated by commas.
+    pub(crate) fn list(kinds: &[Kind]) -> Message {
+        match kinds {
+            [] => Message::text(String::new()),
+            [one] => one.label(),
+            [rest @ .., last] => msg!("data-comma", left = Kind::list(rest), right = last.label()),
         }
     }
 }

@@ -6,6 +6,7 @@ mod capitation;
 mod compute;
 mod diagnostics;
 mod editing;
+mod french;
 mod house;
 mod impact;
 mod kit;

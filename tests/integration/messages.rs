@@ -43,7 +43,6 @@ const PENDING: &[&str] = &[
     "engine/src/compare/impact.rs",
     "engine/src/compare/impact/cases.rs",
     "engine/src/data/case.rs",
-    "engine/src/data/dataset.rs",
     "engine/src/data/field.rs",
     "engine/src/data/limits.rs",
     "engine/src/data/norm.rs",

@@ -126,18 +126,19 @@ fn the_html_report_of_an_ineligible_team_lists_each_failed_criterion_with_its_va
 
 #[test]
 fn docs_render_every_part_of_the_rulebook() {
-    let run = peps(&["docs", "--year", "2025"]);
+    // The document is French unless asked otherwise.
+    let run = peps(&["docs", "--year", "2025", "--lang", "fr"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let md = &run.stdout;
     for part in [
         "## Paramètres",
         "## Tables",
-        "### `forfait_reference`",
+        "(`forfait_reference`)\n",
         "## Listes",
         "| `G` |",
         "## Indicateurs",
         "## Calendrier",
-        "| 2026-07-20 |",
+        "| 20/07/2026 |",
         "## Étapes du calcul",
         "fn taux_fidelisation(",
         "## Norme `actnom` v1",
@@ -146,7 +147,7 @@ fn docs_render_every_part_of_the_rulebook() {
         assert!(md.contains(part), "the document lacks `{part}`");
     }
     let sandbox = Sandbox::new();
-    let run = sandbox.peps(&["docs", "--year", "2025", "--rules", "rules", "--norms", "norms", "-o", "out"]);
+    let run = sandbox.peps(&["docs", "--year", "2025", "--rules", "rules", "--norms", "norms", "-o", "out", "--lang", "fr"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html = std::fs::read_to_string(sandbox.path().join("out/rules-2025.html")).unwrap();
     assert!(html.contains("<table>") && html.contains("<h2>Paramètres</h2>"));

@@ -10,6 +10,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use peps_engine::message::Message;
+use peps_engine::msg;
 use peps_engine::rules::source::{DirSource, Source};
 
 use super::year_dir;
@@ -33,40 +35,41 @@ pub struct DraftArgs {
 pub fn run(args: &DraftArgs) -> u8 {
     let src = year_dir(&args.rules, args.year);
     if !src.join("rulebook.toml").is_file() {
-        eprintln!("error: no rulebook for {}: {} has no rulebook.toml", args.year, src.display());
+        crate::error(msg!("cli-no-rulebook-for", year = args.year.to_string(), dir = src.display().to_string()));
         return crate::EXIT_IO;
     }
     let dst = args.dir.join(args.year.to_string());
     if dst.exists() && !args.force {
-        eprintln!("error: {} already exists\n  help: pass --force to replace it, or choose another folder", dst.display());
+        crate::error(msg!("cli-draft-exists", path = dst.display().to_string()));
+        eprintln!("  {}", msg!("cli-draft-exists-help"));
         return crate::EXIT_IO;
     }
     if dst.exists()
         && let Err(e) = std::fs::remove_dir_all(&dst)
     {
-        eprintln!("error: cannot replace {}: {e}", dst.display());
+        crate::error(msg!("cli-draft-cannot-replace", path = dst.display().to_string(), reason = e.to_string()));
         return crate::EXIT_IO;
     }
     if let Err(e) = copy_rules(&src, &dst) {
-        eprintln!("error: {e}");
+        crate::error(e);
         return crate::EXIT_IO;
     }
     let schemas = schemas_dir(&args.rules);
     let editor = match &schemas {
         Some(s) => match retarget_schemas(&dst, &dst, s) {
-            Ok(prefix) => format!("  editor: the `#:schema` lines point to {prefix}\n"),
+            Ok(prefix) => msg!("cli-draft-editor", prefix = prefix),
             Err(e) => {
-                eprintln!("error: {e}");
+                crate::error(e);
                 return crate::EXIT_IO;
             }
         },
-        None => "  editor: the repository's schemas/ folder was not found: the `#:schema` lines are left as they were\n".to_string(),
+        None => msg!("cli-draft-editor-none"),
     };
-    let (y, dir) = (args.year, shell_word(&args.dir.display().to_string()));
-    crate::emit(&format!(
-        "draft of {y} written to {}\n{editor}  edit it, then check it:  peps rules check {y} --rules {dir}\n  what it changes for a case:  peps impact --year {y} --rules {dir} CASE\n",
-        dst.display()
-    ));
+    let (y, dir) = (args.year.to_string(), shell_word(&args.dir.display().to_string()));
+    let written = msg!("cli-draft-written", year = &y, path = dst.display().to_string());
+    let check = msg!("cli-draft-check", year = &y, dir = &dir);
+    let impact = msg!("cli-draft-impact", year = &y, dir = &dir);
+    crate::emit(&format!("{written}\n  {editor}\n  {check}\n  {impact}\n"));
     crate::EXIT_OK
 }
 
@@ -80,14 +83,16 @@ fn shell_word(word: &str) -> String {
 }
 
 /// Copies every file of the year's folder as it is.
-fn copy_rules(src: &Path, dst: &Path) -> Result<(), String> {
+fn copy_rules(src: &Path, dst: &Path) -> Result<(), Message> {
     let source = DirSource::new(src);
     for rel in source.list("") {
         let target = dst.join(&rel);
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| msg!("cli-schema-cannot-create", dir = parent.display().to_string(), reason = e.to_string()))?;
         }
-        std::fs::copy(src.join(&rel), &target).map_err(|e| format!("cannot copy {}: {e}", source.display(&rel)))?;
+        std::fs::copy(src.join(&rel), &target)
+            .map_err(|e| msg!("cli-cannot-copy", path = source.display(&rel).to_string(), reason = e.to_string()))?;
     }
     Ok(())
 }
@@ -101,7 +106,7 @@ pub(crate) fn schemas_dir(rules: &RulesArgs) -> Option<PathBuf> {
 
 /// Rewrites the `#:schema` lines of the rule files under `written` (which will live in `dir`)
 /// to point to `schemas`; returns what they now point to.
-pub(crate) fn retarget_schemas(written: &Path, dir: &Path, schemas: &Path) -> Result<String, String> {
+pub(crate) fn retarget_schemas(written: &Path, dir: &Path, schemas: &Path) -> Result<String, Message> {
     let prefix = schema_prefix(dir, schemas);
     let source = DirSource::new(written);
     for rel in source.list("") {
@@ -109,13 +114,15 @@ pub(crate) fn retarget_schemas(written: &Path, dir: &Path, schemas: &Path) -> Re
             continue;
         }
         let path = written.join(&rel);
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| msg!("cli-cannot-read", path = path.display().to_string(), reason = e.to_string()))?;
         // The file's own folder, for a file below the year's folder.
         let depth = Path::new(&rel).components().count().saturating_sub(1);
         let file_prefix = if prefix.starts_with("file://") { prefix.clone() } else { format!("{}{prefix}", "../".repeat(depth)) };
         let rewritten = rewrite_directives(&text, &file_prefix);
         if rewritten != text {
-            std::fs::write(&path, rewritten).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            std::fs::write(&path, rewritten)
+                .map_err(|e| msg!("cli-output-io", path = path.display().to_string(), reason = e.to_string()))?;
         }
     }
     Ok(prefix)

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use peps_engine::data::case::CaseOptions;
 use peps_engine::eval::{Evaluation, evaluate};
+use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 
 use crate::RulesArgs;
@@ -35,7 +36,7 @@ pub fn run(args: &MatrixArgs) -> u8 {
     let mut out = String::new();
     for case in &args.cases {
         if !case.is_dir() {
-            eprintln!("error: case folder {} does not exist or is not a folder", case.display());
+            crate::error(msg!("cli-no-case-folder", dir = case.display().to_string()));
             return crate::EXIT_IO;
         }
         if !out.is_empty() {
@@ -53,7 +54,7 @@ pub(super) fn load_every_year(rules: &RulesArgs) -> Result<Vec<Rulebook>, u8> {
     let root = rules_root(rules);
     let found = years(&root);
     if found.is_empty() {
-        eprintln!("error: no rulebook under {}", root.display());
+        crate::error(msg!("cli-no-rulebook-under", root = root.display().to_string()));
         return Err(crate::EXIT_IO);
     }
     let mut sources = Sources::default();
@@ -119,15 +120,21 @@ fn fill(col: &mut Column, e: &Evaluation, here: &str) {
         col.values.insert(name.clone(), cell(&o["value"]));
         col.names.push(name);
     }
-    col.values.insert("(eligible)".into(), cell(&json["eligible"]));
-    col.values.insert("(total)".into(), cell(&json["total"]));
-    col.values.insert("(assumed items)".into(), cell(&json["assumed_count"]));
+    let [eligible, total, assumed] = extra_rows();
+    col.values.insert(eligible, cell(&json["eligible"]));
+    col.values.insert(total, cell(&json["total"]));
+    col.values.insert(assumed, cell(&json["assumed_count"]));
     for c in &e.failed_checks {
-        col.notes.push(format!("fails check {}", c.key));
+        col.notes.push(msg!("cli-matrix-fails-check", key = &c.key).to_string());
     }
     for d in &e.diagnostics {
         col.notes.push(note(d.code.as_str(), &d.message.to_string(), here));
     }
+}
+
+/// The rows after the outputs: the eligibility, the total and the count of assumed items.
+fn extra_rows() -> [String; 3] {
+    [msg!("cli-matrix-eligible"), msg!("cli-matrix-total"), msg!("cli-matrix-assumed")].map(|m| m.to_string())
 }
 
 /// The union of the outputs' names, each year's order merged in (a name new in a year goes right
@@ -154,7 +161,7 @@ fn merged_names(columns: &[Column]) -> Vec<String> {
 /// assumed items.
 pub(super) fn row_names(columns: &[Column]) -> Vec<String> {
     let mut rows: Vec<String> = merged_names(columns);
-    rows.extend(["(eligible)", "(total)", "(assumed items)"].map(String::from));
+    rows.extend(extra_rows());
     rows
 }
 
@@ -166,8 +173,8 @@ pub(super) fn matrix(case: &str, columns: &[Column]) -> String {
         .iter()
         .map(|c| rows.iter().map(|r| c.values.get(r).map_or(1, |v| v.chars().count())).max().unwrap_or(1).max(c.year.to_string().len()))
         .collect();
-    let mut out = format!("{case} under every year, its data brought into each year (— : the year has no such output)\n\n");
-    out.push_str(&format!("{:<width$}", "output"));
+    let mut out = format!("{}\n\n", msg!("cli-matrix-title", case = case));
+    out.push_str(&format!("{:<width$}", msg!("cli-matrix-output").to_string()));
     for (c, w) in columns.iter().zip(&widths) {
         out.push_str(&format!("  {:>w$}", c.year));
     }

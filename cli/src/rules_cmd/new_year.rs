@@ -29,6 +29,8 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 use peps_engine::compare::coverage::{self, REMOVALS_FILE};
 use peps_engine::diagnostic::Diagnostic;
+use peps_engine::message::Message;
+use peps_engine::msg;
 use peps_engine::rules::source::{DirSource, Source};
 use toml_edit::{DocumentMut, Item, TableLike, Value};
 
@@ -69,31 +71,32 @@ pub fn run(args: &NewYearArgs) -> u8 {
     let src_dir = year_dir(&args.rules, from);
     let dst_dir = year_dir(&args.rules, to);
     if from == to {
-        eprintln!("error: the new year and --from are both {to}");
+        crate::error(msg!("cli-new-year-same", year = to.to_string()));
         return crate::EXIT_IO;
     }
     if dst_dir.exists() && !args.force {
-        eprintln!("error: {} already exists\n  help: pass --force to replace it", dst_dir.display());
+        crate::error(msg!("cli-draft-exists", path = dst_dir.display().to_string()));
+        eprintln!("  {}", msg!("cli-new-year-exists-help"));
         return crate::EXIT_IO;
     }
     let mut sources = Sources::default();
     let (base, diags) = load_year(&args.rules, from, &mut sources);
     let Some(base) = base else {
         print_diagnostics(&diags, &sources);
-        eprintln!("error: {from} does not pass `peps rules check`: fix it before starting {to} from it");
+        crate::error(msg!("cli-new-year-base-broken", from = from.to_string(), to = to.to_string()));
         return crate::workspace::exit_code(&diags).max(crate::EXIT_FINDINGS);
     };
     let tmp = match tempfile::Builder::new().prefix(&format!(".{to}.new-")).tempdir_in(&root) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: cannot create a temporary folder in {}: {e}", root.display());
+            crate::error(msg!("cli-new-year-no-temp", dir = root.display().to_string(), reason = e.to_string()));
             return crate::EXIT_IO;
         }
     };
     let tally = match write_year(&src_dir, tmp.path(), from, to) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: {e}");
+            crate::error(e);
             return crate::EXIT_IO;
         }
     };
@@ -101,7 +104,7 @@ pub fn run(args: &NewYearArgs) -> u8 {
     if let Some(schemas) = super::draft::schemas_dir(&args.rules)
         && let Err(e) = super::draft::retarget_schemas(tmp.path(), &dst_dir, &schemas)
     {
-        eprintln!("error: {e}");
+        crate::error(e);
         return crate::EXIT_IO;
     }
     // The new year must pass the same checks as any other before it takes its place.
@@ -113,11 +116,11 @@ pub fn run(args: &NewYearArgs) -> u8 {
     if made.is_none() || !problems.is_empty() {
         add_files_of(&problems, &mut sources);
         print_diagnostics(&problems, &sources);
-        eprintln!("error: the {to} made from {from} does not pass the checks; nothing was written");
+        crate::error(msg!("cli-new-year-broken", from = from.to_string(), to = to.to_string()));
         return crate::EXIT_FINDINGS;
     }
     if let Err(e) = install(tmp, &dst_dir, &root, to) {
-        eprintln!("error: {e}");
+        crate::error(e);
         return crate::EXIT_IO;
     }
     crate::emit(&summary(&dst_dir, from, to, &tally));
@@ -126,36 +129,40 @@ pub fn run(args: &NewYearArgs) -> u8 {
 
 fn summary(dst: &Path, from: i32, to: i32, t: &Tally) -> String {
     let years = (to - from).abs();
-    let mut s = format!("created {} from {from}\n", dst.display());
-    s.push_str(&format!("  {} dates moved by {} year{}\n", t.dates, years, if years == 1 { "" } else { "s" }));
-    s.push_str(&format!("  {} values that changed during {from} enter {to} with their value at the end of {from}\n", t.collapsed));
+    let (from, to) = (from.to_string(), to.to_string());
+    let mut lines = vec![msg!("cli-new-year-created", path = dst.display().to_string(), from = &from)];
+    lines.push(msg!("cli-new-year-dates", dates = t.dates, years = years));
+    lines.push(msg!("cli-new-year-collapsed", count = t.collapsed, from = &from, to = &to));
     if t.items_dropped > 0 {
-        s.push_str(&format!("  {} list items that ended during {from} dropped\n", t.items_dropped));
+        lines.push(msg!("cli-new-year-items-dropped", count = t.items_dropped, from = &from));
     }
-    match t.kept_once {
-        0 => {}
-        1 => s.push_str("  1 date marked `once = true` kept as it is (it happens once)\n"),
-        n => s.push_str(&format!("  {n} dates marked `once = true` kept as they are (they happen once)\n")),
+    if t.kept_once > 0 {
+        lines.push(msg!("cli-new-year-kept-once", count = t.kept_once));
     }
-    s.push_str(&format!("  {} references marked \"(reconduit de {from})\", {} statuses seed → assumed\n", t.references, t.statuses));
-    s.push_str(&format!("  passes `peps rules check {to}`\n"));
-    s.push_str("  review: labels and descriptions naming a year, calendar events, and each value the new year changes\n");
+    lines.push(msg!("cli-new-year-references", references = t.references, from = &from, statuses = t.statuses));
+    lines.push(msg!("cli-new-year-passes", to = &to));
+    lines.push(msg!("cli-new-year-review"));
+    let mut s = format!("{}\n", lines[0]);
+    for l in &lines[1..] {
+        s.push_str(&format!("  {l}\n"));
+    }
     s
 }
 
 /// Puts the checked folder in place of `dst` (keeping the old one until the new one is there).
-fn install(tmp: tempfile::TempDir, dst: &Path, root: &Path, to: i32) -> Result<(), String> {
+fn install(tmp: tempfile::TempDir, dst: &Path, root: &Path, to: i32) -> Result<(), Message> {
     let made = tmp.keep();
     let old = dst.exists().then(|| root.join(format!(".{to}.old-{}", std::process::id())));
     if let Some(old) = &old {
-        std::fs::rename(dst, old).map_err(|e| format!("cannot move {} aside: {e}", dst.display()))?;
+        std::fs::rename(dst, old)
+            .map_err(|e| msg!("cli-new-year-cannot-move", path = dst.display().to_string(), reason = e.to_string()))?;
     }
     if let Err(e) = std::fs::rename(&made, dst) {
         if let Some(old) = &old {
             let _ = std::fs::rename(old, dst);
         }
         let _ = std::fs::remove_dir_all(&made);
-        return Err(format!("cannot create {}: {e}", dst.display()));
+        return Err(msg!("cli-schema-cannot-create", dir = dst.display().to_string(), reason = e.to_string()));
     }
     if let Some(old) = old {
         let _ = std::fs::remove_dir_all(old);
@@ -164,9 +171,9 @@ fn install(tmp: tempfile::TempDir, dst: &Path, root: &Path, to: i32) -> Result<(
 }
 
 /// Writes year `to` made from the folder `src` of year `from` into `dst`.
-pub fn write_year(src: &Path, dst: &Path, from: i32, to: i32) -> Result<Tally, String> {
+pub fn write_year(src: &Path, dst: &Path, from: i32, to: i32) -> Result<Tally, Message> {
     let source = DirSource::new(src);
-    let manifest = source.read("rulebook.toml").map_err(|e| e.to_string())?;
+    let manifest = source.read("rulebook.toml").map_err(|e| Message::text(e.to_string()))?;
     let kinds = file_kinds(&manifest)?;
     let period = year_period(from);
     let mut tally = Tally::default();
@@ -176,18 +183,23 @@ pub fn write_year(src: &Path, dst: &Path, from: i32, to: i32) -> Result<Tally, S
         }
         let target = dst.join(&rel);
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| msg!("cli-schema-cannot-create", dir = parent.display().to_string(), reason = e.to_string()))?;
         }
         let kind = if rel == "rulebook.toml" { Some("rulebook") } else { kinds.iter().find(|(p, _)| *p == rel).map(|(_, k)| *k) };
         match kind {
             Some(kind) if kind != "scripts" => {
-                let text = source.read(&rel).map_err(|e| e.to_string())?;
-                let mut doc: DocumentMut = text.parse().map_err(|e| format!("{}: invalid TOML: {e}", source.display(&rel)))?;
+                let text = source.read(&rel).map_err(|e| Message::text(e.to_string()))?;
+                let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+                    msg!("cli-new-year-invalid-toml", file = source.display(&rel), reason = e.to_string())
+                })?;
                 edit(&mut doc, kind, from, to, period, &mut tally);
-                std::fs::write(&target, doc.to_string()).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+                std::fs::write(&target, doc.to_string())
+                    .map_err(|e| msg!("cli-output-io", path = target.display().to_string(), reason = e.to_string()))?;
             }
             _ => {
-                std::fs::copy(src.join(&rel), &target).map_err(|e| format!("cannot copy {}: {e}", source.display(&rel)))?;
+                std::fs::copy(src.join(&rel), &target)
+                    .map_err(|e| msg!("cli-cannot-copy", path = source.display(&rel), reason = e.to_string()))?;
             }
         }
     }
@@ -195,9 +207,11 @@ pub fn write_year(src: &Path, dst: &Path, from: i32, to: i32) -> Result<Tally, S
 }
 
 /// The kind of each file `rulebook.toml` lists under `[files]`.
-fn file_kinds(manifest: &str) -> Result<Vec<(String, &'static str)>, String> {
+fn file_kinds(manifest: &str) -> Result<Vec<(String, &'static str)>, Message> {
     const KINDS: &[&str] = &["parameters", "tables", "lists", "indicators", "calendar", "inputs", "steps", "scripts"];
-    let doc: DocumentMut = manifest.parse().map_err(|e| format!("rulebook.toml: invalid TOML: {e}"))?;
+    let doc: DocumentMut = manifest
+        .parse()
+        .map_err(|e: toml_edit::TomlError| msg!("cli-new-year-invalid-toml", file = "rulebook.toml", reason = e.to_string()))?;
     let mut out = Vec::new();
     let Some(files) = doc.get("files").and_then(Item::as_table_like) else { return Ok(out) };
     for kind in KINDS {
@@ -396,7 +410,8 @@ fn mark(tb: &mut dyn TableLike, from: i32, t: &mut Tally) {
         && let Some(r) = v.as_str()
         && !r.contains("(reconduit de ")
     {
-        let marked = format!("{r} (reconduit de {from})");
+        // Written into the rule files, which are in French whatever the run's language.
+        let marked = format!("{r} (reconduit de {from})"); // not prose
         set(v, Value::from(marked));
         t.references += 1;
     }

@@ -7,6 +7,8 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use peps_engine::data::case::CaseOptions;
+use peps_engine::message::{Lang, language, set_language};
+use peps_engine::msg;
 use serde::Serialize;
 
 use super::matrix::{Column, columns, load_every_year, matrix, row_names};
@@ -71,29 +73,32 @@ pub fn run(args: &RegressArgs) -> u8 {
     let cases = match case_folders(&examples, &case_file) {
         Ok(c) if !c.is_empty() => c,
         Ok(_) => {
-            eprintln!("error: no folder of {} holds a {case_file}", examples.display());
+            crate::error(msg!("cli-regress-no-case", folder = examples.display().to_string(), file = &case_file));
             return crate::EXIT_IO;
         }
         Err(e) => {
-            eprintln!("error: cannot list {}: {e}", examples.display());
+            crate::error(msg!("cli-regress-cannot-list", folder = examples.display().to_string(), reason = e.to_string()));
             return crate::EXIT_IO;
         }
     };
     let mut report = Report { unchanged: Vec::new(), new: Vec::new(), changes: Vec::new(), accepted: args.accept };
     for (name, dir) in &cases {
         let shown = format!("{label}/{name}");
-        let cols = columns(&books, dir, CaseOptions::default());
-        let text = matrix(&shown, &cols);
         let path = snapshots.join(format!("years_{name}.snap"));
-        match std::fs::read_to_string(&path) {
-            Ok(old) if contents(&old).trim_end() == text.trim_end() => report.unchanged.push(shown),
-            Ok(old) => report.changes.extend(compare(&shown, contents(&old), &cols)),
-            Err(_) => report.new.push(shown),
-        }
+        let text = in_english(|| {
+            let cols = columns(&books, dir, CaseOptions::default());
+            let text = matrix(&shown, &cols);
+            match std::fs::read_to_string(&path) {
+                Ok(old) if contents(&old).trim_end() == text.trim_end() => report.unchanged.push(shown),
+                Ok(old) => report.changes.extend(compare(&shown, contents(&old), &cols)),
+                Err(_) => report.new.push(shown),
+            }
+            text
+        });
         if args.accept
             && let Err(e) = std::fs::write(&path, format!("{HEADER}{text}"))
         {
-            eprintln!("error: cannot write {}: {e}", path.display());
+            crate::error(msg!("cli-output-io", path = path.display().to_string(), reason = e.to_string()));
             return crate::EXIT_IO;
         }
     }
@@ -199,43 +204,59 @@ fn compare(case: &str, old: &str, cols: &[Column]) -> Vec<Changed> {
             case: case.to_string(),
             year: "—".into(),
             output: "(notes)".into(),
-            before: "see the snapshot".into(),
+            // A value of the JSON report too: the same in every language.
+            before: "see the snapshot".into(), // not prose
             after: "changed".into(),
         });
     }
     out
 }
 
+/// Runs `f` with messages in English: the blessed matrices are snapshots the tests read too, so
+/// they are written in one language whatever the run's.
+fn in_english<T>(f: impl FnOnce() -> T) -> T {
+    let lang = language();
+    set_language(Lang::En);
+    let out = f();
+    set_language(lang);
+    out
+}
+
 fn table(r: &Report) -> String {
     let mut out = String::new();
     if r.changes.is_empty() && r.new.is_empty() {
-        let _ = writeln!(out, "every example gives the blessed results under every year ({} cases)", r.unchanged.len());
+        let _ = writeln!(out, "{}", msg!("cli-regress-all-unchanged", count = r.unchanged.len()));
         return out;
     }
     if !r.changes.is_empty() {
+        let [case, year, output, before, after] = [
+            msg!("cli-regress-col-case"),
+            msg!("cli-regress-col-year"),
+            msg!("cli-regress-col-output"),
+            msg!("cli-regress-col-before"),
+            msg!("cli-regress-col-after"),
+        ]
+        .map(|m| m.to_string());
         let w = |f: &dyn Fn(&Changed) -> usize, title: &str| r.changes.iter().map(f).max().unwrap_or(0).max(title.chars().count());
         let (wc, wy, wo, wb) = (
-            w(&|c| c.case.chars().count(), "case"),
-            w(&|c| c.year.chars().count(), "year"),
-            w(&|c| c.output.chars().count(), "output"),
-            w(&|c| c.before.chars().count(), "before"),
+            w(&|c| c.case.chars().count(), &case),
+            w(&|c| c.year.chars().count(), &year),
+            w(&|c| c.output.chars().count(), &output),
+            w(&|c| c.before.chars().count(), &before),
         );
-        let _ = writeln!(out, "{:<wc$}  {:<wy$}  {:<wo$}  {:>wb$}  after", "case", "year", "output", "before");
+        let _ = writeln!(out, "{case:<wc$}  {year:<wy$}  {output:<wo$}  {before:>wb$}  {after}");
         for c in &r.changes {
             let _ = writeln!(out, "{:<wc$}  {:<wy$}  {:<wo$}  {:>wb$}  {}", c.case, c.year, c.output, c.before, c.after);
         }
         out.push('\n');
     }
     for n in &r.new {
-        let _ = writeln!(out, "{n}: no blessed matrix yet");
+        let _ = writeln!(out, "{}", msg!("cli-regress-new", case = n));
     }
     let cases: BTreeSet<&str> = r.changes.iter().map(|c| c.case.as_str()).collect();
-    let _ =
-        writeln!(out, "{} changed cells in {} cases, {} new, {} unchanged", r.changes.len(), cases.len(), r.new.len(), r.unchanged.len());
-    if r.accepted {
-        let _ = writeln!(out, "accepted: the snapshots now hold these results");
-    } else {
-        let _ = writeln!(out, "if every change is intended, bless them: peps rules regress --accept");
-    }
+    let counts = msg!("cli-regress-counts", cells = r.changes.len(), cases = cases.len(), new = r.new.len(), unchanged = r.unchanged.len());
+    let _ = writeln!(out, "{counts}");
+    let last = if r.accepted { msg!("cli-regress-accepted") } else { msg!("cli-regress-bless") };
+    let _ = writeln!(out, "{last}");
     out
 }

@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use peps_engine::message::Message;
+use peps_engine::msg;
 use peps_engine::rules::schema::{FileKind, root_schema};
 
 use crate::test_cmd::{TestCase, TestDefaults};
@@ -23,8 +25,9 @@ pub struct SchemaArgs {
 /// Every schema, by file stem: the rule and norm file kinds, then the test files.
 pub fn schemas() -> Vec<(String, String)> {
     let mut out: Vec<(String, serde_json::Value)> = FileKind::ALL.iter().map(|k| (k.name().to_string(), k.schema())).collect();
-    out.push(("test-case".into(), root_schema::<TestCase>("peps test case")));
-    out.push(("test-defaults".into(), root_schema::<TestDefaults>("peps test defaults")));
+    // Titles of the schemas, read by editors: in English like the rest of the schemas.
+    out.push(("test-case".into(), root_schema::<TestCase>("peps test case"))); // not prose
+    out.push(("test-defaults".into(), root_schema::<TestDefaults>("peps test defaults"))); // not prose
     out.into_iter()
         .map(|(name, schema)| {
             let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
@@ -41,7 +44,7 @@ pub fn run(args: &SchemaArgs) -> u8 {
         return check(&dir, &expected);
     }
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        eprintln!("error: cannot create {}: {e}", dir.display());
+        crate::error(msg!("cli-schema-cannot-create", dir = dir.display().to_string(), reason = e.to_string()));
         return crate::EXIT_IO;
     }
     let mut written = 0;
@@ -51,13 +54,18 @@ pub fn run(args: &SchemaArgs) -> u8 {
             continue;
         }
         if let Err(e) = std::fs::write(&path, text) {
-            eprintln!("error: cannot write {}: {e}", path.display());
+            crate::error(msg!("cli-output-io", path = path.display().to_string(), reason = e.to_string()));
             return crate::EXIT_IO;
         }
-        crate::emit(&format!("wrote {}\n", path.display()));
+        crate::emit(&format!("{}\n", msg!("cli-schema-wrote", path = path.display().to_string())));
         written += 1;
     }
-    crate::emit(&format!("{} schemas in {}: {written} written, {} up to date\n", expected.len(), dir.display(), expected.len() - written));
+    let summary = Message::id("cli-schema-written")
+        .with("count", expected.len())
+        .with("dir", dir.display().to_string())
+        .with("written", written)
+        .with("current", expected.len() - written);
+    crate::emit(&format!("{summary}\n"));
     crate::EXIT_OK
 }
 
@@ -67,23 +75,23 @@ fn check(dir: &Path, expected: &[(String, String)]) -> u8 {
     for (name, text) in expected {
         match std::fs::read_to_string(dir.join(name)) {
             Ok(t) if &t == text => {}
-            Ok(_) => stale.push(format!("{} is out of date", dir.join(name).display())),
-            Err(_) => stale.push(format!("{} is missing", dir.join(name).display())),
+            Ok(_) => stale.push(msg!("cli-schema-stale", path = dir.join(name).display().to_string())),
+            Err(_) => stale.push(msg!("cli-schema-missing", path = dir.join(name).display().to_string())),
         }
     }
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.ends_with(".schema.json") && !expected.iter().any(|(n, _)| *n == name) {
-            stale.push(format!("{} is not a schema of this version", entry.path().display()));
+            stale.push(msg!("cli-schema-unknown", path = entry.path().display().to_string()));
         }
     }
     if stale.is_empty() {
-        crate::emit(&format!("{} schemas in {}: up to date\n", expected.len(), dir.display()));
+        crate::emit(&format!("{}\n", msg!("cli-schema-up-to-date", count = expected.len(), dir = dir.display().to_string())));
         return crate::EXIT_OK;
     }
-    for s in &stale {
-        eprintln!("error: {s}");
+    for s in stale {
+        crate::error(s);
     }
-    eprintln!("  help: run `peps rules schema` to regenerate them from the Rust types, and commit the result");
+    eprintln!("  {}", msg!("cli-schema-help"));
     crate::EXIT_FINDINGS
 }

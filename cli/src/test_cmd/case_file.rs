@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use peps_engine::msg;
 use peps_engine::rules::schema::{AnyValue, DecimalText};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer};
@@ -49,7 +50,7 @@ pub struct TestCase {
 #[serde(deny_unknown_fields)]
 pub struct TestDefaults {
     /// What the defaults describe (the standard test team).
-    #[allow(dead_code, reason = "read by people and editors; the runner has no use for it")]
+    #[allow(dead_code, reason = "read by people and editors; the runner has no use for it")] // not prose
     pub description: Option<String>,
     /// Values of the case file, section by section (`[case.section]`).
     #[serde(default, rename = "case", alias = "team")]
@@ -74,7 +75,8 @@ impl JsonSchema for TeamValue {
         "TeamValue".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "description": "A value of the team file, written as in team.toml (the rulebook's inputs file says which)." })
+        // The schemas are read by editors, in English like the rest of them.
+        json_schema!({ "description": "A value of the team file, written as in team.toml (the rulebook's inputs file says which)." }) // not prose
     }
 }
 
@@ -122,24 +124,21 @@ pub struct Tolerant {
 
 /// Reads a case file; the error is a message naming the file.
 pub fn read_case(path: &Path) -> Result<TestCase, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| msg!("cli-cannot-read", path = &shown, reason = e.to_string()).to_string())?;
     let case: TestCase =
-        toml::from_str(&text).map_err(|e| format!("{} is not a valid test case: {}", path.display(), e.to_string().trim_end()))?;
+        toml::from_str(&text).map_err(|e| msg!("cli-test-invalid-case", path = &shown, reason = e.to_string().trim_end()).to_string())?;
     if case.years.is_empty() {
-        return Err(format!("{} lists no years: give e.g. `years = [2025]`", path.display()));
+        return Err(msg!("cli-test-no-years", path = &shown).to_string());
     }
     if case.expected.is_empty() && case.expected_by_year.is_empty() {
-        return Err(format!("{} expects nothing: give `[expected]` outputs", path.display()));
+        return Err(msg!("cli-test-expects-nothing", path = &shown).to_string());
     }
     // An expectation for a year the case does not run would never be checked.
     for year in case.expected_by_year.keys() {
         if !case.years.iter().any(|y| y.to_string() == *year) {
             let years: Vec<String> = case.years.iter().map(i32::to_string).collect();
-            return Err(format!(
-                "{}: `expected_by_year.{year}` is for a year the case does not run; add {year} to `years` ({})",
-                path.display(),
-                years.join(", ")
-            ));
+            return Err(msg!("cli-test-year-not-run", path = &shown, year = year, years = years.join(", ")).to_string());
         }
     }
     Ok(case)
@@ -151,8 +150,9 @@ pub fn read_defaults(dir: &Path) -> Result<TestDefaults, String> {
     if !path.is_file() {
         return Ok(TestDefaults::default());
     }
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    toml::from_str(&text).map_err(|e| format!("{} is not a valid defaults file: {}", path.display(), e.to_string().trim_end()))
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(&path).map_err(|e| msg!("cli-cannot-read", path = &shown, reason = e.to_string()).to_string())?;
+    toml::from_str(&text).map_err(|e| msg!("cli-test-invalid-defaults", path = &shown, reason = e.to_string().trim_end()).to_string())
 }
 
 #[cfg(test)]
@@ -195,6 +195,8 @@ a = true
 
     #[test]
     fn expectations_for_a_year_the_case_does_not_run_are_refused() {
+        // The assertions read the English messages.
+        peps_engine::message::set_language(peps_engine::message::Lang::En);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.toml");
         std::fs::write(

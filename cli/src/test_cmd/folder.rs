@@ -12,6 +12,7 @@ use std::path::Path;
 
 use peps_engine::data::norm::{Checksum, Field, FieldKind, Norm};
 use peps_engine::diagnostic::did_you_mean;
+use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::inputs::InputKind;
 use peps_engine::rules::schema::AnyValue;
@@ -81,12 +82,12 @@ pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, r
     {
         for key in keys {
             if !names.contains(&key.as_str()) {
-                let hint = did_you_mean(key, names.iter().copied()).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default();
-                problems.push(format!(
-                    "`{what}.{key}` names no data file of the {} rulebook{hint}; its data files are {}",
-                    rb.year(),
-                    names.join(", ")
-                ));
+                let (key, year, files) = (format!("{what}.{key}"), rb.year().to_string(), names.join(", "));
+                let problem = match did_you_mean(&key[what.len() + 1..], names.iter().copied()) {
+                    Some(c) => msg!("cli-test-no-data-file-close", key = key, year = year, close = c, files = files),
+                    None => msg!("cli-test-no-data-file", key = key, year = year, files = files),
+                };
+                problems.push(problem.to_string());
             }
         }
     }
@@ -98,7 +99,8 @@ pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, r
             Some(DataSpec::File(path)) => match std::fs::read(case_dir.join(path)) {
                 Ok(bytes) => Some(bytes),
                 Err(e) => {
-                    problems.push(format!("cannot read the `{name}` file {}: {e}", case_dir.join(path).display()));
+                    let path = case_dir.join(path).display().to_string();
+                    problems.push(msg!("cli-test-cannot-read-data", name = *name, path = path, reason = e.to_string()).to_string());
                     None
                 }
             },
@@ -115,7 +117,7 @@ pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, r
         if let Some(bytes) = text
             && let Err(e) = std::fs::write(dir.join(&file), bytes)
         {
-            problems.push(format!("cannot write {}: {e}", dir.join(&file).display()));
+            problems.push(msg!("cli-output-io", path = dir.join(&file).display().to_string(), reason = e.to_string()).to_string());
         }
         team.entry(section.to_string())
             .or_insert_with(|| toml::Value::Table(toml::Table::new()))
@@ -125,12 +127,12 @@ pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, r
     let text = match toml::to_string(&team) {
         Ok(t) => t,
         Err(e) => {
-            problems.push(format!("cannot write the case file: {e}"));
+            problems.push(msg!("cli-test-cannot-write-case", reason = e.to_string()).to_string());
             String::new()
         }
     };
     if let Err(e) = std::fs::write(dir.join(rb.case_file()), text) {
-        problems.push(format!("cannot write {}: {e}", dir.join(rb.case_file()).display()));
+        problems.push(msg!("cli-output-io", path = dir.join(rb.case_file()).display().to_string(), reason = e.to_string()).to_string());
     }
     if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
@@ -186,16 +188,19 @@ fn csv_text(
 ) -> Option<String> {
     let fields: Vec<&str> = norm.fields.iter().map(|f| f.name.as_str()).collect();
     let unknown = |key: &str, where_: &str, problems: &mut Vec<String>| {
-        let hint = did_you_mean(key, fields.iter().copied()).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default();
-        problems.push(format!("{where_} has a field `{key}` that norm `{}` does not have{hint}", norm.name));
+        let problem = match did_you_mean(key, fields.iter().copied()) {
+            Some(c) => msg!("cli-test-unknown-field-close", place = where_, key = key, norm = &norm.name, close = c),
+            None => msg!("cli-test-unknown-field", place = where_, key = key, norm = &norm.name),
+        };
+        problems.push(problem.to_string());
     };
     for key in defaults.keys().filter(|k| !fields.contains(&k.as_str())) {
-        unknown(key, &format!("the defaults of `{input}`"), problems);
+        unknown(key, &msg!("cli-test-defaults-of", input = input).to_string(), problems);
     }
     let mut w = csv::WriterBuilder::new().delimiter(norm.separator).terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
     w.write_record(&fields).ok()?;
     for (row_idx, row) in rows.iter().enumerate() {
-        let where_ = format!("row {} of `{input}`", row_idx + 1);
+        let where_ = msg!("cli-test-row-of", row = (row_idx + 1).to_string(), input = input).to_string();
         for key in row.fields.keys().filter(|k| !fields.contains(&k.as_str())) {
             unknown(key, &where_, problems);
         }
@@ -216,7 +221,7 @@ fn csv_text(
                 match cell {
                     Ok(c) => record.push(c),
                     Err(e) => {
-                        problems.push(format!("{where_}, field `{}`: {e}", field.name));
+                        problems.push(msg!("cli-test-field-problem", place = &where_, field = &field.name, problem = e).to_string());
                         record.push(String::new());
                     }
                 }
@@ -231,7 +236,7 @@ fn csv_text(
 /// row: a name is one person); a value of the field's length is written as it is.
 fn identifier_cell(v: &AnyValue, field: &Field, sum: Checksum, aliases: &mut Aliases) -> Result<String, String> {
     let toml::Value::String(s) = &v.0 else {
-        return Err("an identifier is a text: a name such as \"p1\", or a full number in quotes".into());
+        return Err(msg!("cli-test-identifier-text").to_string());
     };
     let len = identifier_len(field, sum);
     if s.chars().count() == len {
@@ -248,19 +253,19 @@ fn cell(v: &AnyValue, field: &Field, norm: &Norm) -> Result<String, String> {
         }
         (toml::Value::String(s), _) => Ok(s.clone()),
         (toml::Value::Integer(i), FieldKind::Integer | FieldKind::Decimal | FieldKind::Text | FieldKind::Enum) => Ok(i.to_string()),
-        (toml::Value::Float(f), FieldKind::Integer) => Err(format!("a whole number field cannot hold {f}")),
-        (toml::Value::Float(_), _) => Err("write a decimal as a string, e.g. \"12.50\", so that it stays exact".into()),
+        (toml::Value::Float(f), FieldKind::Integer) => Err(msg!("cli-test-not-whole", value = f.to_string()).to_string()),
+        (toml::Value::Float(_), _) => Err(msg!("cli-test-decimal-as-text").to_string()),
         (toml::Value::Boolean(b), FieldKind::Bool) => {
             let values = if *b { &norm.true_values } else { &norm.false_values };
-            values.first().cloned().ok_or_else(|| format!("norm `{}` has no text for {b}", norm.name))
+            values.first().cloned().ok_or_else(|| msg!("cli-test-no-bool-text", norm = &norm.name, value = b.to_string()).to_string())
         }
         (toml::Value::Datetime(d), FieldKind::Date) => match (d.date, d.time) {
             (Some(date), None) => chrono::NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
                 .map(|nd| nd.format(&norm.date_format).to_string())
-                .ok_or_else(|| format!("{d} is not a calendar date")),
-            _ => Err(format!("{d} is not a date")),
+                .ok_or_else(|| msg!("cli-test-not-calendar-date", value = d.to_string()).to_string()),
+            _ => Err(msg!("cli-test-not-date", value = d.to_string()).to_string()),
         },
-        (other, kind) => Err(format!("a {} field cannot hold {}", field_kind_name(kind), other.type_str())),
+        (other, kind) => Err(msg!("cli-test-wrong-kind", kind = field_kind_name(kind), value = other.type_str()).to_string()),
     }
 }
 
@@ -331,6 +336,8 @@ mod tests {
 
     #[test]
     fn wrong_values_and_unknown_fields_are_each_reported() {
+        // The assertions read the English messages.
+        peps_engine::message::set_language(peps_engine::message::Lang::En);
         let rows = rows("r = [{ NIR = 12, NE = \"x\", OK = 1, EUR = 1.5, NIRR = 1 }]");
         let defaults = BTreeMap::from([("MISSING".to_string(), AnyValue(toml::Value::Integer(1)))]);
         let (mut aliases, mut problems) = (Aliases::default(), Vec::new());

@@ -40,13 +40,15 @@ pub fn read_removals(file: &SourceFile) -> (Vec<Removal>, Vec<Diagnostic>) {
         let obj = ctx.root(&root, &format!("`{REMOVALS_FILE}`"));
         for (key, item) in obj.entries() {
             let name = key.get_ref().to_string();
-            let Some(entry) = Obj::of(&ctx, item, &format!("the removal of `{name}`")) else { continue };
+            // Rendered once per entry of the file (a handful), for the reader's messages.
+            let what = msg!("data-removal-of", name = &name).to_string();
+            let Some(entry) = Obj::of(&ctx, item, &what) else { continue };
             let kind = read_choice(&entry, "kind", KINDS, |s| KINDS.contains(&s).then(|| s.to_string()));
             let reference = entry.str("reference");
             if let Some(r) = &reference
                 && r.get_ref().trim().is_empty()
             {
-                ctx.error(Code::InvalidValue, r.span(), format!("the reference of the removal of `{name}` is empty"));
+                ctx.error(Code::InvalidValue, r.span(), msg!("data-removal-reference-empty", name = &name));
             }
             entry.finish();
             if let (Some(kind), Some(reference)) = (kind, reference) {
@@ -89,17 +91,16 @@ pub fn check(prev: &Rulebook, next: &Rulebook, removals: &[Removal]) -> Vec<Diag
         if has(&after, kind, name) || expires_within(prev, kind, name) || removals.iter().any(|r| r.kind == *kind && r.name == *name) {
             continue;
         }
-        let mut d = Diagnostic::error(Code::DroppedItem, format!("{kind} `{name}` of {} is absent from {}", prev.year, next.year))
-            .at(loc.clone())
-            .hint(format!(
-                "carry it into the {} rulebook (its reference saying so), or record the removal and its reason in `{REMOVALS_FILE}` of {}",
-                next.year, next.year
-            ));
+        let (from, to) = (prev.year.to_string(), next.year.to_string());
+        let mut d =
+            Diagnostic::error(Code::DroppedItem, msg!("data-item-dropped", kind = kind_label(kind), name = name, from = &from, to = &to))
+                .at(loc.clone())
+                .hint(msg!("data-item-dropped-hint", year = &to, file = REMOVALS_FILE));
         let same_kind = after.iter().filter(|(k, _, _)| k == kind).map(|(_, n, _)| n.as_str());
         if let Some(c) = did_you_mean(name, same_kind)
             && !has(&before, kind, c)
         {
-            d.message = Message::text(format!("{} (renamed `{c}`?)", d.message));
+            d.message = msg!("data-item-renamed", message = d.message, name = c);
         }
         diags.push(d);
     }
@@ -109,25 +110,41 @@ pub fn check(prev: &Rulebook, next: &Rulebook, removals: &[Removal]) -> Vec<Diag
             diags.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    format!("`{REMOVALS_FILE}` removes {} `{}`, which {} still has", r.kind, r.name, next.year),
+                    msg!("data-removal-still-there", file = REMOVALS_FILE, kind = kind_label(&r.kind), name = &r.name)
+                        .with("year", next.year.to_string()),
                 )
                 .at(r.location.clone())
-                .hint("drop the entry, or the item"),
+                .hint(msg!("data-removal-still-there-hint")),
             );
         } else if !has(&before, &r.kind, &r.name) {
             let mut d = Diagnostic::error(
                 Code::UndefinedName,
-                format!("`{REMOVALS_FILE}` removes {} `{}`, which {} did not have", r.kind, r.name, prev.year),
+                msg!("data-removal-unknown", file = REMOVALS_FILE, kind = kind_label(&r.kind), name = &r.name)
+                    .with("year", prev.year.to_string()),
             )
             .at(r.location.clone());
             let same_kind = before.iter().filter(|(k, _, _)| *k == r.kind).map(|(_, n, _)| n.as_str());
             if let Some(c) = did_you_mean(&r.name, same_kind) {
-                d = d.hint(format!("did you mean `{c}`?"));
+                d = d.hint(msg!("data-did-you-mean", name = c));
             }
             diags.push(d);
         }
     }
     diags
+}
+
+/// The kind of an item (`parameter`, `code`…, as `retraits.toml` names it) for people.
+fn kind_label(kind: &str) -> Message {
+    match kind {
+        "parameter" => msg!("data-item-parameter"),
+        "table" => msg!("data-item-table"),
+        "list" => msg!("data-item-list"),
+        "code" => msg!("data-item-code"),
+        "indicators" => msg!("data-item-indicators"),
+        "step" => msg!("data-item-step"),
+        "input" => msg!("data-item-input"),
+        other => Message::text(other),
+    }
 }
 
 /// Whether `name` is a code of a list whose every version ends (`to`) inside `rb`'s year: the
@@ -150,13 +167,10 @@ fn new_inputs_without_default(prev: &Rulebook, next: &Rulebook) -> Vec<Diagnosti
         .map(|i| {
             Diagnostic::warning(
                 Code::NewInputWithoutDefault,
-                format!("input `{}.{}` is new in {} and required, with no default", i.section, i.name, next.year),
+                msg!("data-input-new-required", input = format!("{}.{}", i.section, i.name), year = next.year.to_string()),
             )
             .at(i.location.clone())
-            .hint(format!(
-                "cases written for {} lack it: give it a `default` (or make it `optional`) so that they can still be computed and compared",
-                prev.year
-            ))
+            .hint(msg!("data-input-new-required-hint", year = prev.year.to_string()))
         })
         .collect()
 }

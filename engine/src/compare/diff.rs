@@ -426,21 +426,23 @@ pub(crate) fn input_name(i: &Input) -> String {
 pub(crate) fn input_summary(i: &Input) -> String {
     let kind = match &i.kind {
         InputKind::Value { unit } => unit.as_str().to_string(),
-        InputKind::Enum { values } => format!("one of {}", values.join(", ")),
+        InputKind::Enum { values } => msg!("data-input-one-of", values = values.join(", ")).to_string(),
         InputKind::Dataset { norm, rejected_rows } => match rejected_rows {
-            RejectedRows::Refuse => format!("data file read through norm {norm}"),
-            RejectedRows::LeaveOut => format!("data file read through norm {norm}, the rows it rejects left out"),
+            RejectedRows::Refuse => msg!("data-input-data-file", norm = norm).to_string(),
+            RejectedRows::LeaveOut => msg!("data-input-data-file-left-out", norm = norm).to_string(),
         },
         InputKind::Records { fields } => {
-            format!("records of {}", fields.iter().map(|(f, u)| format!("{f} ({u})")).collect::<Vec<_>>().join(", "))
+            let fields = fields.iter().map(|(f, u)| format!("{f} ({u})")).collect::<Vec<_>>().join(", ");
+            msg!("data-input-records", fields = fields).to_string()
         }
     };
+    // A summary compared as text between two rulebooks, written once per input.
     let mut s = kind;
     if i.optional {
-        s.push_str(", optional");
+        s = msg!("data-input-optional", summary = s).to_string();
     }
     if let Some(d) = &i.default {
-        s.push_str(&format!(", default {}", d.render()));
+        s = msg!("data-input-default", summary = s, value = d.render()).to_string();
     }
     s
 }

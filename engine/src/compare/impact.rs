@@ -23,6 +23,7 @@ use crate::data::case::CaseOptions;
 use crate::data::shift::DataShift;
 use crate::diagnostic::Diagnostic;
 use crate::eval::{Evaluation, RunManifest, evaluate};
+use crate::message::Message;
 use crate::rulebook::{Parts, Rulebook, assemble};
 use crate::value::{Unit, Value};
 
@@ -32,7 +33,10 @@ mod changes;
 
 pub use changes::ItemKind;
 
-pub const METHOD: &str = "sequential substitution, item by item: starting from the earlier rules (moved into the later year, with the case's data, when the years differ: the frame), each changed item of the later rules is brought in one at a time in the fixed order parameters, table rows, list items, indicators, case inputs, norms, steps, formulas, result, calendar; each item is credited with the change of the total it causes given the items before it, so the credits add up exactly to the delta. An item that cannot be evaluated alone is evaluated with the next ones and their joint credit is noted.";
+/// How the delta is split between the changed items, for people.
+pub fn method() -> Message {
+    msg!("data-impact-method")
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Impact {
@@ -43,7 +47,7 @@ pub struct Impact {
     /// The labels of the two rulebooks (a draft is told apart by its label or folder).
     pub rules_from: String,
     pub rules_to: String,
-    pub method: &'static str,
+    pub method: Message,
     pub total_from: Value,
     pub total_to: Value,
     pub delta: Decimal,
@@ -73,7 +77,7 @@ pub struct ImpactItem {
     pub to: Option<String>,
     /// When the credit is shared with items evaluated together.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Message>,
 }
 
 /// The credits of one kind of item.
@@ -122,7 +126,7 @@ pub fn impact(from: &Rulebook, to: &Rulebook, dir: &Path, options: CaseOptions) 
         case: to.case_name(&sides.b),
         rules_from: from.label.clone(),
         rules_to: to.label.clone(),
-        method: METHOD,
+        method: method(),
         total_from: start.total.clone(),
         total_to: end.total.clone(),
         delta: total_of(&end) - total_of(&start),
@@ -202,11 +206,12 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
     if !rest.is_zero() {
         out.push(ImpactItem {
             kind: ItemKind::Other,
-            name: "other differences".into(),
+            // A name like the items' own, written once per comparison.
+            name: msg!("data-impact-other").to_string(),
             delta: rest,
             from: None,
             to: None,
-            note: Some("the later rules differ from the items brought in by something no item names".into()),
+            note: Some(msg!("data-impact-other-note")),
         });
     }
     // Credits read like the totals they split: `0.00`, not `0`.
@@ -224,9 +229,9 @@ fn credit(out: &mut Vec<ImpactItem>, pending: &mut Vec<Change>, delta: Decimal) 
     for (i, c) in pending.drain(..).enumerate() {
         let note = (names.len() > 1).then(|| {
             if i == 0 {
-                format!("evaluated together with {}: the credit is theirs jointly", names[1..].join(", "))
+                msg!("data-impact-evaluated-together", names = names[1..].join(", "))
             } else {
-                format!("credited jointly with {}", names[0])
+                msg!("data-impact-credited-jointly", name = &names[0])
             }
         });
         out.push(ImpactItem {

@@ -128,19 +128,16 @@ pub(crate) fn load_case(
         let (InputKind::Dataset { rejected_rows, .. }, Some((rel, loc))) = (&input.kind, &paths[i]) else { continue };
         let full = dir.join(rel);
         if !options.allow_outside_paths {
+            let input_name = format!("{}.{}", input.section, input.name);
             let escape = if !is_contained(rel) {
-                Some("is outside the case folder")
+                Some(msg!("data-case-path-outside", file = rel, input = &input_name))
             } else if leaves_through_link(dir, &full) {
-                Some("leads outside the case folder through a symbolic link")
+                Some(msg!("data-case-path-through-link", file = rel, input = &input_name))
             } else {
                 None
             };
-            if let Some(how) = escape {
-                diags.push(
-                    Diagnostic::error(Code::PathEscape, format!("data file `{rel}` of `{}.{}` {how}", input.section, input.name))
-                        .at(loc.clone())
-                        .hint("name a file inside the case folder, or pass --allow-outside-paths"),
-                );
+            if let Some(message) = escape {
+                diags.push(Diagnostic::error(Code::PathEscape, message).at(loc.clone()).hint(msg!("data-case-path-hint")));
                 continue;
             }
         }
@@ -171,28 +168,32 @@ pub(crate) fn load_case(
 }
 
 /// Reads the case description: a regular file, at most [`MAX_CASE_FILE_BYTES`], in UTF-8.
+#[allow(clippy::result_large_err, reason = "read once per case, the error is returned as it is")] // not prose
 pub(crate) fn read_case_text(path: &Path, shown: &str, case_file: &str) -> Result<String, Diagnostic> {
     let at = || Location::File { file: shown.to_string() };
     let file = open_regular(path).map_err(|e| {
-        Diagnostic::error(Code::CaseFileUnreadable, format!("cannot read {shown}: {}", e.reason()))
+        Diagnostic::error(Code::CaseFileUnreadable, msg!("data-cannot-read", file = shown, reason = e.message()))
             .at(at())
-            .hint(format!("a case is a folder holding a `{case_file}`"))
+            .hint(msg!("data-case-folder-hint", file = case_file))
     })?;
     let mut bytes = Vec::new();
     if let Err(e) = file.take(MAX_CASE_FILE_BYTES + 1).read_to_end(&mut bytes) {
-        return Err(Diagnostic::error(Code::CaseFileUnreadable, format!("cannot read {shown}: {}", io_reason(&e))).at(at()));
+        return Err(Diagnostic::error(Code::CaseFileUnreadable, msg!("data-cannot-read", file = shown, reason = io_reason(&e))).at(at()));
     }
     if bytes.len() as u64 > MAX_CASE_FILE_BYTES {
-        return Err(Diagnostic::error(Code::CaseFileUnreadable, format!("{shown} is larger than {MAX_CASE_FILE_BYTES} bytes"))
-            .at(at())
-            .hint("a case description holds a few values and the names of its data files, not the data itself"));
+        return Err(Diagnostic::error(
+            Code::CaseFileUnreadable,
+            msg!("data-case-file-too-large", file = shown, bytes = MAX_CASE_FILE_BYTES),
+        )
+        .at(at())
+        .hint(msg!("data-case-file-too-large-hint")));
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        Diagnostic::error(Code::CaseFileUnreadable, format!("{shown} is not valid UTF-8 (line {line})"))
+        Diagnostic::error(Code::CaseFileUnreadable, msg!("data-case-file-not-utf8", file = shown, line = line))
             .at(at())
-            .hint("save the file as UTF-8")
+            .hint(msg!("data-case-file-not-utf8-hint"))
     })
 }
 
@@ -227,8 +228,8 @@ pub(crate) fn read_case_values(
                     ctx.error_hint(
                         Code::MissingKey,
                         span,
-                        format!("no `{}` in section `[{section}]`", input.name),
-                        format!("the rulebook needs it: {}", input.label),
+                        msg!("data-case-missing-value", name = &input.name, section = section),
+                        msg!("data-case-missing-value-hint", label = &input.label),
                     );
                 }
                 continue;
@@ -248,8 +249,8 @@ pub(crate) fn read_case_values(
                             ctx.error_hint(
                                 Code::InvalidValue,
                                 s.span(),
-                                format!("{what} cannot be `{}`", s.get_ref()),
-                                format!("one of {}", allowed.join(", ")),
+                                msg!("data-case-value-not-allowed", what = &what, value = s.get_ref()),
+                                msg!("data-case-value-one-of", values = allowed.join(", ")),
                             );
                         }
                     }
@@ -262,7 +263,9 @@ pub(crate) fn read_case_values(
                 InputKind::Records { fields } => {
                     let Some(items) = crate::rules::strict::read_array(ctx, item, &what) else { continue };
                     for rec in items {
-                        let Some(r) = Obj::of(ctx, rec, &format!("a record of {what}")) else { continue };
+                        // Rendered once per record of a case file (a handful), for the reader's messages.
+                        let record = msg!("data-case-record-of", what = &what).to_string();
+                        let Some(r) = Obj::of(ctx, rec, &record) else { continue };
                         let row: Vec<Value> = fields
                             .iter()
                             .map(|(f, unit)| {

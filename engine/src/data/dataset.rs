@@ -98,12 +98,12 @@ pub(crate) fn read_dataset(
     let file = match open_regular(path) {
         Ok(f) => f,
         Err(e) => {
-            let d = Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {shown}: {}", e.reason()))
+            let d = Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = shown, reason = e.reason()))
                 .at(Location::File { file: shown.to_string() })
                 .hint(match e {
-                    OpenError::Folder => "name the data file inside the folder",
-                    OpenError::NotRegular => "copy the data into a regular file and name that file",
-                    OpenError::Io(_) => "check that the file exists and that you may read it",
+                    OpenError::Folder => msg!("eval-data-unreadable-folder"),
+                    OpenError::NotRegular => msg!("eval-data-unreadable-not-regular"),
+                    OpenError::Io(_) => msg!("eval-data-unreadable-io"),
                 });
             return DatasetRead { dataset: None, diags: vec![d], left_out: None };
         }
@@ -180,7 +180,7 @@ fn read_stream<R: Read>(
         Err(e) => {
             let d = match guard.fault() {
                 Some(fault) => fault_diagnostic(fault, shown),
-                None => Diagnostic::error(Code::DataFileUnreadable, format!("cannot read {shown}: {e}"))
+                None => Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = shown, reason = e.to_string()))
                     .at(Location::File { file: shown.to_string() }),
             };
             return DatasetRead { dataset: None, diags: vec![d], left_out: None };
@@ -199,7 +199,7 @@ fn read_stream<R: Read>(
             if let Some(first) = examples.next() {
                 let mut d = diagnostic(first, shown);
                 if count.count > 1 {
-                    d.message = Message::text(format!("{} ({} in this file in all)", d.message, count.count));
+                    d.message = msg!("eval-data-in-all", problem = d.message, count = count.count);
                 }
                 diags.push(d);
             }
@@ -229,34 +229,21 @@ fn read_stream<R: Read>(
             related: None,
         };
         summaries.push(
-            Diagnostic {
-                message: format!(
-                    "{more} more {} problem{} in this file are not shown ({} in all)",
-                    count.code.name(),
-                    plural(more),
-                    count.count
-                )
-                .into(),
-                ..d
-            }
-            .at(Location::File { file: shown.to_string() })
-            .hint("validate the file against its norm for the full report"),
+            Diagnostic { message: msg!("eval-data-not-shown", more = more, code = count.code.name(), count = count.count), ..d }
+                .at(Location::File { file: shown.to_string() })
+                .hint(msg!("eval-data-not-shown-hint")),
         );
     }
     let left_out = leave_out.then(|| {
         for c in &sink.by_code {
             let first = report.examples.iter().find(|p| p.code == c.code && left(p));
-            let mut d = Diagnostic::warning(
-                c.code,
-                format!(
-                    "{} row{} of `{name}` left out of the case ({}){}",
-                    c.rows,
-                    plural(c.rows),
-                    c.code.summary(),
-                    first.map(|p| format!("; the first: {}", shown_problem(p))).unwrap_or_default()
-                ),
-            )
-            .hint("the rulebook leaves out the rows this file's norm rejects; correct them and compute again to count them");
+            let message = match first {
+                Some(p) => {
+                    msg!("eval-data-left-out-first", rows = c.rows, dataset = name, what = c.code.summary(), first = shown_problem(p))
+                }
+                None => msg!("eval-data-left-out", rows = c.rows, dataset = name, what = c.code.summary()),
+            };
+            let mut d = Diagnostic::warning(c.code, message).hint(msg!("eval-data-left-out-hint"));
             d.location = Some(first.map_or_else(|| Location::File { file: shown.to_string() }, |p| location(p, shown)));
             summaries.push(d);
         }
@@ -272,17 +259,14 @@ fn read_stream<R: Read>(
     if !guard.ends_with_newline()
         && let Some(d) = diags.iter_mut().rev().find(|d| d.code == Code::RowWidth)
     {
-        d.hint = Some("the file does not end with a line break: its last line may have been cut short".into());
+        d.hint = Some(msg!("eval-data-no-final-newline"));
     }
     if guard.endings().mixed() {
         let e = guard.endings();
         diags.push(
-            Diagnostic::warning(
-                Code::DataLineEndings,
-                format!("{shown} mixes line endings ({} CRLF, {} LF, {} CR alone)", e.crlf, e.lf, e.cr),
-            )
-            .at(Location::File { file: shown.into() })
-            .hint("save the file again with one kind of line ending; row numbers count LF line breaks"),
+            Diagnostic::warning(Code::DataLineEndings, msg!("eval-data-mixed-endings", file = shown, crlf = e.crlf, lf = e.lf, cr = e.cr))
+                .at(Location::File { file: shown.into() })
+                .hint(msg!("eval-data-mixed-endings-hint")),
         );
     }
     let dataset = Dataset {
@@ -301,7 +285,7 @@ fn diagnostic(p: &Problem, shown: &str) -> Diagnostic {
     let d = Diagnostic {
         code: p.code,
         severity: p.severity,
-        message: shown_problem(p).into(),
+        message: shown_problem(p),
         location: Some(location(p, shown)),
         related: None,
         hint: None,
@@ -312,16 +296,15 @@ fn diagnostic(p: &Problem, shown: &str) -> Diagnostic {
     }
 }
 
-/// `FIELD = `value`: message`, the value as the validator shows it (masked for identifiers).
-fn shown_problem(p: &Problem) -> String {
-    let value = match p.value.as_deref() {
-        Some(v) if v.starts_with("[masked") => format!("{v}: "),
-        Some(v) if !v.is_empty() => format!("`{v}`: "),
-        _ => String::new(),
-    };
-    match &p.field {
-        Some(f) if !value.is_empty() => format!("{f} = {value}{}", p.message),
-        _ => format!("{value}{}", p.message),
+/// `FIELD = `value` : message`, the value as the validator shows it (masked for identifiers).
+fn shown_problem(p: &Problem) -> Message {
+    let message = p.message.clone();
+    match (p.field.as_deref(), p.value.as_deref()) {
+        (Some(f), Some(v)) if v.starts_with('[') => msg!("eval-data-problem-masked", field = f, value = v, message = message),
+        (Some(f), Some(v)) if !v.is_empty() => msg!("eval-data-problem-value", field = f, value = v, message = message),
+        (None, Some(v)) if v.starts_with('[') => msg!("eval-data-problem-masked-alone", value = v, message = message),
+        (None, Some(v)) if !v.is_empty() => msg!("eval-data-problem-value-alone", value = v, message = message),
+        _ => message,
     }
 }
 
@@ -332,23 +315,18 @@ fn location(p: &Problem, shown: &str) -> Location {
     }
 }
 
-fn plural(n: u64) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 /// The diagnostic of a guarded read that stopped.
 fn fault_diagnostic(fault: Fault, shown: &str) -> Diagnostic {
     let at = |row| Location::Data { file: shown.to_string(), row, field: None };
     match fault {
-        Fault::LineTooLong { line } => Diagnostic::error(
-            Code::DataLineTooLong,
-            format!("line {line} is longer than {} bytes; the file is not read further", MAX_LINE_BYTES),
-        )
-        .at(at(line))
-        .hint("a row of an exchange file is a few hundred bytes: check that this is the right file"),
-        Fault::Nul { line } => Diagnostic::error(Code::DataEncoding, format!("line {line} holds a NUL byte; the file is not read further"))
-            .at(at(line))
-            .hint("the file looks binary or UTF-16: export it again as text (UTF-8 or Windows-1252)"),
+        Fault::LineTooLong { line } => {
+            Diagnostic::error(Code::DataLineTooLong, msg!("eval-data-line-too-long", line = line, max = MAX_LINE_BYTES))
+                .at(at(line))
+                .hint(msg!("eval-data-line-too-long-hint"))
+        }
+        Fault::Nul { line } => {
+            Diagnostic::error(Code::DataEncoding, msg!("eval-data-nul", line = line)).at(at(line)).hint(msg!("eval-data-nul-hint"))
+        }
     }
 }
 

@@ -17,6 +17,7 @@ use crate::data::checksum::{self, Verdict};
 pub(crate) use crate::data::formats::{DateError, DateFormat, Formats, parse_decimal};
 use crate::data::norm::{Checksum, Encoding, Field, FieldKind, Norm};
 use crate::diagnostic::{Code, did_you_mean};
+use crate::message::Message;
 use crate::value::Value;
 
 /// What a field holds once read.
@@ -38,17 +39,17 @@ pub(crate) enum FieldValue {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Finding {
     pub(crate) code: Code,
-    pub(crate) message: String,
-    pub(crate) hint: Option<String>,
+    pub(crate) message: Message,
+    pub(crate) hint: Option<Message>,
 }
 
 impl Finding {
-    pub(crate) fn new(code: Code, message: impl Into<String>) -> Self {
-        Finding { code, message: message.into(), hint: None }
+    pub(crate) fn new(code: Code, message: Message) -> Self {
+        Finding { code, message, hint: None }
     }
 
-    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub(crate) fn hint(mut self, hint: Message) -> Self {
+        self.hint = Some(hint);
         self
     }
 }
@@ -69,9 +70,23 @@ pub(crate) struct FieldPlan {
 }
 
 /// A field's pattern that is not a valid regular expression.
-#[derive(Debug, thiserror::Error)]
-#[error("its pattern does not compile: {0}")]
+#[derive(Debug)]
 pub(crate) struct PatternError(regex::Error);
+
+impl std::fmt::Display for PatternError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for PatternError {}
+
+impl PatternError {
+    /// The error for people, in the run's language.
+    pub(crate) fn message(&self) -> Message {
+        msg!("data-field-pattern-invalid", reason = self.0.to_string())
+    }
+}
 
 impl FieldPlan {
     /// Compiles `field`; its pattern may not compile.
@@ -114,12 +129,12 @@ impl FieldPlan {
             if let Some(min) = self.min
                 && n < min
             {
-                out.push(Finding::new(Code::ValueBounds, format!("below the minimum {}", plain(min))));
+                out.push(Finding::new(Code::ValueBounds, msg!("data-value-below-min", min = min.normalize())));
             }
             if let Some(max) = self.max
                 && n > max
             {
-                out.push(Finding::new(Code::ValueBounds, format!("above the maximum {}", plain(max))));
+                out.push(Finding::new(Code::ValueBounds, msg!("data-value-above-max", max = max.normalize())));
             }
         }
         cell
@@ -131,22 +146,22 @@ impl FieldPlan {
             FieldKind::Text | FieldKind::Enum => Ok(FieldValue::Text),
             FieldKind::Integer => parse_integer(text)
                 .map(|n| FieldValue::Number(Decimal::from(n)))
-                .ok_or_else(|| Finding::new(Code::ValueType, "not an integer")),
+                .ok_or_else(|| Finding::new(Code::ValueType, msg!("data-value-not-integer"))),
             FieldKind::Decimal => {
                 let sep = formats.decimal_separator;
                 parse_decimal(text, sep).map(FieldValue::Number).ok_or_else(|| {
-                    let f = Finding::new(Code::ValueType, format!("not a decimal number written with `{}`", char::from(sep)));
+                    let f = Finding::new(Code::ValueType, msg!("data-value-not-decimal", sep = char::from(sep)));
                     let other = if sep == b',' { b'.' } else { b',' };
                     if parse_decimal(text, other).is_some() {
-                        f.hint(format!("the norm writes decimals with `{}`, not `{}`", char::from(sep), char::from(other)))
+                        f.hint(msg!("data-value-decimal-separator-hint", sep = char::from(sep), other = char::from(other)))
                     } else {
                         f
                     }
                 })
             }
             FieldKind::Date => formats.date.parse(text).map(FieldValue::Date).map_err(|e| match e {
-                DateError::Form => Finding::new(Code::ValueType, format!("not a date written {}", formats.date.human())),
-                DateError::Calendar => Finding::new(Code::ValueType, "not a real calendar date (no such day)"),
+                DateError::Form => Finding::new(Code::ValueType, msg!("data-value-not-date", format = formats.date.human())),
+                DateError::Calendar => Finding::new(Code::ValueType, msg!("data-value-no-such-day")),
             }),
             FieldKind::Bool => {
                 if formats.true_values.iter().any(|t| t.as_bytes() == text) {
@@ -156,7 +171,7 @@ impl FieldPlan {
                 } else {
                     Err(Finding::new(
                         Code::ValueType,
-                        format!("not one of {} (yes) or {} (no)", formats.true_values.join(", "), formats.false_values.join(", ")),
+                        msg!("data-value-not-bool", yes = formats.true_values.join(", "), no = formats.false_values.join(", ")),
                     ))
                 }
             }
@@ -169,21 +184,25 @@ impl FieldPlan {
         if let Some((min, max)) = self.length {
             let n = if text.is_ascii() { text.len() } else { String::from_utf8_lossy(text).chars().count() };
             if n < min || n > max {
-                let want = match (min, max) {
-                    (a, b) if a == b => format!("exactly {a}"),
-                    (0, b) => format!("at most {b}"),
-                    (a, usize::MAX) => format!("at least {a}"),
-                    (a, b) => format!("{a} to {b}"),
+                let message = match (min, max) {
+                    (a, b) if a == b => msg!("data-value-length-exactly", count = n, want = a),
+                    (0, b) => msg!("data-value-length-at-most", count = n, want = b),
+                    (a, usize::MAX) => msg!("data-value-length-at-least", count = n, want = a),
+                    (a, b) => msg!("data-value-length-between", count = n, min = a, max = b),
                 };
-                out.push(Finding::new(Code::ValueLength, format!("{n} characters, the norm wants {want}")));
+                out.push(Finding::new(Code::ValueLength, message));
                 return;
             }
         }
         if let Some((re, written)) = &self.pattern
             && !re.is_match(text)
         {
-            let what = if self.label.is_empty() { String::new() } else { format!(" for {}", self.label) };
-            out.push(Finding::new(Code::ValuePattern, format!("not of the form the norm gives{what} (pattern `{written}`)")));
+            let message = if self.label.is_empty() {
+                msg!("data-value-pattern", pattern = written)
+            } else {
+                msg!("data-value-pattern-for", label = &self.label, pattern = written)
+            };
+            out.push(Finding::new(Code::ValuePattern, message));
             return;
         }
         if let Some(algorithm) = self.checksum {
@@ -191,14 +210,13 @@ impl FieldPlan {
             match checksum::verify(algorithm, text) {
                 Verdict::Valid => {}
                 Verdict::WrongKey { expected } => {
-                    let f = Finding::new(Code::ValueChecksum, format!("the check key is wrong ({name})"));
+                    let f = Finding::new(Code::ValueChecksum, msg!("data-value-checksum-wrong", algorithm = name));
                     // An identifier's key would reveal part of it.
-                    out.push(if self.identifier { f } else { f.hint(format!("the key of this number would be {expected}")) });
+                    out.push(if self.identifier { f } else { f.hint(msg!("data-value-checksum-expected", key = expected.to_string())) });
                 }
-                Verdict::Unreadable => out.push(Finding::new(
-                    Code::ValueChecksum,
-                    format!("the check key cannot be computed ({name}): not of the form it reads"),
-                )),
+                Verdict::Unreadable => {
+                    out.push(Finding::new(Code::ValueChecksum, msg!("data-value-checksum-unreadable", algorithm = name)))
+                }
             }
         }
     }
@@ -208,11 +226,11 @@ impl FieldPlan {
             return None;
         }
         let text = &*String::from_utf8_lossy(text);
-        let f = Finding::new(Code::ValueNotAllowed, format!("not one of {}", self.values.join(", ")));
+        let f = Finding::new(Code::ValueNotAllowed, msg!("data-value-not-allowed", values = self.values.join(", ")));
         Some(match did_you_mean(text, self.values.iter().map(String::as_str)) {
-            Some(close) => f.hint(format!("did you mean `{close}`?")),
+            Some(close) => f.hint(msg!("data-did-you-mean", name = close)),
             None => match self.values.iter().find(|v| v.eq_ignore_ascii_case(text)) {
-                Some(v) => f.hint(format!("did you mean `{v}`?")),
+                Some(v) => f.hint(msg!("data-did-you-mean", name = v)),
                 None => f,
             },
         })
@@ -238,11 +256,11 @@ pub(crate) fn check_value(
     };
     let trimmed = trim_bytes(text);
     if trimmed.len() != text.len() {
-        out.push(Finding::new(Code::SurroundingSpaces, "spaces before or after the value"));
+        out.push(Finding::new(Code::SurroundingSpaces, msg!("data-value-surrounding-spaces")));
     }
     if trimmed.is_empty() {
         if plan.required {
-            out.push(Finding::new(Code::ValueRequired, "required and empty"));
+            out.push(Finding::new(Code::ValueRequired, msg!("data-value-required")));
         }
         return FieldValue::Empty;
     }
@@ -278,16 +296,16 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], encoding: Encoding, decoded: &'b mut S
         (Encoding::Utf8, Err(e)) => {
             let at = e.valid_up_to();
             out.push(
-                Finding::new(Code::FileEncoding, format!("not valid UTF-8 (byte 0x{:02X} at position {})", bytes[at], at + 1))
-                    .hint("save the file as UTF-8 (this value looks like Windows-1252)"),
+                Finding::new(Code::FileEncoding, msg!("data-value-not-utf8", byte = format!("0x{:02X}", bytes[at]), position = at + 1))
+                    .hint(msg!("data-value-not-utf8-hint")),
             );
             None
         }
         (Encoding::Windows1252, utf8) => {
             if utf8.is_ok() {
                 out.push(
-                    Finding::new(Code::EncodingSuspect, "this value reads as UTF-8 text, but the norm declares windows-1252")
-                        .hint("save the file as Windows-1252, or accented letters will be garbled"),
+                    Finding::new(Code::EncodingSuspect, msg!("data-value-utf8-in-windows-1252"))
+                        .hint(msg!("data-value-utf8-in-windows-1252-hint")),
                 );
             }
             decoded.clear();
@@ -335,11 +353,6 @@ pub(crate) fn checksum_name(c: Checksum) -> &'static str {
         Checksum::Nir => "nir: mod 97",
         Checksum::Luhn => "luhn",
     }
-}
-
-/// A decimal without exponent or trailing zeros, for messages.
-pub(crate) fn plain(d: Decimal) -> String {
-    d.normalize().to_string()
 }
 
 /// An integer: an optional `-` and up to 18 digits.

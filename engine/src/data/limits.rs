@@ -13,6 +13,7 @@ use std::path::Path;
 use memchr::memchr3;
 
 use crate::hashing::StreamHash;
+use crate::message::Message;
 
 /// Longest physical line of a data file, in bytes.
 pub(crate) const MAX_LINE_BYTES: usize = 1 << 20;
@@ -214,12 +215,17 @@ pub(crate) fn open_regular(path: &Path) -> Result<std::fs::File, OpenError> {
 }
 
 impl OpenError {
-    /// The reason in plain lowercase words.
+    /// The reason in plain lowercase words, in the run's language.
     pub(crate) fn reason(&self) -> String {
+        self.message().to_string()
+    }
+
+    /// The reason, for people.
+    pub(crate) fn message(&self) -> Message {
         match self {
-            OpenError::Folder => "it is a folder, not a file".to_string(),
-            OpenError::NotRegular => "it is not a regular file (a pipe, a device or a socket)".to_string(),
-            OpenError::Io(e) => crate::rules::source::io_reason(e),
+            OpenError::Folder => msg!("data-open-folder"),
+            OpenError::NotRegular => msg!("data-open-not-regular"),
+            OpenError::Io(e) => crate::rules::source::io_reason(e).into(),
         }
     }
 }

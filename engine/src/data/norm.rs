@@ -6,6 +6,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::message::Message;
+
 use crate::diagnostic::{Code, Diagnostic, Severity, SourceFile, did_you_mean};
 use crate::names::closed_names;
 use crate::rules::provenance::{Provenance, parse_choice, read_choice};
@@ -178,9 +180,12 @@ pub fn load_norm(source: &dyn Source, name: &str, version: u32, diags: &mut Vec<
         Ok(t) => t,
         Err(reason) => {
             diags.push(
-                Diagnostic::error(Code::MissingFile, format!("norm `{name}` version {version}: {reason}"))
-                    .at(crate::diagnostic::Location::File { file: source.display(&path) })
-                    .hint(format!("norms live in <norms>/{}", path)),
+                Diagnostic::error(
+                    Code::MissingFile,
+                    msg!("data-norm-unreadable", norm = name, version = version, reason = reason.to_string()),
+                )
+                .at(crate::diagnostic::Location::File { file: source.display(&path) })
+                .hint(msg!("data-norm-where", path = &path)),
             );
             return None;
         }
@@ -208,12 +213,12 @@ fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<
     if let Some(n) = &declared_name
         && n.get_ref() != name
     {
-        ctx.error(Code::InvalidValue, n.span(), format!("this file is norm `{name}` but says `name = \"{}\"`", n.get_ref()));
+        ctx.error(Code::InvalidValue, n.span(), msg!("data-norm-name-differs", norm = name, declared = n.get_ref()));
     }
     if let Some(v) = &declared_version
         && *v.get_ref() != i64::from(version)
     {
-        ctx.error(Code::InvalidValue, v.span(), format!("this file is version {version} but says `version = {}`", v.get_ref()));
+        ctx.error(Code::InvalidValue, v.span(), msg!("data-norm-version-differs", version = version, declared = *v.get_ref()));
     }
     let provenance = Provenance::read(obj);
     let file_name = obj.opt_table("file_name").and_then(|f| {
@@ -227,7 +232,7 @@ fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<
         if b.len() == 1 {
             Some(b[0])
         } else {
-            ctx.error(Code::InvalidValue, s.span(), "the separator must be one ASCII character");
+            ctx.error(Code::InvalidValue, s.span(), msg!("data-norm-separator"));
             None
         }
     });
@@ -257,7 +262,7 @@ fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<
         let Some(f) = Obj::of(ctx, item, "a field") else { continue };
         if let Some(field) = read_field(&f) {
             if fields.iter().any(|g| g.name == field.name) {
-                ctx.error(Code::DuplicateName, f.span(), format!("field `{}` is declared twice", field.name));
+                ctx.error(Code::DuplicateName, f.span(), msg!("data-norm-field-twice", field = &field.name));
             } else {
                 fields.push(field);
             }
@@ -320,45 +325,33 @@ fn read_references(obj: &Obj<'_, '_>, fields: &[Field]) -> Vec<Reference> {
         for f in &own {
             if !fields.iter().any(|g| g.name == *f.get_ref()) {
                 let hint = did_you_mean(f.get_ref(), fields.iter().map(|g| g.name.as_str()));
-                let message = format!("the link names field `{}`, which this norm does not have", f.get_ref());
+                let message = msg!("data-link-unknown-field", field = f.get_ref());
                 match hint {
-                    Some(h) => ctx.error_hint(Code::UndefinedName, f.span(), message, format!("did you mean `{h}`?")),
+                    Some(h) => ctx.error_hint(Code::UndefinedName, f.span(), message, msg!("data-did-you-mean", name = h)),
                     None => ctx.error(Code::UndefinedName, f.span(), message),
                 }
                 ok = false;
             }
         }
         if own.len() != keys.len() {
-            ctx.error(
-                Code::InvalidValue,
-                r.span(),
-                format!("a link pairs each of its {} fields with a key: it has {} keys", own.len(), keys.len()),
-            );
+            ctx.error(Code::InvalidValue, r.span(), msg!("data-link-keys-count", fields = own.len(), keys = keys.len()));
             ok = false;
         }
         if let Some(at) = &at {
             match fields.iter().find(|g| g.name == *at.get_ref()) {
                 Some(g) if g.kind == FieldKind::Date => {}
                 Some(_) => {
-                    ctx.error(Code::InvalidValue, at.span(), format!("`at` names `{}`, which is not a date field", at.get_ref()));
+                    ctx.error(Code::InvalidValue, at.span(), msg!("data-link-at-not-date", field = at.get_ref()));
                     ok = false;
                 }
                 None => {
-                    ctx.error(
-                        Code::UndefinedName,
-                        at.span(),
-                        format!("`at` names field `{}`, which this norm does not have", at.get_ref()),
-                    );
+                    ctx.error(Code::UndefinedName, at.span(), msg!("data-link-at-unknown", field = at.get_ref()));
                     ok = false;
                 }
             }
         }
         if at.is_some() != (valid_from.is_some() || valid_to.is_some()) {
-            ctx.error(
-                Code::InvalidValue,
-                r.span(),
-                "a link dated `at` a field of the row needs `valid_from` and/or `valid_to` in the other norm, and the other way round",
-            );
+            ctx.error(Code::InvalidValue, r.span(), msg!("data-link-at-needs-validity"));
             ok = false;
         }
         r.finish();
@@ -379,18 +372,19 @@ fn read_references(obj: &Obj<'_, '_>, fields: &[Field]) -> Vec<Reference> {
 
 /// Whether the fields a reference reads in norm `target` exist there, and the dates are dates:
 /// the problems, as messages (the caller locates them).
-pub fn reference_problems(reference: &Reference, target: &Norm) -> Vec<String> {
+pub fn reference_problems(reference: &Reference, target: &Norm) -> Vec<Message> {
     let mut out = Vec::new();
+    let missing = |field: &str| msg!("data-link-target-no-field", norm = &target.name, field = field, link = &reference.label);
     for key in &reference.keys {
         if target.field_index(key).is_none() {
-            out.push(format!("norm `{}` has no field `{key}` (link \"{}\")", target.name, reference.label));
+            out.push(missing(key));
         }
     }
     for date in [&reference.valid_from, &reference.valid_to].into_iter().flatten() {
         match target.fields.iter().find(|f| f.name == *date) {
             Some(f) if f.kind == FieldKind::Date => {}
-            Some(_) => out.push(format!("field `{date}` of norm `{}` is not a date (link \"{}\")", target.name, reference.label)),
-            None => out.push(format!("norm `{}` has no field `{date}` (link \"{}\")", target.name, reference.label)),
+            Some(_) => out.push(msg!("data-link-target-not-date", norm = &target.name, field = date, link = &reference.label)),
+            None => out.push(missing(date)),
         }
     }
     out
@@ -433,7 +427,7 @@ fn read_field(f: &Obj<'_, '_>) -> Option<Field> {
         row_date: f.opt_bool("row_date").unwrap_or(false),
     };
     if field.kind == FieldKind::Enum && field.values.is_empty() {
-        f.ctx().error(Code::MissingKey, f.span(), format!("enum field `{}` needs `values`", field.name));
+        f.ctx().error(Code::MissingKey, f.span(), msg!("data-norm-enum-values", field = &field.name));
         return None;
     }
     Some(field)

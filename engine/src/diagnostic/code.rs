@@ -1,5 +1,6 @@
 //! The closed registry of diagnostic codes, declared once: each code's variant, stable spelling
-//! (`R101`), English name (`unknown-key`) and summary come from one line of the table below.
+//! (`R101`), English name (`unknown-key`) and summary (a message of the message files) come from
+//! one line of the table below.
 //! `R` codes concern rule and norm files, `D` codes the data of a case, `X` codes the evaluation,
 //! `V` codes the checks of an exchange file against its norm — by `peps validate` before it is
 //! deposited, and by the case reader of `peps compute`, which reads files through the same
@@ -10,10 +11,12 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::message::Message;
+
 /// Declares the codes: the enum, `ALL` in declaration order, and the three spellings, from one
 /// table, so that no code can be missing from any of them.
 macro_rules! codes {
-    ($($variant:ident = $id:literal, $name:literal, $summary:literal;)+) => {
+    ($($variant:ident = $id:literal, $name:literal, $summary:expr;)+) => {
         /// The closed registry of diagnostic codes.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Code {
@@ -47,8 +50,9 @@ macro_rules! codes {
                 }
             }
 
-            /// What the code means, for documentation and `--explain`-style help.
-            pub fn summary(self) -> &'static str {
+            /// What the code means, for documentation and `--explain`-style help, in the run's
+            /// language (the messages `data-code-…`).
+            pub fn summary(self) -> Message {
                 match self {
                     $(Code::$variant => $summary,)+
                 }
@@ -58,77 +62,77 @@ macro_rules! codes {
 }
 
 codes! {
-    TomlSyntax = "R100", "toml-syntax", "a rule or norm file is not valid TOML";
-    UnknownKey = "R101", "unknown-key", "a key that this kind of file does not define";
-    WrongType = "R102", "wrong-type", "a value of the wrong TOML type (text where a number is expected, ...)";
-    MissingKey = "R103", "missing-key", "a required key is absent";
-    InvalidValue = "R104", "invalid-value", "a value of the right type that is not acceptable (bad decimal, unknown status, ...)";
-    MissingFile = "R105", "missing-file", "a file named by the rulebook cannot be found";
-    DuplicateName = "R106", "duplicate-name", "two definitions share one name";
-    UndefinedName = "R107", "undefined-name", "an expression or formula names something that is not defined";
-    RhaiSyntax = "R108", "rhai-syntax", "a Rhai script does not compile";
-    CyclicSteps = "R109", "cyclic-steps", "steps depend on each other in a cycle";
-    TableGap = "R110", "table-gap", "some combination of a table's keys is covered by no row";
-    TableOverlap = "R111", "table-overlap", "some combination of a table's keys is covered by several rows";
-    DateOutsidePeriod = "R112", "date-outside-period", "a date lies outside the rulebook's period";
-    DatedValuesOrder = "R113", "dated-values-order", "dated values are out of order, leave a gap or do not start the period";
-    MoneyWithoutRounding = "R114", "money-without-rounding", "a money output declares no rounding and the rulebook has no default";
-    TypeMismatch = "R115", "type-mismatch", "an expression combines values of incompatible types";
-    ExpressionSyntax = "R116", "expression-syntax", "an expression does not parse";
-    FormulaLint = "R117", "formula-lint", "a formula uses a construct that probably does not do what it seems to";
-    DroppedItem = "R118", "dropped-item", "an item of the previous year's rulebook is absent from this year's, and no `retraits.toml` entry says why";
-    NewInputWithoutDefault = "R119", "new-input-without-default", "a year adds a required case input with no default: cases of the year before cannot be computed or compared (warning)";
-    IndicatorWeights = "R120", "indicator-weights", "the weights of an indicator set do not add up to 1 (warning)";
-    LabelNumber = "R121", "label-number", "a label writes out a number that is the value of a parameter its step reads: it goes stale when the parameter changes (warning)";
-    CaseFileUnreadable = "D200", "case-file-unreadable", "the case description cannot be read";
-    CaseUnknownKey = "D201", "case-unknown-key", "the case description has a key the rulebook does not declare";
-    CaseMissingValue = "D202", "case-missing-value", "the case description lacks a value the rulebook requires";
-    CaseInvalidValue = "D203", "case-invalid-value", "a value of the case description has the wrong type or form";
-    DataFileUnreadable = "D210", "data-file-unreadable", "a data file cannot be read";
-    DataEncoding = "D215", "data-encoding", "a data file holds a NUL byte: it is binary or UTF-16, not text in its norm's encoding";
-    DataLineTooLong = "D216", "data-line-too-long", "a line of a data file is longer than the reader accepts (1 MiB)";
-    DataLineEndings = "D221", "data-line-endings", "a data file mixes line endings, so row numbers may be off (warning)";
-    PathEscape = "D220", "path-escape", "a path leaves the folder it must stay in";
-    FormulaRuntime = "X300", "formula-runtime", "a formula failed while it was evaluated";
-    BudgetExceeded = "X301", "budget-exceeded", "a formula exceeded its operation, depth or size budget";
-    ComponentsMismatch = "X302", "components-mismatch", "the declared components do not add up to the total";
-    Arithmetic = "X303", "arithmetic", "an arithmetic operation failed (division by zero, overflow)";
-    FileNamePattern = "V400", "file-name", "the file name does not follow the norm's file-name pattern";
-    FileNamePeriod = "V401", "file-name-period", "the period in the file name is not a pair of real dates, start before end";
-    FileEncoding = "V402", "file-encoding", "bytes that are not valid in the encoding the norm declares";
-    EncodingSuspect = "V403", "encoding-suspect", "text that looks like another encoding than the one the norm declares (warning)";
-    WrongSeparator = "V404", "wrong-separator", "the file is not separated by the norm's separator";
-    EmptyFile = "V405", "empty-file", "the file has no header line and no rows";
-    NoHeader = "V406", "no-header", "the first line is not a header: it names none of the norm's columns";
-    HeaderMissingColumn = "V407", "missing-column", "a column of the norm is absent from the header";
-    HeaderUnknownColumn = "V408", "unknown-column", "the header has a column the norm does not define";
-    HeaderMisspeltColumn = "V409", "misspelt-column", "a header column is a misspelling of a column of the norm";
-    HeaderDuplicateColumn = "V410", "duplicate-column", "the header names a column twice";
-    HeaderColumnOrder = "V411", "column-order", "the columns are not in the norm's order (warning)";
-    RowWidth = "V412", "row-width", "a row has more or fewer fields than the header";
-    Quoting = "V413", "quoting", "a quote out of place: inside an unquoted field, after a closing quote, or never closed";
-    MultilineField = "V414", "multiline-field", "a quoted field holds a line break (warning)";
-    BlankLine = "V415", "blank-line", "a blank line among the rows";
-    ValueType = "V416", "value-type", "a value that is not of its field's type (integer, decimal, calendar date, ...)";
-    ValueRequired = "V417", "value-required", "a required field is empty";
-    ValueRequiredIf = "V418", "value-required-if", "a field is empty although the row's condition makes it required";
-    ValueNotAllowed = "V419", "value-not-allowed", "a value outside the field's enumerated values";
-    ValueNotInList = "V420", "value-not-in-list", "a code absent from the field's code list at the row's date";
-    ValuePattern = "V421", "value-pattern", "a value that does not match the field's pattern";
-    ValueLength = "V422", "value-length", "a value shorter or longer than the field allows";
-    ValueChecksum = "V423", "value-checksum", "an identifier whose check key or check digit is wrong";
-    ValueBounds = "V424", "value-bounds", "a number below the field's minimum or above its maximum";
-    OutsideFilePeriod = "V425", "outside-file-period", "the row's date lies outside the period named by the file";
-    DuplicateRow = "V426", "duplicate-row", "a row identical to an earlier row";
-    SurroundingSpaces = "V427", "surrounding-spaces", "a value with spaces before or after it (warning)";
-    NoDataRows = "V428", "no-data-rows", "the file has a header but no rows (warning)";
-    LineEndings = "V429", "line-endings", "lines end with a lone carriage return (old Mac files): rows cannot be told apart";
-    NotText = "V430", "not-text", "the file is not delimited text: a spreadsheet (xlsx, xls) or other binary data";
-    ValueOutsideList = "V431", "value-outside-list", "a code of the field's catalogue that the rulebook's list lacks at the row's date (warning: the rulebook says what it comes to)";
-    FieldMismatch = "V432", "field-mismatch", "a row where a check of the norm across its fields fails (warning: the norm's label says what the row contradicts)";
-    UnknownReference = "V433", "unknown-reference", "a row whose value is found in no row of the file it refers to, at the row's date when the norm says so (warning)";
-    DepositLate = "V440", "deposit-late", "the file is deposited after the deadline of a period it holds data of (warning)";
-    DepositNotCovered = "V441", "deposit-not-covered", "the file holds data of days that no deposit period of the calendar covers, so no deadline can be checked (warning)";
+    TomlSyntax = "R100", "toml-syntax", msg!("data-code-r100");
+    UnknownKey = "R101", "unknown-key", msg!("data-code-r101");
+    WrongType = "R102", "wrong-type", msg!("data-code-r102");
+    MissingKey = "R103", "missing-key", msg!("data-code-r103");
+    InvalidValue = "R104", "invalid-value", msg!("data-code-r104");
+    MissingFile = "R105", "missing-file", msg!("data-code-r105");
+    DuplicateName = "R106", "duplicate-name", msg!("data-code-r106");
+    UndefinedName = "R107", "undefined-name", msg!("data-code-r107");
+    RhaiSyntax = "R108", "rhai-syntax", msg!("data-code-r108");
+    CyclicSteps = "R109", "cyclic-steps", msg!("data-code-r109");
+    TableGap = "R110", "table-gap", msg!("data-code-r110");
+    TableOverlap = "R111", "table-overlap", msg!("data-code-r111");
+    DateOutsidePeriod = "R112", "date-outside-period", msg!("data-code-r112");
+    DatedValuesOrder = "R113", "dated-values-order", msg!("data-code-r113");
+    MoneyWithoutRounding = "R114", "money-without-rounding", msg!("data-code-r114");
+    TypeMismatch = "R115", "type-mismatch", msg!("data-code-r115");
+    ExpressionSyntax = "R116", "expression-syntax", msg!("data-code-r116");
+    FormulaLint = "R117", "formula-lint", msg!("data-code-r117");
+    DroppedItem = "R118", "dropped-item", msg!("data-code-r118");
+    NewInputWithoutDefault = "R119", "new-input-without-default", msg!("data-code-r119");
+    IndicatorWeights = "R120", "indicator-weights", msg!("data-code-r120");
+    LabelNumber = "R121", "label-number", msg!("data-code-r121");
+    CaseFileUnreadable = "D200", "case-file-unreadable", msg!("data-code-d200");
+    CaseUnknownKey = "D201", "case-unknown-key", msg!("data-code-d201");
+    CaseMissingValue = "D202", "case-missing-value", msg!("data-code-d202");
+    CaseInvalidValue = "D203", "case-invalid-value", msg!("data-code-d203");
+    DataFileUnreadable = "D210", "data-file-unreadable", msg!("data-code-d210");
+    DataEncoding = "D215", "data-encoding", msg!("data-code-d215");
+    DataLineTooLong = "D216", "data-line-too-long", msg!("data-code-d216");
+    DataLineEndings = "D221", "data-line-endings", msg!("data-code-d221");
+    PathEscape = "D220", "path-escape", msg!("data-code-d220");
+    FormulaRuntime = "X300", "formula-runtime", msg!("data-code-x300");
+    BudgetExceeded = "X301", "budget-exceeded", msg!("data-code-x301");
+    ComponentsMismatch = "X302", "components-mismatch", msg!("data-code-x302");
+    Arithmetic = "X303", "arithmetic", msg!("data-code-x303");
+    FileNamePattern = "V400", "file-name", msg!("data-code-v400");
+    FileNamePeriod = "V401", "file-name-period", msg!("data-code-v401");
+    FileEncoding = "V402", "file-encoding", msg!("data-code-v402");
+    EncodingSuspect = "V403", "encoding-suspect", msg!("data-code-v403");
+    WrongSeparator = "V404", "wrong-separator", msg!("data-code-v404");
+    EmptyFile = "V405", "empty-file", msg!("data-code-v405");
+    NoHeader = "V406", "no-header", msg!("data-code-v406");
+    HeaderMissingColumn = "V407", "missing-column", msg!("data-code-v407");
+    HeaderUnknownColumn = "V408", "unknown-column", msg!("data-code-v408");
+    HeaderMisspeltColumn = "V409", "misspelt-column", msg!("data-code-v409");
+    HeaderDuplicateColumn = "V410", "duplicate-column", msg!("data-code-v410");
+    HeaderColumnOrder = "V411", "column-order", msg!("data-code-v411");
+    RowWidth = "V412", "row-width", msg!("data-code-v412");
+    Quoting = "V413", "quoting", msg!("data-code-v413");
+    MultilineField = "V414", "multiline-field", msg!("data-code-v414");
+    BlankLine = "V415", "blank-line", msg!("data-code-v415");
+    ValueType = "V416", "value-type", msg!("data-code-v416");
+    ValueRequired = "V417", "value-required", msg!("data-code-v417");
+    ValueRequiredIf = "V418", "value-required-if", msg!("data-code-v418");
+    ValueNotAllowed = "V419", "value-not-allowed", msg!("data-code-v419");
+    ValueNotInList = "V420", "value-not-in-list", msg!("data-code-v420");
+    ValuePattern = "V421", "value-pattern", msg!("data-code-v421");
+    ValueLength = "V422", "value-length", msg!("data-code-v422");
+    ValueChecksum = "V423", "value-checksum", msg!("data-code-v423");
+    ValueBounds = "V424", "value-bounds", msg!("data-code-v424");
+    OutsideFilePeriod = "V425", "outside-file-period", msg!("data-code-v425");
+    DuplicateRow = "V426", "duplicate-row", msg!("data-code-v426");
+    SurroundingSpaces = "V427", "surrounding-spaces", msg!("data-code-v427");
+    NoDataRows = "V428", "no-data-rows", msg!("data-code-v428");
+    LineEndings = "V429", "line-endings", msg!("data-code-v429");
+    NotText = "V430", "not-text", msg!("data-code-v430");
+    ValueOutsideList = "V431", "value-outside-list", msg!("data-code-v431");
+    FieldMismatch = "V432", "field-mismatch", msg!("data-code-v432");
+    UnknownReference = "V433", "unknown-reference", msg!("data-code-v433");
+    DepositLate = "V440", "deposit-late", msg!("data-code-v440");
+    DepositNotCovered = "V441", "deposit-not-covered", msg!("data-code-v441");
 }
 
 impl fmt::Display for Code {

@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use crate::message::Message;
+
 /// The edits between `word` and `candidate` if `candidate` is close enough to be a likely typo.
 fn closeness(word: &str, candidate: &str) -> Option<usize> {
     let (a, b) = (word.to_lowercase(), candidate.to_lowercase());
@@ -54,9 +56,24 @@ pub(crate) struct Suggestion {
     pub(crate) kind: NameKind,
 }
 
+impl Suggestion {
+    /// The suggestion for people: "did you mean parameter `x`?".
+    pub(crate) fn message(&self) -> Message {
+        let name = &self.name;
+        match self.kind {
+            NameKind::Parameter => msg!("data-suggest-parameter", name = name),
+            NameKind::Input => msg!("data-suggest-input", name = name),
+            NameKind::Step => msg!("data-suggest-step", name = name),
+            NameKind::Builtin => msg!("data-suggest-builtin", name = name),
+            NameKind::Column => msg!("data-suggest-column", name = name),
+            NameKind::Function => msg!("data-suggest-function", name = name),
+        }
+    }
+}
+
 impl fmt::Display for Suggestion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "did you mean {} `{}`?", self.kind, self.name)
+        self.message().fmt(f)
     }
 }
 

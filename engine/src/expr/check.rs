@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::expr::error::{NameError, type_error, undefined};
 use crate::expr::{Ast, BinOp, ExprError, Func, UnOp};
 use crate::ids::{AttrId, ColumnId, ExistsId, ScalarId, SetId, StepId};
+use crate::message::Message;
 use crate::value::{Kind, Value};
 
 /// A checked expression whose names are resolved to slots the evaluator reads through [`Env`].
@@ -78,11 +79,11 @@ pub(crate) fn check(ast: &Ast, r: &mut dyn Resolver) -> Result<(Expr, Kind), Exp
             let (e, k) = check(inner, r)?;
             match op {
                 UnOp::Not => {
-                    expect_kind(k, Kind::Bool, span, "`!` applies to a condition")?;
+                    expect_kind(k, Kind::Bool, span, msg!("data-expr-not-needs-condition"))?;
                     Ok((Expr::Not(Box::new(e)), Kind::Bool))
                 }
                 UnOp::Neg => {
-                    expect_kind(k, Kind::Number, span, "`-` applies to a number")?;
+                    expect_kind(k, Kind::Number, span, msg!("data-expr-minus-needs-number"))?;
                     Ok((Expr::Neg(Box::new(e)), Kind::Number))
                 }
             }
@@ -90,8 +91,9 @@ pub(crate) fn check(ast: &Ast, r: &mut dyn Resolver) -> Result<(Expr, Kind), Exp
         Ast::Binary(op, a, b, span) => {
             let (ea, ka) = check(a, r)?;
             let (eb, kb) = check(b, r)?;
-            let kind = binary_kind(*op, ka, kb)
-                .ok_or_else(|| type_error(span.clone(), format!("cannot apply `{}` to {} and {}", op.symbol(), ka.name(), kb.name())))?;
+            let kind = binary_kind(*op, ka, kb).ok_or_else(|| {
+                type_error(span.clone(), msg!("data-expr-cannot-apply", op = op.symbol(), left = ka.label(), right = kb.label()))
+            })?;
             Ok((Expr::Bin(*op, Box::new(ea), Box::new(eb)), kind))
         }
         Ast::Call(name, args, span) => check_call(name, args, span, r),
@@ -99,7 +101,7 @@ pub(crate) fn check(ast: &Ast, r: &mut dyn Resolver) -> Result<(Expr, Kind), Exp
             let (e, k) = check(value, r)?;
             let (set, set_kind) = r.set(view, column).map_err(|e| undefined(span.clone(), e))?;
             if k != set_kind && k != Kind::Null {
-                return Err(type_error(span.clone(), format!("cannot look a {} up among {} values", k.name(), set_kind.name())));
+                return Err(type_error(span.clone(), msg!("data-expr-cannot-look-up", kind = k.label(), among = set_kind.label())));
             }
             Ok((Expr::In(Box::new(e), set), Kind::Bool))
         }
@@ -108,17 +110,17 @@ pub(crate) fn check(ast: &Ast, r: &mut dyn Resolver) -> Result<(Expr, Kind), Exp
             let checked = check(cond, r);
             r.leave();
             let (e, k) = checked?;
-            expect_kind(k, Kind::Bool, &cond.span(), "the condition of `exists` must be a condition")?;
+            expect_kind(k, Kind::Bool, &cond.span(), msg!("data-expr-exists-needs-condition"))?;
             Ok((Expr::Exists(id, Box::new(e)), Kind::Bool))
         }
     }
 }
 
-pub(crate) fn expect_kind(found: Kind, want: Kind, span: &Range<usize>, message: &str) -> Result<(), ExprError> {
+pub(crate) fn expect_kind(found: Kind, want: Kind, span: &Range<usize>, message: Message) -> Result<(), ExprError> {
     if found == want || found == Kind::Null {
         Ok(())
     } else {
-        Err(type_error(span.clone(), format!("{message}, found a {}", found.name())))
+        Err(type_error(span.clone(), msg!("data-expr-found-kind", message = message, kind = found.label())))
     }
 }
 
@@ -140,16 +142,16 @@ pub(crate) fn check_call(name: &str, args: &[Ast], span: &Range<usize>, r: &mut 
     {
         let (step, kind) = keyed.map_err(|e| undefined(span.clone(), e))?;
         let [key] = args else {
-            return Err(type_error(span.clone(), format!("`{name}(…)` takes one key, the group whose value it reads")));
+            return Err(type_error(span.clone(), msg!("data-expr-keyed-one-key", name = name)));
         };
         let (key, _) = check(key, r)?;
         return Ok((Expr::Keyed(step, Box::new(key)), kind));
     }
     let Some(func) = Func::parse(name) else {
         let mut e = undefined(span.clone(), NameError::UnknownFunction { name: name.to_string() });
-        e.hint = Some(format!("functions: {}", Func::NAMES.join(", ")));
+        e.hint = Some(msg!("data-expr-functions", names = Func::NAMES.join(", ")));
         if let Some(close) = crate::diagnostic::did_you_mean(name, Func::NAMES.iter().copied()) {
-            e.hint = Some(format!("did you mean `{close}`?"));
+            e.hint = Some(msg!("data-did-you-mean", name = close));
         }
         return Err(e);
     };
@@ -157,8 +159,8 @@ pub(crate) fn check_call(name: &str, args: &[Ast], span: &Range<usize>, r: &mut 
         return match args {
             [Ast::Lit(Value::Text(s), _)] => NaiveDate::parse_from_str(s, "%Y-%m-%d")
                 .map(|d| (Expr::Const(Value::Date(d)), Kind::Date))
-                .map_err(|_| type_error(span.clone(), format!("`{s}` is not a date written AAAA-MM-JJ"))),
-            _ => Err(type_error(span.clone(), "date() takes one text literal, e.g. date('2025-12-31')")),
+                .map_err(|_| type_error(span.clone(), msg!("data-expr-not-iso-date", text = s.as_str()))),
+            _ => Err(type_error(span.clone(), msg!("data-expr-date-literal"))),
         };
     }
     let mut checked = Vec::with_capacity(args.len());
@@ -186,8 +188,8 @@ pub(crate) fn check_call(name: &str, args: &[Ast], span: &Range<usize>, r: &mut 
         _ => None,
     };
     let Some(kind) = result else {
-        let found: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
-        return Err(type_error(span.clone(), format!("`{name}` cannot take ({})", found.join(", "))));
+        let found = Kind::list(&kinds);
+        return Err(type_error(span.clone(), msg!("data-expr-cannot-take", name = name, kinds = found)));
     };
     Ok((Expr::Call(func, checked.into_iter().map(|(e, _)| e).collect()), kind))
 }

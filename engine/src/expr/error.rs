@@ -7,27 +7,41 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Suggestion};
+use crate::message::Message;
 
 /// An error of parsing or checking, with its span inside the expression text.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ExprError {
     pub(crate) span: Range<usize>,
     pub(crate) kind: ExprErrorKind,
-    pub(crate) hint: Option<String>,
+    pub(crate) hint: Option<Message>,
 }
 
 /// What is wrong with an expression.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum ExprErrorKind {
     /// It does not parse.
-    #[error("{0}")]
-    Syntax(String),
+    Syntax(Message),
     /// It reads a name that is not defined where it is read.
-    #[error("{0}")]
     Undefined(NameError),
     /// It combines values of incompatible types.
-    #[error("{0}")]
-    Type(String),
+    Type(Message),
+}
+
+impl ExprErrorKind {
+    /// What is wrong, for people.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            ExprErrorKind::Syntax(m) | ExprErrorKind::Type(m) => m.clone(),
+            ExprErrorKind::Undefined(n) => n.message(),
+        }
+    }
+}
+
+impl fmt::Display for ExprErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
 }
 
 impl ExprError {
@@ -41,8 +55,8 @@ impl ExprError {
     }
 
     /// The message, without the hint.
-    pub(crate) fn message(&self) -> String {
-        self.kind.to_string()
+    pub(crate) fn message(&self) -> Message {
+        self.kind.message()
     }
 }
 
@@ -54,45 +68,24 @@ impl fmt::Display for ExprError {
 
 /// A name an expression reads that cannot be resolved where it is read. Each variant says what
 /// kind of name was sought, so that a suggestion is only ever a name of that kind.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum NameError {
-    #[error("unknown name `{name}`{}", .suggestion.as_ref().map(|s| format!(" ({s})")).unwrap_or_default())]
     Unknown { name: String, suggestion: Option<Suggestion> },
-    #[error("unknown function `{name}`")]
     UnknownFunction { name: String },
-    #[error("unknown dataset or filter `{name}`{}", suggested(.suggestion))]
     UnknownView { name: String, suggestion: Option<String> },
-    #[error("unknown list `{0}`")]
     UnknownList(String),
-    #[error("`{name}` is not a column of norm `{norm}`{}", suggested(.suggestion))]
     NotANormColumn { name: String, norm: String, suggestion: Option<String> },
-    #[error("step `{0}` cannot read itself")]
     SelfReference(String),
-    #[error("list `{list}` has no attribute `{attribute}` (it has {available})")]
     NoAttribute { list: String, attribute: String, available: String },
-    #[error("`{name}` has no member `{member}`")]
     NoMember { name: String, member: String },
-    #[error("`{name}.{member}`: only the classes of a `classify` step on these rows have members")]
     MemberOfScalar { name: String, member: String },
-    #[error("`{view}` has no column `{column}`")]
     NoColumn { view: String, column: String },
-    #[error("`exists` cannot be nested")]
     NestedExists,
-    #[error("`{0}.…`: a condition names columns of the row, not members")]
     MemberInCondition(String),
-    #[error("`{0}` is not available in a norm's condition")]
     NotInCondition(String),
-    #[error(
-        "`{name}` is a value per group (by {key}): over rows, the name alone would silently be the total of every group; read the row's own group with `{name}(…)`, e.g. `{name}({key})`"
-    )]
     GroupedReadAsTotal { name: String, key: String },
-    #[error(
-        "`{name}` is a value per row of `{dataset}`: read it in an expression over rows of `{dataset}`, or aggregate it (e.g. by group) to read it elsewhere"
-    )]
     PerRowElsewhere { name: String, dataset: String },
-    #[error("`{0}` reads rows of data: the calendar reads parameters, case inputs and steps")]
     RowsInCalendar(String),
-    #[error("`{name}(…)` reads a value by group, but step `{name}` has no `group_by`")]
     NotGrouped { name: String },
 }
 
@@ -105,18 +98,54 @@ impl NameError {
             _ => None,
         }
     }
+
+    /// What is wrong, for people.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            NameError::Unknown { name, suggestion: Some(s) } => {
+                msg!("data-expr-unknown-name-suggested", name = name, suggestion = s.message())
+            }
+            NameError::Unknown { name, suggestion: None } => msg!("data-expr-unknown-name", name = name),
+            NameError::UnknownFunction { name } => msg!("data-expr-unknown-function", name = name),
+            NameError::UnknownView { name, suggestion: Some(s) } => msg!("data-expr-unknown-view-suggested", name = name, suggestion = s),
+            NameError::UnknownView { name, suggestion: None } => msg!("data-expr-unknown-view", name = name),
+            NameError::UnknownList(name) => msg!("data-expr-unknown-list", name = name),
+            NameError::NotANormColumn { name, norm, suggestion: Some(s) } => {
+                msg!("data-expr-not-a-column-suggested", name = name, norm = norm, suggestion = s)
+            }
+            NameError::NotANormColumn { name, norm, suggestion: None } => msg!("data-expr-not-a-column", name = name, norm = norm),
+            NameError::SelfReference(name) => msg!("data-expr-self-reference", name = name),
+            NameError::NoAttribute { list, attribute, available } => {
+                msg!("data-expr-no-attribute", list = list, attribute = attribute, available = available)
+            }
+            NameError::NoMember { name, member } => msg!("data-expr-no-member", name = name, member = member),
+            NameError::MemberOfScalar { name, member } => msg!("data-expr-member-of-scalar", name = name, member = member),
+            NameError::NoColumn { view, column } => msg!("data-expr-no-column", view = view, column = column),
+            NameError::NestedExists => msg!("data-expr-nested-exists"),
+            NameError::MemberInCondition(name) => msg!("data-expr-member-in-condition", name = name),
+            NameError::NotInCondition(what) => msg!("data-expr-not-in-condition", what = what),
+            NameError::GroupedReadAsTotal { name, key } => msg!("data-expr-grouped-read-as-total", name = name, key = key),
+            NameError::PerRowElsewhere { name, dataset } => msg!("data-expr-per-row-elsewhere", name = name, dataset = dataset),
+            NameError::RowsInCalendar(name) => msg!("data-expr-rows-in-calendar", name = name),
+            NameError::NotGrouped { name } => msg!("data-expr-not-grouped", name = name),
+        }
+    }
 }
 
-fn suggested(suggestion: &Option<String>) -> String {
-    suggestion.as_ref().map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default()
+impl fmt::Display for NameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
 }
 
-pub(crate) fn syntax(span: Range<usize>, message: impl Into<String>) -> ExprError {
-    ExprError { span, kind: ExprErrorKind::Syntax(message.into()), hint: None }
+impl std::error::Error for NameError {}
+
+pub(crate) fn syntax(span: Range<usize>, message: Message) -> ExprError {
+    ExprError { span, kind: ExprErrorKind::Syntax(message), hint: None }
 }
 
-pub(crate) fn type_error(span: Range<usize>, message: impl Into<String>) -> ExprError {
-    ExprError { span, kind: ExprErrorKind::Type(message.into()), hint: None }
+pub(crate) fn type_error(span: Range<usize>, message: Message) -> ExprError {
+    ExprError { span, kind: ExprErrorKind::Type(message), hint: None }
 }
 
 pub(crate) fn undefined(span: Range<usize>, error: NameError) -> ExprError {
@@ -124,13 +153,11 @@ pub(crate) fn undefined(span: Range<usize>, error: NameError) -> ExprError {
 }
 
 /// Why a checked expression failed on the data it was evaluated on.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum EvalError {
-    #[error("division of {0} by zero")]
     DivisionByZero(Decimal),
     /// Boxed: the error travels in every `Result` the evaluator returns, once per node of every
     /// row's expressions, and a small `Result` is moved faster.
-    #[error("arithmetic overflow in {} {} {}", .0.0, .0.1, .0.2)]
     Overflow(Box<(Decimal, &'static str, Decimal)>),
 }
 
@@ -139,4 +166,20 @@ impl EvalError {
     pub(crate) fn code(&self) -> Code {
         Code::Arithmetic
     }
+
+    /// What failed, for people.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            EvalError::DivisionByZero(n) => msg!("data-expr-division-by-zero", number = n.to_string()),
+            EvalError::Overflow(o) => msg!("data-expr-overflow", left = o.0.to_string(), op = o.1, right = o.2.to_string()),
+        }
+    }
 }
+
+impl fmt::Display for EvalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for EvalError {}

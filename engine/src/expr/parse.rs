@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::expr::error::syntax;
 use crate::expr::{Ast, BinOp, ExprError, UnOp};
+use crate::message::Message;
 use crate::rules::strict::parse_rule_decimal;
 use crate::value::Value;
 
@@ -43,7 +44,7 @@ pub(crate) fn lex(text: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
                 i += 1;
             }
             let lit = text[start..i].replace('_', "");
-            let n = parse_rule_decimal(&lit).ok_or_else(|| syntax(start..i, format!("`{lit}` is not a number")))?;
+            let n = parse_rule_decimal(&lit).ok_or_else(|| syntax(start..i, msg!("data-expr-not-a-number", text = &lit)))?;
             out.push((Tok::Num(n), start..i));
         } else if c == b'\'' || c == b'"' {
             i += 1;
@@ -51,7 +52,7 @@ pub(crate) fn lex(text: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
                 i += 1;
             }
             if i >= bytes.len() {
-                return Err(syntax(start..text.len(), "unterminated text literal"));
+                return Err(syntax(start..text.len(), msg!("data-expr-unterminated-text")));
             }
             out.push((Tok::Str(text[start + 1..i].to_string()), start..i + 1));
             i += 1;
@@ -78,13 +79,12 @@ pub(crate) fn lex(text: &str) -> Result<Vec<(Tok, Range<usize>)>, ExprError> {
                     b'.' => ".",
                     _ => {
                         let ch = text[i..].chars().next().unwrap_or('?');
-                        let hint = match ch {
-                            '=' => " (write `==` to compare)",
-                            '&' => " (write `&&`)",
-                            '|' => " (write `||`)",
-                            _ => "",
+                        let message = match ch {
+                            '=' => msg!("data-expr-unexpected-equals"),
+                            '&' | '|' => msg!("data-expr-unexpected-and-or", char = ch),
+                            _ => msg!("data-expr-unexpected-character", char = ch),
                         };
-                        return Err(syntax(i..i + ch.len_utf8(), format!("unexpected character `{ch}`{hint}")));
+                        return Err(syntax(i..i + ch.len_utf8(), message));
                     }
                 },
             };
@@ -105,12 +105,12 @@ pub(crate) struct Parser {
 pub(crate) fn parse(text: &str) -> Result<Ast, ExprError> {
     let mut p = Parser { toks: lex(text)?, pos: 0 };
     if p.peek() == &Tok::End {
-        return Err(syntax(0..text.len(), "empty expression"));
+        return Err(syntax(0..text.len(), msg!("data-expr-empty")));
     }
     let ast = p.or()?;
     match p.peek() {
         Tok::End => Ok(ast),
-        _ => Err(syntax(p.span(), format!("unexpected `{}` after a complete expression", p.describe()))),
+        _ => Err(syntax(p.span(), msg!("data-expr-after-complete", token = p.describe()))),
     }
 }
 
@@ -123,13 +123,13 @@ impl Parser {
         self.toks[self.pos].1.clone()
     }
 
-    pub(crate) fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> Message {
         match self.peek() {
-            Tok::Ident(s) => s.clone(),
-            Tok::Num(n) => n.to_string(),
-            Tok::Str(s) => format!("'{s}'"),
-            Tok::Op(o) => o.to_string(),
-            Tok::End => "end of expression".to_string(),
+            Tok::Ident(s) => Message::text(s.clone()),
+            Tok::Num(n) => Message::text(n.to_string()),
+            Tok::Str(s) => Message::text(format!("'{s}'")),
+            Tok::Op(o) => Message::text(o.to_string()),
+            Tok::End => msg!("data-expr-end"),
         }
     }
 
@@ -152,13 +152,13 @@ impl Parser {
 
     pub(crate) fn expect(&mut self, op: &str) -> Result<Range<usize>, ExprError> {
         let span = self.span();
-        if self.eat(op) { Ok(span) } else { Err(syntax(span, format!("expected `{op}`, found `{}`", self.describe()))) }
+        if self.eat(op) { Ok(span) } else { Err(syntax(span, msg!("data-expr-expected", expected = op, found = self.describe()))) }
     }
 
     pub(crate) fn ident(&mut self) -> Result<(String, Range<usize>), ExprError> {
         match self.bump() {
             (Tok::Ident(s), span) => Ok((s, span)),
-            (_, span) => Err(syntax(span, "expected a name")),
+            (_, span) => Err(syntax(span, msg!("data-expr-expected-name"))),
         }
     }
 
@@ -283,8 +283,8 @@ impl Parser {
                     Ok(Ast::Name(name, None, span))
                 }
             },
-            Tok::End => Err(syntax(span, "the expression ends too early")),
-            Tok::Op(o) => Err(syntax(span, format!("unexpected `{o}`"))),
+            Tok::End => Err(syntax(span, msg!("data-expr-ends-early"))),
+            Tok::Op(o) => Err(syntax(span, msg!("data-expr-unexpected", token = o))),
         }
     }
 }

@@ -135,9 +135,9 @@ pub(crate) fn lint(engine: &Engine, file: &SourceFile, diags: &mut Vec<Diagnosti
                     && is_arithmetic(next)
                 {
                     diags.push(
-                        Diagnostic::warning(Code::FormulaLint, "an operator follows an `if … else { … }` block: Rhai ends the expression at the block, so the operator starts a new one")
+                        Diagnostic::warning(Code::FormulaLint, msg!("data-formula-operator-after-if"))
                             .at(file.location(*at..*at + 1))
-                            .hint("wrap the whole `if` in parentheses: (if c { a } else { b }) + x"),
+                            .hint(msg!("data-formula-operator-after-if-hint")),
                     );
                 }
             }

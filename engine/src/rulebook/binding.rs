@@ -45,10 +45,7 @@ fn bind_datasets(rb: &mut Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::error(
                     Code::UndefinedName,
-                    format!(
-                        "input `{}.{}` reads norm `{norm}`, which `rulebook.toml` does not list under `[norms]`",
-                        input.section, input.name
-                    ),
+                    msg!("rules-input-norm-not-listed", section = &input.section, name = &input.name, norm = norm),
                 )
                 .at(input.location.clone()),
             );
@@ -60,10 +57,7 @@ fn bind_datasets(rb: &mut Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) {
     }
     for n in &m.norms {
         if !rb.schema.inputs.iter().any(|i| matches!(&i.kind, InputKind::Dataset { norm, .. } if *norm == n.name)) {
-            diags.push(
-                Diagnostic::warning(Code::UndefinedName, format!("norm `{}` is listed but no input reads it", n.name))
-                    .at(n.location.clone()),
-            );
+            diags.push(Diagnostic::warning(Code::UndefinedName, msg!("rules-norm-unread", norm = &n.name)).at(n.location.clone()));
         }
     }
 }
@@ -77,9 +71,9 @@ impl Namespace {
     fn claim(&mut self, name: &str, loc: &Location, what: &str, diags: &mut Vec<Diagnostic>) -> bool {
         if let Some(prev) = self.0.get(name) {
             diags.push(
-                Diagnostic::error(Code::DuplicateName, format!("{what} `{name}` has the name of something defined at {prev}"))
+                Diagnostic::error(Code::DuplicateName, msg!("rules-name-taken", kind = what, name = name, previous = prev.to_string()))
                     .at(loc.clone())
-                    .hint("names of parameters, inputs, datasets and steps share one namespace"),
+                    .hint(msg!("rules-one-namespace")),
             );
             return false;
         }
@@ -92,7 +86,7 @@ impl Namespace {
 /// from their mechanisms before any is bound. Returns each step's unit.
 fn bind_scalars(rb: &mut Rulebook, defs: &TiSlice<StepId, StepDef>, diags: &mut Vec<Diagnostic>) -> TiVec<StepId, Option<Unit>> {
     let mut names = Namespace::default();
-    let builtin_loc = Location::File { file: "(built in)".into() };
+    let builtin_loc = Location::File { file: msg!("rules-built-in").to_string() };
     for &b in Builtin::ALL {
         names.claim(b.as_str(), &builtin_loc, "built-in", diags);
         rb.scalars.push(ScalarDef { name: b.as_str().to_string(), kind: b.kind(), origin: ReadRef::Builtin(b) });
@@ -180,9 +174,9 @@ fn step_rounding(d: &StepDef, unit: Unit, m: &Manifest, diags: &mut Vec<Diagnost
         (None, true, false) => {
             if m.money_rounding.is_none() {
                 diags.push(
-                    Diagnostic::error(Code::MoneyWithoutRounding, format!("step `{}` is an amount in EUR with no rounding", d.name))
+                    Diagnostic::error(Code::MoneyWithoutRounding, msg!("rules-money-no-rounding", step = &d.name))
                         .at(d.location.clone())
-                        .hint("add `round = { step = \"0.01\", mode = \"half-up\" }`, `round = \"none\"`, or `[defaults] money_rounding` in rulebook.toml"),
+                        .hint(msg!("rules-money-no-rounding-hint")),
                 );
             }
             m.money_rounding
@@ -212,9 +206,9 @@ pub(crate) fn step_unit(d: &StepDef, rb: &Rulebook, diags: &mut Vec<Diagnostic>)
         (None, None) => {
             if matches!(d.mechanism, Mechanism::Formula(_) | Mechanism::Aggregate { .. }) {
                 diags.push(
-                    Diagnostic::error(Code::MissingKey, format!("step `{}` has no `unit`", d.name))
+                    Diagnostic::error(Code::MissingKey, msg!("rules-step-no-unit", step = &d.name))
                         .at(d.location.clone())
-                        .hint(format!("one of {}", Unit::NAMES.join(", "))),
+                        .hint(msg!("rules-one-of", choices = Unit::NAMES.join(", "))),
                 );
             }
             None

@@ -7,6 +7,7 @@ use chrono::Weekday;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
+use crate::message::Message;
 use crate::rulebook::{BTreeSet, Rulebook};
 use crate::rules::calendar::deadlines::deposit_deadlines_of;
 use crate::rules::calendar::{Event, EventKind, RebaseRule, Received};
@@ -60,28 +61,25 @@ pub(crate) fn check(rb: &Rulebook) -> Vec<Diagnostic> {
     let rebases = rb.calendar.iter().any(|e| e.rebase.is_some());
     for e in rb.calendar.iter().filter(|e| rebases && e.kind == EventKind::Advance && e.share.is_none() && e.share_expr.is_none()) {
         diags.push(
-            Diagnostic::warning(
-                Code::InvalidValue,
-                format!("advance `{}` pays an amount, not a share of the estimate: entries and exits do not re-base it", e.name),
-            )
-            .at(e.location_of("amount"))
-            .hint("write it as a share (`share` and `estimate`) for the re-basing to apply, or settle the difference with the balance"),
+            Diagnostic::warning(Code::InvalidValue, msg!("rules-advance-amount-not-rebased", name = &e.name))
+                .at(e.location_of("amount"))
+                .hint(msg!("rules-advance-amount-not-rebased-hint")),
         );
     }
     if shares > Decimal::ONE {
         let first = rb.calendar.iter().find(|e| e.share.is_some());
         diags.push(
-            Diagnostic::error(Code::InvalidValue, format!("the shares of the advances add up to {shares}, more than 1"))
+            Diagnostic::error(Code::InvalidValue, msg!("rules-advance-shares-over-one", total = shares))
                 .at(first.map(|e| e.provenance.location.clone()).unwrap_or(Location::File { file: rb.root.clone() }))
-                .hint("advances are shares of one annual estimate"),
+                .hint(msg!("rules-advance-shares-hint")),
         );
     }
     if balances > 1 {
         let second = rb.calendar.iter().filter(|e| e.kind == EventKind::Balance).nth(1);
         diags.push(
-            Diagnostic::error(Code::DuplicateName, "the calendar has more than one balance")
+            Diagnostic::error(Code::DuplicateName, msg!("rules-several-balances"))
                 .at(second.map(|e| e.provenance.location.clone()).unwrap_or(Location::File { file: rb.root.clone() }))
-                .hint("the balance is the final amount less every payment: there is one"),
+                .hint(msg!("rules-several-balances-hint")),
         );
     }
     diags.sort_by_key(|d| match &d.location {
@@ -94,17 +92,17 @@ pub(crate) fn check(rb: &Rulebook) -> Vec<Diagnostic> {
 pub(crate) fn check_step(rb: &Rulebook, e: &Event, key: &'static str, name: &str, diags: &mut Vec<Diagnostic>) {
     match rb.steps.iter().find(|s| s.def.name == name) {
         None => {
-            let mut d = Diagnostic::error(Code::UndefinedName, format!("`{key}` of event `{}` names `{name}`, which is no step", e.name))
+            let mut d = Diagnostic::error(Code::UndefinedName, msg!("rules-event-no-step", key = key, event = &e.name, name = name))
                 .at(e.location_of(key));
             if let Some(c) = did_you_mean(name, rb.steps.iter().map(|s| s.def.name.as_str())) {
-                d = d.hint(format!("did you mean `{c}`?"));
+                d = d.hint(msg!("rules-did-you-mean", name = c));
             }
             diags.push(d);
         }
         Some(s) if s.unit != Unit::Eur => diags.push(
             Diagnostic::error(
                 Code::TypeMismatch,
-                format!("`{key}` of event `{}` names step `{name}`, whose unit is {}, not EUR", e.name, s.unit),
+                msg!("rules-event-step-not-eur", key = key, event = &e.name, name = name, unit = s.unit.to_string()),
             )
             .at(e.location_of(key)),
         ),
@@ -114,12 +112,11 @@ pub(crate) fn check_step(rb: &Rulebook, e: &Event, key: &'static str, name: &str
 
 pub(crate) fn undefined_input(rb: &Rulebook, e: &Event, key: &'static str, qualified: &str) -> Diagnostic {
     let names: Vec<String> = rb.schema.inputs.iter().map(|i| format!("{}.{}", i.section, i.name)).collect();
-    let mut d =
-        Diagnostic::error(Code::UndefinedName, format!("`{key}` of event `{}` names `{qualified}`, which is no case input", e.name))
-            .at(e.location_of(key));
+    let mut d = Diagnostic::error(Code::UndefinedName, msg!("rules-event-no-input", key = key, event = &e.name, name = qualified))
+        .at(e.location_of(key));
     d = match did_you_mean(qualified, names.iter().map(String::as_str)) {
-        Some(c) => d.hint(format!("did you mean `{c}`?")),
-        None => d.hint("case inputs are written `section.name`, as the inputs file declares them"),
+        Some(c) => d.hint(msg!("rules-did-you-mean", name = c)),
+        None => d.hint(msg!("rules-case-inputs-written")),
     };
     d
 }
@@ -131,11 +128,8 @@ pub(crate) fn check_input_value(rb: &Rulebook, e: &Event, key: &'static str, qua
     };
     if !matches!(rb.schema.inputs[i].kind, InputKind::Value { unit: Unit::Eur }) {
         diags.push(
-            Diagnostic::error(
-                Code::TypeMismatch,
-                format!("`{key}` of event `{}` names input `{qualified}`, which is not an amount in EUR", e.name),
-            )
-            .at(e.location_of(key)),
+            Diagnostic::error(Code::TypeMismatch, msg!("rules-event-input-not-eur", key = key, event = &e.name, name = qualified))
+                .at(e.location_of(key)),
         );
     }
 }
@@ -147,20 +141,20 @@ pub(crate) fn check_records(rb: &Rulebook, e: &Event, input: &str, date: &str, a
     };
     let InputKind::Records { fields } = &rb.schema.inputs[i].kind else {
         diags.push(
-            Diagnostic::error(
-                Code::TypeMismatch,
-                format!("`received` of event `{}` names input `{input}`, which is not a list of records", e.name),
-            )
-            .at(e.location_of("received")),
+            Diagnostic::error(Code::TypeMismatch, msg!("rules-event-input-not-records", event = &e.name, name = input))
+                .at(e.location_of("received")),
         );
         return;
     };
     for (field, unit) in [(date, Unit::Date), (amount, Unit::Eur)] {
         if !fields.iter().any(|(f, u)| f == field && *u == unit) {
             diags.push(
-                Diagnostic::error(Code::UndefinedName, format!("the records of `{input}` have no field `{field}` of unit {unit}"))
-                    .at(e.location_of("received"))
-                    .hint(format!("its fields: {}", fields.iter().map(|(f, u)| format!("{f} ({u})")).collect::<Vec<_>>().join(", "))),
+                Diagnostic::error(
+                    Code::UndefinedName,
+                    msg!("rules-records-no-field", input = input, field = field, unit = unit.to_string()),
+                )
+                .at(e.location_of("received"))
+                .hint(msg!("rules-its-fields", fields = fields.iter().map(|(f, u)| format!("{f} ({u})")).collect::<Vec<_>>().join(", "))),
             );
         }
     }
@@ -168,11 +162,10 @@ pub(crate) fn check_records(rb: &Rulebook, e: &Event, input: &str, date: &str, a
 
 pub(crate) fn check_rebase(rb: &Rulebook, e: &Event, r: &RebaseRule, diags: &mut Vec<Diagnostic>) {
     let Some(ds) = rb.datasets.iter().find(|d| d.name == r.dataset) else {
-        let mut d =
-            Diagnostic::error(Code::UndefinedName, format!("`dataset` of event `{}` names `{}`, which is no dataset", e.name, r.dataset))
-                .at(e.location_of("dataset"));
+        let mut d = Diagnostic::error(Code::UndefinedName, msg!("rules-event-no-dataset", event = &e.name, name = &r.dataset))
+            .at(e.location_of("dataset"));
         if let Some(c) = did_you_mean(&r.dataset, rb.datasets.iter().map(|d| d.name.as_str())) {
-            d = d.hint(format!("did you mean `{c}`?"));
+            d = d.hint(msg!("rules-did-you-mean", name = c));
         }
         diags.push(d);
         return;
@@ -191,23 +184,23 @@ pub(crate) fn check_rebase(rb: &Rulebook, e: &Event, r: &RebaseRule, diags: &mut
             None => {
                 let mut d = Diagnostic::error(
                     Code::UndefinedName,
-                    format!("`{key}` of event `{}` names column `{column}`, which dataset `{}` does not have", e.name, ds.name),
+                    msg!("rules-event-no-column", key = key, event = &e.name, column = column, dataset = &ds.name),
                 )
                 .at(e.location_of(key));
                 if let Some(c) = did_you_mean(column, ds.columns.iter().map(|(c, _)| c.as_str())) {
-                    d = d.hint(format!("did you mean `{c}`?"));
+                    d = d.hint(msg!("rules-did-you-mean", name = c));
                 }
                 diags.push(d);
             }
             Some((_, k)) if kind.is_some_and(|want| want != *k) => diags.push(
                 Diagnostic::error(
                     Code::TypeMismatch,
-                    format!(
-                        "`{key}` of event `{}` names column `{column}`, a {} column, where a {} column is needed",
-                        e.name,
-                        k.name(),
-                        kind.map_or("", Kind::name)
-                    ),
+                    Message::id("rules-event-column-kind")
+                        .with("key", key)
+                        .with("event", &e.name)
+                        .with("column", column)
+                        .with("kind", k.name())
+                        .with("needed", kind.map_or("", Kind::name)),
                 )
                 .at(e.location_of(key)),
             ),
@@ -228,11 +221,11 @@ pub(crate) fn bind_working_days(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) 
         let at = e.spans.iter().find(|(k, _)| *k == "saturday").map_or_else(|| e.provenance.location.clone(), |(_, l)| l.clone());
         let Some(p) = rb.parameters.iter().find(|p| &p.name == name) else {
             let hint = match did_you_mean(name, booleans.iter().map(String::as_str)) {
-                Some(c) => format!("did you mean parameter `{c}`?"),
-                None => "name a parameter of unit `bool`: true when Saturday is a working day".to_string(),
+                Some(c) => msg!("rules-did-you-mean-parameter", name = c),
+                None => msg!("rules-saturday-hint"),
             };
             diags.push(
-                Diagnostic::error(Code::UndefinedName, format!("`saturday` of event `{}` names `{name}`, which is no parameter", e.name))
+                Diagnostic::error(Code::UndefinedName, msg!("rules-saturday-no-parameter", event = &e.name, name = name))
                     .at(at)
                     .hint(hint)
                     .undefined(name.as_str()),
@@ -243,7 +236,7 @@ pub(crate) fn bind_working_days(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) 
             diags.push(
                 Diagnostic::error(
                     Code::TypeMismatch,
-                    format!("`saturday` of event `{}` names parameter `{name}`, whose unit is {}, not bool", e.name, p.unit),
+                    msg!("rules-saturday-not-bool", event = &e.name, name = name, unit = p.unit.to_string()),
                 )
                 .at(at),
             );
@@ -252,12 +245,9 @@ pub(crate) fn bind_working_days(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) 
         let listed = rule.working_days.weekend.contains(&Weekday::Sat);
         match (*working, listed) {
             (true, true) => diags.push(
-                Diagnostic::error(
-                    Code::InvalidValue,
-                    format!("`weekend` of event `{}` lists saturday, but parameter `{name}` says Saturday is a working day", e.name),
-                )
-                .at(at)
-                .hint("leave Saturday out of `weekend`: the parameter decides"),
+                Diagnostic::error(Code::InvalidValue, msg!("rules-weekend-saturday", event = &e.name, name = name))
+                    .at(at)
+                    .hint(msg!("rules-weekend-saturday-hint")),
             ),
             (false, false) => rule.working_days.weekend.push(Weekday::Sat),
             _ => {}
@@ -270,10 +260,7 @@ pub(crate) fn check_calendar_dates(rb: &Rulebook, diags: &mut Vec<Diagnostic>) {
     let mut names = BTreeSet::new();
     for e in &rb.calendar {
         if !names.insert(e.name.as_str()) {
-            diags.push(
-                Diagnostic::error(Code::DuplicateName, format!("calendar event `{}` is defined twice", e.name))
-                    .at(e.provenance.location.clone()),
-            );
+            diags.push(Diagnostic::error(Code::DuplicateName, msg!("rules-event-twice", name = &e.name)).at(e.provenance.location.clone()));
         }
     }
 }

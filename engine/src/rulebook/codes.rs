@@ -19,7 +19,7 @@ pub(crate) fn check_norms(norms: &[Norm], lists: &[CodeList], checks: &[CodeChec
         }
     }
     for problem in Links::new(norms).1 {
-        diags.push(Diagnostic::error(Code::UndefinedName, problem).hint("a link names fields of the norm it refers to"));
+        diags.push(Diagnostic::error(Code::UndefinedName, problem).hint(msg!("rules-link-names-fields")));
     }
 }
 
@@ -36,22 +36,19 @@ pub(crate) fn check_codes(uses: &[NormUse], norms: &[Norm], lists: &[CodeList], 
                 None => {
                     let mut d = Diagnostic::error(
                         Code::UndefinedName,
-                        format!("norm `{}` v{} has no field `{}`", norm.name, norm.version, codes.field),
+                        msg!("rules-norm-no-field", norm = &norm.name, version = norm.version.to_string(), field = &codes.field),
                     )
                     .at(codes.field_loc.clone());
                     if let Some(close) = did_you_mean(&codes.field, norm.fields.iter().map(|f| f.name.as_str())) {
-                        d = d.hint(format!("did you mean `{close}`?"));
+                        d = d.hint(msg!("rules-did-you-mean", name = close));
                     }
                     diags.push(d);
                     ok = false;
                 }
                 Some(f) if !matches!(f.kind, FieldKind::Text | FieldKind::Enum) => {
                     diags.push(
-                        Diagnostic::error(
-                            Code::InvalidValue,
-                            format!("field `{}` of norm `{}` holds no codes: it is not text", f.name, norm.name),
-                        )
-                        .at(codes.field_loc.clone()),
+                        Diagnostic::error(Code::InvalidValue, msg!("rules-field-not-text", field = &f.name, norm = &norm.name))
+                            .at(codes.field_loc.clone()),
                     );
                     ok = false;
                 }
@@ -61,9 +58,9 @@ pub(crate) fn check_codes(uses: &[NormUse], norms: &[Norm], lists: &[CodeList], 
                 let (name, loc) = named.as_ref()?;
                 let found = lists.iter().find(|l| &l.name == name);
                 if found.is_none() {
-                    let mut d = Diagnostic::error(Code::UndefinedName, format!("no list `{name}` in the rulebook")).at(loc.clone());
+                    let mut d = Diagnostic::error(Code::UndefinedName, msg!("rules-no-list", name = name)).at(loc.clone());
                     if let Some(close) = did_you_mean(name, lists.iter().map(|l| l.name.as_str())) {
-                        d = d.hint(format!("did you mean `{close}`?"));
+                        d = d.hint(msg!("rules-did-you-mean", name = close));
                     }
                     diags.push(d);
                     ok = false;
@@ -77,10 +74,10 @@ pub(crate) fn check_codes(uses: &[NormUse], norms: &[Norm], lists: &[CodeList], 
                     diags.push(
                         Diagnostic::error(
                             Code::UndefinedName,
-                            format!("code `{}` of list `{}` is not in catalogue `{}`", item.code, list.name, catalogue.name),
+                            msg!("rules-code-not-in-catalogue", code = &item.code, list = &list.name, catalogue = &catalogue.name),
                         )
                         .at(loc.clone())
-                        .hint("every code the rulebook lists must exist: add it to the catalogue, or correct it in the list"),
+                        .hint(msg!("rules-code-not-in-catalogue-hint")),
                     );
                     ok = false;
                 }

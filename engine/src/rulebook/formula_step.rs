@@ -18,10 +18,11 @@ pub(crate) fn bind_formula(b: &mut Binder<'_>, d: &StepDef, src: &FormulaSource,
             let si = find_script(b, d, script, span, diags)?;
             let Some(params) = formula::function_params(&b.rb.scripts[si], function) else {
                 let names: Vec<&str> = b.rb.scripts[si].ast.iter_functions().map(|f| f.name).collect();
-                let mut diag = Diagnostic::error(Code::UndefinedName, format!("script `{script}` has no function `{function}`"))
-                    .at(b.rb.files[d.file].location(span.clone()));
+                let mut diag =
+                    Diagnostic::error(Code::UndefinedName, msg!("rules-script-no-function", script = script, function = function))
+                        .at(b.rb.files[d.file].location(span.clone()));
                 if let Some(c) = did_you_mean(function, names.iter().copied()) {
-                    diag = diag.hint(format!("did you mean `{c}`?"));
+                    diag = diag.hint(msg!("rules-did-you-mean", name = c));
                 }
                 diags.push(diag);
                 return None;
@@ -55,8 +56,9 @@ fn compile_inline(
     let ast = match formula::compile_inline(&b.rb.engine, text, &known, file, offset) {
         Ok(a) => a,
         Err(mut e) => {
-            e.message =
-                Message::text(format!("in the formula of step `{}`: {}", d.name, e.message.to_string().trim_start_matches("in Rhai: ")));
+            // The reason is Rhai's, without the compiler's own prefix.
+            let reason = e.message.to_string().trim_start_matches("in Rhai: ").to_string();
+            e.message = msg!("rules-in-formula", step = &d.name, reason = reason);
             if let Some(s) = e.undefined_name().and_then(|n| suggest(n, &scalar_pools(b.rb))) {
                 e.hint = Some(Message::text(s.to_string()));
             }
@@ -69,7 +71,7 @@ fn compile_inline(
     for (name, pos) in &unknown {
         let span = formula::position_span(text, *pos, offset, name.len());
         let mut e = formula::unknown_function(file, span, name, &[], &functions);
-        e.message = Message::text(format!("in the formula of step `{}`: unknown function `{name}`", d.name));
+        e.message = msg!("rules-formula-unknown-function", step = &d.name, name = name);
         diags.push(e);
     }
     if !unknown.is_empty() {
@@ -86,11 +88,8 @@ fn find_script(b: &Binder<'_>, d: &StepDef, script: &str, span: &std::ops::Range
     // A listed script that did not compile has its own diagnostic already.
     if found.is_none() && !b.rb.files.iter().any(|f| named(&f.path)) {
         diags.push(
-            Diagnostic::error(
-                Code::MissingFile,
-                format!("step `{}` calls script `{script}`, which `[files] scripts` does not list", d.name),
-            )
-            .at(b.rb.files[d.file].location(span.clone())),
+            Diagnostic::error(Code::MissingFile, msg!("rules-script-not-listed", step = &d.name, script = script))
+                .at(b.rb.files[d.file].location(span.clone())),
         );
     }
     found
@@ -112,9 +111,9 @@ fn resolve_names(
             Ok(_) => unreachable!("a formula is bound outside any rows, so its names are scalars"),
             Err(m) => {
                 diags.push(
-                    Diagnostic::error(Code::UndefinedName, format!("the formula of step `{}` reads `{n}`: {m}", d.name))
+                    Diagnostic::error(Code::UndefinedName, msg!("rules-formula-reads", step = &d.name, name = n, reason = m.to_string()))
                         .at(formula_location(b, d, src))
-                        .hint("a function's parameters name the outputs, parameters and inputs it reads")
+                        .hint(msg!("rules-function-parameters-hint"))
                         .undefined(n.as_str()),
                 );
                 ok = false;

@@ -11,6 +11,7 @@ use typed_index_collections::TiSlice;
 
 use crate::diagnostic::{Code, Diagnostic, Location, NameKind, suggest};
 use crate::ids::StepId;
+use crate::message::Message;
 use crate::rulebook::{ReadRef, Rulebook};
 use crate::rules::label::{self, Piece};
 use crate::rules::step::{Mechanism, StepDef};
@@ -18,7 +19,7 @@ use crate::value::{Unit, Value, for_people};
 
 /// A label of the rulebook: what it labels (for messages), the text and where its item is.
 struct Labelled<'a> {
-    what: String,
+    what: Message,
     text: &'a str,
     at: &'a Location,
 }
@@ -26,30 +27,30 @@ struct Labelled<'a> {
 /// Every label of the rulebook's items, steps included.
 fn all_labels<'a>(rb: &'a Rulebook, defs: &'a TiSlice<StepId, StepDef>) -> Vec<Labelled<'a>> {
     let mut out = Vec::new();
-    let mut put = |what: String, text: &'a str, at: &'a Location| out.push(Labelled { what, text, at });
+    let mut put = |what: Message, text: &'a str, at: &'a Location| out.push(Labelled { what, text, at });
     for p in &rb.parameters {
-        put(format!("parameter `{}`", p.name), &p.provenance.label, &p.provenance.location);
+        put(msg!("rules-what-parameter", name = &p.name), &p.provenance.label, &p.provenance.location);
     }
     for t in &rb.tables {
-        put(format!("table `{}`", t.name), &t.provenance.label, &t.provenance.location);
+        put(msg!("rules-what-table", name = &t.name), &t.provenance.label, &t.provenance.location);
     }
     for l in &rb.lists {
-        put(format!("list `{}`", l.name), &l.provenance.label, &l.provenance.location);
+        put(msg!("rules-what-list", name = &l.name), &l.provenance.label, &l.provenance.location);
         for it in &l.items {
-            put(format!("item `{}` of list `{}`", it.code, l.name), &it.provenance.label, &it.provenance.location);
+            put(msg!("rules-what-item-of-list", code = &it.code, list = &l.name), &it.provenance.label, &it.provenance.location);
         }
     }
     for s in &rb.indicator_sets {
-        put(format!("indicator set `{}`", s.name), &s.provenance.label, &s.provenance.location);
+        put(msg!("rules-what-indicator-set", name = &s.name), &s.provenance.label, &s.provenance.location);
         for i in &s.indicators {
-            put(format!("indicator `{}`", i.name), &i.provenance.label, &i.provenance.location);
+            put(msg!("rules-what-indicator-named", name = &i.name), &i.provenance.label, &i.provenance.location);
         }
     }
     for e in &rb.calendar {
-        put(format!("event `{}`", e.name), &e.provenance.label, &e.provenance.location);
+        put(msg!("rules-what-event", name = &e.name), &e.provenance.label, &e.provenance.location);
     }
     for i in &rb.schema.inputs {
-        put(format!("input `{}.{}`", i.section, i.name), &i.label, &i.location);
+        put(msg!("rules-what-input", section = &i.section, name = &i.name), &i.label, &i.location);
     }
     for d in defs {
         for (what, text) in step_labels(d) {
@@ -60,14 +61,14 @@ fn all_labels<'a>(rb: &'a Rulebook, defs: &'a TiSlice<StepId, StepDef>) -> Vec<L
 }
 
 /// The labels of a step: its own, and those of its checks or classes.
-fn step_labels(d: &StepDef) -> Vec<(String, &str)> {
-    let mut out = vec![(format!("step `{}`", d.name), d.label.as_str())];
+fn step_labels(d: &StepDef) -> Vec<(Message, &str)> {
+    let mut out = vec![(msg!("rules-what-step", name = &d.name), d.label.as_str())];
     match &d.mechanism {
         Mechanism::Checks(checks) => {
-            out.extend(checks.iter().map(|c| (format!("check `{}` of step `{}`", c.name, d.name), c.label.as_str())));
+            out.extend(checks.iter().map(|c| (msg!("rules-what-check-of-step", check = &c.name, step = &d.name), c.label.as_str())));
         }
         Mechanism::Classify { classes, .. } => {
-            out.extend(classes.iter().map(|c| (format!("class `{}` of step `{}`", c.name, d.name), c.label.as_str())));
+            out.extend(classes.iter().map(|c| (msg!("rules-what-class-of-step", class = &c.name, step = &d.name), c.label.as_str())));
         }
         _ => {}
     }
@@ -93,9 +94,9 @@ pub(crate) fn check_references(rb: &Rulebook, defs: &TiSlice<StepId, StepDef>, d
             Ok(p) => p,
             Err(e) => {
                 diags.push(
-                    Diagnostic::error(Code::InvalidValue, format!("the label of {}: {e}", l.what))
+                    Diagnostic::error(Code::InvalidValue, msg!("rules-label-brace", what = l.what.clone(), reason = e.message()))
                         .at(label_location(rb, l.at, l.text, e.span()))
-                        .hint("`{name}` shows the value of parameter `name`; write `{{` or `}}` for a brace"),
+                        .hint(msg!("rules-label-brace-hint")),
                 );
                 continue;
             }
@@ -106,11 +107,11 @@ pub(crate) fn check_references(rb: &Rulebook, defs: &TiSlice<StepId, StepDef>, d
                 continue;
             }
             let hint = match suggest(name, &[(NameKind::Parameter, parameters.clone())]) {
-                Some(s) => s.to_string(),
-                None => "a label shows the value of a parameter: `{name}` names one".to_string(),
+                Some(s) => Message::text(s.to_string()),
+                None => msg!("rules-label-names-parameter"),
             };
             diags.push(
-                Diagnostic::error(Code::UndefinedName, format!("the label of {} shows `{{{name}}}`, which is no parameter", l.what))
+                Diagnostic::error(Code::UndefinedName, msg!("rules-label-unknown-name", what = l.what.clone(), name = name))
                     .at(label_location(rb, l.at, l.text, span))
                     .hint(hint)
                     .undefined(name),
@@ -141,18 +142,14 @@ pub(crate) fn check_numbers(rb: &Rulebook, diags: &mut Vec<Diagnostic>) {
                     diags.push(
                         Diagnostic::warning(
                             Code::LabelNumber,
-                            format!(
-                                "the label of {what} writes out `{}`, the value of parameter `{}`, which the step reads",
-                                &part[n.span.clone()],
-                                p.name
-                            ),
+                            msg!("rules-label-number", what = what.clone(), number = &part[n.span.clone()], parameter = &p.name),
                         )
                         .at(label_location(rb, &step.def.location, text, span))
-                        .hint(format!(
-                            "write `{{{}}}` instead: the label then shows the parameter's value ({}) and stays true when it changes",
-                            p.name,
-                            for_people(p.value_at(rb.reference_date), p.unit).replace(['\u{a0}', '\u{202f}'], " ")
-                        )),
+                        .hint(
+                            Message::id("rules-label-number-hint")
+                                .with("parameter", &p.name)
+                                .with("value", for_people(p.value_at(rb.reference_date), p.unit).replace(['\u{a0}', '\u{202f}'], " ")),
+                        ),
                     );
                 }
             }

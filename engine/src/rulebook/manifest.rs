@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::rules::source::Source;
 use crate::rules::step::read_rounding_choice;
-use crate::rules::strict::{Ctx, Obj};
+use crate::rules::strict::{Ctx, Obj, date};
 use crate::value::{Period, Rounding};
 
 #[derive(Debug, Clone)]
@@ -73,9 +73,9 @@ pub(crate) fn read_manifest(rules: &dyn Source, files: &mut Vec<SourceFile>, dia
         Ok(t) => t,
         Err(reason) => {
             diags.push(
-                Diagnostic::error(Code::MissingFile, reason.to_string())
+                Diagnostic::error(Code::MissingFile, reason.message())
                     .at(Location::File { file: rules.display("rulebook.toml") })
-                    .hint("a rulebook folder starts with a `rulebook.toml`"),
+                    .hint(msg!("rules-folder-starts-with-manifest")),
             );
             return None;
         }
@@ -109,7 +109,7 @@ pub(crate) fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
         p.finish();
         let (start, end) = (start?, end?);
         if start.get_ref() > end.get_ref() {
-            ctx.error(Code::InvalidValue, end.span(), "the period ends before it starts");
+            ctx.error(Code::InvalidValue, end.span(), msg!("rules-period-ends-before-start"));
             return None;
         }
         Some(Period { start: start.into_inner(), end: end.into_inner() })
@@ -121,7 +121,7 @@ pub(crate) fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
         ctx.error(
             Code::DateOutsidePeriod,
             r.span(),
-            format!("the reference date {} is outside the period {} – {}", r.get_ref(), p.start, p.end),
+            msg!("rules-reference-date-outside", date = date(*r.get_ref()), start = date(p.start), end = date(p.end)),
         );
     }
     let case_file = obj.opt_str("case_file").map_or_else(|| "team.toml".to_string(), |s| s.into_inner());
@@ -190,15 +190,17 @@ fn read_norm_use(obj: &Obj<'_, '_>, name: &str, span: std::ops::Range<usize>, it
     let ctx = obj.ctx();
     let location = ctx.loc(span);
     if let toml::de::DeValue::Integer(_) = item.get_ref() {
-        let v = crate::rules::strict::read_int(ctx, item, &format!("the version of norm `{name}`"))?;
+        let v = crate::rules::strict::read_int(ctx, item, &msg!("rules-what-norm-version", norm = name).to_string())?;
         return Some(NormUse { name: name.to_string(), version: (*v.get_ref()).max(0) as u32, location, codes: Vec::new() });
     }
-    let n = Obj::of(ctx, item, &format!("norm `{name}`"))?;
+    let n = Obj::of(ctx, item, &msg!("rules-what-norm", norm = name).to_string())?;
     let version = n.int("version");
     let mut codes = Vec::new();
     if let Some(c) = n.opt_table("codes") {
         for (field, spec) in c.entries() {
-            let Some(f) = Obj::of(ctx, spec, &format!("the codes of `{name}.{}`", field.get_ref())) else { continue };
+            let Some(f) = Obj::of(ctx, spec, &msg!("rules-what-codes", norm = name, field = field.get_ref().as_ref()).to_string()) else {
+                continue;
+            };
             let catalogue = f.opt_str("catalogue").map(|s| (s.get_ref().clone(), ctx.loc(s.span())));
             let list = f.opt_str("list").map(|s| (s.get_ref().clone(), ctx.loc(s.span())));
             let unlisted = f.opt_str("unlisted").map(|s| s.into_inner());
@@ -206,19 +208,12 @@ fn read_norm_use(obj: &Obj<'_, '_>, name: &str, span: std::ops::Range<usize>, it
                 ctx.error_hint(
                     Code::MissingKey,
                     f.span(),
-                    format!("the codes of `{name}.{}` name no list", field.get_ref()),
-                    "give `catalogue` (every code that exists: outside it, an error) and/or `list` (the rulebook's list: outside it, a warning when the code is in the catalogue)",
+                    msg!("rules-codes-no-list", norm = name, field = field.get_ref().as_ref()),
+                    msg!("rules-codes-no-list-hint"),
                 );
             }
             if unlisted.is_some() && (catalogue.is_none() || list.is_none()) {
-                ctx.error(
-                    Code::InvalidValue,
-                    f.span(),
-                    format!(
-                        "`unlisted` of `{name}.{}` says what a code of the catalogue outside the list is: it needs both",
-                        field.get_ref()
-                    ),
-                );
+                ctx.error(Code::InvalidValue, f.span(), msg!("rules-unlisted-needs-both", norm = name, field = field.get_ref().as_ref()));
             }
             f.finish();
             codes.push(CodesUse { field: field.get_ref().to_string(), field_loc: ctx.loc(field.span()), catalogue, list, unlisted });

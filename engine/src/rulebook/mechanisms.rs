@@ -4,6 +4,7 @@
 use crate::diagnostic::{Code, Diagnostic, SourceFile, did_you_mean};
 use crate::expr::Expr;
 use crate::ids::{TableId, ViewId};
+use crate::message::Message;
 use crate::rulebook::formula_step::bind_formula;
 use crate::rulebook::resolver::{Binder, check_expr};
 use crate::rulebook::{
@@ -19,22 +20,22 @@ pub(crate) fn bind_step(b: &mut Binder<'_>, d: &StepDef, diags: &mut Vec<Diagnos
     match &d.mechanism {
         Mechanism::Filter { dataset, condition } => {
             let view = bind_rows(b, &cx, dataset, diags)?;
-            let cond = optional(b, &cx, condition.as_ref(), Some(Kind::Bool), "the condition", diags)?;
+            let cond = optional(b, &cx, condition.as_ref(), Some(Kind::Bool), msg!("rules-part", part = "condition"), diags)?;
             Some(Plan::Filter(FilterPlan { view, cond }))
         }
         Mechanism::Lookup { dataset, table, column, keys } => bind_lookup(b, &cx, dataset.as_ref(), table, column.as_ref(), keys, diags),
         Mechanism::Aggregate { dataset, op, condition, group_by, round_rows } => {
             let view = bind_rows(b, &cx, dataset, diags)?;
             let op = bind_aggregate_op(b, &cx, op, diags)?;
-            let cond = optional(b, &cx, condition.as_ref(), Some(Kind::Bool), "the condition", diags)?;
-            let group = optional(b, &cx, group_by.as_ref(), None, "the grouping", diags)?;
+            let cond = optional(b, &cx, condition.as_ref(), Some(Kind::Bool), msg!("rules-part", part = "condition"), diags)?;
+            let group = optional(b, &cx, group_by.as_ref(), None, msg!("rules-part", part = "grouping"), diags)?;
             Some(Plan::Aggregate(AggregatePlan { view, op, cond, group, round_rows: *round_rows }))
         }
         Mechanism::Derive { dataset, value, key } => {
             let view = bind_rows(b, &cx, dataset, diags)?;
             let want = b.rb.scalars.iter().find(|s| s.origin == ReadRef::Step(b.step)).map(|s| s.kind);
-            let value = cx.check(b, value, want, "the value", diags)?;
-            let key = optional(b, &cx, key.as_ref(), None, "the key", diags)?;
+            let value = cx.check(b, value, want, msg!("rules-part", part = "value"), diags)?;
+            let key = optional(b, &cx, key.as_ref(), None, msg!("rules-part", part = "key"), diags)?;
             Some(Plan::Derive(DerivePlan { view, value, key }))
         }
         Mechanism::Classify { dataset, list, code, date, classes } => bind_classify(b, &cx, dataset, list, code, date, classes, diags),
@@ -50,20 +51,17 @@ fn bind_aggregate_op(b: &mut Binder<'_>, cx: &StepCx<'_>, op: &AggOp, diags: &mu
     let unit_kind = b.rb.scalars.iter().find(|s| s.origin == ReadRef::Step(b.step)).map(|s| s.kind);
     Some(match op {
         AggOp::Count => AggregateOp::Count,
-        AggOp::Sum(e) => AggregateOp::Sum(cx.check(b, e, Some(Kind::Number), "the sum", diags)?),
+        AggOp::Sum(e) => AggregateOp::Sum(cx.check(b, e, Some(Kind::Number), msg!("rules-part", part = "sum"), diags)?),
         AggOp::Min(e) | AggOp::Max(e) => {
             let want = unit_kind.filter(|k| matches!(k, Kind::Number | Kind::Date));
             if want.is_none() {
                 diags.push(
-                    Diagnostic::error(
-                        Code::TypeMismatch,
-                        format!("step `{}` takes the {} of values: its unit must be a number or a date", cx.d.name, op.key()),
-                    )
-                    .at(cx.d.location.clone()),
+                    Diagnostic::error(Code::TypeMismatch, msg!("rules-min-max-unit", step = &cx.d.name, op = op.key()))
+                        .at(cx.d.location.clone()),
                 );
                 return None;
             }
-            let checked = cx.check(b, e, want, &format!("the {}", op.key()), diags)?;
+            let checked = cx.check(b, e, want, msg!("rules-part", part = op.key()), diags)?;
             if matches!(op, AggOp::Min(_)) { AggregateOp::Min(checked) } else { AggregateOp::Max(checked) }
         }
     })
@@ -77,16 +75,16 @@ struct StepCx<'a> {
 
 impl StepCx<'_> {
     /// "`part` of step `name`", as messages name a part of the step.
-    fn what(&self, part: &str) -> String {
-        format!("{part} of step `{}`", self.d.name)
+    fn what(&self, part: Message) -> String {
+        msg!("rules-part-of-step", part = part, step = &self.d.name).to_string()
     }
 
-    fn check(&self, b: &mut Binder<'_>, e: &ExprSource, want: Option<Kind>, part: &str, diags: &mut Vec<Diagnostic>) -> Option<Expr> {
+    fn check(&self, b: &mut Binder<'_>, e: &ExprSource, want: Option<Kind>, part: Message, diags: &mut Vec<Diagnostic>) -> Option<Expr> {
         check_expr(b, e, want, &self.what(part), diags)
     }
 
     /// That `at` names something undefined (the name written there), with `message`.
-    fn undefined(&self, message: String, at: &Spanned) -> Diagnostic {
+    fn undefined(&self, message: Message, at: &Spanned) -> Diagnostic {
         Diagnostic::error(Code::UndefinedName, message).at(self.file.location(at.span.clone())).undefined(at.text.as_str())
     }
 }
@@ -97,7 +95,7 @@ fn optional(
     cx: &StepCx<'_>,
     e: Option<&ExprSource>,
     want: Option<Kind>,
-    part: &str,
+    part: Message,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Option<Expr>> {
     match e {
@@ -114,7 +112,7 @@ fn bind_rows(b: &mut Binder<'_>, cx: &StepCx<'_>, dataset: &Spanned, diags: &mut
             Some(view)
         }
         Err(e) => {
-            diags.push(cx.undefined(e.to_string(), dataset));
+            diags.push(cx.undefined(Message::text(e.to_string()), dataset));
             None
         }
     }
@@ -130,9 +128,9 @@ fn bind_lookup(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Plan> {
     let Some(t) = b.rb.tables.position(|x| x.name == table.text) else {
-        let mut diag = cx.undefined(format!("unknown table `{}`", table.text), table);
+        let mut diag = cx.undefined(msg!("rules-unknown-table", name = &table.text), table);
         if let Some(c) = did_you_mean(&table.text, b.rb.tables.iter().map(|t| t.name.as_str())) {
-            diag = diag.hint(format!("did you mean `{c}`?"));
+            diag = diag.hint(msg!("rules-did-you-mean", name = c));
         }
         diags.push(diag);
         return None;
@@ -156,10 +154,10 @@ fn value_column(tbl: &Table, cx: &StepCx<'_>, column: Option<&Spanned>, diags: &
         Some(c) => {
             let found = tbl.column_index(&c.text);
             if found.is_none() {
-                let mut d = cx.undefined(format!("table `{}` has no column `{}`", tbl.name, c.text), c);
+                let mut d = cx.undefined(msg!("rules-table-no-column", table = &tbl.name, column = &c.text), c);
                 d.related = None;
                 if let Some(close) = did_you_mean(&c.text, tbl.columns.iter().map(|x| x.name.as_str())) {
-                    d = d.hint(format!("did you mean `{close}`?"));
+                    d = d.hint(msg!("rules-did-you-mean", name = close));
                 }
                 diags.push(d);
             }
@@ -168,8 +166,7 @@ fn value_column(tbl: &Table, cx: &StepCx<'_>, column: Option<&Spanned>, diags: &
         None if tbl.columns.len() == 1 => Some(0),
         None => {
             diags.push(
-                Diagnostic::error(Code::MissingKey, format!("table `{}` has several columns: say which with `column`", tbl.name))
-                    .at(cx.d.location.clone()),
+                Diagnostic::error(Code::MissingKey, msg!("rules-table-several-columns", table = &tbl.name)).at(cx.d.location.clone()),
             );
             None
         }
@@ -190,11 +187,8 @@ fn bind_keys(
     for key in &tbl.keys {
         let Some((_, src)) = keys.iter().find(|(k, _)| *k == key.name) else {
             diags.push(
-                Diagnostic::error(
-                    Code::MissingKey,
-                    format!("step `{}` gives no value for key `{}` of table `{}`", cx.d.name, key.name, tbl.name),
-                )
-                .at(cx.d.location.clone()),
+                Diagnostic::error(Code::MissingKey, msg!("rules-step-no-key-value", step = &cx.d.name, key = &key.name, table = &tbl.name))
+                    .at(cx.d.location.clone()),
             );
             ok = false;
             continue;
@@ -204,7 +198,7 @@ fn bind_keys(
             KeyKind::Enum { .. } => Kind::Text,
             KeyKind::Bool => Kind::Bool,
         };
-        match cx.check(b, src, Some(want), &format!("key `{}`", key.name), diags) {
+        match cx.check(b, src, Some(want), msg!("rules-what-key", name = &key.name), diags) {
             Some(e) => checked.push(e),
             None => ok = false,
         }
@@ -212,7 +206,7 @@ fn bind_keys(
     for (k, src) in keys {
         if !tbl.keys.iter().any(|x| x.name == *k) {
             diags.push(
-                Diagnostic::error(Code::UnknownKey, format!("table `{}` has no key `{k}`", tbl.name))
+                Diagnostic::error(Code::UnknownKey, msg!("rules-table-no-key", table = &tbl.name, key = k))
                     .at(cx.file.location(src.offset..src.offset + src.text.len())),
             );
             ok = false;
@@ -234,21 +228,21 @@ fn bind_classify(
 ) -> Option<Plan> {
     let view = bind_rows(b, cx, dataset, diags)?;
     let Some(l) = b.rb.lists.position(|x| x.name == list.text) else {
-        let mut d = cx.undefined(format!("unknown list `{}`", list.text), list);
+        let mut d = cx.undefined(msg!("rules-unknown-list", name = &list.text), list);
         if let Some(c) = did_you_mean(&list.text, b.rb.lists.iter().map(|l| l.name.as_str())) {
-            d = d.hint(format!("did you mean `{c}`?"));
+            d = d.hint(msg!("rules-did-you-mean", name = c));
         }
         diags.push(d);
         return None;
     };
     b.reads.insert(ReadRef::List(l));
-    let code = cx.check(b, code, Some(Kind::Text), "the code", diags);
-    let date = cx.check(b, date, Some(Kind::Date), "the date", diags);
+    let code = cx.check(b, code, Some(Kind::Text), msg!("rules-part", part = "code"), diags);
+    let date = cx.check(b, date, Some(Kind::Date), msg!("rules-part", part = "date"), diags);
     b.classify_self = Some((b.step, l));
     let mut out = Vec::new();
     let mut ok = true;
     for c in classes {
-        match cx.check(b, &c.when, Some(Kind::Bool), &format!("class `{}`", c.name), diags) {
+        match cx.check(b, &c.when, Some(Kind::Bool), msg!("rules-what-class", name = &c.name), diags) {
             Some(e) => out.push((c.name.clone(), b.rb.render_label(&c.label), e)),
             None => ok = false,
         }
@@ -263,7 +257,7 @@ fn bind_checks(b: &mut Binder<'_>, cx: &StepCx<'_>, checks: &[CheckDef], diags: 
     let mut out = Vec::new();
     let mut ok = true;
     for c in checks {
-        match cx.check(b, &c.when, Some(Kind::Bool), &format!("check `{}`", c.name), diags) {
+        match cx.check(b, &c.when, Some(Kind::Bool), msg!("rules-what-check", name = &c.name), diags) {
             Some(e) => out.push((c.name.clone(), b.rb.render_label(&c.label), e)),
             None => ok = false,
         }
@@ -273,9 +267,9 @@ fn bind_checks(b: &mut Binder<'_>, cx: &StepCx<'_>, checks: &[CheckDef], diags: 
 
 fn bind_score(b: &mut Binder<'_>, cx: &StepCx<'_>, set: &Spanned, diags: &mut Vec<Diagnostic>) -> Option<Plan> {
     let Some(s) = b.rb.indicator_sets.position(|x| x.name == set.text) else {
-        let mut d = cx.undefined(format!("unknown indicator set `{}`", set.text), set);
+        let mut d = cx.undefined(msg!("rules-unknown-indicator-set", name = &set.text), set);
         if let Some(c) = did_you_mean(&set.text, b.rb.indicator_sets.iter().map(|s| s.name.as_str())) {
-            d = d.hint(format!("did you mean `{c}`?"));
+            d = d.hint(msg!("rules-did-you-mean", name = c));
         }
         diags.push(d);
         return None;
@@ -294,12 +288,9 @@ fn bind_score(b: &mut Binder<'_>, cx: &StepCx<'_>, set: &Spanned, diags: &mut Ve
             }
             _ => {
                 diags.push(
-                    Diagnostic::error(
-                        Code::UndefinedName,
-                        format!("indicator `{}` reads `{}`, which is no numeric input, parameter or step", ind.name, ind.input),
-                    )
-                    .at(ind.provenance.location.clone())
-                    .undefined(ind.input.as_str()),
+                    Diagnostic::error(Code::UndefinedName, msg!("rules-indicator-reads", indicator = &ind.name, name = &ind.input))
+                        .at(ind.provenance.location.clone())
+                        .undefined(ind.input.as_str()),
                 );
                 ok = false;
             }

@@ -38,9 +38,9 @@ pub(crate) fn order_steps(rb: &Rulebook, diags: &mut Vec<Diagnostic>) -> Option<
         let cycle = find_cycle(rb, &stuck);
         let names: Vec<&str> = cycle.iter().map(|&i| rb.steps[i].def.name.as_str()).collect();
         diags.push(
-            Diagnostic::error(Code::CyclicSteps, format!("steps depend on each other in a cycle: {} → {}", names.join(" → "), names[0]))
+            Diagnostic::error(Code::CyclicSteps, msg!("rules-steps-cycle", cycle = format!("{} → {}", names.join(" → "), names[0])))
                 .at(rb.steps[cycle[0]].def.location.clone())
-                .hint("a step can only read steps that do not read it back"),
+                .hint(msg!("rules-steps-cycle-hint")),
         );
         return None;
     }

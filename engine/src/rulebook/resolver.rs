@@ -294,7 +294,7 @@ pub(crate) fn check_expr(b: &mut Binder<'_>, e: &ExprSource, want: Option<Kind>,
                 diags.push(
                     Diagnostic::error(
                         crate::diagnostic::Code::TypeMismatch,
-                        format!("{what} must be a {}, this is a {}", w.name(), kind.name()),
+                        msg!("rules-expr-kind", what = what, needed = w.name(), kind = kind.name()),
                     )
                     .at(file.location(e.file_span(e.ast.span()))),
                 );
@@ -303,7 +303,8 @@ pub(crate) fn check_expr(b: &mut Binder<'_>, e: &ExprSource, want: Option<Kind>,
             Some(checked)
         }
         Err(err) => {
-            let mut d = Diagnostic::error(err.code(), format!("in {what}: {err}")).at(file.location(e.file_span(err.span.clone())));
+            let mut d = Diagnostic::error(err.code(), msg!("rules-in", what = what, reason = err.to_string()))
+                .at(file.location(e.file_span(err.span.clone())));
             if let ExprErrorKind::Undefined(n) = &err.kind
                 && let Some(name) = n.undefined_name()
             {

@@ -9,11 +9,11 @@ pub(crate) fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnosti
     let find = |s: &toml::Spanned<String>, diags: &mut Vec<Diagnostic>| -> Option<StepId> {
         let i = rb.step_index(s.get_ref());
         if i.is_none() {
-            let mut d = Diagnostic::error(Code::UndefinedName, format!("`[result]` names step `{}`, which does not exist", s.get_ref()))
+            let mut d = Diagnostic::error(Code::UndefinedName, msg!("rules-result-no-step", name = s.get_ref()))
                 .at(m.result_loc.clone())
                 .undefined(s.get_ref());
             if let Some(c) = did_you_mean(s.get_ref(), rb.steps.iter().map(|s| s.def.name.as_str())) {
-                d = d.hint(format!("did you mean `{c}`?"));
+                d = d.hint(msg!("rules-did-you-mean", name = c));
             }
             diags.push(d);
         }
@@ -26,8 +26,7 @@ pub(crate) fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnosti
         && !matches!(rb.steps[g].plan, Plan::Checks(_))
     {
         diags.push(
-            Diagnostic::error(Code::InvalidValue, format!("the gate `{}` must be a `checks` step", rb.steps[g].def.name))
-                .at(m.result_loc.clone()),
+            Diagnostic::error(Code::InvalidValue, msg!("rules-gate-not-checks", name = &rb.steps[g].def.name)).at(m.result_loc.clone()),
         );
         return None;
     }
@@ -40,9 +39,7 @@ pub(crate) fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnosti
         })
         .collect();
     if let Some(Some(WaterfallBar::Add(_))) = waterfall.first() {
-        diags.push(
-            Diagnostic::error(Code::InvalidValue, "`[result] waterfall` must start with a level, not an addition").at(m.result_loc.clone()),
-        );
+        diags.push(Diagnostic::error(Code::InvalidValue, msg!("rules-waterfall-starts-with-level")).at(m.result_loc.clone()));
     }
     let bar_labels = m
         .bar_labels

@@ -18,7 +18,7 @@ use crate::expr::{self, Ast};
 use crate::ids::FileId;
 use crate::rules::provenance::{Provenance, parse_choice, read_choice};
 use crate::rules::step::{ExprSource, text_offset};
-use crate::rules::strict::{Obj, read_decimal, read_int, read_str};
+use crate::rules::strict::{Obj, key_of, read_decimal, read_int, read_str};
 use crate::rules::workdays::{WEEKDAY_NAMES, WorkingDays, parse_month_day, parse_weekday};
 
 #[derive(Debug, Clone, Serialize)]
@@ -227,7 +227,7 @@ impl Event {
 pub(crate) fn read_calendar(root: &Obj<'_, '_>, file: FileId, out: &mut Vec<Event>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
-        let Some(obj) = Obj::of(root.ctx(), item, &format!("event `{name}`")) else { continue };
+        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-event", name = &name).to_string()) else { continue };
         let repeat = obj.opt_table("repeat").and_then(|r| {
             let repeat = read_repeat(&r);
             r.finish();
@@ -378,14 +378,14 @@ fn read_specific(obj: &Obj<'_, '_>, kind: EventKind, name: &str, file: FileId) -
         EventKind::Advance if s.amount.is_none() && s.amount_expr.is_none() && !obj.has("share") => obj.ctx().error_hint(
             Code::MissingKey,
             obj.span(),
-            format!("advance `{name}` has neither `share` nor `amount`"),
-            "an advance is a share of an estimate (`share` and `estimate`) or a step's value (`amount`)",
+            msg!("rules-advance-no-share-nor-amount", name = name),
+            msg!("rules-advance-what"),
         ),
         EventKind::Advance if s.amount.is_none() && s.amount_expr.is_none() && s.estimate.is_empty() => obj.ctx().error_hint(
             Code::MissingKey,
             obj.span(),
-            format!("advance `{name}` has a `share` but no `estimate`"),
-            "name where the estimate comes from, e.g. estimate = [\"section.input\", \"step\"]",
+            msg!("rules-advance-no-estimate", name = name),
+            msg!("rules-advance-estimate-hint"),
         ),
         EventKind::Deposit => s.deposit = read_deposit(obj, &mut s.spans),
         EventKind::Rebase => s.rebase = read_rebase(obj, &mut s.spans),
@@ -397,7 +397,7 @@ fn read_specific(obj: &Obj<'_, '_>, kind: EventKind, name: &str, file: FileId) -
 fn read_share(obj: &Obj<'_, '_>, name: &str) -> Option<Decimal> {
     let s = obj.opt_decimal("share")?;
     if s.get_ref().is_sign_negative() || *s.get_ref() > Decimal::ONE {
-        obj.ctx().error(Code::InvalidValue, s.span(), format!("the share of event `{name}` must lie between 0 and 1"));
+        obj.ctx().error(Code::InvalidValue, s.span(), msg!("rules-share-between-0-1", name = name));
         return None;
     }
     Some(s.into_inner())
@@ -416,7 +416,7 @@ fn calc(obj: &Obj<'_, '_>, key: &'static str, file: FileId, spans: &mut Vec<(&'s
             ctx.error(
                 Code::ExpressionSyntax,
                 offset + e.span.start..offset + e.span.end,
-                format!("in `{key}` of {}: {}", obj.what(), e.message()),
+                msg!("rules-in", what = key_of(key, obj.what()), reason = e.message()),
             );
             None
         }
@@ -436,19 +436,19 @@ fn read_received(obj: &Obj<'_, '_>, spans: &mut Vec<(&'static str, Location)>) -
     let item = obj.get("received")?;
     spans.push(("received", obj.ctx().loc(item.span())));
     if let toml::de::DeValue::Table(_) = item.get_ref() {
-        let t = Obj::of(obj.ctx(), item, &format!("`received` of {}", obj.what()))?;
+        let t = Obj::of(obj.ctx(), item, &key_of("received", obj.what()))?;
         let (input, date, amount) = (t.str("input"), t.str("date"), t.str("amount"));
         t.finish();
         return Some(Received::Records { input: input?.into_inner(), date: date?.into_inner(), amount: amount?.into_inner() });
     }
-    let input = read_str(obj.ctx(), item, &format!("`received` of {}", obj.what()))?;
+    let input = read_str(obj.ctx(), item, &key_of("received", obj.what()))?;
     Some(Received::Value { input: input.into_inner() })
 }
 
 fn positive(obj: &Obj<'_, '_>, key: &str, max: i64) -> Option<u32> {
     let v = obj.int(key)?;
     if *v.get_ref() < 1 || *v.get_ref() > max {
-        obj.ctx().error(Code::InvalidValue, v.span(), format!("`{key}` of {} must lie between 1 and {max}", obj.what()));
+        obj.ctx().error(Code::InvalidValue, v.span(), msg!("rules-between-1-and", what = key_of(key, obj.what()), max = max));
         return None;
     }
     u32::try_from(*v.get_ref()).ok()
@@ -496,8 +496,8 @@ fn read_working_days(w: &Obj<'_, '_>) -> Option<WorkingDays> {
                 ctx.error_hint(
                     Code::InvalidValue,
                     s.span(),
-                    format!("`{}` is not a day of the year", s.get_ref()),
-                    "write month and day as MM-DD, e.g. \"05-01\" for the first of May",
+                    msg!("rules-not-day-of-year", text = s.get_ref()),
+                    msg!("rules-day-of-year-hint"),
                 );
                 ok = false;
             }
@@ -505,12 +505,12 @@ fn read_working_days(w: &Obj<'_, '_>) -> Option<WorkingDays> {
     }
     let mut easter = Vec::new();
     for item in w.opt_array("easter").unwrap_or_default() {
-        let Some(v) = read_int(ctx, item, "an item of `easter`") else {
+        let Some(v) = read_int(ctx, item, &msg!("rules-item-of-key", key = "easter").to_string()) else {
             ok = false;
             continue;
         };
         if v.get_ref().abs() > 366 {
-            ctx.error(Code::InvalidValue, v.span(), "an offset from Easter must lie within a year (-366 to 366 days)");
+            ctx.error(Code::InvalidValue, v.span(), msg!("rules-easter-offset"));
             ok = false;
             continue;
         }
@@ -533,16 +533,18 @@ fn read_rebase(obj: &Obj<'_, '_>, spans: &mut Vec<(&'static str, Location)>) -> 
     let mut weights = Vec::new();
     if let Some(w) = obj.table("weights") {
         for (k, item) in w.entries() {
-            let Some(v) = read_decimal(obj.ctx(), item, &format!("the weight of `{}`", k.get_ref())) else { continue };
+            let Some(v) = read_decimal(obj.ctx(), item, &msg!("rules-what-weight", name = k.get_ref().as_ref()).to_string()) else {
+                continue;
+            };
             if v.get_ref().is_sign_negative() || *v.get_ref() > Decimal::ONE {
-                obj.ctx().error(Code::InvalidValue, v.span(), format!("the weight of `{}` must lie between 0 and 1", k.get_ref()));
+                obj.ctx().error(Code::InvalidValue, v.span(), msg!("rules-weight-between-0-1", name = k.get_ref().as_ref()));
                 continue;
             }
             weights.push((k.get_ref().to_string(), v.into_inner()));
         }
         let total: Decimal = weights.iter().map(|(_, w)| *w).sum();
         if total > Decimal::ONE {
-            obj.ctx().error(Code::InvalidValue, w.span(), format!("the weights of {} add up to {total}, more than 1", obj.what()));
+            obj.ctx().error(Code::InvalidValue, w.span(), msg!("rules-weights-over-one", what = obj.what(), total = total));
         }
     }
     Some(RebaseRule { dataset: dataset?, id: id?, group: group?, entry: entry?, exit: exit?, weights, measure })

@@ -69,7 +69,7 @@ impl Indicator {
 pub(crate) fn read_indicator_sets(root: &Obj<'_, '_>, out: &mut Vec<IndicatorSet>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
-        let Some(obj) = Obj::of(root.ctx(), item, &format!("indicator set `{name}`")) else { continue };
+        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-indicator-set", name = &name).to_string()) else { continue };
         if let Some(s) = read_set(&obj, name) {
             out.push(s);
         }
@@ -87,7 +87,7 @@ fn read_set(obj: &Obj<'_, '_>, name: String) -> Option<IndicatorSet> {
     });
     let mut indicators = Vec::new();
     for item in obj.array("indicators")? {
-        let Some(i) = Obj::of(ctx, item, &format!("an indicator of `{name}`")) else { continue };
+        let Some(i) = Obj::of(ctx, item, &msg!("rules-what-indicator", set = &name).to_string()) else { continue };
         let ind_name = i.str("name");
         let prov = Provenance::read(&i);
         let weight = i.decimal("weight");
@@ -101,7 +101,7 @@ fn read_set(obj: &Obj<'_, '_>, name: String) -> Option<IndicatorSet> {
         if let Some(w) = &weight
             && w.get_ref().is_sign_negative()
         {
-            ctx.error(Code::InvalidValue, w.span(), format!("the weight of {} is negative", i.what()));
+            ctx.error(Code::InvalidValue, w.span(), msg!("rules-weight-negative", what = i.what()));
         }
         i.finish();
         if let (Some(n), Some(p), Some(w), Some(t), Some(d), Some(inp)) = (ind_name, prov, weight, target, direction, input) {
@@ -117,14 +117,14 @@ fn read_set(obj: &Obj<'_, '_>, name: String) -> Option<IndicatorSet> {
     }
     let total: Decimal = indicators.iter().map(|i| i.weight).sum();
     if total.is_zero() && !indicators.is_empty() {
-        ctx.error(Code::InvalidValue, obj.span(), format!("the weights of indicator set `{name}` add up to zero"));
+        ctx.error(Code::InvalidValue, obj.span(), msg!("rules-weights-zero", set = &name));
     } else if !indicators.is_empty() && total != Decimal::ONE {
         let weights: Vec<String> = indicators.iter().map(|i| format!("{} {}", i.name, i.weight.normalize())).collect();
         ctx.warning(
             Code::IndicatorWeights,
             set_span(obj),
-            format!("the weights of indicator set `{name}` add up to {}, not 1", total.normalize()),
-            format!("{}: each weight is the indicator's share of the score, so they add up to 1", weights.join(" + ")),
+            msg!("rules-weights-not-one", set = &name, total = total.normalize()),
+            msg!("rules-weights-share", weights = weights.join(" + ")),
         );
     }
     Some(IndicatorSet { name, provenance: provenance?, method: method?, indicators })

@@ -109,9 +109,15 @@ impl Input {
 pub(crate) fn read_schema(root: &Obj<'_, '_>, out: &mut CaseSchema) {
     let ctx = root.ctx();
     for (section, item) in root.entries() {
-        let Some(sec) = Obj::of(ctx, item, &format!("section `{}`", section.get_ref())) else { continue };
+        let Some(sec) = Obj::of(ctx, item, &msg!("rules-what-section", name = section.get_ref().as_ref()).to_string()) else { continue };
         for (name, spec) in sec.entries() {
-            let Some(o) = Obj::of(ctx, spec, &format!("input `{}.{}`", section.get_ref(), name.get_ref())) else { continue };
+            let Some(o) = Obj::of(
+                ctx,
+                spec,
+                &msg!("rules-what-input", section = section.get_ref().as_ref(), name = name.get_ref().as_ref()).to_string(),
+            ) else {
+                continue;
+            };
             if let Some(input) = read_input(&o, section.get_ref(), name.get_ref()) {
                 out.inputs.push(input);
             }
@@ -143,7 +149,11 @@ pub(crate) fn read_input(o: &Obj<'_, '_>, section: &str, name: &str) -> Option<I
             let fields = o.table("fields")?;
             let mut out = Vec::new();
             for (k, v) in fields.entries() {
-                let Some(u) = crate::rules::strict::read_str(o.ctx(), v, &format!("field `{}`", k.get_ref())) else { continue };
+                let Some(u) =
+                    crate::rules::strict::read_str(o.ctx(), v, &msg!("rules-what-field", name = k.get_ref().as_ref()).to_string())
+                else {
+                    continue;
+                };
                 if let Some(unit) = parse_choice(&fields, &u, "unit", Unit::NAMES, Unit::parse) {
                     out.push((k.get_ref().to_string(), unit));
                 }
@@ -155,17 +165,13 @@ pub(crate) fn read_input(o: &Obj<'_, '_>, section: &str, name: &str) -> Option<I
     let optional = o.opt_bool("optional").unwrap_or(false);
     let role = o.opt_str("role").and_then(|r| parse_choice(o, &r, "role", InputRole::NAMES, InputRole::parse));
     if role.is_some() && !matches!(kind, InputKind::Value { unit: Unit::Text }) {
-        o.ctx().error(
-            Code::InvalidValue,
-            o.span(),
-            format!("{} has a role but is not a text: a case is named and identified by a text", o.what()),
-        );
+        o.ctx().error(Code::InvalidValue, o.span(), msg!("rules-role-not-text", what = o.what()));
     }
     let default = match (&kind, o.get("default")) {
-        (InputKind::Value { unit }, Some(item)) => read_typed(o, item, *unit, &format!("`default` of {}", o.what())),
-        (InputKind::Enum { .. }, Some(item)) => read_typed(o, item, Unit::Text, &format!("`default` of {}", o.what())),
+        (InputKind::Value { unit }, Some(item)) => read_typed(o, item, *unit, &crate::rules::strict::key_of("default", o.what())),
+        (InputKind::Enum { .. }, Some(item)) => read_typed(o, item, Unit::Text, &crate::rules::strict::key_of("default", o.what())),
         (_, Some(item)) => {
-            o.ctx().error(Code::InvalidValue, item.span(), format!("{} cannot have a default", o.what()));
+            o.ctx().error(Code::InvalidValue, item.span(), msg!("rules-no-default", what = o.what()));
             None
         }
         _ => None,

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use crate::message::Message;
+
 /// A part of a label: text as written, or a reference to a name (with its span in the label,
 /// braces included).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,15 +15,21 @@ pub(crate) enum Piece<'a> {
 }
 
 /// A brace of a label that is not a `{name}` reference nor a doubled brace.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum LabelError {
-    #[error("`{{` opens no `{{name}}`: a name is letters, digits and `_`, closed by `}}`")]
     NotAReference(Range<usize>),
-    #[error("`}}` closes nothing")]
     StrayClose(Range<usize>),
 }
 
 impl LabelError {
+    /// What is wrong with the brace, for people.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            LabelError::NotAReference(_) => msg!("rules-label-open-brace"),
+            LabelError::StrayClose(_) => msg!("rules-label-close-brace"),
+        }
+    }
+
     /// Where the brace is, in the label.
     pub(crate) fn span(&self) -> Range<usize> {
         match self {

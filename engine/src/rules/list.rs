@@ -107,7 +107,7 @@ impl CodeList {
 pub(crate) fn read_lists(root: &Obj<'_, '_>, period: Period, out: &mut Vec<CodeList>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
-        let Some(obj) = Obj::of(root.ctx(), item, &format!("list `{name}`")) else { continue };
+        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-list", name = &name).to_string()) else { continue };
         if let Some(l) = read_list(&obj, name, period) {
             out.push(l);
         }
@@ -122,7 +122,7 @@ fn read_list(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<CodeList
         .array("attributes")?
         .iter()
         .filter_map(|item| {
-            let a = Obj::of(ctx, item, &format!("an attribute of list `{name}`"))?;
+            let a = Obj::of(ctx, item, &msg!("rules-what-list-attribute", list = &name).to_string())?;
             let attr_name = a.str("name");
             let unit = read_choice(&a, "unit", Unit::NAMES, Unit::parse);
             a.finish();
@@ -133,18 +133,22 @@ fn read_list(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<CodeList
     let mut by_code: HashMap<String, Vec<usize>> = HashMap::new();
     let mut patterns: Vec<(usize, regex::Regex)> = Vec::new();
     for item in obj.array("items")? {
-        let Some(it) = Obj::of(ctx, item, &format!("an item of list `{name}`")) else { continue };
+        let Some(it) = Obj::of(ctx, item, &msg!("rules-what-list-item", list = &name).to_string()) else { continue };
         let pattern = it.opt_str("pattern");
         let code = match &pattern {
             Some(p) => {
                 if it.has("code") {
                     it.allow(&["code"]);
-                    ctx.error(Code::InvalidValue, p.span(), format!("{} has both `code` and `pattern`: keep one", it.what()));
+                    ctx.error(Code::InvalidValue, p.span(), msg!("rules-code-and-pattern", what = it.what()));
                 }
                 match regex::Regex::new(&whole(p.get_ref())) {
                     Ok(re) => Some((p.clone(), Some(re))),
                     Err(e) => {
-                        ctx.error(Code::InvalidValue, p.span(), format!("the pattern `{}` does not compile: {e}", p.get_ref()));
+                        ctx.error(
+                            Code::InvalidValue,
+                            p.span(),
+                            msg!("rules-pattern-invalid", pattern = p.get_ref(), reason = e.to_string()),
+                        );
                         None
                     }
                 }
@@ -156,10 +160,10 @@ fn read_list(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<CodeList
         let to = it.opt_date("to").map(|d| d.into_inner());
         let mut values = Vec::with_capacity(attributes.len());
         for attr in &attributes {
-            let what = format!("`{}` of {}", attr.name, it.what());
+            let what = crate::rules::strict::key_of(&attr.name, it.what());
             let v = match it.get(&attr.name) {
                 None => {
-                    ctx.error(Code::MissingKey, it.span(), format!("{} has no `{}`", it.what(), attr.name));
+                    ctx.error(Code::MissingKey, it.span(), msg!("rules-missing-key", what = it.what(), key = &attr.name));
                     None
                 }
                 Some(v) if matches!(v.get_ref(), toml::de::DeValue::Array(_)) => read_dated(&it, v, attr.unit, period),
@@ -183,12 +187,12 @@ fn read_list(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<CodeList
             Some(_) => patterns.iter().map(|(i, _)| i).any(same),
         };
         if twice {
-            let what = if regex.is_some() { "pattern" } else { "code" };
+            let kind = if regex.is_some() { "pattern" } else { "code" };
             ctx.error_hint(
                 Code::DuplicateName,
                 item_span,
-                format!("{what} `{code}` appears twice in list `{name}` over the same dates"),
-                format!("give each version of a {what} `from`/`to` dates that do not overlap"),
+                msg!("rules-list-code-twice", kind = kind, code = &code, list = &name),
+                msg!("rules-list-code-twice-hint", kind = kind),
             );
             continue;
         }

@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diagnostic::Code;
+use crate::message::Message;
 use crate::rules::provenance::{Provenance, read_choice};
-use crate::rules::strict::{Item, Obj, read_bool, read_date, read_decimal, read_str};
+use crate::rules::strict::{Item, Obj, date, key_of, read_bool, read_date, read_decimal, read_str};
 use crate::value::{Dated, Kind, Period, Unit, Value, value_at};
 
 #[derive(Debug, Clone, Serialize)]
@@ -33,7 +34,7 @@ impl Parameter {
 pub(crate) fn read_parameters(root: &Obj<'_, '_>, period: Period, out: &mut Vec<Parameter>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
-        let Some(obj) = Obj::of(root.ctx(), item, &format!("parameter `{name}`")) else { continue };
+        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-parameter", name = &name).to_string()) else { continue };
         if let Some(p) = read_parameter(&obj, name, period) {
             out.push(p);
         }
@@ -46,20 +47,20 @@ fn read_parameter(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<Par
     let unit = read_choice(obj, "unit", Unit::NAMES, Unit::parse);
     let values = match (obj.get("value"), obj.get("values"), unit) {
         (Some(_), Some(_), _) => {
-            obj.ctx().error(Code::InvalidValue, obj.span(), format!("{} has both `value` and `values`: keep one", obj.what()));
+            obj.ctx().error(Code::InvalidValue, obj.span(), msg!("rules-value-and-values", what = obj.what()));
             None
         }
         (None, None, _) => {
             obj.ctx().error_hint(
                 Code::MissingKey,
                 obj.span(),
-                format!("{} has no `value`", obj.what()),
-                "give `value = ...`, or `values = [{ from = AAAA-MM-JJ, value = ... }]` for dated values",
+                msg!("rules-missing-key", what = obj.what(), key = "value"),
+                msg!("rules-give-value"),
             );
             None
         }
         (Some(item), None, Some(unit)) => {
-            let v = read_typed(obj, item, unit, &format!("`value` of {}", obj.what()))?;
+            let v = read_typed(obj, item, unit, &key_of("value", obj.what()))?;
             Some(vec![Dated { from: period.start, value: v }])
         }
         (None, Some(item), Some(unit)) => read_dated(obj, item, unit, period),
@@ -67,12 +68,7 @@ fn read_parameter(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<Par
     };
     let once = obj.opt_bool("once").unwrap_or(false);
     if once && unit.is_some_and(|u| u != Unit::Date) {
-        obj.ctx().error_hint(
-            Code::InvalidValue,
-            obj.span(),
-            format!("{} has `once = true` but is not a date", obj.what()),
-            "`once` marks a date that happens once, which a new year keeps instead of moving it",
-        );
+        obj.ctx().error_hint(Code::InvalidValue, obj.span(), msg!("rules-once-not-date", what = obj.what()), msg!("rules-once-hint"));
     }
     Some(Parameter { name, unit: unit?, provenance: provenance?, values: values?, once })
 }
@@ -92,18 +88,18 @@ pub(crate) fn read_typed(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, what: &
 /// every date inside the period.
 pub(crate) fn read_dated(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, period: Period) -> Option<Vec<Dated<Value>>> {
     let ctx = obj.ctx();
-    let items = crate::rules::strict::read_array(ctx, item, &format!("`values` of {}", obj.what()))?;
+    let items = crate::rules::strict::read_array(ctx, item, &key_of("values", obj.what()))?;
     let mut out: Vec<Dated<Value>> = Vec::new();
     let mut ok = true;
     for entry in items {
-        let Some(e) = Obj::of(ctx, entry, &format!("a dated value of {}", obj.what())) else {
+        let Some(e) = Obj::of(ctx, entry, &msg!("rules-what-dated-value", what = obj.what()).to_string()) else {
             ok = false;
             continue;
         };
         let from = e.date("from");
-        let value = e.get("value").and_then(|v| read_typed(&e, v, unit, &format!("`value` of {}", e.what())));
+        let value = e.get("value").and_then(|v| read_typed(&e, v, unit, &key_of("value", e.what())));
         if !e.has("value") {
-            e.ctx().error(Code::MissingKey, e.span(), format!("{} has no `value`", e.what()));
+            e.ctx().error(Code::MissingKey, e.span(), msg!("rules-missing-key", what = e.what(), key = "value"));
         }
         e.finish();
         let (Some(from), Some(value)) = (from, value) else {
@@ -114,8 +110,12 @@ pub(crate) fn read_dated(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, period:
             ctx.error_hint(
                 Code::DateOutsidePeriod,
                 from.span(),
-                format!("dated value of {} starts on {}, outside the period {} – {}", obj.what(), from.get_ref(), period.start, period.end),
-                "a rulebook holds only what is in force during its own period",
+                Message::id("rules-dated-value-outside")
+                    .with("what", obj.what())
+                    .with("from", date(*from.get_ref()))
+                    .with("start", date(period.start))
+                    .with("end", date(period.end)),
+                msg!("rules-only-own-period"),
             );
             ok = false;
         }
@@ -125,28 +125,26 @@ pub(crate) fn read_dated(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, period:
             ctx.error(
                 Code::DatedValuesOrder,
                 from.span(),
-                format!("dated values of {} must be in increasing order of `from` ({} after {})", obj.what(), from.get_ref(), prev.from),
+                msg!("rules-dated-values-order", what = obj.what(), from = date(*from.get_ref()), previous = date(prev.from)),
             );
             ok = false;
         }
         out.push(Dated { from: from.into_inner(), value });
     }
     if ok && out.is_empty() {
-        ctx.error(Code::InvalidValue, item.span(), format!("`values` of {} is empty", obj.what()));
+        ctx.error(Code::InvalidValue, item.span(), msg!("rules-values-empty", what = obj.what()));
         return None;
     }
     if ok && out[0].from != period.start {
         ctx.error_hint(
             Code::DatedValuesOrder,
             item.span(),
-            format!(
-                "dated values of {} start on {}, leaving {} – {} without a value",
-                obj.what(),
-                out[0].from,
-                period.start,
-                out[0].from.pred_opt()?
-            ),
-            format!("let the first value start on {}", period.start),
+            Message::id("rules-dated-values-gap")
+                .with("what", obj.what())
+                .with("from", date(out[0].from))
+                .with("start", date(period.start))
+                .with("end", date(out[0].from.pred_opt()?)),
+            msg!("rules-first-value-start", start = date(period.start)),
         );
         ok = false;
     }

@@ -28,7 +28,7 @@ impl Provenance {
         if let Some(r) = &reference
             && r.get_ref().trim().is_empty()
         {
-            obj.ctx().error(Code::InvalidValue, r.span(), format!("`reference` of {} is empty", obj.what()));
+            obj.ctx().error(Code::InvalidValue, r.span(), msg!("rules-reference-empty", what = obj.what()));
         }
         Some(Provenance {
             label: label?.into_inner(),
@@ -59,10 +59,10 @@ pub(crate) fn read_status(obj: &Obj<'_, '_>, key: &str) -> Option<Status> {
         Some(st) => Some(st),
         None => {
             let hint = match crate::diagnostic::did_you_mean(s.get_ref(), Status::NAMES.iter().copied()) {
-                Some(c) => format!("did you mean `{c}`?"),
-                None => format!("one of {}", Status::NAMES.join(", ")),
+                Some(c) => msg!("rules-did-you-mean", name = c),
+                None => msg!("rules-one-of", choices = Status::NAMES.join(", ")),
             };
-            obj.ctx().error_hint(Code::InvalidValue, s.span(), format!("unknown status `{}`", s.get_ref()), hint);
+            obj.ctx().error_hint(Code::InvalidValue, s.span(), msg!("rules-unknown-status", status = s.get_ref()), hint);
             None
         }
     }
@@ -85,10 +85,15 @@ pub(crate) fn parse_choice<T>(
         Some(v) => Some(v),
         None => {
             let hint = match crate::diagnostic::did_you_mean(s.get_ref(), names.iter().copied()) {
-                Some(c) => format!("did you mean `{c}`?"),
-                None => format!("one of {}", names.join(", ")),
+                Some(c) => msg!("rules-did-you-mean", name = c),
+                None => msg!("rules-one-of", choices = names.join(", ")),
             };
-            obj.ctx().error_hint(Code::InvalidValue, s.span(), format!("unknown {key} `{}`", s.get_ref()), hint);
+            obj.ctx().error_hint(
+                Code::InvalidValue,
+                s.span(),
+                msg!("rules-unknown-choice", key = key, kind = key.replace(' ', "_"), value = s.get_ref()),
+                hint,
+            );
             None
         }
     }

@@ -5,20 +5,47 @@
 //! a rulebook can only read its own files.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
+use crate::message::Message;
+
 /// Why a file of a source cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourceError {
     /// The path would leave the source's root (`..`, an absolute path).
-    #[error("path `{path}` leaves the folder{}", .root.as_ref().map(|r| format!(" {r}")).unwrap_or_default())]
-    Escapes { path: String, root: Option<String> },
+    Escapes {
+        path: String,
+        root: Option<String>,
+    },
     /// The file cannot be read: the reason in plain words.
-    #[error("cannot read {shown}: {reason}")]
-    Unreadable { shown: String, reason: String },
-    #[error("{0} is not valid UTF-8")]
+    Unreadable {
+        shown: String,
+        reason: String,
+    },
     NotUtf8(String),
 }
+
+impl SourceError {
+    /// The error for people.
+    pub fn message(&self) -> Message {
+        match self {
+            SourceError::Escapes { path, root: Some(root) } => msg!("rules-path-escapes-folder", path = path, folder = root),
+            SourceError::Escapes { path, root: None } => msg!("rules-path-escapes", path = path),
+            SourceError::Unreadable { shown, reason } => msg!("rules-cannot-read", file = shown, reason = reason),
+            SourceError::NotUtf8(shown) => msg!("rules-not-utf8", file = shown),
+        }
+    }
+}
+
+/// Written in the run's language.
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for SourceError {}
 
 /// A read-only tree of text files addressed by relative paths with `/` separators.
 pub trait Source {
@@ -84,18 +111,24 @@ fn collect_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
     }
 }
 
-/// The reason of an I/O error in plain lowercase words.
+/// The reason of an I/O error in plain lowercase words, in the run's language.
 pub fn io_reason(e: &std::io::Error) -> String {
+    io_reason_message(e).to_string()
+}
+
+/// The reason of an I/O error in plain lowercase words: ours for the usual ones, the system's
+/// words for the others.
+pub fn io_reason_message(e: &std::io::Error) -> Message {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        std::io::ErrorKind::IsADirectory => "it is a directory".to_string(),
+        std::io::ErrorKind::NotFound => msg!("rules-io-not-found"),
+        std::io::ErrorKind::PermissionDenied => msg!("rules-io-permission-denied"),
+        std::io::ErrorKind::IsADirectory => msg!("rules-io-is-directory"),
         _ => {
             let s = e.to_string();
-            match s.find(" (os error") {
+            Message::text(match s.find(" (os error") {
                 Some(i) => s[..i].to_lowercase(),
                 None => s.to_lowercase(),
-            }
+            })
         }
     }
 }
@@ -125,7 +158,7 @@ impl Source for SearchPath {
                 }
             }
         }
-        Err(first_error.unwrap_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: "no folder to read it from".into() }))
+        Err(first_error.unwrap_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: msg!("rules-no-folder").to_string() }))
     }
 
     fn list(&self, dir: &str) -> Vec<String> {
@@ -163,7 +196,10 @@ impl Source for MemSource {
         if !is_contained(path) {
             return Err(SourceError::Escapes { path: path.to_string(), root: None });
         }
-        self.files.get(path).cloned().ok_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: "no such file".to_string() })
+        self.files
+            .get(path)
+            .cloned()
+            .ok_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: msg!("rules-no-such-file").to_string() })
     }
 
     fn list(&self, dir: &str) -> Vec<String> {

@@ -12,8 +12,9 @@ use serde::Serialize;
 use crate::diagnostic::{Code, Location};
 use crate::expr::{self, Ast};
 use crate::ids::FileId;
+use crate::message::Message;
 use crate::rules::provenance::{parse_choice, read_choice};
-use crate::rules::strict::{Ctx, Item, Obj, read_str};
+use crate::rules::strict::{Ctx, Item, Obj, key_of, read_str};
 use crate::value::{Rounding, RoundingMode, Unit};
 
 /// An expression as written in a rule file, parsed, with where it stands.
@@ -180,7 +181,7 @@ const AGG_OPS: &[&str] = &["sum", "count", "min", "max"];
 pub(crate) fn read_steps(root: &Obj<'_, '_>, file: FileId, out: &mut Vec<StepDef>) {
     let Some(items) = root.array("step") else { return };
     for item in items {
-        let Some(obj) = Obj::of(root.ctx(), item, "a step") else { continue };
+        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-a-step").to_string()) else { continue };
         // `read_step` re-reads the table under the step's own name and checks its keys.
         if let Some(step) = read_step(&obj, file) {
             out.push(step);
@@ -191,7 +192,7 @@ pub(crate) fn read_steps(root: &Obj<'_, '_>, file: FileId, out: &mut Vec<StepDef
 fn read_step(obj: &Obj<'_, '_>, file: FileId) -> Option<StepDef> {
     let ctx = obj.ctx();
     let name = obj.str("name")?;
-    let what = format!("step `{}`", name.get_ref());
+    let what = msg!("rules-what-step", name = name.get_ref()).to_string();
     let obj = Obj::new(ctx, obj_table(obj), obj.span(), &what);
     obj.allow(&["name"]);
     let label = obj.str("label");
@@ -206,13 +207,13 @@ fn read_step(obj: &Obj<'_, '_>, file: FileId) -> Option<StepDef> {
             ctx.error_hint(
                 Code::MissingKey,
                 obj.span(),
-                format!("{what} has no mechanism"),
-                format!("give one of {}", MECHANISMS.join(", ")),
+                msg!("rules-no-mechanism", what = &what),
+                msg!("rules-give-one-of", choices = MECHANISMS.join(", ")),
             );
             None
         }
         many => {
-            ctx.error(Code::InvalidValue, obj.span(), format!("{what} has several mechanisms ({}): keep one", many.join(", ")));
+            ctx.error(Code::InvalidValue, obj.span(), msg!("rules-several-mechanisms", what = &what, mechanisms = many.join(", ")));
             None
         }
     };
@@ -244,7 +245,7 @@ fn read_rounding(obj: &Obj<'_, '_>) -> (Option<Rounding>, bool) {
     {
         return (None, true);
     }
-    let Some(r) = Obj::of(obj.ctx(), item, &format!("`round` of {}", obj.what())) else { return (None, false) };
+    let Some(r) = Obj::of(obj.ctx(), item, &key_of("round", obj.what())) else { return (None, false) };
     let step = r.decimal("step");
     let mode = match r.opt_str("mode") {
         Some(m) => parse_choice(&r, &m, "rounding mode", RoundingMode::NAMES, RoundingMode::parse),
@@ -253,7 +254,7 @@ fn read_rounding(obj: &Obj<'_, '_>) -> (Option<Rounding>, bool) {
     if let Some(s) = &step
         && s.get_ref() <= &rust_decimal::Decimal::ZERO
     {
-        r.ctx().error(Code::InvalidValue, s.span(), "a rounding step must be positive");
+        r.ctx().error(Code::InvalidValue, s.span(), msg!("rules-rounding-step-positive"));
     }
     r.finish();
     match (step, mode) {
@@ -281,7 +282,7 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
             let mut keys = Vec::new();
             if let Some(k) = &keys_obj {
                 for (key, item) in k.entries() {
-                    if let Some(e) = read_expr(ctx, item, &format!("key `{}`", key.get_ref()), file) {
+                    if let Some(e) = read_expr(ctx, item, &msg!("rules-what-key", name = key.get_ref().as_ref()).to_string(), file) {
                         keys.push((key.get_ref().to_string(), e));
                     }
                 }
@@ -310,8 +311,8 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
                     ctx.error_hint(
                         Code::MissingKey,
                         m.span(),
-                        format!("the aggregate of {} needs `sum`, `count`, `min` or `max`", obj.what()),
-                        "`sum = \"EXPR\"`, `count = true`, `min = \"EXPR\"` or `max = \"EXPR\"`",
+                        msg!("rules-aggregate-no-operation", what = obj.what()),
+                        msg!("rules-aggregate-operations"),
                     );
                     None
                 }
@@ -319,7 +320,7 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
                     ctx.error(
                         Code::InvalidValue,
                         m.span(),
-                        format!("the aggregate of {} has several operations ({}): keep one", obj.what(), many.join(", ")),
+                        msg!("rules-aggregate-several-operations", what = obj.what(), operations = many.join(", ")),
                     );
                     None
                 }
@@ -330,7 +331,7 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
             // alone (the step's `round`, or the rulebook's money rounding).
             let round_rows = match m.get("round_rows") {
                 Some(item) => {
-                    let r = Obj::of(ctx, item, &format!("`round_rows` of {}", obj.what()))?;
+                    let r = Obj::of(ctx, item, &key_of("round_rows", obj.what()))?;
                     let step = r.decimal("step");
                     let mode = match r.opt_str("mode") {
                         Some(s) => parse_choice(&r, &s, "rounding mode", RoundingMode::NAMES, RoundingMode::parse),
@@ -339,11 +340,11 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
                     if let Some(s) = &step
                         && s.get_ref() <= &rust_decimal::Decimal::ZERO
                     {
-                        ctx.error(Code::InvalidValue, s.span(), "a rounding step must be positive");
+                        ctx.error(Code::InvalidValue, s.span(), msg!("rules-rounding-step-positive"));
                     }
                     r.finish();
                     if matches!(op, Some(AggOp::Count | AggOp::Min(_) | AggOp::Max(_))) {
-                        ctx.error(Code::InvalidValue, item.span(), "`round_rows` rounds the rows of a sum: only a sum adds rounded rows");
+                        ctx.error(Code::InvalidValue, item.span(), msg!("rules-round-rows-sum-only"));
                     }
                     Some(Rounding { step: step?.into_inner(), mode: mode? })
                 }
@@ -368,7 +369,7 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
             let date = m.req("date", |c, i, w| read_expr(c, i, w, file));
             let mut classes = Vec::new();
             for item in m.array("classes").unwrap_or_default() {
-                let Some(c) = Obj::of(ctx, item, "a class") else { continue };
+                let Some(c) = Obj::of(ctx, item, &msg!("rules-what-a-class").to_string()) else { continue };
                 let name = c.str("name");
                 let label = c.opt_str("label");
                 let when = c.req("when", |cx, i, w| read_expr(cx, i, w, file));
@@ -379,7 +380,7 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
                 }
             }
             if classes.is_empty() {
-                ctx.error(Code::MissingKey, m.span(), format!("the classification of {} has no classes", obj.what()));
+                ctx.error(Code::MissingKey, m.span(), msg!("rules-no-classes", what = obj.what()));
             }
             m.finish();
             Some(Mechanism::Classify { dataset: dataset?, list: list?, code: code?, date: date?, classes })
@@ -395,8 +396,8 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
                 ctx.error_hint(
                     Code::InvalidValue,
                     s.span(),
-                    format!("`{}` does not name a function", s.get_ref()),
-                    "write \"file.rhai::function\"",
+                    msg!("rules-not-a-function", text = s.get_ref()),
+                    msg!("rules-function-example"),
                 );
                 return None;
             };
@@ -405,7 +406,7 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
         "checks" => {
             let mut checks = Vec::new();
             for item in obj.array("checks")? {
-                let Some(c) = Obj::of(ctx, item, "a check") else { continue };
+                let Some(c) = Obj::of(ctx, item, &msg!("rules-what-a-check").to_string()) else { continue };
                 let name = c.str("name");
                 let label = c.str("label");
                 let when = c.req("when", |cx, i, w| read_expr(cx, i, w, file));
@@ -448,54 +449,83 @@ impl StepDef {
         }
     }
 
-    /// The mechanism as people read it: what is filtered, looked up, summed or computed.
+    /// The mechanism as people read it, written in the run's language (see `describe_message`).
     pub fn describe(&self) -> String {
-        let w = |c: &Option<ExprSource>| c.as_ref().map(|e| format!(" where {}", squash(&e.text))).unwrap_or_default();
+        self.describe_message().to_string()
+    }
+
+    /// The mechanism as people read it: what is filtered, looked up, summed or computed.
+    pub fn describe_message(&self) -> Message {
+        let w = |c: &Option<ExprSource>| match c {
+            Some(e) => msg!("rules-describe-where", condition = squash(&e.text)),
+            None => Message::text(""),
+        };
         match &self.mechanism {
-            Mechanism::Filter { dataset, condition } => format!("rows of {}{}", dataset.text, w(condition)),
+            Mechanism::Filter { dataset, condition } => msg!("rules-describe-filter", dataset = &dataset.text, filter = w(condition)),
             Mechanism::Lookup { dataset, table, column, keys } => {
                 let keys: Vec<String> = keys.iter().map(|(k, e)| format!("{k} = {}", squash(&e.text))).collect();
                 let col = column.as_ref().map(|c| format!(".{}", c.text)).unwrap_or_default();
+                let cell = format!("{}{col}[{}]", table.text, keys.join(", "));
                 match dataset {
-                    Some(ds) => format!("sum over the rows of {} of {}{col}[{}]", ds.text, table.text, keys.join(", ")),
-                    None => format!("{}{col}[{}]", table.text, keys.join(", ")),
+                    Some(ds) => msg!("rules-describe-lookup-rows", dataset = &ds.text, cell = cell),
+                    None => Message::text(cell),
                 }
             }
             Mechanism::Aggregate { dataset, op, condition, group_by, round_rows } => {
-                let g = group_by.as_ref().map(|e| format!(", by {}", squash(&e.text))).unwrap_or_default();
-                let r = round_rows
-                    .map(|r| format!(", each row rounded to {} ({}) before the sum", r.step.normalize(), r.mode))
-                    .unwrap_or_default();
+                let by = match group_by {
+                    Some(e) => msg!("rules-describe-by", expr = squash(&e.text)),
+                    None => Message::text(""),
+                };
+                let rounded = match round_rows {
+                    Some(r) => msg!("rules-describe-rows-rounded", step = r.step.normalize(), mode = r.mode.to_string()),
+                    None => Message::text(""),
+                };
                 match op {
-                    AggOp::Count => format!("count of {}{}{g}", dataset.text, w(condition)),
-                    AggOp::Sum(e) | AggOp::Min(e) | AggOp::Max(e) => {
-                        format!("{} of {} over {}{}{g}{r}", op.key(), squash(&e.text), dataset.text, w(condition))
-                    }
+                    AggOp::Count => msg!("rules-describe-count", dataset = &dataset.text, filter = w(condition), by = by),
+                    AggOp::Sum(e) | AggOp::Min(e) | AggOp::Max(e) => Message::id("rules-describe-aggregate")
+                        .with("op", op.key())
+                        .with("expr", squash(&e.text))
+                        .with("dataset", &dataset.text)
+                        .with("filter", w(condition))
+                        .with("by", by)
+                        .with("rounded", rounded),
                 }
             }
             Mechanism::Derive { dataset, value, key } => {
-                let k = key.as_ref().map(|e| format!(" (shown by {})", squash(&e.text))).unwrap_or_default();
-                format!("for each row of {}{k}: {}", dataset.text, squash(&value.text))
+                let by = match key {
+                    Some(e) => msg!("rules-describe-by", expr = squash(&e.text)),
+                    None => Message::text(""),
+                };
+                msg!("rules-describe-derive", dataset = &dataset.text, by = by, value = squash(&value.text))
             }
-            Mechanism::Classify { dataset, list, code, date, classes } => {
-                let cs: Vec<String> = classes.iter().map(|c| format!("{} if {}", c.name, squash(&c.when.text))).collect();
-                format!(
-                    "each row of {} by list {} (code {} on {}): {}",
-                    dataset.text,
-                    list.text,
-                    squash(&code.text),
-                    squash(&date.text),
-                    cs.join("; else ")
-                )
-            }
-            Mechanism::Formula(FormulaSource::Inline { text, .. }) => squash(text),
-            Mechanism::Formula(FormulaSource::Function { script, function, .. }) => format!("{script}::{function}"),
+            Mechanism::Classify { dataset, list, code, date, classes } => Message::id("rules-describe-classify")
+                .with("dataset", &dataset.text)
+                .with("list", &list.text)
+                .with("code", squash(&code.text))
+                .with("date", squash(&date.text))
+                .with("classes", describe_classes(classes)),
+            Mechanism::Formula(FormulaSource::Inline { text, .. }) => Message::text(squash(text)),
+            Mechanism::Formula(FormulaSource::Function { script, function, .. }) => Message::text(format!("{script}::{function}")),
             Mechanism::Checks(checks) => {
-                checks.iter().map(|c| format!("{}: {}", c.name, squash(&c.when.text))).collect::<Vec<_>>().join("; ")
+                Message::text(checks.iter().map(|c| format!("{}: {}", c.name, squash(&c.when.text))).collect::<Vec<_>>().join("; "))
             }
-            Mechanism::Score { set } => format!("weighted attainment of the indicators of {}", set.text),
+            Mechanism::Score { set } => msg!("rules-describe-score", set = &set.text),
         }
     }
+}
+
+/// The classes of a classification, in order: "A if x; else B if y".
+fn describe_classes(classes: &[ClassDef]) -> Message {
+    let mut out = Message::text("");
+    for (k, c) in classes.iter().enumerate() {
+        let condition = squash(&c.when.text);
+        out = if k == 0 {
+            msg!("rules-describe-class", class = &c.name, condition = condition)
+        } else {
+            msg!("rules-describe-next-class", previous = out, class = &c.name, condition = condition)
+        };
+    }
+    out
 }
 
 /// Collapses the white space of a multi-line expression onto one line.
@@ -526,7 +556,7 @@ fn read_expr(ctx: &Ctx<'_>, item: &Item<'_>, what: &str, file: FileId) -> Option
         Ok(ast) => Some(ExprSource { text: s.into_inner(), ast, offset, file }),
         Err(e) => {
             let span = offset + e.span.start..offset + e.span.end;
-            ctx.error(Code::ExpressionSyntax, span, format!("in {what}: {}", e.message()));
+            ctx.error(Code::ExpressionSyntax, span, msg!("rules-in", what = what, reason = e.message()));
             None
         }
     }

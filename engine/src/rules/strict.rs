@@ -62,7 +62,7 @@ impl<'f> Ctx<'f> {
         let failed = !errors.is_empty();
         for e in errors {
             let span = e.span().unwrap_or(0..0);
-            self.error(Code::TomlSyntax, span, format!("invalid TOML: {}", e.message().trim_end_matches('\n')));
+            self.error(Code::TomlSyntax, span, msg!("rules-toml-invalid", reason = e.message().trim_end_matches('\n')));
         }
         if failed { None } else { Some(table) }
     }
@@ -78,6 +78,9 @@ pub(crate) struct Obj<'c, 'i> {
     ctx: &'c Ctx<'i>,
     table: &'c DeTable<'i>,
     span: Range<usize>,
+    /// What the table is ("parameter `x`"), a noun phrase of the messages already written in the
+    /// run's language (`msg!(..).to_string()`): the readers pass it down as text, so that callers
+    /// outside the rule files keep their `&str`.
     what: String,
     asked: RefCell<Vec<String>>,
 }
@@ -92,7 +95,8 @@ impl<'c, 'i> Obj<'c, 'i> {
         match item.get_ref() {
             DeValue::Table(t) => Some(Obj::new(ctx, t, item.span(), what)),
             other => {
-                ctx.error(Code::WrongType, item.span(), format!("{what} must be a table, found {}", type_name(other)));
+                let message = msg!("rules-wrong-type", what = what, expected = msg!("rules-type-table"), found = type_name(other));
+                ctx.error(Code::WrongType, item.span(), message);
                 None
             }
         }
@@ -135,12 +139,12 @@ impl<'c, 'i> Obj<'c, 'i> {
     }
 
     fn missing(&self, key: &str) {
-        self.ctx.error(Code::MissingKey, self.span.clone(), format!("{} has no `{key}`", self.what));
+        self.ctx.error(Code::MissingKey, self.span.clone(), msg!("rules-missing-key", what = &self.what, key = key));
     }
 
     pub(crate) fn req<T>(&self, key: &str, read: impl Fn(&Ctx<'i>, &Item<'i>, &str) -> Option<T>) -> Option<T> {
         match self.get(key) {
-            Some(item) => read(self.ctx, item, &format!("`{key}` of {}", self.what)),
+            Some(item) => read(self.ctx, item, &key_of(key, &self.what)),
             None => {
                 self.missing(key);
                 None
@@ -149,7 +153,7 @@ impl<'c, 'i> Obj<'c, 'i> {
     }
 
     pub(crate) fn opt<T>(&self, key: &str, read: impl Fn(&Ctx<'i>, &Item<'i>, &str) -> Option<T>) -> Option<T> {
-        self.get(key).and_then(|item| read(self.ctx, item, &format!("`{key}` of {}", self.what)))
+        self.get(key).and_then(|item| read(self.ctx, item, &key_of(key, &self.what)))
     }
 
     pub(crate) fn str(&self, key: &str) -> Option<Spanned<String>> {
@@ -193,7 +197,7 @@ impl<'c, 'i> Obj<'c, 'i> {
     }
 
     pub(crate) fn table(&self, key: &str) -> Option<Obj<'c, 'i>> {
-        let what = format!("`{key}` of {}", self.what);
+        let what = key_of(key, &self.what);
         match self.get(key) {
             Some(item) => Obj::of(self.ctx, item, &what),
             None => {
@@ -204,13 +208,13 @@ impl<'c, 'i> Obj<'c, 'i> {
     }
 
     pub(crate) fn opt_table(&self, key: &str) -> Option<Obj<'c, 'i>> {
-        let what = format!("`{key}` of {}", self.what);
+        let what = key_of(key, &self.what);
         self.get(key).and_then(|item| Obj::of(self.ctx, item, &what))
     }
 
     pub(crate) fn array(&self, key: &str) -> Option<&'c [Item<'i>]> {
         match self.get(key) {
-            Some(item) => read_array(self.ctx, item, &format!("`{key}` of {}", self.what)),
+            Some(item) => read_array(self.ctx, item, &key_of(key, &self.what)),
             None => {
                 self.missing(key);
                 None
@@ -220,12 +224,12 @@ impl<'c, 'i> Obj<'c, 'i> {
 
     pub(crate) fn opt_array(&self, key: &str) -> Option<&'c [Item<'i>]> {
         let item = self.get(key)?;
-        read_array(self.ctx, item, &format!("`{key}` of {}", self.what))
+        read_array(self.ctx, item, &key_of(key, &self.what))
     }
 
     pub(crate) fn str_list(&self, key: &str) -> Option<Vec<Spanned<String>>> {
         let items = self.opt_array(key)?;
-        Some(items.iter().filter_map(|i| read_str(self.ctx, i, &format!("an item of `{key}`"))).collect())
+        Some(items.iter().filter_map(|i| read_str(self.ctx, i, &msg!("rules-item-of-key", key = key).to_string())).collect())
     }
 
     /// Reports every key that was never asked for, with a "did you mean" among the asked ones.
@@ -235,11 +239,12 @@ impl<'c, 'i> Obj<'c, 'i> {
             if asked.iter().any(|a| a == key.get_ref().as_ref()) {
                 continue;
             }
-            let mut hint = format!("known keys: {}", list_keys(&asked));
-            if let Some(close) = did_you_mean(key.get_ref(), asked.iter().map(String::as_str)) {
-                hint = format!("did you mean `{close}`?");
-            }
-            self.ctx.error_hint(Code::UnknownKey, key.span(), format!("unknown key `{}` in {}", key.get_ref(), self.what), hint);
+            let hint = match did_you_mean(key.get_ref(), asked.iter().map(String::as_str)) {
+                Some(close) => msg!("rules-did-you-mean", name = close),
+                None => msg!("rules-known-keys", keys = list_keys(&asked)),
+            };
+            let message = msg!("rules-unknown-key", key = key.get_ref().as_ref(), what = &self.what);
+            self.ctx.error_hint(Code::UnknownKey, key.span(), message, hint);
         }
     }
 }
@@ -251,20 +256,31 @@ fn list_keys(keys: &[String]) -> String {
     keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
 }
 
-pub(crate) fn type_name(v: &DeValue<'_>) -> &'static str {
+/// A date in a message: as the rule files write it in English (2025-01-31), JJ/MM/AAAA in French.
+pub(crate) fn date(d: NaiveDate) -> Message {
+    msg!("rules-date", iso = d.to_string(), date = d)
+}
+
+/// What `what` of `of` is called in the messages: "`key` of parameter `x`".
+pub(crate) fn key_of(key: &str, of: &str) -> String {
+    msg!("rules-key-of", key = key, what = of).to_string()
+}
+
+/// The kind of a TOML value, as a message names it ("a string").
+pub(crate) fn type_name(v: &DeValue<'_>) -> Message {
     match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a decimal number",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => msg!("rules-type-string"),
+        DeValue::Integer(_) => msg!("rules-type-integer"),
+        DeValue::Float(_) => msg!("rules-type-decimal"),
+        DeValue::Boolean(_) => msg!("rules-type-boolean"),
+        DeValue::Datetime(_) => msg!("rules-type-date"),
+        DeValue::Array(_) => msg!("rules-type-array"),
+        DeValue::Table(_) => msg!("rules-type-table"),
     }
 }
 
-fn wrong(ctx: &Ctx<'_>, item: &Item<'_>, what: &str, expected: &str, hint: Option<&str>) {
-    let message = format!("{what} must be {expected}, found {}", type_name(item.get_ref()));
+fn wrong(ctx: &Ctx<'_>, item: &Item<'_>, what: &str, expected: Message, hint: Option<Message>) {
+    let message = msg!("rules-wrong-type", what = what, expected = expected, found = type_name(item.get_ref()));
     match hint {
         Some(h) => ctx.error_hint(Code::WrongType, item.span(), message, h),
         None => ctx.error(Code::WrongType, item.span(), message),
@@ -275,7 +291,7 @@ pub(crate) fn read_str(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spa
     match item.get_ref() {
         DeValue::String(s) => Some(Spanned::new(item.span(), s.to_string())),
         _ => {
-            wrong(ctx, item, what, "a string", None);
+            wrong(ctx, item, what, msg!("rules-type-string"), None);
             None
         }
     }
@@ -285,7 +301,7 @@ pub(crate) fn read_bool(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<bo
     match item.get_ref() {
         DeValue::Boolean(b) => Some(*b),
         _ => {
-            wrong(ctx, item, what, "true or false", None);
+            wrong(ctx, item, what, msg!("rules-type-true-or-false"), None);
             None
         }
     }
@@ -296,12 +312,12 @@ pub(crate) fn read_int(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spa
         DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
             Ok(v) => Some(Spanned::new(item.span(), v)),
             Err(_) => {
-                ctx.error(Code::InvalidValue, item.span(), format!("{what} is out of range"));
+                ctx.error(Code::InvalidValue, item.span(), msg!("rules-out-of-range", what = what));
                 None
             }
         },
         _ => {
-            wrong(ctx, item, what, "an integer", None);
+            wrong(ctx, item, what, msg!("rules-type-integer"), None);
             None
         }
     }
@@ -315,7 +331,7 @@ pub(crate) fn read_decimal(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option
         DeValue::Integer(i) if i.radix() == 10 => i.as_str().replace('_', ""),
         DeValue::Float(f) => f.as_str().replace('_', ""),
         _ => {
-            wrong(ctx, item, what, "a decimal number", Some("write it as a string, e.g. \"0.20\""));
+            wrong(ctx, item, what, msg!("rules-type-decimal"), Some(msg!("rules-decimal-as-string")));
             return None;
         }
     };
@@ -325,8 +341,8 @@ pub(crate) fn read_decimal(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option
             ctx.error_hint(
                 Code::InvalidValue,
                 item.span(),
-                format!("{what} is not a decimal number: `{text}`"),
-                "use a point as decimal separator, e.g. \"1234.56\"",
+                msg!("rules-not-decimal", what = what, text = &text),
+                msg!("rules-decimal-point"),
             );
             None
         }
@@ -352,13 +368,13 @@ pub(crate) fn read_date(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Sp
             match NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) {
                 Some(date) => Some(Spanned::new(item.span(), date)),
                 None => {
-                    ctx.error(Code::InvalidValue, item.span(), format!("{what} is not a calendar date"));
+                    ctx.error(Code::InvalidValue, item.span(), msg!("rules-not-calendar-date", what = what));
                     None
                 }
             }
         }
         _ => {
-            wrong(ctx, item, what, "a date", Some("write a TOML date without quotes, e.g. 2025-01-31"));
+            wrong(ctx, item, what, msg!("rules-type-date"), Some(msg!("rules-date-unquoted")));
             None
         }
     }
@@ -368,7 +384,7 @@ pub(crate) fn read_array<'c, 'i>(ctx: &Ctx<'i>, item: &'c Item<'i>, what: &str) 
     match item.get_ref() {
         DeValue::Array(a) => Some(a),
         _ => {
-            wrong(ctx, item, what, "an array", None);
+            wrong(ctx, item, what, msg!("rules-type-array"), None);
             None
         }
     }

@@ -21,12 +21,9 @@ pub fn deposit_warnings(deadlines: &[Deadline], norm: &str, file: &str, period: 
     let mut out = Vec::new();
     for gap in uncovered(period, &relevant) {
         out.push(
-            Diagnostic::warning(
-                Code::DepositNotCovered,
-                format!("the file holds data of {} – {}, which no deposit period of the calendar covers", dmy(gap.start), dmy(gap.end)),
-            )
-            .at(at())
-            .hint("its deadline cannot be checked: check the period in the file name, or the year of the rules"),
+            Diagnostic::warning(Code::DepositNotCovered, msg!("data-deposit-not-covered", start = dmy(gap.start), end = dmy(gap.end)))
+                .at(at())
+                .hint(msg!("data-deposit-not-covered-hint")),
         );
     }
     let Some(deposited) = deposited else { return out };
@@ -34,16 +31,11 @@ pub fn deposit_warnings(deadlines: &[Deadline], norm: &str, file: &str, period: 
         out.push(
             Diagnostic::warning(
                 Code::DepositLate,
-                format!(
-                    "deposited on {}, after the deadline of {} for the data of {} – {}",
-                    dmy(deposited),
-                    dmy(d.due),
-                    dmy(d.period.start),
-                    dmy(d.period.end)
-                ),
+                msg!("data-deposit-late", deposited = dmy(deposited), due = dmy(d.due), start = dmy(d.period.start))
+                    .with("end", dmy(d.period.end)),
             )
             .at(at())
-            .hint(format!("{}: by working day {} of the month after each period", d.label, d.working_day)),
+            .hint(msg!("data-deposit-late-hint", label = &d.label, day = d.working_day)),
         );
     }
     out

@@ -2,6 +2,7 @@
 //! text is.
 
 use crate::data::norm::Encoding;
+use crate::message::Message;
 
 /// Text written in `encoding` (for what a caller adds to a file, such as reasons in a rejects file).
 pub fn encode_text(text: &str, encoding: Encoding) -> Vec<u8> {
@@ -12,13 +13,13 @@ pub fn encode_text(text: &str, encoding: Encoding) -> Vec<u8> {
 }
 
 /// What binary data the start of a file is, if it is not text.
-pub(crate) fn binary_kind(start: &[u8]) -> Option<&'static str> {
+pub(crate) fn binary_kind(start: &[u8]) -> Option<Message> {
     if start.starts_with(b"PK\x03\x04") {
-        Some("a zip archive (an xlsx or ods spreadsheet?)")
+        Some(msg!("data-binary-zip"))
     } else if start.starts_with(b"\xD0\xCF\x11\xE0") {
-        Some("an old Office document (an xls spreadsheet?)")
+        Some(msg!("data-binary-office"))
     } else if start.contains(&0) {
-        Some("binary data (it holds NUL bytes; UTF-16 text without a byte-order mark?)")
+        Some(msg!("data-binary-nul"))
     } else {
         None
     }
@@ -31,9 +32,9 @@ pub(crate) fn encoding_name(e: Encoding) -> &'static str {
     }
 }
 
-pub(crate) fn show_sep(b: u8) -> String {
+pub(crate) fn show_sep(b: u8) -> Message {
     match b {
-        b'\t' => "tabs".to_string(),
-        b => format!("`{}`", char::from(b)),
+        b'\t' => msg!("data-separator-tabs"),
+        b => Message::text(format!("`{}`", char::from(b))),
     }
 }

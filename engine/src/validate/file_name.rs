@@ -33,26 +33,18 @@ impl NamePattern {
             None => match p.loose.captures(name) {
                 Some(c) => {
                     problems.push(
-                        Problem::new(
-                            Code::FileNamePattern,
-                            None,
-                            format!("the file name differs from the pattern `{}` in letter case", p.pattern),
-                        )
-                        .value(name.to_string()),
+                        Problem::new(Code::FileNamePattern, None, msg!("data-file-name-case", pattern = &p.pattern))
+                            .value(name.to_string()),
                     );
                     c
                 }
                 None => {
-                    let mut problem =
-                        Problem::new(Code::FileNamePattern, None, format!("the file name does not follow the pattern `{}`", p.pattern))
-                            .value(name.to_string());
+                    let mut problem = Problem::new(Code::FileNamePattern, None, msg!("data-file-name-pattern", pattern = &p.pattern))
+                        .value(name.to_string());
                     problem.hint = Some(match p.pattern.contains("{start}") {
-                        true => format!(
-                            "{{start}} and {{end}} are the period's dates written {}; without them, row dates are not checked against a period",
-                            DateFormat::compile(&p.date_format).human()
-                        ),
-                        false => "rename the file as the norm says".to_string(),
-                    }.into());
+                        true => msg!("data-file-name-period-hint", format = DateFormat::compile(&p.date_format).human()),
+                        false => msg!("data-file-name-rename-hint"),
+                    });
                     problems.push(problem);
                     return (None, problems);
                 }
@@ -68,8 +60,15 @@ impl NamePattern {
         for (which, d) in [("start", &start), ("end", &end)] {
             if let Some(Err(text)) = d {
                 problems.push(
-                    Problem::new(Code::FileNamePeriod, None, format!("the {which} of the period is not a real date written {human}"))
-                        .value(text.to_string()),
+                    Problem::new(
+                        Code::FileNamePeriod,
+                        None,
+                        match which {
+                            "start" => msg!("data-file-name-bad-start", format = &human),
+                            _ => msg!("data-file-name-bad-end", format = &human),
+                        },
+                    )
+                    .value(text.to_string()),
                 );
             }
         }
@@ -77,11 +76,10 @@ impl NamePattern {
             (Some(Ok(start)), Some(Ok(end))) if start <= end => Some(Period { start, end }),
             (Some(Ok(start)), Some(Ok(end))) => {
                 let f = dates;
-                problems.push(Problem::new(Code::FileNamePeriod, None, "the period starts after it ends").value(format!(
-                    "{} to {}",
-                    f.format(start),
-                    f.format(end)
-                )));
+                problems.push(
+                    Problem::new(Code::FileNamePeriod, None, msg!("data-file-name-period-reversed"))
+                        .value(msg!("data-period", start = f.format(start), end = f.format(end)).to_string()),
+                );
                 None
             }
             _ => None,

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt};
 
 use crate::data::norm::{Norm, reference_problems};
+use crate::message::Message;
 
 /// The dates a key is valid between (a professional may leave and come back).
 pub(crate) type Span = (Option<NaiveDate>, Option<NaiveDate>);
@@ -41,7 +42,7 @@ pub struct Links {
 impl Links {
     /// Links between the files of these norms. A reference whose fields the other norm lacks is
     /// a problem of the norms (a message each; the reference is then not checked).
-    pub fn new<'n>(norms: impl IntoIterator<Item = &'n Norm> + Clone) -> (Links, Vec<String>) {
+    pub fn new<'n>(norms: impl IntoIterator<Item = &'n Norm> + Clone) -> (Links, Vec<Message>) {
         let mut wanted = Vec::new();
         let mut problems = Vec::new();
         for norm in norms.clone() {
@@ -49,7 +50,8 @@ impl Links {
                 let Some(target) = norms.clone().into_iter().find(|n| n.name == r.norm) else { continue };
                 let found = reference_problems(r, target);
                 if !found.is_empty() {
-                    problems.extend(found.into_iter().map(|p| format!("norm `{}` ({}): {p}", norm.name, norm.path)));
+                    problems
+                        .extend(found.into_iter().map(|p| msg!("data-norm-problem", norm = &norm.name, path = &norm.path, message = p)));
                     continue;
                 }
                 let spec = KeySpec { norm: r.norm.clone(), keys: r.keys.clone(), from: r.valid_from.clone(), to: r.valid_to.clone() };

@@ -87,7 +87,7 @@ impl Serialize for CodeCount {
         st.serialize_field("code", self.code.as_str())?;
         st.serialize_field("name", self.code.name())?;
         st.serialize_field("severity", &self.severity)?;
-        st.serialize_field("summary", self.code.summary())?;
+        st.serialize_field("summary", &self.code.summary())?;
         st.serialize_field("count", &self.count)?;
         st.serialize_field("shown", &self.shown)?;
         st.end()
@@ -182,7 +182,7 @@ pub trait Sink {
     }
     /// A row that is not rejected, typed: one value per field of the norm (null when empty). The
     /// row is handed over whole, boxed as datasets keep their rows.
-    #[allow(clippy::boxed_local, reason = "the case reader keeps the box as it is, without a copy")]
+    #[allow(clippy::boxed_local, reason = "the case reader keeps the box as it is, without a copy")] // not prose
     fn accepted(&mut self, _row: u64, _values: Box<[Value]>) {}
 }
 

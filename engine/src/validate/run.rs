@@ -12,6 +12,7 @@ use std::io::{self, Read};
 use crate::data::field::{FieldValue, Finding, text_of};
 use crate::diagnostic::{Code, Severity};
 use crate::expr::{Env, Expr, Slot};
+use crate::message::Message;
 use crate::validate::links::{KeyIndex, Span};
 use crate::validate::short_map::{ShortMap, same};
 use crate::validate::split::Splitter;
@@ -231,7 +232,7 @@ impl<'p, 'a> Run<'p, 'a> {
         if self.options.show_identifiers || text.trim().is_empty() {
             text
         } else if self.plan.fields[field].identifier {
-            format!("[masked: {} characters]", text.chars().count())
+            msg!("data-masked-characters", count = text.chars().count()).to_string()
         } else {
             self.unless_identifier(text)
         }
@@ -244,7 +245,7 @@ impl<'p, 'a> Run<'p, 'a> {
             return text;
         }
         match crate::data::field::identifier_lookalike(&text, self.plan.norm) {
-            Some(like) => format!("[masked: a value shaped like {}]", like.name),
+            Some(like) => msg!("data-masked-lookalike", field = &like.name).to_string(),
             None => text,
         }
     }
@@ -264,7 +265,7 @@ impl<'p, 'a> Run<'p, 'a> {
         }
         self.flush()?;
         if self.report.rows == 0 {
-            self.emit(Problem::new(Code::NoDataRows, None, "the file has a header but no rows"))?;
+            self.emit(Problem::new(Code::NoDataRows, None, msg!("data-file-no-rows")))?;
         }
         Ok(())
     }
@@ -289,12 +290,12 @@ impl<'p, 'a> Run<'p, 'a> {
                 let mut p = Problem::new(
                     Code::DuplicateRow,
                     Some(r.line),
-                    if detailed { format!("the same row as row {first}") } else { String::new() },
+                    if detailed { msg!("data-row-duplicate", first = first) } else { Message::text(String::new()) },
                 );
                 // The norm says whether identical rows can be two real events (two visits on one day).
                 p.severity = self.plan.norm.duplicate_rows;
                 if p.severity == Severity::Warning && detailed {
-                    p.hint = Some("kept: the norm allows identical rows; delete one if it was entered twice".into());
+                    p.hint = Some(msg!("data-row-duplicate-allowed-hint"));
                 }
                 self.row_problems.push(p);
             }

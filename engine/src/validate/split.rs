@@ -184,7 +184,8 @@ impl<R: Read> Splitter<R> {
             if self.buf.len() >= MAX_LINE {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,
-                    format!("line {} is longer than {} MiB", self.next_line, MAX_LINE >> 20),
+                    // Rendered once, as the run stops: an I/O error carries text.
+                    msg!("data-line-too-long", line = self.next_line, size = MAX_LINE >> 20).to_string(),
                 ));
             }
             let grown = (self.buf.len() * 2).min(MAX_LINE);

@@ -13,6 +13,7 @@ use crate::data::norm::{CodeCheck, FieldKind, Norm};
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
 use crate::expr::{self, Expr, NameError, Resolver, Slot};
 use crate::ids::{ColumnId, ExistsId, SetId};
+use crate::message::Message;
 use crate::rules::list::CodeList;
 use crate::validate::file_name::NamePattern;
 use crate::validate::links::{KeyIndex, KeySpec, Links};
@@ -128,7 +129,10 @@ impl<'a> Validator<'a> {
         for (i, field) in norm.fields.iter().enumerate() {
             match FieldPlan::compile(field) {
                 Ok(f) => fields.push(f),
-                Err(e) => diags.push(Diagnostic::error(Code::InvalidValue, format!("field `{}`: {e}", field.name)).at(at())),
+                Err(e) => diags.push(
+                    Diagnostic::error(Code::InvalidValue, msg!("data-norm-field-problem", field = &field.name, message = e.message()))
+                        .at(at()),
+                ),
             }
             let check = checks.iter().find(|c| c.norm == norm.name && c.field == field.name);
             plan_lists.push(check.and_then(|check| {
@@ -137,16 +141,11 @@ impl<'a> Validator<'a> {
                     match lists.iter().find(|l| &l.name == name) {
                         Some(list) => Some(ListRef::new(list)),
                         None => {
-                            let mut d = Diagnostic::error(
-                                Code::UndefinedName,
-                                format!(
-                                    "the codes of field `{}` are checked against list `{name}`, which is not among the lists given",
-                                    field.name
-                                ),
-                            )
-                            .at(at());
+                            let mut d =
+                                Diagnostic::error(Code::UndefinedName, msg!("data-check-unknown-list", field = &field.name, list = name))
+                                    .at(at());
                             if let Some(close) = did_you_mean(name, lists.iter().map(|l| l.name.as_str())) {
-                                d = d.hint(format!("did you mean `{close}`?"));
+                                d = d.hint(msg!("data-did-you-mean", name = close));
                             }
                             diags.push(d);
                             None
@@ -160,23 +159,20 @@ impl<'a> Validator<'a> {
                 Ok(c) => Some(c),
                 Err((code, message)) => {
                     diags.push(
-                        Diagnostic::error(code, format!("field `{}`: required_if `{text}`: {message}", field.name))
+                        Diagnostic::error(code, msg!("data-required-if-invalid", field = &field.name, condition = text, message = message))
                             .at(at())
-                            .hint("a condition names columns of the norm and compares them, e.g. CODE == 'K'"),
+                            .hint(msg!("data-required-if-hint")),
                     );
                     None
                 }
             }));
             if field.row_date {
                 if field.kind != FieldKind::Date {
-                    diags.push(
-                        Diagnostic::error(Code::InvalidValue, format!("field `{}` is the row date but not a date", field.name)).at(at()),
-                    );
+                    diags.push(Diagnostic::error(Code::InvalidValue, msg!("data-row-date-not-date", field = &field.name)).at(at()));
                 } else if let Some(other) = row_date {
                     let other: &str = &norm.fields[other].name;
                     diags.push(
-                        Diagnostic::error(Code::InvalidValue, format!("fields `{other}` and `{}` are both the row date", field.name))
-                            .at(at()),
+                        Diagnostic::error(Code::InvalidValue, msg!("data-row-date-twice", first = other, second = &field.name)).at(at()),
                     );
                 } else {
                     row_date = Some(i);
@@ -187,14 +183,18 @@ impl<'a> Validator<'a> {
             [Some(("date_format", &norm.date_format)), norm.file_name.as_ref().map(|f| ("file_name.date_format", &f.date_format))];
         for (key, format) in formats.into_iter().flatten() {
             if !DateFormat::is_valid(format) {
-                diags.push(Diagnostic::error(Code::InvalidValue, format!("{key} `{format}` is not a strftime date format")).at(at()));
+                diags.push(Diagnostic::error(Code::InvalidValue, msg!("data-date-format-invalid", key = key, format = format)).at(at()));
             }
         }
         let file_name = norm.file_name.as_ref().and_then(|f| match NamePattern::compile(f) {
             Ok(p) => Some(p),
             Err(e) => {
                 diags.push(
-                    Diagnostic::error(Code::InvalidValue, format!("the file-name pattern `{}` does not compile: {e}", f.pattern)).at(at()),
+                    Diagnostic::error(
+                        Code::InvalidValue,
+                        msg!("data-file-name-pattern-invalid", pattern = &f.pattern, reason = e.to_string()),
+                    )
+                    .at(at()),
                 );
                 None
             }
@@ -207,9 +207,9 @@ impl<'a> Validator<'a> {
             match compile_condition(norm, &check.when) {
                 Ok(c) => row_checks.push((check.label.clone(), c)),
                 Err((code, message)) => diags.push(
-                    Diagnostic::error(code, format!("check \"{}\": `{}`: {message}", check.label, check.when))
+                    Diagnostic::error(code, msg!("data-check-invalid", label = &check.label, condition = &check.when, message = message))
                         .at(at())
-                        .hint("a check names columns of the norm and says what must hold, e.g. substr(NIR, 1, 1) == '1'"),
+                        .hint(msg!("data-check-invalid-hint")),
                 ),
             }
         }
@@ -347,12 +347,12 @@ impl Resolver for Columns<'_> {
     fn leave(&mut self) {}
 }
 
-pub(crate) fn compile_condition(norm: &Norm, text: &str) -> Result<Condition, (Code, String)> {
+pub(crate) fn compile_condition(norm: &Norm, text: &str) -> Result<Condition, (Code, Message)> {
     let ast = expr::parse(text).map_err(|e| (e.code(), e.message()))?;
     let mut columns = Columns { norm, refs: Vec::new() };
     let (expr, kind) = expr::check(&ast, &mut columns).map_err(|e| (e.code(), e.message()))?;
     if !matches!(kind, Kind::Bool | Kind::Null) {
-        return Err((Code::TypeMismatch, format!("a condition must be true or false, this is a {}", kind.name())));
+        return Err((Code::TypeMismatch, msg!("data-condition-not-bool", kind = kind.name())));
     }
     Ok(Condition { text: text.to_string(), expr, refs: columns.refs })
 }

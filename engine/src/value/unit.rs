@@ -36,21 +36,22 @@ impl Unit {
         }
     }
 
-    /// What a value of this unit is, for the schemas editors show.
+    /// What a value of this unit is, for the schemas editors show. Not a message: the schemas'
+    /// descriptions are read by editors, in English like the code (as `rules/schema`'s).
     pub(crate) fn describe(self) -> &'static str {
         match self {
-            Unit::Eur => "An amount in euros (rounded to the cent by default).",
-            Unit::Rate => "A rate or share, e.g. \"0.20\" for 20 %.",
-            Unit::Count => "A number of things (people, events, items).",
-            Unit::Number => "A plain number.",
-            Unit::Km => "Kilometres.",
-            Unit::Days => "Days.",
-            Unit::Years => "A duration in years.",
-            Unit::Year => "A calendar year (2024): it moves with the data when a case is brought into another year.",
-            Unit::Minutes => "Minutes.",
-            Unit::Date => "A date (TOML date, e.g. 2025-12-31).",
-            Unit::Bool => "true or false.",
-            Unit::Text => "A text.",
+            Unit::Eur => "An amount in euros (rounded to the cent by default).", // not prose
+            Unit::Rate => "A rate or share, e.g. \"0.20\" for 20 %.",            // not prose
+            Unit::Count => "A number of things (people, events, items).",        // not prose
+            Unit::Number => "A plain number.",                                   // not prose
+            Unit::Km => "Kilometres.",                                           // not prose
+            Unit::Days => "Days.",                                               // not prose
+            Unit::Years => "A duration in years.",                               // not prose
+            Unit::Year => "A calendar year (2024): it moves with the data when a case is brought into another year.", // not prose
+            Unit::Minutes => "Minutes.",                                         // not prose
+            Unit::Date => "A date (TOML date, e.g. 2025-12-31).",                // not prose
+            Unit::Bool => "true or false.",                                      // not prose
+            Unit::Text => "A text.",                                             // not prose
         }
     }
 

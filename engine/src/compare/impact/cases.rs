@@ -131,7 +131,7 @@ fn unknown_to_one_side(a: &Rulebook, b: &Rulebook, case: &Case, schema: &CaseSch
                 out.push(
                     Diagnostic::warning(
                         Code::CaseUnknownKey,
-                        format!("`{}.{}` is not an input of the {} rules: they do not read it", input.section, input.name, rb.year),
+                        msg!("data-impact-not-an-input", input = format!("{}.{}", input.section, input.name), year = rb.year.to_string()),
                     )
                     .at(Location::File { file: case.file.path.clone() }),
                 );

@@ -55,14 +55,14 @@ pub(crate) fn bind_exprs(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) {
                     diags.push(
                         Diagnostic::error(
                             Code::TypeMismatch,
-                            format!("`{key}` of event `{}` must be a {}, this is a {}", e.name, want.name(), kind.name()),
+                            msg!("rules-event-expr-kind", key = key, event = &e.name, needed = want.name(), kind = kind.name()),
                         )
                         .at(file.location(src.file_span(src.ast.span()))),
                     );
                     None
                 }
                 Err(err) => {
-                    let mut d = Diagnostic::error(err.code(), format!("in `{key}` of event `{}`: {err}", e.name))
+                    let mut d = Diagnostic::error(err.code(), msg!("rules-in-event", key = key, event = &e.name, reason = err.to_string()))
                         .at(file.location(src.file_span(err.span.clone())));
                     if let ExprErrorKind::Undefined(n) = &err.kind
                         && let Some(name) = n.undefined_name()

@@ -6,6 +6,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::message::Message;
 use crate::rules::calendar::Event;
 use crate::value::Period;
 
@@ -35,10 +36,10 @@ pub(crate) fn deposit_deadlines_of(e: &Event) -> (Vec<Deadline>, Vec<Diagnostic>
     if e.date.day() != 1 {
         let d = Diagnostic::error(
             Code::InvalidValue,
-            format!("deposit rule `{}` starts on {}, not on the first day of a month", e.name, e.date),
+            msg!("rules-deposit-not-first-day", name = &e.name, date = crate::rules::strict::date(e.date)),
         )
         .at(e.provenance.location.clone())
-        .hint("its periods are whole months: its `date` is the first day of the first one");
+        .hint(msg!("rules-deposit-whole-months"));
         return (Vec::new(), vec![d]);
     }
     let mut out = Vec::new();
@@ -60,17 +61,18 @@ pub(crate) fn deposit_deadlines_of(e: &Event) -> (Vec<Deadline>, Vec<Diagnostic>
             None => diags.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    format!(
-                        "{}-{:02} has fewer than {} working days: deposit rule `{}` has no deadline there",
-                        next.year(),
-                        next.month(),
-                        rule.working_day,
-                        e.name
-                    ),
+                    msg!("rules-deposit-no-deadline", month = month(next), days = rule.working_day, name = &e.name),
                 )
                 .at(e.provenance.location.clone()),
             ),
         }
     }
     (out, diags)
+}
+
+/// The month of `day` in a message: 2025-04 in English, as the rule files write dates, 04/2025 in
+/// French.
+fn month(day: NaiveDate) -> Message {
+    let (iso, month) = (format!("{}-{:02}", day.year(), day.month()), format!("{:02}", day.month()));
+    msg!("rules-month", iso = iso, month = month, year = day.year().to_string())
 }

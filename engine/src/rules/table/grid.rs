@@ -101,11 +101,7 @@ pub(crate) fn build_grid(obj: &Obj<'_, '_>, name: &str, keys: &[KeyColumn], rows
     let sizes: Vec<usize> = piece_lists.iter().map(Vec::len).collect();
     let total: usize = sizes.iter().product();
     if total > 1_000_000 {
-        obj.ctx().error(
-            Code::InvalidValue,
-            obj.span(),
-            format!("table `{name}` cuts its keys into {total} combinations, more than 1,000,000"),
-        );
+        obj.ctx().error(Code::InvalidValue, obj.span(), msg!("rules-table-too-many-combinations", table = name, total = total));
         return None;
     }
     let mut cells = vec![NO_ROW; total];
@@ -161,12 +157,12 @@ pub(crate) fn describe_combo(keys: &[KeyColumn], pieces: &[Vec<Option<Piece>>], 
 pub(crate) fn report_coverage(obj: &Obj<'_, '_>, name: &str, rows: &[Row], gaps: &[String], overlaps: &[(usize, usize, String)]) {
     const SHOWN: usize = 5;
     if !gaps.is_empty() {
-        let more = if gaps.len() > SHOWN { format!(" and {} more", gaps.len() - SHOWN) } else { String::new() };
+        let shown = gaps[..gaps.len().min(SHOWN)].join("; ");
         obj.ctx().error_hint(
             Code::TableGap,
             obj.span(),
-            format!("table `{name}` has no row for: {}{more}", gaps[..gaps.len().min(SHOWN)].join("; ")),
-            "add rows, or widen a neighbouring row's interval",
+            msg!("rules-table-gap", table = name, gaps = shown, more = gaps.len().saturating_sub(SHOWN)),
+            msg!("rules-table-gap-hint"),
         );
     }
     let mut seen = std::collections::BTreeSet::new();
@@ -178,10 +174,10 @@ pub(crate) fn report_coverage(obj: &Obj<'_, '_>, name: &str, rows: &[Row], gaps:
         obj.ctx().report(
             crate::diagnostic::Diagnostic::error(
                 Code::TableOverlap,
-                format!("rows of table `{name}` overlap: this row and the one on line {line} both cover {combo}"),
+                msg!("rules-table-overlap", table = name, line = *line, combination = combo),
             )
             .at(rows[*j].location.clone())
-            .hint("make the intervals half-open, e.g. \"[0, 16)\" then \"[16, 25)\""),
+            .hint(msg!("rules-table-overlap-hint")),
         );
     }
 }

@@ -11,7 +11,7 @@ use crate::value::Unit;
 pub(crate) fn read_tables(root: &Obj<'_, '_>, out: &mut Vec<Table>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
-        let Some(obj) = Obj::of(root.ctx(), item, &format!("table `{name}`")) else { continue };
+        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-table", name = &name).to_string()) else { continue };
         if let Some(t) = read_table(&obj, name) {
             out.push(t);
         }
@@ -26,7 +26,7 @@ pub(crate) fn read_table(obj: &Obj<'_, '_>, name: String) -> Option<Table> {
         .array("keys")?
         .iter()
         .filter_map(|item| {
-            let k = Obj::of(ctx, item, &format!("a key column of table `{name}`"))?;
+            let k = Obj::of(ctx, item, &msg!("rules-what-key-column", table = &name).to_string())?;
             let col = read_key_column(&k);
             k.finish();
             col
@@ -36,7 +36,7 @@ pub(crate) fn read_table(obj: &Obj<'_, '_>, name: String) -> Option<Table> {
         .array("columns")?
         .iter()
         .filter_map(|item| {
-            let c = Obj::of(ctx, item, &format!("a value column of table `{name}`"))?;
+            let c = Obj::of(ctx, item, &msg!("rules-what-value-column", table = &name).to_string())?;
             let col_name = c.str("name");
             let unit = crate::rules::provenance::read_choice(&c, "unit", Unit::NAMES, Unit::parse);
             c.finish();
@@ -46,7 +46,7 @@ pub(crate) fn read_table(obj: &Obj<'_, '_>, name: String) -> Option<Table> {
     let mut rows = Vec::new();
     let mut rows_ok = true;
     for item in obj.array("rows")? {
-        let Some(r) = Obj::of(ctx, item, &format!("a row of table `{name}`")) else {
+        let Some(r) = Obj::of(ctx, item, &msg!("rules-what-row", table = &name).to_string()) else {
             rows_ok = false;
             continue;
         };
@@ -57,7 +57,7 @@ pub(crate) fn read_table(obj: &Obj<'_, '_>, name: String) -> Option<Table> {
         r.finish();
     }
     if rows.is_empty() && rows_ok {
-        ctx.error(Code::InvalidValue, obj.span(), format!("table `{name}` has no rows"));
+        ctx.error(Code::InvalidValue, obj.span(), msg!("rules-table-no-rows", table = &name));
         return None;
     }
     let provenance = provenance?;
@@ -84,8 +84,8 @@ pub(crate) fn read_key_column(k: &Obj<'_, '_>) -> Option<KeyColumn> {
                         k.ctx().error_hint(
                             Code::InvalidValue,
                             d.span(),
-                            format!("`{}` is not an interval", d.get_ref()),
-                            "write e.g. \"[0, )\"",
+                            msg!("rules-not-interval", text = d.get_ref()),
+                            msg!("rules-interval-example"),
                         );
                         return None;
                     }
@@ -97,7 +97,7 @@ pub(crate) fn read_key_column(k: &Obj<'_, '_>) -> Option<KeyColumn> {
         "enum" => {
             let values: Vec<String> = k.str_list("values").unwrap_or_default().into_iter().map(|s| s.into_inner()).collect();
             if values.is_empty() {
-                k.ctx().error(Code::MissingKey, k.span(), format!("enum key `{name}` needs `values`"));
+                k.ctx().error(Code::MissingKey, k.span(), msg!("rules-enum-needs-values", key = &name));
                 return None;
             }
             KeyKind::Enum { values }
@@ -113,7 +113,12 @@ pub(crate) fn read_row(r: &Obj<'_, '_>, keys: &[KeyColumn], columns: &[ValueColu
     let mut ok = true;
     for key in keys {
         let Some(item) = r.get(&key.name) else {
-            ctx.error_hint(Code::MissingKey, r.span(), format!("{} has no `{}`", r.what(), key.name), "write \"*\" for any value");
+            ctx.error_hint(
+                Code::MissingKey,
+                r.span(),
+                msg!("rules-missing-key", what = r.what(), key = &key.name),
+                msg!("rules-star-any-value"),
+            );
             ok = false;
             continue;
         };
@@ -132,8 +137,8 @@ pub(crate) fn read_row(r: &Obj<'_, '_>, keys: &[KeyColumn], columns: &[ValueColu
                     ctx.error_hint(
                         Code::InvalidValue,
                         item.span(),
-                        format!("`{s}` is not an interval for key `{}`", key.name),
-                        "write \"[0, 16)\", \"[80, )\", \"2\" or \"*\"",
+                        msg!("rules-not-interval-for-key", text = s.as_ref(), key = &key.name),
+                        msg!("rules-interval-examples"),
                     );
                     None
                 }
@@ -145,14 +150,15 @@ pub(crate) fn read_row(r: &Obj<'_, '_>, keys: &[KeyColumn], columns: &[ValueColu
                     ctx.error_hint(
                         Code::InvalidValue,
                         item.span(),
-                        format!("`{s}` is not a value of key `{}`", key.name),
-                        format!("one of {}, or \"*\"", values.join(", ")),
+                        msg!("rules-not-key-value", text = s.as_ref(), key = &key.name),
+                        msg!("rules-one-of-or-star", choices = values.join(", ")),
                     );
                     None
                 }
             }
             (_, other) => {
-                ctx.error(Code::WrongType, item.span(), format!("key `{}` cannot be {}", key.name, crate::rules::strict::type_name(other)));
+                let message = msg!("rules-key-cannot-be", key = &key.name, found = crate::rules::strict::type_name(other));
+                ctx.error(Code::WrongType, item.span(), message);
                 None
             }
         };

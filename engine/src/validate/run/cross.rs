@@ -8,6 +8,7 @@ use std::io::Read;
 use crate::data::field::{FieldValue, text_of, trim_bytes};
 use crate::diagnostic::Code;
 use crate::expr;
+use crate::message::Message;
 use crate::validate::Problem;
 use crate::validate::links::{KeyIndex, Links, Span};
 use crate::validate::run::{Collector, RefCheck, RowValues, Run};
@@ -54,7 +55,7 @@ impl<'p, 'a> Run<'p, 'a> {
                 let p = if self.detailed(Code::FieldMismatch) {
                     Problem::new(Code::FieldMismatch, Some(s.line), label.clone())
                         .field(first)
-                        .hint(format!("the norm's check `{}` does not hold on this row", cond.text))
+                        .hint(msg!("data-check-fails-hint", condition = &cond.text))
                 } else {
                     Problem::new(Code::FieldMismatch, Some(s.line), String::new())
                 };
@@ -95,12 +96,16 @@ impl<'p, 'a> Run<'p, 'a> {
             let p = if self.detailed(Code::UnknownReference) {
                 let r = reference;
                 let names: Vec<&str> = fields.iter().map(|&f| plan.fields[f].name.as_str()).collect();
-                let when = date.map(|d| format!(" valid on {}", plan.formats.date.format(d))).unwrap_or_default();
+
                 let col = self.columns[fields[0]].expect("a key field was read");
                 Problem::new(
                     Code::UnknownReference,
                     Some(s.line),
-                    format!("{}: no row of `{}` has this {}{when}", r.label, r.spec.norm, names.join(" and ")),
+                    match date {
+                        Some(d) => msg!("data-reference-unknown-on", label = &r.label, norm = &r.spec.norm, fields = and_list(&names))
+                            .with("date", plan.formats.date.format(d)),
+                        None => msg!("data-reference-unknown", label = &r.label, norm = &r.spec.norm, fields = and_list(&names)),
+                    },
                 )
                 .field(names[0])
                 .value(self.shown(fields[0], s.field(col)))
@@ -184,5 +189,14 @@ impl<'p, 'a> Run<'p, 'a> {
             (FieldValue::Bool(b), _) => Value::Bool(b),
             _ => Value::Null,
         }
+    }
+}
+
+/// Names joined with "and" in the run's language (`A and B and C`).
+pub(crate) fn and_list(names: &[&str]) -> Message {
+    match names {
+        [] => Message::text(String::new()),
+        [one] => Message::text(*one),
+        [rest @ .., last] => msg!("data-and", left = and_list(rest), right = *last),
     }
 }

@@ -17,36 +17,29 @@ impl<'p, 'a> Run<'p, 'a> {
         if start.starts_with(b"\xEF\xBB\xBF") {
             s.skip(3);
             if self.plan.norm.encoding == Encoding::Windows1252 {
-                self.emit(Problem::new(
-                    Code::EncodingSuspect,
-                    Some(1),
-                    "the file starts with a UTF-8 byte-order mark, but the norm declares windows-1252",
-                ))?;
+                self.emit(Problem::new(Code::EncodingSuspect, Some(1), msg!("data-file-bom-in-windows-1252")))?;
             }
         } else if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
             self.emit(
-                Problem::new(Code::FileEncoding, None, "the file is in UTF-16, which cannot be read as its norm's encoding")
-                    .hint(format!("save the file as {}", encoding_name(self.plan.norm.encoding))),
+                Problem::new(Code::FileEncoding, None, msg!("data-file-utf16"))
+                    .hint(msg!("data-file-save-as", encoding = encoding_name(self.plan.norm.encoding))),
             )?;
             return Ok(false);
         }
         if s.peek(1)?.is_empty() {
-            self.emit(Problem::new(Code::EmptyFile, None, "the file is empty: no header, no rows"))?;
+            self.emit(Problem::new(Code::EmptyFile, None, msg!("data-file-empty")))?;
             return Ok(false);
         }
         if let Some(what) = binary_kind(s.peek(crate::validate::BINARY_SNIFF as usize)?) {
             self.emit(
-                Problem::new(Code::NotText, None, format!("the file is {what}, not delimited text"))
-                    .hint(format!("save it as CSV, separated by {}", show_sep(self.plan.norm.separator))),
+                Problem::new(Code::NotText, None, msg!("data-file-not-text", what = what))
+                    .hint(msg!("data-file-save-as-csv", separator = show_sep(self.plan.norm.separator))),
             )?;
             return Ok(false);
         }
         let line = s.peek_line()?.to_vec();
         if line.iter().position(|&b| b == b'\r').is_some_and(|i| i + 1 < line.len()) {
-            self.emit(
-                Problem::new(Code::LineEndings, Some(1), "lines end with a lone carriage return: the rows cannot be told apart")
-                    .hint("save the file with Windows (CR LF) or Unix (LF) line endings"),
-            )?;
+            self.emit(Problem::new(Code::LineEndings, Some(1), msg!("data-file-lone-cr")).hint(msg!("data-file-lone-cr-hint")))?;
             return Ok(false);
         }
         self.check_separator(s, &line)?;
@@ -99,9 +92,9 @@ impl<'p, 'a> Run<'p, 'a> {
                 Problem::new(
                     Code::WrongSeparator,
                     Some(1),
-                    format!("the file is separated by {}, the norm wants {}", show_sep(other), show_sep(sep)),
+                    msg!("data-file-wrong-separator", found = show_sep(other), wanted = show_sep(sep)),
                 )
-                .hint("the rest of the file is checked with the separator it uses"),
+                .hint(msg!("data-file-wrong-separator-hint")),
             )?;
         }
         Ok(())
@@ -126,7 +119,7 @@ impl<'p, 'a> Run<'p, 'a> {
                     Problem::new(
                         Code::HeaderDuplicateColumn,
                         Some(1),
-                        format!("column {} repeats column {}; only the first is read", j + 1, columns[f].unwrap_or(0) + 1),
+                        msg!("data-header-duplicate-column", column = j + 1, first = columns[f].unwrap_or(0) + 1),
                     )
                     .field(cell),
                 ),
@@ -151,13 +144,13 @@ impl<'p, 'a> Run<'p, 'a> {
                     column_fields[j] = Some(f);
                     let name = &norm.fields[f].name;
                     let message = match by_case {
-                        Some(_) => format!("column {} is `{cell}`: `{name}` in other letter case", j + 1),
-                        None => format!("column {} is `{cell}`: a misspelling of `{name}`", j + 1),
+                        Some(_) => msg!("data-header-column-case", column = j + 1, cell = cell, name = name),
+                        None => msg!("data-header-column-misspelt", column = j + 1, cell = cell, name = name),
                     };
                     problems.push(
                         Problem::new(Code::HeaderMisspeltColumn, Some(1), message)
                             .field(name)
-                            .hint(format!("write `{name}`; meanwhile the column is checked as `{name}`")),
+                            .hint(msg!("data-header-column-misspelt-hint", name = name)),
                     );
                 }
                 None => {
@@ -174,12 +167,8 @@ impl<'p, 'a> Run<'p, 'a> {
             self.column_fields = (0..cells.len()).map(|j| (j < n).then_some(j)).collect();
             let names: Vec<&str> = norm.fields.iter().map(|f| f.name.as_str()).collect();
             self.emit(
-                Problem::new(
-                    Code::NoHeader,
-                    Some(1),
-                    format!("the first line names none of the columns of norm `{}`: it is read as data", norm.name),
-                )
-                .hint(format!("the first line must be the header: {}", names.join(&char::from(norm.separator).to_string()))),
+                Problem::new(Code::NoHeader, Some(1), msg!("data-header-none", norm = &norm.name))
+                    .hint(msg!("data-header-none-hint", header = names.join(&char::from(norm.separator).to_string()))),
             )?;
             return Ok(false);
         }
@@ -188,29 +177,27 @@ impl<'p, 'a> Run<'p, 'a> {
                 Problem::new(
                     Code::HeaderUnknownColumn,
                     Some(1),
-                    format!("column {} is `{}`, which norm `{}` does not define", j + 1, cells[j], norm.name),
+                    msg!("data-header-unknown-column", column = j + 1, cell = &cells[j], norm = &norm.name),
                 )
                 .field(&cells[j])
-                .hint("remove the column, or check the norm's version"),
+                .hint(msg!("data-header-unknown-column-hint")),
             );
         }
+        let all = || norm.fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ");
         for (f, field) in norm.fields.iter().enumerate() {
             if columns[f].is_none() {
                 problems.push(
-                    Problem::new(Code::HeaderMissingColumn, Some(1), format!("column `{}` is missing", field.name))
+                    Problem::new(Code::HeaderMissingColumn, Some(1), msg!("data-header-missing-column", name = &field.name))
                         .field(&field.name)
-                        .hint(format!(
-                            "the norm's columns, in order: {}",
-                            norm.fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ")
-                        )),
+                        .hint(msg!("data-header-columns-in-order", columns = all())),
                 );
             }
         }
         let order: Vec<usize> = columns.iter().flatten().copied().collect();
         if order.windows(2).any(|w| w[0] > w[1]) {
             problems.push(
-                Problem::new(Code::HeaderColumnOrder, Some(1), "the columns are not in the norm's order (they are read by name)")
-                    .hint(format!("the norm's order: {}", norm.fields.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", "))),
+                Problem::new(Code::HeaderColumnOrder, Some(1), msg!("data-header-column-order"))
+                    .hint(msg!("data-header-norm-order", columns = all())),
             );
         }
         problems.sort_by_key(|p| p.code);

@@ -24,13 +24,13 @@ impl<'p, 'a> Run<'p, 'a> {
         let raw = s.raw();
         let mut hash = None;
         if raw.iter().all(|&b| b == b' ' || b == b'\t') {
-            self.row_problems.push(Problem::new(Code::BlankLine, Some(row), "blank line"));
+            self.row_problems.push(Problem::new(Code::BlankLine, Some(row), msg!("data-row-blank")));
         } else {
             self.check_quoting(s, false)?;
             if s.width() != self.width {
                 self.row_problems.push(
-                    Problem::new(Code::RowWidth, Some(row), format!("{} fields, the header has {}", s.width(), self.width))
-                        .hint("a separator too many or too few; the row's fields are not checked"),
+                    Problem::new(Code::RowWidth, Some(row), msg!("data-row-width", count = s.width(), header = self.width))
+                        .hint(msg!("data-row-width-hint")),
                 );
             } else {
                 self.check_fields(s);
@@ -87,17 +87,17 @@ impl<'p, 'a> Run<'p, 'a> {
     pub(crate) fn check_quoting<R: Read>(&mut self, s: &Splitter<R>, header: bool) -> io::Result<()> {
         for &(col, issue) in &s.issues {
             let (code, message) = match issue {
-                QuoteIssue::QuoteInUnquoted => (Code::Quoting, "a quote inside a field that does not start with one"),
-                QuoteIssue::TextAfterClosing => (Code::Quoting, "text after the closing quote of the field"),
-                QuoteIssue::Unclosed => (Code::Quoting, "a quote opened and not closed on this line; the row ends at the line's end"),
-                QuoteIssue::LineBreak => (Code::MultilineField, "a quoted field holds a line break"),
+                QuoteIssue::QuoteInUnquoted => (Code::Quoting, msg!("data-quote-inside")),
+                QuoteIssue::TextAfterClosing => (Code::Quoting, msg!("data-quote-text-after")),
+                QuoteIssue::Unclosed => (Code::Quoting, msg!("data-quote-unclosed")),
+                QuoteIssue::LineBreak => (Code::MultilineField, msg!("data-quote-line-break")),
             };
             let mut p = Problem::new(code, Some(s.line), message);
             match (header, self.column_fields.get(col).copied().flatten()) {
                 (false, Some(f)) => {
                     p = p.field(&self.plan.norm.fields[f].name).value(self.shown(f, s.field(col)));
                 }
-                _ => p.message = format!("column {}: {}", col + 1, p.message).into(),
+                _ => p.message = msg!("data-in-column", column = col + 1, message = p.message),
             }
             if header {
                 self.emit(p)?;
@@ -147,7 +147,7 @@ impl<'p, 'a> Run<'p, 'a> {
             let name = &plan.fields[f].name;
             for finding in &self.findings[first..last] {
                 let mut p = Problem::new(finding.code, Some(s.line), finding.message.clone()).field(name).value(shown.clone());
-                p.hint = finding.hint.clone().map(Into::into);
+                p.hint = finding.hint.clone();
                 self.row_problems.push(p);
             }
         }
@@ -171,7 +171,7 @@ impl<'p, 'a> Run<'p, 'a> {
                 Problem::new(
                     Code::OutsideFilePeriod,
                     Some(s.line),
-                    format!("outside the period of the file name, {} to {}", f.format(period.start), f.format(period.end)),
+                    msg!("data-row-outside-period", start = f.format(period.start), end = f.format(period.end)),
                 )
                 .field(&plan.fields[d].name)
                 .value(self.shown(d, s.field(col))),
@@ -196,7 +196,7 @@ impl<'p, 'a> Run<'p, 'a> {
                 && self.condition_holds(f, cond, s)
             {
                 self.row_problems.push(
-                    Problem::new(Code::ValueRequiredIf, Some(s.line), format!("required when {}, and empty", cond.text))
+                    Problem::new(Code::ValueRequiredIf, Some(s.line), msg!("data-value-required-if", condition = &cond.text))
                         .field(&plan.fields[f].name)
                         .value(String::new()),
                 );
@@ -214,7 +214,7 @@ impl<'p, 'a> Run<'p, 'a> {
             if bytes.is_ascii() { list.contains(bytes, at) } else { list.contains(text_of(bytes, encoding).as_bytes(), at) }
         };
         let problem = match (&codes.catalogue, &codes.list) {
-            (Some(catalogue), _) if !contains(catalogue) => Some(self.not_in_list(f, catalogue, "catalogue", bytes, at, s.line, true)),
+            (Some(catalogue), _) if !contains(catalogue) => Some(self.not_in_list(f, catalogue, true, bytes, at, s.line, true)),
             (Some(_), Some(list)) if !contains(list) && !self.detailed(Code::ValueOutsideList) => {
                 // Counted only: the report keeps enough examples of it already.
                 self.row_problems.push(Problem::new(Code::ValueOutsideList, Some(s.line), String::new()));
@@ -224,12 +224,12 @@ impl<'p, 'a> Run<'p, 'a> {
                 // A code that exists, outside the rulebook's list, is a warning: the rulebook says
                 // what it comes to (no hint: the code is right).
                 let known = catalogue.is_some();
-                let mut p = self.not_in_list(f, list, "list", bytes, at, s.line, !known);
+                let mut p = self.not_in_list(f, list, false, bytes, at, s.line, !known);
                 if known {
                     p.code = Code::ValueOutsideList;
                     p.severity = crate::validate::severity(p.code);
                     if let Some(meaning) = &codes.unlisted {
-                        p.message = format!("{}: {meaning}", p.message).into();
+                        p.message = msg!("data-value-unlisted", message = p.message, meaning = meaning);
                     }
                 }
                 Some(p)
@@ -244,12 +244,12 @@ impl<'p, 'a> Run<'p, 'a> {
 
     /// The problem of a code outside `list`, with a hint (the code at other dates, a code close
     /// to it) when `hint`.
-    #[allow(clippy::too_many_arguments, reason = "the parts of one finding, read once")]
+    #[allow(clippy::too_many_arguments, reason = "the parts of one finding, read once")] // not prose
     pub(crate) fn not_in_list(
         &self,
         f: usize,
         list: &ListRef<'_>,
-        what: &str,
+        catalogue: bool,
         bytes: &[u8],
         at: Option<NaiveDate>,
         row: u64,
@@ -259,9 +259,11 @@ impl<'p, 'a> Run<'p, 'a> {
         let name = &list.list.name;
         let field = &self.plan.fields[f].name;
         let fmt = &self.plan.formats.date;
-        let message = match at {
-            Some(date) => format!("not in {what} `{name}` on {}", fmt.format(date)),
-            None => format!("not in {what} `{name}`"),
+        let message = match (at, catalogue) {
+            (Some(date), true) => msg!("data-code-not-in-catalogue-on", list = name, date = fmt.format(date)),
+            (Some(date), false) => msg!("data-code-not-in-list-on", list = name, date = fmt.format(date)),
+            (None, true) => msg!("data-code-not-in-catalogue", list = name),
+            (None, false) => msg!("data-code-not-in-list", list = name),
         };
         let mut p = Problem::new(Code::ValueNotInList, Some(row), message).field(field);
         if !hint {
@@ -270,9 +272,12 @@ impl<'p, 'a> Run<'p, 'a> {
         if let Some(date) = at
             && list.knows(&code)
         {
-            p = p.hint(format!("the {what} has this code at other dates than {}", fmt.format(date)));
+            p = p.hint(match catalogue {
+                true => msg!("data-code-catalogue-other-dates", date = fmt.format(date)),
+                false => msg!("data-code-list-other-dates", date = fmt.format(date)),
+            });
         } else if let Some(close) = did_you_mean(&code, list.codes.iter().copied()) {
-            p = p.hint(format!("did you mean `{close}`?"));
+            p = p.hint(msg!("data-did-you-mean", name = close));
         }
         p
     }
