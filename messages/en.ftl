@@ -138,7 +138,7 @@ rules-describe-by = , by { $expr }
 rules-describe-rows-rounded = , each row rounded to { $step } ({ $mode }) before the sum
 rules-describe-count = count of { $dataset }{ $filter }{ $by }
 rules-describe-aggregate = { $op } of { $expr } over { $dataset }{ $filter }{ $by }{ $rounded }
-rules-describe-derive = for each row of { $dataset }: { $value }
+rules-describe-derive = for each row of { $dataset }{ $by }: { $value }
 rules-describe-classify = each row of { $dataset } by list { $list } (code { $code } on { $date }): { $classes }
 rules-describe-class = { $class } if { $condition }
 rules-describe-next-class = { $previous }; else { $class } if { $condition }
@@ -211,6 +211,7 @@ rules-part = { $part ->
         [condition] the condition
         [grouping] the grouping
         [value] the value
+        [key] the key
         [sum] the sum
         [min] the min
         [max] the max
@@ -1269,8 +1270,8 @@ help-rules-matrix = Cases under every year side by side, their data brought into
 help-rules-matrix--keep_dates = Keep each case's dates (by default its data are brought into each year)
 help-rules-matrix--cases = The case folders
 help-rules-regress = Every example under every year against the blessed results in snapshots/ (`--accept` blesses)
-help-rules-regress--examples = Folder of the example cases (default: the repository's `examples/`)
-help-rules-regress--snapshots = Folder of the blessed snapshots (default: the repository's `snapshots/`)
+help-rules-regress--examples = Folder of the example cases (default: the repository's `examples/`, or `examples/<NAME>` with `--scheme NAME`)
+help-rules-regress--snapshots = Folder of the blessed snapshots (default: the repository's `snapshots/`, or `snapshots/<NAME>` with `--scheme NAME`)
 help-rules-regress--accept = Rewrite the snapshots with the new results: they become the reference
 help-rules-regress--format = Output format
 help-schedule = Payments over time: advances, regularisations, balance and deposit deadlines

@@ -154,7 +154,7 @@ rules-describe-aggregate = { $op ->
         [min] minimum
        *[max] maximum
     } de { $expr } sur { $dataset }{ $filter }{ $by }{ $rounded }
-rules-describe-derive = pour chaque ligne de { $dataset } : { $value }
+rules-describe-derive = pour chaque ligne de { $dataset }{ $by } : { $value }
 rules-describe-classify = chaque ligne de { $dataset } selon la liste { $list } (code { $code } à la date { $date }) : { $classes }
 rules-describe-class = { $class } si { $condition }
 rules-describe-next-class = { $previous } ; sinon { $class } si { $condition }
@@ -227,6 +227,7 @@ rules-part = { $part ->
         [condition] la condition
         [grouping] le regroupement
         [value] la valeur
+        [key] la clé
         [sum] la somme
         [min] le minimum
         [max] le maximum
@@ -1422,8 +1423,8 @@ help-rules-matrix = Des cas sous chaque année côte à côte, leurs données ra
 help-rules-matrix--keep_dates = Garder les dates de chaque cas (par défaut, ses données sont ramenées dans chaque année)
 help-rules-matrix--cases = Les dossiers de cas
 help-rules-regress = Chaque exemple sous chaque année, comparé aux résultats bénis de snapshots/ (`--accept` bénit)
-help-rules-regress--examples = Dossier des cas d'exemple (par défaut : `examples/` du dépôt)
-help-rules-regress--snapshots = Dossier des résultats bénis (par défaut : `snapshots/` du dépôt)
+help-rules-regress--examples = Dossier des cas d'exemple (par défaut : `examples/` du dépôt, ou `examples/<NOM>` avec `--scheme NOM`)
+help-rules-regress--snapshots = Dossier des résultats bénis (par défaut : `snapshots/` du dépôt, ou `snapshots/<NOM>` avec `--scheme NOM`)
 help-rules-regress--accept = Réécrire les résultats bénis avec les nouveaux : ils deviennent la référence
 help-rules-regress--format = Format de sortie
 help-schedule = Les paiements dans le temps : acomptes, régularisations, solde et dates limites de dépôt

@@ -42,6 +42,65 @@ fn every_example_case_under_every_year() {
     }
 }
 
+/// The example cases of a scheme shipped beside the default one (`examples/<scheme>/`), by name.
+fn scheme_cases(scheme: &str, case_file: &str) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(repo().join("examples").join(scheme))
+        .expect("the scheme's examples")
+        .flatten()
+        .filter(|e| e.path().join(case_file).is_file())
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The second scheme's examples under every year of its rules, blessed in
+/// `snapshots/capitation/years_<case>.snap` (the files `peps rules regress --scheme capitation`
+/// reads and rewrites).
+#[test]
+fn every_capitation_example_under_every_year() {
+    let cases = scheme_cases("capitation", "equipe.toml");
+    assert!(cases.len() >= 2, "the capitation examples: {cases:?}");
+    for case in cases {
+        let run = peps(&["rules", "matrix", "--scheme", "capitation", &format!("examples/capitation/{case}")]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let matrix = run.stdout;
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path("capitation");
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| insta::assert_snapshot!(format!("years_{case}"), matrix));
+    }
+}
+
+#[test]
+fn a_scheme_s_regress_reads_its_own_examples_and_snapshots() {
+    let sandbox = Sandbox::new();
+    let blessed = sandbox.path().join("snapshots/capitation");
+    std::fs::create_dir_all(&blessed).unwrap();
+    for case in scheme_cases("capitation", "equipe.toml") {
+        let name = format!("years_{case}.snap");
+        std::fs::copy(repo().join("snapshots/capitation").join(&name), blessed.join(&name)).unwrap();
+    }
+    // The blessed files are those the suite's assertion reads: regress finds nothing to report.
+    let regress = |sandbox: &Sandbox| {
+        let run = sandbox.peps(&["rules", "regress", "--scheme", "capitation", "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}{}", run.stdout, run.stderr));
+        (run.code, json)
+    };
+    let (code, json) = regress(&sandbox);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(json["unchanged"], serde_json::json!(["examples/capitation/centre", "examples/capitation/sans_infirmier"]));
+    // An edit of the scheme's rules shows there: the eligible team's forfait moves.
+    let params = sandbox.path().join("rules/capitation/2026/parametres.toml");
+    util::edit_toml(&params, |doc| doc["forfait_base"]["value"] = toml_edit::value("91.00"));
+    let (code, json) = regress(&sandbox);
+    assert_eq!(code, 1, "{json}");
+    let changed: Vec<(&str, &str)> =
+        json["changes"].as_array().unwrap().iter().map(|c| (c["case"].as_str().unwrap(), c["output"].as_str().unwrap())).collect();
+    assert!(changed.contains(&("examples/capitation/centre", "forfait_capitation")), "{changed:?}");
+    assert!(changed.iter().all(|(case, _)| *case == "examples/capitation/centre"), "{changed:?}");
+}
+
 /// A copy of the rules, norms and examples with the blessed matrices.
 fn sandbox_with_snapshots() -> Sandbox {
     let sandbox = Sandbox::new();

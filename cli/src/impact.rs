@@ -89,8 +89,10 @@ fn rulebooks(args: &ImpactArgs, sources: &mut Sources) -> Result<(Rulebook, Rule
     }
 }
 
-/// The case folders named, folders of cases expanded, in order.
-fn case_dirs(args: &ImpactArgs) -> Result<Vec<PathBuf>, u8> {
+/// The case folders named, folders of cases expanded, in order. A folder of cases gives its
+/// sub-folders that hold the rulebook's case file, as `compute` reads it: another scheme's
+/// examples beside them (`examples/capitation/`) are not cases of this one.
+fn case_dirs(args: &ImpactArgs, case_file: &str) -> Result<Vec<PathBuf>, u8> {
     let mut out = Vec::new();
     for p in &args.cases {
         if !p.is_dir() {
@@ -99,7 +101,7 @@ fn case_dirs(args: &ImpactArgs) -> Result<Vec<PathBuf>, u8> {
         }
         if crate::batch::is_folder_of_cases(p) {
             let mut inner: Vec<PathBuf> =
-                std::fs::read_dir(p).into_iter().flatten().flatten().map(|e| e.path()).filter(|d| d.is_dir()).collect();
+                std::fs::read_dir(p).into_iter().flatten().flatten().map(|e| e.path()).filter(|d| d.join(case_file).is_file()).collect();
             inner.sort();
             out.extend(inner);
         } else {
@@ -115,7 +117,7 @@ pub fn run(args: &ImpactArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let dirs = match case_dirs(args) {
+    let dirs = match case_dirs(args, to.case_file()) {
         Ok(d) => d,
         Err(code) => return code,
     };

@@ -15,6 +15,9 @@ use crate::util::{Run, Sandbox, copy_dir, peps, peps_in, repo};
 fn sandbox_with_cases() -> Sandbox {
     let sandbox = Sandbox::new();
     copy_dir(&repo().join("tests/cases"), &sandbox.path().join("tests/cases"));
+    // The second scheme's cases and blessed matrices: the guide runs them too.
+    copy_dir(&repo().join("tests/cases-capitation"), &sandbox.path().join("tests/cases-capitation"));
+    copy_dir(&repo().join("snapshots/capitation"), &sandbox.path().join("snapshots/capitation"));
     let snapshots = sandbox.path().join("snapshots");
     std::fs::create_dir_all(&snapshots).unwrap();
     for entry in std::fs::read_dir(repo().join("snapshots")).unwrap().flatten() {

@@ -2,6 +2,7 @@
 //! examples, and on edited copies of them. One test binary, one module per theme.
 
 mod agreement;
+mod capitation;
 mod compute;
 mod diagnostics;
 mod editing;

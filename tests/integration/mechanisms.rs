@@ -248,3 +248,29 @@ fn a_new_year_moves_the_end_of_a_repetition_too() {
     assert_eq!(cal["acompte_mensuel"]["repeat"]["until"].to_string(), "2027-12-31");
     assert_eq!(cal["acompte_mensuel"]["date"].to_string(), "2027-01-15");
 }
+
+#[test]
+fn a_derived_value_with_a_key_is_shown_row_by_row() {
+    let sandbox = demo();
+    let path = sandbox.path().join("rules/2026/etapes.toml");
+    crate::patch::set(
+        &path,
+        "step[name=patients_retenus]",
+        "derive",
+        "{ dataset = \"medecins\", value = \"min(patients_par_medecin(RPPS), cible_par_etp * ETP)\", key = \"RPPS\" }",
+    );
+    let json = compute_json(&run(&sandbox, &["compute", "--year", "2026", "--format", "json", "cas"]));
+    let out = json["outputs"].as_array().unwrap().iter().find(|o| o["name"] == "patients_retenus").unwrap();
+    let rows: Vec<(String, Decimal)> = out["breakdown"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["key"].as_str().unwrap().to_string(), dec(p["value"].as_str().unwrap())))
+        .collect();
+    // By hand, in the rows' order: A min(3, 2) = 2, B min(2, 1) = 1, C min(0, 2) = 0; they add up
+    // to the step's value.
+    assert_eq!(rows, [("A".into(), dec("2")), ("B".into(), dec("1")), ("C".into(), dec("0"))]);
+    assert_eq!(rows.iter().map(|(_, v)| *v).sum::<Decimal>(), dec(&output(&json, "patients_retenus")));
+    let explain = run(&sandbox, &["explain", "--year", "2026", "cas", "patients_retenus"]);
+    assert_eq!(explain.code, 0, "{}", explain.stderr);
+}

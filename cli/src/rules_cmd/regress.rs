@@ -24,10 +24,12 @@ const HEADER: &str = "---\nsource: cli/../snapshots/blessing.rs\nexpression: mat
 pub struct RegressArgs {
     #[command(flatten)]
     rules: RulesArgs,
-    /// Folder of the example cases (default: the repository's `examples/`)
+    /// Folder of the example cases (default: the repository's `examples/`, or `examples/<NAME>`
+    /// with `--scheme NAME`)
     #[arg(long, value_name = "DIR")]
     examples: Option<PathBuf>,
-    /// Folder of the blessed snapshots (default: the repository's `snapshots/`)
+    /// Folder of the blessed snapshots (default: the repository's `snapshots/`, or
+    /// `snapshots/<NAME>` with `--scheme NAME`)
     #[arg(long, value_name = "DIR")]
     snapshots: Option<PathBuf>,
     /// Rewrite the snapshots with the new results: they become the reference
@@ -64,8 +66,9 @@ pub fn run(args: &RegressArgs) -> u8 {
         Ok(b) => b,
         Err(code) => return code,
     };
-    let examples = args.examples.clone().unwrap_or_else(|| default_dir("examples"));
-    let snapshots = args.snapshots.clone().unwrap_or_else(|| default_dir("snapshots"));
+    let examples = args.examples.clone().unwrap_or_else(|| in_scheme(default_dir("examples"), args));
+    let snapshots = args.snapshots.clone().unwrap_or_else(|| in_scheme(default_dir("snapshots"), args));
+    let label = examples_label(args);
     let case_file = books[0].case_file().to_string();
     let cases = match case_folders(&examples, &case_file) {
         Ok(c) if !c.is_empty() => c,
@@ -80,7 +83,7 @@ pub fn run(args: &RegressArgs) -> u8 {
     };
     let mut report = Report { unchanged: Vec::new(), new: Vec::new(), changes: Vec::new(), accepted: args.accept };
     for (name, dir) in &cases {
-        let shown = format!("examples/{name}");
+        let shown = format!("{label}/{name}");
         let path = snapshots.join(format!("years_{name}.snap"));
         let text = in_english(|| {
             let cols = columns(&books, dir, CaseOptions::default());
@@ -106,6 +109,25 @@ pub fn run(args: &RegressArgs) -> u8 {
     crate::emit(&text);
     let changed = !report.changes.is_empty() || !report.new.is_empty();
     if changed && !args.accept { crate::EXIT_FINDINGS } else { crate::EXIT_OK }
+}
+
+/// A scheme shipped beside the default one keeps its examples and blessed matrices in a folder of
+/// its name, as its rules: `examples/capitation/`, `snapshots/capitation/`.
+fn in_scheme(dir: PathBuf, args: &RegressArgs) -> PathBuf {
+    match &args.rules.scheme {
+        Some(scheme) => dir.join(scheme),
+        None => dir,
+    }
+}
+
+/// How a case folder is named in the matrices: from the repository root, as `peps rules matrix`
+/// is run on it (`examples/msp`, `examples/capitation/centre`), or as `--examples` gives it.
+fn examples_label(args: &RegressArgs) -> String {
+    match (&args.examples, &args.rules.scheme) {
+        (Some(dir), _) if dir.is_relative() => dir.display().to_string(),
+        (None, Some(scheme)) => format!("examples/{scheme}"),
+        _ => "examples".to_string(),
+    }
 }
 
 /// The folders of `dir` that hold a case file, by name.

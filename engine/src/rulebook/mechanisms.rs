@@ -31,11 +31,12 @@ pub(crate) fn bind_step(b: &mut Binder<'_>, d: &StepDef, diags: &mut Vec<Diagnos
             let group = optional(b, &cx, group_by.as_ref(), None, msg!("rules-part", part = "grouping"), diags)?;
             Some(Plan::Aggregate(AggregatePlan { view, op, cond, group, round_rows: *round_rows }))
         }
-        Mechanism::Derive { dataset, value } => {
+        Mechanism::Derive { dataset, value, key } => {
             let view = bind_rows(b, &cx, dataset, diags)?;
             let want = b.rb.scalars.iter().find(|s| s.origin == ReadRef::Step(b.step)).map(|s| s.kind);
             let value = cx.check(b, value, want, msg!("rules-part", part = "value"), diags)?;
-            Some(Plan::Derive(DerivePlan { view, value }))
+            let key = optional(b, &cx, key.as_ref(), None, msg!("rules-part", part = "key"), diags)?;
+            Some(Plan::Derive(DerivePlan { view, value, key }))
         }
         Mechanism::Classify { dataset, list, code, date, classes } => bind_classify(b, &cx, dataset, list, code, date, classes, diags),
         Mechanism::Checks(checks) => bind_checks(b, &cx, checks, diags),

@@ -186,6 +186,8 @@ impl AggregateOp {
 pub(crate) struct DerivePlan {
     pub(crate) view: ViewId,
     pub(crate) value: Expr,
+    /// What names each row in the breakdown, if anything.
+    pub(crate) key: Option<Expr>,
 }
 
 /// Finds each row's code in a list at the row's date, then gives the row the first class whose

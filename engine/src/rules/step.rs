@@ -77,10 +77,11 @@ pub enum Mechanism {
         round_rows: Option<Rounding>,
     },
     /// A value computed for every row of a dataset, which later expressions over those rows read
-    /// like a column.
+    /// like a column; with a `key`, each row's value is shown under its key.
     Derive {
         dataset: Spanned,
         value: ExprSource,
+        key: Option<ExprSource>,
     },
     Classify {
         dataset: Spanned,
@@ -356,8 +357,9 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
             let m = obj.table("derive")?;
             let dataset = spanned(m.str("dataset"));
             let value = m.req("value", |c, i, w| read_expr(c, i, w, file));
+            let key = m.opt("key", |c, i, w| read_expr(c, i, w, file));
             m.finish();
-            Some(Mechanism::Derive { dataset: dataset?, value: value? })
+            Some(Mechanism::Derive { dataset: dataset?, value: value?, key })
         }
         "classify" => {
             let m = obj.table("classify")?;
@@ -435,7 +437,7 @@ impl StepDef {
             Mechanism::Aggregate { op, condition, group_by, .. } => {
                 op.expr_mut().into_iter().chain(condition.iter_mut()).chain(group_by.iter_mut()).collect()
             }
-            Mechanism::Derive { value, .. } => vec![value],
+            Mechanism::Derive { value, key, .. } => std::iter::once(value).chain(key.iter_mut()).collect(),
             Mechanism::Classify { code, date, classes, .. } => {
                 [code, date].into_iter().chain(classes.iter_mut().map(|c| &mut c.when)).collect()
             }
@@ -489,7 +491,13 @@ impl StepDef {
                         .with("rounded", rounded),
                 }
             }
-            Mechanism::Derive { dataset, value } => msg!("rules-describe-derive", dataset = &dataset.text, value = squash(&value.text)),
+            Mechanism::Derive { dataset, value, key } => {
+                let by = match key {
+                    Some(e) => msg!("rules-describe-by", expr = squash(&e.text)),
+                    None => Message::text(""),
+                };
+                msg!("rules-describe-derive", dataset = &dataset.text, by = by, value = squash(&value.text))
+            }
             Mechanism::Classify { dataset, list, code, date, classes } => Message::id("rules-describe-classify")
                 .with("dataset", &dataset.text)
                 .with("list", &list.text)

@@ -145,6 +145,9 @@ pub(crate) struct DeriveDef {
     pub(crate) dataset: String,
     /// The expression computed for each row, of the step's unit (a number by default).
     pub(crate) value: String,
+    /// An expression naming each row (an identifier column, e.g. "ID"): the step's breakdown
+    /// then shows each row's value under it, in `explain` and the JSON report.
+    pub(crate) key: Option<String>,
 }
 
 /// The `classify` mechanism.
