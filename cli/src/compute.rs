@@ -150,7 +150,13 @@ fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
     let _ = writeln!(out);
     for o in &e.outputs {
         let marker = if e.components.contains(&o.name) { "▸" } else { " " };
-        let label: String = o.label.chars().take(width).collect();
+        // A label longer than the column is cut with an ellipsis, never silently (`explain` and
+        // the HTML page show it whole).
+        let label: String = if o.label.chars().count() > width {
+            o.label.chars().take(width - 1).chain(std::iter::once('…')).collect()
+        } else {
+            o.label.clone()
+        };
         let _ = writeln!(out, "{marker} {label:<width$}  {:>16}  {}", human(&o.value, o.unit, locale), o.name);
     }
     let _ = writeln!(out, "\n  {:<width$}  {:>16}", "TOTAL", human(&e.total, e.total_unit, locale));

@@ -240,6 +240,13 @@ macro_rules! int_args {
 }
 int_args!(i32, i64, u8, u16, u32, u64, usize);
 
+impl Arg {
+    /// The argument written in the run's language.
+    pub fn text(&self) -> String {
+        arg_text(language(), self)
+    }
+}
+
 /// A message of the message files: `msg!("id")`, `msg!("id", name = value, …)`.
 #[macro_export]
 macro_rules! msg {

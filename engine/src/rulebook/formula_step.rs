@@ -57,7 +57,10 @@ fn compile_inline(
         Ok(a) => a,
         Err(mut e) => {
             // The reason is Rhai's, without the compiler's own prefix.
-            let reason = e.message.to_string().trim_start_matches("in Rhai: ").to_string();
+            let reason = match &e.message {
+                Message::Id { id: "data-formula-rhai", args } => args.first().map_or_else(String::new, |(_, a)| a.text()),
+                other => other.to_string(),
+            };
             e.message = msg!("rules-in-formula", step = &d.name, reason = reason);
             if let Some(s) = e.undefined_name().and_then(|n| suggest(n, &scalar_pools(b.rb))) {
                 e.hint = Some(Message::text(s.to_string()));
