@@ -89,6 +89,14 @@ impl<'a> Readers<'a> {
     pub(crate) fn is_referred_to(&self, i: InputId, links: &Links) -> bool {
         matches!(&self.validators[i], Some(Ok(v)) if links.is_referred_to(&v.norm.name))
     }
+
+    /// The inputs of `schema` in the order a case reads them: a file other files refer to first,
+    /// so that it gives them its keys.
+    pub(crate) fn reading_order(&self, schema: &CaseSchema, links: &Links) -> Vec<InputId> {
+        let mut order: Vec<InputId> = schema.inputs.keys().collect();
+        order.sort_by_key(|&i| !self.is_referred_to(i, links));
+        order
+    }
 }
 
 /// Reads `dir/<case_file>` against `schema`, reading data files through the validators of their
@@ -109,25 +117,13 @@ pub(crate) fn load_case(
     let file = SourceFile { path: shown.clone(), text };
     let mut diags = Vec::new();
     let n = schema.inputs.len();
-    let mut values: TiVec<InputId, Value> = vec![Value::Null; n].into();
-    let mut paths: TiVec<InputId, Option<(String, Location)>> = vec![None; n].into();
-    let mut records: TiVec<InputId, Vec<Vec<Value>>> = vec![Vec::new(); n].into();
-    {
-        let ctx = Ctx::new(&file);
-        if let Some(root) = ctx.parse() {
-            let obj = ctx.root(&root, &format!("`{case_file}`"));
-            read_case_values(&obj, schema, &mut values, &mut paths, &mut records);
-            obj.finish();
-        }
-        diags.extend(ctx.into_diagnostics().into_iter().map(as_case_diagnostic));
-    }
+    let CaseValues { values, paths, records } = case_values(&file, case_file, schema, &mut diags);
     let mut datasets: TiVec<InputId, Option<Dataset>> = vec![None; n].into();
     let mut hashes = vec![(shown.clone(), sha256_hex(file.text.as_bytes()))];
     let mut rows_left_out = Vec::new();
     // A file other files refer to is read first, and gives them its keys.
     let mut links = readers.links();
-    let mut order: Vec<InputId> = schema.inputs.keys().collect();
-    order.sort_by_key(|&i| !readers.is_referred_to(i, &links));
+    let order = readers.reading_order(schema, &links);
     for i in order {
         let input = &schema.inputs[i];
         let (InputKind::Dataset { rejected_rows, .. }, Some((rel, loc))) = (&input.kind, &paths[i]) else { continue };
@@ -170,6 +166,28 @@ pub(crate) fn load_case(
     }
     let case = Case { dir: dir.to_path_buf(), file, values, datasets, records, hashes, shift: None, rows_left_out };
     (Some(case), diags)
+}
+
+/// What a case file gives, input by input: its values, the paths of its data files (with where
+/// they are written), its records.
+pub(crate) struct CaseValues {
+    pub(crate) values: TiVec<InputId, Value>,
+    pub(crate) paths: TiVec<InputId, Option<(String, Location)>>,
+    pub(crate) records: TiVec<InputId, Vec<Vec<Value>>>,
+}
+
+/// Parses the case file `file` against `schema`; its problems go to `diags` as the case's.
+pub(crate) fn case_values(file: &SourceFile, case_file: &str, schema: &CaseSchema, diags: &mut Vec<Diagnostic>) -> CaseValues {
+    let n = schema.inputs.len();
+    let mut out = CaseValues { values: vec![Value::Null; n].into(), paths: vec![None; n].into(), records: vec![Vec::new(); n].into() };
+    let ctx = Ctx::new(file);
+    if let Some(root) = ctx.parse() {
+        let obj = ctx.root(&root, &format!("`{case_file}`"));
+        read_case_values(&obj, schema, &mut out.values, &mut out.paths, &mut out.records);
+        obj.finish();
+    }
+    diags.extend(ctx.into_diagnostics().into_iter().map(as_case_diagnostic));
+    out
 }
 
 /// Reads the case description: a regular file, at most [`MAX_CASE_FILE_BYTES`], in UTF-8.

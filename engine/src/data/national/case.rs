@@ -8,15 +8,13 @@ use std::path::{Path, PathBuf};
 
 use typed_index_collections::TiVec;
 
-use crate::data::case::{Case, CaseOptions, Readers, as_case_diagnostic, read_case_text, read_case_values};
+use crate::data::case::{Case, CaseOptions, CaseValues, Readers, case_values, read_case_text};
 use crate::data::dataset::{Dataset, read_bytes_linked, read_dataset};
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::hashing::sha256_hex;
 use crate::ids::InputId;
 use crate::rules::inputs::{CaseSchema, InputKind};
 use crate::rules::source::is_contained;
-use crate::rules::strict::Ctx;
-use crate::value::Value;
 
 use super::{NationalFile, Part};
 
@@ -51,25 +49,13 @@ pub(crate) fn load(
     };
     let n = schema.inputs.len();
     let mut diags = Vec::new();
-    let mut values: TiVec<InputId, Value> = vec![Value::Null; n].into();
-    let mut paths: TiVec<InputId, Option<(String, Location)>> = vec![None; n].into();
-    let mut records: TiVec<InputId, Vec<Vec<Value>>> = vec![Vec::new(); n].into();
-    {
-        let ctx = Ctx::new(&file);
-        if let Some(root) = ctx.parse() {
-            let obj = ctx.root(&root, &format!("`{case_file}`"));
-            read_case_values(&obj, schema, &mut values, &mut paths, &mut records);
-            obj.finish();
-        }
-        diags.extend(ctx.into_diagnostics().into_iter().map(as_case_diagnostic));
-    }
+    let CaseValues { values, paths, records } = case_values(&file, case_file, schema, &mut diags);
     let dir = source.folder.map_or_else(|| PathBuf::from(source.key), Path::to_path_buf);
     let mut datasets: TiVec<InputId, Option<Dataset>> = vec![None; n].into();
     let mut hashes = vec![(file.path.clone(), sha256_hex(file.text.as_bytes()))];
     let mut rows_left_out = Vec::new();
     let mut links = readers.links();
-    let mut order: Vec<InputId> = schema.inputs.keys().collect();
-    order.sort_by_key(|&i| !readers.is_referred_to(i, &links));
+    let order = readers.reading_order(schema, &links);
     for i in order {
         let input = &schema.inputs[i];
         let InputKind::Dataset { rejected_rows, .. } = &input.kind else { continue };
