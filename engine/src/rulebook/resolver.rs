@@ -6,9 +6,10 @@ use std::collections::BTreeSet;
 
 use typed_index_collections::TiSlice;
 
-use crate::diagnostic::{Diagnostic, NameKind, Pool, did_you_mean, suggest};
-use crate::expr::{self, Expr, ExprErrorKind, ItemField, NameError, Resolver, Slot};
+use crate::diagnostic::{Diagnostic, Location, NameKind, Pool, did_you_mean, suggest};
+use crate::expr::{self, Expr, ExprError, ExprErrorKind, ItemField, NameError, Resolver, Slot};
 use crate::ids::{AttrId, ColumnId, DatasetId, ExistsId, ListId, SetId, StepId, ViewId};
+use crate::message::Message;
 use crate::rulebook::{ReadRef, Rulebook};
 use crate::rules::list::CodeList;
 use crate::rules::step::{ExprSource, Mechanism, StepDef};
@@ -282,6 +283,21 @@ impl Resolver for Binder<'_> {
     }
 }
 
+/// The diagnostic of an expression that does not check: `message` says where it stands, at
+/// `at`; it keeps the name left undefined (so that a root cause can take it) and the hint.
+pub(crate) fn expr_error_diagnostic(err: ExprError, message: Message, at: Location) -> Diagnostic {
+    let mut d = Diagnostic::error(err.code(), message).at(at);
+    if let ExprErrorKind::Undefined(n) = &err.kind
+        && let Some(name) = n.undefined_name()
+    {
+        d = d.undefined(name);
+    }
+    if let Some(h) = err.hint {
+        d = d.hint(h);
+    }
+    d
+}
+
 /// Checks an expression, reporting its error at the right place of its file.
 pub(crate) fn check_expr(b: &mut Binder<'_>, e: &ExprSource, want: Option<Kind>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<Expr> {
     let file = &b.rb.files[e.file];
@@ -303,17 +319,9 @@ pub(crate) fn check_expr(b: &mut Binder<'_>, e: &ExprSource, want: Option<Kind>,
             Some(checked)
         }
         Err(err) => {
-            let mut d = Diagnostic::error(err.code(), msg!("rules-in", what = what, reason = err.to_string()))
-                .at(file.location(e.file_span(err.span.clone())));
-            if let ExprErrorKind::Undefined(n) = &err.kind
-                && let Some(name) = n.undefined_name()
-            {
-                d = d.undefined(name);
-            }
-            if let Some(h) = err.hint {
-                d = d.hint(h);
-            }
-            diags.push(d);
+            let message = msg!("rules-in", what = what, reason = err.to_string());
+            let at = file.location(e.file_span(err.span.clone()));
+            diags.push(expr_error_diagnostic(err, message, at));
             None
         }
     }

@@ -108,7 +108,7 @@ pub(crate) struct Run<'p, 'a> {
     pub(crate) records: bool,
 }
 
-/// A reference checked on every row, with the last key looked up (the rows of one patient or
+/// A reference checked on every row, with the last key looked up (the rows of one person or
 /// one professional often follow each other).
 pub(crate) struct RefCheck<'p> {
     pub(crate) plan: &'p RefPlan,
@@ -351,19 +351,7 @@ pub(crate) fn canonical<R: Read>(s: &Splitter<R>, out: &mut Vec<u8>) {
         if i > 0 {
             out.push(s.sep);
         }
-        let field = s.field(i);
-        if field.iter().any(|&b| b == s.sep || b == b'"' || b == b'\n' || b == b'\r') {
-            out.push(b'"');
-            for &b in field {
-                if b == b'"' {
-                    out.push(b'"');
-                }
-                out.push(b);
-            }
-            out.push(b'"');
-        } else {
-            out.extend_from_slice(field);
-        }
+        rejects::quote_into(s.field(i), s.sep, out);
     }
 }
 

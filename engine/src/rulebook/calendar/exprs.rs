@@ -7,9 +7,9 @@ use typed_index_collections::TiVec;
 use crate::data::case::Case;
 use crate::diagnostic::{Code, Diagnostic, suggest};
 use crate::eval::Evaluation;
-use crate::expr::{self, Env, Expr, ExprErrorKind, NameError, Resolver, Slot};
+use crate::expr::{self, Env, Expr, NameError, Resolver, Slot};
 use crate::ids::{ExistsId, ScalarId, SetId};
-use crate::rulebook::resolver::scalar_pools;
+use crate::rulebook::resolver::{expr_error_diagnostic, scalar_pools};
 use crate::rulebook::{EventExprs, ReadRef, Rulebook, scalar_seed};
 use crate::rules::step::ExprSource;
 use crate::value::{Kind, Value};
@@ -62,17 +62,9 @@ pub(crate) fn bind_exprs(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) {
                     None
                 }
                 Err(err) => {
-                    let mut d = Diagnostic::error(err.code(), msg!("rules-in-event", key = key, event = &e.name, reason = err.to_string()))
-                        .at(file.location(src.file_span(err.span.clone())));
-                    if let ExprErrorKind::Undefined(n) = &err.kind
-                        && let Some(name) = n.undefined_name()
-                    {
-                        d = d.undefined(name);
-                    }
-                    if let Some(h) = err.hint {
-                        d = d.hint(h);
-                    }
-                    diags.push(d);
+                    let message = msg!("rules-in-event", key = key, event = &e.name, reason = err.to_string());
+                    let at = file.location(src.file_span(err.span.clone()));
+                    diags.push(expr_error_diagnostic(err, message, at));
                     None
                 }
             }
@@ -88,7 +80,7 @@ pub(crate) fn bind_exprs(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) {
 
 /// The value of every scalar once a case is evaluated: parameters, the case's inputs, the
 /// steps' outputs. A step the evaluation did not reach (after a failed gate) reads as zero, so
-/// that an ineligible team's schedule is one of zeros.
+/// that an ineligible case's schedule is one of zeros.
 pub(crate) struct ScalarValues(TiVec<ScalarId, Value>);
 
 impl ScalarValues {

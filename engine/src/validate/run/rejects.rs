@@ -80,7 +80,7 @@ impl Run<'_, '_> {
 }
 
 /// A field as CSV writes it: quoted when it holds the separator, a quote or a line break.
-fn quote_into(field: &[u8], sep: u8, out: &mut Vec<u8>) {
+pub(super) fn quote_into(field: &[u8], sep: u8, out: &mut Vec<u8>) {
     if field.iter().any(|&b| b == sep || b == b'"' || b == b'\n' || b == b'\r') {
         out.push(b'"');
         for &b in field {
