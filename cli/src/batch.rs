@@ -221,7 +221,7 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
     };
 
     // Errors in full; warnings (rows a norm allows but reports, codes billable outside the
-    // rulebook's list...) summed up per code: a nation of teams would drown the errors in them.
+    // rulebook's list...) summed up per code: thousands of cases would drown the errors in them.
     for row in &rows {
         all_diags.extend(row.diagnostics.iter().filter(|d| d.is_error()).cloned());
     }

@@ -37,17 +37,17 @@ pub struct ComputeArgs {
     #[arg(long)]
     timings: bool,
     /// With a folder of case folders: also give these outputs for each case, by name
-    /// (`--outputs patientele_peps,bonus_qualite`), or every output (`--outputs all`)
+    /// (`--outputs total,bonus`), or every output (`--outputs all`)
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]
     outputs: Vec<String>,
     /// National files: every case's rows of a data input in one file, this column naming each
     /// row's case; CASE is then the folder of the files (`NAME.csv` per data input, or --input)
     #[arg(long, value_name = "COLUMN")]
     partition_by: Option<String>,
-    /// With --partition-by: the national file of a data input (`--input patients=all.csv`)
+    /// With --partition-by: the national file of a data input (`--input people=all.csv`)
     #[arg(long, value_name = "NAME=FILE", requires = "partition_by")]
     input: Vec<String>,
-    /// With --partition-by: a folder of case folders giving each case's values (its team.toml)
+    /// With --partition-by: a folder of case folders giving each case's values (its case file)
     #[arg(long, value_name = "DIR", requires = "partition_by")]
     cases: Option<PathBuf>,
     /// With --partition-by: the files are sorted by the column; read case by case, memory then
@@ -55,13 +55,13 @@ pub struct ComputeArgs {
     #[arg(long, requires = "partition_by")]
     sorted: bool,
     /// With --format csv over many cases: these columns only, `NAME` or `HEADER=NAME`
-    /// (`--columns team_id=case,total`), and no totals line
+    /// (`--columns id=case,total`), and no totals line
     #[arg(long, value_name = "COLUMNS", value_delimiter = ',')]
     columns: Vec<String>,
     /// With --format csv over many cases: the field separator
     #[arg(long, default_value_t = ';', value_name = "CHAR")]
     delimiter: char,
-    /// The case folder (holding team.toml and its data files), or a folder of case folders: then
+    /// The case folder (its case file and data files), or a folder of case folders: then
     /// one row per case and the totals
     case: PathBuf,
 }

@@ -1,4 +1,4 @@
-//! `peps`: the command line of the PEPS rules engine. It parses arguments, reads files, calls the
+//! `peps`: the command line of the rules engine. It parses arguments, reads files, calls the
 //! engine and renders; the rules themselves live in `rules/` and `norms/`.
 
 // The doc comments of clap arguments are `--help` text for people, written as they read it
@@ -79,7 +79,7 @@ pub struct RulesArgs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// The remuneration of one team for a year, component by component (or of every team of a folder)
+    /// The amount of one case for a year, component by component (or of every case of a folder)
     Compute(compute::ComputeArgs),
     /// A year's rulebook as a readable document (Markdown and HTML)
     Docs(docs::DocsArgs),
@@ -91,9 +91,9 @@ enum Command {
     Rules(rules_cmd::RulesCommandArgs),
     /// Payments over time: advances, regularisations, balance and deposit deadlines
     Schedule(schedule::ScheduleArgs),
-    /// Generate a synthetic team case (never real data)
+    /// Generate a synthetic case (never real data)
     Synth(synth::SynthArgs),
-    /// Run declarative test cases: a team written in TOML, the outputs expected
+    /// Run declarative test cases: a case written in TOML, the outputs expected
     Test(test_cmd::TestArgs),
     /// Check exchange files against their norm before they are deposited
     Validate(validate::ValidateArgs),

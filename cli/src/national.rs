@@ -1,7 +1,7 @@
 //! `peps compute --partition-by COLUMN DIR`: a run's cases read straight from national files,
 //! one per data input, whose `COLUMN` names each row's case (a file without it finds its case
 //! through its norm's link to a file that has it). Each case's values come from its folder in
-//! `--cases DIR` when it has one (its `team.toml`), its rows from its part of the national files;
+//! `--cases DIR` when it has one (its case file), its rows from its part of the national files;
 //! the cases are evaluated in parallel like a folder of case folders, and give the same rows.
 //!
 //! Unsorted files are cut in memory (the raw bytes of each case's rows, freed case by case as
@@ -32,7 +32,7 @@ pub struct NationalArgs {
     pub dir: PathBuf,
     /// `NAME=FILE`: the national file of data input `NAME` (default: `DIR/NAME.csv`).
     pub inputs: Vec<String>,
-    /// A folder of case folders giving each case's values (`team.toml`).
+    /// A folder of case folders giving each case's values (their case files).
     pub cases: Option<PathBuf>,
     /// The files come sorted by the column: read case by case.
     pub sorted: bool,

@@ -50,7 +50,7 @@ pub struct ScheduleArgs {
     locale: Locale,
     #[command(flatten)]
     reading: crate::case_run::CaseReading,
-    /// The case folder (holding team.toml and its data files)
+    /// The case folder (its case file and data files)
     case: PathBuf,
 }
 

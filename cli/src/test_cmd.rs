@@ -1,6 +1,6 @@
 //! `peps test`: declarative test cases written by policy staff. A case is a TOML file — a few
-//! team values and rows of data, the years it applies to, the outputs expected — that the runner
-//! writes out as a real case folder (team file and data files in the formats of the norms),
+//! case values and rows of data, the years it applies to, the outputs expected — that the runner
+//! writes out as a real case folder (case file and data files in the formats of the norms),
 //! loads with the normal loader, evaluates under each year and compares output by output. A
 //! failure shows expected against got for each output, and the explanation of the first output
 //! that differs.

@@ -58,7 +58,7 @@ pub struct ValidateArgs {
     /// Replace the rejects file if it exists
     #[arg(long)]
     force: bool,
-    /// Show patient identifiers in the report and the rejects file (masked by default)
+    /// Show personal identifiers in the report and the rejects file (masked by default)
     #[arg(long)]
     show_identifiers: bool,
     /// Problems shown per code (default: 5 in a table, all in JSON)
@@ -93,7 +93,7 @@ pub fn run(args: &ValidateArgs) -> u8 {
             (path, choice)
         })
         .collect();
-    // A file the others refer to (the patient list of an activity file) is read first, and its
+    // A file the others refer to (a list that another file's rows name) is read first, and its
     // keys are checked in theirs.
     let norms: Vec<&Norm> = chosen.iter().filter_map(|(_, c)| c.as_ref().ok().map(|c| &c.0)).collect();
     let (links, problems) = Links::new(norms.iter().copied());

@@ -79,7 +79,7 @@ impl Sources<'_> {
         } else {
             match self.eval.output(name) {
                 Some(o) => (o.label.clone(), o.value.as_number()?),
-                // A step after a failed gate is not computed: an ineligible team is paid nothing.
+                // A step after a failed gate is not computed: an ineligible case is paid nothing.
                 None if !self.eval.eligible => {
                     let step = self.rb.steps.iter().find(|s| s.def.name == name)?;
                     (self.rb.render_label(&step.def.label), Decimal::ZERO)

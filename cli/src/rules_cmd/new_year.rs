@@ -517,7 +517,7 @@ mod tests {
     #[test]
     fn years_in_labels_move_in_one_pass() {
         assert_eq!(rename_years("Solde 2025, payé en 2026", &[2025, 2026], 1, false), "Solde 2026, payé en 2027");
-        assert_eq!(rename_years("PEPS 2025 — convention 2025", &[2025], 1, true), "PEPS 2026 — convention 2025");
+        assert_eq!(rename_years("Dispositif 2025 — convention 2025", &[2025], 1, true), "Dispositif 2026 — convention 2025");
         assert_eq!(rename_years("20255 et 2025€ é", &[2025], 1, false), "20255 et 2026€ é");
     }
 

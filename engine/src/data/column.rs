@@ -163,7 +163,7 @@ pub(crate) struct ColumnBuilder {
 }
 
 /// The index of the distinct texts of a column, and the last text seen: rows come grouped (a
-/// structure's number on every row, a patient's acts together), so most texts repeat the row
+/// same identifier on every row, the rows of one person together), so most texts repeat the row
 /// before and need no hashing.
 #[derive(Default)]
 struct Dict {

@@ -17,7 +17,7 @@ use crate::message::Message;
 
 /// Longest physical line of a data file, in bytes.
 pub(crate) const MAX_LINE_BYTES: usize = 1 << 20;
-/// Largest case description (`team.toml`): a few hundred lines at most in practice.
+/// Largest case description (the rulebook's case file): a few hundred lines at most in practice.
 pub(crate) const MAX_CASE_FILE_BYTES: u64 = 1 << 20;
 
 /// Why a guarded read stopped.

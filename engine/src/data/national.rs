@@ -1,11 +1,11 @@
 //! National files: one file per data input holding the rows of every case of a run, with a
-//! column naming the case (a team), cut by that column's raw bytes into one buffer per case.
+//! column naming the case, cut by that column's raw bytes into one buffer per case.
 //! Each buffer starts with the file's header, and the case reader reads it as if it were the
 //! case's own file (`national/case`): the same validator, the same diagnostics, cited at the
 //! national file's own lines.
 //!
 //! A file without the column finds each row's case through the first link of its norm to a file
-//! that has it (an act through its patient's row). A file whose norm has no field of that name
+//! that has it (a row through the row it links to). A file whose norm has no field of that name
 //! loses the column before it is read, so that a case's buffer is the file the case would have
 //! deposited.
 //!
@@ -32,7 +32,7 @@ pub use stream::Stream;
 /// A national file given for a data input of the rulebook.
 #[derive(Debug, Clone)]
 pub struct NationalInput {
-    /// The dataset input's name in the rulebook (`patients`).
+    /// The dataset input's name in the rulebook.
     pub name: String,
     pub path: PathBuf,
 }
@@ -175,8 +175,8 @@ fn cut_file(
     mut map_out: Option<&mut HashMap<Box<[u8]>, u32>>,
     cases: &mut Cases,
 ) -> Result<(), Diagnostic> {
-    // The last linked key and its case: an activity file lists a patient's acts together, and
-    // its acts after the first skip the lookup in a table of every patient.
+    // The last linked key and its case: a file lists the rows of one key together, and
+    // its rows after the first skip the lookup in the table of every key.
     let mut last: (Vec<u8>, Option<u32>) = (Vec::new(), None);
     while o.next_record()? {
         let case = match o.case_key() {

@@ -102,7 +102,7 @@ pub struct Field {
     pub max: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checksum: Option<Checksum>,
-    /// A patient identifier: masked in every report unless asked otherwise.
+    /// A personal identifier: masked in every report unless asked otherwise.
     pub identifier: bool,
     /// A condition (expression over the row) under which the field becomes required.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -158,7 +158,7 @@ impl FieldKind {
 pub enum Checksum {
     /// French social security number: key = 97 − (number mod 97), Corsica 2A/2B handled.
     Nir,
-    /// Luhn check digit (RPPS, FINESS).
+    /// Luhn check digit (professional and facility identifiers).
     Luhn,
 }
 

@@ -205,6 +205,6 @@ mod tests {
         assert!(mentions("[taux_plafond]\n", "taux_plafond"));
         assert!(!mentions("[taux_plafond_2]\n", "taux_plafond"));
         assert!(!mentions("[mon_taux_plafond]\n", "taux_plafond"));
-        assert!(mentions("équipe taux_plafond", "taux_plafond"));
+        assert!(mentions("groupe taux_plafond", "taux_plafond"));
     }
 }

@@ -120,7 +120,7 @@ mod tests {
             ("mx", &["max", "min"], "max"),
             ("saterday", &["saturday", "sunday"], "saturday"),
             ("coeficient_local", &["coefficient_local"], "coefficient_local"),
-            ("PROFESION", &["PROFESSION", "RPPS"], "PROFESSION"),
+            ("PROFESION", &["PROFESSION", "CODE"], "PROFESSION"),
             ("profession", &["PROFESSION"], "PROFESSION"),
             ("ancienete_forfait", &["anciennete_forfait", "annees"], "anciennete_forfait"),
         ] {

@@ -312,7 +312,7 @@ mod tests {
         assert_eq!(found("majoré de 20 % (C2S, A51)"), vec!["20 Percent `20 %`"]);
         assert_eq!(found("plafond de 1 234,50 € et 0.20"), vec!["1234.50 Euro `1 234,50 €`", "0.20 Other `0.20`"]);
         assert_eq!(found("au 31/12, puis le 03/07/2026"), vec!["31/12/None Other `31/12`", "3/7/Some(2026) Other `03/07/2026`"]);
-        assert_eq!(found("65 ans et plus ; annexe 1 : facturable"), vec!["65 Word `65`", "1 Other `1`"]);
+        assert_eq!(found("65 ans et plus ; liste 1 : facturable"), vec!["65 Word `65`", "1 Other `1`"]);
         assert_eq!(found("1 234 567 €"), vec!["1234567 Euro `1 234 567 €`"]);
     }
 
@@ -322,10 +322,10 @@ mod tests {
         let rate = Value::Number(dec!(0.20));
         assert!(written_out(&first("majoré de 20 %"), &rate, Unit::Rate));
         assert!(written_out(&first("majoré de 0,20"), &rate, Unit::Rate));
-        assert!(!written_out(&first("annexe 20"), &rate, Unit::Rate));
+        assert!(!written_out(&first("liste 20"), &rate, Unit::Rate));
         assert!(written_out(&first("G à 30,00 €"), &Value::Number(dec!(30)), Unit::Eur));
-        assert!(written_out(&first("au moins 250 patients"), &Value::Number(dec!(250)), Unit::Count));
-        assert!(!written_out(&first("annexe 1 : facturable"), &Value::Number(dec!(1)), Unit::Count));
+        assert!(written_out(&first("au moins 250 personnes"), &Value::Number(dec!(250)), Unit::Count));
+        assert!(!written_out(&first("liste 1 : facturable"), &Value::Number(dec!(1)), Unit::Count));
         let date = Value::Date(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap());
         assert!(written_out(&first("MT au 31/12"), &date, Unit::Date));
         assert!(written_out(&first("MT au 31/12/2025"), &date, Unit::Date));

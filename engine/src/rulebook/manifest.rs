@@ -12,7 +12,7 @@ use crate::value::{Period, Rounding};
 
 #[derive(Debug, Clone)]
 pub(crate) struct Manifest {
-    /// The scheme the rulebook belongs to (`PEPS`, `capitation`): every output names it.
+    /// The scheme the rulebook belongs to (its short name): every output names it.
     pub(crate) scheme: String,
     pub(crate) names: Names,
     pub(crate) year: i32,
@@ -39,10 +39,10 @@ pub(crate) struct Manifest {
 /// paid. Without them, the sentences are neutral.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Names {
-    /// What a case is, as people say it ("équipe").
+    /// What a case is, as people say it (the scheme's word).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub case: Option<String>,
-    /// Who is paid, as a sentence names it ("l'équipe").
+    /// Who is paid, as a sentence names it (the scheme's words, with their article).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub payee: Option<String>,
 }
@@ -124,7 +124,8 @@ pub(crate) fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
             msg!("rules-reference-date-outside", date = date(*r.get_ref()), start = date(p.start), end = date(p.end)),
         );
     }
-    let case_file = obj.opt_str("case_file").map_or_else(|| "team.toml".to_string(), |s| s.into_inner());
+    // Every shipped scheme names its own case file; a rulebook that does not gets a neutral name.
+    let case_file = obj.opt_str("case_file").map_or_else(|| "case.toml".to_string(), |s| s.into_inner());
     let mut files = Vec::new();
     let files_obj = obj.table("files");
     let files_loc = ctx.loc(files_obj.as_ref().map_or(obj.span(), |f| f.span()));

@@ -324,7 +324,7 @@ impl Rulebook {
         self.reference_date
     }
 
-    /// The name of the file a case folder holds its values in (`team.toml`).
+    /// The name of the file a case folder holds its values in (`case_file`).
     pub fn case_file(&self) -> &str {
         &self.case_file
     }

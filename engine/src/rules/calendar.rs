@@ -36,7 +36,7 @@ pub struct Event {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub share: Option<Decimal>,
     /// For an advance: its share computed by an expression (`"1 / 12"`, or over inputs and
-    /// steps: a team's chosen rhythm).
+    /// steps: a case's chosen rhythm).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) share_expr: Option<ExprSource>,
     /// For a payment: the step whose value it pays, when not a share.

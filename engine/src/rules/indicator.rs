@@ -25,7 +25,7 @@ pub struct Indicator {
     pub weight: Decimal,
     pub target: Decimal,
     pub direction: Direction,
-    /// The case input holding the team's result.
+    /// The case input holding the case's result.
     pub input: String,
 }
 

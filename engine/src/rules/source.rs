@@ -218,14 +218,14 @@ mod tests {
 
     #[test]
     fn a_search_path_reads_from_the_first_source_that_has_the_file() {
-        let own = MemSource::new().with("actnom/v1.toml", "own");
-        let shared = MemSource::new().with("actnom/v1.toml", "shared").with("ik/v1.toml", "ik");
+        let own = MemSource::new().with("entries/v1.toml", "own");
+        let shared = MemSource::new().with("entries/v1.toml", "shared").with("members/v1.toml", "members");
         let path = SearchPath::new(vec![Box::new(own), Box::new(shared)]);
-        assert_eq!(path.read("actnom/v1.toml").unwrap(), "own");
-        assert_eq!(path.read("ik/v1.toml").unwrap(), "ik");
+        assert_eq!(path.read("entries/v1.toml").unwrap(), "own");
+        assert_eq!(path.read("members/v1.toml").unwrap(), "members");
         assert!(matches!(path.read("x/v1.toml"), Err(SourceError::Unreadable { .. })));
         assert!(matches!(path.read("../x"), Err(SourceError::Escapes { .. })));
-        assert_eq!(path.list(""), ["actnom/v1.toml", "ik/v1.toml"]);
+        assert_eq!(path.list(""), ["entries/v1.toml", "members/v1.toml"]);
     }
 
     #[test]

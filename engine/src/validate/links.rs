@@ -4,8 +4,8 @@
 //! (`[[link]]`). A file is read after the files it refers to; a reference to a file the run
 //! does not read is not checked.
 //!
-//! Memory: one hash set of the keys of each file referred to (a patient list's NIRs, a team's
-//! RPPS with their dates), not its rows.
+//! Memory: one hash set of the keys of each file referred to (the identifiers of a list, with
+//! their dates when the link reads them), not its rows.
 
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt};

@@ -50,10 +50,10 @@ pub(crate) struct EventDef {
     /// parameters, inputs and steps, e.g. "1 / 12".
     pub(crate) share: Option<String>,
     /// Advance, balance, complement: the step whose value is paid, or an expression over
-    /// parameters, inputs and steps, e.g. "forfait_annuel / 12".
+    /// parameters, inputs and steps, e.g. "total / 12".
     pub(crate) amount: Option<String>,
     /// Advance, complement, notification, deadline, end: the event holds only when this
-    /// condition does, e.g. "rythme == 'mensuel'" (a team's chosen rhythm).
+    /// condition does, e.g. "rythme == 'mensuel'" (a case's chosen rhythm).
     pub(crate) when: Option<String>,
     /// Advance, notification, deadline, end: the event again every `every_months` months up to
     /// `until`; the occurrences are named `<event>_1`, `<event>_2`, ...

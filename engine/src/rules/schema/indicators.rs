@@ -32,7 +32,7 @@ pub(crate) struct IndicatorSetDef {
     pub(crate) indicators: Vec<IndicatorDef>,
 }
 
-/// An indicator: a weight, a target, and the case input holding the team's result.
+/// An indicator: a weight, a target, and the case input holding the case's result.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct IndicatorDef {
@@ -52,6 +52,6 @@ pub(crate) struct IndicatorDef {
     pub(crate) target: DecimalText,
     /// Whether a higher or a lower result is better.
     pub(crate) direction: DirectionName,
-    /// The case input holding the team's result (a name of the inputs file).
+    /// The case input holding the case's result (a name of the inputs file).
     pub(crate) input: String,
 }

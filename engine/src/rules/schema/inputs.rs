@@ -10,7 +10,7 @@ use crate::rules::schema::values::{AnyValue, InputTypeName, RejectedRowsName, Un
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-/// The inputs file: what a case file (`team.toml`) must hold, section by section
+/// The inputs file: what a case file (the rulebook's `case_file`) must hold, section by section
 /// (`[section] name = { type = ..., label = ... }`).
 #[derive(Debug, Deserialize, JsonSchema)]
 pub(crate) struct InputsFile(pub(crate) BTreeMap<String, BTreeMap<String, InputDef>>);

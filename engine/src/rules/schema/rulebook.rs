@@ -15,7 +15,7 @@ use crate::rules::schema::values::{DateValue, DecimalText, RemovalKindName, Roun
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RulebookFile {
-    /// The scheme the rulebook belongs to ("PEPS", "capitation"): every output names it.
+    /// The scheme the rulebook belongs to (its short name): every output names it.
     pub(crate) scheme: Option<String>,
     /// The words of the scheme that reports put in their sentences.
     pub(crate) names: Option<NamesDef>,
@@ -27,7 +27,7 @@ pub(crate) struct RulebookFile {
     pub(crate) period: PeriodDef,
     /// The date at which the case is observed (e.g. a list as it stands on 31 December).
     pub(crate) reference_date: DateValue,
-    /// The name of the case file in a case folder (default `team.toml`).
+    /// The name of the case file in a case folder (default `case.toml`).
     pub(crate) case_file: Option<String>,
     /// The files of the rulebook, by kind, relative to this folder.
     pub(crate) files: FilesDef,
@@ -45,9 +45,9 @@ pub(crate) struct RulebookFile {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct NamesDef {
-    /// What a case is, as people say it (e.g. "équipe").
+    /// What a case is, as people say it (the scheme's word for it).
     pub(crate) case: Option<String>,
-    /// Who is paid, as a sentence names it (e.g. "l'équipe").
+    /// Who is paid, as a sentence names it (the scheme's words, with their article).
     pub(crate) payee: Option<String>,
 }
 
@@ -55,7 +55,7 @@ pub(crate) struct NamesDef {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub(crate) enum NormUseDef {
-    /// The version: `actnom = 1`.
+    /// The version: `name = 1`.
     Version(i64),
     /// The version and the code checks.
     WithCodes(NormWithCodes),
@@ -77,11 +77,11 @@ pub(crate) struct NormWithCodes {
 pub(crate) struct CodesDef {
     /// A list of every code that exists (e.g. the nomenclature): a code outside it is an error.
     pub(crate) catalogue: Option<String>,
-    /// The rulebook's list (e.g. annexe 1): a code outside it is an error without a catalogue, a
+    /// The rulebook's list (the codes the year reads): a code outside it is an error without a catalogue, a
     /// warning when the catalogue has it.
     pub(crate) list: Option<String>,
     /// What a code of the catalogue outside the list comes to, in the rulebook's words (the
-    /// warning says it), e.g. "hors annexe 1, facturé à l'acte, non substitué".
+    /// warning says it).
     pub(crate) unlisted: Option<String>,
 }
 
@@ -130,7 +130,7 @@ pub(crate) struct ResultDef {
     /// The report's waterfall: a name is a level, a name with "+" an amount added to it.
     pub(crate) waterfall: Option<Vec<String>>,
     /// The label of a bar of the waterfall, by step name, when its step's label names the level
-    /// reached rather than what changes (e.g. `forfait_fidelise = "Fidélisation"`).
+    /// reached rather than what changes (`step = "what it adds"`).
     /// `{name}` shows the value of parameter `name`.
     pub(crate) bar_labels: Option<BTreeMap<String, String>>,
 }
