@@ -879,7 +879,13 @@ cli-rules-norms-failing = { $count } failing
 cli-rules-not-checked = not checked
 cli-rules-coverage = what { $from } has, { $to } keeps or records in { $removals }
 cli-rules-coverage-broken = one of the two years does not load
-cli-rules-all-pass = { $rulebooks } rulebooks, { $norms } norm files and their coverage in time: everything passes
+cli-rules-all-pass = { $rulebooks } { $rulebooks ->
+        [one] rulebook
+       *[other] rulebooks
+    }, { $norms } { $norms ->
+        [one] norm file
+       *[other] norm files
+    } and their coverage in time: everything passes
 cli-rules-see-above = { $status }: see the diagnostics above
 cli-diff-title = Rules { $from } → { $to }: { $count } { $count ->
         [one] change
@@ -907,6 +913,8 @@ cli-regress-col-output = output
 cli-regress-col-before = before
 cli-regress-col-after = after
 cli-regress-new = { $case }: no blessed matrix yet
+cli-regress-check-changed = the summary of `peps rules check` differs from { $file } (a year added, removed or now failing)
+cli-regress-check-new = the summary of `peps rules check` has no blessed { $file } yet
 cli-regress-counts = { $cells } changed cells in { $cases } cases, { $new } new, { $unchanged } unchanged
 cli-regress-accepted = accepted: the snapshots now hold these results
 cli-regress-bless = if every change is intended, bless them: peps rules regress --accept

@@ -1015,6 +1015,8 @@ cli-regress-col-output = résultat
 cli-regress-col-before = avant
 cli-regress-col-after = après
 cli-regress-new = { $case } : pas encore de matrice validée
+cli-regress-check-changed = le résumé de `peps rules check` diffère de { $file } (une année ajoutée, retirée ou désormais en échec)
+cli-regress-check-new = le résumé de `peps rules check` n'a pas encore de { $file } validé
 cli-regress-counts = { $cells } { $cells ->
         [one] cellule modifiée
        *[other] cellules modifiées

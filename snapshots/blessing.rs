@@ -42,6 +42,23 @@ fn every_example_case_under_every_year() {
     }
 }
 
+/// The summary of `peps rules check` over every shipped year (`rules_check.snap`, which
+/// `peps rules regress --accept` rewrites with the matrices: a new year adds its lines).
+#[test]
+fn rules_check_of_every_shipped_year() {
+    for (scheme, folder) in [(None, "."), (Some("capitation"), "capitation")] {
+        let mut args = vec!["rules", "check"];
+        args.extend(scheme.iter().flat_map(|s| ["--scheme", s]));
+        let run = peps(&args);
+        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+        let checked = run.stdout;
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(folder);
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| insta::assert_snapshot!("rules_check", checked));
+    }
+}
+
 /// The example cases of a scheme shipped beside the default one (`examples/<scheme>/`), by name.
 fn scheme_cases(scheme: &str, case_file: &str) -> Vec<String> {
     let mut out: Vec<String> = std::fs::read_dir(repo().join("examples").join(scheme))
@@ -81,6 +98,7 @@ fn a_scheme_s_regress_reads_its_own_examples_and_snapshots() {
         let name = format!("years_{case}.snap");
         std::fs::copy(repo().join("snapshots/capitation").join(&name), blessed.join(&name)).unwrap();
     }
+    std::fs::copy(repo().join("snapshots/capitation/rules_check.snap"), blessed.join("rules_check.snap")).unwrap();
     // The blessed files are those the suite's assertion reads: regress finds nothing to report.
     let regress = |sandbox: &Sandbox| {
         let run = sandbox.peps(&["rules", "regress", "--scheme", "capitation", "--format", "json"]);
@@ -110,6 +128,7 @@ fn sandbox_with_snapshots() -> Sandbox {
         let name = format!("years_{case}.snap");
         std::fs::copy(repo().join("snapshots").join(&name), snapshots.join(&name)).unwrap();
     }
+    std::fs::copy(repo().join("snapshots/rules_check.snap"), snapshots.join("rules_check.snap")).unwrap();
     sandbox
 }
 

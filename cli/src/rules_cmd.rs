@@ -132,6 +132,10 @@ struct CoverageReport {
     checked: bool,
     ok: bool,
     errors: usize,
+    /// Whether the earlier year loads (when coverage could not be checked, the later one is the
+    /// broken one).
+    #[serde(skip)]
+    from_loads: bool,
 }
 
 /// Errors and warnings, not counting the errors that follow from another (as they are shown).
@@ -143,17 +147,45 @@ fn count(diags: &[Diagnostic]) -> (usize, usize) {
 
 fn check(args: &CheckArgs) -> u8 {
     let root = rules_root(&args.rules);
-    let available = years(&root);
     let mut sources = Sources::default();
-    if available.is_empty() {
+    if years(&root).is_empty() {
         let d = Diagnostic::error(Code::MissingFile, msg!("cli-no-rulebook-under", root = root.display().to_string()))
             .at(Location::File { file: root.display().to_string() })
             .hint(msg!("cli-rules-folder-hint"));
         print_diagnostics(std::slice::from_ref(&d), &sources);
         return crate::EXIT_IO;
     }
-    let selected: Vec<i32> = if args.years.is_empty() { available.clone() } else { args.years.clone() };
-    let norms_prefixes: Vec<String> = norms_roots(&args.rules).iter().map(|d| d.display().to_string()).collect();
+    let report = check_report(&args.rules, &args.years, &mut sources);
+    print_diagnostics(&report.diagnostics, &sources);
+    for c in report.coverage.iter().filter(|c| !c.checked) {
+        let broken = if c.from_loads { c.to } else { c.from };
+        crate::note(msg!("cli-rules-coverage-unchecked", from = c.from.to_string(), to = c.to.to_string(), broken = broken.to_string()));
+    }
+    let text = match args.format {
+        RulesFormat::Json => json(&report),
+        RulesFormat::Table => check_table(&report),
+    };
+    crate::emit(&text);
+    let unchecked = report.coverage.iter().any(|c| !c.checked);
+    match exit_code(&report.diagnostics) {
+        crate::EXIT_OK if unchecked => crate::EXIT_FINDINGS,
+        code => code,
+    }
+}
+
+/// The summary `peps rules check` prints for every year under the rules folder, as a table in
+/// the run's language: what `peps rules regress` compares with the blessed `rules_check.snap`.
+pub(crate) fn check_summary(rules: &RulesArgs) -> String {
+    check_table(&check_report(rules, &[], &mut Sources::default()))
+}
+
+/// Loads the `selected` years (every year under the rules folder when empty), the year before
+/// each (for coverage) and the norms, and reports on each with every diagnostic, sorted.
+fn check_report(rules: &RulesArgs, selected: &[i32], sources: &mut Sources) -> CheckReport {
+    let root = rules_root(rules);
+    let available = years(&root);
+    let selected: Vec<i32> = if selected.is_empty() { available.clone() } else { selected.to_vec() };
+    let norms_prefixes: Vec<String> = norms_roots(rules).iter().map(|d| d.display().to_string()).collect();
 
     // Every selected year, and the year before each, so coverage can be followed.
     let mut needed: Vec<i32> = selected.clone();
@@ -168,7 +200,7 @@ fn check(args: &CheckArgs) -> u8 {
     let mut all = Diagnostics::default();
     let mut year_reports = Vec::new();
     for &y in &needed {
-        let (rb, diags) = load_year(&args.rules, y, &mut sources);
+        let (rb, diags) = load_year(rules, y, sources);
         if selected.contains(&y) {
             let own: Vec<Diagnostic> = diags.iter().filter(|d| !norms_prefixes.iter().any(|p| located_under(d, p))).cloned().collect();
             let (errors, warnings) = count(&own);
@@ -188,52 +220,39 @@ fn check(args: &CheckArgs) -> u8 {
         }
     }
 
-    let norm_reports = check_norms(&norms_source(&args.rules), &mut all, &mut sources);
+    let norm_reports = check_norms(&norms_source(rules), &mut all, sources);
 
     let mut coverage_reports = Vec::new();
     for &y in &selected {
         let Some(prev) = available.iter().copied().filter(|a| *a < y).max() else { continue };
         let (Some(a), Some(b)) = (books.get(&prev), books.get(&y)) else {
             if available.contains(&y) {
-                coverage_reports.push(CoverageReport { from: prev, to: y, checked: false, ok: false, errors: 0 });
+                let from_loads = books.contains_key(&prev);
+                coverage_reports.push(CoverageReport { from: prev, to: y, checked: false, ok: false, errors: 0, from_loads });
             }
             continue;
         };
         let mut diags = Vec::new();
-        let removals = read_removals(&root.join(y.to_string()), &mut diags, &mut sources);
+        let removals = read_removals(&root.join(y.to_string()), &mut diags, sources);
         diags.extend(coverage::check(a, b, &removals));
         let (errors, _) = count(&diags);
-        coverage_reports.push(CoverageReport { from: prev, to: y, checked: true, ok: errors == 0, errors });
+        coverage_reports.push(CoverageReport { from: prev, to: y, checked: true, ok: errors == 0, errors, from_loads: true });
         for d in diags {
             all.push(d);
         }
     }
 
     let diags = all.into_sorted();
-    print_diagnostics(&diags, &sources);
-    for c in coverage_reports.iter().filter(|c| !c.checked) {
-        let broken = if books.contains_key(&c.from) { c.to } else { c.from };
-        crate::note(msg!("cli-rules-coverage-unchecked", from = c.from.to_string(), to = c.to.to_string(), broken = broken.to_string()));
-    }
     let (errors, warnings) = count(&diags);
     let unchecked = coverage_reports.iter().any(|c| !c.checked);
-    let report = CheckReport {
+    CheckReport {
         ok: errors == 0 && !unchecked,
         errors,
         warnings,
         years: year_reports,
         norms: norm_reports,
         coverage: coverage_reports,
-        diagnostics: diags.clone(),
-    };
-    let text = match args.format {
-        RulesFormat::Json => json(&report),
-        RulesFormat::Table => check_table(&report),
-    };
-    crate::emit(&text);
-    match exit_code(&diags) {
-        crate::EXIT_OK if unchecked => crate::EXIT_FINDINGS,
-        code => code,
+        diagnostics: diags,
     }
 }
 

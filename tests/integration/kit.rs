@@ -22,7 +22,7 @@ fn sandbox_with_cases() -> Sandbox {
     std::fs::create_dir_all(&snapshots).unwrap();
     for entry in std::fs::read_dir(repo().join("snapshots")).unwrap().flatten() {
         let name = entry.file_name().to_string_lossy().to_string();
-        if name.starts_with("years_") && name.ends_with(".snap") {
+        if (name.starts_with("years_") || name == "rules_check.snap") && name.ends_with(".snap") {
             std::fs::copy(entry.path(), snapshots.join(&name)).unwrap();
         }
     }
@@ -371,6 +371,34 @@ fn every_command_of_the_yearly_update_guide_runs() {
     let run = sandbox.peps(&["test", "tests/cases/ik.toml"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(run.stdout.contains("2025 2026 2027"), "{}", run.stdout);
+    year_dependent_checks_pass(sandbox.path());
+}
+
+/// What the suite checks that depends on which years ship, run on a copy after the guide: the
+/// blessed summary of `rules check` and matrices (rewritten by `rules regress --accept`) are what
+/// the copy's rules give, and the declarative cases pass.
+fn year_dependent_checks_pass(root: &Path) {
+    let blessed = |name: &str| {
+        let text = read(&root.join("snapshots").join(name));
+        let body = text.strip_prefix("---\n").and_then(|t| t.split_once("\n---\n")).map(|(_, b)| b.to_string());
+        body.unwrap_or_else(|| panic!("{name} has no snapshot header"))
+    };
+    let run = peps_in(root, &["rules", "check"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.stdout.trim_end(), blessed("rules_check.snap").trim_end(), "rules check against its blessed summary");
+    let years = crate::util::shipped_years(&root.join("rules"));
+    assert!(years.contains(&2027), "{years:?}");
+    for entry in std::fs::read_dir(root.join("examples")).unwrap().flatten() {
+        if !entry.path().join("team.toml").is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().to_string();
+        let run = peps_in(root, &["rules", "matrix", &format!("examples/{name}")]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(run.stdout.trim_end(), blessed(&format!("years_{name}.snap")).trim_end(), "matrix of {name}");
+    }
+    let run = peps_in(root, &["test"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
 }
 
 #[test]

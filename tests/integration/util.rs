@@ -78,6 +78,12 @@ impl Sandbox {
                 std::fs::remove_dir_all(entry.path()).expect("remove a year");
             }
         }
+        for folder in ["tests/cases", "tests/cases-capitation"] {
+            let Ok(entries) = std::fs::read_dir(self.path().join(folder)) else { continue };
+            for path in entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")) {
+                edit_toml(&path, |doc| without_case_years_after(doc, year));
+            }
+        }
         self
     }
 
@@ -111,6 +117,33 @@ impl Sandbox {
         let p = self.path().display().to_string();
         let canon = self.path().canonicalize().map(|c| c.display().to_string()).unwrap_or_default();
         text.replace(&canon, "[SANDBOX]").replace(&p, "[SANDBOX]")
+    }
+}
+
+/// The years that have a rulebook under `rules`, in order.
+pub fn shipped_years(rules: &Path) -> Vec<i32> {
+    let mut years: Vec<i32> = std::fs::read_dir(rules)
+        .expect("rules folder")
+        .flatten()
+        .filter(|e| e.path().join("rulebook.toml").is_file())
+        .filter_map(|e| e.file_name().to_str()?.parse().ok())
+        .collect();
+    years.sort_unstable();
+    years
+}
+
+/// A declarative case as if the years after `year` had never shipped: those years leave its
+/// `years` list and their `[expected_by_year.<year>]` tables go.
+fn without_case_years_after(doc: &mut toml_edit::DocumentMut, year: i32) {
+    let later = |y: i64| y > i64::from(year);
+    if let Some(years) = doc.get_mut("years").and_then(|y| y.as_array_mut()) {
+        years.retain(|y| !y.as_integer().is_some_and(later));
+    }
+    if let Some(by_year) = doc.get_mut("expected_by_year").and_then(|t| t.as_table_like_mut()) {
+        let gone: Vec<String> = by_year.iter().map(|(k, _)| k.to_string()).filter(|k| k.parse().is_ok_and(later)).collect();
+        for key in gone {
+            by_year.remove(&key);
+        }
     }
 }
 

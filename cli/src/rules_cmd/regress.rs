@@ -20,6 +20,11 @@ use crate::workspace::default_dir;
 /// so that a snapshot accepted here and one accepted by `cargo insta` are the same file.
 const HEADER: &str = "---\nsource: cli/../snapshots/blessing.rs\nexpression: matrix\n---\n";
 
+/// The blessed summary of `peps rules check` over every year, beside the matrices: a new year
+/// adds a line to it, so blessing a yearly update rewrites it too.
+const CHECK_SNAPSHOT: &str = "rules_check.snap";
+const CHECK_HEADER: &str = "---\nsource: cli/../snapshots/blessing.rs\nexpression: checked\n---\n";
+
 #[derive(clap::Args, Debug)]
 pub struct RegressArgs {
     #[command(flatten)]
@@ -58,7 +63,18 @@ struct Report {
     /// Cases without a blessed matrix yet.
     new: Vec<String>,
     changes: Vec<Changed>,
+    /// The summary of `peps rules check` against the blessed one.
+    rules_check: Blessed,
     accepted: bool,
+}
+
+/// How a result compares with its blessed snapshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+enum Blessed {
+    Unchanged,
+    Changed,
+    New,
 }
 
 pub fn run(args: &RegressArgs) -> u8 {
@@ -81,7 +97,8 @@ pub fn run(args: &RegressArgs) -> u8 {
             return crate::EXIT_IO;
         }
     };
-    let mut report = Report { unchanged: Vec::new(), new: Vec::new(), changes: Vec::new(), accepted: args.accept };
+    let mut report =
+        Report { unchanged: Vec::new(), new: Vec::new(), changes: Vec::new(), rules_check: Blessed::Unchanged, accepted: args.accept };
     for (name, dir) in &cases {
         let shown = format!("{label}/{name}");
         let path = snapshots.join(format!("years_{name}.snap"));
@@ -102,12 +119,25 @@ pub fn run(args: &RegressArgs) -> u8 {
             return crate::EXIT_IO;
         }
     }
+    let check_path = snapshots.join(CHECK_SNAPSHOT);
+    let summary = in_english(|| super::check_summary(&args.rules));
+    report.rules_check = match std::fs::read_to_string(&check_path) {
+        Ok(old) if contents(&old).trim_end() == summary.trim_end() => Blessed::Unchanged,
+        Ok(_) => Blessed::Changed,
+        Err(_) => Blessed::New,
+    };
+    if args.accept
+        && let Err(e) = std::fs::write(&check_path, format!("{CHECK_HEADER}{summary}"))
+    {
+        crate::error(msg!("cli-output-io", path = check_path.display().to_string(), reason = e.to_string()));
+        return crate::EXIT_IO;
+    }
     let text = match args.format {
         super::RulesFormat::Json => json(&report),
         super::RulesFormat::Table => table(&report),
     };
     crate::emit(&text);
-    let changed = !report.changes.is_empty() || !report.new.is_empty();
+    let changed = !report.changes.is_empty() || !report.new.is_empty() || report.rules_check != Blessed::Unchanged;
     if changed && !args.accept { crate::EXIT_FINDINGS } else { crate::EXIT_OK }
 }
 
@@ -224,7 +254,7 @@ fn in_english<T>(f: impl FnOnce() -> T) -> T {
 
 fn table(r: &Report) -> String {
     let mut out = String::new();
-    if r.changes.is_empty() && r.new.is_empty() {
+    if r.changes.is_empty() && r.new.is_empty() && r.rules_check == Blessed::Unchanged {
         let _ = writeln!(out, "{}", msg!("cli-regress-all-unchanged", count = r.unchanged.len()));
         return out;
     }
@@ -252,6 +282,15 @@ fn table(r: &Report) -> String {
     }
     for n in &r.new {
         let _ = writeln!(out, "{}", msg!("cli-regress-new", case = n));
+    }
+    match r.rules_check {
+        Blessed::Unchanged => {}
+        Blessed::Changed => {
+            let _ = writeln!(out, "{}", msg!("cli-regress-check-changed", file = CHECK_SNAPSHOT));
+        }
+        Blessed::New => {
+            let _ = writeln!(out, "{}", msg!("cli-regress-check-new", file = CHECK_SNAPSHOT));
+        }
     }
     let cases: BTreeSet<&str> = r.changes.iter().map(|c| c.case.as_str()).collect();
     let counts = msg!("cli-regress-counts", cells = r.changes.len(), cases = cases.len(), new = r.new.len(), unchanged = r.unchanged.len());
