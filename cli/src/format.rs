@@ -12,14 +12,24 @@ pub enum Locale {
     Fr,
 }
 
+/// The most decimals of a percentage shown exactly: a rate written in the rules has a few
+/// (`116,6063 %`); past this, a computed ratio is shown rounded to the hundredth, marked `≈`.
+const MAX_SHOWN_PERCENT_DECIMALS: u32 = 6;
+
 /// A value as people read it, with its unit.
 pub fn human(value: &Value, unit: Unit, locale: Locale) -> String {
     match value {
-        // A rate reads as a percentage in French (`0.8817` → `88,17 %`), rounded for the eye to
-        // the hundredth of a point; the exact value stays in JSON and CSV.
+        // A rate reads as a percentage in French with every digit it has (`1.166063` →
+        // `116,6063 %`), so that a reader can recompute a figure from what she sees; a computed
+        // ratio with more digits than a person can use is shown rounded and marked `≈`. The exact
+        // value stays in JSON and CSV.
         Value::Number(n) if unit == Unit::Rate && locale == Locale::Fr => {
-            let percent = (n * Decimal::ONE_HUNDRED).round_dp(2).normalize();
-            format!("{} %", number(&percent.to_string(), locale))
+            let percent = n.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(*n).normalize();
+            if percent.scale() <= MAX_SHOWN_PERCENT_DECIMALS {
+                format!("{} %", number(&percent.to_string(), locale))
+            } else {
+                format!("≈ {} %", number(&percent.round_dp(2).normalize().to_string(), locale))
+            }
         }
         Value::Number(n) => {
             let text = number(&n.to_string(), locale);
@@ -69,5 +79,14 @@ mod tests {
         assert_eq!(number("-1234", Locale::Fr), "-1\u{202f}234");
         assert_eq!(number("12.5", Locale::Fr), "12,5");
         assert_eq!(number("558327.00", Locale::Plain), "558327.00");
+    }
+
+    #[test]
+    fn a_rate_shows_every_digit_it_has_or_says_it_is_rounded() {
+        let shown = |n: Decimal| human(&Value::Number(n), Unit::Rate, Locale::Fr);
+        assert_eq!(shown(Decimal::new(1_166_063, 6)), "116,6063 %");
+        assert_eq!(shown(Decimal::new(20, 2)), "20 %");
+        assert_eq!(shown(Decimal::ONE / Decimal::from(3)), "≈ 33,33 %");
+        assert_eq!(human(&Value::Number(Decimal::new(1_166_063, 6)), Unit::Rate, Locale::Plain), "1.166063");
     }
 }
