@@ -895,6 +895,26 @@ cli-diff-reference = reference: { $reference }
 cli-diff-reference-was = reference, was: { $old }
 cli-diff-added = added
 cli-diff-removed = removed
+cli-diff-field-colon = { $field }:
+cli-diff-rulebook-part = rulebook { $part }
+cli-diff-routine-title = Routine changes, grouped:
+cli-diff-routine-reference = { $kind } whose reference is only marked "reconduit de" ({ $count }): { $names }
+cli-diff-routine-status = { $kind } whose status, reference or dates moved by the years alone change ({ $count }): { $names }
+cli-diff-and-more = and { $count } more
+cli-diff-stale-reference = the value changes but the reference still says "reconduit de": cite the text of the new value
+cli-diff-kinds = { $kind ->
+        [parameter] Parameters
+        [table] Tables
+        [list] List items
+        [indicators] Indicators
+        [calendar] Calendar events
+        [input] Inputs
+        [norm] Norms
+        [step] Steps
+        [script] Functions
+       *[other] { $kind }
+    }
+cli-diff-field = { $field }
 cli-diff-kind = { $kind }
 
 ## peps rules matrix, regress (cli/src/rules_cmd/matrix.rs, regress.rs)

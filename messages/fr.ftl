@@ -981,6 +981,61 @@ cli-diff-reference = référence : { $reference }
 cli-diff-reference-was = référence, auparavant : { $old }
 cli-diff-added = ajouté
 cli-diff-removed = supprimé
+cli-diff-field-colon = { $field } :
+cli-diff-rulebook-part = { $part ->
+        [result] résultat (total et composantes)
+       *[other] en-tête des règles
+    }
+cli-diff-routine-title = Changements de routine, regroupés :
+cli-diff-routine-reference = { $kind } dont la référence est seulement marquée « reconduit de » ({ $count }) : { $names }
+cli-diff-routine-status = { $kind } dont seuls le statut, la référence ou des dates décalées d'année en année changent ({ $count }) : { $names }
+cli-diff-and-more = et { $count } { $count ->
+        [one] autre
+       *[other] autres
+    }
+cli-diff-stale-reference = la valeur change mais la référence dit encore « reconduit de » : citez le texte de la nouvelle valeur
+cli-diff-kinds = { $kind ->
+        [parameter] Paramètres
+        [table] Tables
+        [list] Éléments de liste
+        [indicators] Indicateurs
+        [calendar] Échéances du calendrier
+        [input] Entrées
+        [norm] Normes
+        [step] Étapes
+        [script] Fonctions
+       *[other] { $kind }
+    }
+cli-diff-field = { $field ->
+        [value] valeur
+        [status] statut
+        [label] libellé
+        [year] année
+        [period] période
+        [reference_date] date de référence
+        [total] total
+        [components] composantes du total
+        [gate] condition d'éligibilité
+        [weight] poids
+        [target] cible
+        [direction] sens
+        [date] date
+        [amount] montant
+        [share] part
+        [unit] unité
+        [rounding] arrondi
+        [formula] formule
+        [mechanism] mécanisme
+        [method] méthode
+        [keys] clés
+        [columns] colonnes
+        [rows] lignes
+        [attributes] attributs
+        [source] source
+        [kind] nature
+        [input] entrée
+       *[other] { $field }
+    }
 cli-diff-kind = { $kind ->
         [parameter] paramètre
         [table] table

@@ -7,10 +7,8 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use peps_engine::compare::coverage::{self, REMOVALS_FILE};
-use peps_engine::compare::diff::{Change, ChangeKind, RulebookDiff, diff};
 use peps_engine::data::norm::load_norm;
 use peps_engine::diagnostic::{Code, Diagnostic, Diagnostics, Location, SourceFile};
-use peps_engine::message::Message;
 use peps_engine::msg;
 use peps_engine::rulebook::{self, Rulebook};
 use peps_engine::rules::source::{DirSource, Source};
@@ -21,6 +19,7 @@ use crate::json::json;
 use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, norms_roots, norms_source, print_diagnostics, rules_root, years};
 
+mod diff;
 mod draft;
 mod matrix;
 mod new_year;
@@ -38,7 +37,7 @@ enum RulesCommand {
     /// Load rulebooks and norms strictly and report every diagnostic, with coverage in time
     Check(CheckArgs),
     /// What changed between two years, value by value, with the new references
-    Diff(DiffArgs),
+    Diff(diff::DiffArgs),
     /// Start year YEAR from year --from: dates moved, carried values marked, checked
     NewYear(new_year::NewYearArgs),
     /// Copy year YEAR to DIR/YEAR, anywhere, to edit and try it (editors still find the schemas)
@@ -68,23 +67,10 @@ pub struct CheckArgs {
     format: RulesFormat,
 }
 
-#[derive(clap::Args, Debug)]
-pub struct DiffArgs {
-    /// The earlier year
-    from: i32,
-    /// The later year
-    to: i32,
-    #[command(flatten)]
-    rules: RulesArgs,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
-    format: RulesFormat,
-}
-
 pub fn run(args: &RulesCommandArgs) -> u8 {
     match &args.command {
         RulesCommand::Check(a) => check(a),
-        RulesCommand::Diff(a) => run_diff(a),
+        RulesCommand::Diff(a) => diff::run(a),
         RulesCommand::NewYear(a) => new_year::run(a),
         RulesCommand::Draft(a) => draft::run(a),
         RulesCommand::Schema(a) => schema::run(a),
@@ -347,114 +333,6 @@ fn check_table(r: &CheckReport) -> String {
     out
 }
 
-// ---------------------------------------------------------------------------------------------
-// diff
-
-fn run_diff(args: &DiffArgs) -> u8 {
-    let mut sources = Sources::default();
-    let mut load = |y: i32| -> Result<Rulebook, u8> {
-        let (rb, diags) = load_year(&args.rules, y, &mut sources);
-        if rb.is_none() {
-            print_diagnostics(&diags, &sources);
-        }
-        rb.ok_or_else(|| exit_code(&diags).max(crate::EXIT_FINDINGS))
-    };
-    let old = match load(args.from) {
-        Ok(rb) => rb,
-        Err(c) => return c,
-    };
-    let new = match load(args.to) {
-        Ok(rb) => rb,
-        Err(c) => return c,
-    };
-    let d = diff(&old, &new);
-    let text = match args.format {
-        RulesFormat::Json => json(&d),
-        RulesFormat::Table => diff_table(&d),
-    };
-    crate::emit(&text);
-    crate::EXIT_OK
-}
-
-/// The diff for people: one line per change (`+` added, `-` removed, `~` changed) with its old
-/// and new value, and the item's reference under the first change of each item.
-pub fn diff_table(d: &RulebookDiff) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{}", msg!("cli-diff-title", from = d.from.to_string(), to = d.to.to_string(), count = d.changes.len()));
-    let mut last_item: Option<(&str, &str)> = None;
-    for c in &d.changes {
-        let same_item = last_item == Some((c.kind, c.item.as_str()));
-        if !same_item {
-            let _ = writeln!(out, "\n{} {}", kind(c.kind), c.item);
-            if let Some(r) = &c.reference {
-                let _ = writeln!(out, "    {}", msg!("cli-diff-reference", reference = r));
-            }
-        }
-        last_item = Some((c.kind, c.item.as_str()));
-        write_change(&mut out, c);
-    }
-    out
-}
-
-fn write_change(out: &mut String, c: &Change) {
-    let (sym, what) = match c.change {
-        ChangeKind::Added => ('+', msg!("cli-diff-added")),
-        ChangeKind::Removed => ('-', msg!("cli-diff-removed")),
-        ChangeKind::Changed => ('~', Message::text("")),
-    };
-    let field = if c.field.is_empty() { what.to_string() } else { c.field.clone() };
-    let (old, new) = (c.old.as_deref(), c.new.as_deref());
-    let multiline = old.is_some_and(|s| s.contains('\n')) || new.is_some_and(|s| s.contains('\n'));
-    if multiline {
-        let _ = writeln!(out, "  {sym} {field}:");
-        for line in line_diff(old.unwrap_or(""), new.unwrap_or("")) {
-            let _ = writeln!(out, "      {line}");
-        }
-        return;
-    }
-    let _ = match (old, new) {
-        // The new reference heads the item already: say only what it was.
-        (Some(o), Some(_)) if c.field == "reference" => writeln!(out, "  {sym} {}", msg!("cli-diff-reference-was", old = o)),
-        (Some(o), Some(n)) => writeln!(out, "  {sym} {field}: {o} → {n}"),
-        (None, Some(n)) => writeln!(out, "  {sym} {field}: {n}"),
-        (Some(o), None) => writeln!(out, "  {sym} {field}: {o}"),
-        (None, None) => writeln!(out, "  {sym} {field}"),
-    };
-}
-
-/// The kind of a changed item (`parameter`, `table`…) in the run's language.
-fn kind(kind: &str) -> Message {
-    msg!("cli-diff-kind", kind = kind)
-}
-
-/// A line diff of two short texts (longest common subsequence): `  ` kept, `- ` old, `+ ` new.
-fn line_diff(old: &str, new: &str) -> Vec<String> {
-    let a: Vec<&str> = if old.is_empty() { Vec::new() } else { old.lines().collect() };
-    let b: Vec<&str> = if new.is_empty() { Vec::new() } else { new.lines().collect() };
-    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::new();
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            out.push(format!("  {}", a[i]));
-            i += 1;
-            j += 1;
-        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
-            out.push(format!("- {}", a[i]));
-            i += 1;
-        } else {
-            out.push(format!("+ {}", b[j]));
-            j += 1;
-        }
-    }
-    out
-}
-
 /// Loads a rulebook folder that is not (yet) a year of the rules folder.
 pub(crate) fn load_dir(dir: &Path, norms: &dyn Source) -> (Option<Rulebook>, Vec<Diagnostic>) {
     rulebook::load(&DirSource::new(dir), norms)
@@ -463,16 +341,4 @@ pub(crate) fn load_dir(dir: &Path, norms: &dyn Source) -> (Option<Rulebook>, Vec
 /// Where a year's rulebook lives.
 pub(crate) fn year_dir(args: &RulesArgs, year: i32) -> PathBuf {
     rules_root(args).join(year.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_diff_keeps_common_lines() {
-        let d = line_diff("fn f(x) {\n    x\n}", "fn f(x) {\n    x * 2\n}");
-        assert_eq!(d, vec!["  fn f(x) {", "-     x", "+     x * 2", "  }"]);
-        assert_eq!(line_diff("", "a"), vec!["+ a"]);
-    }
 }

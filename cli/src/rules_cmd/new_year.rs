@@ -398,6 +398,10 @@ fn collapse_dated(tb: &mut dyn TableLike, key: &str, to: i32, delta: i32, t: &mu
     }
 }
 
+/// How a reference says its item was carried from an earlier year, followed by that year and `)`:
+/// written into the rule files, which are in French whatever the run's language.
+pub(super) const CARRIED_MARK: &str = "(reconduit de "; // not prose
+
 /// Marks a carried item: its reference says where it comes from, a seed becomes an assumption.
 fn mark(tb: &mut dyn TableLike, from: i32, t: &mut Tally) {
     if let Some(v) = tb.get_mut("status").and_then(Item::as_value_mut)
@@ -408,10 +412,10 @@ fn mark(tb: &mut dyn TableLike, from: i32, t: &mut Tally) {
     }
     if let Some(v) = tb.get_mut("reference").and_then(Item::as_value_mut)
         && let Some(r) = v.as_str()
-        && !r.contains("(reconduit de ")
+        && !r.contains(CARRIED_MARK)
     {
         // Written into the rule files, which are in French whatever the run's language.
-        let marked = format!("{r} (reconduit de {from})"); // not prose
+        let marked = format!("{r} {CARRIED_MARK}{from})");
         set(v, Value::from(marked));
         t.references += 1;
     }
