@@ -4,6 +4,7 @@ use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::ids::StepId;
 use crate::rulebook::manifest::Manifest;
 use crate::rulebook::{Plan, ResultSpec, Rulebook, WaterfallBar};
+use crate::value::Unit;
 
 pub(crate) fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) -> Option<ResultSpec> {
     let find = |s: &toml::Spanned<String>, diags: &mut Vec<Diagnostic>| -> Option<StepId> {
@@ -56,11 +57,33 @@ pub(crate) fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnosti
             Some((step, label.clone()))
         })
         .collect();
-    Some(ResultSpec {
-        bar_labels,
-        total: total?,
-        components: components.into_iter().collect::<Option<_>>()?,
-        gate: gate.flatten(),
-        waterfall: waterfall.into_iter().collect::<Option<_>>()?,
-    })
+    let total = total?;
+    let components: Vec<StepId> = components.into_iter().collect::<Option<_>>()?;
+    check_components_read(rb, m, total, &components, diags);
+    Some(ResultSpec { bar_labels, total, components, gate: gate.flatten(), waterfall: waterfall.into_iter().collect::<Option<_>>()? })
+}
+
+/// The components of `[result]` are what the total adds up: an amount the total reads that is
+/// not a component, or a component the total does not read, would fail every case at evaluation
+/// (X302) after its figures were shown; it is refused at load instead.
+fn check_components_read(rb: &Rulebook, m: &Manifest, total: StepId, components: &[StepId], diags: &mut Vec<Diagnostic>) {
+    if components.is_empty() {
+        return;
+    }
+    let total_step = &rb.steps[total];
+    let name = |s: StepId| rb.steps[s].def.name.as_str();
+    for &read in total_step.deps.iter().filter(|d| rb.steps[**d].unit == Unit::Eur && !components.contains(d)) {
+        diags.push(
+            Diagnostic::error(Code::ResultFormula, msg!("rules-result-component-missing", total = name(total), step = name(read)))
+                .at(m.result_loc.clone())
+                .hint(msg!("rules-result-components-hint")),
+        );
+    }
+    for &unread in components.iter().filter(|c| !total_step.deps.contains(c)) {
+        diags.push(
+            Diagnostic::error(Code::ResultFormula, msg!("rules-result-component-unread", total = name(total), step = name(unread)))
+                .at(m.result_loc.clone())
+                .hint(msg!("rules-result-components-hint")),
+        );
+    }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Code;
 use crate::rules::provenance::{Provenance, read_choice};
-use crate::rules::strict::Obj;
+use crate::rules::strict::{Obj, key_of};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorSet {
@@ -102,6 +102,18 @@ fn read_set(obj: &Obj<'_, '_>, name: String) -> Option<IndicatorSet> {
             && w.get_ref().is_sign_negative()
         {
             ctx.error(Code::InvalidValue, w.span(), msg!("rules-weight-negative", what = i.what()));
+        }
+        if let Some(t) = &target
+            && !(Decimal::ZERO..=Decimal::ONE).contains(t.get_ref())
+        {
+            let value = t.get_ref().normalize().to_string();
+            let hint = if *t.get_ref() >= Decimal::TWO && *t.get_ref() <= Decimal::ONE_HUNDRED {
+                msg!("rules-target-as-percent-hint", value = &value, rate = (*t.get_ref() / Decimal::ONE_HUNDRED).normalize().to_string())
+            } else {
+                msg!("rules-target-hint")
+            };
+            let message = msg!("rules-value-out-of-range", what = key_of("target", i.what()), value = value, min = "0", max = "1");
+            ctx.error_hint(Code::OutOfRange, t.span(), message, hint);
         }
         i.finish();
         if let (Some(n), Some(p), Some(w), Some(t), Some(d), Some(inp)) = (ind_name, prov, weight, target, direction, input) {

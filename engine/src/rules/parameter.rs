@@ -2,6 +2,7 @@
 //! period (a tariff that changes on 22 December).
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::diagnostic::Code;
@@ -66,11 +67,48 @@ fn read_parameter(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<Par
         (None, Some(item), Some(unit)) => read_dated(obj, item, unit, period),
         _ => None,
     };
+    if let (Some(unit), Some(values)) = (unit, &values) {
+        check_range(obj, unit, values);
+    }
     let once = obj.opt_bool("once").unwrap_or(false);
     if once && unit.is_some_and(|u| u != Unit::Date) {
         obj.ctx().error_hint(Code::InvalidValue, obj.span(), msg!("rules-once-not-date", what = obj.what()), msg!("rules-once-hint"));
     }
     Some(Parameter { name, unit: unit?, provenance: provenance?, values: values?, once })
+}
+
+/// Checks every value of a number parameter against its declared `min` and `max`; a rate with
+/// no declared bound lies in [0, 1], so that `"20"` written for 20 % is an error at load, not a
+/// « 2 000 % » in a report.
+fn check_range(obj: &Obj<'_, '_>, unit: Unit, values: &[Dated<Value>]) {
+    let (min, max) = (obj.opt_decimal("min"), obj.opt_decimal("max"));
+    if unit.kind() != Kind::Number {
+        for bound in [&min, &max].into_iter().flatten() {
+            obj.ctx().error(Code::InvalidValue, bound.span(), msg!("rules-bound-not-number", what = obj.what()));
+        }
+        return;
+    }
+    let rate = unit == Unit::Rate;
+    let lo = min.as_ref().map(|m| *m.get_ref()).or(rate.then_some(Decimal::ZERO));
+    let hi = max.as_ref().map(|m| *m.get_ref()).or(rate.then_some(Decimal::ONE));
+    let span = obj.get("value").or(obj.get("values")).map_or(obj.span(), |i| i.span());
+    for v in values.iter().filter_map(|d| d.value.as_number()) {
+        if lo.is_some_and(|lo| v < lo) || hi.is_some_and(|hi| v > hi) {
+            let shown = |b: Option<Decimal>| b.map_or_else(|| "—".to_string(), |b| b.normalize().to_string());
+            let message =
+                msg!("rules-value-out-of-range", what = obj.what(), value = v.normalize().to_string(), min = shown(lo), max = shown(hi));
+            let hint = if rate && min.is_none() && max.is_none() && v >= Decimal::TWO && v <= Decimal::ONE_HUNDRED {
+                msg!(
+                    "rules-rate-as-percent-hint",
+                    value = v.normalize().to_string(),
+                    rate = (v / Decimal::ONE_HUNDRED).normalize().to_string()
+                )
+            } else {
+                msg!("rules-range-hint")
+            };
+            obj.ctx().error_hint(Code::OutOfRange, span.clone(), message, hint);
+        }
+    }
 }
 
 /// Reads a value of the kind `unit` calls for.

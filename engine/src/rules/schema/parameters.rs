@@ -41,6 +41,12 @@ pub(crate) struct ParameterDef {
     /// true for a date that happens once (the end of an experiment): `peps rules new-year` keeps
     /// it as it is instead of moving it by a year.
     pub(crate) once: Option<bool>,
+    /// The smallest value the parameter may take, a decimal as a string. A rate with no bound
+    /// lies in [0, 1].
+    pub(crate) min: Option<String>,
+    /// The largest value the parameter may take, a decimal as a string (a rate above 1, such as a
+    /// coefficient of revaluation, declares it).
+    pub(crate) max: Option<String>,
 }
 
 /// Lets an editor check `value` (and each of `values`) against the kind of value `unit` calls
