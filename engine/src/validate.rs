@@ -31,6 +31,10 @@ pub use links::Links;
 pub use report::{CodeCount, FileReport, NoSink, Problem, Sink};
 pub use validator::Validator;
 
+/// The argument of a duplicate's message (V426, V434) that names the earlier line: the reader of
+/// a national file moves it to the national file's line, as it does the problem's own line.
+pub(crate) const FIRST_LINE: &str = "first";
+
 /// How many bytes at the start of a file tell whether it is text or binary data (a spreadsheet).
 pub(crate) const BINARY_SNIFF: u64 = 4096;
 
