@@ -552,9 +552,9 @@ fn two_rows_with_one_key_are_an_error_naming_both_lines_identical_or_not() {
     assert_eq!(
         seen,
         [
-            "3 V434 [masked: 15 characters], 01/01/2025 the same key (ID and DAY) as row 2",
-            "5 V434 [masked: 15 characters], 01/01/2025 the same key (ID and DAY) as row 2",
-            "6 V434 [masked: 15 characters], 02/01/2025 the same key (ID and DAY) as row 4",
+            "3 V434 [masked: 15 characters] the same key (ID and DAY) as row 2",
+            "5 V434 [masked: 15 characters] the same key (ID and DAY) as row 2",
+            "6 V434 [masked: 15 characters] the same key (ID and DAY) as row 4",
             "7 V416 x not a date written JJ/MM/AAAA",
         ],
         "identical or not, quoted or not, one code; a row without its key is rejected for it alone"

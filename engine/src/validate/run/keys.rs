@@ -51,12 +51,15 @@ impl Run<'_, '_> {
                 true => msg!("data-row-duplicate-key-identical-hint"),
                 false => msg!("data-row-duplicate-key-hint"),
             });
-        // The key's values, as reports show them (identifiers masked), read again from the row.
+        // The first field's value, as reports show it (masked for an identifier), read again from
+        // the row; the message names the other fields and the line to compare with.
         let mut s = Splitter::sized(raw, self.sep, Some(raw.len() as u64));
-        if s.next_record().unwrap_or(false) && s.width() == self.width {
-            let shown: Vec<String> =
-                plan.key.iter().filter_map(|&f| self.columns[f].map(|col| self.shown(f, trim_bytes(s.field(col))))).collect();
-            p = p.value(shown.join(", "));
+        let f = plan.key[0];
+        if s.next_record().unwrap_or(false)
+            && s.width() == self.width
+            && let Some(col) = self.columns[f]
+        {
+            p = p.value(self.shown(f, trim_bytes(s.field(col))));
         }
         p
     }
