@@ -1,14 +1,14 @@
 //! Validating an exchange file against its norm, in one streaming pass: the file name and the
 //! period it names, the encoding, the separator, the header, then every row (width, quoting,
 //! types, required fields and conditions, enumerated values, code lists at the row's date,
-//! patterns, lengths, checksums, bounds, the row's date inside the period, duplicates, blank
-//! lines). Every problem is counted and handed to a [`Sink`]; the first few of each code are kept
+//! patterns, lengths, checksums, bounds, the row's date inside the period, two rows with the
+//! norm's key, identical rows, blank lines). Every problem is counted and handed to a [`Sink`]; the first few of each code are kept
 //! as examples; nothing is ever dropped without the report saying so.
 //!
 //! The validator knows norms, fields, code lists and checksum algorithms, never what a field means.
 //! Values of identifier fields are masked in every problem unless the caller asks otherwise.
 //! Memory does not grow with the file, except for duplicate detection: 12 bytes per slot of a
-//! table of row hashes (see `dupes`).
+//! table of row hashes, 16 of key hashes (see `dupes`).
 
 use std::collections::HashSet;
 
