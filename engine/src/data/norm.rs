@@ -276,6 +276,13 @@ fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<
         f.finish();
     }
     let key = read_key(obj, &fields);
+    // Two identical rows have the same key: a norm cannot both key its rows and allow them.
+    if !key.is_empty()
+        && duplicate_rows == Severity::Warning
+        && let Some(item) = obj.get("duplicate_rows")
+    {
+        ctx.error(Code::InvalidKey, item.span(), msg!("data-norm-key-allows-duplicates"));
+    }
     let checks = read_checks(obj);
     let references = read_references(obj, &fields);
     Some(Norm {

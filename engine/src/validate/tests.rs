@@ -590,4 +590,9 @@ fn a_key_names_required_fields_of_the_norm_once() {
     );
     assert_eq!(problems("[]"), ["R122 the key (`key`) names no field: remove it if the file has no natural key"]);
     assert!(problems(r#"["ID", "DAY"]"#).is_empty());
+    let allowing = keyed(r#"["ID"]"#).replacen("\n[[field]]", "duplicate_rows = \"warning\"\n\n[[field]]", 1);
+    let source = MemSource::new().with("demo/v1.toml", &allowing);
+    let (mut diags, mut files) = (Vec::new(), Vec::new());
+    crate::data::norm::load_norm(&source, "demo", 1, &mut diags, &mut files);
+    assert_eq!(diags.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["R122"], "a key and identical rows allowed contradict");
 }

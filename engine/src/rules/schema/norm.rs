@@ -42,7 +42,8 @@ pub(crate) struct NormFile {
     pub(crate) duplicate_rows: Option<SeverityName>,
     /// The fields whose values name a row (e.g. ["NIR_PATIENT"]), each a required field: two
     /// rows of a file with the same key are an error, identical or not. Without it, the file has
-    /// no natural key and only identical rows are compared (`duplicate_rows`).
+    /// no natural key and only identical rows are compared (`duplicate_rows`, which a keyed norm
+    /// leaves an error).
     pub(crate) key: Option<Vec<String>>,
     /// The fields, in the order of the file's columns (`[[field]]`).
     pub(crate) field: Vec<FieldDef>,
