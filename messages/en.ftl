@@ -1115,6 +1115,10 @@ cli-timings-cases = reading and evaluating cases
 cli-timings-reading = of which reading cases
 cli-timings-evaluating = of which evaluating cases
 cli-timings-rates = { $rows } rows  { $wall } rows/s wall  { $cpu } rows per CPU-s of evaluation
+# Keys of the norms (issue 23, part 1: keys)
+cli-docs-key = Key: `{ $fields }`; two rows with the same key are refused (V434).
+cli-docs-no-key = No key: only identical rows are compared, and refused (V426).
+cli-docs-no-key-allowed = No key: only identical rows are compared, and kept with a warning (V426).
 # -- end cli --
 
 

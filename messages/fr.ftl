@@ -1262,6 +1262,10 @@ cli-timings-cases = lecture et calcul des cas
 cli-timings-reading = dont lecture des cas
 cli-timings-evaluating = dont calcul des cas
 cli-timings-rates = { $rows } lignes  { $wall } lignes/s réelles  { $cpu } lignes par seconde de processeur du calcul
+# Clés des normes (issue 23, partie 1 : les clés)
+cli-docs-key = Clé : `{ $fields }` ; deux lignes de même clé sont refusées (V434).
+cli-docs-no-key = Pas de clé : seules les lignes identiques sont comparées, et refusées (V426).
+cli-docs-no-key-allowed = Pas de clé : seules les lignes identiques sont comparées, et gardées avec un avertissement (V426).
 # -- end cli --
 
 

@@ -168,6 +168,12 @@ pub enum Checksum {
 }
 
 impl Norm {
+    /// Whether two identical rows are kept (a warning): the file has no key, and two identical rows
+    /// may be two real events.
+    pub fn duplicate_rows_allowed(&self) -> bool {
+        self.duplicate_rows == Severity::Warning
+    }
+
     pub(crate) fn field_index(&self, name: &str) -> Option<usize> {
         self.fields.iter().position(|f| f.name == name)
     }
