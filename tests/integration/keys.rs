@@ -169,3 +169,29 @@ fn a_key_naming_a_field_the_norm_lacks_is_an_error_of_the_norm() {
     assert!(all.contains("R122"), "{all}");
     assert!(all.contains("the key names field `NIR`, which this norm does not have"), "{all}");
 }
+
+/// Another scheme's norms declare their keys the same way: a patient twice in the capitation
+/// list, a professional twice on one entry date, are refused; its acts keep identical rows.
+#[test]
+fn the_second_schemes_keyed_files_are_refused_with_the_same_code() {
+    let sandbox = Sandbox::new();
+    let case = "examples/capitation/centre";
+    let year = std::fs::read_dir(sandbox.path().join("rules/capitation"))
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse::<i32>().ok()))
+        .max()
+        .expect("a year of the scheme")
+        .to_string();
+    for file in ["patients.csv", "professionnels.csv"] {
+        let path = sandbox.path().join(case).join(file);
+        let original = std::fs::read_to_string(&path).unwrap();
+        let first = original.lines().nth(1).unwrap().to_string();
+        std::fs::write(&path, format!("{original}{first}\n")).unwrap();
+        let run = sandbox.peps(&["compute", "--year", &year, "--scheme", "capitation", case]);
+        assert_eq!(run.code, 1, "{file}: {}", run.stdout);
+        let at = format!("as row 2\n = note: at {case}/{file}:{}:", original.lines().count() + 1);
+        assert!(run.stderr.contains("error[V434 duplicate-key]") && run.stderr.contains(&at), "{file}: {at}\n{}", run.stderr);
+        std::fs::write(&path, original).unwrap();
+    }
+}

@@ -564,6 +564,10 @@ fn two_rows_with_one_key_are_an_error_naming_both_lines_identical_or_not() {
     assert_eq!(keep.rejected.iter().map(|r| r.0).collect::<Vec<_>>(), [3, 5, 6, 7]);
     assert_eq!(keep.rejected[0].2, "V434");
     assert_eq!((report.valid, report.rejected), (2, 4));
+    // Two identical rows whose key cannot be read are still compared as rows (rejected for both).
+    let unread = format!("{HEADER}{ID};x;A;1;\n{ID};x;A;1;\n");
+    let (_, keep) = run_with(&n, "DEMO_20250101_20250331.csv", unread.as_bytes(), false);
+    assert_eq!(keep.rejected.iter().map(|r| r.2.as_str()).collect::<Vec<_>>(), ["V416", "V416,V426"]);
     // Without a key, only identical rows are compared, as the norm says.
     let (report, _) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), false);
     assert_eq!(report.counts.iter().map(|c| c.code.as_str()).collect::<Vec<_>>(), ["V416", "V426"]);
