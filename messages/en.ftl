@@ -604,6 +604,18 @@ data-diff-indicators = { $count } indicators
 data-diff-rows = { $count } rows
 data-impact-year = year { $from } → { $to }
 data-norm-what = norm `{ $name }`
+# Keys of the norms (issue 23, part 1: keys)
+data-code-r122 = a norm's key (`key`) names a field it does not have, a field twice or an optional field, names no field, or comes with `duplicate_rows = "warning"`
+data-code-v434 = two rows have the same key (the fields that, as the norm says, name a row), whether they are identical or not
+data-norm-key-empty = the key (`key`) names no field: remove it if the file has no natural key
+data-norm-key-unknown-field = the key names field `{ $field }`, which this norm does not have
+data-norm-key-field-twice = the key names field `{ $field }` twice
+data-norm-key-optional = the key names field `{ $field }`, which is not required: a row where it is empty would have no key
+data-norm-key-optional-hint = make the field required (`required = true`) or take it out of the key
+data-norm-key-allows-duplicates = the norm has a key and allows identical rows (`duplicate_rows = "warning"`), which have the same key: remove the key if two identical rows can be two real events, else `duplicate_rows`
+data-row-duplicate-key = the same key ({ $fields }) as row { $first }
+data-row-duplicate-key-hint = one row per key: keep the right one of the two rows, or correct the key of the wrong one
+data-row-duplicate-key-identical-hint = the two rows are identical: delete the one that was entered twice
 # -- end data --
 
 
@@ -1142,6 +1154,10 @@ cli-timings-cases = reading and evaluating cases
 cli-timings-reading = of which reading cases
 cli-timings-evaluating = of which evaluating cases
 cli-timings-rates = { $rows } rows  { $wall } rows/s wall  { $cpu } rows per CPU-s of evaluation
+# Keys of the norms (issue 23, part 1: keys)
+cli-docs-key = Key: `{ $fields }`; two rows with the same key are refused (V434).
+cli-docs-no-key = No key: only identical rows are compared, and refused (V426).
+cli-docs-no-key-allowed = No key: only identical rows are compared, and kept with a warning (V426).
 # -- end cli --
 
 

@@ -652,6 +652,18 @@ data-diff-rows = { $count } { $count ->
     }
 data-impact-year = année { $from } → { $to }
 data-norm-what = la norme `{ $name }`
+# Clés des normes (issue 23, partie 1 : les clés)
+data-code-r122 = la clé d'une norme (`key`) nomme un champ qu'elle n'a pas, un champ deux fois ou un champ facultatif, ne nomme aucun champ, ou va avec `duplicate_rows = "warning"`
+data-code-v434 = deux lignes ont la même clé (les champs qui, selon la norme, désignent une ligne), qu'elles soient identiques ou non
+data-norm-key-empty = la clé (`key`) ne nomme aucun champ : retirez-la si le fichier n'a pas de clé naturelle
+data-norm-key-unknown-field = la clé nomme le champ `{ $field }`, que cette norme n'a pas
+data-norm-key-field-twice = la clé nomme deux fois le champ `{ $field }`
+data-norm-key-optional = la clé nomme le champ `{ $field }`, qui n'est pas obligatoire : une ligne où il est vide n'aurait pas de clé
+data-norm-key-optional-hint = rendez le champ obligatoire (`required = true`) ou retirez-le de la clé
+data-norm-key-allows-duplicates = la norme a une clé et admet des lignes identiques (`duplicate_rows = "warning"`), qui ont pourtant la même clé : retirez la clé si deux lignes identiques peuvent être deux événements réels, sinon `duplicate_rows`
+data-row-duplicate-key = même clé ({ $fields }) que la ligne { $first }
+data-row-duplicate-key-hint = une seule ligne par clé : gardez la bonne des deux lignes, ou corrigez la clé de celle qui est fausse
+data-row-duplicate-key-identical-hint = les deux lignes sont identiques : supprimez celle qui a été saisie deux fois
 # -- end data --
 
 
@@ -1318,6 +1330,10 @@ cli-timings-cases = lecture et calcul des cas
 cli-timings-reading = dont lecture des cas
 cli-timings-evaluating = dont calcul des cas
 cli-timings-rates = { $rows } lignes  { $wall } lignes/s réelles  { $cpu } lignes par seconde de processeur du calcul
+# Clés des normes (issue 23, partie 1 : les clés)
+cli-docs-key = Clé : `{ $fields }` ; deux lignes de même clé sont refusées (V434).
+cli-docs-no-key = Pas de clé : seules les lignes identiques sont comparées, et refusées (V426).
+cli-docs-no-key-allowed = Pas de clé : seules les lignes identiques sont comparées, et gardées avec un avertissement (V426).
 # -- end cli --
 
 

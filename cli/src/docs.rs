@@ -319,6 +319,12 @@ fn norm(m: &mut String, n: &Norm, checks: &[CodeCheck]) {
         .with("dates", &n.date_format)
         .with("decimal", n.decimal_separator.to_string());
     let _ = writeln!(m, "{format}\n");
+    let key = match (n.key.is_empty(), n.duplicate_rows_allowed()) {
+        (false, _) => msg!("cli-docs-key", fields = n.key.join("`, `")),
+        (true, false) => msg!("cli-docs-no-key"),
+        (true, true) => msg!("cli-docs-no-key-allowed"),
+    };
+    let _ = writeln!(m, "{key}\n");
     table_head(m, msg!("cli-docs-fields-head"), 5);
     for f in &n.fields {
         let c = constraints(n, f, checks);

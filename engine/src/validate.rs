@@ -1,14 +1,14 @@
 //! Validating an exchange file against its norm, in one streaming pass: the file name and the
 //! period it names, the encoding, the separator, the header, then every row (width, quoting,
 //! types, required fields and conditions, enumerated values, code lists at the row's date,
-//! patterns, lengths, checksums, bounds, the row's date inside the period, duplicates, blank
-//! lines). Every problem is counted and handed to a [`Sink`]; the first few of each code are kept
+//! patterns, lengths, checksums, bounds, the row's date inside the period, two rows with the
+//! norm's key, identical rows, blank lines). Every problem is counted and handed to a [`Sink`]; the first few of each code are kept
 //! as examples; nothing is ever dropped without the report saying so.
 //!
 //! The validator knows norms, fields, code lists and checksum algorithms, never what a field means.
 //! Values of identifier fields are masked in every problem unless the caller asks otherwise.
 //! Memory does not grow with the file, except for duplicate detection: 12 bytes per slot of a
-//! table of row hashes (see `dupes`).
+//! table of row hashes, 16 of key hashes (see `dupes`).
 
 use std::collections::HashSet;
 
@@ -30,6 +30,10 @@ pub use file_name::{file_name_year, follows_file_name};
 pub use links::Links;
 pub use report::{CodeCount, FileReport, NoSink, Problem, Sink};
 pub use validator::Validator;
+
+/// The argument of a duplicate's message (V426, V434) that names the earlier line: the reader of
+/// a national file moves it to the national file's line, as it does the problem's own line.
+pub(crate) const FIRST_LINE: &str = "first";
 
 /// How many bytes at the start of a file tell whether it is text or binary data (a spreadsheet).
 pub(crate) const BINARY_SNIFF: u64 = 4096;

@@ -290,3 +290,41 @@ fn acts_find_their_team_through_their_patient_on_one_thread_or_two() {
         assert_eq!(national, by_folder, "national files on {threads} thread(s)");
     }
 }
+
+/// Keys are per case: a national file is every team's file side by side, so a key repeats across
+/// teams (each team's IK table has its professions; a nurse works in two teams) and is refused
+/// only twice in one team. The duplicate and its first row are both cited at the national lines.
+#[test]
+fn a_key_twice_in_one_team_is_refused_at_both_national_lines_and_across_teams_is_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nation = tmp.path().join("nation");
+    synth_nation(&nation);
+    let dir = tmp.path().join("national");
+    let files = national_files(&nation, &dir, true);
+    let patients = dir.join(&files.iter().find(|(i, _)| i == "patients").unwrap().1);
+    let text = std::fs::read_to_string(&patients).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let header: Vec<&str> = lines[0].split(';').collect();
+    let site = header.iter().position(|h| *h == "SITE").expect("a SITE column");
+    // Line 9 of the shuffled file, a patient of some team, again at the end with another site.
+    let mut cells: Vec<String> = lines[8].split(';').map(String::from).collect();
+    let team = cells[0].clone();
+    cells[site] = "AILLEURS".into();
+    let again = lines.len() + 1;
+    std::fs::write(&patients, format!("{text}{}\n", cells.join(";"))).unwrap();
+    let (json, stderr, code) = compute(&dir, Some((&files, &nation, false)));
+    assert_eq!(code, 1, "{stderr}");
+    let at = format!("the same key (NIR_PATIENT) as row 9\n = note: at {}:{again}:NIR_PATIENT", patients.display());
+    assert!(stderr.contains(&at), "both national lines, {at}: {stderr}");
+    let failed: Vec<&Json> = json["cases"].as_array().unwrap().iter().filter(|c| c["status"] == "error").collect();
+    assert_eq!(failed.len(), 1, "only the team of that row is refused");
+    assert_eq!(failed[0]["case"], team.as_str());
+
+    // The same patient in another team's list is that team's own row.
+    let other = lines[1..].iter().map(|l| l.split(';').next().unwrap()).find(|t| *t != team).expect("another team").to_string();
+    cells[0] = other;
+    std::fs::write(&patients, format!("{text}{}\n", cells.join(";"))).unwrap();
+    let (_, stderr, code) = compute(&dir, Some((&files, &nation, false)));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("V434"), "{stderr}");
+}

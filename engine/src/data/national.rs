@@ -2,7 +2,8 @@
 //! column naming the case, cut by that column's raw bytes into one buffer per case.
 //! Each buffer starts with the file's header, and the case reader reads it as if it were the
 //! case's own file (`national/case`): the same validator, the same diagnostics, cited at the
-//! national file's own lines.
+//! national file's own lines. A norm's key thus holds within each case: the same key in two cases
+//! is two cases' rows (each team has its own IK table; a professional may work in two teams).
 //!
 //! A file without the column finds each row's case through the first link of its norm to a file
 //! that has it (a row through the row it links to). A file whose norm has no field of that name

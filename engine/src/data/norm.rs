@@ -40,6 +40,11 @@ pub struct Norm {
     /// What two identical rows are: an error, or a warning when the norm has no field that tells
     /// two real events apart (two visits on one day).
     pub(crate) duplicate_rows: Severity,
+    /// The fields whose values name a row (`key`): two rows of one file with the same key are an
+    /// error, identical or not. Empty: the file has no natural key (two identical rows may be two
+    /// real events), and only identical rows are compared (`duplicate_rows`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub key: Vec<String>,
     /// The path of the norm file, relative to the norms folder.
     pub(crate) path: String,
 }
@@ -163,6 +168,12 @@ pub enum Checksum {
 }
 
 impl Norm {
+    /// Whether two identical rows are kept (a warning): the file has no key, and two identical rows
+    /// may be two real events.
+    pub fn duplicate_rows_allowed(&self) -> bool {
+        self.duplicate_rows == Severity::Warning
+    }
+
     pub(crate) fn field_index(&self, name: &str) -> Option<usize> {
         self.fields.iter().position(|f| f.name == name)
     }
@@ -270,6 +281,14 @@ fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<
         }
         f.finish();
     }
+    let key = read_key(obj, &fields);
+    // Two identical rows have the same key: a norm cannot both key its rows and allow them.
+    if !key.is_empty()
+        && duplicate_rows == Severity::Warning
+        && let Some(item) = obj.get("duplicate_rows")
+    {
+        ctx.error(Code::InvalidKey, item.span(), msg!("data-norm-key-allows-duplicates"));
+    }
     let checks = read_checks(obj);
     let references = read_references(obj, &fields);
     Some(Norm {
@@ -287,8 +306,46 @@ fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<
         checks,
         references,
         duplicate_rows,
+        key,
         path: path.to_string(),
     })
+}
+
+/// `key`: the fields that name a row, each a field of the norm, once, and required (a row without
+/// one of them would have no key).
+fn read_key(obj: &Obj<'_, '_>, fields: &[Field]) -> Vec<String> {
+    let ctx = obj.ctx();
+    let Some(names) = obj.str_list("key") else { return Vec::new() };
+    if names.is_empty()
+        && let Some(item) = obj.get("key")
+    {
+        ctx.error(Code::InvalidKey, item.span(), msg!("data-norm-key-empty"));
+    }
+    let mut key: Vec<String> = Vec::new();
+    for name in names {
+        match fields.iter().find(|f| f.name == *name.get_ref()) {
+            None => {
+                let message = msg!("data-norm-key-unknown-field", field = name.get_ref());
+                match did_you_mean(name.get_ref(), fields.iter().map(|f| f.name.as_str())) {
+                    Some(h) => ctx.error_hint(Code::InvalidKey, name.span(), message, msg!("data-did-you-mean", name = h)),
+                    None => ctx.error(Code::InvalidKey, name.span(), message),
+                }
+            }
+            Some(_) if key.contains(name.get_ref()) => {
+                ctx.error(Code::InvalidKey, name.span(), msg!("data-norm-key-field-twice", field = name.get_ref()));
+            }
+            Some(f) if !f.required => {
+                ctx.error_hint(
+                    Code::InvalidKey,
+                    name.span(),
+                    msg!("data-norm-key-optional", field = name.get_ref()),
+                    msg!("data-norm-key-optional-hint"),
+                );
+            }
+            Some(_) => key.push(name.into_inner()),
+        }
+    }
+    key
 }
 
 /// `[[check]]`: a label and a condition (compiled by the validator, which reports its errors).

@@ -84,6 +84,7 @@ codes! {
     NewInputWithoutDefault = "R119", "new-input-without-default", msg!("data-code-r119");
     IndicatorWeights = "R120", "indicator-weights", msg!("data-code-r120");
     LabelNumber = "R121", "label-number", msg!("data-code-r121");
+    InvalidKey = "R122", "invalid-key", msg!("data-code-r122");
     OutOfRange = "R130", "out-of-range", msg!("data-code-r130");
     ResultFormula = "R131", "result-formula", msg!("data-code-r131");
     CaseFileUnreadable = "D200", "case-file-unreadable", msg!("data-code-d200");
@@ -136,6 +137,7 @@ codes! {
     ValueOutsideList = "V431", "value-outside-list", msg!("data-code-v431");
     FieldMismatch = "V432", "field-mismatch", msg!("data-code-v432");
     UnknownReference = "V433", "unknown-reference", msg!("data-code-v433");
+    DuplicateKey = "V434", "duplicate-key", msg!("data-code-v434");
     DepositLate = "V440", "deposit-late", msg!("data-code-v440");
     DepositNotCovered = "V441", "deposit-not-covered", msg!("data-code-v441");
 }

@@ -1,34 +1,37 @@
-//! Finding duplicate rows in one pass with little memory: each row is reduced to a 64-bit hash,
-//! kept with the line where it first appeared in a compact open-addressing table.
+//! Finding duplicate rows, and rows with the same key, in one pass with little memory: each row
+//! (each key) is reduced to a 64-bit hash, kept with the line where it first appeared in a compact
+//! open-addressing table.
 //!
 //! Trade-off: 12 bytes per slot (hash + line) and 4 slots for 3 rows, so 16 bytes per distinct row
 //! (about 90 MB for 5 million rows; the table is sized once from the file's size) instead of the
-//! rows themselves. Two different rows share a hash with probability about n²/2⁶⁵ (7·10⁻⁷ for 5
-//! million rows): accepted. The hash is not cryptographic: the input is the user's own file, not
-//! an adversary's.
+//! rows themselves. A key's slot holds 4 more bytes, a fingerprint of the whole row, to tell two
+//! rows with one key that are identical from two that differ (21 bytes per distinct key, 21 MB
+//! for a national list of a million people). Two different rows (keys) share a hash with
+//! probability about n²/2⁶⁵ (7·10⁻⁷ for 5 million rows): accepted. The hash is not
+//! cryptographic: the input is the user's own file, not an adversary's.
 
-/// The first line of every distinct row seen so far, by hash.
-pub(crate) struct RowSet {
-    /// Per slot: the hash (two halves) and the first line, side by side so that one memory
-    /// read finds both.
-    slots: Vec<[u32; 3]>,
+/// The first line of every distinct hash seen so far, with `W - 3` words of its own per slot.
+pub(crate) struct Seen<const W: usize> {
+    /// Per slot: the hash (two halves), the first line, then the words the caller keeps, side by
+    /// side so that one memory read finds them all.
+    slots: Vec<[u32; W]>,
     len: usize,
 }
 
+/// The first line of every distinct row seen so far, by hash.
+pub(crate) type RowSet = Seen<3>;
+
+/// The first line of every distinct key seen so far, by hash, with a fingerprint of its row.
+pub(crate) type KeySet = Seen<4>;
+
 const MIN_SLOTS: usize = 1 << 10;
-const EMPTY: [u32; 3] = [0; 3];
-
-fn pack(hash: u64, line: u64) -> [u32; 3] {
-    [hash as u32, (hash >> 32) as u32, u32::try_from(line).unwrap_or(u32::MAX)]
-}
-
-fn hash_of(slot: &[u32; 3]) -> u64 {
+fn hash_of<const W: usize>(slot: &[u32; W]) -> u64 {
     u64::from(slot[0]) | (u64::from(slot[1]) << 32)
 }
 
-impl RowSet {
+impl<const W: usize> Seen<W> {
     pub(crate) fn new() -> Self {
-        RowSet { slots: vec![EMPTY; MIN_SLOTS], len: 0 }
+        Seen { slots: vec![[0; W]; MIN_SLOTS], len: 0 }
     }
 
     /// Makes room for `rows` rows in all, so that a good estimate avoids every regrowth (and its
@@ -46,8 +49,9 @@ impl RowSet {
         self.slots[home(hash.max(1), self.slots.len())][0]
     }
 
-    /// Records the row of hash `hash` seen on `line`; returns the line of an earlier identical row.
-    pub(crate) fn insert(&mut self, hash: u64, line: u64) -> Option<u64> {
+    /// Records hash `hash` seen on `line` with `extra` (its first `W - 3` words kept in the slot);
+    /// returns the line and the words of the first line with that hash.
+    fn insert_with(&mut self, hash: u64, line: u64, extra: u32) -> Option<(u64, u32)> {
         if (self.len + 1) * 4 > self.slots.len() * 3 {
             self.rebuild(self.slots.len() * 2);
         }
@@ -59,19 +63,24 @@ impl RowSet {
             let slot = &mut self.slots[i];
             let h = hash_of(slot);
             if h == 0 {
-                *slot = pack(hash, line);
+                slot[0] = hash as u32;
+                slot[1] = (hash >> 32) as u32;
+                slot[2] = u32::try_from(line).unwrap_or(u32::MAX);
+                if W > 3 {
+                    slot[W - 1] = extra;
+                }
                 self.len += 1;
                 return None;
             }
             if h == hash {
-                return Some(u64::from(slot[2]));
+                return Some((u64::from(slot[2]), if W > 3 { slot[W - 1] } else { 0 }));
             }
             i = if i + 1 == n { 0 } else { i + 1 };
         }
     }
 
     fn rebuild(&mut self, n_slots: usize) {
-        let old = std::mem::replace(&mut self.slots, vec![EMPTY; n_slots]);
+        let old = std::mem::replace(&mut self.slots, vec![[0; W]; n_slots]);
         for slot in old {
             let h = hash_of(&slot);
             if h != 0 {
@@ -82,6 +91,22 @@ impl RowSet {
                 self.slots[i] = slot;
             }
         }
+    }
+}
+
+impl RowSet {
+    /// Records the row of hash `hash` seen on `line`; returns the line of an earlier identical row.
+    pub(crate) fn insert(&mut self, hash: u64, line: u64) -> Option<u64> {
+        self.insert_with(hash, line, 0).map(|(first, _)| first)
+    }
+}
+
+impl KeySet {
+    /// Records the key of hash `key` seen on `line`, in a row of hash `row`; returns the line where
+    /// the key was first seen, and whether that row was the same row.
+    pub(crate) fn insert(&mut self, key: u64, line: u64, row: u64) -> Option<(u64, bool)> {
+        let fingerprint = row as u32;
+        self.insert_with(key, line, fingerprint).map(|(first, seen)| (first, seen == fingerprint))
     }
 }
 
@@ -110,6 +135,17 @@ mod tests {
         }
         assert_eq!(set.insert(hash64(b"row;17"), 6000), Some(17));
         assert_eq!(set.insert(hash64(b"row;4999"), 6001), Some(4999));
+        assert!(set.slots.len() >= 5000 * 4 / 3);
+    }
+
+    #[test]
+    fn a_key_seen_again_says_where_and_whether_its_row_is_the_same() {
+        let mut set = KeySet::new();
+        for line in 2..5000u64 {
+            assert_eq!(set.insert(hash64(format!("key;{line}").as_bytes()), line, line * 7), None);
+        }
+        assert_eq!(set.insert(hash64(b"key;17"), 6000, 17 * 7), Some((17, true)));
+        assert_eq!(set.insert(hash64(b"key;4999"), 6001, 1), Some((4999, false)));
         assert!(set.slots.len() >= 5000 * 4 / 3);
     }
 

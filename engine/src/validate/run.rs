@@ -5,6 +5,7 @@
 use crate::ids::{ExistsId, SetId};
 mod cross;
 mod header;
+mod keys;
 mod rejects;
 mod row;
 use std::io::{self, Read};
@@ -87,6 +88,10 @@ pub(crate) struct Run<'p, 'a> {
     pub(crate) memo: Vec<ShortMap<bool>>,
     pub(crate) memo_key: Vec<u8>,
     pub(crate) dupes: dupes::RowSet,
+    /// The keys seen so far, when the norm declares one.
+    pub(crate) keys: dupes::KeySet,
+    /// The current row's key, as its hash reads it.
+    pub(crate) key_bytes: Vec<u8>,
     pub(crate) pending: Pending,
     /// The sink takes the typed values of the rows that are not rejected.
     pub(crate) typed: bool,
@@ -144,6 +149,8 @@ pub(crate) struct PendingRow {
     pub(crate) n_problems: usize,
     /// None for rows not compared (blank, or of the wrong width).
     pub(crate) hash: Option<u64>,
+    /// The hash of the row's key, when the norm has one and every field of it was read.
+    pub(crate) key: Option<u64>,
 }
 
 /// Rows per block of duplicate lookups.
@@ -192,6 +199,8 @@ impl<'p, 'a> Run<'p, 'a> {
             memo: (0..n).map(|_| ShortMap::default()).collect(),
             memo_key: Vec::new(),
             dupes: dupes::RowSet::new(),
+            keys: dupes::KeySet::new(),
+            key_bytes: Vec::new(),
             pending: Pending::default(),
             typed,
             every_problem,
@@ -259,7 +268,12 @@ impl<'p, 'a> Run<'p, 'a> {
                 if let Some(size) = size {
                     // Size the duplicate table once from the rows' mean length.
                     let per_row = (s.consumed() / 1024).max(1);
-                    self.dupes.reserve((size / per_row + size / per_row / 10) as usize);
+                    let rows = (size / per_row + size / per_row / 10) as usize;
+                    if self.plan.key.is_empty() {
+                        self.dupes.reserve(rows);
+                    } else {
+                        self.keys.reserve(rows);
+                    }
                 }
             }
         }
@@ -275,7 +289,11 @@ impl<'p, 'a> Run<'p, 'a> {
         let mut pending = std::mem::take(&mut self.pending);
         // Read every row's slot of the duplicate table first: these reads go to memory at once
         // instead of one after the other (the table is far larger than the caches).
-        let touched = pending.rows.iter().filter_map(|r| r.hash).fold(0u32, |acc, h| acc ^ self.dupes.touch(h));
+        let touched = pending.rows.iter().fold(0u32, |acc, r| match (r.key, r.hash) {
+            (Some(k), _) => acc ^ self.keys.touch(k),
+            (None, Some(h)) => acc ^ self.dupes.touch(h),
+            (None, None) => acc,
+        });
         std::hint::black_box(touched);
         let mut problems = pending.problems.drain(..);
         let mut values = pending.values.drain(..);
@@ -283,7 +301,15 @@ impl<'p, 'a> Run<'p, 'a> {
             let typed = if self.typed { values.next().flatten() } else { None };
             self.row_problems.clear();
             self.row_problems.extend(problems.by_ref().take(r.n_problems));
-            if let Some(h) = r.hash
+            // A row with a key is compared by its key (an identical row has the same key); a row
+            // whose key could not be read (rejected for it) by its content.
+            if let (Some(k), Some(h)) = (r.key, r.hash)
+                && let Some((first, identical)) = self.keys.insert(k, r.line, h)
+            {
+                let (start, raw_end, _) = r.kept.expect("a row with a key keeps its bytes");
+                let p = self.duplicate_key(r.line, first, identical, &pending.bytes[start..raw_end]);
+                self.row_problems.push(p);
+            } else if let (None, Some(h)) = (r.key, r.hash)
                 && let Some(first) = self.dupes.insert(h, r.line)
             {
                 let detailed = self.detailed(Code::DuplicateRow);
@@ -337,7 +363,7 @@ impl<'p, 'a> Run<'p, 'a> {
         let norm = self.plan.norm;
         let n = norm.fields.len();
         self.row_problems.sort_by_key(|p| match (&p.field, p.code) {
-            (_, Code::DuplicateRow) => n + 1,
+            (_, Code::DuplicateRow | Code::DuplicateKey) => n + 1,
             (Some(name), _) => norm.field_index(name).unwrap_or(n),
             (None, _) => 0,
         });

@@ -531,3 +531,72 @@ fn checks_across_fields_and_links_across_files_are_warnings() {
         ["norm `visits` (visits/v1.toml): norm `staff` has no field `WHOM` (link \"A visit by someone who is not on the staff that day\")"]
     );
 }
+
+/// The demo norm with a key.
+fn keyed(key: &str) -> String {
+    NORM.replacen("\n[[field]]", &format!("key = {key}\n\n[[field]]"), 1)
+}
+
+#[test]
+fn two_rows_with_one_key_are_an_error_naming_both_lines_identical_or_not() {
+    let n = norm(&keyed(r#"["ID", "DAY"]"#));
+    let text = format!(
+        "{HEADER}{ID};01/01/2025;A;1;\n{ID};01/01/2025;A;2;\n{ID};02/01/2025;A;1;\n{ID};01/01/2025;A;1;\n\"{ID}\";02/01/2025;A;1;\n{ID};x;A;1;\n"
+    );
+    let (report, keep) = run_with(&n, "DEMO_20250101_20250331.csv", text.as_bytes(), false);
+    let seen: Vec<String> = keep
+        .problems
+        .iter()
+        .map(|p| format!("{} {} {} {}", p.row.unwrap_or(0), p.code, p.value.as_deref().unwrap_or("-"), p.message))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            "3 V434 [masked: 15 characters] the same key (ID and DAY) as row 2",
+            "5 V434 [masked: 15 characters] the same key (ID and DAY) as row 2",
+            "6 V434 [masked: 15 characters] the same key (ID and DAY) as row 4",
+            "7 V416 x not a date written JJ/MM/AAAA",
+        ],
+        "identical or not, quoted or not, one code; a row without its key is rejected for it alone"
+    );
+    let hints: Vec<String> = keep.problems.iter().take(2).map(|p| p.hint.as_ref().expect("a hint").to_string()).collect();
+    assert!(hints[0].starts_with("one row per key") && hints[1].starts_with("the two rows are identical"), "{hints:?}");
+    assert_eq!(keep.rejected.iter().map(|r| r.0).collect::<Vec<_>>(), [3, 5, 6, 7]);
+    assert_eq!(keep.rejected[0].2, "V434");
+    assert_eq!((report.valid, report.rejected), (2, 4));
+    // Two identical rows whose key cannot be read are still compared as rows (rejected for both).
+    let unread = format!("{HEADER}{ID};x;A;1;\n{ID};x;A;1;\n");
+    let (_, keep) = run_with(&n, "DEMO_20250101_20250331.csv", unread.as_bytes(), false);
+    assert_eq!(keep.rejected.iter().map(|r| r.2.as_str()).collect::<Vec<_>>(), ["V416", "V416,V426"]);
+    // Without a key, only identical rows are compared, as the norm says.
+    let (report, _) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), false);
+    assert_eq!(report.counts.iter().map(|c| c.code.as_str()).collect::<Vec<_>>(), ["V416", "V426"]);
+}
+
+#[test]
+fn a_key_names_required_fields_of_the_norm_once() {
+    let problems = |key: &str| {
+        let source = MemSource::new().with("demo/v1.toml", &keyed(key));
+        let (mut diags, mut files) = (Vec::new(), Vec::new());
+        crate::data::norm::load_norm(&source, "demo", 1, &mut diags, &mut files);
+        diags
+            .iter()
+            .map(|d| format!("{} {}{}", d.code, d.message, d.hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(problems(r#"["IDD"]"#), ["R122 the key names field `IDD`, which this norm does not have (did you mean `ID`?)"]);
+    assert_eq!(problems(r#"["ID", "ID"]"#), ["R122 the key names field `ID` twice"]);
+    assert_eq!(
+        problems(r#"["KM"]"#),
+        [
+            "R122 the key names field `KM`, which is not required: a row where it is empty would have no key (make the field required (`required = true`) or take it out of the key)"
+        ]
+    );
+    assert_eq!(problems("[]"), ["R122 the key (`key`) names no field: remove it if the file has no natural key"]);
+    assert!(problems(r#"["ID", "DAY"]"#).is_empty());
+    let allowing = keyed(r#"["ID"]"#).replacen("\n[[field]]", "duplicate_rows = \"warning\"\n\n[[field]]", 1);
+    let source = MemSource::new().with("demo/v1.toml", &allowing);
+    let (mut diags, mut files) = (Vec::new(), Vec::new());
+    crate::data::norm::load_norm(&source, "demo", 1, &mut diags, &mut files);
+    assert_eq!(diags.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["R122"], "a key and identical rows allowed contradict");
+}

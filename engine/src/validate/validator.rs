@@ -38,6 +38,8 @@ pub struct Validator<'a> {
     pub(crate) row_checks: Vec<(String, Condition)>,
     /// The norm's references to other files, their fields as indexes.
     pub(crate) references: Vec<RefPlan>,
+    /// The fields of the norm's key (none: the file has no key), in the key's order.
+    pub(crate) key: Vec<usize>,
 }
 
 /// A reference of the norm (`[[link]]`), compiled: this norm's fields, the date field of
@@ -227,6 +229,8 @@ impl<'a> Validator<'a> {
         if !diags.is_empty() {
             return Err(diags);
         }
+        // The norm's loading checked that the key's fields exist.
+        let key = norm.key.iter().filter_map(|k| norm.field_index(k)).collect();
         let rule_fields = (0..norm.fields.len()).filter(|&f| plan_lists[f].is_some() || conditions[f].is_some()).collect();
         Ok(Validator {
             norm,
@@ -239,6 +243,7 @@ impl<'a> Validator<'a> {
             rule_fields,
             row_checks,
             references,
+            key,
         })
     }
 

@@ -13,8 +13,10 @@ use crate::data::dataset::{Dataset, read_bytes_linked, read_dataset};
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::hashing::sha256_hex;
 use crate::ids::InputId;
+use crate::message::{Arg, Message};
 use crate::rules::inputs::{CaseSchema, InputKind};
 use crate::rules::source::is_contained;
+use crate::validate::FIRST_LINE;
 
 use super::{NationalFile, Part};
 
@@ -130,11 +132,30 @@ fn toml_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-/// A diagnostic of a part's row, moved to the national file's line.
+/// A diagnostic of a part's row, moved to the national file's line, with the earlier line a
+/// duplicate names.
 fn at_national_lines(d: &mut Diagnostic, shown: &str, part: &Part) {
     if let Some(Location::Data { file, row, .. }) = &mut d.location
         && file == shown
     {
         *row = part.national_line(*row);
+        if matches!(d.code, Code::DuplicateRow | Code::DuplicateKey) {
+            earlier_at_national_line(&mut d.message, part);
+        }
+    }
+}
+
+/// The earlier line a message names (`FIRST_LINE`, maybe inside a message it holds), moved to
+/// the national file's line.
+fn earlier_at_national_line(message: &mut Message, part: &Part) {
+    let Message::Id { args, .. } = message else { return };
+    for (name, arg) in args {
+        match arg {
+            Arg::Int(line) if *name == FIRST_LINE => {
+                *line = usize::try_from(*line).map_or(*line, |l| i64::try_from(part.national_line(l)).unwrap_or(i64::MAX));
+            }
+            Arg::Message(inner) => earlier_at_national_line(inner, part),
+            _ => {}
+        }
     }
 }

@@ -40,6 +40,11 @@ pub(crate) struct NormFile {
     pub(crate) false_values: Option<Vec<String>>,
     /// What two identical rows are (default error).
     pub(crate) duplicate_rows: Option<SeverityName>,
+    /// The fields whose values name a row (e.g. ["NIR_PATIENT"]), each a required field: two
+    /// rows of a file with the same key are an error, identical or not. Without it, the file has
+    /// no natural key and only identical rows are compared (`duplicate_rows`, which a keyed norm
+    /// leaves an error).
+    pub(crate) key: Option<Vec<String>>,
     /// The fields, in the order of the file's columns (`[[field]]`).
     pub(crate) field: Vec<FieldDef>,
     /// Checks across the fields of a row (`[[check]]`): a row where one fails is a warning.

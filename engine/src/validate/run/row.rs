@@ -23,6 +23,7 @@ impl<'p, 'a> Run<'p, 'a> {
         let row = s.line;
         let raw = s.raw();
         let mut hash = None;
+        let mut key = None;
         if raw.iter().all(|&b| b == b' ' || b == b'\t') {
             self.row_problems.push(Problem::new(Code::BlankLine, Some(row), msg!("data-row-blank")));
         } else {
@@ -45,12 +46,13 @@ impl<'p, 'a> Run<'p, 'a> {
                     self.collect_keys(s);
                 }
                 hash = Some(self.row_hash(s));
+                key = self.key_hash(s);
             }
         }
         // A row's bytes are kept only if it can still be rejected: it has an error, or a duplicate
-        // of it would be one.
+        // of it (of its key) would be one.
         let may_reject_now = self.row_problems.iter().any(Problem::is_error);
-        let may_reject = may_reject_now || (hash.is_some() && self.plan.norm.duplicate_rows == Severity::Error);
+        let may_reject = may_reject_now || key.is_some() || (hash.is_some() && self.plan.norm.duplicate_rows == Severity::Error);
         if self.typed {
             let values = (hash.is_some() && !may_reject_now).then(|| self.row_values(s));
             self.pending.values.push(values);
@@ -62,7 +64,7 @@ impl<'p, 'a> Run<'p, 'a> {
             p.bytes.extend_from_slice(s.terminator());
             (start, start + raw.len(), p.bytes.len())
         });
-        p.rows.push(PendingRow { line: row, kept, n_problems: self.row_problems.len(), hash });
+        p.rows.push(PendingRow { line: row, kept, n_problems: self.row_problems.len(), hash, key });
         p.problems.append(&mut self.row_problems);
         if p.rows.len() == BLOCK {
             self.flush()?;
