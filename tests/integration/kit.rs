@@ -142,6 +142,28 @@ fn an_edited_case_fails_with_expected_against_got_and_the_explain_path() {
     snap!("kit_test_failure", run.stdout);
 }
 
+/// A case whose acts are dated in one year runs under every later year: its files keep the year
+/// of their dates and the case reader brings them into each year, as it does any team's data.
+#[test]
+fn a_case_with_dated_acts_runs_under_every_year_from_the_one_it_is_written_in() {
+    let sandbox = sandbox_with_cases();
+    let years: Vec<String> =
+        crate::util::shipped_years(&sandbox.path().join("rules")).iter().filter(|y| **y >= 2025).map(i32::to_string).collect();
+    assert!(years.len() >= 2, "{years:?}");
+    let case = format!(
+        "description = \"Un G substitué et un code hors annexe 1, datés de 2025, sous chaque année\"\nreference = \"test\"\nyears = [{}]\n\n\
+         [data]\nprofessionnels = [{{ RPPS = \"mg1\" }}, {{ RPPS = \"mg2\" }}, {{ RPPS = \"mg3\" }}, {{ RPPS = \"ide1\", PROFESSION = \"IDE\" }}, {{ RPPS = \"ide2\", PROFESSION = \"IDE\" }}]\n\
+         patients = [{{ CONSOMMANT = false, repeat = 250 }}, {{ NIR_PATIENT = \"p1\" }}]\n\
+         actes = [{{ NIR_PATIENT = \"p1\", DATE_ACTE = 2025-03-15 }}, {{ NIR_PATIENT = \"p1\", CODE_PRESTATION = \"DEQP003\", DATE_ACTE = 2025-11-02 }}]\n\n\
+         [expected]\n\"statut_acte.substitue\" = 1\n\"statut_acte.hors_liste\" = 1\nactes_facturables = 1\n",
+        years.join(", ")
+    );
+    std::fs::write(sandbox.path().join("tests/cases/dates-de-2025.toml"), case).unwrap();
+    let run = sandbox.peps(&["test", "tests/cases/dates-de-2025.toml"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains(&years.join(" ")), "{}", run.stdout);
+}
+
 #[test]
 fn a_case_that_cannot_run_exits_2_and_says_why() {
     let sandbox = sandbox_with_cases();

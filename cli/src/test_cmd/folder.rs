@@ -10,6 +10,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use chrono::{Datelike, NaiveDate};
+
 use peps_engine::data::norm::{Checksum, Field, FieldKind, Norm};
 use peps_engine::diagnostic::did_you_mean;
 use peps_engine::msg;
@@ -17,6 +19,7 @@ use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::inputs::InputKind;
 use peps_engine::rules::schema::AnyValue;
 use peps_engine::rules::strict::parse_rule_decimal;
+use peps_engine::value::Period;
 
 use super::case_file::{DataSpec, Row, TeamValue, TestCase, TestDefaults};
 
@@ -93,8 +96,9 @@ pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, r
     }
     let mut team = merge_team(&defaults.team, &case.team);
     let mut aliases = Aliases::default();
+    let period = data_period(case, defaults, &datasets, rb);
     for (section, name, norm) in &datasets {
-        let file = data_file_name(norm, rb, name);
+        let file = data_file_name(norm, period, name);
         let text = match case.data.get(*name) {
             Some(DataSpec::File(path)) => match std::fs::read(case_dir.join(path)) {
                 Ok(bytes) => Some(bytes),
@@ -156,13 +160,38 @@ fn merge_team(
     team
 }
 
-/// The data file's name: the norm's file-name pattern over the rulebook's period, if it has one.
-fn data_file_name(norm: &Norm, rb: &Rulebook, input: &str) -> String {
+/// The period the case's data files cover: the rulebook's period moved to the years the rows'
+/// dates fall in (from the first to the last), or the rulebook's own when no row is dated. A case
+/// written in 2025 and run under 2027 keeps its 2025 files, which the case reader brings into
+/// 2027 as it does any team's data; a case with acts in December and January spans two years.
+fn data_period(case: &TestCase, defaults: &TestDefaults, datasets: &[(&str, &str, &Norm)], rb: &Rulebook) -> Period {
+    let mut years = std::collections::BTreeSet::new();
+    for (_, name, norm) in datasets {
+        let Some(DataSpec::Rows(rows)) = case.data.get(*name) else { continue };
+        let column_defaults = |field: &str| case.defaults.get(*name).or(defaults.defaults.get(*name)).and_then(|d| d.get(field));
+        for field in norm.fields.iter().filter(|f| f.is_row_date()) {
+            for row in rows {
+                if let Some(toml::Value::Datetime(d)) = row.fields.get(&field.name).or_else(|| column_defaults(&field.name)).map(|v| &v.0)
+                    && let Some(date) = d.date
+                {
+                    years.insert(i32::from(date.year));
+                }
+            }
+        }
+    }
+    let own = rb.period();
+    let (Some(first), Some(last)) = (years.first(), years.last()) else { return own };
+    let moved = |date: NaiveDate, year: i32| date.with_year(date.year() + year - rb.year()).unwrap_or(date);
+    Period { start: moved(own.start, *first), end: moved(own.end, *last) }
+}
+
+/// The data file's name: the norm's file-name pattern over `period`, if it has one.
+fn data_file_name(norm: &Norm, period: Period, input: &str) -> String {
     match &norm.file_name {
         Some(p) => p
             .pattern
-            .replace("{start}", &rb.period().start.format(&p.date_format).to_string())
-            .replace("{end}", &rb.period().end.format(&p.date_format).to_string()),
+            .replace("{start}", &period.start.format(&p.date_format).to_string())
+            .replace("{end}", &period.end.format(&p.date_format).to_string()),
         None => format!("{input}.csv"),
     }
 }

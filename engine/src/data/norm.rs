@@ -146,6 +146,14 @@ closed_names! {
     }
 }
 
+impl Field {
+    /// Whether the field is the date of its row (which must lie inside the period the file's
+    /// name gives).
+    pub fn is_row_date(&self) -> bool {
+        self.row_date
+    }
+}
+
 impl FieldKind {
     pub(crate) fn value_kind(self) -> crate::value::Kind {
         use crate::value::Kind;

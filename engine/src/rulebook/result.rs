@@ -67,7 +67,8 @@ pub(crate) fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnosti
 /// not a component, or a component the total does not read, would fail every case at evaluation
 /// (X302) after its figures were shown; it is refused at load instead.
 fn check_components_read(rb: &Rulebook, m: &Manifest, total: StepId, components: &[StepId], diags: &mut Vec<Diagnostic>) {
-    if components.is_empty() {
+    // A total that is its own component reads whatever it needs: nothing to compare.
+    if components.is_empty() || components.contains(&total) {
         return;
     }
     let total_step = &rb.steps[total];
