@@ -593,6 +593,9 @@ data-diff-indicators = { $count } indicators
 data-diff-rows = { $count } rows
 data-impact-year = year { $from } → { $to }
 data-norm-what = norm `{ $name }`
+# Issue 23, checked arithmetic: the schedule
+data-schedule-overflow = an amount of the schedule at `{ $event }` overflows
+data-schedule-overflow-hint = check the amounts the calendar reads (estimate, final amount, amounts received) and the advances' shares
 # -- end data --
 
 
@@ -665,6 +668,12 @@ eval-national-sorted-no-column = { $file } has no `{ $column }` column: read cas
 eval-national-sorted-no-column-hint = add the column, or read the files unsorted (their cases are then cut in memory)
 eval-national-not-sorted = { $file }: `{ $column }` { $key } comes after `{ $previous }`: the file is not sorted by `{ $column }`
 eval-national-not-sorted-hint = sort the files by the case column, or read them unsorted (their cases are then cut in memory)
+# Issue 23, checked arithmetic: evaluation
+eval-at-row = { $failure } (line { $line } of { $file })
+eval-result-overflows = { $what } overflows
+eval-the-components = the sum of the result's components
+eval-the-assumed-shares = the share of the total resting on assumptions
+eval-the-waterfall = the result's waterfall
 # -- end eval --
 
 

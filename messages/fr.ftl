@@ -641,6 +641,9 @@ data-diff-rows = { $count } { $count ->
     }
 data-impact-year = année { $from } → { $to }
 data-norm-what = la norme `{ $name }`
+# Issue 23, arithmétique vérifiée : l'échéancier
+data-schedule-overflow = un montant de l'échéancier à `{ $event }` dépasse la capacité des nombres
+data-schedule-overflow-hint = vérifiez les montants que lit le calendrier (estimation, montant définitif, montants reçus) et les parts des acomptes
 # -- end data --
 
 
@@ -716,6 +719,12 @@ eval-national-sorted-no-column = { $file } n'a pas de colonne `{ $column }` : po
 eval-national-sorted-no-column-hint = ajoutez la colonne, ou lisez les fichiers non triés (leurs cas sont alors découpés en mémoire)
 eval-national-not-sorted = { $file } : `{ $column }` { $key } vient après `{ $previous }` : le fichier n'est pas trié par `{ $column }`
 eval-national-not-sorted-hint = triez les fichiers par la colonne du cas, ou lisez-les non triés (leurs cas sont alors découpés en mémoire)
+# Issue 23, arithmétique vérifiée : l'évaluation
+eval-at-row = { $failure } (ligne { $line } de { $file })
+eval-result-overflows = { $what } dépasse la capacité des nombres
+eval-the-components = la somme des composantes du résultat
+eval-the-assumed-shares = la part du total qui repose sur des hypothèses
+eval-the-waterfall = la cascade du résultat
 # -- end eval --
 
 

@@ -262,13 +262,20 @@ pub(crate) fn from_dynamic(d: Dynamic, kind: Kind) -> Result<Value, ResultError>
 #[derive(Debug, Clone)]
 pub(crate) struct FormulaFailure {
     pub(crate) budget: bool,
+    /// An arithmetic error (an overflow, a division by zero): Rhai's decimal operations are
+    /// checked and fail this way rather than panic.
+    pub(crate) arithmetic: bool,
     pub(crate) message: String,
 }
 
 impl FormulaFailure {
     /// The diagnostic code of this failure.
     pub(crate) fn code(&self) -> Code {
-        if self.budget { Code::BudgetExceeded } else { Code::FormulaRuntime }
+        match (self.budget, self.arithmetic) {
+            (true, _) => Code::BudgetExceeded,
+            (false, true) => Code::Arithmetic,
+            (false, false) => Code::FormulaRuntime,
+        }
     }
 }
 
@@ -280,7 +287,8 @@ fn failure(e: Box<EvalAltResult>) -> FormulaFailure {
             | EvalAltResult::ErrorDataTooLarge(..)
             | EvalAltResult::ErrorTooManyVariables(_)
     );
-    FormulaFailure { budget, message: lower_first(&e.to_string()) }
+    let arithmetic = matches!(*e, EvalAltResult::ErrorArithmetic(..));
+    FormulaFailure { budget, arithmetic, message: lower_first(&e.to_string()) }
 }
 
 pub(crate) fn call_function(engine: &Engine, script: &Script, function: &str, args: Vec<Dynamic>) -> Result<Dynamic, FormulaFailure> {

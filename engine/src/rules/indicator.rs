@@ -58,8 +58,14 @@ impl Indicator {
         }
         match (method, self.direction) {
             (Method::Threshold, _) => Decimal::ZERO,
-            (Method::Linear, Direction::Higher) if self.target > Decimal::ZERO => (result / self.target).max(Decimal::ZERO),
-            (Method::Linear, Direction::Lower) if result > Decimal::ZERO => (self.target / result).max(Decimal::ZERO),
+            // Below a positive target: a quotient under 1, or negative (then 0) when it overflows.
+            (Method::Linear, Direction::Higher) if self.target > Decimal::ZERO => {
+                result.checked_div(self.target).unwrap_or(Decimal::ZERO).max(Decimal::ZERO)
+            }
+            // Above the target and positive: a quotient under 1 in size.
+            (Method::Linear, Direction::Lower) if result > Decimal::ZERO => {
+                self.target.checked_div(result).unwrap_or(Decimal::ZERO).max(Decimal::ZERO)
+            }
             _ => Decimal::ZERO,
         }
     }
