@@ -548,7 +548,7 @@ fn read_rebase(obj: &Obj<'_, '_>, spans: &mut Vec<(&'static str, Location)>) -> 
             }
             weights.push((k.get_ref().to_string(), v.into_inner()));
         }
-        let total: Decimal = weights.iter().map(|(_, w)| *w).sum();
+        let total = weights.iter().try_fold(Decimal::ZERO, |sum, (_, w)| sum.checked_add(*w)).unwrap_or(Decimal::MAX);
         if total > Decimal::ONE {
             obj.ctx().error(Code::InvalidValue, w.span(), msg!("rules-weights-over-one", what = obj.what(), total = total));
         }

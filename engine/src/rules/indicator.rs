@@ -121,7 +121,8 @@ fn read_set(obj: &Obj<'_, '_>, name: String) -> Option<IndicatorSet> {
             });
         }
     }
-    let total: Decimal = indicators.iter().map(|i| i.weight).sum();
+    // Weights too large to add up are not 1 either: reported with the others.
+    let total = indicators.iter().try_fold(Decimal::ZERO, |sum, i| sum.checked_add(i.weight)).unwrap_or(Decimal::MAX);
     if total.is_zero() && !indicators.is_empty() {
         ctx.error(Code::InvalidValue, obj.span(), msg!("rules-weights-zero", set = &name));
     } else if !indicators.is_empty() && total != Decimal::ONE {
