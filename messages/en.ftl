@@ -596,6 +596,15 @@ data-norm-what = norm `{ $name }`
 # Issue 23, checked arithmetic: the schedule
 data-schedule-overflow = an amount of the schedule at `{ $event }` overflows
 data-schedule-overflow-hint = check the amounts the calendar reads (estimate, final amount, amounts received) and the advances' shares
+# Issue 23, Rhai as the rules mean it
+data-code-r125 = a formula file holds a statement outside any function, which would never run
+data-code-r126 = a formula imports a module (`import`)
+data-formula-top-level = a statement outside any function: a formula file holds functions (and comments) only, and nothing else in it runs
+data-formula-top-level-hint = put this computation in a function a step calls; a fixed value is a parameter (parametres.toml), with its reference
+data-formula-import = `import` is not allowed in a formula
+data-formula-import-hint = a formula reads only its parameters and calls only the functions of its file and Rhai's
+data-expr-keyed-key-kind = `{ $name }` is grouped by keys of kind { $needed }: a key of kind { $kind } would read no group, on any row
+data-expr-keyed-key-kind-hint = read `{ $name }(…)` with a key of the kind of its `group_by`
 # -- end data --
 
 

@@ -644,6 +644,15 @@ data-norm-what = la norme `{ $name }`
 # Issue 23, arithmétique vérifiée : l'échéancier
 data-schedule-overflow = un montant de l'échéancier à `{ $event }` dépasse la capacité des nombres
 data-schedule-overflow-hint = vérifiez les montants que lit le calendrier (estimation, montant définitif, montants reçus) et les parts des acomptes
+# Issue 23, Rhai comme les règles l'entendent
+data-code-r125 = un fichier de formules contient une instruction hors d'une fonction, qui ne s'exécuterait jamais
+data-code-r126 = une formule importe un module (`import`)
+data-formula-top-level = une instruction hors d'une fonction : un fichier de formules ne contient que des fonctions (et des commentaires), et rien d'autre ne s'y exécute
+data-formula-top-level-hint = mettez ce calcul dans une fonction qu'une étape appelle ; une valeur fixe est un paramètre (parametres.toml), avec sa référence
+data-formula-import = `import` n'est pas permis dans une formule
+data-formula-import-hint = une formule ne lit que ses paramètres et n'appelle que les fonctions de son fichier et de Rhai
+data-expr-keyed-key-kind = `{ $name }` est groupé par des clés de type { $needed } : une clé de type { $kind } ne lirait aucun groupe, sur aucune ligne
+data-expr-keyed-key-kind-hint = lisez `{ $name }(…)` avec une clé du type de son `group_by`
 # -- end data --
 
 

@@ -68,6 +68,7 @@ pub(crate) struct Script {
 /// `diags`.
 pub(crate) fn compile_script(engine: &Engine, file: &SourceFile, file_idx: FileId, diags: &mut Vec<Diagnostic>) -> Option<Script> {
     source::lint(engine, file, diags);
+    source::only_functions(engine, file, diags);
     match engine.compile(&file.text) {
         Ok(ast) => {
             let known = names::known_functions(engine, &ast);

@@ -328,6 +328,29 @@ fn a_formula_cannot_sleep_or_read_the_clock() {
     }
 }
 
+#[test]
+fn a_formula_file_holds_only_functions_and_never_imports() {
+    // Issue 23: `loop { }` at the top of a formula file never runs, and `rules check` said all
+    // was valid; `import` inside a function failed only when a case ran. Both fail at load now,
+    // located, whatever the year's functions are.
+    for (what, text, code, line) in [
+        ("a loop at the top", "\nloop { }\n", "R125", 2),
+        ("a constant at the top", "\nconst TAUX = 0.5;\n", "R125", 2),
+        ("a let at the top", "\nlet x = 1;\n", "R125", 2),
+        ("an import in a function", "\nfn importe() {\n    import \"m\" as m;\n    1\n}\n", "R126", 3),
+    ] {
+        let sandbox = Sandbox::new();
+        let path = sandbox.path().join("rules/2025/formules.rhai");
+        let lines = std::fs::read_to_string(&path).expect("formulas").lines().count();
+        sandbox.append("rules/2025/formules.rhai", text);
+        let run = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms"]);
+        assert_eq!(run.code, 1, "{what}: rules check fails\n{}", run.stderr);
+        assert!(run.stderr.contains(&format!("error[{code} ")), "{what}: {code}\n{}", run.stderr);
+        let at = format!("rules/2025/formules.rhai:{}:", lines + line);
+        assert!(run.stderr.contains(&at), "{what}: located at {at}\n{}", run.stderr);
+    }
+}
+
 /// Where the fuzz corpus and its regressions live.
 fn fuzz_dirs(target: &str) -> Vec<PathBuf> {
     ["fuzz/corpus", "fuzz/regressions"].iter().map(|d| repo().join(d).join(target)).collect()

@@ -84,6 +84,8 @@ codes! {
     NewInputWithoutDefault = "R119", "new-input-without-default", msg!("data-code-r119");
     IndicatorWeights = "R120", "indicator-weights", msg!("data-code-r120");
     LabelNumber = "R121", "label-number", msg!("data-code-r121");
+    FormulaTopLevel = "R125", "formula-top-level", msg!("data-code-r125");
+    FormulaImport = "R126", "formula-import", msg!("data-code-r126");
     CaseFileUnreadable = "D200", "case-file-unreadable", msg!("data-code-d200");
     CaseUnknownKey = "D201", "case-unknown-key", msg!("data-code-d201");
     CaseMissingValue = "D202", "case-missing-value", msg!("data-code-d202");
