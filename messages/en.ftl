@@ -596,6 +596,8 @@ data-norm-what = norm `{ $name }`
 # Issue 23, checked arithmetic: the schedule
 data-schedule-overflow = an amount of the schedule at `{ $event }` overflows
 data-schedule-overflow-hint = check the amounts the calendar reads (estimate, final amount, amounts received) and the advances' shares
+data-impact-overflow = the difference between the two years overflows
+data-impact-overflow-hint = the totals compared are too large for their difference to be written: check the parameters and data that make them
 # Issue 23, Rhai as the rules mean it
 data-code-r125 = a formula file holds a statement outside any function, which would never run
 data-code-r126 = a formula imports a module (`import`)

@@ -644,6 +644,8 @@ data-norm-what = la norme `{ $name }`
 # Issue 23, arithmétique vérifiée : l'échéancier
 data-schedule-overflow = un montant de l'échéancier à `{ $event }` dépasse la capacité des nombres
 data-schedule-overflow-hint = vérifiez les montants que lit le calendrier (estimation, montant définitif, montants reçus) et les parts des acomptes
+data-impact-overflow = l'écart entre les deux années dépasse la capacité des nombres
+data-impact-overflow-hint = les totaux comparés sont trop grands pour que leur différence s'écrive : vérifiez les paramètres et les données qui les font
 # Issue 23, Rhai comme les règles l'entendent
 data-code-r125 = un fichier de formules contient une instruction hors d'une fonction, qui ne s'exécuterait jamais
 data-code-r126 = une formule importe un module (`import`)

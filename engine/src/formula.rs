@@ -354,4 +354,51 @@ mod tests {
         assert_eq!(diags[0].code, Code::UndefinedName);
         assert_eq!(diags[0].location.as_ref().unwrap().to_string(), "f.rhai:2:7");
     }
+
+    #[test]
+    fn decimal_arithmetic_at_the_extremes_fails_as_x303_never_panics() {
+        let engine = sandbox();
+        let names = vec!["x".to_string(), "y".to_string()];
+        let f = file("");
+        for x in [Decimal::MAX, Decimal::MIN, Decimal::new(1, 28)] {
+            let values = [Value::Number(x), Value::Number(Decimal::new(3, 1))];
+            for text in [
+                "x * x",
+                "x + x",
+                "x - x - x",
+                "x / y",
+                "x / 0.0",
+                "x % 0.0",
+                "x % y",
+                "x ** 2",
+                "sin(x)",
+                "cos(x)",
+                "tan(x)",
+                "sqrt(x)",
+                "exp(x)",
+                "ln(x)",
+                "log(x)",
+                "floor(x)",
+                "ceiling(x)",
+                "round(x)",
+                "x.round_dp(2)",
+                "x.round_up(2)",
+                "x.round_down(2)",
+                "x.round_half_up(2)",
+                "x.to_int()",
+                "abs(x)",
+                "-x",
+                "x.int()",
+                "x.fraction()",
+            ] {
+                let Ok(ast) = compile_inline(&engine, text, &names, &f, 0) else { continue };
+                if let Err(e) = eval_inline(&engine, &ast, &names, &values) {
+                    assert!(!e.budget, "{text} with x = {x}: {}", e.message);
+                }
+            }
+        }
+        let ast = compile_inline(&engine, "x * x", &names, &f, 0).unwrap();
+        let e = eval_inline(&engine, &ast, &names, &[Value::Number(Decimal::MAX), Value::Null]).unwrap_err();
+        assert_eq!(e.code(), Code::Arithmetic, "{}", e.message);
+    }
 }
