@@ -477,3 +477,37 @@ fn a_parameter_of_ten_to_the_twenty_fourth_never_panics() {
     }
     assert!(refused > 0, "some parameter of 10²⁴ overflows the evaluation");
 }
+
+#[test]
+fn every_value_of_a_case_pushed_to_its_extremes_never_panics() {
+    // Issue 23: one value near the largest decimal panicked a whole run. Through the fuzz target
+    // `case` (the case read, evaluated on both paths, which must agree, its schedule planned):
+    // each field of the first row of each data file of the example, set to each extreme.
+    let fixture = Fixture::load(&repo().join("rules/2025"), &repo().join("norms"), Some(&repo().join(CASE)))
+        .unwrap_or_else(|d| panic!("the fuzz fixture must load: {d:#?}"));
+    let scratch = tempfile::tempdir().expect("scratch folder");
+    let extremes = [
+        "79228162514264337593543950335",
+        "-79228162514264337593543950335",
+        "7922816251426433759354395033,5",
+        "0,0000000000000000000000000001",
+    ];
+    let mut runs = 0;
+    for (name, bytes) in &fixture.case_files {
+        if !name.ends_with(".csv") {
+            continue;
+        }
+        let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+        let fields = header.split(|&b| b == b';').count();
+        for field in 0..fields {
+            for value in extremes {
+                let mut input = name.as_bytes().to_vec();
+                input.extend_from_slice(format!("\u{1}2\u{1}{field}\u{1}{value}").as_bytes());
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| fuzz::case(&fixture, scratch.path(), &input)));
+                assert!(result.is_ok(), "{name}, field {field} = {value}: panicked");
+                runs += 1;
+            }
+        }
+    }
+    assert!(runs > 50, "every field of every data file is tried");
+}

@@ -363,6 +363,23 @@ fn the_capitation_monthly_advance_is_its_exact_share_rounded_once() {
 }
 
 #[test]
+fn an_estimate_near_the_largest_decimal_is_a_coded_error_never_a_panic() {
+    // Issue 23: a case's estimate near the largest decimal panicked the schedule (exit 101). The
+    // amounts it moves overflow: X303 at the calendar event, exit 1.
+    let sandbox = Sandbox::new();
+    let file = sandbox.path().join("examples/capitation/centre/equipe.toml");
+    let text = std::fs::read_to_string(&file).expect("case file");
+    let line = text.lines().find(|l| l.starts_with("montant_estime =")).expect("an estimate in the case file");
+    for value in ["79228162514264337593543950335", "-79228162514264337593543950335"] {
+        std::fs::write(&file, text.replace(line, &format!("montant_estime = \"{value}\""))).expect("write");
+        let run = sandbox.peps(&["schedule", "--scheme", "capitation", "--year", "2026", "examples/capitation/centre"]);
+        assert!(!run.stderr.contains("panicked"), "{value}: peps panicked\n{}", run.stderr);
+        assert_eq!(run.code, 1, "{value}\n{}", run.stderr);
+        assert!(run.stderr.contains("error[X303 arithmetic]: an amount of the schedule at `"), "{value}\n{}", run.stderr);
+    }
+}
+
+#[test]
 fn a_strong_growth_pays_the_complement_in_advance_and_settles_it_with_the_balance() {
     // 406 new patients against a reference of 3 000 is a 13.5 % rise, above the threshold of
     // the rules: the complement is paid in advance with the last advance.
