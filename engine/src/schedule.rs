@@ -7,7 +7,10 @@
 //! Every amount is an exact decimal rounded half-up to the cent. Each share advance brings what
 //! has been paid up to its share of the estimate as known on its date: the rounding left over
 //! goes into the last one, and the balance is the final amount less what was paid, so advances
-//! and balance add up to the final amount to the cent.
+//! and balance add up to the final amount to the cent. A share (`1 / 12`) and a movement's
+//! coefficient are exact fractions that multiply the estimate before they divide it, so the only
+//! rounding is the one to the cent. Every sum is checked: an amount that does not fit a decimal
+//! is X303 at its calendar event, never a panic.
 
 use chrono::{NaiveDate, Weekday};
 use rust_decimal::{Decimal, RoundingStrategy};
