@@ -616,6 +616,20 @@ data-norm-key-allows-duplicates = the norm has a key and allows identical rows (
 data-row-duplicate-key = the same key ({ $fields }) as row { $first }
 data-row-duplicate-key-hint = one row per key: keep the right one of the two rows, or correct the key of the wrong one
 data-row-duplicate-key-identical-hint = the two rows are identical: delete the one that was entered twice
+# Issue 23, checked arithmetic: the schedule
+data-schedule-overflow = an amount of the schedule at `{ $event }` overflows
+data-schedule-overflow-hint = check the amounts the calendar reads (estimate, final amount, amounts received) and the advances' shares
+data-impact-overflow = the difference between the two years overflows
+data-impact-overflow-hint = the totals compared are too large for their difference to be written: check the parameters and data that make them
+# Issue 23, Rhai as the rules mean it
+data-code-r125 = a formula file holds a statement outside any function, which would never run
+data-code-r126 = a formula imports a module (`import`)
+data-formula-top-level = a statement outside any function: a formula file holds functions (and comments) only, and nothing else in it runs
+data-formula-top-level-hint = put this computation in a function a step calls; a fixed value is a parameter (parametres.toml), with its reference
+data-formula-import = `import` is not allowed in a formula
+data-formula-import-hint = a formula reads only its parameters and calls only the functions of its file and Rhai's
+data-expr-keyed-key-kind = `{ $name }` is grouped by keys of kind { $needed }: a key of kind { $kind } would read no group, on any row
+data-expr-keyed-key-kind-hint = read `{ $name }(…)` with a key of the kind of its `group_by`
 # -- end data --
 
 
@@ -688,6 +702,12 @@ eval-national-sorted-no-column = { $file } has no `{ $column }` column: read cas
 eval-national-sorted-no-column-hint = add the column, or read the files unsorted (their cases are then cut in memory)
 eval-national-not-sorted = { $file }: `{ $column }` { $key } comes after `{ $previous }`: the file is not sorted by `{ $column }`
 eval-national-not-sorted-hint = sort the files by the case column, or read them unsorted (their cases are then cut in memory)
+# Issue 23, checked arithmetic: evaluation
+eval-at-row = { $failure } (line { $line } of { $file })
+eval-result-overflows = { $what } overflows
+eval-the-components = the sum of the result's components
+eval-the-assumed-shares = the share of the total resting on assumptions
+eval-the-waterfall = the result's waterfall
 # -- end eval --
 
 

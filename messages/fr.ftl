@@ -664,6 +664,20 @@ data-norm-key-allows-duplicates = la norme a une clé et admet des lignes identi
 data-row-duplicate-key = même clé ({ $fields }) que la ligne { $first }
 data-row-duplicate-key-hint = une seule ligne par clé : gardez la bonne des deux lignes, ou corrigez la clé de celle qui est fausse
 data-row-duplicate-key-identical-hint = les deux lignes sont identiques : supprimez celle qui a été saisie deux fois
+# Issue 23, arithmétique vérifiée : l'échéancier
+data-schedule-overflow = un montant de l'échéancier à `{ $event }` dépasse la capacité des nombres
+data-schedule-overflow-hint = vérifiez les montants que lit le calendrier (estimation, montant définitif, montants reçus) et les parts des acomptes
+data-impact-overflow = l'écart entre les deux années dépasse la capacité des nombres
+data-impact-overflow-hint = les totaux comparés sont trop grands pour que leur différence s'écrive : vérifiez les paramètres et les données qui les font
+# Issue 23, Rhai comme les règles l'entendent
+data-code-r125 = un fichier de formules contient une instruction hors d'une fonction, qui ne s'exécuterait jamais
+data-code-r126 = une formule importe un module (`import`)
+data-formula-top-level = une instruction hors d'une fonction : un fichier de formules ne contient que des fonctions (et des commentaires), et rien d'autre ne s'y exécute
+data-formula-top-level-hint = mettez ce calcul dans une fonction qu'une étape appelle ; une valeur fixe est un paramètre (parametres.toml), avec sa référence
+data-formula-import = `import` n'est pas permis dans une formule
+data-formula-import-hint = une formule ne lit que ses paramètres et n'appelle que les fonctions de son fichier et de Rhai
+data-expr-keyed-key-kind = `{ $name }` est groupé par des clés de type { $needed } : une clé de type { $kind } ne lirait aucun groupe, sur aucune ligne
+data-expr-keyed-key-kind-hint = lisez `{ $name }(…)` avec une clé du type de son `group_by`
 # -- end data --
 
 
@@ -739,6 +753,12 @@ eval-national-sorted-no-column = { $file } n'a pas de colonne `{ $column }` : po
 eval-national-sorted-no-column-hint = ajoutez la colonne, ou lisez les fichiers non triés (leurs cas sont alors découpés en mémoire)
 eval-national-not-sorted = { $file } : `{ $column }` { $key } vient après `{ $previous }` : le fichier n'est pas trié par `{ $column }`
 eval-national-not-sorted-hint = triez les fichiers par la colonne du cas, ou lisez-les non triés (leurs cas sont alors découpés en mémoire)
+# Issue 23, arithmétique vérifiée : l'évaluation
+eval-at-row = { $failure } (ligne { $line } de { $file })
+eval-result-overflows = { $what } dépasse la capacité des nombres
+eval-the-components = la somme des composantes du résultat
+eval-the-assumed-shares = la part du total qui repose sur des hypothèses
+eval-the-waterfall = la cascade du résultat
 # -- end eval --
 
 

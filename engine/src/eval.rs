@@ -18,7 +18,7 @@ use crate::eval::manifest::manifest;
 use crate::eval::provenance::{assumed_label, assumed_name, function_source, reads_of, shares};
 use crate::eval::state::{State, build_sets};
 use crate::eval::waterfall::waterfall;
-use crate::expr::EvalError;
+use crate::expr::{self, EvalError};
 use crate::formula::{FormulaFailure, ResultError};
 use crate::ids::{DatasetId, ScalarId, StepId};
 use crate::message::Message;
@@ -60,6 +60,24 @@ pub(crate) enum Failure {
         keys: String,
     },
     SumOverflow,
+    /// A failure on one row of a dataset: the file and line are named.
+    AtRow {
+        file: String,
+        line: usize,
+        failure: Box<Failure>,
+    },
+}
+
+/// Names row `r` of `ds` in a failure met while evaluating it (its line: the header is line 1).
+pub(crate) fn at_row<E: Into<Failure>>(ds: &Dataset, r: u32) -> impl FnOnce(E) -> Failure + '_ {
+    move |e| {
+        let failure = e.into();
+        if matches!(failure, Failure::AtRow { .. }) {
+            return failure;
+        }
+        let file = if ds.file.is_empty() { ds.name.clone() } else { ds.file.clone() };
+        Failure::AtRow { file, line: (r as usize).saturating_add(2), failure: Box::new(failure) }
+    }
 }
 
 impl From<EvalError> for Failure {
@@ -87,6 +105,7 @@ impl Failure {
                 msg!("eval-no-table-row-at", row = n, dataset = dataset, table = table, keys = keys)
             }
             Failure::SumOverflow => msg!("eval-sum-overflows"),
+            Failure::AtRow { file, line, failure } => msg!("eval-at-row", failure = failure.message(), file = file, line = *line),
         }
     }
 }
@@ -109,6 +128,7 @@ impl Failure {
             Failure::Eval(e) => e.code(),
             Failure::Formula(f) => f.code(),
             Failure::SumOverflow => Code::Arithmetic,
+            Failure::AtRow { failure, .. } => failure.code(),
             Failure::Result(_) | Failure::NotANumber { .. } | Failure::NoTableRow { .. } => Code::FormulaRuntime,
         }
     }
@@ -159,7 +179,14 @@ pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
             }
         };
         let value = match (value, step.rounding) {
-            (Value::Number(n), Some(r)) => Value::Number(r.apply(n)),
+            (Value::Number(n), Some(r)) => match expr::round(r, n) {
+                Ok(n) => Value::Number(n),
+                Err(e) => {
+                    diagnostics.push(failure_diagnostic(rb, step, &Failure::Eval(e)));
+                    stopped = true;
+                    break;
+                }
+            },
             (v, _) => v,
         };
         st.scalars[step_scalar[i]] = value.clone();
@@ -188,13 +215,25 @@ pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
     }
     let total_step = &rb.steps[rb.result.total];
     let total = if !eligible {
-        Value::Number(total_step.rounding.map_or(Decimal::ZERO, |r| r.apply(Decimal::ZERO)))
+        Value::Number(total_step.rounding.and_then(|r| r.apply(Decimal::ZERO)).unwrap_or(Decimal::ZERO))
     } else {
         outputs[rb.result.total].as_ref().map_or(Value::Null, |o| o.value.clone())
     };
     let complete = eligible && !stopped;
+    let (mut assumed_shares, mut bars) = (Vec::new(), Vec::new());
     if complete {
         check_components(rb, &outputs, &total, &mut diagnostics);
+        let total_step = &rb.steps[rb.result.total];
+        let overflows =
+            |what| Diagnostic::error(Code::Arithmetic, msg!("eval-result-overflows", what = what)).at(total_step.def.location.clone());
+        match shares(rb, &outputs, &assumed) {
+            Some(s) => assumed_shares = s,
+            None => diagnostics.push(overflows(msg!("eval-the-assumed-shares"))),
+        }
+        match waterfall(rb, &outputs, &total) {
+            Some(b) => bars = b,
+            None => diagnostics.push(overflows(msg!("eval-the-waterfall"))),
+        }
     }
     Evaluation {
         scheme: rb.manifest.scheme.clone(),
@@ -207,8 +246,8 @@ pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
         total_unit: total_step.unit,
         components: rb.result.components.iter().map(|&c| rb.steps[c].def.name.clone()).collect(),
         assumed_count: if eligible { assumed[rb.result.total].len() } else { 0 },
-        assumed_shares: if complete { shares(rb, &outputs, &assumed) } else { Vec::new() },
-        waterfall: if complete { waterfall(rb, &outputs, &total) } else { Vec::new() },
+        assumed_shares,
+        waterfall: bars,
         assumed_labels: assumed.iter().flatten().filter_map(|item| Some((item.clone(), assumed_label(rb, item)?))).collect(),
         outputs: rb.order.iter().filter_map(|&i| outputs[i].take()).collect(),
         total,
@@ -282,8 +321,20 @@ pub(crate) fn check_components(rb: &Rulebook, outputs: &TiSlice<StepId, Option<O
     if rb.result.components.is_empty() {
         return;
     }
-    let sum: Option<Decimal> = rb.result.components.iter().map(|&c| outputs[c].as_ref().and_then(|o| o.value.as_number())).sum();
-    if let (Some(sum), Some(t)) = (sum, total.as_number())
+    let values: Option<Vec<Decimal>> =
+        rb.result.components.iter().map(|&c| outputs[c].as_ref().and_then(|o| o.value.as_number())).collect();
+    let Some(values) = values else { return };
+    let Some(sum) = values.into_iter().try_fold(Decimal::ZERO, Decimal::checked_add) else {
+        diags.push(
+            Diagnostic::error(Code::Arithmetic, msg!("eval-result-overflows", what = msg!("eval-the-components"))).at(rb.steps
+                [rb.result.total]
+                .def
+                .location
+                .clone()),
+        );
+        return;
+    };
+    if let Some(t) = total.as_number()
         && sum != t
     {
         diags.push(

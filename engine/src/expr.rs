@@ -20,9 +20,9 @@ mod func;
 mod parse;
 
 pub(crate) use ast::{Ast, BinOp, UnOp};
-pub(crate) use check::{Expr, ItemField, Resolver, Slot, check};
+pub(crate) use check::{Expr, ItemField, Keyed, Resolver, Slot, check};
 pub(crate) use error::{EvalError, ExprError, ExprErrorKind, NameError};
-pub(crate) use eval::{Env, apply, arithmetic, compare, eval, eval_bool, truthy, whole_years};
+pub(crate) use eval::{Env, apply, arithmetic, compare, eval, eval_bool, eval_ratio, round, truthy, whole_years};
 pub(crate) use func::Func;
 pub(crate) use parse::parse;
 

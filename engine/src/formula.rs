@@ -68,6 +68,7 @@ pub(crate) struct Script {
 /// `diags`.
 pub(crate) fn compile_script(engine: &Engine, file: &SourceFile, file_idx: FileId, diags: &mut Vec<Diagnostic>) -> Option<Script> {
     source::lint(engine, file, diags);
+    source::only_functions(engine, file, diags);
     match engine.compile(&file.text) {
         Ok(ast) => {
             let known = names::known_functions(engine, &ast);
@@ -262,13 +263,20 @@ pub(crate) fn from_dynamic(d: Dynamic, kind: Kind) -> Result<Value, ResultError>
 #[derive(Debug, Clone)]
 pub(crate) struct FormulaFailure {
     pub(crate) budget: bool,
+    /// An arithmetic error (an overflow, a division by zero): Rhai's decimal operations are
+    /// checked and fail this way rather than panic.
+    pub(crate) arithmetic: bool,
     pub(crate) message: String,
 }
 
 impl FormulaFailure {
     /// The diagnostic code of this failure.
     pub(crate) fn code(&self) -> Code {
-        if self.budget { Code::BudgetExceeded } else { Code::FormulaRuntime }
+        match (self.budget, self.arithmetic) {
+            (true, _) => Code::BudgetExceeded,
+            (false, true) => Code::Arithmetic,
+            (false, false) => Code::FormulaRuntime,
+        }
     }
 }
 
@@ -280,7 +288,8 @@ fn failure(e: Box<EvalAltResult>) -> FormulaFailure {
             | EvalAltResult::ErrorDataTooLarge(..)
             | EvalAltResult::ErrorTooManyVariables(_)
     );
-    FormulaFailure { budget, message: lower_first(&e.to_string()) }
+    let arithmetic = matches!(*e, EvalAltResult::ErrorArithmetic(..));
+    FormulaFailure { budget, arithmetic, message: lower_first(&e.to_string()) }
 }
 
 pub(crate) fn call_function(engine: &Engine, script: &Script, function: &str, args: Vec<Dynamic>) -> Result<Dynamic, FormulaFailure> {
@@ -344,5 +353,52 @@ mod tests {
         assert!(compile_script(&engine, &file("fn f(a) {\n  a * taux_plafnod\n}\n"), FileId::from(0), &mut diags).is_none());
         assert_eq!(diags[0].code, Code::UndefinedName);
         assert_eq!(diags[0].location.as_ref().unwrap().to_string(), "f.rhai:2:7");
+    }
+
+    #[test]
+    fn decimal_arithmetic_at_the_extremes_fails_as_x303_never_panics() {
+        let engine = sandbox();
+        let names = vec!["x".to_string(), "y".to_string()];
+        let f = file("");
+        for x in [Decimal::MAX, Decimal::MIN, Decimal::new(1, 28)] {
+            let values = [Value::Number(x), Value::Number(Decimal::new(3, 1))];
+            for text in [
+                "x * x",
+                "x + x",
+                "x - x - x",
+                "x / y",
+                "x / 0.0",
+                "x % 0.0",
+                "x % y",
+                "x ** 2",
+                "sin(x)",
+                "cos(x)",
+                "tan(x)",
+                "sqrt(x)",
+                "exp(x)",
+                "ln(x)",
+                "log(x)",
+                "floor(x)",
+                "ceiling(x)",
+                "round(x)",
+                "x.round_dp(2)",
+                "x.round_up(2)",
+                "x.round_down(2)",
+                "x.round_half_up(2)",
+                "x.to_int()",
+                "abs(x)",
+                "-x",
+                "x.int()",
+                "x.fraction()",
+            ] {
+                let Ok(ast) = compile_inline(&engine, text, &names, &f, 0) else { continue };
+                if let Err(e) = eval_inline(&engine, &ast, &names, &values) {
+                    assert!(!e.budget, "{text} with x = {x}: {}", e.message);
+                }
+            }
+        }
+        let ast = compile_inline(&engine, "x * x", &names, &f, 0).unwrap();
+        let e = eval_inline(&engine, &ast, &names, &[Value::Number(Decimal::MAX), Value::Null]).unwrap_err();
+        assert_eq!(e.code(), Code::Arithmetic, "{}", e.message);
     }
 }

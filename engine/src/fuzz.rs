@@ -17,6 +17,7 @@ use crate::data::dataset::read_bytes;
 use crate::data::field::identifier_lookalike;
 use crate::data::norm::{Norm, load_norm};
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::eval::EvalPath;
 use crate::formula::{call_function, compile_inline, compile_script, eval_inline, function_params, sandbox};
 use crate::rulebook::{Rulebook, load};
 use crate::rules::inputs::RejectedRows;
@@ -34,6 +35,8 @@ pub struct Fixture {
     pub rulebook: Rulebook,
     /// A case read against it, to evaluate rulebooks that keep its schema.
     pub case: Option<Case>,
+    /// Every file of the case folder, by name, sorted: what the `case` target mutates.
+    pub case_files: Vec<(String, Vec<u8>)>,
 }
 
 impl Fixture {
@@ -44,6 +47,7 @@ impl Fixture {
         let norms = read_all(&crate::rules::source::DirSource::new(norms));
         let (rb, diags) = load(&mem(&rules), &mem(&norms));
         let Some(rulebook) = rb else { return Err(diags) };
+        let case_files = case.map(case_files).unwrap_or_default();
         let case = match case {
             Some(dir) => {
                 let (case, diags) = rulebook.load_case(dir, CaseOptions::default());
@@ -54,13 +58,25 @@ impl Fixture {
             }
             None => None,
         };
-        Ok(Fixture { rules, norms, rulebook, case })
+        Ok(Fixture { rules, norms, rulebook, case, case_files })
     }
 
     /// The norms the fixture's rulebook reads.
     pub fn norm_list(&self) -> &[Norm] {
         &self.rulebook.norms
     }
+}
+
+/// The files of a case folder (not its subfolders), by name, sorted.
+fn case_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut files: Vec<(String, Vec<u8>)> = entries
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .filter_map(|e| Some((e.file_name().to_str()?.to_string(), std::fs::read(e.path()).ok()?)))
+        .collect();
+    files.sort();
+    files
 }
 
 fn read_all(source: &dyn Source) -> Vec<(String, String)> {
@@ -79,14 +95,31 @@ fn split(data: &[u8]) -> (usize, String) {
     }
 }
 
-/// Target `rulebook`: the first byte picks a file of the fixture's rulebook, the rest replaces it.
-/// A rulebook that still loads is evaluated on the fixture's case when it keeps its schema.
-pub fn rulebook(fx: &Fixture, data: &[u8]) -> usize {
-    if fx.rules.is_empty() {
-        return 0;
+/// Which of `names` an input names, and the rest of the input: `name` and a NUL byte first (so
+/// that a committed input keeps naming its file when files are added), else the first byte picks
+/// one by its rank.
+fn pick<'d>(names: &[&str], data: &'d [u8]) -> Option<(usize, &'d [u8])> {
+    if names.is_empty() {
+        return None;
     }
-    let (pick, text) = split(data);
-    let target = &fx.rules[pick % fx.rules.len()].0;
+    if let Some(nul) = data.iter().position(|&b| b == 0)
+        && let Some(i) = names.iter().position(|n| n.as_bytes() == &data[..nul])
+    {
+        return Some((i, &data[nul + 1..]));
+    }
+    let (&b, rest) = data.split_first().unwrap_or((&0, &[]));
+    Some((usize::from(b) % names.len(), rest))
+}
+
+/// Target `rulebook`: the input names a file of the fixture's rulebook (`parametres.toml` and a
+/// NUL byte, or a first byte that picks one by rank), the rest replaces it. A rulebook that still
+/// loads is evaluated on the fixture's case, end to end (evaluation and schedule), when it keeps
+/// its schema.
+pub fn rulebook(fx: &Fixture, data: &[u8]) -> usize {
+    let names: Vec<&str> = fx.rules.iter().map(|(p, _)| p.as_str()).collect();
+    let Some((i, rest)) = pick(&names, data) else { return 0 };
+    let text = String::from_utf8_lossy(rest).into_owned();
+    let target = &fx.rules[i].0;
     let files: Vec<(String, String)> =
         fx.rules.iter().map(|(p, t)| if p == target { (p.clone(), text.clone()) } else { (p.clone(), t.clone()) }).collect();
     let (rb, diags) = load(&mem(&files), &mem(&fx.norms));
@@ -94,10 +127,72 @@ pub fn rulebook(fx: &Fixture, data: &[u8]) -> usize {
     if let (Some(rb), Some(case)) = (rb, &fx.case)
         && same_schema(&rb, &fx.rulebook)
     {
-        let evaluation = crate::eval::evaluate(&rb, case);
-        n += evaluation.outputs.len() + evaluation.diagnostics.len();
+        n += end_to_end(&rb, case);
     }
     n
+}
+
+/// Evaluates `case` on both evaluation paths, which must agree, then plans its schedule.
+fn end_to_end(rb: &Rulebook, case: &Case) -> usize {
+    let evaluation = crate::eval::evaluate_with(rb, case, EvalPath::Vector);
+    let reference = crate::eval::evaluate_with(rb, case, EvalPath::Reference);
+    let json = |e: &crate::eval::Evaluation| serde_json::to_string(e).unwrap_or_default();
+    assert_eq!(json(&evaluation), json(&reference), "the vector path and the reference disagree");
+    let schedule = crate::schedule::schedule(rb, case, &evaluation);
+    evaluation.outputs.len() + evaluation.diagnostics.len() + schedule.payments.len() + schedule.diagnostics.len()
+}
+
+/// Target `case`: the fixture's rulebook evaluated on a fuzzed copy of its case, end to end (the
+/// case read, evaluated on both paths, its schedule planned). The input names a file of the case
+/// folder (`patients.csv` and a NUL byte, or a first byte that picks one by rank) and either
+/// replaces it, or — when the name is followed by byte 1 instead of NUL — gives
+/// `LINE 0x01 FIELD 0x01 VALUE`: field FIELD (from 0) of line LINE (from 1) becomes VALUE, so that
+/// one value can be pushed to its extremes in a file that is otherwise valid. The copy is written
+/// into `scratch`, a folder the caller owns.
+pub fn case(fx: &Fixture, scratch: &Path, data: &[u8]) -> usize {
+    let names: Vec<&str> = fx.case_files.iter().map(|(n, _)| n.as_str()).collect();
+    let cell = data.iter().position(|&b| b == 1).filter(|&k| names.iter().any(|n| n.as_bytes() == &data[..k]));
+    let (i, bytes) = match cell {
+        Some(k) => {
+            let i = names.iter().position(|n| n.as_bytes() == &data[..k]).unwrap_or(0);
+            (i, with_cell(&fx.case_files[i].1, &data[k + 1..]))
+        }
+        None => match pick(&names, data) {
+            Some((i, rest)) => (i, rest.to_vec()),
+            None => return 0,
+        },
+    };
+    for (k, (name, original)) in fx.case_files.iter().enumerate() {
+        let body = if k == i { &bytes } else { original };
+        if std::fs::write(scratch.join(name), body).is_err() {
+            return 0;
+        }
+    }
+    let (case, diags) = fx.rulebook.load_case(scratch, CaseOptions::default());
+    let mut n = diags.len();
+    if let Some(case) = case
+        && !diags.iter().any(Diagnostic::is_error)
+    {
+        n += end_to_end(&fx.rulebook, &case);
+    }
+    n
+}
+
+/// `file` with one field replaced, as `LINE 0x01 FIELD 0x01 VALUE` says (fields cut at `;`).
+fn with_cell(file: &[u8], spec: &[u8]) -> Vec<u8> {
+    let mut parts = spec.splitn(3, |&b| b == 1);
+    let number = |p: Option<&[u8]>| std::str::from_utf8(p.unwrap_or_default()).ok().and_then(|s| s.trim().parse::<usize>().ok());
+    let (Some(line), Some(field)) = (number(parts.next()), number(parts.next())) else { return file.to_vec() };
+    let value = parts.next().unwrap_or_default();
+    let mut lines: Vec<Vec<u8>> = file.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
+    if let Some(l) = line.checked_sub(1).and_then(|k| lines.get_mut(k)) {
+        let mut fields: Vec<Vec<u8>> = l.split(|&b| b == b';').map(<[u8]>::to_vec).collect();
+        if let Some(f) = fields.get_mut(field) {
+            *f = value.to_vec();
+        }
+        *l = fields.join(&b';');
+    }
+    lines.join(&b'\n')
 }
 
 /// Whether two rulebooks declare the same case inputs, so a case read for one fits the other.

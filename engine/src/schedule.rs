@@ -7,10 +7,13 @@
 //! Every amount is an exact decimal rounded half-up to the cent. Each share advance brings what
 //! has been paid up to its share of the estimate as known on its date: the rounding left over
 //! goes into the last one, and the balance is the final amount less what was paid, so advances
-//! and balance add up to the final amount to the cent.
+//! and balance add up to the final amount to the cent. A share (`1 / 12`) and a movement's
+//! coefficient are exact fractions that multiply the estimate before they divide it, so the only
+//! rounding is the one to the cent. Every sum is checked: an amount that does not fit a decimal
+//! is X303 at its calendar event, never a panic.
 
 use chrono::{NaiveDate, Weekday};
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::data::case::Case;
 use crate::diagnostic::{Code, Diagnostic, Location};
@@ -25,7 +28,7 @@ use crate::rules::workdays::WEEKDAY_NAMES;
 use crate::schedule::advances::{advances, complement_payments};
 use crate::schedule::balance::balance;
 use crate::schedule::movements::movements;
-use crate::value::{Rounding, Value};
+use crate::value::{Ratio, Value};
 
 mod advances;
 mod balance;
@@ -36,8 +39,23 @@ mod movements;
 pub use deposits::deposit_warnings;
 pub use model::*;
 
+/// `d` rounded half-up to the cent. Rounding to a power of ten never overflows.
 pub fn cents(d: Decimal) -> Decimal {
-    Rounding::cents().apply(d)
+    let mut rounded = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    rounded
+}
+
+/// The sum of `amounts`; `None` when it does not fit a decimal.
+pub(crate) fn sum(amounts: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    amounts.into_iter().try_fold(Decimal::ZERO, Decimal::checked_add)
+}
+
+/// An amount of the schedule that does not fit a decimal, found while `event` was planned.
+pub(crate) fn overflow(e: &Event) -> Diagnostic {
+    Diagnostic::error(Code::Arithmetic, msg!("data-schedule-overflow", event = &e.name))
+        .at(e.provenance.location.clone())
+        .hint(msg!("data-schedule-overflow-hint"))
 }
 
 /// An amount shown with at least its cents, never rounded: what a case records stays exact.
@@ -175,10 +193,15 @@ pub fn schedule(rb: &Rulebook, case: &Case, eval: &Evaluation) -> Schedule {
     let complements: Vec<&Event> = calendar.iter().filter(|e| e.kind == EventKind::Complement).collect();
     // A missing estimate is reported when the advances are planned.
     let base_estimate =
-        calendar.iter().find(|e| e.kind == EventKind::Advance && e.share.is_some()).and_then(|e| estimate(&src, e, &complements));
+        calendar.iter().find(|e| e.kind == EventKind::Advance && e.share.is_some()).and_then(|e| estimate(&src, e, &complements).ok());
     s.estimate = base_estimate.clone();
-    let movements = base_estimate.as_ref().map_or_else(Vec::new, |est| movements(rb, &calendar, case, est.amount));
-    s.movements = movements;
+    match base_estimate.as_ref().map_or_else(|| Ok(Vec::new()), |est| movements(rb, &calendar, case, est.amount)) {
+        Ok(movements) => s.movements = movements,
+        Err(d) => {
+            s.diagnostics.push(d);
+            return s;
+        }
+    }
     advances(&src, &records, &complements, &mut s);
     if s.diagnostics.iter().any(Diagnostic::is_error) {
         return s;
@@ -202,9 +225,16 @@ pub fn schedule(rb: &Rulebook, case: &Case, eval: &Evaluation) -> Schedule {
         });
     }
     s.payments.sort_by_key(|p| p.date);
-    s.paid = money(s.payments.iter().map(|p| p.amount).sum());
+    let Some(paid) = sum(s.payments.iter().map(|p| p.amount)) else {
+        s.diagnostics.extend(balance_event.or(calendar.first()).map(overflow));
+        return s;
+    };
+    s.paid = money(paid);
     if let Some(b) = balance_event {
-        s.balance = balance(&src, b, &s);
+        match balance(&src, b, &s) {
+            Some(result) => s.balance = result,
+            None => s.diagnostics.push(overflow(b)),
+        }
     }
     s
 }
@@ -231,10 +261,25 @@ fn holding(rb: &Rulebook, case: &Case, eval: &Evaluation, computed: &mut Vec<Fig
         {
             continue;
         }
+        // A share is kept as the exact fraction its expression computes, and as a decimal to show
+        // and check (one too large for a decimal is out of range anyway).
+        #[allow(clippy::result_large_err, reason = "an error stops the event, once")] // not prose
+        let fraction = |ex: &Option<Expr>| -> Result<Option<(Ratio, Decimal)>, Diagnostic> {
+            let Some(ex) = ex else { return Ok(None) };
+            match expr::eval_ratio(ex, &values) {
+                Ok(share) => {
+                    let share = share.unwrap_or(Ratio::whole(Decimal::ZERO));
+                    Ok(Some((share, share.value().unwrap_or(Decimal::MAX))))
+                }
+                Err(err) => Err(Diagnostic::error(err.code(), msg!("data-event-failed", event = &e.name, message = err.message()))
+                    .at(e.provenance.location.clone())),
+            }
+        };
         let mut e = e.clone();
-        match (number(&x.share), number(&x.amount)) {
+        match (fraction(&x.share), number(&x.amount)) {
             (Ok(share), Ok(amount)) => {
-                if let Some(share) = share {
+                if let Some((fraction, share)) = share {
+                    e.share_fraction = Some(fraction);
                     if share.is_sign_negative() || share > Decimal::ONE {
                         diags.push(
                             Diagnostic::error(Code::InvalidValue, msg!("data-event-share-range", event = &e.name, share = share))
@@ -252,7 +297,7 @@ fn holding(rb: &Rulebook, case: &Case, eval: &Evaluation, computed: &mut Vec<Fig
         }
         out.push(e);
     }
-    let shares: Decimal = out.iter().filter(|e| e.kind == EventKind::Advance).filter_map(|e| e.share).sum();
+    let shares = sum(out.iter().filter(|e| e.kind == EventKind::Advance).filter_map(|e| e.share)).unwrap_or(Decimal::MAX);
     // Shares such as 1/12 are not exact in decimals: twelve of them may miss 1 by 10^-27.
     if shares > Decimal::ONE + Decimal::new(1, 20) {
         let first = out.iter().find(|e| e.share.is_some());
@@ -272,18 +317,35 @@ pub(crate) fn no_estimate(e: &Event) -> Diagnostic {
         .hint(msg!("data-advance-no-estimate-hint"))
 }
 
+/// Why advance `e` has no estimate.
+pub(crate) enum NoEstimate {
+    /// None of its sources has a value.
+    Missing,
+    /// Its source less the complements does not fit a decimal.
+    Overflow,
+}
+
+impl NoEstimate {
+    pub(crate) fn diagnostic(&self, e: &Event) -> Diagnostic {
+        match self {
+            NoEstimate::Missing => no_estimate(e),
+            NoEstimate::Overflow => overflow(e),
+        }
+    }
+}
+
 /// The estimate of advance `e`: its first source with a value; a computed one less the
 /// complements, which are paid apart.
-pub(crate) fn estimate(src: &Sources<'_>, e: &Event, complements: &[&Event]) -> Option<Estimate> {
-    let source = e.estimate.iter().find_map(|n| src.amount(n))?;
+pub(crate) fn estimate(src: &Sources<'_>, e: &Event, complements: &[&Event]) -> Result<Estimate, NoEstimate> {
+    let source = e.estimate.iter().find_map(|n| src.amount(n)).ok_or(NoEstimate::Missing)?;
     let from_input = source.name.contains('.');
     let less: Vec<Figure> = if from_input {
         Vec::new()
     } else {
         complements.iter().filter_map(|c| src.amount(c.amount.as_deref()?)).filter(|f| !f.value.is_zero()).collect()
     };
-    let amount = cents(source.value - less.iter().map(|f| f.value).sum::<Decimal>());
-    Some(Estimate { source, from_input, less, amount })
+    let amount = sum(less.iter().map(|f| f.value)).and_then(|less| source.value.checked_sub(less)).ok_or(NoEstimate::Overflow)?;
+    Ok(Estimate { source, from_input, less, amount: cents(amount) })
 }
 
 #[cfg(test)]
@@ -374,27 +436,29 @@ mod tests {
             days: -184,
             period_days: 365,
             coefficient: dec!(-184) / dec!(730),
+            fraction: Ratio::new(dec!(-184), dec!(730)).unwrap(),
             effect: Decimal::ZERO,
             applied_from: None,
         };
         let movements = [m];
         let e = dec!(1000.01);
-        let a = |paid| ShareAdvance { share: dec!(0.25), estimate: e, paid };
+        let quarter = Ratio::whole(dec!(0.25));
+        let a = |paid| ShareAdvance { share: quarter, estimate: e, paid };
         // Before the exit: a quarter, 250.0025 → 250.00.
-        let (b, adj) = share_advance(dec!(0.25), e, &[], &movements, day(2025, 1, 31), None, false);
+        let (b, adj) = share_advance(quarter, e, &[], &movements, day(2025, 1, 31), None, false).unwrap();
         assert_eq!(share_base(&b), dec!(250.00));
         assert!(adj.is_empty());
         // After it: 1000.01 − 252.06 (1000.01 × 184 / 730 = 252.0573) = 747.95; a quarter 186.9875
         // → 186.99; the two earlier quarters are brought down by 2 × (186.99 − 250.00), and the
         // second was received as 260.00: 10.00 more comes back.
         let done = [a(dec!(250.00)), a(dec!(260.00))];
-        let (b, adj) = share_advance(dec!(0.25), e, &done, &movements, day(2025, 7, 20), Some(day(2025, 4, 20)), false);
+        let (b, adj) = share_advance(quarter, e, &done, &movements, day(2025, 7, 20), Some(day(2025, 4, 20)), false).unwrap();
         assert_eq!(b, Basis::Share { share: dec!(0.25), estimate: e, rebased: dec!(747.95), base: dec!(186.99) });
         assert_eq!(adj[0], Adjustment { kind: AdjustmentKind::Rebase, amount: dec!(-126.02), movements: vec![0] });
         assert_eq!(adj[1], Adjustment { kind: AdjustmentKind::ReceivedDifference, amount: dec!(-10.00), movements: Vec::new() });
         // The last: four quarters of 186.99 are 747.96, one cent more than the estimate.
         let done = [a(dec!(250.00)), a(dec!(260.00)), a(dec!(186.99) - dec!(126.02) - dec!(10.00))];
-        let (b, adj) = share_advance(dec!(0.25), e, &done, &movements, day(2025, 10, 20), Some(day(2025, 7, 20)), true);
+        let (b, adj) = share_advance(quarter, e, &done, &movements, day(2025, 10, 20), Some(day(2025, 7, 20)), true).unwrap();
         assert_eq!(share_base(&b), dec!(186.99));
         assert_eq!(adj, [Adjustment { kind: AdjustmentKind::Rounding, amount: dec!(-0.01), movements: Vec::new() }]);
         let paid: Decimal = done.iter().map(|x| x.paid).sum::<Decimal>() + dec!(186.99) - dec!(0.01);

@@ -15,6 +15,7 @@ pub(crate) use smol_str::SmolStr;
 
 mod dated;
 mod people;
+mod ratio;
 mod rounding;
 mod status;
 mod unit;
@@ -22,6 +23,7 @@ mod unit;
 pub(crate) use dated::value_at;
 pub use dated::{Dated, Period};
 pub(crate) use people::for_people;
+pub(crate) use ratio::Ratio;
 pub use rounding::{Rounding, RoundingMode};
 pub use status::Status;
 pub use unit::Unit;
@@ -138,19 +140,36 @@ mod tests {
 
     #[test]
     fn rounding_is_half_up_by_default_not_bankers() {
-        let r = Rounding::cents();
-        assert_eq!(r.apply(dec!(2.345)), dec!(2.35));
-        assert_eq!(r.apply(dec!(-2.345)), dec!(-2.35));
-        assert_eq!(r.apply(dec!(2.344999)), dec!(2.34));
-        assert_eq!(r.apply(dec!(7)).to_string(), "7.00");
-        assert_eq!(r.apply(dec!(0.0)).to_string(), "0.00");
+        let r = |x| Rounding::cents().apply(x).expect("fits");
+        assert_eq!(r(dec!(2.345)), dec!(2.35));
+        assert_eq!(r(dec!(-2.345)), dec!(-2.35));
+        assert_eq!(r(dec!(2.344999)), dec!(2.34));
+        assert_eq!(r(dec!(7)).to_string(), "7.00");
+        assert_eq!(r(dec!(0.0)).to_string(), "0.00");
         let even = Rounding { step: dec!(0.01), mode: RoundingMode::HalfEven };
-        assert_eq!(even.apply(dec!(2.345)), dec!(2.34));
+        assert_eq!(even.apply(dec!(2.345)), Some(dec!(2.34)));
         let fives = Rounding { step: dec!(0.05), mode: RoundingMode::HalfUp };
-        assert_eq!(fives.apply(dec!(1.024)), dec!(1.00));
-        assert_eq!(fives.apply(dec!(1.025)), dec!(1.05));
+        assert_eq!(fives.apply(dec!(1.024)), Some(dec!(1.00)));
+        assert_eq!(fives.apply(dec!(1.025)), Some(dec!(1.05)));
         let euros = Rounding { step: dec!(1), mode: RoundingMode::Floor };
-        assert_eq!(euros.apply(dec!(-0.5)), dec!(-1));
+        assert_eq!(euros.apply(dec!(-0.5)), Some(dec!(-1)));
+        let tens = Rounding { step: dec!(10), mode: RoundingMode::HalfUp };
+        assert_eq!(tens.apply(dec!(15)), Some(dec!(20)));
+    }
+
+    #[test]
+    fn rounding_the_largest_decimals_never_panics() {
+        // A decimal cannot hold cents above 7.9·10²⁶: rounded to the cent, it does not fit.
+        assert_eq!(Rounding::cents().apply(Decimal::MAX), None);
+        assert_eq!(Rounding::cents().apply(Decimal::MIN), None);
+        assert_eq!(Rounding::cents().apply(dec!(792281625142643375935439503.35)), Some(dec!(792281625142643375935439503.35)));
+        let euros = Rounding { step: dec!(1), mode: RoundingMode::HalfUp };
+        assert_eq!(euros.apply(Decimal::MAX), Some(Decimal::MAX));
+        // Another step divides: near the largest decimal, that overflows, and says so.
+        let fives = Rounding { step: dec!(0.05), mode: RoundingMode::HalfUp };
+        assert_eq!(fives.apply(Decimal::MAX), None);
+        let up = Rounding { step: dec!(0.3), mode: RoundingMode::Up };
+        assert_eq!(up.apply(Decimal::MAX), None);
     }
 
     #[test]

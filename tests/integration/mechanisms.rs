@@ -100,6 +100,28 @@ fn reading_by_key_needs_a_grouped_step_and_a_value_per_row_stays_on_its_rows() {
 }
 
 #[test]
+fn a_key_of_another_kind_than_the_groups_is_refused_at_load() {
+    // Issue 23: groups keyed by text read with a number found no group on any row, so the value
+    // read 0 everywhere and `rules check` passed. The key's kind must be the grouping's.
+    let sandbox = demo();
+    append_step(
+        &steps(&sandbox),
+        "\n[[step]]\nname = \"par_etp\"\nlabel = \"Par ETP\"\nunit = \"count\"\n\
+         derive = { dataset = \"medecins\", value = \"patients_par_medecin(ETP)\" }\n",
+    );
+    let run = run(&sandbox, &["rules", "check", "2026"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[R115 type-mismatch]"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`patients_par_medecin` is grouped by keys of kind text: a key of kind number would read no group"),
+        "{}",
+        run.stderr
+    );
+    // Pointed at the key, inside the expression.
+    assert!(run.stderr.contains("patients_par_medecin(ETP)"), "{}", run.stderr);
+}
+
+#[test]
 fn a_group_with_no_row_counts_zero() {
     let sandbox = demo();
     // Member C has no patient: its group is absent, and reads as 0, so its kept count is 0.

@@ -328,6 +328,29 @@ fn a_formula_cannot_sleep_or_read_the_clock() {
     }
 }
 
+#[test]
+fn a_formula_file_holds_only_functions_and_never_imports() {
+    // Issue 23: `loop { }` at the top of a formula file never runs, and `rules check` said all
+    // was valid; `import` inside a function failed only when a case ran. Both fail at load now,
+    // located, whatever the year's functions are.
+    for (what, text, code, line) in [
+        ("a loop at the top", "\nloop { }\n", "R125", 2),
+        ("a constant at the top", "\nconst TAUX = 0.5;\n", "R125", 2),
+        ("a let at the top", "\nlet x = 1;\n", "R125", 2),
+        ("an import in a function", "\nfn importe() {\n    import \"m\" as m;\n    1\n}\n", "R126", 3),
+    ] {
+        let sandbox = Sandbox::new();
+        let path = sandbox.path().join("rules/2025/formules.rhai");
+        let lines = std::fs::read_to_string(&path).expect("formulas").lines().count();
+        sandbox.append("rules/2025/formules.rhai", text);
+        let run = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms"]);
+        assert_eq!(run.code, 1, "{what}: rules check fails\n{}", run.stderr);
+        assert!(run.stderr.contains(&format!("error[{code} ")), "{what}: {code}\n{}", run.stderr);
+        let at = format!("rules/2025/formules.rhai:{}:", lines + line);
+        assert!(run.stderr.contains(&at), "{what}: located at {at}\n{}", run.stderr);
+    }
+}
+
 /// Where the fuzz corpus and its regressions live.
 fn fuzz_dirs(target: &str) -> Vec<PathBuf> {
     ["fuzz/corpus", "fuzz/regressions"].iter().map(|d| repo().join(d).join(target)).collect()
@@ -348,9 +371,11 @@ fn inputs_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
 fn the_fuzz_corpus_and_crash_regressions_replay_cleanly() {
     let fixture = Fixture::load(&repo().join("rules/2025"), &repo().join("norms"), Some(&repo().join(CASE)))
         .unwrap_or_else(|d| panic!("the fuzz fixture must load: {d:#?}"));
+    let scratch = tempfile::tempdir().expect("the case target's scratch folder");
     type Target<'a> = &'a dyn Fn(&[u8]) -> usize;
-    let targets: [(&str, Target); 6] = [
+    let targets: [(&str, Target); 7] = [
         ("rulebook", &|d| fuzz::rulebook(&fixture, d)),
+        ("case", &|d| fuzz::case(&fixture, scratch.path(), d)),
         ("norm", &|d| fuzz::norm(&fixture, d)),
         ("dataset", &|d| fuzz::dataset(&fixture, d)),
         ("validate", &|d| fuzz::validate(&fixture, d)),
@@ -386,4 +411,103 @@ fn names_step_file_and_line(text: &str, step: &str, file: &str) -> bool {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         digits > 0 && rest[digits..].starts_with(" exceeded its budget")
     })
+}
+
+/// The example's file `file` with field `column` (by its header name) of its first row set to
+/// `value`.
+fn with_first_row_value(sandbox: &Sandbox, file: &str, column: &str, value: &str) {
+    let path = sandbox.path().join(file);
+    let text = std::fs::read_to_string(&path).expect("example file");
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let k = lines[0].split(';').position(|c| c == column).unwrap_or_else(|| panic!("no column {column} in {file}"));
+    let mut fields: Vec<&str> = lines[1].split(';').collect();
+    fields[k] = value;
+    lines[1] = fields.join(";");
+    std::fs::write(&path, lines.join("\n") + "\n").expect("write");
+}
+
+#[test]
+fn a_value_near_the_largest_decimal_stops_its_step_with_a_coded_error_never_a_panic() {
+    // Issue 23: these values pass `validate`, and rounding them to the cent panicked ("Division
+    // overflowed", exit 101). A decimal cannot hold cents above 7.9·10²⁶: the step that rounds
+    // them fails with X303, naming the step, and the file and line when it fails on a row.
+    for (file, column, value) in [
+        ("examples/msp/ik_2024.csv", "KM", "79228162514264337593543950335"),
+        (PATIENTS, "CONSO_EQUIPE", "7900000000000000000000000000"),
+        (PATIENTS, "CONSO_TOTALE", "7900000000000000000000000000"),
+    ] {
+        let sandbox = Sandbox::new();
+        with_first_row_value(&sandbox, file, column, value);
+        let run = compute(&sandbox, &[]);
+        let what = format!("{column} = {value}");
+        expect(&run, "X303", 1, &what);
+        assert!(run.stderr.contains("failed: arithmetic overflow in"), "{what}: the step and the operation are named\n{}", run.stderr);
+        if column == "KM" {
+            assert!(run.stderr.contains("(line 2 of ") && run.stderr.contains("ik_2024.csv)"), "{what}: the row is named\n{}", run.stderr);
+        }
+    }
+}
+
+#[test]
+fn a_parameter_of_ten_to_the_twenty_fourth_never_panics() {
+    // Issue 23: `rules check` accepts a parameter of 10²⁴, and several made `compute` panic. Each
+    // number parameter of the year in turn: the run gives a result, or refuses with a code.
+    let sandbox = Sandbox::new();
+    let file = sandbox.path().join("rules/2025/parametres.toml");
+    let original = std::fs::read_to_string(&file).expect("parameters");
+    let doc: toml::Table = toml::from_str(&original).expect("TOML");
+    let numbers: Vec<&String> = doc
+        .iter()
+        .filter(|(_, p)| p.get("value").is_some_and(|v| v.is_integer() || v.as_str().is_some_and(|s| s.parse::<f64>().is_ok())))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(numbers.len() > 5, "the year has number parameters");
+    let mut refused = 0;
+    for name in numbers {
+        std::fs::write(&file, &original).expect("restore");
+        sandbox.set_key("rules/2025/parametres.toml", name, "value", "\"1000000000000000000000000\"");
+        let run = compute(&sandbox, &[]);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(!all.contains("panicked"), "{name} = 10²⁴: peps panicked:\n{}", run.stderr);
+        assert!(run.code == 0 || run.code == 1, "{name} = 10²⁴: exit code {}\n{}", run.code, run.stderr);
+        if run.code == 1 {
+            assert!(run.stderr.contains("error["), "{name} = 10²⁴: a refusal has a code\n{}", run.stderr);
+            refused += 1;
+        }
+    }
+    assert!(refused > 0, "some parameter of 10²⁴ overflows the evaluation");
+}
+
+#[test]
+fn every_value_of_a_case_pushed_to_its_extremes_never_panics() {
+    // Issue 23: one value near the largest decimal panicked a whole run. Through the fuzz target
+    // `case` (the case read, evaluated on both paths, which must agree, its schedule planned):
+    // each field of the first row of each data file of the example, set to each extreme.
+    let fixture = Fixture::load(&repo().join("rules/2025"), &repo().join("norms"), Some(&repo().join(CASE)))
+        .unwrap_or_else(|d| panic!("the fuzz fixture must load: {d:#?}"));
+    let scratch = tempfile::tempdir().expect("scratch folder");
+    let extremes = [
+        "79228162514264337593543950335",
+        "-79228162514264337593543950335",
+        "7922816251426433759354395033,5",
+        "0,0000000000000000000000000001",
+    ];
+    let mut runs = 0;
+    for (name, bytes) in &fixture.case_files {
+        if !name.ends_with(".csv") {
+            continue;
+        }
+        let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+        let fields = header.split(|&b| b == b';').count();
+        for field in 0..fields {
+            for value in extremes {
+                let mut input = name.as_bytes().to_vec();
+                input.extend_from_slice(format!("\u{1}2\u{1}{field}\u{1}{value}").as_bytes());
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| fuzz::case(&fixture, scratch.path(), &input)));
+                assert!(result.is_ok(), "{name}, field {field} = {value}: panicked");
+                runs += 1;
+            }
+        }
+    }
+    assert!(runs > 50, "every field of every data file is tried");
 }

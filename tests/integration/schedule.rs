@@ -309,6 +309,77 @@ fn uneven_shares_round_half_up_and_leave_the_rest_to_the_last_advance() {
 }
 
 #[test]
+fn a_share_written_as_a_fraction_multiplies_the_estimate_before_it_divides_it() {
+    let sandbox = frozen();
+    without_received_advances(&sandbox);
+    sandbox.edit("examples/malakoff/team.toml", "montant_estime_convention = \"558327.00\"", "montant_estime_convention = \"168219.18\"");
+    sandbox.edit("examples/malakoff/annexe2.csv", ";30/06/2025", ";");
+    sandbox.edit("examples/malakoff/annexe2.csv", ";01/09/2025;", ";01/09/2020;");
+    for (date, share) in ADVANCE_DATES.iter().zip(["1 / 12", "1 / 12", "1 / 12", "3 / 4"]) {
+        set_share(&sandbox, date, "0.25", share);
+    }
+    // 168 219.18 / 12 = 14 018.265 → 14 018.27 half-up (1/12 cut at 28 digits first gave
+    // 14 018.264 999… → 14 018.26); 3/4 of it is 126 164.385 → 126 164.39; the four add up to
+    // 168 219.20, so the last one gives back only the 0.02 rounding left.
+    let json = schedule_in(&sandbox, "2025", "examples/malakoff");
+    let amounts: Vec<Decimal> = check_adds_up(&json).iter().map(|(_, a)| *a).collect();
+    assert_eq!(amounts, [dec("14018.27"), dec("14018.27"), dec("14018.27"), dec("126164.37")]);
+    assert_eq!(d(&json["payments"][3]["adjustments"][0]["amount"]), dec("-0.02"));
+}
+
+/// The share of a calendar event as its rule file writes it, `"a / b"`, as a numerator and a
+/// denominator.
+fn written_share(calendar: &str, event: &str) -> (Decimal, Decimal) {
+    let doc: toml::Table = toml::from_str(&std::fs::read_to_string(repo().join(calendar)).expect("calendar")).expect("TOML");
+    let share = doc[event]["share"].as_str().expect("a share written as text");
+    match share.split_once('/') {
+        Some((a, b)) => (dec(a.trim()), dec(b.trim())),
+        None => (dec(share.trim()), Decimal::ONE),
+    }
+}
+
+#[test]
+fn the_capitation_monthly_advance_is_its_exact_share_rounded_once() {
+    // Each monthly advance is the estimate as re-based on its date times the share the calendar
+    // writes (`1 / 12`), multiplied before it is divided, rounded half-up once: 168 219.18 / 12
+    // is 14 018.27, not 14 018.26. The last advance takes only what the rounding leaves.
+    let (num, den) = written_share("rules/capitation/2026/calendrier.toml", "acompte_mensuel");
+    let run = peps(&["schedule", "--scheme", "capitation", "--year", "2026", "--format", "json", "examples/capitation/centre"]);
+    let json = json_of(&run);
+    let advances: Vec<&Json> = json["payments"].as_array().unwrap().iter().filter(|p| p["basis"]["type"] == "share").collect();
+    assert!(advances.len() > 1, "the centre is paid monthly");
+    let half_up = |x: Decimal| x.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    for p in &advances {
+        assert_eq!(d(&p["basis"]["base"]), half_up(d(&p["basis"]["rebased"]) * num / den), "{p}");
+    }
+    let last = advances.last().unwrap();
+    let rounding =
+        last["adjustments"].as_array().into_iter().flatten().find(|a| a["kind"] == "rounding").map_or(Decimal::ZERO, |a| d(&a["amount"]));
+    assert!(rounding.abs() <= Decimal::new(5, 3) * Decimal::from(advances.len()), "only cents of rounding go last: {rounding}");
+    // The figure of the issue, while the example's estimate is re-based to 168 219.18.
+    if d(&advances[4]["basis"]["rebased"]) == dec("168219.18") {
+        assert_eq!(d(&advances[4]["amount"]), dec("14018.27"), "the example's monthly advance");
+    }
+}
+
+#[test]
+fn an_estimate_near_the_largest_decimal_is_a_coded_error_never_a_panic() {
+    // Issue 23: a case's estimate near the largest decimal panicked the schedule (exit 101). The
+    // amounts it moves overflow: X303 at the calendar event, exit 1.
+    let sandbox = Sandbox::new();
+    let file = sandbox.path().join("examples/capitation/centre/equipe.toml");
+    let text = std::fs::read_to_string(&file).expect("case file");
+    let line = text.lines().find(|l| l.starts_with("montant_estime =")).expect("an estimate in the case file");
+    for value in ["79228162514264337593543950335", "-79228162514264337593543950335"] {
+        std::fs::write(&file, text.replace(line, &format!("montant_estime = \"{value}\""))).expect("write");
+        let run = sandbox.peps(&["schedule", "--scheme", "capitation", "--year", "2026", "examples/capitation/centre"]);
+        assert!(!run.stderr.contains("panicked"), "{value}: peps panicked\n{}", run.stderr);
+        assert_eq!(run.code, 1, "{value}\n{}", run.stderr);
+        assert!(run.stderr.contains("error[X303 arithmetic]: an amount of the schedule at `"), "{value}\n{}", run.stderr);
+    }
+}
+
+#[test]
 fn a_strong_growth_pays_the_complement_in_advance_and_settles_it_with_the_balance() {
     // 406 new patients against a reference of 3 000 is a 13.5 % rise, above the threshold of
     // the rules: the complement is paid in advance with the last advance.

@@ -21,7 +21,7 @@ use crate::compare::impact::cases::Sides;
 use crate::compare::impact::changes::{Change, changes};
 use crate::data::case::CaseOptions;
 use crate::data::shift::DataShift;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::{Evaluation, RunManifest, evaluate};
 use crate::message::Message;
 use crate::rulebook::{Parts, Rulebook, assemble};
@@ -112,12 +112,23 @@ pub fn impact(from: &Rulebook, to: &Rulebook, dir: &Path, options: CaseOptions) 
     if start.has_errors() || end.has_errors() {
         return (None, diags);
     }
-    let items = attribute(from, to, &sides, &start, &end);
+    // Deltas are differences of totals: two totals near the largest decimal may differ by more.
+    let overflow = || Diagnostic::error(Code::Arithmetic, msg!("data-impact-overflow")).hint(msg!("data-impact-overflow-hint"));
+    let (Some(items), Some(delta), Some(outputs)) =
+        (attribute(from, to, &sides, &start, &end), total_of(&end).checked_sub(total_of(&start)), output_deltas(&start, &end))
+    else {
+        diags.push(overflow());
+        return (None, diags);
+    };
     let mut attribution: Vec<Attribution> = Vec::new();
     for item in &items {
         match attribution.iter_mut().find(|a| a.group == item.kind) {
             Some(a) => {
-                a.delta += item.delta;
+                let Some(sum) = a.delta.checked_add(item.delta) else {
+                    diags.push(overflow());
+                    return (None, diags);
+                };
+                a.delta = sum;
                 a.changed.push(item.name.clone());
             }
             None => attribution.push(Attribution { group: item.kind, delta: item.delta, changed: vec![item.name.clone()] }),
@@ -132,10 +143,10 @@ pub fn impact(from: &Rulebook, to: &Rulebook, dir: &Path, options: CaseOptions) 
         method: method(),
         total_from: start.total.clone(),
         total_to: end.total.clone(),
-        delta: total_of(&end) - total_of(&start),
+        delta,
         items,
         attribution,
-        outputs: output_deltas(&start, &end),
+        outputs,
         data_shift_from: sides.a.shift,
         data_shift_to: sides.b.shift,
         manifest_from: start.manifest.clone(),
@@ -155,8 +166,9 @@ fn total(parts: &Parts, sides: &Sides) -> Option<Decimal> {
     (!e.has_errors()).then(|| total_of(&e))
 }
 
-/// Sequential substitution: the credit of every changed item, in the method's order.
-fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, end: &Evaluation) -> Vec<ImpactItem> {
+/// Sequential substitution: the credit of every changed item, in the method's order; `None` when
+/// a difference of totals does not fit a decimal.
+fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, end: &Evaluation) -> Option<Vec<ImpactItem>> {
     let b = to.parts();
     // The earlier rules, for the labels of the items the later ones removed.
     let a = from.parts();
@@ -178,7 +190,7 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
     if !pending.is_empty()
         && let Some(t) = total(&current, sides)
     {
-        credit(&mut out, &mut pending, t - previous, [&b, &a]);
+        credit(&mut out, &mut pending, t.checked_sub(previous)?, [&b, &a]);
         previous = t;
     }
     let all = changes(&current, &b);
@@ -199,16 +211,16 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
         }
         pending.push(change.clone());
         if let Some(t) = total(&current, sides) {
-            credit(&mut out, &mut pending, t - previous, [&b, &a]);
+            credit(&mut out, &mut pending, t.checked_sub(previous)?, [&b, &a]);
             previous = t;
         }
     }
     if !pending.is_empty() {
         let t = total(&current, sides).unwrap_or_else(|| total_of(end));
-        credit(&mut out, &mut pending, t - previous, [&b, &a]);
+        credit(&mut out, &mut pending, t.checked_sub(previous)?, [&b, &a]);
         previous = t;
     }
-    let rest = total_of(end) - previous;
+    let rest = total_of(end).checked_sub(previous)?;
     if !rest.is_zero() {
         out.push(ImpactItem {
             kind: ItemKind::Other,
@@ -226,7 +238,7 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
     for item in &mut out {
         item.delta.rescale(scale);
     }
-    out
+    Some(out)
 }
 
 /// Credits `delta` to the items of `pending` evaluated together: all of it to the first, the
@@ -276,7 +288,8 @@ fn label_of(target: &changes::Target, b: &Parts) -> Option<String> {
     (!label.is_empty()).then(|| label.clone())
 }
 
-fn output_deltas(a: &Evaluation, b: &Evaluation) -> Vec<OutputDelta> {
+/// Each output's change; `None` when one does not fit a decimal.
+fn output_deltas(a: &Evaluation, b: &Evaluation) -> Option<Vec<OutputDelta>> {
     let mut out: Vec<OutputDelta> = a
         .outputs
         .iter()
@@ -284,12 +297,12 @@ fn output_deltas(a: &Evaluation, b: &Evaluation) -> Vec<OutputDelta> {
             let other = b.output(&o.name);
             let to = other.map(|x| x.value.clone());
             let delta = match (o.value.as_number(), to.as_ref().and_then(Value::as_number)) {
-                (Some(x), Some(y)) => Some(y - x),
+                (Some(x), Some(y)) => Some(y.checked_sub(x)?),
                 _ => None,
             };
-            OutputDelta { name: o.name.clone(), label: o.label.clone(), unit: o.unit, from: Some(o.value.clone()), to, delta }
+            Some(OutputDelta { name: o.name.clone(), label: o.label.clone(), unit: o.unit, from: Some(o.value.clone()), to, delta })
         })
-        .collect();
+        .collect::<Option<_>>()?;
     for o in &b.outputs {
         if a.output(&o.name).is_none() {
             out.push(OutputDelta {
@@ -302,5 +315,5 @@ fn output_deltas(a: &Evaluation, b: &Evaluation) -> Vec<OutputDelta> {
             });
         }
     }
-    out
+    Some(out)
 }

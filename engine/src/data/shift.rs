@@ -96,7 +96,8 @@ fn input_unit(kind: &InputKind) -> Option<Unit> {
 fn shift_value(value: &Value, unit: Option<Unit>, years: i32) -> Value {
     match (value, unit) {
         (Value::Date(d), _) => Value::Date(shift_date(*d, years)),
-        (Value::Number(n), Some(Unit::Year)) => Value::Number(n + Decimal::from(years)),
+        // A year too large to move is no calendar year: kept as it is.
+        (Value::Number(n), Some(Unit::Year)) => n.checked_add(Decimal::from(years)).map_or_else(|| value.clone(), Value::Number),
         (v, _) => v.clone(),
     }
 }

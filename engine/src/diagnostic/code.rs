@@ -85,6 +85,8 @@ codes! {
     IndicatorWeights = "R120", "indicator-weights", msg!("data-code-r120");
     LabelNumber = "R121", "label-number", msg!("data-code-r121");
     InvalidKey = "R122", "invalid-key", msg!("data-code-r122");
+    FormulaTopLevel = "R125", "formula-top-level", msg!("data-code-r125");
+    FormulaImport = "R126", "formula-import", msg!("data-code-r126");
     OutOfRange = "R130", "out-of-range", msg!("data-code-r130");
     ResultFormula = "R131", "result-formula", msg!("data-code-r131");
     CaseFileUnreadable = "D200", "case-file-unreadable", msg!("data-code-d200");

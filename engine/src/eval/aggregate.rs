@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::eval::kernel::Kernel;
 use crate::eval::state::{RowEnv, State};
-use crate::eval::{Failure, Part, StepResult, number};
+use crate::eval::{Failure, Part, StepResult, at_row, number};
 use crate::expr;
 use crate::ids::StepId;
 use crate::rulebook::{AggregateOp, AggregatePlan, Rulebook};
@@ -30,7 +30,7 @@ impl Acc {
     fn add(&mut self, op: &AggregateOp, v: &Value) -> Result<(), Failure> {
         self.rows += 1;
         self.value = match (op, &self.value) {
-            (AggregateOp::Count, Value::Number(n)) => Value::Number(n + Decimal::ONE),
+            (AggregateOp::Count, Value::Number(n)) => Value::Number(n.checked_add(Decimal::ONE).ok_or(Failure::SumOverflow)?),
             (AggregateOp::Sum(_), Value::Number(n)) => {
                 Value::Number(n.checked_add(number(v.clone(), msg!("eval-the-sum"))?).ok_or(Failure::SumOverflow)?)
             }
@@ -51,24 +51,28 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &Aggregate
     let mut groups: BTreeMap<Value, Acc> = BTreeMap::new();
     for &r in rows {
         let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
-        if let Some(c) = cond
-            && !expr::eval_bool(c, &env)?
-        {
-            continue;
-        }
-        let v = match op {
-            AggregateOp::Count => Value::Null,
-            AggregateOp::Sum(e) | AggregateOp::Min(e) | AggregateOp::Max(e) => expr::eval(e, &env)?,
+        let mut fold = || -> Result<(), Failure> {
+            if let Some(c) = cond
+                && !expr::eval_bool(c, &env)?
+            {
+                return Ok(());
+            }
+            let v = match op {
+                AggregateOp::Count => Value::Null,
+                AggregateOp::Sum(e) | AggregateOp::Min(e) | AggregateOp::Max(e) => expr::eval(e, &env)?,
+            };
+            let v = match (round_rows, v) {
+                (Some(rounding), Value::Number(n)) => Value::Number(expr::round(*rounding, n)?),
+                (_, v) => v,
+            };
+            total.add(op, &v)?;
+            if let Some(g) = group {
+                let key = expr::eval(g, &env)?;
+                groups.entry(key).or_insert_with(|| Acc::new(op)).add(op, &v)?;
+            }
+            Ok(())
         };
-        let v = match (round_rows, v) {
-            (Some(rounding), Value::Number(n)) => Value::Number(rounding.apply(n)),
-            (_, v) => v,
-        };
-        total.add(op, &v)?;
-        if let Some(g) = group {
-            let key = expr::eval(g, &env)?;
-            groups.entry(key).or_insert_with(|| Acc::new(op)).add(op, &v)?;
-        }
+        fold().map_err(at_row(ds, r))?;
     }
     Ok(result(st, i, plan, total, groups))
 }
@@ -98,7 +102,7 @@ pub(crate) fn run_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &Ag
     for k in 0..rows.len() {
         let v = values.as_ref().map_or(Value::Null, |v| v.value(k));
         let v = match (round_rows, v) {
-            (Some(rounding), Value::Number(n)) => Value::Number(rounding.apply(n)),
+            (Some(rounding), Value::Number(n)) => Value::Number(expr::round(*rounding, n)?),
             (_, v) => v,
         };
         total.add(op, &v)?;

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::eval::kernel::Kernel;
 use crate::eval::state::{RowEnv, State};
-use crate::eval::{Part, StepResult};
+use crate::eval::{Part, StepResult, at_row};
 use crate::expr;
 use crate::ids::StepId;
 use crate::rulebook::{ClassifyPlan, Rulebook};
@@ -19,8 +19,8 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &ClassifyP
     let mut items = vec![None; ds.n_rows()];
     for &r in &rows {
         let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
-        let c = expr::eval(code, &env)?;
-        let d = expr::eval(date, &env)?;
+        let c = expr::eval(code, &env).map_err(at_row(ds, r))?;
+        let d = expr::eval(date, &env).map_err(at_row(ds, r))?;
         if let (Value::Text(c), Value::Date(d)) = (c, d) {
             items[r as usize] = lst.find(&c, d).map(|it| (it as u32, d));
         }
@@ -32,7 +32,7 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &ClassifyP
     for &r in &rows {
         let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
         for (k, (_, _, when)) in classes.iter().enumerate() {
-            if expr::eval_bool(when, &env)? {
+            if expr::eval_bool(when, &env).map_err(at_row(ds, r))? {
                 class_of[r as usize] = names[k].clone();
                 counts[k] += 1;
                 break;

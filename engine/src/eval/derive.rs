@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::eval::kernel::Kernel;
 use crate::eval::state::{RowEnv, State};
-use crate::eval::{Failure, Part, StepResult};
+use crate::eval::{Failure, Part, StepResult, at_row};
 use crate::expr;
 use crate::ids::StepId;
 use crate::rulebook::{DerivePlan, Rulebook};
@@ -22,11 +22,11 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &DerivePla
     let mut breakdown = Vec::new();
     for &r in rows {
         let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
-        let v = expr::eval(value, &env)?;
+        let v = expr::eval(value, &env).map_err(at_row(ds, r))?;
         if let Some(k) = key {
-            breakdown.push(keyed(expr::eval(k, &env)?, &v));
+            breakdown.push(keyed(expr::eval(k, &env).map_err(at_row(ds, r))?, &v));
         }
-        total.add(&v)?;
+        total.add(&v).map_err(at_row(ds, r))?;
         values[r as usize] = v;
     }
     st.computed[i] = Some(values);

@@ -2,9 +2,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::eval::StepResult;
 use crate::eval::kernel::Kernel;
 use crate::eval::state::{RowEnv, State, build_sets};
+use crate::eval::{StepResult, at_row};
 use crate::expr;
 use crate::ids::StepId;
 use crate::rulebook::{FilterPlan, Rulebook};
@@ -18,7 +18,7 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &FilterPla
     for r in rows {
         let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
         let keep = match cond {
-            Some(c) => expr::eval_bool(c, &env)?,
+            Some(c) => expr::eval_bool(c, &env).map_err(at_row(ds, r))?,
             None => true,
         };
         if keep {

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::data::dataset::Dataset;
 use crate::eval::kernel::Kernel;
 use crate::eval::state::{RowEnv, State};
-use crate::eval::{Failure, Part, StepResult};
+use crate::eval::{Failure, Part, StepResult, at_row};
 use crate::expr;
 use crate::ids::StepId;
 use crate::rulebook::{LookupRowsPlan, LookupScalarPlan, Rulebook};
@@ -26,7 +26,7 @@ pub(crate) fn run_rows(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &Look
         let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
         key_values.clear();
         for k in keys {
-            key_values.push(expr::eval(k, &env)?);
+            key_values.push(expr::eval(k, &env).map_err(at_row(ds, r))?);
         }
         hits.find(tbl, *column, &key_values, r, ds)?;
     }
@@ -81,10 +81,10 @@ impl Hits {
             });
         };
         let v = tbl.rows[row].values[column];
-        self.total += v;
+        self.total = self.total.checked_add(v).ok_or(Failure::SumOverflow).map_err(at_row(ds, r))?;
         let e = self.by_row.entry(row).or_insert((0, Decimal::ZERO));
         e.0 += 1;
-        e.1 += v;
+        e.1 = e.1.checked_add(v).ok_or(Failure::SumOverflow).map_err(at_row(ds, r))?;
         self.values[r as usize] = Value::Number(v);
         Ok(())
     }

@@ -23,24 +23,26 @@ pub(crate) fn shares(
     rb: &Rulebook,
     outputs: &TiSlice<StepId, Option<Output>>,
     assumed: &TiSlice<StepId, BTreeSet<String>>,
-) -> Vec<AssumedShare> {
+) -> Option<Vec<AssumedShare>> {
     let amount = |c: StepId| outputs[c].as_ref().and_then(|o| o.value.as_number()).unwrap_or_default().abs();
-    let whole: Decimal = rb.result.components.iter().map(|&c| amount(c)).sum();
+    let whole = rb.result.components.iter().try_fold(Decimal::ZERO, |sum, &c| sum.checked_add(amount(c)))?;
     if whole.is_zero() {
-        return Vec::new();
+        return Some(Vec::new());
     }
     let mut by_item: BTreeMap<&str, Decimal> = BTreeMap::new();
     for &c in &rb.result.components {
         for item in &assumed[c] {
-            *by_item.entry(item.as_str()).or_default() += amount(c);
+            let sum = by_item.entry(item.as_str()).or_default();
+            *sum = sum.checked_add(amount(c))?;
         }
     }
+    // Each item's amount is at most the whole: its share is at most 1.
     let mut out: Vec<AssumedShare> = by_item
         .into_iter()
-        .map(|(item, amount)| AssumedShare { item: item.to_string(), amount, share: (amount / whole).round_dp(4) })
-        .collect();
+        .map(|(item, amount)| Some(AssumedShare { item: item.to_string(), amount, share: amount.checked_div(whole)?.round_dp(4) }))
+        .collect::<Option<_>>()?;
     out.sort_by(|a, b| b.amount.cmp(&a.amount).then_with(|| a.item.cmp(&b.item)));
-    out
+    Some(out)
 }
 
 /// The label of an assumed rule item named as [`assumed_name`] names it (`"parameter seuil"`).

@@ -3,7 +3,8 @@
 use rust_decimal::Decimal;
 
 use crate::eval::state::State;
-use crate::eval::{Part, StepResult, number};
+use crate::eval::{Failure, Part, StepResult, number};
+use crate::expr::{self, BinOp, EvalError};
 use crate::ids::StepId;
 use crate::message::Message;
 use crate::rulebook::{Rulebook, ScorePlan};
@@ -18,8 +19,9 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &ScorePla
     for (ind, &input) in s.indicators.iter().zip(inputs) {
         let result = number(st.scalars[input].clone(), msg!("eval-indicator", name = &ind.name))?;
         let att = ind.attainment(result, s.method);
-        weighted += att * ind.weight;
-        weights += ind.weight;
+        let overflow = || Failure::Eval(EvalError::Overflow(Box::new((att, "*", ind.weight))));
+        weighted = att.checked_mul(ind.weight).and_then(|w| weighted.checked_add(w)).ok_or_else(overflow)?;
+        weights = weights.checked_add(ind.weight).ok_or_else(overflow)?;
         parts.push(Part {
             key: ind.name.clone(),
             label: Some(rb.render_label(&ind.provenance.label)),
@@ -35,7 +37,7 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &ScorePla
             compared: None,
         });
     }
-    let score = if weights.is_zero() { Decimal::ZERO } else { weighted / weights };
+    let score = if weights.is_zero() { Decimal::ZERO } else { expr::arithmetic(BinOp::Div, weighted, weights)? };
     Ok((Value::Number(score), parts))
 }
 

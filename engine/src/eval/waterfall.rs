@@ -8,7 +8,8 @@ use crate::ids::StepId;
 use crate::rulebook::{Rulebook, WaterfallBar};
 use crate::value::Value;
 
-pub(crate) fn waterfall(rb: &Rulebook, outputs: &TiSlice<StepId, Option<Output>>, total: &Value) -> Vec<Bar> {
+/// The bars; `None` when a running total does not fit a decimal.
+pub(crate) fn waterfall(rb: &Rulebook, outputs: &TiSlice<StepId, Option<Output>>, total: &Value) -> Option<Vec<Bar>> {
     let mut bars: Vec<Bar> = Vec::new();
     let mut running = Decimal::ZERO;
     for (k, bar) in rb.result.waterfall.iter().enumerate() {
@@ -18,8 +19,8 @@ pub(crate) fn waterfall(rb: &Rulebook, outputs: &TiSlice<StepId, Option<Output>>
         };
         let Some(o) = outputs[i].as_ref() else { continue };
         let value = o.value.as_number().unwrap_or_default();
-        let delta = if add || k == 0 { value } else { value - running };
-        running = if add { running + value } else { value };
+        let delta = if add || k == 0 { value } else { value.checked_sub(running)? };
+        running = if add { running.checked_add(value)? } else { value };
         let label = rb.result.bar_labels.iter().find(|(s, _)| *s == i).map_or_else(|| o.label.clone(), |(_, l)| rb.render_label(l));
         bars.push(Bar { name: o.name.clone(), label, delta, running, start: k == 0 });
     }
@@ -29,10 +30,10 @@ pub(crate) fn waterfall(rb: &Rulebook, outputs: &TiSlice<StepId, Option<Output>>
         bars.push(Bar {
             name: "(other)".into(),
             label: msg!("eval-waterfall-other").to_string(),
-            delta: t - running,
+            delta: t.checked_sub(running)?,
             running: t,
             start: false,
         });
     }
-    bars
+    Some(bars)
 }

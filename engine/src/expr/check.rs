@@ -60,11 +60,19 @@ pub(crate) trait Resolver {
     /// Opens the scope of the rows of `view` for `exists`; returns its id.
     fn enter(&mut self, view: &str) -> Result<ExistsId, NameError>;
     fn leave(&mut self);
-    /// `name(key)` where `name` is no built-in function: the step whose value per group is read
-    /// by key, and the kind of that value; `None` when no step has that name.
-    fn keyed(&mut self, _name: &str) -> Option<Result<(StepId, Kind), NameError>> {
+    /// `name(key)` where `name` is no built-in function: the grouped step read by key; `None`
+    /// when no step has that name.
+    fn keyed(&mut self, _name: &str) -> Option<Result<Keyed, NameError>> {
         None
     }
+}
+
+/// A grouped step read by key (`step(KEY)`): the step, the kind of its value per group, and the
+/// kind of its groups' keys when known.
+pub(crate) struct Keyed {
+    pub(crate) step: StepId,
+    pub(crate) kind: Kind,
+    pub(crate) groups: Option<Kind>,
 }
 
 /// Checks `ast` against the names the resolver knows; returns the expression and its kind.
@@ -140,12 +148,23 @@ pub(crate) fn check_call(name: &str, args: &[Ast], span: &Range<usize>, r: &mut 
     if Func::parse(name).is_none()
         && let Some(keyed) = r.keyed(name)
     {
-        let (step, kind) = keyed.map_err(|e| undefined(span.clone(), e))?;
+        let Keyed { step, kind, groups } = keyed.map_err(|e| undefined(span.clone(), e))?;
         let [key] = args else {
             return Err(type_error(span.clone(), msg!("data-expr-keyed-one-key", name = name)));
         };
-        let (key, _) = check(key, r)?;
-        return Ok((Expr::Keyed(step, Box::new(key)), kind));
+        let (checked, key_kind) = check(key, r)?;
+        // A key of another kind than the groups' finds no group on any row: refused, not zero.
+        if let Some(groups) = groups
+            && groups != key_kind
+            && groups != Kind::Null
+            && key_kind != Kind::Null
+        {
+            let mut e =
+                type_error(key.span(), msg!("data-expr-keyed-key-kind", name = name, needed = groups.name(), kind = key_kind.name()));
+            e.hint = Some(msg!("data-expr-keyed-key-kind-hint", name = name));
+            return Err(e);
+        }
+        return Ok((Expr::Keyed(step, Box::new(checked)), kind));
     }
     let Some(func) = Func::parse(name) else {
         let mut e = undefined(span.clone(), NameError::UnknownFunction { name: name.to_string() });

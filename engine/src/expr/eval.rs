@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::expr::{BinOp, EvalError, Expr, Func, Slot};
 use crate::ids::{ExistsId, SetId, StepId};
-use crate::value::{Rounding, RoundingMode, Value};
+use crate::value::{Ratio, Rounding, RoundingMode, Value};
 
 /// Supplies values while an expression is evaluated.
 pub(crate) trait Env {
@@ -53,6 +53,32 @@ pub(crate) fn eval(e: &Expr, env: &dyn Env) -> Result<Value, EvalError> {
             env.keyed(*step, &eval(key, env)?)
         }
     })
+}
+
+/// Evaluates a number expression as an exact fraction: `+`, `-`, `*`, `/`, `-x` and `if`
+/// combine fractions (`1 / 12` stays one twelfth, never 0.0833… cut at 28 digits); any other
+/// node is evaluated as [`eval`] does. `None` when the value is not a number.
+pub(crate) fn eval_ratio(e: &Expr, env: &dyn Env) -> Result<Option<Ratio>, EvalError> {
+    match e {
+        Expr::Neg(inner) => Ok(eval_ratio(inner, env)?.map(Ratio::neg)),
+        Expr::Call(Func::If, args) if args.len() == 3 => eval_ratio(if eval_bool(&args[0], env)? { &args[1] } else { &args[2] }, env),
+        Expr::Bin(op @ (BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div), a, b) => {
+            let (Some(x), Some(y)) = (eval_ratio(a, env)?, eval_ratio(b, env)?) else { return Ok(None) };
+            let shown = |r: Ratio| r.value().unwrap_or_default();
+            let r = match op {
+                BinOp::Add => x.checked_add(y),
+                BinOp::Sub => x.checked_sub(y),
+                BinOp::Mul => x.checked_mul(y),
+                _ if y.is_zero() => return Err(EvalError::DivisionByZero(shown(x))),
+                _ => x.checked_div(y),
+            };
+            r.map(Some).ok_or_else(|| EvalError::Overflow(Box::new((shown(x), op.symbol(), shown(y)))))
+        }
+        _ => Ok(match eval(e, env)? {
+            Value::Number(n) => Some(Ratio::whole(n)),
+            _ => None,
+        }),
+    }
 }
 
 /// Evaluates a condition: null and non-booleans are false.
@@ -133,6 +159,11 @@ pub(crate) fn arithmetic(op: BinOp, x: Decimal, y: Decimal) -> Result<Decimal, E
     r.ok_or_else(|| EvalError::Overflow(Box::new((x, op.symbol(), y))))
 }
 
+/// `x` rounded by `rounding`, or an overflow error naming the value and the step.
+pub(crate) fn round(rounding: Rounding, x: Decimal) -> Result<Decimal, EvalError> {
+    rounding.apply(x).ok_or_else(|| EvalError::Overflow(Box::new((x, "round", rounding.step))))
+}
+
 pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, EvalError> {
     if func == Func::If {
         return if eval_bool(&args[0], env)? { eval(&args[1], env) } else { eval(&args[2], env) };
@@ -179,7 +210,7 @@ pub(crate) fn apply(func: Func, vals: &[Value]) -> Result<Value, EvalError> {
         (Func::Max, [Value::Date(a), Value::Date(b)]) => Value::Date(*a.max(b)),
         (Func::Abs, [Value::Number(a)]) => Value::Number(a.abs()),
         (Func::Round, [Value::Number(a), Value::Number(step)]) => {
-            Value::Number(Rounding { step: *step, mode: RoundingMode::HalfUp }.apply(*a))
+            Value::Number(round(Rounding { step: *step, mode: RoundingMode::HalfUp }, *a)?)
         }
         _ => Value::Null,
     })

@@ -146,6 +146,58 @@ pub(crate) fn lint(engine: &Engine, file: &SourceFile, diags: &mut Vec<Diagnosti
     }
 }
 
+/// Checks that a formula file holds functions only (and comments): any other statement at the
+/// top level never runs — Rhai runs a script's functions, not its body — so it is an error
+/// (R125) at its first token, whether it would loop, compute or declare a constant (a fixed value
+/// is a parameter, with its reference). `import` is refused wherever it stands (R126): a formula
+/// reads only its parameters and the functions of its file.
+pub(crate) fn only_functions(engine: &Engine, file: &SourceFile, diags: &mut Vec<Diagnostic>) {
+    let toks = tokens(engine, &file.text);
+    let mut depth = 0usize;
+    // Whether the tokens at depth 0 belong to a function's head (`private fn name(…)`), or to a
+    // statement already reported, up to its end.
+    let (mut in_function, mut in_statement) = (false, false);
+    for (i, (token, at)) in toks.iter().enumerate() {
+        if matches!(token, Token::Import) {
+            diags.push(
+                Diagnostic::error(Code::FormulaImport, msg!("data-formula-import"))
+                    .at(file.location(*at..*at + "import".len()))
+                    .hint(msg!("data-formula-import-hint")),
+            );
+        }
+        match token {
+            Token::LeftBrace => depth += 1,
+            Token::RightBrace => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    // The end of a function's body; a statement's block ends it, unless an `else`
+                    // carries it on.
+                    in_function = false;
+                    in_statement &= matches!(toks.get(i + 1), Some((Token::Else, _)));
+                }
+            }
+            _ if depth > 0 => {}
+            Token::Fn | Token::Private => {
+                in_function = true;
+                in_statement = false;
+            }
+            Token::SemiColon => in_statement = false,
+            _ if in_function || in_statement => {}
+            _ => {
+                in_statement = true;
+                // Underlined to the end of its line.
+                let end = file.text[*at..].find('\n').map_or(file.text.len(), |n| at + n);
+                let end = at + file.text[*at..end].trim_end().len().max(1);
+                diags.push(
+                    Diagnostic::error(Code::FormulaTopLevel, msg!("data-formula-top-level"))
+                        .at(file.location(*at..end))
+                        .hint(msg!("data-formula-top-level-hint")),
+                );
+            }
+        }
+    }
+}
+
 fn is_arithmetic(t: &Token) -> bool {
     matches!(t, Token::Plus | Token::UnaryPlus | Token::Minus | Token::UnaryMinus | Token::Multiply | Token::Divide)
 }
@@ -196,5 +248,28 @@ mod tests {
         );
         assert_eq!(function_source(&engine, text, "b").unwrap(), "fn b() { 1 }");
         assert!(function_source(&engine, text, "c").is_none());
+    }
+
+    #[test]
+    fn a_formula_file_holds_functions_and_comments_only() {
+        let engine = sandbox();
+        let found = |text: &str| {
+            let mut diags = Vec::new();
+            only_functions(&engine, &file(text), &mut diags);
+            diags
+                .iter()
+                .map(|d| format!("{} {}", d.code, d.location.as_ref().map(ToString::to_string).unwrap_or_default()))
+                .collect::<Vec<_>>()
+        };
+        let functions =
+            "// a comment\n/// doc\nfn f(x) { if x { 1 } else { loop { break; } 2 } }\nprivate fn g() { let s = \"import\"; s }\n";
+        assert!(found(functions).is_empty(), "{:?}", found(functions));
+        assert_eq!(found("loop { }\nfn f() { 1 }"), ["R125 f.rhai:1:1"]);
+        assert_eq!(
+            found("fn f() { 1 }\nconst X = 5;\nlet y = f();\nif X > 1 { 2 } else { 3 }\n42"),
+            ["R125 f.rhai:2:1", "R125 f.rhai:3:1", "R125 f.rhai:4:1", "R125 f.rhai:5:1"]
+        );
+        assert_eq!(found("fn f() { import \"m\" as m; 1 }"), ["R126 f.rhai:1:10"]);
+        assert_eq!(found("import \"m\" as m;\nfn f() { 1 }"), ["R126 f.rhai:1:1", "R125 f.rhai:1:1"]);
     }
 }

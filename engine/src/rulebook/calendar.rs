@@ -53,7 +53,7 @@ pub(crate) fn check(rb: &Rulebook) -> Vec<Diagnostic> {
         match e.kind {
             // An advance that holds only under a condition may be one of several rhythms: its
             // share is checked with the case's values, when the schedule is made.
-            EventKind::Advance if e.when.is_none() => shares += e.share.unwrap_or_default(),
+            EventKind::Advance if e.when.is_none() => shares = shares.saturating_add(e.share.unwrap_or_default()),
             EventKind::Balance => balances += 1,
             _ => {}
         }

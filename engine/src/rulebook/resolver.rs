@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use typed_index_collections::TiSlice;
 
 use crate::diagnostic::{Diagnostic, Location, NameKind, Pool, did_you_mean, suggest};
-use crate::expr::{self, Expr, ExprError, ExprErrorKind, ItemField, NameError, Resolver, Slot};
+use crate::expr::{self, Expr, ExprError, ExprErrorKind, ItemField, Keyed, NameError, Resolver, Slot};
 use crate::ids::{AttrId, ColumnId, DatasetId, ExistsId, ListId, SetId, StepId, ViewId};
 use crate::message::Message;
 use crate::rulebook::{ReadRef, Rulebook};
@@ -30,6 +30,9 @@ pub(crate) struct Binder<'a> {
     pub(crate) exists: Vec<ViewId>,
     /// Inside the classes of a `classify` step: that step and its list, for `listed` and `item.*`.
     pub(crate) classify_self: Option<(StepId, ListId)>,
+    /// How many grouping expressions deep this binder checks, to find the kind of a grouped
+    /// step's keys (`group_key_kind`).
+    key_depth: u8,
 }
 
 impl<'a> Binder<'a> {
@@ -45,6 +48,7 @@ impl<'a> Binder<'a> {
             sets: Vec::new(),
             exists: Vec::new(),
             classify_self: None,
+            key_depth: 0,
         }
     }
 
@@ -270,7 +274,7 @@ impl Resolver for Binder<'_> {
         self.inner = None;
     }
 
-    fn keyed(&mut self, name: &str) -> Option<Result<(StepId, Kind), NameError>> {
+    fn keyed(&mut self, name: &str) -> Option<Result<Keyed, NameError>> {
         let (s, def) = self.defs.iter_enumerated().find(|(_, d)| d.name == name)?;
         let Mechanism::Aggregate { group_by: Some(_), .. } = &def.mechanism else {
             return Some(Err(NameError::NotGrouped { name: name.to_string() }));
@@ -279,7 +283,25 @@ impl Resolver for Binder<'_> {
             return Some(Err(e));
         }
         self.reads.insert(ReadRef::Step(s));
-        Some(Ok((s, self.step_kind(s))))
+        Some(Ok(Keyed { step: s, kind: self.step_kind(s), groups: self.group_key_kind(s) }))
+    }
+}
+
+impl Binder<'_> {
+    /// The kind of the keys of grouped aggregate step `s`: its grouping expression checked over
+    /// its rows, apart from the step being bound. `None` when that expression does not check
+    /// (its own diagnostic says why) or keyed reads nest too deep to follow (a cycle, which
+    /// ordering reports).
+    fn group_key_kind(&self, s: StepId) -> Option<Kind> {
+        let Mechanism::Aggregate { dataset, group_by: Some(group), .. } = &self.defs[s].mechanism else { return None };
+        if self.key_depth >= 8 {
+            return None;
+        }
+        let mut inner = Binder::new(self.rb, self.defs, s);
+        inner.key_depth = self.key_depth + 1;
+        let view = inner.view(&dataset.text).ok()?;
+        inner.base = Some(self.rb.views[view].dataset);
+        expr::check(&group.ast, &mut inner).ok().map(|(_, kind)| kind)
     }
 }
 

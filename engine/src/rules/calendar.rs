@@ -20,6 +20,7 @@ use crate::rules::provenance::{Provenance, parse_choice, read_choice};
 use crate::rules::step::{ExprSource, text_offset};
 use crate::rules::strict::{Obj, key_of, read_decimal, read_int, read_str};
 use crate::rules::workdays::{WEEKDAY_NAMES, WorkingDays, parse_month_day, parse_weekday};
+use crate::value::Ratio;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Event {
@@ -39,6 +40,10 @@ pub struct Event {
     /// steps: a case's chosen rhythm).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) share_expr: Option<ExprSource>,
+    /// For an advance: its share as the exact fraction its expression computes, once a case's
+    /// schedule has computed it (`share` then holds its decimal value, to show).
+    #[serde(skip)]
+    pub(crate) share_fraction: Option<Ratio>,
     /// For a payment: the step whose value it pays, when not a share.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
@@ -322,6 +327,7 @@ fn read_event(obj: Obj<'_, '_>, name: String, file: FileId) -> Option<Event> {
         once,
         share: s.share,
         share_expr: s.share_expr,
+        share_fraction: None,
         amount: s.amount,
         amount_expr: s.amount_expr,
         when: s.when,
@@ -542,7 +548,7 @@ fn read_rebase(obj: &Obj<'_, '_>, spans: &mut Vec<(&'static str, Location)>) -> 
             }
             weights.push((k.get_ref().to_string(), v.into_inner()));
         }
-        let total: Decimal = weights.iter().map(|(_, w)| *w).sum();
+        let total = weights.iter().try_fold(Decimal::ZERO, |sum, (_, w)| sum.checked_add(*w)).unwrap_or(Decimal::MAX);
         if total > Decimal::ONE {
             obj.ctx().error(Code::InvalidValue, w.span(), msg!("rules-weights-over-one", what = obj.what(), total = total));
         }

@@ -58,8 +58,14 @@ impl Indicator {
         }
         match (method, self.direction) {
             (Method::Threshold, _) => Decimal::ZERO,
-            (Method::Linear, Direction::Higher) if self.target > Decimal::ZERO => (result / self.target).max(Decimal::ZERO),
-            (Method::Linear, Direction::Lower) if result > Decimal::ZERO => (self.target / result).max(Decimal::ZERO),
+            // Below a positive target: a quotient under 1, or negative (then 0) when it overflows.
+            (Method::Linear, Direction::Higher) if self.target > Decimal::ZERO => {
+                result.checked_div(self.target).unwrap_or(Decimal::ZERO).max(Decimal::ZERO)
+            }
+            // Above the target and positive: a quotient under 1 in size.
+            (Method::Linear, Direction::Lower) if result > Decimal::ZERO => {
+                self.target.checked_div(result).unwrap_or(Decimal::ZERO).max(Decimal::ZERO)
+            }
             _ => Decimal::ZERO,
         }
     }
@@ -127,7 +133,8 @@ fn read_set(obj: &Obj<'_, '_>, name: String) -> Option<IndicatorSet> {
             });
         }
     }
-    let total: Decimal = indicators.iter().map(|i| i.weight).sum();
+    // Weights too large to add up are not 1 either: reported with the others.
+    let total = indicators.iter().try_fold(Decimal::ZERO, |sum, i| sum.checked_add(i.weight)).unwrap_or(Decimal::MAX);
     if total.is_zero() && !indicators.is_empty() {
         ctx.error(Code::InvalidValue, obj.span(), msg!("rules-weights-zero", set = &name));
     } else if !indicators.is_empty() && total != Decimal::ONE {

@@ -7,13 +7,14 @@ use rust_decimal::Decimal;
 use crate::rules::calendar::{Event, EventKind};
 use crate::schedule::movements::rebased;
 use crate::schedule::{
-    Adjustment, AdjustmentKind, Basis, Movement, Payment, PaymentKind, ReceivedAmount, Schedule, Sources, cents, estimate, money,
-    no_estimate,
+    Adjustment, AdjustmentKind, Basis, Movement, Payment, PaymentKind, ReceivedAmount, Schedule, Sources, cents, estimate, money, overflow,
+    sum,
 };
+use crate::value::Ratio;
 
 /// One share advance as planned: its share, its estimate, and what was paid for it.
 pub(crate) struct ShareAdvance {
-    pub(crate) share: Decimal,
+    pub(crate) share: Ratio,
     pub(crate) estimate: Decimal,
     pub(crate) paid: Decimal,
 }
@@ -31,15 +32,27 @@ pub(crate) fn advances(src: &Sources<'_>, records: &[(NaiveDate, Decimal)], comp
     for (k, e) in events.iter().enumerate() {
         let received = records.get(k).map(|&(date, amount)| ReceivedAmount { date: Some(date), amount: money(amount) });
         let (basis, planned, adjustments) = match e.share {
-            Some(share) => {
-                let Some(est) = estimate(src, e, complements) else {
-                    diagnostics.push(no_estimate(e));
-                    break;
+            Some(shown) => {
+                let est = match estimate(src, e, complements) {
+                    Ok(est) => est,
+                    Err(why) => {
+                        diagnostics.push(why.diagnostic(e));
+                        break;
+                    }
                 };
+                // The exact fraction the share's expression computed, else the share as written.
+                let share = e.share_fraction.unwrap_or(Ratio::whole(shown));
                 let day = e.date;
                 let previous = share_days.last().map(|(d, _)| *d);
-                let (basis, adjustments) = share_advance(share, est.amount, &done, movements, day, previous, Some(k) == last_share);
-                let planned = money(share_base(&basis) + adjustments.iter().map(|a| a.amount).sum::<Decimal>());
+                let Some((basis, adjustments, planned)) =
+                    share_advance(share, est.amount, &done, movements, day, previous, Some(k) == last_share).and_then(|(basis, adj)| {
+                        let planned = share_base(&basis).checked_add(sum(adj.iter().map(|a| a.amount))?)?;
+                        Some((basis, adj, money(planned)))
+                    })
+                else {
+                    diagnostics.push(overflow(e));
+                    break;
+                };
                 done.push(ShareAdvance { share, estimate: est.amount, paid: received.map_or(planned, |r| r.amount) });
                 share_days.push((day, e.name.clone()));
                 (basis, planned, adjustments)
@@ -81,41 +94,44 @@ pub(crate) fn share_base(basis: &Basis) -> Decimal {
 /// A share advance on `day`: its share of the estimate re-based with the movements known that
 /// day; the earlier ones (`done`) brought to their share of that estimate (the re-basing since
 /// the `previous` advance, and what was received differently from planned); on the `last` one,
-/// the cents rounding left over.
+/// the cents rounding left over. Each share multiplies its estimate before it divides it, so
+/// nothing is lost before the rounding to the cent. `None` when an amount does not fit a decimal.
 pub(crate) fn share_advance(
-    share: Decimal,
+    share: Ratio,
     estimate: Decimal,
     done: &[ShareAdvance],
     movements: &[Movement],
     day: NaiveDate,
     previous: Option<NaiveDate>,
     last: bool,
-) -> (Basis, Vec<Adjustment>) {
-    let at = |a: &ShareAdvance, when: NaiveDate| cents(a.share * rebased(a.estimate, movements, when));
-    let rebased_now = rebased(estimate, movements, day);
-    let base = cents(share * rebased_now);
+) -> Option<(Basis, Vec<Adjustment>)> {
+    let exact = |a: &ShareAdvance, when: NaiveDate| a.share.of(rebased(a.estimate, movements, when)?);
+    let at = |a: &ShareAdvance, when: NaiveDate| exact(a, when).map(cents);
+    let rebased_now = rebased(estimate, movements, day)?;
+    let base = cents(share.of(rebased_now)?);
     let mut adjustments = Vec::new();
     if let Some(before) = previous {
-        let rebase: Decimal = done.iter().map(|a| at(a, day) - at(a, before)).sum();
+        let rebase = sum(done.iter().map(|a| at(a, day)?.checked_sub(at(a, before)?)).collect::<Option<Vec<_>>>()?)?;
         let causes: Vec<usize> =
             movements.iter().enumerate().filter(|(_, m)| m.effective > before && m.effective <= day).map(|(i, _)| i).collect();
         if !rebase.is_zero() || !causes.is_empty() {
             adjustments.push(Adjustment { kind: AdjustmentKind::Rebase, amount: rebase, movements: causes });
         }
-        let difference: Decimal = done.iter().map(|a| at(a, before) - a.paid).sum();
+        let difference = sum(done.iter().map(|a| at(a, before)?.checked_sub(a.paid)).collect::<Option<Vec<_>>>()?)?;
         if !difference.is_zero() {
             adjustments.push(Adjustment { kind: AdjustmentKind::ReceivedDifference, amount: difference, movements: Vec::new() });
         }
     }
     if last {
-        let exact: Decimal = done.iter().map(|a| a.share * rebased(a.estimate, movements, day)).sum::<Decimal>() + share * rebased_now;
-        let rounded: Decimal = done.iter().map(|a| at(a, day)).sum::<Decimal>() + base;
-        let rounding = cents(exact) - rounded;
+        let exact = sum(done.iter().map(|a| exact(a, day)).collect::<Option<Vec<_>>>()?)?.checked_add(share.of(rebased_now)?)?;
+        let rounded = sum(done.iter().map(|a| at(a, day)).collect::<Option<Vec<_>>>()?)?.checked_add(base)?;
+        let rounding = cents(exact).checked_sub(rounded)?;
         if !rounding.is_zero() {
             adjustments.push(Adjustment { kind: AdjustmentKind::Rounding, amount: rounding, movements: Vec::new() });
         }
     }
-    (Basis::Share { share, estimate, rebased: rebased_now, base }, adjustments)
+    let shown = share.value()?;
+    Some((Basis::Share { share: shown, estimate, rebased: rebased_now, base }, adjustments))
 }
 
 /// Each complement: the step's value paid on the event's date, or what the case records as

@@ -3,11 +3,13 @@
 use rust_decimal::Decimal;
 
 use crate::rules::calendar::Event;
-use crate::schedule::{Balance, BalancePart, Basis, PartKind, PaymentKind, Schedule, Sources, money};
+use crate::schedule::{Balance, BalancePart, Basis, PartKind, PaymentKind, Schedule, Sources, money, sum};
 
-pub(crate) fn balance(src: &Sources<'_>, e: &Event, s: &Schedule) -> Option<Balance> {
-    let final_amount = src.amount(e.amount.as_deref()?)?;
-    let amount = money(final_amount.value - s.paid);
+/// The balance of event `e`: `Some(None)` when it has no final amount, `None` when an amount
+/// does not fit a decimal.
+pub(crate) fn balance(src: &Sources<'_>, e: &Event, s: &Schedule) -> Option<Option<Balance>> {
+    let Some(final_amount) = e.amount.as_deref().and_then(|n| src.amount(n)) else { return Some(None) };
+    let amount = money(final_amount.value.checked_sub(s.paid)?);
     let mut parts: Vec<BalancePart> = s
         .payments
         .iter()
@@ -17,24 +19,24 @@ pub(crate) fn balance(src: &Sources<'_>, e: &Event, s: &Schedule) -> Option<Bala
                 Basis::Output { value, .. } => *value,
                 _ => Decimal::ZERO,
             };
-            BalancePart {
+            Some(BalancePart {
                 kind: PartKind::Complement,
                 name: p.name.clone(),
                 label: p.label.clone(),
                 observed: Some(observed),
                 paid: Some(p.amount),
-                amount: money(observed - p.amount),
-            }
+                amount: money(observed.checked_sub(p.amount)?),
+            })
         })
-        .collect();
-    let settled: Decimal = parts.iter().map(|p| p.amount).sum();
+        .collect::<Option<_>>()?;
+    let settled = sum(parts.iter().map(|p| p.amount))?;
     parts.push(BalancePart {
         kind: PartKind::Rest,
         name: e.name.clone(),
         label: src.rb.render_label(&e.provenance.label),
         observed: None,
         paid: None,
-        amount: money(amount - settled),
+        amount: money(amount.checked_sub(settled)?),
     });
     let meaning = if amount > Decimal::ZERO {
         e.if_positive.clone()
@@ -43,7 +45,7 @@ pub(crate) fn balance(src: &Sources<'_>, e: &Event, s: &Schedule) -> Option<Bala
     } else {
         None
     };
-    Some(Balance {
+    Some(Some(Balance {
         name: e.name.clone(),
         label: src.rb.render_label(&e.provenance.label),
         date: e.date,
@@ -54,5 +56,5 @@ pub(crate) fn balance(src: &Sources<'_>, e: &Event, s: &Schedule) -> Option<Bala
         meaning,
         status: e.provenance.status,
         reference: e.provenance.reference.clone(),
-    })
+    }))
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::diagnostic::Diagnostic;
 use crate::rules::calendar::EventKind;
 use crate::rules::calendar::deadlines::Deadline;
-use crate::value::Status;
+use crate::value::{Ratio, Status};
 
 /// The schedule of one case for one year.
 #[derive(Debug, Clone, Serialize)]
@@ -204,6 +204,10 @@ pub struct Movement {
     pub period_days: i64,
     /// `weight × (its part of the group) × days / period_days`: the share of the estimate it moves.
     pub(crate) coefficient: Decimal,
+    /// The coefficient as the exact fraction it is, which multiplies the estimate before it
+    /// divides it.
+    #[serde(skip)]
+    pub(crate) fraction: Ratio,
     /// The change of the schedule's estimate, rounded to the cent.
     pub effect: Decimal,
     /// The first advance that takes it into account; none when only the balance settles it.

@@ -8,15 +8,17 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::data::case::Case;
+use crate::diagnostic::Diagnostic;
 use crate::rulebook::Rulebook;
 use crate::rules::calendar::Event;
 use crate::rules::inputs::InputKind;
-use crate::schedule::{Movement, MovementKind, cents};
-use crate::value::Value;
+use crate::schedule::{Movement, MovementKind, cents, overflow, sum};
+use crate::value::{Ratio, Value};
 
 /// The entries and exits of every re-basing rule, by effective date, with their effect on
 /// `estimate`.
-pub(crate) fn movements(rb: &Rulebook, calendar: &[Event], case: &Case, estimate: Decimal) -> Vec<Movement> {
+/// A diagnostic when a movement's share or effect does not fit a decimal.
+pub(crate) fn movements(rb: &Rulebook, calendar: &[Event], case: &Case, estimate: Decimal) -> Result<Vec<Movement>, Diagnostic> {
     let mut out = Vec::new();
     for e in calendar {
         let Some(rule) = &e.rebase else { continue };
@@ -45,8 +47,8 @@ pub(crate) fn movements(rb: &Rulebook, calendar: &[Event], case: &Case, estimate
         for row in &rows {
             if present_on(row, reference) {
                 let m = members.entry(text_at(row, cg)).or_default();
-                m.0 += 1;
-                m.1 += measure_at(row).unwrap_or(Decimal::ONE);
+                m.0 = m.0.saturating_add(1);
+                m.1 = m.1.checked_add(measure_at(row).unwrap_or(Decimal::ONE)).ok_or_else(|| overflow(e))?;
             }
         }
         for row in &rows {
@@ -60,11 +62,13 @@ pub(crate) fn movements(rb: &Rulebook, calendar: &[Event], case: &Case, estimate
                 Some(m) => (m, total),
                 None => (Decimal::ONE, Decimal::from(n)),
             };
-            let mut push = |kind, date: NaiveDate, effective: NaiveDate, days: i64| {
-                let coefficient = if whole.is_zero() {
-                    Decimal::ZERO
+            let mut push = |kind, date: NaiveDate, effective: NaiveDate, days: i64| -> Option<()> {
+                // Kept as a fraction, divided last (when it multiplies the estimate).
+                let fraction = if whole.is_zero() {
+                    Ratio::whole(Decimal::ZERO)
                 } else {
-                    weight * part * Decimal::from(days) / (whole * Decimal::from(period_days))
+                    let num = weight.checked_mul(part)?.checked_mul(Decimal::from(days))?;
+                    Ratio::new(num, whole.checked_mul(Decimal::from(period_days))?)?
                 };
                 out.push(Movement {
                     rule: e.name.clone(),
@@ -80,17 +84,19 @@ pub(crate) fn movements(rb: &Rulebook, calendar: &[Event], case: &Case, estimate
                     group_measure: measure.map(|_| total),
                     days,
                     period_days,
-                    coefficient,
-                    effect: cents(estimate * coefficient),
+                    coefficient: fraction.value()?,
+                    fraction,
+                    effect: cents(fraction.of(estimate)?),
                     applied_from: None,
                 });
+                Some(())
             };
             if let Some(entry) = date_at(row, cin)
                 && entry > reference
                 && entry <= period.end
             {
                 let first = entry.max(period.start);
-                push(MovementKind::Entry, entry, entry, (period.end - first).num_days() + 1);
+                push(MovementKind::Entry, entry, entry, (period.end - first).num_days() + 1).ok_or_else(|| overflow(e))?;
             }
             if let Some(exit) = date_at(row, cout)
                 && exit >= reference
@@ -98,15 +104,17 @@ pub(crate) fn movements(rb: &Rulebook, calendar: &[Event], case: &Case, estimate
                 && let Some(next) = exit.succ_opt()
             {
                 let last = exit.max(period.start.pred_opt().unwrap_or(period.start));
-                push(MovementKind::Exit, exit, next, -(period.end - last).num_days());
+                push(MovementKind::Exit, exit, next, -(period.end - last).num_days()).ok_or_else(|| overflow(e))?;
             }
         }
     }
     out.sort_by(|a, b| (a.effective, &a.member).cmp(&(b.effective, &b.member)));
-    out
+    Ok(out)
 }
 
-/// `base` re-based by the movements known on `day` (effective on or before it).
-pub(crate) fn rebased(base: Decimal, movements: &[Movement], day: NaiveDate) -> Decimal {
-    base + movements.iter().filter(|m| m.effective <= day).map(|m| cents(base * m.coefficient)).sum::<Decimal>()
+/// `base` re-based by the movements known on `day` (effective on or before it); `None` when it
+/// does not fit a decimal.
+pub(crate) fn rebased(base: Decimal, movements: &[Movement], day: NaiveDate) -> Option<Decimal> {
+    let effects = movements.iter().filter(|m| m.effective <= day).map(|m| m.fraction.of(base).map(cents)).collect::<Option<Vec<_>>>()?;
+    base.checked_add(sum(effects)?)
 }

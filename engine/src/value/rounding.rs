@@ -42,19 +42,28 @@ impl RoundingMode {
 }
 
 impl Rounding {
+    #[cfg(test)]
     pub(crate) fn cents() -> Self {
         Rounding { step: Decimal::new(1, 2), mode: RoundingMode::HalfUp }
     }
 
-    /// Rounds `value` to a multiple of the step.
-    pub(crate) fn apply(self, value: Decimal) -> Decimal {
+    /// Rounds `value` to a multiple of the step; `None` when the rounded value does not fit a
+    /// decimal written to the step's decimals (above 7.9·10²⁶, a decimal cannot hold cents), or
+    /// the division by a step that is not a power of ten (`0.05`) overflows. A power of ten
+    /// (`0.01`, `1`) rounds without dividing.
+    pub(crate) fn apply(self, value: Decimal) -> Option<Decimal> {
         if self.step.is_zero() {
-            return value;
+            return Some(value);
         }
-        let units = (value / self.step).round_dp_with_strategy(0, self.mode.strategy());
-        let mut rounded = (units * self.step).round_dp(self.step.scale());
+        let step = self.step.normalize();
+        let mut rounded = if step.mantissa() == 1 && step.scale() > 0 || step == Decimal::ONE {
+            value.round_dp_with_strategy(step.scale(), self.mode.strategy())
+        } else {
+            let units = value.checked_div(self.step)?.round_dp_with_strategy(0, self.mode.strategy());
+            units.checked_mul(self.step)?.round_dp(self.step.scale())
+        };
         // A zero or whole result keeps the step's scale, so cents always show as cents.
         rounded.rescale(self.step.scale());
-        rounded
+        (rounded.scale() == self.step.scale()).then_some(rounded)
     }
 }

@@ -28,7 +28,7 @@ impl Piece {
     pub(crate) fn has_integer(&self) -> bool {
         match self {
             Piece::Point(p) => p.fract().is_zero(),
-            Piece::Open(Some(a), Some(b)) => (a.floor() + Decimal::ONE) < *b,
+            Piece::Open(Some(a), Some(b)) => a.floor().checked_add(Decimal::ONE).is_some_and(|next| next < *b),
             _ => true,
         }
     }
