@@ -277,6 +277,12 @@ rules-codes-no-list = les codes de `{ $norm }.{ $field }` ne nomment aucune list
 rules-codes-no-list-hint = donnez `catalogue` (tous les codes qui existent : hors de lui, une erreur) et/ou `list` (la liste des règles : hors d'elle, un avertissement quand le code est au catalogue)
 rules-unlisted-needs-both = `unlisted` de `{ $norm }.{ $field }` dit ce qu'est un code du catalogue hors de la liste : il faut les deux
 rules-manifest-lists-file = `rulebook.toml` liste `{ $path }` sous `[files] { $kind }`
+
+# issue 23, partie privacy : chemins, identifiants, diagnostics
+rules-path-link-escapes = le chemin `{ $path }` mène hors du dossier { $folder } par un lien symbolique : le fichier n'est pas lu
+rules-path-escape-hint = un fichier des règles reste dans leur dossier : copiez-le dans le dossier, ou faites pointer le lien vers un fichier du dossier
+rules-case-file-outside = `case_file` (`{ $path }`) doit nommer un fichier du dossier du cas : le chemin sort du dossier
+rules-case-file-outside-hint = écrivez un nom de fichier relatif au dossier du cas, sans `..` ni chemin absolu (`case_file = "team.toml"`)
 # -- end rules --
 
 
@@ -641,6 +647,11 @@ data-diff-rows = { $count } { $count ->
     }
 data-impact-year = année { $from } → { $to }
 data-norm-what = la norme `{ $name }`
+
+# issue 23, partie privacy : chemins, identifiants, diagnostics
+data-code-r128 = un chemin nommé par les règles ou une norme sort de son dossier (par `..`, un chemin absolu ou un lien symbolique) : le fichier n'est pas lu
+data-case-file-through-link = le fichier du cas `{ $file }` sort du dossier du cas (par son chemin ou un lien symbolique) : il n'est pas lu
+data-case-file-through-link-hint = le fichier du cas est un fichier du dossier du cas : copiez-le dans le dossier, ou passez --allow-outside-paths
 # -- end data --
 
 

@@ -84,6 +84,7 @@ codes! {
     NewInputWithoutDefault = "R119", "new-input-without-default", msg!("data-code-r119");
     IndicatorWeights = "R120", "indicator-weights", msg!("data-code-r120");
     LabelNumber = "R121", "label-number", msg!("data-code-r121");
+    RulesPathEscape = "R128", "rules-path-escape", msg!("data-code-r128");
     CaseFileUnreadable = "D200", "case-file-unreadable", msg!("data-code-d200");
     CaseUnknownKey = "D201", "case-unknown-key", msg!("data-code-d201");
     CaseMissingValue = "D202", "case-missing-value", msg!("data-code-d202");
