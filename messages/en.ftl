@@ -1114,6 +1114,9 @@ cli-timings-cases = reading and evaluating cases
 cli-timings-reading = of which reading cases
 cli-timings-evaluating = of which evaluating cases
 cli-timings-rates = { $rows } rows  { $wall } rows/s wall  { $cpu } rows per CPU-s of evaluation
+
+# issue 23, part privacy: paths, identifiers, diagnostics
+cli-report-more-of-code = … and { $count } more { $code } { $name } (the first { $shown } are shown; --format json gives them all)
 # -- end cli --
 
 

@@ -1261,6 +1261,9 @@ cli-timings-cases = lecture et calcul des cas
 cli-timings-reading = dont lecture des cas
 cli-timings-evaluating = dont calcul des cas
 cli-timings-rates = { $rows } lignes  { $wall } lignes/s réelles  { $cpu } lignes par seconde de processeur du calcul
+
+# issue 23, partie privacy : chemins, identifiants, diagnostics
+cli-report-more-of-code = … et { $count } autres { $code } { $name } (les { $shown } premières sont montrées ; --format json les donne toutes)
 # -- end cli --
 
 
