@@ -1116,7 +1116,7 @@ cli-timings-evaluating = of which evaluating cases
 cli-timings-rates = { $rows } rows  { $wall } rows/s wall  { $cpu } rows per CPU-s of evaluation
 
 # issue 23, part privacy: paths, identifiers, diagnostics
-cli-report-more-of-code = … and { $count } more { $code } { $name } (the first { $shown } are shown; --format json gives them all)
+cli-report-more-of-code = … and { $count } more { $code } { $name } (the first { $shown } are shown)
 # -- end cli --
 
 

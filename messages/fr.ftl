@@ -1263,7 +1263,7 @@ cli-timings-evaluating = dont calcul des cas
 cli-timings-rates = { $rows } lignes  { $wall } lignes/s réelles  { $cpu } lignes par seconde de processeur du calcul
 
 # issue 23, partie privacy : chemins, identifiants, diagnostics
-cli-report-more-of-code = … et { $count } autres { $code } { $name } (les { $shown } premières sont montrées ; --format json les donne toutes)
+cli-report-more-of-code = … et { $count } autres { $code } { $name } (les { $shown } premiers sont affichés)
 # -- end cli --
 
 

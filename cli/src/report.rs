@@ -6,7 +6,7 @@
 //! Rendering is linear in the number of diagnostics: each file's text is held once (shared, never
 //! copied per diagnostic), each excerpt is cut from the lines of its span, and at most
 //! [`SHOWN_PER_CODE`] diagnostics of one code are written out, the others counted under them
-//! ("… and 9 980 more R101"). JSON reports keep every diagnostic: a program reads them all.
+//! ("… and 9 980 more R101"). JSON reports keep every diagnostic (`rules check --format json`): a program reads them all.
 
 use std::collections::HashMap;
 use std::fmt::Write;
