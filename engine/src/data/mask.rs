@@ -98,6 +98,16 @@ pub(crate) fn mask_runs_into(text: &[u8], min_digits: usize, sep: u8, mask: &[u8
     !found.is_empty()
 }
 
+/// A raw value of a data file as a message shows it, read where no field says what it is (a
+/// national file's case column): masked when it holds a NIR in any form.
+pub(crate) fn shown_raw(bytes: &[u8]) -> String {
+    if has_run(bytes, STRAY_MIN_DIGITS) {
+        msg!("data-masked-characters", count = String::from_utf8_lossy(bytes).chars().count()).to_string()
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+}
+
 /// Whether `text` holds a run of at least `min_digits` digits.
 pub fn has_run(text: &[u8], min_digits: usize) -> bool {
     !runs(text, min_digits, 0).is_empty()
@@ -126,6 +136,12 @@ mod tests {
         ] {
             assert_eq!(masked(&format!("x;{nir};y"), STRAY_MIN_DIGITS), "x;[masked];y", "{nir}");
         }
+    }
+
+    #[test]
+    fn a_raw_value_is_shown_unless_it_holds_a_nir() {
+        assert_eq!(shown_raw(b"EQUIPE_12"), "EQUIPE_12");
+        assert!(shown_raw(b"1 64 05 78 411 839 49").starts_with('['), "{}", shown_raw(b"1 64 05 78 411 839 49"));
     }
 
     #[test]
