@@ -262,6 +262,12 @@ rules-codes-no-list = the codes of `{ $norm }.{ $field }` name no list
 rules-codes-no-list-hint = give `catalogue` (every code that exists: outside it, an error) and/or `list` (the rulebook's list: outside it, a warning when the code is in the catalogue)
 rules-unlisted-needs-both = `unlisted` of `{ $norm }.{ $field }` says what a code of the catalogue outside the list is: it needs both
 rules-manifest-lists-file = `rulebook.toml` lists `{ $path }` under `[files] { $kind }`
+
+# issue 23, part privacy: paths, identifiers, diagnostics
+rules-path-link-escapes = path `{ $path }` leads outside the folder { $folder } through a symbolic link: the file is not read
+rules-path-escape-hint = a rule file stays inside its folder: copy it into the folder, or point the link to a file of the folder
+rules-case-file-outside = `case_file` (`{ $path }`) must name a file inside the case folder: the path leaves the folder
+rules-case-file-outside-hint = write a file name relative to the case folder, with no `..` and no absolute path (`case_file = "team.toml"`)
 # -- end rules --
 
 
@@ -630,6 +636,11 @@ data-formula-import = `import` is not allowed in a formula
 data-formula-import-hint = a formula reads only its parameters and calls only the functions of its file and Rhai's
 data-expr-keyed-key-kind = `{ $name }` is grouped by keys of kind { $needed }: a key of kind { $kind } would read no group, on any row
 data-expr-keyed-key-kind-hint = read `{ $name }(…)` with a key of the kind of its `group_by`
+
+# issue 23, part privacy: paths, identifiers, diagnostics
+data-code-r128 = a path named by the rules or a norm leaves its folder (through `..`, an absolute path or a symbolic link): the file is not read
+data-case-file-through-link = case file `{ $file }` leaves the case folder (through its path or a symbolic link): it is not read
+data-case-file-through-link-hint = the case file is a file of the case folder: copy it into the folder, or pass --allow-outside-paths
 # -- end data --
 
 
@@ -1178,6 +1189,9 @@ cli-timings-rates = { $rows } rows  { $wall } rows/s wall  { $cpu } rows per CPU
 cli-docs-key = Key: `{ $fields }`; two rows with the same key are refused (V434).
 cli-docs-no-key = No key: only identical rows are compared, and refused (V426).
 cli-docs-no-key-allowed = No key: only identical rows are compared, and kept with a warning (V426).
+
+# issue 23, part privacy: paths, identifiers, diagnostics
+cli-report-more-of-code = … and { $count } more { $code } { $name } (the first { $shown } are shown)
 # -- end cli --
 
 

@@ -286,6 +286,12 @@ rules-codes-no-list = les codes de `{ $norm }.{ $field }` ne nomment aucune list
 rules-codes-no-list-hint = donnez `catalogue` (tous les codes qui existent : hors de lui, une erreur) et/ou `list` (la liste des règles : hors d'elle, un avertissement quand le code est au catalogue)
 rules-unlisted-needs-both = `unlisted` de `{ $norm }.{ $field }` dit ce qu'est un code du catalogue hors de la liste : il faut les deux
 rules-manifest-lists-file = `rulebook.toml` liste `{ $path }` sous `[files] { $kind }`
+
+# issue 23, partie privacy : chemins, identifiants, diagnostics
+rules-path-link-escapes = le chemin `{ $path }` mène hors du dossier { $folder } par un lien symbolique : le fichier n'est pas lu
+rules-path-escape-hint = un fichier des règles reste dans leur dossier : copiez-le dans le dossier, ou faites pointer le lien vers un fichier du dossier
+rules-case-file-outside = `case_file` (`{ $path }`) doit nommer un fichier du dossier du cas : le chemin sort du dossier
+rules-case-file-outside-hint = écrivez un nom de fichier relatif au dossier du cas, sans `..` ni chemin absolu (`case_file = "team.toml"`)
 # -- end rules --
 
 
@@ -678,6 +684,11 @@ data-formula-import = `import` n'est pas permis dans une formule
 data-formula-import-hint = une formule ne lit que ses paramètres et n'appelle que les fonctions de son fichier et de Rhai
 data-expr-keyed-key-kind = `{ $name }` est groupé par des clés de type { $needed } : une clé de type { $kind } ne lirait aucun groupe, sur aucune ligne
 data-expr-keyed-key-kind-hint = lisez `{ $name }(…)` avec une clé du type de son `group_by`
+
+# issue 23, partie privacy : chemins, identifiants, diagnostics
+data-code-r128 = un chemin nommé par les règles ou une norme sort de son dossier (par `..`, un chemin absolu ou un lien symbolique) : le fichier n'est pas lu
+data-case-file-through-link = le fichier du cas `{ $file }` sort du dossier du cas (par son chemin ou un lien symbolique) : il n'est pas lu
+data-case-file-through-link-hint = le fichier du cas est un fichier du dossier du cas : copiez-le dans le dossier, ou passez --allow-outside-paths
 # -- end data --
 
 
@@ -1354,6 +1365,9 @@ cli-timings-rates = { $rows } lignes  { $wall } lignes/s réelles  { $cpu } lign
 cli-docs-key = Clé : `{ $fields }` ; deux lignes de même clé sont refusées (V434).
 cli-docs-no-key = Pas de clé : seules les lignes identiques sont comparées, et refusées (V426).
 cli-docs-no-key-allowed = Pas de clé : seules les lignes identiques sont comparées, et gardées avec un avertissement (V426).
+
+# issue 23, partie privacy : chemins, identifiants, diagnostics
+cli-report-more-of-code = … et { $count } autres { $code } { $name } (les { $shown } premiers sont affichés)
 # -- end cli --
 
 

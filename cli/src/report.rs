@@ -2,26 +2,44 @@
 //!
 //! annotate-snippets is the renderer rustc uses: it gives the familiar `-->` excerpt with the span
 //! underlined, so we do not hand-roll column arithmetic for multi-byte text.
+//!
+//! Rendering is linear in the number of diagnostics: each file's text is held once (shared, never
+//! copied per diagnostic), each excerpt is cut from the lines of its span, and at most
+//! [`SHOWN_PER_CODE`] diagnostics of one code are written out, the others counted under them
+//! ("… and 9 980 more R101"). JSON reports keep every diagnostic (`rules check --format json`): a program reads them all.
 
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::sync::Arc;
 
 use annotate_snippets::{Level, Renderer, Snippet};
 use peps_engine::diagnostic::{Diagnostic, Location, Severity, SourceFile};
 use peps_engine::message::Message;
 use peps_engine::msg;
 
-/// Texts of the files diagnostics may point into, by the path they are shown with.
+/// How many diagnostics of one code the text rendering writes out; the others are counted.
+pub const SHOWN_PER_CODE: usize = 20;
+
+/// Texts of the files diagnostics may point into, by the path they are shown with: each file
+/// once, shared by every diagnostic that points into it.
 #[derive(Default)]
 pub struct Sources {
-    files: HashMap<String, String>,
+    files: HashMap<String, Arc<str>>,
 }
 
 impl Sources {
+    /// Adds the files not held yet (a file is read once, whatever number of diagnostics it has).
     pub fn add(&mut self, files: &[SourceFile]) {
         for f in files {
-            self.files.insert(f.path.clone(), f.text.clone());
+            if !self.files.contains_key(&f.path) {
+                self.files.insert(f.path.clone(), Arc::from(f.text.as_str()));
+            }
         }
+    }
+
+    /// Whether the text of `path` is held.
+    pub fn has(&self, path: &str) -> bool {
+        self.files.contains_key(path)
     }
 }
 
@@ -32,18 +50,39 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     // Each error that follows from another is shown under the first diagnostic at that place.
-    let root_of = |d: &Diagnostic| -> Option<usize> {
-        let at = d.follows()?;
-        diags.iter().position(|r| r.follows().is_none() && r.location.as_ref() == Some(at))
-    };
-    let roots: Vec<Option<usize>> = diags.iter().map(root_of).collect();
+    let mut first_at: HashMap<&Location, usize> = HashMap::new();
+    for (i, d) in diags.iter().enumerate() {
+        if d.follows().is_none()
+            && let Some(at) = &d.location
+        {
+            first_at.entry(at).or_insert(i);
+        }
+    }
+    let roots: Vec<Option<usize>> = diags.iter().map(|d| d.follows().and_then(|at| first_at.get(at).copied())).collect();
+    let mut followers: HashMap<usize, Vec<&Diagnostic>> = HashMap::new();
+    for (d, root) in diags.iter().zip(&roots) {
+        if let Some(r) = root {
+            followers.entry(*r).or_default().push(d);
+        }
+    }
     let hidden = roots.iter().filter(|r| r.is_some()).count();
+    // Per code: how many were written out, and the codes with more, in the order first met.
+    let mut shown_of: HashMap<peps_engine::diagnostic::Code, usize> = HashMap::new();
+    let mut more: Vec<(peps_engine::diagnostic::Code, usize)> = Vec::new();
     for (i, d) in diags.iter().enumerate() {
         if roots[i].is_some() {
             continue;
         }
-        let followers: Vec<&Diagnostic> = diags.iter().zip(&roots).filter(|(_, r)| **r == Some(i)).map(|(f, _)| f).collect();
-        let note = follow_note(&followers).map(|n| n.to_string());
+        let shown = shown_of.entry(d.code).or_default();
+        if *shown >= SHOWN_PER_CODE {
+            match more.iter_mut().find(|(c, _)| *c == d.code) {
+                Some((_, n)) => *n += 1,
+                None => more.push((d.code, 1)),
+            }
+            continue;
+        }
+        *shown += 1;
+        let note = followers.get(&i).and_then(|f| follow_note(f)).map(|n| n.to_string());
         let level = match d.severity {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
@@ -57,7 +96,12 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
             Some(Location::Source { file, span, .. }) if sources.files.contains_key(file) => {
                 let text = &sources.files[file];
                 let span = clamp(text, span.clone());
-                message = message.snippet(Snippet::source(text).origin(file).fold(true).annotation(level.span(span)));
+                // The lines of the span only, numbered where they are: the excerpt costs its
+                // own length, not the file's.
+                let (from, to, line) = lines_of(text, &span);
+                let excerpt = &text[from..to];
+                let span = span.start - from..span.end - from;
+                message = message.snippet(Snippet::source(excerpt).line_start(line).origin(file).fold(true).annotation(level.span(span)));
             }
             Some(loc) => {
                 located = msg!("cli-report-at", location = loc.to_string()).to_string();
@@ -72,6 +116,13 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
             message = message.footer(Level::Note.title(n));
         }
         let _ = writeln!(out, "{}\n", level_words(&renderer.render(message).to_string()));
+    }
+    for (code, n) in more {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            msg!("cli-report-more-of-code", count = n, code = code.as_str(), name = code.name(), shown = SHOWN_PER_CODE)
+        );
     }
     let shown: Vec<&Diagnostic> = diags.iter().zip(&roots).filter(|(_, r)| r.is_none()).map(|(d, _)| d).collect();
     let errors = shown.iter().filter(|d| d.is_error()).count();
@@ -110,6 +161,14 @@ fn follow_note(followers: &[&Diagnostic]) -> Option<Message> {
     let listed = listed.join(", ");
     let names = if more > 0 { msg!("cli-report-more-names", names = listed, more = more) } else { Message::text(listed) };
     Some(msg!("cli-report-follow-names", count = n, names = names))
+}
+
+/// The byte range of the whole lines `span` covers in `text`, and the number of the first.
+fn lines_of(text: &str, span: &std::ops::Range<usize>) -> (usize, usize, usize) {
+    let from = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let to = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let line = text.as_bytes()[..from].iter().filter(|&&b| b == b'\n').count() + 1;
+    (from, to, line)
 }
 
 /// A span that lies on character boundaries of `text` and covers at least one character.

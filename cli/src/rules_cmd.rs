@@ -276,7 +276,16 @@ fn check_norms(source: &dyn Source, all: &mut Diagnostics, sources: &mut Sources
 /// Reads the `retraits.toml` of a year's folder, if it has one.
 fn read_removals(year_dir: &Path, diags: &mut Vec<Diagnostic>, sources: &mut Sources) -> Vec<coverage::Removal> {
     let path = year_dir.join(REMOVALS_FILE);
-    let Ok(text) = std::fs::read_to_string(&path) else { return Vec::new() };
+    // Read as every rule file is, through the year's folder: a link leading out of it is refused.
+    let text = match DirSource::new(year_dir).read(REMOVALS_FILE) {
+        Ok(text) => text,
+        Err(e) if e.escapes() => {
+            let d = Diagnostic::error(e.code(), e.message()).at(Location::File { file: path.display().to_string() });
+            diags.push(d.hint(msg!("rules-path-escape-hint")));
+            return Vec::new();
+        }
+        Err(_) => return Vec::new(),
+    };
     let file = SourceFile { path: path.display().to_string(), text };
     sources.add(std::slice::from_ref(&file));
     let (removals, d) = coverage::read_removals(&file);

@@ -98,16 +98,16 @@ pub fn load_year(args: &RulesArgs, year: i32, sources: &mut Sources) -> (Option<
 }
 
 /// Reads the files diagnostics point into, so they can be shown with their source line.
+/// Each file once, however many diagnostics point into it.
 pub fn add_files_of(diags: &[Diagnostic], sources: &mut Sources) {
-    let mut files = Vec::new();
     for d in diags {
         if let Some(Location::Source { file, .. }) = &d.location
+            && !sources.has(file)
             && let Ok(text) = std::fs::read_to_string(file)
         {
-            files.push(peps_engine::diagnostic::SourceFile { path: file.clone(), text });
+            sources.add(&[peps_engine::diagnostic::SourceFile { path: file.clone(), text }]);
         }
     }
-    sources.add(&files);
 }
 
 /// Prints diagnostics on stderr, in colour on a terminal.

@@ -8,7 +8,7 @@ use crate::message::Message;
 
 mod code;
 mod follow;
-mod location;
+pub(crate) mod location;
 mod suggest;
 
 pub use code::Code;
@@ -138,6 +138,16 @@ mod tests {
                 assert!(!summary.is_empty() && !summary.starts_with("data-code-"), "{code} has no summary in {lang:?}");
             }
             assert_eq!(Code::parse(code.as_str()), Some(code));
+        }
+    }
+
+    #[test]
+    fn a_line_index_places_spans_as_line_col_does() {
+        let text = "a = 1\nbé = \"x\"\n\nlast";
+        let file = SourceFile { path: "f".into(), text: text.into() };
+        let index = location::LineIndex::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(index.location(&file, offset..offset), file.location(offset..offset), "offset {offset}");
         }
     }
 

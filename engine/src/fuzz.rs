@@ -275,6 +275,77 @@ pub fn validate(fx: &Fixture, data: &[u8]) -> usize {
     }
 }
 
+/// Target `rejects`: the first byte picks a norm of the fixture's rulebook, the rest is an
+/// exchange file checked against it with a rejects file written, identifiers masked. Panics if
+/// a rejected row as written, the header or a problem holds text shaped like a NIR: a run of
+/// [`NIR_SHAPED_DIGITS`] digits or more, spaced or not, Corsican or not.
+pub fn rejects(fx: &Fixture, data: &[u8]) -> usize {
+    let norms = fx.norm_list();
+    let Some((&pick, bytes)) = data.split_first() else { return 0 };
+    if norms.is_empty() {
+        return 0;
+    }
+    let norm = &norms[usize::from(pick) % norms.len()];
+    let Ok(plan) = Validator::new(norm, &fx.rulebook.lists.raw, &fx.rulebook.code_checks) else { return 0 };
+    let options = Options { show_identifiers: false, examples_per_code: 5, any_file_name: false };
+    let mut sink = RejectsProbe::default();
+    let _ = plan.run("fuzz.csv", bytes, Some(bytes.len() as u64), &options, &mut sink);
+    for text in &sink.written {
+        assert!(!nir_shaped(text), "an identifier left in clear: {}", String::from_utf8_lossy(text));
+    }
+    sink.written.len()
+}
+
+/// The fewest digits of a run the `rejects` target calls NIR-shaped: a NIR of 15 characters
+/// with up to two missing (its key, a digit), written with spaces, dots, dashes or slashes.
+pub const NIR_SHAPED_DIGITS: usize = 13;
+
+/// Whether `text` holds a run of [`NIR_SHAPED_DIGITS`] digits (or Corsican `A`/`B`), maybe
+/// joined by spaces, dots, dashes, slashes or tabs. Written apart from `data::mask`, which it checks.
+pub fn nir_shaped(text: &[u8]) -> bool {
+    let mut count = 0;
+    for (i, &b) in text.iter().enumerate() {
+        let corsican = matches!(b, b'A' | b'B' | b'a' | b'b') && i > 0 && text[i - 1] == b'2' && count > 0;
+        if b.is_ascii_digit() || corsican {
+            count += 1;
+            if count >= NIR_SHAPED_DIGITS {
+                return true;
+            }
+        } else if !matches!(b, b' ' | b'.' | b'-' | b'/' | b'\t' | 0xA0) {
+            count = 0;
+        }
+    }
+    false
+}
+
+/// A sink that keeps what a rejects file would hold, and every problem's text.
+#[derive(Default)]
+struct RejectsProbe {
+    written: Vec<Vec<u8>>,
+}
+
+impl crate::validate::Sink for RejectsProbe {
+    fn problem(&mut self, p: &crate::validate::Problem) -> std::io::Result<()> {
+        let hint = p.hint.as_ref().map(ToString::to_string).unwrap_or_default();
+        // One text each: a run is not made of the end of one and the start of the next.
+        for text in [p.message.to_string(), p.value.clone().unwrap_or_default(), hint] {
+            self.written.push(text.into_bytes());
+        }
+        Ok(())
+    }
+    fn header(&mut self, raw: &[u8], _terminator: &[u8]) -> std::io::Result<()> {
+        self.written.push(raw.to_vec());
+        Ok(())
+    }
+    fn rejected(&mut self, _row: u64, record: &[u8], _terminator: &[u8], _problems: &[crate::validate::Problem]) -> std::io::Result<()> {
+        self.written.push(record.to_vec());
+        Ok(())
+    }
+    fn wants_rejected_rows(&self) -> bool {
+        true
+    }
+}
+
 /// Target `file_name`: the first byte picks a norm of the fixture's rulebook. With its high bit
 /// clear, the rest is a file name checked against the norm's pattern; with it set, the rest is
 /// a pattern, a line break and a name, so that patterns are fuzzed too.

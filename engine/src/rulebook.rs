@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::data::norm::load_norm;
-use crate::diagnostic::{Code, Diagnostic, SourceFile};
+use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::formula::{self, Script};
 use crate::hashing::sha256_hex;
 use crate::rulebook::binding::bind;
@@ -60,8 +60,12 @@ fn read_parts(rules: &dyn Source, norms: &dyn Source, diags: &mut Vec<Diagnostic
             let text = match rules.read(path) {
                 Ok(t) => t,
                 Err(reason) => {
-                    let hint = msg!("rules-manifest-lists-file", path = path, kind = *kind);
-                    diags.push(Diagnostic::error(Code::MissingFile, reason.message()).at(parts.manifest.files_loc.clone()).hint(hint));
+                    let hint = if reason.escapes() {
+                        msg!("rules-path-escape-hint")
+                    } else {
+                        msg!("rules-manifest-lists-file", path = path, kind = *kind)
+                    };
+                    diags.push(Diagnostic::error(reason.code(), reason.message()).at(parts.manifest.files_loc.clone()).hint(hint));
                     continue;
                 }
             };

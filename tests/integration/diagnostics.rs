@@ -100,3 +100,52 @@ fn a_misspelt_name_is_answered_with_a_name_of_its_kind() {
     assert!(run.stderr.contains("help: did you mean parameter `taux_plafond`?"), "{}", run.stderr);
     assert!(run.stderr.contains("unknown function `mn`") && run.stderr.contains("help: did you mean `min`?"), "{}", run.stderr);
 }
+
+/// How many faulty tables the scaling test writes: enough that a cost per diagnostic growing with
+/// their number (a copy of the file each, a search through all the others) shows at once.
+const FAULTY_TABLES: usize = 10_000;
+
+#[test]
+fn ten_thousand_faulty_tables_are_shown_a_few_per_code_and_counted() {
+    let sandbox = Sandbox::new();
+    // The year's first tables file, whatever it is called, gets the faulty tables at its end.
+    let manifest: toml::Table = std::fs::read_to_string(sandbox.path().join("rules/2025/rulebook.toml")).unwrap().parse().unwrap();
+    let tables = manifest["files"]["tables"][0].as_str().expect("a tables file").to_string();
+    let faulty: String = (0..FAULTY_TABLES).map(|i| format!("\n[faulty_{i}]\nbogus = 1\n")).collect();
+    sandbox.append(&format!("rules/2025/{tables}"), &faulty);
+    let json = sandbox.peps(&["rules", "check", "2025", "--rules", "rules", "--norms", "norms", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    // JSON keeps every diagnostic: per code, how many there are.
+    let mut per_code: std::collections::BTreeMap<String, usize> = Default::default();
+    for d in report["diagnostics"].as_array().unwrap() {
+        *per_code.entry(d["code"].as_str().unwrap().to_string()).or_default() += 1;
+    }
+    assert!(per_code.get("R101").is_some_and(|&n| n >= FAULTY_TABLES), "an unknown key per faulty table: {per_code:?}");
+    let more = regex::Regex::new(r"… and (\d+) more ([A-Z]\d+) [a-z-]+ \(the first (\d+) are shown").unwrap();
+    for args in [&["rules", "check", "2025"][..], &["compute", "--year", "2025", "examples/msp"]] {
+        let mut args = args.to_vec();
+        args.extend(["--rules", "rules", "--norms", "norms"]);
+        let run = sandbox.peps(&args);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let counted: Vec<(usize, String, usize)> =
+            more.captures_iter(&run.stderr).map(|c| (c[1].parse().unwrap(), c[2].to_string(), c[3].parse().unwrap())).collect();
+        assert!(
+            counted.iter().any(|(_, code, _)| code == "R101"),
+            "the unknown keys past the first few are counted:\n{}",
+            tail(&run.stderr)
+        );
+        for (n, code, shown) in &counted {
+            let written = run.stderr.lines().filter(|l| l.starts_with(&format!("error[{code} "))).count();
+            assert_eq!(written, *shown, "{code}: as many written out as the count line says");
+            assert_eq!(written + n, per_code[code], "{code}: written and counted, every one of them");
+        }
+        // Bounded whatever the number of faulty tables: a few per code, not one per table.
+        assert!(run.stderr.lines().count() < FAULTY_TABLES / 10, "{} lines", run.stderr.lines().count());
+        assert!(run.stderr.contains(&format!("{} errors", per_code.values().sum::<usize>())), "{}", tail(&run.stderr));
+    }
+}
+
+fn tail(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(20)..].join("\n")
+}

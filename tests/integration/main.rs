@@ -20,6 +20,7 @@ mod patch;
 mod privacy;
 mod promise;
 mod robustness;
+mod roots;
 mod schedule;
 mod synth;
 mod trust;

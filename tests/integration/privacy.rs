@@ -198,3 +198,72 @@ fn a_rejects_file_masks_identifiers_unless_asked_and_is_private() {
     let shown = std::fs::read_to_string(&shown).expect("rejects");
     assert!(!nirs(&shown).is_empty(), "with --show-identifiers the rows keep their identifiers, to be fixed");
 }
+
+/// Every NIR-shaped run of `text`: 13 digits or more (a NIR of 15 characters, its key or a digit
+/// missing), maybe joined by spaces, dots or dashes, a Corsican department (`2A`, `2B`) counted.
+fn nir_shaped(text: &str) -> Vec<String> {
+    let run = regex::Regex::new(r"[0-9](?:[ .\-/]*(?:[0-9]|(?:A|B)))+").expect("regex");
+    run.find_iter(text).map(|m| m.as_str().to_string()).filter(|m| m.chars().filter(char::is_ascii_alphanumeric).count() >= 13).collect()
+}
+
+/// A copy of the `msp` example whose patient list has rows no pattern of the norm accepts, each
+/// holding someone's NIR in another form: a row of another width, a NIR written with spaces, of
+/// 14 digits, Corsican, in a column that is not an identifier, in a record that does not split.
+fn hostile_identifiers() -> Sandbox {
+    let sandbox = Sandbox::new();
+    let path = sandbox.path().join("examples/msp/patients.csv");
+    let text = std::fs::read_to_string(&path).expect("patients");
+    let lines: Vec<&str> = text.lines().collect();
+    let rows: Vec<Vec<String>> = lines[1..12].iter().map(|l| l.split(';').map(str::to_string).collect()).collect();
+    let spaced = |n: &str| format!("{} {} {} {} {} {} {}", &n[..1], &n[1..3], &n[3..5], &n[5..7], &n[7..10], &n[10..13], &n[13..]);
+    let corsican = |n: &str, d: &str| format!("{}{d}{}", &n[..5], &n[7..]);
+    let mut out = vec![lines[0].to_string()];
+    let mut row = |i: usize, edit: &dyn Fn(&mut Vec<String>), extra: bool| {
+        let mut r = rows[i].clone();
+        edit(&mut r);
+        out.push(r.join(";") + if extra { ";extra" } else { "" });
+    };
+    row(0, &|_| {}, true);
+    row(1, &|r| r[0] = spaced(&r[0]), false);
+    row(2, &|r| r[0] = spaced(&r[0]), true);
+    row(3, &|r| r[0].truncate(14), false);
+    row(4, &|r| r[0].truncate(14), true);
+    row(5, &|r| r[0] = corsican(&r[0], "2A"), true);
+    row(6, &|r| (r[0], r[3]) = (corsican(&r[0], "2B"), corsican(&r[0], "2B")), false);
+    row(7, &|r| (r[3], r[1]) = (spaced(&r[0]), "x".into()), false);
+    row(8, &|r| r[0] = format!("\"{}", r[0]), false);
+    row(9, &|r| r[0] = r[0].chars().map(|c| c.to_string()).collect::<Vec<_>>().join("."), true);
+    out.push(rows[10].join(","));
+    std::fs::write(&path, out.join("\n") + "\n").expect("write");
+    sandbox
+}
+
+#[test]
+fn a_rejects_file_masks_a_nir_in_any_form_and_so_do_the_messages() {
+    let sandbox = hostile_identifiers();
+    let data = sandbox.path().join("examples/msp/patients.csv");
+    let data = data.to_str().expect("utf-8");
+    let planted = nir_shaped(&std::fs::read_to_string(data).expect("patients"));
+    assert!(planted.len() >= 11, "the file holds a NIR in each hostile form: {planted:?}");
+    let rejects = sandbox.path().join("rejects.csv");
+    for format in ["table", "json"] {
+        let run = sandbox.peps(&["validate", "--force", "--format", format, "--rejects", rejects.to_str().expect("utf-8"), data]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let kept = std::fs::read_to_string(&rejects).expect("rejects");
+        assert_eq!(kept.lines().count(), 1 + 11, "the header, then every hostile row, one line each: {kept}");
+        for (what, text) in [("rejects file", &kept), ("stdout", &run.stdout), ("stderr", &run.stderr)] {
+            let left = nir_shaped(text);
+            assert!(left.is_empty(), "{format}: {what} holds identifiers in clear: {left:?}\n{text}");
+        }
+    }
+    // The case reader reads through the same validator: its messages mask them too.
+    let run = sandbox.peps(&["compute", "--year", "2025", "--rules", "rules", "--norms", "norms", "examples/msp"]);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    assert!(nir_shaped(&run.stderr).is_empty() && nir_shaped(&run.stdout).is_empty(), "{}", run.stderr);
+    // Asked for, they are in clear: the rows are there to be fixed.
+    let shown = sandbox.path().join("shown.csv");
+    let run = sandbox.peps(&["validate", "--show-identifiers", "--rejects", shown.to_str().expect("utf-8"), data]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let shown = std::fs::read_to_string(&shown).expect("rejects");
+    assert!(nir_shaped(&shown).len() >= planted.len(), "with --show-identifiers every form is kept: {shown}");
+}

@@ -373,13 +373,14 @@ fn the_fuzz_corpus_and_crash_regressions_replay_cleanly() {
         .unwrap_or_else(|d| panic!("the fuzz fixture must load: {d:#?}"));
     let scratch = tempfile::tempdir().expect("the case target's scratch folder");
     type Target<'a> = &'a dyn Fn(&[u8]) -> usize;
-    let targets: [(&str, Target); 7] = [
+    let targets: [(&str, Target); 8] = [
         ("rulebook", &|d| fuzz::rulebook(&fixture, d)),
         ("case", &|d| fuzz::case(&fixture, scratch.path(), d)),
         ("norm", &|d| fuzz::norm(&fixture, d)),
         ("dataset", &|d| fuzz::dataset(&fixture, d)),
         ("validate", &|d| fuzz::validate(&fixture, d)),
         ("file_name", &|d| fuzz::file_name(&fixture, d)),
+        ("rejects", &|d| fuzz::rejects(&fixture, d)),
         ("formula", &|d| fuzz::formula(d)),
     ];
     let mut entries: Vec<String> = std::fs::read_dir(repo().join("fuzz/fuzz_targets"))

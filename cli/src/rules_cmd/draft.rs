@@ -91,7 +91,8 @@ fn copy_rules(src: &Path, dst: &Path) -> Result<(), Message> {
             std::fs::create_dir_all(parent)
                 .map_err(|e| msg!("cli-schema-cannot-create", dir = parent.display().to_string(), reason = e.to_string()))?;
         }
-        std::fs::copy(src.join(&rel), &target)
+        let from = source.resolve(&rel).map_err(|e| e.message())?;
+        std::fs::copy(from, &target)
             .map_err(|e| msg!("cli-cannot-copy", path = source.display(&rel).to_string(), reason = e.to_string()))?;
     }
     Ok(())

@@ -198,8 +198,8 @@ pub fn write_year(src: &Path, dst: &Path, from: i32, to: i32) -> Result<Tally, M
                     .map_err(|e| msg!("cli-output-io", path = target.display().to_string(), reason = e.to_string()))?;
             }
             _ => {
-                std::fs::copy(src.join(&rel), &target)
-                    .map_err(|e| msg!("cli-cannot-copy", path = source.display(&rel), reason = e.to_string()))?;
+                let from = source.resolve(&rel).map_err(|e| e.message())?;
+                std::fs::copy(from, &target).map_err(|e| msg!("cli-cannot-copy", path = source.display(&rel), reason = e.to_string()))?;
             }
         }
     }

@@ -108,13 +108,11 @@ pub(crate) fn load_case(
     readers: &Readers<'_>,
     options: CaseOptions,
 ) -> (Option<Case>, Vec<Diagnostic>) {
-    let path = dir.join(case_file);
-    let shown = path.display().to_string();
-    let text = match read_case_text(&path, &shown, case_file) {
-        Ok(t) => t,
+    let file = match read_case_file(dir, case_file, options) {
+        Ok(f) => f,
         Err(d) => return (None, vec![d]),
     };
-    let file = SourceFile { path: shown.clone(), text };
+    let shown = file.path.clone();
     let mut diags = Vec::new();
     let n = schema.inputs.len();
     let CaseValues { values, paths, records } = case_values(&file, case_file, schema, &mut diags);
@@ -188,6 +186,23 @@ pub(crate) fn case_values(file: &SourceFile, case_file: &str, schema: &CaseSchem
     }
     diags.extend(ctx.into_diagnostics().into_iter().map(as_case_diagnostic));
     out
+}
+
+/// Reads the case file `case_file` of the folder `dir`: a file of the folder, unless the options
+/// let paths leave it. A case file that resolves outside the folder (a symbolic link) is refused
+/// before it is read, so that no line of another file is shown as the case's (`rulebook.toml`
+/// already refuses a `case_file` that leaves the folder as written).
+#[allow(clippy::result_large_err, reason = "read once per case, the error is returned as it is")] // not prose
+pub(crate) fn read_case_file(dir: &Path, case_file: &str, options: CaseOptions) -> Result<SourceFile, Diagnostic> {
+    let path = dir.join(case_file);
+    let shown = path.display().to_string();
+    if !options.allow_outside_paths && (!is_contained(case_file) || leaves_through_link(dir, &path)) {
+        return Err(Diagnostic::error(Code::PathEscape, msg!("data-case-file-through-link", file = &shown))
+            .at(Location::File { file: shown })
+            .hint(msg!("data-case-file-through-link-hint")));
+    }
+    let text = read_case_text(&path, &shown, case_file)?;
+    Ok(SourceFile { path: shown, text })
 }
 
 /// Reads the case description: a regular file, at most [`MAX_CASE_FILE_BYTES`], in UTF-8.

@@ -441,7 +441,11 @@ min = 1
         assert_eq!(r.diags[0].message, "KIND = [masked: a value shaped like ID]: not one of A, B");
         assert_eq!(r.diags[1].message, "KIND = `C`: not one of A, B");
         let r = read(b"ID;KIND;N\n191047430271776;191047430271777;1\n");
-        assert_eq!(r.diags[0].message, "KIND = `191047430271777`: not one of A, B", "a wrong key is no identifier");
+        // A wrong key is not a valid identifier, but still someone's number: masked all the same.
+        assert_eq!(r.diags[0].message, "KIND = [masked: 15 characters]: not one of A, B");
+        let r = read(b"ID;KIND;N\n191047430271776;1 91 04 74 302 717 76;1\n191047430271776;2025-01-01;1\n");
+        assert_eq!(r.diags[0].message, "KIND = [masked: 21 characters]: not one of A, B", "a NIR written with spaces");
+        assert_eq!(r.diags[1].message, "KIND = `2025-01-01`: not one of A, B", "a date is no identifier");
     }
 
     #[test]

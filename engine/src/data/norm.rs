@@ -199,12 +199,9 @@ pub fn load_norm(source: &dyn Source, name: &str, version: u32, diags: &mut Vec<
         Ok(t) => t,
         Err(reason) => {
             diags.push(
-                Diagnostic::error(
-                    Code::MissingFile,
-                    msg!("data-norm-unreadable", norm = name, version = version, reason = reason.to_string()),
-                )
-                .at(crate::diagnostic::Location::File { file: source.display(&path) })
-                .hint(msg!("data-norm-where", path = &path)),
+                Diagnostic::error(reason.code(), msg!("data-norm-unreadable", norm = name, version = version, reason = reason.to_string()))
+                    .at(crate::diagnostic::Location::File { file: source.display(&path) })
+                    .hint(if reason.escapes() { msg!("rules-path-escape-hint") } else { msg!("data-norm-where", path = &path) }),
             );
             return None;
         }

@@ -87,6 +87,7 @@ codes! {
     InvalidKey = "R122", "invalid-key", msg!("data-code-r122");
     FormulaTopLevel = "R125", "formula-top-level", msg!("data-code-r125");
     FormulaImport = "R126", "formula-import", msg!("data-code-r126");
+    RulesPathEscape = "R128", "rules-path-escape", msg!("data-code-r128");
     OutOfRange = "R130", "out-of-range", msg!("data-code-r130");
     ResultFormula = "R131", "result-formula", msg!("data-code-r131");
     CaseFileUnreadable = "D200", "case-file-unreadable", msg!("data-code-d200");

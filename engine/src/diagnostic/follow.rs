@@ -9,7 +9,7 @@ use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 
 /// Whether a diagnostic stops a whole file from being read: what it would define is missing.
 pub(crate) fn is_root_cause(d: &Diagnostic) -> bool {
-    d.follows().is_none() && matches!(d.code, Code::TomlSyntax | Code::RhaiSyntax | Code::MissingFile)
+    d.follows().is_none() && matches!(d.code, Code::TomlSyntax | Code::RhaiSyntax | Code::MissingFile | Code::RulesPathEscape)
 }
 
 /// Links to the first syntax error of each file that did not parse the later syntax errors of

@@ -7,7 +7,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 /// Where a diagnostic points: a span of a rule file, or a field of a data row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(untagged)]
 pub enum Location {
     Source {
@@ -50,6 +50,31 @@ impl SourceFile {
     pub(crate) fn location(&self, span: Range<usize>) -> Location {
         let (line, col) = line_col(&self.text, span.start);
         Location::Source { file: self.path.clone(), line, col, span }
+    }
+}
+
+/// Where the lines of a text start, to place many spans in it: each in the time of a binary
+/// search and its own line, not of the text before it.
+#[derive(Debug, Clone)]
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The location of `span` in `file`, as [`SourceFile::location`] gives it.
+    pub(crate) fn location(&self, file: &SourceFile, span: Range<usize>) -> Location {
+        let text = &file.text;
+        let offset = floor_char_boundary(text, span.start.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let line_start = self.starts[line - 1];
+        let col = text[line_start..offset].chars().count() + 1;
+        Location::Source { file: file.path.clone(), line, col, span }
     }
 }
 

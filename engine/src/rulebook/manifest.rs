@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
-use crate::rules::source::Source;
+use crate::rules::source::{Source, is_contained};
 use crate::rules::step::read_rounding_choice;
 use crate::rules::strict::{Ctx, Obj, date};
 use crate::value::{Period, Rounding};
@@ -73,9 +73,9 @@ pub(crate) fn read_manifest(rules: &dyn Source, files: &mut Vec<SourceFile>, dia
         Ok(t) => t,
         Err(reason) => {
             diags.push(
-                Diagnostic::error(Code::MissingFile, reason.message())
+                Diagnostic::error(reason.code(), reason.message())
                     .at(Location::File { file: rules.display("rulebook.toml") })
-                    .hint(msg!("rules-folder-starts-with-manifest")),
+                    .hint(if reason.escapes() { msg!("rules-path-escape-hint") } else { msg!("rules-folder-starts-with-manifest") }),
             );
             return None;
         }
@@ -125,7 +125,21 @@ pub(crate) fn read_manifest_fields(obj: &Obj<'_, '_>) -> Option<Manifest> {
         );
     }
     // Every shipped scheme names its own case file; a rulebook that does not gets a neutral name.
-    let case_file = obj.opt_str("case_file").map_or_else(|| "case.toml".to_string(), |s| s.into_inner());
+    // It names a file of the case folder: a path that would leave the folder is refused here
+    // (the rulebook does not load), so that no file outside a case is ever read as one.
+    let case_file = match obj.opt_str("case_file") {
+        Some(s) if !is_contained(s.get_ref()) => {
+            ctx.error_hint(
+                Code::RulesPathEscape,
+                s.span(),
+                msg!("rules-case-file-outside", path = s.get_ref()),
+                msg!("rules-case-file-outside-hint"),
+            );
+            "case.toml".to_string()
+        }
+        Some(s) => s.into_inner(),
+        None => "case.toml".to_string(),
+    };
     let mut files = Vec::new();
     let files_obj = obj.table("files");
     let files_loc = ctx.loc(files_obj.as_ref().map_or(obj.span(), |f| f.span()));

@@ -112,7 +112,8 @@ impl<'a> Binder<'a> {
         let mut pools: Vec<Pool<'_>> = Vec::new();
         for ds in [self.inner, self.base].into_iter().flatten() {
             pools.push((NameKind::Column, self.rb.datasets[ds].columns.iter().map(|(c, _)| c.as_str()).collect()));
-            let per_row = self.defs.iter().filter(|d| self.computed(ds, &d.name).is_some()).map(|d| d.name.as_str()).collect();
+            // One pass over the steps (each unknown name of a large rulebook is one diagnostic).
+            let per_row = self.defs.iter().filter(|d| per_row_dataset(self.rb, d) == Some(ds)).map(|d| d.name.as_str()).collect();
             pools.push((NameKind::Step, per_row));
         }
         pools.extend(scalar_pools(self.rb));

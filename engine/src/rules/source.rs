@@ -2,7 +2,11 @@
 //! of sources (a scheme's own norms, then the shared ones).
 //!
 //! A source hands out files by relative path and refuses any path that would leave its root, so
-//! a rulebook can only read its own files.
+//! a rulebook can only read its own files: a path as written (`..`, an absolute path) and, on disk,
+//! a path that resolves outside the root through a symbolic link. A link that stays inside the
+//! root (a year's file shared with another folder of the same root) is followed: what matters is
+//! where the bytes come from, not how the path reaches them. A refused file is never read, so no
+//! line of it can reach a diagnostic.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -18,6 +22,11 @@ pub enum SourceError {
         path: String,
         root: Option<String>,
     },
+    /// The path, inside the root as written, resolves outside it through a symbolic link.
+    LeavesThroughLink {
+        path: String,
+        root: String,
+    },
     /// The file cannot be read: the reason in plain words.
     Unreadable {
         shown: String,
@@ -32,6 +41,7 @@ impl SourceError {
         match self {
             SourceError::Escapes { path, root: Some(root) } => msg!("rules-path-escapes-folder", path = path, folder = root),
             SourceError::Escapes { path, root: None } => msg!("rules-path-escapes", path = path),
+            SourceError::LeavesThroughLink { path, root } => msg!("rules-path-link-escapes", path = path, folder = root),
             SourceError::Unreadable { shown, reason } => msg!("rules-cannot-read", file = shown, reason = reason),
             SourceError::NotUtf8(shown) => msg!("rules-not-utf8", file = shown),
         }
@@ -46,6 +56,19 @@ impl fmt::Display for SourceError {
 }
 
 impl std::error::Error for SourceError {}
+
+impl SourceError {
+    /// Whether the file was refused for leaving the source's root (it was not read).
+    pub fn escapes(&self) -> bool {
+        matches!(self, SourceError::Escapes { .. } | SourceError::LeavesThroughLink { .. })
+    }
+
+    /// The code of a diagnostic about this error: a path leaving its folder has its own, every
+    /// other reason is a file that cannot be found or read.
+    pub fn code(&self) -> crate::diagnostic::Code {
+        if self.escapes() { crate::diagnostic::Code::RulesPathEscape } else { crate::diagnostic::Code::MissingFile }
+    }
+}
 
 /// A read-only tree of text files addressed by relative paths with `/` separators.
 pub trait Source {
@@ -75,14 +98,29 @@ pub(crate) fn is_contained(path: &str) -> bool {
     !path.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
 }
 
-impl Source for DirSource {
-    fn read(&self, path: &str) -> Result<String, SourceError> {
+impl DirSource {
+    /// Where `path` is on disk, once resolved: refused when it is not contained as written, or
+    /// when it resolves outside the root (itself resolved) through a symbolic link. A path that
+    /// does not resolve (a missing file) is returned as written, for the reader to say why.
+    pub fn resolve(&self, path: &str) -> Result<PathBuf, SourceError> {
         if !is_contained(path) {
             return Err(SourceError::Escapes { path: path.to_string(), root: Some(self.root.display().to_string()) });
         }
         let full = self.root.join(path);
+        match (self.root.canonicalize(), full.canonicalize()) {
+            (Ok(root), Ok(real)) if real.starts_with(&root) => Ok(real),
+            (Ok(_), Ok(_)) => Err(SourceError::LeavesThroughLink { path: path.to_string(), root: self.root.display().to_string() }),
+            _ => Ok(full),
+        }
+    }
+}
+
+impl Source for DirSource {
+    fn read(&self, path: &str) -> Result<String, SourceError> {
+        let real = self.resolve(path)?;
+        let full = self.root.join(path);
         let bytes =
-            std::fs::read(&full).map_err(|e| SourceError::Unreadable { shown: full.display().to_string(), reason: io_reason(&e) })?;
+            std::fs::read(&real).map_err(|e| SourceError::Unreadable { shown: full.display().to_string(), reason: io_reason(&e) })?;
         String::from_utf8(bytes).map_err(|_| SourceError::NotUtf8(full.display().to_string()))
     }
 
@@ -99,10 +137,16 @@ impl Source for DirSource {
     }
 }
 
+/// The files below `dir`. A folder reached through a symbolic link is not entered (it could lead
+/// anywhere, or back to itself); a file that is a link is listed, and reading it says whether it
+/// stays inside the root.
 fn collect_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
+        if entry.file_type().is_ok_and(|t| t.is_symlink()) && path.is_dir() {
+            continue;
+        }
         if path.is_dir() {
             collect_files(root, &path, out);
         } else if let Ok(rel) = path.strip_prefix(root) {
@@ -152,7 +196,7 @@ impl Source for SearchPath {
             match s.read(path) {
                 Ok(text) => return Ok(text),
                 // A path that escapes, or a file that exists but cannot be read, is the answer.
-                Err(e @ (SourceError::Escapes { .. } | SourceError::NotUtf8(_))) => return Err(e),
+                Err(e @ (SourceError::Escapes { .. } | SourceError::LeavesThroughLink { .. } | SourceError::NotUtf8(_))) => return Err(e),
                 Err(e) => {
                     first_error.get_or_insert(e);
                 }

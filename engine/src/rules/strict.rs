@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::diagnostic::location::LineIndex;
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile, did_you_mean};
 use crate::message::Message;
 
@@ -24,15 +25,18 @@ pub(crate) type Item<'i> = Spanned<DeValue<'i>>;
 pub(crate) struct Ctx<'f> {
     pub(crate) file: &'f SourceFile,
     diags: RefCell<Vec<Diagnostic>>,
+    /// Built at the first location asked for: a file with many problems places each in the time
+    /// of its own line.
+    lines: std::cell::OnceCell<LineIndex>,
 }
 
 impl<'f> Ctx<'f> {
     pub(crate) fn new(file: &'f SourceFile) -> Self {
-        Ctx { file, diags: RefCell::new(Vec::new()) }
+        Ctx { file, diags: RefCell::new(Vec::new()), lines: std::cell::OnceCell::new() }
     }
 
     pub(crate) fn loc(&self, span: Range<usize>) -> Location {
-        self.file.location(span)
+        self.lines.get_or_init(|| LineIndex::new(&self.file.text)).location(self.file, span)
     }
 
     pub(crate) fn report(&self, d: Diagnostic) {

@@ -248,13 +248,15 @@ impl<'p, 'a> Run<'p, 'a> {
     }
 
     /// `text`, unless it holds a value that would be valid in an identifier field of the norm (an
-    /// identifier in the wrong column still identifies someone).
+    /// identifier in the wrong column still identifies someone), or a NIR in a form no field
+    /// accepts (spaced, a digit short, Corsican: [`crate::data::mask`]).
     pub(crate) fn unless_identifier(&self, text: String) -> String {
         if self.options.show_identifiers {
             return text;
         }
         match crate::data::field::identifier_lookalike(&text, self.plan.norm) {
             Some(like) => msg!("data-masked-lookalike", field = &like.name).to_string(),
+            None if crate::data::mask::has_run(text.as_bytes(), crate::data::mask::STRAY_MIN_DIGITS) => masked(text.chars().count()),
             None => text,
         }
     }

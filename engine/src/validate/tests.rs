@@ -229,6 +229,19 @@ fn rows_of_every_shape_are_counted_and_rejected_in_their_columns() {
 }
 
 #[test]
+fn a_row_of_another_width_masks_a_nir_in_any_form() {
+    // Spaced, a digit short, Corsican: no pattern of the norm takes them, each is still someone's.
+    let text = format!(
+        "{HEADER}1 84 12 76 451 089 47;01/01/2025;A\n18412764510894;01/01/2025;A\n1841220A5108947;01/01/2025;A\n\"184127645108947;x;A;1;\n"
+    );
+    let (_, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), false);
+    let rows: Vec<&str> = keep.rejected.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(rows, ["\"[masked];01/01/2025;A\";;;;"; 3].into_iter().chain(["\"\"\"[masked];x;A;1;\"\"\";;;;"]).collect::<Vec<_>>());
+    let (_, shown) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), true);
+    assert!(shown.rejected[0].1.starts_with("\"1 84 12 76 451 089 47;"), "shown when asked: {}", shown.rejected[0].1);
+}
+
+#[test]
 fn the_header_is_read_by_name_with_misspellings_found() {
     let text = format!("ID;DAYS;code;QTY;EXTRA;QTY\n{ID};01/01/2025;A;1;x;1\n");
     assert_eq!(check(&text), ["1 KM V407 -", "1 EXTRA V408 -", "1 DAY V409 -", "1 CODE V409 -", "1 QTY V410 -"]);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use typed_index_collections::TiVec;
 
-use crate::data::case::{Case, CaseOptions, CaseValues, Readers, case_values, read_case_text};
+use crate::data::case::{Case, CaseOptions, CaseValues, Readers, case_values, read_case_file};
 use crate::data::dataset::{Dataset, read_bytes_linked, read_dataset};
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::hashing::sha256_hex;
@@ -39,14 +39,10 @@ pub(crate) fn load(
     options: CaseOptions,
 ) -> (Option<Case>, Vec<Diagnostic>) {
     let file = match source.folder {
-        Some(dir) => {
-            let path = dir.join(case_file);
-            let shown = path.display().to_string();
-            match read_case_text(&path, &shown, case_file) {
-                Ok(text) => SourceFile { path: shown, text },
-                Err(d) => return (None, vec![d]),
-            }
-        }
+        Some(dir) => match read_case_file(dir, case_file, options) {
+            Ok(file) => file,
+            Err(d) => return (None, vec![d]),
+        },
         None => SourceFile { path: msg!("eval-national-case-source", case = source.key).to_string(), text: data_files_only(schema, files) },
     };
     let n = schema.inputs.len();

@@ -124,8 +124,8 @@ impl Stream {
                         "eval-national-not-sorted",
                         file = &o.file.shown,
                         column = &self.column,
-                        key = String::from_utf8_lossy(&key).into_owned(),
-                        previous = String::from_utf8_lossy(&self.last[f]).into_owned()
+                        key = crate::data::mask::shown_raw(&key),
+                        previous = crate::data::mask::shown_raw(&self.last[f])
                     ),
                 )
                 .at(Location::Data { file: o.file.shown.clone(), row: o.line() as usize, field: Some(self.column.clone()) })

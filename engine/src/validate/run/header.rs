@@ -52,7 +52,15 @@ impl<'p, 'a> Run<'p, 'a> {
         self.width = cells.len();
         s.expected_width = Some(self.width);
         if is_header {
-            self.sink.header(s.raw(), s.terminator())?;
+            // A header is column names; a number in it is masked as in a row no one can map.
+            let mut header = Vec::new();
+            if self.options.show_identifiers {
+                header.extend_from_slice(s.raw());
+            } else {
+                let (min, mask) = (crate::data::mask::unmapped_min_digits(self.plan.norm), crate::data::mask::MASK);
+                crate::data::mask::mask_runs_into(s.raw(), min, s.sep, mask, &mut header);
+            }
+            self.sink.header(&header, s.terminator())?;
             self.check_quoting(s, true)?;
         } else {
             let names: Vec<&str> = self.plan.norm.fields.iter().map(|f| f.name.as_str()).collect();

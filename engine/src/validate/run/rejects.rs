@@ -1,14 +1,14 @@
 //! A rejected row as a rejects file writes it: in the columns of the header, each field as in
 //! the file but identifiers masked (unless the caller shows them), quoted where CSV needs it. A
 //! row of another width cannot be put in the header's columns without shifting them: its text
-//! is written whole in the first column (its identifier-shaped fields masked), the others empty.
+//! is written whole in the first column (its identifier-shaped fields masked, and every run of
+//! digits that could be an identifier, spaced or not), the others empty. A value of a column
+//! that is not an identifier keeps its text, but a NIR written there in any form is masked.
 
 use crate::data::field::{FieldValue, Finding, check_value, identifier_lookalike};
+use crate::data::mask::{MASK, STRAY_MIN_DIGITS, has_run, mask_runs_into, unmapped_min_digits};
 use crate::validate::run::Run;
 use crate::validate::split::Splitter;
-
-/// What a masked field becomes in a rejects file.
-const MASK: &[u8] = b"[masked]";
 
 impl Run<'_, '_> {
     /// Writes row `raw` (its bytes in the file, without its line break) into `out` as the
@@ -29,7 +29,8 @@ impl Run<'_, '_> {
                 // another field that is a valid identifier (shifted there), as reports do.
                 let masked = !show
                     && (self.column_fields.get(j).copied().flatten().is_some_and(|f| self.plan.fields[f].identifier)
-                        || identifier_lookalike(&String::from_utf8_lossy(field), self.plan.norm).is_some());
+                        || identifier_lookalike(&String::from_utf8_lossy(field), self.plan.norm).is_some()
+                        || has_run(field, STRAY_MIN_DIGITS));
                 if masked && !field.iter().all(|b| b.is_ascii_whitespace()) {
                     out.extend_from_slice(MASK);
                 } else {
@@ -40,15 +41,25 @@ impl Run<'_, '_> {
         }
         // Another width: the row's text in the first column, then empty columns.
         let mut text = Vec::new();
-        if show || !read {
+        if show {
             text.extend_from_slice(raw);
+        } else if !read {
+            mask_runs_into(raw, unmapped_min_digits(self.plan.norm), sep, MASK, &mut text);
         } else {
+            let mut quoted = Vec::new();
+            let min = unmapped_min_digits(self.plan.norm);
             for j in 0..s.width() {
                 if j > 0 {
                     text.push(sep);
                 }
                 let field = s.field(j);
-                if self.shaped_like_identifier(field) { text.extend_from_slice(MASK) } else { quote_into(field, sep, &mut text) }
+                if self.shaped_like_identifier(field) {
+                    text.extend_from_slice(MASK);
+                } else {
+                    quoted.clear();
+                    quote_into(field, sep, &mut quoted);
+                    mask_runs_into(&quoted, min, sep, MASK, &mut text);
+                }
             }
         }
         quote_into(&text, sep, out);
