@@ -581,6 +581,10 @@ data-code-v441 = the file holds data of days that no deposit period of the calen
 data-code-d230 = a national file has neither the column naming the case nor a link of its norm to a file that has it
 data-code-d231 = rows of a national file belong to no case: an empty case column, or a key of a linked file that no case holds (warning)
 data-code-d232 = a national file read as sorted has a case's rows after another case's
+# batches and national runs lose no team (issue 23, part runs)
+data-code-d234 = a folder of a batch of cases holds data but not the rulebook's case file, or a case of the national files has rows but no case folder in --cases
+data-code-d235 = a case folder of --cases that no row of the national files names
+data-code-d236 = a case's evaluation stopped on an internal error (a defect of peps): its figures are missing, the other cases are computed
 data-diff-dated-from = from { $from }: { $value }
 data-diff-key-integer = { $key } (integer in { $domain })
 data-diff-key-range = { $key } (in { $domain })
@@ -1103,6 +1107,11 @@ cli-timings-cases = reading and evaluating cases
 cli-timings-reading = of which reading cases
 cli-timings-evaluating = of which evaluating cases
 cli-timings-rates = { $rows } rows  { $wall } rows/s wall  { $cpu } rows per CPU-s of evaluation
+# batches and national runs lose no team, writers never destroy, temporary files (issue 23, part runs)
+cli-batch-no-case-file = { $folder } holds data but no { $file }: the case is not computed
+cli-batch-no-case-file-hint = write its { $file } (a `peps synth --teams` stopped halfway leaves such folders: run it again), or move the folder out of the batch
+cli-batch-case-panicked = the evaluation of { $case } stopped on an internal error: { $panic }
+cli-batch-case-panicked-hint = a defect of peps, not of the case: report it with this message; the other cases are computed
 # -- end cli --
 
 

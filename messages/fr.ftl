@@ -617,6 +617,10 @@ data-code-v441 = le fichier contient des données de jours qu'aucune période de
 data-code-d230 = un fichier national n'a ni la colonne qui nomme le cas, ni de lien de sa norme vers un fichier qui l'a
 data-code-d231 = des lignes d'un fichier national n'appartiennent à aucun cas : colonne du cas vide, ou clé d'un fichier lié qu'aucun cas ne porte (avertissement)
 data-code-d232 = un fichier national lu comme trié a des lignes d'un cas après celles d'un autre cas
+# batches and national runs lose no team (issue 23, part runs)
+data-code-d234 = un dossier d'un lot de cas contient des données mais pas le fichier de cas des règles, ou un cas des fichiers nationaux a des lignes mais pas de dossier de cas dans --cases
+data-code-d235 = un dossier de cas de --cases qu'aucune ligne des fichiers nationaux ne nomme
+data-code-d236 = le calcul d'un cas s'est arrêté sur une erreur interne (un défaut de peps) : ses montants manquent, les autres cas sont calculés
 data-diff-dated-from = à partir du { $from } : { $value }
 data-diff-key-integer = { $key } (entier dans { $domain })
 data-diff-key-range = { $key } (dans { $domain })
@@ -1250,6 +1254,11 @@ cli-timings-cases = lecture et calcul des cas
 cli-timings-reading = dont lecture des cas
 cli-timings-evaluating = dont calcul des cas
 cli-timings-rates = { $rows } lignes  { $wall } lignes/s réelles  { $cpu } lignes par seconde de processeur du calcul
+# batches and national runs lose no team, writers never destroy, temporary files (issue 23, part runs)
+cli-batch-no-case-file = { $folder } contient des données mais pas de { $file } : le cas n'est pas calculé
+cli-batch-no-case-file-hint = écrivez son { $file } (un `peps synth --teams` interrompu laisse de tels dossiers : relancez-le), ou sortez le dossier du lot
+cli-batch-case-panicked = le calcul de { $case } s'est arrêté sur une erreur interne : { $panic }
+cli-batch-case-panicked-hint = un défaut de peps, pas du cas : signalez-le avec ce message ; les autres cas sont calculés
 # -- end cli --
 
 

@@ -7,6 +7,7 @@
 
 mod batch;
 mod case_run;
+mod caught;
 mod compute;
 mod cpu;
 mod docs;

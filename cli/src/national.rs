@@ -21,7 +21,7 @@ use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::inputs::InputKind;
 use rayon::prelude::*;
 
-use crate::batch::{CaseRow, evaluate_loaded};
+use crate::batch::{CaseRow, guarded};
 
 /// How national files are read.
 #[derive(Debug, Clone)]
@@ -181,7 +181,7 @@ fn one(
 ) -> CaseRow {
     let folder = args.cases.as_ref().map(|d| d.join(key)).filter(|d| d.join(rb.case_file()).is_file());
     let source = CaseSource { key, folder: folder.as_deref() };
-    evaluate_loaded(rb, key.to_string(), || rb.load_national_case(readers, files, parts, &source, options), wanted)
+    guarded(rb, key.to_string(), key.to_string(), || rb.load_national_case(readers, files, parts, &source, options), wanted)
 }
 
 /// The case folders of `--cases` that no national row names: cases with empty files.

@@ -19,6 +19,7 @@ mod patch;
 mod privacy;
 mod promise;
 mod robustness;
+mod runs;
 mod schedule;
 mod synth;
 mod trust;

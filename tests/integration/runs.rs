@@ -1,0 +1,135 @@
+//! Runs that lose nothing and destroy nothing: a batch gives every team a row, errors included
+//! (a folder whose case file is missing, a case that fails, a case that panics); national files
+//! give every case and every row a place; writers refuse to replace what a run reads or what
+//! another case holds; temporary files vanish on every exit path.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value as Json;
+
+use crate::util::{Run, copy_dir, repo};
+
+/// Runs `peps` at the repository root, in English, with `env` set.
+fn peps_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_peps"));
+    command.args(args).current_dir(repo()).env("NO_COLOR", "1").env("PEPS_LANG", "en").env("PEPS_LOCALE", "plain");
+    command.env_remove("PEPS_TEST_PANIC_CASE").envs(env.iter().copied());
+    let out = command.output().expect("run peps");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A batch root holding copies of the shipped examples `names`.
+fn batch_of(dir: &Path, names: &[&str]) {
+    for name in names {
+        copy_dir(&repo().join("examples").join(name), &dir.join(name));
+    }
+}
+
+/// The rows of a `compute --format json` report, by case folder.
+fn rows(json: &Json) -> Vec<(String, String, Vec<String>)> {
+    json["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .map(|c| {
+            let errors = c["errors"].as_array().map_or_else(Vec::new, |e| e.iter().map(|x| x.as_str().unwrap().to_string()).collect());
+            (c["case"].as_str().unwrap().to_string(), c["status"].as_str().unwrap().to_string(), errors)
+        })
+        .collect()
+}
+
+/// Replaces the first data row's value of `field` in the CSV file `path` (`;`-separated).
+fn set_first_value(path: &Path, field: &str, value: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let column = lines[0].split(';').position(|h| h == field).unwrap_or_else(|| panic!("no {field} in {}", path.display()));
+    let mut cells: Vec<String> = lines[1].split(';').map(String::from).collect();
+    cells[column] = value.to_string();
+    lines[1] = cells.join(";");
+    std::fs::write(path, lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn a_batch_gives_every_team_a_row_errors_included_and_fails() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    batch_of(root, &["malakoff", "msp", "ineligible"]);
+    // A team whose case file is missing (a killed `synth --teams` leaves such folders): data, no team.toml.
+    std::fs::remove_file(root.join("ineligible/team.toml")).unwrap();
+    // A team with a value near the decimal maximum: refused or failed, never a figure, never the
+    // end of the run (today it panics in the evaluation; once arithmetic is checked, an error).
+    copy_dir(&repo().join("examples/msp"), &root.join("msp_overflow"));
+    set_first_value(&root.join("msp_overflow/ik_2024.csv"), "KM", "79228162514264337593543950335");
+    // A folder of documentation only is not a team.
+    std::fs::create_dir(root.join("notes")).unwrap();
+    std::fs::write(root.join("notes/README.md"), "# notes\n").unwrap();
+    let dir = root.display().to_string();
+
+    let run = peps_env(&["compute", "--year", "2025", "--format", "json", &dir], &[]);
+    assert_eq!(run.code, 1, "some teams failed: {}", run.stderr);
+    let json: Json = serde_json::from_str(&run.stdout).expect("a JSON report despite the failures");
+    let got = rows(&json);
+    let names: Vec<&str> = got.iter().map(|(c, _, _)| c.as_str()).collect();
+    assert_eq!(names, ["ineligible", "malakoff", "msp", "msp_overflow"], "a row per team, none dropped: {}", run.stderr);
+    assert_eq!(got[0].1, "error");
+    assert_eq!(got[0].2, ["D234"], "the missing case file is named: {}", run.stderr);
+    assert_eq!((got[1].1.as_str(), got[2].1.as_str()), ("ok", "ok"), "the other teams are computed");
+    assert_eq!(got[3].1, "error", "the overflowing team has no figure: {}", run.stderr);
+    assert!(!got[3].2.is_empty(), "and its row says why");
+    assert_eq!(json["totals"]["errors"], 2);
+    assert_eq!(json["totals"]["cases"], 4);
+    assert!(run.stderr.contains("D234") && run.stderr.contains("ineligible"), "{}", run.stderr);
+    assert!(!run.stderr.contains("stack backtrace") && !run.stderr.contains("panicked at"), "a readable report: {}", run.stderr);
+
+    // Each computed team's figure is what `compute` gives for it alone.
+    for case in ["malakoff", "msp"] {
+        let alone = peps_env(&["compute", "--year", "2025", "--format", "json", &format!("{dir}/{case}")], &[]);
+        let alone: Json = serde_json::from_str(&alone.stdout).unwrap();
+        let row = json["cases"].as_array().unwrap().iter().find(|c| c["case"] == case).unwrap();
+        assert_eq!(row["total"], alone["total"], "{case}");
+    }
+
+    // The same rows in the table and the CSV, errors named.
+    let csv = peps_env(&["compute", "--year", "2025", "--format", "csv", &dir], &[]);
+    assert_eq!(csv.code, 1);
+    let lines: Vec<&str> = csv.stdout.lines().collect();
+    assert!(lines[0].ends_with(";errors"), "{}", lines[0]);
+    assert!(lines[1].starts_with("ineligible;ineligible;error;") && lines[1].ends_with(";D234"), "{}", lines[1]);
+    assert!(lines[5].starts_with("(total);4 cases;") && lines[5].ends_with(";2"), "{}", lines[5]);
+    let table = peps_env(&["compute", "--year", "2025", &dir], &[]);
+    assert_eq!(table.code, 1);
+    let line = table.stdout.lines().find(|l| l.starts_with("ineligible ")).expect("a table row");
+    assert!(line.contains("error") && line.trim_end().ends_with("D234"), "{line}");
+    assert!(table.stdout.contains("4 cases: ") && table.stdout.contains(" 2 in error"), "{}", table.stdout);
+}
+
+/// The panic path, tested through the debug build's hook (`PEPS_TEST_PANIC_CASE`): a case that
+/// panics gets a row in error with the panic's message, and the others are computed.
+#[cfg(debug_assertions)]
+#[test]
+fn a_case_that_panics_gets_its_row_and_the_others_are_computed() {
+    let tmp = tempfile::tempdir().unwrap();
+    batch_of(tmp.path(), &["malakoff", "msp"]);
+    let dir = tmp.path().display().to_string();
+    for threads in ["1", "2"] {
+        let run =
+            peps_env(&["compute", "--year", "2025", "--format", "json", "--threads", threads, &dir], &[("PEPS_TEST_PANIC_CASE", "msp")]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let json: Json = serde_json::from_str(&run.stdout).unwrap();
+        let got = rows(&json);
+        assert_eq!(got[0].1, "ok", "{}", run.stderr);
+        assert_eq!((got[1].0.as_str(), got[1].1.as_str()), ("msp", "error"));
+        assert_eq!(got[1].2, ["D236"]);
+        assert!(
+            run.stderr.contains("D236") && run.stderr.contains("PEPS_TEST_PANIC_CASE=msp"),
+            "the panic's message is kept: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked at") && !run.stderr.contains("backtrace"), "and the panic hook is silent: {}", run.stderr);
+    }
+}
