@@ -579,7 +579,7 @@ data-code-v433 = a row whose value is found in no row of the file it refers to, 
 data-code-v440 = the file is deposited after the deadline of a period it holds data of (warning)
 data-code-v441 = the file holds data of days that no deposit period of the calendar covers, so no deadline can be checked (warning)
 data-code-d230 = a national file has neither the column naming the case nor a link of its norm to a file that has it
-data-code-d231 = rows of a national file belong to no case: an empty case column, or a key of a linked file that no case holds (warning)
+data-code-d231 = rows of a national file belong to no case: an empty case column, or a key of a linked file that no case holds; they are not computed
 data-code-d232 = a national file read as sorted has a case's rows after another case's
 # batches and national runs lose no team (issue 23, part runs)
 data-code-d234 = a folder of a batch of cases holds data but not the rulebook's case file, or a case of the national files has rows but no case folder in --cases
@@ -1112,6 +1112,13 @@ cli-batch-no-case-file = { $folder } holds data but no { $file }: the case is no
 cli-batch-no-case-file-hint = write its { $file } (a `peps synth --teams` stopped halfway leaves such folders: run it again), or move the folder out of the batch
 cli-batch-case-panicked = the evaluation of { $case } stopped on an internal error: { $panic }
 cli-batch-case-panicked-hint = a defect of peps, not of the case: report it with this message; the other cases are computed
+cli-national-no-case-file = { $rows } { $rows ->
+        [one] row
+       *[other] rows
+    } of the national files name case { $case }, but { $file } does not exist: the case is not computed
+cli-national-no-case-file-hint = add the case's folder and its case file to --cases, or correct the `{ $column }` of its rows
+cli-national-no-rows = no row of the national files names case { $case } of { $folder } (`{ $column }` = { $case }): the case is not computed
+cli-national-no-rows-hint = check the `{ $column }` column of the national files against the folder names of --cases
 # -- end cli --
 
 

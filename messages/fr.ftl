@@ -615,7 +615,7 @@ data-code-v433 = une ligne dont la valeur ne se trouve dans aucune ligne du fich
 data-code-v440 = le fichier est déposé après l'échéance d'une période dont il contient des données (avertissement)
 data-code-v441 = le fichier contient des données de jours qu'aucune période de dépôt du calendrier ne couvre, aucune échéance ne peut donc être contrôlée (avertissement)
 data-code-d230 = un fichier national n'a ni la colonne qui nomme le cas, ni de lien de sa norme vers un fichier qui l'a
-data-code-d231 = des lignes d'un fichier national n'appartiennent à aucun cas : colonne du cas vide, ou clé d'un fichier lié qu'aucun cas ne porte (avertissement)
+data-code-d231 = des lignes d'un fichier national n'appartiennent à aucun cas : colonne du cas vide, ou clé d'un fichier lié qu'aucun cas ne porte ; elles ne sont pas calculées
 data-code-d232 = un fichier national lu comme trié a des lignes d'un cas après celles d'un autre cas
 # batches and national runs lose no team (issue 23, part runs)
 data-code-d234 = un dossier d'un lot de cas contient des données mais pas le fichier de cas des règles, ou un cas des fichiers nationaux a des lignes mais pas de dossier de cas dans --cases
@@ -1259,6 +1259,13 @@ cli-batch-no-case-file = { $folder } contient des données mais pas de { $file }
 cli-batch-no-case-file-hint = écrivez son { $file } (un `peps synth --teams` interrompu laisse de tels dossiers : relancez-le), ou sortez le dossier du lot
 cli-batch-case-panicked = le calcul de { $case } s'est arrêté sur une erreur interne : { $panic }
 cli-batch-case-panicked-hint = un défaut de peps, pas du cas : signalez-le avec ce message ; les autres cas sont calculés
+cli-national-no-case-file = { $rows } { $rows ->
+        [one] ligne
+       *[other] lignes
+    } des fichiers nationaux nomment le cas { $case }, mais { $file } n'existe pas : le cas n'est pas calculé
+cli-national-no-case-file-hint = ajoutez le dossier du cas et son fichier de cas à --cases, ou corrigez la colonne `{ $column }` de ses lignes
+cli-national-no-rows = aucune ligne des fichiers nationaux ne nomme le cas { $case } de { $folder } (`{ $column }` = { $case }) : le cas n'est pas calculé
+cli-national-no-rows-hint = comparez la colonne `{ $column }` des fichiers nationaux aux noms des dossiers de --cases
 # -- end cli --
 
 
