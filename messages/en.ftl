@@ -1119,6 +1119,8 @@ cli-national-no-case-file = { $rows } { $rows ->
 cli-national-no-case-file-hint = add the case's folder and its case file to --cases, or correct the `{ $column }` of its rows
 cli-national-no-rows = no row of the national files names case { $case } of { $folder } (`{ $column }` = { $case }): the case is not computed
 cli-national-no-rows-hint = check the `{ $column }` column of the national files against the folder names of --cases
+cli-synth-not-empty = { $out } already holds files: a synthetic case is written into an empty or new folder (pass --force to write into it, replacing the files of the same names)
+cli-synth-not-a-folder = { $out } is a file, not a folder
 # -- end cli --
 
 
@@ -1303,7 +1305,8 @@ help-synth--year = Year of the data, to compute with `peps compute --year` of th
 help-synth--patients = Number of patients (default: the profile's; with --teams, of the whole nation, default 2,000 per team)
 help-synth--teams = Write a nation of this many synthetic teams, one case folder each (`equipe_00001`, ...), with varied sizes, structures and mixes; --profile is not used then
 help-synth--threads = With --teams: threads to use (0: one per core); the files do not depend on it
-help-synth--out = Folder to write the case into (created if needed)
+help-synth--out = Folder to write the case into (created if needed; one that holds files needs --force)
+help-synth--force = Write into a folder that already holds files, replacing those of the same names
 help-test = Run declarative test cases: a case written in TOML, the outputs expected
 help-test--paths = Case files, or folders of case files (default: tests/cases)
 help-test--keep = Also write each generated case folder under DIR (DIR/<case>-<year>), to open it with `peps compute` or `peps explain`

@@ -1266,6 +1266,8 @@ cli-national-no-case-file = { $rows } { $rows ->
 cli-national-no-case-file-hint = ajoutez le dossier du cas et son fichier de cas à --cases, ou corrigez la colonne `{ $column }` de ses lignes
 cli-national-no-rows = aucune ligne des fichiers nationaux ne nomme le cas { $case } de { $folder } (`{ $column }` = { $case }) : le cas n'est pas calculé
 cli-national-no-rows-hint = comparez la colonne `{ $column }` des fichiers nationaux aux noms des dossiers de --cases
+cli-synth-not-empty = { $out } contient déjà des fichiers : un cas synthétique s'écrit dans un dossier vide ou nouveau (--force pour y écrire, en remplaçant les fichiers de mêmes noms)
+cli-synth-not-a-folder = { $out } est un fichier, pas un dossier
 # -- end cli --
 
 
@@ -1456,7 +1458,8 @@ help-synth--year = Année des données, à calculer avec `peps compute --year` d
 help-synth--patients = Nombre de patients (par défaut : celui du profil ; avec --teams, de tout le pays, 2 000 par cas par défaut)
 help-synth--teams = Écrire un pays de ce nombre de cas synthétiques, un dossier chacun (`equipe_00001`, …), de tailles, structures et compositions variées ; --profile ne sert pas alors
 help-synth--threads = Avec --teams : nombre de fils d'exécution (0 : un par cœur) ; les fichiers n'en dépendent pas
-help-synth--out = Dossier où écrire le cas (créé s'il le faut)
+help-synth--out = Dossier où écrire le cas (créé s'il le faut ; un dossier qui contient des fichiers demande --force)
+help-synth--force = Écrire dans un dossier qui contient déjà des fichiers, en remplaçant ceux de mêmes noms
 help-test = Lancer des cas de test déclaratifs : un cas écrit en TOML, les sorties attendues
 help-test--paths = Fichiers de cas, ou dossiers de fichiers de cas (par défaut : tests/cases)
 help-test--keep = Écrire aussi chaque dossier de cas généré sous DOSSIER (DOSSIER/<cas>-<année>), pour l'ouvrir avec `peps compute` ou `peps explain`

@@ -60,7 +60,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool, inputs: &[impl AsRef
 /// [`AtomicFile::commit`]. Dropped without a commit, it vanishes and the place is untouched, so
 /// a file can be streamed (a rejects file row by row) with the same guarantees.
 pub struct AtomicFile {
-    tmp: tempfile::NamedTempFile,
+    /// The temporary file, registered with [`crate::temp`] while it lives (an interrupt removes
+    /// it); `None` once committed.
+    tmp: Option<tempfile::NamedTempFile>,
     path: PathBuf,
     force: bool,
 }
@@ -96,16 +98,24 @@ impl AtomicFile {
         #[cfg(not(unix))]
         let _ = private;
         let tmp = builder.tempfile_in(dir).map_err(|e| OutputError::Io(path.to_path_buf(), e))?;
-        Ok(AtomicFile { tmp, path: path.to_path_buf(), force })
+        crate::temp::register(tmp.path());
+        Ok(AtomicFile { tmp: Some(tmp), path: path.to_path_buf(), force })
     }
 
     /// Flushes the bytes to disk and renames the file into place. Without `force`, a file that
     /// appeared at the place meanwhile is not replaced.
-    pub fn commit(self) -> Result<(), OutputError> {
-        let AtomicFile { tmp, path, force } = self;
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        let Some(tmp) = self.tmp.take() else { return Ok(()) };
+        let path = self.path.clone();
         let err = |e: io::Error| OutputError::Io(path.clone(), e);
-        tmp.as_file().sync_all().map_err(err)?;
-        let persisted = if force { tmp.persist(&path) } else { tmp.persist_noclobber(&path) };
+        if let Err(e) = tmp.as_file().sync_all() {
+            crate::temp::unregister(tmp.path());
+            return Err(err(e));
+        }
+        let tmp_path = tmp.path().to_path_buf();
+        // Renamed under the registry's lock: an interrupt finds it temporary or in place.
+        let persisted = crate::temp::put_in_place(&tmp_path, || if self.force { tmp.persist(&path) } else { tmp.persist_noclobber(&path) });
+        // A failed persist gives the file back, dropped (removed) here.
         match persisted {
             Ok(_) => Ok(()),
             Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(OutputError::Exists(path)),
@@ -114,13 +124,25 @@ impl AtomicFile {
     }
 }
 
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        // The temporary file is removed by its own drop, after this.
+        if let Some(tmp) = &self.tmp {
+            crate::temp::unregister(tmp.path());
+        }
+    }
+}
+
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.tmp.write(buf)
+        match &mut self.tmp {
+            Some(t) => t.write(buf),
+            None => Err(io::Error::other("committed")),
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.tmp.flush()
+        self.tmp.as_mut().map_or(Ok(()), |t| t.flush())
     }
 }
 

@@ -133,3 +133,94 @@ fn a_case_that_panics_gets_its_row_and_the_others_are_computed() {
         assert!(!run.stderr.contains("panicked at") && !run.stderr.contains("backtrace"), "and the panic hook is silent: {}", run.stderr);
     }
 }
+
+/// Hidden temporary entries (`.NAME.XXXXXX.tmp`) left in `dir`.
+fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|entries| entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".tmp")).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn synth_refuses_a_folder_that_holds_files_unless_forced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let case = tmp.path().join("case");
+    let out = case.display().to_string();
+    let first = peps_env(&["synth", "--profile", "small_msp", "--seed", "1", "--out", &out], &[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    // The case someone keeps there: edited, with a file of their own.
+    let team = case.join("team.toml");
+    let edited = std::fs::read_to_string(&team).unwrap() + "# edited by hand\n";
+    std::fs::write(&team, &edited).unwrap();
+    std::fs::write(case.join("notes.txt"), "mine").unwrap();
+    let before: Vec<(String, Vec<u8>)> = {
+        let mut v: Vec<_> = std::fs::read_dir(&case)
+            .unwrap()
+            .flatten()
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+            .collect();
+        v.sort();
+        v
+    };
+
+    for args in [&["--profile", "small_msp", "--seed", "2"][..], &["--teams", "2", "--patients", "600"][..]] {
+        let mut all = vec!["synth", "--out", &out];
+        all.extend_from_slice(args);
+        let run = peps_env(&all, &[]);
+        assert_eq!(run.code, 2, "{all:?} must refuse a folder that holds files: {}", run.stdout);
+        assert!(run.stderr.contains("already holds files") && run.stderr.contains("--force"), "{}", run.stderr);
+        let mut after: Vec<_> = std::fs::read_dir(&case)
+            .unwrap()
+            .flatten()
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+            .collect();
+        after.sort();
+        assert!(after == before, "{all:?} changed the existing case");
+    }
+    assert!(temporaries(tmp.path()).is_empty(), "{:?}", temporaries(tmp.path()));
+
+    // With --force the case is written over, the other files kept.
+    let forced = peps_env(&["synth", "--profile", "small_msp", "--seed", "2", "--out", &out, "--force"], &[]);
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    assert_ne!(std::fs::read_to_string(&team).unwrap(), edited);
+    assert_eq!(std::fs::read_to_string(case.join("notes.txt")).unwrap(), "mine");
+    assert!(temporaries(tmp.path()).is_empty() && temporaries(&case).is_empty());
+}
+
+/// A `synth --teams` stopped by SIGTERM leaves no temporary folder, and only complete teams:
+/// each team is written into a hidden folder renamed into place once complete.
+#[cfg(unix)]
+#[test]
+fn a_synth_stopped_by_sigterm_leaves_no_temporary_folder_and_no_half_team() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nation = tmp.path().join("nation");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_peps"))
+        .args(["synth", "--teams", "40", "--patients", "400000", "--threads", "1", "-o"])
+        .arg(&nation)
+        .env("PEPS_LANG", "en")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn peps");
+    // Waits (with a generous bound, not a timing assertion) for a team being written.
+    let mut seen = false;
+    for _ in 0..1200 {
+        if !temporaries(&nation).is_empty() {
+            seen = true;
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(seen, "the run ended before a team was being written");
+    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "an interrupted run says so: {status:?}");
+    assert!(temporaries(&nation).is_empty(), "temporary folders left: {:?}", temporaries(&nation));
+    for team in std::fs::read_dir(&nation).unwrap().flatten().filter(|e| e.path().is_dir()) {
+        assert!(team.path().join("team.toml").is_file(), "{} is a half-written team", team.path().display());
+    }
+}
