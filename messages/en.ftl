@@ -714,7 +714,7 @@ cli-no-rulebook-under = no rulebook under { $root }
 cli-rulebooks-exist = rulebooks exist for { $years }
 cli-no-rulebook-for = no rulebook for { $year }: { $dir } has no rulebook.toml
 cli-output-exists = { $path } already exists; pass --force to replace it
-cli-output-is-input = { $path } is an input of this run; refusing to write over it
+cli-output-is-input = { $path } is an input of this run, or a rule or norm file; refusing to write over it, --force or not
 cli-output-folder = { $path } is a folder; name a file to write
 cli-output-io = cannot write { $path }: { $reason }
 cli-no-case-folder = case folder { $dir } does not exist or is not a folder
@@ -957,7 +957,6 @@ cli-new-year-kept-once = { $count ->
 cli-new-year-references = { $references } references marked "(reconduit de { $from })", { $statuses } statuses seed → assumed
 cli-new-year-passes = passes `peps rules check { $to }`
 cli-new-year-review = review: labels and descriptions naming a year, calendar events, and each value the new year changes
-cli-new-year-cannot-move = cannot move { $path } aside: { $reason }
 cli-new-year-invalid-toml = { $file }: invalid TOML: { $reason }
 
 ## peps test (cli/src/test_cmd.rs, test_cmd/)
@@ -1121,6 +1120,7 @@ cli-national-no-rows = no row of the national files names case { $case } of { $f
 cli-national-no-rows-hint = check the `{ $column }` column of the national files against the folder names of --cases
 cli-synth-not-empty = { $out } already holds files: a synthetic case is written into an empty or new folder (pass --force to write into it, replacing the files of the same names)
 cli-synth-not-a-folder = { $out } is a file, not a folder
+cli-draft-is-source = { $path } is, or holds, the rules it would copy ({ $source }): a draft never replaces them, --force or not; write it elsewhere
 # -- end cli --
 
 

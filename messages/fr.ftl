@@ -765,7 +765,7 @@ cli-no-rulebook-under = aucune règle annuelle sous { $root }
 cli-rulebooks-exist = des règles existent pour { $years }
 cli-no-rulebook-for = pas de règles pour { $year } : { $dir } n'a pas de rulebook.toml
 cli-output-exists = { $path } existe déjà ; ajoutez --force pour le remplacer
-cli-output-is-input = { $path } est une entrée de cette exécution ; peps refuse de l'écraser
+cli-output-is-input = { $path } est une entrée de cette exécution, ou un fichier de règles ou de norme ; peps refuse de l'écraser, --force ou non
 cli-output-folder = { $path } est un dossier ; indiquez un fichier à écrire
 cli-output-io = impossible d'écrire { $path } : { $reason }
 cli-no-case-folder = le dossier de cas { $dir } n'existe pas ou n'est pas un dossier
@@ -1101,7 +1101,6 @@ cli-new-year-references = { $references } { $references ->
     } seed → assumed
 cli-new-year-passes = passe `peps rules check { $to }`
 cli-new-year-review = à relire : les libellés et descriptions qui nomment une année, les événements du calendrier, et chaque valeur que la nouvelle année modifie
-cli-new-year-cannot-move = impossible de mettre { $path } de côté : { $reason }
 cli-new-year-invalid-toml = { $file } : TOML invalide : { $reason }
 
 ## peps test (cli/src/test_cmd.rs, test_cmd/)
@@ -1268,6 +1267,7 @@ cli-national-no-rows = aucune ligne des fichiers nationaux ne nomme le cas { $ca
 cli-national-no-rows-hint = comparez la colonne `{ $column }` des fichiers nationaux aux noms des dossiers de --cases
 cli-synth-not-empty = { $out } contient déjà des fichiers : un cas synthétique s'écrit dans un dossier vide ou nouveau (--force pour y écrire, en remplaçant les fichiers de mêmes noms)
 cli-synth-not-a-folder = { $out } est un fichier, pas un dossier
+cli-draft-is-source = { $path } est, ou contient, les règles qu'il copierait ({ $source }) : un brouillon ne les remplace jamais, --force ou non ; écrivez-le ailleurs
 # -- end cli --
 
 

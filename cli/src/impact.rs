@@ -133,7 +133,13 @@ fn one(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dir: &Path, options: C
     print_diagnostics(&diags, sources);
     let Some(result) = result else { return exit_code(&diags).max(crate::EXIT_FINDINGS) };
     let manifests = serde_json::json!({ "from": &result.manifest_from, "to": &result.manifest_to });
-    if let Err(code) = args.manifest.write(&manifests, dir) {
+    // The baseline's rules are read too (the repository's by default).
+    let baseline = RulesArgs {
+        rules: Some(args.baseline_rules.clone().unwrap_or_else(|| crate::workspace::default_dir("rules"))),
+        norms: args.rules.norms.clone(),
+        scheme: None,
+    };
+    if let Err(code) = args.manifest.write(&manifests, dir, &[&args.rules, &baseline], &[&result.manifest_from, &result.manifest_to]) {
         return code;
     }
     let text = match args.format {

@@ -146,6 +146,31 @@ impl Write for AtomicFile {
     }
 }
 
+/// The rule and norm files of a run's `RulesArgs`: every file under its rules folder (all years,
+/// the scheme's own norms) and its norms folders. An output is never written over one of them,
+/// `--force` or not: a run reads them, or a run of another year will.
+pub fn rule_and_norm_files(rules: &crate::RulesArgs) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut roots = vec![crate::workspace::rules_root(rules)];
+    roots.extend(crate::workspace::norms_roots(rules));
+    for root in roots {
+        files_under(&root, &mut out);
+    }
+    out
+}
+
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => files_under(&path, out),
+            Ok(_) => out.push(path),
+            Err(_) => {}
+        }
+    }
+}
+
 /// Whether two paths name one existing file (through links and `..` alike).
 fn same_file(a: &Path, b: &Path) -> bool {
     #[cfg(unix)]
@@ -219,8 +244,18 @@ mod tests {
         let out = dir.path().join("rejects.csv");
         let mut f = AtomicFile::create(&out, false, NO_INPUTS, true).unwrap();
         f.write_all(b"half a ro").unwrap();
+        let tmp = f.tmp.as_ref().unwrap().path().to_path_buf();
+        assert!(crate::temp::is_live(&tmp), "an interrupt would remove it");
         drop(f);
         assert!(files_in(dir.path()).is_empty());
+        assert!(!crate::temp::is_live(&tmp));
+
+        let mut f = AtomicFile::create(&out, false, NO_INPUTS, true).unwrap();
+        f.write_all(b"row\n").unwrap();
+        let tmp = f.tmp.as_ref().unwrap().path().to_path_buf();
+        f.commit().unwrap();
+        assert!(!crate::temp::is_live(&tmp), "in place, it is no longer temporary");
+        assert_eq!(files_in(dir.path()), ["rejects.csv"]);
     }
 
     #[test]

@@ -58,6 +58,12 @@ pub fn put_in_place<T>(path: &Path, put: impl FnOnce() -> T) -> T {
     result
 }
 
+/// Whether `path` is registered (tests).
+#[cfg(test)]
+pub fn is_live(path: &Path) -> bool {
+    live().iter().any(|p| p == path)
+}
+
 fn remove_all(live: &mut Vec<PathBuf>) {
     for path in live.drain(..) {
         if path.is_dir() {
@@ -66,6 +72,23 @@ fn remove_all(live: &mut Vec<PathBuf>) {
             let _ = std::fs::remove_file(&path);
         }
     }
+}
+
+/// A temporary path made elsewhere (a `tempfile::TempDir` that removes itself when dropped),
+/// registered while the guard lives.
+pub struct Guard(PathBuf);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        unregister(&self.0);
+    }
+}
+
+/// Registers `path` until the guard is dropped (declare it after the owner of the path, so that
+/// it is dropped first).
+pub fn guard(path: &Path) -> Guard {
+    register(path);
+    Guard(path.to_path_buf())
 }
 
 /// Exits with `code` once every temporary path is removed (`std::process::exit` runs no
@@ -139,6 +162,38 @@ impl TempFolder {
     }
 }
 
+impl TempFolder {
+    /// Puts the folder in place of `target`, which it replaces whole when it exists (the old
+    /// folder is kept aside until the new one is in place, then removed).
+    pub fn replace(mut self, target: &Path) -> io::Result<()> {
+        let Some(dir) = self.dir.take() else { return Ok(()) };
+        let tmp = dir.path().to_path_buf();
+        let result = put_in_place(&tmp, || {
+            let old = target.exists().then(|| {
+                let name = target.file_name().map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+                target.with_file_name(format!(".{name}.old-{}.tmp", std::process::id()))
+            });
+            if let Some(old) = &old {
+                std::fs::rename(target, old)?;
+            }
+            if let Err(e) = std::fs::rename(&tmp, target) {
+                if let Some(old) = &old {
+                    let _ = std::fs::rename(old, target);
+                }
+                return Err(e);
+            }
+            if let Some(old) = &old {
+                let _ = std::fs::remove_dir_all(old);
+            }
+            Ok(())
+        });
+        if result.is_ok() {
+            let _ = dir.keep();
+        }
+        result
+    }
+}
+
 impl Drop for TempFolder {
     fn drop(&mut self) {
         if let Some(dir) = &self.dir {
@@ -168,7 +223,7 @@ mod tests {
         let target = root.path().join("case");
         let t = TempFolder::beside(&target).unwrap();
         std::fs::write(t.path().join("a.csv"), "x").unwrap();
-        assert!(live().iter().any(|p| p == t.path()));
+        assert!(is_live(t.path()));
         t.persist(&target).unwrap();
         assert_eq!(names(root.path()), ["case"]);
         assert_eq!(names(&target), ["a.csv"]);
@@ -182,7 +237,7 @@ mod tests {
         assert_eq!(names(root.path()), ["case"]);
         assert_eq!(names(&target), ["a.csv", "mine.txt"]);
         assert_eq!(std::fs::read_to_string(target.join("a.csv")).unwrap(), "y");
-        assert!(!live().iter().any(|p| *p == tmp), "no longer registered");
+        assert!(!is_live(&tmp), "no longer registered");
 
         // Dropped before it is complete: nothing left, nothing registered.
         let t = TempFolder::beside(&root.path().join("other")).unwrap();
@@ -190,6 +245,6 @@ mod tests {
         let tmp = t.path().to_path_buf();
         drop(t);
         assert_eq!(names(root.path()), ["case"]);
-        assert!(!live().iter().any(|p| *p == tmp));
+        assert!(!is_live(&tmp));
     }
 }

@@ -276,7 +276,13 @@ fn validate_file(
     };
     let options = Options { show_identifiers: args.show_identifiers, examples_per_code: examples, any_file_name: false };
     let mut rejects = match &args.rejects {
-        Some(p) => match AtomicFile::create(p, args.force, &[path], true) {
+        // Never over the file checked, nor over a rule or norm file.
+        Some(p) => match AtomicFile::create(
+            p,
+            args.force,
+            &[&[path.to_path_buf()][..], &crate::output::rule_and_norm_files(&args.rules)].concat(),
+            true,
+        ) {
             Ok(f) => Some(RejectsFile::new(f, norm.separator, norm.encoding)),
             Err(e) => return failed(e.message()),
         },

@@ -224,3 +224,55 @@ fn a_synth_stopped_by_sigterm_leaves_no_temporary_folder_and_no_half_team() {
         assert!(team.path().join("team.toml").is_file(), "{} is a half-written team", team.path().display());
     }
 }
+
+/// Every file under `dir`, with its bytes.
+fn snapshot_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        for e in std::fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else {
+                out.push((p.display().to_string(), std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn no_writer_overwrites_a_rule_or_norm_file_even_with_force() {
+    let sandbox = crate::util::Sandbox::new();
+    let rules_before = snapshot_of(&sandbox.path().join("rules"));
+    let norms_before = snapshot_of(&sandbox.path().join("norms"));
+    let norm = norms_before[0].0.clone();
+    let year = "2025";
+    let rule = format!("rules/{year}/rulebook.toml");
+    let other_year =
+        rules_before.iter().map(|(p, _)| p).find(|p| p.ends_with(".toml") && !p.contains(&format!("/{year}/"))).unwrap().clone();
+    let attempts: Vec<Vec<&str>> = vec![
+        vec!["compute", "--year", year, "--manifest", &rule, "--force", "examples/msp"],
+        vec!["compute", "--year", year, "--manifest", &other_year, "--force", "examples/msp"],
+        vec!["compute", "--year", year, "--manifest", &norm, "--force", "examples/msp"],
+        vec!["explain", "--year", year, "--manifest", &rule, "--force", "examples/msp"],
+        vec!["impact", "--from", "2024", "--to", year, "--manifest", &rule, "--force", "examples/msp"],
+        vec!["validate", "examples/msp/patients.csv", "--rejects", &norm, "--force"],
+        vec!["validate", "examples/msp/patients.csv", "--rejects", &rule, "--force"],
+        vec!["rules", "draft", year, "rules", "--force"],
+        vec!["rules", "draft", year, "rules/../rules", "--force"],
+    ];
+    for args in &attempts {
+        let run = sandbox.peps(args);
+        assert_eq!(run.code, 2, "{args:?} must refuse: {}{}", run.stdout, run.stderr);
+        assert!(snapshot_of(&sandbox.path().join("rules")) == rules_before, "{args:?} changed a rule file");
+        assert!(snapshot_of(&sandbox.path().join("norms")) == norms_before, "{args:?} changed a norm file");
+    }
+    // What is not a rule or a norm is still written.
+    let run = sandbox.peps(&["compute", "--year", year, "--manifest", "manifest.json", "examples/msp"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(sandbox.path().join("manifest.json").is_file());
+    assert!(temporaries(sandbox.path()).is_empty() && temporaries(&sandbox.path().join("rules")).is_empty());
+}
