@@ -1110,7 +1110,7 @@ cli-timings-rates = { $rows } rows  { $wall } rows/s wall  { $cpu } rows per CPU
 cli-batch-no-case-file = { $folder } holds data but no { $file }: the case is not computed
 cli-batch-no-case-file-hint = write its { $file } (a `peps synth --teams` stopped halfway leaves such folders: run it again), or move the folder out of the batch
 cli-batch-case-panicked = the evaluation of { $case } stopped on an internal error: { $panic }
-cli-batch-case-panicked-hint = a defect of peps, not of the case: report it with this message; the other cases are computed
+cli-batch-case-panicked-hint = a defect of peps, not of the case: report it with this message (in a run over many cases, the others are computed)
 cli-national-no-case-file = { $rows } { $rows ->
         [one] row
        *[other] rows

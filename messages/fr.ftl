@@ -1257,7 +1257,7 @@ cli-timings-rates = { $rows } lignes  { $wall } lignes/s réelles  { $cpu } lign
 cli-batch-no-case-file = { $folder } contient des données mais pas de { $file } : le cas n'est pas calculé
 cli-batch-no-case-file-hint = écrivez son { $file } (un `peps synth --teams` interrompu laisse de tels dossiers : relancez-le), ou sortez le dossier du lot
 cli-batch-case-panicked = le calcul de { $case } s'est arrêté sur une erreur interne : { $panic }
-cli-batch-case-panicked-hint = un défaut de peps, pas du cas : signalez-le avec ce message ; les autres cas sont calculés
+cli-batch-case-panicked-hint = un défaut de peps, pas du cas : signalez-le avec ce message (dans un calcul de plusieurs cas, les autres sont calculés)
 cli-national-no-case-file = { $rows } { $rows ->
         [one] ligne
        *[other] lignes

@@ -132,6 +132,10 @@ fn a_case_that_panics_gets_its_row_and_the_others_are_computed() {
         );
         assert!(!run.stderr.contains("panicked at") && !run.stderr.contains("backtrace"), "and the panic hook is silent: {}", run.stderr);
     }
+    // One case alone: a coded error, not a crash.
+    let alone = peps_env(&["compute", "--year", "2025", &format!("{dir}/msp")], &[("PEPS_TEST_PANIC_CASE", "msp")]);
+    assert_eq!(alone.code, 1, "{}", alone.stderr);
+    assert!(alone.stderr.contains("D236") && !alone.stderr.contains("panicked at"), "{}", alone.stderr);
 }
 
 /// Hidden temporary entries (`.NAME.XXXXXX.tmp`) left in `dir`.
