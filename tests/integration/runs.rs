@@ -280,3 +280,53 @@ fn no_writer_overwrites_a_rule_or_norm_file_even_with_force() {
     assert!(sandbox.path().join("manifest.json").is_file());
     assert!(temporaries(sandbox.path()).is_empty() && temporaries(&sandbox.path().join("rules")).is_empty());
 }
+
+/// A `validate --rejects` stopped by SIGTERM while it writes leaves no temporary file (the
+/// rejects file is written beside its place and renamed once complete; an interrupt removes it).
+#[cfg(unix)]
+#[test]
+fn a_rejects_file_interrupted_by_sigterm_leaves_no_temporary_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(repo().join("examples/msp/patients.csv")).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    let nir = header.split(';').position(|h| h == "NIR_PATIENT").expect("a NIR column");
+    let rows: Vec<&str> = lines.collect();
+    // Many rows, each rejected (an identifier of the wrong length): the run takes a while.
+    let mut big = format!("{header}\n");
+    for i in 0..300_000 {
+        let mut cells: Vec<String> = rows[i % rows.len()].split(';').map(String::from).collect();
+        cells[nir] = format!("1{i:013}");
+        big.push_str(&cells.join(";"));
+        big.push('\n');
+    }
+    let file = tmp.path().join("patients.csv");
+    std::fs::write(&file, big).unwrap();
+    let rejects = tmp.path().join("rejects.csv");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_peps"))
+        .args(["validate", "--norm", "patients", "--rejects"])
+        .arg(&rejects)
+        .arg(&file)
+        .current_dir(repo())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn peps");
+    let mut seen = false;
+    for _ in 0..1200 {
+        if !temporaries(tmp.path()).is_empty() {
+            seen = true;
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(seen, "the run ended before the rejects file was being written");
+    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{status:?}");
+    assert!(temporaries(tmp.path()).is_empty(), "temporary files left: {:?}", temporaries(tmp.path()));
+    assert!(!rejects.exists(), "no half-written rejects file");
+}
