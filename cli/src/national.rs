@@ -199,8 +199,10 @@ fn one(
     wanted: &[String],
 ) -> CaseRow {
     let folder = args.cases.as_ref().map(|d| d.join(key));
+    // A key that is not a plain folder name (`..`, `a/b`) names no folder of --cases.
+    let plain = !key.is_empty() && key != "." && key != ".." && !key.contains(['/', '\\']);
     if let Some(folder) = &folder
-        && !folder.join(rb.case_file()).is_file()
+        && (!plain || !folder.join(rb.case_file()).is_file())
     {
         let shown = folder.join(rb.case_file()).display().to_string();
         let rows: usize = parts.iter().map(Part::rows).sum();
