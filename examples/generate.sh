@@ -3,6 +3,6 @@
 # byte-identical files, and a test checks that the committed examples are up to date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo run -q -p peps -- synth --profile malakoff_like --seed 1 --out examples/malakoff
-cargo run -q -p peps -- synth --profile small_msp --seed 1 --out examples/msp
-cargo run -q -p peps -- synth --profile ineligible --seed 1 --out examples/ineligible
+cargo run -q -p peps -- synth --force --profile malakoff_like --seed 1 --out examples/malakoff
+cargo run -q -p peps -- synth --force --profile small_msp --seed 1 --out examples/msp
+cargo run -q -p peps -- synth --force --profile ineligible --seed 1 --out examples/ineligible

@@ -596,8 +596,12 @@ data-code-v433 = a row whose value is found in no row of the file it refers to, 
 data-code-v440 = the file is deposited after the deadline of a period it holds data of (warning)
 data-code-v441 = the file holds data of days that no deposit period of the calendar covers, so no deadline can be checked (warning)
 data-code-d230 = a national file has neither the column naming the case nor a link of its norm to a file that has it
-data-code-d231 = rows of a national file belong to no case: an empty case column, or a key of a linked file that no case holds (warning)
+data-code-d231 = rows of a national file belong to no case: an empty case column, or a key of a linked file that no case holds; they are not computed
 data-code-d232 = a national file read as sorted has a case's rows after another case's
+# batches and national runs lose no team (issue 23, part runs)
+data-code-d234 = a folder of a batch of cases holds data but not the rulebook's case file, or a case of the national files has rows but no case folder in --cases
+data-code-d235 = a case folder of --cases that no row of the national files names
+data-code-d236 = a case's evaluation stopped on an internal error (a defect of peps): its figures are missing, the other cases are computed
 data-diff-dated-from = from { $from }: { $value }
 data-diff-key-integer = { $key } (integer in { $domain })
 data-diff-key-range = { $key } (in { $domain })
@@ -764,7 +768,7 @@ cli-no-rulebook-under = no rulebook under { $root }
 cli-rulebooks-exist = rulebooks exist for { $years }
 cli-no-rulebook-for = no rulebook for { $year }: { $dir } has no rulebook.toml
 cli-output-exists = { $path } already exists; pass --force to replace it
-cli-output-is-input = { $path } is an input of this run; refusing to write over it
+cli-output-is-input = { $path } is an input of this run, or a rule or norm file; refusing to write over it, --force or not
 cli-output-folder = { $path } is a folder; name a file to write
 cli-output-io = cannot write { $path }: { $reason }
 cli-no-case-folder = case folder { $dir } does not exist or is not a folder
@@ -1035,7 +1039,6 @@ cli-new-year-kept-once = { $count ->
 cli-new-year-references = { $references } references marked "(reconduit de { $from })", { $statuses } statuses seed → assumed
 cli-new-year-passes = passes `peps rules check { $to }`
 cli-new-year-review = review: labels and descriptions naming a year, calendar events, and each value the new year changes
-cli-new-year-cannot-move = cannot move { $path } aside: { $reason }
 cli-new-year-invalid-toml = { $file }: invalid TOML: { $reason }
 
 ## peps test (cli/src/test_cmd.rs, test_cmd/)
@@ -1192,6 +1195,21 @@ cli-docs-no-key-allowed = No key: only identical rows are compared, and kept wit
 
 # issue 23, part privacy: paths, identifiers, diagnostics
 cli-report-more-of-code = … and { $count } more { $code } { $name } (the first { $shown } are shown)
+# batches and national runs lose no team, writers never destroy, temporary files (issue 23, part runs)
+cli-batch-no-case-file = { $folder } holds data but no { $file }: the case is not computed
+cli-batch-no-case-file-hint = write its { $file } (a `peps synth --teams` stopped halfway leaves such folders: run it again), or move the folder out of the batch
+cli-batch-case-panicked = the evaluation of { $case } stopped on an internal error: { $panic }
+cli-batch-case-panicked-hint = a defect of peps, not of the case: report it with this message (in a run over many cases, the others are computed)
+cli-national-no-case-file = { $rows } { $rows ->
+        [one] row
+       *[other] rows
+    } of the national files name case { $case }, but { $file } does not exist: the case is not computed
+cli-national-no-case-file-hint = add the case's folder and its case file to --cases, or correct the `{ $column }` of its rows
+cli-national-no-rows = no row of the national files names case { $case } of { $folder } (`{ $column }` = { $case }): the case is not computed
+cli-national-no-rows-hint = check the `{ $column }` column of the national files against the folder names of --cases
+cli-synth-not-empty = { $out } already holds files: a synthetic case is written into an empty or new folder (pass --force to write into it, replacing the files of the same names)
+cli-synth-not-a-folder = { $out } is a file, not a folder
+cli-draft-is-source = { $path } is, or holds, the rules it would copy ({ $source }): a draft never replaces them, --force or not; write it elsewhere
 # -- end cli --
 
 
@@ -1376,7 +1394,8 @@ help-synth--year = Year of the data, to compute with `peps compute --year` of th
 help-synth--patients = Number of patients (default: the profile's; with --teams, of the whole nation, default 2,000 per team)
 help-synth--teams = Write a nation of this many synthetic teams, one case folder each (`equipe_00001`, ...), with varied sizes, structures and mixes; --profile is not used then
 help-synth--threads = With --teams: threads to use (0: one per core); the files do not depend on it
-help-synth--out = Folder to write the case into (created if needed)
+help-synth--out = Folder to write the case into (created if needed; one that holds files needs --force)
+help-synth--force = Write into a folder that already holds files, replacing those of the same names
 help-test = Run declarative test cases: a case written in TOML, the outputs expected
 help-test--paths = Case files, or folders of case files (default: tests/cases)
 help-test--keep = Also write each generated case folder under DIR (DIR/<case>-<year>), to open it with `peps compute` or `peps explain`

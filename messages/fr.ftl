@@ -632,8 +632,12 @@ data-code-v433 = une ligne dont la valeur ne se trouve dans aucune ligne du fich
 data-code-v440 = le fichier est déposé après l'échéance d'une période dont il contient des données (avertissement)
 data-code-v441 = le fichier contient des données de jours qu'aucune période de dépôt du calendrier ne couvre, aucune échéance ne peut donc être contrôlée (avertissement)
 data-code-d230 = un fichier national n'a ni la colonne qui nomme le cas, ni de lien de sa norme vers un fichier qui l'a
-data-code-d231 = des lignes d'un fichier national n'appartiennent à aucun cas : colonne du cas vide, ou clé d'un fichier lié qu'aucun cas ne porte (avertissement)
+data-code-d231 = des lignes d'un fichier national n'appartiennent à aucun cas : colonne du cas vide, ou clé d'un fichier lié qu'aucun cas ne porte ; elles ne sont pas calculées
 data-code-d232 = un fichier national lu comme trié a des lignes d'un cas après celles d'un autre cas
+# batches and national runs lose no team (issue 23, part runs)
+data-code-d234 = un dossier d'un lot de cas contient des données mais pas le fichier de cas des règles, ou un cas des fichiers nationaux a des lignes mais pas de dossier de cas dans --cases
+data-code-d235 = un dossier de cas de --cases qu'aucune ligne des fichiers nationaux ne nomme
+data-code-d236 = le calcul d'un cas s'est arrêté sur une erreur interne (un défaut de peps) : ses montants manquent, les autres cas sont calculés
 data-diff-dated-from = à partir du { $from } : { $value }
 data-diff-key-integer = { $key } (entier dans { $domain })
 data-diff-key-range = { $key } (dans { $domain })
@@ -815,7 +819,7 @@ cli-no-rulebook-under = aucune règle annuelle sous { $root }
 cli-rulebooks-exist = des règles existent pour { $years }
 cli-no-rulebook-for = pas de règles pour { $year } : { $dir } n'a pas de rulebook.toml
 cli-output-exists = { $path } existe déjà ; ajoutez --force pour le remplacer
-cli-output-is-input = { $path } est une entrée de cette exécution ; peps refuse de l'écraser
+cli-output-is-input = { $path } est une entrée de cette exécution, ou un fichier de règles ou de norme ; peps refuse de l'écraser, --force ou non
 cli-output-folder = { $path } est un dossier ; indiquez un fichier à écrire
 cli-output-io = impossible d'écrire { $path } : { $reason }
 cli-no-case-folder = le dossier de cas { $dir } n'existe pas ou n'est pas un dossier
@@ -1208,7 +1212,6 @@ cli-new-year-references = { $references } { $references ->
     } seed → assumed
 cli-new-year-passes = passe `peps rules check { $to }`
 cli-new-year-review = à relire : les libellés et descriptions qui nomment une année, les événements du calendrier, et chaque valeur que la nouvelle année modifie
-cli-new-year-cannot-move = impossible de mettre { $path } de côté : { $reason }
 cli-new-year-invalid-toml = { $file } : TOML invalide : { $reason }
 
 ## peps test (cli/src/test_cmd.rs, test_cmd/)
@@ -1368,6 +1371,21 @@ cli-docs-no-key-allowed = Pas de clé : seules les lignes identiques sont compar
 
 # issue 23, partie privacy : chemins, identifiants, diagnostics
 cli-report-more-of-code = … et { $count } autres { $code } { $name } (les { $shown } premiers sont affichés)
+# batches and national runs lose no team, writers never destroy, temporary files (issue 23, part runs)
+cli-batch-no-case-file = { $folder } contient des données mais pas de { $file } : le cas n'est pas calculé
+cli-batch-no-case-file-hint = écrivez son { $file } (un `peps synth --teams` interrompu laisse de tels dossiers : relancez-le), ou sortez le dossier du lot
+cli-batch-case-panicked = le calcul de { $case } s'est arrêté sur une erreur interne : { $panic }
+cli-batch-case-panicked-hint = un défaut de peps, pas du cas : signalez-le avec ce message (dans un calcul de plusieurs cas, les autres sont calculés)
+cli-national-no-case-file = { $rows } { $rows ->
+        [one] ligne
+       *[other] lignes
+    } des fichiers nationaux nomment le cas { $case }, mais { $file } n'existe pas : le cas n'est pas calculé
+cli-national-no-case-file-hint = ajoutez le dossier du cas et son fichier de cas à --cases, ou corrigez la colonne `{ $column }` de ses lignes
+cli-national-no-rows = aucune ligne des fichiers nationaux ne nomme le cas { $case } de { $folder } (`{ $column }` = { $case }) : le cas n'est pas calculé
+cli-national-no-rows-hint = comparez la colonne `{ $column }` des fichiers nationaux aux noms des dossiers de --cases
+cli-synth-not-empty = { $out } contient déjà des fichiers : un cas synthétique s'écrit dans un dossier vide ou nouveau (--force pour y écrire, en remplaçant les fichiers de mêmes noms)
+cli-synth-not-a-folder = { $out } est un fichier, pas un dossier
+cli-draft-is-source = { $path } est, ou contient, les règles qu'il copierait ({ $source }) : un brouillon ne les remplace jamais, --force ou non ; écrivez-le ailleurs
 # -- end cli --
 
 
@@ -1558,7 +1576,8 @@ help-synth--year = Année des données, à calculer avec `peps compute --year` d
 help-synth--patients = Nombre de patients (par défaut : celui du profil ; avec --teams, de tout le pays, 2 000 par cas par défaut)
 help-synth--teams = Écrire un pays de ce nombre de cas synthétiques, un dossier chacun (`equipe_00001`, …), de tailles, structures et compositions variées ; --profile ne sert pas alors
 help-synth--threads = Avec --teams : nombre de fils d'exécution (0 : un par cœur) ; les fichiers n'en dépendent pas
-help-synth--out = Dossier où écrire le cas (créé s'il le faut)
+help-synth--out = Dossier où écrire le cas (créé s'il le faut ; un dossier qui contient des fichiers demande --force)
+help-synth--force = Écrire dans un dossier qui contient déjà des fichiers, en remplaçant ceux de mêmes noms
 help-test = Lancer des cas de test déclaratifs : un cas écrit en TOML, les sorties attendues
 help-test--paths = Fichiers de cas, ou dossiers de fichiers de cas (par défaut : tests/cases)
 help-test--keep = Écrire aussi chaque dossier de cas généré sous DOSSIER (DOSSIER/<cas>-<année>), pour l'ouvrir avec `peps compute` ou `peps explain`

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use peps_engine::data::case::{Case, CaseOptions, Readers};
-use peps_engine::diagnostic::Diagnostic;
+use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::eval::evaluate;
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
@@ -47,7 +47,8 @@ pub struct BatchArgs<'a> {
 }
 
 /// Whether `dir` is a folder of cases rather than a case: it holds no `.toml` file itself, and
-/// at least one of its sub-folders does.
+/// at least one of its sub-folders holds a `.toml` file or data (a folder of teams whose case
+/// files are all missing is still a folder of teams, and each is reported).
 pub fn is_folder_of_cases(dir: &Path) -> bool {
     let Ok(entries) = std::fs::read_dir(dir) else { return false };
     let mut has_case = false;
@@ -56,19 +57,63 @@ pub fn is_folder_of_cases(dir: &Path) -> bool {
         if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
             return false;
         }
-        has_case = has_case || (path.is_dir() && holds_toml(&path));
+        has_case = has_case || (path.is_dir() && holds_data(&path, None) != Some(false));
     }
     has_case
 }
 
-fn holds_toml(dir: &Path) -> bool {
-    std::fs::read_dir(dir).into_iter().flatten().flatten().any(|e| e.path().extension().is_some_and(|x| x == "toml"))
+/// The extensions of the files a rulebook's inputs read: delimited text for its datasets, TOML
+/// for its case file (compared without case).
+const DATA_EXTENSIONS: [&str; 4] = ["csv", "tsv", "txt", "toml"];
+
+/// Whether folder `dir` holds data: a file directly in it that an input of the rulebook would
+/// read — delimited text (`.csv`, `.tsv`, `.txt`), a TOML file (a case file under another name),
+/// or a file whose name follows the file-name pattern of one of `rb`'s norms. `None` when the
+/// folder cannot be listed (then it cannot be ruled out). Documentation (`README.md`), scripts
+/// and hidden files do not count.
+pub(crate) fn holds_data(dir: &Path, rb: Option<&Rulebook>) -> Option<bool> {
+    let entries = std::fs::read_dir(dir).ok()?;
+    Some(entries.flatten().any(|e| {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let path = e.path();
+        !name.starts_with('.')
+            && path.is_file()
+            && (path.extension().is_some_and(|x| DATA_EXTENSIONS.iter().any(|d| x.eq_ignore_ascii_case(d)))
+                || rb.is_some_and(|rb| rb.norms().iter().any(|n| peps_engine::validate::follows_file_name(n, &name))))
+    }))
 }
 
-/// The sub-folders of `dir` that hold the rulebook's case file, sorted by name.
-fn case_folders(dir: &Path, case_file: &str) -> std::io::Result<Vec<PathBuf>> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)?.flatten().map(|e| e.path()).filter(|p| p.join(case_file).is_file()).collect();
-    out.sort();
+/// A sub-folder of a folder of cases that a run must give a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Found {
+    /// It holds the rulebook's case file (or cannot be listed: reading it says why).
+    Case(PathBuf),
+    /// It holds data but not the rulebook's case file (a `synth --teams` stopped halfway, a
+    /// case file misnamed): reported with D234, never skipped.
+    NoCaseFile(PathBuf),
+}
+
+impl Found {
+    pub(crate) fn path(&self) -> &Path {
+        match self {
+            Found::Case(p) | Found::NoCaseFile(p) => p,
+        }
+    }
+}
+
+/// The sub-folders of `dir` that are cases, or hold data without the rulebook's case file,
+/// sorted by name; the others (no data: documentation, scripts, empty folders) are not cases.
+pub(crate) fn case_folders(dir: &Path, rb: &Rulebook) -> std::io::Result<Vec<Found>> {
+    let mut out: Vec<Found> = Vec::new();
+    for path in std::fs::read_dir(dir)?.flatten().map(|e| e.path()).filter(|p| p.is_dir()) {
+        match holds_data(&path, Some(rb)) {
+            _ if path.join(rb.case_file()).is_file() => out.push(Found::Case(path)),
+            None => out.push(Found::Case(path)),
+            Some(true) => out.push(Found::NoCaseFile(path)),
+            Some(false) => {}
+        }
+    }
+    out.sort_by(|a, b| a.path().cmp(b.path()));
     Ok(out)
 }
 
@@ -281,7 +326,8 @@ fn component_names(rb: &Rulebook) -> Vec<&str> {
     rb.components().map(|s| s.def.name.as_str()).collect()
 }
 
-/// Every case folder of `args.dir`, read and evaluated on `pool`.
+/// Every case folder of `args.dir`, read and evaluated on `pool`; a folder holding data but no
+/// case file gets its row (D234), as does a case whose reading or evaluation panics (D236).
 fn folder_rows(
     rb: &Rulebook,
     readers: &Readers<'_>,
@@ -289,8 +335,8 @@ fn folder_rows(
     pool: &rayon::ThreadPool,
     wanted: &[String],
 ) -> Result<Vec<CaseRow>, u8> {
-    let folders = match case_folders(args.dir, rb.case_file()) {
-        Ok(f) if !f.is_empty() => f,
+    let folders = match case_folders(args.dir, rb) {
+        Ok(f) if f.iter().any(|f| matches!(f, Found::Case(_))) => f,
         Ok(_) => {
             crate::error(msg!("cli-batch-no-case-folder", dir = args.dir.display().to_string(), file = rb.case_file()));
             return Err(crate::EXIT_IO);
@@ -305,9 +351,13 @@ fn folder_rows(
     let rows = pool.install(|| {
         folders
             .par_iter()
-            .map(|dir| {
+            .map(|found| {
+                let dir = found.path();
                 let folder = dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                let row = evaluate_loaded(rb, folder, || rb.load_case_with(readers, dir, options), wanted);
+                let row = match found {
+                    Found::Case(_) => guarded(rb, folder, dir.display().to_string(), || rb.load_case_with(readers, dir, options), wanted),
+                    Found::NoCaseFile(_) => no_case_file(rb, folder, dir),
+                };
                 bar.inc(1);
                 row
             })
@@ -317,15 +367,50 @@ fn folder_rows(
     Ok(rows)
 }
 
-/// Reads a case with `load` and evaluates it; its data is dropped before the next case of this
-/// thread.
-pub(crate) fn evaluate_loaded(
+/// The row of a folder that holds data but not the rulebook's case file.
+fn no_case_file(rb: &Rulebook, folder: String, dir: &Path) -> CaseRow {
+    let shown = dir.display().to_string();
+    let d = Diagnostic::error(Code::CaseFileMissing, msg!("cli-batch-no-case-file", folder = &shown, file = rb.case_file()))
+        .at(Location::File { file: shown })
+        .hint(msg!("cli-batch-no-case-file-hint", file = rb.case_file()));
+    failed_row(rb, folder, vec![d])
+}
+
+/// A row of `folder` in error because of `diagnostics`.
+pub(crate) fn failed_row(rb: &Rulebook, folder: String, diagnostics: Vec<Diagnostic>) -> CaseRow {
+    let mut row = empty_row(rb, folder);
+    row.errors = error_codes(&diagnostics);
+    row.diagnostics = diagnostics;
+    row
+}
+
+/// [`evaluate_loaded`], a panic of the case caught: the case gets a row in error (D236) with the
+/// panic's message, and the other cases go on.
+pub(crate) fn guarded(
     rb: &Rulebook,
     folder: String,
+    place: String,
     load: impl FnOnce() -> (Option<Case>, Vec<Diagnostic>),
     wanted: &[String],
 ) -> CaseRow {
-    let mut row = CaseRow {
+    let name = folder.clone();
+    match crate::caught::catch(|| {
+        crate::caught::test_panic(&name);
+        evaluate_loaded(rb, name.clone(), load, wanted)
+    }) {
+        Ok(row) => row,
+        Err(panic) => {
+            let d = Diagnostic::error(Code::CasePanicked, msg!("cli-batch-case-panicked", case = &folder, panic = panic))
+                .at(Location::File { file: place })
+                .hint(msg!("cli-batch-case-panicked-hint"));
+            failed_row(rb, folder, vec![d])
+        }
+    }
+}
+
+/// A case's row before it is read: in error, every figure zero.
+fn empty_row(rb: &Rulebook, folder: String) -> CaseRow {
+    CaseRow {
         case: folder.clone(),
         name: folder,
         status: "error",
@@ -338,7 +423,13 @@ pub(crate) fn evaluate_loaded(
         errors: Vec::new(),
         diagnostics: Vec::new(),
         time: Phases::default(),
-    };
+    }
+}
+
+/// Reads a case with `load` and evaluates it; its data is dropped before the next case of this
+/// thread.
+fn evaluate_loaded(rb: &Rulebook, folder: String, load: impl FnOnce() -> (Option<Case>, Vec<Diagnostic>), wanted: &[String]) -> CaseRow {
+    let mut row = empty_row(rb, folder);
     let start = crate::cpu::thread();
     let (case, diags) = load();
     row.time.read = crate::cpu::thread().saturating_sub(start);
@@ -470,6 +561,7 @@ fn csv_header(rb: &Rulebook, wanted: &[String], left_out: bool) -> Vec<String> {
     if left_out {
         header.extend(rb.datasets().iter().map(|d| format!("left_out_{}", d.name)));
     }
+    header.push("errors".to_string());
     header
 }
 
@@ -492,6 +584,7 @@ fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], shap
         // An error row has no outputs: its cells stay empty.
         record.extend((0..wanted.len()).map(|k| r.outputs.get(k).map_or_else(String::new, Value::render)));
         record.extend(r.rows_left_out.iter().map(u64::to_string));
+        record.push(r.errors.join(" "));
         let _ = w.write_record(pick(record));
     }
     if shape.columns.is_empty() {
@@ -501,6 +594,7 @@ fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], shap
         record.extend(totals.rows.iter().map(u64::to_string));
         record.extend(wanted.iter().map(|_| String::new()));
         record.extend(totals.rows_left_out.iter().map(u64::to_string));
+        record.push(totals.errors.to_string());
         let _ = w.write_record(&record);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -524,8 +618,9 @@ fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], lo
             (_, true) => "yes",
             (_, false) => "no",
         };
-        let mut line =
-            format!("{:<14} {name:<width$} {eligible:>9} {:>18}", r.case, human(&Value::Number(r.total), rb.total_step().unit, locale));
+        // A case in error has no figure: its codes stand in its total's place, never 0.
+        let total = if r.status == "error" { r.errors.join(" ") } else { human(&Value::Number(r.total), rb.total_step().unit, locale) };
+        let mut line = format!("{:<14} {name:<width$} {eligible:>9} {total:>18}", r.case);
         for ((v, u), w) in r.outputs.iter().zip(&units).zip(&widths) {
             let _ = write!(line, " {:>w$}", human(v, *u, locale));
         }

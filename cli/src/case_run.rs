@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use peps_engine::data::case::CaseOptions;
+use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::eval::{Evaluation, evaluate};
 use peps_engine::msg;
 
@@ -65,7 +66,24 @@ pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &Path, options: CaseOpti
         return Err(exit_code(&all));
     }
     let Some(case) = case else { return Err(crate::EXIT_IO) };
-    let evaluation = evaluate(&rb, &case);
+    // A panic of the evaluation is a coded error naming the case, not a crash with a backtrace.
+    let folder = dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let evaluation = match crate::caught::catch(|| {
+        crate::caught::test_panic(&folder);
+        evaluate(&rb, &case)
+    }) {
+        Ok(e) => e,
+        Err(panic) => {
+            let shown = dir.display().to_string();
+            all.push(
+                Diagnostic::error(Code::CasePanicked, msg!("cli-batch-case-panicked", case = &shown, panic = panic))
+                    .at(Location::File { file: shown })
+                    .hint(msg!("cli-batch-case-panicked-hint")),
+            );
+            print_diagnostics(&all, &sources);
+            return Err(crate::EXIT_FINDINGS);
+        }
+    };
     all.extend(evaluation.diagnostics.iter().cloned());
     print_diagnostics(&all, &sources);
     let code = exit_code(&all);

@@ -110,7 +110,7 @@ pub fn run(args: &ComputeArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    if let Err(code) = args.manifest.write(&evaluation.manifest, &args.case) {
+    if let Err(code) = args.manifest.write(&evaluation.manifest, &args.case, &[&args.rules], &[&evaluation.manifest]) {
         return code;
     }
     let name = evaluation.case.clone();

@@ -48,7 +48,9 @@ pub fn run(args: &DocsArgs) -> u8 {
     }
     for (name, body) in [(format!("rules-{}.md", rb.year()), md), (format!("rules-{}.html", rb.year()), html)] {
         let path = dir.join(&name);
-        if let Err(e) = crate::output::write_atomic(&path, body.as_bytes(), args.force, &[] as &[PathBuf], false) {
+        if let Err(e) =
+            crate::output::write_atomic(&path, body.as_bytes(), args.force, &crate::output::rule_and_norm_files(&args.rules), false)
+        {
             crate::error(e.message());
             return crate::EXIT_IO;
         }

@@ -77,7 +77,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    if let Err(code) = args.manifest.write(&evaluation.manifest, &args.case) {
+    if let Err(code) = args.manifest.write(&evaluation.manifest, &args.case, &[&args.rules], &[&evaluation.manifest]) {
         return code;
     }
     let name = args.output.clone().unwrap_or_else(|| evaluation.total_name.clone());

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use peps_engine::compare::impact::{Impact, ImpactItem, impact};
 use peps_engine::data::case::CaseOptions;
-use peps_engine::diagnostic::Diagnostic;
+use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::message::Message;
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
@@ -90,9 +90,10 @@ fn rulebooks(args: &ImpactArgs, sources: &mut Sources) -> Result<(Rulebook, Rule
 }
 
 /// The case folders named, folders of cases expanded, in order. A folder of cases gives its
-/// sub-folders that hold the rulebook's case file, as `compute` reads it: another scheme's
-/// examples beside them (`examples/capitation/`) are not cases of this one.
-fn case_dirs(args: &ImpactArgs, case_file: &str) -> Result<Vec<PathBuf>, u8> {
+/// sub-folders that hold the rulebook's case file or other data, as `compute` reads it: another
+/// scheme's examples beside them (`examples/capitation/`, no data of its own) are not cases of
+/// this one.
+fn case_dirs(args: &ImpactArgs, rb: &Rulebook) -> Result<Vec<PathBuf>, u8> {
     let mut out = Vec::new();
     for p in &args.cases {
         if !p.is_dir() {
@@ -100,10 +101,10 @@ fn case_dirs(args: &ImpactArgs, case_file: &str) -> Result<Vec<PathBuf>, u8> {
             return Err(crate::EXIT_IO);
         }
         if crate::batch::is_folder_of_cases(p) {
-            let mut inner: Vec<PathBuf> =
-                std::fs::read_dir(p).into_iter().flatten().flatten().map(|e| e.path()).filter(|d| d.join(case_file).is_file()).collect();
-            inner.sort();
-            out.extend(inner);
+            // A folder that holds data but no case file is read too: its row says the case
+            // file is missing, rather than the team vanishing from the run.
+            let inner = crate::batch::case_folders(p, rb).unwrap_or_default();
+            out.extend(inner.iter().map(|f| f.path().to_path_buf()));
         } else {
             out.push(p.clone());
         }
@@ -117,7 +118,7 @@ pub fn run(args: &ImpactArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let dirs = match case_dirs(args, to.case_file()) {
+    let dirs = match case_dirs(args, &to) {
         Ok(d) => d,
         Err(code) => return code,
     };
@@ -133,7 +134,13 @@ fn one(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dir: &Path, options: C
     print_diagnostics(&diags, sources);
     let Some(result) = result else { return exit_code(&diags).max(crate::EXIT_FINDINGS) };
     let manifests = serde_json::json!({ "from": &result.manifest_from, "to": &result.manifest_to });
-    if let Err(code) = args.manifest.write(&manifests, dir) {
+    // The baseline's rules are read too (the repository's by default).
+    let baseline = RulesArgs {
+        rules: Some(args.baseline_rules.clone().unwrap_or_else(|| crate::workspace::default_dir("rules"))),
+        norms: args.rules.norms.clone(),
+        scheme: None,
+    };
+    if let Err(code) = args.manifest.write(&manifests, dir, &[&args.rules, &baseline], &[&result.manifest_from, &result.manifest_to]) {
         return code;
     }
     let text = match args.format {
@@ -277,7 +284,14 @@ fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], opt
     let results: Vec<(Option<Impact>, Vec<Diagnostic>)> = pool.install(|| {
         dirs.par_iter()
             .map(|d| {
-                let r = impact(from, to, d, options);
+                // A case that panics gets its row in error (D236); the others go on.
+                let r = crate::caught::catch(|| impact(from, to, d, options)).unwrap_or_else(|panic| {
+                    let case = d.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                    let diag = Diagnostic::error(Code::CasePanicked, msg!("cli-batch-case-panicked", case = case, panic = panic))
+                        .at(Location::File { file: d.display().to_string() })
+                        .hint(msg!("cli-batch-case-panicked-hint"));
+                    (None, vec![diag])
+                });
                 bar.inc(1);
                 r
             })

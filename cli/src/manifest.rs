@@ -2,10 +2,12 @@
 //! engine, the rulebook and the SHA-256 of every norm and input file), never over the case's
 //! own files.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use peps_engine::eval::RunManifest;
 use serde::Serialize;
 
+use crate::RulesArgs;
 use crate::json::json;
 
 /// `--manifest PATH`: also write what the run read (engine, rulebook, norm and input hashes).
@@ -20,10 +22,15 @@ pub struct ManifestArgs {
 }
 
 impl ManifestArgs {
-    /// Writes `manifest` as JSON if asked; the case's files are never overwritten.
-    pub fn write<T: Serialize>(&self, manifest: &T, case: &std::path::Path) -> Result<(), u8> {
+    /// Writes `manifest` as JSON if asked; never over a file the run read (the case's files,
+    /// the data files `read` names, wherever they are) nor over a rule or norm file, `--force`
+    /// or not.
+    pub fn write<T: Serialize>(&self, manifest: &T, case: &Path, rules: &[&RulesArgs], read: &[&RunManifest]) -> Result<(), u8> {
         let Some(path) = &self.manifest else { return Ok(()) };
-        let inputs: Vec<PathBuf> = std::fs::read_dir(case).into_iter().flatten().flatten().map(|e| e.path()).collect();
+        let mut inputs: Vec<PathBuf> = std::fs::read_dir(case).into_iter().flatten().flatten().map(|e| e.path()).collect();
+        // A data file outside the case folder (--allow-outside-paths) is named as it was read.
+        inputs.extend(read.iter().flat_map(|m| m.inputs.iter()).map(|f| case.join(f.name.split('#').next().unwrap_or(&f.name))));
+        inputs.extend(rules.iter().flat_map(|r| crate::output::rule_and_norm_files(r)));
         crate::output::write_atomic(path, json(manifest).as_bytes(), self.force, &inputs, false).map_err(|e| {
             crate::error(e.message());
             crate::EXIT_IO

@@ -15,13 +15,13 @@ use std::time::{Duration, Instant};
 use peps_engine::data::case::{CaseOptions, Readers};
 use peps_engine::data::national::case::CaseSource;
 use peps_engine::data::national::{NationalFile, NationalInput, Part};
-use peps_engine::diagnostic::Diagnostic;
+use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::inputs::InputKind;
 use rayon::prelude::*;
 
-use crate::batch::{CaseRow, evaluate_loaded};
+use crate::batch::{CaseRow, Found, case_folders, failed_row, guarded};
 
 /// How national files are read.
 #[derive(Debug, Clone)]
@@ -88,11 +88,32 @@ pub fn run(
     options: CaseOptions,
     wanted: &[String],
 ) -> Result<NationalRun, Vec<Diagnostic>> {
-    if args.sorted {
+    let mut run = if args.sorted {
         sorted(rb, readers, args, given, pool, options, wanted)
     } else {
         in_memory(rb, readers, args, given, pool, options, wanted)
+    }?;
+    run.rows.extend(no_case_row(rb, &run.files));
+    Ok(run)
+}
+
+/// The case key of the row that counts the rows of no case.
+pub const NO_CASE: &str = "(no case)";
+
+/// The row of the rows that belong to no case (D231, reported on the national file), if any:
+/// how many of each dataset's rows were not computed, in error, so that no row leaves the run
+/// without a trace in its result.
+fn no_case_row(rb: &Rulebook, files: &[NationalFile]) -> Option<CaseRow> {
+    if files.iter().all(|f| f.orphans == 0) {
+        return None;
     }
+    let mut row = failed_row(rb, NO_CASE.to_string(), Vec::new());
+    row.errors = vec![Code::NationalRowWithoutCase.as_str().to_string()];
+    for (k, d) in rb.datasets().iter().enumerate() {
+        let input = &rb.schema().inputs[d.input].name;
+        row.rows[k] = files.iter().filter(|f| f.input == *input).map(|f| f.orphans).sum();
+    }
+    Some(row)
 }
 
 fn in_memory(
@@ -110,13 +131,10 @@ fn in_memory(
     let cut = (wall.elapsed(), crate::cpu::process().saturating_sub(cpu));
     let Some(national) = national else { return Err(diagnostics) };
     let files = national.files;
-    let mut cases: Vec<(String, Vec<Part>)> = national.keys.into_iter().zip(national.parts).collect();
-    for key in folders_without_rows(args.cases.as_deref(), rb.case_file(), &cases) {
-        cases.push((key, vec![Part::default(); files.len()]));
-    }
-    cases.sort_by(|a, b| a.0.cmp(&b.0));
+    let cases: Vec<(String, Vec<Part>)> = national.keys.into_iter().zip(national.parts).collect();
+    let without_rows = folders_without_rows(rb, args, &cases);
     let bar = crate::parallel::progress(cases.len() as u64, "cases");
-    let rows = pool.install(|| {
+    let mut rows: Vec<CaseRow> = pool.install(|| {
         cases
             .into_par_iter()
             .map(|(key, parts)| {
@@ -128,6 +146,8 @@ fn in_memory(
             .collect()
     });
     bar.finish_and_clear();
+    rows.extend(without_rows);
+    rows.sort_by(|a, b| a.case.cmp(&b.case));
     Ok(NationalRun { rows, diagnostics, files, cut: Some(cut) })
 }
 
@@ -160,14 +180,13 @@ fn sorted(
     let (files, orphans) = stream.finish();
     diagnostics.extend(orphans);
     let seen: Vec<(String, Vec<Part>)> = rows.iter().map(|r| (r.case.clone(), Vec::new())).collect();
-    for key in folders_without_rows(args.cases.as_deref(), rb.case_file(), &seen) {
-        rows.push(one(rb, readers, args, &files, &key, &vec![Part::default(); files.len()], options, wanted));
-    }
+    rows.extend(folders_without_rows(rb, args, &seen));
     rows.sort_by(|a, b| a.case.cmp(&b.case));
     Ok(NationalRun { rows, diagnostics, files, cut: None })
 }
 
-/// Reads and evaluates one case.
+/// Reads and evaluates one case. With `--cases`, a case whose folder there lacks the case file
+/// is not computed: its row says so (D234), rather than values silently left to their defaults.
 #[allow(clippy::too_many_arguments)]
 fn one(
     rb: &Rulebook,
@@ -179,23 +198,52 @@ fn one(
     options: CaseOptions,
     wanted: &[String],
 ) -> CaseRow {
-    let folder = args.cases.as_ref().map(|d| d.join(key)).filter(|d| d.join(rb.case_file()).is_file());
+    let folder = args.cases.as_ref().map(|d| d.join(key));
+    // A key that is not a plain folder name (`..`, `a/b`) names no folder of --cases.
+    let plain = !key.is_empty() && key != "." && key != ".." && !key.contains(['/', '\\']);
+    if let Some(folder) = &folder
+        && (!plain || !folder.join(rb.case_file()).is_file())
+    {
+        let shown = folder.join(rb.case_file()).display().to_string();
+        let rows: usize = parts.iter().map(Part::rows).sum();
+        let d = Diagnostic::error(Code::CaseFileMissing, msg!("cli-national-no-case-file", case = key, rows = rows, file = &shown))
+            .at(Location::File { file: shown })
+            .hint(msg!("cli-national-no-case-file-hint", column = &args.column));
+        return failed_row(rb, key.to_string(), vec![d]);
+    }
     let source = CaseSource { key, folder: folder.as_deref() };
-    evaluate_loaded(rb, key.to_string(), || rb.load_national_case(readers, files, parts, &source, options), wanted)
+    let place = folder.as_ref().map_or_else(|| key.to_string(), |f| f.display().to_string());
+    guarded(rb, key.to_string(), place, || rb.load_national_case(readers, files, parts, &source, options), wanted)
 }
 
-/// The case folders of `--cases` that no national row names: cases with empty files.
-fn folders_without_rows(cases: Option<&Path>, case_file: &str, known: &[(String, Vec<Part>)]) -> Vec<String> {
-    let Some(dir) = cases else { return Vec::new() };
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+/// The rows of the folders of `--cases` that no national row names: a case whose rows are all
+/// missing (a misspelt case column) is reported (D235), never computed on empty files; a folder
+/// that holds data but no case file is reported as in a folder of cases (D234).
+fn folders_without_rows(rb: &Rulebook, args: &NationalArgs, known: &[(String, Vec<Part>)]) -> Vec<CaseRow> {
+    let Some(dir) = args.cases.as_deref() else { return Vec::new() };
+    let Ok(found) = case_folders(dir, rb) else { return Vec::new() };
     let known: std::collections::HashSet<&str> = known.iter().map(|(c, _)| c.as_str()).collect();
-    let mut out: Vec<String> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join(case_file).is_file())
-        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .filter(|k| !known.contains(k.as_str()))
-        .collect();
-    out.sort();
+    let mut out = Vec::new();
+    for f in found {
+        let Some(key) = f.path().file_name().map(|n| n.to_string_lossy().into_owned()) else { continue };
+        if known.contains(key.as_str()) {
+            continue;
+        }
+        let shown = f.path().display().to_string();
+        let d = match f {
+            Found::Case(_) => Diagnostic::error(
+                Code::NationalCaseWithoutRows,
+                msg!("cli-national-no-rows", folder = &shown, column = &args.column, case = &key),
+            )
+            .at(Location::File { file: shown })
+            .hint(msg!("cli-national-no-rows-hint", column = &args.column)),
+            Found::NoCaseFile(_) => {
+                Diagnostic::error(Code::CaseFileMissing, msg!("cli-batch-no-case-file", folder = &shown, file = rb.case_file()))
+                    .at(Location::File { file: shown })
+                    .hint(msg!("cli-batch-no-case-file-hint", file = rb.case_file()))
+            }
+        };
+        out.push(failed_row(rb, key, vec![d]));
+    }
     out
 }

@@ -60,7 +60,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool, inputs: &[impl AsRef
 /// [`AtomicFile::commit`]. Dropped without a commit, it vanishes and the place is untouched, so
 /// a file can be streamed (a rejects file row by row) with the same guarantees.
 pub struct AtomicFile {
-    tmp: tempfile::NamedTempFile,
+    /// The temporary file, registered with [`crate::temp`] while it lives (an interrupt removes
+    /// it); `None` once committed.
+    tmp: Option<tempfile::NamedTempFile>,
     path: PathBuf,
     force: bool,
 }
@@ -96,16 +98,24 @@ impl AtomicFile {
         #[cfg(not(unix))]
         let _ = private;
         let tmp = builder.tempfile_in(dir).map_err(|e| OutputError::Io(path.to_path_buf(), e))?;
-        Ok(AtomicFile { tmp, path: path.to_path_buf(), force })
+        crate::temp::register(tmp.path());
+        Ok(AtomicFile { tmp: Some(tmp), path: path.to_path_buf(), force })
     }
 
     /// Flushes the bytes to disk and renames the file into place. Without `force`, a file that
     /// appeared at the place meanwhile is not replaced.
-    pub fn commit(self) -> Result<(), OutputError> {
-        let AtomicFile { tmp, path, force } = self;
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        let Some(tmp) = self.tmp.take() else { return Ok(()) };
+        let path = self.path.clone();
         let err = |e: io::Error| OutputError::Io(path.clone(), e);
-        tmp.as_file().sync_all().map_err(err)?;
-        let persisted = if force { tmp.persist(&path) } else { tmp.persist_noclobber(&path) };
+        if let Err(e) = tmp.as_file().sync_all() {
+            crate::temp::unregister(tmp.path());
+            return Err(err(e));
+        }
+        let tmp_path = tmp.path().to_path_buf();
+        // Renamed under the registry's lock: an interrupt finds it temporary or in place.
+        let persisted = crate::temp::put_in_place(&tmp_path, || if self.force { tmp.persist(&path) } else { tmp.persist_noclobber(&path) });
+        // A failed persist gives the file back, dropped (removed) here.
         match persisted {
             Ok(_) => Ok(()),
             Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(OutputError::Exists(path)),
@@ -114,13 +124,50 @@ impl AtomicFile {
     }
 }
 
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        // The temporary file is removed by its own drop, after this.
+        if let Some(tmp) = &self.tmp {
+            crate::temp::unregister(tmp.path());
+        }
+    }
+}
+
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.tmp.write(buf)
+        match &mut self.tmp {
+            Some(t) => t.write(buf),
+            None => Err(io::Error::other("committed")),
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.tmp.flush()
+        self.tmp.as_mut().map_or(Ok(()), |t| t.flush())
+    }
+}
+
+/// The rule and norm files of a run's `RulesArgs`: every file under its rules folder (all years,
+/// the scheme's own norms) and its norms folders. An output is never written over one of them,
+/// `--force` or not: a run reads them, or a run of another year will.
+pub fn rule_and_norm_files(rules: &crate::RulesArgs) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut roots = vec![crate::workspace::rules_root(rules)];
+    roots.extend(crate::workspace::norms_roots(rules));
+    for root in roots {
+        files_under(&root, &mut out);
+    }
+    out
+}
+
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => files_under(&path, out),
+            Ok(_) => out.push(path),
+            Err(_) => {}
+        }
     }
 }
 
@@ -197,8 +244,18 @@ mod tests {
         let out = dir.path().join("rejects.csv");
         let mut f = AtomicFile::create(&out, false, NO_INPUTS, true).unwrap();
         f.write_all(b"half a ro").unwrap();
+        let tmp = f.tmp.as_ref().unwrap().path().to_path_buf();
+        assert!(crate::temp::is_live(&tmp), "an interrupt would remove it");
         drop(f);
         assert!(files_in(dir.path()).is_empty());
+        assert!(!crate::temp::is_live(&tmp));
+
+        let mut f = AtomicFile::create(&out, false, NO_INPUTS, true).unwrap();
+        f.write_all(b"row\n").unwrap();
+        let tmp = f.tmp.as_ref().unwrap().path().to_path_buf();
+        f.commit().unwrap();
+        assert!(!crate::temp::is_live(&tmp), "in place, it is no longer temporary");
+        assert_eq!(files_in(dir.path()), ["rejects.csv"]);
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! `peps synth`: writes a synthetic team case from a preset profile, a seed and a year, or with
 //! `--teams`, a nation of synthetic teams (one case folder each).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use peps_engine::message::Message;
 use peps_engine::msg;
-use peps_synth::{CaseProfile, CaseSummary, PRESETS, write_case, write_nation};
+use peps_synth::{CaseProfile, CaseSummary, PRESETS, write_case, write_nation_with};
 use rayon::prelude::*;
 
 #[derive(clap::Args, Debug)]
@@ -31,12 +31,41 @@ pub struct SynthArgs {
     /// With --teams: threads to use (0: one per core); the files do not depend on it
     #[arg(long, default_value_t = 0, value_name = "N")]
     threads: usize,
-    /// Folder to write the case into (created if needed)
+    /// Folder to write the case into (created if needed; one that holds files needs --force)
     #[arg(long, short = 'o', value_name = "DIR")]
     out: PathBuf,
+    /// Write into a folder that already holds files, replacing those of the same names
+    #[arg(long)]
+    force: bool,
+}
+
+/// Refuses a folder that holds anything unless `--force` says to write into it: a case written
+/// over another one would mix or destroy it.
+fn refuse_non_empty(args: &SynthArgs) -> Result<(), u8> {
+    if !args.force && crate::temp::is_non_empty_folder(&args.out) {
+        crate::error(msg!("cli-synth-not-empty", out = args.out.display().to_string()));
+        return Err(crate::EXIT_IO);
+    }
+    if args.out.exists() && !args.out.is_dir() {
+        crate::error(msg!("cli-synth-not-a-folder", out = args.out.display().to_string()));
+        return Err(crate::EXIT_IO);
+    }
+    Ok(())
+}
+
+/// Writes a case into a temporary folder beside `dir`, renamed into place once every file is
+/// written: an interrupted or failed run leaves no half-written case.
+fn write_case_in_place(profile: &CaseProfile, seed: u64, dir: &Path) -> std::io::Result<CaseSummary> {
+    let tmp = crate::temp::TempFolder::beside(dir)?;
+    let summary = write_case(profile, seed, tmp.path())?;
+    tmp.persist(dir)?;
+    Ok(summary)
 }
 
 pub fn run(args: &SynthArgs) -> u8 {
+    if let Err(code) = refuse_non_empty(args) {
+        return code;
+    }
     if let Some(teams) = args.teams {
         return run_nation(args, teams);
     }
@@ -54,7 +83,7 @@ pub fn run(args: &SynthArgs) -> u8 {
     if let Some(n) = args.patients {
         profile.n_patients = n;
     }
-    match write_case(&profile, args.seed, &args.out) {
+    match write_case_in_place(&profile, args.seed, &args.out) {
         Ok(summary) => {
             let wrote = Message::id("cli-synth-wrote-case")
                 .with("out", args.out.display().to_string())
@@ -96,7 +125,7 @@ fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
                 .collect::<std::io::Result<Vec<_>>>()
         })
     };
-    let result = write_nation(teams, patients, args.seed, args.year, &args.out, each_team);
+    let result = write_nation_with(teams, patients, args.seed, args.year, &args.out, &write_case_in_place, each_team);
     bar.finish_and_clear();
     match result {
         Ok(s) => {

@@ -242,11 +242,14 @@ impl Runner<'_> {
         };
         let stem = file.file_stem().map_or_else(|| "case".to_string(), |s| s.to_string_lossy().into_owned());
         let temp;
+        // Declared after `temp`, dropped before it: an interrupt removes the folder meanwhile.
+        let _registered;
         let dir = match &keep {
             Some(k) => k.join(format!("{stem}-{year}")),
             None => match tempfile::tempdir() {
                 Ok(t) => {
                     temp = t;
+                    _registered = crate::temp::guard(temp.path());
                     temp.path().join(&stem)
                 }
                 Err(e) => return Outcome::Broken(format!("{}\n", msg!("cli-test-no-temp", reason = e.to_string()))),

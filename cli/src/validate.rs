@@ -276,7 +276,13 @@ fn validate_file(
     };
     let options = Options { show_identifiers: args.show_identifiers, examples_per_code: examples, any_file_name: false };
     let mut rejects = match &args.rejects {
-        Some(p) => match AtomicFile::create(p, args.force, &[path], true) {
+        // Never over the file checked, nor over a rule or norm file.
+        Some(p) => match AtomicFile::create(
+            p,
+            args.force,
+            &[&[path.to_path_buf()][..], &crate::output::rule_and_norm_files(&args.rules)].concat(),
+            true,
+        ) {
             Ok(f) => Some(RejectsFile::new(f, norm.separator, norm.encoding)),
             Err(e) => return failed(e.message()),
         },
@@ -506,7 +512,7 @@ impl Output {
     /// Writes to stdout; a closed pipe (`peps validate … | head`) ends the program quietly.
     fn write(&mut self, text: &str) {
         if self.out.write_all(text.as_bytes()).is_err() {
-            std::process::exit(i32::from(crate::EXIT_OK));
+            crate::temp::exit(i32::from(crate::EXIT_OK));
         }
     }
 
@@ -571,7 +577,7 @@ impl Output {
             }
         }
         if self.out.flush().is_err() {
-            std::process::exit(i32::from(crate::EXIT_OK));
+            crate::temp::exit(i32::from(crate::EXIT_OK));
         }
     }
 }

@@ -33,7 +33,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 pub use ids::{luhn_check_digit, luhn_is_valid, nir_is_valid, nir_key, try_luhn_check_digit, try_nir_key};
-pub use nation::{MIN_TEAM_PATIENTS, NationSummary, team_folder, team_profile, team_sizes, write_nation};
+pub use nation::{MIN_TEAM_PATIENTS, NationSummary, team_folder, team_profile, team_sizes, write_nation, write_nation_with};
 pub use profile::{
     Advance, AgeBand, CaseProfile, DEFAULT_YEAR, GpMix, IkTarget, Movement, MovementKind, PRESETS, Profession, Quality, Segment, StaffLine,
     StructureType, YEARS,

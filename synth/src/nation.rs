@@ -146,16 +146,38 @@ pub fn write_nation<F>(teams: usize, patients: usize, seed: u64, year: i32, dir:
 where
     F: FnOnce(&(dyn Fn(usize) -> io::Result<CaseSummary> + Sync), usize) -> io::Result<Vec<CaseSummary>>,
 {
+    write_nation_with(teams, patients, seed, year, dir, &write_case, for_each_team)
+}
+
+/// [`write_nation`], each team written by `write_team(profile, seed, folder)` — [`write_case`]
+/// or a caller's wrapper of it (one that writes into a temporary folder and renames it into
+/// place once complete, so that an interrupted run leaves no half-written team).
+///
+/// # Errors
+///
+/// As [`write_nation`].
+pub fn write_nation_with<F>(
+    teams: usize,
+    patients: usize,
+    seed: u64,
+    year: i32,
+    dir: &Path,
+    write_team: &(dyn Fn(&CaseProfile, u64, &Path) -> io::Result<CaseSummary> + Sync),
+    for_each_team: F,
+) -> io::Result<NationSummary>
+where
+    F: FnOnce(&(dyn Fn(usize) -> io::Result<CaseSummary> + Sync), usize) -> io::Result<Vec<CaseSummary>>,
+{
     let invalid = |m: String| io::Error::new(io::ErrorKind::InvalidInput, m);
     let sizes = team_sizes(teams, patients, seed).map_err(invalid)?;
     // Checked once here, so that no team folder is written for a year no team can have.
     CaseProfile::malakoff_like().in_year(year).map_err(invalid)?;
     std::fs::create_dir_all(dir).map_err(|e| crate::out::with_path(dir, e))?;
-    let write_team = |i: usize| -> io::Result<CaseSummary> {
+    let write_one = |i: usize| -> io::Result<CaseSummary> {
         let profile = team_profile(i, sizes[i], seed).in_year(year).map_err(invalid)?;
-        write_case(&profile, team_seed(seed, i), &team_dir(dir, i))
+        write_team(&profile, team_seed(seed, i), &team_dir(dir, i))
     };
-    let written = for_each_team(&write_team, teams)?;
+    let written = for_each_team(&write_one, teams)?;
     let summary = NationSummary {
         n_teams: written.len(),
         n_patients: written.iter().map(|s| s.n_patients).sum(),

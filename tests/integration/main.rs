@@ -21,6 +21,7 @@ mod privacy;
 mod promise;
 mod robustness;
 mod roots;
+mod runs;
 mod schedule;
 mod synth;
 mod trust;

@@ -181,7 +181,7 @@ fn a_bad_value_is_cited_at_the_national_files_line() {
 }
 
 #[test]
-fn a_row_of_no_team_is_counted_and_the_others_computed() {
+fn a_row_of_no_team_gets_a_row_in_error_and_the_others_are_computed() {
     let tmp = tempfile::tempdir().unwrap();
     let nation = tmp.path().join("nation");
     synth_nation(&nation);
@@ -193,9 +193,49 @@ fn a_row_of_no_team_is_counted_and_the_others_computed() {
     let orphan = last.split_once(';').map(|(_, rest)| format!(";{rest}\n")).unwrap();
     text.push_str(&orphan);
     std::fs::write(&patients, text).unwrap();
-    let (_, stderr, code) = compute(&dir, Some((&files, &nation, false)));
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("D231"), "{stderr}");
+    for sorted in [false, true] {
+        let (json, stderr, code) = compute(&dir, Some((&files, &nation, sorted)));
+        assert_eq!(code, 1, "rows not computed make the run fail: {stderr}");
+        assert!(stderr.contains("D231"), "{stderr}");
+        // They have their row: how many rows of each file were not computed.
+        let cases = json["cases"].as_array().unwrap();
+        let none = cases.iter().find(|c| c["case"] == "(no case)").unwrap_or_else(|| panic!("a row of no case: {json}"));
+        assert_eq!((&none["status"], &none["errors"]), (&Json::from("error"), &serde_json::json!(["D231"])));
+        let patients = json["datasets"].as_array().unwrap().iter().position(|d| d == "patients").unwrap();
+        assert_eq!(none["rows"][patients], 1);
+        assert_eq!(cases.iter().filter(|c| c["status"] == "ok").count(), 4, "the teams are computed");
+        assert_eq!(json["totals"]["errors"], 1);
+    }
+}
+
+/// A case with rows but no case file in `--cases`, and a case folder no row names: each gets a
+/// row in error with its code, sorted or not, and the others are computed.
+#[test]
+fn a_case_without_its_folder_and_a_folder_without_rows_each_get_a_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nation = tmp.path().join("nation");
+    synth_nation(&nation);
+    let dir = tmp.path().join("national");
+    let files = national_files(&nation, &dir, false);
+    // The case folder of equipe_00002 under another name: its rows name no folder, and the
+    // folder is named by no row.
+    std::fs::rename(nation.join("equipe_00002"), nation.join("equipe_2")).unwrap();
+    for sorted in [false, true] {
+        let (json, stderr, code) = compute(&dir, Some((&files, &nation, sorted)));
+        assert_eq!(code, 1, "{stderr}");
+        let cases = json["cases"].as_array().unwrap();
+        let row = |key: &str| cases.iter().find(|c| c["case"] == key).unwrap_or_else(|| panic!("no row for {key}: {json}"));
+        assert_eq!(cases.len(), 5, "every case and every folder has its row: {json}");
+        assert_eq!(row("equipe_00002")["status"], "error");
+        assert_eq!(row("equipe_00002")["errors"], serde_json::json!(["D234"]));
+        assert_eq!(row("equipe_2")["status"], "error");
+        assert_eq!(row("equipe_2")["errors"], serde_json::json!(["D235"]));
+        for key in ["equipe_00001", "equipe_00003", "equipe_00004"] {
+            assert_eq!(row(key)["status"], "ok", "{key}: {stderr}");
+        }
+        assert_eq!(json["totals"]["errors"], 2);
+        assert!(stderr.contains("equipe_00002") && stderr.contains("equipe_2"), "{stderr}");
+    }
 }
 
 fn sha256(bytes: &[u8]) -> String {

@@ -39,24 +39,31 @@ pub fn run(args: &DraftArgs) -> u8 {
         return crate::EXIT_IO;
     }
     let dst = args.dir.join(args.year.to_string());
+    // The draft never replaces the year it copies, nor a folder holding it, `--force` or not.
+    if overlaps(&src, &dst) {
+        crate::error(msg!("cli-draft-is-source", path = dst.display().to_string(), source = src.display().to_string()));
+        return crate::EXIT_IO;
+    }
     if dst.exists() && !args.force {
         crate::error(msg!("cli-draft-exists", path = dst.display().to_string()));
         eprintln!("  {}", msg!("cli-draft-exists-help"));
         return crate::EXIT_IO;
     }
-    if dst.exists()
-        && let Err(e) = std::fs::remove_dir_all(&dst)
-    {
-        crate::error(msg!("cli-draft-cannot-replace", path = dst.display().to_string(), reason = e.to_string()));
-        return crate::EXIT_IO;
-    }
-    if let Err(e) = copy_rules(&src, &dst) {
+    // Written into a temporary folder beside DIR/YEAR, put in its place once complete.
+    let tmp = match crate::temp::TempFolder::beside(&dst) {
+        Ok(t) => t,
+        Err(e) => {
+            crate::error(msg!("cli-schema-cannot-create", dir = args.dir.display().to_string(), reason = e.to_string()));
+            return crate::EXIT_IO;
+        }
+    };
+    if let Err(e) = copy_rules(&src, tmp.path()) {
         crate::error(e);
         return crate::EXIT_IO;
     }
     let schemas = schemas_dir(&args.rules);
     let editor = match &schemas {
-        Some(s) => match retarget_schemas(&dst, &dst, s) {
+        Some(s) => match retarget_schemas(tmp.path(), &dst, s) {
             Ok(prefix) => msg!("cli-draft-editor", prefix = prefix),
             Err(e) => {
                 crate::error(e);
@@ -65,12 +72,39 @@ pub fn run(args: &DraftArgs) -> u8 {
         },
         None => msg!("cli-draft-editor-none"),
     };
+    if let Err(e) = tmp.replace(&dst) {
+        crate::error(msg!("cli-draft-cannot-replace", path = dst.display().to_string(), reason = e.to_string()));
+        return crate::EXIT_IO;
+    }
     let (y, dir) = (args.year.to_string(), shell_word(&args.dir.display().to_string()));
     let written = msg!("cli-draft-written", year = &y, path = dst.display().to_string());
     let check = msg!("cli-draft-check", year = &y, dir = &dir);
     let impact = msg!("cli-draft-impact", year = &y, dir = &dir);
     crate::emit(&format!("{written}\n  {editor}\n  {check}\n  {impact}\n"));
     crate::EXIT_OK
+}
+
+/// Whether `a` and `b` are one folder, or one holds the other (through links and `..`).
+fn overlaps(a: &Path, b: &Path) -> bool {
+    let resolve = |p: &Path| {
+        // A folder that does not exist yet: its nearest existing parent, resolved, then the rest.
+        let mut rest = Vec::new();
+        let mut cur = p.to_path_buf();
+        loop {
+            if let Ok(c) = cur.canonicalize() {
+                return rest.iter().rev().fold(c, |acc: PathBuf, part: &std::ffi::OsString| acc.join(part));
+            }
+            match (cur.file_name().map(|n| n.to_os_string()), cur.parent()) {
+                (Some(name), Some(parent)) => {
+                    rest.push(name);
+                    cur = if parent.as_os_str().is_empty() { PathBuf::from(".") } else { parent.to_path_buf() };
+                }
+                _ => return p.to_path_buf(),
+            }
+        }
+    };
+    let (a, b) = (resolve(a), resolve(b));
+    a.starts_with(&b) || b.starts_with(&a)
 }
 
 /// `word` as a shell reads it back: quoted when it holds a space or another special character.

@@ -86,7 +86,7 @@ pub fn run(args: &NewYearArgs) -> u8 {
         crate::error(msg!("cli-new-year-base-broken", from = from.to_string(), to = to.to_string()));
         return crate::workspace::exit_code(&diags).max(crate::EXIT_FINDINGS);
     };
-    let tmp = match tempfile::Builder::new().prefix(&format!(".{to}.new-")).tempdir_in(&root) {
+    let tmp = match crate::temp::TempFolder::beside(&dst_dir) {
         Ok(t) => t,
         Err(e) => {
             crate::error(msg!("cli-new-year-no-temp", dir = root.display().to_string(), reason = e.to_string()));
@@ -119,8 +119,9 @@ pub fn run(args: &NewYearArgs) -> u8 {
         crate::error(msg!("cli-new-year-broken", from = from.to_string(), to = to.to_string()));
         return crate::EXIT_FINDINGS;
     }
-    if let Err(e) = install(tmp, &dst_dir, &root, to) {
-        crate::error(e);
+    // The old year is kept aside until the new one is in place.
+    if let Err(e) = tmp.replace(&dst_dir) {
+        crate::error(msg!("cli-schema-cannot-create", dir = dst_dir.display().to_string(), reason = e.to_string()));
         return crate::EXIT_IO;
     }
     crate::emit(&summary(&dst_dir, from, to, &tally));
@@ -147,27 +148,6 @@ fn summary(dst: &Path, from: i32, to: i32, t: &Tally) -> String {
         s.push_str(&format!("  {l}\n"));
     }
     s
-}
-
-/// Puts the checked folder in place of `dst` (keeping the old one until the new one is there).
-fn install(tmp: tempfile::TempDir, dst: &Path, root: &Path, to: i32) -> Result<(), Message> {
-    let made = tmp.keep();
-    let old = dst.exists().then(|| root.join(format!(".{to}.old-{}", std::process::id())));
-    if let Some(old) = &old {
-        std::fs::rename(dst, old)
-            .map_err(|e| msg!("cli-new-year-cannot-move", path = dst.display().to_string(), reason = e.to_string()))?;
-    }
-    if let Err(e) = std::fs::rename(&made, dst) {
-        if let Some(old) = &old {
-            let _ = std::fs::rename(old, dst);
-        }
-        let _ = std::fs::remove_dir_all(&made);
-        return Err(msg!("cli-schema-cannot-create", dir = dst.display().to_string(), reason = e.to_string()));
-    }
-    if let Some(old) = old {
-        let _ = std::fs::remove_dir_all(old);
-    }
-    Ok(())
 }
 
 /// Writes year `to` made from the folder `src` of year `from` into `dst`.

@@ -50,6 +50,8 @@ pub struct NationalFile {
     pub sha256: String,
     /// Data rows read (records after the header).
     pub rows: u64,
+    /// Rows that belong to no case, hence not computed (D231).
+    pub orphans: u64,
     /// The header as the cases' buffers start with it: byte-order mark, header without the
     /// case column when it is stripped, line break.
     pub(crate) header: Vec<u8>,
@@ -104,6 +106,11 @@ impl Part {
     pub fn is_empty(&self) -> bool {
         self.bytes.is_empty()
     }
+
+    /// Rows held (lines after the header).
+    pub fn rows(&self) -> usize {
+        self.runs.iter().map(|&(_, count)| count as usize).sum()
+    }
 }
 
 /// Every case's rows of a set of national files, in memory.
@@ -117,7 +124,7 @@ pub struct National {
 
 /// Cuts `inputs` by `column` in memory, a large linked file in two halves at once when
 /// `threads` allows. Diagnostics: errors when a file cannot be read or has no way to its cases
-/// (then `None`), warnings for rows of no case.
+/// (then `None`), and errors for rows of no case.
 pub(crate) fn partition(
     schema: &CaseSchema,
     readers: &Readers<'_>,

@@ -102,6 +102,9 @@ codes! {
     NationalColumn = "D230", "national-column", msg!("data-code-d230");
     NationalRowWithoutCase = "D231", "national-row-without-case", msg!("data-code-d231");
     NationalNotSorted = "D232", "national-not-sorted", msg!("data-code-d232");
+    CaseFileMissing = "D234", "case-file-missing", msg!("data-code-d234");
+    NationalCaseWithoutRows = "D235", "national-case-without-rows", msg!("data-code-d235");
+    CasePanicked = "D236", "case-panicked", msg!("data-code-d236");
     FormulaRuntime = "X300", "formula-runtime", msg!("data-code-x300");
     BudgetExceeded = "X301", "budget-exceeded", msg!("data-code-x301");
     ComponentsMismatch = "X302", "components-mismatch", msg!("data-code-x302");

@@ -104,7 +104,7 @@ impl Opened {
         }
         header.extend_from_slice(terminator(splitter.terminator()));
         Ok(Opened {
-            file: NationalFile { input: input.to_string(), id, shown, sha256: String::new(), rows: 0, header },
+            file: NationalFile { input: input.to_string(), id, shown, sha256: String::new(), rows: 0, orphans: 0, header },
             path: path.to_path_buf(),
             data_start,
             header_lines,
@@ -298,10 +298,12 @@ impl Opened {
         if self.file.sha256.is_empty() {
             self.file.sha256 = self.splitter.input_mut().hash.hex();
         }
+        self.file.orphans = self.orphans;
         self.file
     }
 
-    /// The warning for rows of no case, if any.
+    /// The error for rows of no case, if any: they are not computed, so the run says it failed
+    /// (and gives them a row) rather than a total that silently lacks them.
     pub(crate) fn orphans_diagnostic(&self, column: &str) -> Option<Diagnostic> {
         let first = self.first_orphan?;
         let why = match self.route {
@@ -309,7 +311,7 @@ impl Opened {
             Route::Link { .. } => msg!("eval-national-orphans-link"),
         };
         Some(
-            Diagnostic::warning(
+            Diagnostic::error(
                 Code::NationalRowWithoutCase,
                 msg!("eval-national-orphans", rows = self.orphans, file = &self.file.shown, why = why),
             )

@@ -137,7 +137,7 @@ impl Stream {
         Ok(())
     }
 
-    /// The files read to their end, with their hashes, and the warnings for rows of no case.
+    /// The files read to their end, with their hashes, and the errors for rows of no case.
     pub fn finish(self) -> (Vec<NationalFile>, Vec<Diagnostic>) {
         let diags = self.opened.iter().filter_map(|o| o.orphans_diagnostic(&self.column)).collect();
         (self.opened.into_iter().map(Opened::into_file).collect(), diags)
