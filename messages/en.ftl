@@ -593,6 +593,31 @@ data-diff-indicators = { $count } indicators
 data-diff-rows = { $count } rows
 data-impact-year = year { $from } → { $to }
 data-norm-what = norm `{ $name }`
+# Issue 23, part 2: rules across fields and plausible values, declared in the norm
+data-code-r123 = a rule of the norm (`[[rule]]`) names a field the norm does not have
+data-code-r124 = a rule or a range of the norm compares values of two kinds (a date with a number, an order on a yes/no)
+data-code-v436 = a row that breaks a rule of the norm across its fields, or between a field and a constant or the file's period (the row is rejected)
+data-code-v437 = a date outside the range the norm declares for its field
+data-code-v438 = a number larger (in absolute value) than an evaluation can carry without overflowing
+data-code-d233 = a file of the case folder that no input of the rules reads: it does not enter the computation
+data-rule-unknown-field = the rule names field `{ $field }`, which the norm does not have
+data-rule-one-side = a rule compares its field (`field`) with one thing only: another field (`other`), a constant (`value`) or the period (`period`)
+data-rule-kinds = the rule compares `{ $field }` ({ $kind }) with `{ $other }` ({ $other_kind }): two kinds of values
+data-rule-period-not-date = the rule compares `{ $field }` ({ $kind }) with the period: only a date can be
+data-rule-bool-order = the rule orders `{ $field }`, a yes/no, with `{ $op }`: only == and != compare it
+data-rule-value-kind = the rule's value (`value`) is not of the kind of `{ $field }` ({ $kind }): a number for a number, a TOML date (2025-01-31) for a date, a text for a text
+data-norm-date-range-not-date = `earliest` and `latest` bound a date; `{ $field }` is of type { $kind }
+data-norm-date-range-empty = the range of `{ $field }` is empty: `earliest` is after `latest`
+data-rule-broken = { $label }: { $field } { $op } { $other } must hold
+data-rule-broken-hint = a rule of the norm across the row's fields: correct the value that is wrong
+data-rule-period-start = the start of the period
+data-rule-period-end = the end of the period
+data-value-before-earliest = before { $earliest }, the earliest date the norm allows for this field
+data-value-after-latest = after { $latest }, the latest date the norm allows for this field
+data-value-too-large = beyond what an evaluation can carry (more than { $limit } in absolute value)
+data-value-too-large-hint = no real data reach this size: a value mistyped, or columns shifted
+data-case-file-not-read = `{ $file }` is in the case folder, but no input of the rules reads it: it does not enter the computation
+data-case-file-not-read-hint = the files read are those `{ $case_file }` names ({ $read }); remove this file from the folder, or name it in `{ $case_file }` if the rules have an input for it
 # -- end data --
 
 

@@ -641,6 +641,31 @@ data-diff-rows = { $count } { $count ->
     }
 data-impact-year = année { $from } → { $to }
 data-norm-what = la norme `{ $name }`
+# Issue 23, partie 2 : règles entre champs et valeurs plausibles, déclarées dans la norme
+data-code-r123 = une règle de la norme (`[[rule]]`) nomme un champ que la norme n'a pas
+data-code-r124 = une règle ou une plage de la norme compare des valeurs de deux natures (une date à un nombre, un ordre sur un oui/non)
+data-code-v436 = une ligne qui enfreint une règle de la norme entre ses champs, ou entre un champ et une constante ou la période du fichier (la ligne est rejetée)
+data-code-v437 = une date hors de la plage que la norme déclare pour son champ
+data-code-v438 = un nombre plus grand (en valeur absolue) que ce qu'un calcul peut porter sans déborder
+data-code-d233 = un fichier du dossier du cas qu'aucune entrée des règles ne lit : il n'entre pas dans le calcul
+data-rule-unknown-field = la règle nomme le champ `{ $field }`, que la norme n'a pas
+data-rule-one-side = une règle compare son champ (`field`) à une seule chose : un autre champ (`other`), une constante (`value`) ou la période (`period`)
+data-rule-kinds = la règle compare `{ $field }` ({ $kind }) à `{ $other }` ({ $other_kind }) : deux natures de valeurs
+data-rule-period-not-date = la règle compare `{ $field }` ({ $kind }) à la période : seule une date peut l'être
+data-rule-bool-order = la règle ordonne `{ $field }`, un oui/non, avec `{ $op }` : seuls == et != le comparent
+data-rule-value-kind = la valeur (`value`) de la règle n'est pas de la nature de `{ $field }` ({ $kind }) : un nombre pour un nombre, une date TOML (2025-01-31) pour une date, un texte pour un texte
+data-norm-date-range-not-date = `earliest` et `latest` bornent une date ; `{ $field }` est de type { $kind }
+data-norm-date-range-empty = la plage de `{ $field }` est vide : `earliest` est après `latest`
+data-rule-broken = { $label } : il faut { $field } { $op } { $other }
+data-rule-broken-hint = une règle de la norme entre les champs de la ligne : corrigez la valeur qui est fausse
+data-rule-period-start = le début de la période
+data-rule-period-end = la fin de la période
+data-value-before-earliest = avant le { $earliest }, la date la plus ancienne que la norme admet pour ce champ
+data-value-after-latest = après le { $latest }, la date la plus récente que la norme admet pour ce champ
+data-value-too-large = hors des bornes qu'un calcul peut porter (plus de { $limit } en valeur absolue)
+data-value-too-large-hint = aucune donnée réelle n'atteint cette grandeur : une valeur mal saisie, ou des colonnes décalées
+data-case-file-not-read = `{ $file }` est dans le dossier du cas, mais aucune entrée des règles ne le lit : il n'entre pas dans le calcul
+data-case-file-not-read-hint = les fichiers lus sont ceux que nomme `{ $case_file }` ({ $read }) ; retirez ce fichier du dossier, ou nommez-le dans `{ $case_file }` si les règles ont une entrée pour lui
 # -- end data --
 
 

@@ -84,6 +84,8 @@ codes! {
     NewInputWithoutDefault = "R119", "new-input-without-default", msg!("data-code-r119");
     IndicatorWeights = "R120", "indicator-weights", msg!("data-code-r120");
     LabelNumber = "R121", "label-number", msg!("data-code-r121");
+    RuleField = "R123", "rule-field", msg!("data-code-r123");
+    RuleKinds = "R124", "rule-kinds", msg!("data-code-r124");
     CaseFileUnreadable = "D200", "case-file-unreadable", msg!("data-code-d200");
     CaseUnknownKey = "D201", "case-unknown-key", msg!("data-code-d201");
     CaseMissingValue = "D202", "case-missing-value", msg!("data-code-d202");
@@ -96,6 +98,7 @@ codes! {
     NationalColumn = "D230", "national-column", msg!("data-code-d230");
     NationalRowWithoutCase = "D231", "national-row-without-case", msg!("data-code-d231");
     NationalNotSorted = "D232", "national-not-sorted", msg!("data-code-d232");
+    FileNotRead = "D233", "file-not-read", msg!("data-code-d233");
     FormulaRuntime = "X300", "formula-runtime", msg!("data-code-x300");
     BudgetExceeded = "X301", "budget-exceeded", msg!("data-code-x301");
     ComponentsMismatch = "X302", "components-mismatch", msg!("data-code-x302");
@@ -134,6 +137,9 @@ codes! {
     ValueOutsideList = "V431", "value-outside-list", msg!("data-code-v431");
     FieldMismatch = "V432", "field-mismatch", msg!("data-code-v432");
     UnknownReference = "V433", "unknown-reference", msg!("data-code-v433");
+    RuleBroken = "V436", "rule-broken", msg!("data-code-v436");
+    DateRange = "V437", "date-range", msg!("data-code-v437");
+    NumberTooLarge = "V438", "number-too-large", msg!("data-code-v438");
     DepositLate = "V440", "deposit-late", msg!("data-code-v440");
     DepositNotCovered = "V441", "deposit-not-covered", msg!("data-code-v441");
 }
