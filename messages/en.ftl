@@ -759,6 +759,8 @@ cli-validate-no-norm = no norm `{ $norm }` (norms: { $norms })
 cli-validate-no-norm-close = no norm `{ $norm }` (norms: { $norms }); did you mean `{ $close }`?
 cli-validate-norm-unknown = cannot tell the norm of { $file }: its name follows no norm's pattern ({ $patterns }) and its first line names no norm's columns; give --norm ({ $norms })
 cli-validate-no-year = no year is known for { $file } (its name gives no period and --year is not given): its codes are not checked against a year's lists
+# Issue 23, part 2: the period the rules of the norms read
+cli-validate-period-assumed = no period is known for the files (neither their names, a case folder nor --year give one): the rules of the norms that read the period read { $year }, the newest year of the rules
 cli-validate-no-rulebook = there is no rulebook for { $year } (rulebooks: { $years }): the codes of { $file } are not checked against a year's lists; give --year
 cli-validate-rejects-unwritable = cannot write the rejects file: { $reason }
 cli-validate-files = { $files } files: { $clean } clean, { $with_errors } with errors, { $unreadable } unreadable

@@ -813,6 +813,8 @@ cli-validate-no-norm = aucune norme `{ $norm }` (normes : { $norms })
 cli-validate-no-norm-close = aucune norme `{ $norm }` (normes : { $norms }) ; vouliez-vous dire `{ $close }` ?
 cli-validate-norm-unknown = impossible de reconnaître la norme de { $file } : son nom ne suit le modèle d'aucune norme ({ $patterns }) et sa première ligne ne nomme les colonnes d'aucune norme ; indiquez --norm ({ $norms })
 cli-validate-no-year = aucune année n'est connue pour { $file } (son nom ne donne pas de période et --year n'est pas indiqué) : ses codes ne sont pas vérifiés dans les listes d'une année
+# Issue 23, partie 2 : la période que lisent les règles des normes
+cli-validate-period-assumed = aucune période n'est connue pour les fichiers (ni leur nom, ni un dossier de cas, ni --year ne la donne) : les règles des normes qui lisent la période lisent { $year }, la dernière année des règles
 cli-validate-no-rulebook = il n'y a pas de règles pour { $year } (règles disponibles : { $years }) : les codes de { $file } ne sont pas vérifiés dans les listes d'une année ; indiquez --year
 cli-validate-rejects-unwritable = impossible d'écrire le fichier des rejets : { $reason }
 cli-validate-files = { $files } fichiers : { $clean } { $clean ->

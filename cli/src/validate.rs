@@ -142,21 +142,24 @@ fn run_period(
             .iter()
             .filter(|(p, _)| p.parent() == Some(dir.as_path()))
             .find_map(|(p, c)| c.as_ref().ok().and_then(|c| validate::file_name_year(&c.0, &name(p))));
-        let mut candidates: Vec<i32> = args.year.or(named).into_iter().collect();
-        if candidates.is_empty() {
-            candidates = years(&rules_root(&args.rules));
-            candidates.reverse();
-        }
-        for year in candidates {
-            let Ok(Some(rb)) = ctx.rulebook(year) else { continue };
-            if let Some((p, unread)) = rb.case_outline(dir) {
-                print_diagnostics(&unread, &ctx.sources);
-                period = period.or(p);
-                break;
-            }
+        let year = args.year.or(named).or_else(|| years(&rules_root(&args.rules)).last().copied());
+        if let Some(Ok(Some(rb))) = year.map(|y| ctx.rulebook(y))
+            && let Some((p, unread)) = rb.case_outline(dir)
+        {
+            print_diagnostics(&unread, &ctx.sources);
+            period = period.or(p);
         }
     }
-    period.or(from_names).or_else(|| args.year.and_then(|y| ctx.rulebook(y).ok().flatten().map(|rb| rb.period())))
+    let period = period.or(from_names).or_else(|| args.year.and_then(|y| ctx.rulebook(y).ok().flatten().map(|rb| rb.period())));
+    if period.is_some() || chosen.iter().all(|(_, c)| c.as_ref().is_ok_and(|c| c.0.rules.iter().all(|r| !r.reads_period()))) {
+        return period;
+    }
+    // Nothing says which year the files are about: a date after the newest year of the rules is
+    // after the period of any of them.
+    let newest = years(&rules_root(&args.rules)).last().copied()?;
+    let (start, end) = (chrono::NaiveDate::from_ymd_opt(newest, 1, 1)?, chrono::NaiveDate::from_ymd_opt(newest, 12, 31)?);
+    crate::note(msg!("cli-validate-period-assumed", year = newest.to_string()));
+    Some(peps_engine::value::Period { start, end })
 }
 
 /// Refuses what cannot work before reading anything.

@@ -102,6 +102,13 @@ impl CompareOp {
     }
 }
 
+impl FieldRule {
+    /// Whether the rule compares its field with the period of the data.
+    pub fn reads_period(&self) -> bool {
+        matches!(self.other, Operand::Period(_))
+    }
+}
+
 /// The other side of a rule.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "lowercase")]
