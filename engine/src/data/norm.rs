@@ -480,31 +480,26 @@ fn read_rules(obj: &Obj<'_, '_>, fields: &[Field]) -> Vec<FieldRule> {
 
 /// The `value` of a rule, read as a constant of `field`'s kind (R124 when it is of another).
 fn read_constant(r: &Obj<'_, '_>, field: &Field) -> Option<Constant> {
-    let ctx = r.ctx();
+    use toml::de::DeValue;
     let item = r.get("value")?;
-    let kinds = |r: &Obj<'_, '_>| {
-        ctx.error(Code::RuleKinds, r.span(), msg!("data-rule-value-kind", field = &field.name, kind = field.kind.as_str()));
+    let fits = match field.kind {
+        FieldKind::Integer | FieldKind::Decimal => matches!(item.get_ref(), DeValue::Integer(_) | DeValue::Float(_) | DeValue::String(_)),
+        FieldKind::Date => matches!(item.get_ref(), DeValue::Datetime(_)),
+        FieldKind::Text | FieldKind::Enum => matches!(item.get_ref(), DeValue::String(_)),
+        FieldKind::Bool => matches!(item.get_ref(), DeValue::Boolean(_)),
     };
-    let constant = match field.kind {
-        FieldKind::Integer | FieldKind::Decimal => {
-            matches!(item.get_ref(), toml::de::DeValue::Integer(_) | toml::de::DeValue::Float(_) | toml::de::DeValue::String(_))
-                .then(|| r.opt_decimal("value").map(|d| Constant::Number(d.into_inner())))
-                .flatten()
-        }
-        FieldKind::Date => matches!(item.get_ref(), toml::de::DeValue::Datetime(_))
-            .then(|| r.opt_date("value").map(|d| Constant::Date(*d.get_ref())))
-            .flatten(),
-        FieldKind::Text | FieldKind::Enum => matches!(item.get_ref(), toml::de::DeValue::String(_))
-            .then(|| r.opt_str("value").map(|s| Constant::Text(s.into_inner())))
-            .flatten(),
-        FieldKind::Bool => {
-            matches!(item.get_ref(), toml::de::DeValue::Boolean(_)).then(|| r.opt_bool("value").map(Constant::Bool)).flatten()
-        }
-    };
-    if constant.is_none() {
-        kinds(r);
+    if !fits {
+        r.ctx().error(Code::RuleKinds, item.span(), msg!("data-rule-value-kind", field = &field.name, kind = field.kind.as_str()));
+        return None;
     }
-    constant
+    // A value of the right TOML type that does not read (a text that is no number) is reported by
+    // its reader.
+    match field.kind {
+        FieldKind::Integer | FieldKind::Decimal => r.opt_decimal("value").map(|d| Constant::Number(d.into_inner())),
+        FieldKind::Date => r.opt_date("value").map(|d| Constant::Date(*d.get_ref())),
+        FieldKind::Text | FieldKind::Enum => r.opt_str("value").map(|s| Constant::Text(s.into_inner())),
+        FieldKind::Bool => r.opt_bool("value").map(Constant::Bool),
+    }
 }
 
 /// `[[link]]`: fields of this norm, the norm and keys they refer to, maybe validity dates.
