@@ -645,6 +645,31 @@ data-expr-keyed-key-kind-hint = read `{ $name }(…)` with a key of the kind of 
 data-code-r128 = a path named by the rules or a norm leaves its folder (through `..`, an absolute path or a symbolic link): the file is not read
 data-case-file-through-link = case file `{ $file }` leaves the case folder (through its path or a symbolic link): it is not read
 data-case-file-through-link-hint = the case file is a file of the case folder: copy it into the folder, or pass --allow-outside-paths
+# Issue 23, part 2: rules across fields and plausible values, declared in the norm
+data-code-r123 = a rule of the norm (`[[rule]]`) names a field the norm does not have
+data-code-r124 = a rule or a range of the norm compares values of two kinds (a date with a number, an order on a yes/no)
+data-code-v436 = a row that breaks a rule of the norm across its fields, or between a field and a constant or the file's period (the row is rejected)
+data-code-v437 = a date outside the range the norm declares for its field
+data-code-v438 = a number larger (in absolute value) than an evaluation can carry without overflowing
+data-code-d233 = a file of the case folder that no input of the rules reads: it does not enter the computation
+data-rule-unknown-field = the rule names field `{ $field }`, which the norm does not have
+data-rule-one-side = a rule compares its field (`field`) with one thing only: another field (`other`), a constant (`value`) or the period (`period`)
+data-rule-kinds = the rule compares `{ $field }` ({ $kind }) with `{ $other }` ({ $other_kind }): two kinds of values
+data-rule-period-not-date = the rule compares `{ $field }` ({ $kind }) with the period: only a date can be
+data-rule-bool-order = the rule orders `{ $field }`, a yes/no, with `{ $op }`: only == and != compare it
+data-rule-value-kind = the rule's value (`value`) is not of the kind of `{ $field }` ({ $kind }): a number for a number, a TOML date (2025-01-31) for a date, a text for a text
+data-norm-date-range-not-date = `earliest` and `latest` bound a date; `{ $field }` is of type { $kind }
+data-norm-date-range-empty = the range of `{ $field }` is empty: `earliest` is after `latest`
+data-rule-broken = { $label }: { $field } { $op } { $other } must hold
+data-rule-broken-hint = a rule of the norm across the row's fields: correct the value that is wrong
+data-rule-period-start = the start of the period
+data-rule-period-end = the end of the period
+data-value-before-earliest = before { $earliest }, the earliest date the norm allows for this field
+data-value-after-latest = after { $latest }, the latest date the norm allows for this field
+data-value-too-large = beyond what an evaluation can carry (more than { $limit } in absolute value)
+data-value-too-large-hint = no real data reach this size: a value mistyped, or columns shifted
+data-case-file-not-read = `{ $file }` is in the case folder, but no input of the rules reads it: it does not enter the computation
+data-case-file-not-read-hint = the files read are those `{ $case_file }` names ({ $read }); remove this file from the folder, or name it in `{ $case_file }` if the rules have an input for it
 # -- end data --
 
 
@@ -792,6 +817,8 @@ cli-validate-no-norm = no norm `{ $norm }` (norms: { $norms })
 cli-validate-no-norm-close = no norm `{ $norm }` (norms: { $norms }); did you mean `{ $close }`?
 cli-validate-norm-unknown = cannot tell the norm of { $file }: its name follows no norm's pattern ({ $patterns }) and its first line names no norm's columns; give --norm ({ $norms })
 cli-validate-no-year = no year is known for { $file } (its name gives no period and --year is not given): its codes are not checked against a year's lists
+# Issue 23, part 2: the period the rules of the norms read
+cli-validate-period-assumed = no period is known for the files (neither their names, a case folder nor --year give one): the rules of the norms that read the period read { $year }, the newest year of the rules
 cli-validate-no-rulebook = there is no rulebook for { $year } (rulebooks: { $years }): the codes of { $file } are not checked against a year's lists; give --year
 cli-validate-rejects-unwritable = cannot write the rejects file: { $reason }
 cli-validate-files = { $files } files: { $clean } clean, { $with_errors } with errors, { $unreadable } unreadable

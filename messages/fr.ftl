@@ -693,6 +693,31 @@ data-expr-keyed-key-kind-hint = lisez `{ $name }(…)` avec une clé du type de 
 data-code-r128 = un chemin nommé par les règles ou une norme sort de son dossier (par `..`, un chemin absolu ou un lien symbolique) : le fichier n'est pas lu
 data-case-file-through-link = le fichier du cas `{ $file }` sort du dossier du cas (par son chemin ou un lien symbolique) : il n'est pas lu
 data-case-file-through-link-hint = le fichier du cas est un fichier du dossier du cas : copiez-le dans le dossier, ou passez --allow-outside-paths
+# Issue 23, partie 2 : règles entre champs et valeurs plausibles, déclarées dans la norme
+data-code-r123 = une règle de la norme (`[[rule]]`) nomme un champ que la norme n'a pas
+data-code-r124 = une règle ou une plage de la norme compare des valeurs de deux natures (une date à un nombre, un ordre sur un oui/non)
+data-code-v436 = une ligne qui enfreint une règle de la norme entre ses champs, ou entre un champ et une constante ou la période du fichier (la ligne est rejetée)
+data-code-v437 = une date hors de la plage que la norme déclare pour son champ
+data-code-v438 = un nombre plus grand (en valeur absolue) que ce qu'un calcul peut porter sans déborder
+data-code-d233 = un fichier du dossier du cas qu'aucune entrée des règles ne lit : il n'entre pas dans le calcul
+data-rule-unknown-field = la règle nomme le champ `{ $field }`, que la norme n'a pas
+data-rule-one-side = une règle compare son champ (`field`) à une seule chose : un autre champ (`other`), une constante (`value`) ou la période (`period`)
+data-rule-kinds = la règle compare `{ $field }` ({ $kind }) à `{ $other }` ({ $other_kind }) : deux natures de valeurs
+data-rule-period-not-date = la règle compare `{ $field }` ({ $kind }) à la période : seule une date peut l'être
+data-rule-bool-order = la règle ordonne `{ $field }`, un oui/non, avec `{ $op }` : seuls == et != le comparent
+data-rule-value-kind = la valeur (`value`) de la règle n'est pas de la nature de `{ $field }` ({ $kind }) : un nombre pour un nombre, une date TOML (2025-01-31) pour une date, un texte pour un texte
+data-norm-date-range-not-date = `earliest` et `latest` bornent une date ; `{ $field }` est de type { $kind }
+data-norm-date-range-empty = la plage de `{ $field }` est vide : `earliest` est après `latest`
+data-rule-broken = { $label } : il faut { $field } { $op } { $other }
+data-rule-broken-hint = une règle de la norme entre les champs de la ligne : corrigez la valeur qui est fausse
+data-rule-period-start = le début de la période
+data-rule-period-end = la fin de la période
+data-value-before-earliest = avant le { $earliest }, la date la plus ancienne que la norme admet pour ce champ
+data-value-after-latest = après le { $latest }, la date la plus récente que la norme admet pour ce champ
+data-value-too-large = hors des bornes qu'un calcul peut porter (plus de { $limit } en valeur absolue)
+data-value-too-large-hint = aucune donnée réelle n'atteint cette grandeur : une valeur mal saisie, ou des colonnes décalées
+data-case-file-not-read = `{ $file }` est dans le dossier du cas, mais aucune entrée des règles ne le lit : il n'entre pas dans le calcul
+data-case-file-not-read-hint = les fichiers lus sont ceux que nomme `{ $case_file }` ({ $read }) ; retirez ce fichier du dossier, ou nommez-le dans `{ $case_file }` si les règles ont une entrée pour lui
 # -- end data --
 
 
@@ -846,6 +871,8 @@ cli-validate-no-norm = aucune norme `{ $norm }` (normes : { $norms })
 cli-validate-no-norm-close = aucune norme `{ $norm }` (normes : { $norms }) ; vouliez-vous dire `{ $close }` ?
 cli-validate-norm-unknown = impossible de reconnaître la norme de { $file } : son nom ne suit le modèle d'aucune norme ({ $patterns }) et sa première ligne ne nomme les colonnes d'aucune norme ; indiquez --norm ({ $norms })
 cli-validate-no-year = aucune année n'est connue pour { $file } (son nom ne donne pas de période et --year n'est pas indiqué) : ses codes ne sont pas vérifiés dans les listes d'une année
+# Issue 23, partie 2 : la période que lisent les règles des normes
+cli-validate-period-assumed = aucune période n'est connue pour les fichiers (ni leur nom, ni un dossier de cas, ni --year ne la donne) : les règles des normes qui lisent la période lisent { $year }, la dernière année des règles
 cli-validate-no-rulebook = il n'y a pas de règles pour { $year } (règles disponibles : { $years }) : les codes de { $file } ne sont pas vérifiés dans les listes d'une année ; indiquez --year
 cli-validate-rejects-unwritable = impossible d'écrire le fichier des rejets : { $reason }
 cli-validate-files = { $files } fichiers : { $clean } { $clean ->

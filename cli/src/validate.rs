@@ -100,6 +100,7 @@ pub fn run(args: &ValidateArgs) -> u8 {
     for p in problems {
         crate::note(msg!("cli-validate-link-unchecked", problem = p));
     }
+    let links = links.with_period(run_period(&mut ctx, args, &chosen));
     let referred: Vec<bool> = chosen.iter().map(|(_, c)| c.as_ref().is_ok_and(|c| links.is_referred_to(&c.0.name))).collect();
     let mut order: Vec<usize> = (0..chosen.len()).collect();
     order.sort_by_key(|&i| !referred[i]);
@@ -120,6 +121,45 @@ pub fn run(args: &ValidateArgs) -> u8 {
     }
     out.finish(&outcomes);
     worst
+}
+
+/// The period the files of the run are about, which the rules of a norm that read the period
+/// compare dates with when a file's name names none: a case folder's, as the case reader of
+/// `compute` reads it (its files' names, else its case file's dates, else its year's period), else
+/// the period a file's name gives, else the period of `--year`. A case folder's CSV files that no
+/// input reads are reported (D233), as `compute` reports them.
+fn run_period(
+    ctx: &mut Context<'_>,
+    args: &ValidateArgs,
+    chosen: &[(PathBuf, Result<NormChoice, Message>)],
+) -> Option<peps_engine::value::Period> {
+    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let from_names = chosen.iter().find_map(|(p, c)| c.as_ref().ok().and_then(|c| validate::file_name_period(&c.0, &name(p))));
+    let mut period = None;
+    for dir in args.files.iter().filter(|p| p.is_dir()) {
+        // The year of the folder: --year, else a file name's, else the newest whose case file it holds.
+        let named = chosen
+            .iter()
+            .filter(|(p, _)| p.parent() == Some(dir.as_path()))
+            .find_map(|(p, c)| c.as_ref().ok().and_then(|c| validate::file_name_year(&c.0, &name(p))));
+        let year = args.year.or(named).or_else(|| years(&rules_root(&args.rules)).last().copied());
+        if let Some(Ok(Some(rb))) = year.map(|y| ctx.rulebook(y))
+            && let Some((p, unread)) = rb.case_outline(dir)
+        {
+            print_diagnostics(&unread, &ctx.sources);
+            period = period.or(p);
+        }
+    }
+    let period = period.or(from_names).or_else(|| args.year.and_then(|y| ctx.rulebook(y).ok().flatten().map(|rb| rb.period())));
+    if period.is_some() || chosen.iter().all(|(_, c)| c.as_ref().is_ok_and(|c| c.0.rules.iter().all(|r| !r.reads_period()))) {
+        return period;
+    }
+    // Nothing says which year the files are about: a date after the newest year of the rules is
+    // after the period of any of them.
+    let newest = years(&rules_root(&args.rules)).last().copied()?;
+    let (start, end) = (chrono::NaiveDate::from_ymd_opt(newest, 1, 1)?, chrono::NaiveDate::from_ymd_opt(newest, 12, 31)?);
+    crate::note(msg!("cli-validate-period-assumed", year = newest.to_string()));
+    Some(peps_engine::value::Period { start, end })
 }
 
 /// Refuses what cannot work before reading anything.

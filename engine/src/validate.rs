@@ -26,7 +26,7 @@ pub(crate) mod split;
 mod validator;
 
 pub use encoding::encode_text;
-pub use file_name::{file_name_year, follows_file_name};
+pub use file_name::{file_name_period, file_name_year, follows_file_name};
 pub use links::Links;
 pub use report::{CodeCount, FileReport, NoSink, Problem, Sink};
 pub use validator::Validator;

@@ -17,6 +17,7 @@ mod messages;
 mod national;
 mod national_files;
 mod patch;
+mod plausible;
 mod privacy;
 mod promise;
 mod robustness;

@@ -20,7 +20,7 @@ use crate::rules::parameter::read_typed;
 use crate::rules::source::{io_reason, is_contained};
 use crate::rules::strict::{Ctx, Obj};
 use crate::validate::{Links, Validator};
-use crate::value::Value;
+use crate::value::{Period, Value};
 
 /// One case, read against a schema.
 #[derive(Debug, Clone)]
@@ -58,10 +58,12 @@ pub struct CaseOptions {
 pub struct Readers<'a> {
     /// Per input of the schema: the validator of its norm, or why the norm cannot be used.
     validators: TiVec<InputId, Option<Result<Validator<'a>, Vec<Diagnostic>>>>,
+    /// The rulebook's period: the period of a case's data when nothing in the case says another.
+    period: Option<Period>,
 }
 
 impl<'a> Readers<'a> {
-    pub(crate) fn new(schema: &CaseSchema, norms: &'a [Norm], lists: &'a [CodeList], checks: &[CodeCheck]) -> Self {
+    pub(crate) fn new(schema: &CaseSchema, norms: &'a [Norm], lists: &'a [CodeList], checks: &[CodeCheck], period: Option<Period>) -> Self {
         let validators = schema
             .inputs
             .iter()
@@ -71,7 +73,33 @@ impl<'a> Readers<'a> {
                 Some(Validator::new(norm, lists, checks))
             })
             .collect();
-        Readers { validators }
+        Readers { validators, period }
+    }
+
+    /// The period a case's data are about, which the rules of its norms that read the period
+    /// compare dates with (a birth not after it): the period a data file's name gives (the first
+    /// that gives one; its rows lie in it), else the calendar year most dates of the case file fall
+    /// in, else the rulebook's period. Data of another year are brought into the rulebook's after
+    /// they are read, so a date is judged against its own year.
+    pub(crate) fn data_period(&self, case: &CaseValues) -> Option<Period> {
+        for (i, path) in case.paths.iter_enumerated() {
+            let (Some((rel, _)), Some(Ok(v))) = (path, self.validator(i)) else { continue };
+            let name = Path::new(rel).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if let (Some(period), _) = v.check_name(&name) {
+                return Some(period);
+            }
+        }
+        let mut years: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+        for v in case.values.iter().chain(case.records.iter().flatten().flatten()) {
+            if let Value::Date(d) = v {
+                *years.entry(chrono::Datelike::year(d)).or_default() += 1;
+            }
+        }
+        let year = years.into_iter().max_by_key(|&(year, n)| (n, year)).map(|(year, _)| year);
+        match year.and_then(|y| Some((chrono::NaiveDate::from_ymd_opt(y, 1, 1)?, chrono::NaiveDate::from_ymd_opt(y, 12, 31)?))) {
+            Some((start, end)) => Some(Period { start, end }),
+            None => self.period,
+        }
     }
 
     /// The links between the files of a case: the references of each norm to the others'.
@@ -115,12 +143,14 @@ pub(crate) fn load_case(
     let shown = file.path.clone();
     let mut diags = Vec::new();
     let n = schema.inputs.len();
-    let CaseValues { values, paths, records } = case_values(&file, case_file, schema, &mut diags);
+    let read = case_values(&file, case_file, schema, &mut diags);
+    let period = readers.data_period(&read);
+    let CaseValues { values, paths, records } = read;
     let mut datasets: TiVec<InputId, Option<Dataset>> = vec![None; n].into();
     let mut hashes = vec![(shown.clone(), sha256_hex(file.text.as_bytes()))];
     let mut rows_left_out = Vec::new();
     // A file other files refer to is read first, and gives them its keys.
-    let mut links = readers.links();
+    let mut links = readers.links().with_period(period);
     let order = readers.reading_order(schema, &links);
     for i in order {
         let input = &schema.inputs[i];
@@ -162,8 +192,68 @@ pub(crate) fn load_case(
             datasets[i] = Some(ds);
         }
     }
+    diags.extend(unread_files(dir, case_file, schema, &paths));
     let case = Case { dir: dir.to_path_buf(), file, values, datasets, records, hashes, shift: None, rows_left_out };
     (Some(case), diags)
+}
+
+/// The data files of a case folder that no input of the rules reads (D233, a warning each): a
+/// CSV file of the folder that the case file names for no data input does not enter the
+/// computation, and the reader says so rather than leave it silently aside.
+pub(crate) fn unread_files(
+    dir: &Path,
+    case_file: &str,
+    schema: &CaseSchema,
+    paths: &TiSlice<InputId, Option<(String, Location)>>,
+) -> Vec<Diagnostic> {
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    };
+    let read: Vec<PathBuf> = schema
+        .inputs
+        .iter_enumerated()
+        .filter(|(_, input)| matches!(input.kind, InputKind::Dataset { .. }))
+        .filter_map(|(i, _)| paths[i].as_ref().map(|(rel, _)| dir.join(rel)))
+        .collect();
+    let mut unread: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+        .filter(|p| !read.iter().any(|r| same(r, p)))
+        .collect();
+    unread.sort();
+    let names: Vec<String> =
+        read.iter().map(|p| p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())).collect();
+    unread
+        .into_iter()
+        .map(|p| {
+            let shown = p.display().to_string();
+            let file = p.file_name().map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+            Diagnostic::warning(Code::FileNotRead, msg!("data-case-file-not-read", file = file))
+                .at(Location::File { file: shown })
+                .hint(msg!("data-case-file-not-read-hint", case_file = case_file, read = names.join(", ")))
+        })
+        .collect()
+}
+
+/// What a case folder's case file says before any data file is read: the period its data are
+/// about (see [`Readers::data_period`]) and the CSV files of the folder that no input reads
+/// (D233). `None` when the folder has no readable case file. `peps validate` reads a case folder
+/// through it, so that it judges its files as the case reader does.
+pub(crate) fn folder_outline(
+    dir: &Path,
+    case_file: &str,
+    schema: &CaseSchema,
+    readers: &Readers<'_>,
+) -> Option<(Option<Period>, Vec<Diagnostic>)> {
+    let path = dir.join(case_file);
+    let text = read_case_text(&path, &path.display().to_string(), case_file).ok()?;
+    let file = SourceFile { path: path.display().to_string(), text };
+    let read = case_values(&file, case_file, schema, &mut Vec::new());
+    Some((readers.data_period(&read), unread_files(dir, case_file, schema, &read.paths)))
 }
 
 /// What a case file gives, input by input: its values, the paths of its data files (with where

@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 
 use crate::data::checksum::{self, Verdict};
 pub(crate) use crate::data::formats::{DateError, DateFormat, Formats, parse_decimal};
+use crate::data::limits::MAX_NUMBER;
 use crate::data::norm::{Checksum, Encoding, Field, FieldKind, Norm};
 use crate::diagnostic::{Code, did_you_mean};
 use crate::message::Message;
@@ -66,6 +67,8 @@ pub(crate) struct FieldPlan {
     pub(crate) values: Vec<String>,
     pub(crate) min: Option<Decimal>,
     pub(crate) max: Option<Decimal>,
+    pub(crate) earliest: Option<NaiveDate>,
+    pub(crate) latest: Option<NaiveDate>,
     pub(crate) checksum: Option<Checksum>,
 }
 
@@ -107,6 +110,8 @@ impl FieldPlan {
             values: field.values.clone(),
             min: field.min,
             max: field.max,
+            earliest: field.earliest,
+            latest: field.latest,
             checksum: field.checksum,
         })
     }
@@ -125,7 +130,29 @@ impl FieldPlan {
         if let Some(f) = self.check_values(text) {
             out.push(f);
         }
+        if let FieldValue::Date(d) = cell {
+            if let Some(earliest) = self.earliest
+                && d < earliest
+            {
+                out.push(Finding::new(Code::DateRange, msg!("data-value-before-earliest", earliest = formats.date.format(earliest))));
+            }
+            if let Some(latest) = self.latest
+                && d > latest
+            {
+                out.push(Finding::new(Code::DateRange, msg!("data-value-after-latest", latest = formats.date.format(latest))));
+            }
+        }
         if let FieldValue::Number(n) = cell {
+            // Whatever the norm declares, a number past what an evaluation can carry is refused
+            // (once: a declared bound that already refuses it says enough).
+            let declared =
+                self.min.is_some_and(|min| n < min && min >= -MAX_NUMBER) || self.max.is_some_and(|max| n > max && max <= MAX_NUMBER);
+            if n.abs() > MAX_NUMBER && !declared {
+                out.push(
+                    Finding::new(Code::NumberTooLarge, msg!("data-value-too-large", limit = MAX_NUMBER.to_string()))
+                        .hint(msg!("data-value-too-large-hint")),
+                );
+            }
             if let Some(min) = self.min
                 && n < min
             {

@@ -17,6 +17,11 @@ use crate::message::Message;
 
 /// Longest physical line of a data file, in bytes.
 pub(crate) const MAX_LINE_BYTES: usize = 1 << 20;
+/// Largest magnitude of a number in a data file (10^15, a thousand million million), whatever its
+/// norm declares: no count, distance or amount of one case comes near it, and ten million rows
+/// of such values summed then multiplied by a rate of a million stay under the 7.9·10^28 that
+/// the evaluation's decimals hold, so no value a file may hold can overflow an evaluation.
+pub(crate) const MAX_NUMBER: rust_decimal::Decimal = rust_decimal::Decimal::from_parts(0xA4C6_8000, 0x38D7E, 0, false, 0);
 /// Largest case description (the rulebook's case file): a few hundred lines at most in practice.
 pub(crate) const MAX_CASE_FILE_BYTES: u64 = 1 << 20;
 

@@ -3,6 +3,7 @@
 //!
 //! Norms live in `norms/<name>/v<version>.toml`; a rulebook names the versions it reads.
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -32,6 +33,10 @@ pub struct Norm {
     /// the check's label, as a warning.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub checks: Vec<RowCheck>,
+    /// Rules across the fields of a row (`[[rule]]`): a field compared with another field, a
+    /// constant or the file's period. A row that breaks one is rejected (V436).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<FieldRule>,
     /// Links to the rows of another norm's file (`[[link]]`): a value found in no row of that
     /// file (valid at the row's date, when the link says so) is a warning, when the other file
     /// is read in the same run.
@@ -55,6 +60,90 @@ pub struct Norm {
 pub struct RowCheck {
     pub label: String,
     pub when: String,
+}
+
+/// A rule of the norm (`[[rule]]`): `field op other` must hold on every row where both sides
+/// have a value. Typed at load: both sides name fields of the norm and are of one kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldRule {
+    /// What a row that breaks the rule contradicts, in the norm's words.
+    pub label: String,
+    /// The field the rule is about (the problem names it).
+    pub field: String,
+    pub op: CompareOp,
+    pub other: Operand,
+}
+
+closed_names! {
+    /// How a rule compares its two sides.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum CompareOp {
+        Less = "<",
+        LessOrEqual = "<=",
+        Greater = ">",
+        GreaterOrEqual = ">=",
+        Equal = "==",
+        NotEqual = "!=",
+    }
+}
+
+impl CompareOp {
+    /// Whether `left op right` holds, given how `left` compares with `right`.
+    pub(crate) fn holds(self, ordering: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            CompareOp::Less => ordering == Less,
+            CompareOp::LessOrEqual => ordering != Greater,
+            CompareOp::Greater => ordering == Greater,
+            CompareOp::GreaterOrEqual => ordering != Less,
+            CompareOp::Equal => ordering == Equal,
+            CompareOp::NotEqual => ordering != Equal,
+        }
+    }
+
+    /// Whether the comparison orders its sides (a yes/no field can only be equal or not).
+    fn orders(self) -> bool {
+        !matches!(self, CompareOp::Equal | CompareOp::NotEqual)
+    }
+}
+
+impl FieldRule {
+    /// Whether the rule compares its field with the period of the data.
+    pub fn reads_period(&self) -> bool {
+        matches!(self.other, Operand::Period(_))
+    }
+}
+
+/// The other side of a rule.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Operand {
+    /// Another field of the same row (`other = "NAME"`).
+    Field(String),
+    /// A constant of the field's kind (`value = …`).
+    Value(Constant),
+    /// The first or last day of the period the file covers (`period = "start"` or `"end"`): the
+    /// period its name gives, else the period of the files read with it (a case's data year).
+    Period(PeriodEdge),
+}
+
+/// A constant a rule compares a field with.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Constant {
+    Number(Decimal),
+    Date(NaiveDate),
+    Text(String),
+    Bool(bool),
+}
+
+closed_names! {
+    /// A day of a period.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum PeriodEdge {
+        Start = "start",
+        End = "end",
+    }
 }
 
 /// A reference to another norm's file: the values of `fields` in a row are those of `keys` in a
@@ -105,6 +194,11 @@ pub struct Field {
     pub min: Option<Decimal>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<Decimal>,
+    /// For a date field: the earliest and latest dates a value may take (`earliest`, `latest`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checksum: Option<Checksum>,
     /// A personal identifier: masked in every report unless asked otherwise.
@@ -295,6 +389,7 @@ fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<
         ctx.error(Code::InvalidKey, item.span(), msg!("data-norm-key-allows-duplicates"));
     }
     let checks = read_checks(obj);
+    let rules = read_rules(obj, &fields);
     let references = read_references(obj, &fields);
     Some(Norm {
         name: name.to_string(),
@@ -309,6 +404,7 @@ fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<
         false_values,
         fields,
         checks,
+        rules,
         references,
         duplicate_rows,
         key,
@@ -366,6 +462,106 @@ fn read_checks(obj: &Obj<'_, '_>) -> Vec<RowCheck> {
         c.finish();
     }
     out
+}
+
+/// `[[rule]]`: a label, a field, an operator and one other side (`other`, `value` or `period`),
+/// typed against the norm's fields: a name the norm lacks is R123, sides of two kinds R124.
+fn read_rules(obj: &Obj<'_, '_>, fields: &[Field]) -> Vec<FieldRule> {
+    let ctx = obj.ctx();
+    let Some(items) = obj.opt_array("rule") else { return Vec::new() };
+    let mut out = Vec::new();
+    let find = |name: &toml::Spanned<String>| -> Option<&Field> {
+        let found = fields.iter().find(|g| g.name == *name.get_ref());
+        if found.is_none() {
+            let message = msg!("data-rule-unknown-field", field = name.get_ref());
+            match did_you_mean(name.get_ref(), fields.iter().map(|g| g.name.as_str())) {
+                Some(h) => ctx.error_hint(Code::RuleField, name.span(), message, msg!("data-did-you-mean", name = h)),
+                None => ctx.error(Code::RuleField, name.span(), message),
+            }
+        }
+        found
+    };
+    for item in items {
+        let Some(r) = Obj::of(ctx, item, "a rule") else { continue };
+        let label = r.str("label");
+        let field = r.str("field");
+        let op = r.str("op").and_then(|s| parse_choice(&r, &s, "op", CompareOp::NAMES, CompareOp::parse));
+        let left = field.as_ref().and_then(find);
+        let sides = ["other", "value", "period"].iter().filter(|k| r.has(k)).count();
+        if sides != 1 {
+            ctx.error(Code::MissingKey, r.span(), msg!("data-rule-one-side"));
+        }
+        let other = if let Some(name) = r.opt_str("other") {
+            find(&name).and_then(|g| {
+                let kind = left?.kind.value_kind();
+                if g.kind.value_kind() != kind {
+                    ctx.error(
+                        Code::RuleKinds,
+                        name.span(),
+                        msg!(
+                            "data-rule-kinds",
+                            field = &left?.name,
+                            kind = left?.kind.as_str(),
+                            other = &g.name,
+                            other_kind = g.kind.as_str()
+                        ),
+                    );
+                    return None;
+                }
+                Some(Operand::Field(g.name.clone()))
+            })
+        } else if r.has("period") {
+            let edge = r.opt_str("period").and_then(|s| parse_choice(&r, &s, "period", PeriodEdge::NAMES, PeriodEdge::parse));
+            match left {
+                Some(g) if g.kind != FieldKind::Date => {
+                    ctx.error(Code::RuleKinds, r.span(), msg!("data-rule-period-not-date", field = &g.name, kind = g.kind.as_str()));
+                    None
+                }
+                _ => edge.map(Operand::Period),
+            }
+        } else if r.has("value") {
+            left.and_then(|g| read_constant(&r, g)).map(Operand::Value)
+        } else {
+            None
+        };
+        if let (Some(g), Some(op)) = (left, op)
+            && op.orders()
+            && g.kind == FieldKind::Bool
+        {
+            ctx.error(Code::RuleKinds, r.span(), msg!("data-rule-bool-order", field = &g.name, op = op.as_str()));
+            r.finish();
+            continue;
+        }
+        r.finish();
+        if let (Some(label), Some(g), Some(op), Some(other), 1) = (label, left, op, other, sides) {
+            out.push(FieldRule { label: label.into_inner(), field: g.name.clone(), op, other });
+        }
+    }
+    out
+}
+
+/// The `value` of a rule, read as a constant of `field`'s kind (R124 when it is of another).
+fn read_constant(r: &Obj<'_, '_>, field: &Field) -> Option<Constant> {
+    use toml::de::DeValue;
+    let item = r.get("value")?;
+    let fits = match field.kind {
+        FieldKind::Integer | FieldKind::Decimal => matches!(item.get_ref(), DeValue::Integer(_) | DeValue::Float(_) | DeValue::String(_)),
+        FieldKind::Date => matches!(item.get_ref(), DeValue::Datetime(_)),
+        FieldKind::Text | FieldKind::Enum => matches!(item.get_ref(), DeValue::String(_)),
+        FieldKind::Bool => matches!(item.get_ref(), DeValue::Boolean(_)),
+    };
+    if !fits {
+        r.ctx().error(Code::RuleKinds, item.span(), msg!("data-rule-value-kind", field = &field.name, kind = field.kind.as_str()));
+        return None;
+    }
+    // A value of the right TOML type that does not read (a text that is no number) is reported by
+    // its reader.
+    match field.kind {
+        FieldKind::Integer | FieldKind::Decimal => r.opt_decimal("value").map(|d| Constant::Number(d.into_inner())),
+        FieldKind::Date => r.opt_date("value").map(|d| Constant::Date(*d.get_ref())),
+        FieldKind::Text | FieldKind::Enum => r.opt_str("value").map(|s| Constant::Text(s.into_inner())),
+        FieldKind::Bool => r.opt_bool("value").map(Constant::Bool),
+    }
 }
 
 /// `[[link]]`: fields of this norm, the norm and keys they refer to, maybe validity dates.
@@ -474,6 +670,7 @@ fn read_field(f: &Obj<'_, '_>) -> Option<Field> {
             _ => None,
         })
     });
+    let (earliest, latest) = (f.opt_date("earliest"), f.opt_date("latest"));
     let field = Field {
         name: name?.into_inner(),
         label: label.unwrap_or_default(),
@@ -484,11 +681,29 @@ fn read_field(f: &Obj<'_, '_>) -> Option<Field> {
         values,
         min: f.opt_decimal("min").map(|d| d.into_inner()),
         max: f.opt_decimal("max").map(|d| d.into_inner()),
+        earliest: earliest.as_ref().map(|d| *d.get_ref()),
+        latest: latest.as_ref().map(|d| *d.get_ref()),
         checksum,
         identifier: f.opt_bool("identifier").unwrap_or(false),
         required_if: f.opt_str("required_if").map(|s| s.into_inner()),
         row_date: f.opt_bool("row_date").unwrap_or(false),
     };
+    for bound in [&earliest, &latest].into_iter().flatten() {
+        if field.kind != FieldKind::Date {
+            f.ctx().error(
+                Code::RuleKinds,
+                bound.span(),
+                msg!("data-norm-date-range-not-date", field = &field.name, kind = field.kind.as_str()),
+            );
+            return None;
+        }
+    }
+    if let (Some(a), Some(b)) = (&earliest, &latest)
+        && a.get_ref() > b.get_ref()
+    {
+        f.ctx().error(Code::InvalidValue, b.span(), msg!("data-norm-date-range-empty", field = &field.name));
+        return None;
+    }
     if field.kind == FieldKind::Enum && field.values.is_empty() {
         f.ctx().error(Code::MissingKey, f.span(), msg!("data-norm-enum-values", field = &field.name));
         return None;

@@ -85,6 +85,8 @@ codes! {
     IndicatorWeights = "R120", "indicator-weights", msg!("data-code-r120");
     LabelNumber = "R121", "label-number", msg!("data-code-r121");
     InvalidKey = "R122", "invalid-key", msg!("data-code-r122");
+    RuleField = "R123", "rule-field", msg!("data-code-r123");
+    RuleKinds = "R124", "rule-kinds", msg!("data-code-r124");
     FormulaTopLevel = "R125", "formula-top-level", msg!("data-code-r125");
     FormulaImport = "R126", "formula-import", msg!("data-code-r126");
     RulesPathEscape = "R128", "rules-path-escape", msg!("data-code-r128");
@@ -102,6 +104,7 @@ codes! {
     NationalColumn = "D230", "national-column", msg!("data-code-d230");
     NationalRowWithoutCase = "D231", "national-row-without-case", msg!("data-code-d231");
     NationalNotSorted = "D232", "national-not-sorted", msg!("data-code-d232");
+    FileNotRead = "D233", "file-not-read", msg!("data-code-d233");
     CaseFileMissing = "D234", "case-file-missing", msg!("data-code-d234");
     NationalCaseWithoutRows = "D235", "national-case-without-rows", msg!("data-code-d235");
     CasePanicked = "D236", "case-panicked", msg!("data-code-d236");
@@ -144,6 +147,9 @@ codes! {
     FieldMismatch = "V432", "field-mismatch", msg!("data-code-v432");
     UnknownReference = "V433", "unknown-reference", msg!("data-code-v433");
     DuplicateKey = "V434", "duplicate-key", msg!("data-code-v434");
+    RuleBroken = "V436", "rule-broken", msg!("data-code-v436");
+    DateRange = "V437", "date-range", msg!("data-code-v437");
+    NumberTooLarge = "V438", "number-too-large", msg!("data-code-v438");
     DepositLate = "V440", "deposit-late", msg!("data-code-v440");
     DepositNotCovered = "V441", "deposit-not-covered", msg!("data-code-v441");
 }

@@ -449,7 +449,14 @@ impl Rulebook {
     /// The readers of this rulebook's data files (the validators of their norms), compiled once
     /// for the many cases of a run.
     pub fn case_reader(&self) -> Readers<'_> {
-        Readers::new(&self.schema, &self.norms, &self.lists.raw, &self.code_checks)
+        Readers::new(&self.schema, &self.norms, &self.lists.raw, &self.code_checks, Some(self.period))
+    }
+
+    /// What the case folder `dir` says of its data before they are read, as the case reader sees
+    /// it: the period its data are about, and a warning (D233) for each CSV file of the folder
+    /// that no input reads. `None` when `dir` has no case file of this rulebook.
+    pub fn case_outline(&self, dir: &Path) -> Option<(Option<Period>, Vec<Diagnostic>)> {
+        crate::data::case::folder_outline(dir, &self.case_file, &self.schema, &self.case_reader())
     }
 
     /// Reads the case folder `dir` through `readers` (from [`Rulebook::case_reader`]), its dates

@@ -98,6 +98,13 @@ pub fn file_name_year(norm: &Norm, name: &str) -> Option<i32> {
     ["start", "end"].iter().find_map(|key| NaiveDate::parse_from_str(caps.name(key)?.as_str(), &f.date_format).ok()).map(|d| d.year())
 }
 
+/// The period `name` gives when it follows `norm`'s file-name pattern (as a file of that name is
+/// read: the period its rows must lie in).
+pub fn file_name_period(norm: &Norm, name: &str) -> Option<Period> {
+    let pattern = NamePattern::compile(norm.file_name.as_ref()?).ok()?;
+    pattern.check(name, &DateFormat::compile(&norm.date_format)).0
+}
+
 /// Whether `name` follows `norm`'s file-name pattern, letter case aside (a norm without a pattern
 /// is followed by no name).
 pub fn follows_file_name(norm: &Norm, name: &str) -> bool {

@@ -12,6 +12,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use crate::data::norm::{Norm, reference_problems};
 use crate::message::Message;
+use crate::value::Period;
 
 /// The dates a key is valid between (a professional may leave and come back).
 pub(crate) type Span = (Option<NaiveDate>, Option<NaiveDate>);
@@ -37,6 +38,9 @@ pub(crate) struct KeyIndex {
 pub struct Links {
     pub(crate) wanted: Vec<KeySpec>,
     pub(crate) indexes: Vec<KeyIndex>,
+    /// The years the run's files are about (a case's data year): the rules of a norm that
+    /// compare a date with the period read it when a file's name names none.
+    pub(crate) period: Option<Period>,
 }
 
 impl Links {
@@ -60,12 +64,27 @@ impl Links {
                 }
             }
         }
-        (Links { wanted, indexes: Vec::new() }, problems)
+        (Links { wanted, indexes: Vec::new(), period: None }, problems)
     }
 
     /// No link: every file on its own.
     pub fn none() -> Links {
-        Links { wanted: Vec::new(), indexes: Vec::new() }
+        Links { wanted: Vec::new(), indexes: Vec::new(), period: None }
+    }
+
+    /// These links, for files whose data are about `period`: the whole calendar years it
+    /// touches (a quarter's file belongs to its year's data; see [`Links::period`]).
+    pub fn with_period(mut self, period: Option<Period>) -> Links {
+        self.period = period.and_then(|p| {
+            use chrono::{Datelike, NaiveDate};
+            Some(Period { start: NaiveDate::from_ymd_opt(p.start.year(), 1, 1)?, end: NaiveDate::from_ymd_opt(p.end.year(), 12, 31)? })
+        });
+        self
+    }
+
+    /// The period the run's files are about, if known.
+    pub fn period(&self) -> Option<Period> {
+        self.period
     }
 
     /// Whether the file of norm `name` must be read before others (their rows refer to its keys).

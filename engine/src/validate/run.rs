@@ -111,6 +111,9 @@ pub(crate) struct Run<'p, 'a> {
     pub(crate) sep: u8,
     /// The sink writes rejected rows (`Sink::wants_rejected_rows`).
     pub(crate) records: bool,
+    /// The period of the files read with this one, for the rules that read the period when the
+    /// file's name names none.
+    pub(crate) run_period: Option<Period>,
 }
 
 /// A reference checked on every row, with the last key looked up (the rows of one person or
@@ -211,6 +214,7 @@ impl<'p, 'a> Run<'p, 'a> {
             row_errors: 0,
             sep: norm.separator,
             records,
+            run_period: None,
         }
     }
 

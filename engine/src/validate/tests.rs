@@ -613,3 +613,101 @@ fn a_key_names_required_fields_of_the_norm_once() {
     crate::data::norm::load_norm(&source, "demo", 1, &mut diags, &mut files);
     assert_eq!(diags.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["R122"], "a key and identical rows allowed contradict");
 }
+
+const SPANS: &str = r#"
+name = "spans"
+version = 1
+label = "Spans"
+status = "assumed"
+reference = "test"
+separator = ";"
+encoding = "utf-8"
+
+[[field]]
+name = "FROM"
+type = "date"
+required = true
+earliest = 1900-01-01
+latest = 2100-12-31
+
+[[field]]
+name = "TO"
+type = "date"
+
+[[field]]
+name = "PART"
+type = "decimal"
+
+[[field]]
+name = "WHOLE"
+type = "decimal"
+
+[[rule]]
+label = "ends before it starts"
+field = "TO"
+op = ">="
+other = "FROM"
+
+[[rule]]
+label = "a part above its whole"
+field = "PART"
+op = "<="
+other = "WHOLE"
+
+[[rule]]
+label = "starts after the data's year"
+field = "FROM"
+op = "<="
+period = "end"
+
+[[rule]]
+label = "negative"
+field = "PART"
+op = ">="
+value = 0
+"#;
+
+#[test]
+fn rules_ranges_and_the_engine_bound_reject_their_rows_with_the_data_year_as_period() {
+    let n = norm_named("spans", SPANS);
+    assert_eq!(n.rules.len(), 4);
+    let plan = Validator::new(&n, &[], &[]).expect("plan");
+    let big = "79228162514264337593543950335";
+    let text = format!(
+        "FROM;TO;PART;WHOLE\n01/02/2025;;1;2\n01/02/2025;31/01/2025;1;2\n01/02/2025;;3;2\n01/01/2026;;1;2\n31/12/1899;;1;2\n01/02/2025;;{big};{big}\n01/02/2025;;-1;\n"
+    );
+    let options = Options { show_identifiers: false, examples_per_code: 9, any_file_name: false };
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    // A quarter's period stands for its whole year.
+    let mut links = Links::none().with_period(Some(Period { start: d(2025, 1, 1), end: d(2025, 3, 31) }));
+    assert_eq!(links.period(), Some(Period { start: d(2025, 1, 1), end: d(2025, 12, 31) }));
+    let mut keep = Keep::default();
+    let report = plan.run_linked("spans.csv", text.as_bytes(), None, &options, &mut keep, &mut links).expect("run");
+    let seen: Vec<String> =
+        keep.problems.iter().map(|p| format!("{} {} {}", p.row.unwrap_or(0), p.code, p.field.as_deref().unwrap_or(""))).collect();
+    assert_eq!(seen, ["3 V436 TO", "4 V436 PART", "5 V436 FROM", "6 V437 FROM", "7 V438 PART", "7 V438 WHOLE", "8 V436 PART"]);
+    assert_eq!((report.valid, report.rejected), (1, 6));
+    assert!(keep.problems[0].message.to_string().contains("ends before it starts"), "{}", keep.problems[0].message);
+    // Without a period, the rule that reads it is not checked; the others are.
+    let mut keep = Keep::default();
+    plan.run("spans.csv", text.as_bytes(), None, &options, &mut keep).expect("run");
+    assert!(keep.problems.iter().all(|p| p.row != Some(5)));
+}
+
+#[test]
+fn a_rule_is_typed_when_its_norm_loads() {
+    let load = |rule: &str| {
+        let text = format!("{SPANS}\n[[rule]]\nlabel = \"x\"\n{rule}\n");
+        let source = MemSource::new().with("spans/v1.toml", &text);
+        let (mut diags, mut files) = (Vec::new(), Vec::new());
+        crate::data::norm::load_norm(&source, "spans", 1, &mut diags, &mut files);
+        diags.iter().map(|d| d.code.as_str()).collect::<Vec<_>>()
+    };
+    assert_eq!(load("field = \"TOO\"\nop = \"<\"\nother = \"FROM\""), ["R123"]);
+    assert_eq!(load("field = \"TO\"\nop = \"<\"\nother = \"PART\""), ["R124"]);
+    assert_eq!(load("field = \"PART\"\nop = \"<\"\nvalue = 2025-01-01"), ["R124"]);
+    assert_eq!(load("field = \"PART\"\nop = \"<\"\nperiod = \"end\""), ["R124"]);
+    assert_eq!(load("field = \"PART\"\nop = \"<\"\nvalue = 1\nother = \"WHOLE\""), ["R103"]);
+    assert_eq!(load("field = \"PART\"\nop = \"=<\"\nother = \"WHOLE\"").len(), 1);
+    assert!(load("field = \"PART\"\nop = \"<\"\nvalue = \"1.5\"").is_empty());
+}

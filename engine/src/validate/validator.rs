@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use crate::data::field::{DateFormat, FieldPlan, Formats};
-use crate::data::norm::{CodeCheck, FieldKind, Norm};
+use crate::data::norm::{CodeCheck, CompareOp, Constant, FieldKind, Norm, Operand, PeriodEdge};
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
 use crate::expr::{self, Expr, NameError, Resolver, Slot};
 use crate::ids::{ColumnId, ExistsId, SetId};
@@ -21,7 +21,7 @@ use crate::validate::run::Run;
 use crate::validate::short_map::ShortMap;
 use crate::validate::split::Splitter;
 use crate::validate::{FileReport, Options, Problem, Sink};
-use crate::value::{Kind, Period};
+use crate::value::{Kind, Period, Value};
 
 /// A norm compiled for validation, with the code lists a rulebook checks its fields against.
 pub struct Validator<'a> {
@@ -40,6 +40,23 @@ pub struct Validator<'a> {
     pub(crate) references: Vec<RefPlan>,
     /// The fields of the norm's key (none: the file has no key), in the key's order.
     pub(crate) key: Vec<usize>,
+    /// The norm's rules across fields (`[[rule]]`), their fields as indexes.
+    pub(crate) rules: Vec<RulePlan>,
+}
+
+/// A rule of the norm (`[[rule]]`), compiled: the field, the operator and the other side.
+pub(crate) struct RulePlan {
+    pub(crate) label: String,
+    pub(crate) field: usize,
+    pub(crate) op: CompareOp,
+    pub(crate) other: Other,
+}
+
+/// The other side of a compiled rule.
+pub(crate) enum Other {
+    Field(usize),
+    Value(Value),
+    Period(PeriodEdge),
 }
 
 /// A reference of the norm (`[[link]]`), compiled: this norm's fields, the date field of
@@ -231,6 +248,22 @@ impl<'a> Validator<'a> {
         }
         // The norm's loading checked that the key's fields exist.
         let key = norm.key.iter().filter_map(|k| norm.field_index(k)).collect();
+        // The norm's loading typed the rules: their fields exist and their sides are of one kind.
+        let rules = norm
+            .rules
+            .iter()
+            .filter_map(|r| {
+                let other = match &r.other {
+                    Operand::Field(f) => Other::Field(norm.field_index(f)?),
+                    Operand::Value(Constant::Number(n)) => Other::Value(Value::Number(*n)),
+                    Operand::Value(Constant::Date(d)) => Other::Value(Value::Date(*d)),
+                    Operand::Value(Constant::Text(t)) => Other::Value(Value::text(t)),
+                    Operand::Value(Constant::Bool(b)) => Other::Value(Value::Bool(*b)),
+                    Operand::Period(edge) => Other::Period(*edge),
+                };
+                Some(RulePlan { label: r.label.clone(), field: norm.field_index(&r.field)?, op: r.op, other })
+            })
+            .collect();
         let rule_fields = (0..norm.fields.len()).filter(|&f| plan_lists[f].is_some() || conditions[f].is_some()).collect();
         Ok(Validator {
             norm,
@@ -244,6 +277,7 @@ impl<'a> Validator<'a> {
             row_checks,
             references,
             key,
+            rules,
         })
     }
 

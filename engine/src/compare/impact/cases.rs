@@ -50,8 +50,8 @@ impl Sides {
         let (schema_a, schema_b) = (extended(&a.schema, &b.schema), extended(&b.schema, &a.schema));
         let raw = CaseOptions { keep_dates: true, ..options };
         let (norms_a, norms_b) = (norms_of(&a.norms, &b.norms), norms_of(&b.norms, &a.norms));
-        let readers_a = Readers::new(&schema_a, &norms_a, &a.lists.raw, &a.code_checks);
-        let readers_b = Readers::new(&schema_b, &norms_b, &b.lists.raw, &b.code_checks);
+        let readers_a = Readers::new(&schema_a, &norms_a, &a.lists.raw, &a.code_checks, Some(a.period));
+        let readers_b = Readers::new(&schema_b, &norms_b, &b.lists.raw, &b.code_checks, Some(b.period));
         let (case_a, mut diags) = load_case(dir, &a.case_file, &schema_a, &readers_a, raw);
         let (case_b, diags_b) = load_case(dir, &b.case_file, &schema_b, &readers_b, raw);
         // The two readings report the same problems of the same files: keep each once.

@@ -47,12 +47,14 @@ pub(crate) fn load(
     };
     let n = schema.inputs.len();
     let mut diags = Vec::new();
-    let CaseValues { values, paths, records } = case_values(&file, case_file, schema, &mut diags);
+    let read = case_values(&file, case_file, schema, &mut diags);
+    let period = readers.data_period(&read);
+    let CaseValues { values, paths, records } = read;
     let dir = source.folder.map_or_else(|| PathBuf::from(source.key), Path::to_path_buf);
     let mut datasets: TiVec<InputId, Option<Dataset>> = vec![None; n].into();
     let mut hashes = vec![(file.path.clone(), sha256_hex(file.text.as_bytes()))];
     let mut rows_left_out = Vec::new();
-    let mut links = readers.links();
+    let mut links = readers.links().with_period(period);
     let order = readers.reading_order(schema, &links);
     for i in order {
         let input = &schema.inputs[i];

@@ -3,7 +3,9 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::rules::schema::values::{ChecksumName, DecimalText, EncodingName, FieldTypeName, SeverityName, StatusName};
+use crate::rules::schema::values::{
+    AnyValue, ChecksumName, CompareOpName, DateValue, DecimalText, EncodingName, FieldTypeName, PeriodEdgeName, SeverityName, StatusName,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Norms
@@ -52,6 +54,28 @@ pub(crate) struct NormFile {
     /// Links to the rows of another norm's file (`[[link]]`): a value found in no row of it is a
     /// warning, when that file is read in the same run.
     pub(crate) link: Option<Vec<ReferenceDef>>,
+    /// Rules across the fields of a row (`[[rule]]`): a row that breaks one is rejected (V436).
+    pub(crate) rule: Option<Vec<RuleDef>>,
+}
+
+/// A rule of a norm: `field op other` (or `value`, or `period`) must hold on every row where both
+/// sides have a value; a row that breaks it is rejected. Exactly one of `other`, `value`, `period`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RuleDef {
+    /// What a row that breaks the rule contradicts, in the norm's words: the error says it.
+    pub(crate) label: String,
+    /// The field the rule is about.
+    pub(crate) field: String,
+    /// How the field compares with the other side.
+    pub(crate) op: CompareOpName,
+    /// Another field of the row, of the same kind.
+    pub(crate) other: Option<String>,
+    /// A constant of the field's kind: a number, a TOML date (2025-01-31), a text, a boolean.
+    pub(crate) value: Option<AnyValue>,
+    /// The first or last day of the period the file covers (its name's, else the case's data
+    /// year): for a date field.
+    pub(crate) period: Option<PeriodEdgeName>,
 }
 
 /// A check across the fields of a row.
@@ -123,6 +147,10 @@ pub(crate) struct FieldDef {
     pub(crate) min: Option<DecimalText>,
     /// The largest number allowed.
     pub(crate) max: Option<DecimalText>,
+    /// For a date: the earliest date allowed (a TOML date, 1900-01-01).
+    pub(crate) earliest: Option<DateValue>,
+    /// For a date: the latest date allowed (a TOML date, 2100-12-31).
+    pub(crate) latest: Option<DateValue>,
     /// The check digit the value carries.
     pub(crate) checksum: Option<ChecksumName>,
     /// A personal identifier: masked in every report.

@@ -260,6 +260,20 @@ choice!(
     &[]
 );
 choice!(
+    /// How a rule of a norm compares its field with the other side.
+    CompareOpName,
+    "CompareOp",
+    crate::data::norm::CompareOp::NAMES,
+    &["Less than.", "Less than or equal to.", "Greater than.", "Greater than or equal to.", "Equal to.", "Different from."]
+);
+choice!(
+    /// A day of the period a file covers.
+    PeriodEdgeName,
+    "PeriodEdge",
+    crate::data::norm::PeriodEdge::NAMES,
+    &["The first day of the period.", "The last day of the period."]
+);
+choice!(
     /// The check digit of an identifier field.
     ChecksumName,
     "Checksum",

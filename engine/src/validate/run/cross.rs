@@ -24,6 +24,7 @@ impl<'p, 'a> Run<'p, 'a> {
     /// Prepares the references to the files `links` holds, and the keys to collect for others.
     pub(crate) fn link(&mut self, links: &'p Links) {
         let plan = self.plan;
+        self.run_period = links.period;
         for r in &plan.references {
             if let Some(index) = links.index(&r.spec) {
                 self.refs.push(RefCheck { plan: r, index, last: None });

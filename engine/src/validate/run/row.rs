@@ -12,7 +12,7 @@ use crate::expr;
 use crate::validate::Problem;
 use crate::validate::run::*;
 use crate::validate::split::{QuoteIssue, Splitter};
-use crate::validate::validator::{CodeRef, Condition, ListRef};
+use crate::validate::validator::{CodeRef, Condition, ListRef, Other, RulePlan};
 use crate::value::Value;
 
 impl<'p, 'a> Run<'p, 'a> {
@@ -204,6 +204,66 @@ impl<'p, 'a> Run<'p, 'a> {
                 );
             }
         }
+        for rule in &plan.rules {
+            self.check_rule(rule, s);
+        }
+    }
+
+    /// A rule of the norm on the current row (V436): checked when both sides have a value (a
+    /// value of the wrong type is already an error of its own, an empty optional field breaks no
+    /// rule), and, for a rule that reads the period, when the period is known.
+    pub(crate) fn check_rule<R: Read>(&mut self, rule: &RulePlan, s: &Splitter<R>) {
+        let left = self.cell_value(rule.field, s);
+        if left == Value::Null {
+            return;
+        }
+        let fmt = &self.plan.formats.date;
+        let (right, other_name, shown_right) = match &rule.other {
+            Other::Field(g) => {
+                let (Some(col), value) = (self.columns[*g], self.cell_value(*g, s)) else { return };
+                (value, self.plan.fields[*g].name.as_str(), self.shown(*g, s.field(col)))
+            }
+            Other::Value(v) => (v.clone(), "", constant_text(v, fmt)),
+            Other::Period(edge) => {
+                let Some(period) = self.report.period.or(self.run_period) else { return };
+                let day = match edge {
+                    crate::data::norm::PeriodEdge::Start => period.start,
+                    crate::data::norm::PeriodEdge::End => period.end,
+                };
+                let name = match edge {
+                    crate::data::norm::PeriodEdge::Start => msg!("data-rule-period-start"),
+                    crate::data::norm::PeriodEdge::End => msg!("data-rule-period-end"),
+                };
+                let shown = format!("{} ({})", name, fmt.format(day));
+                (Value::Date(day), "", shown)
+            }
+        };
+        let ordering = match (&left, &right) {
+            (Value::Number(a), Value::Number(b)) => a.cmp(b),
+            (Value::Date(a), Value::Date(b)) => a.cmp(b),
+            (Value::Text(a), Value::Text(b)) => a.cmp(b),
+            (Value::Bool(a), Value::Bool(b)) => a.cmp(b),
+            _ => return,
+        };
+        if rule.op.holds(ordering) {
+            return;
+        }
+        let name = &self.plan.fields[rule.field].name;
+        let col = self.columns[rule.field].expect("a value was read");
+        let p = if self.detailed(Code::RuleBroken) {
+            let other = if other_name.is_empty() { shown_right } else { format!("{other_name} ({shown_right})") };
+            Problem::new(
+                Code::RuleBroken,
+                Some(s.line),
+                msg!("data-rule-broken", label = &rule.label, field = name.as_str(), op = rule.op.as_str(), other = other),
+            )
+            .field(name)
+            .value(self.shown(rule.field, s.field(col)))
+            .hint(msg!("data-rule-broken-hint"))
+        } else {
+            Problem::new(Code::RuleBroken, Some(s.line), String::new()).field(name)
+        };
+        self.row_problems.push(p);
     }
 
     /// Whether the code of field `f` is in its catalogue, then in its list, on date `at` (at any
@@ -324,5 +384,16 @@ impl<'p, 'a> Run<'p, 'a> {
         } else {
             crate::hashing::hash64(s.raw())
         }
+    }
+}
+
+/// A rule's constant as the file would write it.
+fn constant_text(v: &Value, fmt: &crate::data::field::DateFormat) -> String {
+    match v {
+        Value::Number(n) => n.normalize().to_string(),
+        Value::Date(d) => fmt.format(*d),
+        Value::Text(t) => t.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => String::new(),
     }
 }
