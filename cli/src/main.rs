@@ -6,6 +6,7 @@
 #![allow(rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 
 mod batch;
+mod builtin;
 mod case_run;
 mod caught;
 mod compute;

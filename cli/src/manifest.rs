@@ -31,9 +31,41 @@ impl ManifestArgs {
         // A data file outside the case folder (--allow-outside-paths) is named as it was read.
         inputs.extend(read.iter().flat_map(|m| m.inputs.iter()).map(|f| case.join(f.name.split('#').next().unwrap_or(&f.name))));
         inputs.extend(rules.iter().flat_map(|r| crate::output::rule_and_norm_files(r)));
-        crate::output::write_atomic(path, json(manifest).as_bytes(), self.force, &inputs, false).map_err(|e| {
+        let origins: Vec<RulesOrigin> = rules.iter().map(|r| RulesOrigin::of(r)).collect();
+        let text = json(&WithRules { manifest, rules: origins });
+        crate::output::write_atomic(path, text.as_bytes(), self.force, &inputs, false).map_err(|e| {
             crate::error(e.message());
             crate::EXIT_IO
         })
+    }
+}
+
+/// A manifest with the rules it was computed under, so that a figure can be traced to them.
+#[derive(Serialize)]
+struct WithRules<'a, T: Serialize> {
+    #[serde(flatten)]
+    manifest: &'a T,
+    rules: Vec<RulesOrigin>,
+}
+
+/// Which rules a run read: the copy built into the program (with its fingerprint) or a folder.
+#[derive(Serialize)]
+struct RulesOrigin {
+    /// `built-in` or `folder`.
+    origin: &'static str,
+    folder: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fingerprint: Option<String>,
+}
+
+impl RulesOrigin {
+    fn of(args: &RulesArgs) -> RulesOrigin {
+        let root = crate::workspace::rules_root(args);
+        let builtin = args.rules.is_none() && crate::builtin::is_builtin(&root);
+        RulesOrigin {
+            origin: if builtin { "built-in" } else { "folder" },
+            folder: root.display().to_string(),
+            fingerprint: builtin.then(crate::builtin::fingerprint),
+        }
     }
 }

@@ -48,6 +48,14 @@ enum RulesCommand {
     Matrix(matrix::MatrixArgs),
     /// Every example under every year against the blessed results in snapshots/ (`--accept` blesses)
     Regress(regress::RegressArgs),
+    /// Write the rules and norms built into the program to DIR/rules and DIR/norms, to edit them
+    Export(ExportArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    /// Where to write them: DIR/rules and DIR/norms, which must not exist yet
+    dir: PathBuf,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -76,7 +84,27 @@ pub fn run(args: &RulesCommandArgs) -> u8 {
         RulesCommand::Schema(a) => schema::run(a),
         RulesCommand::Matrix(a) => matrix::run(a),
         RulesCommand::Regress(a) => regress::run(a),
+        RulesCommand::Export(a) => export(a),
     }
+}
+
+/// Writes the built-in rules and norms out, refusing to replace folders that exist.
+fn export(args: &ExportArgs) -> u8 {
+    let (rules, norms) = (args.dir.join("rules"), args.dir.join("norms"));
+    if let Some(existing) = [&rules, &norms].into_iter().find(|p| p.exists()) {
+        crate::error(msg!("cli-export-exists", path = existing.display().to_string()));
+        return crate::EXIT_IO;
+    }
+    if let Err(e) = crate::builtin::export_into(&args.dir) {
+        crate::error(msg!("cli-output-io", path = args.dir.display().to_string(), reason = e.to_string()));
+        return crate::EXIT_IO;
+    }
+    let (rules, norms) = (rules.display().to_string(), norms.display().to_string());
+    crate::emit(&format!(
+        "{}\n",
+        msg!("cli-export-done", rules = rules, norms = norms, fingerprint = &crate::builtin::fingerprint()[..16])
+    ));
+    crate::EXIT_OK
 }
 
 // ---------------------------------------------------------------------------------------------

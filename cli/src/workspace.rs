@@ -15,7 +15,8 @@ use crate::report::{Sources, render_text};
 /// or the nearest folder above it that has one, else beside the executable (its folder or one
 /// above: `target/release/peps` sits in the repository). Never a path fixed when the binary was
 /// built, so an installed or copied `peps` reads the repository it is run in. When none is
-/// found, the name itself: the error then says what is missing where.
+/// found, the rules and norms built into the binary (`builtin`); for another folder, the name
+/// itself: the error then says what is missing where.
 pub fn default_dir(name: &str) -> PathBuf {
     let cwd = std::env::current_dir().ok();
     if let Some(cwd) = &cwd {
@@ -30,7 +31,8 @@ pub fn default_dir(name: &str) -> PathBuf {
     if let Some(found) = exe.iter().flat_map(|e| e.ancestors().skip(1)).map(|d| d.join(name)).find(|d| d.is_dir()) {
         return found;
     }
-    PathBuf::from(name)
+    // Outside the repository (an installed `peps`): the rules and norms built into the binary.
+    crate::builtin::folder(name).unwrap_or_else(|| PathBuf::from(name))
 }
 
 pub fn rules_root(args: &RulesArgs) -> PathBuf {
@@ -76,11 +78,19 @@ pub fn load_year(args: &RulesArgs, year: i32, sources: &mut Sources) -> (Option<
     let dir = root.join(year.to_string());
     if !dir.join("rulebook.toml").is_file() {
         let known = years(&root);
-        let hint = if known.is_empty() {
+        let found = if known.is_empty() {
             msg!("cli-no-rulebook-under", root = root.display().to_string())
         } else {
             msg!("cli-rulebooks-exist", years = known.iter().map(i32::to_string).collect::<Vec<_>>().join(", "))
         };
+        let origin = if args.rules.is_some() {
+            msg!("cli-rules-given")
+        } else if crate::builtin::is_builtin(&root) {
+            msg!("cli-rules-builtin")
+        } else {
+            msg!("cli-rules-found-in-folder")
+        };
+        let hint = msg!("cli-rules-lookup-hint", found = found, origin = origin);
         let d = Diagnostic::error(Code::MissingFile, msg!("cli-no-rulebook-for", year = year.to_string(), dir = dir.display().to_string()))
             .at(Location::File { file: dir.display().to_string() })
             .hint(hint);

@@ -172,7 +172,11 @@ fn manifest_files_are_written_once_and_match_the_json() {
         "examples/msp",
     ]);
     let json = compute_json(&run);
-    let written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sandbox.path().join("m.json")).unwrap()).unwrap();
+    let mut written: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(sandbox.path().join("m.json")).unwrap()).unwrap();
+    // The file also says which rules were read: here the folder given by --rules.
+    let rules = written.as_object_mut().unwrap().remove("rules").expect("the rules the run read");
+    assert_eq!(rules[0]["origin"], "folder", "{rules}");
+    assert_eq!(rules[0]["folder"], "rules", "{rules}");
     assert_eq!(written, json["manifest"]);
     let again =
         sandbox.peps(&["compute", "--year", "2025", "--rules", "rules", "--norms", "norms", "--manifest", "m.json", "examples/msp"]);

@@ -1,0 +1,126 @@
+//! The shipped rules and norms, built into the binary: an installed `peps` computes from any
+//! folder. When no `rules/` (or `norms/`) folder is found from where the command runs, the built-in
+//! copy is written once into the user's cache, in a folder named after its fingerprint, and read
+//! from there like any rules folder, so every command behaves the same whichever copy it reads.
+//! `peps rules export DIR` writes the same copy out for a policy officer to edit.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use sha2::{Digest, Sha256};
+
+static RULES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../rules");
+static NORMS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../norms");
+
+/// The built-in folders, by the name a command looks for.
+fn tree(name: &str) -> Option<&'static Dir<'static>> {
+    match name {
+        "rules" => Some(&RULES),
+        "norms" => Some(&NORMS),
+        _ => None,
+    }
+}
+
+/// Every file of a built-in folder, with its path inside it, in a stable order.
+fn files(dir: &'static Dir<'static>) -> Vec<(&'static Path, &'static [u8])> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir];
+    while let Some(d) = stack.pop() {
+        out.extend(d.files().map(|f| (f.path(), f.contents())));
+        stack.extend(d.dirs());
+    }
+    out.sort_by_key(|(p, _)| *p);
+    out
+}
+
+/// The SHA-256 of the built-in rules and norms (each file's path and contents): what a run
+/// manifest names when it read them, and the name of their folder in the cache.
+pub fn fingerprint() -> String {
+    let mut h = Sha256::new();
+    for (name, dir) in [("rules", &RULES), ("norms", &NORMS)] {
+        for (path, bytes) in files(dir) {
+            h.update(name.as_bytes());
+            h.update(path.to_string_lossy().as_bytes());
+            h.update([0]);
+            h.update((bytes.len() as u64).to_le_bytes());
+            h.update(bytes);
+        }
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Where the built-in copy lives: the user's cache (`$XDG_CACHE_HOME`, else `~/.cache`), else
+/// the system's temporary folder.
+fn cache_root() -> PathBuf {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")));
+    cache.unwrap_or_else(std::env::temp_dir).join("peps")
+}
+
+/// The folder holding the built-in copy of `name` (`rules` or `norms`), written on first use;
+/// `None` for another name or when it cannot be written.
+pub fn folder(name: &str) -> Option<PathBuf> {
+    tree(name)?;
+    let root = cache_root().join(format!("builtin-{}", &fingerprint()[..16]));
+    if !root.join(".complete").is_file() {
+        write_copy(&root).ok()?;
+    }
+    Some(root.join(name))
+}
+
+/// Whether `path` lies in the built-in copy of the rules (what a manifest says of its rules).
+pub fn is_builtin(path: &Path) -> bool {
+    let root = cache_root();
+    path.canonicalize().ok().zip(root.canonicalize().ok()).is_some_and(|(p, r)| p.starts_with(r))
+}
+
+/// Writes the whole copy into a temporary folder beside `root`, then renames it into place: two
+/// commands started at once never read a half-written copy.
+fn write_copy(root: &Path) -> std::io::Result<()> {
+    let parent = root.parent().unwrap_or(root);
+    std::fs::create_dir_all(parent)?;
+    let temp = tempfile::Builder::new().prefix(".builtin-").tempdir_in(parent)?;
+    export_into(temp.path())?;
+    std::fs::write(temp.path().join(".complete"), b"")?;
+    let temp = temp.keep();
+    match std::fs::rename(&temp, root) {
+        Ok(()) => Ok(()),
+        // Another command put the same copy in place first.
+        Err(_) if root.join(".complete").is_file() => std::fs::remove_dir_all(&temp),
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&temp);
+            Err(e)
+        }
+    }
+}
+
+/// Writes `rules/` and `norms/` into `dir` (which must not hold them yet).
+pub fn export_into(dir: &Path) -> std::io::Result<()> {
+    for (name, tree) in [("rules", &RULES), ("norms", &NORMS)] {
+        for (path, bytes) in files(tree) {
+            let target = dir.join(name).join(path);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(target, bytes)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_copy_holds_every_shipped_year_and_norm() {
+        let years: Vec<&str> = RULES.dirs().filter_map(|d| d.path().to_str()).filter(|n| n.parse::<i32>().is_ok()).collect();
+        assert!(years.len() >= 6, "{years:?}");
+        assert!(RULES.get_file("2025/rulebook.toml").is_some());
+        assert!(RULES.get_file("capitation/2026/rulebook.toml").is_some());
+        assert!(NORMS.get_file("patients/v1.toml").is_some());
+        assert_eq!(fingerprint().len(), 64);
+    }
+}
