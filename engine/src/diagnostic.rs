@@ -10,12 +10,14 @@ mod code;
 mod follow;
 pub(crate) mod location;
 mod suggest;
+mod typo;
 
 pub use code::Code;
 pub use follow::arrange;
 pub use location::{Location, SourceFile, line_col};
 pub use suggest::did_you_mean;
 pub(crate) use suggest::{NameKind, Pool, Suggestion, suggest};
+pub(crate) use typo::report_definition_typos;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

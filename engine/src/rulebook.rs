@@ -158,6 +158,7 @@ pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rule
     }
     let ok = !diags.iter().any(Diagnostic::is_error) && manifest.ok;
     // Root causes first, the errors they explain linked to them: the files are needed for that.
+    crate::diagnostic::report_definition_typos(diags, &rb.files.raw);
     crate::diagnostic::arrange(diags, &rb.files.raw);
     ok.then_some(rb)
 }
