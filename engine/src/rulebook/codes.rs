@@ -76,7 +76,7 @@ pub(crate) fn check_codes(uses: &[NormUse], norms: &[Norm], lists: &[CodeList], 
                             Code::UndefinedName,
                             msg!("rules-code-not-in-catalogue", code = &item.code, list = &list.name, catalogue = &catalogue.name),
                         )
-                        .at(loc.clone())
+                        .at(item.location.clone().unwrap_or_else(|| loc.clone()))
                         .hint(msg!("rules-code-not-in-catalogue-hint")),
                     );
                     ok = false;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Location};
 use crate::rules::parameter::{read_dated, read_typed};
 use crate::rules::provenance::{Provenance, read_choice};
 use crate::rules::strict::Obj;
@@ -48,6 +48,9 @@ pub struct ListItem {
     pub(crate) to: Option<NaiveDate>,
     /// One entry per attribute of the list, in order.
     pub values: Vec<Vec<Dated<Value>>>,
+    /// Where the item is written, so that a diagnostic about it points there.
+    #[serde(skip)]
+    pub(crate) location: Option<Location>,
 }
 
 impl CodeList {
@@ -201,7 +204,8 @@ fn read_list(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<CodeList
             Some(re) => patterns.push((items.len(), re)),
             None => by_code.entry(code.clone()).or_default().push(items.len()),
         }
-        items.push(ListItem { code, pattern, provenance: item_prov, from, to, values });
+        let location = Some(ctx.loc(item_span));
+        items.push(ListItem { code, pattern, provenance: item_prov, from, to, values, location });
     }
     Some(CodeList { name, provenance, attributes, items, by_code, patterns })
 }
