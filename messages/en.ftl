@@ -981,6 +981,7 @@ cli-rules-all-pass = { $rulebooks } { $rulebooks ->
        *[other] norm files
     } and their coverage in time: everything passes
 cli-rules-see-above = { $status }: see the diagnostics above
+cli-rules-stale-reference = warning: { $year }, { $kind } `{ $item }`: the value changes ({ $old } → { $new }) but the reference still says "reconduit de": cite the text of the new value
 cli-diff-title = Rules { $from } → { $to }: { $count } { $count ->
         [one] change
        *[other] changes
@@ -1392,6 +1393,7 @@ help-impact--threads = With several cases: threads to use (0: one per core)
 help-impact--cases = The case folders, or folders of case folders
 help-rules = Check, compare and start yearly rulebooks
 help-rules-check = Load rulebooks and norms strictly and report every diagnostic, with coverage in time
+help-rules-check--against = Also compare each year with year YEAR: a changed value whose reference still says "(reconduit de …)" is listed
 help-rules-check--years = The years to check (default: every year under the rules folder)
 help-rules-check--format = Output format of the summary (diagnostics always go to stderr)
 help-rules-diff = What changed between two years, value by value, with the new references

@@ -1067,6 +1067,7 @@ cli-rules-all-pass = { $rulebooks } { $rulebooks ->
        *[other] fichiers de normes
     } et leur continuité dans le temps : tout est valide
 cli-rules-see-above = { $status } : voir les diagnostics ci-dessus
+cli-rules-stale-reference = avertissement : { $year }, { $kind } `{ $item }` : la valeur change ({ $old } → { $new }) mais la référence dit encore « reconduit de » : citez le texte de la nouvelle valeur
 cli-diff-title = Règles { $from } → { $to } : { $count } { $count ->
         [one] modification
        *[other] modifications
@@ -1574,6 +1575,7 @@ help-impact--threads = Avec plusieurs cas : nombre de fils d'exécution (0 : un 
 help-impact--cases = Les dossiers de cas, ou des dossiers de dossiers de cas
 help-rules = Vérifier, comparer et commencer les règles annuelles
 help-rules-check = Charger strictement les règles et les normes, et signaler chaque diagnostic, avec la continuité dans le temps
+help-rules-check--against = Comparer aussi chaque année à l'année ANNÉE : une valeur modifiée dont la référence dit encore « (reconduit de …) » est signalée
 help-rules-check--years = Les années à vérifier (par défaut : toutes celles du dossier des règles)
 help-rules-check--format = Format du résumé (les diagnostics vont toujours sur stderr)
 help-rules-diff = Ce qui a changé entre deux années, valeur par valeur, avec les nouvelles références

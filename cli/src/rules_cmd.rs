@@ -73,6 +73,10 @@ pub struct CheckArgs {
     /// Output format of the summary (diagnostics always go to stderr)
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     format: RulesFormat,
+    /// Also compare each year with year YEAR: a changed value whose reference still says
+    /// "(reconduit de …)" is listed
+    #[arg(long, value_name = "YEAR")]
+    against: Option<i32>,
 }
 
 pub fn run(args: &RulesCommandArgs) -> u8 {
@@ -119,6 +123,11 @@ struct CheckReport {
     norms: Vec<NormReport>,
     coverage: Vec<CoverageReport>,
     diagnostics: Vec<Diagnostic>,
+    /// With `--against`: changed values whose reference still says they were carried over.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    stale_references: Vec<diff::StaleValue>,
+    #[serde(skip)]
+    books: BTreeMap<i32, Rulebook>,
 }
 
 #[derive(Serialize)]
@@ -169,7 +178,23 @@ fn check(args: &CheckArgs) -> u8 {
         print_diagnostics(std::slice::from_ref(&d), &sources);
         return crate::EXIT_IO;
     }
-    let report = check_report(&args.rules, &args.years, &mut sources);
+    let mut report = check_report(&args.rules, &args.years, &mut sources);
+    if let Some(base) = args.against {
+        match load_year(&args.rules, base, &mut sources) {
+            (Some(base), _) => {
+                report.stale_references = report
+                    .books
+                    .values()
+                    .filter(|b| b.year() != base.year())
+                    .flat_map(|b| diff::stale_values(&peps_engine::compare::diff::diff(&base, b)))
+                    .collect();
+            }
+            (None, diags) => {
+                print_diagnostics(&diags, &sources);
+                return exit_code(&diags).max(crate::EXIT_FINDINGS);
+            }
+        }
+    }
     print_diagnostics(&report.diagnostics, &sources);
     for c in report.coverage.iter().filter(|c| !c.checked) {
         let broken = if c.from_loads { c.to } else { c.from };
@@ -267,6 +292,8 @@ fn check_report(rules: &RulesArgs, selected: &[i32], sources: &mut Sources) -> C
         norms: norm_reports,
         coverage: coverage_reports,
         diagnostics: diags,
+        stale_references: Vec::new(),
+        books: books.into_iter().filter(|(y, _)| selected.contains(y)).collect(),
     }
 }
 
@@ -367,6 +394,11 @@ fn check_table(r: &CheckReport) -> String {
         msg!("cli-rules-see-above", status = status(false, r.errors, r.warnings))
     };
     let _ = writeln!(out, "\n{verdict}");
+    for v in &r.stale_references {
+        let kind = msg!("cli-diff-kind", kind = v.kind);
+        let line = msg!("cli-rules-stale-reference", year = v.year.to_string(), kind = kind, item = &v.item, old = &v.old, new = &v.new);
+        let _ = writeln!(out, "{line}");
+    }
     out
 }
 

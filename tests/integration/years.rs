@@ -301,6 +301,33 @@ fn new_year_2027_from_2026_passes_check_and_computes_with_no_rust_change() {
     assert!(leftovers.is_empty(), "temporary folders left: {leftovers:?}");
 }
 
+/// A value changed in a new year under the reference it was carried with is flagged by
+/// `rules check --against` and `rules diff`; a value whose reference was rewritten is not.
+#[test]
+fn a_changed_value_under_a_carried_reference_is_flagged() {
+    let sandbox = rules_sandbox();
+    sandbox.without_years_after(2026);
+    let run = in_sandbox(&sandbox, &["rules", "new-year", "2027", "--from", "2026"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let params = rule_file("2026", "parametres.toml");
+    let (stale, cited) = ("taux_plafond", "seuil_forte_augmentation");
+    let raised = |name: &str| {
+        (params[name]["value"].as_str().expect("a decimal value").parse::<rust_decimal::Decimal>().expect("a decimal")
+            + rust_decimal::Decimal::new(1, 2))
+        .to_string()
+    };
+    sandbox.set_key("rules/2027/parametres.toml", stale, "value", &format!("\"{}\"", raised(stale)));
+    sandbox.set_key("rules/2027/parametres.toml", cited, "value", &format!("\"{}\"", raised(cited)));
+    sandbox.set_key("rules/2027/parametres.toml", cited, "reference", "\"Avenant 2027 (exemple)\"");
+    let run = in_sandbox(&sandbox, &["rules", "check", "2027", "--against", "2026"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains(&format!("parameter `{stale}`: the value changes")), "{}", run.stdout);
+    assert!(!run.stdout.contains(&format!("`{cited}`")), "{}", run.stdout);
+    let run = in_sandbox(&sandbox, &["rules", "diff", "2026", "2027"]);
+    let block = run.stdout.split("\n\n").find(|b| b.starts_with(&format!("parameter {stale}\n"))).unwrap_or_default().to_string();
+    assert!(block.contains("  ! the value changes but the reference still says"), "{}", run.stdout);
+}
+
 #[test]
 fn new_year_moves_29_february_and_refuses_a_broken_source() {
     let sandbox = rules_sandbox();

@@ -194,12 +194,49 @@ fn write_item(out: &mut String, item: &Item<'_>, years: u32) {
     for c in &item.changes {
         write_change(out, c);
     }
-    let value_changed = item.changes.iter().any(|c| {
-        c.change == ChangeKind::Changed && !matches!(c.field.as_str(), "reference" | "status" | "label") && !moved_by_years(c, years)
-    });
-    if value_changed && reference.is_some_and(|r| r.contains(CARRIED_MARK)) {
+    if stale_value(item, years).is_some() {
         let _ = writeln!(out, "  ! {}", msg!("cli-diff-stale-reference"));
     }
+}
+
+/// The first change of a value of `item` when its reference still says it was carried over
+/// unchanged from an earlier year: the new value's source is not cited.
+fn stale_value<'d>(item: &Item<'d>, years: u32) -> Option<&'d Change> {
+    let carried = item.changes.iter().find_map(|c| c.reference.as_deref()).is_some_and(|r| r.contains(CARRIED_MARK));
+    let value = item.changes.iter().copied().find(|c| {
+        c.change == ChangeKind::Changed && !matches!(c.field.as_str(), "reference" | "status" | "label") && !moved_by_years(c, years)
+    });
+    value.filter(|_| carried)
+}
+
+/// A changed value under a reference carried over unchanged, as `rules check --against` lists it.
+#[derive(Debug, serde::Serialize)]
+pub struct StaleValue {
+    pub year: i32,
+    pub kind: &'static str,
+    pub item: String,
+    pub field: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// Every changed value of `d` whose reference still says it was carried over.
+pub fn stale_values(d: &RulebookDiff) -> Vec<StaleValue> {
+    let years = u32::try_from(d.to - d.from).unwrap_or(0);
+    by_item(&d.changes)
+        .iter()
+        .filter_map(|item| {
+            let c = stale_value(item, years)?;
+            Some(StaleValue {
+                year: d.to,
+                kind: item.kind,
+                item: item.name.to_string(),
+                field: c.field.clone(),
+                old: c.old.clone().unwrap_or_default(),
+                new: c.new.clone().unwrap_or_default(),
+            })
+        })
+        .collect()
 }
 
 fn write_change(out: &mut String, c: &Change) {
