@@ -210,6 +210,13 @@ rules-its-fields = ses champs : { $fields }
 rules-event-no-dataset = `dataset` de l'événement `{ $event }` nomme `{ $name }`, qui n'est pas un jeu de données
 rules-event-no-column = `{ $key }` de l'événement `{ $event }` nomme la colonne `{ $column }`, que le jeu de données `{ $dataset }` n'a pas
 rules-event-column-kind = `{ $key }` de l'événement `{ $event }` nomme la colonne `{ $column }`, de type { $kind }, là où il faut une colonne de type { $needed }
+# issue 27, item 8 (capitation : mesure de révision calculée par membre)
+rules-rebase-measure = { $step ->
+    [true] la mesure `{ $name }` de l'événement `{ $event }` est une étape qui ne calcule pas une valeur numérique par membre (une étape `derive` avec `key`)
+   *[other] la mesure `{ $name }` de l'événement `{ $event }` n'est ni une colonne du jeu de données `{ $dataset }` ni une étape
+}
+rules-rebase-measure-dataset = la mesure `{ $name }` de l'événement `{ $event }` est calculée par membre de `{ $of }`, pas de `{ $dataset }` : ses clés ne désignent pas les membres révisés
+rules-rebase-measure-hint = nommez une colonne numérique de `{ $dataset }`, ou une étape `derive = {"{"} dataset = …, value = …, key = … {"}"}` sur `{ $dataset }` (ou une vue de celui-ci) dont la clé est l'identifiant `id` de la révision
 rules-did-you-mean-parameter = vouliez-vous dire le paramètre `{ $name }` ?
 rules-saturday-hint = nommez un paramètre d'unité `bool` : vrai quand le samedi est un jour ouvrable
 rules-saturday-no-parameter = `saturday` de l'événement `{ $event }` nomme `{ $name }`, qui n'est pas un paramètre
@@ -582,6 +589,9 @@ data-code-r120 = les poids d'un jeu d'indicateurs ne totalisent pas 1 (avertisse
 data-code-r121 = un libellé écrit en toutes lettres un nombre qui est la valeur d'un paramètre que lit son étape : il deviendra faux quand le paramètre changera (avertissement)
 data-code-r130 = une valeur sort de l'intervalle permis : un taux entre 0 et 1, ou les bornes `min` et `max` que déclare le paramètre
 data-code-r131 = le total et les composantes de `[result]` ne se correspondent pas : une étape lue par le total manque aux composantes, ou l'inverse
+# issue 27, item 8 (capitation : mesure de révision calculée par membre)
+data-code-r132 = la mesure d'une révision des acomptes n'est ni une colonne du jeu de données ni une valeur calculée par membre (une étape `derive` avec `key`)
+data-code-r133 = la mesure d'une révision des acomptes est calculée par membre d'un autre jeu de données que celui de la révision
 data-code-d200 = la description du cas ne peut pas être lue
 data-code-d201 = la description du cas a une clé que les règles ne déclarent pas
 data-code-d202 = il manque à la description du cas une valeur que les règles exigent

@@ -144,7 +144,7 @@ fn the_target_is_applied_gp_by_gp() {
         "description = \"Deux médecins, l'un au-dessus de sa cible, l'autre en dessous. Calcul à la main : dans le test.\"\n\
          reference = \"tests/integration/capitation.rs\"\nyears = [{YEAR}]\n\
          [case.structure]\nnom = \"Test\"\nfiness = \"750000001\"\nterritoire = \"hors_zonage\"\nrythme_acomptes = \"mensuel\"\n\
-         [defaults.professionnels]\nNOM = \"Test\"\nPROFESSION = \"MG\"\nETP = \"1\"\nDATE_ENTREE = 2015-01-01\n\
+         [defaults.professionnels]\nNOM = \"Test\"\nPROFESSION = \"MG\"\nETP = \"1\"\nPATIENTELE_MT_N1 = {target}\nDATE_ENTREE = 2015-01-01\n\
          [defaults.patients]\nDATE_NAISSANCE = 1980-06-15\nSEXE = \"F\"\nALD = false\n\
          [data]\nprofessionnels = [{{ RPPS = \"a\" }}, {{ RPPS = \"b\", ETP = \"0.5\" }}, {{ RPPS = \"c\" }}, {{ RPPS = \"i\", PROFESSION = \"IDE\" }}]\n\
          patients = [{{ RPPS_MT = \"a\", repeat = {above} }}, {{ RPPS_MT = \"b\", repeat = {below} }}]\n\
@@ -273,5 +273,57 @@ fn the_default_scheme_s_runs_over_the_examples_folder_leave_the_capitation_examp
         let text = json.to_string();
         assert!(!text.contains("capitation"), "{args:?}: {text}");
         assert!(text.contains("msp"), "{args:?}: {text}");
+    }
+}
+
+/// The schedule re-bases the advances by each GP's full-time equivalent as the rules compute it
+/// (the keyed step the calendar's `measure` names, from the days a GP declares), not by a raw
+/// column: the GP arriving in the centre declares fewer days than its ETP says, and the movement
+/// weighs the computed value. Expected values from the example's own file.
+#[test]
+fn the_re_basing_measure_is_each_gp_s_computed_full_time_equivalent() {
+    let sandbox = Sandbox::new();
+    let file = "examples/capitation/centre/professionnels.csv";
+    let text = std::fs::read_to_string(sandbox.path().join(file)).unwrap();
+    let header: Vec<&str> = text.lines().next().unwrap().split(';').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).unwrap_or_else(|| panic!("no {name} in {file}"));
+    let (rpps, days, entry) = (at("RPPS"), at("JOURS_SEMAINE"), at("DATE_ENTREE"));
+    // The GP who arrives during the year: the one the re-basing moves.
+    let arriving = text.lines().skip(1).map(|l| l.split(';').collect::<Vec<_>>()).find(|r| r[entry].ends_with(YEAR)).expect("an arrival");
+    let mut edited = arriving.clone();
+    edited[days] = "2";
+    sandbox.edit(file, &arriving.join(";"), &edited.join(";"));
+    let run = sandbox.peps(&["schedule", "--scheme", SCHEME, "--year", YEAR, "--format", "json", "examples/capitation/centre"]);
+    ok(&run);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let movement = json["movements"].as_array().unwrap().iter().find(|m| m["member"] == arriving[rpps]).expect("the arrival's movement");
+    assert_eq!(dec(movement["measure"].as_str().unwrap()), dec("0.4"), "2 days of 5, not its ETP: {movement}");
+}
+
+/// A re-basing measure must be a column of the dataset or a number computed per member of it: a
+/// step without a key (R132), an unknown name (R132) and a keyed value over another dataset
+/// (R133) are errors at the calendar's line.
+#[test]
+fn a_re_basing_measure_that_is_not_per_member_is_an_error_at_its_line() {
+    let calendar = "rules/capitation/2026/calendrier.toml";
+    let line_of = |sandbox: &Sandbox| {
+        let text = std::fs::read_to_string(sandbox.path().join(calendar)).unwrap();
+        text.lines().position(|l| l.starts_with("measure =")).expect("a measure") + 1
+    };
+    for (measure, code) in [("part_annee", "R132"), ("etp_medecni", "R132"), ("poids_cle", "R133")] {
+        let sandbox = Sandbox::new();
+        let current = std::fs::read_to_string(sandbox.path().join(calendar)).unwrap();
+        let line = current.lines().find(|l| l.starts_with("measure =")).unwrap().to_string();
+        sandbox.edit(calendar, &line, &format!("measure = \"{measure}\""));
+        sandbox.append(
+            "rules/capitation/2026/etapes.toml",
+            "\n[[step]]\nname = \"poids_cle\"\nlabel = \"Poids par patient\"\nunit = \"number\"\n\
+             derive = { dataset = \"patientele_equipe\", value = \"poids_patient\", key = \"NIR_PATIENT\" }\n",
+        );
+        let run = sandbox.peps(&["rules", "check", "--scheme", SCHEME]);
+        assert_ne!(run.code, 0, "{measure}: {}", run.stdout);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(all.contains(code), "{measure}: {all}");
+        assert!(all.contains(&format!("calendrier.toml:{}", line_of(&sandbox))), "{measure}: {all}");
     }
 }
