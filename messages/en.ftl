@@ -977,6 +977,8 @@ cli-rules-errors-warnings = { $errors } { $errors ->
     }
 cli-rules-norms = norms
 cli-rules-norms-failing = { $count } failing
+# issue 27, item 8 (missing norms)
+cli-rules-norm-missing = { $norm } (not found)
 cli-rules-not-checked = not checked
 cli-rules-coverage = what { $from } has, { $to } keeps or records in { $removals }
 cli-rules-coverage-broken = one of the two years does not load
@@ -1359,7 +1361,7 @@ help--lang = Language of what peps writes for people: fr (default) or en
 help-compute = The amount of one case for a year, component by component (or of every case of a folder)
 help-compute--year = The year whose rulebook applies
 help--rules = Folder of the yearly rulebooks (default: the repository's `rules/`)
-help--norms = Folder of the exchange norms (default: the scheme's own `norms/`, then the repository's)
+help--norms = Folder of the exchange norms; several times for a search path, the first that has a norm giving it (default: the scheme's own `norms/`, then the repository's)
 help--scheme = A scheme shipped beside the default one: `--scheme capitation` reads `rules/capitation/`
 help-compute--format = Output format
 help-compute--locale = Number style: fr (58 420,57 €, the default) or plain (58420.57)

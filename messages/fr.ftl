@@ -1063,6 +1063,8 @@ cli-rules-errors-warnings = { $errors } { $errors ->
     }
 cli-rules-norms = normes
 cli-rules-norms-failing = { $count } en échec
+# issue 27, item 8 (normes introuvables)
+cli-rules-norm-missing = { $norm } (introuvable)
 cli-rules-not-checked = non vérifiée
 cli-rules-coverage = ce que { $from } contient, { $to } le garde ou le consigne dans { $removals }
 cli-rules-coverage-broken = l'une des deux années ne se charge pas
@@ -1539,7 +1541,7 @@ cli-compute-delimiter = --delimiter doit être un seul caractère ASCII
 help = Un moteur de règles pour les rémunérations écrites en règles annuelles : calculer, expliquer, échelonner et vérifier
 help--lang = Langue de ce que peps écrit pour les personnes : fr (par défaut) ou en
 help--rules = Dossier des règles annuelles (par défaut : `rules/` du dépôt)
-help--norms = Dossier des normes d'échange (par défaut : le `norms/` du dispositif, puis celui du dépôt)
+help--norms = Dossier des normes d'échange ; plusieurs fois pour un chemin de recherche, le premier qui a une norme la fournit (par défaut : le `norms/` du dispositif, puis celui du dépôt)
 help--scheme = Un dispositif livré à côté de celui par défaut : `--scheme capitation` lit `rules/capitation/`
 help--allow_outside_paths = Autoriser les chemins de données du fichier du cas à sortir du dossier du cas
 help--manifest = Écrire le manifeste du calcul (version du moteur, SHA-256 des règles, des normes et des fichiers lus) dans ce fichier

@@ -327,3 +327,51 @@ fn a_re_basing_measure_that_is_not_per_member_is_an_error_at_its_line() {
         assert!(all.contains(&format!("calendrier.toml:{}", line_of(&sandbox))), "{measure}: {all}");
     }
 }
+
+/// `--norms` given several times is a search path: the first folder that has a norm gives it. A
+/// copy of the scheme's `professionnels` norm whose ETP may not exceed 0.1, placed first, rejects
+/// the centre's full-time GPs; placed after the scheme's own norms, it is never read.
+#[test]
+fn norms_may_be_given_several_times_and_the_first_folder_that_has_a_norm_wins() {
+    let sandbox = Sandbox::new();
+    let norm = "rules/capitation/norms/professionnels/v1.toml";
+    let text = std::fs::read_to_string(sandbox.path().join(norm)).unwrap();
+    let etp = text.find("name = \"ETP\"").expect("an ETP field");
+    let max = etp + text[etp..].find("max = ").expect("ETP has a max");
+    let end = max + text[max..].find('\n').unwrap();
+    let strict = format!("{}max = \"0.1\"{}", &text[..max], &text[end..]);
+    std::fs::create_dir_all(sandbox.path().join("strict/professionnels")).unwrap();
+    std::fs::write(sandbox.path().join("strict/professionnels/v1.toml"), strict).unwrap();
+    let centre = "examples/capitation/centre";
+    let run = |first: &str, second: &str| {
+        sandbox.peps(&["validate", "--scheme", SCHEME, "--norms", first, "--norms", second, "--norms", "norms", centre])
+    };
+    ok(&run("rules/capitation/norms", "strict"));
+    let strict_first = run("strict", "rules/capitation/norms");
+    assert_ne!(strict_first.code, 0, "{}{}", strict_first.stdout, strict_first.stderr);
+    assert!(format!("{}{}", strict_first.stdout, strict_first.stderr).contains("ETP"), "{}", strict_first.stderr);
+    ok(&sandbox.peps(&["rules", "check", "--scheme", SCHEME, "--norms", "rules/capitation/norms", "--norms", "norms"]));
+}
+
+/// With the scheme's own norms left out of the search path, the summary never says the norms
+/// are fine: each norm the rulebook lists and no folder has is a failing norm, and every other
+/// error of the load follows from one of the missing norms (linked to it, shown under it).
+#[test]
+fn missing_norms_fail_the_summary_and_their_follow_on_errors_are_linked_to_them() {
+    let run = peps(&["rules", "check", "--scheme", SCHEME, "--norms", "norms", "--format", "json"]);
+    assert_ne!(run.code, 0);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let listed = std::fs::read_dir(repo().join("rules/capitation/norms")).unwrap().flatten().count();
+    let missing: Vec<&serde_json::Value> = json["norms"].as_array().unwrap().iter().filter(|n| n["missing"] == true).collect();
+    assert_eq!(missing.len(), listed, "{}", json["norms"]);
+    assert!(missing.iter().all(|n| n["ok"] == false));
+    let diags = json["diagnostics"].as_array().unwrap();
+    let roots: Vec<&serde_json::Value> = diags.iter().filter(|d| d["follows"].is_null()).collect();
+    assert_eq!(roots.len(), listed, "one error per missing norm, the rest linked: {roots:#?}");
+    assert!(roots.iter().all(|d| d["code"] == "R105"), "{roots:#?}");
+    assert!(diags.len() > roots.len(), "follow-on errors exist and are linked");
+    let table = peps(&["rules", "check", "--scheme", SCHEME, "--norms", "norms"]);
+    let norms_line = table.stdout.lines().find(|l| l.starts_with("norms")).expect("a norms line");
+    assert!(!norms_line.contains(" ok "), "{norms_line}");
+    assert!(norms_line.contains("not found"), "{norms_line}");
+}
