@@ -262,6 +262,34 @@ mod tests {
     }
 
     #[test]
+    fn errors_about_the_datasets_of_a_missing_norm_and_the_views_on_them_follow_from_it() {
+        let inputs =
+            SourceFile { path: "entrees.toml".into(), text: "[fichiers]\npros = { type = \"dataset\", norm = \"pros\" }\n".into() };
+        let steps = SourceFile {
+            path: "etapes.toml".into(),
+            text: "[[step]]\nname = \"mg\"\nfilter = { dataset = \"pros\" }\n[[step]]\nname = \"n\"\ncount = { dataset = \"mg\" }\n[[step]]\nname = \"x\"\nv = { dataset = \"autre\" }\n".into(),
+        };
+        let missing = Diagnostic::error(Code::MissingFile, "pros").at(Location::File { file: "norms/pros/v1.toml".into() });
+        let listed = at(Code::UndefinedName, &inputs, "pros = {");
+        let mut diags = vec![
+            at(Code::UndefinedName, &steps, "\"mg\" }").undefined("mg"),
+            at(Code::UndefinedName, &steps, "\"pros\" }").undefined("pros"),
+            at(Code::UndefinedName, &steps, "\"autre\"").undefined("autre"),
+            listed.clone(),
+            missing.clone(),
+        ];
+        let at_norm = norm_error_at(&diags, "pros/v1.toml").expect("the norm's error");
+        assert_eq!(Some(&at_norm), missing.location.as_ref());
+        let lost =
+            [LostNorm { at: at_norm.clone(), names: vec!["pros".into(), "fichiers.pros".into()], inputs: vec![listed.location.unwrap()] }];
+        link_to_lost_norms(&mut diags, &[inputs, steps], &lost);
+        let follows: Vec<bool> = diags.iter().map(|d| d.follows() == Some(&at_norm)).collect();
+        // The view `mg` over the lost dataset, the dataset itself and the input follow; an unrelated
+        // unknown name and the norm's own error do not.
+        assert_eq!(follows, vec![true, true, false, true, false]);
+    }
+
+    #[test]
     fn a_name_is_mentioned_only_as_a_whole_word() {
         assert!(mentions("[taux_plafond]\n", "taux_plafond"));
         assert!(!mentions("[taux_plafond_2]\n", "taux_plafond"));
