@@ -196,6 +196,13 @@ rules-its-fields = its fields: { $fields }
 rules-event-no-dataset = `dataset` of event `{ $event }` names `{ $name }`, which is no dataset
 rules-event-no-column = `{ $key }` of event `{ $event }` names column `{ $column }`, which dataset `{ $dataset }` does not have
 rules-event-column-kind = `{ $key }` of event `{ $event }` names column `{ $column }`, a { $kind } column, where a { $needed } column is needed
+# issue 27, item 8 (capitation: a re-basing measure computed per member)
+rules-rebase-measure = { $step ->
+    [true] measure `{ $name }` of event `{ $event }` is a step that does not compute a number per member (a `derive` step with a `key`)
+   *[other] measure `{ $name }` of event `{ $event }` is neither a column of dataset `{ $dataset }` nor a step
+}
+rules-rebase-measure-dataset = measure `{ $name }` of event `{ $event }` is computed per member of `{ $of }`, not of `{ $dataset }`: its keys do not name the members re-based
+rules-rebase-measure-hint = name a number column of `{ $dataset }`, or a step `derive = {"{"} dataset = …, value = …, key = … {"}"}` over `{ $dataset }` (or a view of it) whose key is the re-basing's `id`
 rules-did-you-mean-parameter = did you mean parameter `{ $name }`?
 rules-saturday-hint = name a parameter of unit `bool`: true when Saturday is a working day
 rules-saturday-no-parameter = `saturday` of event `{ $event }` names `{ $name }`, which is no parameter
@@ -549,6 +556,9 @@ data-code-r121 = a label writes out a number that is the value of a parameter it
 data-code-r130 = a value lies outside its allowed range: a rate between 0 and 1, or the `min` and `max` its parameter declares
 data-code-r131 = the total and the components of `[result]` disagree: a step the total reads is missing from the components, or the other way round
 data-code-r134 = an item defined but read nowhere is named almost like an item read but never defined: a likely typo in the definition
+# issue 27, item 8 (capitation: a re-basing measure computed per member)
+data-code-r132 = the measure of an advance re-basing is neither a column of the dataset nor a value computed per member (a `derive` step with a `key`)
+data-code-r133 = the measure of an advance re-basing is computed per member of another dataset than the re-basing's
 data-code-d200 = the case description cannot be read
 data-code-d201 = the case description has a key the rulebook does not declare
 data-code-d202 = the case description lacks a value the rulebook requires
@@ -970,6 +980,8 @@ cli-rules-errors-warnings = { $errors } { $errors ->
     }
 cli-rules-norms = norms
 cli-rules-norms-failing = { $count } failing
+# issue 27, item 8 (missing norms)
+cli-rules-norm-missing = { $norm } (not found)
 cli-rules-not-checked = not checked
 cli-rules-coverage = what { $from } has, { $to } keeps or records in { $removals }
 cli-rules-coverage-broken = one of the two years does not load
@@ -1353,7 +1365,7 @@ help--lang = Language of what peps writes for people: fr (default) or en
 help-compute = The amount of one case for a year, component by component (or of every case of a folder)
 help-compute--year = The year whose rulebook applies
 help--rules = Folder of the yearly rulebooks (default: the repository's `rules/`)
-help--norms = Folder of the exchange norms (default: the scheme's own `norms/`, then the repository's)
+help--norms = Folder of the exchange norms; several times for a search path, the first that has a norm giving it (default: the scheme's own `norms/`, then the repository's)
 help--scheme = A scheme shipped beside the default one: `--scheme capitation` reads `rules/capitation/`
 help-compute--format = Output format
 help-compute--locale = Number style: fr (58 420,57 €, the default) or plain (58420.57)

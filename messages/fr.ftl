@@ -212,6 +212,13 @@ rules-its-fields = ses champs : { $fields }
 rules-event-no-dataset = `dataset` de l'événement `{ $event }` nomme `{ $name }`, qui n'est pas un jeu de données
 rules-event-no-column = `{ $key }` de l'événement `{ $event }` nomme la colonne `{ $column }`, que le jeu de données `{ $dataset }` n'a pas
 rules-event-column-kind = `{ $key }` de l'événement `{ $event }` nomme la colonne `{ $column }`, de type { $kind }, là où il faut une colonne de type { $needed }
+# issue 27, item 8 (capitation : mesure de révision calculée par membre)
+rules-rebase-measure = { $step ->
+    [true] la mesure `{ $name }` de l'événement `{ $event }` est une étape qui ne calcule pas une valeur numérique par membre (une étape `derive` avec `key`)
+   *[other] la mesure `{ $name }` de l'événement `{ $event }` n'est ni une colonne du jeu de données `{ $dataset }` ni une étape
+}
+rules-rebase-measure-dataset = la mesure `{ $name }` de l'événement `{ $event }` est calculée par membre de `{ $of }`, pas de `{ $dataset }` : ses clés ne désignent pas les membres révisés
+rules-rebase-measure-hint = nommez une colonne numérique de `{ $dataset }`, ou une étape `derive = {"{"} dataset = …, value = …, key = … {"}"}` sur `{ $dataset }` (ou une vue de celui-ci) dont la clé est l'identifiant `id` de la révision
 rules-did-you-mean-parameter = vouliez-vous dire le paramètre `{ $name }` ?
 rules-saturday-hint = nommez un paramètre d'unité `bool` : vrai quand le samedi est un jour ouvrable
 rules-saturday-no-parameter = `saturday` de l'événement `{ $event }` nomme `{ $name }`, qui n'est pas un paramètre
@@ -585,6 +592,9 @@ data-code-r121 = un libellé écrit en toutes lettres un nombre qui est la valeu
 data-code-r130 = une valeur sort de l'intervalle permis : un taux entre 0 et 1, ou les bornes `min` et `max` que déclare le paramètre
 data-code-r131 = le total et les composantes de `[result]` ne se correspondent pas : une étape lue par le total manque aux composantes, ou l'inverse
 data-code-r134 = un élément défini mais lu nulle part porte presque le nom d'un élément lu mais jamais défini : faute de frappe probable dans la définition
+# issue 27, item 8 (capitation : mesure de révision calculée par membre)
+data-code-r132 = la mesure d'une révision des acomptes n'est ni une colonne du jeu de données ni une valeur calculée par membre (une étape `derive` avec `key`)
+data-code-r133 = la mesure d'une révision des acomptes est calculée par membre d'un autre jeu de données que celui de la révision
 data-code-d200 = la description du cas ne peut pas être lue
 data-code-d201 = la description du cas a une clé que les règles ne déclarent pas
 data-code-d202 = il manque à la description du cas une valeur que les règles exigent
@@ -1056,6 +1066,8 @@ cli-rules-errors-warnings = { $errors } { $errors ->
     }
 cli-rules-norms = normes
 cli-rules-norms-failing = { $count } en échec
+# issue 27, item 8 (normes introuvables)
+cli-rules-norm-missing = { $norm } (introuvable)
 cli-rules-not-checked = non vérifiée
 cli-rules-coverage = ce que { $from } contient, { $to } le garde ou le consigne dans { $removals }
 cli-rules-coverage-broken = l'une des deux années ne se charge pas
@@ -1533,7 +1545,7 @@ cli-compute-delimiter = --delimiter doit être un seul caractère ASCII
 help = Un moteur de règles pour les rémunérations écrites en règles annuelles : calculer, expliquer, échelonner et vérifier
 help--lang = Langue de ce que peps écrit pour les personnes : fr (par défaut) ou en
 help--rules = Dossier des règles annuelles (par défaut : `rules/` du dépôt)
-help--norms = Dossier des normes d'échange (par défaut : le `norms/` du dispositif, puis celui du dépôt)
+help--norms = Dossier des normes d'échange ; plusieurs fois pour un chemin de recherche, le premier qui a une norme la fournit (par défaut : le `norms/` du dispositif, puis celui du dépôt)
 help--scheme = Un dispositif livré à côté de celui par défaut : `--scheme capitation` lit `rules/capitation/`
 help--allow_outside_paths = Autoriser les chemins de données du fichier du cas à sortir du dossier du cas
 help--manifest = Écrire le manifeste du calcul (version du moteur, SHA-256 des règles, des normes et des fichiers lus) dans ce fichier

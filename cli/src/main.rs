@@ -72,9 +72,10 @@ pub struct RulesArgs {
     /// Folder of the yearly rulebooks (default: the repository's `rules/`)
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-    /// Folder of the exchange norms (default: the scheme's own `norms/`, then the repository's)
+    /// Folder of the exchange norms, several times for a search path, the first that has a
+    /// norm giving it (default: the scheme's own `norms/`, then the repository's)
     #[arg(long, value_name = "DIR")]
-    pub norms: Option<PathBuf>,
+    pub norms: Vec<PathBuf>,
     /// A scheme shipped beside the default one: `--scheme capitation` reads `rules/capitation/`
     #[arg(long, value_name = "NAME", conflicts_with = "rules")]
     pub scheme: Option<String>,

@@ -145,6 +145,9 @@ struct NormReport {
     name: String,
     version: u32,
     ok: bool,
+    /// A norm a rulebook lists that no folder of the search path has.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    missing: bool,
 }
 
 #[derive(Serialize)]
@@ -235,6 +238,8 @@ fn check_report(rules: &RulesArgs, selected: &[i32], sources: &mut Sources) -> C
     }
     needed.sort_unstable();
     needed.dedup();
+    // The norms a rulebook lists and could not read: failing norms, whatever the folders hold.
+    let mut missing: Vec<(String, u32)> = Vec::new();
     let mut books: BTreeMap<i32, Rulebook> = BTreeMap::new();
     let mut all = Diagnostics::default();
     let mut year_reports = Vec::new();
@@ -250,6 +255,13 @@ fn check_report(rules: &RulesArgs, selected: &[i32], sources: &mut Sources) -> C
                 errors,
                 warnings,
             });
+            for d in diags.iter().filter(|d| d.is_error() && d.code == Code::MissingFile) {
+                if let Some(norm) = norms_prefixes.iter().find_map(|p| missing_norm(d, p))
+                    && !missing.contains(&norm)
+                {
+                    missing.push(norm);
+                }
+            }
             for d in diags {
                 all.push(d);
             }
@@ -259,7 +271,12 @@ fn check_report(rules: &RulesArgs, selected: &[i32], sources: &mut Sources) -> C
         }
     }
 
-    let norm_reports = check_norms(&norms_source(rules), &mut all, sources);
+    let mut norm_reports = check_norms(&norms_source(rules), &mut all, sources);
+    for (name, version) in missing {
+        if !norm_reports.iter().any(|n| n.name == name && n.version == version) {
+            norm_reports.push(NormReport { name, version, ok: false, missing: true });
+        }
+    }
 
     let mut coverage_reports = Vec::new();
     for &y in &selected {
@@ -297,6 +314,15 @@ fn check_report(rules: &RulesArgs, selected: &[i32], sources: &mut Sources) -> C
     }
 }
 
+/// The norm (name, version) a missing-file error under the norms folder `prefix` is about.
+fn missing_norm(d: &Diagnostic, prefix: &str) -> Option<(String, u32)> {
+    let Some(Location::File { file } | Location::Source { file, .. }) = &d.location else { return None };
+    let rest = file.strip_prefix(prefix)?.trim_start_matches(['/', '\\']);
+    let (name, file) = rest.split_once(['/', '\\'])?;
+    let version = file.strip_prefix('v')?.strip_suffix(".toml")?.parse().ok()?;
+    Some((name.to_string(), version))
+}
+
 fn located_under(d: &Diagnostic, prefix: &str) -> bool {
     match &d.location {
         Some(Location::Source { file, .. } | Location::Data { file, .. } | Location::File { file }) => file.starts_with(prefix),
@@ -319,7 +345,7 @@ fn check_norms(source: &dyn Source, all: &mut Diagnostics, sources: &mut Sources
         let norm = load_norm(source, name, version, &mut diags, &mut files);
         sources.add(&files);
         let (errors, _) = count(&diags);
-        reports.push(NormReport { name: name.to_string(), version, ok: norm.is_some() && errors == 0 });
+        reports.push(NormReport { name: name.to_string(), version, ok: norm.is_some() && errors == 0, missing: false });
         for d in diags {
             all.push(d);
         }
@@ -364,7 +390,14 @@ fn check_table(r: &CheckReport) -> String {
     for y in &r.years {
         lines.push((y.year.to_string(), status(y.ok, y.errors, y.warnings), y.label.clone().unwrap_or_default()));
     }
-    let names: Vec<String> = r.norms.iter().map(|n| format!("{} v{}", n.name, n.version)).collect();
+    let names: Vec<String> = r
+        .norms
+        .iter()
+        .map(|n| {
+            let name = format!("{} v{}", n.name, n.version);
+            if n.missing { msg!("cli-rules-norm-missing", norm = name).to_string() } else { name }
+        })
+        .collect();
     let failing = r.norms.iter().filter(|n| !n.ok).count();
     let norm_status = if failing == 0 { msg!("cli-rules-ok") } else { msg!("cli-rules-norms-failing", count = failing) };
     lines.push((msg!("cli-rules-norms").to_string(), norm_status.to_string(), names.join(", ")));

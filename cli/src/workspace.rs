@@ -43,11 +43,12 @@ pub fn rules_root(args: &RulesArgs) -> PathBuf {
     }
 }
 
-/// Where norms are read from, in order: `--norms` alone when given; else the scheme's own
-/// `norms/` (inside its rules folder), then the repository's.
+/// Where norms are read from, in order (the first folder that has a norm gives it): the
+/// `--norms` folders in the order given, alone when any is; else the scheme's own `norms/`
+/// (inside its rules folder), then the repository's.
 pub fn norms_roots(args: &RulesArgs) -> Vec<PathBuf> {
-    if let Some(n) = &args.norms {
-        return vec![n.clone()];
+    if !args.norms.is_empty() {
+        return args.norms.clone();
     }
     let own = rules_root(args).join("norms");
     let shared = default_dir("norms");

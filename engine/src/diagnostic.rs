@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::message::Message;
 
 mod code;
-mod follow;
+pub(crate) mod follow;
 pub(crate) mod location;
 mod suggest;
 mod typo;

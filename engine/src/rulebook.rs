@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::data::norm::load_norm;
+use crate::diagnostic::follow::{LostNorm, link_to_lost_norms, norm_error_at};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::formula::{self, Script};
 use crate::hashing::sha256_hex;
@@ -11,6 +12,7 @@ use crate::rulebook::binding::bind;
 use crate::rulebook::manifest::read_manifest;
 use crate::rules::calendar::read_calendar;
 use crate::rules::indicator::read_indicator_sets;
+use crate::rules::inputs::InputKind;
 use crate::rules::inputs::read_schema;
 use crate::rules::list::read_lists;
 use crate::rules::parameter::read_parameters;
@@ -157,6 +159,24 @@ pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rule
         diags.extend(calendar::check(&rb));
     }
     let ok = !diags.iter().any(Diagnostic::is_error) && manifest.ok;
+    // A listed norm that did not load: the errors about the datasets that read it follow from it.
+    let lost: Vec<LostNorm> = manifest
+        .norms
+        .iter()
+        .filter(|n| !rb.norms.iter().any(|m| m.name == n.name && m.version == n.version))
+        .filter_map(|n| {
+            let at = norm_error_at(diags, &crate::data::norm::norm_path(&n.name, n.version))?;
+            let readers = rb.schema.inputs.iter().filter(|i| matches!(&i.kind, InputKind::Dataset { norm, .. } if *norm == n.name));
+            let (mut names, mut inputs) = (Vec::new(), Vec::new());
+            for i in readers {
+                names.push(i.name.clone());
+                names.push(format!("{}.{}", i.section, i.name));
+                inputs.push(i.location.clone());
+            }
+            Some(LostNorm { at, names, inputs })
+        })
+        .collect();
+    link_to_lost_norms(diags, &rb.files.raw, &lost);
     // Root causes first, the errors they explain linked to them: the files are needed for that.
     crate::diagnostic::report_definition_typos(diags, &rb.files.raw);
     crate::diagnostic::arrange(diags, &rb.files.raw);

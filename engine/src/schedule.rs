@@ -195,7 +195,7 @@ pub fn schedule(rb: &Rulebook, case: &Case, eval: &Evaluation) -> Schedule {
     let base_estimate =
         calendar.iter().find(|e| e.kind == EventKind::Advance && e.share.is_some()).and_then(|e| estimate(&src, e, &complements).ok());
     s.estimate = base_estimate.clone();
-    match base_estimate.as_ref().map_or_else(|| Ok(Vec::new()), |est| movements(rb, &calendar, case, est.amount)) {
+    match base_estimate.as_ref().map_or_else(|| Ok(Vec::new()), |est| movements(rb, &calendar, case, eval, est.amount)) {
         Ok(movements) => s.movements = movements,
         Err(d) => {
             s.diagnostics.push(d);

@@ -91,7 +91,7 @@ def write(case: str, team: str, professionnels: list[str], patients: list[str], 
     folder = HERE / case
     folder.mkdir(exist_ok=True)
     (folder / "equipe.toml").write_text(team, encoding="utf-8")
-    head = "RPPS;NOM;PROFESSION;ETP;DATE_ENTREE;DATE_SORTIE\n"
+    head = "RPPS;NOM;PROFESSION;ETP;JOURS_SEMAINE;PATIENTELE_MT_N1;DATE_ENTREE;DATE_SORTIE\n"
     (folder / "professionnels.csv").write_text(head + "\n".join(professionnels) + "\n", encoding="utf-8")
     head = "NIR_PATIENT;RPPS_MT;DATE_NAISSANCE;SEXE;ALD\n"
     (folder / "patients.csv").write_text(head + "\n".join(patients) + "\n", encoding="utf-8")
@@ -126,16 +126,17 @@ def patients_of(draw: Draw, start: int, counts: list[tuple[str, int]]) -> list[t
 
 def centre() -> None:
     """Un centre éligible : un médecin au-dessus de sa cible, deux en dessous, dont un arrivé en
-    cours d'année ; quelques patients dont le médecin traitant n'est pas de l'équipe. Le montant
+    cours d'année (sans patientèle l'année précédente ; les deux autres, 940 et 450 patients pour
+    1,5 temps plein, passent le seuil de 920 par temps plein) ; quelques patients dont le médecin traitant n'est pas de l'équipe. Le montant
     estimé en janvier (base des acomptes) est celui de l'équipe du 1er janvier, sans le médecin
     arrivé en avril : son arrivée révise les acomptes suivants."""
     a, b, c, ide, mk, autre = (rpps(n) for n in (1, 2, 3, 4, 5, 99))
     pros = [
-        f"{a};Martin;MG;1;01/09/2015;",
-        f"{b};Bernard;MG;0,5;01/01/2020;",
-        f"{c};Petit;MG;0,8;01/04/2026;",
-        f"{ide};Durand;IDE;1;01/01/2018;",
-        f"{mk};Leroy;MK;0,6;01/01/2021;",
+        f"{a};Martin;MG;1;5;940;01/09/2015;",
+        f"{b};Bernard;MG;0,5;2,5;450;01/01/2020;",
+        f"{c};Petit;MG;0,8;4;;01/04/2026;",
+        f"{ide};Durand;IDE;1;;;01/01/2018;",
+        f"{mk};Leroy;MK;0,6;;;01/01/2021;",
     ]
     patients = patients_of(Draw(7), 1, [(a, 950), (b, 300), (c, 200), (autre, 5)])
     mts = {number: line.split(";")[1] for line, number, _ in patients}
@@ -148,10 +149,10 @@ def sans_infirmier() -> None:
     """Une équipe non éligible : trois médecins, un kinésithérapeute, aucun infirmier."""
     a, b, c, mk = (rpps(n) for n in (11, 12, 13, 14))
     pros = [
-        f"{a};Moreau;MG;1;01/01/2019;",
-        f"{b};Simon;MG;1;01/01/2019;",
-        f"{c};Laurent;MG;0,5;01/01/2022;",
-        f"{mk};Michel;MK;1;01/01/2019;",
+        f"{a};Moreau;MG;1;5;930;01/01/2019;",
+        f"{b};Simon;MG;1;5;910;01/01/2019;",
+        f"{c};Laurent;MG;0,5;2,5;470;01/01/2022;",
+        f"{mk};Michel;MK;1;;;01/01/2019;",
     ]
     patients = patients_of(Draw(11), 1, [(a, 12), (b, 10), (c, 6)])
     write("sans_infirmier", team("Maison de santé des Quatre Vents", "130000002", "zip", "trimestriel"), pros, [p[0] for p in patients])

@@ -144,7 +144,7 @@ fn the_target_is_applied_gp_by_gp() {
         "description = \"Deux médecins, l'un au-dessus de sa cible, l'autre en dessous. Calcul à la main : dans le test.\"\n\
          reference = \"tests/integration/capitation.rs\"\nyears = [{YEAR}]\n\
          [case.structure]\nnom = \"Test\"\nfiness = \"750000001\"\nterritoire = \"hors_zonage\"\nrythme_acomptes = \"mensuel\"\n\
-         [defaults.professionnels]\nNOM = \"Test\"\nPROFESSION = \"MG\"\nETP = \"1\"\nDATE_ENTREE = 2015-01-01\n\
+         [defaults.professionnels]\nNOM = \"Test\"\nPROFESSION = \"MG\"\nETP = \"1\"\nPATIENTELE_MT_N1 = {target}\nDATE_ENTREE = 2015-01-01\n\
          [defaults.patients]\nDATE_NAISSANCE = 1980-06-15\nSEXE = \"F\"\nALD = false\n\
          [data]\nprofessionnels = [{{ RPPS = \"a\" }}, {{ RPPS = \"b\", ETP = \"0.5\" }}, {{ RPPS = \"c\" }}, {{ RPPS = \"i\", PROFESSION = \"IDE\" }}]\n\
          patients = [{{ RPPS_MT = \"a\", repeat = {above} }}, {{ RPPS_MT = \"b\", repeat = {below} }}]\n\
@@ -274,4 +274,104 @@ fn the_default_scheme_s_runs_over_the_examples_folder_leave_the_capitation_examp
         assert!(!text.contains("capitation"), "{args:?}: {text}");
         assert!(text.contains("msp"), "{args:?}: {text}");
     }
+}
+
+/// The schedule re-bases the advances by each GP's full-time equivalent as the rules compute it
+/// (the keyed step the calendar's `measure` names, from the days a GP declares), not by a raw
+/// column: the GP arriving in the centre declares fewer days than its ETP says, and the movement
+/// weighs the computed value. Expected values from the example's own file.
+#[test]
+fn the_re_basing_measure_is_each_gp_s_computed_full_time_equivalent() {
+    let sandbox = Sandbox::new();
+    let file = "examples/capitation/centre/professionnels.csv";
+    let text = std::fs::read_to_string(sandbox.path().join(file)).unwrap();
+    let header: Vec<&str> = text.lines().next().unwrap().split(';').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).unwrap_or_else(|| panic!("no {name} in {file}"));
+    let (rpps, days, entry) = (at("RPPS"), at("JOURS_SEMAINE"), at("DATE_ENTREE"));
+    // The GP who arrives during the year: the one the re-basing moves.
+    let arriving = text.lines().skip(1).map(|l| l.split(';').collect::<Vec<_>>()).find(|r| r[entry].ends_with(YEAR)).expect("an arrival");
+    let mut edited = arriving.clone();
+    edited[days] = "2";
+    sandbox.edit(file, &arriving.join(";"), &edited.join(";"));
+    let run = sandbox.peps(&["schedule", "--scheme", SCHEME, "--year", YEAR, "--format", "json", "examples/capitation/centre"]);
+    ok(&run);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let movement = json["movements"].as_array().unwrap().iter().find(|m| m["member"] == arriving[rpps]).expect("the arrival's movement");
+    assert_eq!(dec(movement["measure"].as_str().unwrap()), dec("0.4"), "2 days of 5, not its ETP: {movement}");
+}
+
+/// A re-basing measure must be a column of the dataset or a number computed per member of it: a
+/// step without a key (R132), an unknown name (R132) and a keyed value over another dataset
+/// (R133) are errors at the calendar's line.
+#[test]
+fn a_re_basing_measure_that_is_not_per_member_is_an_error_at_its_line() {
+    let calendar = "rules/capitation/2026/calendrier.toml";
+    let line_of = |sandbox: &Sandbox| {
+        let text = std::fs::read_to_string(sandbox.path().join(calendar)).unwrap();
+        text.lines().position(|l| l.starts_with("measure =")).expect("a measure") + 1
+    };
+    for (measure, code) in [("part_annee", "R132"), ("etp_medecni", "R132"), ("poids_cle", "R133")] {
+        let sandbox = Sandbox::new();
+        let current = std::fs::read_to_string(sandbox.path().join(calendar)).unwrap();
+        let line = current.lines().find(|l| l.starts_with("measure =")).unwrap().to_string();
+        sandbox.edit(calendar, &line, &format!("measure = \"{measure}\""));
+        sandbox.append(
+            "rules/capitation/2026/etapes.toml",
+            "\n[[step]]\nname = \"poids_cle\"\nlabel = \"Poids par patient\"\nunit = \"number\"\n\
+             derive = { dataset = \"patientele_equipe\", value = \"poids_patient\", key = \"NIR_PATIENT\" }\n",
+        );
+        let run = sandbox.peps(&["rules", "check", "--scheme", SCHEME]);
+        assert_ne!(run.code, 0, "{measure}: {}", run.stdout);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(all.contains(code), "{measure}: {all}");
+        assert!(all.contains(&format!("calendrier.toml:{}", line_of(&sandbox))), "{measure}: {all}");
+    }
+}
+
+/// `--norms` given several times is a search path: the first folder that has a norm gives it. A
+/// copy of the scheme's `professionnels` norm whose ETP may not exceed 0.1, placed first, rejects
+/// the centre's full-time GPs; placed after the scheme's own norms, it is never read.
+#[test]
+fn norms_may_be_given_several_times_and_the_first_folder_that_has_a_norm_wins() {
+    let sandbox = Sandbox::new();
+    let norm = "rules/capitation/norms/professionnels/v1.toml";
+    let text = std::fs::read_to_string(sandbox.path().join(norm)).unwrap();
+    let etp = text.find("name = \"ETP\"").expect("an ETP field");
+    let max = etp + text[etp..].find("max = ").expect("ETP has a max");
+    let end = max + text[max..].find('\n').unwrap();
+    let strict = format!("{}max = \"0.1\"{}", &text[..max], &text[end..]);
+    std::fs::create_dir_all(sandbox.path().join("strict/professionnels")).unwrap();
+    std::fs::write(sandbox.path().join("strict/professionnels/v1.toml"), strict).unwrap();
+    let centre = "examples/capitation/centre";
+    let run = |first: &str, second: &str| {
+        sandbox.peps(&["validate", "--scheme", SCHEME, "--norms", first, "--norms", second, "--norms", "norms", centre])
+    };
+    ok(&run("rules/capitation/norms", "strict"));
+    let strict_first = run("strict", "rules/capitation/norms");
+    assert_ne!(strict_first.code, 0, "{}{}", strict_first.stdout, strict_first.stderr);
+    assert!(format!("{}{}", strict_first.stdout, strict_first.stderr).contains("ETP"), "{}", strict_first.stderr);
+    ok(&sandbox.peps(&["rules", "check", "--scheme", SCHEME, "--norms", "rules/capitation/norms", "--norms", "norms"]));
+}
+
+/// With the scheme's own norms left out of the search path, the summary never says the norms
+/// are fine: each norm the rulebook lists and no folder has is a failing norm, and every other
+/// error of the load follows from one of the missing norms (linked to it, shown under it).
+#[test]
+fn missing_norms_fail_the_summary_and_their_follow_on_errors_are_linked_to_them() {
+    let run = peps(&["rules", "check", "--scheme", SCHEME, "--norms", "norms", "--format", "json"]);
+    assert_ne!(run.code, 0);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let listed = std::fs::read_dir(repo().join("rules/capitation/norms")).unwrap().flatten().count();
+    let missing: Vec<&serde_json::Value> = json["norms"].as_array().unwrap().iter().filter(|n| n["missing"] == true).collect();
+    assert_eq!(missing.len(), listed, "{}", json["norms"]);
+    assert!(missing.iter().all(|n| n["ok"] == false));
+    let diags = json["diagnostics"].as_array().unwrap();
+    let roots: Vec<&serde_json::Value> = diags.iter().filter(|d| d["follows"].is_null()).collect();
+    assert_eq!(roots.len(), listed, "one error per missing norm, the rest linked: {roots:#?}");
+    assert!(roots.iter().all(|d| d["code"] == "R105"), "{roots:#?}");
+    assert!(diags.len() > roots.len(), "follow-on errors exist and are linked");
+    let table = peps(&["rules", "check", "--scheme", SCHEME, "--norms", "norms"]);
+    let norms_line = table.stdout.lines().find(|l| l.starts_with("norms")).expect("a norms line");
+    assert!(!norms_line.contains(" ok "), "{norms_line}");
+    assert!(norms_line.contains("not found"), "{norms_line}");
 }

@@ -92,6 +92,8 @@ codes! {
     RulesPathEscape = "R128", "rules-path-escape", msg!("data-code-r128");
     OutOfRange = "R130", "out-of-range", msg!("data-code-r130");
     ResultFormula = "R131", "result-formula", msg!("data-code-r131");
+    RebaseMeasure = "R132", "rebase-measure", msg!("data-code-r132");
+    RebaseMeasureDataset = "R133", "rebase-measure-dataset", msg!("data-code-r133");
     LikelyTypo = "R134", "likely-typo", msg!("data-code-r134");
     CaseFileUnreadable = "D200", "case-file-unreadable", msg!("data-code-d200");
     CaseUnknownKey = "D201", "case-unknown-key", msg!("data-code-d201");

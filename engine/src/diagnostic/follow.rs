@@ -37,6 +37,67 @@ pub(crate) fn link_follow_ons(diags: &mut [Diagnostic], files: &[SourceFile]) {
     }
 }
 
+/// A norm the rulebook lists that did not load: where the error that says so is, the names it
+/// kept from being defined (the datasets that read it, by name and `section.name`), and where
+/// those inputs are written.
+#[derive(Debug, Clone)]
+pub(crate) struct LostNorm {
+    pub(crate) at: Location,
+    pub(crate) names: Vec<String>,
+    pub(crate) inputs: Vec<Location>,
+}
+
+/// Where the first error about the norm file `path` (`name/vN.toml`) is, whatever folder of the
+/// search path it was looked for in.
+pub(crate) fn norm_error_at(diags: &[Diagnostic], path: &str) -> Option<Location> {
+    diags
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.location.clone())
+        .find(|l| matches!(l, Location::File { file } | Location::Source { file, .. } if file.ends_with(path)))
+}
+
+/// Links to the error of a norm that did not load the errors that follow from it: about a dataset
+/// that reads it (an unknown dataset, an input whose norm is missing), then, step after step,
+/// about a name whose definition holds such an error (a filter over that dataset, a view of the
+/// view), so that a missing norm shows one error with its consequences under it.
+pub(crate) fn link_to_lost_norms(diags: &mut [Diagnostic], files: &[SourceFile], lost: &[LostNorm]) {
+    if lost.is_empty() {
+        return;
+    }
+    for d in diags.iter_mut().filter(|d| d.is_error() && d.follows().is_none()) {
+        let by = lost.iter().find(|l| {
+            d.location.as_ref() != Some(&l.at)
+                && (d.undefined_name().is_some_and(|n| l.names.iter().any(|x| x == n))
+                    || d.location.as_ref().is_some_and(|at| l.inputs.contains(at)))
+        });
+        if let Some(l) = by {
+            d.set_follows(l.at.clone());
+        }
+    }
+    // Each pass links one more step of the chain; a chain is at most as long as the diagnostics.
+    for _ in 0..diags.len() {
+        let mut links = Vec::new();
+        for (i, d) in diags.iter().enumerate() {
+            let Some(name) = d.undefined_name().filter(|_| d.follows().is_none()) else { continue };
+            let root = diags
+                .iter()
+                .filter(|e| e.follows().is_some_and(|f| lost.iter().any(|l| *f == l.at)))
+                .find(|e| files.iter().any(|f| within_definition(e, f, name)))
+                .and_then(|e| e.follows().cloned());
+            if let Some(root) = root {
+                links.push((i, root));
+            }
+        }
+        if links.is_empty() {
+            break;
+        }
+        for (i, root) in links {
+            diags[i].set_follows(root);
+        }
+    }
+}
+
 /// Whether `e` points inside the definition of `name` in `file`.
 fn within_definition(e: &Diagnostic, file: &SourceFile, name: &str) -> bool {
     match &e.location {
@@ -198,6 +259,34 @@ mod tests {
         assert_eq!(definition_lines(&params.text, "b"), Some((4, 7)));
         assert_eq!(definition_lines(&steps.text, "t"), Some((4, 6)));
         assert_eq!(definition_lines(&steps.text, "z"), None);
+    }
+
+    #[test]
+    fn errors_about_the_datasets_of_a_missing_norm_and_the_views_on_them_follow_from_it() {
+        let inputs =
+            SourceFile { path: "entrees.toml".into(), text: "[fichiers]\npros = { type = \"dataset\", norm = \"pros\" }\n".into() };
+        let steps = SourceFile {
+            path: "etapes.toml".into(),
+            text: "[[step]]\nname = \"mg\"\nfilter = { dataset = \"pros\" }\n[[step]]\nname = \"n\"\ncount = { dataset = \"mg\" }\n[[step]]\nname = \"x\"\nv = { dataset = \"autre\" }\n".into(),
+        };
+        let missing = Diagnostic::error(Code::MissingFile, "pros").at(Location::File { file: "norms/pros/v1.toml".into() });
+        let listed = at(Code::UndefinedName, &inputs, "pros = {");
+        let mut diags = vec![
+            at(Code::UndefinedName, &steps, "\"mg\" }").undefined("mg"),
+            at(Code::UndefinedName, &steps, "\"pros\" }").undefined("pros"),
+            at(Code::UndefinedName, &steps, "\"autre\"").undefined("autre"),
+            listed.clone(),
+            missing.clone(),
+        ];
+        let at_norm = norm_error_at(&diags, "pros/v1.toml").expect("the norm's error");
+        assert_eq!(Some(&at_norm), missing.location.as_ref());
+        let lost =
+            [LostNorm { at: at_norm.clone(), names: vec!["pros".into(), "fichiers.pros".into()], inputs: vec![listed.location.unwrap()] }];
+        link_to_lost_norms(&mut diags, &[inputs, steps], &lost);
+        let follows: Vec<bool> = diags.iter().map(|d| d.follows() == Some(&at_norm)).collect();
+        // The view `mg` over the lost dataset, the dataset itself and the input follow; an unrelated
+        // unknown name and the norm's own error do not.
+        assert_eq!(follows, vec![true, true, false, true, false]);
     }
 
     #[test]

@@ -8,10 +8,11 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
 use crate::message::Message;
-use crate::rulebook::{BTreeSet, Rulebook};
+use crate::rulebook::{BTreeSet, Plan, Rulebook};
 use crate::rules::calendar::deadlines::deposit_deadlines_of;
 use crate::rules::calendar::{Event, EventKind, RebaseRule, Received};
 use crate::rules::inputs::InputKind;
+use crate::rules::step::Mechanism;
 use crate::value::{Kind, Unit, Value};
 
 mod exprs;
@@ -177,7 +178,12 @@ pub(crate) fn check_rebase(rb: &Rulebook, e: &Event, r: &RebaseRule, diags: &mut
         ("exit", &r.exit, Some(Kind::Date)),
     ];
     if let Some(m) = &r.measure {
-        wanted.push(("measure", m, Some(Kind::Number)));
+        // A measure is a number column of the dataset, or a value computed per member.
+        if ds.columns.iter().any(|(c, _)| c == m) {
+            wanted.push(("measure", m, Some(Kind::Number)));
+        } else {
+            check_keyed_measure(rb, e, &ds.name, m, diags);
+        }
     }
     for (key, column, kind) in wanted {
         match ds.columns.iter().find(|(c, _)| c == column) {
@@ -205,6 +211,48 @@ pub(crate) fn check_rebase(rb: &Rulebook, e: &Event, r: &RebaseRule, diags: &mut
                 .at(e.location_of(key)),
             ),
             Some(_) => {}
+        }
+    }
+}
+
+/// A re-basing measure that names no column of the dataset must be a number computed per member:
+/// a `derive` step with a `key` (its value under each member's id) over the rule's dataset or a
+/// view of it. Else R132 (neither a column nor a keyed value) or R133 (keyed over another dataset).
+fn check_keyed_measure(rb: &Rulebook, e: &Event, dataset: &str, name: &str, diags: &mut Vec<Diagnostic>) {
+    let at = e.location_of("measure");
+    let step = rb.steps.iter().find(|s| s.def.name == name);
+    let keyed = step.and_then(|s| match (&s.def.mechanism, &s.plan) {
+        (Mechanism::Derive { key: Some(_), .. }, Plan::Derive(p)) if !matches!(s.unit, Unit::Date | Unit::Bool | Unit::Text) => {
+            Some(&rb.datasets[rb.views[p.view].dataset].name)
+        }
+        _ => None,
+    });
+    match keyed {
+        Some(of) if of == dataset => {}
+        Some(of) => diags.push(
+            Diagnostic::error(
+                Code::RebaseMeasureDataset,
+                msg!("rules-rebase-measure-dataset", event = &e.name, name = name, of = of, dataset = dataset),
+            )
+            .at(at)
+            .hint(msg!("rules-rebase-measure-hint", dataset = dataset)),
+        ),
+        None => {
+            let mut d = Diagnostic::error(
+                Code::RebaseMeasure,
+                msg!("rules-rebase-measure", event = &e.name, name = name, dataset = dataset, step = step.is_some().to_string()),
+            )
+            .at(at)
+            .hint(msg!("rules-rebase-measure-hint", dataset = dataset));
+            if step.is_none()
+                && let Some(c) = did_you_mean(
+                    name,
+                    rb.datasets.iter().filter(|d| d.name == dataset).flat_map(|d| d.columns.iter().map(|(c, _)| c.as_str())),
+                )
+            {
+                d = d.hint(msg!("rules-did-you-mean", name = c));
+            }
+            diags.push(d);
         }
     }
 }

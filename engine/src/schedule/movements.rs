@@ -1,6 +1,7 @@
 //! Entries and exits of a dataset's members after a re-basing rule's reference date, and the
 //! share of the estimate each moves: its group's weight, divided among the group's members
-//! equally or by a measure of each (a full-time equivalent).
+//! equally or by a measure of each (a full-time equivalent): a column of the dataset, or a
+//! per-member value a `derive` step with a `key` computes (read under the member's id).
 
 use std::collections::BTreeMap;
 
@@ -9,6 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::data::case::Case;
 use crate::diagnostic::Diagnostic;
+use crate::eval::Evaluation;
 use crate::rulebook::Rulebook;
 use crate::rules::calendar::Event;
 use crate::rules::inputs::InputKind;
@@ -16,9 +18,16 @@ use crate::schedule::{Movement, MovementKind, cents, overflow, sum};
 use crate::value::{Ratio, Value};
 
 /// The entries and exits of every re-basing rule, by effective date, with their effect on
-/// `estimate`.
+/// `estimate`. A measure that names no column is a keyed step of `eval`: each member's measure
+/// is its value under the member's id (zero when the step did not run or has no value for it).
 /// A diagnostic when a movement's share or effect does not fit a decimal.
-pub(crate) fn movements(rb: &Rulebook, calendar: &[Event], case: &Case, estimate: Decimal) -> Result<Vec<Movement>, Diagnostic> {
+pub(crate) fn movements(
+    rb: &Rulebook,
+    calendar: &[Event],
+    case: &Case,
+    eval: &Evaluation,
+    estimate: Decimal,
+) -> Result<Vec<Movement>, Diagnostic> {
     let mut out = Vec::new();
     for e in calendar {
         let Some(rule) = &e.rebase else { continue };
@@ -41,7 +50,20 @@ pub(crate) fn movements(rb: &Rulebook, calendar: &[Event], case: &Case, estimate
         let present_on =
             |row: &[Value], day: NaiveDate| date_at(row, cin).is_some_and(|d| d <= day) && date_at(row, cout).is_none_or(|d| d >= day);
         let cm = rule.measure.as_deref().and_then(col);
-        let measure_at = |row: &[Value]| cm.map(|c| row.get(c).and_then(Value::as_number).unwrap_or(Decimal::ZERO));
+        // A measure computed per member: the keyed breakdown of its step, by the member's id.
+        let keyed: Option<BTreeMap<&str, Decimal>> = match (&rule.measure, cm) {
+            (Some(name), None) => Some(
+                eval.output(name)
+                    .map(|o| o.breakdown.iter().filter_map(|p| Some((p.key.as_str(), p.value.as_ref()?.as_number()?))).collect())
+                    .unwrap_or_default(),
+            ),
+            _ => None,
+        };
+        let measure_at = |row: &[Value]| match (&keyed, cm) {
+            (Some(by_id), _) => Some(by_id.get(text_at(row, ci).as_str()).copied().unwrap_or(Decimal::ZERO)),
+            (None, Some(c)) => Some(row.get(c).and_then(Value::as_number).unwrap_or(Decimal::ZERO)),
+            (None, None) => None,
+        };
         let mut members: BTreeMap<String, (u32, Decimal)> = BTreeMap::new();
         let rows: Vec<Vec<Value>> = (0..ds.n_rows()).map(|r| ds.row(r)).collect();
         for row in &rows {
