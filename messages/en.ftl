@@ -945,6 +945,26 @@ cli-impact-error = error
 cli-impact-total-row = (total)
 cli-impact-attribution-many = Attribution of the delta, item by item, summed over the cases (method: { $method })
 
+## peps impact --format html (cli/src/impact/html.rs) — issue 27, part 4
+cli-impact-html-title = Impact of the rules { $from } → { $to }
+cli-impact-html-count = { $count } teams
+cli-impact-html-totals = Totals per team
+cli-impact-html-col-team = team
+cli-impact-html-col-total = total { $year }
+cli-impact-html-col-delta = delta
+cli-impact-html-col-percent = delta in %
+cli-impact-html-overall = All teams
+cli-impact-html-chart-teams = Delta per team
+cli-impact-html-chart-items = Delta per rule item
+cli-impact-html-items = Changed items and their share of the delta
+cli-impact-html-col-kind = kind
+cli-impact-html-col-item = item
+cli-impact-html-col-before = before
+cli-impact-html-col-after = after
+cli-impact-html-outputs = Changed outputs
+cli-impact-html-col-output = output
+cli-impact-html-method = Method
+
 ## peps rules check, diff (cli/src/rules_cmd.rs)
 cli-rules-folder-hint = a rules folder holds one folder per year, each with a `rulebook.toml`; pass --rules DIR
 cli-rules-coverage-unchecked = coverage { $from } → { $to } is not checked: { $broken } does not load (see `peps rules check { $broken }`)

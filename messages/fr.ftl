@@ -1031,6 +1031,26 @@ cli-impact-error = erreur
 cli-impact-total-row = (total)
 cli-impact-attribution-many = Attribution de l'écart, élément par élément, sommée sur les cas (méthode : { $method })
 
+## peps impact --format html (cli/src/impact/html.rs) — issue 27, part 4
+cli-impact-html-title = Impact des règles { $from } → { $to }
+cli-impact-html-count = { $count } équipes
+cli-impact-html-totals = Totaux par équipe
+cli-impact-html-col-team = équipe
+cli-impact-html-col-total = total { $year }
+cli-impact-html-col-delta = écart
+cli-impact-html-col-percent = écart en %
+cli-impact-html-overall = Ensemble
+cli-impact-html-chart-teams = Écart par équipe
+cli-impact-html-chart-items = Écart par élément des règles
+cli-impact-html-items = Éléments modifiés et leur part de l'écart
+cli-impact-html-col-kind = nature
+cli-impact-html-col-item = élément
+cli-impact-html-col-before = avant
+cli-impact-html-col-after = après
+cli-impact-html-outputs = Résultats modifiés
+cli-impact-html-col-output = résultat
+cli-impact-html-method = Méthode
+
 ## peps rules check, diff (cli/src/rules_cmd.rs)
 cli-rules-folder-hint = un dossier de règles contient un dossier par année, chacun avec un `rulebook.toml` ; indiquez --rules DOSSIER
 cli-rules-coverage-unchecked = la continuité { $from } → { $to } n'est pas vérifiée : { $broken } ne se charge pas (voir `peps rules check { $broken }`)
