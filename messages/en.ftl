@@ -508,7 +508,7 @@ data-item-code = code
 data-item-indicators = indicators
 data-item-step = step
 data-item-input = input
-data-impact-method = sequential substitution, item by item: starting from the earlier rules (moved into the later year, with the case's data, when the years differ: the frame), each changed item of the later rules is brought in one at a time in the fixed order parameters, table rows, list items, indicators, case inputs, norms, steps, formulas, result, calendar; each item is credited with the change of the total it causes given the items before it, so the credits add up exactly to the delta. An item that cannot be evaluated alone is evaluated with the next ones and their joint credit is noted.
+data-impact-method = the changed items are brought in one at a time, in a fixed order; each is credited with the change of the total it causes, and the credits add up exactly to the delta. Items that evaluate only together share one credit, carried by the new item if there is one.
 data-impact-other = other differences
 data-impact-other-note = the later rules differ from the items brought in by something no item names
 data-impact-evaluated-together = evaluated together with { $names }: the credit is theirs jointly
@@ -957,6 +957,26 @@ cli-impact-col-delta = delta
 cli-impact-error = error
 cli-impact-total-row = (total)
 cli-impact-attribution-many = Attribution of the delta, item by item, summed over the cases (method: { $method })
+
+## peps impact --format html (cli/src/impact/html.rs) — issue 27, part 4
+cli-impact-html-title = Impact of the rules { $from } → { $to }
+cli-impact-html-count = { $count } teams
+cli-impact-html-totals = Totals per team
+cli-impact-html-col-team = team
+cli-impact-html-col-total = total { $year }
+cli-impact-html-col-delta = delta
+cli-impact-html-col-percent = delta in %
+cli-impact-html-overall = All teams
+cli-impact-html-chart-teams = Delta per team
+cli-impact-html-chart-items = Delta per rule item
+cli-impact-html-items = Changed items and their share of the delta
+cli-impact-html-col-kind = kind
+cli-impact-html-col-item = item
+cli-impact-html-col-before = before
+cli-impact-html-col-after = after
+cli-impact-html-outputs = Changed outputs
+cli-impact-html-col-output = output
+cli-impact-html-method = Method
 
 ## peps rules check, diff (cli/src/rules_cmd.rs)
 cli-rules-folder-hint = a rules folder holds one folder per year, each with a `rulebook.toml`; pass --rules DIR

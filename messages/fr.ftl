@@ -544,7 +544,7 @@ data-item-code = code
 data-item-indicators = indicateurs
 data-item-step = étape
 data-item-input = entrée
-data-impact-method = substitution séquentielle, élément par élément : en partant des règles antérieures (transposées dans l'année la plus récente, avec les données du cas, quand les années diffèrent : le cadre), chaque élément modifié des règles récentes est introduit un à un dans l'ordre fixe paramètres, lignes de tables, éléments de listes, indicateurs, entrées du cas, normes, étapes, formules, résultat, calendrier ; chaque élément se voit attribuer la variation du total qu'il provoque compte tenu des éléments introduits avant lui, de sorte que les attributions s'additionnent exactement à l'écart. Un élément qui ne peut pas être évalué seul est évalué avec les suivants, et leur attribution commune est signalée.
+data-impact-method = les éléments modifiés sont introduits un à un, dans un ordre fixe ; chacun reçoit la variation du total qu'il provoque, et les parts s'additionnent exactement à l'écart. Des éléments qui ne s'évaluent qu'ensemble ont une part commune, portée par le nouvel élément s'il y en a un.
 data-impact-other = autres différences
 data-impact-other-note = les règles récentes diffèrent des éléments introduits par quelque chose qu'aucun élément ne nomme
 data-impact-evaluated-together = évalué avec { $names } : l'attribution leur revient en commun
@@ -1043,6 +1043,26 @@ cli-impact-col-delta = écart
 cli-impact-error = erreur
 cli-impact-total-row = (total)
 cli-impact-attribution-many = Attribution de l'écart, élément par élément, sommée sur les cas (méthode : { $method })
+
+## peps impact --format html (cli/src/impact/html.rs) — issue 27, part 4
+cli-impact-html-title = Impact des règles { $from } → { $to }
+cli-impact-html-count = { $count } équipes
+cli-impact-html-totals = Totaux par équipe
+cli-impact-html-col-team = équipe
+cli-impact-html-col-total = total { $year }
+cli-impact-html-col-delta = écart
+cli-impact-html-col-percent = écart en %
+cli-impact-html-overall = Ensemble
+cli-impact-html-chart-teams = Écart par équipe
+cli-impact-html-chart-items = Écart par élément des règles
+cli-impact-html-items = Éléments modifiés et leur part de l'écart
+cli-impact-html-col-kind = nature
+cli-impact-html-col-item = élément
+cli-impact-html-col-before = avant
+cli-impact-html-col-after = après
+cli-impact-html-outputs = Résultats modifiés
+cli-impact-html-col-output = résultat
+cli-impact-html-method = Méthode
 
 ## peps rules check, diff (cli/src/rules_cmd.rs)
 cli-rules-folder-hint = un dossier de règles contient un dossier par année, chacun avec un `rulebook.toml` ; indiquez --rules DOSSIER

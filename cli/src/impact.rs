@@ -24,6 +24,9 @@ use crate::json::json;
 use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 
+mod html;
+mod show;
+
 #[derive(clap::Args, Debug)]
 pub struct ImpactArgs {
     /// The earlier year (with --to): what changed from one year to the next
@@ -62,6 +65,8 @@ pub struct ImpactArgs {
 pub enum ImpactFormat {
     Table,
     Json,
+    /// One self-contained page: totals per team, a chart of the deltas, each item's own delta
+    Html,
 }
 
 /// The two rulebooks compared: (earlier or shipped, later or draft).
@@ -145,7 +150,8 @@ fn one(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dir: &Path, options: C
     }
     let text = match args.format {
         ImpactFormat::Json => json(&result),
-        ImpactFormat::Table => table(&result, [from.root(), to.root()], args.locale),
+        ImpactFormat::Table => table(&result, [from, to], args.locale),
+        ImpactFormat::Html => html::one(&result, [from, to], args.locale),
     };
     crate::emit(&text);
     exit_code(&diags)
@@ -176,28 +182,29 @@ fn percent(delta: Decimal, base: &Value, locale: Locale) -> String {
     }
 }
 
-/// A value as one line: its first line, cut to `width` characters.
-fn short(v: &Option<String>, width: usize) -> String {
-    let text = v.as_deref().map_or("—", |s| s.lines().next().unwrap_or(""));
-    if text.chars().count() > width { format!("{}…", text.chars().take(width - 1).collect::<String>()) } else { text.to_string() }
+/// A value as one line: whole when it is one line (a value people check is never cut), else its
+/// first line and an ellipsis (a script function's code).
+fn one_line(text: &str) -> String {
+    match text.split_once('\n') {
+        Some((first, _)) => format!("{first} …"),
+        None => text.to_string(),
+    }
 }
 
-fn items_table(out: &mut String, items: &[ImpactItem], locale: Locale) {
+fn items_table(out: &mut String, items: &[ImpactItem], rbs: [&Rulebook; 2], locale: Locale) {
     if items.is_empty() {
         let _ = writeln!(out, "  {}", msg!("cli-impact-no-item"));
         return;
     }
     let kind = |i: &ImpactItem| msg!("cli-diff-kind", kind = i.kind.as_str()).to_string();
     let wk = items.iter().map(|i| kind(i).chars().count()).max().unwrap_or(4);
-    // The item by its label first, then its name.
-    let shown = |i: &ImpactItem| match &i.label {
-        Some(l) => labelled(l, &i.name, 64),
-        None => i.name.clone(),
-    };
+    // The item by its whole label first, then its name; its values the French way.
+    let shown = show::item_name;
     let wn = items.iter().map(|i| shown(i).chars().count()).max().unwrap_or(4);
     for i in items {
         let name = shown(i);
-        let change = format!("{} → {}", short(&i.from, 32), short(&i.to, 32));
+        let [before, after] = show::item_values(i, rbs, locale).map(|v| one_line(&v));
+        let change = format!("{before} → {after}");
         let _ = writeln!(out, "  {:<wk$}  {name:<wn$}  {:>16}  {change}", kind(i), money(i.delta, locale));
         if let Some(n) = &i.note {
             let _ = writeln!(out, "  {:<wk$}  {:<wn$}  {:>16}  ({n})", "", "", "");
@@ -208,13 +215,16 @@ fn items_table(out: &mut String, items: &[ImpactItem], locale: Locale) {
     let _ = writeln!(out, "  {:<wk$}  {label:<wn$}  {:>16}  {note}", "", money(sum, locale));
 }
 
-fn table(i: &Impact, roots: [&str; 2], locale: Locale) -> String {
+fn table(i: &Impact, rbs: [&Rulebook; 2], locale: Locale) -> String {
+    let roots = [rbs[0].root(), rbs[1].root()];
     let mut out = String::new();
     let eur = Unit::Eur;
     let same = i.from == i.to;
     let _ =
         writeln!(out, "Impact {} → {} — {}", side(i.from, &i.rules_from, roots[0], same), side(i.to, &i.rules_to, roots[1], same), i.case);
-    for s in [&i.data_shift_from, &i.data_shift_to].into_iter().flatten() {
+    // Comparing two sets of rules of one year, both sides bring the data the same way: said once.
+    let shifts = [&i.data_shift_from, &i.data_shift_to];
+    for s in shifts.into_iter().flatten().take(if i.data_shift_from == i.data_shift_to { 1 } else { 2 }) {
         let _ = writeln!(out, "  {}", msg!("cli-impact-data-shift", from = s.from.to_string(), to = s.to.to_string()));
     }
     let _ = writeln!(out, "  {}", msg!("cli-impact-total", year = i.from.to_string(), amount = human(&i.total_from, eur, locale)));
@@ -222,23 +232,14 @@ fn table(i: &Impact, roots: [&str; 2], locale: Locale) -> String {
     let delta = format!("{}{}", money(i.delta, locale), percent(i.delta, &i.total_from, locale));
     let _ = writeln!(out, "  {}\n", msg!("cli-impact-delta", delta = delta));
     let _ = writeln!(out, "{}", msg!("cli-impact-attribution", method = i.method.to_string()));
-    items_table(&mut out, &i.items, locale);
+    items_table(&mut out, &i.items, rbs, locale);
     let _ = writeln!(out, "\n{}", msg!("cli-impact-outputs"));
     // Each output by its label first, then its name.
-    let shown = |o: &peps_engine::compare::impact::OutputDelta| labelled(&o.label, &o.name, 72);
+    let shown = |o: &peps_engine::compare::impact::OutputDelta| format!("{} ({})", o.label, o.name);
     let width = i.outputs.iter().map(|o| shown(o).chars().count()).max().unwrap_or(10);
     for o in &i.outputs {
         let show = |v: &Option<Value>| v.as_ref().map_or("—".to_string(), |v| human(v, o.unit, locale));
-        let delta = o
-            .delta
-            .map(|d| {
-                if d.is_zero() {
-                    "=".to_string()
-                } else {
-                    format!("{}{}", if d.is_sign_positive() { "+" } else { "" }, number(&d.to_string(), locale))
-                }
-            })
-            .unwrap_or_default();
+        let delta = o.delta.map(|d| if d.is_zero() { "=".to_string() } else { show::signed(d, o.unit, locale) }).unwrap_or_default();
         let _ = writeln!(out, "  {:<width$}  {:>16}  {:>16}  {:>14}", shown(o), show(&o.from), show(&o.to), delta);
     }
     out
@@ -343,14 +344,15 @@ fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], opt
     };
     let text = match args.format {
         ImpactFormat::Json => json(&report),
-        ImpactFormat::Table => many_table(&report, args.locale),
+        ImpactFormat::Table => many_table(&report, [from, to], args.locale),
+        ImpactFormat::Html => html::many(&report, [from, to], args.locale),
     };
     crate::emit(&text);
     let errors = report.cases.iter().any(|c| c.status == "error");
     if errors { exit_code(&all).max(crate::EXIT_FINDINGS) } else { exit_code(&all) }
 }
 
-fn many_table(m: &Many<'_>, locale: Locale) -> String {
+fn many_table(m: &Many<'_>, rbs: [&Rulebook; 2], locale: Locale) -> String {
     let mut out = String::new();
     let same = m.from == m.to;
     let title = Message::id("cli-impact-many-title")
@@ -358,7 +360,7 @@ fn many_table(m: &Many<'_>, locale: Locale) -> String {
         .with("to", side(m.to, m.rules_to, m.roots[1], same))
         .with("count", m.cases.len());
     let _ = writeln!(out, "{title}\n");
-    let width = m.cases.iter().map(|c| c.name.chars().count()).max().unwrap_or(4).clamp(4, 48);
+    let width = m.cases.iter().map(|c| c.name.chars().count()).max().unwrap_or(4).max(4);
     let [case, name, delta, error, total] = [
         msg!("cli-impact-col-case"),
         msg!("cli-impact-col-name"),
@@ -369,7 +371,7 @@ fn many_table(m: &Many<'_>, locale: Locale) -> String {
     .map(|m| m.to_string());
     let _ = writeln!(out, "{case:<14} {name:<width$} {:>18} {:>18} {delta:>16}", m.from, m.to);
     for c in &m.cases {
-        let name: String = c.name.chars().take(width).collect();
+        let name = &c.name;
         if c.status == "error" {
             let _ = writeln!(out, "{:<14} {name:<width$} {error:>18}", c.case);
             continue;
@@ -388,22 +390,6 @@ fn many_table(m: &Many<'_>, locale: Locale) -> String {
     let _ =
         writeln!(out, "{total:<14} {:<width$} {:>18} {:>18} {:>16}", "", amount(m.total_from), amount(m.total_to), money(m.delta, locale));
     let _ = writeln!(out, "\n{}", msg!("cli-impact-attribution-many", method = m.method.clone()));
-    items_table(&mut out, &m.items, locale);
+    items_table(&mut out, &m.items, rbs, locale);
     out
-}
-
-/// `text` cut to `width` characters, an ellipsis marking the cut.
-fn shorten(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}
-
-/// `label (name)` in at most `width` characters: the label is cut, never the name.
-fn labelled(label: &str, name: &str, width: usize) -> String {
-    let room = width.saturating_sub(name.chars().count() + 3).max(8);
-    format!("{} ({name})", shorten(label, room))
 }

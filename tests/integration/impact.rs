@@ -125,8 +125,10 @@ fn a_step_that_needs_a_new_function_is_credited_jointly_with_it() {
     check_adds_up(&json);
     let kinds: Vec<&str> = items(&json).iter().map(|i| i["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["step", "formula"], "{:?}", items(&json));
-    assert!(items(&json)[0]["note"].as_str().unwrap().contains("evaluated together"), "{:?}", items(&json));
-    assert_eq!(dec(&items(&json)[1]["delta"]), Decimal::ZERO, "the joint credit sits on the first of the group");
+    // The new function carries the joint credit: the step only calls it.
+    assert!(items(&json)[1]["note"].as_str().unwrap().contains("evaluated together"), "{:?}", items(&json));
+    assert!(items(&json)[0]["note"].as_str().unwrap().contains("credited jointly"), "{:?}", items(&json));
+    assert_eq!(dec(&items(&json)[0]["delta"]), Decimal::ZERO, "the joint credit sits on the new item of the group");
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod evaluation_paths;
 mod french;
 mod house;
 mod impact;
+mod impact_report;
 mod installed;
 mod keys;
 mod kit;

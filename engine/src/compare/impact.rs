@@ -9,7 +9,9 @@
 //! the total it causes given the items before it. The last set of items is the later rules, so
 //! the credits add up exactly to the delta. An item that cannot be evaluated alone (a step that
 //! reads a parameter not brought in yet) is evaluated with the items after it until the set
-//! loads and evaluates, and the joint credit is noted.
+//! loads and evaluates, and the joint credit is noted. A joint credit goes to the group's first
+//! new item when it has one (a new component, and the total's formula and `[result]` that now
+//! read it: the money is the new component's), else to its first item.
 
 use std::path::Path;
 
@@ -190,7 +192,7 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
     if !pending.is_empty()
         && let Some(t) = total(&current, sides)
     {
-        credit(&mut out, &mut pending, t.checked_sub(previous)?, [&b, &a]);
+        credit(&mut out, &mut pending, t.checked_sub(previous)?, [(&b, to), (&a, from)]);
         previous = t;
     }
     let all = changes(&current, &b);
@@ -201,7 +203,7 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
             out.push(ImpactItem {
                 kind: change.kind,
                 name: change.name.clone(),
-                label: [&b, &a].iter().find_map(|p| label_of(&change.target, p)),
+                label: label_in(&change.target, [(&b, to), (&a, from)]),
                 delta: Decimal::ZERO,
                 from: change.from.clone(),
                 to: change.to.clone(),
@@ -211,13 +213,13 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
         }
         pending.push(change.clone());
         if let Some(t) = total(&current, sides) {
-            credit(&mut out, &mut pending, t.checked_sub(previous)?, [&b, &a]);
+            credit(&mut out, &mut pending, t.checked_sub(previous)?, [(&b, to), (&a, from)]);
             previous = t;
         }
     }
     if !pending.is_empty() {
         let t = total(&current, sides).unwrap_or_else(|| total_of(end));
-        credit(&mut out, &mut pending, t.checked_sub(previous)?, [&b, &a]);
+        credit(&mut out, &mut pending, t.checked_sub(previous)?, [(&b, to), (&a, from)]);
         previous = t;
     }
     let rest = total_of(end).checked_sub(previous)?;
@@ -241,28 +243,37 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
     Some(out)
 }
 
-/// Credits `delta` to the items of `pending` evaluated together: all of it to the first, the
-/// others at zero with a note naming the group.
-fn credit(out: &mut Vec<ImpactItem>, pending: &mut Vec<Change>, delta: Decimal, sides: [&Parts; 2]) {
+/// Credits `delta` to the items of `pending` evaluated together: all of it to the first new
+/// item (absent from the earlier rules) if there is one, else to the first; the others at zero
+/// with a note naming the item credited.
+fn credit(out: &mut Vec<ImpactItem>, pending: &mut Vec<Change>, delta: Decimal, sides: [(&Parts, &Rulebook); 2]) {
     let names: Vec<String> = pending.iter().map(|c| c.name.clone()).collect();
+    let credited = if names.len() > 1 { pending.iter().position(|c| c.from.is_none()).unwrap_or(0) } else { 0 };
     for (i, c) in pending.drain(..).enumerate() {
         let note = (names.len() > 1).then(|| {
-            if i == 0 {
-                msg!("data-impact-evaluated-together", names = names[1..].join(", "))
+            if i == credited {
+                let others: Vec<&str> = names.iter().enumerate().filter(|&(j, _)| j != credited).map(|(_, n)| n.as_str()).collect();
+                msg!("data-impact-evaluated-together", names = others.join(", "))
             } else {
-                msg!("data-impact-credited-jointly", name = &names[0])
+                msg!("data-impact-credited-jointly", name = &names[credited])
             }
         });
         out.push(ImpactItem {
             kind: c.kind,
-            label: sides.iter().find_map(|p| label_of(&c.target, p)),
+            label: label_in(&c.target, sides),
             name: c.name,
-            delta: if i == 0 { delta } else { Decimal::ZERO },
+            delta: if i == credited { delta } else { Decimal::ZERO },
             from: c.from,
             to: c.to,
             note,
         });
     }
+}
+
+/// The label of the item a change targets, as the later rules write it (else the earlier ones),
+/// each `{parameter}` in it shown with that rulebook's value.
+fn label_in(target: &changes::Target, sides: [(&Parts, &Rulebook); 2]) -> Option<String> {
+    sides.iter().find_map(|(p, rb)| label_of(target, p).map(|l| rb.render_label(&l)))
 }
 
 /// The label of the item a change targets, as the later rules write it.
