@@ -24,6 +24,8 @@ use crate::json::json;
 use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 
+mod sweep;
+
 #[derive(clap::Args, Debug)]
 pub struct ImpactArgs {
     /// The earlier year (with --to): what changed from one year to the next
@@ -43,6 +45,9 @@ pub struct ImpactArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ImpactFormat::Table)]
     format: ImpactFormat,
+    /// With --year: a cost curve, one rule value swept (NAME=FROM..TO:STEP; see docs/impact.md)
+    #[arg(long, value_name = "NAME=FROM..TO:STEP", requires = "year", conflicts_with = "baseline_rules")]
+    sweep: Option<String>,
     /// Number style
     #[arg(long, value_enum, env = "PEPS_LOCALE", default_value_t = Locale::Fr)]
     locale: Locale,
@@ -62,6 +67,10 @@ pub struct ImpactArgs {
 pub enum ImpactFormat {
     Table,
     Json,
+    /// With --sweep: one row per value
+    Csv,
+    /// With --sweep: a page with the curve drawn
+    Html,
 }
 
 /// The two rulebooks compared: (earlier or shipped, later or draft).
@@ -113,6 +122,13 @@ fn case_dirs(args: &ImpactArgs, rb: &Rulebook) -> Result<Vec<PathBuf>, u8> {
 }
 
 pub fn run(args: &ImpactArgs) -> u8 {
+    if let Some(spec) = &args.sweep {
+        return sweep::run(args, spec);
+    }
+    if matches!(args.format, ImpactFormat::Csv | ImpactFormat::Html) {
+        crate::error(msg!("cli-sweep-format-needs-sweep"));
+        return crate::EXIT_IO;
+    }
     let mut sources = Sources::default();
     let (from, to) = match rulebooks(args, &mut sources) {
         Ok(r) => r,
@@ -145,7 +161,7 @@ fn one(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dir: &Path, options: C
     }
     let text = match args.format {
         ImpactFormat::Json => json(&result),
-        ImpactFormat::Table => table(&result, [from.root(), to.root()], args.locale),
+        ImpactFormat::Table | ImpactFormat::Csv | ImpactFormat::Html => table(&result, [from.root(), to.root()], args.locale),
     };
     crate::emit(&text);
     exit_code(&diags)
@@ -343,7 +359,7 @@ fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], opt
     };
     let text = match args.format {
         ImpactFormat::Json => json(&report),
-        ImpactFormat::Table => many_table(&report, args.locale),
+        ImpactFormat::Table | ImpactFormat::Csv | ImpactFormat::Html => many_table(&report, args.locale),
     };
     crate::emit(&text);
     let errors = report.cases.iter().any(|c| c.status == "error");
