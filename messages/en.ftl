@@ -1480,4 +1480,4 @@ cli-sweep-per-case-note = The cost of each of the { $cases } cases: --format csv
 cli-sweep-largest-step = The largest step: { $from } → { $to }, { $delta }; attribution item by item, summed over the cases (method: { $method })
 cli-sweep-no-step = A single value: no step to attribute.
 cli-sweep-chart = Total cost by { $item }
-help-impact--sweep = With --year: a cost curve, one rule value swept (NAME=FROM..TO:STEP: a parameter, TABLE[key=value,…].column or LIST.CODE.attribute; see docs/impact.md)
+help-impact--sweep = With --year: a cost curve, one rule value swept (NAME=FROM..TO:STEP: a parameter, TABLE[key=value,…].column or LIST.CODE.attribute; see docs/courbes-de-cout.md)

@@ -1662,4 +1662,4 @@ cli-sweep-per-case-note = Le coût de chacun des { $cases } cas : --format csv o
 cli-sweep-largest-step = Le plus grand pas : { $from } → { $to }, { $delta } ; attribution élément par élément, sommée sur les cas (méthode : { $method })
 cli-sweep-no-step = Une seule valeur : aucun pas à attribuer.
 cli-sweep-chart = Coût total selon { $item }
-help-impact--sweep = Avec --year : une courbe de coût, une valeur des règles balayée (NOM=DE..À:PAS : un paramètre, TABLE[clé=valeur,…].colonne ou LISTE.CODE.attribut ; voir docs/impact.md)
+help-impact--sweep = Avec --year : une courbe de coût, une valeur des règles balayée (NOM=DE..À:PAS : un paramètre, TABLE[clé=valeur,…].colonne ou LISTE.CODE.attribut ; voir docs/courbes-de-cout.md)

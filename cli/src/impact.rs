@@ -45,7 +45,7 @@ pub struct ImpactArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ImpactFormat::Table)]
     format: ImpactFormat,
-    /// With --year: a cost curve, one rule value swept (NAME=FROM..TO:STEP; see docs/impact.md)
+    /// With --year: a cost curve, one rule value swept (NAME=FROM..TO:STEP; see docs/courbes-de-cout.md)
     #[arg(long, value_name = "NAME=FROM..TO:STEP", requires = "year", conflicts_with = "baseline_rules")]
     sweep: Option<String>,
     /// Number style

@@ -25,6 +25,7 @@ mod robustness;
 mod roots;
 mod runs;
 mod schedule;
+mod sweep;
 mod synth;
 mod trust;
 mod util;
