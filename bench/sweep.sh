@@ -7,7 +7,7 @@
 # bench/national.sh does), reads it once so it is in the page cache, then times
 # `peps impact --year 2025 --sweep prestations.G.tarif=FROM..TO:STEP` over it, VALUES values around
 # the shipped tariff of G (read from rules/2025/prestations.toml, never written here), with
-# farm-bench when it is installed (median of 3 runs), else /usr/bin/time (one run).
+# farm-bench when it is installed (median of RUNS runs, default 3), else /usr/bin/time (one run).
 # The cases are read once; each value only rebinds the rulebook, so the time is about one read of
 # the nation plus VALUES evaluations of it, plus the attribution of the largest step.
 #
@@ -17,6 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE="${1:-10}"
 VALUES="${2:-20}"
+RUNS="${RUNS:-3}"
 BENCH_DIR="${BENCH_DIR:-/tmp/peps-bench-national}"
 TARGET="${CARGO_TARGET_DIR:-target}"
 if [ -z "${PEPS:-}" ]; then
@@ -43,7 +44,7 @@ spec="prestations.G.tarif=$from..$tariff:0.10"
 echo "== sweep $spec over $teams teams, $patients patients ($(du -sm "$nation" | cut -f1) MB)"
 cmd=("$PEPS" impact --year 2025 --sweep "$spec" --format csv "$nation")
 if command -v farm-bench > /dev/null; then
-    farm-bench -n 3 --warmup 0 --timeout 3600 -- "${cmd[@]}"
+    farm-bench -n "$RUNS" --warmup 0 --timeout 3600 -- "${cmd[@]}"
 else
     /usr/bin/time -f "   sweep: %e s wall, %U+%S s CPU, %M KB peak" "${cmd[@]}" > /dev/null
 fi

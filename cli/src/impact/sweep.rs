@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use peps_engine::compare::impact::{ImpactItem, impact_of_case};
 use peps_engine::compare::sweep::{SweepError, SweepItem, SweepSpec};
 use peps_engine::data::case::Case;
-use peps_engine::diagnostic::Diagnostic;
+use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::eval::evaluate;
 use peps_engine::message::Message;
 use peps_engine::msg;
@@ -178,9 +178,19 @@ pub fn run(args: &ImpactArgs, text: &str) -> u8 {
         let evaluated: Vec<(Option<Decimal>, Vec<Diagnostic>)> = pool.install(|| {
             cases
                 .par_iter()
-                .map(|(_, case)| {
+                .map(|(dir, case)| {
                     let Some(case) = case else { return (None, Vec::new()) };
-                    let e = evaluate(&rb_v, case);
+                    // A case that panics is in error for this value (D236); the others go on.
+                    let e = match crate::caught::catch(|| evaluate(&rb_v, case)) {
+                        Ok(e) => e,
+                        Err(panic) => {
+                            let shown = dir.display().to_string();
+                            let diag = Diagnostic::error(Code::CasePanicked, msg!("cli-batch-case-panicked", case = &shown, panic = panic))
+                                .at(Location::File { file: shown })
+                                .hint(msg!("cli-batch-case-panicked-hint"));
+                            return (None, vec![diag]);
+                        }
+                    };
                     let total = if e.has_errors() { None } else { e.total.as_number() };
                     (total, e.diagnostics)
                 })

@@ -115,7 +115,9 @@ impl SweepSpec {
             return Err(SweepError::StepNotPositive { step: self.step });
         }
         let too_many = || SweepError::TooMany { count: usize::MAX, max: MAX_VALUES };
-        let count = ((self.to - self.from) / self.step).floor().to_string().parse::<usize>().map_err(|_| too_many())?.saturating_add(1);
+        // Bounds near the largest decimal: too many values, never an overflow.
+        let steps = self.to.checked_sub(self.from).and_then(|span| span.checked_div(self.step)).ok_or_else(too_many)?;
+        let count = steps.floor().to_string().parse::<usize>().map_err(|_| too_many())?.saturating_add(1);
         if count > MAX_VALUES {
             return Err(SweepError::TooMany { count, max: MAX_VALUES });
         }
@@ -310,5 +312,38 @@ impl SweepItem {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_spec_gives_its_values_the_end_included_when_a_step_lands_on_it() {
+        let spec = SweepSpec::parse("prestations.G.tarif=28..30:0,5").unwrap();
+        assert_eq!(spec.name, "prestations.G.tarif");
+        assert_eq!(spec.values().unwrap(), ["28.0", "28.5", "29.0", "29.5", "30.0"].map(d));
+        let spec = SweepSpec::parse("t[a=1,b=x].c=1..2:0.3").unwrap();
+        assert_eq!(spec.name, "t[a=1,b=x].c");
+        assert_eq!(spec.values().unwrap(), ["1.0", "1.3", "1.6", "1.9"].map(d));
+    }
+
+    #[test]
+    fn bad_specs_are_told_apart() {
+        assert_eq!(SweepSpec::parse("x"), Err(SweepError::Syntax));
+        assert_eq!(SweepSpec::parse("x=1..2"), Err(SweepError::Syntax));
+        assert_eq!(SweepSpec::parse("x=a..2:1"), Err(SweepError::NotANumber { text: "a".into() }));
+        assert_eq!(SweepSpec::parse("x=3..2:1"), Err(SweepError::Reversed { from: d("3"), to: d("2") }));
+        assert_eq!(SweepSpec::parse("x=1..2:0"), Err(SweepError::StepNotPositive { step: d("0") }));
+        assert_eq!(SweepSpec::parse("x=0..1000:1"), Err(SweepError::TooMany { count: 1001, max: MAX_VALUES }));
+        assert!(matches!(
+            SweepSpec::parse("x=-79228162514264337593543950335..79228162514264337593543950335:0.0000001"),
+            Err(SweepError::TooMany { .. })
+        ));
     }
 }
