@@ -1488,3 +1488,33 @@ help-compute--sorted = With --partition-by: the files are sorted by the column; 
 help-compute--columns = With --format csv over many cases: these columns only, `NAME` or `HEADER=NAME` (`--columns id=case,total`), and no totals line
 help-compute--delimiter = With --format csv over many cases: the field separator
 # -- end help --
+
+## issue 27, item 7 — peps impact --sweep: cost curves (cli/src/impact/sweep.rs)
+cli-sweep-syntax = a cost curve is written NAME=FROM..TO:STEP (for instance prestations.G.tarif=28..32:0.5): “{ $spec }” is not of that form
+cli-sweep-not-a-number = “{ $text }” is not a number (write for instance 28, 0.5 or 1.10)
+cli-sweep-reversed = the curve's start ({ $from }) is past its end ({ $to }): write the smaller value first
+cli-sweep-step = the step must be positive (here { $step })
+cli-sweep-too-many = { $count } values: a curve has at most { $max }; take a larger step or a shorter range
+cli-sweep-unknown = no parameter, table or list is called “{ $name }”
+cli-sweep-did-you-mean = { $message }; did you mean “{ $name }”?
+cli-sweep-unknown-part = “{ $part }” is not in “{ $name }”
+cli-sweep-which-part = “{ $name }” holds several values: name the one to vary among { $choices }
+cli-sweep-bad-keys = cell of the table { $table }: “{ $keys }” must give a value to every key, { $expected }
+cli-sweep-no-row = the table { $table } has no row for { $keys }
+cli-sweep-not-a-number-item = “{ $name }” does not hold a number (unit { $unit }): a cost curve varies a number
+cli-sweep-needs-year = a cost curve varies one year's rules: give --year YEAR
+cli-sweep-format-needs-sweep = --format csv only serves with --sweep (a page of one impact: --format html)
+cli-sweep-rulebook-failed = with { $item } = { $value }, the rules no longer load (see the diagnostics)
+cli-sweep-values = values
+cli-sweep-title = Cost curve of { $item } — { $year } ({ $rules }), { $cases } cases, { $count } values
+cli-sweep-current = value in the rules: { $value }
+cli-sweep-col-value = value
+cli-sweep-col-total = total
+cli-sweep-col-step = step delta
+cli-sweep-current-mark = ← rules
+cli-sweep-errors = { $count } cases in error, left out of the total
+cli-sweep-per-case-note = The cost of each of the { $cases } cases: --format csv or --format json.
+cli-sweep-largest-step = The largest step: { $from } → { $to }, { $delta }; attribution item by item, summed over the cases (method: { $method })
+cli-sweep-no-step = A single value: no step to attribute.
+cli-sweep-chart = Total cost by { $item }
+help-impact--sweep = With --year: a cost curve, one rule value swept (NAME=FROM..TO:STEP: a parameter, TABLE[key=value,…].column or LIST.CODE.attribute; see docs/courbes-de-cout.md)

@@ -1670,3 +1670,33 @@ help-compute--sorted = Avec --partition-by : les fichiers sont triés par la col
 help-compute--columns = Avec --format csv sur plusieurs cas : ces colonnes seulement, `NOM` ou `EN-TÊTE=NOM` (`--columns id=case,total`), et pas de ligne de totaux
 help-compute--delimiter = Avec --format csv sur plusieurs cas : le séparateur de champs
 # -- end help --
+
+## issue 27, item 7 — peps impact --sweep: cost curves (cli/src/impact/sweep.rs)
+cli-sweep-syntax = une courbe de coût s'écrit NOM=DE..À:PAS (par exemple prestations.G.tarif=28..32:0,5) : « { $spec } » ne suit pas cette forme
+cli-sweep-not-a-number = « { $text } » n'est pas un nombre (écrivez par exemple 28, 0,5 ou 1.10)
+cli-sweep-reversed = le début de la courbe ({ $from }) dépasse sa fin ({ $to }) : écrivez la plus petite valeur d'abord
+cli-sweep-step = le pas doit être positif (ici { $step })
+cli-sweep-too-many = { $count } valeurs : une courbe en a au plus { $max } ; prenez un pas plus grand ou un intervalle plus court
+cli-sweep-unknown = aucun paramètre, table ni liste ne s'appelle « { $name } »
+cli-sweep-did-you-mean = { $message } ; vouliez-vous dire « { $name } » ?
+cli-sweep-unknown-part = « { $part } » n'est pas dans « { $name } »
+cli-sweep-which-part = « { $name } » porte plusieurs valeurs : nommez celle à faire varier parmi { $choices }
+cli-sweep-bad-keys = cellule de la table { $table } : « { $keys } » doit donner une valeur à chaque clé, { $expected }
+cli-sweep-no-row = la table { $table } n'a pas de ligne pour { $keys }
+cli-sweep-not-a-number-item = « { $name } » ne porte pas un nombre (unité { $unit }) : une courbe de coût fait varier un nombre
+cli-sweep-needs-year = une courbe de coût fait varier les règles d'une année : indiquez --year ANNÉE
+cli-sweep-format-needs-sweep = --format csv ne sert qu'avec --sweep (la page d'un impact : --format html)
+cli-sweep-rulebook-failed = avec { $item } = { $value }, les règles ne se chargent plus (voir les diagnostics)
+cli-sweep-values = valeurs
+cli-sweep-title = Courbe de coût de { $item } — { $year } ({ $rules }), { $cases } cas, { $count } valeurs
+cli-sweep-current = valeur dans les règles : { $value }
+cli-sweep-col-value = valeur
+cli-sweep-col-total = total
+cli-sweep-col-step = écart au pas
+cli-sweep-current-mark = ← règles
+cli-sweep-errors = { $count } cas en erreur, hors total
+cli-sweep-per-case-note = Le coût de chacun des { $cases } cas : --format csv ou --format json.
+cli-sweep-largest-step = Le plus grand pas : { $from } → { $to }, { $delta } ; attribution élément par élément, sommée sur les cas (méthode : { $method })
+cli-sweep-no-step = Une seule valeur : aucun pas à attribuer.
+cli-sweep-chart = Coût total selon { $item }
+help-impact--sweep = Avec --year : une courbe de coût, une valeur des règles balayée (NOM=DE..À:PAS : un paramètre, TABLE[clé=valeur,…].colonne ou LISTE.CODE.attribut ; voir docs/courbes-de-cout.md)

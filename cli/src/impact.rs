@@ -26,6 +26,7 @@ use crate::workspace::{exit_code, load_year, print_diagnostics};
 
 mod html;
 mod show;
+mod sweep;
 
 #[derive(clap::Args, Debug)]
 pub struct ImpactArgs {
@@ -46,6 +47,9 @@ pub struct ImpactArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ImpactFormat::Table)]
     format: ImpactFormat,
+    /// With --year: a cost curve, one rule value swept (NAME=FROM..TO:STEP; see docs/courbes-de-cout.md)
+    #[arg(long, value_name = "NAME=FROM..TO:STEP", requires = "year", conflicts_with = "baseline_rules")]
+    sweep: Option<String>,
     /// Number style
     #[arg(long, value_enum, env = "PEPS_LOCALE", default_value_t = Locale::Fr)]
     locale: Locale,
@@ -65,7 +69,10 @@ pub struct ImpactArgs {
 pub enum ImpactFormat {
     Table,
     Json,
-    /// One self-contained page: totals per team, a chart of the deltas, each item's own delta
+    /// With --sweep: one row per value
+    Csv,
+    /// One self-contained page: totals per team, a chart of the deltas, each item's own delta (with
+    /// --sweep: the curve drawn)
     Html,
 }
 
@@ -118,6 +125,13 @@ fn case_dirs(args: &ImpactArgs, rb: &Rulebook) -> Result<Vec<PathBuf>, u8> {
 }
 
 pub fn run(args: &ImpactArgs) -> u8 {
+    if let Some(spec) = &args.sweep {
+        return sweep::run(args, spec);
+    }
+    if args.format == ImpactFormat::Csv {
+        crate::error(msg!("cli-sweep-format-needs-sweep"));
+        return crate::EXIT_IO;
+    }
     let mut sources = Sources::default();
     let (from, to) = match rulebooks(args, &mut sources) {
         Ok(r) => r,
@@ -150,7 +164,7 @@ fn one(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dir: &Path, options: C
     }
     let text = match args.format {
         ImpactFormat::Json => json(&result),
-        ImpactFormat::Table => table(&result, [from, to], args.locale),
+        ImpactFormat::Table | ImpactFormat::Csv => table(&result, [from, to], args.locale),
         ImpactFormat::Html => html::one(&result, [from, to], args.locale),
     };
     crate::emit(&text);
@@ -344,7 +358,7 @@ fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], opt
     };
     let text = match args.format {
         ImpactFormat::Json => json(&report),
-        ImpactFormat::Table => many_table(&report, [from, to], args.locale),
+        ImpactFormat::Table | ImpactFormat::Csv => many_table(&report, [from, to], args.locale),
         ImpactFormat::Html => html::many(&report, [from, to], args.locale),
     };
     crate::emit(&text);

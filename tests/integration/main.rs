@@ -26,6 +26,7 @@ mod robustness;
 mod roots;
 mod runs;
 mod schedule;
+mod sweep;
 mod synth;
 mod trust;
 mod util;

@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::compare::impact::apply::apply;
 use crate::compare::impact::cases::Sides;
 use crate::compare::impact::changes::{Change, changes};
-use crate::data::case::CaseOptions;
+use crate::data::case::{Case, CaseOptions};
 use crate::data::shift::DataShift;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::{Evaluation, RunManifest, evaluate};
@@ -106,8 +106,18 @@ pub struct OutputDelta {
 
 /// The case folder `dir` under `from` and under `to`, the delta attributed item by item.
 pub fn impact(from: &Rulebook, to: &Rulebook, dir: &Path, options: CaseOptions) -> (Option<Impact>, Vec<Diagnostic>) {
-    let (sides, mut diags) = Sides::load(from, to, dir, options);
+    let (sides, diags) = Sides::load(from, to, dir, options);
     let Some(sides) = sides else { return (None, diags) };
+    compared(from, to, &sides, diags)
+}
+
+/// A case already read under two rulebooks of one year with the same inputs, the delta
+/// attributed item by item (a sweep's step: the case is not read again).
+pub fn impact_of_case(from: &Rulebook, to: &Rulebook, case: &Case) -> (Option<Impact>, Vec<Diagnostic>) {
+    compared(from, to, &Sides::one(case, &to.schema), Vec::new())
+}
+
+fn compared(from: &Rulebook, to: &Rulebook, sides: &Sides, mut diags: Vec<Diagnostic>) -> (Option<Impact>, Vec<Diagnostic>) {
     let start = evaluate(from, &sides.a);
     let end = evaluate(to, &sides.b);
     diags.extend(start.diagnostics.iter().chain(&end.diagnostics).cloned());
@@ -117,7 +127,7 @@ pub fn impact(from: &Rulebook, to: &Rulebook, dir: &Path, options: CaseOptions) 
     // Deltas are differences of totals: two totals near the largest decimal may differ by more.
     let overflow = || Diagnostic::error(Code::Arithmetic, msg!("data-impact-overflow")).hint(msg!("data-impact-overflow-hint"));
     let (Some(items), Some(delta), Some(outputs)) =
-        (attribute(from, to, &sides, &start, &end), total_of(&end).checked_sub(total_of(&start)), output_deltas(&start, &end))
+        (attribute(from, to, sides, &start, &end), total_of(&end).checked_sub(total_of(&start)), output_deltas(&start, &end))
     else {
         diags.push(overflow());
         return (None, diags);

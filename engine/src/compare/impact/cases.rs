@@ -84,6 +84,12 @@ impl Sides {
         (Some(sides), diags)
     }
 
+    /// A case already read, the same on both sides: two rulebooks of one year with the same
+    /// inputs (a sweep's successive values).
+    pub(crate) fn one(case: &Case, schema: &CaseSchema) -> Sides {
+        Sides { a: case.clone(), b: case.clone(), a_in_b: case.clone(), schema_a: schema.clone(), schema_b: schema.clone() }
+    }
+
     /// The case as `rb` reads it: each of its inputs from the reading whose definition it shares.
     pub(crate) fn for_rules(&self, rb_schema: &CaseSchema, later_year: bool) -> Case {
         let (own, own_schema, other, other_schema) = if later_year {
