@@ -3,13 +3,13 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use peps_engine::eval::{Evaluation, Part};
+use peps_engine::eval::Evaluation;
 use peps_engine::msg;
 use peps_engine::value::{Unit, Value};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::format::{Locale, human};
+use crate::format::{Locale, failed_check, human};
 use crate::manifest::ManifestArgs;
 use crate::{Format, RulesArgs};
 
@@ -184,36 +184,6 @@ fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
     }
     out.push_str(&rows_left_out(e));
     out
-}
-
-/// A failed condition of the gate as people read it: its label, its name, and when it compares
-/// two values, both (`4, il en faut au moins 5`).
-pub fn failed_check(c: &Part, locale: Locale) -> String {
-    let label = c.label.as_deref().unwrap_or(&c.key);
-    match &c.compared {
-        Some(cmp) => msg!(
-            "report-failed-check-compared",
-            label = label,
-            name = &c.key,
-            value = human(&cmp.value, Unit::Number, locale),
-            op = comparison_key(&cmp.op),
-            threshold = human(&cmp.threshold, Unit::Number, locale)
-        )
-        .to_string(),
-        None => msg!("report-failed-check", label = label, name = &c.key).to_string(),
-    }
-}
-
-/// The selector of a comparison in the message files (`>=` → `ge`).
-fn comparison_key(op: &str) -> &'static str {
-    match op {
-        ">=" => "ge",
-        ">" => "gt",
-        "<=" => "le",
-        "<" => "lt",
-        "==" => "eq",
-        _ => "ne",
-    }
 }
 
 /// An assumed rule item as people read it: its label first, then what it is and its name, and

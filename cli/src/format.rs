@@ -1,6 +1,9 @@
-//! Number formatting for people: French (`558 327,00 €`, `88,17 %`, `31/12/2025`, `oui`), the
-//! default, or plain (`558327.00`, `0.8817`, `2025-12-31`, `true`) with `--locale plain`.
+//! Values for people: French (`558 327,00 €`, `88,17 %`, `31/12/2025`, `oui`), the default, or
+//! plain (`558327.00`, `0.8817`, `2025-12-31`, `true`) with `--locale plain`; and a failed
+//! condition of the gate with its two values, which the table and the page both show.
 
+use peps_engine::eval::Part;
+use peps_engine::msg;
 use peps_engine::value::{Unit, Value};
 use rust_decimal::Decimal;
 
@@ -46,6 +49,36 @@ pub fn human(value: &Value, unit: Unit, locale: Locale) -> String {
         },
         Value::Null => "—".into(),
         other => other.render(),
+    }
+}
+
+/// A failed condition of the gate as people read it: its label, its name, and when it compares
+/// two values, both (`4, il en faut au moins 5`).
+pub fn failed_check(c: &Part, locale: Locale) -> String {
+    let label = c.label.as_deref().unwrap_or(&c.key);
+    match &c.compared {
+        Some(cmp) => msg!(
+            "report-failed-check-compared",
+            label = label,
+            name = &c.key,
+            value = human(&cmp.value, Unit::Number, locale),
+            op = comparison_key(&cmp.op),
+            threshold = human(&cmp.threshold, Unit::Number, locale)
+        )
+        .to_string(),
+        None => msg!("report-failed-check", label = label, name = &c.key).to_string(),
+    }
+}
+
+/// The selector of a comparison in the message files (`>=` → `ge`).
+fn comparison_key(op: &str) -> &'static str {
+    match op {
+        ">=" => "ge",
+        ">" => "gt",
+        "<=" => "le",
+        "<" => "lt",
+        "==" => "eq",
+        _ => "ne",
     }
 }
 

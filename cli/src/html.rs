@@ -9,8 +9,7 @@ use peps_engine::msg;
 use peps_engine::value::{Unit, Value};
 use rust_decimal::Decimal;
 
-use crate::compute::failed_check;
-use crate::format::{Locale, human};
+use crate::format::{Locale, failed_check, human};
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#1d2733;line-height:1.45}\
 h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:2px solid #dfe6ee;padding-bottom:.2em}\

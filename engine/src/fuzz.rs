@@ -258,16 +258,20 @@ pub fn dataset(fx: &Fixture, data: &[u8]) -> usize {
     read.diags.len() + read.dataset.map_or(0, |d| d.n_rows())
 }
 
+/// The validator of the norm the first byte of `data` picks among the fixture's rulebook's, with
+/// the rulebook's code lists, and the rest of `data` as the file to check.
+fn picked_validator<'f, 'd>(fx: &'f Fixture, data: &'d [u8]) -> Option<(Validator<'f>, &'d [u8])> {
+    let norms = fx.norm_list();
+    let (&pick, bytes) = data.split_first()?;
+    let norm = norms.get(usize::from(pick) % norms.len().max(1))?;
+    let plan = Validator::new(norm, &fx.rulebook.lists.raw, &fx.rulebook.code_checks).ok()?;
+    Some((plan, bytes))
+}
+
 /// Target `validate`: the first byte picks a norm of the fixture's rulebook, the rest is an
 /// exchange file checked against it (with the rulebook's code lists), rows and all.
 pub fn validate(fx: &Fixture, data: &[u8]) -> usize {
-    let norms = fx.norm_list();
-    let Some((&pick, bytes)) = data.split_first() else { return 0 };
-    if norms.is_empty() {
-        return 0;
-    }
-    let norm = &norms[usize::from(pick) % norms.len()];
-    let Ok(plan) = Validator::new(norm, &fx.rulebook.lists.raw, &fx.rulebook.code_checks) else { return 0 };
+    let Some((plan, bytes)) = picked_validator(fx, data) else { return 0 };
     let options = Options { show_identifiers: false, examples_per_code: 5, any_file_name: false };
     match plan.run("fuzz.csv", bytes, Some(bytes.len() as u64), &options, &mut NoSink) {
         Ok(report) => report.examples.len() + report.rows as usize,
@@ -280,13 +284,7 @@ pub fn validate(fx: &Fixture, data: &[u8]) -> usize {
 /// a rejected row as written, the header or a problem holds text shaped like a NIR: a run of
 /// [`NIR_SHAPED_DIGITS`] digits or more, spaced or not, Corsican or not.
 pub fn rejects(fx: &Fixture, data: &[u8]) -> usize {
-    let norms = fx.norm_list();
-    let Some((&pick, bytes)) = data.split_first() else { return 0 };
-    if norms.is_empty() {
-        return 0;
-    }
-    let norm = &norms[usize::from(pick) % norms.len()];
-    let Ok(plan) = Validator::new(norm, &fx.rulebook.lists.raw, &fx.rulebook.code_checks) else { return 0 };
+    let Some((plan, bytes)) = picked_validator(fx, data) else { return 0 };
     let options = Options { show_identifiers: false, examples_per_code: 5, any_file_name: false };
     let mut sink = RejectsProbe::default();
     let _ = plan.run("fuzz.csv", bytes, Some(bytes.len() as u64), &options, &mut sink);

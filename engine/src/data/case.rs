@@ -5,12 +5,12 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
 use typed_index_collections::{TiSlice, TiVec};
 
 use crate::data::dataset::{Dataset, RowsLeftOut, read_dataset};
 use crate::data::limits::{MAX_CASE_FILE_BYTES, open_regular};
 use crate::data::norm::{CodeCheck, Norm};
-use crate::data::shift::DataShift;
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::hashing::sha256_hex;
 use crate::ids::InputId;
@@ -21,6 +21,15 @@ use crate::rules::source::{io_reason, is_contained};
 use crate::rules::strict::{Ctx, Obj};
 use crate::validate::{Links, Validator};
 use crate::value::{Period, Value};
+
+/// A case's data moved from the year they belong to into another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DataShift {
+    /// The year the data belong to.
+    pub from: i32,
+    /// The year they were brought into.
+    pub to: i32,
+}
 
 /// One case, read against a schema.
 #[derive(Debug, Clone)]

@@ -9,21 +9,13 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
+// The record a case keeps of its shift lives with the case; its paths stay `data::shift::DataShift`.
 use crate::data::case::Case;
+pub use crate::data::case::DataShift;
 use crate::data::norm::Norm;
 use crate::rules::inputs::{CaseSchema, InputKind};
 use crate::value::{Unit, Value};
-
-/// A case's data moved from the year they belong to into another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct DataShift {
-    /// The year the data belong to.
-    pub from: i32,
-    /// The year they were brought into.
-    pub to: i32,
-}
 
 /// `date` moved by `years` whole years; 29 February becomes 28 February in a common year.
 pub(crate) fn shift_date(date: NaiveDate, years: i32) -> NaiveDate {

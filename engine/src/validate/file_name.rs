@@ -8,7 +8,6 @@ use crate::data::field::DateFormat;
 use crate::data::norm::Norm;
 use crate::diagnostic::Code;
 use crate::validate::Problem;
-use crate::validate::validator::compile_name;
 use crate::value::Period;
 
 pub(crate) struct NamePattern {
@@ -109,4 +108,20 @@ pub fn file_name_period(norm: &Norm, name: &str) -> Option<Period> {
 /// is followed by no name).
 pub fn follows_file_name(norm: &Norm, name: &str) -> bool {
     norm.file_name.as_ref().and_then(|f| NamePattern::compile(f).ok()).is_some_and(|p| p.loose.is_match(name))
+}
+
+/// `{start}` and `{end}` (any `{name}`) become captures; the rest is literal.
+fn compile_name(pattern: &str) -> Result<(Regex, Regex), regex::Error> {
+    let mut re = String::from("^");
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else { break };
+        re.push_str(&regex::escape(&rest[..open]));
+        let name = &rest[open + 1..open + close];
+        re.push_str(&format!("(?P<{name}>.+?)"));
+        rest = &rest[open + close + 1..];
+    }
+    re.push_str(&regex::escape(rest));
+    re.push('$');
+    Ok((Regex::new(&re)?, Regex::new(&format!("(?i){re}"))?))
 }

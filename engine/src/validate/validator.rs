@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use std::io::{self, Read};
 
 use chrono::NaiveDate;
-use regex::Regex;
 
 use crate::data::field::{DateFormat, FieldPlan, Formats};
 use crate::data::norm::{CodeCheck, CompareOp, Constant, FieldKind, Norm, Operand, PeriodEdge};
@@ -336,22 +335,6 @@ impl<'a> Validator<'a> {
         }
         Ok(run.finish_linked())
     }
-}
-
-/// `{start}` and `{end}` (any `{name}`) become captures; the rest is literal.
-pub(crate) fn compile_name(pattern: &str) -> Result<(Regex, Regex), regex::Error> {
-    let mut re = String::from("^");
-    let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else { break };
-        re.push_str(&regex::escape(&rest[..open]));
-        let name = &rest[open + 1..open + close];
-        re.push_str(&format!("(?P<{name}>.+?)"));
-        rest = &rest[open + close + 1..];
-    }
-    re.push_str(&regex::escape(rest));
-    re.push('$');
-    Ok((Regex::new(&re)?, Regex::new(&format!("(?i){re}"))?))
 }
 
 /// Resolves the names of a `required_if` condition: the norm's columns.
