@@ -1332,7 +1332,6 @@ html-assumptions-intro = The total rests on { $count } assumed rule { $count ->
     }, for want of a public official text. Each is listed with the share of the total that depends on it.
 html-col-assumption = assumption
 html-col-rule-item = rule item
-html-col-share = share of the total depending on it
 html-total = Total
 explain-no-output = error: no output `{ $name }` in the { $year } evaluation
 explain-no-output-suggest = error: no output `{ $name }` in the { $year } evaluation (did you mean `{ $suggestion }`?)
@@ -1376,6 +1375,40 @@ report-level-warning = warning
 report-level-help = help:
 report-level-note = note:
 cli-compute-delimiter = --delimiter must be one ASCII character
+# issue 26, item 5 (pages): the page of a case for its director (cli/src/html/)
+html-generated = Page generated on { $date }
+html-date-variable-invalid = { $variable } is “{ $value }”, which is not a number of seconds since 1970-01-01: the page bears today's date
+html-schedule-failed = The schedule could not be made: the command's messages say why.
+html-col-event = event
+html-payment-received = received: { $amount } { $date }
+html-schedule-paid = Total paid before the balance
+html-balance-positive = Positive balance: { $amount } remain to be paid.
+html-balance-negative = Negative balance: the payments exceeded the final amount by { $amount }, to be paid back.
+html-balance-zero = Zero balance: the advances equal the final amount exactly.
+html-schedule-check = Payments { $paid } + balance { $balance } = final amount { $total }.
+html-deadline-rule = To be deposited by working day { $day } of the month after each period.
+html-warnings = Points to note about the data
+html-warnings-none = No warning about the case's data.
+html-warnings-intro = The computation is done; { $count ->
+        [one] this point about the data deserves
+       *[other] these { $count } points about the data deserve
+    } a look:
+html-in-file = (file { $file })
+html-data-shift = The dates of the { $from } data were brought into { $to } to apply the rules of { $to }.
+html-rows-left-out = { $rows } { $rows ->
+        [one] row
+       *[other] rows
+    } of { $file } { $rows ->
+        [one] was left out, as it does not conform
+       *[other] were left out, as they do not conform
+    } to the file's norm: the total is computed without them.
+html-assumption-share = { $share } of the total depends on it
+html-technical = Technical details: rule names, codes and fingerprints
+html-technical-intro = To check or redo the computation: the name in the rules of each step and of each assumed item, the codes of the warnings, and the SHA-256 fingerprint of the rules and of every file read.
+html-col-code = code
+html-col-file = file
+html-deadline-names = { $label }: calendar rule `{ $rule }`, files `{ $norms }`.
+html-working-days-names = { $label }: parameter `{ $name }` ({ $reference }).
 # -- end reports --
 
 ## Command-line help (--help): help-<command>, help-<command>--<option>; help--<option> holds for every command

@@ -1514,7 +1514,6 @@ html-assumptions-intro = Le total repose sur { $count } { $count ->
     }, faute de texte officiel public. Chacun est donné avec la part du total qui en dépend.
 html-col-assumption = hypothèse
 html-col-rule-item = élément des règles
-html-col-share = part du total qui en dépend
 html-total = Total
 explain-no-output = erreur : pas de sortie `{ $name }` dans le calcul { $year }
 explain-no-output-suggest = erreur : pas de sortie `{ $name }` dans le calcul { $year } (vouliez-vous dire `{ $suggestion }` ?)
@@ -1558,6 +1557,43 @@ report-level-warning = avertissement
 report-level-help = aide :
 report-level-note = note :
 cli-compute-delimiter = --delimiter doit être un seul caractère ASCII
+# issue 26, item 5 (pages) : la page du cas pour sa direction (cli/src/html/)
+html-generated = Page produite le { $date }
+html-date-variable-invalid = { $variable } vaut « { $value } », qui n'est pas un nombre de secondes depuis le 01/01/1970 : la page porte la date du jour
+html-schedule-failed = L'échéancier n'a pas pu être établi : les messages de la commande disent pourquoi.
+html-col-event = événement
+html-payment-received = reçu : { $amount } { $date }
+html-schedule-paid = Total des versements avant le solde
+html-balance-positive = Solde positif : { $amount } restent à verser.
+html-balance-negative = Solde négatif : les versements ont dépassé le montant définitif de { $amount }, à reverser.
+html-balance-zero = Solde nul : les avances égalent exactement le montant définitif.
+html-schedule-check = Versements { $paid } + solde { $balance } = montant définitif { $total }.
+html-deadline-rule = À déposer au plus tard le { $day }{ $day ->
+        [1] er
+       *[other] e
+    } jour ouvré du mois qui suit chaque période.
+html-warnings = Points d'attention sur les données
+html-warnings-none = Aucun avertissement sur les données du cas.
+html-warnings-intro = Le calcul est fait ; { $count ->
+        [one] ce point sur les données mérite
+       *[other] ces { $count } points sur les données méritent
+    } un regard :
+html-in-file = (fichier { $file })
+html-data-shift = Les dates des données de { $from } ont été ramenées en { $to } pour appliquer les règles de { $to }.
+html-rows-left-out = { $rows } { $rows ->
+        [one] ligne
+       *[other] lignes
+    } de { $file } { $rows ->
+        [one] a été écartée, faute d'être conforme
+       *[other] ont été écartées, faute d'être conformes
+    } à la norme du fichier : le total est calculé sans elles.
+html-assumption-share = { $share } du total en dépend
+html-technical = Détails techniques : noms des règles, codes et empreintes
+html-technical-intro = Pour vérifier ou refaire le calcul : le nom de chaque étape et de chaque élément supposé dans les règles, les codes des avertissements, et l'empreinte SHA-256 des règles et de chaque fichier lu.
+html-col-code = code
+html-col-file = fichier
+html-deadline-names = { $label } : règle `{ $rule }` du calendrier, fichiers `{ $norms }`.
+html-working-days-names = { $label } : paramètre `{ $name }` ({ $reference }).
 # -- end reports --
 
 ## Aide de la ligne de commande (--help) : help-<commande>, help-<commande>--<option> ; help--<option> vaut pour toutes les commandes

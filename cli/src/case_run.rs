@@ -3,10 +3,11 @@
 
 use std::path::Path;
 
-use peps_engine::data::case::CaseOptions;
+use peps_engine::data::case::{Case, CaseOptions};
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::eval::{Evaluation, evaluate};
 use peps_engine::msg;
+use peps_engine::rulebook::Rulebook;
 
 use crate::RulesArgs;
 use crate::report::Sources;
@@ -29,10 +30,15 @@ impl CaseReading {
     }
 }
 
-/// An evaluation with the name of its case.
+/// An evaluation with the name of its case, the rulebook and the case it ran on (the page of a
+/// case adds their schedule) and what loading and evaluating the case said of its data.
 pub struct CaseEvaluation {
     pub case: String,
     pub evaluation: Evaluation,
+    pub rulebook: Rulebook,
+    pub data: Case,
+    /// The diagnostics of the case's data and of its evaluation (not those of the rules).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl std::ops::Deref for CaseEvaluation {
@@ -57,7 +63,7 @@ pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &Path, options: CaseOpti
     }
     let (case, case_diags) = rb.load_case(dir, options);
     let mut all = diags;
-    all.extend(case_diags);
+    all.extend(case_diags.iter().cloned());
     if let Some(c) = &case {
         sources.add(std::slice::from_ref(&c.file));
     }
@@ -87,5 +93,7 @@ pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &Path, options: CaseOpti
     all.extend(evaluation.diagnostics.iter().cloned());
     print_diagnostics(&all, &sources);
     let code = exit_code(&all);
-    Ok((CaseEvaluation { case: rb.case_name(&case), evaluation }, code))
+    let mut diagnostics = case_diags;
+    diagnostics.extend(evaluation.diagnostics.iter().cloned());
+    Ok((CaseEvaluation { case: rb.case_name(&case), evaluation, rulebook: rb, data: case, diagnostics }, code))
 }

@@ -106,7 +106,7 @@ pub fn run(args: &ComputeArgs) -> u8 {
             delimiter,
         });
     }
-    let (evaluation, code) = match crate::case_run::evaluate_case(&args.rules, args.year, &args.case, args.reading.options()) {
+    let (evaluation, mut code) = match crate::case_run::evaluate_case(&args.rules, args.year, &args.case, args.reading.options()) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -118,7 +118,11 @@ pub fn run(args: &ComputeArgs) -> u8 {
         Format::Json => crate::json::json(&Report { case: name, evaluation: &evaluation.evaluation }),
         Format::Csv => csv(&evaluation.evaluation),
         Format::Table => table(&evaluation.evaluation, &name, args.locale),
-        Format::Html => crate::html::report(&evaluation.evaluation, &name, args.locale),
+        Format::Html => {
+            let (page, schedule) = crate::html::report(&evaluation, args.locale, crate::html::generated_on());
+            code = code.max(schedule);
+            page
+        }
     };
     crate::emit(&text);
     code

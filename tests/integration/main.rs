@@ -5,6 +5,7 @@ mod agreement;
 mod capitation;
 mod compute;
 mod diagnostics;
+mod director_page;
 mod editing;
 mod evaluation_paths;
 mod french;

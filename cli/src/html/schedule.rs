@@ -1,0 +1,143 @@
+//! The payment schedule on the page: the figures of `peps schedule` (the engine's
+//! `schedule::schedule`, nothing recomputed here) — each payment's date and amount, the balance
+//! and what its sign means, the deposit deadlines of the activity files and the other dates.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+use peps_engine::msg;
+use peps_engine::schedule::Schedule;
+use peps_engine::value::{Unit, Value};
+use rust_decimal::Decimal;
+
+use super::escape;
+use crate::format::{Locale, human};
+
+fn eur(d: Decimal, locale: Locale) -> String {
+    escape(&human(&Value::Number(d), Unit::Eur, locale))
+}
+
+fn day(d: NaiveDate, locale: Locale) -> String {
+    escape(&human(&Value::Date(d), Unit::Date, locale))
+}
+
+/// A sentence, its amounts and percentages kept on one line with their sign.
+fn words(m: peps_engine::message::Message) -> String {
+    escape(&m.to_string()).replace(" €", "\u{a0}€").replace(" %", "\u{a0}%")
+}
+
+/// Writes the schedule's section; a schedule the engine could not make (its diagnostics are on
+/// stderr) is said in a sentence.
+pub fn section(b: &mut String, s: &Schedule, locale: Locale) {
+    let _ = writeln!(b, "<h2>{}</h2>", words(msg!("cli-schedule-title", year = s.year.to_string())));
+    if s.diagnostics.iter().any(|d| d.is_error()) {
+        let _ = writeln!(b, "<p class=\"ko\">{}</p>", words(msg!("html-schedule-failed")));
+        return;
+    }
+    payments(b, s, locale);
+    deadlines(b, s, locale);
+    if !s.milestones.is_empty() {
+        let _ = writeln!(
+            b,
+            "<h3>{}</h3>\n<table class=\"dates\"><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>",
+            words(msg!("cli-schedule-other-dates")),
+            words(msg!("cli-schedule-col-date")),
+            words(msg!("html-col-event"))
+        );
+        for m in &s.milestones {
+            let _ = writeln!(b, "<tr><td class=\"date\">{}</td><td>{}</td></tr>", day(m.date, locale), escape(&m.label));
+        }
+        let _ = writeln!(b, "</tbody></table>");
+    }
+}
+
+fn payments(b: &mut String, s: &Schedule, locale: Locale) {
+    let _ = writeln!(
+        b,
+        "<table class=\"payments\"><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+        words(msg!("cli-schedule-col-date")),
+        words(msg!("cli-schedule-col-payment")),
+        words(msg!("cli-schedule-col-amount"))
+    );
+    for p in &s.payments {
+        let label = if p.label.is_empty() { msg!("cli-schedule-recorded-payment").to_string() } else { p.label.clone() };
+        let mut what = escape(&label);
+        if let Some(r) = &p.received {
+            let on = r.date.map_or_else(String::new, |d| human(&Value::Date(d), Unit::Date, locale));
+            let received = msg!("html-payment-received", amount = human(&Value::Number(r.amount), Unit::Eur, locale), date = on);
+            let _ = write!(what, "<br><span class=\"muted\">{}</span>", words(received));
+        }
+        let _ = writeln!(
+            b,
+            "<tr class=\"payment\"><td class=\"date\">{}</td><td>{what}</td><td class=\"num\">{}</td></tr>",
+            day(p.date, locale),
+            eur(p.amount, locale)
+        );
+    }
+    let _ = writeln!(
+        b,
+        "<tr class=\"sum\"><td></td><td>{}</td><td class=\"num\">{}</td></tr>",
+        words(msg!("html-schedule-paid")),
+        eur(s.paid, locale)
+    );
+    if let Some(bal) = &s.balance {
+        let _ = writeln!(
+            b,
+            "<tr class=\"balance\"><td class=\"date\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+            day(bal.date, locale),
+            escape(&bal.label),
+            eur(bal.amount, locale)
+        );
+    }
+    let _ = writeln!(b, "</tbody></table>");
+    let Some(bal) = &s.balance else { return };
+    let sign = if bal.amount > Decimal::ZERO {
+        msg!("html-balance-positive", amount = human(&Value::Number(bal.amount), Unit::Eur, locale))
+    } else if bal.amount < Decimal::ZERO {
+        msg!("html-balance-negative", amount = human(&Value::Number(-bal.amount), Unit::Eur, locale))
+    } else {
+        msg!("html-balance-zero")
+    };
+    let check = msg!(
+        "html-schedule-check",
+        paid = human(&Value::Number(s.paid), Unit::Eur, locale),
+        balance = human(&Value::Number(bal.amount), Unit::Eur, locale),
+        total = human(&Value::Number(bal.final_amount.value), Unit::Eur, locale)
+    );
+    let _ = write!(b, "<p>{} {}", words(sign), words(check));
+    if let Some(meaning) = &bal.meaning {
+        let _ = write!(b, " {}", escape(meaning));
+    }
+    let _ = writeln!(b, "</p>");
+}
+
+/// The deposit deadlines, one table per deposit rule.
+fn deadlines(b: &mut String, s: &Schedule, locale: Locale) {
+    let mut rule = None;
+    for d in &s.deadlines {
+        if rule != Some(&d.rule) {
+            if rule.is_some() {
+                let _ = writeln!(b, "</tbody></table>");
+            }
+            let _ = writeln!(
+                b,
+                "<h3>{}</h3>\n<p>{}</p>\n<table class=\"deadlines\"><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>",
+                escape(&d.label),
+                words(msg!("html-deadline-rule", day = d.working_day)),
+                words(msg!("cli-schedule-col-period")),
+                words(msg!("cli-schedule-col-due"))
+            );
+            rule = Some(&d.rule);
+        }
+        let _ = writeln!(
+            b,
+            "<tr class=\"deadline\"><td>{} – {}</td><td class=\"date\">{}</td></tr>",
+            day(d.period.start, locale),
+            day(d.period.end, locale),
+            day(d.due, locale)
+        );
+    }
+    if rule.is_some() {
+        let _ = writeln!(b, "</tbody></table>");
+    }
+}
