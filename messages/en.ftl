@@ -1381,6 +1381,7 @@ html-date-variable-invalid = { $variable } is “{ $value }”, which is not a n
 html-schedule-failed = The schedule could not be made: the command's messages say why.
 html-col-event = event
 html-payment-received = received: { $amount } { $date }
+html-schedule-estimate = The advances are computed on an annual estimate of { $amount } ({ $label }, { $origin }).
 html-schedule-paid = Total paid before the balance
 html-balance-positive = Positive balance: { $amount } remain to be paid.
 html-balance-negative = Negative balance: the payments exceeded the final amount by { $amount }, to be paid back.
@@ -1395,13 +1396,6 @@ html-warnings-intro = The computation is done; { $count ->
     } a look:
 html-in-file = (file { $file })
 html-data-shift = The dates of the { $from } data were brought into { $to } to apply the rules of { $to }.
-html-rows-left-out = { $rows } { $rows ->
-        [one] row
-       *[other] rows
-    } of { $file } { $rows ->
-        [one] was left out, as it does not conform
-       *[other] were left out, as they do not conform
-    } to the file's norm: the total is computed without them.
 html-assumption-share = { $share } of the total depends on it
 html-technical = Technical details: rule names, codes and fingerprints
 html-technical-intro = To check or redo the computation: the name in the rules of each step and of each assumed item, the codes of the warnings, and the SHA-256 fingerprint of the rules and of every file read.

@@ -1563,6 +1563,7 @@ html-date-variable-invalid = { $variable } vaut « { $value } », qui n'est pas 
 html-schedule-failed = L'échéancier n'a pas pu être établi : les messages de la commande disent pourquoi.
 html-col-event = événement
 html-payment-received = reçu : { $amount } { $date }
+html-schedule-estimate = Les avances sont calculées sur une estimation annuelle de { $amount } ({ $label }, { $origin }).
 html-schedule-paid = Total des versements avant le solde
 html-balance-positive = Solde positif : { $amount } restent à verser.
 html-balance-negative = Solde négatif : les versements ont dépassé le montant définitif de { $amount }, à reverser.
@@ -1580,13 +1581,6 @@ html-warnings-intro = Le calcul est fait ; { $count ->
     } un regard :
 html-in-file = (fichier { $file })
 html-data-shift = Les dates des données de { $from } ont été ramenées en { $to } pour appliquer les règles de { $to }.
-html-rows-left-out = { $rows } { $rows ->
-        [one] ligne
-       *[other] lignes
-    } de { $file } { $rows ->
-        [one] a été écartée, faute d'être conforme
-       *[other] ont été écartées, faute d'être conformes
-    } à la norme du fichier : le total est calculé sans elles.
 html-assumption-share = { $share } du total en dépend
 html-technical = Détails techniques : noms des règles, codes et empreintes
 html-technical-intro = Pour vérifier ou refaire le calcul : le nom de chaque étape et de chaque élément supposé dans les règles, les codes des avertissements, et l'empreinte SHA-256 des règles et de chaque fichier lu.

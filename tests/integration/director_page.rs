@@ -10,7 +10,7 @@ use std::process::Command;
 use regex::Regex;
 use rust_decimal::Decimal;
 
-use crate::util::{Run, Sandbox, compute_json, french_money, html_escape, html_unescape, repo};
+use crate::util::{Run, Sandbox, compute_json, french_money, html_escape, html_unescape, repo, shipped_years};
 
 const YEAR: &str = "2025";
 const CASE: &str = "examples/msp";
@@ -152,6 +152,20 @@ fn a_data_warning_is_a_sentence_on_the_page_and_its_code_only_in_the_technical_s
         assert!(!words.contains(stable), "`{stable}` outside the technical section");
         assert!(technical.contains(stable), "`{stable}` in the technical section");
     }
+}
+
+#[test]
+fn data_brought_into_a_later_year_is_said_in_words() {
+    let Some(later) = shipped_years(&repo().join("rules")).into_iter().find(|y| *y > YEAR.parse::<i32>().unwrap()) else {
+        panic!("a year after {YEAR} is shipped")
+    };
+    let later = later.to_string();
+    let run = peps_with(&repo(), &["compute", "--year", &later, "--format", "html", CASE], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = compute_json(&crate::util::peps(&["compute", "--year", &later, "--format", "json", CASE]));
+    let shift = &json["data_shift"];
+    let sentence = format!("Les dates des données de {} ont été ramenées en {later}", shift["from"]);
+    assert!(html_unescape(split(&run.stdout).0).contains(&sentence), "{sentence}");
 }
 
 #[test]

@@ -5,8 +5,9 @@
 use std::fmt::Write;
 
 use chrono::NaiveDate;
+use peps_engine::message::Message;
 use peps_engine::msg;
-use peps_engine::schedule::Schedule;
+use peps_engine::schedule::{Adjustment, AdjustmentKind, MovementKind, Schedule};
 use peps_engine::value::{Unit, Value};
 use rust_decimal::Decimal;
 
@@ -22,7 +23,7 @@ fn day(d: NaiveDate, locale: Locale) -> String {
 }
 
 /// A sentence, its amounts and percentages kept on one line with their sign.
-fn words(m: peps_engine::message::Message) -> String {
+fn words(m: Message) -> String {
     escape(&m.to_string()).replace(" €", "\u{a0}€").replace(" %", "\u{a0}%")
 }
 
@@ -33,6 +34,11 @@ pub fn section(b: &mut String, s: &Schedule, locale: Locale) {
     if s.diagnostics.iter().any(|d| d.is_error()) {
         let _ = writeln!(b, "<p class=\"ko\">{}</p>", words(msg!("html-schedule-failed")));
         return;
+    }
+    if let Some(e) = &s.estimate {
+        let origin = if e.from_input { msg!("cli-schedule-estimate-given") } else { msg!("cli-schedule-estimate-computed") };
+        let amount = human(&Value::Number(e.amount), Unit::Eur, locale);
+        let _ = writeln!(b, "<p>{}</p>", words(msg!("html-schedule-estimate", amount = amount, label = &e.source.label, origin = origin)));
     }
     payments(b, s, locale);
     deadlines(b, s, locale);
@@ -62,6 +68,11 @@ fn payments(b: &mut String, s: &Schedule, locale: Locale) {
     for p in &s.payments {
         let label = if p.label.is_empty() { msg!("cli-schedule-recorded-payment").to_string() } else { p.label.clone() };
         let mut what = escape(&label);
+        for a in &p.adjustments {
+            if let Some(line) = adjustment(a, s, locale) {
+                let _ = write!(what, "<br><span class=\"muted\">{}</span>", words(line));
+            }
+        }
         if let Some(r) = &p.received {
             let on = r.date.map_or_else(String::new, |d| human(&Value::Date(d), Unit::Date, locale));
             let received = msg!("html-payment-received", amount = human(&Value::Number(r.amount), Unit::Eur, locale), date = on);
@@ -109,6 +120,36 @@ fn payments(b: &mut String, s: &Schedule, locale: Locale) {
         let _ = write!(b, " {}", escape(meaning));
     }
     let _ = writeln!(b, "</p>");
+}
+
+/// Why a payment differs from its share of the estimate: a re-basing after a change in the team
+/// (its movements named), or advances received that differ from those planned. A rounding of a
+/// few cents is left to `peps schedule`.
+fn adjustment(a: &Adjustment, s: &Schedule, locale: Locale) -> Option<Message> {
+    let signed = |d: Decimal| {
+        let amount = human(&Value::Number(d), Unit::Eur, locale);
+        if d > Decimal::ZERO { format!("+{amount}") } else { amount }
+    };
+    match a.kind {
+        AdjustmentKind::Rebase => {
+            let causes: Vec<String> = a
+                .movements
+                .iter()
+                .filter_map(|&i| s.movements.get(i))
+                .map(|m| {
+                    let date = human(&Value::Date(m.date), Unit::Date, locale);
+                    match m.kind {
+                        MovementKind::Entry => msg!("cli-schedule-entry", member = &m.member, group = &m.group, date = date),
+                        MovementKind::Exit => msg!("cli-schedule-exit", member = &m.member, group = &m.group, date = date),
+                    }
+                    .to_string()
+                })
+                .collect();
+            Some(msg!("cli-schedule-rebase", amount = signed(a.amount), causes = causes.join("; ")))
+        }
+        AdjustmentKind::ReceivedDifference => Some(msg!("cli-schedule-received-difference", amount = signed(a.amount))),
+        AdjustmentKind::Rounding => None,
+    }
 }
 
 /// The deposit deadlines, one table per deposit rule.

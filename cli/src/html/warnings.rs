@@ -39,17 +39,13 @@ pub fn file_of(d: &Diagnostic) -> Option<String> {
     Some(Path::new(file).file_name().map_or_else(|| file.clone(), |n| n.to_string_lossy().into_owned()))
 }
 
-/// The warnings on the case's data: its dates brought into the rules' year, rows left out, and
-/// each diagnostic of loading and evaluating it and of its schedule.
+/// The warnings on the case's data: its dates brought into the rules' year, and each diagnostic
+/// of loading and evaluating it (rows left out among them) and of its schedule.
 pub fn data(b: &mut String, run: &CaseEvaluation, schedule: &[Diagnostic]) {
     let e = &run.evaluation;
     let mut items: Vec<String> = Vec::new();
     if let Some(s) = &e.data_shift {
         items.push(escape(&msg!("html-data-shift", from = s.from, to = s.to).to_string()));
-    }
-    for l in &e.rows_left_out {
-        let file = Path::new(&l.file).file_name().map_or_else(|| l.file.clone(), |n| n.to_string_lossy().into_owned());
-        items.push(escape(&msg!("html-rows-left-out", rows = l.rows, file = file).to_string()));
     }
     for d in run.diagnostics.iter().chain(schedule).filter(|d| !d.is_error()) {
         let message = d.message.to_string();
