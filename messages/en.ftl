@@ -1399,6 +1399,7 @@ html-data-shift = The dates of the { $from } data were brought into { $to } to a
 html-assumption-share = { $share } of the total depends on it
 html-technical = Technical details: rule names, codes and fingerprints
 html-technical-intro = To check or redo the computation: the name in the rules of each step and of each assumed item, the codes of the warnings, and the SHA-256 fingerprint of the rules and of every file read.
+html-failed-checks = Criteria not met
 html-col-code = code
 html-col-file = file
 html-deadline-names = { $label }: calendar rule `{ $rule }`, files `{ $norms }`.

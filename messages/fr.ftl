@@ -1584,6 +1584,7 @@ html-data-shift = Les dates des données de { $from } ont été ramenées en { $
 html-assumption-share = { $share } du total en dépend
 html-technical = Détails techniques : noms des règles, codes et empreintes
 html-technical-intro = Pour vérifier ou refaire le calcul : le nom de chaque étape et de chaque élément supposé dans les règles, les codes des avertissements, et l'empreinte SHA-256 des règles et de chaque fichier lu.
+html-failed-checks = Critères non remplis
 html-col-code = code
 html-col-file = fichier
 html-deadline-names = { $label } : règle `{ $rule }` du calendrier, fichiers `{ $norms }`.

@@ -57,7 +57,10 @@ pub fn report(run: &CaseEvaluation, locale: Locale, day: NaiveDate) -> (String, 
     if !e.eligible {
         let _ = writeln!(b, "<p class=\"ko\">{}</p>\n<ul class=\"failed\">", escape(&msg!("report-not-eligible").to_string()));
         for c in &e.failed_checks {
-            let _ = writeln!(b, "<li>{}</li>", escape(&failed_check(c, locale)));
+            // By its label: the check's name in the rules is in the technical section.
+            let line = failed_check(c, locale);
+            let line = if c.label.is_some() { line.replacen(&format!(" ({})", c.key), "", 1) } else { line };
+            let _ = writeln!(b, "<li>{}</li>", escape(&line));
         }
         let _ = writeln!(b, "</ul>");
     }

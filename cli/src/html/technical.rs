@@ -35,6 +35,20 @@ pub fn section(b: &mut String, run: &CaseEvaluation, s: &Schedule) {
         let _ = writeln!(b, "<tr><td>{}</td><td><code>{}</code></td></tr>", escape(&o.label), escape(&o.name));
     }
     let _ = writeln!(b, "</tbody></table>");
+    if !e.failed_checks.is_empty() {
+        let _ = writeln!(
+            b,
+            "<h3>{}</h3>\n<table class=\"names\"><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>",
+            words(msg!("html-failed-checks")),
+            words(msg!("html-col-step")),
+            words(msg!("html-col-name"))
+        );
+        for c in &e.failed_checks {
+            let _ =
+                writeln!(b, "<tr><td>{}</td><td><code>{}</code></td></tr>", escape(c.label.as_deref().unwrap_or(&c.key)), escape(&c.key));
+        }
+        let _ = writeln!(b, "</tbody></table>");
+    }
     let groups = assumption_groups(e);
     if !groups.is_empty() {
         let _ = writeln!(
