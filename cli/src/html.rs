@@ -24,7 +24,7 @@ pub use report::{generated_on, report};
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#1d2733;line-height:1.45}\
 h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:2px solid #dfe6ee;padding-bottom:.2em}\
 table{border-collapse:collapse;width:100%;margin:.6em 0;font-size:.92em}th,td{border-bottom:1px solid #e4e9ef;padding:.3em .5em;text-align:left;vertical-align:top}\
-th{background:#f3f6f9}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\
+th{background:#f3f6f9}th.num{text-align:right}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\
 .total{font-size:2.2em;font-weight:700;color:#0b5394}.muted{color:#5b6b7b;font-size:.9em}.ko{color:#a61c00;font-weight:600}\
 .tag{display:inline-block;padding:0 .45em;border-radius:.6em;font-size:.8em;background:#eef2f6}.assumed{background:#fde8c8}.seed{background:#dcefdc}.confirmed{background:#d9e8fb}\
 code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88em}pre{background:#f6f8fa;padding:.7em;overflow-x:auto;border-radius:4px}\
