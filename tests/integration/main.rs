@@ -8,6 +8,7 @@ mod diagnostics;
 mod editing;
 mod evaluation_paths;
 mod french;
+mod guides;
 mod house;
 mod impact;
 mod impact_report;
