@@ -311,9 +311,9 @@ data-value-length-between = { $count } { $count ->
     }, the norm wants { $min } to { $max }
 data-value-pattern = not of the form the norm gives (pattern `{ $pattern }`)
 data-value-pattern-for = not of the form the norm gives for { $label } (pattern `{ $pattern }`)
-data-value-checksum-wrong = the check key is wrong ({ $algorithm })
+data-value-checksum-wrong = wrong { $key }
 data-value-checksum-expected = the key of this number would be { $key }
-data-value-checksum-unreadable = the check key cannot be computed ({ $algorithm }): not of the form it reads
+data-value-checksum-unreadable = the { $key } cannot be computed: the value is not of the expected form
 data-value-not-allowed = not one of { $values }
 data-value-surrounding-spaces = spaces before or after the value
 data-value-required = required and empty
@@ -329,7 +329,7 @@ data-binary-nul = binary data (it holds NUL bytes; UTF-16 text without a byte-or
 data-file-not-text = the file is { $what }, not delimited text
 data-file-save-as-csv = save it as CSV, separated by { $separator }
 data-separator-tabs = tabs
-data-check-fails-hint = the norm's check `{ $condition }` does not hold on this row
+data-check-fails-hint = check { $fields } on this row and correct the wrong value; the row is kept
 data-check-invalid = check "{ $label }": `{ $condition }`: { $message }
 data-check-invalid-hint = a check names columns of the norm and says what must hold, e.g. substr(NIR, 1, 1) == '1'
 data-check-unknown-list = the codes of field `{ $field }` are checked against list `{ $list }`, which is not among the lists given
@@ -603,7 +603,7 @@ data-code-v427 = a value with spaces before or after it (warning)
 data-code-v428 = the file has a header but no rows (warning)
 data-code-v429 = lines end with a lone carriage return (old Mac files): rows cannot be told apart
 data-code-v430 = the file is not delimited text: a spreadsheet (xlsx, xls) or other binary data
-data-code-v431 = a code of the field's catalogue that the rulebook's list lacks at the row's date (warning: the rulebook says what it comes to)
+data-code-v431 = a code of the field's catalogue that the rulebook's list lacks at the row's date (information: the rulebook says what it comes to)
 data-code-v432 = a row where a check of the norm across its fields fails (warning: the norm's label says what the row contradicts)
 data-code-v433 = a row whose value is found in no row of the file it refers to, at the row's date when the norm says so (warning)
 data-code-v440 = the file is deposited after the deadline of a period it holds data of (warning)
@@ -683,6 +683,26 @@ data-value-too-large = beyond what an evaluation can carry (more than { $limit }
 data-value-too-large-hint = no real data reach this size: a value mistyped, or columns shifted
 data-case-file-not-read = `{ $file }` is in the case folder, but no input of the rules reads it: it does not enter the computation
 data-case-file-not-read-hint = the files read are those `{ $case_file }` names ({ $read }); remove this file from the folder, or name it in `{ $case_file }` if the rules have an input for it
+
+# issue 26, item 4 (validate that guides: forms in words, information, hints)
+data-code-r140 = a field of a norm has a pattern (`pattern`) without its form in words (`format`)
+data-norm-pattern-without-format = field `{ $field }` has a pattern but no `format`: a value that breaks it would be explained by a regular expression only
+data-norm-pattern-without-format-hint = add `format = "…"`: the expected form in words, which the person whose value breaks it reads (e.g. "11 digits, the last one a check digit")
+data-value-format = not of the expected form: { $format }
+data-value-format-for = not of the expected form for { $label }: { $format }
+data-value-format-hint = expected form: { $format }
+data-checksum-nir = NIR key (modulo 97)
+data-checksum-luhn = check digit (Luhn formula)
+data-value-checksum-typo = a character is wrong or two are swapped: copy the number again from its original
+data-reference-unknown-hint = if the value is right, add the missing row to the file of norm `{ $norm }`; otherwise correct it; the row is kept
+data-hint-encoding-suspect = save the file in the encoding the norm declares, or accented letters will be garbled
+data-hint-column-order = nothing to correct for the computation: columns are read by name; put them in the norm's order if the recipient requires it
+data-hint-multiline = remove the line break from the value (a cell written over several lines in the spreadsheet)
+data-hint-surrounding-spaces = remove the spaces before and after the value; it is read without them
+data-hint-no-data-rows = check that this is the right file: a file without rows brings nothing to the computation
+data-hint-field-mismatch = check the values this check compares and correct the wrong one; the row is kept
+data-hint-unknown-reference = if the value is right, add the missing row to the file the norm links it to; otherwise correct it; the row is kept
+data-hint-deposit-late = `peps schedule` lists the year's deposit deadlines; check the deposit date
 # -- end data --
 
 
@@ -1279,6 +1299,28 @@ cli-national-no-rows-hint = check the `{ $column }` column of the national files
 cli-synth-not-empty = { $out } already holds files: a synthetic case is written into an empty or new folder (pass --force to write into it, replacing the files of the same names)
 cli-synth-not-a-folder = { $out } is a file, not a folder
 cli-draft-is-source = { $path } is, or holds, the rules it would copy ({ $source }): a draft never replaces them, --force or not; write it elsewhere
+
+# issue 26, item 4 (validate that guides: information, skipped checks, empty file)
+cli-validate-with-notes = { $verdict }, { $count } { $count ->
+        [one] note
+       *[other] notes
+    }
+cli-validate-code-notes = { $code } { $name }: { $count } { $count ->
+        [one] note
+       *[other] notes
+    }
+cli-validate-empty-summary = { $file }: { $verdict } — the file is empty, its norm cannot be recognised
+cli-validate-skipped-title = { $count } { $count ->
+        [one] check across files could not be made
+       *[other] checks across files could not be made
+    }:
+cli-validate-skipped = { $file }: "{ $check }" not checked: { $reason }
+cli-validate-skipped-broken = { $files } (norm `{ $norm }`) has errors that keep its keys from being read; correct it, then check again
+cli-validate-skipped-unread = no file of norm `{ $norm }` could be read ({ $files }: unreadable, empty or not recognised); correct it, then check again
+cli-report-count-notes = { $count }, { $notes } { $notes ->
+        [one] note
+       *[other] notes
+    }
 # -- end cli --
 
 
@@ -1404,6 +1446,9 @@ html-col-code = code
 html-col-file = file
 html-deadline-names = { $label }: calendar rule `{ $rule }`, files `{ $norms }`.
 html-working-days-names = { $label }: parameter `{ $name }` ({ $reference }).
+
+# issue 26, item 4 (validate that guides)
+report-level-information = note
 # -- end reports --
 
 ## Command-line help (--help): help-<command>, help-<command>--<option>; help--<option> holds for every command

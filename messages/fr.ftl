@@ -335,9 +335,9 @@ data-value-length-between = { $count } { $count ->
     }, la norme en demande de { $min } à { $max }
 data-value-pattern = n'a pas la forme que donne la norme (motif `{ $pattern }`)
 data-value-pattern-for = n'a pas la forme que donne la norme pour { $label } (motif `{ $pattern }`)
-data-value-checksum-wrong = la clé de contrôle est fausse ({ $algorithm })
+data-value-checksum-wrong = { $key } incorrecte
 data-value-checksum-expected = la clé de ce numéro serait { $key }
-data-value-checksum-unreadable = la clé de contrôle ne peut pas être calculée ({ $algorithm }) : la valeur n'a pas la forme attendue
+data-value-checksum-unreadable = la { $key } ne peut pas être calculée : la valeur n'a pas la forme attendue
 data-value-not-allowed = n'est pas l'une des valeurs { $values }
 data-value-surrounding-spaces = espaces avant ou après la valeur
 data-value-required = obligatoire et vide
@@ -353,7 +353,7 @@ data-binary-nul = des données binaires (il contient des octets NUL ; du texte U
 data-file-not-text = le fichier est { $what }, pas du texte délimité
 data-file-save-as-csv = enregistrez-le en CSV, séparé par { $separator }
 data-separator-tabs = des tabulations
-data-check-fails-hint = le contrôle `{ $condition }` de la norme n'est pas vérifié sur cette ligne
+data-check-fails-hint = vérifiez { $fields } sur cette ligne et corrigez la valeur fausse ; la ligne est gardée
 data-check-invalid = contrôle "{ $label }" : `{ $condition }` : { $message }
 data-check-invalid-hint = un contrôle nomme des colonnes de la norme et dit ce qui doit être vrai, par exemple substr(NIR, 1, 1) == '1'
 data-check-unknown-list = les codes du champ `{ $field }` sont contrôlés avec la liste `{ $list }`, qui ne fait pas partie des listes fournies
@@ -639,7 +639,7 @@ data-code-v427 = une valeur avec des espaces avant ou après (avertissement)
 data-code-v428 = le fichier a un en-tête mais aucune ligne (avertissement)
 data-code-v429 = les lignes se terminent par un retour chariot seul (anciens fichiers Mac) : les lignes ne peuvent pas être distinguées
 data-code-v430 = le fichier n'est pas du texte délimité : un classeur (xlsx, xls) ou d'autres données binaires
-data-code-v431 = un code du catalogue du champ que la liste des règles n'a pas à la date de la ligne (avertissement : les règles disent ce qu'il en advient)
+data-code-v431 = un code du catalogue du champ que la liste des règles n'a pas à la date de la ligne (information : les règles disent ce qu'il en advient)
 data-code-v432 = une ligne où un contrôle de la norme entre ses champs échoue (avertissement : le libellé de la norme dit ce que la ligne contredit)
 data-code-v433 = une ligne dont la valeur ne se trouve dans aucune ligne du fichier auquel elle renvoie, à la date de la ligne quand la norme le demande (avertissement)
 data-code-v440 = le fichier est déposé après l'échéance d'une période dont il contient des données (avertissement)
@@ -731,6 +731,26 @@ data-value-too-large = hors des bornes qu'un calcul peut porter (plus de { $limi
 data-value-too-large-hint = aucune donnée réelle n'atteint cette grandeur : une valeur mal saisie, ou des colonnes décalées
 data-case-file-not-read = `{ $file }` est dans le dossier du cas, mais aucune entrée des règles ne le lit : il n'entre pas dans le calcul
 data-case-file-not-read-hint = les fichiers lus sont ceux que nomme `{ $case_file }` ({ $read }) ; retirez ce fichier du dossier, ou nommez-le dans `{ $case_file }` si les règles ont une entrée pour lui
+
+# issue 26, item 4 (validate qui guide : formes en mots, informations, conseils)
+data-code-r140 = un champ d'une norme a un motif (`pattern`) sans sa forme en mots (`format`)
+data-norm-pattern-without-format = le champ `{ $field }` a un motif mais pas de `format` : une valeur qui ne le suit pas ne serait expliquée que par une expression régulière
+data-norm-pattern-without-format-hint = ajoutez `format = "…"` : la forme attendue en mots, que lit la personne dont la valeur ne la suit pas (par exemple « 11 chiffres, le dernier est une clé de contrôle »)
+data-value-format = n'a pas la forme attendue : { $format }
+data-value-format-for = n'a pas la forme attendue pour { $label } : { $format }
+data-value-format-hint = forme attendue : { $format }
+data-checksum-nir = clé NIR (modulo 97)
+data-checksum-luhn = clé de contrôle (formule de Luhn)
+data-value-checksum-typo = un caractère est faux ou deux sont inversés : recopiez le numéro depuis son original
+data-reference-unknown-hint = si la valeur est juste, ajoutez la ligne qui manque au fichier de la norme `{ $norm }` ; sinon corrigez-la ; la ligne est gardée
+data-hint-encoding-suspect = enregistrez le fichier dans l'encodage que déclare la norme, sinon les lettres accentuées seront déformées
+data-hint-column-order = rien à corriger pour le calcul : les colonnes sont lues par leur nom ; remettez-les dans l'ordre de la norme si le destinataire l'exige
+data-hint-multiline = retirez le saut de ligne de la valeur (une cellule écrite sur plusieurs lignes dans le tableur)
+data-hint-surrounding-spaces = retirez les espaces avant et après la valeur ; elle est lue sans eux
+data-hint-no-data-rows = vérifiez que c'est le bon fichier : un fichier sans ligne n'apporte rien au calcul
+data-hint-field-mismatch = vérifiez les valeurs que ce contrôle compare et corrigez celle qui est fausse ; la ligne est gardée
+data-hint-unknown-reference = si la valeur est juste, ajoutez la ligne qui manque au fichier auquel la norme la rattache ; sinon corrigez-la ; la ligne est gardée
+data-hint-deposit-late = `peps schedule` donne les échéances de dépôt de l'année ; vérifiez la date du dépôt
 # -- end data --
 
 
@@ -1455,6 +1475,28 @@ cli-national-no-rows-hint = comparez la colonne `{ $column }` des fichiers natio
 cli-synth-not-empty = { $out } contient déjà des fichiers : un cas synthétique s'écrit dans un dossier vide ou nouveau (--force pour y écrire, en remplaçant les fichiers de mêmes noms)
 cli-synth-not-a-folder = { $out } est un fichier, pas un dossier
 cli-draft-is-source = { $path } est, ou contient, les règles qu'il copierait ({ $source }) : un brouillon ne les remplace jamais, --force ou non ; écrivez-le ailleurs
+
+# issue 26, item 4 (validate qui guide : informations, vérifications non faites, fichier vide)
+cli-validate-with-notes = { $verdict }, { $count } { $count ->
+        [one] information
+       *[other] informations
+    }
+cli-validate-code-notes = { $code } { $name } : { $count } { $count ->
+        [one] information
+       *[other] informations
+    }
+cli-validate-empty-summary = { $file } : { $verdict } — le fichier est vide, sa norme ne peut pas être reconnue
+cli-validate-skipped-title = { $count } { $count ->
+        [one] vérification entre fichiers n'a pas pu être faite
+       *[other] vérifications entre fichiers n'ont pas pu être faites
+    } :
+cli-validate-skipped = { $file } : « { $check } » non vérifié : { $reason }
+cli-validate-skipped-broken = { $files } (norme `{ $norm }`) a des erreurs qui empêchent d'en lire les clés ; corrigez-le puis vérifiez de nouveau
+cli-validate-skipped-unread = aucun fichier de la norme `{ $norm }` n'a pu être lu ({ $files } : illisible, vide ou non reconnu) ; corrigez-le puis vérifiez de nouveau
+cli-report-count-notes = { $count }, { $notes } { $notes ->
+        [one] information
+       *[other] informations
+    }
 # -- end cli --
 
 
@@ -1589,6 +1631,9 @@ html-col-code = code
 html-col-file = fichier
 html-deadline-names = { $label } : règle `{ $rule }` du calendrier, fichiers `{ $norms }`.
 html-working-days-names = { $label } : paramètre `{ $name }` ({ $reference }).
+
+# issue 26, item 4 (validate qui guide)
+report-level-information = information
 # -- end reports --
 
 ## Aide de la ligne de commande (--help) : help-<commande>, help-<commande>--<option> ; help--<option> vaut pour toutes les commandes

@@ -86,6 +86,7 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
         let level = match d.severity {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
+            Severity::Note => Level::Note,
         };
         let id = format!("{} {}", d.code.as_str(), d.code.name());
         let text = d.message.to_string();
@@ -126,13 +127,16 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
     }
     let shown: Vec<&Diagnostic> = diags.iter().zip(&roots).filter(|(_, r)| r.is_none()).map(|(d, _)| d).collect();
     let errors = shown.iter().filter(|d| d.is_error()).count();
-    let warnings = shown.len() - errors;
+    let notes = shown.iter().filter(|d| d.severity == Severity::Note).count();
+    let warnings = shown.len() - errors - notes;
     if !diags.is_empty() {
         let count = if hidden > 0 {
             msg!("cli-report-count-hidden", errors = errors, warnings = warnings, hidden = hidden)
         } else {
             msg!("cli-report-count", errors = errors, warnings = warnings)
         };
+        // Information is counted apart: it asks nothing of the reader.
+        let count = if notes > 0 { msg!("cli-report-count-notes", count = count, notes = notes) } else { count };
         let _ = writeln!(out, "{count}");
     }
     out
@@ -200,6 +204,8 @@ fn level_words(rendered: &str) -> String {
                 format!("{error}[{rest}")
             } else if let Some(rest) = line.strip_prefix("warning[") {
                 format!("{warning}[{rest}")
+            } else if let Some(rest) = line.strip_prefix("note[") {
+                format!("{}[{rest}", msg!("report-level-information"))
             } else if let Some(rest) = line.strip_prefix(" = help: ") {
                 format!(" = {help} {rest}")
             } else if let Some(rest) = line.strip_prefix(" = note: ") {

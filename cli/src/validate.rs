@@ -105,10 +105,17 @@ pub fn run(args: &ValidateArgs) -> u8 {
     let mut order: Vec<usize> = (0..chosen.len()).collect();
     order.sort_by_key(|&i| !referred[i]);
     let mut links = links;
+    // The references of each file checked that no file of the run gave keys to, as they were read.
+    let mut unchecked: Vec<Unchecked> = Vec::new();
     for i in order {
         let (path, choice) = std::mem::replace(&mut chosen[i], (PathBuf::new(), Err(Message::text(""))));
         let written = out.n_files;
+        let norm = choice.as_ref().ok().map(|c| c.0.clone());
         let outcome = validate_file(args, &mut ctx, (&path, choice), &mut links, &mut out, json_stream, examples);
+        if let (Some(norm), Outcome::Checked { report, .. }) = (&norm, &outcome) {
+            let file = report.file.clone();
+            unchecked.extend(links.unchecked(norm).into_iter().map(|r| Unchecked { file: file.clone(), reference: r.clone() }));
+        }
         if let Outcome::Failed { reason, .. } = &outcome {
             crate::error(reason.clone());
         }
@@ -119,8 +126,57 @@ pub fn run(args: &ValidateArgs) -> u8 {
         worst = worst.max(outcome.exit_code());
         outcomes.push(outcome);
     }
-    out.finish(&outcomes);
+    let skipped = skipped_checks(&unchecked, &outcomes);
+    out.finish(&outcomes, &skipped);
     worst
+}
+
+/// A reference of a file's rows that was not checked: no file of the run gave its keys.
+struct Unchecked {
+    file: String,
+    reference: peps_engine::data::norm::Reference,
+}
+
+/// A check across files that could not run, and why: the file it reads is in the run but has
+/// errors that keep its keys unread, or no file of its norm could be read or recognized.
+struct Skipped {
+    file: String,
+    label: String,
+    norm: String,
+    reason: Message,
+}
+
+/// The checks across files that the run skipped because a file they read could not serve. A
+/// reference to a norm no file of the run has is not checked either, as a file checked alone
+/// is; it is said only when a file of the run could not be read or recognized (it may be that one).
+fn skipped_checks(unchecked: &[Unchecked], outcomes: &[Outcome]) -> Vec<Skipped> {
+    let unknown: Vec<&str> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Failed { file, .. } | Outcome::Empty { file, .. } => Some(file.as_str()),
+            Outcome::Checked { .. } => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for u in unchecked {
+        let target = &u.reference.norm;
+        let broken: Vec<&str> = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                Outcome::Checked { report, .. } if &report.norm == target => Some(report.file.as_str()),
+                _ => None,
+            })
+            .collect();
+        let reason = if !broken.is_empty() {
+            msg!("cli-validate-skipped-broken", files = broken.join(", "), norm = target)
+        } else if !unknown.is_empty() {
+            msg!("cli-validate-skipped-unread", files = unknown.join(", "), norm = target)
+        } else {
+            continue;
+        };
+        out.push(Skipped { file: u.file.clone(), label: u.reference.label.clone(), norm: target.clone(), reason });
+    }
+    out
 }
 
 /// The period the files of the run are about, which the rules of a norm that read the period
@@ -179,6 +235,11 @@ enum Outcome {
         report: FileReport,
         rejects: Option<PathBuf>,
     },
+    /// An empty file whose norm nothing tells: the V405 of an empty file of any norm.
+    Empty {
+        file: String,
+        problem: Problem,
+    },
     /// Not checked, or not to the end: the file or its norm cannot be read.
     Failed {
         file: String,
@@ -190,7 +251,7 @@ impl Outcome {
     fn exit_code(&self) -> u8 {
         match self {
             Outcome::Checked { report, .. } if report.is_clean() => crate::EXIT_OK,
-            Outcome::Checked { .. } => crate::EXIT_FINDINGS,
+            Outcome::Checked { .. } | Outcome::Empty { .. } => crate::EXIT_FINDINGS,
             Outcome::Failed { .. } => crate::EXIT_IO,
         }
     }
@@ -223,6 +284,11 @@ impl<'a> Context<'a> {
         }
         let mut sources = Sources::default();
         sources.add(&files);
+        // Warnings of the norms (a pattern without its form in words, R140) are the policy
+        // officer's: said once; errors stop every file that needs a norm (`choose_norm`).
+        if !norm_diags.is_empty() && !norm_diags.iter().any(Diagnostic::is_error) {
+            print_diagnostics(&norm_diags, &sources);
+        }
         Context { args, sources, newest, norm_diags, rulebooks: HashMap::new() }
     }
 
@@ -305,6 +371,8 @@ fn validate_file(
     };
     let (norm, lists, checks) = match choice {
         Ok(choice) => choice,
+        // An empty file tells no norm, but it is empty whatever its norm: said as for any norm.
+        Err(_) if starts_empty(path) => return Outcome::Empty { file: shown, problem: validate::empty_file_problem() },
         Err(reason) => return failed(reason),
     };
     let plan = match Validator::new(&norm, &lists, &checks) {
@@ -368,11 +436,17 @@ fn validate_file(
     Outcome::Checked { report, rejects }
 }
 
+/// Whether the file at `path` is empty (nothing, or a byte-order mark alone).
+fn starts_empty(path: &Path) -> bool {
+    let mut start = Vec::new();
+    File::open(path).and_then(|f| f.take(4).read_to_end(&mut start)).is_ok() && validate::is_empty_file(&start)
+}
+
 /// The norm of a file, and the code lists its code fields are checked against: `--norm`, else
 /// the file name's pattern, else the header; its version, lists and code checks are those of the
 /// year's rulebook.
 fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<NormChoice, Message> {
-    if !ctx.norm_diags.is_empty() {
+    if ctx.norm_diags.iter().any(Diagnostic::is_error) {
         print_diagnostics(&ctx.norm_diags, &ctx.sources);
         return Err(msg!("cli-validate-norms-broken"));
     }
@@ -594,18 +668,26 @@ impl Output {
             // The reason went to stderr.
             (ReportFormat::Table, Outcome::Failed { .. }) => return,
             (ReportFormat::Table, Outcome::Checked { report, rejects }) => table(report, rejects.as_deref(), examples),
+            (ReportFormat::Table, Outcome::Empty { file, problem }) => empty_table(file, problem),
         };
         self.next_file();
         self.write(&text);
     }
 
-    fn finish(mut self, outcomes: &[Outcome]) {
+    fn finish(mut self, outcomes: &[Outcome], skipped: &[Skipped]) {
         let clean = outcomes.iter().filter(|o| o.exit_code() == crate::EXIT_OK).count();
         let failed = outcomes.iter().filter(|o| matches!(o, Outcome::Failed { .. })).count();
         let with_errors = outcomes.len() - clean - failed;
         match self.format {
             ReportFormat::Json => {
-                let summary = json!({"files": outcomes.len(), "clean": clean, "with_errors": with_errors, "unreadable": failed});
+                let mut summary = json!({"files": outcomes.len(), "clean": clean, "with_errors": with_errors, "unreadable": failed});
+                if !skipped.is_empty() {
+                    let list: Vec<Json> = skipped
+                        .iter()
+                        .map(|s| json!({"file": s.file, "check": s.label, "norm": s.norm, "reason": s.reason.to_string()}))
+                        .collect();
+                    summary["skipped_checks"] = json!(list);
+                }
                 self.write(&format!("\n],\n\"summary\": {}}}\n", serde_json::to_string(&summary).unwrap_or_default()));
             }
             ReportFormat::Table => {
@@ -613,6 +695,14 @@ impl Output {
                     let line =
                         msg!("cli-validate-files", files = outcomes.len(), clean = clean, with_errors = with_errors, unreadable = failed);
                     self.write(&format!("{line}\n"));
+                }
+                if !skipped.is_empty() {
+                    let mut text = format!("{}\n", msg!("cli-validate-skipped-title", count = skipped.len()));
+                    for s in skipped {
+                        let line = msg!("cli-validate-skipped", file = &s.file, check = &s.label, reason = s.reason.clone());
+                        let _ = writeln!(text, "  {line}");
+                    }
+                    self.write(&text);
                 }
             }
         }
@@ -642,6 +732,7 @@ fn summary_json(report: &FileReport, streamed: bool) -> Json {
     m.insert("rejected".into(), json!(report.rejected));
     m.insert("errors".into(), json!(report.errors));
     m.insert("warnings".into(), json!(report.warnings));
+    m.insert("notes".into(), json!(report.notes));
     // A streamed report lists every problem: each code is shown in full.
     let counts: Vec<CodeCount> =
         report.counts.iter().map(|c| CodeCount { shown: if streamed { c.count } else { c.shown }, ..c.clone() }).collect();
@@ -669,6 +760,10 @@ fn outcome_json(outcome: &Outcome) -> Json {
             }
             Json::Object(m)
         }
+        Outcome::Empty { file, problem } => json!({
+            "file": file, "norm": null, "status": "errors", "problems": [problem],
+            "rows": 0, "valid": 0, "rejected": 0, "errors": 1, "warnings": 0, "notes": 0,
+        }),
         Outcome::Failed { file, reason } => json!({"file": file, "status": "unreadable", "error": reason.to_string()}),
     }
 }
@@ -679,6 +774,9 @@ fn table(report: &FileReport, rejects: Option<&Path>, examples: u64) -> String {
     let mut verdict = if report.is_clean() { msg!("cli-validate-clean") } else { msg!("cli-validate-errors", count = report.errors) };
     if report.warnings > 0 {
         verdict = msg!("cli-validate-with-warnings", verdict = verdict, count = report.warnings);
+    }
+    if report.notes > 0 {
+        verdict = msg!("cli-validate-with-notes", verdict = verdict, count = report.notes);
     }
     let summary = Message::id("cli-validate-summary")
         .with("file", &report.file)
@@ -697,6 +795,7 @@ fn table(report: &FileReport, rejects: Option<&Path>, examples: u64) -> String {
         let line = match count.severity {
             peps_engine::diagnostic::Severity::Error => msg!("cli-validate-code-errors", code = code, name = name, count = n),
             peps_engine::diagnostic::Severity::Warning => msg!("cli-validate-code-warnings", code = code, name = name, count = n),
+            peps_engine::diagnostic::Severity::Note => msg!("cli-validate-code-notes", code = code, name = name, count = n),
         };
         let _ = writeln!(out, "\n  {line}");
         for p in report.examples.iter().filter(|p| p.code == count.code) {
@@ -717,6 +816,16 @@ fn table(report: &FileReport, rejects: Option<&Path>, examples: u64) -> String {
         let _ = writeln!(out, "\n  {}", msg!("cli-validate-rejects-written", count = report.rejected, path = p.display().to_string()));
     }
     out.push('\n');
+    out
+}
+
+/// The table of an empty file whose norm nothing tells: its one problem.
+fn empty_table(file: &str, problem: &Problem) -> String {
+    let code = problem.code;
+    let verdict = msg!("cli-validate-errors", count = 1);
+    let mut out = format!("{}\n", msg!("cli-validate-empty-summary", file = file, verdict = verdict));
+    let _ = writeln!(out, "\n  {}", msg!("cli-validate-code-errors", code = code.as_str(), name = code.name(), count = 1));
+    let _ = writeln!(out, "    {}\n", example(problem));
     out
 }
 

@@ -24,6 +24,9 @@ pub(crate) use typo::report_definition_typos;
 pub enum Severity {
     Error,
     Warning,
+    /// Information that asks nothing of the reader (what the rules make of a value, say):
+    /// counted apart from warnings.
+    Note,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -18,6 +18,7 @@ use crate::diagnostic::{Code, Severity};
 mod dupes;
 mod encoding;
 mod file_name;
+mod hints;
 mod links;
 mod report;
 mod run;
@@ -27,6 +28,7 @@ mod validator;
 
 pub use encoding::encode_text;
 pub use file_name::{file_name_period, file_name_year, follows_file_name};
+pub use hints::{can_be_warning, warning_hint};
 pub use links::Links;
 pub use report::{CodeCount, FileReport, NoSink, Problem, Sink};
 pub use validator::Validator;
@@ -39,15 +41,16 @@ pub(crate) const FIRST_LINE: &str = "first";
 pub(crate) const BINARY_SNIFF: u64 = 4096;
 
 /// The severity of each validation code (a norm may lower duplicate rows to a warning): a warning
-/// never rejects a row nor fails a file.
-pub(crate) fn severity(code: Code) -> Severity {
+/// never rejects a row nor fails a file; a note is information that asks nothing of the reader
+/// (a code the rules know, outside the list they pay: the rules say what it comes to).
+pub fn severity(code: Code) -> Severity {
     match code {
+        Code::ValueOutsideList => Severity::Note,
         Code::EncodingSuspect
         | Code::HeaderColumnOrder
         | Code::MultilineField
         | Code::SurroundingSpaces
         | Code::NoDataRows
-        | Code::ValueOutsideList
         | Code::FieldMismatch
         | Code::UnknownReference
         | Code::DepositLate
@@ -66,6 +69,19 @@ pub struct Options {
     /// Accept a file name that follows no pattern of the norm (a case folder names its files as
     /// it likes); a name that follows the pattern still gives the period, and its problems.
     pub any_file_name: bool,
+}
+
+/// Whether a file whose first bytes are `start` is empty: nothing, or a byte-order mark alone.
+/// Its norm cannot be told from it, but it is the same V405 whatever the norm (see
+/// [`empty_file_problem`]).
+pub fn is_empty_file(start: &[u8]) -> bool {
+    start.is_empty() || start == b"\xEF\xBB\xBF"
+}
+
+/// The problem of an empty file, as the validator reports it for any norm (and the case reader,
+/// which reads through it): one code, one message, whatever reads the file.
+pub fn empty_file_problem() -> Problem {
+    Problem::new(Code::EmptyFile, None, msg!("data-file-empty"))
 }
 
 /// How well the first line of a file matches the columns of `norm` (the number of the norm's

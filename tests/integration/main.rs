@@ -9,6 +9,7 @@ mod director_page;
 mod editing;
 mod evaluation_paths;
 mod french;
+mod guides;
 mod house;
 mod impact;
 mod impact_report;

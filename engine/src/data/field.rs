@@ -63,6 +63,8 @@ pub(crate) struct FieldPlan {
     pub(crate) identifier: bool,
     pub(crate) length: Option<(usize, usize)>,
     pub(crate) pattern: Option<(Regex, String)>,
+    /// The form of a value in words (the norm's `format`), told instead of the pattern.
+    pub(crate) format: Option<String>,
     pub(crate) label: String,
     pub(crate) values: Vec<String>,
     pub(crate) min: Option<Decimal>,
@@ -107,6 +109,7 @@ impl FieldPlan {
             identifier: field.identifier,
             length: field.length,
             pattern,
+            format: field.format.clone(),
             values: field.values.clone(),
             min: field.min,
             max: field.max,
@@ -224,25 +227,35 @@ impl FieldPlan {
         if let Some((re, written)) = &self.pattern
             && !re.is_match(text)
         {
-            let message = if self.label.is_empty() {
-                msg!("data-value-pattern", pattern = written)
-            } else {
-                msg!("data-value-pattern-for", label = &self.label, pattern = written)
+            // The norm's words for the form when it has them (R140 warns when it has not).
+            let message = match (&self.format, self.label.is_empty()) {
+                (Some(format), true) => msg!("data-value-format", format = format),
+                (Some(format), false) => msg!("data-value-format-for", label = &self.label, format = format),
+                (None, true) => msg!("data-value-pattern", pattern = written),
+                (None, false) => msg!("data-value-pattern-for", label = &self.label, pattern = written),
             };
             out.push(Finding::new(Code::ValuePattern, message));
             return;
         }
         if let Some(algorithm) = self.checksum {
-            let name = checksum_name(algorithm);
+            let key = checksum_words(algorithm);
+            let form = self.format.as_ref().map(|f| msg!("data-value-format-hint", format = f));
             match checksum::verify(algorithm, text) {
                 Verdict::Valid => {}
                 Verdict::WrongKey { expected } => {
-                    let f = Finding::new(Code::ValueChecksum, msg!("data-value-checksum-wrong", algorithm = name));
-                    // An identifier's key would reveal part of it.
-                    out.push(if self.identifier { f } else { f.hint(msg!("data-value-checksum-expected", key = expected.to_string())) });
+                    let f = Finding::new(Code::ValueChecksum, msg!("data-value-checksum-wrong", key = key));
+                    // An identifier's key would reveal part of it: its form in words instead.
+                    out.push(match (self.identifier, form) {
+                        (false, _) => f.hint(msg!("data-value-checksum-expected", key = expected.to_string())),
+                        (true, _) => f.hint(msg!("data-value-checksum-typo")),
+                    });
                 }
                 Verdict::Unreadable => {
-                    out.push(Finding::new(Code::ValueChecksum, msg!("data-value-checksum-unreadable", algorithm = name)))
+                    let f = Finding::new(Code::ValueChecksum, msg!("data-value-checksum-unreadable", key = key));
+                    out.push(match form {
+                        Some(form) => f.hint(form),
+                        None => f,
+                    })
                 }
             }
         }
@@ -375,10 +388,11 @@ pub(crate) fn identifier_lookalike<'n>(raw: &str, norm: &'n Norm) -> Option<&'n 
     })
 }
 
-pub(crate) fn checksum_name(c: Checksum) -> &'static str {
+/// A check key in words (« la clé NIR (modulo 97) »), never the algorithm's name.
+pub(crate) fn checksum_words(c: Checksum) -> Message {
     match c {
-        Checksum::Nir => "nir: mod 97",
-        Checksum::Luhn => "luhn",
+        Checksum::Nir => msg!("data-checksum-nir"),
+        Checksum::Luhn => msg!("data-checksum-luhn"),
     }
 }
 

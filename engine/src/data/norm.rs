@@ -188,6 +188,10 @@ pub struct Field {
     pub length: Option<(usize, usize)>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
+    /// The form of a value in words, for people (`format`): what a value that breaks the
+    /// pattern or the check key is told, instead of the regular expression.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -671,13 +675,26 @@ fn read_field(f: &Obj<'_, '_>) -> Option<Field> {
         })
     });
     let (earliest, latest) = (f.opt_date("earliest"), f.opt_date("latest"));
+    let pattern = f.opt_str("pattern");
+    let format = f.opt_str("format").map(|s| s.into_inner());
+    // A regular expression says nothing to the person whose value breaks it: the norm says the
+    // form in words.
+    if let (Some(p), None, Some(n)) = (&pattern, &format, &name) {
+        f.ctx().warning(
+            Code::PatternWithoutFormat,
+            p.span(),
+            msg!("data-norm-pattern-without-format", field = n.get_ref()),
+            msg!("data-norm-pattern-without-format-hint"),
+        );
+    }
     let field = Field {
         name: name?.into_inner(),
         label: label.unwrap_or_default(),
         kind: kind?,
         required,
         length,
-        pattern: f.opt_str("pattern").map(|s| s.into_inner()),
+        pattern: pattern.map(|s| s.into_inner()),
+        format,
         values,
         min: f.opt_decimal("min").map(|d| d.into_inner()),
         max: f.opt_decimal("max").map(|d| d.into_inner()),

@@ -95,6 +95,7 @@ codes! {
     RebaseMeasure = "R132", "rebase-measure", msg!("data-code-r132");
     RebaseMeasureDataset = "R133", "rebase-measure-dataset", msg!("data-code-r133");
     LikelyTypo = "R134", "likely-typo", msg!("data-code-r134");
+    PatternWithoutFormat = "R140", "pattern-without-format", msg!("data-code-r140");
     CaseFileUnreadable = "D200", "case-file-unreadable", msg!("data-code-d200");
     CaseUnknownKey = "D201", "case-unknown-key", msg!("data-code-d201");
     CaseMissingValue = "D202", "case-missing-value", msg!("data-code-d202");

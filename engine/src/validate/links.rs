@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt};
 
-use crate::data::norm::{Norm, reference_problems};
+use crate::data::norm::{Norm, Reference, reference_problems};
 use crate::message::Message;
 use crate::value::Period;
 
@@ -90,6 +90,19 @@ impl Links {
     /// Whether the file of norm `name` must be read before others (their rows refer to its keys).
     pub fn is_referred_to(&self, name: &str) -> bool {
         self.wanted.iter().any(|s| s.norm == name)
+    }
+
+    /// The references of `norm` that the rows of its file cannot be checked against now: no
+    /// file of the run gave their keys (none of their norm was read, or it could not be: a file
+    /// unreadable, not recognized, or broken so that its keys would say nothing).
+    pub fn unchecked<'n>(&self, norm: &'n Norm) -> Vec<&'n Reference> {
+        norm.references
+            .iter()
+            .filter(|r| {
+                let spec = KeySpec { norm: r.norm.clone(), keys: r.keys.clone(), from: r.valid_from.clone(), to: r.valid_to.clone() };
+                self.index(&spec).is_none()
+            })
+            .collect()
     }
 
     /// The index of the keys of `spec`, if its file was read.

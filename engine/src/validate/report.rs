@@ -109,6 +109,8 @@ pub struct FileReport {
     pub rejected: u64,
     pub errors: u64,
     pub warnings: u64,
+    /// Information that asks nothing of the reader (`Severity::Note`), counted apart.
+    pub notes: u64,
     /// Per code, in code order.
     pub counts: Vec<CodeCount>,
     /// The first problems of each code, in the order found (all of them when `not_shown` is 0).
@@ -125,10 +127,10 @@ impl FileReport {
     /// counts its own: by severity, by code, kept as an example while its code has fewer than
     /// `examples_per_code` shown.
     pub fn record(&mut self, p: Problem, examples_per_code: u64) {
-        if p.is_error() {
-            self.errors += 1;
-        } else {
-            self.warnings += 1;
+        match p.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Note => self.notes += 1,
         }
         let i = match self.counts.binary_search_by_key(&p.code, |c| c.code) {
             Ok(i) => i,

@@ -185,6 +185,7 @@ impl<'p, 'a> Run<'p, 'a> {
                 rejected: 0,
                 errors: 0,
                 warnings: 0,
+                notes: 0,
                 counts: Vec::new(),
                 examples: Vec::new(),
                 not_shown: 0,
@@ -232,7 +233,11 @@ impl<'p, 'a> Run<'p, 'a> {
     }
 
     /// Counts a problem, keeps it as an example if there is room, and hands it to the sink.
-    pub(crate) fn emit(&mut self, p: Problem) -> io::Result<()> {
+    pub(crate) fn emit(&mut self, mut p: Problem) -> io::Result<()> {
+        // Every warning says what to do; a problem only counted needs no words.
+        if p.hint.is_none() && p.severity == Severity::Warning && self.detailed(p.code) {
+            p.hint = crate::validate::warning_hint(p.code);
+        }
         self.sink.problem(&p)?;
         self.report.record(p, self.options.examples_per_code);
         Ok(())

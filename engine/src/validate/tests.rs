@@ -381,7 +381,7 @@ fn mangled_files_never_break_the_count() {
 }
 
 #[test]
-fn a_code_outside_the_list_but_in_the_catalogue_is_a_warning() {
+fn a_code_outside_the_list_but_in_the_catalogue_is_a_note() {
     const CATALOGUE: &str = r#"
 [catalogue]
 label = "Every code"
@@ -422,8 +422,8 @@ label = "A family of codes"
     assert_eq!(
         seen,
         [
-            "3 V431 Warning not in list `codes` on 01/01/2025: billed per act",
-            "4 V431 Warning not in list `codes` on 01/01/2025: billed per act",
+            "3 V431 Note not in list `codes` on 01/01/2025: billed per act",
+            "4 V431 Note not in list `codes` on 01/01/2025: billed per act",
             "5 V420 Error not in catalogue `catalogue` on 01/01/2025",
         ]
     );

@@ -141,6 +141,10 @@ pub(crate) struct FieldDef {
     pub(crate) max_length: Option<i64>,
     /// A regular expression the value must match.
     pub(crate) pattern: Option<String>,
+    /// The form a value must have, in words for the person whose value breaks the pattern or
+    /// the check key (e.g. "11 digits, the last one a check digit"): what a report says instead
+    /// of the regular expression. A field with a `pattern` and no `format` is warned about (R140).
+    pub(crate) format: Option<String>,
     /// For an enum: the possible values.
     pub(crate) values: Option<Vec<String>>,
     /// The smallest number allowed.

@@ -54,9 +54,10 @@ impl<'p, 'a> Run<'p, 'a> {
             if self.all_read(&cond.refs) && !self.check_holds(cond, s) {
                 let first = &plan.fields[cond.refs[0]].name;
                 let p = if self.detailed(Code::FieldMismatch) {
+                    let names: Vec<&str> = cond.refs.iter().map(|&f| plan.fields[f].name.as_str()).collect();
                     Problem::new(Code::FieldMismatch, Some(s.line), label.clone())
                         .field(first)
-                        .hint(msg!("data-check-fails-hint", condition = &cond.text))
+                        .hint(msg!("data-check-fails-hint", fields = and_list(&names)))
                 } else {
                     Problem::new(Code::FieldMismatch, Some(s.line), String::new())
                 };
@@ -110,6 +111,7 @@ impl<'p, 'a> Run<'p, 'a> {
                 )
                 .field(names[0])
                 .value(self.shown(fields[0], s.field(col)))
+                .hint(msg!("data-reference-unknown-hint", norm = &r.spec.norm))
             } else {
                 Problem::new(Code::UnknownReference, Some(s.line), String::new())
             };

@@ -27,7 +27,7 @@ impl<'p, 'a> Run<'p, 'a> {
             return Ok(false);
         }
         if s.peek(1)?.is_empty() {
-            self.emit(Problem::new(Code::EmptyFile, None, msg!("data-file-empty")))?;
+            self.emit(crate::validate::empty_file_problem())?;
             return Ok(false);
         }
         if let Some(what) = binary_kind(s.peek(crate::validate::BINARY_SNIFF as usize)?) {
