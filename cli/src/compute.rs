@@ -127,7 +127,7 @@ pub fn run(args: &ComputeArgs) -> u8 {
         Format::Csv => csv(&evaluation.evaluation),
         Format::Table => table(&evaluation.evaluation, &name, args.locale),
         Format::Html => crate::html::report(&evaluation.evaluation, &name, args.locale),
-        Format::Xlsx => return out.book(xlsx::book(&evaluation.evaluation, &name), code),
+        Format::Xlsx => return out.book(xlsx::book(&evaluation.evaluation, &name, args.locale), code),
     };
     if let Err(code) = out.text(&text) {
         return code;

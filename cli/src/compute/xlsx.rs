@@ -10,9 +10,9 @@ use crate::format::{Locale, failed_check};
 use crate::xlsx::Book;
 
 /// The workbook of one case.
-pub(super) fn book(e: &Evaluation, name: &str) -> Result<Vec<u8>, XlsxError> {
+pub(super) fn book(e: &Evaluation, name: &str, locale: Locale) -> Result<Vec<u8>, XlsxError> {
     let mut book = Book::new();
-    summary(&mut book, e, name)?;
+    summary(&mut book, e, name, locale)?;
     results(&mut book, e)?;
     waterfall(&mut book, e)?;
     assumptions(&mut book, e)?;
@@ -22,7 +22,7 @@ pub(super) fn book(e: &Evaluation, name: &str) -> Result<Vec<u8>, XlsxError> {
 
 /// The rules, the case, the year, whether it is eligible (and which conditions failed) and its
 /// total.
-fn summary(book: &mut Book, e: &Evaluation, name: &str) -> Result<(), XlsxError> {
+fn summary(book: &mut Book, e: &Evaluation, name: &str, locale: Locale) -> Result<(), XlsxError> {
     let mut s = book.sheet(msg!("xlsx-sheet-summary"), &[msg!("xlsx-col-item"), msg!("xlsx-col-value")])?;
     s.text(0, msg!("xlsx-row-rules").to_string())?;
     s.text(1, &e.rulebook)?;
@@ -43,7 +43,7 @@ fn summary(book: &mut Book, e: &Evaluation, name: &str) -> Result<(), XlsxError>
     s.next();
     for c in &e.failed_checks {
         s.text(0, msg!("xlsx-row-failed-check").to_string())?;
-        s.text(1, failed_check(c, Locale::Fr))?;
+        s.text(1, failed_check(c, locale))?;
         s.next();
     }
     s.bold(0, msg!("xlsx-row-total").to_string())?;
