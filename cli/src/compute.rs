@@ -90,9 +90,17 @@ pub fn run(args: &ComputeArgs) -> u8 {
         crate::error(msg!("cli-compute-delimiter"));
         return crate::EXIT_IO;
     };
+    // National files named with --input may lie outside the folder.
+    let national_files: Vec<PathBuf> =
+        args.input.iter().filter_map(|i| i.split_once('=')).flat_map(|(_, f)| [PathBuf::from(f), args.case.join(f)]).collect();
     let mut read = vec![args.case.as_path()];
-    read.extend(args.cases.as_deref());
+    read.extend(args.cases.as_deref().into_iter().chain(national_files.iter().map(PathBuf::as_path)));
     let out = args.output.destination(args.manifest.force, &read, &[&args.rules]);
+    if args.format == Format::Xlsx
+        && let Err(code) = out.binary()
+    {
+        return code;
+    }
     if national.is_some() || crate::batch::is_folder_of_cases(&args.case) {
         if args.manifest.manifest.is_some() || args.format == Format::Html {
             eprintln!("{}", msg!("report-one-case-only", folder = args.case.display().to_string()));

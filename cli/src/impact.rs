@@ -130,6 +130,11 @@ fn case_dirs(args: &ImpactArgs, rb: &Rulebook) -> Result<Vec<PathBuf>, u8> {
 }
 
 pub fn run(args: &ImpactArgs) -> u8 {
+    if args.format == ImpactFormat::Xlsx
+        && let Err(code) = destination(args).binary()
+    {
+        return code;
+    }
     if let Some(spec) = &args.sweep {
         return sweep::run(args, spec);
     }

@@ -97,9 +97,8 @@ impl Destination {
     /// Writes a workbook and gives `code`, or the exit code of the failure: a workbook is binary,
     /// so it goes to `-o FILE` or to a redirected output, never to a terminal.
     pub fn book(&self, book: Result<Vec<u8>, XlsxError>, code: u8) -> u8 {
-        if self.path.is_none() && std::io::stdout().is_terminal() {
-            crate::error(msg!("cli-xlsx-terminal"));
-            return crate::EXIT_IO;
+        if let Err(code) = self.binary() {
+            return code;
         }
         let bytes = match book {
             Ok(b) => b,
@@ -118,6 +117,15 @@ impl Destination {
             }
         };
         written.map_or_else(|c| c, |()| code)
+    }
+
+    /// Refuses a binary output on a terminal; a long run asks before it starts.
+    pub fn binary(&self) -> Result<(), u8> {
+        if self.path.is_none() && std::io::stdout().is_terminal() {
+            crate::error(msg!("cli-xlsx-terminal"));
+            return Err(crate::EXIT_IO);
+        }
+        Ok(())
     }
 
     fn file(&self, path: &Path, bytes: &[u8]) -> Result<(), u8> {
