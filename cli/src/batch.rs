@@ -26,6 +26,8 @@ use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 use crate::{Format, RulesArgs};
 
+mod xlsx;
+
 /// What a batch run is asked.
 pub struct BatchArgs<'a> {
     pub rules: &'a RulesArgs,
@@ -44,6 +46,8 @@ pub struct BatchArgs<'a> {
     pub columns: &'a [String],
     /// The CSV's field separator.
     pub delimiter: u8,
+    /// Where the result goes (`-o FILE`).
+    pub out: &'a crate::xlsx::Destination,
 }
 
 /// Whether `dir` is a folder of cases rather than a case: it holds no `.toml` file itself, and
@@ -289,12 +293,17 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
         }),
         Format::Csv => csv(&rb, &rows, &totals, &wanted, &columns),
         Format::Table | Format::Html => table(&rb, &rows, &totals, &wanted, args.locale),
+        Format::Xlsx => String::new(),
     };
-    crate::emit(&text);
+    let written = match args.format {
+        Format::Xlsx => args.out.book(xlsx::book(&rb, &rows, &totals, &wanted), crate::EXIT_OK),
+        _ => args.out.text(&text).map_or_else(|code| code, |()| crate::EXIT_OK),
+    };
     if args.timings {
         eprint!("{}", timings(&rb, &rows, &totals, &times, started.elapsed(), pool.current_num_threads()));
     }
-    if totals.errors > 0 { exit_code(&all_diags).max(crate::EXIT_FINDINGS) } else { exit_code(&all_diags) }
+    let code = if totals.errors > 0 { exit_code(&all_diags).max(crate::EXIT_FINDINGS) } else { exit_code(&all_diags) };
+    code.max(written)
 }
 
 /// The outputs `--outputs` names, checked against the rulebook's steps: `all` is every step in

@@ -13,6 +13,8 @@ use crate::format::{Locale, failed_check, human};
 use crate::manifest::ManifestArgs;
 use crate::{Format, RulesArgs};
 
+mod xlsx;
+
 #[derive(clap::Args, Debug)]
 pub struct ComputeArgs {
     /// The year whose rulebook applies
@@ -30,6 +32,8 @@ pub struct ComputeArgs {
     reading: crate::case_run::CaseReading,
     #[command(flatten)]
     manifest: ManifestArgs,
+    #[command(flatten)]
+    output: crate::xlsx::OutputArgs,
     /// With a folder of case folders: threads to use (0: one per core)
     #[arg(long, default_value_t = 0, value_name = "N")]
     threads: usize,
@@ -86,6 +90,17 @@ pub fn run(args: &ComputeArgs) -> u8 {
         crate::error(msg!("cli-compute-delimiter"));
         return crate::EXIT_IO;
     };
+    // National files named with --input may lie outside the folder.
+    let national_files: Vec<PathBuf> =
+        args.input.iter().filter_map(|i| i.split_once('=')).flat_map(|(_, f)| [PathBuf::from(f), args.case.join(f)]).collect();
+    let mut read = vec![args.case.as_path()];
+    read.extend(args.cases.as_deref().into_iter().chain(national_files.iter().map(PathBuf::as_path)));
+    let out = args.output.destination(args.manifest.force, &read, &[&args.rules]);
+    if args.format == Format::Xlsx
+        && let Err(code) = out.binary()
+    {
+        return code;
+    }
     if national.is_some() || crate::batch::is_folder_of_cases(&args.case) {
         if args.manifest.manifest.is_some() || args.format == Format::Html {
             eprintln!("{}", msg!("report-one-case-only", folder = args.case.display().to_string()));
@@ -104,6 +119,7 @@ pub fn run(args: &ComputeArgs) -> u8 {
             national: national.as_ref(),
             columns: &args.columns,
             delimiter,
+            out: &out,
         });
     }
     let (evaluation, mut code) = match crate::case_run::evaluate_case(&args.rules, args.year, &args.case, args.reading.options()) {
@@ -123,8 +139,11 @@ pub fn run(args: &ComputeArgs) -> u8 {
             code = code.max(schedule);
             page
         }
+        Format::Xlsx => return out.book(xlsx::book(&evaluation.evaluation, &name, args.locale), code),
     };
-    crate::emit(&text);
+    if let Err(code) = out.text(&text) {
+        return code;
+    }
     code
 }
 

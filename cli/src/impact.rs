@@ -27,6 +27,7 @@ use crate::workspace::{exit_code, load_year, print_diagnostics};
 mod html;
 mod show;
 mod sweep;
+mod xlsx;
 
 #[derive(clap::Args, Debug)]
 pub struct ImpactArgs {
@@ -57,6 +58,8 @@ pub struct ImpactArgs {
     reading: crate::case_run::CaseReading,
     #[command(flatten)]
     manifest: crate::manifest::ManifestArgs,
+    #[command(flatten)]
+    output: crate::xlsx::OutputArgs,
     /// With several cases: threads to use (0: one per core)
     #[arg(long, default_value_t = 0, value_name = "N")]
     threads: usize,
@@ -74,6 +77,8 @@ pub enum ImpactFormat {
     /// One self-contained page: totals per team, a chart of the deltas, each item's own delta (with
     /// --sweep: the curve drawn)
     Html,
+    /// A workbook for spreadsheets: one sheet per table, figures as numbers (needs -o FILE on a terminal)
+    Xlsx,
 }
 
 /// The two rulebooks compared: (earlier or shipped, later or draft).
@@ -125,6 +130,11 @@ fn case_dirs(args: &ImpactArgs, rb: &Rulebook) -> Result<Vec<PathBuf>, u8> {
 }
 
 pub fn run(args: &ImpactArgs) -> u8 {
+    if args.format == ImpactFormat::Xlsx
+        && let Err(code) = destination(args).binary()
+    {
+        return code;
+    }
     if let Some(spec) = &args.sweep {
         return sweep::run(args, spec);
     }
@@ -166,9 +176,20 @@ fn one(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dir: &Path, options: C
         ImpactFormat::Json => json(&result),
         ImpactFormat::Table | ImpactFormat::Csv => table(&result, [from, to], args.locale),
         ImpactFormat::Html => html::one(&result, [from, to], args.locale),
+        ImpactFormat::Xlsx => return destination(args).book(xlsx::one(&result, [from, to], args.locale), exit_code(&diags)),
     };
-    crate::emit(&text);
+    if let Err(code) = destination(args).text(&text) {
+        return code;
+    }
     exit_code(&diags)
+}
+
+/// Where the output goes (`-o FILE`): never over a case's file, nor a rule or norm file of
+/// either side.
+fn destination(args: &ImpactArgs) -> crate::xlsx::Destination {
+    let baseline = RulesArgs { rules: args.baseline_rules.clone(), norms: args.rules.norms.clone(), scheme: None };
+    let read: Vec<&Path> = args.cases.iter().map(PathBuf::as_path).collect();
+    args.output.destination(args.manifest.force, &read, &[&args.rules, &baseline])
 }
 
 /// How a side is named: its year and label, or, comparing two sets of rules of one year, the
@@ -360,10 +381,14 @@ fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], opt
         ImpactFormat::Json => json(&report),
         ImpactFormat::Table | ImpactFormat::Csv => many_table(&report, [from, to], args.locale),
         ImpactFormat::Html => html::many(&report, [from, to], args.locale),
+        ImpactFormat::Xlsx => String::new(),
     };
-    crate::emit(&text);
     let errors = report.cases.iter().any(|c| c.status == "error");
-    if errors { exit_code(&all).max(crate::EXIT_FINDINGS) } else { exit_code(&all) }
+    let code = if errors { exit_code(&all).max(crate::EXIT_FINDINGS) } else { exit_code(&all) };
+    match args.format {
+        ImpactFormat::Xlsx => destination(args).book(xlsx::many(&report, [from, to], args.locale), code),
+        _ => destination(args).text(&text).map_or_else(|c| c, |()| code),
+    }
 }
 
 fn many_table(m: &Many<'_>, rbs: [&Rulebook; 2], locale: Locale) -> String {

@@ -29,6 +29,7 @@ mod temp;
 mod test_cmd;
 mod validate;
 mod workspace;
+mod xlsx;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -65,6 +66,8 @@ pub enum Format {
     Csv,
     /// One self-contained HTML page with a waterfall chart
     Html,
+    /// A workbook for spreadsheets: figures as numbers, one sheet per table (needs -o FILE on a terminal)
+    Xlsx,
 }
 
 #[derive(clap::Args, Clone, Debug)]

@@ -26,6 +26,8 @@ use crate::format::{Locale, number};
 use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 
+mod xlsx;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ScheduleFormat {
     Table,
@@ -33,6 +35,8 @@ pub enum ScheduleFormat {
     Csv,
     /// An iCalendar file (RFC 5545): one all-day event per payment, deadline and date
     Ics,
+    /// A workbook for spreadsheets: amounts as numbers, dates as dates (needs -o FILE on a terminal)
+    Xlsx,
 }
 
 #[derive(clap::Args, Debug)]
@@ -50,6 +54,11 @@ pub struct ScheduleArgs {
     locale: Locale,
     #[command(flatten)]
     reading: crate::case_run::CaseReading,
+    #[command(flatten)]
+    output: crate::xlsx::OutputArgs,
+    /// Replace an existing output file
+    #[arg(long)]
+    force: bool,
     /// The case folder (its case file and data files)
     case: PathBuf,
 }
@@ -93,13 +102,17 @@ pub fn run(args: &ScheduleArgs) -> u8 {
         return exit_code(&all).max(crate::EXIT_FINDINGS);
     }
     let name = case_name(&rb, &case);
+    let out = args.output.destination(args.force, &[&args.case], &[&args.rules]);
     let text = match args.format {
         ScheduleFormat::Table => table(&s, &name, args.locale),
         ScheduleFormat::Json => crate::json::json(&Report { case: name, schedule: &s }),
         ScheduleFormat::Csv => csv(&s),
         ScheduleFormat::Ics => ics(&s, &name, &slug(&rb, &case)),
+        ScheduleFormat::Xlsx => return out.book(xlsx::book(&s, &name), exit_code(&all)),
     };
-    crate::emit(&text);
+    if let Err(code) = out.text(&text) {
+        return code;
+    }
     exit_code(&all)
 }
 

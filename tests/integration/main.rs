@@ -33,4 +33,5 @@ mod synth;
 mod trust;
 mod util;
 mod validate;
+mod xlsx;
 mod years;

@@ -21,7 +21,7 @@ fn last_year(sandbox: &Sandbox) -> i32 {
 }
 
 /// The tariff of code `code` in the year's `prestations` list, as the file writes it.
-fn tariff(rules: &Path, year: i32, code: &str) -> Decimal {
+pub(crate) fn tariff(rules: &Path, year: i32, code: &str) -> Decimal {
     let text = std::fs::read_to_string(rules.join(year.to_string()).join("prestations.toml")).expect("prestations.toml");
     let doc: toml_edit::DocumentMut = text.parse().expect("TOML");
     let items = doc["prestations"]["items"].as_array_of_tables().expect("items");
@@ -48,7 +48,7 @@ fn sweep_json(sandbox: &Sandbox, year: i32, spec: &str, cases: &str) -> serde_js
 }
 
 /// The spec of a sweep of G's tariff from one euro below to one euro above its value, by 0.50.
-fn g_spec(t: Decimal) -> String {
+pub(crate) fn g_spec(t: Decimal) -> String {
     format!("prestations.G.tarif={}..{}:0.50", t - Decimal::ONE, t + Decimal::ONE)
 }
 

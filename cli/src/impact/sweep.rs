@@ -27,6 +27,8 @@ use crate::json::json;
 use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 
+mod xlsx;
+
 /// A sweep that cannot run, worded for people.
 fn usage(e: &SweepError, spec: &str) -> Message {
     match e {
@@ -249,10 +251,14 @@ pub fn run(args: &ImpactArgs, text: &str) -> u8 {
         ImpactFormat::Csv => csv(&report),
         ImpactFormat::Html => html(&report, args.locale),
         ImpactFormat::Table => table(&report, &rb, args.locale),
+        ImpactFormat::Xlsx => String::new(),
     };
-    crate::emit(&text);
     let errors = report.values.iter().any(|v| v.errors > 0);
-    if errors { exit_code(&all).max(crate::EXIT_FINDINGS) } else { exit_code(&all) }
+    let code = if errors { exit_code(&all).max(crate::EXIT_FINDINGS) } else { exit_code(&all) };
+    match args.format {
+        ImpactFormat::Xlsx => super::destination(args).book(xlsx::book(&report, &rb, args.locale), code),
+        _ => super::destination(args).text(&text).map_or_else(|c| c, |()| code),
+    }
 }
 
 /// The index `i` of the step from value `i` to `i + 1` whose total changes most (the first of

@@ -15,6 +15,8 @@ use crate::RulesArgs;
 use crate::report::Sources;
 use crate::workspace::{exit_code, load_year, print_diagnostics, rules_root, years};
 
+mod xlsx;
+
 #[derive(clap::Args, Debug)]
 pub struct MatrixArgs {
     #[command(flatten)]
@@ -22,9 +24,24 @@ pub struct MatrixArgs {
     /// Keep each case's dates (by default its data are brought into each year)
     #[arg(long)]
     keep_dates: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = MatrixFormat::Table)]
+    format: MatrixFormat,
+    #[command(flatten)]
+    output: crate::xlsx::OutputArgs,
+    /// Replace an existing output file
+    #[arg(long)]
+    force: bool,
     /// The case folders
     #[arg(required = true)]
     cases: Vec<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum MatrixFormat {
+    Table,
+    /// A workbook for spreadsheets: one sheet per case, values as numbers (needs -o FILE on a terminal)
+    Xlsx,
 }
 
 pub fn run(args: &MatrixArgs) -> u8 {
@@ -34,18 +51,27 @@ pub fn run(args: &MatrixArgs) -> u8 {
     };
     let options = CaseOptions { keep_dates: args.keep_dates, ..CaseOptions::default() };
     let mut out = String::new();
+    let mut sheets = Vec::new();
     for case in &args.cases {
         if !case.is_dir() {
             crate::error(msg!("cli-no-case-folder", dir = case.display().to_string()));
             return crate::EXIT_IO;
+        }
+        if args.format == MatrixFormat::Xlsx {
+            sheets.push((case.clone(), columns(&books, case, options)));
+            continue;
         }
         if !out.is_empty() {
             out.push('\n');
         }
         out.push_str(&matrix(&case.display().to_string(), &columns(&books, case, options)));
     }
-    crate::emit(&out);
-    crate::EXIT_OK
+    let read: Vec<&Path> = args.cases.iter().map(PathBuf::as_path).collect();
+    let destination = args.output.destination(args.force, &read, &[&args.rules]);
+    if args.format == MatrixFormat::Xlsx {
+        return destination.book(xlsx::book(&books, &sheets), crate::EXIT_OK);
+    }
+    destination.text(&out).map_or_else(|code| code, |()| crate::EXIT_OK)
 }
 
 /// Every year's rulebook under the rules folder, in year order; the diagnostics of a year that
