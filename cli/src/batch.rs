@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use peps_engine::data::case::{Case, CaseOptions, Readers};
+use peps_engine::case::{Case, CaseOptions, Readers};
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::eval::evaluate;
 use peps_engine::msg;

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use peps_engine::data::case::CaseOptions;
+use peps_engine::case::CaseOptions;
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::eval::{Evaluation, evaluate};
 use peps_engine::msg;

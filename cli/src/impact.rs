@@ -7,8 +7,8 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
+use peps_engine::case::CaseOptions;
 use peps_engine::compare::impact::{Impact, ImpactItem, impact};
-use peps_engine::data::case::CaseOptions;
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::message::Message;
 use peps_engine::msg;

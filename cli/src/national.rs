@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use peps_engine::data::case::{CaseOptions, Readers};
-use peps_engine::data::national::case::CaseSource;
-use peps_engine::data::national::{NationalFile, NationalInput, Part};
+use peps_engine::case::national::case::CaseSource;
+use peps_engine::case::national::{NationalFile, NationalInput, Part};
+use peps_engine::case::{CaseOptions, Readers};
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;

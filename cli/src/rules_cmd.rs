@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use peps_engine::compare::coverage::{self, REMOVALS_FILE};
+use peps_engine::compare::coverage;
 use peps_engine::data::norm::load_norm;
 use peps_engine::diagnostic::{Code, Diagnostic, Diagnostics, Location, SourceFile};
 use peps_engine::msg;
 use peps_engine::rulebook::{self, Rulebook};
+use peps_engine::rules::removals::REMOVALS_FILE;
 use peps_engine::rules::source::{DirSource, Source};
 use serde::Serialize;
 

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use clap::ValueEnum;
-use peps_engine::data::case::Case;
+use peps_engine::case::Case;
 use peps_engine::eval::evaluate;
 use peps_engine::message::Message;
 use peps_engine::msg;

@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 pub use case_file::{DEFAULTS_FILE, TestCase, TestDefaults};
 use case_file::{Expected, read_case, read_defaults};
-use peps_engine::data::case::CaseOptions;
+use peps_engine::case::CaseOptions;
 use peps_engine::diagnostic::{Diagnostic, did_you_mean};
 use peps_engine::eval::{Evaluation, Read, evaluate};
 use peps_engine::msg;
@@ -438,7 +438,7 @@ enum Tolerance {
 }
 
 fn decimal(s: &str) -> Decimal {
-    peps_engine::rules::strict::parse_rule_decimal(s).unwrap_or_default()
+    peps_engine::value::parse_rule_decimal(s).unwrap_or_default()
 }
 
 /// An expected value as the case wrote it.
@@ -495,7 +495,7 @@ fn matches(expected: &toml::Value, got: &Value, tolerance: Tolerance) -> (bool, 
     match (expected, got) {
         (toml::Value::String(_) | toml::Value::Integer(_), Value::Number(g)) => {
             let Some(x) = (match expected {
-                toml::Value::String(s) => peps_engine::rules::strict::parse_rule_decimal(s),
+                toml::Value::String(s) => peps_engine::value::parse_rule_decimal(s),
                 toml::Value::Integer(i) => Some(Decimal::from(*i)),
                 _ => None,
             }) else {

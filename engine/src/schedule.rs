@@ -15,12 +15,11 @@
 use chrono::{NaiveDate, Weekday};
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::data::case::Case;
+use crate::case::Case;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::eval::Evaluation;
 use crate::expr::{self, Expr};
 use crate::rulebook::Rulebook;
-use crate::rulebook::calendar::ScalarValues;
 use crate::rules::calendar::deadlines::deposit_deadlines;
 use crate::rules::calendar::{Event, EventKind, Received};
 use crate::rules::inputs::InputKind;
@@ -28,6 +27,7 @@ use crate::rules::workdays::WEEKDAY_NAMES;
 use crate::schedule::advances::{advances, complement_payments};
 use crate::schedule::balance::balance;
 use crate::schedule::movements::movements;
+use crate::schedule::scalars::ScalarValues;
 use crate::value::{Ratio, Value};
 
 mod advances;
@@ -35,6 +35,7 @@ mod balance;
 mod deposits;
 mod model;
 mod movements;
+mod scalars;
 
 pub use deposits::deposit_warnings;
 pub use model::*;

@@ -7,9 +7,9 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
+use peps_engine::case::Case;
 use peps_engine::compare::impact::{ImpactItem, impact_of_case};
 use peps_engine::compare::sweep::{SweepError, SweepItem, SweepSpec};
-use peps_engine::data::case::Case;
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::eval::evaluate;
 use peps_engine::message::Message;

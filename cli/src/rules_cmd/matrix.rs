@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use peps_engine::data::case::CaseOptions;
+use peps_engine::case::CaseOptions;
 use peps_engine::eval::{Evaluation, evaluate};
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;

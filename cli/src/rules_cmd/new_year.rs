@@ -27,10 +27,11 @@
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use peps_engine::compare::coverage::{self, REMOVALS_FILE};
+use peps_engine::compare::coverage;
 use peps_engine::diagnostic::Diagnostic;
 use peps_engine::message::Message;
 use peps_engine::msg;
+use peps_engine::rules::removals::REMOVALS_FILE;
 use peps_engine::rules::source::{DirSource, Source};
 use toml_edit::{DocumentMut, Item, TableLike, Value};
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use peps_engine::data::case::CaseOptions;
+use peps_engine::case::CaseOptions;
 use peps_engine::message::{Lang, language, set_language};
 use peps_engine::msg;
 use serde::Serialize;

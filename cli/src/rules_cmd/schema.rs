@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use peps_engine::message::Message;
 use peps_engine::msg;
-use peps_engine::rules::schema::{FileKind, root_schema};
+use peps_engine::schema::{FileKind, root_schema};
 
 use crate::test_cmd::{TestCase, TestDefaults};
 use crate::workspace::default_dir;

@@ -17,9 +17,9 @@ use peps_engine::diagnostic::did_you_mean;
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::inputs::InputKind;
-use peps_engine::rules::schema::AnyValue;
-use peps_engine::rules::strict::parse_rule_decimal;
+use peps_engine::schema::AnyValue;
 use peps_engine::value::Period;
+use peps_engine::value::parse_rule_decimal;
 
 use super::case_file::{DataSpec, Row, TeamValue, TestCase, TestDefaults};
 

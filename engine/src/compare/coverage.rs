@@ -12,13 +12,8 @@ use crate::diagnostic::{Code, Diagnostic, Location, SourceFile, did_you_mean};
 use crate::message::Message;
 use crate::rulebook::Rulebook;
 use crate::rules::provenance::read_choice;
+use crate::rules::removals::{KINDS, REMOVALS_FILE};
 use crate::rules::strict::{Ctx, Obj};
-
-/// The file of a year's folder that records what it removes on purpose.
-pub const REMOVALS_FILE: &str = "retraits.toml";
-
-/// The kinds of items whose presence is followed from one year to the next.
-pub(crate) const KINDS: &[&str] = &["parameter", "table", "list", "code", "indicators", "step", "input"];
 
 /// A removal recorded in `retraits.toml`: the item and why it goes.
 #[derive(Debug, Clone, Serialize)]

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::data::case::Case;
+use crate::case::Case;
 use crate::diagnostic::Diagnostic;
 use crate::eval::Evaluation;
 use crate::rulebook::Rulebook;

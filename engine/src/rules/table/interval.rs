@@ -4,8 +4,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::rules::strict::parse_rule_decimal;
 use crate::rules::table::grid::Piece;
+use crate::value::parse_rule_decimal;
 
 /// An interval of numbers; `None` bounds are infinite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

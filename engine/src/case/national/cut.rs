@@ -9,7 +9,7 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
-use crate::data::case::Readers;
+use crate::case::Readers;
 use crate::data::limits::open_regular;
 use crate::data::norm::Norm;
 use crate::diagnostic::{Code, Diagnostic, Location};

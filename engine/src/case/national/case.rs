@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use typed_index_collections::TiVec;
 
-use crate::data::case::{Case, CaseOptions, CaseValues, Readers, case_values, read_case_file};
-use crate::data::dataset::{Dataset, read_bytes_linked, read_dataset};
+use crate::case::dataset::{Dataset, read_bytes_linked, read_dataset};
+use crate::case::{Case, CaseOptions, CaseValues, Readers, case_values, read_case_file};
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::hashing::sha256_hex;
 use crate::ids::InputId;

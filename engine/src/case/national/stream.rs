@@ -3,7 +3,7 @@
 //! Every file must have the case column (a linked file's cases are only known once the file it
 //! links to is read in full). A case's rows found after a later case's stop the run (D232).
 
-use crate::data::case::Readers;
+use crate::case::Readers;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::rules::inputs::CaseSchema;
 

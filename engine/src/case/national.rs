@@ -22,7 +22,7 @@ use std::path::PathBuf;
 
 use foldhash::{HashMap, HashMapExt};
 
-use crate::data::case::Readers;
+use crate::case::Readers;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::InputId;
 use crate::rules::inputs::{CaseSchema, InputKind};
