@@ -9,7 +9,7 @@ use typed_index_collections::TiVec;
 
 use crate::case::DataShift;
 use crate::case::national::case::CaseSource;
-use crate::case::national::{National, NationalFile, NationalInput, Part, Stream};
+use crate::case::national::{CaseBuffer, National, NationalFile, NationalInput, Stream};
 use crate::case::{Case, CaseOptions, Readers};
 use crate::data::norm::{CodeCheck, Norm};
 use crate::diagnostic::{Diagnostic, SourceFile};
@@ -495,7 +495,7 @@ impl Rulebook {
         &self,
         readers: &Readers<'_>,
         files: &[NationalFile],
-        parts: &[Part],
+        parts: &[CaseBuffer],
         source: &CaseSource<'_>,
         options: CaseOptions,
     ) -> (Option<Case>, Vec<Diagnostic>) {

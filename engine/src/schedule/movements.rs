@@ -14,7 +14,8 @@ use crate::eval::Evaluation;
 use crate::rulebook::Rulebook;
 use crate::rules::calendar::Event;
 use crate::rules::inputs::InputKind;
-use crate::schedule::{Movement, MovementKind, cents, overflow, sum};
+use crate::schedule::money::{cents, overflow, sum};
+use crate::schedule::{Movement, MovementKind};
 use crate::value::{Ratio, Value};
 
 /// The entries and exits of every re-basing rule, by effective date, with their effect on
