@@ -9,9 +9,11 @@ use peps_engine::value::{Unit, Value};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::args::{Format, RulesArgs};
+use crate::exit::EXIT_IO;
 use crate::format::{Locale, failed_check, human};
 use crate::manifest::ManifestArgs;
-use crate::{Format, RulesArgs};
+use crate::say;
 
 #[derive(clap::Args, Debug)]
 pub struct ComputeArgs {
@@ -83,13 +85,13 @@ pub fn run(args: &ComputeArgs) -> u8 {
         sorted: args.sorted,
     });
     let Ok(delimiter) = u8::try_from(args.delimiter) else {
-        crate::error(msg!("cli-compute-delimiter"));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-compute-delimiter"));
+        return EXIT_IO;
     };
-    if national.is_some() || crate::batch::is_folder_of_cases(&args.case) {
+    if national.is_some() || crate::case_folders::is_folder_of_cases(&args.case) {
         if args.manifest.manifest.is_some() || args.format == Format::Html {
             eprintln!("{}", msg!("report-one-case-only", folder = args.case.display().to_string()));
-            return crate::EXIT_IO;
+            return EXIT_IO;
         }
         return crate::batch::run(&crate::batch::BatchArgs {
             rules: &args.rules,
@@ -120,7 +122,7 @@ pub fn run(args: &ComputeArgs) -> u8 {
         Format::Table => table(&evaluation.evaluation, &name, args.locale),
         Format::Html => crate::html::report(&evaluation.evaluation, &name, args.locale),
     };
-    crate::emit(&text);
+    say::emit(&text);
     code
 }
 

@@ -21,7 +21,8 @@ use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::inputs::InputKind;
 use rayon::prelude::*;
 
-use crate::batch::{CaseRow, Found, case_folders, failed_row, guarded};
+use crate::case_folders::{Found, case_folders};
+use crate::case_row::{CaseRow, failed_row, guarded};
 
 /// How national files are read.
 #[derive(Debug, Clone)]

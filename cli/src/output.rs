@@ -149,7 +149,7 @@ impl Write for AtomicFile {
 /// The rule and norm files of a run's `RulesArgs`: every file under its rules folder (all years,
 /// the scheme's own norms) and its norms folders. An output is never written over one of them,
 /// `--force` or not: a run reads them, or a run of another year will.
-pub fn rule_and_norm_files(rules: &crate::RulesArgs) -> Vec<PathBuf> {
+pub fn rule_and_norm_files(rules: &crate::args::RulesArgs) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut roots = vec![crate::workspace::rules_root(rules)];
     roots.extend(crate::workspace::norms_roots(rules));

@@ -21,10 +21,12 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{ImpactArgs, ImpactFormat, items_table, money};
+use crate::exit::{EXIT_FINDINGS, EXIT_IO};
 use crate::format::{Locale, human, number};
 use crate::html::{escape, page};
 use crate::json::json;
 use crate::report::Sources;
+use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 
 /// A sweep that cannot run, worded for people.
@@ -105,23 +107,23 @@ pub fn run(args: &ImpactArgs, text: &str) -> u8 {
     let spec = match SweepSpec::parse(text) {
         Ok(s) => s,
         Err(e) => {
-            crate::error(usage(&e, text));
-            return crate::EXIT_IO;
+            say::error(usage(&e, text));
+            return EXIT_IO;
         }
     };
     let Some(year) = args.year else {
-        crate::error(msg!("cli-sweep-needs-year"));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-sweep-needs-year"));
+        return EXIT_IO;
     };
     let mut sources = Sources::default();
     let (rb, diags) = load_year(&args.rules, year, &mut sources);
     print_diagnostics(&diags, &sources);
-    let Some(rb) = rb else { return exit_code(&diags).max(crate::EXIT_FINDINGS) };
+    let Some(rb) = rb else { return exit_code(&diags).max(EXIT_FINDINGS) };
     let item = match SweepItem::find(&rb, &spec.name) {
         Ok(i) => i,
         Err(e) => {
-            crate::error(usage(&e, text));
-            return crate::EXIT_IO;
+            say::error(usage(&e, text));
+            return EXIT_IO;
         }
     };
     let values = match spec.values() {
@@ -138,8 +140,8 @@ pub fn run(args: &ImpactArgs, text: &str) -> u8 {
             })
             .collect::<Vec<_>>(),
         Err(e) => {
-            crate::error(usage(&e, text));
-            return crate::EXIT_IO;
+            say::error(usage(&e, text));
+            return EXIT_IO;
         }
     };
     let dirs = match super::case_dirs(args, &rb) {
@@ -171,8 +173,8 @@ pub fn run(args: &ImpactArgs, text: &str) -> u8 {
             Err(diags) => {
                 bar.finish_and_clear();
                 print_diagnostics(&diags, &sources);
-                crate::error(msg!("cli-sweep-rulebook-failed", item = &item.name, value = value.to_string()));
-                return crate::EXIT_FINDINGS;
+                say::error(msg!("cli-sweep-rulebook-failed", item = &item.name, value = value.to_string()));
+                return EXIT_FINDINGS;
             }
         };
         let evaluated: Vec<(Option<Decimal>, Vec<Diagnostic>)> = pool.install(|| {
@@ -250,9 +252,9 @@ pub fn run(args: &ImpactArgs, text: &str) -> u8 {
         ImpactFormat::Html => html(&report, args.locale),
         ImpactFormat::Table => table(&report, &rb, args.locale),
     };
-    crate::emit(&text);
+    say::emit(&text);
     let errors = report.values.iter().any(|v| v.errors > 0);
-    if errors { exit_code(&all).max(crate::EXIT_FINDINGS) } else { exit_code(&all) }
+    if errors { exit_code(&all).max(EXIT_FINDINGS) } else { exit_code(&all) }
 }
 
 /// The index `i` of the step from value `i` to `i + 1` whose total changes most (the first of
@@ -277,7 +279,7 @@ fn attribute(
     b: Decimal,
     pool: &rayon::ThreadPool,
 ) -> Result<Vec<ImpactItem>, u8> {
-    let (Ok(from), Ok(to)) = (item.rulebook(rb, a), item.rulebook(rb, b)) else { return Err(crate::EXIT_FINDINGS) };
+    let (Ok(from), Ok(to)) = (item.rulebook(rb, a), item.rulebook(rb, b)) else { return Err(EXIT_FINDINGS) };
     let per_case: Vec<Vec<ImpactItem>> = pool.install(|| {
         cases
             .par_iter()

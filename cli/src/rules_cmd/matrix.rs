@@ -11,8 +11,10 @@ use peps_engine::eval::{Evaluation, evaluate};
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
 use crate::report::Sources;
+use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics, rules_root, years};
 
 #[derive(clap::Args, Debug)]
@@ -36,16 +38,16 @@ pub fn run(args: &MatrixArgs) -> u8 {
     let mut out = String::new();
     for case in &args.cases {
         if !case.is_dir() {
-            crate::error(msg!("cli-no-case-folder", dir = case.display().to_string()));
-            return crate::EXIT_IO;
+            say::error(msg!("cli-no-case-folder", dir = case.display().to_string()));
+            return EXIT_IO;
         }
         if !out.is_empty() {
             out.push('\n');
         }
         out.push_str(&matrix(&case.display().to_string(), &columns(&books, case, options)));
     }
-    crate::emit(&out);
-    crate::EXIT_OK
+    say::emit(&out);
+    EXIT_OK
 }
 
 /// Every year's rulebook under the rules folder, in year order; the diagnostics of a year that
@@ -54,8 +56,8 @@ pub(super) fn load_every_year(rules: &RulesArgs) -> Result<Vec<Rulebook>, u8> {
     let root = rules_root(rules);
     let found = years(&root);
     if found.is_empty() {
-        crate::error(msg!("cli-no-rulebook-under", root = root.display().to_string()));
-        return Err(crate::EXIT_IO);
+        say::error(msg!("cli-no-rulebook-under", root = root.display().to_string()));
+        return Err(EXIT_IO);
     }
     let mut sources = Sources::default();
     let mut books = Vec::new();
@@ -65,7 +67,7 @@ pub(super) fn load_every_year(rules: &RulesArgs) -> Result<Vec<Rulebook>, u8> {
             Some(rb) => books.push(rb),
             None => {
                 print_diagnostics(&diags, &sources);
-                return Err(exit_code(&diags).max(crate::EXIT_FINDINGS));
+                return Err(exit_code(&diags).max(EXIT_FINDINGS));
             }
         }
     }
