@@ -3,8 +3,7 @@
 //! `--force` was given, and files that hold rows of personal data readable by their owner only.
 //!
 //! Commands that write files (`--rejects`, `-o`, `--manifest`) go through [`write_atomic`] or
-//! [`AtomicFile`]; until every one does, parts of this module are unused outside its tests.
-#![allow(dead_code)]
+//! [`AtomicFile`].
 
 use std::fmt;
 use std::io::{self, Write};

@@ -34,15 +34,15 @@ use crate::value::{Ratio, Value};
 mod advances;
 mod balance;
 mod deposits;
-mod model;
 mod money;
 mod movements;
+mod payments;
 mod scalars;
 mod sources;
 
 pub use deposits::deposit_warnings;
-pub use model::*;
 pub use money::cents;
+pub use payments::*;
 
 // ---------------------------------------------------------------------------------------------
 // The schedule

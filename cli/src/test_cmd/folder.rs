@@ -298,14 +298,11 @@ fn cell(v: &AnyValue, field: &Field, norm: &Norm) -> Result<String, String> {
     }
 }
 
+/// A field's kind as the norm spells it (`FieldKind`'s own spelling), a boolean as the values it takes.
 fn field_kind_name(kind: FieldKind) -> &'static str {
     match kind {
-        FieldKind::Text => "text",
-        FieldKind::Integer => "integer",
-        FieldKind::Decimal => "decimal",
-        FieldKind::Date => "date",
         FieldKind::Bool => "true/false",
-        FieldKind::Enum => "enum",
+        other => other.as_str(),
     }
 }
 
