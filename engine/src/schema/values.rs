@@ -6,7 +6,7 @@ use serde::de::{self, Deserializer, Visitor};
 
 use crate::data::norm::FieldKind;
 use crate::rules::inputs::RejectedRows;
-use crate::rules::removals::KINDS as REMOVAL_KINDS;
+use crate::rules::removals::RemovalKind;
 use crate::value::parse_rule_decimal;
 use crate::value::{RoundingMode, Status, Unit};
 
@@ -284,6 +284,6 @@ choice!(
     /// The kind of item a removal names.
     RemovalKindName,
     "RemovalKind",
-    REMOVAL_KINDS,
+    RemovalKind::NAMES,
     &[]
 );
