@@ -7,24 +7,26 @@
 //! chosen outputs (or all of them) to every row.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use peps_engine::data::case::{Case, CaseOptions, Readers};
+use peps_engine::case::{CaseOptions, Readers};
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
-use peps_engine::eval::evaluate;
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
-use peps_engine::rules::inputs::{InputKind, RejectedRows};
 use peps_engine::value::{Unit, Value};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::args::{Format, RulesArgs};
+use crate::case_folders::{Found, case_folders};
+use crate::case_row::{CaseRow, failed_row, guarded, leaves_rows_out};
+use crate::exit::{EXIT_FINDINGS, EXIT_IO};
 use crate::format::{Locale, human};
 use crate::report::Sources;
+use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
-use crate::{Format, RulesArgs};
 
 mod xlsx;
 
@@ -48,115 +50,6 @@ pub struct BatchArgs<'a> {
     pub delimiter: u8,
     /// Where the result goes (`-o FILE`).
     pub out: &'a crate::xlsx::Destination,
-}
-
-/// Whether `dir` is a folder of cases rather than a case: it holds no `.toml` file itself, and
-/// at least one of its sub-folders holds a `.toml` file or data (a folder of teams whose case
-/// files are all missing is still a folder of teams, and each is reported).
-pub fn is_folder_of_cases(dir: &Path) -> bool {
-    let Ok(entries) = std::fs::read_dir(dir) else { return false };
-    let mut has_case = false;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
-            return false;
-        }
-        has_case = has_case || (path.is_dir() && holds_data(&path, None) != Some(false));
-    }
-    has_case
-}
-
-/// The extensions of the files a rulebook's inputs read: delimited text for its datasets, TOML
-/// for its case file (compared without case).
-const DATA_EXTENSIONS: [&str; 4] = ["csv", "tsv", "txt", "toml"];
-
-/// Whether folder `dir` holds data: a file directly in it that an input of the rulebook would
-/// read — delimited text (`.csv`, `.tsv`, `.txt`), a TOML file (a case file under another name),
-/// or a file whose name follows the file-name pattern of one of `rb`'s norms. `None` when the
-/// folder cannot be listed (then it cannot be ruled out). Documentation (`README.md`), scripts
-/// and hidden files do not count.
-pub(crate) fn holds_data(dir: &Path, rb: Option<&Rulebook>) -> Option<bool> {
-    let entries = std::fs::read_dir(dir).ok()?;
-    Some(entries.flatten().any(|e| {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let path = e.path();
-        !name.starts_with('.')
-            && path.is_file()
-            && (path.extension().is_some_and(|x| DATA_EXTENSIONS.iter().any(|d| x.eq_ignore_ascii_case(d)))
-                || rb.is_some_and(|rb| rb.norms().iter().any(|n| peps_engine::validate::follows_file_name(n, &name))))
-    }))
-}
-
-/// A sub-folder of a folder of cases that a run must give a row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Found {
-    /// It holds the rulebook's case file (or cannot be listed: reading it says why).
-    Case(PathBuf),
-    /// It holds data but not the rulebook's case file (a `synth --teams` stopped halfway, a
-    /// case file misnamed): reported with D234, never skipped.
-    NoCaseFile(PathBuf),
-}
-
-impl Found {
-    pub(crate) fn path(&self) -> &Path {
-        match self {
-            Found::Case(p) | Found::NoCaseFile(p) => p,
-        }
-    }
-}
-
-/// The sub-folders of `dir` that are cases, or hold data without the rulebook's case file,
-/// sorted by name; the others (no data: documentation, scripts, empty folders) are not cases.
-pub(crate) fn case_folders(dir: &Path, rb: &Rulebook) -> std::io::Result<Vec<Found>> {
-    let mut out: Vec<Found> = Vec::new();
-    for path in std::fs::read_dir(dir)?.flatten().map(|e| e.path()).filter(|p| p.is_dir()) {
-        match holds_data(&path, Some(rb)) {
-            _ if path.join(rb.case_file()).is_file() => out.push(Found::Case(path)),
-            None => out.push(Found::Case(path)),
-            Some(true) => out.push(Found::NoCaseFile(path)),
-            Some(false) => {}
-        }
-    }
-    out.sort_by(|a, b| a.path().cmp(b.path()));
-    Ok(out)
-}
-
-/// One case's result.
-#[derive(Debug, Serialize)]
-pub struct CaseRow {
-    /// The case folder's name.
-    pub case: String,
-    pub name: String,
-    /// `ok`, or `error` when the case could not be read or evaluated (see the diagnostics).
-    pub status: &'static str,
-    pub eligible: bool,
-    pub total: Decimal,
-    /// The components of the total, in the rulebook's order.
-    pub components: Vec<Decimal>,
-    /// Rows read per dataset, in the rulebook's order.
-    pub rows: Vec<u64>,
-    /// The outputs asked with `--outputs`, in the order asked (absent: `null`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub outputs: Vec<Value>,
-    /// Rows left out per dataset (rejected by the norm, left out by the rulebook), in the
-    /// rulebook's order; empty when no input of the rulebook leaves rows out.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub rows_left_out: Vec<u64>,
-    /// Error codes, when the status is `error`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<String>,
-    #[serde(skip)]
-    diagnostics: Vec<Diagnostic>,
-    #[serde(skip)]
-    time: Phases,
-}
-
-/// CPU time a case cost, by phase (its thread's CPU clock: summed over cases, the CPU a phase
-/// cost, whatever the number of threads).
-#[derive(Debug, Default, Clone, Copy)]
-struct Phases {
-    read: Duration,
-    evaluate: Duration,
 }
 
 /// The totals of a run.
@@ -214,14 +107,14 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
     let (rb, diags) = load_year(args.rules, args.year, &mut sources);
     let Some(rb) = rb else {
         print_diagnostics(&diags, &sources);
-        return exit_code(&diags).max(crate::EXIT_FINDINGS);
+        return exit_code(&diags).max(EXIT_FINDINGS);
     };
     let loaded = started.elapsed();
     let wanted = match wanted_outputs(&rb, args.outputs) {
         Ok(w) => w,
         Err(message) => {
             eprintln!("error: {message}");
-            return crate::EXIT_IO;
+            return EXIT_IO;
         }
     };
     let pool = match crate::parallel::pool(args.threads) {
@@ -238,7 +131,7 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
                 Ok(g) => g,
                 Err(message) => {
                     eprintln!("error: {message}");
-                    return crate::EXIT_IO;
+                    return EXIT_IO;
                 }
             };
             match crate::national::run(&rb, &readers, national, &given, &pool, args.options, &wanted) {
@@ -248,7 +141,7 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
                 }
                 Err(diags) => {
                     print_diagnostics(&diags, &sources);
-                    return exit_code(&diags).max(crate::EXIT_FINDINGS);
+                    return exit_code(&diags).max(EXIT_FINDINGS);
                 }
             }
         }
@@ -265,7 +158,7 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
         Ok(c) => c,
         Err(message) => {
             eprintln!("error: {message}");
-            return crate::EXIT_IO;
+            return EXIT_IO;
         }
     };
 
@@ -296,13 +189,13 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
         Format::Xlsx => String::new(),
     };
     let written = match args.format {
-        Format::Xlsx => args.out.book(xlsx::book(&rb, &rows, &totals, &wanted), crate::EXIT_OK),
-        _ => args.out.text(&text).map_or_else(|code| code, |()| crate::EXIT_OK),
+        Format::Xlsx => args.out.book(xlsx::book(&rb, &rows, &totals, &wanted), crate::exit::EXIT_OK),
+        _ => args.out.text(&text).map_or_else(|code| code, |()| crate::exit::EXIT_OK),
     };
     if args.timings {
         eprint!("{}", timings(&rb, &rows, &totals, &times, started.elapsed(), pool.current_num_threads()));
     }
-    let code = if totals.errors > 0 { exit_code(&all_diags).max(crate::EXIT_FINDINGS) } else { exit_code(&all_diags) };
+    let code = if totals.errors > 0 { exit_code(&all_diags).max(crate::exit::EXIT_FINDINGS) } else { exit_code(&all_diags) };
     code.max(written)
 }
 
@@ -347,12 +240,12 @@ fn folder_rows(
     let folders = match case_folders(args.dir, rb) {
         Ok(f) if f.iter().any(|f| matches!(f, Found::Case(_))) => f,
         Ok(_) => {
-            crate::error(msg!("cli-batch-no-case-folder", dir = args.dir.display().to_string(), file = rb.case_file()));
-            return Err(crate::EXIT_IO);
+            say::error(msg!("cli-batch-no-case-folder", dir = args.dir.display().to_string(), file = rb.case_file()));
+            return Err(EXIT_IO);
         }
         Err(e) => {
-            crate::error(msg!("cli-batch-cannot-list", dir = args.dir.display().to_string(), reason = e.to_string()));
-            return Err(crate::EXIT_IO);
+            say::error(msg!("cli-batch-cannot-list", dir = args.dir.display().to_string(), reason = e.to_string()));
+            return Err(EXIT_IO);
         }
     };
     let bar = crate::parallel::progress(folders.len() as u64, "cases");
@@ -385,94 +278,6 @@ fn no_case_file(rb: &Rulebook, folder: String, dir: &Path) -> CaseRow {
     failed_row(rb, folder, vec![d])
 }
 
-/// A row of `folder` in error because of `diagnostics`.
-pub(crate) fn failed_row(rb: &Rulebook, folder: String, diagnostics: Vec<Diagnostic>) -> CaseRow {
-    let mut row = empty_row(rb, folder);
-    row.errors = error_codes(&diagnostics);
-    row.diagnostics = diagnostics;
-    row
-}
-
-/// [`evaluate_loaded`], a panic of the case caught: the case gets a row in error (D236) with the
-/// panic's message, and the other cases go on.
-pub(crate) fn guarded(
-    rb: &Rulebook,
-    folder: String,
-    place: String,
-    load: impl FnOnce() -> (Option<Case>, Vec<Diagnostic>),
-    wanted: &[String],
-) -> CaseRow {
-    let name = folder.clone();
-    match crate::caught::catch(|| {
-        crate::caught::test_panic(&name);
-        evaluate_loaded(rb, name.clone(), load, wanted)
-    }) {
-        Ok(row) => row,
-        Err(panic) => {
-            let d = Diagnostic::error(Code::CasePanicked, msg!("cli-batch-case-panicked", case = &folder, panic = panic))
-                .at(Location::File { file: place })
-                .hint(msg!("cli-batch-case-panicked-hint"));
-            failed_row(rb, folder, vec![d])
-        }
-    }
-}
-
-/// A case's row before it is read: in error, every figure zero.
-fn empty_row(rb: &Rulebook, folder: String) -> CaseRow {
-    CaseRow {
-        case: folder.clone(),
-        name: folder,
-        status: "error",
-        eligible: false,
-        total: Decimal::ZERO,
-        components: vec![Decimal::ZERO; rb.components().len()],
-        rows: vec![0; rb.datasets().len()],
-        outputs: Vec::new(),
-        rows_left_out: if leaves_rows_out(rb) { vec![0; rb.datasets().len()] } else { Vec::new() },
-        errors: Vec::new(),
-        diagnostics: Vec::new(),
-        time: Phases::default(),
-    }
-}
-
-/// Reads a case with `load` and evaluates it; its data is dropped before the next case of this
-/// thread.
-fn evaluate_loaded(rb: &Rulebook, folder: String, load: impl FnOnce() -> (Option<Case>, Vec<Diagnostic>), wanted: &[String]) -> CaseRow {
-    let mut row = empty_row(rb, folder);
-    let start = crate::cpu::thread();
-    let (case, diags) = load();
-    row.time.read = crate::cpu::thread().saturating_sub(start);
-    row.diagnostics = diags;
-    let Some(case) = case.filter(|_| !row.diagnostics.iter().any(Diagnostic::is_error)) else {
-        row.errors = error_codes(&row.diagnostics);
-        return row;
-    };
-    let start = crate::cpu::thread();
-    let evaluation = evaluate(rb, &case);
-    row.time.evaluate = crate::cpu::thread().saturating_sub(start);
-    row.name = rb.case_name(&case);
-    for (k, d) in rb.datasets().iter().enumerate() {
-        row.rows[k] = case.datasets[d.input].as_ref().map_or(0, |ds| ds.n_rows() as u64);
-        if let Some(n) = row.rows_left_out.get_mut(k) {
-            *n = case.rows_left_out.iter().filter(|l| l.dataset == d.name).map(|l| l.rows).sum();
-        }
-    }
-    row.diagnostics.extend(evaluation.diagnostics.iter().cloned());
-    if evaluation.has_errors() {
-        row.errors = error_codes(&row.diagnostics);
-        return row;
-    }
-    row.status = "ok";
-    row.eligible = evaluation.eligible;
-    row.total = evaluation.total.as_number().unwrap_or_default();
-    for (k, name) in evaluation.components.iter().enumerate() {
-        // An ineligible case stops at the gate: its components are absent, hence zero.
-        row.components[k] = evaluation.output(name).and_then(|o| o.value.as_number()).filter(|_| evaluation.eligible).unwrap_or_default();
-    }
-    row.outputs = wanted.iter().map(|n| evaluation.output(n).map_or(Value::Null, |o| o.value.clone())).collect();
-    row
-}
-
 /// One line per warning code: how many cases have it (`compute` on one case shows them).
 fn warnings_summary(rows: &[CaseRow]) -> Option<String> {
     let mut codes: std::collections::BTreeMap<peps_engine::diagnostic::Code, usize> = std::collections::BTreeMap::new();
@@ -494,18 +299,6 @@ fn warnings_summary(rows: &[CaseRow]) -> Option<String> {
         out.push_str(&format!("\n  {line}"));
     }
     Some(out)
-}
-
-/// Whether an input of the rulebook leaves out the rows its norm rejects (then every row of the
-/// result counts them).
-fn leaves_rows_out(rb: &Rulebook) -> bool {
-    rb.schema().inputs.iter().any(|i| matches!(i.kind, InputKind::Dataset { rejected_rows: RejectedRows::LeaveOut, .. }))
-}
-
-fn error_codes(diags: &[Diagnostic]) -> Vec<String> {
-    let mut codes: Vec<String> = diags.iter().filter(|d| d.is_error()).map(|d| d.code.as_str().to_string()).collect();
-    codes.dedup();
-    codes
 }
 
 fn totals(rb: &Rulebook, rows: &[CaseRow]) -> Totals {

@@ -3,14 +3,16 @@
 
 use std::path::Path;
 
-use peps_engine::data::case::{Case, CaseOptions};
+use peps_engine::case::{Case, CaseOptions};
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::eval::{Evaluation, evaluate};
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_FINDINGS, EXIT_IO};
 use crate::report::Sources;
+use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 
 /// How a command reads a case folder (shared by every command that evaluates one).
@@ -55,11 +57,11 @@ pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &Path, options: CaseOpti
     let (rb, diags) = load_year(rules, year, &mut sources);
     let Some(rb) = rb else {
         print_diagnostics(&diags, &sources);
-        return Err(exit_code(&diags).max(crate::EXIT_FINDINGS));
+        return Err(exit_code(&diags).max(EXIT_FINDINGS));
     };
     if !dir.is_dir() {
-        crate::error(msg!("cli-no-case-folder", dir = dir.display().to_string()));
-        return Err(crate::EXIT_IO);
+        say::error(msg!("cli-no-case-folder", dir = dir.display().to_string()));
+        return Err(EXIT_IO);
     }
     let (case, case_diags) = rb.load_case(dir, options);
     let mut all = diags;
@@ -71,7 +73,7 @@ pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &Path, options: CaseOpti
         print_diagnostics(&all, &sources);
         return Err(exit_code(&all));
     }
-    let Some(case) = case else { return Err(crate::EXIT_IO) };
+    let Some(case) = case else { return Err(EXIT_IO) };
     // A panic of the evaluation is a coded error naming the case, not a crash with a backtrace.
     let folder = dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let evaluation = match crate::caught::catch(|| {
@@ -87,7 +89,7 @@ pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &Path, options: CaseOpti
                     .hint(msg!("cli-batch-case-panicked-hint")),
             );
             print_diagnostics(&all, &sources);
-            return Err(crate::EXIT_FINDINGS);
+            return Err(EXIT_FINDINGS);
         }
     };
     all.extend(evaluation.diagnostics.iter().cloned());

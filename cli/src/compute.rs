@@ -9,9 +9,11 @@ use peps_engine::value::{Unit, Value};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::args::{Format, RulesArgs};
+use crate::exit::EXIT_IO;
 use crate::format::{Locale, failed_check, human};
 use crate::manifest::ManifestArgs;
-use crate::{Format, RulesArgs};
+use crate::say;
 
 mod xlsx;
 
@@ -87,8 +89,8 @@ pub fn run(args: &ComputeArgs) -> u8 {
         sorted: args.sorted,
     });
     let Ok(delimiter) = u8::try_from(args.delimiter) else {
-        crate::error(msg!("cli-compute-delimiter"));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-compute-delimiter"));
+        return EXIT_IO;
     };
     // National files named with --input may lie outside the folder.
     let national_files: Vec<PathBuf> =
@@ -101,10 +103,10 @@ pub fn run(args: &ComputeArgs) -> u8 {
     {
         return code;
     }
-    if national.is_some() || crate::batch::is_folder_of_cases(&args.case) {
+    if national.is_some() || crate::case_folders::is_folder_of_cases(&args.case) {
         if args.manifest.manifest.is_some() || args.format == Format::Html {
             eprintln!("{}", msg!("report-one-case-only", folder = args.case.display().to_string()));
-            return crate::EXIT_IO;
+            return EXIT_IO;
         }
         return crate::batch::run(&crate::batch::BatchArgs {
             rules: &args.rules,

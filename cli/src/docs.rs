@@ -10,10 +10,12 @@ use peps_engine::msg;
 use peps_engine::rulebook::{Rulebook, Step};
 use peps_engine::value::{Dated, Unit, Value};
 
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
 use crate::format::{Locale, human};
 use crate::html::page;
 use crate::report::Sources;
+use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 
 #[derive(clap::Args, Debug)]
@@ -35,28 +37,28 @@ pub fn run(args: &DocsArgs) -> u8 {
     let mut sources = Sources::default();
     let (rb, diags) = load_year(&args.rules, args.year, &mut sources);
     print_diagnostics(&diags, &sources);
-    let Some(rb) = rb else { return exit_code(&diags).max(crate::EXIT_FINDINGS) };
+    let Some(rb) = rb else { return exit_code(&diags).max(EXIT_FINDINGS) };
     let md = markdown(&rb);
     let Some(dir) = &args.out else {
-        crate::emit(&md);
-        return crate::EXIT_OK;
+        say::emit(&md);
+        return EXIT_OK;
     };
     let html = page(rb.label(), &to_html(&md));
     if let Err(e) = std::fs::create_dir_all(dir) {
-        crate::error(msg!("cli-schema-cannot-create", dir = dir.display().to_string(), reason = e.to_string()));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-schema-cannot-create", dir = dir.display().to_string(), reason = e.to_string()));
+        return EXIT_IO;
     }
     for (name, body) in [(format!("rules-{}.md", rb.year()), md), (format!("rules-{}.html", rb.year()), html)] {
         let path = dir.join(&name);
         if let Err(e) =
             crate::output::write_atomic(&path, body.as_bytes(), args.force, &crate::output::rule_and_norm_files(&args.rules), false)
         {
-            crate::error(e.message());
-            return crate::EXIT_IO;
+            say::error(e.message());
+            return EXIT_IO;
         }
-        crate::emit(&format!("{}\n", msg!("cli-schema-wrote", path = path.display().to_string())));
+        say::emit(&format!("{}\n", msg!("cli-schema-wrote", path = path.display().to_string())));
     }
-    crate::EXIT_OK
+    EXIT_OK
 }
 
 pub fn to_html(md: &str) -> String {

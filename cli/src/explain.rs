@@ -10,10 +10,12 @@ use std::path::PathBuf;
 use peps_engine::eval::{Evaluation, Output, Read};
 use serde::Serialize;
 
-use crate::RulesArgs;
+use crate::args::RulesArgs;
 use crate::case_run::evaluate_case;
+use crate::exit::EXIT_IO;
 use crate::format::{Locale, human};
 use crate::json::json;
+use crate::say;
 use peps_engine::eval::Part;
 use peps_engine::msg;
 use peps_engine::value::Unit;
@@ -91,7 +93,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
         if !evaluation.eligible {
             eprintln!("{}", msg!("explain-stopped-at-gate"));
         }
-        return crate::EXIT_IO;
+        return EXIT_IO;
     };
     // The JSON is for machines: the whole tree unless a depth is asked.
     let depth = if args.full { usize::MAX } else { args.depth.unwrap_or(usize::MAX) };
@@ -105,7 +107,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
         ExplainFormat::Text if args.full || args.depth.is_some() => render_tree(&evaluation, root, depth, args.locale, args.details),
         ExplainFormat::Text => summary(&evaluation, root, args.locale),
     };
-    crate::emit(&text);
+    say::emit(&text);
     code
 }
 

@@ -7,8 +7,8 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
+use peps_engine::case::CaseOptions;
 use peps_engine::compare::impact::{Impact, ImpactItem, impact};
-use peps_engine::data::case::CaseOptions;
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::message::Message;
 use peps_engine::msg;
@@ -18,10 +18,12 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_FINDINGS, EXIT_IO};
 use crate::format::{Locale, human, number};
 use crate::json::json;
 use crate::report::Sources;
+use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 
 mod html;
@@ -86,22 +88,22 @@ fn rulebooks(args: &ImpactArgs, sources: &mut Sources) -> Result<(Rulebook, Rule
     let load = |rules: &RulesArgs, year: i32, sources: &mut Sources| -> Result<Rulebook, u8> {
         let (rb, diags) = load_year(rules, year, sources);
         print_diagnostics(&diags, sources);
-        rb.ok_or_else(|| exit_code(&diags).max(crate::EXIT_FINDINGS))
+        rb.ok_or_else(|| exit_code(&diags).max(EXIT_FINDINGS))
     };
     match (args.from, args.to, args.year) {
         (Some(from), Some(to), None) => Ok((load(&args.rules, from, sources)?, load(&args.rules, to, sources)?)),
         (None, None, Some(year)) => {
             let Some(draft) = &args.rules.rules else {
-                crate::error(msg!("cli-impact-draft-needs-rules"));
-                return Err(crate::EXIT_IO);
+                say::error(msg!("cli-impact-draft-needs-rules"));
+                return Err(EXIT_IO);
             };
             let baseline = RulesArgs { rules: args.baseline_rules.clone(), norms: args.rules.norms.clone(), scheme: None };
             let draft = RulesArgs { rules: Some(draft.clone()), norms: args.rules.norms.clone(), scheme: None };
             Ok((load(&baseline, year, sources)?, load(&draft, year, sources)?))
         }
         _ => {
-            crate::error(msg!("cli-impact-usage"));
-            Err(crate::EXIT_IO)
+            say::error(msg!("cli-impact-usage"));
+            Err(EXIT_IO)
         }
     }
 }
@@ -114,13 +116,13 @@ fn case_dirs(args: &ImpactArgs, rb: &Rulebook) -> Result<Vec<PathBuf>, u8> {
     let mut out = Vec::new();
     for p in &args.cases {
         if !p.is_dir() {
-            crate::error(msg!("cli-no-case-folder", dir = p.display().to_string()));
-            return Err(crate::EXIT_IO);
+            say::error(msg!("cli-no-case-folder", dir = p.display().to_string()));
+            return Err(EXIT_IO);
         }
-        if crate::batch::is_folder_of_cases(p) {
+        if crate::case_folders::is_folder_of_cases(p) {
             // A folder that holds data but no case file is read too: its row says the case
             // file is missing, rather than the team vanishing from the run.
-            let inner = crate::batch::case_folders(p, rb).unwrap_or_default();
+            let inner = crate::case_folders::case_folders(p, rb).unwrap_or_default();
             out.extend(inner.iter().map(|f| f.path().to_path_buf()));
         } else {
             out.push(p.clone());
@@ -139,8 +141,8 @@ pub fn run(args: &ImpactArgs) -> u8 {
         return sweep::run(args, spec);
     }
     if args.format == ImpactFormat::Csv {
-        crate::error(msg!("cli-sweep-format-needs-sweep"));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-sweep-format-needs-sweep"));
+        return EXIT_IO;
     }
     let mut sources = Sources::default();
     let (from, to) = match rulebooks(args, &mut sources) {
@@ -161,7 +163,7 @@ pub fn run(args: &ImpactArgs) -> u8 {
 fn one(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dir: &Path, options: CaseOptions, sources: &mut Sources) -> u8 {
     let (result, diags) = impact(from, to, dir, options);
     print_diagnostics(&diags, sources);
-    let Some(result) = result else { return exit_code(&diags).max(crate::EXIT_FINDINGS) };
+    let Some(result) = result else { return exit_code(&diags).max(EXIT_FINDINGS) };
     let manifests = serde_json::json!({ "from": &result.manifest_from, "to": &result.manifest_to });
     // The baseline's rules are read too (the repository's by default).
     let baseline = RulesArgs {
@@ -384,7 +386,7 @@ fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], opt
         ImpactFormat::Xlsx => String::new(),
     };
     let errors = report.cases.iter().any(|c| c.status == "error");
-    let code = if errors { exit_code(&all).max(crate::EXIT_FINDINGS) } else { exit_code(&all) };
+    let code = if errors { exit_code(&all).max(crate::exit::EXIT_FINDINGS) } else { exit_code(&all) };
     match args.format {
         ImpactFormat::Xlsx => destination(args).book(xlsx::many(&report, [from, to], args.locale), code),
         _ => destination(args).text(&text).map_or_else(|c| c, |()| code),

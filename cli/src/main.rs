@@ -5,24 +5,30 @@
 // (`rules-<year>.md`, `[2025]`), not rustdoc markup.
 #![allow(rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 
+mod args;
 mod batch;
 mod builtin;
+mod case_folders;
+mod case_row;
 mod case_run;
 mod caught;
 mod compute;
 mod cpu;
 mod docs;
+mod exit;
 mod explain;
 mod format;
 mod html;
 mod impact;
 mod json;
+mod language;
 mod manifest;
 mod national;
 mod output;
 mod parallel;
 mod report;
 mod rules_cmd;
+mod say;
 mod schedule;
 mod synth;
 mod temp;
@@ -32,17 +38,12 @@ mod workspace;
 mod xlsx;
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use peps_engine::message::{Lang, Message, lookup, set_language};
-use peps_engine::msg;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use peps_engine::message::{Lang, set_language};
 
-/// Exit codes are an interface: 0 clean, 1 findings in rules or data, 2 usage or I/O.
-pub const EXIT_OK: u8 = 0;
-pub const EXIT_FINDINGS: u8 = 1;
-pub const EXIT_IO: u8 = 2;
+use crate::language::{lang_arg, language_asked, localized};
 
 #[derive(Parser)]
 #[command(name = "peps", version, about = "A rules engine for remunerations written as yearly rulebooks: compute, explain, schedule and check them", long_about = None)]
@@ -52,36 +53,6 @@ struct Cli {
     /// Language of what peps writes for people: fr (default) or en
     #[arg(long, global = true, env = "PEPS_LANG", value_name = "LANG", value_parser = lang_arg, default_value = "fr")]
     lang: Lang,
-}
-
-/// `fr`, `en`, or a system locale such as `fr_FR.UTF-8`.
-fn lang_arg(text: &str) -> Result<Lang, String> {
-    Lang::parse(text).ok_or_else(|| msg!("cli-lang-unknown", text = text).to_string())
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Csv,
-    /// One self-contained HTML page with a waterfall chart
-    Html,
-    /// A workbook for spreadsheets: figures as numbers, one sheet per table (needs -o FILE on a terminal)
-    Xlsx,
-}
-
-#[derive(clap::Args, Clone, Debug)]
-pub struct RulesArgs {
-    /// Folder of the yearly rulebooks (default: the repository's `rules/`)
-    #[arg(long, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
-    /// Folder of the exchange norms, several times for a search path, the first that has a
-    /// norm giving it (default: the scheme's own `norms/`, then the repository's)
-    #[arg(long, value_name = "DIR")]
-    pub norms: Vec<PathBuf>,
-    /// A scheme shipped beside the default one: `--scheme capitation` reads `rules/capitation/`
-    #[arg(long, value_name = "NAME", conflicts_with = "rules")]
-    pub scheme: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -131,62 +102,10 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Writes to stdout; a closed pipe (`peps ... | head`) is not an error.
-pub fn emit(text: &str) {
-    let mut out = std::io::stdout().lock();
-    if out.write_all(text.as_bytes()).is_err() {
-        drop(out);
-        temp::exit(i32::from(EXIT_OK));
-    }
-}
-
-/// The language of `--lang` or `PEPS_LANG`, read before the arguments are parsed (clap then checks
-/// them), French otherwise.
-fn language_asked() -> Lang {
-    let args: Vec<String> = std::env::args().collect();
-    let flag = args.iter().enumerate().find_map(|(i, a)| match a.strip_prefix("--lang") {
-        Some("") => args.get(i + 1).cloned(),
-        Some(rest) => rest.strip_prefix('=').map(str::to_string),
-        None => None,
-    });
-    flag.or_else(|| std::env::var("PEPS_LANG").ok()).and_then(|l| Lang::parse(&l)).unwrap_or(Lang::Fr)
-}
-
-/// `cmd` with its description and its options' help taken from the message files
-/// (`help-<path>`, `help-<path>--<option>`, or `help--<option>` for an option every command
-/// shares); what they lack keeps the text of the code.
-fn localized(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
-    let id = if path.is_empty() { "help".to_string() } else { format!("help-{path}") };
-    if let Some(about) = lookup(lang, &id) {
-        cmd = cmd.about(about);
-    }
-    let options: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
-    for option in options {
-        let help = lookup(lang, &format!("{id}--{option}")).or_else(|| lookup(lang, &format!("help--{option}")));
-        if let Some(help) = help {
-            cmd = cmd.mut_arg(option, |a| a.help(help));
-        }
-    }
-    let subcommands: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
-    for name in subcommands {
-        let sub_path = if path.is_empty() { name.clone() } else { format!("{path}-{name}") };
-        cmd = cmd.mut_subcommand(name, |s| localized(s, &sub_path, lang));
-    }
-    cmd
-}
-
-/// Writes an error for people on stderr (`erreur : …`, `error: …` in English).
-pub fn error(message: impl Into<Message>) {
-    eprintln!("{}", msg!("cli-error", message = message.into()));
-}
-
-/// Writes a note for people on stderr.
-pub fn note(message: impl Into<Message>) {
-    eprintln!("{}", msg!("cli-note", message = message.into()));
-}
-
 #[cfg(test)]
 mod help_tests {
+    use peps_engine::message::lookup;
+
     use super::*;
 
     /// Every command and option has its help in the message files, and every help message names

@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use peps_engine::eval::RunManifest;
 use serde::Serialize;
 
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::EXIT_IO;
 use crate::json::json;
+use crate::say;
 
 /// `--manifest PATH`: also write what the run read (engine, rulebook, norm and input hashes).
 #[derive(clap::Args, Debug, Clone)]
@@ -34,8 +36,8 @@ impl ManifestArgs {
         let origins: Vec<RulesOrigin> = rules.iter().map(|r| RulesOrigin::of(r)).collect();
         let text = json(&WithRules { manifest, rules: origins });
         crate::output::write_atomic(path, text.as_bytes(), self.force, &inputs, false).map_err(|e| {
-            crate::error(e.message());
-            crate::EXIT_IO
+            say::error(e.message());
+            EXIT_IO
         })
     }
 }

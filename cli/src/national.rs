@@ -12,16 +12,17 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use peps_engine::data::case::{CaseOptions, Readers};
-use peps_engine::data::national::case::CaseSource;
-use peps_engine::data::national::{NationalFile, NationalInput, Part};
+use peps_engine::case::national::case::CaseSource;
+use peps_engine::case::national::{CaseBuffer, NationalFile, NationalInput};
+use peps_engine::case::{CaseOptions, Readers};
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::inputs::InputKind;
 use rayon::prelude::*;
 
-use crate::batch::{CaseRow, Found, case_folders, failed_row, guarded};
+use crate::case_folders::{Found, case_folders};
+use crate::case_row::{CaseRow, failed_row, guarded};
 
 /// How national files are read.
 #[derive(Debug, Clone)]
@@ -131,7 +132,7 @@ fn in_memory(
     let cut = (wall.elapsed(), crate::cpu::process().saturating_sub(cpu));
     let Some(national) = national else { return Err(diagnostics) };
     let files = national.files;
-    let cases: Vec<(String, Vec<Part>)> = national.keys.into_iter().zip(national.parts).collect();
+    let cases: Vec<(String, Vec<CaseBuffer>)> = national.keys.into_iter().zip(national.parts).collect();
     let without_rows = folders_without_rows(rb, args, &cases);
     let bar = crate::parallel::progress(cases.len() as u64, "cases");
     let mut rows: Vec<CaseRow> = pool.install(|| {
@@ -179,7 +180,7 @@ fn sorted(
     }
     let (files, orphans) = stream.finish();
     diagnostics.extend(orphans);
-    let seen: Vec<(String, Vec<Part>)> = rows.iter().map(|r| (r.case.clone(), Vec::new())).collect();
+    let seen: Vec<(String, Vec<CaseBuffer>)> = rows.iter().map(|r| (r.case.clone(), Vec::new())).collect();
     rows.extend(folders_without_rows(rb, args, &seen));
     rows.sort_by(|a, b| a.case.cmp(&b.case));
     Ok(NationalRun { rows, diagnostics, files, cut: None })
@@ -194,7 +195,7 @@ fn one(
     args: &NationalArgs,
     files: &[NationalFile],
     key: &str,
-    parts: &[Part],
+    parts: &[CaseBuffer],
     options: CaseOptions,
     wanted: &[String],
 ) -> CaseRow {
@@ -205,7 +206,7 @@ fn one(
         && (!plain || !folder.join(rb.case_file()).is_file())
     {
         let shown = folder.join(rb.case_file()).display().to_string();
-        let rows: usize = parts.iter().map(Part::rows).sum();
+        let rows: usize = parts.iter().map(CaseBuffer::rows).sum();
         let d = Diagnostic::error(Code::CaseFileMissing, msg!("cli-national-no-case-file", case = key, rows = rows, file = &shown))
             .at(Location::File { file: shown })
             .hint(msg!("cli-national-no-case-file-hint", column = &args.column));
@@ -219,7 +220,7 @@ fn one(
 /// The rows of the folders of `--cases` that no national row names: a case whose rows are all
 /// missing (a misspelt case column) is reported (D235), never computed on empty files; a folder
 /// that holds data but no case file is reported as in a folder of cases (D234).
-fn folders_without_rows(rb: &Rulebook, args: &NationalArgs, known: &[(String, Vec<Part>)]) -> Vec<CaseRow> {
+fn folders_without_rows(rb: &Rulebook, args: &NationalArgs, known: &[(String, Vec<CaseBuffer>)]) -> Vec<CaseRow> {
     let Some(dir) = args.cases.as_deref() else { return Vec::new() };
     let Ok(found) = case_folders(dir, rb) else { return Vec::new() };
     let known: std::collections::HashSet<&str> = known.iter().map(|(c, _)| c.as_str()).collect();

@@ -3,8 +3,7 @@
 //! `--force` was given, and files that hold rows of personal data readable by their owner only.
 //!
 //! Commands that write files (`--rejects`, `-o`, `--manifest`) go through [`write_atomic`] or
-//! [`AtomicFile`]; until every one does, parts of this module are unused outside its tests.
-#![allow(dead_code)]
+//! [`AtomicFile`].
 
 use std::fmt;
 use std::io::{self, Write};
@@ -149,7 +148,7 @@ impl Write for AtomicFile {
 /// The rule and norm files of a run's `RulesArgs`: every file under its rules folder (all years,
 /// the scheme's own norms) and its norms folders. An output is never written over one of them,
 /// `--force` or not: a run reads them, or a run of another year will.
-pub fn rule_and_norm_files(rules: &crate::RulesArgs) -> Vec<PathBuf> {
+pub fn rule_and_norm_files(rules: &crate::args::RulesArgs) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut roots = vec![crate::workspace::rules_root(rules)];
     roots.extend(crate::workspace::norms_roots(rules));

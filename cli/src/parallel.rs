@@ -2,14 +2,16 @@
 
 use std::io::IsTerminal;
 
+use crate::exit::EXIT_IO;
+use crate::say;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use peps_engine::msg;
 
 /// A pool of `threads` threads (0: one per core); a failure is reported and gives the exit code.
 pub fn pool(threads: usize) -> Result<rayon::ThreadPool, u8> {
     rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| {
-        crate::error(msg!("cli-threads", threads = threads, reason = e.to_string()));
-        crate::EXIT_IO
+        say::error(msg!("cli-threads", threads = threads, reason = e.to_string()));
+        EXIT_IO
     })
 }
 

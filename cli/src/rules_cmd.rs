@@ -6,17 +6,20 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use peps_engine::compare::coverage::{self, REMOVALS_FILE};
+use peps_engine::compare::coverage;
 use peps_engine::data::norm::load_norm;
 use peps_engine::diagnostic::{Code, Diagnostic, Diagnostics, Location, SourceFile};
 use peps_engine::msg;
 use peps_engine::rulebook::{self, Rulebook};
+use peps_engine::rules::removals::REMOVALS_FILE;
 use peps_engine::rules::source::{DirSource, Source};
 use serde::Serialize;
 
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
 use crate::json::json;
 use crate::report::Sources;
+use crate::say;
 use crate::workspace::{exit_code, load_year, norms_roots, norms_source, print_diagnostics, rules_root, years};
 
 mod diff;
@@ -96,19 +99,16 @@ pub fn run(args: &RulesCommandArgs) -> u8 {
 fn export(args: &ExportArgs) -> u8 {
     let (rules, norms) = (args.dir.join("rules"), args.dir.join("norms"));
     if let Some(existing) = [&rules, &norms].into_iter().find(|p| p.exists()) {
-        crate::error(msg!("cli-export-exists", path = existing.display().to_string()));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-export-exists", path = existing.display().to_string()));
+        return EXIT_IO;
     }
     if let Err(e) = crate::builtin::export_into(&args.dir) {
-        crate::error(msg!("cli-output-io", path = args.dir.display().to_string(), reason = e.to_string()));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-output-io", path = args.dir.display().to_string(), reason = e.to_string()));
+        return EXIT_IO;
     }
     let (rules, norms) = (rules.display().to_string(), norms.display().to_string());
-    crate::emit(&format!(
-        "{}\n",
-        msg!("cli-export-done", rules = rules, norms = norms, fingerprint = &crate::builtin::fingerprint()[..16])
-    ));
-    crate::EXIT_OK
+    say::emit(&format!("{}\n", msg!("cli-export-done", rules = rules, norms = norms, fingerprint = &crate::builtin::fingerprint()[..16])));
+    EXIT_OK
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,7 +179,7 @@ fn check(args: &CheckArgs) -> u8 {
             .at(Location::File { file: root.display().to_string() })
             .hint(msg!("cli-rules-folder-hint"));
         print_diagnostics(std::slice::from_ref(&d), &sources);
-        return crate::EXIT_IO;
+        return EXIT_IO;
     }
     let mut report = check_report(&args.rules, &args.years, &mut sources);
     if let Some(base) = args.against {
@@ -194,23 +194,23 @@ fn check(args: &CheckArgs) -> u8 {
             }
             (None, diags) => {
                 print_diagnostics(&diags, &sources);
-                return exit_code(&diags).max(crate::EXIT_FINDINGS);
+                return exit_code(&diags).max(EXIT_FINDINGS);
             }
         }
     }
     print_diagnostics(&report.diagnostics, &sources);
     for c in report.coverage.iter().filter(|c| !c.checked) {
         let broken = if c.from_loads { c.to } else { c.from };
-        crate::note(msg!("cli-rules-coverage-unchecked", from = c.from.to_string(), to = c.to.to_string(), broken = broken.to_string()));
+        say::note(msg!("cli-rules-coverage-unchecked", from = c.from.to_string(), to = c.to.to_string(), broken = broken.to_string()));
     }
     let text = match args.format {
         RulesFormat::Json => json(&report),
         RulesFormat::Table => check_table(&report),
     };
-    crate::emit(&text);
+    say::emit(&text);
     let unchecked = report.coverage.iter().any(|c| !c.checked);
     match exit_code(&report.diagnostics) {
-        crate::EXIT_OK if unchecked => crate::EXIT_FINDINGS,
+        EXIT_OK if unchecked => EXIT_FINDINGS,
         code => code,
     }
 }

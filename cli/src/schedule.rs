@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::{Datelike, NaiveDate};
 use clap::ValueEnum;
-use peps_engine::data::case::Case;
+use peps_engine::case::Case;
 use peps_engine::eval::evaluate;
 use peps_engine::message::Message;
 use peps_engine::msg;
@@ -21,9 +21,11 @@ use peps_engine::validate::{FileReport, Problem};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_FINDINGS, EXIT_IO};
 use crate::format::{Locale, number};
 use crate::report::Sources;
+use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 
 mod xlsx;
@@ -76,11 +78,11 @@ pub fn run(args: &ScheduleArgs) -> u8 {
     let (rb, diags) = load_year(&args.rules, args.year, &mut sources);
     let Some(rb) = rb else {
         print_diagnostics(&diags, &sources);
-        return exit_code(&diags).max(crate::EXIT_FINDINGS);
+        return exit_code(&diags).max(EXIT_FINDINGS);
     };
     if !args.case.is_dir() {
-        crate::error(msg!("cli-no-case-folder", dir = args.case.display().to_string()));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-no-case-folder", dir = args.case.display().to_string()));
+        return EXIT_IO;
     }
     let options = args.reading.options();
     let (case, case_diags) = rb.load_case(&args.case, options);
@@ -91,7 +93,7 @@ pub fn run(args: &ScheduleArgs) -> u8 {
     }
     let Some(case) = case.filter(|_| !all.iter().any(|d| d.is_error())) else {
         print_diagnostics(&all, &sources);
-        return exit_code(&all).max(crate::EXIT_FINDINGS);
+        return exit_code(&all).max(EXIT_FINDINGS);
     };
     let evaluation = evaluate(&rb, &case);
     all.extend(evaluation.diagnostics.iter().cloned());
@@ -99,7 +101,7 @@ pub fn run(args: &ScheduleArgs) -> u8 {
     all.extend(s.diagnostics.iter().cloned());
     print_diagnostics(&all, &sources);
     if all.iter().any(|d| d.is_error()) {
-        return exit_code(&all).max(crate::EXIT_FINDINGS);
+        return exit_code(&all).max(EXIT_FINDINGS);
     }
     let name = case_name(&rb, &case);
     let out = args.output.destination(args.force, &[&args.case], &[&args.rules]);

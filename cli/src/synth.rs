@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::exit::{EXIT_IO, EXIT_OK};
+use crate::say;
 use peps_engine::message::Message;
 use peps_engine::msg;
 use peps_synth::{CaseProfile, CaseSummary, PRESETS, write_case, write_nation_with};
@@ -43,12 +45,12 @@ pub struct SynthArgs {
 /// over another one would mix or destroy it.
 fn refuse_non_empty(args: &SynthArgs) -> Result<(), u8> {
     if !args.force && crate::temp::is_non_empty_folder(&args.out) {
-        crate::error(msg!("cli-synth-not-empty", out = args.out.display().to_string()));
-        return Err(crate::EXIT_IO);
+        say::error(msg!("cli-synth-not-empty", out = args.out.display().to_string()));
+        return Err(EXIT_IO);
     }
     if args.out.exists() && !args.out.is_dir() {
-        crate::error(msg!("cli-synth-not-a-folder", out = args.out.display().to_string()));
-        return Err(crate::EXIT_IO);
+        say::error(msg!("cli-synth-not-a-folder", out = args.out.display().to_string()));
+        return Err(EXIT_IO);
     }
     Ok(())
 }
@@ -70,14 +72,14 @@ pub fn run(args: &SynthArgs) -> u8 {
         return run_nation(args, teams);
     }
     let Some(profile) = CaseProfile::preset(&args.profile) else {
-        crate::error(msg!("cli-synth-unknown-profile", profile = &args.profile, profiles = PRESETS.join(", ")));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-synth-unknown-profile", profile = &args.profile, profiles = PRESETS.join(", ")));
+        return EXIT_IO;
     };
     let mut profile = match profile.in_year(args.year) {
         Ok(p) => p,
         Err(e) => {
-            crate::error(e.to_string());
-            return crate::EXIT_IO;
+            say::error(e.to_string());
+            return EXIT_IO;
         }
     };
     if let Some(n) = args.patients {
@@ -91,12 +93,12 @@ pub fn run(args: &SynthArgs) -> u8 {
                 .with("professionals", summary.n_professionals)
                 .with("acts", summary.n_acts)
                 .with("files", summary.files.join(", "));
-            crate::emit(&format!("{wrote}\n"));
-            crate::EXIT_OK
+            say::emit(&format!("{wrote}\n"));
+            EXIT_OK
         }
         Err(e) => {
-            crate::error(e.to_string());
-            crate::EXIT_IO
+            say::error(e.to_string());
+            EXIT_IO
         }
     }
 }
@@ -105,8 +107,8 @@ fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
     let patients = args.patients.unwrap_or(teams.saturating_mul(2_000));
     // Refused before the thread pool and the progress bar exist, as for a single case.
     if let Err(e) = CaseProfile::malakoff_like().in_year(args.year) {
-        crate::error(e.to_string());
-        return crate::EXIT_IO;
+        say::error(e.to_string());
+        return EXIT_IO;
     }
     let pool = match crate::parallel::pool(args.threads) {
         Ok(p) => p,
@@ -136,12 +138,12 @@ fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
                 .with("acts", s.n_acts)
                 .with("first", peps_synth::team_folder(0))
                 .with("last", peps_synth::team_folder(s.n_teams - 1));
-            crate::emit(&format!("{wrote}\n"));
-            crate::EXIT_OK
+            say::emit(&format!("{wrote}\n"));
+            EXIT_OK
         }
         Err(e) => {
-            crate::error(e.to_string());
-            crate::EXIT_IO
+            say::error(e.to_string());
+            EXIT_IO
         }
     }
 }

@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 pub use case_file::{DEFAULTS_FILE, TestCase, TestDefaults};
 use case_file::{Expected, read_case, read_defaults};
-use peps_engine::data::case::CaseOptions;
+use peps_engine::case::CaseOptions;
 use peps_engine::diagnostic::{Diagnostic, did_you_mean};
 use peps_engine::eval::{Evaluation, Read, evaluate};
 use peps_engine::msg;
@@ -25,9 +25,11 @@ use peps_engine::rulebook::Rulebook;
 use peps_engine::value::Value;
 use rust_decimal::Decimal;
 
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
 use crate::format::Locale;
 use crate::report::{Sources, render_text};
+use crate::say;
 use crate::workspace::{default_dir, load_year};
 
 #[derive(clap::Args, Debug)]
@@ -60,15 +62,15 @@ pub fn run(args: &TestArgs) -> u8 {
     let files = match case_files(&paths) {
         Ok(f) => f,
         Err(e) => {
-            crate::error(e);
-            return crate::EXIT_IO;
+            say::error(e);
+            return EXIT_IO;
         }
     };
     if files.is_empty() {
         let paths = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
-        crate::error(msg!("cli-test-no-case", paths = paths));
+        say::error(msg!("cli-test-no-case", paths = paths));
         eprintln!("  {}", msg!("cli-test-no-case-help"));
-        return crate::EXIT_IO;
+        return EXIT_IO;
     }
     let mut runner = Runner { rules: &args.rules, keep: args.keep.clone(), books: HashMap::new(), defaults: HashMap::new() };
     let (mut passed, mut failed, mut broken, mut runs) = (0usize, 0usize, 0usize, 0usize);
@@ -82,7 +84,7 @@ pub fn run(args: &TestArgs) -> u8 {
         } else {
             passed += 1;
         }
-        crate::emit(&case_report(file, &outcomes));
+        say::emit(&case_report(file, &outcomes));
     }
     let mut summary = msg!("cli-test-summary", cases = files.len(), runs = runs, passed = passed).to_string();
     if failed > 0 {
@@ -91,13 +93,13 @@ pub fn run(args: &TestArgs) -> u8 {
     if broken > 0 {
         let _ = write!(summary, "{}", msg!("cli-test-summary-broken", count = broken));
     }
-    crate::emit(&format!("\n{summary}\n"));
+    say::emit(&format!("\n{summary}\n"));
     if broken > 0 {
-        crate::EXIT_IO
+        EXIT_IO
     } else if failed > 0 {
-        crate::EXIT_FINDINGS
+        EXIT_FINDINGS
     } else {
-        crate::EXIT_OK
+        EXIT_OK
     }
 }
 
@@ -438,7 +440,7 @@ enum Tolerance {
 }
 
 fn decimal(s: &str) -> Decimal {
-    peps_engine::rules::strict::parse_rule_decimal(s).unwrap_or_default()
+    peps_engine::value::parse_rule_decimal(s).unwrap_or_default()
 }
 
 /// An expected value as the case wrote it.
@@ -495,7 +497,7 @@ fn matches(expected: &toml::Value, got: &Value, tolerance: Tolerance) -> (bool, 
     match (expected, got) {
         (toml::Value::String(_) | toml::Value::Integer(_), Value::Number(g)) => {
             let Some(x) = (match expected {
-                toml::Value::String(s) => peps_engine::rules::strict::parse_rule_decimal(s),
+                toml::Value::String(s) => peps_engine::value::parse_rule_decimal(s),
                 toml::Value::Integer(i) => Some(Decimal::from(*i)),
                 _ => None,
             }) else {

@@ -21,9 +21,11 @@ use peps_engine::rules::list::CodeList;
 use peps_engine::validate::{self, CodeCount, FileReport, Links, Options, Problem, Sink, Validator};
 use serde_json::{Map, Value as Json, json};
 
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
 use crate::output::AtomicFile;
 use crate::report::Sources;
+use crate::say;
 use crate::workspace::{load_year, norms_roots, norms_source, print_diagnostics, rules_root, years};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -80,7 +82,7 @@ pub fn run(args: &ValidateArgs) -> u8 {
     let mut ctx = Context::new(args);
     let json_stream = args.format == ReportFormat::Json && args.max_examples.is_none();
     let mut out = Output::new(args.format);
-    let mut worst = crate::EXIT_OK;
+    let mut worst = EXIT_OK;
     let mut outcomes = Vec::new();
     let examples = args.max_examples.unwrap_or(if json_stream { 0 } else { TABLE_EXAMPLES });
     // The files of the run, a folder standing for its CSV files; each with its norm chosen.
@@ -98,7 +100,7 @@ pub fn run(args: &ValidateArgs) -> u8 {
     let norms: Vec<&Norm> = chosen.iter().filter_map(|(_, c)| c.as_ref().ok().map(|c| &c.0)).collect();
     let (links, problems) = Links::new(norms.iter().copied());
     for p in problems {
-        crate::note(msg!("cli-validate-link-unchecked", problem = p));
+        say::note(msg!("cli-validate-link-unchecked", problem = p));
     }
     let links = links.with_period(run_period(&mut ctx, args, &chosen));
     let referred: Vec<bool> = chosen.iter().map(|(_, c)| c.as_ref().is_ok_and(|c| links.is_referred_to(&c.0.name))).collect();
@@ -117,7 +119,7 @@ pub fn run(args: &ValidateArgs) -> u8 {
             unchecked.extend(links.unchecked(norm).into_iter().map(|r| Unchecked { file: file.clone(), reference: r.clone() }));
         }
         if let Outcome::Failed { reason, .. } = &outcome {
-            crate::error(reason.clone());
+            say::error(reason.clone());
         }
         // A streamed file is written as it is read; the others now.
         if out.n_files == written {
@@ -214,7 +216,7 @@ fn run_period(
     // after the period of any of them.
     let newest = years(&rules_root(&args.rules)).last().copied()?;
     let (start, end) = (chrono::NaiveDate::from_ymd_opt(newest, 1, 1)?, chrono::NaiveDate::from_ymd_opt(newest, 12, 31)?);
-    crate::note(msg!("cli-validate-period-assumed", year = newest.to_string()));
+    say::note(msg!("cli-validate-period-assumed", year = newest.to_string()));
     Some(peps_engine::value::Period { start, end })
 }
 
@@ -223,8 +225,8 @@ fn check_usage(args: &ValidateArgs) -> Option<u8> {
     args.rejects.as_ref()?;
     let n: usize = args.files.iter().map(|p| files_of(p).len()).sum();
     if n > 1 {
-        crate::error(msg!("cli-validate-rejects-one-file", count = n));
-        return Some(crate::EXIT_IO);
+        say::error(msg!("cli-validate-rejects-one-file", count = n));
+        return Some(EXIT_IO);
     }
     None
 }
@@ -250,9 +252,9 @@ enum Outcome {
 impl Outcome {
     fn exit_code(&self) -> u8 {
         match self {
-            Outcome::Checked { report, .. } if report.is_clean() => crate::EXIT_OK,
-            Outcome::Checked { .. } | Outcome::Empty { .. } => crate::EXIT_FINDINGS,
-            Outcome::Failed { .. } => crate::EXIT_IO,
+            Outcome::Checked { report, .. } if report.is_clean() => EXIT_OK,
+            Outcome::Checked { .. } | Outcome::Empty { .. } => EXIT_FINDINGS,
+            Outcome::Failed { .. } => EXIT_IO,
         }
     }
 }
@@ -476,7 +478,7 @@ fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<NormCho
     let Some(year) = year else {
         // The file is still checked, its name first (V400 says the pattern it should follow);
         // only its codes cannot be checked against a year's lists.
-        crate::note(msg!("cli-validate-no-year", file = name));
+        say::note(msg!("cli-validate-no-year", file = name));
         return Ok((newest, Vec::new(), Vec::new()));
     };
     match ctx.rulebook(year)? {
@@ -487,7 +489,7 @@ fn choose_norm(ctx: &mut Context<'_>, path: &Path, name: &str) -> Result<NormCho
         None => {
             let known = years(&rules_root(&ctx.args.rules));
             let known = known.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
-            crate::note(msg!("cli-validate-no-rulebook", year = year.to_string(), years = known, file = name));
+            say::note(msg!("cli-validate-no-rulebook", year = year.to_string(), years = known, file = name));
             Ok((newest, Vec::new(), Vec::new()))
         }
     }
@@ -626,7 +628,7 @@ impl Output {
     /// Writes to stdout; a closed pipe (`peps validate … | head`) ends the program quietly.
     fn write(&mut self, text: &str) {
         if self.out.write_all(text.as_bytes()).is_err() {
-            crate::temp::exit(i32::from(crate::EXIT_OK));
+            crate::temp::exit(i32::from(EXIT_OK));
         }
     }
 
@@ -675,7 +677,7 @@ impl Output {
     }
 
     fn finish(mut self, outcomes: &[Outcome], skipped: &[Skipped]) {
-        let clean = outcomes.iter().filter(|o| o.exit_code() == crate::EXIT_OK).count();
+        let clean = outcomes.iter().filter(|o| o.exit_code() == EXIT_OK).count();
         let failed = outcomes.iter().filter(|o| matches!(o, Outcome::Failed { .. })).count();
         let with_errors = outcomes.len() - clean - failed;
         match self.format {
@@ -707,7 +709,7 @@ impl Output {
             }
         }
         if self.out.flush().is_err() {
-            crate::temp::exit(i32::from(crate::EXIT_OK));
+            crate::temp::exit(i32::from(EXIT_OK));
         }
     }
 }

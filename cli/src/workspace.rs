@@ -8,7 +8,8 @@ use peps_engine::msg;
 use peps_engine::rulebook::{self, Rulebook};
 use peps_engine::rules::source::{DirSource, SearchPath, Source};
 
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
 use crate::report::{Sources, render_text};
 
 /// The repository folder `name` (`rules`, `norms`, `examples`, ...): in the working directory
@@ -134,10 +135,10 @@ pub fn print_diagnostics(diags: &[Diagnostic], sources: &Sources) {
 pub fn exit_code(diags: &[Diagnostic]) -> u8 {
     let io = [Code::CaseFileUnreadable, Code::DataFileUnreadable, Code::MissingFile];
     if diags.iter().any(|d| d.is_error() && io.contains(&d.code) && matches!(d.location, Some(Location::File { .. }) | None)) {
-        crate::EXIT_IO
+        EXIT_IO
     } else if diags.iter().any(Diagnostic::is_error) {
-        crate::EXIT_FINDINGS
+        EXIT_FINDINGS
     } else {
-        crate::EXIT_OK
+        EXIT_OK
     }
 }

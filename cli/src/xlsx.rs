@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, FormatBorder, RowNum, Workbook, Worksheet, XlsxError};
 
-use crate::RulesArgs;
+use crate::args::RulesArgs;
 
 /// The format code of an amount in euros: `1 234,50 €` in a French spreadsheet.
 const EUR: &str = "#,##0.00 \"€\"";
@@ -87,7 +87,7 @@ impl Destination {
     pub fn text(&self, text: &str) -> Result<(), u8> {
         match &self.path {
             None => {
-                crate::emit(text);
+                crate::say::emit(text);
                 Ok(())
             }
             Some(path) => self.file(path, text.as_bytes()),
@@ -103,8 +103,8 @@ impl Destination {
         let bytes = match book {
             Ok(b) => b,
             Err(e) => {
-                crate::error(msg!("cli-xlsx-failed", reason = e.to_string()));
-                return crate::EXIT_IO;
+                crate::say::error(msg!("cli-xlsx-failed", reason = e.to_string()));
+                return crate::exit::EXIT_IO;
             }
         };
         let written = match &self.path {
@@ -122,16 +122,16 @@ impl Destination {
     /// Refuses a binary output on a terminal; a long run asks before it starts.
     pub fn binary(&self) -> Result<(), u8> {
         if self.path.is_none() && std::io::stdout().is_terminal() {
-            crate::error(msg!("cli-xlsx-terminal"));
-            return Err(crate::EXIT_IO);
+            crate::say::error(msg!("cli-xlsx-terminal"));
+            return Err(crate::exit::EXIT_IO);
         }
         Ok(())
     }
 
     fn file(&self, path: &Path, bytes: &[u8]) -> Result<(), u8> {
         crate::output::write_atomic(path, bytes, self.force, &self.inputs, false).map_err(|e| {
-            crate::error(e.message());
-            crate::EXIT_IO
+            crate::say::error(e.message());
+            crate::exit::EXIT_IO
         })
     }
 }

@@ -11,8 +11,8 @@ use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 use typed_index_collections::{TiSlice, TiVec};
 
-use crate::data::case::Case;
-use crate::data::dataset::Dataset;
+use crate::case::Case;
+use crate::case::dataset::Dataset;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::manifest::manifest;
 use crate::eval::provenance::{assumed_label, assumed_name, function_source, reads_of, shares};

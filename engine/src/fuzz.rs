@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 use rhai::Dynamic;
 use rust_decimal::Decimal;
 
-use crate::data::case::{Case, CaseOptions};
-use crate::data::dataset::read_bytes;
+use crate::case::dataset::read_bytes;
+use crate::case::{Case, CaseOptions};
 use crate::data::field::identifier_lookalike;
 use crate::data::norm::{Norm, load_norm};
 use crate::diagnostic::{Diagnostic, SourceFile};

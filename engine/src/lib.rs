@@ -16,6 +16,7 @@
 // First: its `msg!` macro is used by every module below.
 #[macro_use]
 pub mod message;
+pub mod case;
 pub mod compare;
 pub mod data;
 pub mod diagnostic;
@@ -29,5 +30,6 @@ mod names;
 pub mod rulebook;
 pub mod rules;
 pub mod schedule;
+pub mod schema;
 pub mod validate;
 pub mod value;

@@ -1,7 +1,7 @@
 //! Reading rule files: where they come from (`source`), strict spanned TOML (`strict`), what every
 //! item carries (`provenance`), then one module per kind of rule item — parameters, tables, lists,
-//! indicators, the calendar and its working days, case inputs, steps — and the JSON schemas of the
-//! files for editors. Each reader checks its own item; names across items are bound by `rulebook`.
+//! indicators, the calendar and its working days, case inputs, steps (the JSON schemas of the files
+//! for editors are `schema`'s). Each reader checks its own item; names across items are bound by `rulebook`.
 
 pub mod calendar;
 pub mod indicator;
@@ -10,7 +10,7 @@ pub(crate) mod label;
 pub mod list;
 pub mod parameter;
 pub mod provenance;
-pub mod schema;
+pub mod removals;
 pub mod source;
 pub mod step;
 pub mod strict;

@@ -14,6 +14,7 @@ use crate::message::Message;
 pub(crate) use smol_str::SmolStr;
 
 mod dated;
+mod decimal;
 mod people;
 mod ratio;
 mod rounding;
@@ -22,6 +23,7 @@ mod unit;
 
 pub(crate) use dated::value_at;
 pub use dated::{Dated, Period};
+pub use decimal::parse_rule_decimal;
 pub(crate) use people::for_people;
 pub(crate) use ratio::Ratio;
 pub use rounding::{Rounding, RoundingMode};

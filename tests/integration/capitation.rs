@@ -234,7 +234,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn every_file_of_the_scheme_names_its_schema_from_where_it_is() {
-    use peps_engine::rules::schema::{FileKind, rulebook_files};
+    use peps_engine::schema::{FileKind, rulebook_files};
     let dir = repo().join("rules/capitation/2026");
     let rulebook = std::fs::read_to_string(dir.join("rulebook.toml")).unwrap();
     let mut targets: Vec<(PathBuf, String)> = Vec::new();

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use peps_engine::data::case::CaseOptions;
+use peps_engine::case::CaseOptions;
 use peps_engine::eval::{EvalPath, evaluate_with};
 use peps_engine::rules::source::DirSource;
 

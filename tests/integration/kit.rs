@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use peps_engine::diagnostic::Code;
-use peps_engine::rules::schema::{FileKind, directive, rulebook_files};
+use peps_engine::schema::{FileKind, directive, rulebook_files};
 
 use crate::snap;
 use crate::util::{Run, Sandbox, copy_dir, peps, peps_in, repo};
@@ -244,7 +244,7 @@ fn schema_targets() -> Vec<(PathBuf, String)> {
         for (kind, file) in rulebook_files(&read(&dir.join("rulebook.toml"))).unwrap() {
             out.push((dir.join(file), kind.name().to_string()));
         }
-        let removals = dir.join(peps_engine::compare::coverage::REMOVALS_FILE);
+        let removals = dir.join(peps_engine::rules::removals::REMOVALS_FILE);
         if removals.is_file() {
             out.push((removals, FileKind::Removals.name().to_string()));
         }

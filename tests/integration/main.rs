@@ -16,6 +16,7 @@ mod impact_report;
 mod installed;
 mod keys;
 mod kit;
+mod layers;
 mod mechanisms;
 mod messages;
 mod national;

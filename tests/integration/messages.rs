@@ -14,7 +14,7 @@ const SOURCES: &[&str] = &["engine/src", "cli/src"];
 
 /// Folders whose string literals are not sentences for a person running peps: the JSON schemas'
 /// descriptions come from doc comments and are read by editors, in English like the code.
-const NOT_PROSE: &[&str] = &["engine/src/rules/schema"];
+const NOT_PROSE: &[&str] = &["engine/src/schema"];
 
 /// Files still to be moved to the message files, each with its reason. Empty when every sentence
 /// is in the message files.

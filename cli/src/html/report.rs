@@ -31,7 +31,7 @@ pub fn generated_on() -> NaiveDate {
     match text.trim().parse::<i64>().ok().and_then(day_of) {
         Some(day) => day,
         None => {
-            crate::note(msg!("html-date-variable-invalid", variable = DATE_VARIABLE, value = text.as_ref()));
+            crate::say::note(msg!("html-date-variable-invalid", variable = DATE_VARIABLE, value = text.as_ref()));
             from_clock()
         }
     }

@@ -7,9 +7,9 @@
 use std::fmt::Write;
 use std::path::PathBuf;
 
+use peps_engine::case::Case;
 use peps_engine::compare::impact::{ImpactItem, impact_of_case};
 use peps_engine::compare::sweep::{SweepError, SweepItem, SweepSpec};
-use peps_engine::data::case::Case;
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::eval::evaluate;
 use peps_engine::message::Message;
@@ -21,10 +21,12 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::{ImpactArgs, ImpactFormat, items_table, money};
+use crate::exit::{EXIT_FINDINGS, EXIT_IO};
 use crate::format::{Locale, human, number};
 use crate::html::{escape, page};
 use crate::json::json;
 use crate::report::Sources;
+use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 
 mod xlsx;
@@ -107,23 +109,23 @@ pub fn run(args: &ImpactArgs, text: &str) -> u8 {
     let spec = match SweepSpec::parse(text) {
         Ok(s) => s,
         Err(e) => {
-            crate::error(usage(&e, text));
-            return crate::EXIT_IO;
+            say::error(usage(&e, text));
+            return EXIT_IO;
         }
     };
     let Some(year) = args.year else {
-        crate::error(msg!("cli-sweep-needs-year"));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-sweep-needs-year"));
+        return EXIT_IO;
     };
     let mut sources = Sources::default();
     let (rb, diags) = load_year(&args.rules, year, &mut sources);
     print_diagnostics(&diags, &sources);
-    let Some(rb) = rb else { return exit_code(&diags).max(crate::EXIT_FINDINGS) };
+    let Some(rb) = rb else { return exit_code(&diags).max(EXIT_FINDINGS) };
     let item = match SweepItem::find(&rb, &spec.name) {
         Ok(i) => i,
         Err(e) => {
-            crate::error(usage(&e, text));
-            return crate::EXIT_IO;
+            say::error(usage(&e, text));
+            return EXIT_IO;
         }
     };
     let values = match spec.values() {
@@ -140,8 +142,8 @@ pub fn run(args: &ImpactArgs, text: &str) -> u8 {
             })
             .collect::<Vec<_>>(),
         Err(e) => {
-            crate::error(usage(&e, text));
-            return crate::EXIT_IO;
+            say::error(usage(&e, text));
+            return EXIT_IO;
         }
     };
     let dirs = match super::case_dirs(args, &rb) {
@@ -173,8 +175,8 @@ pub fn run(args: &ImpactArgs, text: &str) -> u8 {
             Err(diags) => {
                 bar.finish_and_clear();
                 print_diagnostics(&diags, &sources);
-                crate::error(msg!("cli-sweep-rulebook-failed", item = &item.name, value = value.to_string()));
-                return crate::EXIT_FINDINGS;
+                say::error(msg!("cli-sweep-rulebook-failed", item = &item.name, value = value.to_string()));
+                return EXIT_FINDINGS;
             }
         };
         let evaluated: Vec<(Option<Decimal>, Vec<Diagnostic>)> = pool.install(|| {
@@ -254,7 +256,7 @@ pub fn run(args: &ImpactArgs, text: &str) -> u8 {
         ImpactFormat::Xlsx => String::new(),
     };
     let errors = report.values.iter().any(|v| v.errors > 0);
-    let code = if errors { exit_code(&all).max(crate::EXIT_FINDINGS) } else { exit_code(&all) };
+    let code = if errors { exit_code(&all).max(crate::exit::EXIT_FINDINGS) } else { exit_code(&all) };
     match args.format {
         ImpactFormat::Xlsx => super::destination(args).book(xlsx::book(&report, &rb, args.locale), code),
         _ => super::destination(args).text(&text).map_or_else(|c| c, |()| code),
@@ -283,7 +285,7 @@ fn attribute(
     b: Decimal,
     pool: &rayon::ThreadPool,
 ) -> Result<Vec<ImpactItem>, u8> {
-    let (Ok(from), Ok(to)) = (item.rulebook(rb, a), item.rulebook(rb, b)) else { return Err(crate::EXIT_FINDINGS) };
+    let (Ok(from), Ok(to)) = (item.rulebook(rb, a), item.rulebook(rb, b)) else { return Err(EXIT_FINDINGS) };
     let per_case: Vec<Vec<ImpactItem>> = pool.install(|| {
         cases
             .par_iter()

@@ -15,9 +15,11 @@ use peps_engine::rulebook::Rulebook;
 
 use super::RulesFormat;
 use super::new_year::CARRIED_MARK;
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_FINDINGS, EXIT_OK};
 use crate::json::json;
 use crate::report::Sources;
+use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
 
 /// How many item names a grouped line shows before "and N more".
@@ -43,7 +45,7 @@ pub fn run(args: &DiffArgs) -> u8 {
         if rb.is_none() {
             print_diagnostics(&diags, &sources);
         }
-        rb.ok_or_else(|| exit_code(&diags).max(crate::EXIT_FINDINGS))
+        rb.ok_or_else(|| exit_code(&diags).max(EXIT_FINDINGS))
     };
     let old = match load(args.from) {
         Ok(rb) => rb,
@@ -58,8 +60,8 @@ pub fn run(args: &DiffArgs) -> u8 {
         RulesFormat::Json => json(&d),
         RulesFormat::Table => diff_table(&d),
     };
-    crate::emit(&text);
-    crate::EXIT_OK
+    say::emit(&text);
+    EXIT_OK
 }
 
 /// The changes of one item, in the diff's order.

@@ -15,7 +15,9 @@ use peps_engine::msg;
 use peps_engine::rules::source::{DirSource, Source};
 
 use super::year_dir;
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_IO, EXIT_OK};
+use crate::say;
 use crate::workspace::{default_dir, rules_root};
 
 #[derive(clap::Args, Debug)]
@@ -35,53 +37,53 @@ pub struct DraftArgs {
 pub fn run(args: &DraftArgs) -> u8 {
     let src = year_dir(&args.rules, args.year);
     if !src.join("rulebook.toml").is_file() {
-        crate::error(msg!("cli-no-rulebook-for", year = args.year.to_string(), dir = src.display().to_string()));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-no-rulebook-for", year = args.year.to_string(), dir = src.display().to_string()));
+        return EXIT_IO;
     }
     let dst = args.dir.join(args.year.to_string());
     // The draft never replaces the year it copies, nor a folder holding it, `--force` or not.
     if overlaps(&src, &dst) {
-        crate::error(msg!("cli-draft-is-source", path = dst.display().to_string(), source = src.display().to_string()));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-draft-is-source", path = dst.display().to_string(), source = src.display().to_string()));
+        return EXIT_IO;
     }
     if dst.exists() && !args.force {
-        crate::error(msg!("cli-draft-exists", path = dst.display().to_string()));
+        say::error(msg!("cli-draft-exists", path = dst.display().to_string()));
         eprintln!("  {}", msg!("cli-draft-exists-help"));
-        return crate::EXIT_IO;
+        return EXIT_IO;
     }
     // Written into a temporary folder beside DIR/YEAR, put in its place once complete.
     let tmp = match crate::temp::TempFolder::beside(&dst) {
         Ok(t) => t,
         Err(e) => {
-            crate::error(msg!("cli-schema-cannot-create", dir = args.dir.display().to_string(), reason = e.to_string()));
-            return crate::EXIT_IO;
+            say::error(msg!("cli-schema-cannot-create", dir = args.dir.display().to_string(), reason = e.to_string()));
+            return EXIT_IO;
         }
     };
     if let Err(e) = copy_rules(&src, tmp.path()) {
-        crate::error(e);
-        return crate::EXIT_IO;
+        say::error(e);
+        return EXIT_IO;
     }
     let schemas = schemas_dir(&args.rules);
     let editor = match &schemas {
         Some(s) => match retarget_schemas(tmp.path(), &dst, s) {
             Ok(prefix) => msg!("cli-draft-editor", prefix = prefix),
             Err(e) => {
-                crate::error(e);
-                return crate::EXIT_IO;
+                say::error(e);
+                return EXIT_IO;
             }
         },
         None => msg!("cli-draft-editor-none"),
     };
     if let Err(e) = tmp.replace(&dst) {
-        crate::error(msg!("cli-draft-cannot-replace", path = dst.display().to_string(), reason = e.to_string()));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-draft-cannot-replace", path = dst.display().to_string(), reason = e.to_string()));
+        return EXIT_IO;
     }
     let (y, dir) = (args.year.to_string(), shell_word(&args.dir.display().to_string()));
     let written = msg!("cli-draft-written", year = &y, path = dst.display().to_string());
     let check = msg!("cli-draft-check", year = &y, dir = &dir);
     let impact = msg!("cli-draft-impact", year = &y, dir = &dir);
-    crate::emit(&format!("{written}\n  {editor}\n  {check}\n  {impact}\n"));
-    crate::EXIT_OK
+    say::emit(&format!("{written}\n  {editor}\n  {check}\n  {impact}\n"));
+    EXIT_OK
 }
 
 /// Whether `a` and `b` are one folder, or one holds the other (through links and `..`).

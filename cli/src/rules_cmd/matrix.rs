@@ -6,13 +6,15 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use peps_engine::data::case::CaseOptions;
+use peps_engine::case::CaseOptions;
 use peps_engine::eval::{Evaluation, evaluate};
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
 use crate::report::Sources;
+use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics, rules_root, years};
 
 mod xlsx;
@@ -54,8 +56,8 @@ pub fn run(args: &MatrixArgs) -> u8 {
     let mut sheets = Vec::new();
     for case in &args.cases {
         if !case.is_dir() {
-            crate::error(msg!("cli-no-case-folder", dir = case.display().to_string()));
-            return crate::EXIT_IO;
+            say::error(msg!("cli-no-case-folder", dir = case.display().to_string()));
+            return EXIT_IO;
         }
         if args.format == MatrixFormat::Xlsx {
             sheets.push((case.clone(), columns(&books, case, options)));
@@ -69,9 +71,9 @@ pub fn run(args: &MatrixArgs) -> u8 {
     let read: Vec<&Path> = args.cases.iter().map(PathBuf::as_path).collect();
     let destination = args.output.destination(args.force, &read, &[&args.rules]);
     if args.format == MatrixFormat::Xlsx {
-        return destination.book(xlsx::book(&books, &sheets), crate::EXIT_OK);
+        return destination.book(xlsx::book(&books, &sheets), EXIT_OK);
     }
-    destination.text(&out).map_or_else(|code| code, |()| crate::EXIT_OK)
+    destination.text(&out).map_or_else(|code| code, |()| EXIT_OK)
 }
 
 /// Every year's rulebook under the rules folder, in year order; the diagnostics of a year that
@@ -80,8 +82,8 @@ pub(super) fn load_every_year(rules: &RulesArgs) -> Result<Vec<Rulebook>, u8> {
     let root = rules_root(rules);
     let found = years(&root);
     if found.is_empty() {
-        crate::error(msg!("cli-no-rulebook-under", root = root.display().to_string()));
-        return Err(crate::EXIT_IO);
+        say::error(msg!("cli-no-rulebook-under", root = root.display().to_string()));
+        return Err(EXIT_IO);
     }
     let mut sources = Sources::default();
     let mut books = Vec::new();
@@ -91,7 +93,7 @@ pub(super) fn load_every_year(rules: &RulesArgs) -> Result<Vec<Rulebook>, u8> {
             Some(rb) => books.push(rb),
             None => {
                 print_diagnostics(&diags, &sources);
-                return Err(exit_code(&diags).max(crate::EXIT_FINDINGS));
+                return Err(exit_code(&diags).max(EXIT_FINDINGS));
             }
         }
     }

@@ -27,16 +27,19 @@
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use peps_engine::compare::coverage::{self, REMOVALS_FILE};
+use peps_engine::compare::coverage;
 use peps_engine::diagnostic::Diagnostic;
 use peps_engine::message::Message;
 use peps_engine::msg;
+use peps_engine::rules::removals::REMOVALS_FILE;
 use peps_engine::rules::source::{DirSource, Source};
 use toml_edit::{DocumentMut, Item, TableLike, Value};
 
 use super::{load_dir, year_dir};
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
 use crate::report::Sources;
+use crate::say;
 use crate::workspace::{add_files_of, load_year, norms_source, print_diagnostics, rules_root};
 
 #[derive(clap::Args, Debug)]
@@ -71,41 +74,41 @@ pub fn run(args: &NewYearArgs) -> u8 {
     let src_dir = year_dir(&args.rules, from);
     let dst_dir = year_dir(&args.rules, to);
     if from == to {
-        crate::error(msg!("cli-new-year-same", year = to.to_string()));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-new-year-same", year = to.to_string()));
+        return EXIT_IO;
     }
     if dst_dir.exists() && !args.force {
-        crate::error(msg!("cli-draft-exists", path = dst_dir.display().to_string()));
+        say::error(msg!("cli-draft-exists", path = dst_dir.display().to_string()));
         eprintln!("  {}", msg!("cli-new-year-exists-help"));
-        return crate::EXIT_IO;
+        return EXIT_IO;
     }
     let mut sources = Sources::default();
     let (base, diags) = load_year(&args.rules, from, &mut sources);
     let Some(base) = base else {
         print_diagnostics(&diags, &sources);
-        crate::error(msg!("cli-new-year-base-broken", from = from.to_string(), to = to.to_string()));
-        return crate::workspace::exit_code(&diags).max(crate::EXIT_FINDINGS);
+        say::error(msg!("cli-new-year-base-broken", from = from.to_string(), to = to.to_string()));
+        return crate::workspace::exit_code(&diags).max(EXIT_FINDINGS);
     };
     let tmp = match crate::temp::TempFolder::beside(&dst_dir) {
         Ok(t) => t,
         Err(e) => {
-            crate::error(msg!("cli-new-year-no-temp", dir = root.display().to_string(), reason = e.to_string()));
-            return crate::EXIT_IO;
+            say::error(msg!("cli-new-year-no-temp", dir = root.display().to_string(), reason = e.to_string()));
+            return EXIT_IO;
         }
     };
     let tally = match write_year(&src_dir, tmp.path(), from, to) {
         Ok(t) => t,
         Err(e) => {
-            crate::error(e);
-            return crate::EXIT_IO;
+            say::error(e);
+            return EXIT_IO;
         }
     };
     // The `#:schema` lines must resolve from where the year will be, not from where it was.
     if let Some(schemas) = super::draft::schemas_dir(&args.rules)
         && let Err(e) = super::draft::retarget_schemas(tmp.path(), &dst_dir, &schemas)
     {
-        crate::error(e);
-        return crate::EXIT_IO;
+        say::error(e);
+        return EXIT_IO;
     }
     // The new year must pass the same checks as any other before it takes its place.
     let (made, diags) = load_dir(tmp.path(), &norms_source(&args.rules));
@@ -116,16 +119,16 @@ pub fn run(args: &NewYearArgs) -> u8 {
     if made.is_none() || !problems.is_empty() {
         add_files_of(&problems, &mut sources);
         print_diagnostics(&problems, &sources);
-        crate::error(msg!("cli-new-year-broken", from = from.to_string(), to = to.to_string()));
-        return crate::EXIT_FINDINGS;
+        say::error(msg!("cli-new-year-broken", from = from.to_string(), to = to.to_string()));
+        return EXIT_FINDINGS;
     }
     // The old year is kept aside until the new one is in place.
     if let Err(e) = tmp.replace(&dst_dir) {
-        crate::error(msg!("cli-schema-cannot-create", dir = dst_dir.display().to_string(), reason = e.to_string()));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-schema-cannot-create", dir = dst_dir.display().to_string(), reason = e.to_string()));
+        return EXIT_IO;
     }
-    crate::emit(&summary(&dst_dir, from, to, &tally));
-    crate::EXIT_OK
+    say::emit(&summary(&dst_dir, from, to, &tally));
+    EXIT_OK
 }
 
 fn summary(dst: &Path, from: i32, to: i32, t: &Tally) -> String {

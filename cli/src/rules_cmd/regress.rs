@@ -6,14 +6,16 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use peps_engine::data::case::CaseOptions;
+use peps_engine::case::CaseOptions;
 use peps_engine::message::{Lang, language, set_language};
 use peps_engine::msg;
 use serde::Serialize;
 
 use super::matrix::{Column, columns, load_every_year, matrix, row_names};
-use crate::RulesArgs;
+use crate::args::RulesArgs;
+use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
 use crate::json::json;
+use crate::say;
 use crate::workspace::default_dir;
 
 /// The header the test suite's matrix assertion gives these snapshots (`snapshots/blessing.rs`),
@@ -89,12 +91,12 @@ pub fn run(args: &RegressArgs) -> u8 {
     let cases = match case_folders(&examples, &case_file) {
         Ok(c) if !c.is_empty() => c,
         Ok(_) => {
-            crate::error(msg!("cli-regress-no-case", folder = examples.display().to_string(), file = &case_file));
-            return crate::EXIT_IO;
+            say::error(msg!("cli-regress-no-case", folder = examples.display().to_string(), file = &case_file));
+            return EXIT_IO;
         }
         Err(e) => {
-            crate::error(msg!("cli-regress-cannot-list", folder = examples.display().to_string(), reason = e.to_string()));
-            return crate::EXIT_IO;
+            say::error(msg!("cli-regress-cannot-list", folder = examples.display().to_string(), reason = e.to_string()));
+            return EXIT_IO;
         }
     };
     let mut report =
@@ -115,8 +117,8 @@ pub fn run(args: &RegressArgs) -> u8 {
         if args.accept
             && let Err(e) = std::fs::write(&path, format!("{HEADER}{text}"))
         {
-            crate::error(msg!("cli-output-io", path = path.display().to_string(), reason = e.to_string()));
-            return crate::EXIT_IO;
+            say::error(msg!("cli-output-io", path = path.display().to_string(), reason = e.to_string()));
+            return EXIT_IO;
         }
     }
     let check_path = snapshots.join(CHECK_SNAPSHOT);
@@ -129,16 +131,16 @@ pub fn run(args: &RegressArgs) -> u8 {
     if args.accept
         && let Err(e) = std::fs::write(&check_path, format!("{CHECK_HEADER}{summary}"))
     {
-        crate::error(msg!("cli-output-io", path = check_path.display().to_string(), reason = e.to_string()));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-output-io", path = check_path.display().to_string(), reason = e.to_string()));
+        return EXIT_IO;
     }
     let text = match args.format {
         super::RulesFormat::Json => json(&report),
         super::RulesFormat::Table => table(&report),
     };
-    crate::emit(&text);
+    say::emit(&text);
     let changed = !report.changes.is_empty() || !report.new.is_empty() || report.rules_check != Blessed::Unchanged;
-    if changed && !args.accept { crate::EXIT_FINDINGS } else { crate::EXIT_OK }
+    if changed && !args.accept { EXIT_FINDINGS } else { EXIT_OK }
 }
 
 /// A scheme shipped beside the default one keeps its examples and blessed matrices in a folder of

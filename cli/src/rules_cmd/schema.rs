@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 
 use peps_engine::message::Message;
 use peps_engine::msg;
-use peps_engine::rules::schema::{FileKind, root_schema};
+use peps_engine::schema::{FileKind, root_schema};
 
+use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
+use crate::say;
 use crate::test_cmd::{TestCase, TestDefaults};
 use crate::workspace::default_dir;
 
@@ -44,8 +46,8 @@ pub fn run(args: &SchemaArgs) -> u8 {
         return check(&dir, &expected);
     }
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        crate::error(msg!("cli-schema-cannot-create", dir = dir.display().to_string(), reason = e.to_string()));
-        return crate::EXIT_IO;
+        say::error(msg!("cli-schema-cannot-create", dir = dir.display().to_string(), reason = e.to_string()));
+        return EXIT_IO;
     }
     let mut written = 0;
     for (name, text) in &expected {
@@ -54,10 +56,10 @@ pub fn run(args: &SchemaArgs) -> u8 {
             continue;
         }
         if let Err(e) = std::fs::write(&path, text) {
-            crate::error(msg!("cli-output-io", path = path.display().to_string(), reason = e.to_string()));
-            return crate::EXIT_IO;
+            say::error(msg!("cli-output-io", path = path.display().to_string(), reason = e.to_string()));
+            return EXIT_IO;
         }
-        crate::emit(&format!("{}\n", msg!("cli-schema-wrote", path = path.display().to_string())));
+        say::emit(&format!("{}\n", msg!("cli-schema-wrote", path = path.display().to_string())));
         written += 1;
     }
     let summary = Message::id("cli-schema-written")
@@ -65,8 +67,8 @@ pub fn run(args: &SchemaArgs) -> u8 {
         .with("dir", dir.display().to_string())
         .with("written", written)
         .with("current", expected.len() - written);
-    crate::emit(&format!("{summary}\n"));
-    crate::EXIT_OK
+    say::emit(&format!("{summary}\n"));
+    EXIT_OK
 }
 
 /// Compares the folder with what this version generates.
@@ -86,12 +88,12 @@ fn check(dir: &Path, expected: &[(String, String)]) -> u8 {
         }
     }
     if stale.is_empty() {
-        crate::emit(&format!("{}\n", msg!("cli-schema-up-to-date", count = expected.len(), dir = dir.display().to_string())));
-        return crate::EXIT_OK;
+        say::emit(&format!("{}\n", msg!("cli-schema-up-to-date", count = expected.len(), dir = dir.display().to_string())));
+        return EXIT_OK;
     }
     for s in stale {
-        crate::error(s);
+        say::error(s);
     }
     eprintln!("  {}", msg!("cli-schema-help"));
-    crate::EXIT_FINDINGS
+    EXIT_FINDINGS
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use peps_engine::msg;
-use peps_engine::rules::schema::{AnyValue, DecimalText};
+use peps_engine::schema::{AnyValue, DecimalText};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer};
 

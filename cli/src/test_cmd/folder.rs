@@ -17,9 +17,9 @@ use peps_engine::diagnostic::did_you_mean;
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::inputs::InputKind;
-use peps_engine::rules::schema::AnyValue;
-use peps_engine::rules::strict::parse_rule_decimal;
+use peps_engine::schema::AnyValue;
 use peps_engine::value::Period;
+use peps_engine::value::parse_rule_decimal;
 
 use super::case_file::{DataSpec, Row, TeamValue, TestCase, TestDefaults};
 
@@ -298,14 +298,11 @@ fn cell(v: &AnyValue, field: &Field, norm: &Norm) -> Result<String, String> {
     }
 }
 
+/// A field's kind as the norm spells it (`FieldKind`'s own spelling), a boolean as the values it takes.
 fn field_kind_name(kind: FieldKind) -> &'static str {
     match kind {
-        FieldKind::Text => "text",
-        FieldKind::Integer => "integer",
-        FieldKind::Decimal => "decimal",
-        FieldKind::Date => "date",
         FieldKind::Bool => "true/false",
-        FieldKind::Enum => "enum",
+        other => other.as_str(),
     }
 }
 

@@ -12,18 +12,13 @@ use crate::diagnostic::{Code, Diagnostic, Location, SourceFile, did_you_mean};
 use crate::message::Message;
 use crate::rulebook::Rulebook;
 use crate::rules::provenance::read_choice;
+use crate::rules::removals::{REMOVALS_FILE, RemovalKind};
 use crate::rules::strict::{Ctx, Obj};
-
-/// The file of a year's folder that records what it removes on purpose.
-pub const REMOVALS_FILE: &str = "retraits.toml";
-
-/// The kinds of items whose presence is followed from one year to the next.
-pub(crate) const KINDS: &[&str] = &["parameter", "table", "list", "code", "indicators", "step", "input"];
 
 /// A removal recorded in `retraits.toml`: the item and why it goes.
 #[derive(Debug, Clone, Serialize)]
 pub struct Removal {
-    pub(crate) kind: String,
+    pub(crate) kind: RemovalKind,
     pub(crate) name: String,
     pub(crate) reference: String,
     #[serde(skip)]
@@ -43,7 +38,7 @@ pub fn read_removals(file: &SourceFile) -> (Vec<Removal>, Vec<Diagnostic>) {
             // Rendered once per entry of the file (a handful), for the reader's messages.
             let what = msg!("data-removal-of", name = &name).to_string();
             let Some(entry) = Obj::of(&ctx, item, &what) else { continue };
-            let kind = read_choice(&entry, "kind", KINDS, |s| KINDS.contains(&s).then(|| s.to_string()));
+            let kind = read_choice(&entry, "kind", RemovalKind::NAMES, RemovalKind::parse);
             let reference = entry.str("reference");
             if let Some(r) = &reference
                 && r.get_ref().trim().is_empty()
@@ -60,22 +55,22 @@ pub fn read_removals(file: &SourceFile) -> (Vec<Removal>, Vec<Diagnostic>) {
 }
 
 /// The named items of a rulebook, by kind, with where each is defined.
-fn items(rb: &Rulebook) -> Vec<(&'static str, String, Location)> {
-    let mut v: Vec<(&'static str, String, Location)> = Vec::new();
-    v.extend(rb.parameters.iter().map(|p| ("parameter", p.name.clone(), p.provenance.location.clone())));
-    v.extend(rb.tables.iter().map(|t| ("table", t.name.clone(), t.provenance.location.clone())));
-    v.extend(rb.lists.iter().map(|l| ("list", l.name.clone(), l.provenance.location.clone())));
+fn items(rb: &Rulebook) -> Vec<(RemovalKind, String, Location)> {
+    let mut v: Vec<(RemovalKind, String, Location)> = Vec::new();
+    v.extend(rb.parameters.iter().map(|p| (RemovalKind::Parameter, p.name.clone(), p.provenance.location.clone())));
+    v.extend(rb.tables.iter().map(|t| (RemovalKind::Table, t.name.clone(), t.provenance.location.clone())));
+    v.extend(rb.lists.iter().map(|l| (RemovalKind::List, l.name.clone(), l.provenance.location.clone())));
     for l in rb.lists.iter() {
         for item in &l.items {
             let name = format!("{}.{}", l.name, item.code);
-            if !v.iter().any(|(k, n, _)| *k == "code" && *n == name) {
-                v.push(("code", name, item.provenance.location.clone()));
+            if !v.iter().any(|(k, n, _)| *k == RemovalKind::Code && *n == name) {
+                v.push((RemovalKind::Code, name, item.provenance.location.clone()));
             }
         }
     }
-    v.extend(rb.indicator_sets.iter().map(|s| ("indicators", s.name.clone(), s.provenance.location.clone())));
-    v.extend(rb.steps.iter().map(|s| ("step", s.def.name.clone(), s.def.location.clone())));
-    v.extend(rb.schema.inputs.iter().map(|i| ("input", format!("{}.{}", i.section, i.name), i.location.clone())));
+    v.extend(rb.indicator_sets.iter().map(|s| (RemovalKind::IndicatorSet, s.name.clone(), s.provenance.location.clone())));
+    v.extend(rb.steps.iter().map(|s| (RemovalKind::Step, s.def.name.clone(), s.def.location.clone())));
+    v.extend(rb.schema.inputs.iter().map(|i| (RemovalKind::Input, format!("{}.{}", i.section, i.name), i.location.clone())));
     v
 }
 
@@ -85,20 +80,21 @@ fn items(rb: &Rulebook) -> Vec<(&'static str, String, Location)> {
 pub fn check(prev: &Rulebook, next: &Rulebook, removals: &[Removal]) -> Vec<Diagnostic> {
     let before = items(prev);
     let after = items(next);
-    let has = |list: &[(&'static str, String, Location)], kind: &str, name: &str| list.iter().any(|(k, n, _)| *k == kind && n == name);
+    let has =
+        |list: &[(RemovalKind, String, Location)], kind: RemovalKind, name: &str| list.iter().any(|(k, n, _)| *k == kind && n == name);
     let mut diags = Vec::new();
     for (kind, name, loc) in &before {
-        if has(&after, kind, name) || expires_within(prev, kind, name) || removals.iter().any(|r| r.kind == *kind && r.name == *name) {
+        if has(&after, *kind, name) || expires_within(prev, *kind, name) || removals.iter().any(|r| r.kind == *kind && r.name == *name) {
             continue;
         }
         let (from, to) = (prev.year.to_string(), next.year.to_string());
         let mut d =
-            Diagnostic::error(Code::DroppedItem, msg!("data-item-dropped", kind = kind_label(kind), name = name, from = &from, to = &to))
+            Diagnostic::error(Code::DroppedItem, msg!("data-item-dropped", kind = kind_label(*kind), name = name, from = &from, to = &to))
                 .at(loc.clone())
                 .hint(msg!("data-item-dropped-hint", year = &to, file = REMOVALS_FILE));
         let same_kind = after.iter().filter(|(k, _, _)| k == kind).map(|(_, n, _)| n.as_str());
         if let Some(c) = did_you_mean(name, same_kind)
-            && !has(&before, kind, c)
+            && !has(&before, *kind, c)
         {
             d.message = msg!("data-item-renamed", message = d.message, name = c);
         }
@@ -106,20 +102,20 @@ pub fn check(prev: &Rulebook, next: &Rulebook, removals: &[Removal]) -> Vec<Diag
     }
     diags.extend(new_inputs_without_default(prev, next));
     for r in removals {
-        if has(&after, &r.kind, &r.name) {
+        if has(&after, r.kind, &r.name) {
             diags.push(
                 Diagnostic::error(
                     Code::InvalidValue,
-                    msg!("data-removal-still-there", file = REMOVALS_FILE, kind = kind_label(&r.kind), name = &r.name)
+                    msg!("data-removal-still-there", file = REMOVALS_FILE, kind = kind_label(r.kind), name = &r.name)
                         .with("year", next.year.to_string()),
                 )
                 .at(r.location.clone())
                 .hint(msg!("data-removal-still-there-hint")),
             );
-        } else if !has(&before, &r.kind, &r.name) {
+        } else if !has(&before, r.kind, &r.name) {
             let mut d = Diagnostic::error(
                 Code::UndefinedName,
-                msg!("data-removal-unknown", file = REMOVALS_FILE, kind = kind_label(&r.kind), name = &r.name)
+                msg!("data-removal-unknown", file = REMOVALS_FILE, kind = kind_label(r.kind), name = &r.name)
                     .with("year", prev.year.to_string()),
             )
             .at(r.location.clone());
@@ -134,23 +130,22 @@ pub fn check(prev: &Rulebook, next: &Rulebook, removals: &[Removal]) -> Vec<Diag
 }
 
 /// The kind of an item (`parameter`, `code`…, as `retraits.toml` names it) for people.
-fn kind_label(kind: &str) -> Message {
+fn kind_label(kind: RemovalKind) -> Message {
     match kind {
-        "parameter" => msg!("data-item-parameter"),
-        "table" => msg!("data-item-table"),
-        "list" => msg!("data-item-list"),
-        "code" => msg!("data-item-code"),
-        "indicators" => msg!("data-item-indicators"),
-        "step" => msg!("data-item-step"),
-        "input" => msg!("data-item-input"),
-        other => Message::text(other),
+        RemovalKind::Parameter => msg!("data-item-parameter"),
+        RemovalKind::Table => msg!("data-item-table"),
+        RemovalKind::List => msg!("data-item-list"),
+        RemovalKind::Code => msg!("data-item-code"),
+        RemovalKind::IndicatorSet => msg!("data-item-indicators"),
+        RemovalKind::Step => msg!("data-item-step"),
+        RemovalKind::Input => msg!("data-item-input"),
     }
 }
 
 /// Whether `name` is a code of a list whose every version ends (`to`) inside `rb`'s year: the
 /// rules already say it stops, so the next year need not carry it nor record its removal.
-fn expires_within(rb: &Rulebook, kind: &str, name: &str) -> bool {
-    let Some((list, code)) = name.split_once('.').filter(|_| kind == "code") else { return false };
+fn expires_within(rb: &Rulebook, kind: RemovalKind, name: &str) -> bool {
+    let Some((list, code)) = name.split_once('.').filter(|_| kind == RemovalKind::Code) else { return false };
     let Some(list) = rb.lists.iter().find(|l| l.name == list) else { return false };
     let mut versions = list.items.iter().filter(|i| i.code == code).peekable();
     versions.peek().is_some() && versions.all(|i| i.to.is_some_and(|to| to < rb.period().end))

@@ -18,11 +18,11 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::case::DataShift;
+use crate::case::{Case, CaseOptions};
 use crate::compare::impact::apply::apply;
 use crate::compare::impact::cases::Sides;
 use crate::compare::impact::changes::{Change, changes};
-use crate::data::case::{Case, CaseOptions};
-use crate::data::shift::DataShift;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::{Evaluation, RunManifest, evaluate};
 use crate::message::Message;

@@ -343,7 +343,7 @@ mod tests {
     #[test]
     fn dates_move_in_place() {
         let mut c = build(&[Value::Date(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()), Value::Null]);
-        c.map_dates(|d| crate::data::shift::shift_date(d, 1));
+        c.map_dates(|d| crate::case::shift::shift_date(d, 1));
         assert_eq!(back(&c, 2), [Value::Date(NaiveDate::from_ymd_opt(2025, 2, 28).unwrap()), Value::Null]);
     }
 }

@@ -1,6 +1,6 @@
 //! A field of a norm compiled once: type, required, length, pattern, enumerated values, check key
 //! and bounds. The one typing path of exchange files: `peps validate` and the case reader
-//! (`data::dataset`, through the same validator) read every value here, so a value one accepts the
+//! (`case::dataset`, through the same validator) read every value here, so a value one accepts the
 //! other does, with the same code (V4xx) for the same breach.
 //!
 //! The value is parsed by hand from its bytes (dates, decimals with the norm's separator,

@@ -1,7 +1,7 @@
 //! What an evaluation holds: the outputs in evaluation order, each with its value, breakdown,
 //! reads and the assumed items it rests on; the gate's verdict, the total and its waterfall.
 
-use crate::data::shift::DataShift;
+use crate::case::DataShift;
 // Membership and index lookups run once per row or more: foldhash is several times faster than
 // the standard SipHash, and its per-process random seed keeps crafted data from forcing collisions.
 use std::collections::BTreeMap;
@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::data::dataset::RowsLeftOut;
+use crate::case::dataset::RowsLeftOut;
 use crate::diagnostic::Diagnostic;
 use crate::eval::RunManifest;
 use crate::message::Message;

@@ -17,8 +17,8 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
+use crate::case::dataset::Dataset;
 use crate::data::column::{Column, date_of};
-use crate::data::dataset::Dataset;
 use crate::eval::state::{RowEnv, State, equi_key};
 use crate::expr::{self, BinOp, EvalError, Expr, Func, ItemField, Slot, arithmetic, compare, truthy, whole_years};
 use crate::ids::{ExistsId, SetId};

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::data::dataset::Dataset;
+use crate::case::dataset::Dataset;
 use crate::eval::kernel::Kernel;
 use crate::eval::state::{RowEnv, State};
 use crate::eval::{Failure, Part, StepResult, at_row};

@@ -5,7 +5,7 @@
 // the standard SipHash, and its per-process random seed keeps crafted data from forcing collisions.
 use serde::Serialize;
 
-use crate::data::case::Case;
+use crate::case::Case;
 use crate::rulebook::Rulebook;
 
 #[derive(Debug, Clone, Serialize)]

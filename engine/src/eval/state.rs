@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use foldhash::{HashMap, HashMapExt, HashSet};
 use typed_index_collections::TiVec;
 
-use crate::data::dataset::Dataset;
+use crate::case::dataset::Dataset;
 use crate::expr::{self, BinOp, Env, Expr, ItemField, Slot};
 use crate::ids::{ColumnId, DatasetId, ExistsId, ScalarId, SetId, StepId, ViewId};
 use crate::rulebook::{ClassifyPlan, Plan, Rulebook};

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use crate::expr::error::syntax;
 use crate::expr::{Ast, BinOp, ExprError, UnOp};
 use crate::message::Message;
-use crate::rules::strict::parse_rule_decimal;
 use crate::value::Value;
+use crate::value::parse_rule_decimal;
 
 // ---------------------------------------------------------------------------------------------
 // Lexer and parser

@@ -17,7 +17,7 @@ use crate::value::{Kind, Unit, Value};
 
 mod exprs;
 
-pub(crate) use exprs::{ScalarValues, bind_exprs};
+pub(crate) use exprs::bind_exprs;
 
 // ---------------------------------------------------------------------------------------------
 // Binding: what the calendar names must exist, with the right unit.

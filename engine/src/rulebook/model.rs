@@ -7,11 +7,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use typed_index_collections::TiVec;
 
-use crate::data::case::{Case, CaseOptions, Readers};
-use crate::data::national::case::CaseSource;
-use crate::data::national::{National, NationalFile, NationalInput, Part, Stream};
+use crate::case::DataShift;
+use crate::case::national::case::CaseSource;
+use crate::case::national::{CaseBuffer, National, NationalFile, NationalInput, Stream};
+use crate::case::{Case, CaseOptions, Readers};
 use crate::data::norm::{CodeCheck, Norm};
-use crate::data::shift::DataShift;
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::expr::Expr;
 use crate::formula::Script;
@@ -456,13 +456,13 @@ impl Rulebook {
     /// it: the period its data are about, and a warning (D233) for each CSV file of the folder
     /// that no input reads. `None` when `dir` has no case file of this rulebook.
     pub fn case_outline(&self, dir: &Path) -> Option<(Option<Period>, Vec<Diagnostic>)> {
-        crate::data::case::folder_outline(dir, &self.case_file, &self.schema, &self.case_reader())
+        crate::case::folder_outline(dir, &self.case_file, &self.schema, &self.case_reader())
     }
 
     /// Reads the case folder `dir` through `readers` (from [`Rulebook::case_reader`]), its dates
     /// brought into this rulebook's year unless `options` keeps them.
     pub fn load_case_with(&self, readers: &Readers<'_>, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
-        let (case, diags) = crate::data::case::load_case(dir, &self.case_file, &self.schema, readers, options);
+        let (case, diags) = crate::case::load_case(dir, &self.case_file, &self.schema, readers, options);
         let case = match case {
             Some(c) if !options.keep_dates => Some(self.bring_into_year(c)),
             other => other,
@@ -479,7 +479,7 @@ impl Rulebook {
         inputs: &[NationalInput],
         threads: usize,
     ) -> (Option<National>, Vec<Diagnostic>) {
-        crate::data::national::partition(&self.schema, readers, column, inputs, threads)
+        crate::case::national::partition(&self.schema, readers, column, inputs, threads)
     }
 
     /// Opens national files whose rows come case by case, sorted by `column`, to read one case
@@ -495,11 +495,11 @@ impl Rulebook {
         &self,
         readers: &Readers<'_>,
         files: &[NationalFile],
-        parts: &[Part],
+        parts: &[CaseBuffer],
         source: &CaseSource<'_>,
         options: CaseOptions,
     ) -> (Option<Case>, Vec<Diagnostic>) {
-        let (case, diags) = crate::data::national::case::load(&self.schema, &self.case_file, readers, files, parts, source, options);
+        let (case, diags) = crate::case::national::case::load(&self.schema, &self.case_file, readers, files, parts, source, options);
         let case = match case {
             Some(c) if !options.keep_dates => Some(self.bring_into_year(c)),
             other => other,

@@ -2,8 +2,8 @@
 //! `rulebook::assemble` binds. Comparisons build rulebooks of their own from them (one year's
 //! items with some of another year's), and move a year's items by whole years into another.
 
+use crate::case::shift::shift_date;
 use crate::data::norm::Norm;
-use crate::data::shift::shift_date;
 use crate::diagnostic::SourceFile;
 use crate::ids::FileId;
 use crate::rulebook::Rulebook;

@@ -8,7 +8,6 @@
 
 use std::cell::RefCell;
 use std::ops::Range;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -18,6 +17,7 @@ use toml::de::{DeTable, DeValue};
 use crate::diagnostic::location::LineIndex;
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile, did_you_mean};
 use crate::message::Message;
+use crate::value::parse_rule_decimal;
 
 pub(crate) type Item<'i> = Spanned<DeValue<'i>>;
 
@@ -351,18 +351,6 @@ pub(crate) fn read_decimal(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option
             None
         }
     }
-}
-
-/// Parses a decimal written with a point, an optional sign and an optional exponent.
-pub fn parse_rule_decimal(text: &str) -> Option<Decimal> {
-    let t = text.trim();
-    if t.is_empty() || t.contains(',') || t.contains(char::is_whitespace) {
-        return None;
-    }
-    if t.contains(['e', 'E']) {
-        return Decimal::from_scientific(t).ok();
-    }
-    Decimal::from_str(t).ok()
 }
 
 pub(crate) fn read_date(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<NaiveDate>> {

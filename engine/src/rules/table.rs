@@ -5,18 +5,19 @@
 //! (the points and open intervals between row bounds), and the grid maps each combination of
 //! pieces to its row. A lookup is then one binary search per range key.
 
-use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::diagnostic::Location;
 use crate::rules::provenance::Provenance;
 use crate::rules::table::grid::{Grid, NO_ROW, piece_index};
-use crate::value::{Unit, Value};
+use crate::value::Value;
 
+mod columns;
 mod grid;
 mod interval;
 mod read;
 
+pub(crate) use columns::KeyKind;
+pub use columns::{Cell, KeyColumn, Row, ValueColumn};
 pub use interval::Interval;
 pub(crate) use read::read_tables;
 
@@ -30,49 +31,6 @@ pub struct Table {
     pub rows: Vec<Row>,
     #[serde(skip)]
     pub(crate) grid: Grid,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct KeyColumn {
-    pub name: String,
-    pub(crate) kind: KeyKind,
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "lowercase", tag = "type")]
-pub(crate) enum KeyKind {
-    /// Numbers in a domain; `integer` domains skip pieces that hold no integer.
-    Range {
-        domain: Interval,
-        integer: bool,
-    },
-    Enum {
-        values: Vec<String>,
-    },
-    Bool,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ValueColumn {
-    pub name: String,
-    pub unit: Unit,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Row {
-    pub keys: Vec<Cell>,
-    pub values: Vec<Decimal>,
-    #[serde(skip)]
-    pub(crate) location: Location,
-}
-
-/// A key cell of a row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum Cell {
-    Range(Interval),
-    Enum(Vec<String>),
-    Bool(Option<bool>),
 }
 
 impl Table {
@@ -120,6 +78,8 @@ impl Table {
 
 #[cfg(test)]
 mod tests {
+    use rust_decimal::Decimal;
+
     use rust_decimal_macros::dec;
 
     use super::*;

@@ -5,11 +5,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::rules::calendar::{Event, EventKind};
+use crate::schedule::money::{cents, money, overflow, sum};
 use crate::schedule::movements::rebased;
-use crate::schedule::{
-    Adjustment, AdjustmentKind, Basis, Movement, Payment, PaymentKind, ReceivedAmount, Schedule, Sources, cents, estimate, money, overflow,
-    sum,
-};
+use crate::schedule::sources::{Sources, estimate};
+use crate::schedule::{Adjustment, AdjustmentKind, Basis, Movement, Payment, PaymentKind, ReceivedAmount, Schedule};
 use crate::value::Ratio;
 
 /// One share advance as planned: its share, its estimate, and what was paid for it.

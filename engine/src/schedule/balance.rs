@@ -3,7 +3,9 @@
 use rust_decimal::Decimal;
 
 use crate::rules::calendar::Event;
-use crate::schedule::{Balance, BalancePart, Basis, PartKind, PaymentKind, Schedule, Sources, money, sum};
+use crate::schedule::money::{money, sum};
+use crate::schedule::sources::Sources;
+use crate::schedule::{Balance, BalancePart, Basis, PartKind, PaymentKind, Schedule};
 
 /// The balance of event `e`: `Some(None)` when it has no final amount, `None` when an amount
 /// does not fit a decimal.

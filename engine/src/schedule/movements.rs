@@ -8,13 +8,14 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::data::case::Case;
+use crate::case::Case;
 use crate::diagnostic::Diagnostic;
 use crate::eval::Evaluation;
 use crate::rulebook::Rulebook;
 use crate::rules::calendar::Event;
 use crate::rules::inputs::InputKind;
-use crate::schedule::{Movement, MovementKind, cents, overflow, sum};
+use crate::schedule::money::{cents, overflow, sum};
+use crate::schedule::{Movement, MovementKind};
 use crate::value::{Ratio, Value};
 
 /// The entries and exits of every re-basing rule, by effective date, with their effect on

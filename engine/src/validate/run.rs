@@ -14,7 +14,7 @@ use crate::data::field::{FieldValue, Finding, text_of};
 use crate::diagnostic::{Code, Severity};
 use crate::expr::{Env, Expr, Slot};
 use crate::message::Message;
-use crate::validate::links::{KeyIndex, Span};
+use crate::validate::links::{KeyIndex, Links, Span};
 use crate::validate::short_map::{ShortMap, same};
 use crate::validate::split::Splitter;
 use crate::validate::validator::RefPlan;
@@ -161,6 +161,57 @@ pub(crate) const BLOCK: usize = 64;
 
 /// A condition memo is emptied when it reaches this size, to keep memory flat.
 pub(crate) const MEMO_MAX: usize = 4096;
+
+/// Running a compiled norm over a file: the one place a [`Run`] starts.
+impl Validator<'_> {
+    /// Validates the rows of `input`, a file called `name` (its size, when known, lets duplicate
+    /// detection size its table once). Errors are those of reading `input` or writing to `sink`.
+    pub fn run<R: Read>(&self, name: &str, input: R, size: Option<u64>, options: &Options, sink: &mut dyn Sink) -> io::Result<FileReport> {
+        self.run_linked(name, input, size, options, sink, &mut Links::none())
+    }
+
+    /// [`Validator::run`] as one of the files of a run: the rows' references to the files read
+    /// before are checked, and the keys other files refer to are collected into `links`.
+    pub fn run_linked<R: Read>(
+        &self,
+        name: &str,
+        input: R,
+        size: Option<u64>,
+        options: &Options,
+        sink: &mut dyn Sink,
+        links: &mut Links,
+    ) -> io::Result<FileReport> {
+        let collected = self.run_with(name, input, size, options, sink, links)?;
+        let (report, indexes) = collected;
+        links.indexes.extend(indexes);
+        Ok(report)
+    }
+
+    fn run_with<R: Read>(
+        &self,
+        name: &str,
+        input: R,
+        size: Option<u64>,
+        options: &Options,
+        sink: &mut dyn Sink,
+        links: &Links,
+    ) -> io::Result<(FileReport, Vec<KeyIndex>)> {
+        let (period, mut name_problems) = self.check_name(name);
+        if options.any_file_name && !self.file_name.as_ref().is_some_and(|p| p.loose.is_match(name)) {
+            name_problems.clear();
+        }
+        let mut run = Run::new(self, options, sink, name, period);
+        run.link(links);
+        for p in name_problems {
+            run.emit(p)?;
+        }
+        let mut splitter = Splitter::sized(input, self.norm.separator, size);
+        if run.read_header(&mut splitter)? {
+            run.read_rows(&mut splitter, size)?;
+        }
+        Ok(run.finish_linked())
+    }
+}
 
 impl<'p, 'a> Run<'p, 'a> {
     pub(crate) fn new(plan: &'p Validator<'a>, options: &'p Options, sink: &'p mut dyn Sink, name: &str, period: Option<Period>) -> Self {

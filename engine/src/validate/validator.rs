@@ -3,7 +3,6 @@
 //! required-if fields, checked once before any file is read.
 
 use std::collections::HashSet;
-use std::io::{self, Read};
 
 use chrono::NaiveDate;
 
@@ -14,12 +13,10 @@ use crate::expr::{self, Expr, NameError, Resolver, Slot};
 use crate::ids::{ColumnId, ExistsId, SetId};
 use crate::message::Message;
 use crate::rules::list::CodeList;
+use crate::validate::Problem;
 use crate::validate::file_name::NamePattern;
-use crate::validate::links::{KeyIndex, KeySpec, Links};
-use crate::validate::run::Run;
+use crate::validate::links::KeySpec;
 use crate::validate::short_map::ShortMap;
-use crate::validate::split::Splitter;
-use crate::validate::{FileReport, Options, Problem, Sink};
 use crate::value::{Kind, Period, Value};
 
 /// A norm compiled for validation, with the code lists a rulebook checks its fields against.
@@ -286,54 +283,6 @@ impl<'a> Validator<'a> {
             Some(p) => p.check(name, &self.formats.date),
             None => (None, Vec::new()),
         }
-    }
-
-    /// Validates the rows of `input`, a file called `name` (its size, when known, lets duplicate
-    /// detection size its table once). Errors are those of reading `input` or writing to `sink`.
-    pub fn run<R: Read>(&self, name: &str, input: R, size: Option<u64>, options: &Options, sink: &mut dyn Sink) -> io::Result<FileReport> {
-        self.run_linked(name, input, size, options, sink, &mut Links::none())
-    }
-
-    /// [`Validator::run`] as one of the files of a run: the rows' references to the files read
-    /// before are checked, and the keys other files refer to are collected into `links`.
-    pub fn run_linked<R: Read>(
-        &self,
-        name: &str,
-        input: R,
-        size: Option<u64>,
-        options: &Options,
-        sink: &mut dyn Sink,
-        links: &mut Links,
-    ) -> io::Result<FileReport> {
-        let collected = self.run_with(name, input, size, options, sink, links)?;
-        let (report, indexes) = collected;
-        links.indexes.extend(indexes);
-        Ok(report)
-    }
-
-    fn run_with<R: Read>(
-        &self,
-        name: &str,
-        input: R,
-        size: Option<u64>,
-        options: &Options,
-        sink: &mut dyn Sink,
-        links: &Links,
-    ) -> io::Result<(FileReport, Vec<KeyIndex>)> {
-        let (period, mut name_problems) = self.check_name(name);
-        if options.any_file_name && !self.file_name.as_ref().is_some_and(|p| p.loose.is_match(name)) {
-            name_problems.clear();
-        }
-        let mut run = Run::new(self, options, sink, name, period);
-        run.link(links);
-        for p in name_problems {
-            run.emit(p)?;
-        }
-        let mut splitter = Splitter::sized(input, self.norm.separator, size);
-        if run.read_header(&mut splitter)? {
-            run.read_rows(&mut splitter, size)?;
-        }
-        Ok(run.finish_linked())
     }
 }
 

@@ -37,7 +37,7 @@ impl Unit {
     }
 
     /// What a value of this unit is, for the schemas editors show. Not a message: the schemas'
-    /// descriptions are read by editors, in English like the code (as `rules/schema`'s).
+    /// descriptions are read by editors, in English like the code (as `schema`'s).
     pub(crate) fn describe(self) -> &'static str {
         match self {
             Unit::Eur => "An amount in euros (rounded to the cent by default).", // not prose

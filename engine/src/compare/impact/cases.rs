@@ -7,9 +7,9 @@ use std::path::Path;
 
 use typed_index_collections::TiVec;
 
-use crate::data::case::{Case, CaseOptions, Readers, load_case};
+use crate::case::DataShift;
+use crate::case::{Case, CaseOptions, Readers, load_case};
 use crate::data::norm::Norm;
-use crate::data::shift::DataShift;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::InputId;
 use crate::rulebook::Rulebook;

@@ -1,18 +1,14 @@
 //! The expressions of the calendar — an advance's share, a payment's amount, an event's
-//! condition — checked at load against the rulebook's scalars (parameters, case inputs, steps),
-//! and the values they read once a case is evaluated.
+//! condition — checked at load against the rulebook's scalars (parameters, case inputs, steps);
+//! the values they read once a case is evaluated are the schedule's (`schedule::scalars`).
 
-use typed_index_collections::TiVec;
-
-use crate::data::case::Case;
 use crate::diagnostic::{Code, Diagnostic, suggest};
-use crate::eval::Evaluation;
-use crate::expr::{self, Env, Expr, NameError, Resolver, Slot};
-use crate::ids::{ExistsId, ScalarId, SetId};
+use crate::expr::{self, Expr, NameError, Resolver, Slot};
+use crate::ids::{ExistsId, SetId};
 use crate::rulebook::resolver::{expr_error_diagnostic, scalar_pools};
-use crate::rulebook::{EventExprs, ReadRef, Rulebook, scalar_seed};
+use crate::rulebook::{EventExprs, Rulebook};
 use crate::rules::step::ExprSource;
-use crate::value::{Kind, Value};
+use crate::value::Kind;
 
 /// Resolves the names of a calendar expression: scalars only, no rows.
 struct Scalars<'a> {
@@ -76,52 +72,4 @@ pub(crate) fn bind_exprs(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) {
         });
     }
     rb.calendar_exprs = all;
-}
-
-/// The value of every scalar once a case is evaluated: parameters, the case's inputs, the
-/// steps' outputs. A step the evaluation did not reach (after a failed gate) reads as zero, so
-/// that an ineligible case's schedule is one of zeros.
-pub(crate) struct ScalarValues(TiVec<ScalarId, Value>);
-
-impl ScalarValues {
-    pub(crate) fn new(rb: &Rulebook, case: &Case, eval: &Evaluation) -> ScalarValues {
-        ScalarValues(
-            rb.scalars
-                .iter()
-                .map(|s| match s.origin {
-                    ReadRef::Input(i) => case.values.get(i).cloned().unwrap_or(Value::Null),
-                    ReadRef::Step(_) => match eval.output(&s.name) {
-                        Some(o) => o.value.clone(),
-                        None if s.kind == Kind::Number => Value::Number(rust_decimal::Decimal::ZERO),
-                        None => Value::Null,
-                    },
-                    _ => scalar_seed(rb, s),
-                })
-                .collect(),
-        )
-    }
-}
-
-impl Env for ScalarValues {
-    fn get(&self, slot: Slot) -> Value {
-        match slot {
-            Slot::Scalar(i) => self.0[i].clone(),
-            _ => Value::Null,
-        }
-    }
-
-    fn get_ref(&self, slot: Slot) -> Option<&Value> {
-        match slot {
-            Slot::Scalar(i) => Some(&self.0[i]),
-            _ => None,
-        }
-    }
-
-    fn contains(&self, _: SetId, _: &Value) -> bool {
-        false
-    }
-
-    fn exists(&self, _: ExistsId, _: &Expr) -> bool {
-        false
-    }
 }

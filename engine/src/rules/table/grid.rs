@@ -6,33 +6,8 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Location};
 use crate::rules::strict::Obj;
-use crate::rules::table::{Cell, KeyColumn, KeyKind, Row};
-
-/// A piece of a range key's domain: a breakpoint, or the open interval between two.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Piece {
-    Point(Decimal),
-    Open(Option<Decimal>, Option<Decimal>),
-}
-
-impl Piece {
-    pub(crate) fn describe(&self) -> String {
-        match self {
-            Piece::Point(p) => p.to_string(),
-            Piece::Open(a, b) => {
-                format!("({}, {})", a.map(|x| x.to_string()).unwrap_or_default(), b.map(|x| x.to_string()).unwrap_or_default())
-            }
-        }
-    }
-
-    pub(crate) fn has_integer(&self) -> bool {
-        match self {
-            Piece::Point(p) => p.fract().is_zero(),
-            Piece::Open(Some(a), Some(b)) => a.floor().checked_add(Decimal::ONE).is_some_and(|next| next < *b),
-            _ => true,
-        }
-    }
-}
+use crate::rules::table::columns::{Cell, KeyColumn, KeyKind, Row};
+use crate::rules::table::interval::Piece;
 
 /// The grid index: per key, its pieces; then the row of each combination.
 #[derive(Debug, Clone, Default)]

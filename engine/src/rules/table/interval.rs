@@ -4,8 +4,33 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::rules::strict::parse_rule_decimal;
-use crate::rules::table::grid::Piece;
+use crate::value::parse_rule_decimal;
+
+/// A piece of a range key's domain: a breakpoint, or the open interval between two.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Piece {
+    Point(Decimal),
+    Open(Option<Decimal>, Option<Decimal>),
+}
+
+impl Piece {
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            Piece::Point(p) => p.to_string(),
+            Piece::Open(a, b) => {
+                format!("({}, {})", a.map(|x| x.to_string()).unwrap_or_default(), b.map(|x| x.to_string()).unwrap_or_default())
+            }
+        }
+    }
+
+    pub(crate) fn has_integer(&self) -> bool {
+        match self {
+            Piece::Point(p) => p.fract().is_zero(),
+            Piece::Open(Some(a), Some(b)) => a.floor().checked_add(Decimal::ONE).is_some_and(|next| next < *b),
+            _ => true,
+        }
+    }
+}
 
 /// An interval of numbers; `None` bounds are infinite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::rules::schema::values::{DateValue, DecimalText, RemovalKindName, RoundingModeName};
+use crate::schema::values::{DateValue, DecimalText, RemovalKindName, RoundingModeName};
 
 // ---------------------------------------------------------------------------------------------
 // rulebook.toml

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::rules::schema::values::{AnyValue, InputTypeName, RejectedRowsName, UnitName, choice};
+use crate::schema::values::{AnyValue, InputTypeName, RejectedRowsName, UnitName, choice};
 
 // ---------------------------------------------------------------------------------------------
 // Inputs

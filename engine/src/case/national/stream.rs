@@ -3,12 +3,12 @@
 //! Every file must have the case column (a linked file's cases are only known once the file it
 //! links to is read in full). A case's rows found after a later case's stop the run (D232).
 
-use crate::data::case::Readers;
+use crate::case::Readers;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::rules::inputs::CaseSchema;
 
 use super::cut::{Key, Opened};
-use super::{NationalFile, NationalInput, Part, open_all};
+use super::{CaseBuffer, NationalFile, NationalInput, open_all};
 
 /// A national run read case by case (see the module's documentation).
 pub struct Stream {
@@ -61,7 +61,7 @@ impl Stream {
 
     /// The next case: its key and its part of each file; an error stops the run.
     #[allow(clippy::should_implement_trait)]
-    pub fn next_case(&mut self) -> Option<Result<(String, Vec<Part>), Diagnostic>> {
+    pub fn next_case(&mut self) -> Option<Result<(String, Vec<CaseBuffer>), Diagnostic>> {
         if self.failed {
             return None;
         }
@@ -72,7 +72,7 @@ impl Stream {
         result
     }
 
-    fn read_case(&mut self) -> Option<Result<(String, Vec<Part>), Diagnostic>> {
+    fn read_case(&mut self) -> Option<Result<(String, Vec<CaseBuffer>), Diagnostic>> {
         for f in 0..self.opened.len() {
             if let Err(d) = self.fill(f) {
                 return Some(Err(d));
@@ -85,7 +85,7 @@ impl Stream {
             }
         }
         let key = least?;
-        let mut parts = vec![Part::default(); self.opened.len()];
+        let mut parts = vec![CaseBuffer::default(); self.opened.len()];
         for (f, part) in parts.iter_mut().enumerate() {
             while self.pending[f] && self.key(f) == key.as_slice() {
                 self.opened[f].append(part);

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::rules::schema::values::{
+use crate::schema::values::{
     AnyValue, ChecksumName, CompareOpName, DateValue, DecimalText, EncodingName, FieldTypeName, PeriodEdgeName, SeverityName, StatusName,
 };
 

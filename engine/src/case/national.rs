@@ -16,18 +16,19 @@
 
 pub mod case;
 mod cut;
+mod file;
 mod stream;
 
 use std::path::PathBuf;
 
 use foldhash::{HashMap, HashMapExt};
 
-use crate::data::case::Readers;
+use crate::case::Readers;
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::ids::InputId;
 use crate::rules::inputs::{CaseSchema, InputKind};
 
 use cut::{Key, Opened};
+pub use file::{CaseBuffer, NationalFile};
 pub use stream::Stream;
 
 /// A national file given for a data input of the rulebook.
@@ -38,88 +39,13 @@ pub struct NationalInput {
     pub path: PathBuf,
 }
 
-/// What a run knows of one national file once it is cut.
-#[derive(Debug, Clone)]
-pub struct NationalFile {
-    /// The dataset input it gives.
-    pub input: String,
-    pub(crate) id: InputId,
-    /// The file as given, for messages.
-    pub shown: String,
-    /// SHA-256 of the whole file (filled once the file is read to its end).
-    pub sha256: String,
-    /// Data rows read (records after the header).
-    pub rows: u64,
-    /// Rows that belong to no case, hence not computed (D231).
-    pub orphans: u64,
-    /// The header as the cases' buffers start with it: byte-order mark, header without the
-    /// case column when it is stripped, line break.
-    pub(crate) header: Vec<u8>,
-}
-
-/// A case's rows of one national file, and where each of its lines comes from.
-#[derive(Debug, Clone, Default)]
-pub struct Part {
-    /// The header, then the rows as they are in the national file (empty: no row).
-    pub(crate) bytes: Vec<u8>,
-    /// Runs of consecutive national lines, in the order of the buffer: (first line, count).
-    pub(crate) runs: Vec<(u32, u32)>,
-    /// Rows read by another reader of the file, after `bytes`: each buffer with the length of
-    /// the header it starts with.
-    pub(crate) more: Vec<(Vec<u8>, usize)>,
-}
-
-impl Part {
-    /// The national line of line `line` of this buffer (1: the header).
-    pub(crate) fn national_line(&self, line: usize) -> usize {
-        if line < 2 {
-            return line;
-        }
-        let mut k = line - 2;
-        for &(first, count) in &self.runs {
-            if k < count as usize {
-                return first as usize + k;
-            }
-            k -= count as usize;
-        }
-        line
-    }
-
-    /// Bytes held.
-    pub fn len(&self) -> usize {
-        self.bytes.len() + self.more.iter().map(|(b, h)| b.len() - h).sum::<usize>()
-    }
-
-    /// The part as one file: the header and every row.
-    pub(crate) fn joined(&self) -> std::borrow::Cow<'_, [u8]> {
-        if self.more.is_empty() {
-            return std::borrow::Cow::Borrowed(&self.bytes);
-        }
-        let mut all = Vec::with_capacity(self.len());
-        all.extend_from_slice(&self.bytes);
-        for (b, h) in &self.more {
-            all.extend_from_slice(&b[*h..]);
-        }
-        std::borrow::Cow::Owned(all)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
-    }
-
-    /// Rows held (lines after the header).
-    pub fn rows(&self) -> usize {
-        self.runs.iter().map(|&(_, count)| count as usize).sum()
-    }
-}
-
 /// Every case's rows of a set of national files, in memory.
 pub struct National {
     pub files: Vec<NationalFile>,
     /// The cases' keys (the case column's values), sorted.
     pub keys: Vec<String>,
     /// Per case (in the order of `keys`), its part of each file (in the order of `files`).
-    pub parts: Vec<Vec<Part>>,
+    pub parts: Vec<Vec<CaseBuffer>>,
 }
 
 /// Cuts `inputs` by `column` in memory, a large linked file in two halves at once when
@@ -161,7 +87,7 @@ pub(crate) fn partition(
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_by(|&a, &b| names[a].cmp(&names[b]));
     let sorted_keys = order.iter().map(|&i| String::from_utf8_lossy(&names[i]).into_owned()).collect();
-    let mut slots: Vec<Option<Vec<Part>>> = parts.into_iter().map(Some).collect();
+    let mut slots: Vec<Option<Vec<CaseBuffer>>> = parts.into_iter().map(Some).collect();
     let parts = order.iter().map(|&i| slots[i].take().unwrap_or_default()).collect();
     let files = opened.into_iter().map(Opened::into_file).collect();
     (Some(National { files, keys: sorted_keys, parts }), diags)
@@ -171,7 +97,7 @@ pub(crate) fn partition(
 struct Cases {
     keys: HashMap<Box<[u8]>, u32>,
     names: Vec<Box<[u8]>>,
-    parts: Vec<Vec<Part>>,
+    parts: Vec<Vec<CaseBuffer>>,
     files: usize,
 }
 
@@ -217,8 +143,8 @@ fn linked_case(k: &[u8], map: Option<&HashMap<Box<[u8]>, u32>>, last: &mut (Vec<
 }
 
 /// A linked file's rows cut by one reader of a range of it, into parts of their own.
-fn cut_range(r: &mut Opened, map: &HashMap<Box<[u8]>, u32>, n_cases: usize) -> Result<Vec<Part>, Diagnostic> {
-    let mut parts = vec![Part::default(); n_cases];
+fn cut_range(r: &mut Opened, map: &HashMap<Box<[u8]>, u32>, n_cases: usize) -> Result<Vec<CaseBuffer>, Diagnostic> {
+    let mut parts = vec![CaseBuffer::default(); n_cases];
     let mut last: (Vec<u8>, Option<u32>) = (Vec::new(), None);
     while r.next_record()? {
         let case = match r.case_key() {
@@ -273,7 +199,7 @@ fn case_index(cases: &mut Cases, key: &[u8]) -> u32 {
     let i = cases.names.len() as u32;
     cases.keys.insert(key.into(), i);
     cases.names.push(key.into());
-    cases.parts.push(vec![Part::default(); cases.files]);
+    cases.parts.push(vec![CaseBuffer::default(); cases.files]);
     i
 }
 

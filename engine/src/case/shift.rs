@@ -10,9 +10,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
-// The record a case keeps of its shift lives with the case; its paths stay `data::shift::DataShift`.
-use crate::data::case::Case;
-pub use crate::data::case::DataShift;
+use crate::case::Case;
 use crate::data::norm::Norm;
 use crate::rules::inputs::{CaseSchema, InputKind};
 use crate::value::{Unit, Value};

@@ -15,15 +15,15 @@
 use schemars::JsonSchema;
 use serde_json::Value as Json;
 
-use crate::rules::schema::calendar::CalendarFile;
-use crate::rules::schema::indicators::IndicatorsFile;
-use crate::rules::schema::inputs::InputsFile;
-use crate::rules::schema::lists::ListsFile;
-use crate::rules::schema::norm::NormFile;
-use crate::rules::schema::parameters::ParametersFile;
-use crate::rules::schema::rulebook::{RemovalsFile, RulebookFile};
-use crate::rules::schema::steps::StepsFile;
-use crate::rules::schema::tables::TablesFile;
+use crate::schema::calendar::CalendarFile;
+use crate::schema::indicators::IndicatorsFile;
+use crate::schema::inputs::InputsFile;
+use crate::schema::lists::ListsFile;
+use crate::schema::norm::NormFile;
+use crate::schema::parameters::ParametersFile;
+use crate::schema::rulebook::{RemovalsFile, RulebookFile};
+use crate::schema::steps::StepsFile;
+use crate::schema::tables::TablesFile;
 
 pub mod calendar;
 pub mod indicators;
@@ -211,7 +211,7 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use super::*;
-    use crate::rules::schema::values::DECIMAL_PATTERN;
+    use crate::schema::values::DECIMAL_PATTERN;
 
     fn repo() -> PathBuf {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -234,8 +234,8 @@ mod tests {
         for dir in years {
             let files = rulebook_files(&read(&dir.join("rulebook.toml"))).unwrap();
             out.extend(files.into_iter().map(|(k, f)| (k, dir.join(f))));
-            if dir.join(crate::compare::coverage::REMOVALS_FILE).is_file() {
-                out.push((FileKind::Removals, dir.join(crate::compare::coverage::REMOVALS_FILE)));
+            if dir.join(crate::rules::removals::REMOVALS_FILE).is_file() {
+                out.push((FileKind::Removals, dir.join(crate::rules::removals::REMOVALS_FILE)));
             }
         }
         for norm in std::fs::read_dir(repo().join("norms")).unwrap().flatten() {
@@ -272,7 +272,7 @@ mod tests {
             let listed: Vec<String> = rulebook_files(&read(&dir.join("rulebook.toml"))).unwrap().into_iter().map(|(_, f)| f).collect();
             for file in std::fs::read_dir(&dir).unwrap().flatten() {
                 let name = file.file_name().to_string_lossy().into_owned();
-                if name.ends_with(".toml") && name != crate::compare::coverage::REMOVALS_FILE {
+                if name.ends_with(".toml") && name != crate::rules::removals::REMOVALS_FILE {
                     assert!(listed.contains(&name), "{} is not listed in its rulebook.toml", file.path().display());
                 }
             }

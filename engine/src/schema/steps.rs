@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::rules::schema::values::{DecimalText, RoundingModeName, UnitName, choice};
+use crate::schema::values::{DecimalText, RoundingModeName, UnitName, choice};
 
 // ---------------------------------------------------------------------------------------------
 // Steps

@@ -9,7 +9,7 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
-use crate::data::case::Readers;
+use crate::case::Readers;
 use crate::data::limits::open_regular;
 use crate::data::norm::Norm;
 use crate::diagnostic::{Code, Diagnostic, Location};
@@ -17,7 +17,7 @@ use crate::hashing::StreamHash;
 use crate::ids::InputId;
 use crate::validate::split::Splitter;
 
-use super::{NationalFile, Part};
+use super::{CaseBuffer, NationalFile};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Joins the fields of a key of several fields (as the validator's link indexes do).
@@ -275,7 +275,7 @@ impl Opened {
     }
 
     /// Appends the current record to `part`, after the header when it is the part's first.
-    pub(crate) fn append(&self, part: &mut Part) {
+    pub(crate) fn append(&self, part: &mut CaseBuffer) {
         if part.bytes.is_empty() {
             part.bytes.extend_from_slice(&self.file.header);
         }
@@ -372,7 +372,7 @@ fn without_field(raw: &[u8], sep: u8, index: usize) -> Vec<u8> {
 
 /// Appends `other` (a part of the same file read by a range reader, its lines after `offset`) to
 /// `part`.
-pub(crate) fn merge(part: &mut Part, other: Part, header: usize, offset: u64) {
+pub(crate) fn merge(part: &mut CaseBuffer, other: CaseBuffer, header: usize, offset: u64) {
     if other.bytes.is_empty() {
         return;
     }
@@ -441,7 +441,7 @@ mod tests {
 
     #[test]
     fn a_line_of_a_part_is_found_in_its_runs() {
-        let part = Part { bytes: Vec::new(), runs: vec![(10, 2), (40, 1), (7, 3)], more: Vec::new() };
+        let part = CaseBuffer { bytes: Vec::new(), runs: vec![(10, 2), (40, 1), (7, 3)], more: Vec::new() };
         let lines: Vec<usize> = (1..=8).map(|l| part.national_line(l)).collect();
         assert_eq!(lines, [1, 10, 11, 40, 7, 8, 9, 8]);
     }

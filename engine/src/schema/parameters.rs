@@ -6,7 +6,7 @@ use schemars::{JsonSchema, Schema};
 use serde::Deserialize;
 use serde_json::Value as Json;
 
-use crate::rules::schema::values::{AnyValue, DECIMAL_PATTERN, DateValue, StatusName, UnitName};
+use crate::schema::values::{AnyValue, DECIMAL_PATTERN, DateValue, StatusName, UnitName};
 use crate::value::{Kind, Unit};
 
 // ---------------------------------------------------------------------------------------------

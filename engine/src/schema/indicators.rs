@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::rules::schema::values::{DecimalText, DirectionName, MethodName, StatusName};
+use crate::schema::values::{DecimalText, DirectionName, MethodName, StatusName};
 
 // ---------------------------------------------------------------------------------------------
 // Indicators

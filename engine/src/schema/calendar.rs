@@ -5,7 +5,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer};
 
-use crate::rules::schema::values::{DateValue, DecimalText, StatusName, choice};
+use crate::schema::values::{DateValue, DecimalText, StatusName, choice};
 
 // ---------------------------------------------------------------------------------------------
 // Calendar

@@ -4,10 +4,10 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use crate::compare::coverage::KINDS as REMOVAL_KINDS;
 use crate::data::norm::FieldKind;
 use crate::rules::inputs::RejectedRows;
-use crate::rules::strict::parse_rule_decimal;
+use crate::rules::removals::RemovalKind;
+use crate::value::parse_rule_decimal;
 use crate::value::{RoundingMode, Status, Unit};
 
 // ---------------------------------------------------------------------------------------------
@@ -142,7 +142,7 @@ macro_rules! choice {
                 $schema_name.into()
             }
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                $crate::rules::schema::values::choice_schema($names, $docs)
+                $crate::schema::values::choice_schema($names, $docs)
             }
         }
     };
@@ -284,6 +284,6 @@ choice!(
     /// The kind of item a removal names.
     RemovalKindName,
     "RemovalKind",
-    REMOVAL_KINDS,
+    RemovalKind::NAMES,
     &[]
 );

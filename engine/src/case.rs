@@ -1,6 +1,10 @@
 //! Cases: the inputs of one evaluation. The rulebook declares what a case file must hold
 //! (`CaseSchema`: typed values, data files read through norms, records); `load_case` reads a case
 //! folder against it and reports every missing, unknown or malformed value.
+//!
+//! Case reading sits above `validate`: a case's data files (`dataset`) and national files
+//! (`national`) are read through the validator of their norm, and `shift` brings a case into the
+//! year of the rules that judge it.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -8,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use typed_index_collections::{TiSlice, TiVec};
 
-use crate::data::dataset::{Dataset, RowsLeftOut, read_dataset};
+use crate::case::dataset::{Dataset, RowsLeftOut, read_dataset};
 use crate::data::limits::{MAX_CASE_FILE_BYTES, open_regular};
 use crate::data::norm::{CodeCheck, Norm};
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
@@ -21,6 +25,10 @@ use crate::rules::source::{io_reason, is_contained};
 use crate::rules::strict::{Ctx, Obj};
 use crate::validate::{Links, Validator};
 use crate::value::{Period, Value};
+
+pub mod dataset;
+pub mod national;
+pub mod shift;
 
 /// A case's data moved from the year they belong to into another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::rules::schema::values::{AnyValue, KeyTypeName, StatusName, UnitName};
+use crate::schema::values::{AnyValue, KeyTypeName, StatusName, UnitName};
 
 // ---------------------------------------------------------------------------------------------
 // Tables

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use typed_index_collections::TiVec;
 
-use crate::data::case::{Case, CaseOptions, CaseValues, Readers, case_values, read_case_file};
-use crate::data::dataset::{Dataset, read_bytes_linked, read_dataset};
+use crate::case::dataset::{Dataset, read_bytes_linked, read_dataset};
+use crate::case::{Case, CaseOptions, CaseValues, Readers, case_values, read_case_file};
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::hashing::sha256_hex;
 use crate::ids::InputId;
@@ -18,7 +18,7 @@ use crate::rules::inputs::{CaseSchema, InputKind};
 use crate::rules::source::is_contained;
 use crate::validate::FIRST_LINE;
 
-use super::{NationalFile, Part};
+use super::{CaseBuffer, NationalFile};
 
 /// Where a national case's values come from.
 pub struct CaseSource<'a> {
@@ -34,7 +34,7 @@ pub(crate) fn load(
     case_file: &str,
     readers: &Readers<'_>,
     files: &[NationalFile],
-    parts: &[Part],
+    parts: &[CaseBuffer],
     source: &CaseSource<'_>,
     options: CaseOptions,
 ) -> (Option<Case>, Vec<Diagnostic>) {
@@ -132,7 +132,7 @@ fn toml_string(s: &str) -> String {
 
 /// A diagnostic of a part's row, moved to the national file's line, with the earlier line a
 /// duplicate names.
-fn at_national_lines(d: &mut Diagnostic, shown: &str, part: &Part) {
+fn at_national_lines(d: &mut Diagnostic, shown: &str, part: &CaseBuffer) {
     if let Some(Location::Data { file, row, .. }) = &mut d.location
         && file == shown
     {
@@ -145,7 +145,7 @@ fn at_national_lines(d: &mut Diagnostic, shown: &str, part: &Part) {
 
 /// The earlier line a message names (`FIRST_LINE`, maybe inside a message it holds), moved to
 /// the national file's line.
-fn earlier_at_national_line(message: &mut Message, part: &Part) {
+fn earlier_at_national_line(message: &mut Message, part: &CaseBuffer) {
     let Message::Id { args, .. } = message else { return };
     for (name, arg) in args {
         match arg {

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use crate::rules::schema::parameters::DatedValue;
-use crate::rules::schema::values::{AnyValue, DateValue, StatusName, UnitName};
+use crate::schema::parameters::DatedValue;
+use crate::schema::values::{AnyValue, DateValue, StatusName, UnitName};
 
 // ---------------------------------------------------------------------------------------------
 // Lists
