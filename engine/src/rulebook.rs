@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::message::Message;
 use crate::data::norm::load_norm;
 use crate::diagnostic::follow::{LostNorm, link_to_lost_norms, norm_error_at};
 use crate::diagnostic::{Diagnostic, SourceFile};
@@ -80,7 +81,7 @@ fn read_parts(rules: &dyn Source, norms: &dyn Source, diags: &mut Vec<Diagnostic
             let file = &files[idx];
             let ctx = Ctx::new(file);
             if let Some(root) = ctx.parse() {
-                let obj = ctx.root(&root, &format!("`{path}`"));
+                let obj = ctx.root(&root, &Message::text(format!("`{path}`")));
                 match *kind {
                     "parameters" => read_parameters(&obj, period, &mut parts.parameters),
                     "tables" => read_tables(&obj, &mut parts.tables),

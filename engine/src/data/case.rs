@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use typed_index_collections::{TiSlice, TiVec};
 
+use crate::message::Message;
 use crate::data::dataset::{Dataset, RowsLeftOut, read_dataset};
 use crate::data::limits::{MAX_CASE_FILE_BYTES, open_regular};
 use crate::data::norm::{CodeCheck, Norm};
@@ -279,7 +280,7 @@ pub(crate) fn case_values(file: &SourceFile, case_file: &str, schema: &CaseSchem
     let mut out = CaseValues { values: vec![Value::Null; n].into(), paths: vec![None; n].into(), records: vec![Vec::new(); n].into() };
     let ctx = Ctx::new(file);
     if let Some(root) = ctx.parse() {
-        let obj = ctx.root(&root, &format!("`{case_file}`"));
+        let obj = ctx.root(&root, &Message::text(format!("`{case_file}`")));
         read_case_values(&obj, schema, &mut out.values, &mut out.paths, &mut out.records);
         obj.finish();
     }
@@ -371,7 +372,7 @@ pub(crate) fn read_case_values(
                 }
                 continue;
             };
-            let what = format!("`{section}.{}`", input.name);
+            let what = Message::text(format!("`{section}.{}`", input.name));
             match &input.kind {
                 InputKind::Value { unit } => {
                     if let Some(v) = read_typed(sec.as_ref().unwrap_or(obj), item, *unit, &what) {
@@ -400,8 +401,7 @@ pub(crate) fn read_case_values(
                 InputKind::Records { fields } => {
                     let Some(items) = crate::rules::strict::read_array(ctx, item, &what) else { continue };
                     for rec in items {
-                        // Rendered once per record of a case file (a handful), for the reader's messages.
-                        let record = msg!("data-case-record-of", what = &what).to_string();
+                        let record = msg!("data-case-record-of", what = &what);
                         let Some(r) = Obj::of(ctx, rec, &record) else { continue };
                         let row: Vec<Value> = fields
                             .iter()

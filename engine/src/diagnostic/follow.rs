@@ -227,7 +227,7 @@ mod tests {
         ];
         arrange(&mut diags, &[steps.clone(), params.clone()]);
         let shown: Vec<String> =
-            diags.iter().map(|d| format!("{} {} {}", d.code, d.message, d.follows().map_or(String::new(), |l| l.to_string()))).collect();
+            diags.iter().map(|d| format!("{} {} {}", d.code, d.message.en(), d.follows().map_or(String::new(), |l| l.to_string()))).collect();
         assert_eq!(
             shown,
             vec![

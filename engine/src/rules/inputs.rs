@@ -109,12 +109,12 @@ impl Input {
 pub(crate) fn read_schema(root: &Obj<'_, '_>, out: &mut CaseSchema) {
     let ctx = root.ctx();
     for (section, item) in root.entries() {
-        let Some(sec) = Obj::of(ctx, item, &msg!("rules-what-section", name = section.get_ref().as_ref()).to_string()) else { continue };
+        let Some(sec) = Obj::of(ctx, item, &msg!("rules-what-section", name = section.get_ref().as_ref())) else { continue };
         for (name, spec) in sec.entries() {
             let Some(o) = Obj::of(
                 ctx,
                 spec,
-                &msg!("rules-what-input", section = section.get_ref().as_ref(), name = name.get_ref().as_ref()).to_string(),
+                &msg!("rules-what-input", section = section.get_ref().as_ref(), name = name.get_ref().as_ref()),
             ) else {
                 continue;
             };
@@ -150,7 +150,7 @@ pub(crate) fn read_input(o: &Obj<'_, '_>, section: &str, name: &str) -> Option<I
             let mut out = Vec::new();
             for (k, v) in fields.entries() {
                 let Some(u) =
-                    crate::rules::strict::read_str(o.ctx(), v, &msg!("rules-what-field", name = k.get_ref().as_ref()).to_string())
+                    crate::rules::strict::read_str(o.ctx(), v, &msg!("rules-what-field", name = k.get_ref().as_ref()))
                 else {
                     continue;
                 };

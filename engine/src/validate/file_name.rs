@@ -77,7 +77,7 @@ impl NamePattern {
                 let f = dates;
                 problems.push(
                     Problem::new(Code::FileNamePeriod, None, msg!("data-file-name-period-reversed"))
-                        .value(msg!("data-period", start = f.format(start), end = f.format(end)).to_string()),
+                        .value(msg!("data-period", start = f.format(start), end = f.format(end))),
                 );
                 None
             }
