@@ -7,6 +7,8 @@ use peps_engine::msg;
 use peps_engine::value::{Unit, Value};
 use rust_decimal::Decimal;
 
+use crate::language::Say;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Locale {
     /// 558327.00
@@ -55,7 +57,7 @@ pub fn human(value: &Value, unit: Unit, locale: Locale) -> String {
 /// A failed condition of the gate as people read it: its label, its name, and when it compares
 /// two values, both (`4, il en faut au moins 5`).
 pub fn failed_check(c: &Part, locale: Locale) -> String {
-    let label = c.label.as_deref().unwrap_or(&c.key);
+    let label = c.label.as_ref().map_or_else(|| c.key.clone(), Say::say);
     match &c.compared {
         Some(cmp) => msg!(
             "report-failed-check-compared",
@@ -65,8 +67,8 @@ pub fn failed_check(c: &Part, locale: Locale) -> String {
             op = comparison_key(&cmp.op),
             threshold = human(&cmp.threshold, Unit::Number, locale)
         )
-        .to_string(),
-        None => msg!("report-failed-check", label = label, name = &c.key).to_string(),
+        .say(),
+        None => msg!("report-failed-check", label = label, name = &c.key).say(),
     }
 }
 

@@ -10,6 +10,7 @@ use peps_engine::value::{Unit, Value};
 use rust_decimal::Decimal;
 
 use crate::format::{Locale, failed_check, human};
+use crate::language::Say;
 
 const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#1d2733;line-height:1.45}\
 h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:2px solid #dfe6ee;padding-bottom:.2em}\
@@ -44,27 +45,27 @@ pub fn report(e: &Evaluation, case: &str, locale: Locale) -> String {
         b,
         "<h1>{}</h1>\n<p class=\"muted\">{}</p>",
         escape(case),
-        escape(&msg!("html-subtitle", rulebook = &e.rulebook, year = e.year).to_string())
+        escape(&msg!("html-subtitle", rulebook = &e.rulebook, year = e.year).say())
     );
     let _ = writeln!(b, "<p class=\"total\">{}</p>", escape(&human(&e.total, e.total_unit, locale)));
     if !e.eligible {
-        let _ = writeln!(b, "<p class=\"ko\">{}</p>\n<ul class=\"failed\">", escape(&msg!("report-not-eligible").to_string()));
+        let _ = writeln!(b, "<p class=\"ko\">{}</p>\n<ul class=\"failed\">", escape(&msg!("report-not-eligible").say()));
         for c in &e.failed_checks {
             let _ = writeln!(b, "<li>{}</li>", escape(&failed_check(c, locale)));
         }
         let _ = writeln!(b, "</ul>");
     }
     if !e.waterfall.is_empty() {
-        let _ = writeln!(b, "<h2>{}</h2>\n{}", escape(&msg!("html-composition").to_string()), waterfall(&e.waterfall, &e.total, locale));
+        let _ = writeln!(b, "<h2>{}</h2>\n{}", escape(&msg!("html-composition").say()), waterfall(&e.waterfall, &e.total, locale));
     }
     assumptions(&mut b, e, locale);
     let _ = writeln!(
         b,
         "<h2>{}</h2>\n<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
-        escape(&msg!("html-detail").to_string()),
-        escape(&msg!("html-col-step").to_string()),
-        escape(&msg!("html-col-value").to_string()),
-        escape(&msg!("html-col-name").to_string())
+        escape(&msg!("html-detail").say()),
+        escape(&msg!("html-col-step").say()),
+        escape(&msg!("html-col-value").say()),
+        escape(&msg!("html-col-name").say())
     );
     for o in &e.outputs {
         let _ = writeln!(
@@ -78,13 +79,13 @@ pub fn report(e: &Evaluation, case: &str, locale: Locale) -> String {
     let _ = writeln!(
         b,
         "</table>\n<h2>{}</h2>\n<table><tr><th>{}</th><th>SHA-256</th></tr>",
-        escape(&msg!("html-fingerprint").to_string()),
-        escape(&msg!("html-col-item").to_string())
+        escape(&msg!("html-fingerprint").say()),
+        escape(&msg!("html-col-item").say())
     );
     let _ = writeln!(
         b,
         "<tr><td>{}</td><td><code>{}</code></td></tr>",
-        escape(&msg!("html-engine-rules", engine = &e.manifest.engine, year = e.manifest.year).to_string()),
+        escape(&msg!("html-engine-rules", engine = &e.manifest.engine, year = e.manifest.year).say()),
         e.manifest.rulebook_sha256
     );
     for f in e.manifest.norms.iter().chain(&e.manifest.inputs) {
@@ -104,7 +105,7 @@ fn assumptions(b: &mut String, e: &Evaluation, locale: Locale) {
     for s in &e.assumed_shares {
         let (kind, name) = s.item.split_once(' ').unwrap_or(("", &s.item));
         let label = e.assumed_labels.get(&s.item).cloned().unwrap_or_else(|| name.to_string());
-        let what = msg!("html-item-kind", kind = kind, name = name).to_string();
+        let what = msg!("html-item-kind", kind = kind, name = name).say();
         match groups.iter_mut().find(|g| g.0 == label) {
             Some(g) => {
                 g.1.push(what);
@@ -117,11 +118,11 @@ fn assumptions(b: &mut String, e: &Evaluation, locale: Locale) {
     let _ = writeln!(
         b,
         "<h2>{}</h2>\n<p>{}</p>\n<table class=\"assumptions\"><tr><th>{}</th><th>{}</th><th>{}</th></tr>",
-        escape(&msg!("html-assumptions").to_string()),
-        escape(&msg!("html-assumptions-intro", count = e.assumed_count).to_string()),
-        escape(&msg!("html-col-assumption").to_string()),
-        escape(&msg!("html-col-rule-item").to_string()),
-        escape(&msg!("html-col-share").to_string())
+        escape(&msg!("html-assumptions").say()),
+        escape(&msg!("html-assumptions-intro", count = e.assumed_count).say()),
+        escape(&msg!("html-col-assumption").say()),
+        escape(&msg!("html-col-rule-item").say()),
+        escape(&msg!("html-col-share").say())
     );
     for (label, items, share) in groups {
         let _ = writeln!(
@@ -172,10 +173,10 @@ pub fn waterfall(bars: &[Bar], total: &Value, locale: Locale) -> String {
             "up"
         };
         let sign = if !b.start && b.delta.is_sign_positive() { "+" } else { "" };
-        row(class, &b.label, from, b.running, format!("{sign}{}", human(&Value::Number(b.delta), Unit::Eur, locale)));
+        row(class, &b.label.say(), from, b.running, format!("{sign}{}", human(&Value::Number(b.delta), Unit::Eur, locale)));
         level = b.running;
     }
-    row("wf-total", &msg!("html-total").to_string(), Decimal::ZERO, total, human(&Value::Number(total), Unit::Eur, locale));
+    row("wf-total", &msg!("html-total").say(), Decimal::ZERO, total, human(&Value::Number(total), Unit::Eur, locale));
     out.push_str("</div>");
     out
 }

@@ -17,6 +17,7 @@ mod format;
 mod html;
 mod impact;
 mod json;
+mod language;
 mod manifest;
 mod national;
 mod output;
@@ -35,7 +36,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use peps_engine::message::{Lang, Message, lookup, set_language};
+use language::Say;
+use peps_engine::message::{Lang, Message, lookup};
 use peps_engine::msg;
 
 /// Exit codes are an interface: 0 clean, 1 findings in rules or data, 2 usage or I/O.
@@ -55,7 +57,7 @@ struct Cli {
 
 /// `fr`, `en`, or a system locale such as `fr_FR.UTF-8`.
 fn lang_arg(text: &str) -> Result<Lang, String> {
-    Lang::parse(text).ok_or_else(|| msg!("cli-lang-unknown", text = text).to_string())
+    Lang::parse(text).ok_or_else(|| msg!("cli-lang-unknown", text = text).say())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -106,13 +108,13 @@ enum Command {
 fn main() -> ExitCode {
     // The help is written in the language asked before the arguments are parsed.
     let lang = language_asked();
-    set_language(lang);
+    language::set(lang);
     let matches = localized(Cli::command(), "", lang).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    set_language(cli.lang);
+    language::set(cli.lang);
     let code = match cli.command {
         Command::Compute(args) => compute::run(&args),
         Command::Docs(args) => docs::run(&args),
@@ -174,12 +176,12 @@ fn localized(mut cmd: clap::Command, path: &str, lang: Lang) -> clap::Command {
 
 /// Writes an error for people on stderr (`erreur : …`, `error: …` in English).
 pub fn error(message: impl Into<Message>) {
-    eprintln!("{}", msg!("cli-error", message = message.into()));
+    eprintln!("{}", msg!("cli-error", message = message.into()).say());
 }
 
 /// Writes a note for people on stderr.
 pub fn note(message: impl Into<Message>) {
-    eprintln!("{}", msg!("cli-note", message = message.into()));
+    eprintln!("{}", msg!("cli-note", message = message.into()).say());
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use peps_engine::rules::inputs::InputKind;
 use rayon::prelude::*;
 
 use crate::batch::{CaseRow, Found, case_folders, failed_row, guarded};
+use crate::language::Say;
 
 /// How national files are read.
 #[derive(Debug, Clone)]
@@ -55,12 +56,10 @@ pub fn inputs(rb: &Rulebook, args: &NationalArgs) -> Result<Vec<NationalInput>, 
     let mut out: Vec<NationalInput> = Vec::new();
     for given in &args.inputs {
         let Some((name, file)) = given.split_once('=') else {
-            return Err(msg!("cli-national-input-form", given = given, names = datasets.join(", ")).to_string());
+            return Err(msg!("cli-national-input-form", given = given, names = datasets.join(", ")).say());
         };
         if !datasets.contains(&name) {
-            return Err(
-                msg!("cli-national-input-unknown", given = given, year = rb.year(), name = name, names = datasets.join(", ")).to_string()
-            );
+            return Err(msg!("cli-national-input-unknown", given = given, year = rb.year(), name = name, names = datasets.join(", ")).say());
         }
         let path = Path::new(file);
         let path = if path.is_absolute() || path.exists() { path.to_path_buf() } else { args.dir.join(path) };
@@ -73,7 +72,7 @@ pub fn inputs(rb: &Rulebook, args: &NationalArgs) -> Result<Vec<NationalInput>, 
         }
     }
     if out.is_empty() {
-        return Err(msg!("cli-national-no-file", dir = args.dir.display().to_string()).to_string());
+        return Err(msg!("cli-national-no-file", dir = args.dir.display().to_string()).say());
     }
     Ok(out)
 }

@@ -8,6 +8,8 @@ use peps_engine::msg;
 use peps_synth::{CaseProfile, CaseSummary, PRESETS, write_case, write_nation_with};
 use rayon::prelude::*;
 
+use crate::language::Say;
+
 #[derive(clap::Args, Debug)]
 pub struct SynthArgs {
     /// Preset profile: malakoff_like, small_msp or ineligible
@@ -91,7 +93,7 @@ pub fn run(args: &SynthArgs) -> u8 {
                 .with("professionals", summary.n_professionals)
                 .with("acts", summary.n_acts)
                 .with("files", summary.files.join(", "));
-            crate::emit(&format!("{wrote}\n"));
+            crate::emit(&format!("{wrote}\n", wrote = wrote.say()));
             crate::EXIT_OK
         }
         Err(e) => {
@@ -112,7 +114,7 @@ fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let bar = crate::parallel::progress(teams as u64, &msg!("cli-synth-teams").to_string());
+    let bar = crate::parallel::progress(teams as u64, &msg!("cli-synth-teams").say());
     let each_team = |write: &(dyn Fn(usize) -> std::io::Result<CaseSummary> + Sync), n: usize| {
         pool.install(|| {
             (0..n)
@@ -136,7 +138,7 @@ fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
                 .with("acts", s.n_acts)
                 .with("first", peps_synth::team_folder(0))
                 .with("last", peps_synth::team_folder(s.n_teams - 1));
-            crate::emit(&format!("{wrote}\n"));
+            crate::emit(&format!("{wrote}\n", wrote = wrote.say()));
             crate::EXIT_OK
         }
         Err(e) => {

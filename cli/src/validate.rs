@@ -22,6 +22,7 @@ use peps_engine::validate::{self, CodeCount, FileReport, Links, Options, Problem
 use serde_json::{Map, Value as Json, json};
 
 use crate::RulesArgs;
+use crate::language::Say;
 use crate::output::AtomicFile;
 use crate::report::Sources;
 use crate::workspace::{load_year, norms_roots, norms_source, print_diagnostics, rules_root, years};
@@ -502,8 +503,8 @@ impl RejectsFile {
             .iter()
             .filter(|p| p.is_error())
             .map(|p| match &p.field {
-                Some(f) => format!("{} {f}: {}", p.code, p.message),
-                None => format!("{} {}", p.code, p.message),
+                Some(f) => format!("{} {f}: {}", p.code, p.message.say(), f = f.say()),
+                None => format!("{} {}", p.code, p.message.say()),
             })
             .collect();
         self.out.write_all(raw)?;
@@ -572,13 +573,13 @@ impl Output {
     }
 
     fn problem(&mut self, problem: &Problem, first: bool) {
-        let text = serde_json::to_string(problem).unwrap_or_default();
+        let text = serde_json::to_string(&crate::language::json_value(problem, crate::language::lang())).unwrap_or_default();
         self.write(&format!("{}\n  {text}", if first { "" } else { "," }));
     }
 
     fn end_file(&mut self, report: &FileReport) {
         let tail = summary_json(report, true);
-        let text = serde_json::to_string(&tail).unwrap_or_default();
+        let text = serde_json::to_string(&crate::language::json_value(&tail, crate::language::lang())).unwrap_or_default();
         self.write(&format!("\n], {}", text.trim_start_matches('{')));
     }
 
@@ -590,7 +591,10 @@ impl Output {
     /// A file's whole report, when it is not streamed.
     fn file(&mut self, outcome: &Outcome, examples: u64) {
         let text = match (self.format, outcome) {
-            (ReportFormat::Json, _) => serde_json::to_string_pretty(&outcome_json(outcome)).unwrap_or_default(),
+            (ReportFormat::Json, _) => {
+                serde_json::to_string_pretty(&crate::language::json_value(&outcome_json(outcome), crate::language::lang()))
+                    .unwrap_or_default()
+            }
             // The reason went to stderr.
             (ReportFormat::Table, Outcome::Failed { .. }) => return,
             (ReportFormat::Table, Outcome::Checked { report, rejects }) => table(report, rejects.as_deref(), examples),
@@ -612,7 +616,7 @@ impl Output {
                 if outcomes.len() > 1 {
                     let line =
                         msg!("cli-validate-files", files = outcomes.len(), clean = clean, with_errors = with_errors, unreadable = failed);
-                    self.write(&format!("{line}\n"));
+                    self.write(&format!("{line}\n", line = line.say()));
                 }
             }
         }
@@ -669,7 +673,7 @@ fn outcome_json(outcome: &Outcome) -> Json {
             }
             Json::Object(m)
         }
-        Outcome::Failed { file, reason } => json!({"file": file, "status": "unreadable", "error": reason.to_string()}),
+        Outcome::Failed { file, reason } => json!({"file": file, "status": "unreadable", "error": reason.say()}),
     }
 }
 
@@ -686,35 +690,36 @@ fn table(report: &FileReport, rejects: Option<&Path>, examples: u64) -> String {
         .with("rows", report.rows)
         .with("valid", report.valid)
         .with("rejected", report.rejected);
-    let _ = writeln!(out, "{summary}");
+    let _ = writeln!(out, "{summary}", summary = summary.say());
     let period =
         report.period.map_or_else(|| msg!("cli-validate-no-period"), |p| msg!("cli-validate-period", start = p.start, end = p.end));
     let status = serde_json::to_value(report.norm_status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
     let norm = msg!("cli-validate-norm", norm = &report.norm, version = report.version.to_string(), status = status, period = period);
-    let _ = writeln!(out, "  {norm}");
+    let _ = writeln!(out, "  {norm}", norm = norm.say());
     for count in &report.counts {
         let (code, name, n) = (count.code.as_str(), count.code.name(), count.count);
         let line = match count.severity {
             peps_engine::diagnostic::Severity::Error => msg!("cli-validate-code-errors", code = code, name = name, count = n),
             peps_engine::diagnostic::Severity::Warning => msg!("cli-validate-code-warnings", code = code, name = name, count = n),
         };
-        let _ = writeln!(out, "\n  {line}");
+        let _ = writeln!(out, "\n  {line}", line = line.say());
         for p in report.examples.iter().filter(|p| p.code == count.code) {
             let _ = writeln!(out, "    {}", example(p));
             if let Some(h) = &p.hint {
-                let _ = writeln!(out, "      {}", msg!("cli-validate-help", hint = h.clone()));
+                let _ = writeln!(out, "      {}", msg!("cli-validate-help", hint = h.clone()).say());
             }
         }
         let hidden = count.count - count.shown;
         if hidden > 0 {
-            let _ = writeln!(out, "    {}", msg!("cli-validate-more", count = hidden));
+            let _ = writeln!(out, "    {}", msg!("cli-validate-more", count = hidden).say());
         }
     }
     if report.not_shown == 0 && examples > 0 && !report.counts.is_empty() {
-        let _ = writeln!(out, "\n  {}", msg!("cli-validate-all-shown"));
+        let _ = writeln!(out, "\n  {}", msg!("cli-validate-all-shown").say());
     }
     if let Some(p) = rejects {
-        let _ = writeln!(out, "\n  {}", msg!("cli-validate-rejects-written", count = report.rejected, path = p.display().to_string()));
+        let _ =
+            writeln!(out, "\n  {}", msg!("cli-validate-rejects-written", count = report.rejected, path = p.display().to_string()).say());
     }
     out.push('\n');
     out
@@ -723,22 +728,22 @@ fn table(report: &FileReport, rejects: Option<&Path>, examples: u64) -> String {
 /// `row 12, NUM_PS = "…": message`.
 fn example(p: &Problem) -> String {
     let mut where_ = match p.row {
-        Some(r) => msg!("cli-validate-row", row = r.to_string()).to_string(),
-        None => msg!("cli-validate-whole-file").to_string(),
+        Some(r) => msg!("cli-validate-row", row = r.to_string()).say(),
+        None => msg!("cli-validate-whole-file").say(),
     };
     if let Some(f) = &p.field {
-        where_.push_str(&format!(", {f}"));
-        if let Some(v) = &p.value {
+        where_.push_str(&format!(", {f}", f = f.say()));
+        if let Some(v) = p.value.as_ref().map(Say::say) {
             if v.starts_with("[masked") {
                 where_.push_str(&format!(" = {v}"));
             } else {
-                where_.push_str(&format!(" = \"{}\"", clip(v, 60)));
+                where_.push_str(&format!(" = \"{}\"", clip(&v, 60)));
             }
         }
-    } else if let Some(v) = &p.value {
-        where_.push_str(&format!(" \"{}\"", clip(v, 60)));
+    } else if let Some(v) = p.value.as_ref().map(Say::say) {
+        where_.push_str(&format!(" \"{}\"", clip(&v, 60)));
     }
-    msg!("cli-validate-example", place = where_, message = p.message.clone()).to_string()
+    msg!("cli-validate-example", place = where_, message = p.message.clone()).say()
 }
 
 fn clip(text: &str, max: usize) -> String {

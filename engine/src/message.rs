@@ -85,10 +85,16 @@ pub enum Arg {
 /// or text that is not ours to translate (a reason given by the system, a file's own words).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
-    Id { id: &'static str, args: Vec<(&'static str, Arg)> },
+    Id {
+        id: &'static str,
+        args: Vec<(&'static str, Arg)>,
+    },
     Text(String),
     /// Messages shown one after the other with `sep` between them: a list, a name and its value.
-    Join { parts: Vec<Message>, sep: &'static str },
+    Join {
+        parts: Vec<Message>,
+        sep: &'static str,
+    },
 }
 
 /// Two arguments are equal when they are shown alike: `1.0` and `1.00` are two decimals here.

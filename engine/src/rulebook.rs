@@ -3,12 +3,12 @@
 
 use std::collections::BTreeSet;
 
-use crate::message::Message;
 use crate::data::norm::load_norm;
 use crate::diagnostic::follow::{LostNorm, link_to_lost_norms, norm_error_at};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::formula::{self, Script};
 use crate::hashing::sha256_hex;
+use crate::message::Message;
 use crate::rulebook::binding::bind;
 use crate::rulebook::manifest::read_manifest;
 use crate::rules::calendar::read_calendar;

@@ -16,6 +16,7 @@ use peps_engine::rules::source::{DirSource, Source};
 
 use super::year_dir;
 use crate::RulesArgs;
+use crate::language::Say;
 use crate::workspace::{default_dir, rules_root};
 
 #[derive(clap::Args, Debug)]
@@ -46,7 +47,7 @@ pub fn run(args: &DraftArgs) -> u8 {
     }
     if dst.exists() && !args.force {
         crate::error(msg!("cli-draft-exists", path = dst.display().to_string()));
-        eprintln!("  {}", msg!("cli-draft-exists-help"));
+        eprintln!("  {}", msg!("cli-draft-exists-help").say());
         return crate::EXIT_IO;
     }
     // Written into a temporary folder beside DIR/YEAR, put in its place once complete.
@@ -80,7 +81,13 @@ pub fn run(args: &DraftArgs) -> u8 {
     let written = msg!("cli-draft-written", year = &y, path = dst.display().to_string());
     let check = msg!("cli-draft-check", year = &y, dir = &dir);
     let impact = msg!("cli-draft-impact", year = &y, dir = &dir);
-    crate::emit(&format!("{written}\n  {editor}\n  {check}\n  {impact}\n"));
+    crate::emit(&format!(
+        "{written}\n  {editor}\n  {check}\n  {impact}\n",
+        written = written.say(),
+        editor = editor.say(),
+        check = check.say(),
+        impact = impact.say()
+    ));
     crate::EXIT_OK
 }
 

@@ -9,6 +9,7 @@ use peps_engine::message::Message;
 use peps_engine::msg;
 use peps_engine::rules::schema::{FileKind, root_schema};
 
+use crate::language::Say;
 use crate::test_cmd::{TestCase, TestDefaults};
 use crate::workspace::default_dir;
 
@@ -57,7 +58,7 @@ pub fn run(args: &SchemaArgs) -> u8 {
             crate::error(msg!("cli-output-io", path = path.display().to_string(), reason = e.to_string()));
             return crate::EXIT_IO;
         }
-        crate::emit(&format!("{}\n", msg!("cli-schema-wrote", path = path.display().to_string())));
+        crate::emit(&format!("{}\n", msg!("cli-schema-wrote", path = path.display().to_string()).say()));
         written += 1;
     }
     let summary = Message::id("cli-schema-written")
@@ -65,7 +66,7 @@ pub fn run(args: &SchemaArgs) -> u8 {
         .with("dir", dir.display().to_string())
         .with("written", written)
         .with("current", expected.len() - written);
-    crate::emit(&format!("{summary}\n"));
+    crate::emit(&format!("{summary}\n", summary = summary.say()));
     crate::EXIT_OK
 }
 
@@ -86,12 +87,12 @@ fn check(dir: &Path, expected: &[(String, String)]) -> u8 {
         }
     }
     if stale.is_empty() {
-        crate::emit(&format!("{}\n", msg!("cli-schema-up-to-date", count = expected.len(), dir = dir.display().to_string())));
+        crate::emit(&format!("{}\n", msg!("cli-schema-up-to-date", count = expected.len(), dir = dir.display().to_string()).say()));
         return crate::EXIT_OK;
     }
     for s in stale {
         crate::error(s);
     }
-    eprintln!("  {}", msg!("cli-schema-help"));
+    eprintln!("  {}", msg!("cli-schema-help").say());
     crate::EXIT_FINDINGS
 }

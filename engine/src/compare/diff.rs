@@ -10,8 +10,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::formula;
-use crate::message::Message;
 use crate::ids::StepId;
+use crate::message::Message;
 use crate::rulebook::{Rulebook, Step};
 use crate::rules::calendar::Event;
 use crate::rules::indicator::{Indicator, IndicatorSet};
@@ -95,9 +95,7 @@ pub fn diff(old: &Rulebook, new: &Rulebook) -> RulebookDiff {
         &new.indicator_sets.raw,
         |s| s.name.clone(),
         indicator_set,
-        |s, _| {
-            entry("indicators", &s.name, Some(msg!("data-diff-indicators", count = s.indicators.len())), Some(&s.provenance))
-        },
+        |s, _| entry("indicators", &s.name, Some(msg!("data-diff-indicators", count = s.indicators.len())), Some(&s.provenance)),
     );
     keyed(
         &mut out,
@@ -262,19 +260,16 @@ fn parameter(out: &mut Out, old: &Parameter, new: &Parameter, old_period: Period
 }
 
 fn key_columns(t: &Table) -> Message {
-    let keys = t
-        .keys
-        .iter()
-        .map(|k| match &k.kind {
-            KeyKind::Range { domain, integer: true } => {
-                msg!("data-diff-key-integer", key = &k.name, domain = domain.to_string())
-            }
-            KeyKind::Range { domain, integer: false } => {
-                msg!("data-diff-key-range", key = &k.name, domain = domain.to_string())
-            }
-            KeyKind::Enum { values } => Message::text(format!("{} ({})", k.name, values.join("|"))),
-            KeyKind::Bool => msg!("data-diff-key-bool", key = &k.name),
-        });
+    let keys = t.keys.iter().map(|k| match &k.kind {
+        KeyKind::Range { domain, integer: true } => {
+            msg!("data-diff-key-integer", key = &k.name, domain = domain.to_string())
+        }
+        KeyKind::Range { domain, integer: false } => {
+            msg!("data-diff-key-range", key = &k.name, domain = domain.to_string())
+        }
+        KeyKind::Enum { values } => Message::text(format!("{} ({})", k.name, values.join("|"))),
+        KeyKind::Bool => msg!("data-diff-key-bool", key = &k.name),
+    });
     Message::join(keys, " × ")
 }
 
@@ -600,8 +595,11 @@ money_rounding = { step = "0.01", mode = "half-up" }
         );
         let b = book(2025, &p("0.25"), "{ n = \"[0, 5)\", v = \"1\" }, { n = \"[5, )\", v = \"3\" }", "\"30.00\"", "fn f(x) { x * 2 }");
         let d = diff(&a, &b);
-        let lines: Vec<String> =
-            d.changes.iter().map(|c| format!("{} {} {} {:?} {:?} -> {:?}", c.kind, c.item, c.field, c.change, en(&c.old), en(&c.new))).collect();
+        let lines: Vec<String> = d
+            .changes
+            .iter()
+            .map(|c| format!("{} {} {} {:?} {:?} -> {:?}", c.kind, c.item, c.field, c.change, en(&c.old), en(&c.new)))
+            .collect();
         let expect = [
             "rulebook header year Changed Some(\"2024\") -> Some(\"2025\")",
             "rulebook header period Changed Some(\"2024-01-01 – 2024-12-31\") -> Some(\"2025-01-01 – 2025-12-31\")",
@@ -623,12 +621,8 @@ money_rounding = { step = "0.01", mode = "half-up" }
         let a = book(2024, p1, rows, "\"1\"", "fn f(x) { x }");
         let b = book(2025, p2, rows, "\"1\"", "fn f(x) { x }");
         let d = diff(&a, &b);
-        let params: Vec<(&str, ChangeKind, Option<String>, Option<String>)> = d
-            .changes
-            .iter()
-            .filter(|c| c.kind == "parameter")
-            .map(|c| (c.item.as_str(), c.change, en(&c.old), en(&c.new)))
-            .collect();
+        let params: Vec<(&str, ChangeKind, Option<String>, Option<String>)> =
+            d.changes.iter().filter(|c| c.kind == "parameter").map(|c| (c.item.as_str(), c.change, en(&c.old), en(&c.new))).collect();
         let some = |s: &str| Some(s.to_string());
         assert_eq!(params, vec![("b", ChangeKind::Added, None, some("2025-12-31")), ("a", ChangeKind::Removed, some("1"), None)]);
     }

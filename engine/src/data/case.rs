@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use typed_index_collections::{TiSlice, TiVec};
 
-use crate::message::Message;
 use crate::data::dataset::{Dataset, RowsLeftOut, read_dataset};
 use crate::data::limits::{MAX_CASE_FILE_BYTES, open_regular};
 use crate::data::norm::{CodeCheck, Norm};
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::hashing::sha256_hex;
 use crate::ids::InputId;
+use crate::message::Message;
 use crate::rules::inputs::{CaseSchema, InputKind};
 use crate::rules::list::CodeList;
 use crate::rules::parameter::read_typed;

@@ -230,8 +230,11 @@ fn read_stream<R: Read>(
         Err(e) => {
             let d = match guard.fault() {
                 Some(fault) => fault_diagnostic(fault, shown),
-                None => Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = shown, reason = crate::message::Message::of_io(&e)))
-                    .at(Location::File { file: shown.to_string() }),
+                None => Diagnostic::error(
+                    Code::DataFileUnreadable,
+                    msg!("eval-data-unreadable", file = shown, reason = crate::message::Message::of_io(&e)),
+                )
+                .at(Location::File { file: shown.to_string() }),
             };
             return DatasetRead { dataset: None, diags: vec![d], left_out: None };
         }
@@ -361,7 +364,11 @@ fn shown_problem(p: &Problem) -> Message {
 fn location(p: &Problem, shown: &str) -> Location {
     match p.row {
         // A header cell masked for people names no field a location could point to.
-        Some(row) => Location::Data { file: shown.to_string(), row: row as usize, field: p.field.as_ref().and_then(|f| f.as_text()).map(str::to_string) },
+        Some(row) => Location::Data {
+            file: shown.to_string(),
+            row: row as usize,
+            field: p.field.as_ref().and_then(|f| f.as_text()).map(str::to_string),
+        },
         None => Location::File { file: shown.to_string() },
     }
 }

@@ -77,7 +77,7 @@ pub(crate) struct FieldPlan {
 pub(crate) struct PatternError(regex::Error);
 
 impl PatternError {
-    /// The error for people, in the run's language.
+    /// The error for people.
     pub(crate) fn message(&self) -> Message {
         msg!("data-field-pattern-invalid", reason = self.0.to_string())
     }

@@ -6,8 +6,8 @@
 //! digits, possibly joined by spaces, dots, dashes or slashes, with the letters `A`/`B` after a
 //! `2` (a Corsican department); a run of enough digits is masked whole.
 
-use crate::message::Message;
 use crate::data::norm::{FieldKind, Norm};
+use crate::message::Message;
 
 /// What a masked run becomes in a rejects file.
 pub(crate) const MASK: &[u8] = b"[masked]";

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use typed_index_collections::{TiSlice, TiVec};
 
-use crate::message::Message;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::StepId;
+use crate::message::Message;
 use crate::rulebook::labels;
 use crate::rulebook::manifest::Manifest;
 use crate::rulebook::mechanisms::bind_step;

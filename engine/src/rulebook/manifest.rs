@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 
-use crate::message::Message;
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
+use crate::message::Message;
 use crate::rules::source::{Source, is_contained};
 use crate::rules::step::read_rounding_choice;
 use crate::rules::strict::{Ctx, Obj, date};

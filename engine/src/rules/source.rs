@@ -225,10 +225,7 @@ impl Source for MemSource {
         if !is_contained(path) {
             return Err(SourceError::Escapes { path: path.to_string(), root: None });
         }
-        self.files
-            .get(path)
-            .cloned()
-            .ok_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: msg!("rules-no-such-file") })
+        self.files.get(path).cloned().ok_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: msg!("rules-no-such-file") })
     }
 
     fn list(&self, dir: &str) -> Vec<String> {

@@ -426,9 +426,7 @@ mod tests {
         });
         let summary: Vec<String> = diags
             .iter()
-            .map(|d| {
-                format!("{} {} {}", d.code, d.location.as_ref().unwrap(), d.hint.as_ref().map(Message::en).unwrap_or_default())
-            })
+            .map(|d| format!("{} {} {}", d.code, d.location.as_ref().unwrap(), d.hint.as_ref().map(Message::en).unwrap_or_default()))
             .collect();
         assert_eq!(
             summary,

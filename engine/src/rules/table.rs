@@ -134,7 +134,8 @@ mod tests {
             let obj = ctx.root(&root, &crate::message::Message::text("tables.toml"));
             read_tables(&obj, &mut out);
         }
-        let diags = ctx.into_diagnostics().iter().map(|d| format!("{} {} {}", d.code, d.location.as_ref().unwrap(), d.message.en())).collect();
+        let diags =
+            ctx.into_diagnostics().iter().map(|d| format!("{} {} {}", d.code, d.location.as_ref().unwrap(), d.message.en())).collect();
         (out, diags)
     }
 

@@ -154,7 +154,12 @@ fn check(input: &str) -> Vec<String> {
         .iter()
         .map(|p| {
             let row = p.row.map_or("-".to_string(), |r| r.to_string());
-            format!("{row} {} {} {}", p.field.as_ref().map(Message::en).as_deref().unwrap_or("-"), p.code, p.value.as_ref().map(Message::en).as_deref().unwrap_or("-"))
+            format!(
+                "{row} {} {} {}",
+                p.field.as_ref().map(Message::en).as_deref().unwrap_or("-"),
+                p.code,
+                p.value.as_ref().map(Message::en).as_deref().unwrap_or("-")
+            )
         })
         .collect()
 }
@@ -561,7 +566,9 @@ fn two_rows_with_one_key_are_an_error_naming_both_lines_identical_or_not() {
     let seen: Vec<String> = keep
         .problems
         .iter()
-        .map(|p| format!("{} {} {} {}", p.row.unwrap_or(0), p.code, p.value.as_ref().map(Message::en).as_deref().unwrap_or("-"), p.message.en()))
+        .map(|p| {
+            format!("{} {} {} {}", p.row.unwrap_or(0), p.code, p.value.as_ref().map(Message::en).as_deref().unwrap_or("-"), p.message.en())
+        })
         .collect();
     assert_eq!(
         seen,
@@ -684,8 +691,11 @@ fn rules_ranges_and_the_engine_bound_reject_their_rows_with_the_data_year_as_per
     assert_eq!(links.period(), Some(Period { start: d(2025, 1, 1), end: d(2025, 12, 31) }));
     let mut keep = Keep::default();
     let report = plan.run_linked("spans.csv", text.as_bytes(), None, &options, &mut keep, &mut links).expect("run");
-    let seen: Vec<String> =
-        keep.problems.iter().map(|p| format!("{} {} {}", p.row.unwrap_or(0), p.code, p.field.as_ref().map(Message::en).as_deref().unwrap_or(""))).collect();
+    let seen: Vec<String> = keep
+        .problems
+        .iter()
+        .map(|p| format!("{} {} {}", p.row.unwrap_or(0), p.code, p.field.as_ref().map(Message::en).as_deref().unwrap_or("")))
+        .collect();
     assert_eq!(seen, ["3 V436 TO", "4 V436 PART", "5 V436 FROM", "6 V437 FROM", "7 V438 PART", "7 V438 WHOLE", "8 V436 PART"]);
     assert_eq!((report.valid, report.rejected), (1, 6));
     assert!(keep.problems[0].message.en().contains("ends before it starts"), "{}", keep.problems[0].message.en());

@@ -313,9 +313,8 @@ fn only_differing(before: &[(String, Message)], after: &[(String, Message)]) -> 
     if pairs.is_empty() {
         pairs = before.iter().zip(after).collect();
     }
-    let show = |side: Vec<&(String, Message)>| {
-        Message::join(side.iter().map(|(n, v)| Message::join([Message::text(n), v.clone()], " = ")), ", ")
-    };
+    let show =
+        |side: Vec<&(String, Message)>| Message::join(side.iter().map(|(n, v)| Message::join([Message::text(n), v.clone()], " = ")), ", ");
     (show(pairs.iter().map(|p| p.0).collect()), show(pairs.iter().map(|p| p.1).collect()))
 }
 

@@ -9,13 +9,13 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
-use crate::message::Message;
 use crate::data::case::Readers;
 use crate::data::limits::open_regular;
 use crate::data::norm::Norm;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::hashing::StreamHash;
 use crate::ids::InputId;
+use crate::message::Message;
 use crate::validate::split::Splitter;
 
 use super::{NationalFile, Part};
@@ -151,8 +151,11 @@ impl Opened {
     /// this one; its lines count from 1 at `start`.
     pub(crate) fn range(&self, start: u64, end: u64) -> Result<Opened, Diagnostic> {
         let unreadable = |e: io::Error| {
-            Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &self.file.shown, reason = crate::message::Message::of_io(&e)))
-                .at(Location::File { file: self.file.shown.clone() })
+            Diagnostic::error(
+                Code::DataFileUnreadable,
+                msg!("eval-data-unreadable", file = &self.file.shown, reason = crate::message::Message::of_io(&e)),
+            )
+            .at(Location::File { file: self.file.shown.clone() })
         };
         let mut file = File::open(&self.path).map_err(unreadable)?;
         file.seek(SeekFrom::Start(start)).map_err(unreadable)?;
@@ -210,8 +213,11 @@ impl Opened {
     /// Hashes the whole file (when its rows were read by range readers).
     pub(crate) fn hash_all(&mut self) -> Result<(), Diagnostic> {
         let mut file = File::open(&self.path).map_err(|e| {
-            Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &self.file.shown, reason = crate::message::Message::of_io(&e)))
-                .at(Location::File { file: self.file.shown.clone() })
+            Diagnostic::error(
+                Code::DataFileUnreadable,
+                msg!("eval-data-unreadable", file = &self.file.shown, reason = crate::message::Message::of_io(&e)),
+            )
+            .at(Location::File { file: self.file.shown.clone() })
         })?;
         let mut hash = StreamHash::default();
         let mut buf = vec![0u8; 1 << 20];
@@ -242,8 +248,11 @@ impl Opened {
     /// Reads the next record; `false` at the end of the file.
     pub(crate) fn next_record(&mut self) -> Result<bool, Diagnostic> {
         let more = self.splitter.next_record().map_err(|e| {
-            Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &self.file.shown, reason = crate::message::Message::of_io(&e)))
-                .at(Location::Data { file: self.file.shown.clone(), row: self.splitter.line as usize + 1, field: None })
+            Diagnostic::error(
+                Code::DataFileUnreadable,
+                msg!("eval-data-unreadable", file = &self.file.shown, reason = crate::message::Message::of_io(&e)),
+            )
+            .at(Location::Data { file: self.file.shown.clone(), row: self.splitter.line as usize + 1, field: None })
         })?;
         self.file.rows += u64::from(more);
         self.quoted |= more && self.splitter.quoted();

@@ -1,7 +1,7 @@
 //! Reading a tables file: key columns (ranges, enumerations, booleans), value columns and rows.
 
-use crate::message::Message;
 use crate::diagnostic::Code;
+use crate::message::Message;
 use crate::rules::provenance::{Provenance, parse_choice};
 use crate::rules::strict::{Obj, read_decimal};
 use crate::rules::table::grid::build_grid;

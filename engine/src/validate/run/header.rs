@@ -3,9 +3,9 @@
 
 use std::io::{self, Read};
 
-use crate::message::Message;
 use crate::data::norm::Encoding;
 use crate::diagnostic::Code;
+use crate::message::Message;
 use crate::validate::encoding::{binary_kind, encoding_name, show_sep};
 use crate::validate::run::*;
 use crate::validate::split::Splitter;

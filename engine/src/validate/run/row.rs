@@ -5,11 +5,11 @@ use std::io::{self, Read};
 
 use chrono::NaiveDate;
 
-use crate::message::Message;
 use crate::data::field::{FieldValue, check_value, text_of, trim_bytes};
 use crate::data::norm::Encoding;
 use crate::diagnostic::{Code, Severity, did_you_mean};
 use crate::expr;
+use crate::message::Message;
 use crate::validate::Problem;
 use crate::validate::run::*;
 use crate::validate::split::{QuoteIssue, Splitter};
