@@ -84,23 +84,12 @@ fn comparison_key(op: &str) -> &'static str {
     }
 }
 
-/// Groups the integer part by thousands and sets the decimal mark for `locale`.
+/// Groups the integer part by thousands and sets the decimal mark for `locale` (French: the
+/// engine's one formatter, `value::french_number`).
 pub fn number(text: &str, locale: Locale) -> String {
-    if locale == Locale::Plain {
-        return text.to_string();
-    }
-    let (sign, digits) = text.strip_prefix('-').map_or(("", text), |d| ("-", d));
-    let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped},{f}"),
-        None => format!("{sign}{grouped}"),
+    match locale {
+        Locale::Plain => text.to_string(),
+        Locale::Fr => peps_engine::value::french_number(text),
     }
 }
 

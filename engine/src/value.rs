@@ -23,6 +23,7 @@ mod unit;
 pub(crate) use dated::value_at;
 pub use dated::{Dated, Period};
 pub(crate) use people::for_people;
+pub use people::french_number;
 pub(crate) use ratio::Ratio;
 pub use rounding::{Rounding, RoundingMode};
 pub use status::Status;
@@ -111,7 +112,7 @@ impl Kind {
         }
     }
 
-    /// The name of the type for people, in the run's language.
+    /// The name of the type for people.
     pub(crate) fn label(self) -> Message {
         match self {
             Kind::Null => msg!("data-kind-null"),
