@@ -224,9 +224,10 @@ fn renderings(text: &str) -> Vec<(usize, String)> {
 fn language_state(text: &str) -> Vec<(usize, String)> {
     let code = text.split("\n#[cfg(test)]").next().unwrap_or(text);
     let held = Regex::new(r"(?m)^\s*(?:pub(?:\([a-z]+\))?\s+)?static\s+(\w+)\s*:([^=]*)").unwrap();
+    let lang = Regex::new(r"\bLang\b").unwrap();
     let mut out = Vec::new();
     for c in held.captures_iter(code) {
-        if c[1].to_ascii_lowercase().contains("lang") || Regex::new(r"\bLang\b").unwrap().is_match(&c[2]) {
+        if c[1].to_ascii_lowercase().contains("lang") || lang.is_match(&c[2]) {
             out.push((line_of(code, c.get(0).unwrap().start()), format!("a language held in `static {}`", &c[1])));
         }
     }

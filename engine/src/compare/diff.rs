@@ -122,7 +122,7 @@ pub fn diff(old: &Rulebook, new: &Rulebook) -> RulebookDiff {
         &new.steps.raw,
         |s| s.def.name.clone(),
         step,
-        |s, _| Entry { kind: "step", item: s.def.name.clone(), value: Some(s.def.describe().into()), reference: s.def.reference.clone() },
+        |s, _| Entry { kind: "step", item: s.def.name.clone(), value: Some(s.def.describe()), reference: s.def.reference.clone() },
     );
     scripts(&mut out, old, new);
     RulebookDiff { from: old.year, to: new.year, changes: out.changes }

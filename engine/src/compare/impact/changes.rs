@@ -182,8 +182,8 @@ pub(crate) fn changes(a: &Parts, b: &Parts) -> Vec<Change> {
         if x.map(fp) != y.map(fp) {
             out.push(Change {
                 kind: ItemKind::Step,
-                from: x.map(|s| s.describe().into()),
-                to: y.map(|s| s.describe().into()),
+                from: x.map(|s| s.describe()),
+                to: y.map(|s| s.describe()),
                 target: Target::Step(name.clone()),
                 name: name.into(),
             });
