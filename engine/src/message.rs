@@ -526,6 +526,28 @@ mod tests {
     }
 
     #[test]
+    fn json_carries_messages_until_it_is_rendered_in_a_language() {
+        #[derive(serde::Serialize)]
+        struct Shown {
+            a: Message,
+            b: Option<Message>,
+            c: Message,
+            d: Vec<Message>,
+        }
+        let inner = msg!("test-sample", count = 1_u32, name = Decimal::new(150, 2));
+        let joined = Message::join([Message::text("G"), inner], " / ");
+        let m = msg!("test-sample", count = 3_u32, name = joined);
+        let shown = Shown { a: m.clone(), b: None, c: Message::text("plain"), d: vec![msg!("test-sample", count = 2_u32, name = "D")] };
+        for lang in Lang::ALL {
+            let mut json = serde_json::to_value(&shown).unwrap();
+            render_json(&mut json, lang);
+            let expected = serde_json::json!({ "a": m.render(lang), "b": null, "c": "plain", "d": [shown.d[0].render(lang)] });
+            assert_eq!(json, expected);
+        }
+        assert_eq!(m.render(Lang::Fr), "3 lignes de code G / 1 ligne de code 1,50");
+    }
+
+    #[test]
     fn an_unknown_identifier_shows_itself_and_its_arguments() {
         let unknown = Message::Id { id: "no-such-message", args: vec![("n", Arg::Int(2))] };
         assert_eq!(unknown.render(Lang::Fr), "no-such-message(n=2)");
