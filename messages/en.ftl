@@ -758,7 +758,6 @@ eval-data-nul-hint = the file looks binary or UTF-16: export it again as text (U
 eval-national-thread-stopped = a thread cutting the file stopped
 eval-national-no-input = the rulebook has no data file input `{ $name }`
 eval-national-inputs-are = the data inputs are: { $names }
-eval-national-case-source = ({ $case } of the national files)
 eval-national-outside = data file `{ $file }` of `{ $input }` is outside the case folder
 eval-national-outside-hint = give it as a national file, or name a file inside the case folder
 eval-national-empty = { $file } is empty: no header, no rows

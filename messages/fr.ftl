@@ -809,7 +809,6 @@ eval-data-nul-hint = le fichier semble binaire ou en UTF-16 : exportez-le de nou
 eval-national-thread-stopped = un fil de découpage du fichier s'est arrêté
 eval-national-no-input = les règles n'ont pas de donnée d'entrée fichier `{ $name }`
 eval-national-inputs-are = les données d'entrée sont : { $names }
-eval-national-case-source = ({ $case } des fichiers nationaux)
 eval-national-outside = le fichier de données `{ $file }` de `{ $input }` est hors du dossier du cas
 eval-national-outside-hint = donnez-le comme fichier national, ou nommez un fichier du dossier du cas
 eval-national-empty = { $file } est vide : ni en-tête, ni lignes

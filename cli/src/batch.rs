@@ -24,6 +24,7 @@ use crate::case_folders::{Found, case_folders};
 use crate::case_row::{CaseRow, failed_row, guarded, leaves_rows_out};
 use crate::exit::{EXIT_FINDINGS, EXIT_IO};
 use crate::format::{Locale, human};
+use crate::language::Say;
 use crate::report::Sources;
 use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
@@ -213,7 +214,7 @@ fn wanted_outputs(rb: &Rulebook, asked: &[String]) -> Result<Vec<String>, String
                 Some(c) => msg!("cli-batch-no-output-suggest", year = rb.year(), name = a, suggestion = c),
                 None => msg!("cli-batch-no-output", year = rb.year(), name = a),
             }
-            .to_string());
+            .say());
         }
         out.push(a.to_string());
     }
@@ -293,10 +294,10 @@ fn warnings_summary(rows: &[CaseRow]) -> Option<String> {
         return None;
     }
     let warned = rows.iter().filter(|r| r.diagnostics.iter().any(|d| !d.is_error())).count();
-    let mut out = msg!("cli-batch-warnings", warned = warned, cases = rows.len()).to_string();
+    let mut out = msg!("cli-batch-warnings", warned = warned, cases = rows.len()).say();
     for (code, n) in codes {
         let line = msg!("cli-batch-warning-code", code = code.to_string(), name = code.name(), cases = n, summary = code.summary());
-        out.push_str(&format!("\n  {line}"));
+        out.push_str(&format!("\n  {line}", line = line.say()));
     }
     Some(out)
 }
@@ -347,7 +348,7 @@ impl CsvShape {
                     Some(c) => msg!("cli-batch-no-column-suggest", name = name, suggestion = c),
                     None => msg!("cli-batch-no-column", name = name),
                 }
-                .to_string());
+                .say());
             }
             columns.push((header.to_string(), name.to_string()));
         }
@@ -444,10 +445,10 @@ fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], lo
     }
     let _ = writeln!(out, "  {:<label_width$}  {:>18}", "TOTAL", human_amount(totals.total, locale));
     let read: Vec<String> = rb.datasets().iter().zip(&totals.rows).map(|(d, n)| format!("{} {}", d.name, n)).collect();
-    let _ = writeln!(out, "  {}", msg!("cli-batch-rows-read", rows = read.join(", ")));
+    let _ = writeln!(out, "  {}", msg!("cli-batch-rows-read", rows = read.join(", ")).say());
     if !totals.rows_left_out.is_empty() {
         let left: Vec<String> = rb.datasets().iter().zip(&totals.rows_left_out).map(|(d, n)| format!("{} {}", d.name, n)).collect();
-        let _ = writeln!(out, "  {}", msg!("cli-batch-rows-left-out", rows = left.join(", ")));
+        let _ = writeln!(out, "  {}", msg!("cli-batch-rows-left-out", rows = left.join(", ")).say());
     }
     out
 }
@@ -461,23 +462,32 @@ fn timings(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, times: &RunTimes, w
     let total_cpu = crate::cpu::process();
     let mut out = String::new();
     let seconds = |d: Duration| format!("{:.3}", d.as_secs_f64());
-    let _ =
-        writeln!(out, "{}", msg!("cli-timings", cases = totals.cases, threads = threads, wall = seconds(wall), cpu = seconds(total_cpu)));
-    let _ = writeln!(out, "  {:<36} {:>9} {:>9}", msg!("cli-timings-phase"), msg!("cli-timings-wall"), msg!("cli-timings-cpu"));
+    let _ = writeln!(
+        out,
+        "{}",
+        msg!("cli-timings", cases = totals.cases, threads = threads, wall = seconds(wall), cpu = seconds(total_cpu)).say()
+    );
+    let _ = writeln!(
+        out,
+        "  {:<36} {:>9} {:>9}",
+        msg!("cli-timings-phase").say(),
+        msg!("cli-timings-wall").say(),
+        msg!("cli-timings-cpu").say()
+    );
     let line = |out: &mut String, name: &str, (w, c): (Duration, Duration)| {
         let _ = writeln!(out, "  {name:<36} {:>9.3} {:>9.3}", w.as_secs_f64(), c.as_secs_f64());
     };
-    line(&mut out, &msg!("cli-timings-load").to_string(), times.load);
+    line(&mut out, &msg!("cli-timings-load").say(), times.load);
     if let Some(cut) = times.cut {
-        line(&mut out, &msg!("cli-timings-cut").to_string(), cut);
+        line(&mut out, &msg!("cli-timings-cut").say(), cut);
     }
-    line(&mut out, &msg!("cli-timings-cases").to_string(), times.cases);
-    let _ = writeln!(out, "  {:<36} {:>9} {:>9.3}", format!("  {}", msg!("cli-timings-reading")), "", read.as_secs_f64());
-    let _ = writeln!(out, "  {:<36} {:>9} {:>9.3}", format!("  {}", msg!("cli-timings-evaluating")), "", evaluate.as_secs_f64());
+    line(&mut out, &msg!("cli-timings-cases").say(), times.cases);
+    let _ = writeln!(out, "  {:<36} {:>9} {:>9.3}", format!("  {}", msg!("cli-timings-reading").say()), "", read.as_secs_f64());
+    let _ = writeln!(out, "  {:<36} {:>9} {:>9.3}", format!("  {}", msg!("cli-timings-evaluating").say()), "", evaluate.as_secs_f64());
     for (d, n) in rb.datasets().iter().zip(&totals.rows) {
         let per = |t: Duration| if t.is_zero() { 0.0 } else { *n as f64 / t.as_secs_f64() };
         let rates = msg!("cli-timings-rates", rows = *n, wall = format!("{:.0}", per(wall)), cpu = format!("{:.0}", per(evaluate)));
-        let _ = writeln!(out, "  {:<10} {rates}", d.name);
+        let _ = writeln!(out, "  {:<10} {rates}", d.name, rates = rates.say());
     }
     out
 }

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::args::{Format, RulesArgs};
 use crate::exit::EXIT_IO;
 use crate::format::{Locale, failed_check, human};
+use crate::language::Say;
 use crate::manifest::ManifestArgs;
 use crate::say;
 
@@ -105,8 +106,8 @@ pub fn run(args: &ComputeArgs) -> u8 {
     }
     if national.is_some() || crate::case_folders::is_folder_of_cases(&args.case) {
         if args.manifest.manifest.is_some() || args.format == Format::Html {
-            eprintln!("{}", msg!("report-one-case-only", folder = args.case.display().to_string()));
-            return EXIT_IO;
+            eprintln!("{}", msg!("report-one-case-only", folder = args.case.display().to_string()).say());
+            return crate::exit::EXIT_IO;
         }
         return crate::batch::run(&crate::batch::BatchArgs {
             rules: &args.rules,
@@ -163,10 +164,10 @@ fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", e.rulebook, name);
     if let Some(s) = &e.data_shift {
-        let _ = writeln!(out, "{}", msg!("report-data-shift", from = s.from, to = s.to));
+        let _ = writeln!(out, "{}", msg!("report-data-shift", from = s.from, to = s.to).say());
     }
     if !e.eligible {
-        let _ = writeln!(out, "\n{}", msg!("report-not-eligible"));
+        let _ = writeln!(out, "\n{}", msg!("report-not-eligible").say());
         for c in &e.failed_checks {
             let _ = writeln!(out, "  ✗ {}", failed_check(c, locale));
         }
@@ -186,13 +187,13 @@ fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
     }
     let _ = writeln!(out, "\n  {:<width$}  {:>16}", "TOTAL", human(&e.total, e.total_unit, locale));
     if !e.components.is_empty() {
-        let _ = writeln!(out, "  ▸ {}", msg!("report-components", names = e.components.join(" + ")));
+        let _ = writeln!(out, "  ▸ {}", msg!("report-components", names = e.components.join(" + ")).say());
     }
     if e.eligible {
         let total = e.outputs.iter().find(|o| o.name == e.total_name);
         match total {
             Some(t) if !t.assumed.is_empty() => {
-                let _ = writeln!(out, "  {}", msg!("report-rests-on", count = t.assumed.len()));
+                let _ = writeln!(out, "  {}", msg!("report-rests-on", count = t.assumed.len()).say());
                 // The items that carry most of the total first.
                 let mut items: Vec<(&String, Option<Decimal>)> =
                     t.assumed.iter().map(|item| (item, e.assumed_shares.iter().find(|s| &s.item == item).map(|s| s.share))).collect();
@@ -202,7 +203,7 @@ fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
                 }
             }
             Some(_) => {
-                let _ = writeln!(out, "  {}", msg!("report-rests-on-nothing"));
+                let _ = writeln!(out, "  {}", msg!("report-rests-on-nothing").say());
             }
             None => {}
         }
@@ -218,8 +219,8 @@ pub fn assumed_item(e: &Evaluation, item: &str, share: Option<Decimal>, locale: 
     let label = e.assumed_labels.get(item).cloned().unwrap_or_else(|| name.to_string());
     let what = msg!("report-item", label = label, kind = kind, name = name);
     match share {
-        Some(s) => msg!("report-item-share", item = what, share = human(&Value::Number(s), Unit::Rate, locale)).to_string(),
-        None => what.to_string(),
+        Some(s) => msg!("report-item-share", item = what, share = human(&Value::Number(s), Unit::Rate, locale)).say(),
+        None => what.say(),
     }
 }
 
@@ -232,7 +233,7 @@ pub fn rows_left_out(e: &Evaluation) -> String {
         let _ = writeln!(
             out,
             "  ! {}",
-            msg!("report-rows-left-out", rows = l.rows, dataset = &l.dataset, file = &l.file, codes = codes.join(", "))
+            msg!("report-rows-left-out", rows = l.rows, dataset = &l.dataset, file = &l.file, codes = codes.join(", ")).say()
         );
     }
     out

@@ -14,6 +14,7 @@ use crate::args::RulesArgs;
 use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
 use crate::format::{Locale, human};
 use crate::html::page;
+use crate::language::Say;
 use crate::report::Sources;
 use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
@@ -56,7 +57,7 @@ pub fn run(args: &DocsArgs) -> u8 {
             say::error(e.message());
             return EXIT_IO;
         }
-        say::emit(&format!("{}\n", msg!("cli-schema-wrote", path = path.display().to_string())));
+        crate::say::emit(&format!("{}\n", msg!("cli-schema-wrote", path = path.display().to_string()).say()));
     }
     EXIT_OK
 }
@@ -77,7 +78,7 @@ fn cell(s: &str) -> String {
 
 /// A Markdown table's header row and its separator, from the message of its column names.
 fn table_head(m: &mut String, head: Message, columns: usize) {
-    let _ = writeln!(m, "{head}\n|{}", "---|".repeat(columns));
+    let _ = writeln!(m, "{head}\n|{}", "---|".repeat(columns), head = head.say());
 }
 
 /// `Statut : **seed**. Référence : …`, the line under an item's heading.
@@ -91,8 +92,8 @@ fn dated(values: &[Dated<Value>], unit: Unit) -> String {
     match values {
         [one] => shown(&one.value),
         many => {
-            let then = format!("{} ", msg!("cli-docs-then"));
-            many.iter().map(|d| msg!("cli-docs-dated", value = shown(&d.value), from = d.from).to_string()).collect::<Vec<_>>().join(&then)
+            let then = format!("{} ", msg!("cli-docs-then").say());
+            many.iter().map(|d| msg!("cli-docs-dated", value = shown(&d.value), from = d.from).say()).collect::<Vec<_>>().join(&then)
         }
     }
 }
@@ -101,16 +102,16 @@ pub fn markdown(rb: &Rulebook) -> String {
     let mut m = String::new();
     let _ = writeln!(m, "# {}\n", rb.label());
     if !rb.scheme().is_empty() {
-        let _ = writeln!(m, "{}  ", msg!("cli-docs-scheme", scheme = rb.scheme(), year = rb.year().to_string()));
+        let _ = writeln!(m, "{}  ", msg!("cli-docs-scheme", scheme = rb.scheme(), year = rb.year().to_string()).say());
     }
     let period = Message::id("cli-docs-period")
         .with("start", rb.period().start)
         .with("end", rb.period().end)
         .with("reference", rb.reference_date())
         .with("file", rb.case_file());
-    let _ = writeln!(m, "{period}  ");
-    let _ = writeln!(m, "{}\n", msg!("cli-docs-hash", hash = rb.hash()));
-    let _ = writeln!(m, "{}\n", msg!("cli-docs-statuses"));
+    let _ = writeln!(m, "{period}  ", period = period.say());
+    let _ = writeln!(m, "{}\n", msg!("cli-docs-hash", hash = rb.hash()).say());
+    let _ = writeln!(m, "{}\n", msg!("cli-docs-statuses").say());
     result(&mut m, rb);
     parameters(&mut m, rb);
     tables(&mut m, rb);
@@ -127,22 +128,22 @@ pub fn markdown(rb: &Rulebook) -> String {
 
 fn result(m: &mut String, rb: &Rulebook) {
     let name = |s: &Step| format!("`{}`", s.def.name);
-    let _ = writeln!(m, "## {}\n", msg!("cli-docs-result"));
-    let _ = writeln!(m, "- {}", msg!("cli-docs-total", name = name(rb.total_step())));
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-result").say());
+    let _ = writeln!(m, "- {}", msg!("cli-docs-total", name = name(rb.total_step())).say());
     let parts: Vec<String> = rb.components().map(name).collect();
-    let _ = writeln!(m, "- {}", msg!("cli-docs-components", names = parts.join(" + ")));
+    let _ = writeln!(m, "- {}", msg!("cli-docs-components", names = parts.join(" + ")).say());
     if let Some(g) = rb.gate() {
-        let _ = writeln!(m, "- {}", msg!("cli-docs-gate", name = name(g)));
+        let _ = writeln!(m, "- {}", msg!("cli-docs-gate", name = name(g)).say());
     }
     let bars: Vec<String> = rb.waterfall().map(|(s, add)| if add { format!("+{}", name(s)) } else { name(s) }).collect();
     if !bars.is_empty() {
-        let _ = writeln!(m, "- {}", msg!("cli-docs-waterfall", bars = bars.join(" → ")));
+        let _ = writeln!(m, "- {}", msg!("cli-docs-waterfall", bars = bars.join(" → ")).say());
     }
     m.push('\n');
 }
 
 fn parameters(m: &mut String, rb: &Rulebook) {
-    let _ = writeln!(m, "## {}\n", msg!("cli-docs-parameters"));
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-parameters").say());
     table_head(m, msg!("cli-docs-parameters-head"), 6);
     for p in rb.parameters() {
         let _ = writeln!(
@@ -163,10 +164,10 @@ fn tables(m: &mut String, rb: &Rulebook) {
     if rb.tables().is_empty() {
         return;
     }
-    let _ = writeln!(m, "## {}\n", msg!("cli-docs-tables"));
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-tables").say());
     for t in rb.tables() {
         let _ = writeln!(m, "### {} (`{}`)\n", rb.render_label(&t.provenance.label), t.name);
-        let _ = writeln!(m, "{}\n", status_line(t.provenance.status.as_str(), &t.provenance.reference));
+        let _ = writeln!(m, "{}\n", (status_line(t.provenance.status.as_str(), &t.provenance.reference)).say());
         if let Some(d) = &t.provenance.description {
             let _ = writeln!(m, "{d}\n");
         }
@@ -196,10 +197,10 @@ fn lists(m: &mut String, rb: &Rulebook) {
     if rb.lists().is_empty() {
         return;
     }
-    let _ = writeln!(m, "## {}\n", msg!("cli-docs-lists"));
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-lists").say());
     for l in rb.lists() {
         let _ = writeln!(m, "### {} (`{}`)\n", rb.render_label(&l.provenance.label), l.name);
-        let _ = writeln!(m, "{}\n", status_line(l.provenance.status.as_str(), &l.provenance.reference));
+        let _ = writeln!(m, "{}\n", (status_line(l.provenance.status.as_str(), &l.provenance.reference)).say());
         let attrs: Vec<String> = l.attributes.iter().map(|a| format!("{} ({})", a.name, a.unit)).collect();
         table_head(m, msg!("cli-docs-list-head", attributes = attrs.join(" | ")), 4 + attrs.len());
         for it in &l.items {
@@ -222,14 +223,14 @@ fn indicators(m: &mut String, rb: &Rulebook) {
     if rb.indicator_sets().is_empty() {
         return;
     }
-    let _ = writeln!(m, "## {}\n", msg!("cli-docs-indicators"));
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-indicators").say());
     for s in rb.indicator_sets() {
         let _ = writeln!(m, "### {} (`{}`)\n", rb.render_label(&s.provenance.label), s.name);
         let method = Message::id("cli-docs-method")
             .with("method", format!("{:?}", s.method))
             .with("status", s.provenance.status.as_str())
             .with("reference", &s.provenance.reference);
-        let _ = writeln!(m, "{method}\n");
+        let _ = writeln!(m, "{method}\n", method = method.say());
         table_head(m, msg!("cli-docs-indicators-head"), 7);
         for i in &s.indicators {
             let _ = writeln!(
@@ -252,7 +253,7 @@ fn calendar(m: &mut String, rb: &Rulebook) {
     if rb.calendar().is_empty() {
         return;
     }
-    let _ = writeln!(m, "## {}\n", msg!("cli-docs-calendar"));
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-calendar").say());
     table_head(m, msg!("cli-docs-calendar-head"), 7);
     for e in rb.calendar() {
         let _ = writeln!(
@@ -271,7 +272,7 @@ fn calendar(m: &mut String, rb: &Rulebook) {
 }
 
 fn inputs(m: &mut String, rb: &Rulebook) {
-    let _ = writeln!(m, "## {}\n", msg!("cli-docs-inputs", file = rb.case_file()));
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-inputs", file = rb.case_file()).say());
     table_head(m, msg!("cli-docs-inputs-head"), 5);
     for i in &rb.schema().inputs {
         let ty =
@@ -280,14 +281,14 @@ fn inputs(m: &mut String, rb: &Rulebook) {
             .default
             .as_ref()
             .map(Value::render)
-            .unwrap_or_else(|| if i.optional { msg!("cli-docs-optional").to_string() } else { String::new() });
+            .unwrap_or_else(|| if i.optional { msg!("cli-docs-optional").say() } else { String::new() });
         let _ = writeln!(m, "| `{}` | `{}` | {} | {} | {} |", i.section, i.name, ty, cell(&rb.render_label(&i.label)), cell(&default));
     }
     m.push('\n');
 }
 
 fn steps(m: &mut String, rb: &Rulebook) {
-    let _ = writeln!(m, "## {}\n", msg!("cli-docs-steps"));
+    let _ = writeln!(m, "## {}\n", msg!("cli-docs-steps").say());
     for (n, s) in rb.steps_in_order().enumerate() {
         let _ = writeln!(m, "### {}. {} (`{}`)\n", n + 1, rb.render_label(&s.def.label), s.def.name);
         let (mechanism, unit) = (s.def.mechanism.name(), s.unit.to_string());
@@ -299,52 +300,60 @@ fn steps(m: &mut String, rb: &Rulebook) {
                 .with("mode", format!("{:?}", r.mode)),
             None => msg!("cli-docs-mechanism", mechanism = mechanism, unit = unit),
         };
-        let _ = writeln!(m, "{line}\n");
-        let _ = writeln!(m, "```text\n{}\n```\n", s.def.describe());
+        let _ = writeln!(m, "{line}\n", line = line.say());
+        let _ = writeln!(m, "```text\n{}\n```\n", s.def.describe().say());
         if let Some(src) = rb.function_source(s) {
             let _ = writeln!(m, "```rust\n{src}\n```\n");
         }
         if let Some(r) = &s.def.reference {
-            let _ = writeln!(m, "{}\n", msg!("cli-docs-reference", reference = r));
+            let _ = writeln!(m, "{}\n", msg!("cli-docs-reference", reference = r).say());
         }
     }
 }
 
 fn norm(m: &mut String, n: &Norm, checks: &[CodeCheck]) {
     let title = msg!("cli-docs-norm", name = &n.name, version = n.version.to_string(), label = &n.provenance.label);
-    let _ = writeln!(m, "## {title}\n");
-    let _ = writeln!(m, "{}\n", status_line(n.provenance.status.as_str(), &n.provenance.reference));
+    let _ = writeln!(m, "## {title}\n", title = title.say());
+    let _ = writeln!(m, "{}\n", (status_line(n.provenance.status.as_str(), &n.provenance.reference)).say());
     if let Some(f) = &n.file_name {
-        let _ = writeln!(m, "{}  ", msg!("cli-docs-file-name", pattern = &f.pattern, format = &f.date_format));
+        let _ = writeln!(m, "{}  ", msg!("cli-docs-file-name", pattern = &f.pattern, format = &f.date_format).say());
     }
     let format = Message::id("cli-docs-format")
         .with("separator", (n.separator as char).to_string())
         .with("encoding", format!("{:?}", n.encoding))
         .with("dates", &n.date_format)
         .with("decimal", n.decimal_separator.to_string());
-    let _ = writeln!(m, "{format}\n");
+    let _ = writeln!(m, "{format}\n", format = format.say());
     let key = match (n.key.is_empty(), n.duplicate_rows_allowed()) {
         (false, _) => msg!("cli-docs-key", fields = n.key.join("`, `")),
         (true, false) => msg!("cli-docs-no-key"),
         (true, true) => msg!("cli-docs-no-key-allowed"),
     };
-    let _ = writeln!(m, "{key}\n");
+    let _ = writeln!(m, "{key}\n", key = key.say());
     table_head(m, msg!("cli-docs-fields-head"), 5);
     for f in &n.fields {
         let c = constraints(n, f, checks);
         let required = if f.required { msg!("cli-docs-yes") } else { msg!("cli-docs-no") };
-        let _ = writeln!(m, "| `{}` | {} | {:?} | {required} | {} |", f.name, cell(&f.label), f.kind, cell(&c.join(" ; ")));
+        let _ = writeln!(
+            m,
+            "| `{}` | {} | {:?} | {required} | {} |",
+            f.name,
+            cell(&f.label),
+            f.kind,
+            cell(&c.join(" ; ")),
+            required = required.say()
+        );
     }
     m.push('\n');
     if !n.checks.is_empty() {
-        let _ = writeln!(m, "{}\n", msg!("cli-docs-checks"));
+        let _ = writeln!(m, "{}\n", msg!("cli-docs-checks").say());
         for c in &n.checks {
-            let _ = writeln!(m, "- {}", msg!("cli-docs-check", label = &c.label, when = &c.when));
+            let _ = writeln!(m, "- {}", msg!("cli-docs-check", label = &c.label, when = &c.when).say());
         }
         m.push('\n');
     }
     if !n.references.is_empty() {
-        let _ = writeln!(m, "{}\n", msg!("cli-docs-links"));
+        let _ = writeln!(m, "{}\n", msg!("cli-docs-links").say());
         for r in &n.references {
             let (fields, keys) = (r.fields.join("`, `"), r.keys.join("`, `"));
             let link = match &r.at {
@@ -358,7 +367,7 @@ fn norm(m: &mut String, n: &Norm, checks: &[CodeCheck]) {
                     .with("to", r.valid_to.as_deref().unwrap_or("—")),
                 None => msg!("cli-docs-link", label = &r.label, fields = fields, keys = keys, norm = &r.norm),
             };
-            let _ = writeln!(m, "- {link}");
+            let _ = writeln!(m, "- {link}", link = link.say());
         }
         m.push('\n');
     }
@@ -393,7 +402,7 @@ fn constraints(n: &Norm, f: &Field, checks: &[CodeCheck]) -> Vec<String> {
             (None, _, _) => {}
         }
     }
-    let mut out: Vec<String> = c.into_iter().map(|m| m.to_string()).collect();
+    let mut out: Vec<String> = c.into_iter().map(|m| m.say()).collect();
     if let Some(x) = f.min {
         out.push(format!("≥ {x}"));
     }
@@ -401,13 +410,13 @@ fn constraints(n: &Norm, f: &Field, checks: &[CodeCheck]) -> Vec<String> {
         out.push(format!("≤ {x}"));
     }
     if let Some(k) = f.checksum {
-        out.push(msg!("cli-docs-checksum", key = format!("{k:?}")).to_string());
+        out.push(msg!("cli-docs-checksum", key = format!("{k:?}")).say());
     }
     if f.identifier {
-        out.push(msg!("cli-docs-identifier").to_string());
+        out.push(msg!("cli-docs-identifier").say());
     }
     if let Some(r) = &f.required_if {
-        out.push(msg!("cli-docs-required-if", condition = r).to_string());
+        out.push(msg!("cli-docs-required-if", condition = r).say());
     }
     out
 }

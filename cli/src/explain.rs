@@ -15,6 +15,7 @@ use crate::case_run::evaluate_case;
 use crate::exit::EXIT_IO;
 use crate::format::{Locale, human};
 use crate::json::json;
+use crate::language::Say;
 use crate::say;
 use peps_engine::eval::Part;
 use peps_engine::msg;
@@ -89,9 +90,9 @@ pub fn run(args: &ExplainArgs) -> u8 {
             Some(c) => msg!("explain-no-output-suggest", name = &name, year = args.year, suggestion = c),
             None => msg!("explain-no-output", name = &name, year = args.year),
         };
-        eprintln!("{message}");
+        eprintln!("{message}", message = message.say());
         if !evaluation.eligible {
-            eprintln!("{}", msg!("explain-stopped-at-gate"));
+            eprintln!("{}", msg!("explain-stopped-at-gate").say());
         }
         return EXIT_IO;
     };
@@ -135,12 +136,12 @@ const WEIGHTIEST: usize = 3;
 pub fn summary(e: &Evaluation, o: &Output, locale: Locale) -> String {
     let mut out = String::new();
     if !e.eligible {
-        let _ = writeln!(out, "{}\n", msg!("explain-stopped-at-gate"));
+        let _ = writeln!(out, "{}\n", msg!("explain-stopped-at-gate").say());
     }
     let _ = writeln!(out, "{} ({}) = {}", o.label, o.name, human(&o.value, o.unit, locale));
-    let _ = writeln!(out, "  {}", msg!("explain-how", formula = &o.formula));
+    let _ = writeln!(out, "  {}", msg!("explain-how", formula = &o.formula).say());
     if !o.reads.is_empty() {
-        let _ = writeln!(out, "\n{}", msg!("explain-made-of"));
+        let _ = writeln!(out, "\n{}", msg!("explain-made-of").say());
         for r in &o.reads {
             let _ = writeln!(out, "  · {}", read_line(e, r, locale));
         }
@@ -158,13 +159,13 @@ pub fn summary(e: &Evaluation, o: &Output, locale: Locale) -> String {
         .collect();
     if weighty.len() > 1 {
         weighty.sort_by_key(|w| std::cmp::Reverse(w.1));
-        let _ = writeln!(out, "\n{}", msg!("explain-weighs-most"));
+        let _ = writeln!(out, "\n{}", msg!("explain-weighs-most").say());
         for (c, _) in weighty.iter().take(WEIGHTIEST) {
             let _ = writeln!(out, "  · {} ({}) = {}", c.label, c.name, human(&c.value, c.unit, locale));
         }
     }
     if !o.assumed.is_empty() {
-        let _ = writeln!(out, "\n{}", msg!("explain-rests-on", count = o.assumed.len()));
+        let _ = writeln!(out, "\n{}", msg!("explain-rests-on", count = o.assumed.len()).say());
         let mut items: Vec<(&String, Option<rust_decimal::Decimal>)> =
             o.assumed.iter().map(|item| (item, e.assumed_shares.iter().find(|s| &s.item == item).map(|s| s.share))).collect();
         items.sort_by_key(|item| std::cmp::Reverse(item.1));
@@ -172,7 +173,7 @@ pub fn summary(e: &Evaluation, o: &Output, locale: Locale) -> String {
             let _ = writeln!(out, "  · {}", crate::compute::assumed_item(e, item, share, locale));
         }
     }
-    let _ = writeln!(out, "\n{}", msg!("explain-more"));
+    let _ = writeln!(out, "\n{}", msg!("explain-more").say());
     out
 }
 
@@ -181,25 +182,20 @@ fn read_line(e: &Evaluation, r: &Read, locale: Locale) -> String {
     match r {
         Read::Output { name, value } => match e.output(name) {
             Some(c) => format!("{} ({name}) = {}", c.label, human(value, c.unit, locale)),
-            None => msg!("explain-not-evaluated", name = name).to_string(),
+            None => msg!("explain-not-evaluated", name = name).say(),
         },
         Read::Parameter { name, label, value, unit, status, .. } => {
-            msg!("explain-read-parameter", label = label, name = name, value = human(value, *unit, locale), status = status.as_str())
-                .to_string()
+            msg!("explain-read-parameter", label = label, name = name, value = human(value, *unit, locale), status = status.as_str()).say()
         }
-        Read::Input { name, value } => msg!("explain-read-input", name = name, value = value.to_string()).to_string(),
+        Read::Input { name, value } => msg!("explain-read-input", name = name, value = value.to_string()).say(),
         Read::Builtin { name, value } => format!("{name} = {value}"),
-        Read::Table { name, label, status, .. } => {
-            msg!("explain-read-table", label = label, name = name, status = status.as_str()).to_string()
-        }
-        Read::List { name, label, status, .. } => {
-            msg!("explain-read-list", label = label, name = name, status = status.as_str()).to_string()
-        }
+        Read::Table { name, label, status, .. } => msg!("explain-read-table", label = label, name = name, status = status.as_str()).say(),
+        Read::List { name, label, status, .. } => msg!("explain-read-list", label = label, name = name, status = status.as_str()).say(),
         Read::Indicators { name, label, status, .. } => {
-            msg!("explain-read-indicators", label = label, name = name, status = status.as_str()).to_string()
+            msg!("explain-read-indicators", label = label, name = name, status = status.as_str()).say()
         }
         Read::Dataset { name, rows } => {
-            msg!("explain-read-dataset", name = name, rows = *rows, shown = crate::format::number(&rows.to_string(), locale)).to_string()
+            msg!("explain-read-dataset", name = name, rows = *rows, shown = crate::format::number(&rows.to_string(), locale)).say()
         }
     }
 }
@@ -213,7 +209,7 @@ pub fn render(e: &Evaluation, root: &Output, depth: usize, locale: Locale) -> St
 pub fn render_tree(e: &Evaluation, root: &Output, depth: usize, locale: Locale, details: bool) -> String {
     let mut out = String::new();
     if !e.eligible {
-        let _ = writeln!(out, "{}\n", msg!("explain-stopped-at-gate"));
+        let _ = writeln!(out, "{}\n", msg!("explain-stopped-at-gate").say());
     }
     let mut seen = HashSet::new();
     node(&mut out, e, root, "", Tree { depth, locale, details }, &mut seen);
@@ -233,24 +229,24 @@ fn node<'a>(out: &mut String, e: &'a Evaluation, o: &'a Output, prefix: &str, t:
     seen.insert(&o.name);
     let _ = writeln!(out, "{} ({}) = {}", o.label, o.name, human(&o.value, o.unit, locale));
     let body = format!("{prefix}│ ");
-    let _ = writeln!(out, "{body}{}: {}", o.mechanism, o.formula);
+    let _ = writeln!(out, "{body}{}: {}", o.mechanism, o.formula.say());
     if let (Some(src), true) = (&o.source, t.details) {
         for line in src.lines() {
             let _ = writeln!(out, "{body}    {line}");
         }
     }
     if let Some(r) = &o.reference {
-        let _ = writeln!(out, "{body}{}", msg!("explain-reference", reference = r));
+        let _ = writeln!(out, "{body}{}", msg!("explain-reference", reference = r).say());
     }
     if !o.assumed.is_empty() {
-        let _ = writeln!(out, "{body}{}", msg!("explain-rests-on-short", count = o.assumed.len()));
+        let _ = writeln!(out, "{body}{}", msg!("explain-rests-on-short", count = o.assumed.len()).say());
     }
     if t.details {
         for p in &o.breakdown {
             let _ = writeln!(out, "{body}  · {}", part_line(p, o, locale));
         }
     } else if !o.breakdown.is_empty() {
-        let _ = writeln!(out, "{body}  · {}", msg!("explain-breakdown-hidden", count = o.breakdown.len()));
+        let _ = writeln!(out, "{body}  · {}", msg!("explain-breakdown-hidden", count = o.breakdown.len()).say());
     }
     let n = o.reads.len();
     for (i, r) in o.reads.iter().enumerate() {
@@ -265,10 +261,10 @@ fn node<'a>(out: &mut String, e: &'a Evaluation, o: &'a Output, prefix: &str, t:
                 }
                 Some(child) => {
                     let why = if seen.contains(name.as_str()) { msg!("explain-above") } else { msg!("explain-not-opened") };
-                    let _ = writeln!(out, "{} ({name}) = {} ({why})", child.label, human(value, child.unit, locale));
+                    let _ = writeln!(out, "{} ({name}) = {} ({why})", child.label, human(value, child.unit, locale), why = why.say());
                 }
                 None => {
-                    let _ = writeln!(out, "{}", msg!("explain-not-evaluated", name = name));
+                    let _ = writeln!(out, "{}", msg!("explain-not-evaluated", name = name).say());
                 }
             },
             Read::Parameter { reference, .. }
@@ -286,10 +282,10 @@ fn node<'a>(out: &mut String, e: &'a Evaluation, o: &'a Output, prefix: &str, t:
 
 /// One line of a breakdown: its key and label, the rows it counts, its value and detail.
 fn part_line(p: &Part, o: &Output, locale: Locale) -> String {
-    let label = p.label.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+    let label = p.label.as_ref().map(|l| format!(" ({})", l.say())).unwrap_or_default();
     let value = p.value.as_ref().map(|v| human(v, o.unit, locale));
-    let count = p.count.map(|c| msg!("explain-rows", count = c, shown = crate::format::number(&c.to_string(), locale)).to_string());
+    let count = p.count.map(|c| msg!("explain-rows", count = c, shown = crate::format::number(&c.to_string(), locale)).say());
     let figures: Vec<String> = [count, value].into_iter().flatten().collect();
-    let detail = p.detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
+    let detail = p.detail.as_ref().map(|d| format!(" ({d})", d = d.say())).unwrap_or_default();
     format!("{}{label} : {}{detail}", p.key, figures.join(", "))
 }

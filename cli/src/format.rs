@@ -7,6 +7,8 @@ use peps_engine::msg;
 use peps_engine::value::{Unit, Value};
 use rust_decimal::Decimal;
 
+use crate::language::Say;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Locale {
     /// 558327.00
@@ -55,7 +57,7 @@ pub fn human(value: &Value, unit: Unit, locale: Locale) -> String {
 /// A failed condition of the gate as people read it: its label, its name, and when it compares
 /// two values, both (`4, il en faut au moins 5`).
 pub fn failed_check(c: &Part, locale: Locale) -> String {
-    let label = c.label.as_deref().unwrap_or(&c.key);
+    let label = c.label.as_ref().map_or_else(|| c.key.clone(), Say::say);
     match &c.compared {
         Some(cmp) => msg!(
             "report-failed-check-compared",
@@ -65,8 +67,8 @@ pub fn failed_check(c: &Part, locale: Locale) -> String {
             op = comparison_key(&cmp.op),
             threshold = human(&cmp.threshold, Unit::Number, locale)
         )
-        .to_string(),
-        None => msg!("report-failed-check", label = label, name = &c.key).to_string(),
+        .say(),
+        None => msg!("report-failed-check", label = label, name = &c.key).say(),
     }
 }
 
@@ -82,23 +84,12 @@ fn comparison_key(op: &str) -> &'static str {
     }
 }
 
-/// Groups the integer part by thousands and sets the decimal mark for `locale`.
+/// Groups the integer part by thousands and sets the decimal mark for `locale` (French: the
+/// engine's one formatter, `value::french_number`).
 pub fn number(text: &str, locale: Locale) -> String {
-    if locale == Locale::Plain {
-        return text.to_string();
-    }
-    let (sign, digits) = text.strip_prefix('-').map_or(("", text), |d| ("-", d));
-    let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(f) => format!("{sign}{grouped},{f}"),
-        None => format!("{sign}{grouped}"),
+    match locale {
+        Locale::Plain => text.to_string(),
+        Locale::Fr => peps_engine::value::french_number(text),
     }
 }
 

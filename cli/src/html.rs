@@ -12,12 +12,12 @@ mod warnings;
 use std::fmt::Write;
 
 use peps_engine::eval::Bar;
-use peps_engine::message::language;
 use peps_engine::msg;
 use peps_engine::value::{Unit, Value};
 use rust_decimal::Decimal;
 
 use crate::format::{Locale, human};
+use crate::language::Say;
 
 pub use report::{generated_on, report};
 
@@ -47,7 +47,7 @@ pub fn escape(s: &str) -> String {
 pub fn page(title: &str, body: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        language().code(),
+        crate::language::lang().code(),
         escape(title)
     )
 }
@@ -89,10 +89,10 @@ pub fn waterfall(bars: &[Bar], total: &Value, locale: Locale) -> String {
             "up"
         };
         let sign = if !b.start && b.delta.is_sign_positive() { "+" } else { "" };
-        row(class, &b.label, from, b.running, format!("{sign}{}", human(&Value::Number(b.delta), Unit::Eur, locale)));
+        row(class, &b.label.say(), from, b.running, format!("{sign}{}", human(&Value::Number(b.delta), Unit::Eur, locale)));
         level = b.running;
     }
-    row("wf-total", &msg!("html-total").to_string(), Decimal::ZERO, total, human(&Value::Number(total), Unit::Eur, locale));
+    row("wf-total", &msg!("html-total").say(), Decimal::ZERO, total, human(&Value::Number(total), Unit::Eur, locale));
     out.push_str("</div>");
     out
 }

@@ -22,6 +22,7 @@ use crate::args::RulesArgs;
 use crate::exit::{EXIT_FINDINGS, EXIT_IO};
 use crate::format::{Locale, human, number};
 use crate::json::json;
+use crate::language::Say;
 use crate::report::Sources;
 use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
@@ -230,10 +231,10 @@ fn one_line(text: &str) -> String {
 
 fn items_table(out: &mut String, items: &[ImpactItem], rbs: [&Rulebook; 2], locale: Locale) {
     if items.is_empty() {
-        let _ = writeln!(out, "  {}", msg!("cli-impact-no-item"));
+        let _ = writeln!(out, "  {}", msg!("cli-impact-no-item").say());
         return;
     }
-    let kind = |i: &ImpactItem| msg!("cli-diff-kind", kind = i.kind.as_str()).to_string();
+    let kind = |i: &ImpactItem| msg!("cli-diff-kind", kind = i.kind.as_str()).say();
     let wk = items.iter().map(|i| kind(i).chars().count()).max().unwrap_or(4);
     // The item by its whole label first, then its name; its values the French way.
     let shown = show::item_name;
@@ -244,12 +245,12 @@ fn items_table(out: &mut String, items: &[ImpactItem], rbs: [&Rulebook; 2], loca
         let change = format!("{before} → {after}");
         let _ = writeln!(out, "  {:<wk$}  {name:<wn$}  {:>16}  {change}", kind(i), money(i.delta, locale));
         if let Some(n) = &i.note {
-            let _ = writeln!(out, "  {:<wk$}  {:<wn$}  {:>16}  ({n})", "", "", "");
+            let _ = writeln!(out, "  {:<wk$}  {:<wn$}  {:>16}  ({n})", "", "", "", n = n.say());
         }
     }
     let sum: Decimal = items.iter().map(|i| i.delta).sum();
-    let (label, note) = (msg!("cli-impact-sum").to_string(), msg!("cli-impact-sum-note"));
-    let _ = writeln!(out, "  {:<wk$}  {label:<wn$}  {:>16}  {note}", "", money(sum, locale));
+    let (label, note) = (msg!("cli-impact-sum").say(), msg!("cli-impact-sum-note"));
+    let _ = writeln!(out, "  {:<wk$}  {label:<wn$}  {:>16}  {note}", "", money(sum, locale), note = note.say());
 }
 
 fn table(i: &Impact, rbs: [&Rulebook; 2], locale: Locale) -> String {
@@ -262,15 +263,15 @@ fn table(i: &Impact, rbs: [&Rulebook; 2], locale: Locale) -> String {
     // Comparing two sets of rules of one year, both sides bring the data the same way: said once.
     let shifts = [&i.data_shift_from, &i.data_shift_to];
     for s in shifts.into_iter().flatten().take(if i.data_shift_from == i.data_shift_to { 1 } else { 2 }) {
-        let _ = writeln!(out, "  {}", msg!("cli-impact-data-shift", from = s.from.to_string(), to = s.to.to_string()));
+        let _ = writeln!(out, "  {}", msg!("cli-impact-data-shift", from = s.from.to_string(), to = s.to.to_string()).say());
     }
-    let _ = writeln!(out, "  {}", msg!("cli-impact-total", year = i.from.to_string(), amount = human(&i.total_from, eur, locale)));
-    let _ = writeln!(out, "  {}", msg!("cli-impact-total", year = i.to.to_string(), amount = human(&i.total_to, eur, locale)));
+    let _ = writeln!(out, "  {}", msg!("cli-impact-total", year = i.from.to_string(), amount = human(&i.total_from, eur, locale)).say());
+    let _ = writeln!(out, "  {}", msg!("cli-impact-total", year = i.to.to_string(), amount = human(&i.total_to, eur, locale)).say());
     let delta = format!("{}{}", money(i.delta, locale), percent(i.delta, &i.total_from, locale));
-    let _ = writeln!(out, "  {}\n", msg!("cli-impact-delta", delta = delta));
-    let _ = writeln!(out, "{}", msg!("cli-impact-attribution", method = i.method.to_string()));
+    let _ = writeln!(out, "  {}\n", msg!("cli-impact-delta", delta = delta).say());
+    let _ = writeln!(out, "{}", msg!("cli-impact-attribution", method = i.method.say()).say());
     items_table(&mut out, &i.items, rbs, locale);
-    let _ = writeln!(out, "\n{}", msg!("cli-impact-outputs"));
+    let _ = writeln!(out, "\n{}", msg!("cli-impact-outputs").say());
     // Each output by its label first, then its name.
     let shown = |o: &peps_engine::compare::impact::OutputDelta| format!("{} ({})", o.label, o.name);
     let width = i.outputs.iter().map(|o| shown(o).chars().count()).max().unwrap_or(10);
@@ -318,7 +319,7 @@ fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], opt
         Ok(p) => p,
         Err(code) => return code,
     };
-    let bar = crate::parallel::progress(dirs.len() as u64, &msg!("cli-impact-cases").to_string());
+    let bar = crate::parallel::progress(dirs.len() as u64, &msg!("cli-impact-cases").say());
     let results: Vec<(Option<Impact>, Vec<Diagnostic>)> = pool.install(|| {
         dirs.par_iter()
             .map(|d| {
@@ -400,7 +401,7 @@ fn many_table(m: &Many<'_>, rbs: [&Rulebook; 2], locale: Locale) -> String {
         .with("from", side(m.from, m.rules_from, m.roots[0], same))
         .with("to", side(m.to, m.rules_to, m.roots[1], same))
         .with("count", m.cases.len());
-    let _ = writeln!(out, "{title}\n");
+    let _ = writeln!(out, "{title}\n", title = title.say());
     let width = m.cases.iter().map(|c| c.name.chars().count()).max().unwrap_or(4).max(4);
     let [case, name, delta, error, total] = [
         msg!("cli-impact-col-case"),
@@ -409,7 +410,7 @@ fn many_table(m: &Many<'_>, rbs: [&Rulebook; 2], locale: Locale) -> String {
         msg!("cli-impact-error"),
         msg!("cli-impact-total-row"),
     ]
-    .map(|m| m.to_string());
+    .map(|m| m.say());
     let _ = writeln!(out, "{case:<14} {name:<width$} {:>18} {:>18} {delta:>16}", m.from, m.to);
     for c in &m.cases {
         let name = &c.name;
@@ -430,7 +431,7 @@ fn many_table(m: &Many<'_>, rbs: [&Rulebook; 2], locale: Locale) -> String {
     let amount = |d: Decimal| human(&Value::Number(d), Unit::Eur, locale);
     let _ =
         writeln!(out, "{total:<14} {:<width$} {:>18} {:>18} {:>16}", "", amount(m.total_from), amount(m.total_to), money(m.delta, locale));
-    let _ = writeln!(out, "\n{}", msg!("cli-impact-attribution-many", method = m.method.clone()));
+    let _ = writeln!(out, "\n{}", msg!("cli-impact-attribution-many", method = m.method.clone()).say());
     items_table(&mut out, &m.items, rbs, locale);
     out
 }

@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
-/// `value` as pretty JSON with a trailing newline.
+/// `value` as pretty JSON with a trailing newline, its messages in the run's language.
 pub fn json<T: Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let value = crate::language::json_value(value, crate::language::lang());
+    let mut s = serde_json::to_string_pretty(&value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
     s
 }

@@ -41,7 +41,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use peps_engine::message::{Lang, set_language};
+use peps_engine::message::Lang;
 
 use crate::language::{lang_arg, language_asked, localized};
 
@@ -80,13 +80,13 @@ enum Command {
 fn main() -> ExitCode {
     // The help is written in the language asked before the arguments are parsed.
     let lang = language_asked();
-    set_language(lang);
+    language::set(lang);
     let matches = localized(Cli::command(), "", lang).get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    set_language(cli.lang);
+    language::set(cli.lang);
     let code = match cli.command {
         Command::Compute(args) => compute::run(&args),
         Command::Docs(args) => docs::run(&args),

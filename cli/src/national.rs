@@ -23,6 +23,7 @@ use rayon::prelude::*;
 
 use crate::case_folders::{Found, case_folders};
 use crate::case_row::{CaseRow, failed_row, guarded};
+use crate::language::Say;
 
 /// How national files are read.
 #[derive(Debug, Clone)]
@@ -56,12 +57,10 @@ pub fn inputs(rb: &Rulebook, args: &NationalArgs) -> Result<Vec<NationalInput>, 
     let mut out: Vec<NationalInput> = Vec::new();
     for given in &args.inputs {
         let Some((name, file)) = given.split_once('=') else {
-            return Err(msg!("cli-national-input-form", given = given, names = datasets.join(", ")).to_string());
+            return Err(msg!("cli-national-input-form", given = given, names = datasets.join(", ")).say());
         };
         if !datasets.contains(&name) {
-            return Err(
-                msg!("cli-national-input-unknown", given = given, year = rb.year(), name = name, names = datasets.join(", ")).to_string()
-            );
+            return Err(msg!("cli-national-input-unknown", given = given, year = rb.year(), name = name, names = datasets.join(", ")).say());
         }
         let path = Path::new(file);
         let path = if path.is_absolute() || path.exists() { path.to_path_buf() } else { args.dir.join(path) };
@@ -74,7 +73,7 @@ pub fn inputs(rb: &Rulebook, args: &NationalArgs) -> Result<Vec<NationalInput>, 
         }
     }
     if out.is_empty() {
-        return Err(msg!("cli-national-no-file", dir = args.dir.display().to_string()).to_string());
+        return Err(msg!("cli-national-no-file", dir = args.dir.display().to_string()).say());
     }
     Ok(out)
 }

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use peps_engine::message::Message;
 use peps_engine::msg;
 
+use crate::language::Say;
+
 /// Why an output file was not written. The file is named in every message.
 #[derive(Debug)]
 pub enum OutputError {
@@ -26,7 +28,7 @@ pub enum OutputError {
 
 impl fmt::Display for OutputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.message())
+        write!(f, "{}", self.message().say())
     }
 }
 

@@ -7,6 +7,8 @@ use crate::say;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use peps_engine::msg;
 
+use crate::language::Say;
+
 /// A pool of `threads` threads (0: one per core); a failure is reported and gives the exit code.
 pub fn pool(threads: usize) -> Result<rayon::ThreadPool, u8> {
     rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| {
@@ -23,7 +25,7 @@ pub fn progress(len: u64, items: &str) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
     let eta = msg!("cli-progress-eta");
-    let template = format!("{{spinner}} {{pos}}/{{len}} {items} [{{bar:40}}] {{elapsed_precise}} ({eta} {{eta}})");
+    let template = format!("{{spinner}} {{pos}}/{{len}} {items} [{{bar:40}}] {{elapsed_precise}} ({eta} {{eta}})", eta = eta.say());
     if let Ok(style) = ProgressStyle::with_template(&template) {
         bar.set_style(style.progress_chars("=> "));
     }

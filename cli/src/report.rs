@@ -17,6 +17,8 @@ use peps_engine::diagnostic::{Diagnostic, Location, Severity, SourceFile};
 use peps_engine::message::Message;
 use peps_engine::msg;
 
+use crate::language::Say;
+
 /// How many diagnostics of one code the text rendering writes out; the others are counted.
 pub const SHOWN_PER_CODE: usize = 20;
 
@@ -82,15 +84,15 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
             continue;
         }
         *shown += 1;
-        let note = followers.get(&i).and_then(|f| follow_note(f)).map(|n| n.to_string());
+        let note = followers.get(&i).and_then(|f| follow_note(f)).map(|n| n.say());
         let level = match d.severity {
             Severity::Error => Level::Error,
             Severity::Warning => Level::Warning,
             Severity::Note => Level::Note,
         };
         let id = format!("{} {}", d.code.as_str(), d.code.name());
-        let text = d.message.to_string();
-        let hint = d.hint.as_ref().map(ToString::to_string);
+        let text = d.message.say();
+        let hint = d.hint.as_ref().map(Say::say);
         let mut message = level.title(&text).id(&id);
         let located;
         match &d.location {
@@ -105,7 +107,7 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
                 message = message.snippet(Snippet::source(excerpt).line_start(line).origin(file).fold(true).annotation(level.span(span)));
             }
             Some(loc) => {
-                located = msg!("cli-report-at", location = loc.to_string()).to_string();
+                located = msg!("cli-report-at", location = loc.to_string()).say();
                 message = message.footer(Level::Note.title(&located));
             }
             None => {}
@@ -122,7 +124,7 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
         let _ = writeln!(
             out,
             "{}\n",
-            msg!("cli-report-more-of-code", count = n, code = code.as_str(), name = code.name(), shown = SHOWN_PER_CODE)
+            msg!("cli-report-more-of-code", count = n, code = code.as_str(), name = code.name(), shown = SHOWN_PER_CODE).say()
         );
     }
     let shown: Vec<&Diagnostic> = diags.iter().zip(&roots).filter(|(_, r)| r.is_none()).map(|(d, _)| d).collect();
@@ -137,7 +139,7 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
         };
         // Information is counted apart: it asks nothing of the reader.
         let count = if notes > 0 { msg!("cli-report-count-notes", count = count, notes = notes) } else { count };
-        let _ = writeln!(out, "{count}");
+        let _ = writeln!(out, "{count}", count = count.say());
     }
     out
 }
@@ -195,8 +197,8 @@ fn clamp(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
 /// `note`, fixed in English by the crate at 0.11) replaced by the run's words where they stand:
 /// at the start of the title line and of each footer line.
 fn level_words(rendered: &str) -> String {
-    let (error, warning) = (msg!("report-level-error").to_string(), msg!("report-level-warning").to_string());
-    let (help, note) = (msg!("report-level-help").to_string(), msg!("report-level-note").to_string());
+    let (error, warning) = (msg!("report-level-error").say(), msg!("report-level-warning").say());
+    let (help, note) = (msg!("report-level-help").say(), msg!("report-level-note").say());
     rendered
         .lines()
         .map(|line| {
@@ -205,7 +207,7 @@ fn level_words(rendered: &str) -> String {
             } else if let Some(rest) = line.strip_prefix("warning[") {
                 format!("{warning}[{rest}")
             } else if let Some(rest) = line.strip_prefix("note[") {
-                format!("{}[{rest}", msg!("report-level-information"))
+                format!("{}[{rest}", msg!("report-level-information").say())
             } else if let Some(rest) = line.strip_prefix(" = help: ") {
                 format!(" = {help} {rest}")
             } else if let Some(rest) = line.strip_prefix(" = note: ") {

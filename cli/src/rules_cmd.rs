@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::args::RulesArgs;
 use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
 use crate::json::json;
+use crate::language::Say;
 use crate::report::Sources;
 use crate::say;
 use crate::workspace::{exit_code, load_year, norms_roots, norms_source, print_diagnostics, rules_root, years};
@@ -107,8 +108,11 @@ fn export(args: &ExportArgs) -> u8 {
         return EXIT_IO;
     }
     let (rules, norms) = (rules.display().to_string(), norms.display().to_string());
-    say::emit(&format!("{}\n", msg!("cli-export-done", rules = rules, norms = norms, fingerprint = &crate::builtin::fingerprint()[..16])));
-    EXIT_OK
+    crate::say::emit(&format!(
+        "{}\n",
+        msg!("cli-export-done", rules = rules, norms = norms, fingerprint = &crate::builtin::fingerprint()[..16]).say()
+    ));
+    crate::exit::EXIT_OK
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,7 +386,7 @@ fn status(ok: bool, errors: usize, warnings: usize) -> String {
         (false, e, 0) => msg!("cli-rules-errors", errors = e),
         (false, e, w) => msg!("cli-rules-errors-warnings", errors = e, warnings = w),
     }
-    .to_string()
+    .say()
 }
 
 fn check_table(r: &CheckReport) -> String {
@@ -395,16 +399,16 @@ fn check_table(r: &CheckReport) -> String {
         .iter()
         .map(|n| {
             let name = format!("{} v{}", n.name, n.version);
-            if n.missing { msg!("cli-rules-norm-missing", norm = name).to_string() } else { name }
+            if n.missing { msg!("cli-rules-norm-missing", norm = name).say() } else { name }
         })
         .collect();
     let failing = r.norms.iter().filter(|n| !n.ok).count();
     let norm_status = if failing == 0 { msg!("cli-rules-ok") } else { msg!("cli-rules-norms-failing", count = failing) };
-    lines.push((msg!("cli-rules-norms").to_string(), norm_status.to_string(), names.join(", ")));
+    lines.push((msg!("cli-rules-norms").say(), norm_status.say(), names.join(", ")));
     for c in &r.coverage {
         let state = match (c.checked, c.ok) {
-            (false, _) => msg!("cli-rules-not-checked").to_string(),
-            (true, true) => msg!("cli-rules-ok").to_string(),
+            (false, _) => msg!("cli-rules-not-checked").say(),
+            (true, true) => msg!("cli-rules-ok").say(),
             (true, false) => status(false, c.errors, 0),
         };
         let what = if c.checked {
@@ -412,7 +416,7 @@ fn check_table(r: &CheckReport) -> String {
         } else {
             msg!("cli-rules-coverage-broken")
         };
-        let what = what.to_string();
+        let what = what.say();
         lines.push((format!("{} → {}", c.from, c.to), state, what));
     }
     let w0 = lines.iter().map(|l| l.0.chars().count()).max().unwrap_or(0);
@@ -426,11 +430,11 @@ fn check_table(r: &CheckReport) -> String {
     } else {
         msg!("cli-rules-see-above", status = status(false, r.errors, r.warnings))
     };
-    let _ = writeln!(out, "\n{verdict}");
+    let _ = writeln!(out, "\n{verdict}", verdict = verdict.say());
     for v in &r.stale_references {
         let kind = msg!("cli-diff-kind", kind = v.kind);
         let line = msg!("cli-rules-stale-reference", year = v.year.to_string(), kind = kind, item = &v.item, old = &v.old, new = &v.new);
-        let _ = writeln!(out, "{line}");
+        let _ = writeln!(out, "{line}", line = line.say());
     }
     out
 }

@@ -1,5 +1,6 @@
 //! What the command line says to people: results on stdout (`emit`), errors and notes on stderr.
 
+use crate::language::Say;
 use std::io::Write;
 
 use peps_engine::message::Message;
@@ -19,10 +20,10 @@ pub fn emit(text: &str) {
 
 /// Writes an error for people on stderr (`erreur : …`, `error: …` in English).
 pub fn error(message: impl Into<Message>) {
-    eprintln!("{}", msg!("cli-error", message = message.into()));
+    eprintln!("{}", msg!("cli-error", message = message.into()).say());
 }
 
 /// Writes a note for people on stderr.
 pub fn note(message: impl Into<Message>) {
-    eprintln!("{}", msg!("cli-note", message = message.into()));
+    eprintln!("{}", msg!("cli-note", message = message.into()).say());
 }

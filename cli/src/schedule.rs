@@ -24,6 +24,7 @@ use serde::Serialize;
 use crate::args::RulesArgs;
 use crate::exit::{EXIT_FINDINGS, EXIT_IO};
 use crate::format::{Locale, number};
+use crate::language::Say;
 use crate::report::Sources;
 use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
@@ -169,10 +170,10 @@ fn table(s: &Schedule, name: &str, locale: Locale) -> String {
     let f = Fmt(locale);
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", s.rulebook, name);
-    let _ = writeln!(out, "{}\n", msg!("cli-schedule-title", year = s.year.to_string()));
+    let _ = writeln!(out, "{}\n", msg!("cli-schedule-title", year = s.year.to_string()).say());
     let labels =
         [msg!("cli-schedule-final-amount"), msg!("cli-schedule-estimate"), msg!("cli-schedule-less"), msg!("cli-schedule-advances-on")]
-            .map(|m| m.to_string());
+            .map(|m| m.say());
     // The labels' column fits the longest label of the language (15 characters in English).
     let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).max(15);
     let sub = width - 2;
@@ -188,10 +189,17 @@ fn table(s: &Schedule, name: &str, locale: Locale) -> String {
     }
     if let Some(e) = &s.estimate {
         let origin = if e.from_input { msg!("cli-schedule-estimate-given") } else { msg!("cli-schedule-estimate-computed") };
-        let _ = writeln!(out, "  {estimate:<width$}  {:>16}  {} ({}, {origin})", f.eur(e.source.value), e.source.label, e.source.name);
+        let _ = writeln!(
+            out,
+            "  {estimate:<width$}  {:>16}  {} ({}, {origin})",
+            f.eur(e.source.value),
+            e.source.label,
+            e.source.name,
+            origin = origin.say()
+        );
         for l in &e.less {
             let apart = msg!("cli-schedule-paid-apart", label = &l.label, name = &l.name);
-            let _ = writeln!(out, "    {less:<sub$}  {:>16}  {apart}", f.eur(l.value));
+            let _ = writeln!(out, "    {less:<sub$}  {:>16}  {apart}", f.eur(l.value), apart = apart.say());
         }
         if !e.less.is_empty() {
             let _ = writeln!(out, "    {advances_on:<sub$}  {:>16}", f.eur(e.amount));
@@ -201,7 +209,7 @@ fn table(s: &Schedule, name: &str, locale: Locale) -> String {
     movements_table(&mut out, s, &f);
     deadlines_table(&mut out, s, &f);
     if !s.milestones.is_empty() {
-        let _ = writeln!(out, "\n{}", msg!("cli-schedule-other-dates"));
+        let _ = writeln!(out, "\n{}", msg!("cli-schedule-other-dates").say());
         for m in &s.milestones {
             let _ = writeln!(out, "  {:<10}  {:<12}  {}", f.date(m.date), m.kind.as_str(), m.label);
         }
@@ -212,7 +220,7 @@ fn table(s: &Schedule, name: &str, locale: Locale) -> String {
 const LABEL_WIDTH: usize = 52;
 
 fn payments_table(out: &mut String, s: &Schedule, f: &Fmt) {
-    let _ = writeln!(out, "\n{}", msg!("cli-schedule-payments"));
+    let _ = writeln!(out, "\n{}", msg!("cli-schedule-payments").say());
     let [date, payment, planned, received, amount] = [
         msg!("cli-schedule-col-date"),
         msg!("cli-schedule-col-payment"),
@@ -220,10 +228,10 @@ fn payments_table(out: &mut String, s: &Schedule, f: &Fmt) {
         msg!("cli-schedule-col-received"),
         msg!("cli-schedule-col-amount"),
     ]
-    .map(|m| m.to_string());
+    .map(|m| m.say());
     let _ = writeln!(out, "  {date:<10}  {payment:<LABEL_WIDTH$}  {planned:>16}  {received:>16}  {amount:>16}");
     for p in &s.payments {
-        let label = if p.label.is_empty() { msg!("cli-schedule-recorded-payment").to_string() } else { truncate(&p.label) };
+        let label = if p.label.is_empty() { msg!("cli-schedule-recorded-payment").say() } else { truncate(&p.label) };
         let planned = p.planned.map_or_else(|| "—".to_string(), |v| f.eur(v));
         let received = p.received.map_or_else(|| "—".to_string(), |r| f.eur(r.amount));
         let _ = writeln!(out, "  {:<10}  {label:<LABEL_WIDTH$}  {planned:>16}  {received:>16}  {:>16}", f.date(p.date), f.eur(p.amount));
@@ -231,7 +239,7 @@ fn payments_table(out: &mut String, s: &Schedule, f: &Fmt) {
             let _ = writeln!(out, "  {:<10}    {line}", "");
         }
     }
-    let before = msg!("cli-schedule-before-balance").to_string();
+    let before = msg!("cli-schedule-before-balance").say();
     let _ = writeln!(out, "  {:<10}  {before:<LABEL_WIDTH$}  {:>16}  {:>16}  {:>16}", "", "", "", f.eur(s.paid));
     let Some(b) = &s.balance else { return };
     let _ =
@@ -240,7 +248,7 @@ fn payments_table(out: &mut String, s: &Schedule, f: &Fmt) {
         let _ = writeln!(out, "  {:<10}    {line}", "");
     }
     let check = msg!("cli-schedule-check", paid = f.eur(s.paid), balance = f.eur(b.amount), total = f.eur(s.paid + b.amount));
-    let _ = writeln!(out, "\n  {check}");
+    let _ = writeln!(out, "\n  {check}", check = check.say());
 }
 
 /// The label cut to the column, with an ellipsis when cut (the details repeat it in full).
@@ -257,18 +265,17 @@ fn payment_details(p: &Payment, s: &Schedule, f: &Fmt) -> Vec<String> {
     let mut lines = Vec::new();
     match &p.basis {
         Basis::Share { share, estimate, rebased, base } if rebased == estimate => {
-            lines.push(msg!("cli-schedule-share", share = f.percent(*share), estimate = f.eur(*estimate), base = f.eur(*base)).to_string());
+            lines.push(msg!("cli-schedule-share", share = f.percent(*share), estimate = f.eur(*estimate), base = f.eur(*base)).say());
         }
         Basis::Share { share, rebased, base, .. } => {
-            lines.push(
-                msg!("cli-schedule-share-rebased", share = f.percent(*share), estimate = f.eur(*rebased), base = f.eur(*base)).to_string(),
-            );
+            lines
+                .push(msg!("cli-schedule-share-rebased", share = f.percent(*share), estimate = f.eur(*rebased), base = f.eur(*base)).say());
         }
         Basis::Output { label, name, value } => {
             let what = if p.kind == PaymentKind::Complement { msg!("cli-schedule-complement") } else { msg!("cli-schedule-own-amount") };
-            lines.push(msg!("cli-schedule-output", label = label, name = name, value = f.eur(*value), what = what).to_string());
+            lines.push(msg!("cli-schedule-output", label = label, name = name, value = f.eur(*value), what = what).say());
         }
-        Basis::Recorded => lines.push(msg!("cli-schedule-recorded").to_string()),
+        Basis::Recorded => lines.push(msg!("cli-schedule-recorded").say()),
     }
     for a in &p.adjustments {
         lines.push(adjustment_line(a, s, f));
@@ -277,7 +284,7 @@ fn payment_details(p: &Payment, s: &Schedule, f: &Fmt) -> Vec<String> {
         && let Some(d) = r.date
         && d != p.date
     {
-        lines.push(msg!("cli-schedule-received-on", date = f.date(d)).to_string());
+        lines.push(msg!("cli-schedule-received-on", date = f.date(d)).say());
     }
     lines
 }
@@ -286,10 +293,10 @@ fn adjustment_line(a: &Adjustment, s: &Schedule, f: &Fmt) -> String {
     match a.kind {
         AdjustmentKind::Rebase => {
             let causes: Vec<String> = a.movements.iter().filter_map(|&i| s.movements.get(i)).map(|m| movement_phrase(m, f)).collect();
-            msg!("cli-schedule-rebase", amount = f.signed(a.amount), causes = causes.join("; ")).to_string()
+            msg!("cli-schedule-rebase", amount = f.signed(a.amount), causes = causes.join("; ")).say()
         }
-        AdjustmentKind::ReceivedDifference => msg!("cli-schedule-received-difference", amount = f.signed(a.amount)).to_string(),
-        AdjustmentKind::Rounding => msg!("cli-schedule-rounding", amount = f.signed(a.amount)).to_string(),
+        AdjustmentKind::ReceivedDifference => msg!("cli-schedule-received-difference", amount = f.signed(a.amount)).say(),
+        AdjustmentKind::Rounding => msg!("cli-schedule-rounding", amount = f.signed(a.amount)).say(),
     }
 }
 
@@ -299,11 +306,11 @@ fn movement_phrase(m: &Movement, f: &Fmt) -> String {
         MovementKind::Entry => msg!("cli-schedule-entry", member = member, group = group, date = date),
         MovementKind::Exit => msg!("cli-schedule-exit", member = member, group = group, date = date),
     }
-    .to_string()
+    .say()
 }
 
 fn balance_details(b: &Balance, f: &Fmt) -> Vec<String> {
-    let mut lines = vec![msg!("cli-schedule-balance-basis", amount = f.eur(b.final_amount.value), paid = f.eur(b.paid)).to_string()];
+    let mut lines = vec![msg!("cli-schedule-balance-basis", amount = f.eur(b.final_amount.value), paid = f.eur(b.paid)).say()];
     if b.parts.len() > 1 {
         for p in &b.parts {
             match p.kind {
@@ -313,9 +320,9 @@ fn balance_details(b: &Balance, f: &Fmt) -> Vec<String> {
                         .with("label", &p.label)
                         .with("observed", f.eur(p.observed.unwrap_or_default()))
                         .with("paid", f.eur(p.paid.unwrap_or_default()))
-                        .to_string(),
+                        .say(),
                 ),
-                PartKind::Rest => lines.push(msg!("cli-schedule-balance-rest", amount = f.signed(p.amount)).to_string()),
+                PartKind::Rest => lines.push(msg!("cli-schedule-balance-rest", amount = f.signed(p.amount)).say()),
             }
         }
     }
@@ -326,7 +333,7 @@ fn balance_details(b: &Balance, f: &Fmt) -> Vec<String> {
     } else {
         msg!("cli-schedule-balance-zero")
     };
-    lines.push(sign.to_string());
+    lines.push(sign.say());
     if let Some(m) = &b.meaning {
         lines.push(m.clone());
     }
@@ -337,7 +344,7 @@ fn movements_table(out: &mut String, s: &Schedule, f: &Fmt) {
     if s.movements.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\n{}", msg!("cli-schedule-movements"));
+    let _ = writeln!(out, "\n{}", msg!("cli-schedule-movements").say());
     let mut rule = "";
     for m in &s.movements {
         if m.rule != rule {
@@ -364,7 +371,7 @@ fn movements_table(out: &mut String, s: &Schedule, f: &Fmt) {
             .with("share", share)
             .with("effect", f.signed(m.effect))
             .with("applied", applied);
-        let _ = writeln!(out, "  {:<10}  {line}", f.date(m.effective));
+        let _ = writeln!(out, "  {:<10}  {line}", f.date(m.effective), line = line.say());
     }
 }
 
@@ -373,13 +380,13 @@ fn deadlines_table(out: &mut String, s: &Schedule, f: &Fmt) {
     for d in &s.deadlines {
         if d.rule != rule {
             let head = msg!("cli-schedule-deadlines", label = &d.label, rule = &d.rule, day = d.working_day, norms = d.norms.join(", "));
-            let _ = writeln!(out, "\n{head}");
+            let _ = writeln!(out, "\n{head}", head = head.say());
             if let Some(w) = s.working_days.iter().find(|w| w.rule == d.rule) {
                 for line in convention_lines(w) {
                     let _ = writeln!(out, "  {line}");
                 }
             }
-            let _ = writeln!(out, "  {:<25}  {}", msg!("cli-schedule-col-period").to_string(), msg!("cli-schedule-col-due"));
+            let _ = writeln!(out, "  {:<25}  {}", msg!("cli-schedule-col-period").say(), msg!("cli-schedule-col-due").say());
             rule = &d.rule;
         }
         let period = format!("{} – {}", f.date(d.period.start), f.date(d.period.end));
@@ -391,12 +398,8 @@ fn deadlines_table(out: &mut String, s: &Schedule, f: &Fmt) {
 fn convention_lines(w: &WorkingDayConvention) -> Vec<String> {
     let saturday = if w.saturday_is_working_day { msg!("cli-schedule-saturday-working") } else { msg!("cli-schedule-saturday-off") };
     let capital = |d: &str| d[..1].to_uppercase() + &d[1..];
-    let others: Vec<String> = w
-        .weekend
-        .iter()
-        .filter(|d| **d != "saturday")
-        .map(|d| msg!("cli-schedule-day", day = *d, other = capital(d)).to_string())
-        .collect();
+    let others: Vec<String> =
+        w.weekend.iter().filter(|d| **d != "saturday").map(|d| msg!("cli-schedule-day", day = *d, other = capital(d)).say()).collect();
     let holidays = w.fixed_holidays + w.easter_holidays;
     let line = match (others.is_empty(), holidays > 0) {
         (true, false) => msg!("cli-schedule-working-days", saturday = saturday),
@@ -406,14 +409,16 @@ fn convention_lines(w: &WorkingDayConvention) -> Vec<String> {
             msg!("cli-schedule-working-days-nor-holidays", saturday = saturday, days = others.join(", "), holidays = holidays)
         }
     };
-    let mut lines = vec![line.to_string()];
+    let mut lines = vec![line.say()];
     match &w.parameter {
         Some(p) => {
-            lines
-                .push(format!("  {}", msg!("cli-schedule-set-by-parameter", name = &p.name, status = p.status.as_str(), label = &p.label)));
-            lines.push(format!("  {}", msg!("cli-schedule-reference", reference = &p.reference)));
+            lines.push(format!(
+                "  {}",
+                msg!("cli-schedule-set-by-parameter", name = &p.name, status = p.status.as_str(), label = &p.label).say()
+            ));
+            lines.push(format!("  {}", msg!("cli-schedule-reference", reference = &p.reference).say()));
         }
-        None => lines.push(format!("  {}", msg!("cli-schedule-set-by-weekend"))),
+        None => lines.push(format!("  {}", msg!("cli-schedule-set-by-weekend").say())),
     }
     lines
 }
@@ -571,7 +576,7 @@ fn fold(line: &str, out: &mut String) {
 pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%d/%m/%Y")
         .or_else(|_| NaiveDate::parse_from_str(text, "%Y-%m-%d"))
-        .map_err(|_| msg!("cli-not-a-date", text = text).to_string())
+        .map_err(|_| msg!("cli-not-a-date", text = text).say())
 }
 
 /// The deposit warnings of one checked file (`report.period` and `report.norm`, deposited on

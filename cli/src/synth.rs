@@ -3,12 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::exit::{EXIT_IO, EXIT_OK};
+use crate::exit::EXIT_IO;
 use crate::say;
 use peps_engine::message::Message;
 use peps_engine::msg;
 use peps_synth::{CaseProfile, CaseSummary, PRESETS, write_case, write_nation_with};
 use rayon::prelude::*;
+
+use crate::language::Say;
 
 #[derive(clap::Args, Debug)]
 pub struct SynthArgs {
@@ -93,8 +95,8 @@ pub fn run(args: &SynthArgs) -> u8 {
                 .with("professionals", summary.n_professionals)
                 .with("acts", summary.n_acts)
                 .with("files", summary.files.join(", "));
-            say::emit(&format!("{wrote}\n"));
-            EXIT_OK
+            crate::say::emit(&format!("{wrote}\n", wrote = wrote.say()));
+            crate::exit::EXIT_OK
         }
         Err(e) => {
             say::error(e.to_string());
@@ -114,7 +116,7 @@ fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let bar = crate::parallel::progress(teams as u64, &msg!("cli-synth-teams").to_string());
+    let bar = crate::parallel::progress(teams as u64, &msg!("cli-synth-teams").say());
     let each_team = |write: &(dyn Fn(usize) -> std::io::Result<CaseSummary> + Sync), n: usize| {
         pool.install(|| {
             (0..n)
@@ -138,8 +140,8 @@ fn run_nation(args: &SynthArgs, teams: usize) -> u8 {
                 .with("acts", s.n_acts)
                 .with("first", peps_synth::team_folder(0))
                 .with("last", peps_synth::team_folder(s.n_teams - 1));
-            say::emit(&format!("{wrote}\n"));
-            EXIT_OK
+            crate::say::emit(&format!("{wrote}\n", wrote = wrote.say()));
+            crate::exit::EXIT_OK
         }
         Err(e) => {
             say::error(e.to_string());

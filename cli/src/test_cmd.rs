@@ -28,6 +28,7 @@ use rust_decimal::Decimal;
 use crate::args::RulesArgs;
 use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
 use crate::format::Locale;
+use crate::language::Say;
 use crate::report::{Sources, render_text};
 use crate::say;
 use crate::workspace::{default_dir, load_year};
@@ -68,9 +69,9 @@ pub fn run(args: &TestArgs) -> u8 {
     };
     if files.is_empty() {
         let paths = paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
-        say::error(msg!("cli-test-no-case", paths = paths));
-        eprintln!("  {}", msg!("cli-test-no-case-help"));
-        return EXIT_IO;
+        crate::say::error(msg!("cli-test-no-case", paths = paths));
+        eprintln!("  {}", msg!("cli-test-no-case-help").say());
+        return crate::exit::EXIT_IO;
     }
     let mut runner = Runner { rules: &args.rules, keep: args.keep.clone(), books: HashMap::new(), defaults: HashMap::new() };
     let (mut passed, mut failed, mut broken, mut runs) = (0usize, 0usize, 0usize, 0usize);
@@ -86,12 +87,12 @@ pub fn run(args: &TestArgs) -> u8 {
         }
         say::emit(&case_report(file, &outcomes));
     }
-    let mut summary = msg!("cli-test-summary", cases = files.len(), runs = runs, passed = passed).to_string();
+    let mut summary = msg!("cli-test-summary", cases = files.len(), runs = runs, passed = passed).say();
     if failed > 0 {
-        let _ = write!(summary, "{}", msg!("cli-test-summary-failed", count = failed));
+        let _ = write!(summary, "{}", msg!("cli-test-summary-failed", count = failed).say());
     }
     if broken > 0 {
-        let _ = write!(summary, "{}", msg!("cli-test-summary-broken", count = broken));
+        let _ = write!(summary, "{}", msg!("cli-test-summary-broken", count = broken).say());
     }
     say::emit(&format!("\n{summary}\n"));
     if broken > 0 {
@@ -114,15 +115,15 @@ fn case_report(file: &Path, outcomes: &[(Option<i32>, Outcome)]) -> String {
     } else if outcomes.iter().any(|(_, o)| matches!(o, Outcome::Fail { .. })) {
         msg!("cli-test-state-failed")
     } else {
-        return format!("{:<6}  {}  {}\n", msg!("cli-test-state-ok").to_string(), file.display(), years(&all));
+        return format!("{:<6}  {}  {}\n", msg!("cli-test-state-ok").say(), file.display(), years(&all));
     };
-    let mut out = format!("{:<6}  {}  {}", state.to_string(), file.display(), years(&all)).trim_end().to_string();
+    let mut out = format!("{:<6}  {}  {}", state.say(), file.display(), years(&all)).trim_end().to_string();
     out.push('\n');
     if let Ok(case) = read_case(file) {
         for line in case.description.trim().lines() {
             let _ = writeln!(out, "{}", format!("  | {line}").trim_end());
         }
-        let _ = writeln!(out, "  {}", msg!("cli-diff-reference", reference = &case.reference));
+        let _ = writeln!(out, "  {}", msg!("cli-diff-reference", reference = &case.reference).say());
     }
     // Years whose differences read the same are reported once.
     let mut groups: Vec<(Vec<Option<i32>>, &str, &str)> = Vec::new();
@@ -147,7 +148,7 @@ fn case_report(file: &Path, outcomes: &[(Option<i32>, Outcome)]) -> String {
         }
     }
     if !passing.is_empty() {
-        let _ = writeln!(out, "  {}", msg!("cli-test-as-expected", years = years(&passing)));
+        let _ = writeln!(out, "  {}", msg!("cli-test-as-expected", years = years(&passing)).say());
     }
     out.push('\n');
     out
@@ -165,12 +166,11 @@ fn case_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
-            collect(p, &mut out)
-                .map_err(|e| msg!("cli-cannot-read", path = p.display().to_string(), reason = e.to_string()).to_string())?;
+            collect(p, &mut out).map_err(|e| msg!("cli-cannot-read", path = p.display().to_string(), reason = e.to_string()).say())?;
         } else if p.is_file() {
             out.push(p.clone());
         } else {
-            return Err(msg!("cli-test-missing-path", path = p.display().to_string()).to_string());
+            return Err(msg!("cli-test-missing-path", path = p.display().to_string()).say());
         }
     }
     Ok(out)
@@ -230,7 +230,7 @@ impl Runner<'_> {
             let mut sources = Sources::default();
             let (rb, diags) = load_year(rules, year, &mut sources);
             rb.ok_or_else(|| {
-                format!("{}\n{}", msg!("cli-test-rulebook-broken", year = year.to_string()), render_text(&diags, &sources, false))
+                format!("{}\n{}", msg!("cli-test-rulebook-broken", year = year.to_string()).say(), render_text(&diags, &sources, false))
             })
         });
         entry.as_ref().map_err(Clone::clone)
@@ -254,13 +254,13 @@ impl Runner<'_> {
                     _registered = crate::temp::guard(temp.path());
                     temp.path().join(&stem)
                 }
-                Err(e) => return Outcome::Broken(format!("{}\n", msg!("cli-test-no-temp", reason = e.to_string()))),
+                Err(e) => return Outcome::Broken(format!("{}\n", msg!("cli-test-no-temp", reason = e.to_string()).say())),
             },
         };
         if let Err(e) = std::fs::create_dir_all(&dir) {
             return Outcome::Broken(format!(
                 "{}\n",
-                msg!("cli-schema-cannot-create", dir = dir.display().to_string(), reason = e.to_string())
+                msg!("cli-schema-cannot-create", dir = dir.display().to_string(), reason = e.to_string()).say()
             ));
         }
         let case_dir = file.parent().unwrap_or(Path::new("."));
@@ -275,7 +275,7 @@ impl Runner<'_> {
             let text = render_text(&errors, &sources, false);
             let shown = dir.display().to_string();
             let head = msg!("cli-test-case-broken", file = file.display().to_string());
-            return Outcome::Broken(format!("{head}\n{}", text.replace(&shown, "<case>")));
+            return Outcome::Broken(format!("{head}\n{}", text.replace(&shown, "<case>"), head = head.say()));
         };
         let evaluation = evaluate(rb, &loaded);
         compare(case, &evaluation, year)
@@ -310,9 +310,9 @@ fn compare(case: &TestCase, e: &Evaluation, year: i32) -> Outcome {
     if failing.is_empty() && errors.is_empty() {
         return Outcome::Pass;
     }
-    let mut out = format!("{}\n", msg!("cli-test-differ", failing = failing.len(), count = checks.len()));
+    let mut out = format!("{}\n", msg!("cli-test-differ", failing = failing.len(), count = checks.len()).say());
     for d in &errors {
-        let _ = writeln!(out, "error[{}]: {}", d.code.as_str(), d.message);
+        let _ = writeln!(out, "error[{}]: {}", d.code.as_str(), d.message.say());
     }
     let w = failing.iter().map(|c| c.name.chars().count()).max().unwrap_or(0);
     let we = failing.iter().map(|c| c.expected.chars().count()).max().unwrap_or(0);
@@ -320,11 +320,11 @@ fn compare(case: &TestCase, e: &Evaluation, year: i32) -> Outcome {
         let note = c.note.as_ref().map(|n| format!("  ({n})")).unwrap_or_default();
         let expected = msg!("cli-test-expected", value = format!("{:<we$}", c.expected));
         let got = msg!("cli-test-got", value = &c.got);
-        let _ = writeln!(out, "  {:<w$}  {expected}  {got}{note}", c.name);
+        let _ = writeln!(out, "  {:<w$}  {expected}  {got}{note}", c.name, expected = expected.say(), got = got.say());
     }
-    if !e.eligible && failing.iter().any(|c| c.got == msg!("cli-test-none").to_string()) {
+    if !e.eligible && failing.iter().any(|c| c.got == msg!("cli-test-none").say()) {
         let failed: Vec<&str> = e.failed_checks.iter().map(|p| p.key.as_str()).collect();
-        let _ = writeln!(out, "{}", msg!("cli-note", message = msg!("cli-test-not-eligible", failed = failed.join(", "))));
+        let _ = writeln!(out, "{}", msg!("cli-note", message = msg!("cli-test-not-eligible", failed = failed.join(", "))).say());
     }
     let explain = first_difference(&failing, e).map(|first| explain_path(e, first, &checks)).unwrap_or_default();
     Outcome::Fail { table: out, explain }
@@ -339,7 +339,7 @@ const EXPLAIN_NODES: usize = 4;
 /// outputs the case checks and found as expected are named, not opened.
 fn explain_path(e: &Evaluation, first: &str, checks: &[Check]) -> String {
     let verified: HashSet<&str> = checks.iter().filter(|c| c.ok && !c.name.contains('.')).map(|c| c.name.as_str()).collect();
-    let mut out = format!("\n{}\n", msg!("cli-test-explain-path", output = first, year = e.year.to_string()));
+    let mut out = format!("\n{}\n", msg!("cli-test-explain-path", output = first, year = e.year.to_string()).say());
     let mut queue = std::collections::VecDeque::from([first.to_string()]);
     let mut seen: HashSet<String> = HashSet::from([first.to_string()]);
     let mut opened = 0;
@@ -358,10 +358,10 @@ fn explain_path(e: &Evaluation, first: &str, checks: &[Check]) -> String {
         for line in crate::explain::render(e, o, 0, Locale::Plain).lines().filter(|l| !l.starts_with("note: ") && !l.is_empty()) {
             // Say of each earlier output whether the case checked it, rather than `--depth`.
             let child = read.iter().find(|r| line.starts_with(['├', '└']) && line.contains(&format!("({r}) = ")));
-            let not_opened = format!("({})", peps_engine::msg!("explain-not-opened"));
+            let not_opened = format!("({})", peps_engine::msg!("explain-not-opened").say());
             let line = match child {
-                Some(r) if verified.contains(r) => line.replace(&not_opened, &msg!("cli-test-as-the-case-expects").to_string()),
-                Some(_) => line.replace(&not_opened, &msg!("cli-test-not-checked").to_string()),
+                Some(r) if verified.contains(r) => line.replace(&not_opened, &msg!("cli-test-as-the-case-expects").say()),
+                Some(_) => line.replace(&not_opened, &msg!("cli-test-not-checked").say()),
                 None => line.to_string(),
             };
             let _ = writeln!(out, "  {line}");
@@ -374,7 +374,7 @@ fn explain_path(e: &Evaluation, first: &str, checks: &[Check]) -> String {
     }
     if !queue.is_empty() {
         let rest: Vec<String> = queue.into_iter().collect();
-        let _ = writeln!(out, "\n  {}", msg!("cli-test-not-opened", outputs = rest.join(", ")));
+        let _ = writeln!(out, "\n  {}", msg!("cli-test-not-opened", outputs = rest.join(", ")).say());
     }
     out
 }
@@ -426,7 +426,7 @@ fn check(name: &str, exp: &Expected, e: &Evaluation) -> Check {
         (Tolerance::Exact, v) => show(v),
     };
     let Ok(got) = got else {
-        return Check { name: name.into(), expected: expected_text, got: msg!("cli-test-none").to_string(), ok: false, note: got.err() };
+        return Check { name: name.into(), expected: expected_text, got: msg!("cli-test-none").say(), ok: false, note: got.err() };
     };
     let (ok, note) = matches(value, &got, tolerance);
     Check { name: name.into(), expected: expected_text, got: shown_value(&got), ok, note }
@@ -453,7 +453,7 @@ fn show(v: &toml::Value) -> String {
 
 fn shown_value(v: &Value) -> String {
     match v {
-        Value::Null => msg!("cli-test-empty").to_string(),
+        Value::Null => msg!("cli-test-empty").say(),
         other => other.render(),
     }
 }
@@ -466,14 +466,14 @@ fn actual(name: &str, e: &Evaluation) -> Result<Value, String> {
         let p = o.breakdown.iter().find(|p| p.key == part).ok_or_else(|| {
             let keys: Vec<&str> = o.breakdown.iter().map(|p| p.key.as_str()).collect();
             match did_you_mean(part, keys.iter().copied()) {
-                Some(c) => msg!("cli-test-no-line-close", output = output, part = part, close = c).to_string(),
-                None => msg!("cli-test-no-line", output = output, part = part, lines = keys.join(", ")).to_string(),
+                Some(c) => msg!("cli-test-no-line-close", output = output, part = part, close = c).say(),
+                None => msg!("cli-test-no-line", output = output, part = part, lines = keys.join(", ")).say(),
             }
         })?;
         return match (&p.value, p.count) {
             (Some(v), _) => Ok(v.clone()),
             (None, Some(c)) => Ok(Value::Number(Decimal::from(c))),
-            (None, None) => Err(msg!("cli-test-line-empty", output = output, part = part).to_string()),
+            (None, None) => Err(msg!("cli-test-line-empty", output = output, part = part).say()),
         };
     }
     match e.output(name) {
@@ -489,7 +489,7 @@ fn missing<'a>(name: &str, e: &Evaluation, names: impl Iterator<Item = &'a str>)
         Some(c) => msg!("cli-test-no-output-close", output = name, gate = gate, close = c),
         None => msg!("cli-test-no-output", output = name, gate = gate),
     }
-    .to_string()
+    .say()
 }
 
 /// Whether `got` is what `expected` says, with a note on the difference.
@@ -501,7 +501,7 @@ fn matches(expected: &toml::Value, got: &Value, tolerance: Tolerance) -> (bool, 
                 toml::Value::Integer(i) => Some(Decimal::from(*i)),
                 _ => None,
             }) else {
-                return (false, Some(msg!("cli-test-not-a-number").to_string()));
+                return (false, Some(msg!("cli-test-not-a-number").say()));
             };
             let diff = *g - x;
             let ok = match tolerance {
@@ -510,15 +510,15 @@ fn matches(expected: &toml::Value, got: &Value, tolerance: Tolerance) -> (bool, 
                 Tolerance::Relative(r) => diff.abs() <= r * x.abs(),
             };
             let off = |d: Decimal| format!("{}{}", if d.is_sign_positive() { "+" } else { "" }, d.normalize());
-            let note = (!diff.is_zero()).then(|| msg!("cli-test-off-by", diff = off(diff)).to_string());
+            let note = (!diff.is_zero()).then(|| msg!("cli-test-off-by", diff = off(diff)).say());
             (ok, if ok { None } else { note })
         }
         (toml::Value::Boolean(x), Value::Bool(g)) => (x == g, None),
         (toml::Value::Datetime(x), Value::Date(g)) => (x.to_string() == g.format("%Y-%m-%d").to_string(), None),
         (toml::Value::String(x), Value::Text(g)) => (x.as_str() == g.as_str(), None),
         (toml::Value::String(x), Value::Date(g)) => (*x == g.format("%Y-%m-%d").to_string(), None),
-        (_, Value::Null) => (false, Some(msg!("cli-test-no-value").to_string())),
-        _ => (false, Some(msg!("cli-test-kinds-differ").to_string())),
+        (_, Value::Null) => (false, Some(msg!("cli-test-no-value").say())),
+        _ => (false, Some(msg!("cli-test-kinds-differ").say())),
     }
 }
 

@@ -23,6 +23,7 @@ use serde_json::{Map, Value as Json, json};
 
 use crate::args::RulesArgs;
 use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
+use crate::language::Say;
 use crate::output::AtomicFile;
 use crate::report::Sources;
 use crate::say;
@@ -578,8 +579,8 @@ impl RejectsFile {
             .iter()
             .filter(|p| p.is_error())
             .map(|p| match &p.field {
-                Some(f) => format!("{} {f}: {}", p.code, p.message),
-                None => format!("{} {}", p.code, p.message),
+                Some(f) => format!("{} {f}: {}", p.code, p.message.say(), f = f.say()),
+                None => format!("{} {}", p.code, p.message.say()),
             })
             .collect();
         self.out.write_all(raw)?;
@@ -648,13 +649,13 @@ impl Output {
     }
 
     fn problem(&mut self, problem: &Problem, first: bool) {
-        let text = serde_json::to_string(problem).unwrap_or_default();
+        let text = serde_json::to_string(&crate::language::json_value(problem, crate::language::lang())).unwrap_or_default();
         self.write(&format!("{}\n  {text}", if first { "" } else { "," }));
     }
 
     fn end_file(&mut self, report: &FileReport) {
         let tail = summary_json(report, true);
-        let text = serde_json::to_string(&tail).unwrap_or_default();
+        let text = serde_json::to_string(&crate::language::json_value(&tail, crate::language::lang())).unwrap_or_default();
         self.write(&format!("\n], {}", text.trim_start_matches('{')));
     }
 
@@ -666,7 +667,10 @@ impl Output {
     /// A file's whole report, when it is not streamed.
     fn file(&mut self, outcome: &Outcome, examples: u64) {
         let text = match (self.format, outcome) {
-            (ReportFormat::Json, _) => serde_json::to_string_pretty(&outcome_json(outcome)).unwrap_or_default(),
+            (ReportFormat::Json, _) => {
+                serde_json::to_string_pretty(&crate::language::json_value(&outcome_json(outcome), crate::language::lang()))
+                    .unwrap_or_default()
+            }
             // The reason went to stderr.
             (ReportFormat::Table, Outcome::Failed { .. }) => return,
             (ReportFormat::Table, Outcome::Checked { report, rejects }) => table(report, rejects.as_deref(), examples),
@@ -686,7 +690,7 @@ impl Output {
                 if !skipped.is_empty() {
                     let list: Vec<Json> = skipped
                         .iter()
-                        .map(|s| json!({"file": s.file, "check": s.label, "norm": s.norm, "reason": s.reason.to_string()}))
+                        .map(|s| json!({"file": s.file, "check": s.label, "norm": s.norm, "reason": s.reason.say()}))
                         .collect();
                     summary["skipped_checks"] = json!(list);
                 }
@@ -696,13 +700,13 @@ impl Output {
                 if outcomes.len() > 1 {
                     let line =
                         msg!("cli-validate-files", files = outcomes.len(), clean = clean, with_errors = with_errors, unreadable = failed);
-                    self.write(&format!("{line}\n"));
+                    self.write(&format!("{line}\n", line = line.say()));
                 }
                 if !skipped.is_empty() {
-                    let mut text = format!("{}\n", msg!("cli-validate-skipped-title", count = skipped.len()));
+                    let mut text = format!("{}\n", msg!("cli-validate-skipped-title", count = skipped.len()).say());
                     for s in skipped {
                         let line = msg!("cli-validate-skipped", file = &s.file, check = &s.label, reason = s.reason.clone());
-                        let _ = writeln!(text, "  {line}");
+                        let _ = writeln!(text, "  {}", line.say());
                     }
                     self.write(&text);
                 }
@@ -766,7 +770,7 @@ fn outcome_json(outcome: &Outcome) -> Json {
             "file": file, "norm": null, "status": "errors", "problems": [problem],
             "rows": 0, "valid": 0, "rejected": 0, "errors": 1, "warnings": 0, "notes": 0,
         }),
-        Outcome::Failed { file, reason } => json!({"file": file, "status": "unreadable", "error": reason.to_string()}),
+        Outcome::Failed { file, reason } => json!({"file": file, "status": "unreadable", "error": reason.say()}),
     }
 }
 
@@ -786,12 +790,12 @@ fn table(report: &FileReport, rejects: Option<&Path>, examples: u64) -> String {
         .with("rows", report.rows)
         .with("valid", report.valid)
         .with("rejected", report.rejected);
-    let _ = writeln!(out, "{summary}");
+    let _ = writeln!(out, "{summary}", summary = summary.say());
     let period =
         report.period.map_or_else(|| msg!("cli-validate-no-period"), |p| msg!("cli-validate-period", start = p.start, end = p.end));
     let status = serde_json::to_value(report.norm_status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
     let norm = msg!("cli-validate-norm", norm = &report.norm, version = report.version.to_string(), status = status, period = period);
-    let _ = writeln!(out, "  {norm}");
+    let _ = writeln!(out, "  {norm}", norm = norm.say());
     for count in &report.counts {
         let (code, name, n) = (count.code.as_str(), count.code.name(), count.count);
         let line = match count.severity {
@@ -799,23 +803,24 @@ fn table(report: &FileReport, rejects: Option<&Path>, examples: u64) -> String {
             peps_engine::diagnostic::Severity::Warning => msg!("cli-validate-code-warnings", code = code, name = name, count = n),
             peps_engine::diagnostic::Severity::Note => msg!("cli-validate-code-notes", code = code, name = name, count = n),
         };
-        let _ = writeln!(out, "\n  {line}");
+        let _ = writeln!(out, "\n  {line}", line = line.say());
         for p in report.examples.iter().filter(|p| p.code == count.code) {
             let _ = writeln!(out, "    {}", example(p));
             if let Some(h) = &p.hint {
-                let _ = writeln!(out, "      {}", msg!("cli-validate-help", hint = h.clone()));
+                let _ = writeln!(out, "      {}", msg!("cli-validate-help", hint = h.clone()).say());
             }
         }
         let hidden = count.count - count.shown;
         if hidden > 0 {
-            let _ = writeln!(out, "    {}", msg!("cli-validate-more", count = hidden));
+            let _ = writeln!(out, "    {}", msg!("cli-validate-more", count = hidden).say());
         }
     }
     if report.not_shown == 0 && examples > 0 && !report.counts.is_empty() {
-        let _ = writeln!(out, "\n  {}", msg!("cli-validate-all-shown"));
+        let _ = writeln!(out, "\n  {}", msg!("cli-validate-all-shown").say());
     }
     if let Some(p) = rejects {
-        let _ = writeln!(out, "\n  {}", msg!("cli-validate-rejects-written", count = report.rejected, path = p.display().to_string()));
+        let _ =
+            writeln!(out, "\n  {}", msg!("cli-validate-rejects-written", count = report.rejected, path = p.display().to_string()).say());
     }
     out.push('\n');
     out
@@ -825,8 +830,8 @@ fn table(report: &FileReport, rejects: Option<&Path>, examples: u64) -> String {
 fn empty_table(file: &str, problem: &Problem) -> String {
     let code = problem.code;
     let verdict = msg!("cli-validate-errors", count = 1);
-    let mut out = format!("{}\n", msg!("cli-validate-empty-summary", file = file, verdict = verdict));
-    let _ = writeln!(out, "\n  {}", msg!("cli-validate-code-errors", code = code.as_str(), name = code.name(), count = 1));
+    let mut out = format!("{}\n", msg!("cli-validate-empty-summary", file = file, verdict = verdict).say());
+    let _ = writeln!(out, "\n  {}", msg!("cli-validate-code-errors", code = code.as_str(), name = code.name(), count = 1).say());
     let _ = writeln!(out, "    {}\n", example(problem));
     out
 }
@@ -834,22 +839,22 @@ fn empty_table(file: &str, problem: &Problem) -> String {
 /// `row 12, NUM_PS = "…": message`.
 fn example(p: &Problem) -> String {
     let mut where_ = match p.row {
-        Some(r) => msg!("cli-validate-row", row = r.to_string()).to_string(),
-        None => msg!("cli-validate-whole-file").to_string(),
+        Some(r) => msg!("cli-validate-row", row = r.to_string()).say(),
+        None => msg!("cli-validate-whole-file").say(),
     };
     if let Some(f) = &p.field {
-        where_.push_str(&format!(", {f}"));
-        if let Some(v) = &p.value {
+        where_.push_str(&format!(", {f}", f = f.say()));
+        if let Some(v) = p.value.as_ref().map(Say::say) {
             if v.starts_with("[masked") {
                 where_.push_str(&format!(" = {v}"));
             } else {
-                where_.push_str(&format!(" = \"{}\"", clip(v, 60)));
+                where_.push_str(&format!(" = \"{}\"", clip(&v, 60)));
             }
         }
-    } else if let Some(v) = &p.value {
-        where_.push_str(&format!(" \"{}\"", clip(v, 60)));
+    } else if let Some(v) = p.value.as_ref().map(Say::say) {
+        where_.push_str(&format!(" \"{}\"", clip(&v, 60)));
     }
-    msg!("cli-validate-example", place = where_, message = p.message.clone()).to_string()
+    msg!("cli-validate-example", place = where_, message = p.message.clone()).say()
 }
 
 fn clip(text: &str, max: usize) -> String {

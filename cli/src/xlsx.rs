@@ -22,6 +22,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, FormatBorder, RowNum, Workbook, Worksheet, XlsxError};
 
 use crate::args::RulesArgs;
+use crate::language::Say;
 
 /// The format code of an amount in euros: `1 234,50 €` in a French spreadsheet.
 const EUR: &str = "#,##0.00 \"€\"";
@@ -172,7 +173,7 @@ impl Book {
     /// A new sheet named `name` (cut to the 31 characters a sheet name may have, the characters
     /// it may not hold replaced, made unique), its header row written, frozen and filtered.
     pub fn sheet(&mut self, name: impl Into<Message>, headers: &[Message]) -> Result<Sheet<'_>, XlsxError> {
-        let wanted = sheet_name(&name.into().to_string());
+        let wanted = sheet_name(&name.into().say());
         let mut unique = wanted.clone();
         let mut n = 2;
         while self.workbook.worksheets().iter().any(|w| w.name().eq_ignore_ascii_case(&unique)) {
@@ -185,7 +186,7 @@ impl Book {
         ws.set_name(unique)?;
         let mut sheet = Sheet { ws, formats, row: 0, widths: vec![0; headers.len()], columns: headers.len() };
         for (col, h) in headers.iter().enumerate() {
-            let text = h.to_string();
+            let text = h.say();
             // A header wraps in its cell; its longest word sets the least width.
             let longest = text.split_whitespace().map(|w| w.chars().count()).max().unwrap_or(0);
             sheet.widen(col, longest);

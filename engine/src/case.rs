@@ -18,6 +18,7 @@ use crate::data::norm::{CodeCheck, Norm};
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::hashing::sha256_hex;
 use crate::ids::InputId;
+use crate::message::Message;
 use crate::rules::inputs::{CaseSchema, InputKind};
 use crate::rules::list::CodeList;
 use crate::rules::parameter::read_typed;
@@ -287,7 +288,7 @@ pub(crate) fn case_values(file: &SourceFile, case_file: &str, schema: &CaseSchem
     let mut out = CaseValues { values: vec![Value::Null; n].into(), paths: vec![None; n].into(), records: vec![Vec::new(); n].into() };
     let ctx = Ctx::new(file);
     if let Some(root) = ctx.parse() {
-        let obj = ctx.root(&root, &format!("`{case_file}`"));
+        let obj = ctx.root(&root, &Message::text(format!("`{case_file}`")));
         read_case_values(&obj, schema, &mut out.values, &mut out.paths, &mut out.records);
         obj.finish();
     }
@@ -379,7 +380,7 @@ pub(crate) fn read_case_values(
                 }
                 continue;
             };
-            let what = format!("`{section}.{}`", input.name);
+            let what = Message::text(format!("`{section}.{}`", input.name));
             match &input.kind {
                 InputKind::Value { unit } => {
                     if let Some(v) = read_typed(sec.as_ref().unwrap_or(obj), item, *unit, &what) {
@@ -408,8 +409,7 @@ pub(crate) fn read_case_values(
                 InputKind::Records { fields } => {
                     let Some(items) = crate::rules::strict::read_array(ctx, item, &what) else { continue };
                     for rec in items {
-                        // Rendered once per record of a case file (a handful), for the reader's messages.
-                        let record = msg!("data-case-record-of", what = &what).to_string();
+                        let record = msg!("data-case-record-of", what = &what);
                         let Some(r) = Obj::of(ctx, rec, &record) else { continue };
                         let row: Vec<Value> = fields
                             .iter()

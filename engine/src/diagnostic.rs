@@ -33,7 +33,7 @@ pub enum Severity {
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    /// What is wrong, for a person (rendered in the run's language).
+    /// What is wrong, for a person (rendered in the run's language where it is shown).
     pub message: Message,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,

@@ -96,9 +96,9 @@ impl Failure {
     /// What went wrong, for people.
     pub(crate) fn message(&self) -> Message {
         match self {
-            Failure::Eval(e) => Message::text(e.to_string()),
-            Failure::Formula(f) => Message::text(f.message.clone()),
-            Failure::Result(e) => Message::text(e.to_string()),
+            Failure::Eval(e) => e.message(),
+            Failure::Formula(f) => f.message.clone(),
+            Failure::Result(e) => e.message(),
             Failure::NotANumber { what, found } => msg!("eval-not-a-number", what = what.clone(), found = *found),
             Failure::NoTableRow { row: None, table, keys } => msg!("eval-no-table-row", table = table, keys = keys),
             Failure::NoTableRow { row: Some((n, dataset)), table, keys } => {
@@ -107,12 +107,6 @@ impl Failure {
             Failure::SumOverflow => msg!("eval-sum-overflows"),
             Failure::AtRow { file, line, failure } => msg!("eval-at-row", failure = failure.message(), file = file, line = *line),
         }
-    }
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.message().fmt(f)
     }
 }
 

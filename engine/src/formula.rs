@@ -53,8 +53,8 @@ pub(crate) fn sandbox() -> Engine {
 }
 
 fn unavailable(name: &str) -> Box<EvalAltResult> {
-    // Rhai carries its errors as text: rendered once, as the formula stops.
-    msg!("data-formula-unavailable", name = name).to_string().into()
+    // Rhai carries the message as it is; `failure` puts it back into Rhai's words.
+    EvalAltResult::ErrorRuntime(Dynamic::from(msg!("data-formula-unavailable", name = name)), Position::NONE).into()
 }
 
 /// A script file of the rulebook, compiled.
@@ -226,14 +226,6 @@ impl ResultError {
     }
 }
 
-impl std::fmt::Display for ResultError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.message().fmt(f)
-    }
-}
-
-impl std::error::Error for ResultError {}
-
 /// Reads a formula's result as a value of `kind`.
 pub(crate) fn from_dynamic(d: Dynamic, kind: Kind) -> Result<Value, ResultError> {
     let type_name = d.type_name().to_string();
@@ -266,7 +258,7 @@ pub(crate) struct FormulaFailure {
     /// An arithmetic error (an overflow, a division by zero): Rhai's decimal operations are
     /// checked and fail this way rather than panic.
     pub(crate) arithmetic: bool,
-    pub(crate) message: String,
+    pub(crate) message: Message,
 }
 
 impl FormulaFailure {
@@ -289,7 +281,22 @@ fn failure(e: Box<EvalAltResult>) -> FormulaFailure {
             | EvalAltResult::ErrorTooManyVariables(_)
     );
     let arithmetic = matches!(*e, EvalAltResult::ErrorArithmetic(..));
-    FormulaFailure { budget, arithmetic, message: lower_first(&e.to_string()) }
+    let text = lower_first(&e.to_string());
+    // A message of ours that stopped the formula: Rhai writes its type name where it stands.
+    let message = match (ours(&e), text.split_once(std::any::type_name::<Message>())) {
+        (Some(m), Some((before, after))) => Message::join([Message::text(before), m, Message::text(after)], ""),
+        _ => Message::text(text),
+    };
+    FormulaFailure { budget, arithmetic, message }
+}
+
+/// The message of ours a Rhai error carries, in a function called by the formula or not.
+fn ours(e: &EvalAltResult) -> Option<Message> {
+    match e {
+        EvalAltResult::ErrorRuntime(d, _) => d.clone().try_cast::<Message>(),
+        EvalAltResult::ErrorInFunctionCall(_, _, inner, _) => ours(inner),
+        _ => None,
+    }
 }
 
 pub(crate) fn call_function(engine: &Engine, script: &Script, function: &str, args: Vec<Dynamic>) -> Result<Dynamic, FormulaFailure> {
@@ -326,10 +333,10 @@ mod tests {
         .unwrap();
         for f in ["spin", "big"] {
             let e = call_function(&engine, &s, f, vec![]).unwrap_err();
-            assert!(e.budget, "{f}: {}", e.message);
+            assert!(e.budget, "{f}: {}", e.message.en());
         }
         let e = call_function(&engine, &s, "deep", vec![Dynamic::from(Decimal::ONE)]).unwrap_err();
-        assert!(e.budget, "{}", e.message);
+        assert!(e.budget, "{}", e.message.en());
     }
 
     #[test]
@@ -341,7 +348,7 @@ mod tests {
             ("import \"x\" as m; 1", "module"),
             ("eval(\"1\")", "eval"),
         ] {
-            let e = engine.eval::<Dynamic>(script).unwrap_err().to_string();
+            let e = failure(engine.eval::<Dynamic>(script).unwrap_err()).message.en();
             assert!(e.contains(says), "{script}: {e}");
         }
     }
@@ -393,12 +400,12 @@ mod tests {
             ] {
                 let Ok(ast) = compile_inline(&engine, text, &names, &f, 0) else { continue };
                 if let Err(e) = eval_inline(&engine, &ast, &names, &values) {
-                    assert!(!e.budget, "{text} with x = {x}: {}", e.message);
+                    assert!(!e.budget, "{text} with x = {x}: {}", e.message.en());
                 }
             }
         }
         let ast = compile_inline(&engine, "x * x", &names, &f, 0).unwrap();
         let e = eval_inline(&engine, &ast, &names, &[Value::Number(Decimal::MAX), Value::Null]).unwrap_err();
-        assert_eq!(e.code(), Code::Arithmetic, "{}", e.message);
+        assert_eq!(e.code(), Code::Arithmetic, "{}", e.message.en());
     }
 }

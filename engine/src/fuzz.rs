@@ -19,6 +19,7 @@ use crate::data::norm::{Norm, load_norm};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::eval::EvalPath;
 use crate::formula::{call_function, compile_inline, compile_script, eval_inline, function_params, sandbox};
+use crate::message::Lang;
 use crate::rulebook::{Rulebook, load};
 use crate::rules::inputs::RejectedRows;
 use crate::rules::source::{MemSource, Source};
@@ -251,8 +252,8 @@ pub fn dataset(fx: &Fixture, data: &[u8]) -> usize {
     let rejected = if pick % 2 == 0 { RejectedRows::Refuse } else { RejectedRows::LeaveOut };
     let read = read_bytes("fuzz", bytes, "fuzz.csv", &checks, rejected);
     // A property, not only the absence of a crash: no message quotes an identifier.
-    for d in &read.diags {
-        let text = format!("{} {}", d.message, d.hint.as_ref().map(ToString::to_string).unwrap_or_default());
+    for (d, lang) in read.diags.iter().flat_map(|d| Lang::ALL.map(|l| (d, l))) {
+        let text = format!("{} {}", d.message.render(lang), d.hint.as_ref().map(|h| h.render(lang)).unwrap_or_default());
         assert!(identifier_lookalike(&text, norm).is_none(), "an identifier leaked into a message: {text}");
     }
     read.diags.len() + read.dataset.map_or(0, |d| d.n_rows())
@@ -324,10 +325,13 @@ struct RejectsProbe {
 
 impl crate::validate::Sink for RejectsProbe {
     fn problem(&mut self, p: &crate::validate::Problem) -> std::io::Result<()> {
-        let hint = p.hint.as_ref().map(ToString::to_string).unwrap_or_default();
-        // One text each: a run is not made of the end of one and the start of the next.
-        for text in [p.message.to_string(), p.value.clone().unwrap_or_default(), hint] {
-            self.written.push(text.into_bytes());
+        for lang in Lang::ALL {
+            let hint = p.hint.as_ref().map(|h| h.render(lang)).unwrap_or_default();
+            let value = p.value.as_ref().map(|v| v.render(lang)).unwrap_or_default();
+            // One text each: a run is not made of the end of one and the start of the next.
+            for text in [p.message.render(lang), value, hint] {
+                self.written.push(text.into_bytes());
+            }
         }
         Ok(())
     }

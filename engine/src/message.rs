@@ -1,11 +1,10 @@
 //! Messages for people: an identifier of the message files (`messages/fr.ftl`,
-//! `messages/en.ftl`, Project Fluent) and its arguments, rendered in the language of the run when
-//! it is shown. Every sentence the engine and the CLI write for a person is one of them; the
-//! French file is the default, the English one is chosen by the CLI (`--lang en`).
+//! `messages/en.ftl`, Project Fluent) and its arguments. Every sentence the engine and the CLI
+//! write for a person is one of them. The engine returns messages and never renders them: it
+//! holds no language. Whoever shows one renders it in the language it is given
+//! (`Message::render`, `render_json`): the CLI, in the run's language (French unless `--lang en`).
 
-use std::fmt;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU8, Ordering};
 
 use chrono::NaiveDate;
 use fluent_bundle::concurrent::FluentBundle;
@@ -54,22 +53,21 @@ impl Lang {
     }
 }
 
-// The engine's own tests read its messages in English, as they were written; a run reads them in
-// the language the CLI sets (French unless asked).
-static LANG: AtomicU8 = AtomicU8::new(if cfg!(test) { 1 } else { 0 });
+/// A message carried through an `std::io::Error` (a reader that stops on a line too long): its
+/// own text is the identifier only; `Message::of_io` gives the message back.
+#[derive(Debug)]
+pub struct IoMessage(pub Message);
 
-/// Sets the language every message is rendered in from now on.
-pub fn set_language(lang: Lang) {
-    LANG.store(lang as u8, Ordering::Relaxed);
+impl std::fmt::Display for IoMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.message_id().unwrap_or("message"))
+    }
 }
 
-/// The language messages are rendered in.
-pub fn language() -> Lang {
-    if LANG.load(Ordering::Relaxed) == 1 { Lang::En } else { Lang::Fr }
-}
+impl std::error::Error for IoMessage {}
 
 /// A value a message shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Eq)]
 pub enum Arg {
     /// Text shown as it is: a name, a code, a file, a value as a file wrote it.
     Text(String),
@@ -87,8 +85,30 @@ pub enum Arg {
 /// or text that is not ours to translate (a reason given by the system, a file's own words).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Message {
-    Id { id: &'static str, args: Vec<(&'static str, Arg)> },
+    Id {
+        id: &'static str,
+        args: Vec<(&'static str, Arg)>,
+    },
     Text(String),
+    /// Messages shown one after the other with `sep` between them: a list, a name and its value.
+    Join {
+        parts: Vec<Message>,
+        sep: &'static str,
+    },
+}
+
+/// Two arguments are equal when they are shown alike: `1.0` and `1.00` are two decimals here.
+impl PartialEq for Arg {
+    fn eq(&self, other: &Arg) -> bool {
+        match (self, other) {
+            (Arg::Text(a), Arg::Text(b)) => a == b,
+            (Arg::Int(a), Arg::Int(b)) => a == b,
+            (Arg::Decimal(a), Arg::Decimal(b)) => a == b && a.scale() == b.scale(),
+            (Arg::Date(a), Arg::Date(b)) => a == b,
+            (Arg::Message(a), Arg::Message(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 impl Message {
@@ -110,11 +130,43 @@ impl Message {
         Message::Text(text.into())
     }
 
+    /// The reason of an I/O error: the message it carries (`IoMessage`), else the system's words.
+    pub fn of_io(e: &std::io::Error) -> Message {
+        match e.get_ref().and_then(|inner| inner.downcast_ref::<IoMessage>()) {
+            Some(IoMessage(m)) => m.clone(),
+            None => Message::text(e.to_string()),
+        }
+    }
+
+    /// The message in English, as the engine's tests read it.
+    #[cfg(test)]
+    pub(crate) fn en(&self) -> String {
+        self.render(Lang::En)
+    }
+
+    /// `parts` shown one after the other with `sep` between them; text when they all are.
+    pub fn join(parts: impl IntoIterator<Item = Message>, sep: &'static str) -> Message {
+        let parts: Vec<Message> = parts.into_iter().collect();
+        if parts.iter().all(|p| matches!(p, Message::Text(_))) {
+            let texts: Vec<&str> = parts.iter().filter_map(|p| if let Message::Text(t) = p { Some(t.as_str()) } else { None }).collect();
+            return Message::Text(texts.join(sep));
+        }
+        Message::Join { parts, sep }
+    }
+
+    /// The text, when the message is text that is not ours (the same in every language).
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Message::Text(t) => Some(t),
+            Message::Id { .. } | Message::Join { .. } => None,
+        }
+    }
+
     /// The identifier of the message, if it is one of the message files.
     pub fn message_id(&self) -> Option<&'static str> {
         match self {
             Message::Id { id, .. } => Some(id),
-            Message::Text(_) => None,
+            Message::Text(_) | Message::Join { .. } => None,
         }
     }
 
@@ -122,41 +174,9 @@ impl Message {
     pub fn render(&self, lang: Lang) -> String {
         match self {
             Message::Text(t) => t.clone(),
-            Message::Id { id, args } => render_id(lang, id, args),
+            Message::Join { parts, sep } => parts.iter().map(|p| p.render(lang)).collect::<Vec<_>>().join(sep),
+            Message::Id { id, args } => render_id(lang, id, args.iter().map(|(k, v)| (*k, Filled::of(lang, v)))),
         }
-    }
-}
-
-impl Message {
-    /// Whether the message, as rendered in the run's language, contains `pattern`.
-    pub fn contains(&self, pattern: &str) -> bool {
-        self.to_string().contains(pattern)
-    }
-
-    /// Whether the message, as rendered in the run's language, starts with `prefix`.
-    pub fn starts_with(&self, prefix: &str) -> bool {
-        self.to_string().starts_with(prefix)
-    }
-}
-
-/// A message equals the text it renders to in the run's language.
-impl PartialEq<&str> for Message {
-    #[allow(clippy::cmp_owned, reason = "a message is compared as the text it renders to")]
-    fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
-    }
-}
-
-impl PartialEq<str> for Message {
-    #[allow(clippy::cmp_owned, reason = "a message is compared as the text it renders to")]
-    fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
-    }
-}
-
-impl fmt::Display for Message {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(language()))
     }
 }
 
@@ -172,9 +192,129 @@ impl From<&str> for Message {
     }
 }
 
+impl From<&String> for Message {
+    fn from(t: &String) -> Message {
+        Message::Text(t.clone())
+    }
+}
+
+impl From<&&str> for Arg {
+    fn from(v: &&str) -> Arg {
+        Arg::Text((*v).to_string())
+    }
+}
+
+/// The key of the one-entry map a message of the message files is serialized as: its identifier
+/// and arguments, not yet rendered (`render_json` renders it in a language). No key of ours starts
+/// with a control character.
+const WIRE_KEY: &str = "\u{1}message";
+
+/// A message serializes as its text when it is not ours, else as `{WIRE_KEY: …}`: JSON written for
+/// people goes through `render_json`, which renders each message in the language it is given.
 impl serde::Serialize for Message {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_string())
+        use serde::ser::SerializeMap;
+        match self {
+            Message::Text(t) => s.serialize_str(t),
+            Message::Id { .. } | Message::Join { .. } => {
+                let mut map = s.serialize_map(Some(1))?;
+                map.serialize_entry(WIRE_KEY, &WireMessage::of(self))?;
+                map.end()
+            }
+        }
+    }
+}
+
+/// A message as JSON carries it until it is rendered.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Wire {
+    id: String,
+    args: Vec<(String, WireArg)>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+enum WireArg {
+    Text(String),
+    Int(i64),
+    Decimal(Decimal),
+    Date(NaiveDate),
+    Message(Box<WireMessage>),
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+enum WireMessage {
+    Id(Wire),
+    Text(String),
+    Join(Vec<WireMessage>, String),
+}
+
+impl Wire {
+    fn render(&self, lang: Lang) -> String {
+        let args = self.args.iter().map(|(name, value)| {
+            let filled = match value {
+                WireArg::Int(n) => Filled::Int(*n),
+                WireArg::Text(t) => Filled::Text(t.clone()),
+                WireArg::Decimal(d) => Filled::Text(decimal_text(lang, *d)),
+                WireArg::Date(d) => Filled::Text(date_text(*d)),
+                WireArg::Message(m) => Filled::Text(m.render(lang)),
+            };
+            (name.as_str(), filled)
+        });
+        render_id(lang, &self.id, args)
+    }
+}
+
+impl WireMessage {
+    fn render(&self, lang: Lang) -> String {
+        match self {
+            WireMessage::Id(w) => w.render(lang),
+            WireMessage::Text(t) => t.clone(),
+            WireMessage::Join(parts, sep) => parts.iter().map(|p| p.render(lang)).collect::<Vec<_>>().join(sep),
+        }
+    }
+
+    fn of(m: &Message) -> WireMessage {
+        match m {
+            Message::Text(t) => WireMessage::Text(t.clone()),
+            Message::Join { parts, sep } => WireMessage::Join(parts.iter().map(WireMessage::of).collect(), (*sep).to_string()),
+            Message::Id { id, args } => WireMessage::Id(Wire {
+                id: (*id).to_string(),
+                args: args
+                    .iter()
+                    .map(|(name, value)| {
+                        let value = match value {
+                            Arg::Text(t) => WireArg::Text(t.clone()),
+                            Arg::Int(n) => WireArg::Int(*n),
+                            Arg::Decimal(d) => WireArg::Decimal(*d),
+                            Arg::Date(d) => WireArg::Date(*d),
+                            Arg::Message(m) => WireArg::Message(Box::new(WireMessage::of(m))),
+                        };
+                        ((*name).to_string(), value)
+                    })
+                    .collect(),
+            }),
+        }
+    }
+}
+
+/// `value` (JSON holding messages, as `serde_json::to_value` gives it) with every message rendered
+/// in `lang`: the one way JSON for people gets its sentences.
+pub fn render_json(value: &mut serde_json::Value, lang: Lang) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if map.len() == 1
+                && let Some(wire) = map.get(WIRE_KEY)
+            {
+                // What `Message::serialize` wrote reads back; anything else is left as it is.
+                if let Ok(m) = serde_json::from_value::<WireMessage>(wire.clone()) {
+                    *value = serde_json::Value::String(m.render(lang));
+                }
+                return;
+            }
+            map.values_mut().for_each(|v| render_json(v, lang));
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|v| render_json(v, lang)),
+        _ => {}
     }
 }
 
@@ -223,6 +363,11 @@ impl From<Message> for Arg {
         Arg::Message(Box::new(v))
     }
 }
+impl From<&Message> for Arg {
+    fn from(v: &Message) -> Arg {
+        Arg::Message(Box::new(v.clone()))
+    }
+}
 
 macro_rules! int_args {
     ($($t:ty),*) => {$(
@@ -241,9 +386,9 @@ macro_rules! int_args {
 int_args!(i32, i64, u8, u16, u32, u64, usize);
 
 impl Arg {
-    /// The argument written in the run's language.
-    pub fn text(&self) -> String {
-        arg_text(language(), self)
+    /// The argument written in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        arg_text(lang, self)
     }
 }
 
@@ -266,35 +411,65 @@ pub fn lookup(lang: Lang, id: &str) -> Option<String> {
 
 /// The message `id` of `lang` with `args`, written out: `id` itself, with its arguments, if the
 /// language has no such message (the test of the message files makes sure none is missing).
-fn render_id(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
+fn render_id<'a>(lang: Lang, id: &str, args: impl Iterator<Item = (&'a str, Filled)>) -> String {
     let bundle = bundle(lang);
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-        let shown: Vec<String> = args.iter().map(|(k, v)| format!("{k}={}", arg_text(lang, v))).collect();
+        let shown: Vec<String> = args.map(|(k, v)| format!("{k}={}", v.text())).collect();
         return format!("{id}({})", shown.join(", "));
     };
     let mut fargs = FluentArgs::new();
     for (name, value) in args {
         let v: FluentValue<'_> = match value {
-            Arg::Int(n) => FluentValue::from(*n),
-            other => FluentValue::from(arg_text(lang, other)),
+            Filled::Int(n) => FluentValue::from(n),
+            Filled::Text(t) => FluentValue::from(t),
         };
-        fargs.set(*name, v);
+        fargs.set(name, v);
     }
     let mut errors = Vec::new();
     bundle.format_pattern(pattern, Some(&fargs), &mut errors).into_owned()
+}
+
+/// An argument ready for Fluent: a count (which selects a plural form) or text in the language.
+enum Filled {
+    Int(i64),
+    Text(String),
+}
+
+impl Filled {
+    fn of(lang: Lang, arg: &Arg) -> Filled {
+        match arg {
+            Arg::Int(n) => Filled::Int(*n),
+            other => Filled::Text(arg_text(lang, other)),
+        }
+    }
+
+    fn text(self) -> String {
+        match self {
+            Filled::Int(n) => n.to_string(),
+            Filled::Text(t) => t,
+        }
+    }
 }
 
 fn arg_text(lang: Lang, arg: &Arg) -> String {
     match arg {
         Arg::Text(t) => t.clone(),
         Arg::Int(n) => n.to_string(),
-        Arg::Decimal(d) => match lang {
-            Lang::Fr => d.to_string().replace('.', ","),
-            Lang::En => d.to_string(),
-        },
-        Arg::Date(d) => d.format("%d/%m/%Y").to_string(),
+        Arg::Decimal(d) => decimal_text(lang, *d),
+        Arg::Date(d) => date_text(*d),
         Arg::Message(m) => m.render(lang),
     }
+}
+
+fn decimal_text(lang: Lang, d: Decimal) -> String {
+    match lang {
+        Lang::Fr => d.to_string().replace('.', ","),
+        Lang::En => d.to_string(),
+    }
+}
+
+fn date_text(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
 }
 
 /// The bundle of `lang`, built once per run.
@@ -348,6 +523,28 @@ mod tests {
         assert_eq!(m.render(Lang::Fr), "3 lignes de code G");
         let one = msg!("test-sample", count = 1_u32, name = "G");
         assert_eq!(one.render(Lang::Fr), "1 ligne de code G");
+    }
+
+    #[test]
+    fn json_carries_messages_until_it_is_rendered_in_a_language() {
+        #[derive(serde::Serialize)]
+        struct Shown {
+            a: Message,
+            b: Option<Message>,
+            c: Message,
+            d: Vec<Message>,
+        }
+        let inner = msg!("test-sample", count = 1_u32, name = Decimal::new(150, 2));
+        let joined = Message::join([Message::text("G"), inner], " / ");
+        let m = msg!("test-sample", count = 3_u32, name = joined);
+        let shown = Shown { a: m.clone(), b: None, c: Message::text("plain"), d: vec![msg!("test-sample", count = 2_u32, name = "D")] };
+        for lang in Lang::ALL {
+            let mut json = serde_json::to_value(&shown).unwrap();
+            render_json(&mut json, lang);
+            let expected = serde_json::json!({ "a": m.render(lang), "b": null, "c": "plain", "d": [shown.d[0].render(lang)] });
+            assert_eq!(json, expected);
+        }
+        assert_eq!(m.render(Lang::Fr), "3 lignes de code G / 1 ligne de code 1,50");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::diagnostic::follow::{LostNorm, link_to_lost_norms, norm_error_at};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::formula::{self, Script};
 use crate::hashing::sha256_hex;
+use crate::message::Message;
 use crate::rulebook::binding::bind;
 use crate::rulebook::manifest::read_manifest;
 use crate::rules::calendar::read_calendar;
@@ -80,7 +81,7 @@ fn read_parts(rules: &dyn Source, norms: &dyn Source, diags: &mut Vec<Diagnostic
             let file = &files[idx];
             let ctx = Ctx::new(file);
             if let Some(root) = ctx.parse() {
-                let obj = ctx.root(&root, &format!("`{path}`"));
+                let obj = ctx.root(&root, &Message::text(format!("`{path}`")));
                 match *kind {
                     "parameters" => read_parameters(&obj, period, &mut parts.parameters),
                     "tables" => read_tables(&obj, &mut parts.tables),

@@ -258,7 +258,7 @@ mod tests {
     }
 
     fn codes(diags: &[Diagnostic]) -> Vec<String> {
-        diags.iter().map(|d| format!("{} {}", d.code, d.message)).collect()
+        diags.iter().map(|d| format!("{} {}", d.code, d.message.en())).collect()
     }
 
     #[test]

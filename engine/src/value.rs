@@ -25,6 +25,7 @@ pub(crate) use dated::value_at;
 pub use dated::{Dated, Period};
 pub use decimal::parse_rule_decimal;
 pub(crate) use people::for_people;
+pub use people::french_number;
 pub(crate) use ratio::Ratio;
 pub use rounding::{Rounding, RoundingMode};
 pub use status::Status;
@@ -113,7 +114,7 @@ impl Kind {
         }
     }
 
-    /// The name of the type for people, in the run's language.
+    /// The name of the type for people.
     pub(crate) fn label(self) -> Message {
         match self {
             Kind::Null => msg!("data-kind-null"),

@@ -7,6 +7,7 @@ use peps_engine::value::Unit;
 use rust_xlsxwriter::XlsxError;
 
 use super::{CaseRow, Totals};
+use crate::language::Say;
 use crate::xlsx::Book;
 
 /// The workbook of a run over many cases.
@@ -41,7 +42,7 @@ fn cases(book: &mut Book, rb: &Rulebook, rows: &[CaseRow], wanted: &[String]) ->
         let ok = r.status != "error";
         s.text(0, &r.case)?;
         s.text(1, &r.name)?;
-        s.text(2, if ok { msg!("xlsx-status-ok") } else { msg!("xlsx-status-error") }.to_string())?;
+        s.text(2, if ok { msg!("xlsx-status-ok") } else { msg!("xlsx-status-error") }.say())?;
         let mut col = 3;
         if ok {
             s.boolean(col, r.eligible)?;
@@ -86,7 +87,7 @@ fn sums(book: &mut Book, rb: &Rulebook, t: &Totals) -> Result<(), XlsxError> {
         (msg!("xlsx-row-error-cases"), t.errors),
     ];
     for (label, n) in counts {
-        s.text(0, label.to_string())?;
+        s.text(0, label.say())?;
         s.count(1, n as u64)?;
         s.next();
     }
@@ -95,16 +96,16 @@ fn sums(book: &mut Book, rb: &Rulebook, t: &Totals) -> Result<(), XlsxError> {
         s.money(1, *v)?;
         s.next();
     }
-    s.bold(0, msg!("xlsx-row-total").to_string())?;
+    s.bold(0, msg!("xlsx-row-total").say())?;
     s.money_total(1, t.total)?;
     s.next();
     for (d, n) in rb.datasets().iter().zip(&t.rows) {
-        s.text(0, msg!("xlsx-col-rows", dataset = &d.name).to_string())?;
+        s.text(0, msg!("xlsx-col-rows", dataset = &d.name).say())?;
         s.count(1, *n)?;
         s.next();
     }
     for (d, n) in rb.datasets().iter().zip(&t.rows_left_out) {
-        s.text(0, msg!("xlsx-col-left-out", dataset = &d.name).to_string())?;
+        s.text(0, msg!("xlsx-col-left-out", dataset = &d.name).say())?;
         s.count(1, *n)?;
         s.next();
     }

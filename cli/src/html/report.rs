@@ -12,6 +12,7 @@ use peps_engine::value::Value;
 use super::{escape, page, waterfall};
 use crate::case_run::CaseEvaluation;
 use crate::format::{Locale, failed_check, human};
+use crate::language::Say;
 use crate::report::Sources;
 use crate::workspace::{exit_code, print_diagnostics};
 
@@ -50,12 +51,12 @@ pub fn report(run: &CaseEvaluation, locale: Locale, day: NaiveDate) -> (String, 
         b,
         "<header>\n<h1>{}</h1>\n<p class=\"muted\">{}<br>{}</p>\n</header>",
         escape(&run.case),
-        escape(&msg!("html-subtitle", rulebook = &e.rulebook, year = e.year).to_string()),
-        escape(&msg!("html-generated", date = human(&Value::Date(day), peps_engine::value::Unit::Date, locale)).to_string())
+        escape(&msg!("html-subtitle", rulebook = &e.rulebook, year = e.year).say()),
+        escape(&msg!("html-generated", date = human(&Value::Date(day), peps_engine::value::Unit::Date, locale)).say())
     );
     let _ = writeln!(b, "<p class=\"total\">{}</p>", escape(&human(&e.total, e.total_unit, locale)));
     if !e.eligible {
-        let _ = writeln!(b, "<p class=\"ko\">{}</p>\n<ul class=\"failed\">", escape(&msg!("report-not-eligible").to_string()));
+        let _ = writeln!(b, "<p class=\"ko\">{}</p>\n<ul class=\"failed\">", escape(&msg!("report-not-eligible").say()));
         for c in &e.failed_checks {
             // By its label: the check's name in the rules is in the technical section.
             let line = failed_check(c, locale);
@@ -65,7 +66,7 @@ pub fn report(run: &CaseEvaluation, locale: Locale, day: NaiveDate) -> (String, 
         let _ = writeln!(b, "</ul>");
     }
     if !e.waterfall.is_empty() {
-        let _ = writeln!(b, "<h2>{}</h2>\n{}", escape(&msg!("html-composition").to_string()), waterfall(&e.waterfall, &e.total, locale));
+        let _ = writeln!(b, "<h2>{}</h2>\n{}", escape(&msg!("html-composition").say()), waterfall(&e.waterfall, &e.total, locale));
     }
     let plan = schedule(&run.rulebook, &run.data, e);
     print_diagnostics(&plan.diagnostics, &Sources::default());
@@ -76,9 +77,9 @@ pub fn report(run: &CaseEvaluation, locale: Locale, day: NaiveDate) -> (String, 
     let _ = writeln!(
         b,
         "<h2>{}</h2>\n<table class=\"detail\"><thead><tr><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
-        escape(&msg!("html-detail").to_string()),
-        escape(&msg!("html-col-step").to_string()),
-        escape(&msg!("html-col-value").to_string()),
+        escape(&msg!("html-detail").say()),
+        escape(&msg!("html-col-step").say()),
+        escape(&msg!("html-col-value").say()),
     );
     for o in &e.outputs {
         let _ = writeln!(b, "<tr><td>{}</td><td class=\"num\">{}</td></tr>", escape(&o.label), escape(&human(&o.value, o.unit, locale)));

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use super::escape;
 use crate::format::{Locale, human};
+use crate::language::Say;
 
 fn eur(d: Decimal, locale: Locale) -> String {
     escape(&human(&Value::Number(d), Unit::Eur, locale))
@@ -24,7 +25,7 @@ fn day(d: NaiveDate, locale: Locale) -> String {
 
 /// A sentence, its amounts and percentages kept on one line with their sign.
 fn words(m: Message) -> String {
-    escape(&m.to_string()).replace(" €", "\u{a0}€").replace(" %", "\u{a0}%")
+    escape(&m.say()).replace(" €", "\u{a0}€").replace(" %", "\u{a0}%")
 }
 
 /// Writes the schedule's section; a schedule the engine could not make (its diagnostics are on
@@ -66,7 +67,7 @@ fn payments(b: &mut String, s: &Schedule, locale: Locale) {
         words(msg!("cli-schedule-col-amount"))
     );
     for p in &s.payments {
-        let label = if p.label.is_empty() { msg!("cli-schedule-recorded-payment").to_string() } else { p.label.clone() };
+        let label = if p.label.is_empty() { msg!("cli-schedule-recorded-payment").say() } else { p.label.clone() };
         let mut what = escape(&label);
         for a in &p.adjustments {
             if let Some(line) = adjustment(a, s, locale) {
@@ -142,7 +143,7 @@ fn adjustment(a: &Adjustment, s: &Schedule, locale: Locale) -> Option<Message> {
                         MovementKind::Entry => msg!("cli-schedule-entry", member = &m.member, group = &m.group, date = date),
                         MovementKind::Exit => msg!("cli-schedule-exit", member = &m.member, group = &m.group, date = date),
                     }
-                    .to_string()
+                    .say()
                 })
                 .collect();
             Some(msg!("cli-schedule-rebase", amount = signed(a.amount), causes = causes.join("; ")))

@@ -11,9 +11,10 @@ use peps_engine::schedule::Schedule;
 use super::escape;
 use super::warnings::{assumption_groups, file_of};
 use crate::case_run::CaseEvaluation;
+use crate::language::Say;
 
 fn words(m: peps_engine::message::Message) -> String {
-    escape(&m.to_string())
+    escape(&m.say())
 }
 
 pub fn section(b: &mut String, run: &CaseEvaluation, s: &Schedule) {
@@ -44,8 +45,12 @@ pub fn section(b: &mut String, run: &CaseEvaluation, s: &Schedule) {
             words(msg!("html-col-name"))
         );
         for c in &e.failed_checks {
-            let _ =
-                writeln!(b, "<tr><td>{}</td><td><code>{}</code></td></tr>", escape(c.label.as_deref().unwrap_or(&c.key)), escape(&c.key));
+            let _ = writeln!(
+                b,
+                "<tr><td>{}</td><td><code>{}</code></td></tr>",
+                escape(&c.label.as_ref().map(Say::say).unwrap_or_else(|| c.key.clone())),
+                escape(&c.key)
+            );
         }
         let _ = writeln!(b, "</tbody></table>");
     }
@@ -99,7 +104,7 @@ pub fn section(b: &mut String, run: &CaseEvaluation, s: &Schedule) {
         let _ = writeln!(
             b,
             "<p>{}</p>",
-            with_names(&msg!("html-deadline-names", label = &d.label, rule = &d.rule, norms = d.norms.join(", ")).to_string())
+            with_names(&msg!("html-deadline-names", label = &d.label, rule = &d.rule, norms = d.norms.join(", ")).say())
         );
     }
     for w in &s.working_days {
@@ -107,7 +112,7 @@ pub fn section(b: &mut String, run: &CaseEvaluation, s: &Schedule) {
             let _ = writeln!(
                 b,
                 "<p>{}</p>",
-                with_names(&msg!("html-working-days-names", label = &p.label, name = &p.name, reference = &p.reference).to_string())
+                with_names(&msg!("html-working-days-names", label = &p.label, name = &p.name, reference = &p.reference).say())
             );
         }
     }

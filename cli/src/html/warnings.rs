@@ -14,6 +14,7 @@ use rust_decimal::Decimal;
 use super::escape;
 use crate::case_run::CaseEvaluation;
 use crate::format::{Locale, human};
+use crate::language::Say;
 
 /// Escaped text whose `quoted` words are set as code, as the terminal shows them between
 /// backquotes.
@@ -45,25 +46,25 @@ pub fn data(b: &mut String, run: &CaseEvaluation, schedule: &[Diagnostic]) {
     let e = &run.evaluation;
     let mut items: Vec<String> = Vec::new();
     if let Some(s) = &e.data_shift {
-        items.push(escape(&msg!("html-data-shift", from = s.from, to = s.to).to_string()));
+        items.push(escape(&msg!("html-data-shift", from = s.from, to = s.to).say()));
     }
     for d in run.diagnostics.iter().chain(schedule).filter(|d| !d.is_error()) {
-        let message = d.message.to_string();
+        let message = d.message.say();
         let mut item = with_code(&sentence(&message));
         if let Some(file) = file_of(d).filter(|f| !message.contains(f.as_str())) {
-            let _ = write!(item, " <span class=\"muted\">{}</span>", escape(&msg!("html-in-file", file = file).to_string()));
+            let _ = write!(item, " <span class=\"muted\">{}</span>", escape(&msg!("html-in-file", file = file).say()));
         }
         if let Some(hint) = &d.hint {
-            let _ = write!(item, "<br><span class=\"hint\">{}</span>", with_code(&hint.to_string()));
+            let _ = write!(item, "<br><span class=\"hint\">{}</span>", with_code(&hint.say()));
         }
         items.push(item);
     }
-    let _ = writeln!(b, "<h2>{}</h2>", escape(&msg!("html-warnings").to_string()));
+    let _ = writeln!(b, "<h2>{}</h2>", escape(&msg!("html-warnings").say()));
     if items.is_empty() {
-        let _ = writeln!(b, "<p>{}</p>", escape(&msg!("html-warnings-none").to_string()));
+        let _ = writeln!(b, "<p>{}</p>", escape(&msg!("html-warnings-none").say()));
         return;
     }
-    let _ = writeln!(b, "<p>{}</p>\n<ul class=\"warnings\">", escape(&msg!("html-warnings-intro", count = items.len()).to_string()));
+    let _ = writeln!(b, "<p>{}</p>\n<ul class=\"warnings\">", escape(&msg!("html-warnings-intro", count = items.len()).say()));
     for item in items {
         let _ = writeln!(b, "<li>{item}</li>");
     }
@@ -80,12 +81,12 @@ pub fn assumptions(b: &mut String, e: &Evaluation, locale: Locale) {
     let _ = writeln!(
         b,
         "<h2>{}</h2>\n<p>{}</p>\n<ul class=\"assumptions\">",
-        escape(&msg!("html-assumptions").to_string()),
-        escape(&msg!("html-assumptions-intro", count = e.assumed_count).to_string()),
+        escape(&msg!("html-assumptions").say()),
+        escape(&msg!("html-assumptions-intro", count = e.assumed_count).say()),
     );
     for (label, _, share) in groups {
         let share = msg!("html-assumption-share", share = human(&Value::Number(share), Unit::Rate, locale));
-        let _ = writeln!(b, "<li>{} — <strong>{}</strong></li>", escape(&label), escape(&share.to_string()));
+        let _ = writeln!(b, "<li>{} — <strong>{}</strong></li>", escape(&label), escape(&share.say()));
     }
     let _ = writeln!(b, "</ul>");
 }

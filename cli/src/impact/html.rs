@@ -15,6 +15,7 @@ use super::show::{item_name, item_values, signed};
 use super::{Many, percent, side};
 use crate::format::{Locale, human};
 use crate::html::{escape, page};
+use crate::language::Say;
 
 /// One team's line of the totals table: its name, total in each year (`None`: in error), delta.
 struct Team<'a> {
@@ -30,13 +31,13 @@ pub(super) fn one(i: &Impact, rbs: [&Rulebook; 2], locale: Locale) -> String {
         from = side(i.from, &i.rules_from, rbs[0].root(), same),
         to = side(i.to, &i.rules_to, rbs[1].root(), same)
     )
-    .to_string();
+    .say();
     let mut b = String::from(STYLE);
     let _ = writeln!(b, "<h1>{}</h1>\n<p class=\"muted\">{}</p>", escape(&title), escape(&i.case));
     let mut shifts: Vec<String> = [&i.data_shift_from, &i.data_shift_to]
         .into_iter()
         .flatten()
-        .map(|s| msg!("cli-impact-data-shift", from = s.from.to_string(), to = s.to.to_string()).to_string())
+        .map(|s| msg!("cli-impact-data-shift", from = s.from.to_string(), to = s.to.to_string()).say())
         .collect();
     shifts.dedup();
     for s in shifts {
@@ -45,10 +46,10 @@ pub(super) fn one(i: &Impact, rbs: [&Rulebook; 2], locale: Locale) -> String {
     let total = |v: &Value| v.as_number().unwrap_or_default();
     let team = Team { name: &i.case, totals: Some((total(&i.total_from), total(&i.total_to))) };
     totals(&mut b, sides(i.from, i.to, [rbs[0].root(), rbs[1].root()]), &[team], None, locale);
-    chart(&mut b, &msg!("cli-impact-html-chart-items").to_string(), &item_bars(&i.items), locale);
+    chart(&mut b, &msg!("cli-impact-html-chart-items").say(), &item_bars(&i.items), locale);
     items(&mut b, &i.items, rbs, locale);
     outputs(&mut b, i, sides(i.from, i.to, [rbs[0].root(), rbs[1].root()]), locale);
-    method(&mut b, &i.method.to_string());
+    method(&mut b, &i.method.say());
     page(&title, &b)
 }
 
@@ -57,22 +58,22 @@ pub(super) fn many(m: &Many<'_>, rbs: [&Rulebook; 2], locale: Locale) -> String 
     let same = m.from == m.to;
     let title =
         msg!("cli-impact-html-title", from = side(m.from, m.rules_from, m.roots[0], same), to = side(m.to, m.rules_to, m.roots[1], same))
-            .to_string();
+            .say();
     let mut b = String::from(STYLE);
     let _ = writeln!(
         b,
         "<h1>{}</h1>\n<p class=\"muted\">{}</p>",
         escape(&title),
-        escape(&msg!("cli-impact-html-count", count = m.cases.len()).to_string())
+        escape(&msg!("cli-impact-html-count", count = m.cases.len()).say())
     );
     let teams: Vec<Team<'_>> =
         m.cases.iter().map(|c| Team { name: &c.name, totals: (c.status != "error").then_some((c.total_from, c.total_to)) }).collect();
     totals(&mut b, sides(m.from, m.to, m.roots), &teams, Some((m.total_from, m.total_to)), locale);
     let team_bars: Vec<(String, Decimal)> = m.cases.iter().filter(|c| c.status != "error").map(|c| (c.name.clone(), c.delta)).collect();
-    chart(&mut b, &msg!("cli-impact-html-chart-teams").to_string(), &team_bars, locale);
-    chart(&mut b, &msg!("cli-impact-html-chart-items").to_string(), &item_bars(&m.items), locale);
+    chart(&mut b, &msg!("cli-impact-html-chart-teams").say(), &team_bars, locale);
+    chart(&mut b, &msg!("cli-impact-html-chart-items").say(), &item_bars(&m.items), locale);
     items(&mut b, &m.items, rbs, locale);
-    method(&mut b, &m.method.to_string());
+    method(&mut b, &m.method.say());
     page(&title, &b)
 }
 
@@ -89,8 +90,8 @@ fn totals(b: &mut String, [from, to]: [String; 2], teams: &[Team<'_>], overall: 
         "teams",
         vec![
             (col(msg!("cli-impact-html-col-team")), false),
-            (escape(&msg!("cli-impact-html-col-total", year = from).to_string()), true),
-            (escape(&msg!("cli-impact-html-col-total", year = to).to_string()), true),
+            (escape(&msg!("cli-impact-html-col-total", year = from).say()), true),
+            (escape(&msg!("cli-impact-html-col-total", year = to).say()), true),
             (col(msg!("cli-impact-html-col-delta")), true),
             (col(msg!("cli-impact-html-col-percent")), true),
         ],
@@ -111,14 +112,14 @@ fn totals(b: &mut String, [from, to]: [String; 2], teams: &[Team<'_>], overall: 
         }
     }
     if let Some((f, to)) = overall {
-        row(&mut t, "overall", &msg!("cli-impact-html-overall").to_string(), f, to);
+        row(&mut t, "overall", &msg!("cli-impact-html-overall").say(), f, to);
     }
     t.write(b);
 }
 
 /// A message without arguments, escaped for the page.
 fn col(m: peps_engine::message::Message) -> String {
-    escape(&m.to_string())
+    escape(&m.say())
 }
 
 /// The bars of the items whose credit is not zero, in the method's order.
@@ -169,8 +170,8 @@ fn items(b: &mut String, items: &[ImpactItem], rbs: [&Rulebook; 2], locale: Loca
         ],
     );
     for i in items {
-        let kind = msg!("cli-diff-kind", kind = i.kind.as_str()).to_string();
-        let note = i.note.as_ref().map_or_else(String::new, |n| format!("<br><span class=\"muted\">{}</span>", escape(&n.to_string())));
+        let kind = msg!("cli-diff-kind", kind = i.kind.as_str()).say();
+        let note = i.note.as_ref().map_or_else(String::new, |n| format!("<br><span class=\"muted\">{}</span>", escape(&n.say())));
         let [before, after] = item_values(i, rbs, locale)
             .map(|text| if text.contains('\n') { format!("<pre>{}</pre>", escape(&text)) } else { escape(&text) });
         t.row(
@@ -255,6 +256,5 @@ table.teams td:first-child::before,table.outputs td:first-child::before{content:
 
 /// The method in a few lines.
 fn method(b: &mut String, method: &str) {
-    let _ =
-        writeln!(b, "<h2>{}</h2>\n<p class=\"muted method\">{}</p>", escape(&msg!("cli-impact-html-method").to_string()), escape(method));
+    let _ = writeln!(b, "<h2>{}</h2>\n<p class=\"muted method\">{}</p>", escape(&msg!("cli-impact-html-method").say()), escape(method));
 }

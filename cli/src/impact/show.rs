@@ -8,12 +8,14 @@ use peps_engine::value::{Unit, Value};
 use rust_decimal::Decimal;
 
 use crate::format::{Locale, human, number};
+use crate::language::Say;
 
 /// An item as people name it: its whole label, then its name in parentheses (never cut).
 pub(super) fn item_name(i: &ImpactItem) -> String {
+    let name = i.name.say();
     match &i.label {
-        Some(l) if l != &i.name => format!("{l} ({})", i.name),
-        _ => i.name.clone(),
+        Some(l) if *l != name => format!("{l} ({name})"),
+        _ => name,
     }
 }
 
@@ -33,9 +35,9 @@ pub(super) fn signed(d: Decimal, unit: Unit, locale: Locale) -> String {
 /// values with their numbers and dates written the French way; the code of a step or a formula
 /// as it is written.
 pub(super) fn item_values(i: &ImpactItem, rbs: [&Rulebook; 2], locale: Locale) -> [String; 2] {
-    let (mut from, mut to) = (i.from.clone(), i.to.clone());
+    let (mut from, mut to) = (i.from.as_ref().map(Say::say), i.to.as_ref().map(Say::say));
     if i.kind == ItemKind::Result
-        && let (Some(f), Some(t)) = (&i.from, &i.to)
+        && let (Some(f), Some(t)) = (from.clone(), to.clone())
     {
         // `total …; components …; gate …`: only the parts that differ.
         let (fs, ts): (Vec<&str>, Vec<&str>) = (f.split("; ").collect(), t.split("; ").collect());
@@ -51,7 +53,7 @@ pub(super) fn item_values(i: &ImpactItem, rbs: [&Rulebook; 2], locale: Locale) -
 fn item_value(i: &ImpactItem, text: &Option<String>, rb: &Rulebook, locale: Locale) -> String {
     let Some(text) = text else { return "—".to_string() };
     if i.kind == ItemKind::Parameter
-        && let Some(p) = rb.parameters().iter().find(|p| p.name == i.name)
+        && let Some(p) = rb.parameters().iter().find(|p| i.name.as_text() == Some(p.name.as_str()))
         && let [only] = p.values.as_slice()
     {
         return human(&only.value, p.unit, locale);

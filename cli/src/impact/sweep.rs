@@ -25,6 +25,7 @@ use crate::exit::{EXIT_FINDINGS, EXIT_IO};
 use crate::format::{Locale, human, number};
 use crate::html::{escape, page};
 use crate::json::json;
+use crate::language::Say;
 use crate::report::Sources;
 use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
@@ -167,7 +168,7 @@ pub fn run(args: &ImpactArgs, text: &str) -> u8 {
         all.extend(diags);
         cases.push((dir.clone(), case.filter(|_| ok)));
     }
-    let bar = crate::parallel::progress(values.len() as u64, &msg!("cli-sweep-values").to_string());
+    let bar = crate::parallel::progress(values.len() as u64, &msg!("cli-sweep-values").say());
     let mut rows = Vec::new();
     for &value in &values {
         let rb_v = match item.rulebook(&rb, value) {
@@ -326,9 +327,9 @@ const CASE_COLUMNS: usize = 6;
 
 fn table(s: &Sweep, rb: &Rulebook, locale: Locale) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", title(s));
+    let _ = writeln!(out, "{}", title(s).say());
     if let Some(c) = s.item.current {
-        let _ = writeln!(out, "{}", msg!("cli-sweep-current", value = shown(c, s.item.unit, locale)));
+        let _ = writeln!(out, "{}", msg!("cli-sweep-current", value = shown(c, s.item.unit, locale)).say());
     }
     let _ = writeln!(out);
     let [value, total, step, error, mark] = [
@@ -338,7 +339,7 @@ fn table(s: &Sweep, rb: &Rulebook, locale: Locale) -> String {
         msg!("cli-impact-error"),
         msg!("cli-sweep-current-mark"),
     ]
-    .map(|m| m.to_string());
+    .map(|m| m.say());
     let per_case = s.cases.len() <= CASE_COLUMNS;
     let wv = s.values.iter().map(|v| shown(v.value, s.item.unit, locale).chars().count()).max().unwrap_or(0).max(value.chars().count());
     let mut header = format!("{value:>wv$}  {total:>18}  {step:>16}");
@@ -359,7 +360,7 @@ fn table(s: &Sweep, rb: &Rulebook, locale: Locale) -> String {
                 let _ = write!(line, "  {cell:>18}");
             }
         } else if v.errors > 0 {
-            let _ = write!(line, "  {}", msg!("cli-sweep-errors", count = v.errors));
+            let _ = write!(line, "  {}", msg!("cli-sweep-errors", count = v.errors).say());
         }
         if s.item.current == Some(v.value) || s.item.current.is_some_and(|c| c == v.value.normalize()) {
             let _ = write!(line, "  {mark}");
@@ -368,24 +369,25 @@ fn table(s: &Sweep, rb: &Rulebook, locale: Locale) -> String {
         previous = Some(v.total);
     }
     if !per_case {
-        let _ = writeln!(out, "\n{}", msg!("cli-sweep-per-case-note", cases = s.cases.len()));
+        let _ = writeln!(out, "\n{}", msg!("cli-sweep-per-case-note", cases = s.cases.len()).say());
     }
     match &s.largest_step {
         Some(l) => {
             let _ = writeln!(
                 out,
                 "\n{}",
-                Message::id("cli-sweep-largest-step")
+                (Message::id("cli-sweep-largest-step")
                     .with("from", shown(l.from, s.item.unit, locale))
                     .with("to", shown(l.to, s.item.unit, locale))
                     .with("delta", money(l.delta, locale))
-                    .with("method", l.method.clone())
+                    .with("method", l.method.clone()))
+                .say()
             );
             // Labels show their parameters at the rules' own values: only the swept item differs.
             items_table(&mut out, &l.items, [rb, rb], locale);
         }
         None => {
-            let _ = writeln!(out, "\n{}", msg!("cli-sweep-no-step"));
+            let _ = writeln!(out, "\n{}", msg!("cli-sweep-no-step").say());
         }
     }
     out
@@ -425,7 +427,7 @@ fn chart(s: &Sweep, locale: Locale) -> String {
     let py = |y: f64| top + (y1 - y) / (y1 - y0) * (h - top - bottom);
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"100%\" role=\"img\" aria-label=\"{}\">\n",
-        escape(&msg!("cli-sweep-chart", item = &s.item.name).to_string())
+        escape(&msg!("cli-sweep-chart", item = &s.item.name).say())
     );
     let _ = writeln!(svg, "<line x1=\"{left}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#888\"/>", h - bottom, w - right, h - bottom);
     let _ = writeln!(svg, "<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{}\" stroke=\"#888\"/>", h - bottom);
@@ -485,13 +487,13 @@ fn chart(s: &Sweep, locale: Locale) -> String {
 }
 
 fn html(s: &Sweep, locale: Locale) -> String {
-    let heading = title(s).to_string();
+    let heading = title(s).say();
     let mut body = format!("<h1>{}</h1>\n", escape(&heading));
     if let Some(c) = s.item.current {
-        let _ = writeln!(body, "<p>{}</p>", escape(&msg!("cli-sweep-current", value = shown(c, s.item.unit, locale)).to_string()));
+        let _ = writeln!(body, "<p>{}</p>", escape(&msg!("cli-sweep-current", value = shown(c, s.item.unit, locale)).say()));
     }
     body.push_str(&chart(s, locale));
-    let th = |id: &'static str| format!("<th>{}</th>", escape(&Message::id(id).to_string()));
+    let th = |id: &'static str| format!("<th>{}</th>", escape(&Message::id(id).say()));
     let _ = write!(body, "<table>\n<tr>{}{}{}", th("cli-sweep-col-value"), th("cli-sweep-col-total"), th("cli-sweep-col-step"));
     for c in &s.cases {
         let _ = write!(body, "<th>{}</th>", escape(&c.name));
@@ -508,7 +510,7 @@ fn html(s: &Sweep, locale: Locale) -> String {
             escape(&delta)
         );
         for c in &v.cases {
-            let cell = c.map_or_else(|| msg!("cli-impact-error").to_string(), |d| amount(d, locale));
+            let cell = c.map_or_else(|| msg!("cli-impact-error").say(), |d| amount(d, locale));
             let _ = write!(body, "<td class=\"num\">{}</td>", escape(&cell));
         }
         body.push_str("</tr>\n");
@@ -521,10 +523,11 @@ fn html(s: &Sweep, locale: Locale) -> String {
             .with("to", shown(l.to, s.item.unit, locale))
             .with("delta", money(l.delta, locale))
             .with("method", l.method.clone());
-        let _ = writeln!(body, "<h2>{}</h2>\n<table>", escape(&head.to_string()));
+        let _ = writeln!(body, "<h2>{}</h2>\n<table>", escape(&head.say()));
         for i in &l.items {
-            let name = i.label.as_ref().map_or_else(|| i.name.clone(), |label| format!("{label} ({})", i.name));
-            let change = format!("{} → {}", i.from.as_deref().unwrap_or("—"), i.to.as_deref().unwrap_or("—"));
+            let name = i.label.as_ref().map_or_else(|| i.name.say(), |label| format!("{label} ({})", i.name.say()));
+            let shown = |v: &Option<Message>| v.as_ref().map_or_else(|| "—".to_string(), Say::say);
+            let change = format!("{} → {}", shown(&i.from), shown(&i.to));
             let _ = writeln!(
                 body,
                 "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",

@@ -11,6 +11,7 @@ use rust_xlsxwriter::XlsxError;
 
 use super::{Many, show};
 use crate::format::Locale;
+use crate::language::Say;
 use crate::xlsx::{Book, Sheet};
 
 /// The workbook of one case's impact.
@@ -19,7 +20,7 @@ pub(super) fn one(i: &Impact, rbs: [&Rulebook; 2], locale: Locale) -> Result<Vec
     let [from, to] = [i.total_from.as_number(), i.total_to.as_number()].map(Option::unwrap_or_default);
     {
         let mut s = summary(&mut book, [i.from, i.to], [&i.rules_from, &i.rules_to], [from, to], i.delta)?;
-        s.text(0, msg!("xlsx-row-case").to_string())?;
+        s.text(0, msg!("xlsx-row-case").say())?;
         s.text(1, &i.case)?;
     }
     items(&mut book, &i.items, rbs, locale)?;
@@ -53,7 +54,7 @@ pub(super) fn many(m: &Many<'_>, rbs: [&Rulebook; 2], locale: Locale) -> Result<
     let mut book = Book::new();
     {
         let mut s = summary(&mut book, [m.from, m.to], [m.rules_from, m.rules_to], [m.total_from, m.total_to], m.delta)?;
-        s.text(0, msg!("xlsx-row-cases").to_string())?;
+        s.text(0, msg!("xlsx-row-cases").say())?;
         s.count(1, m.cases.len() as u64)?;
     }
     let headers = [
@@ -70,7 +71,7 @@ pub(super) fn many(m: &Many<'_>, rbs: [&Rulebook; 2], locale: Locale) -> Result<
             let ok = c.status != "error";
             s.text(0, &c.case)?;
             s.text(1, &c.name)?;
-            s.text(2, if ok { msg!("xlsx-status-ok") } else { msg!("xlsx-status-error") }.to_string())?;
+            s.text(2, if ok { msg!("xlsx-status-ok") } else { msg!("xlsx-status-error") }.say())?;
             if ok {
                 s.money(3, c.total_from)?;
                 s.money(4, c.total_to)?;
@@ -94,20 +95,20 @@ fn summary<'b>(
 ) -> Result<Sheet<'b>, XlsxError> {
     let mut s = book.sheet(msg!("xlsx-sheet-summary"), &[msg!("xlsx-col-item"), msg!("xlsx-col-value")])?;
     for (k, year) in years.into_iter().enumerate() {
-        s.text(0, if k == 0 { msg!("xlsx-row-rules-from") } else { msg!("xlsx-row-rules-to") }.to_string())?;
+        s.text(0, if k == 0 { msg!("xlsx-row-rules-from") } else { msg!("xlsx-row-rules-to") }.say())?;
         s.text(1, format!("{year} — {}", rules[k]))?;
         s.next();
     }
     for (k, total) in totals.into_iter().enumerate() {
-        s.text(0, msg!("xlsx-col-total-year", year = years[k]).to_string())?;
+        s.text(0, msg!("xlsx-col-total-year", year = years[k]).say())?;
         s.money(1, total)?;
         s.next();
     }
-    s.bold(0, msg!("xlsx-col-delta").to_string())?;
+    s.bold(0, msg!("xlsx-col-delta").say())?;
     s.money_total(1, delta)?;
     s.next();
     if !totals[0].is_zero() {
-        s.text(0, msg!("xlsx-row-delta-share").to_string())?;
+        s.text(0, msg!("xlsx-row-delta-share").say())?;
         s.value(1, &Value::Number((delta / totals[0]).round_dp(6)), Unit::Rate)?;
         s.next();
     }
@@ -129,13 +130,13 @@ pub(super) fn items(book: &mut Book, items: &[ImpactItem], rbs: [&Rulebook; 2], 
     let mut s = book.sheet(msg!("xlsx-sheet-items"), &headers)?;
     for i in items {
         let [before, after] = show::item_values(i, rbs, locale);
-        s.text(0, msg!("cli-diff-kind", kind = i.kind.as_str()).to_string())?;
-        s.text(1, i.label.as_deref().unwrap_or(&i.name))?;
-        s.text(2, &i.name)?;
+        s.text(0, msg!("cli-diff-kind", kind = i.kind.as_str()).say())?;
+        s.text(1, i.label.clone().unwrap_or_else(|| i.name.say()))?;
+        s.text(2, i.name.say())?;
         s.money(3, i.delta)?;
         s.text(4, before)?;
         s.text(5, after)?;
-        s.text(6, i.note.as_ref().map(ToString::to_string).unwrap_or_default())?;
+        s.text(6, i.note.as_ref().map(Say::say).unwrap_or_default())?;
         s.next();
     }
     Ok(())

@@ -18,6 +18,7 @@ use super::new_year::CARRIED_MARK;
 use crate::args::RulesArgs;
 use crate::exit::{EXIT_FINDINGS, EXIT_OK};
 use crate::json::json;
+use crate::language::Say;
 use crate::report::Sources;
 use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics};
@@ -85,7 +86,7 @@ enum Routine {
 /// routine changes grouped by kind of item.
 pub fn diff_table(d: &RulebookDiff) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", msg!("cli-diff-title", from = d.from.to_string(), to = d.to.to_string(), count = d.changes.len()));
+    let _ = writeln!(out, "{}", msg!("cli-diff-title", from = d.from.to_string(), to = d.to.to_string(), count = d.changes.len()).say());
     let years = u32::try_from(d.to - d.from).unwrap_or(0);
     let mut items = by_item(&d.changes);
     // A change of what the total adds up is the first thing a reader must see.
@@ -104,7 +105,7 @@ pub fn diff_table(d: &RulebookDiff) -> String {
         }
     }
     if !routine.is_empty() {
-        let _ = writeln!(out, "\n{}", msg!("cli-diff-routine-title"));
+        let _ = writeln!(out, "\n{}", msg!("cli-diff-routine-title").say());
         routine.sort_by_key(|(_, r, _)| *r);
         for (kind, r, names) in &routine {
             let (kind, count, names) = (msg!("cli-diff-kinds", kind = *kind), names.len(), names_line(names));
@@ -112,7 +113,7 @@ pub fn diff_table(d: &RulebookDiff) -> String {
                 Routine::Reference => msg!("cli-diff-routine-reference", kind = kind, count = count, names = names),
                 Routine::StatusOrDates => msg!("cli-diff-routine-status", kind = kind, count = count, names = names),
             };
-            let _ = writeln!(out, "  {line}");
+            let _ = writeln!(out, "  {line}", line = line.say());
         }
     }
     out
@@ -152,21 +153,26 @@ fn routine_of(item: &Item<'_>, years: u32) -> Option<Routine> {
 
 /// A reference that only gained the mark of an item carried from an earlier year.
 fn only_marked_as_carried(c: &Change) -> bool {
-    let (Some(old), Some(new)) = (c.old.as_deref(), c.new.as_deref()) else { return false };
+    let (Some(old), Some(new)) = (text(&c.old), text(&c.new)) else { return false };
     new.strip_prefix(old).is_some_and(|added| added.trim_start().starts_with(CARRIED_MARK))
 }
 
 /// A date moved by exactly the years between the two rulebooks, as `rules new-year` moves them.
 fn moved_by_years(c: &Change, years: u32) -> bool {
-    let date = |s: Option<&String>| s.and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
-    let (Some(old), Some(new)) = (date(c.old.as_ref()), date(c.new.as_ref())) else { return false };
+    let date = |s: Option<&str>| s.and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    let (Some(old), Some(new)) = (date(text(&c.old)), date(text(&c.new))) else { return false };
     years > 0 && old.checked_add_months(Months::new(12 * years)) == Some(new)
+}
+
+/// A value of a change that is text of the rule files (a reference, a date, a status).
+fn text(m: &Option<Message>) -> Option<&str> {
+    m.as_ref().and_then(Message::as_text)
 }
 
 /// An item of a grouped line: its name, and its change of status when it has one.
 fn routine_name(item: &Item<'_>) -> String {
     let status = item.changes.iter().find(|c| c.field == "status");
-    match status.and_then(|c| Some((c.old.as_deref()?, c.new.as_deref()?))) {
+    match status.and_then(|c| Some((text(&c.old)?, text(&c.new)?))) {
         Some((old, new)) => format!("{} ({old} → {new})", item.name),
         None => item.name.to_string(),
     }
@@ -176,7 +182,7 @@ fn routine_name(item: &Item<'_>) -> String {
 fn names_line(names: &[String]) -> String {
     let mut shown = names.iter().take(NAMES_SHOWN).cloned().collect::<Vec<_>>().join(", ");
     if names.len() > NAMES_SHOWN {
-        let _ = write!(shown, " {}", msg!("cli-diff-and-more", count = names.len() - NAMES_SHOWN));
+        let _ = write!(shown, " {}", msg!("cli-diff-and-more", count = names.len() - NAMES_SHOWN).say());
     }
     shown
 }
@@ -185,19 +191,19 @@ fn names_line(names: &[String]) -> String {
 /// but the reference still says the item was carried over.
 fn write_item(out: &mut String, item: &Item<'_>, years: u32) {
     let heading = match (item.kind, item.name) {
-        ("rulebook", part @ ("header" | "result")) => msg!("cli-diff-rulebook-part", part = part).to_string(),
-        (kind, name) => format!("{} {name}", msg!("cli-diff-kind", kind = kind)),
+        ("rulebook", part @ ("header" | "result")) => msg!("cli-diff-rulebook-part", part = part).say(),
+        (kind, name) => format!("{} {name}", msg!("cli-diff-kind", kind = kind).say()),
     };
     let _ = writeln!(out, "\n{heading}");
     let reference = item.changes.iter().find_map(|c| c.reference.as_deref());
     if let Some(r) = reference {
-        let _ = writeln!(out, "    {}", msg!("cli-diff-reference", reference = r));
+        let _ = writeln!(out, "    {}", msg!("cli-diff-reference", reference = r).say());
     }
     for c in &item.changes {
         write_change(out, c);
     }
     if stale_value(item, years).is_some() {
-        let _ = writeln!(out, "  ! {}", msg!("cli-diff-stale-reference"));
+        let _ = writeln!(out, "  ! {}", msg!("cli-diff-stale-reference").say());
     }
 }
 
@@ -234,8 +240,8 @@ pub fn stale_values(d: &RulebookDiff) -> Vec<StaleValue> {
                 kind: item.kind,
                 item: item.name.to_string(),
                 field: c.field.clone(),
-                old: c.old.clone().unwrap_or_default(),
-                new: c.new.clone().unwrap_or_default(),
+                old: c.old.as_ref().map(Say::say).unwrap_or_default(),
+                new: c.new.as_ref().map(Say::say).unwrap_or_default(),
             })
         })
         .collect()
@@ -248,8 +254,9 @@ fn write_change(out: &mut String, c: &Change) {
         ChangeKind::Changed => ('~', Message::text("")),
     };
     let field = if c.field.is_empty() { what } else { msg!("cli-diff-field", field = c.field.as_str()) };
-    let field = msg!("cli-diff-field-colon", field = field).to_string();
-    let (old, new) = (c.old.as_deref(), c.new.as_deref());
+    let field = msg!("cli-diff-field-colon", field = field).say();
+    let (old, new) = (c.old.as_ref().map(Say::say), c.new.as_ref().map(Say::say));
+    let (old, new) = (old.as_deref(), new.as_deref());
     let multiline = old.is_some_and(|s| s.contains('\n')) || new.is_some_and(|s| s.contains('\n'));
     if multiline {
         let _ = writeln!(out, "  {sym} {field}");
@@ -260,7 +267,7 @@ fn write_change(out: &mut String, c: &Change) {
     }
     let _ = match (old, new) {
         // The new reference heads the item already: say only what it was.
-        (Some(o), Some(_)) if c.field == "reference" => writeln!(out, "  {sym} {}", msg!("cli-diff-reference-was", old = o)),
+        (Some(o), Some(_)) if c.field == "reference" => writeln!(out, "  {sym} {}", msg!("cli-diff-reference-was", old = o).say()),
         (Some(o), Some(n)) => writeln!(out, "  {sym} {field} {o} → {n}"),
         (None, Some(n)) => writeln!(out, "  {sym} {field} {n}"),
         (Some(o), None) => writeln!(out, "  {sym} {field} {o}"),

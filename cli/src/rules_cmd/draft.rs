@@ -16,7 +16,8 @@ use peps_engine::rules::source::{DirSource, Source};
 
 use super::year_dir;
 use crate::args::RulesArgs;
-use crate::exit::{EXIT_IO, EXIT_OK};
+use crate::exit::EXIT_IO;
+use crate::language::Say;
 use crate::say;
 use crate::workspace::{default_dir, rules_root};
 
@@ -47,9 +48,9 @@ pub fn run(args: &DraftArgs) -> u8 {
         return EXIT_IO;
     }
     if dst.exists() && !args.force {
-        say::error(msg!("cli-draft-exists", path = dst.display().to_string()));
-        eprintln!("  {}", msg!("cli-draft-exists-help"));
-        return EXIT_IO;
+        crate::say::error(msg!("cli-draft-exists", path = dst.display().to_string()));
+        eprintln!("  {}", msg!("cli-draft-exists-help").say());
+        return crate::exit::EXIT_IO;
     }
     // Written into a temporary folder beside DIR/YEAR, put in its place once complete.
     let tmp = match crate::temp::TempFolder::beside(&dst) {
@@ -82,8 +83,14 @@ pub fn run(args: &DraftArgs) -> u8 {
     let written = msg!("cli-draft-written", year = &y, path = dst.display().to_string());
     let check = msg!("cli-draft-check", year = &y, dir = &dir);
     let impact = msg!("cli-draft-impact", year = &y, dir = &dir);
-    say::emit(&format!("{written}\n  {editor}\n  {check}\n  {impact}\n"));
-    EXIT_OK
+    crate::say::emit(&format!(
+        "{written}\n  {editor}\n  {check}\n  {impact}\n",
+        written = written.say(),
+        editor = editor.say(),
+        check = check.say(),
+        impact = impact.say()
+    ));
+    crate::exit::EXIT_OK
 }
 
 /// Whether `a` and `b` are one folder, or one holds the other (through links and `..`).

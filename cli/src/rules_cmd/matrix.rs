@@ -13,6 +13,7 @@ use peps_engine::rulebook::Rulebook;
 
 use crate::args::RulesArgs;
 use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
+use crate::language::Say;
 use crate::report::Sources;
 use crate::say;
 use crate::workspace::{exit_code, load_year, print_diagnostics, rules_root, years};
@@ -126,7 +127,7 @@ pub(super) fn columns(books: &[Rulebook], case: &Path, options: CaseOptions) -> 
             let (loaded, diags) = rb.load_case(case, options);
             let mut col = Column { year: rb.year(), names: Vec::new(), values: BTreeMap::new(), notes: Vec::new() };
             let errors: Vec<String> =
-                diags.iter().filter(|d| d.is_error()).map(|d| note(d.code.as_str(), &d.message.to_string(), &here)).collect();
+                diags.iter().filter(|d| d.is_error()).map(|d| note(d.code.as_str(), &d.message.say(), &here)).collect();
             match loaded.filter(|_| errors.is_empty()) {
                 Some(c) => fill(&mut col, &evaluate(rb, &c), &here),
                 None => col.notes = errors,
@@ -153,16 +154,16 @@ fn fill(col: &mut Column, e: &Evaluation, here: &str) {
     col.values.insert(total, cell(&json["total"]));
     col.values.insert(assumed, cell(&json["assumed_count"]));
     for c in &e.failed_checks {
-        col.notes.push(msg!("cli-matrix-fails-check", key = &c.key).to_string());
+        col.notes.push(msg!("cli-matrix-fails-check", key = &c.key).say());
     }
     for d in &e.diagnostics {
-        col.notes.push(note(d.code.as_str(), &d.message.to_string(), here));
+        col.notes.push(note(d.code.as_str(), &d.message.say(), here));
     }
 }
 
 /// The rows after the outputs: the eligibility, the total and the count of assumed items.
 fn extra_rows() -> [String; 3] {
-    [msg!("cli-matrix-eligible"), msg!("cli-matrix-total"), msg!("cli-matrix-assumed")].map(|m| m.to_string())
+    [msg!("cli-matrix-eligible"), msg!("cli-matrix-total"), msg!("cli-matrix-assumed")].map(|m| m.say())
 }
 
 /// The union of the outputs' names, each year's order merged in (a name new in a year goes right
@@ -201,8 +202,8 @@ pub(super) fn matrix(case: &str, columns: &[Column]) -> String {
         .iter()
         .map(|c| rows.iter().map(|r| c.values.get(r).map_or(1, |v| v.chars().count())).max().unwrap_or(1).max(c.year.to_string().len()))
         .collect();
-    let mut out = format!("{}\n\n", msg!("cli-matrix-title", case = case));
-    out.push_str(&format!("{:<width$}", msg!("cli-matrix-output").to_string()));
+    let mut out = format!("{}\n\n", msg!("cli-matrix-title", case = case).say());
+    out.push_str(&format!("{:<width$}", msg!("cli-matrix-output").say()));
     for (c, w) in columns.iter().zip(&widths) {
         out.push_str(&format!("  {:>w$}", c.year));
     }

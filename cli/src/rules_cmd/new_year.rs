@@ -38,6 +38,7 @@ use toml_edit::{DocumentMut, Item, TableLike, Value};
 use super::{load_dir, year_dir};
 use crate::args::RulesArgs;
 use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
+use crate::language::Say;
 use crate::report::Sources;
 use crate::say;
 use crate::workspace::{add_files_of, load_year, norms_source, print_diagnostics, rules_root};
@@ -78,9 +79,9 @@ pub fn run(args: &NewYearArgs) -> u8 {
         return EXIT_IO;
     }
     if dst_dir.exists() && !args.force {
-        say::error(msg!("cli-draft-exists", path = dst_dir.display().to_string()));
-        eprintln!("  {}", msg!("cli-new-year-exists-help"));
-        return EXIT_IO;
+        crate::say::error(msg!("cli-draft-exists", path = dst_dir.display().to_string()));
+        eprintln!("  {}", msg!("cli-new-year-exists-help").say());
+        return crate::exit::EXIT_IO;
     }
     let mut sources = Sources::default();
     let (base, diags) = load_year(&args.rules, from, &mut sources);
@@ -146,9 +147,9 @@ fn summary(dst: &Path, from: i32, to: i32, t: &Tally) -> String {
     lines.push(msg!("cli-new-year-references", references = t.references, from = &from, statuses = t.statuses));
     lines.push(msg!("cli-new-year-passes", to = &to));
     lines.push(msg!("cli-new-year-review"));
-    let mut s = format!("{}\n", lines[0]);
+    let mut s = format!("{}\n", lines[0].say());
     for l in &lines[1..] {
-        s.push_str(&format!("  {l}\n"));
+        s.push_str(&format!("  {l}\n", l = l.say()));
     }
     s
 }
@@ -156,7 +157,7 @@ fn summary(dst: &Path, from: i32, to: i32, t: &Tally) -> String {
 /// Writes year `to` made from the folder `src` of year `from` into `dst`.
 pub fn write_year(src: &Path, dst: &Path, from: i32, to: i32) -> Result<Tally, Message> {
     let source = DirSource::new(src);
-    let manifest = source.read("rulebook.toml").map_err(|e| Message::text(e.to_string()))?;
+    let manifest = source.read("rulebook.toml").map_err(|e| e.message())?;
     let kinds = file_kinds(&manifest)?;
     let period = year_period(from);
     let mut tally = Tally::default();
@@ -172,7 +173,7 @@ pub fn write_year(src: &Path, dst: &Path, from: i32, to: i32) -> Result<Tally, M
         let kind = if rel == "rulebook.toml" { Some("rulebook") } else { kinds.iter().find(|(p, _)| *p == rel).map(|(_, k)| *k) };
         match kind {
             Some(kind) if kind != "scripts" => {
-                let text = source.read(&rel).map_err(|e| Message::text(e.to_string()))?;
+                let text = source.read(&rel).map_err(|e| e.message())?;
                 let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
                     msg!("cli-new-year-invalid-toml", file = source.display(&rel), reason = e.to_string())
                 })?;

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use peps_engine::case::CaseOptions;
-use peps_engine::message::{Lang, language, set_language};
+use peps_engine::message::Lang;
 use peps_engine::msg;
 use serde::Serialize;
 
@@ -15,6 +15,7 @@ use super::matrix::{Column, columns, load_every_year, matrix, row_names};
 use crate::args::RulesArgs;
 use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
 use crate::json::json;
+use crate::language::Say;
 use crate::say;
 use crate::workspace::default_dir;
 
@@ -247,17 +248,17 @@ fn compare(case: &str, old: &str, cols: &[Column]) -> Vec<Changed> {
 /// Runs `f` with messages in English: the blessed matrices are snapshots the tests read too, so
 /// they are written in one language whatever the run's.
 fn in_english<T>(f: impl FnOnce() -> T) -> T {
-    let lang = language();
-    set_language(Lang::En);
+    let lang = crate::language::lang();
+    crate::language::set(Lang::En);
     let out = f();
-    set_language(lang);
+    crate::language::set(lang);
     out
 }
 
 fn table(r: &Report) -> String {
     let mut out = String::new();
     if r.changes.is_empty() && r.new.is_empty() && r.rules_check == Blessed::Unchanged {
-        let _ = writeln!(out, "{}", msg!("cli-regress-all-unchanged", count = r.unchanged.len()));
+        let _ = writeln!(out, "{}", msg!("cli-regress-all-unchanged", count = r.unchanged.len()).say());
         return out;
     }
     if !r.changes.is_empty() {
@@ -268,7 +269,7 @@ fn table(r: &Report) -> String {
             msg!("cli-regress-col-before"),
             msg!("cli-regress-col-after"),
         ]
-        .map(|m| m.to_string());
+        .map(|m| m.say());
         let w = |f: &dyn Fn(&Changed) -> usize, title: &str| r.changes.iter().map(f).max().unwrap_or(0).max(title.chars().count());
         let (wc, wy, wo, wb) = (
             w(&|c| c.case.chars().count(), &case),
@@ -283,21 +284,21 @@ fn table(r: &Report) -> String {
         out.push('\n');
     }
     for n in &r.new {
-        let _ = writeln!(out, "{}", msg!("cli-regress-new", case = n));
+        let _ = writeln!(out, "{}", msg!("cli-regress-new", case = n).say());
     }
     match r.rules_check {
         Blessed::Unchanged => {}
         Blessed::Changed => {
-            let _ = writeln!(out, "{}", msg!("cli-regress-check-changed", file = CHECK_SNAPSHOT));
+            let _ = writeln!(out, "{}", msg!("cli-regress-check-changed", file = CHECK_SNAPSHOT).say());
         }
         Blessed::New => {
-            let _ = writeln!(out, "{}", msg!("cli-regress-check-new", file = CHECK_SNAPSHOT));
+            let _ = writeln!(out, "{}", msg!("cli-regress-check-new", file = CHECK_SNAPSHOT).say());
         }
     }
     let cases: BTreeSet<&str> = r.changes.iter().map(|c| c.case.as_str()).collect();
     let counts = msg!("cli-regress-counts", cells = r.changes.len(), cases = cases.len(), new = r.new.len(), unchanged = r.unchanged.len());
-    let _ = writeln!(out, "{counts}");
+    let _ = writeln!(out, "{counts}", counts = counts.say());
     let last = if r.accepted { msg!("cli-regress-accepted") } else { msg!("cli-regress-bless") };
-    let _ = writeln!(out, "{last}");
+    let _ = writeln!(out, "{last}", last = last.say());
     out
 }

@@ -9,7 +9,8 @@ use peps_engine::message::Message;
 use peps_engine::msg;
 use peps_engine::schema::{FileKind, root_schema};
 
-use crate::exit::{EXIT_FINDINGS, EXIT_IO, EXIT_OK};
+use crate::exit::EXIT_IO;
+use crate::language::Say;
 use crate::say;
 use crate::test_cmd::{TestCase, TestDefaults};
 use crate::workspace::default_dir;
@@ -59,7 +60,7 @@ pub fn run(args: &SchemaArgs) -> u8 {
             say::error(msg!("cli-output-io", path = path.display().to_string(), reason = e.to_string()));
             return EXIT_IO;
         }
-        say::emit(&format!("{}\n", msg!("cli-schema-wrote", path = path.display().to_string())));
+        crate::say::emit(&format!("{}\n", msg!("cli-schema-wrote", path = path.display().to_string()).say()));
         written += 1;
     }
     let summary = Message::id("cli-schema-written")
@@ -67,8 +68,8 @@ pub fn run(args: &SchemaArgs) -> u8 {
         .with("dir", dir.display().to_string())
         .with("written", written)
         .with("current", expected.len() - written);
-    say::emit(&format!("{summary}\n"));
-    EXIT_OK
+    crate::say::emit(&format!("{summary}\n", summary = summary.say()));
+    crate::exit::EXIT_OK
 }
 
 /// Compares the folder with what this version generates.
@@ -88,12 +89,12 @@ fn check(dir: &Path, expected: &[(String, String)]) -> u8 {
         }
     }
     if stale.is_empty() {
-        say::emit(&format!("{}\n", msg!("cli-schema-up-to-date", count = expected.len(), dir = dir.display().to_string())));
-        return EXIT_OK;
+        crate::say::emit(&format!("{}\n", msg!("cli-schema-up-to-date", count = expected.len(), dir = dir.display().to_string()).say()));
+        return crate::exit::EXIT_OK;
     }
     for s in stale {
         say::error(s);
     }
-    eprintln!("  {}", msg!("cli-schema-help"));
-    EXIT_FINDINGS
+    eprintln!("  {}", msg!("cli-schema-help").say());
+    crate::exit::EXIT_FINDINGS
 }

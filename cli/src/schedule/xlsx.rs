@@ -6,6 +6,7 @@ use peps_engine::msg;
 use peps_engine::schedule::{PaymentKind, Schedule};
 use rust_xlsxwriter::XlsxError;
 
+use crate::language::Say;
 use crate::xlsx::Book;
 
 /// The workbook of a schedule.
@@ -20,37 +21,37 @@ pub(super) fn book(s: &Schedule, name: &str) -> Result<Vec<u8>, XlsxError> {
 
 fn summary(book: &mut Book, s: &Schedule, name: &str) -> Result<(), XlsxError> {
     let mut sheet = book.sheet(msg!("xlsx-sheet-summary"), &[msg!("xlsx-col-item"), msg!("xlsx-col-value")])?;
-    sheet.text(0, msg!("xlsx-row-rules").to_string())?;
+    sheet.text(0, msg!("xlsx-row-rules").say())?;
     sheet.text(1, &s.rulebook)?;
     sheet.next();
-    sheet.text(0, msg!("xlsx-row-case").to_string())?;
+    sheet.text(0, msg!("xlsx-row-case").say())?;
     sheet.text(1, name)?;
     sheet.next();
     if let Some(b) = &s.balance {
-        sheet.text(0, msg!("xlsx-row-final-amount", label = &b.final_amount.label).to_string())?;
+        sheet.text(0, msg!("xlsx-row-final-amount", label = &b.final_amount.label).say())?;
         sheet.money(1, b.final_amount.value)?;
         sheet.next();
     }
     if let Some(e) = &s.estimate {
-        sheet.text(0, msg!("xlsx-row-estimate", label = &e.source.label).to_string())?;
+        sheet.text(0, msg!("xlsx-row-estimate", label = &e.source.label).say())?;
         sheet.money(1, e.source.value)?;
         sheet.next();
         for l in &e.less {
-            sheet.text(0, msg!("cli-schedule-paid-apart", label = &l.label, name = &l.name).to_string())?;
+            sheet.text(0, msg!("cli-schedule-paid-apart", label = &l.label, name = &l.name).say())?;
             sheet.money(1, l.value)?;
             sheet.next();
         }
         if !e.less.is_empty() {
-            sheet.text(0, msg!("xlsx-row-advances-on").to_string())?;
+            sheet.text(0, msg!("xlsx-row-advances-on").say())?;
             sheet.money(1, e.amount)?;
             sheet.next();
         }
     }
-    sheet.text(0, msg!("xlsx-row-paid").to_string())?;
+    sheet.text(0, msg!("xlsx-row-paid").say())?;
     sheet.money(1, s.paid)?;
     if let Some(b) = &s.balance {
         sheet.next();
-        sheet.bold(0, msg!("xlsx-row-balance").to_string())?;
+        sheet.bold(0, msg!("xlsx-row-balance").say())?;
         sheet.money_total(1, b.amount)?;
     }
     Ok(())
@@ -75,8 +76,8 @@ fn payments(book: &mut Book, s: &Schedule) -> Result<(), XlsxError> {
             PaymentKind::Recorded => msg!("xlsx-payment-recorded"),
         };
         sheet.date(0, p.date)?;
-        sheet.text(1, if p.label.is_empty() { msg!("cli-schedule-recorded-payment").to_string() } else { p.label.clone() })?;
-        sheet.text(2, kind.to_string())?;
+        sheet.text(1, if p.label.is_empty() { msg!("cli-schedule-recorded-payment").say() } else { p.label.clone() })?;
+        sheet.text(2, kind.say())?;
         if let Some(planned) = p.planned {
             sheet.money(3, planned)?;
         }
@@ -90,7 +91,7 @@ fn payments(book: &mut Book, s: &Schedule) -> Result<(), XlsxError> {
     if let Some(b) = &s.balance {
         sheet.date(0, b.date)?;
         sheet.text(1, &b.label)?;
-        sheet.text(2, msg!("xlsx-payment-balance").to_string())?;
+        sheet.text(2, msg!("xlsx-payment-balance").say())?;
         sheet.money(5, b.amount)?;
         sheet.text(6, &b.name)?;
     }

@@ -9,6 +9,8 @@ use peps_engine::schema::{AnyValue, DecimalText};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer};
 
+use crate::language::Say;
+
 /// The name of the file, in a folder of cases, that gives defaults to every case of the folder.
 pub const DEFAULTS_FILE: &str = "defaults.toml";
 
@@ -125,20 +127,20 @@ pub struct Tolerant {
 /// Reads a case file; the error is a message naming the file.
 pub fn read_case(path: &Path) -> Result<TestCase, String> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| msg!("cli-cannot-read", path = &shown, reason = e.to_string()).to_string())?;
+    let text = std::fs::read_to_string(path).map_err(|e| msg!("cli-cannot-read", path = &shown, reason = e.to_string()).say())?;
     let case: TestCase =
-        toml::from_str(&text).map_err(|e| msg!("cli-test-invalid-case", path = &shown, reason = e.to_string().trim_end()).to_string())?;
+        toml::from_str(&text).map_err(|e| msg!("cli-test-invalid-case", path = &shown, reason = e.to_string().trim_end()).say())?;
     if case.years.is_empty() {
-        return Err(msg!("cli-test-no-years", path = &shown).to_string());
+        return Err(msg!("cli-test-no-years", path = &shown).say());
     }
     if case.expected.is_empty() && case.expected_by_year.is_empty() {
-        return Err(msg!("cli-test-expects-nothing", path = &shown).to_string());
+        return Err(msg!("cli-test-expects-nothing", path = &shown).say());
     }
     // An expectation for a year the case does not run would never be checked.
     for year in case.expected_by_year.keys() {
         if !case.years.iter().any(|y| y.to_string() == *year) {
             let years: Vec<String> = case.years.iter().map(i32::to_string).collect();
-            return Err(msg!("cli-test-year-not-run", path = &shown, year = year, years = years.join(", ")).to_string());
+            return Err(msg!("cli-test-year-not-run", path = &shown, year = year, years = years.join(", ")).say());
         }
     }
     Ok(case)
@@ -151,8 +153,8 @@ pub fn read_defaults(dir: &Path) -> Result<TestDefaults, String> {
         return Ok(TestDefaults::default());
     }
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(&path).map_err(|e| msg!("cli-cannot-read", path = &shown, reason = e.to_string()).to_string())?;
-    toml::from_str(&text).map_err(|e| msg!("cli-test-invalid-defaults", path = &shown, reason = e.to_string().trim_end()).to_string())
+    let text = std::fs::read_to_string(&path).map_err(|e| msg!("cli-cannot-read", path = &shown, reason = e.to_string()).say())?;
+    toml::from_str(&text).map_err(|e| msg!("cli-test-invalid-defaults", path = &shown, reason = e.to_string().trim_end()).say())
 }
 
 #[cfg(test)]
@@ -196,7 +198,7 @@ a = true
     #[test]
     fn expectations_for_a_year_the_case_does_not_run_are_refused() {
         // The assertions read the English messages.
-        peps_engine::message::set_language(peps_engine::message::Lang::En);
+        crate::language::set(peps_engine::message::Lang::En);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c.toml");
         std::fs::write(

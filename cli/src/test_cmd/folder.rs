@@ -21,6 +21,8 @@ use peps_engine::schema::AnyValue;
 use peps_engine::value::Period;
 use peps_engine::value::parse_rule_decimal;
 
+use crate::language::Say;
+
 use super::case_file::{DataSpec, Row, TeamValue, TestCase, TestDefaults};
 
 /// The synthetic identifiers of one case: a number per name, per kind of check digit.
@@ -90,7 +92,7 @@ pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, r
                     Some(c) => msg!("cli-test-no-data-file-close", key = key, year = year, close = c, files = files),
                     None => msg!("cli-test-no-data-file", key = key, year = year, files = files),
                 };
-                problems.push(problem.to_string());
+                problems.push(problem.say());
             }
         }
     }
@@ -104,7 +106,7 @@ pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, r
                 Ok(bytes) => Some(bytes),
                 Err(e) => {
                     let path = case_dir.join(path).display().to_string();
-                    problems.push(msg!("cli-test-cannot-read-data", name = *name, path = path, reason = e.to_string()).to_string());
+                    problems.push(msg!("cli-test-cannot-read-data", name = *name, path = path, reason = e.to_string()).say());
                     None
                 }
             },
@@ -121,7 +123,7 @@ pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, r
         if let Some(bytes) = text
             && let Err(e) = std::fs::write(dir.join(&file), bytes)
         {
-            problems.push(msg!("cli-output-io", path = dir.join(&file).display().to_string(), reason = e.to_string()).to_string());
+            problems.push(msg!("cli-output-io", path = dir.join(&file).display().to_string(), reason = e.to_string()).say());
         }
         team.entry(section.to_string())
             .or_insert_with(|| toml::Value::Table(toml::Table::new()))
@@ -131,12 +133,12 @@ pub fn write_folder(case: &TestCase, defaults: &TestDefaults, case_dir: &Path, r
     let text = match toml::to_string(&team) {
         Ok(t) => t,
         Err(e) => {
-            problems.push(msg!("cli-test-cannot-write-case", reason = e.to_string()).to_string());
+            problems.push(msg!("cli-test-cannot-write-case", reason = e.to_string()).say());
             String::new()
         }
     };
     if let Err(e) = std::fs::write(dir.join(rb.case_file()), text) {
-        problems.push(msg!("cli-output-io", path = dir.join(rb.case_file()).display().to_string(), reason = e.to_string()).to_string());
+        problems.push(msg!("cli-output-io", path = dir.join(rb.case_file()).display().to_string(), reason = e.to_string()).say());
     }
     if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
@@ -221,15 +223,15 @@ fn csv_text(
             Some(c) => msg!("cli-test-unknown-field-close", place = where_, key = key, norm = &norm.name, close = c),
             None => msg!("cli-test-unknown-field", place = where_, key = key, norm = &norm.name),
         };
-        problems.push(problem.to_string());
+        problems.push(problem.say());
     };
     for key in defaults.keys().filter(|k| !fields.contains(&k.as_str())) {
-        unknown(key, &msg!("cli-test-defaults-of", input = input).to_string(), problems);
+        unknown(key, &msg!("cli-test-defaults-of", input = input).say(), problems);
     }
     let mut w = csv::WriterBuilder::new().delimiter(norm.separator).terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
     w.write_record(&fields).ok()?;
     for (row_idx, row) in rows.iter().enumerate() {
-        let where_ = msg!("cli-test-row-of", row = (row_idx + 1).to_string(), input = input).to_string();
+        let where_ = msg!("cli-test-row-of", row = (row_idx + 1).to_string(), input = input).say();
         for key in row.fields.keys().filter(|k| !fields.contains(&k.as_str())) {
             unknown(key, &where_, problems);
         }
@@ -250,7 +252,7 @@ fn csv_text(
                 match cell {
                     Ok(c) => record.push(c),
                     Err(e) => {
-                        problems.push(msg!("cli-test-field-problem", place = &where_, field = &field.name, problem = e).to_string());
+                        problems.push(msg!("cli-test-field-problem", place = &where_, field = &field.name, problem = e).say());
                         record.push(String::new());
                     }
                 }
@@ -265,7 +267,7 @@ fn csv_text(
 /// row: a name is one person); a value of the field's length is written as it is.
 fn identifier_cell(v: &AnyValue, field: &Field, sum: Checksum, aliases: &mut Aliases) -> Result<String, String> {
     let toml::Value::String(s) = &v.0 else {
-        return Err(msg!("cli-test-identifier-text").to_string());
+        return Err(msg!("cli-test-identifier-text").say());
     };
     let len = identifier_len(field, sum);
     if s.chars().count() == len {
@@ -282,19 +284,19 @@ fn cell(v: &AnyValue, field: &Field, norm: &Norm) -> Result<String, String> {
         }
         (toml::Value::String(s), _) => Ok(s.clone()),
         (toml::Value::Integer(i), FieldKind::Integer | FieldKind::Decimal | FieldKind::Text | FieldKind::Enum) => Ok(i.to_string()),
-        (toml::Value::Float(f), FieldKind::Integer) => Err(msg!("cli-test-not-whole", value = f.to_string()).to_string()),
-        (toml::Value::Float(_), _) => Err(msg!("cli-test-decimal-as-text").to_string()),
+        (toml::Value::Float(f), FieldKind::Integer) => Err(msg!("cli-test-not-whole", value = f.to_string()).say()),
+        (toml::Value::Float(_), _) => Err(msg!("cli-test-decimal-as-text").say()),
         (toml::Value::Boolean(b), FieldKind::Bool) => {
             let values = if *b { &norm.true_values } else { &norm.false_values };
-            values.first().cloned().ok_or_else(|| msg!("cli-test-no-bool-text", norm = &norm.name, value = b.to_string()).to_string())
+            values.first().cloned().ok_or_else(|| msg!("cli-test-no-bool-text", norm = &norm.name, value = b.to_string()).say())
         }
         (toml::Value::Datetime(d), FieldKind::Date) => match (d.date, d.time) {
             (Some(date), None) => chrono::NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
                 .map(|nd| nd.format(&norm.date_format).to_string())
-                .ok_or_else(|| msg!("cli-test-not-calendar-date", value = d.to_string()).to_string()),
-            _ => Err(msg!("cli-test-not-date", value = d.to_string()).to_string()),
+                .ok_or_else(|| msg!("cli-test-not-calendar-date", value = d.to_string()).say()),
+            _ => Err(msg!("cli-test-not-date", value = d.to_string()).say()),
         },
-        (other, kind) => Err(msg!("cli-test-wrong-kind", kind = field_kind_name(kind), value = other.type_str()).to_string()),
+        (other, kind) => Err(msg!("cli-test-wrong-kind", kind = field_kind_name(kind), value = other.type_str()).say()),
     }
 }
 
@@ -363,7 +365,7 @@ mod tests {
     #[test]
     fn wrong_values_and_unknown_fields_are_each_reported() {
         // The assertions read the English messages.
-        peps_engine::message::set_language(peps_engine::message::Lang::En);
+        crate::language::set(peps_engine::message::Lang::En);
         let rows = rows("r = [{ NIR = 12, NE = \"x\", OK = 1, EUR = 1.5, NIRR = 1 }]");
         let defaults = BTreeMap::from([("MISSING".to_string(), AnyValue(toml::Value::Integer(1)))]);
         let (mut aliases, mut problems) = (Aliases::default(), Vec::new());

@@ -118,7 +118,7 @@ pub(crate) fn read_dataset(
     let file = match open_regular(path) {
         Ok(f) => f,
         Err(e) => {
-            let d = Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = shown, reason = e.reason()))
+            let d = Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = shown, reason = e.message()))
                 .at(Location::File { file: shown.to_string() })
                 .hint(match e {
                     OpenError::Folder => msg!("eval-data-unreadable-folder"),
@@ -230,8 +230,11 @@ fn read_stream<R: Read>(
         Err(e) => {
             let d = match guard.fault() {
                 Some(fault) => fault_diagnostic(fault, shown),
-                None => Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = shown, reason = e.to_string()))
-                    .at(Location::File { file: shown.to_string() }),
+                None => Diagnostic::error(
+                    Code::DataFileUnreadable,
+                    msg!("eval-data-unreadable", file = shown, reason = crate::message::Message::of_io(&e)),
+                )
+                .at(Location::File { file: shown.to_string() }),
             };
             return DatasetRead { dataset: None, diags: vec![d], left_out: None };
         }
@@ -346,18 +349,26 @@ fn diagnostic(p: &Problem, shown: &str) -> Diagnostic {
 /// `FIELD = `value` : message`, the value as the validator shows it (masked for identifiers).
 fn shown_problem(p: &Problem) -> Message {
     let message = p.message.clone();
-    match (p.field.as_deref(), p.value.as_deref()) {
-        (Some(f), Some(v)) if v.starts_with('[') => msg!("eval-data-problem-masked", field = f, value = v, message = message),
-        (Some(f), Some(v)) if !v.is_empty() => msg!("eval-data-problem-value", field = f, value = v, message = message),
-        (None, Some(v)) if v.starts_with('[') => msg!("eval-data-problem-masked-alone", value = v, message = message),
-        (None, Some(v)) if !v.is_empty() => msg!("eval-data-problem-value-alone", value = v, message = message),
+    // A masked value is a message (`[masked: …]`); a value that starts like one is shown as one.
+    let masked = |v: &Message| v.as_text().is_none_or(|t| t.starts_with('['));
+    let empty = |v: &Message| v.as_text() == Some("");
+    match (&p.field, &p.value) {
+        (Some(f), Some(v)) if masked(v) => msg!("eval-data-problem-masked", field = f, value = v, message = message),
+        (Some(f), Some(v)) if !empty(v) => msg!("eval-data-problem-value", field = f, value = v, message = message),
+        (None, Some(v)) if masked(v) => msg!("eval-data-problem-masked-alone", value = v, message = message),
+        (None, Some(v)) if !empty(v) => msg!("eval-data-problem-value-alone", value = v, message = message),
         _ => message,
     }
 }
 
 fn location(p: &Problem, shown: &str) -> Location {
     match p.row {
-        Some(row) => Location::Data { file: shown.to_string(), row: row as usize, field: p.field.clone() },
+        // A header cell masked for people names no field a location could point to.
+        Some(row) => Location::Data {
+            file: shown.to_string(),
+            row: row as usize,
+            field: p.field.as_ref().and_then(|f| f.as_text()).map(str::to_string),
+        },
         None => Location::File { file: shown.to_string() },
     }
 }
@@ -438,14 +449,14 @@ min = 1
     fn an_identifier_in_the_wrong_column_is_masked_too() {
         let r = read(b"ID;KIND;N\n191047430271776;191047430271776;1\n191047430271776;C;1\n");
         assert_eq!(r.dataset.expect("dataset").n_rows(), 0);
-        assert_eq!(r.diags[0].message, "KIND = [masked: a value shaped like ID]: not one of A, B");
-        assert_eq!(r.diags[1].message, "KIND = `C`: not one of A, B");
+        assert_eq!(r.diags[0].message.en(), "KIND = [masked: a value shaped like ID]: not one of A, B");
+        assert_eq!(r.diags[1].message.en(), "KIND = `C`: not one of A, B");
         let r = read(b"ID;KIND;N\n191047430271776;191047430271777;1\n");
         // A wrong key is not a valid identifier, but still someone's number: masked all the same.
-        assert_eq!(r.diags[0].message, "KIND = [masked: 15 characters]: not one of A, B");
+        assert_eq!(r.diags[0].message.en(), "KIND = [masked: 15 characters]: not one of A, B");
         let r = read(b"ID;KIND;N\n191047430271776;1 91 04 74 302 717 76;1\n191047430271776;2025-01-01;1\n");
-        assert_eq!(r.diags[0].message, "KIND = [masked: 21 characters]: not one of A, B", "a NIR written with spaces");
-        assert_eq!(r.diags[1].message, "KIND = `2025-01-01`: not one of A, B", "a date is no identifier");
+        assert_eq!(r.diags[0].message.en(), "KIND = [masked: 21 characters]: not one of A, B", "a NIR written with spaces");
+        assert_eq!(r.diags[1].message.en(), "KIND = `2025-01-01`: not one of A, B", "a date is no identifier");
     }
 
     #[test]
@@ -455,7 +466,7 @@ min = 1
         assert_eq!(seen, ["V424 t.csv:2:N", "V423 t.csv:3:ID", "V422 t.csv:4:ID", "V416 t.csv:4:N"]);
         assert!(r.diags.iter().all(Diagnostic::is_error));
         assert_eq!(r.dataset.expect("dataset").n_rows(), 0, "no row with a breach is kept");
-        assert!(r.diags.iter().all(|d| !d.message.contains("1910474302717")), "identifiers are masked");
+        assert!(r.diags.iter().all(|d| !d.message.en().contains("1910474302717")), "identifiers are masked");
     }
 
     #[test]
@@ -465,7 +476,7 @@ min = 1
         assert_eq!(r.dataset.expect("dataset").n_rows(), 1);
         assert_eq!(codes(&r.diags), ["V419", "V424"], "one per code, in code order");
         assert!(r.diags.iter().all(|d| !d.is_error()), "{:?}", r.diags);
-        assert!(r.diags[1].message.starts_with("2 rows of `t` left out of the case"), "{}", r.diags[1].message);
+        assert!(r.diags[1].message.en().starts_with("2 rows of `t` left out of the case"), "{}", r.diags[1].message.en());
         let left = r.left_out.expect("rows left out");
         assert_eq!(left.rows, 3);
         assert_eq!(left.by_code, [CodeRows { code: Code::ValueNotAllowed, rows: 1 }, CodeRows { code: Code::ValueBounds, rows: 2 }]);
@@ -486,7 +497,7 @@ min = 1
     #[test]
     fn windows_1252_is_decoded_and_utf8_is_checked() {
         let r = read_with(b"ID;KIND;N\n191047430271776;\xC9;1\n", "windows-1252", RejectedRows::Refuse);
-        assert_eq!(r.diags[0].message, "KIND = `É`: not one of A, B");
+        assert_eq!(r.diags[0].message.en(), "KIND = `É`: not one of A, B");
         let r = read(b"ID;KIND;N\n191047430271776;\xC9;1\n");
         assert_eq!(codes(&r.diags), ["V402"]);
         assert_eq!(r.diags[0].location.as_ref().map(ToString::to_string).as_deref(), Some("t.csv:2:KIND"));

@@ -172,7 +172,7 @@ fn cut_in_halves(o: &mut Opened, f: usize, map: &HashMap<Box<[u8]>, u32>, middle
         let first = cut_range(&mut a, map, n);
         (first, second.join())
     });
-    let second = second.unwrap_or_else(|_| Err(o.failure(&msg!("eval-national-thread-stopped").to_string())));
+    let second = second.unwrap_or_else(|_| Err(o.failure(&msg!("eval-national-thread-stopped"))));
     let (first, second) = (first?, second?);
     if a.quoted || b.quoted {
         return Ok(false);

@@ -32,11 +32,11 @@ pub fn read_removals(file: &SourceFile) -> (Vec<Removal>, Vec<Diagnostic>) {
     let ctx = Ctx::new(file);
     let mut out = Vec::new();
     if let Some(root) = ctx.parse() {
-        let obj = ctx.root(&root, &format!("`{REMOVALS_FILE}`"));
+        let obj = ctx.root(&root, &Message::text(format!("`{REMOVALS_FILE}`")));
         for (key, item) in obj.entries() {
             let name = key.get_ref().to_string();
             // Rendered once per entry of the file (a handful), for the reader's messages.
-            let what = msg!("data-removal-of", name = &name).to_string();
+            let what = msg!("data-removal-of", name = &name);
             let Some(entry) = Obj::of(&ctx, item, &what) else { continue };
             let kind = read_choice(&entry, "kind", RemovalKind::NAMES, RemovalKind::parse);
             let reference = entry.str("reference");
@@ -205,7 +205,7 @@ mod tests {
         let d = check(&a, &b, &[]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, Code::DroppedItem);
-        assert_eq!(d[0].message, "parameter `taux_plafond` of 2025 is absent from 2026");
+        assert_eq!(d[0].message.en(), "parameter `taux_plafond` of 2025 is absent from 2026");
         let ok = removals("[taux_plafond]\nkind = \"parameter\"\nreference = \"Cahier des charges 2026 : plus de plafond\"\n");
         assert!(check(&a, &b, &ok).is_empty());
         assert!(check(&b, &a, &[]).is_empty(), "what a year adds is not a coverage problem");
@@ -215,7 +215,7 @@ mod tests {
     fn a_rename_is_suggested_and_stale_removals_are_refused() {
         let (a, b) = (book(2025, &["taux_plafond"]), book(2026, &["taux_plafonds"]));
         let d = check(&a, &b, &[]);
-        assert_eq!(d[0].message, "parameter `taux_plafond` of 2025 is absent from 2026 (renamed `taux_plafonds`?)");
+        assert_eq!(d[0].message.en(), "parameter `taux_plafond` of 2025 is absent from 2026 (renamed `taux_plafonds`?)");
         let stale =
             removals("[taux_plafonds]\nkind = \"parameter\"\nreference = \"R\"\n[taux_plafon]\nkind = \"parameter\"\nreference = \"R\"\n");
         let codes: Vec<Code> = check(&a, &b, &stale).iter().map(|d| d.code).collect();

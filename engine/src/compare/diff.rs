@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::formula;
 use crate::ids::StepId;
+use crate::message::Message;
 use crate::rulebook::{Rulebook, Step};
 use crate::rules::calendar::Event;
 use crate::rules::indicator::{Indicator, IndicatorSet};
@@ -43,9 +44,9 @@ pub struct Change {
     pub field: String,
     pub change: ChangeKind,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub old: Option<String>,
+    pub old: Option<Message>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub new: Option<String>,
+    pub new: Option<Message>,
     /// The reference of the item in the newer rulebook (in the older one when it was removed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
@@ -86,7 +87,7 @@ pub fn diff(old: &Rulebook, new: &Rulebook) -> RulebookDiff {
         &new.lists.raw,
         |l| l.name.clone(),
         |o, a, b| list(o, a, b, old.period, new.period),
-        |l, _| entry("list", &l.name, Some(msg!("data-diff-codes", count = l.items.len()).to_string()), Some(&l.provenance)),
+        |l, _| entry("list", &l.name, Some(msg!("data-diff-codes", count = l.items.len())), Some(&l.provenance)),
     );
     keyed(
         &mut out,
@@ -94,9 +95,7 @@ pub fn diff(old: &Rulebook, new: &Rulebook) -> RulebookDiff {
         &new.indicator_sets.raw,
         |s| s.name.clone(),
         indicator_set,
-        |s, _| {
-            entry("indicators", &s.name, Some(msg!("data-diff-indicators", count = s.indicators.len()).to_string()), Some(&s.provenance))
-        },
+        |s, _| entry("indicators", &s.name, Some(msg!("data-diff-indicators", count = s.indicators.len())), Some(&s.provenance)),
     );
     keyed(
         &mut out,
@@ -104,7 +103,7 @@ pub fn diff(old: &Rulebook, new: &Rulebook) -> RulebookDiff {
         &new.calendar,
         |e| e.name.clone(),
         event,
-        |e, _| entry("calendar", &e.name, Some(event_summary(e)), Some(&e.provenance)),
+        |e, _| entry("calendar", &e.name, Some(event_summary(e).into()), Some(&e.provenance)),
     );
     keyed(&mut out, &old.schema.inputs.raw, &new.schema.inputs.raw, input_name, input, |i, _| {
         entry("input", &input_name(i), Some(input_summary(i)), None)
@@ -115,7 +114,7 @@ pub fn diff(old: &Rulebook, new: &Rulebook) -> RulebookDiff {
         &new.norms,
         |n| n.name.clone(),
         norm,
-        |n, _| entry("norm", &n.name, Some(format!("v{}", n.version)), Some(&n.provenance)),
+        |n, _| entry("norm", &n.name, Some(format!("v{}", n.version).into()), Some(&n.provenance)),
     );
     keyed(
         &mut out,
@@ -139,8 +138,8 @@ impl Out {
         &mut self,
         (kind, item, field): (&'static str, &str, &str),
         change: ChangeKind,
-        old: Option<String>,
-        new: Option<String>,
+        old: Option<Message>,
+        new: Option<Message>,
         reference: Option<&str>,
     ) {
         self.changes.push(Change {
@@ -154,8 +153,17 @@ impl Out {
         });
     }
 
-    /// Records a change of `field` when the two renderings differ.
-    fn compare(&mut self, kind: &'static str, item: &str, field: &str, old: String, new: String, reference: Option<&str>) {
+    /// Records a change of `field` when the two are shown differently.
+    fn compare(
+        &mut self,
+        kind: &'static str,
+        item: &str,
+        field: &str,
+        old: impl Into<Message>,
+        new: impl Into<Message>,
+        reference: Option<&str>,
+    ) {
+        let (old, new) = (old.into(), new.into());
         if old != new {
             self.push((kind, item, field), ChangeKind::Changed, Some(old), Some(new), reference);
         }
@@ -165,7 +173,7 @@ impl Out {
     fn provenance(&mut self, kind: &'static str, item: &str, old: &Provenance, new: &Provenance) {
         let r = Some(new.reference.as_str());
         self.compare(kind, item, "label", old.label.clone(), new.label.clone(), r);
-        self.compare(kind, item, "status", old.status.as_str().into(), new.status.as_str().into(), r);
+        self.compare(kind, item, "status", old.status.as_str(), new.status.as_str(), r);
         self.compare(kind, item, "reference", old.reference.clone(), new.reference.clone(), r);
     }
 }
@@ -174,11 +182,11 @@ impl Out {
 struct Entry {
     kind: &'static str,
     item: String,
-    value: Option<String>,
+    value: Option<Message>,
     reference: Option<String>,
 }
 
-fn entry(kind: &'static str, item: &str, value: Option<String>, prov: Option<&Provenance>) -> Entry {
+fn entry(kind: &'static str, item: &str, value: Option<Message>, prov: Option<&Provenance>) -> Entry {
     Entry { kind, item: item.to_string(), value, reference: prov.map(|p| p.reference.clone()) }
 }
 
@@ -231,55 +239,51 @@ fn period(p: Period) -> String {
 
 /// Dated values as people read them: a single value as itself; several as
 /// `26.50, from 2024-12-22: 30.00` (the first one holds from the start of the period).
-/// Summaries like this one are compared as text between two rulebooks: each is written out once,
-/// in the run's language.
-pub(crate) fn dated(values: &[Dated<Value>], period: Period) -> String {
+/// Summaries like this one are compared as messages between two rulebooks.
+pub(crate) fn dated(values: &[Dated<Value>], period: Period) -> Message {
     let mut parts = Vec::with_capacity(values.len());
     for (i, d) in values.iter().enumerate() {
         if i == 0 && d.from == period.start {
-            parts.push(d.value.render());
+            parts.push(Message::text(d.value.render()));
         } else {
-            parts.push(msg!("data-diff-dated-from", from = d.from.to_string(), value = d.value.render()).to_string());
+            parts.push(msg!("data-diff-dated-from", from = d.from.to_string(), value = d.value.render()));
         }
     }
-    parts.join(", ")
+    Message::join(parts, ", ")
 }
 
 fn parameter(out: &mut Out, old: &Parameter, new: &Parameter, old_period: Period, new_period: Period) {
     let (k, item, r) = ("parameter", new.name.as_str(), Some(new.provenance.reference.as_str()));
     out.compare(k, item, "value", dated(&old.values, old_period), dated(&new.values, new_period), r);
-    out.compare(k, item, "unit", old.unit.as_str().into(), new.unit.as_str().into(), r);
+    out.compare(k, item, "unit", old.unit.as_str(), new.unit.as_str(), r);
     out.provenance(k, item, &old.provenance, &new.provenance);
 }
 
-fn key_columns(t: &Table) -> String {
-    t.keys
-        .iter()
-        .map(|k| match &k.kind {
-            KeyKind::Range { domain, integer: true } => {
-                msg!("data-diff-key-integer", key = &k.name, domain = domain.to_string()).to_string()
-            }
-            KeyKind::Range { domain, integer: false } => {
-                msg!("data-diff-key-range", key = &k.name, domain = domain.to_string()).to_string()
-            }
-            KeyKind::Enum { values } => format!("{} ({})", k.name, values.join("|")),
-            KeyKind::Bool => msg!("data-diff-key-bool", key = &k.name).to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(" × ")
+fn key_columns(t: &Table) -> Message {
+    let keys = t.keys.iter().map(|k| match &k.kind {
+        KeyKind::Range { domain, integer: true } => {
+            msg!("data-diff-key-integer", key = &k.name, domain = domain.to_string())
+        }
+        KeyKind::Range { domain, integer: false } => {
+            msg!("data-diff-key-range", key = &k.name, domain = domain.to_string())
+        }
+        KeyKind::Enum { values } => Message::text(format!("{} ({})", k.name, values.join("|"))),
+        KeyKind::Bool => msg!("data-diff-key-bool", key = &k.name),
+    });
+    Message::join(keys, " × ")
 }
 
 fn value_columns(t: &Table) -> String {
     t.columns.iter().map(|c| format!("{} ({})", c.name, c.unit)).collect::<Vec<_>>().join(", ")
 }
 
-pub(crate) fn table_summary(t: &Table) -> String {
-    msg!("data-diff-table", rows = t.rows.len(), keys = key_columns(t)).to_string()
+pub(crate) fn table_summary(t: &Table) -> Message {
+    msg!("data-diff-table", rows = t.rows.len(), keys = key_columns(t))
 }
 
 /// The number of rows of a table, for people.
-fn rows(t: &Table) -> String {
-    msg!("data-diff-rows", count = t.rows.len()).to_string()
+fn rows(t: &Table) -> Message {
+    msg!("data-diff-rows", count = t.rows.len())
 }
 
 fn table(out: &mut Out, old: &Table, new: &Table) {
@@ -307,12 +311,12 @@ fn table(out: &mut Out, old: &Table, new: &Table) {
                     out.compare(k, item, &field, old.rows[oi].values[oc].to_string(), new.rows[ni].values[ci].to_string(), r);
                 }
             }
-            None => out.push((k, item, &format!("[{key}]")), ChangeKind::Added, None, Some(cells(new, ni)), r),
+            None => out.push((k, item, &format!("[{key}]")), ChangeKind::Added, None, Some(cells(new, ni).into()), r),
         }
     }
     for (oi, key) in od.iter().enumerate() {
         if !nd.contains(key) {
-            out.push((k, item, &format!("[{key}]")), ChangeKind::Removed, Some(cells(old, oi)), None, r);
+            out.push((k, item, &format!("[{key}]")), ChangeKind::Removed, Some(cells(old, oi).into()), None, r);
         }
     }
 }
@@ -331,8 +335,10 @@ pub(crate) fn item_name(list: &CodeList, item: &ListItem) -> String {
     }
 }
 
-pub(crate) fn item_attributes(list: &CodeList, item: &ListItem, period: Period) -> String {
-    list.attributes.iter().zip(&item.values).map(|(a, v)| format!("{} = {}", a.name, dated(v, period))).collect::<Vec<_>>().join(", ")
+pub(crate) fn item_attributes(list: &CodeList, item: &ListItem, period: Period) -> Message {
+    let attributes =
+        list.attributes.iter().zip(&item.values).map(|(a, v)| Message::join([Message::text(&a.name), dated(v, period)], " = "));
+    Message::join(attributes, ", ")
 }
 
 /// Validity dates of list items move with the year; they match on their day of the year.
@@ -373,13 +379,12 @@ fn list(out: &mut Out, old: &CodeList, new: &CodeList, old_period: Period, new_p
     }
 }
 
-pub(crate) fn indicator_summary(i: &Indicator) -> String {
+pub(crate) fn indicator_summary(i: &Indicator) -> Message {
     let (weight, target, input) = (i.weight.to_string(), i.target.to_string(), i.input.as_str());
     match i.direction {
         crate::rules::indicator::Direction::Higher => msg!("data-diff-indicator-higher", weight = weight, target = target, input = input),
         crate::rules::indicator::Direction::Lower => msg!("data-diff-indicator-lower", weight = weight, target = target, input = input),
     }
-    .to_string()
 }
 
 fn indicator_set(out: &mut Out, old: &IndicatorSet, new: &IndicatorSet) {
@@ -437,26 +442,26 @@ pub(crate) fn input_name(i: &Input) -> String {
     format!("{}.{}", i.section, i.name)
 }
 
-pub(crate) fn input_summary(i: &Input) -> String {
+pub(crate) fn input_summary(i: &Input) -> Message {
     let kind = match &i.kind {
-        InputKind::Value { unit } => unit.as_str().to_string(),
-        InputKind::Enum { values } => msg!("data-input-one-of", values = values.join(", ")).to_string(),
+        InputKind::Value { unit } => Message::text(unit.as_str()),
+        InputKind::Enum { values } => msg!("data-input-one-of", values = values.join(", ")),
         InputKind::Dataset { norm, rejected_rows } => match rejected_rows {
-            RejectedRows::Refuse => msg!("data-input-data-file", norm = norm).to_string(),
-            RejectedRows::LeaveOut => msg!("data-input-data-file-left-out", norm = norm).to_string(),
+            RejectedRows::Refuse => msg!("data-input-data-file", norm = norm),
+            RejectedRows::LeaveOut => msg!("data-input-data-file-left-out", norm = norm),
         },
         InputKind::Records { fields } => {
             let fields = fields.iter().map(|(f, u)| format!("{f} ({u})")).collect::<Vec<_>>().join(", ");
-            msg!("data-input-records", fields = fields).to_string()
+            msg!("data-input-records", fields = fields)
         }
     };
-    // A summary compared as text between two rulebooks, written once per input.
+    // A summary compared as a message between two rulebooks.
     let mut s = kind;
     if i.optional {
-        s = msg!("data-input-optional", summary = s).to_string();
+        s = msg!("data-input-optional", summary = s);
     }
     if let Some(d) = &i.default {
-        s = msg!("data-input-default", summary = s, value = d.render()).to_string();
+        s = msg!("data-input-default", summary = s, value = d.render());
     }
     s
 }
@@ -483,9 +488,9 @@ pub(crate) fn rounding(r: Option<Rounding>) -> String {
 fn step(out: &mut Out, old: &Step, new: &Step) {
     let (k, item, r) = ("step", new.def.name.as_str(), new.def.reference.as_deref());
     out.compare(k, item, "label", old.def.label.clone(), new.def.label.clone(), r);
-    out.compare(k, item, "mechanism", old.def.mechanism.name().into(), new.def.mechanism.name().into(), r);
+    out.compare(k, item, "mechanism", old.def.mechanism.name(), new.def.mechanism.name(), r);
     out.compare(k, item, "formula", old.def.describe(), new.def.describe(), r);
-    out.compare(k, item, "unit", old.unit.as_str().into(), new.unit.as_str().into(), r);
+    out.compare(k, item, "unit", old.unit.as_str(), new.unit.as_str(), r);
     out.compare(k, item, "rounding", rounding(old.rounding), rounding(new.rounding), r);
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     out.compare(k, item, "reference", opt(&old.def.reference), opt(&new.def.reference), r);
@@ -513,12 +518,12 @@ fn scripts(out: &mut Out, old: &Rulebook, new: &Rulebook) {
         let item = format!("{file}::{name}");
         match of.iter().find(|(f, n, _)| f == file && n == name) {
             Some((_, _, old_src)) => out.compare("script", &item, "source", old_src.clone(), src.clone(), None),
-            None => out.push(("script", &item, ""), ChangeKind::Added, None, Some(src.clone()), None),
+            None => out.push(("script", &item, ""), ChangeKind::Added, None, Some(src.clone().into()), None),
         }
     }
     for (file, name, src) in &of {
         if !nf.iter().any(|(f, n, _)| f == file && n == name) {
-            out.push(("script", &format!("{file}::{name}"), ""), ChangeKind::Removed, Some(src.clone()), None, None);
+            out.push(("script", &format!("{file}::{name}"), ""), ChangeKind::Removed, Some(src.clone().into()), None, None);
         }
     }
 }
@@ -526,8 +531,14 @@ fn scripts(out: &mut Out, old: &Rulebook, new: &Rulebook) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::message::Lang;
     use crate::rulebook::load;
     use crate::rules::source::MemSource;
+
+    /// A value of a change as it is shown in English.
+    fn en(m: &Option<Message>) -> Option<String> {
+        m.as_ref().map(|m| m.render(Lang::En))
+    }
 
     const RULEBOOK: &str = r#"
 year = 2024
@@ -584,8 +595,11 @@ money_rounding = { step = "0.01", mode = "half-up" }
         );
         let b = book(2025, &p("0.25"), "{ n = \"[0, 5)\", v = \"1\" }, { n = \"[5, )\", v = \"3\" }", "\"30.00\"", "fn f(x) { x * 2 }");
         let d = diff(&a, &b);
-        let lines: Vec<String> =
-            d.changes.iter().map(|c| format!("{} {} {} {:?} {:?} -> {:?}", c.kind, c.item, c.field, c.change, c.old, c.new)).collect();
+        let lines: Vec<String> = d
+            .changes
+            .iter()
+            .map(|c| format!("{} {} {} {:?} {:?} -> {:?}", c.kind, c.item, c.field, c.change, en(&c.old), en(&c.new)))
+            .collect();
         let expect = [
             "rulebook header year Changed Some(\"2024\") -> Some(\"2025\")",
             "rulebook header period Changed Some(\"2024-01-01 – 2024-12-31\") -> Some(\"2025-01-01 – 2025-12-31\")",
@@ -607,12 +621,9 @@ money_rounding = { step = "0.01", mode = "half-up" }
         let a = book(2024, p1, rows, "\"1\"", "fn f(x) { x }");
         let b = book(2025, p2, rows, "\"1\"", "fn f(x) { x }");
         let d = diff(&a, &b);
-        let params: Vec<(&str, ChangeKind, Option<&str>, Option<&str>)> = d
-            .changes
-            .iter()
-            .filter(|c| c.kind == "parameter")
-            .map(|c| (c.item.as_str(), c.change, c.old.as_deref(), c.new.as_deref()))
-            .collect();
-        assert_eq!(params, vec![("b", ChangeKind::Added, None, Some("2025-12-31")), ("a", ChangeKind::Removed, Some("1"), None)]);
+        let params: Vec<(&str, ChangeKind, Option<String>, Option<String>)> =
+            d.changes.iter().filter(|c| c.kind == "parameter").map(|c| (c.item.as_str(), c.change, en(&c.old), en(&c.new))).collect();
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(params, vec![("b", ChangeKind::Added, None, some("2025-12-31")), ("a", ChangeKind::Removed, some("1"), None)]);
     }
 }

@@ -71,15 +71,16 @@ pub struct Impact {
 #[derive(Debug, Clone, Serialize)]
 pub struct ImpactItem {
     pub kind: ItemKind,
-    pub name: String,
+    /// The item's name, or what the change is when it is not one item (the year, the rest).
+    pub name: Message,
     /// What the item is, as its label says (in the later rules, else the earlier ones).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     pub delta: Decimal,
     /// Its value in the earlier rules, `None` when it is new.
-    pub from: Option<String>,
+    pub from: Option<Message>,
     /// Its value in the later rules, `None` when it was removed.
-    pub to: Option<String>,
+    pub to: Option<Message>,
     /// When the credit is shared with items evaluated together.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Message>,
@@ -90,7 +91,7 @@ pub struct ImpactItem {
 pub struct Attribution {
     pub group: ItemKind,
     pub delta: Decimal,
-    pub changed: Vec<String>,
+    pub changed: Vec<Message>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -193,9 +194,9 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
     if from.year != to.year {
         pending.push(Change {
             kind: ItemKind::Frame,
-            name: msg!("data-impact-year", from = from.year.to_string(), to = to.year.to_string()).to_string(),
-            from: Some(format!("{} – {}", from.period.start, from.period.end)),
-            to: Some(format!("{} – {}", to.period.start, to.period.end)),
+            name: msg!("data-impact-year", from = from.year.to_string(), to = to.year.to_string()),
+            from: Some(format!("{} – {}", from.period.start, from.period.end).into()),
+            to: Some(format!("{} – {}", to.period.start, to.period.end).into()),
             target: changes::Target::Result,
         });
     }
@@ -237,7 +238,7 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
         out.push(ImpactItem {
             kind: ItemKind::Other,
             // A name like the items' own, written once per comparison.
-            name: msg!("data-impact-other").to_string(),
+            name: msg!("data-impact-other"),
             label: None,
             delta: rest,
             from: None,
@@ -257,13 +258,13 @@ fn attribute(from: &Rulebook, to: &Rulebook, sides: &Sides, start: &Evaluation, 
 /// item (absent from the earlier rules) if there is one, else to the first; the others at zero
 /// with a note naming the item credited.
 fn credit(out: &mut Vec<ImpactItem>, pending: &mut Vec<Change>, delta: Decimal, sides: [(&Parts, &Rulebook); 2]) {
-    let names: Vec<String> = pending.iter().map(|c| c.name.clone()).collect();
+    let names: Vec<Message> = pending.iter().map(|c| c.name.clone()).collect();
     let credited = if names.len() > 1 { pending.iter().position(|c| c.from.is_none()).unwrap_or(0) } else { 0 };
     for (i, c) in pending.drain(..).enumerate() {
         let note = (names.len() > 1).then(|| {
             if i == credited {
-                let others: Vec<&str> = names.iter().enumerate().filter(|&(j, _)| j != credited).map(|(_, n)| n.as_str()).collect();
-                msg!("data-impact-evaluated-together", names = others.join(", "))
+                let others = names.iter().enumerate().filter(|&(j, _)| j != credited).map(|(_, n)| n.clone());
+                msg!("data-impact-evaluated-together", names = Message::join(others, ", "))
             } else {
                 msg!("data-impact-credited-jointly", name = &names[credited])
             }

@@ -78,16 +78,8 @@ pub(crate) struct FieldPlan {
 #[derive(Debug)]
 pub(crate) struct PatternError(regex::Error);
 
-impl std::fmt::Display for PatternError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.message().fmt(f)
-    }
-}
-
-impl std::error::Error for PatternError {}
-
 impl PatternError {
-    /// The error for people, in the run's language.
+    /// The error for people.
     pub(crate) fn message(&self) -> Message {
         msg!("data-field-pattern-invalid", reason = self.0.to_string())
     }

@@ -220,17 +220,12 @@ pub(crate) fn open_regular(path: &Path) -> Result<std::fs::File, OpenError> {
 }
 
 impl OpenError {
-    /// The reason in plain lowercase words, in the run's language.
-    pub(crate) fn reason(&self) -> String {
-        self.message().to_string()
-    }
-
     /// The reason, for people.
     pub(crate) fn message(&self) -> Message {
         match self {
             OpenError::Folder => msg!("data-open-folder"),
             OpenError::NotRegular => msg!("data-open-not-regular"),
-            OpenError::Io(e) => crate::rules::source::io_reason(e).into(),
+            OpenError::Io(e) => crate::rules::source::io_reason(e),
         }
     }
 }

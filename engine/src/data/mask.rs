@@ -7,6 +7,7 @@
 //! `2` (a Corsican department); a run of enough digits is masked whole.
 
 use crate::data::norm::{FieldKind, Norm};
+use crate::message::Message;
 
 /// What a masked run becomes in a rejects file.
 pub(crate) const MASK: &[u8] = b"[masked]";
@@ -100,11 +101,11 @@ pub(crate) fn mask_runs_into(text: &[u8], min_digits: usize, sep: u8, mask: &[u8
 
 /// A raw value of a data file as a message shows it, read where no field says what it is (a
 /// national file's case column): masked when it holds a NIR in any form.
-pub(crate) fn shown_raw(bytes: &[u8]) -> String {
+pub(crate) fn shown_raw(bytes: &[u8]) -> Message {
     if has_run(bytes, STRAY_MIN_DIGITS) {
-        msg!("data-masked-characters", count = String::from_utf8_lossy(bytes).chars().count()).to_string()
+        msg!("data-masked-characters", count = String::from_utf8_lossy(bytes).chars().count())
     } else {
-        String::from_utf8_lossy(bytes).into_owned()
+        Message::text(String::from_utf8_lossy(bytes))
     }
 }
 
@@ -140,8 +141,8 @@ mod tests {
 
     #[test]
     fn a_raw_value_is_shown_unless_it_holds_a_nir() {
-        assert_eq!(shown_raw(b"EQUIPE_12"), "EQUIPE_12");
-        assert!(shown_raw(b"1 64 05 78 411 839 49").starts_with('['), "{}", shown_raw(b"1 64 05 78 411 839 49"));
+        assert_eq!(shown_raw(b"EQUIPE_12").en(), "EQUIPE_12");
+        assert!(shown_raw(b"1 64 05 78 411 839 49").en().starts_with('['), "{}", shown_raw(b"1 64 05 78 411 839 49").en());
     }
 
     #[test]

@@ -297,7 +297,7 @@ pub fn load_norm(source: &dyn Source, name: &str, version: u32, diags: &mut Vec<
         Ok(t) => t,
         Err(reason) => {
             diags.push(
-                Diagnostic::error(reason.code(), msg!("data-norm-unreadable", norm = name, version = version, reason = reason.to_string()))
+                Diagnostic::error(reason.code(), msg!("data-norm-unreadable", norm = name, version = version, reason = reason.message()))
                     .at(crate::diagnostic::Location::File { file: source.display(&path) })
                     .hint(if reason.escapes() { msg!("rules-path-escape-hint") } else { msg!("data-norm-where", path = &path) }),
             );
@@ -308,7 +308,7 @@ pub fn load_norm(source: &dyn Source, name: &str, version: u32, diags: &mut Vec<
     let norm = {
         let ctx = Ctx::new(&file);
         let norm = ctx.parse().and_then(|root| {
-            let what = msg!("data-norm-what", name = name).to_string();
+            let what = msg!("data-norm-what", name = name);
             let obj = ctx.root(&root, &what);
             let n = read_norm(&obj, name, version, &path);
             obj.finish();
@@ -374,7 +374,7 @@ fn read_norm(obj: &Obj<'_, '_>, name: &str, version: u32, path: &str) -> Option<
         .unwrap_or(Severity::Error);
     let mut fields: Vec<Field> = Vec::new();
     for item in obj.array("field")? {
-        let Some(f) = Obj::of(ctx, item, "a field") else { continue };
+        let Some(f) = Obj::of(ctx, item, &Message::text("a field")) else { continue };
         if let Some(field) = read_field(&f) {
             if fields.iter().any(|g| g.name == field.name) {
                 ctx.error(Code::DuplicateName, f.span(), msg!("data-norm-field-twice", field = &field.name));
@@ -459,7 +459,7 @@ fn read_checks(obj: &Obj<'_, '_>) -> Vec<RowCheck> {
     let Some(items) = obj.opt_array("check") else { return Vec::new() };
     let mut out = Vec::new();
     for item in items {
-        let Some(c) = Obj::of(ctx, item, "a check") else { continue };
+        let Some(c) = Obj::of(ctx, item, &Message::text("a check")) else { continue };
         if let (Some(label), Some(when)) = (c.str("label"), c.str("when")) {
             out.push(RowCheck { label: label.into_inner(), when: when.into_inner() });
         }
@@ -486,7 +486,7 @@ fn read_rules(obj: &Obj<'_, '_>, fields: &[Field]) -> Vec<FieldRule> {
         found
     };
     for item in items {
-        let Some(r) = Obj::of(ctx, item, "a rule") else { continue };
+        let Some(r) = Obj::of(ctx, item, &Message::text("a rule")) else { continue };
         let label = r.str("label");
         let field = r.str("field");
         let op = r.str("op").and_then(|s| parse_choice(&r, &s, "op", CompareOp::NAMES, CompareOp::parse));
@@ -576,7 +576,7 @@ fn read_references(obj: &Obj<'_, '_>, fields: &[Field]) -> Vec<Reference> {
     let Some(items) = obj.opt_array("link") else { return Vec::new() };
     let mut out = Vec::new();
     for item in items {
-        let Some(r) = Obj::of(ctx, item, "a link") else { continue };
+        let Some(r) = Obj::of(ctx, item, &Message::text("a link")) else { continue };
         let label = r.str("label");
         let own = r.str_list("fields").unwrap_or_default();
         let norm = r.str("norm");

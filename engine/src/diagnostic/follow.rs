@@ -226,8 +226,10 @@ mod tests {
             at(Code::TomlSyntax, &params, "\"x"),
         ];
         arrange(&mut diags, &[steps.clone(), params.clone()]);
-        let shown: Vec<String> =
-            diags.iter().map(|d| format!("{} {} {}", d.code, d.message, d.follows().map_or(String::new(), |l| l.to_string()))).collect();
+        let shown: Vec<String> = diags
+            .iter()
+            .map(|d| format!("{} {} {}", d.code, d.message.en(), d.follows().map_or(String::new(), |l| l.to_string())))
+            .collect();
         assert_eq!(
             shown,
             vec![

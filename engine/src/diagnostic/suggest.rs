@@ -71,12 +71,6 @@ impl Suggestion {
     }
 }
 
-impl fmt::Display for Suggestion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.message().fmt(f)
-    }
-}
-
 /// The names of one kind that could be read where a name was not found.
 pub(crate) type Pool<'a> = (NameKind, Vec<&'a str>);
 
@@ -149,7 +143,7 @@ mod tests {
             (NameKind::Step, vec!["nb_infirmiers", "plafond"]),
             (NameKind::Column, vec!["PROFESSION", "NUM_PS"]),
         ];
-        let s = |w: &str| suggest(w, &pools).map(|s| s.to_string());
+        let s = |w: &str| suggest(w, &pools).map(|s| s.message().en());
         assert_eq!(s("min_infirmier").as_deref(), Some("did you mean parameter `min_infirmiers`?"));
         assert_eq!(s("nb_infirmier").as_deref(), Some("did you mean step `nb_infirmiers`?"));
         assert_eq!(s("PROFESION").as_deref(), Some("did you mean column `PROFESSION`?"));

@@ -20,7 +20,7 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, checks: &[(String, String, 
         let compared = compared(when, &env)?;
         parts.push(Part {
             key: name.clone(),
-            label: Some(label.clone()),
+            label: Some(label.clone().into()),
             count: None,
             value: Some(Value::Bool(ok)),
             detail: None,

@@ -98,7 +98,7 @@ fn result(plan: &ClassifyPlan, n_rows: usize, counts: &[u64]) -> (Value, Vec<Par
         .zip(counts)
         .map(|((name, label, _), &n)| Part {
             key: name.clone(),
-            label: Some(label.clone()),
+            label: Some(label.clone().into()),
             count: Some(n),
             value: None,
             detail: None,
@@ -109,7 +109,7 @@ fn result(plan: &ClassifyPlan, n_rows: usize, counts: &[u64]) -> (Value, Vec<Par
     if unclassified > 0 {
         breakdown.push(Part {
             key: "(none)".into(),
-            label: Some(msg!("eval-no-class").to_string()),
+            label: Some(msg!("eval-no-class")),
             count: Some(unclassified),
             value: None,
             detail: None,

@@ -66,7 +66,7 @@ pub struct Output {
     pub unit: Unit,
     pub mechanism: &'static str,
     /// The mechanism as people read it (the condition, the sum, the formula).
-    pub formula: String,
+    pub formula: Message,
     /// For a Rhai function: its source text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -85,7 +85,7 @@ pub struct Output {
 pub struct Part {
     pub key: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<Message>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -113,7 +113,7 @@ pub struct Compared {
 #[derive(Debug, Clone, Serialize)]
 pub struct Bar {
     pub(crate) name: String,
-    pub label: String,
+    pub label: Message,
     pub delta: Decimal,
     pub running: Decimal,
     /// The first bar is the starting level itself.

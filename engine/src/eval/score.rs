@@ -24,7 +24,7 @@ pub(crate) fn run(rb: &Rulebook, st: &mut State<'_>, _i: StepId, plan: &ScorePla
         weights = weights.checked_add(ind.weight).ok_or_else(overflow)?;
         parts.push(Part {
             key: ind.name.clone(),
-            label: Some(rb.render_label(&ind.provenance.label)),
+            label: Some(rb.render_label(&ind.provenance.label).into()),
             count: None,
             value: Some(Value::Number(att.round_dp(4))),
             detail: Some(msg!(

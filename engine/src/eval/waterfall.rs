@@ -22,14 +22,14 @@ pub(crate) fn waterfall(rb: &Rulebook, outputs: &TiSlice<StepId, Option<Output>>
         let delta = if add || k == 0 { value } else { value.checked_sub(running)? };
         running = if add { running.checked_add(value)? } else { value };
         let label = rb.result.bar_labels.iter().find(|(s, _)| *s == i).map_or_else(|| o.label.clone(), |(_, l)| rb.render_label(l));
-        bars.push(Bar { name: o.name.clone(), label, delta, running, start: k == 0 });
+        bars.push(Bar { name: o.name.clone(), label: label.into(), delta, running, start: k == 0 });
     }
     if let (Some(t), false) = (total.as_number(), bars.is_empty())
         && t != running
     {
         bars.push(Bar {
             name: "(other)".into(),
-            label: msg!("eval-waterfall-other").to_string(),
+            label: msg!("eval-waterfall-other"),
             delta: t.checked_sub(running)?,
             running: t,
             start: false,

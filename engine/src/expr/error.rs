@@ -1,7 +1,6 @@
 //! Why an expression was refused at load (its syntax, a name it reads, a type), and why one
 //! failed on data while it was evaluated.
 
-use std::fmt;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
@@ -38,12 +37,6 @@ impl ExprErrorKind {
     }
 }
 
-impl fmt::Display for ExprErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.message().fmt(f)
-    }
-}
-
 impl ExprError {
     /// The diagnostic code of this error.
     pub(crate) fn code(&self) -> Code {
@@ -57,12 +50,6 @@ impl ExprError {
     /// The message, without the hint.
     pub(crate) fn message(&self) -> Message {
         self.kind.message()
-    }
-}
-
-impl fmt::Display for ExprError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.kind.fmt(f)
     }
 }
 
@@ -132,14 +119,6 @@ impl NameError {
     }
 }
 
-impl fmt::Display for NameError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.message().fmt(f)
-    }
-}
-
-impl std::error::Error for NameError {}
-
 pub(crate) fn syntax(span: Range<usize>, message: Message) -> ExprError {
     ExprError { span, kind: ExprErrorKind::Syntax(message), hint: None }
 }
@@ -175,11 +154,3 @@ impl EvalError {
         }
     }
 }
-
-impl fmt::Display for EvalError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.message().fmt(f)
-    }
-}
-
-impl std::error::Error for EvalError {}

@@ -7,6 +7,7 @@ use typed_index_collections::{TiSlice, TiVec};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::StepId;
+use crate::message::Message;
 use crate::rulebook::labels;
 use crate::rulebook::manifest::Manifest;
 use crate::rulebook::mechanisms::bind_step;
@@ -62,22 +63,27 @@ fn bind_datasets(rb: &mut Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The one namespace of names every expression may read.
+/// The one namespace of names every expression may read: each name and where it was claimed,
+/// as a message shows it.
 #[derive(Default)]
-struct Namespace(HashMap<String, Location>);
+struct Namespace(HashMap<String, Message>);
 
 impl Namespace {
-    /// Claims `name` for a `what`; a name claimed twice is an error.
+    /// Claims `name` for a `what` defined at `loc`; a name claimed twice is an error.
     fn claim(&mut self, name: &str, loc: &Location, what: &str, diags: &mut Vec<Diagnostic>) -> bool {
+        self.claim_shown(name, loc, Message::text(loc.to_string()), what, diags)
+    }
+
+    fn claim_shown(&mut self, name: &str, loc: &Location, shown: Message, what: &str, diags: &mut Vec<Diagnostic>) -> bool {
         if let Some(prev) = self.0.get(name) {
             diags.push(
-                Diagnostic::error(Code::DuplicateName, msg!("rules-name-taken", kind = what, name = name, previous = prev.to_string()))
+                Diagnostic::error(Code::DuplicateName, msg!("rules-name-taken", kind = what, name = name, previous = prev))
                     .at(loc.clone())
                     .hint(msg!("rules-one-namespace")),
             );
             return false;
         }
-        self.0.insert(name.to_string(), loc.clone());
+        self.0.insert(name.to_string(), shown);
         true
     }
 }
@@ -86,9 +92,10 @@ impl Namespace {
 /// from their mechanisms before any is bound. Returns each step's unit.
 fn bind_scalars(rb: &mut Rulebook, defs: &TiSlice<StepId, StepDef>, diags: &mut Vec<Diagnostic>) -> TiVec<StepId, Option<Unit>> {
     let mut names = Namespace::default();
-    let builtin_loc = Location::File { file: msg!("rules-built-in").to_string() };
+    // Built-ins are claimed first: no diagnostic ever stands at their location.
+    let builtin_loc = Location::File { file: String::new() };
     for &b in Builtin::ALL {
-        names.claim(b.as_str(), &builtin_loc, "built-in", diags);
+        names.claim_shown(b.as_str(), &builtin_loc, msg!("rules-built-in"), "built-in", diags);
         rb.scalars.push(ScalarDef { name: b.as_str().to_string(), kind: b.kind(), origin: ReadRef::Builtin(b) });
     }
     for (i, p) in rb.parameters.iter_enumerated() {

@@ -58,12 +58,16 @@ fn compile_inline(
         Err(mut e) => {
             // The reason is Rhai's, without the compiler's own prefix.
             let reason = match &e.message {
-                Message::Id { id: "data-formula-rhai", args } => args.first().map_or_else(String::new, |(_, a)| a.text()),
-                other => other.to_string(),
+                Message::Id { id: "data-formula-rhai", args } => match args.first() {
+                    Some((_, crate::message::Arg::Text(t))) => Message::text(t),
+                    Some((_, crate::message::Arg::Message(m))) => (**m).clone(),
+                    _ => e.message.clone(),
+                },
+                other => other.clone(),
             };
             e.message = msg!("rules-in-formula", step = &d.name, reason = reason);
             if let Some(s) = e.undefined_name().and_then(|n| suggest(n, &scalar_pools(b.rb))) {
-                e.hint = Some(Message::text(s.to_string()));
+                e.hint = Some(s.message());
             }
             diags.push(e);
             return None;
@@ -114,7 +118,7 @@ fn resolve_names(
             Ok(_) => unreachable!("a formula is bound outside any rows, so its names are scalars"),
             Err(m) => {
                 diags.push(
-                    Diagnostic::error(Code::UndefinedName, msg!("rules-formula-reads", step = &d.name, name = n, reason = m.to_string()))
+                    Diagnostic::error(Code::UndefinedName, msg!("rules-formula-reads", step = &d.name, name = n, reason = m.message()))
                         .at(formula_location(b, d, src))
                         .hint(msg!("rules-function-parameters-hint"))
                         .undefined(n.as_str()),

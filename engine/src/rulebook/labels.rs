@@ -107,7 +107,7 @@ pub(crate) fn check_references(rb: &Rulebook, defs: &TiSlice<StepId, StepDef>, d
                 continue;
             }
             let hint = match suggest(name, &[(NameKind::Parameter, parameters.clone())]) {
-                Some(s) => Message::text(s.to_string()),
+                Some(s) => s.message(),
                 None => msg!("rules-label-names-parameter"),
             };
             diags.push(
@@ -367,18 +367,18 @@ mod load_tests {
         let (rb, diags) = load_with("Total majoré de {tuax}");
         assert!(rb.is_none());
         let d = diags.iter().find(|d| d.code == Code::UndefinedName).unwrap_or_else(|| panic!("{diags:?}"));
-        assert_eq!(d.message, "the label of step `total` shows `{tuax}`, which is no parameter");
-        assert_eq!(d.hint.as_ref().map(ToString::to_string).as_deref(), Some("did you mean parameter `taux`?"));
+        assert_eq!(d.message.en(), "the label of step `total` shows `{tuax}`, which is no parameter");
+        assert_eq!(d.hint.as_ref().map(crate::message::Message::en).as_deref(), Some("did you mean parameter `taux`?"));
         assert_eq!(d.location.as_ref().unwrap().to_string(), "e.toml:3:26");
         let (_, diags) = load_with("Total {taux");
-        assert!(diags.iter().any(|d| d.code == Code::InvalidValue && d.message.contains("opens no")), "{diags:?}");
+        assert!(diags.iter().any(|d| d.code == Code::InvalidValue && d.message.en().contains("opens no")), "{diags:?}");
     }
 
     #[test]
     fn a_label_that_writes_out_a_value_the_step_reads_is_a_warning() {
         let (rb, diags) = load_with("Total majoré de 15,5 % jusqu'au 03/07/2026");
         assert!(rb.is_some(), "a warning does not stop the rulebook: {diags:?}");
-        let shown: Vec<String> = diags.iter().map(|d| format!("{} {}", d.code, d.message)).collect();
+        let shown: Vec<String> = diags.iter().map(|d| format!("{} {}", d.code, d.message.en())).collect();
         assert_eq!(
             shown,
             vec![
@@ -386,6 +386,6 @@ mod load_tests {
                 "R121 the label of step `total` writes out `03/07/2026`, the value of parameter `fin`, which the step reads",
             ]
         );
-        assert!(diags[0].hint.as_ref().unwrap().starts_with("write `{taux}` instead"), "{diags:?}");
+        assert!(diags[0].hint.as_ref().unwrap().en().starts_with("write `{taux}` instead"), "{diags:?}");
     }
 }

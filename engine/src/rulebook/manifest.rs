@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
+use crate::message::Message;
 use crate::rules::source::{Source, is_contained};
 use crate::rules::step::read_rounding_choice;
 use crate::rules::strict::{Ctx, Obj, date};
@@ -84,7 +85,7 @@ pub(crate) fn read_manifest(rules: &dyn Source, files: &mut Vec<SourceFile>, dia
     let file = files.last()?.clone();
     let ctx = Ctx::new(&file);
     let manifest = ctx.parse().and_then(|root| {
-        let obj = ctx.root(&root, "`rulebook.toml`");
+        let obj = ctx.root(&root, &Message::text("`rulebook.toml`"));
         let m = read_manifest_fields(&obj);
         obj.finish();
         m
@@ -205,15 +206,15 @@ fn read_norm_use(obj: &Obj<'_, '_>, name: &str, span: std::ops::Range<usize>, it
     let ctx = obj.ctx();
     let location = ctx.loc(span);
     if let toml::de::DeValue::Integer(_) = item.get_ref() {
-        let v = crate::rules::strict::read_int(ctx, item, &msg!("rules-what-norm-version", norm = name).to_string())?;
+        let v = crate::rules::strict::read_int(ctx, item, &msg!("rules-what-norm-version", norm = name))?;
         return Some(NormUse { name: name.to_string(), version: (*v.get_ref()).max(0) as u32, location, codes: Vec::new() });
     }
-    let n = Obj::of(ctx, item, &msg!("rules-what-norm", norm = name).to_string())?;
+    let n = Obj::of(ctx, item, &msg!("rules-what-norm", norm = name))?;
     let version = n.int("version");
     let mut codes = Vec::new();
     if let Some(c) = n.opt_table("codes") {
         for (field, spec) in c.entries() {
-            let Some(f) = Obj::of(ctx, spec, &msg!("rules-what-codes", norm = name, field = field.get_ref().as_ref()).to_string()) else {
+            let Some(f) = Obj::of(ctx, spec, &msg!("rules-what-codes", norm = name, field = field.get_ref().as_ref())) else {
                 continue;
             };
             let catalogue = f.opt_str("catalogue").map(|s| (s.get_ref().clone(), ctx.loc(s.span())));

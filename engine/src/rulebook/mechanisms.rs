@@ -75,8 +75,8 @@ struct StepCx<'a> {
 
 impl StepCx<'_> {
     /// "`part` of step `name`", as messages name a part of the step.
-    fn what(&self, part: Message) -> String {
-        msg!("rules-part-of-step", part = part, step = &self.d.name).to_string()
+    fn what(&self, part: Message) -> Message {
+        msg!("rules-part-of-step", part = part, step = &self.d.name)
     }
 
     fn check(&self, b: &mut Binder<'_>, e: &ExprSource, want: Option<Kind>, part: Message, diags: &mut Vec<Diagnostic>) -> Option<Expr> {
@@ -112,7 +112,7 @@ fn bind_rows(b: &mut Binder<'_>, cx: &StepCx<'_>, dataset: &Spanned, diags: &mut
             Some(view)
         }
         Err(e) => {
-            diags.push(cx.undefined(Message::text(e.to_string()), dataset));
+            diags.push(cx.undefined(e.message(), dataset));
             None
         }
     }

@@ -322,7 +322,13 @@ pub(crate) fn expr_error_diagnostic(err: ExprError, message: Message, at: Locati
 }
 
 /// Checks an expression, reporting its error at the right place of its file.
-pub(crate) fn check_expr(b: &mut Binder<'_>, e: &ExprSource, want: Option<Kind>, what: &str, diags: &mut Vec<Diagnostic>) -> Option<Expr> {
+pub(crate) fn check_expr(
+    b: &mut Binder<'_>,
+    e: &ExprSource,
+    want: Option<Kind>,
+    what: &Message,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Expr> {
     let file = &b.rb.files[e.file];
     match expr::check(&e.ast, b) {
         Ok((checked, kind)) => {
@@ -342,7 +348,7 @@ pub(crate) fn check_expr(b: &mut Binder<'_>, e: &ExprSource, want: Option<Kind>,
             Some(checked)
         }
         Err(err) => {
-            let message = msg!("rules-in", what = what, reason = err.to_string());
+            let message = msg!("rules-in", what = what, reason = err.message());
             let at = file.location(e.file_span(err.span.clone()));
             diags.push(expr_error_diagnostic(err, message, at));
             None

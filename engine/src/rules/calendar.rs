@@ -232,7 +232,7 @@ impl Event {
 pub(crate) fn read_calendar(root: &Obj<'_, '_>, file: FileId, out: &mut Vec<Event>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
-        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-event", name = &name).to_string()) else { continue };
+        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-event", name = &name)) else { continue };
         let repeat = obj.opt_table("repeat").and_then(|r| {
             let repeat = read_repeat(&r);
             r.finish();
@@ -511,7 +511,7 @@ fn read_working_days(w: &Obj<'_, '_>) -> Option<WorkingDays> {
     }
     let mut easter = Vec::new();
     for item in w.opt_array("easter").unwrap_or_default() {
-        let Some(v) = read_int(ctx, item, &msg!("rules-item-of-key", key = "easter").to_string()) else {
+        let Some(v) = read_int(ctx, item, &msg!("rules-item-of-key", key = "easter")) else {
             ok = false;
             continue;
         };
@@ -539,7 +539,7 @@ fn read_rebase(obj: &Obj<'_, '_>, spans: &mut Vec<(&'static str, Location)>) -> 
     let mut weights = Vec::new();
     if let Some(w) = obj.table("weights") {
         for (k, item) in w.entries() {
-            let Some(v) = read_decimal(obj.ctx(), item, &msg!("rules-what-weight", name = k.get_ref().as_ref()).to_string()) else {
+            let Some(v) = read_decimal(obj.ctx(), item, &msg!("rules-what-weight", name = k.get_ref().as_ref())) else {
                 continue;
             };
             if v.get_ref().is_sign_negative() || *v.get_ref() > Decimal::ONE {
@@ -567,7 +567,7 @@ mod tests {
         let ctx = Ctx::new(&file);
         let mut out = Vec::new();
         if let Some(root) = ctx.parse() {
-            let obj = ctx.root(&root, "the calendar");
+            let obj = ctx.root(&root, &crate::message::Message::text("the calendar"));
             read_calendar(&obj, FileId::from(0), &mut out);
         }
         (out, ctx.into_diagnostics())
@@ -617,7 +617,7 @@ mod tests {
              [d]\n{PROV}date = 2025-01-31\nkind = \"advence\"\nshare = \"0.25\"\n"
         );
         let (events, diags) = read(&text);
-        let codes: Vec<String> = diags.iter().map(|d| format!("{} {}", d.code, d.message)).collect();
+        let codes: Vec<String> = diags.iter().map(|d| format!("{} {}", d.code, d.message.en())).collect();
         assert!(codes.iter().any(|c| c.starts_with("R101") && c.contains("`share`")), "{codes:?}");
         assert!(codes.iter().any(|c| c.starts_with("R104") && c.contains("every_months")), "{codes:?}");
         assert!(codes.iter().any(|c| c.starts_with("R104") && c.contains("saterday")), "{codes:?}");

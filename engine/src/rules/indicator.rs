@@ -75,7 +75,7 @@ impl Indicator {
 pub(crate) fn read_indicator_sets(root: &Obj<'_, '_>, out: &mut Vec<IndicatorSet>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
-        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-indicator-set", name = &name).to_string()) else { continue };
+        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-indicator-set", name = &name)) else { continue };
         if let Some(s) = read_set(&obj, name) {
             out.push(s);
         }
@@ -93,7 +93,7 @@ fn read_set(obj: &Obj<'_, '_>, name: String) -> Option<IndicatorSet> {
     });
     let mut indicators = Vec::new();
     for item in obj.array("indicators")? {
-        let Some(i) = Obj::of(ctx, item, &msg!("rules-what-indicator", set = &name).to_string()) else { continue };
+        let Some(i) = Obj::of(ctx, item, &msg!("rules-what-indicator", set = &name)) else { continue };
         let ind_name = i.str("name");
         let prov = Provenance::read(&i);
         let weight = i.decimal("weight");
@@ -186,7 +186,7 @@ mod tests {
         let ctx = crate::rules::strict::Ctx::new(&file);
         let root = ctx.parse().unwrap();
         let mut out = Vec::new();
-        read_indicator_sets(&ctx.root(&root, "the file"), &mut out);
+        read_indicator_sets(&ctx.root(&root, &crate::message::Message::text("the file")), &mut out);
         ctx.into_diagnostics()
     }
 
@@ -205,9 +205,9 @@ mod tests {
         assert_eq!(diags.len(), 1, "{diags:?}");
         let d = &diags[0];
         assert_eq!((d.code, d.severity), (Code::IndicatorWeights, crate::diagnostic::Severity::Warning));
-        assert_eq!(d.message, "the weights of indicator set `bonus` add up to 0.8, not 1");
+        assert_eq!(d.message.en(), "the weights of indicator set `bonus` add up to 0.8, not 1");
         assert_eq!(
-            d.hint.as_ref().map(ToString::to_string).as_deref(),
+            d.hint.as_ref().map(crate::message::Message::en).as_deref(),
             Some("i0 0.4 + i1 0.2 + i2 0.2: each weight is the indicator's share of the score, so they add up to 1")
         );
         assert_eq!(d.location.as_ref().unwrap().to_string(), "indicateurs.toml:3:1");

@@ -109,13 +109,11 @@ impl Input {
 pub(crate) fn read_schema(root: &Obj<'_, '_>, out: &mut CaseSchema) {
     let ctx = root.ctx();
     for (section, item) in root.entries() {
-        let Some(sec) = Obj::of(ctx, item, &msg!("rules-what-section", name = section.get_ref().as_ref()).to_string()) else { continue };
+        let Some(sec) = Obj::of(ctx, item, &msg!("rules-what-section", name = section.get_ref().as_ref())) else { continue };
         for (name, spec) in sec.entries() {
-            let Some(o) = Obj::of(
-                ctx,
-                spec,
-                &msg!("rules-what-input", section = section.get_ref().as_ref(), name = name.get_ref().as_ref()).to_string(),
-            ) else {
+            let Some(o) =
+                Obj::of(ctx, spec, &msg!("rules-what-input", section = section.get_ref().as_ref(), name = name.get_ref().as_ref()))
+            else {
                 continue;
             };
             if let Some(input) = read_input(&o, section.get_ref(), name.get_ref()) {
@@ -149,9 +147,7 @@ pub(crate) fn read_input(o: &Obj<'_, '_>, section: &str, name: &str) -> Option<I
             let fields = o.table("fields")?;
             let mut out = Vec::new();
             for (k, v) in fields.entries() {
-                let Some(u) =
-                    crate::rules::strict::read_str(o.ctx(), v, &msg!("rules-what-field", name = k.get_ref().as_ref()).to_string())
-                else {
+                let Some(u) = crate::rules::strict::read_str(o.ctx(), v, &msg!("rules-what-field", name = k.get_ref().as_ref())) else {
                     continue;
                 };
                 if let Some(unit) = parse_choice(&fields, &u, "unit", Unit::NAMES, Unit::parse) {

@@ -110,7 +110,7 @@ impl CodeList {
 pub(crate) fn read_lists(root: &Obj<'_, '_>, period: Period, out: &mut Vec<CodeList>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
-        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-list", name = &name).to_string()) else { continue };
+        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-list", name = &name)) else { continue };
         if let Some(l) = read_list(&obj, name, period) {
             out.push(l);
         }
@@ -125,7 +125,7 @@ fn read_list(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<CodeList
         .array("attributes")?
         .iter()
         .filter_map(|item| {
-            let a = Obj::of(ctx, item, &msg!("rules-what-list-attribute", list = &name).to_string())?;
+            let a = Obj::of(ctx, item, &msg!("rules-what-list-attribute", list = &name))?;
             let attr_name = a.str("name");
             let unit = read_choice(&a, "unit", Unit::NAMES, Unit::parse);
             a.finish();
@@ -136,7 +136,7 @@ fn read_list(obj: &Obj<'_, '_>, name: String, period: Period) -> Option<CodeList
     let mut by_code: HashMap<String, Vec<usize>> = HashMap::new();
     let mut patterns: Vec<(usize, regex::Regex)> = Vec::new();
     for item in obj.array("items")? {
-        let Some(it) = Obj::of(ctx, item, &msg!("rules-what-list-item", list = &name).to_string()) else { continue };
+        let Some(it) = Obj::of(ctx, item, &msg!("rules-what-list-item", list = &name)) else { continue };
         let pattern = it.opt_str("pattern");
         let code = match &pattern {
             Some(p) => {

@@ -35,7 +35,7 @@ impl Parameter {
 pub(crate) fn read_parameters(root: &Obj<'_, '_>, period: Period, out: &mut Vec<Parameter>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
-        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-parameter", name = &name).to_string()) else { continue };
+        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-parameter", name = &name)) else { continue };
         if let Some(p) = read_parameter(&obj, name, period) {
             out.push(p);
         }
@@ -112,7 +112,7 @@ fn check_range(obj: &Obj<'_, '_>, unit: Unit, values: &[Dated<Value>]) {
 }
 
 /// Reads a value of the kind `unit` calls for.
-pub(crate) fn read_typed(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, what: &str) -> Option<Value> {
+pub(crate) fn read_typed(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, what: &Message) -> Option<Value> {
     let ctx = obj.ctx();
     match unit.kind() {
         Kind::Number => read_decimal(ctx, item, what).map(|d| Value::Number(d.into_inner())),
@@ -130,7 +130,7 @@ pub(crate) fn read_dated(obj: &Obj<'_, '_>, item: &Item<'_>, unit: Unit, period:
     let mut out: Vec<Dated<Value>> = Vec::new();
     let mut ok = true;
     for entry in items {
-        let Some(e) = Obj::of(ctx, entry, &msg!("rules-what-dated-value", what = obj.what()).to_string()) else {
+        let Some(e) = Obj::of(ctx, entry, &msg!("rules-what-dated-value", what = obj.what())) else {
             ok = false;
             continue;
         };

@@ -9,7 +9,6 @@
 //! line of it can reach a diagnostic.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
 use crate::message::Message;
@@ -27,10 +26,10 @@ pub enum SourceError {
         path: String,
         root: String,
     },
-    /// The file cannot be read: the reason in plain words.
+    /// The file cannot be read, and why.
     Unreadable {
         shown: String,
-        reason: String,
+        reason: Message,
     },
     NotUtf8(String),
 }
@@ -47,15 +46,6 @@ impl SourceError {
         }
     }
 }
-
-/// Written in the run's language.
-impl fmt::Display for SourceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.message().fmt(f)
-    }
-}
-
-impl std::error::Error for SourceError {}
 
 impl SourceError {
     /// Whether the file was refused for leaving the source's root (it was not read).
@@ -155,14 +145,9 @@ fn collect_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
     }
 }
 
-/// The reason of an I/O error in plain lowercase words, in the run's language.
-pub fn io_reason(e: &std::io::Error) -> String {
-    io_reason_message(e).to_string()
-}
-
 /// The reason of an I/O error in plain lowercase words: ours for the usual ones, the system's
 /// words for the others.
-pub fn io_reason_message(e: &std::io::Error) -> Message {
+pub fn io_reason(e: &std::io::Error) -> Message {
     match e.kind() {
         std::io::ErrorKind::NotFound => msg!("rules-io-not-found"),
         std::io::ErrorKind::PermissionDenied => msg!("rules-io-permission-denied"),
@@ -202,7 +187,7 @@ impl Source for SearchPath {
                 }
             }
         }
-        Err(first_error.unwrap_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: msg!("rules-no-folder").to_string() }))
+        Err(first_error.unwrap_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: msg!("rules-no-folder") }))
     }
 
     fn list(&self, dir: &str) -> Vec<String> {
@@ -240,10 +225,7 @@ impl Source for MemSource {
         if !is_contained(path) {
             return Err(SourceError::Escapes { path: path.to_string(), root: None });
         }
-        self.files
-            .get(path)
-            .cloned()
-            .ok_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: msg!("rules-no-such-file").to_string() })
+        self.files.get(path).cloned().ok_or_else(|| SourceError::Unreadable { shown: path.to_string(), reason: msg!("rules-no-such-file") })
     }
 
     fn list(&self, dir: &str) -> Vec<String> {

@@ -181,7 +181,7 @@ const AGG_OPS: &[&str] = &["sum", "count", "min", "max"];
 pub(crate) fn read_steps(root: &Obj<'_, '_>, file: FileId, out: &mut Vec<StepDef>) {
     let Some(items) = root.array("step") else { return };
     for item in items {
-        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-a-step").to_string()) else { continue };
+        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-a-step")) else { continue };
         // `read_step` re-reads the table under the step's own name and checks its keys.
         if let Some(step) = read_step(&obj, file) {
             out.push(step);
@@ -192,7 +192,7 @@ pub(crate) fn read_steps(root: &Obj<'_, '_>, file: FileId, out: &mut Vec<StepDef
 fn read_step(obj: &Obj<'_, '_>, file: FileId) -> Option<StepDef> {
     let ctx = obj.ctx();
     let name = obj.str("name")?;
-    let what = msg!("rules-what-step", name = name.get_ref()).to_string();
+    let what = msg!("rules-what-step", name = name.get_ref());
     let obj = Obj::new(ctx, obj_table(obj), obj.span(), &what);
     obj.allow(&["name"]);
     let label = obj.str("label");
@@ -282,7 +282,7 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
             let mut keys = Vec::new();
             if let Some(k) = &keys_obj {
                 for (key, item) in k.entries() {
-                    if let Some(e) = read_expr(ctx, item, &msg!("rules-what-key", name = key.get_ref().as_ref()).to_string(), file) {
+                    if let Some(e) = read_expr(ctx, item, &msg!("rules-what-key", name = key.get_ref().as_ref()), file) {
                         keys.push((key.get_ref().to_string(), e));
                     }
                 }
@@ -301,7 +301,7 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
                 }
                 [one] => {
                     let item = m.get(one)?;
-                    read_expr(ctx, item, &format!("`{one}`"), file).map(|e| match *one {
+                    read_expr(ctx, item, &Message::text(format!("`{one}`")), file).map(|e| match *one {
                         "sum" => AggOp::Sum(e),
                         "min" => AggOp::Min(e),
                         _ => AggOp::Max(e),
@@ -369,7 +369,7 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
             let date = m.req("date", |c, i, w| read_expr(c, i, w, file));
             let mut classes = Vec::new();
             for item in m.array("classes").unwrap_or_default() {
-                let Some(c) = Obj::of(ctx, item, &msg!("rules-what-a-class").to_string()) else { continue };
+                let Some(c) = Obj::of(ctx, item, &msg!("rules-what-a-class")) else { continue };
                 let name = c.str("name");
                 let label = c.opt_str("label");
                 let when = c.req("when", |cx, i, w| read_expr(cx, i, w, file));
@@ -406,7 +406,7 @@ fn read_mechanism(obj: &Obj<'_, '_>, which: &str, file: FileId) -> Option<Mechan
         "checks" => {
             let mut checks = Vec::new();
             for item in obj.array("checks")? {
-                let Some(c) = Obj::of(ctx, item, &msg!("rules-what-a-check").to_string()) else { continue };
+                let Some(c) = Obj::of(ctx, item, &msg!("rules-what-a-check")) else { continue };
                 let name = c.str("name");
                 let label = c.str("label");
                 let when = c.req("when", |cx, i, w| read_expr(cx, i, w, file));
@@ -449,9 +449,9 @@ impl StepDef {
         }
     }
 
-    /// The mechanism as people read it, written in the run's language (see `describe_message`).
-    pub fn describe(&self) -> String {
-        self.describe_message().to_string()
+    /// The mechanism as people read it (see `describe_message`).
+    pub fn describe(&self) -> Message {
+        self.describe_message()
     }
 
     /// The mechanism as people read it: what is filtered, looked up, summed or computed.
@@ -549,7 +549,7 @@ pub(crate) fn text_offset(file_text: &str, span: Range<usize>) -> usize {
     span.start + quotes
 }
 
-fn read_expr(ctx: &Ctx<'_>, item: &Item<'_>, what: &str, file: FileId) -> Option<ExprSource> {
+fn read_expr(ctx: &Ctx<'_>, item: &Item<'_>, what: &Message, file: FileId) -> Option<ExprSource> {
     let s = read_str(ctx, item, what)?;
     let offset = text_offset(&ctx.file.text, s.span());
     match expr::parse(s.get_ref()) {

@@ -72,7 +72,7 @@ impl<'f> Ctx<'f> {
     }
 
     /// A reader over the root table of the file.
-    pub(crate) fn root<'c>(&'c self, table: &'c Spanned<DeTable<'f>>, what: &str) -> Obj<'c, 'f> {
+    pub(crate) fn root<'c>(&'c self, table: &'c Spanned<DeTable<'f>>, what: &Message) -> Obj<'c, 'f> {
         Obj::new(self, table.get_ref(), table.span(), what)
     }
 }
@@ -82,20 +82,19 @@ pub(crate) struct Obj<'c, 'i> {
     ctx: &'c Ctx<'i>,
     table: &'c DeTable<'i>,
     span: Range<usize>,
-    /// What the table is ("parameter `x`"), a noun phrase of the messages already written in the
-    /// run's language (`msg!(..).to_string()`): the readers pass it down as text, so that callers
-    /// outside the rule files keep their `&str`.
-    what: String,
+    /// What the table is ("parameter `x`"), a noun phrase of the messages: the readers pass it
+    /// down, and the messages about the table's keys name it.
+    what: Message,
     asked: RefCell<Vec<String>>,
 }
 
 impl<'c, 'i> Obj<'c, 'i> {
-    pub(crate) fn new(ctx: &'c Ctx<'i>, table: &'c DeTable<'i>, span: Range<usize>, what: &str) -> Self {
-        Obj { ctx, table, span, what: what.to_string(), asked: RefCell::new(Vec::new()) }
+    pub(crate) fn new(ctx: &'c Ctx<'i>, table: &'c DeTable<'i>, span: Range<usize>, what: &Message) -> Self {
+        Obj { ctx, table, span, what: what.clone(), asked: RefCell::new(Vec::new()) }
     }
 
     /// Reads `item` as a table, or reports a wrong type.
-    pub(crate) fn of(ctx: &'c Ctx<'i>, item: &'c Item<'i>, what: &str) -> Option<Self> {
+    pub(crate) fn of(ctx: &'c Ctx<'i>, item: &'c Item<'i>, what: &Message) -> Option<Self> {
         match item.get_ref() {
             DeValue::Table(t) => Some(Obj::new(ctx, t, item.span(), what)),
             other => {
@@ -118,7 +117,7 @@ impl<'c, 'i> Obj<'c, 'i> {
         self.span.clone()
     }
 
-    pub(crate) fn what(&self) -> &str {
+    pub(crate) fn what(&self) -> &Message {
         &self.what
     }
 
@@ -146,7 +145,7 @@ impl<'c, 'i> Obj<'c, 'i> {
         self.ctx.error(Code::MissingKey, self.span.clone(), msg!("rules-missing-key", what = &self.what, key = key));
     }
 
-    pub(crate) fn req<T>(&self, key: &str, read: impl Fn(&Ctx<'i>, &Item<'i>, &str) -> Option<T>) -> Option<T> {
+    pub(crate) fn req<T>(&self, key: &str, read: impl Fn(&Ctx<'i>, &Item<'i>, &Message) -> Option<T>) -> Option<T> {
         match self.get(key) {
             Some(item) => read(self.ctx, item, &key_of(key, &self.what)),
             None => {
@@ -156,7 +155,7 @@ impl<'c, 'i> Obj<'c, 'i> {
         }
     }
 
-    pub(crate) fn opt<T>(&self, key: &str, read: impl Fn(&Ctx<'i>, &Item<'i>, &str) -> Option<T>) -> Option<T> {
+    pub(crate) fn opt<T>(&self, key: &str, read: impl Fn(&Ctx<'i>, &Item<'i>, &Message) -> Option<T>) -> Option<T> {
         self.get(key).and_then(|item| read(self.ctx, item, &key_of(key, &self.what)))
     }
 
@@ -233,7 +232,7 @@ impl<'c, 'i> Obj<'c, 'i> {
 
     pub(crate) fn str_list(&self, key: &str) -> Option<Vec<Spanned<String>>> {
         let items = self.opt_array(key)?;
-        Some(items.iter().filter_map(|i| read_str(self.ctx, i, &msg!("rules-item-of-key", key = key).to_string())).collect())
+        Some(items.iter().filter_map(|i| read_str(self.ctx, i, &msg!("rules-item-of-key", key = key))).collect())
     }
 
     /// Reports every key that was never asked for, with a "did you mean" among the asked ones.
@@ -266,8 +265,8 @@ pub(crate) fn date(d: NaiveDate) -> Message {
 }
 
 /// What `what` of `of` is called in the messages: "`key` of parameter `x`".
-pub(crate) fn key_of(key: &str, of: &str) -> String {
-    msg!("rules-key-of", key = key, what = of).to_string()
+pub(crate) fn key_of(key: &str, of: &Message) -> Message {
+    msg!("rules-key-of", key = key, what = of)
 }
 
 /// The kind of a TOML value, as a message names it ("a string").
@@ -283,7 +282,7 @@ pub(crate) fn type_name(v: &DeValue<'_>) -> Message {
     }
 }
 
-fn wrong(ctx: &Ctx<'_>, item: &Item<'_>, what: &str, expected: Message, hint: Option<Message>) {
+fn wrong(ctx: &Ctx<'_>, item: &Item<'_>, what: &Message, expected: Message, hint: Option<Message>) {
     let message = msg!("rules-wrong-type", what = what, expected = expected, found = type_name(item.get_ref()));
     match hint {
         Some(h) => ctx.error_hint(Code::WrongType, item.span(), message, h),
@@ -291,7 +290,7 @@ fn wrong(ctx: &Ctx<'_>, item: &Item<'_>, what: &str, expected: Message, hint: Op
     }
 }
 
-pub(crate) fn read_str(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<String>> {
+pub(crate) fn read_str(ctx: &Ctx<'_>, item: &Item<'_>, what: &Message) -> Option<Spanned<String>> {
     match item.get_ref() {
         DeValue::String(s) => Some(Spanned::new(item.span(), s.to_string())),
         _ => {
@@ -301,7 +300,7 @@ pub(crate) fn read_str(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spa
     }
 }
 
-pub(crate) fn read_bool(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<bool> {
+pub(crate) fn read_bool(ctx: &Ctx<'_>, item: &Item<'_>, what: &Message) -> Option<bool> {
     match item.get_ref() {
         DeValue::Boolean(b) => Some(*b),
         _ => {
@@ -311,7 +310,7 @@ pub(crate) fn read_bool(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<bo
     }
 }
 
-pub(crate) fn read_int(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<i64>> {
+pub(crate) fn read_int(ctx: &Ctx<'_>, item: &Item<'_>, what: &Message) -> Option<Spanned<i64>> {
     match item.get_ref() {
         DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
             Ok(v) => Some(Spanned::new(item.span(), v)),
@@ -329,7 +328,7 @@ pub(crate) fn read_int(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spa
 
 /// A decimal from a string ("0.20"), an integer or a TOML float; a float is read from its source
 /// text, never through `f64`, so `0.1` stays exactly one tenth.
-pub(crate) fn read_decimal(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<Decimal>> {
+pub(crate) fn read_decimal(ctx: &Ctx<'_>, item: &Item<'_>, what: &Message) -> Option<Spanned<Decimal>> {
     let text = match item.get_ref() {
         DeValue::String(s) => s.to_string(),
         DeValue::Integer(i) if i.radix() == 10 => i.as_str().replace('_', ""),
@@ -353,7 +352,7 @@ pub(crate) fn read_decimal(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option
     }
 }
 
-pub(crate) fn read_date(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Spanned<NaiveDate>> {
+pub(crate) fn read_date(ctx: &Ctx<'_>, item: &Item<'_>, what: &Message) -> Option<Spanned<NaiveDate>> {
     match item.get_ref() {
         DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
             let d = dt.date?;
@@ -372,7 +371,7 @@ pub(crate) fn read_date(ctx: &Ctx<'_>, item: &Item<'_>, what: &str) -> Option<Sp
     }
 }
 
-pub(crate) fn read_array<'c, 'i>(ctx: &Ctx<'i>, item: &'c Item<'i>, what: &str) -> Option<&'c [Item<'i>]> {
+pub(crate) fn read_array<'c, 'i>(ctx: &Ctx<'i>, item: &'c Item<'i>, what: &Message) -> Option<&'c [Item<'i>]> {
     match item.get_ref() {
         DeValue::Array(a) => Some(a),
         _ => {
@@ -390,7 +389,7 @@ mod tests {
         let file = SourceFile { path: "t.toml".into(), text: text.into() };
         let ctx = Ctx::new(&file);
         if let Some(root) = ctx.parse() {
-            let obj = ctx.root(&root, "the file");
+            let obj = ctx.root(&root, &Message::text("the file"));
             f(&obj);
             obj.finish();
         }
@@ -415,9 +414,7 @@ mod tests {
         });
         let summary: Vec<String> = diags
             .iter()
-            .map(|d| {
-                format!("{} {} {}", d.code, d.location.as_ref().unwrap(), d.hint.as_ref().map(ToString::to_string).unwrap_or_default())
-            })
+            .map(|d| format!("{} {} {}", d.code, d.location.as_ref().unwrap(), d.hint.as_ref().map(Message::en).unwrap_or_default()))
             .collect();
         assert_eq!(
             summary,

@@ -91,10 +91,11 @@ mod tests {
         let ctx = Ctx::new(&file);
         let mut out = Vec::new();
         if let Some(root) = ctx.parse() {
-            let obj = ctx.root(&root, "tables.toml");
+            let obj = ctx.root(&root, &crate::message::Message::text("tables.toml"));
             read_tables(&obj, &mut out);
         }
-        let diags = ctx.into_diagnostics().iter().map(|d| format!("{} {} {}", d.code, d.location.as_ref().unwrap(), d.message)).collect();
+        let diags =
+            ctx.into_diagnostics().iter().map(|d| format!("{} {} {}", d.code, d.location.as_ref().unwrap(), d.message.en())).collect();
         (out, diags)
     }
 

@@ -75,10 +75,11 @@ impl NamePattern {
             (Some(Ok(start)), Some(Ok(end))) if start <= end => Some(Period { start, end }),
             (Some(Ok(start)), Some(Ok(end))) => {
                 let f = dates;
-                problems.push(
-                    Problem::new(Code::FileNamePeriod, None, msg!("data-file-name-period-reversed"))
-                        .value(msg!("data-period", start = f.format(start), end = f.format(end)).to_string()),
-                );
+                problems.push(Problem::new(Code::FileNamePeriod, None, msg!("data-file-name-period-reversed")).value(msg!(
+                    "data-period",
+                    start = f.format(start),
+                    end = f.format(end)
+                )));
                 None
             }
             _ => None,

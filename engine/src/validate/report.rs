@@ -19,8 +19,10 @@ pub struct Problem {
     pub code: Code,
     pub severity: Severity,
     pub row: Option<u64>,
-    pub field: Option<String>,
-    pub value: Option<String>,
+    /// The field, or a header cell as it is shown (masked when it holds an identifier).
+    pub field: Option<Message>,
+    /// The value as it is shown: text, or a message when it is masked.
+    pub value: Option<Message>,
     pub message: Message,
     pub hint: Option<Message>,
 }
@@ -35,13 +37,13 @@ impl Problem {
         Problem { code, severity: severity(code), row, field: None, value: None, message: message.into(), hint: None }
     }
 
-    pub(crate) fn field(mut self, field: &str) -> Self {
-        self.field = Some(field.to_string());
+    pub(crate) fn field(mut self, field: impl Into<Message>) -> Self {
+        self.field = Some(field.into());
         self
     }
 
-    pub(crate) fn value(mut self, value: String) -> Self {
-        self.value = Some(value);
+    pub(crate) fn value(mut self, value: impl Into<Message>) -> Self {
+        self.value = Some(value.into());
         self
     }
 

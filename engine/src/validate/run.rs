@@ -296,10 +296,10 @@ impl<'p, 'a> Run<'p, 'a> {
 
     /// A value as reports show it: masked for identifiers, decoded as the norm says (an invalid
     /// byte of a UTF-8 file shows as `�`, where it is).
-    pub(crate) fn shown(&self, field: usize, bytes: &[u8]) -> String {
+    pub(crate) fn shown(&self, field: usize, bytes: &[u8]) -> Message {
         let text = text_of(bytes, self.plan.norm.encoding).into_owned();
         if self.options.show_identifiers || text.trim().is_empty() {
-            text
+            Message::text(text)
         } else if self.plan.fields[field].identifier {
             masked(text.chars().count())
         } else {
@@ -310,14 +310,14 @@ impl<'p, 'a> Run<'p, 'a> {
     /// `text`, unless it holds a value that would be valid in an identifier field of the norm (an
     /// identifier in the wrong column still identifies someone), or a NIR in a form no field
     /// accepts (spaced, a digit short, Corsican: [`crate::data::mask`]).
-    pub(crate) fn unless_identifier(&self, text: String) -> String {
+    pub(crate) fn unless_identifier(&self, text: String) -> Message {
         if self.options.show_identifiers {
-            return text;
+            return Message::text(text);
         }
         match crate::data::field::identifier_lookalike(&text, self.plan.norm) {
-            Some(like) => msg!("data-masked-lookalike", field = &like.name).to_string(),
+            Some(like) => msg!("data-masked-lookalike", field = &like.name),
             None if crate::data::mask::has_run(text.as_bytes(), crate::data::mask::STRAY_MIN_DIGITS) => masked(text.chars().count()),
-            None => text,
+            None => Message::text(text),
         }
     }
 
@@ -426,7 +426,7 @@ impl<'p, 'a> Run<'p, 'a> {
         let n = norm.fields.len();
         self.row_problems.sort_by_key(|p| match (&p.field, p.code) {
             (_, Code::DuplicateRow | Code::DuplicateKey) => n + 1,
-            (Some(name), _) => norm.field_index(name).unwrap_or(n),
+            (Some(name), _) => name.as_text().and_then(|t| norm.field_index(t)).unwrap_or(n),
             (None, _) => 0,
         });
     }
@@ -443,24 +443,7 @@ pub(crate) fn canonical<R: Read>(s: &Splitter<R>, out: &mut Vec<u8>) {
     }
 }
 
-/// The masked form of an identifier of `count` characters, in the run's language. A file with a
-/// bad identifier on every row masks one per row: each form is rendered once and then copied.
-pub(crate) fn masked(count: usize) -> String {
-    use std::cell::RefCell;
-    thread_local! {
-        static FORMS: RefCell<Vec<(crate::message::Lang, usize, String)>> = const { RefCell::new(Vec::new()) };
-    }
-    let lang = crate::message::language();
-    FORMS.with(|forms| {
-        let mut forms = forms.borrow_mut();
-        if let Some((_, _, text)) = forms.iter().find(|(l, c, _)| *l == lang && *c == count) {
-            return text.clone();
-        }
-        let text = msg!("data-masked-characters", count = count).render(lang);
-        // Identifiers have a few lengths; a file of random lengths keeps the memory small anyway.
-        if forms.len() < 64 {
-            forms.push((lang, count, text.clone()));
-        }
-        text
-    })
+/// The masked form of an identifier of `count` characters.
+pub(crate) fn masked(count: usize) -> Message {
+    msg!("data-masked-characters", count = count)
 }

@@ -189,8 +189,7 @@ impl<R: Read> Splitter<R> {
             if self.buf.len() >= MAX_LINE {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,
-                    // Rendered once, as the run stops: an I/O error carries text.
-                    msg!("data-line-too-long", line = self.next_line, size = MAX_LINE >> 20).to_string(),
+                    crate::message::IoMessage(msg!("data-line-too-long", line = self.next_line, size = MAX_LINE >> 20)),
                 ));
             }
             let grown = (self.buf.len() * 2).min(MAX_LINE);

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::data::norm::CodeCheck;
 use crate::diagnostic::SourceFile;
+use crate::message::Message;
 use crate::rules::list::CodeList;
 use crate::rules::source::MemSource;
 use crate::rules::strict::Ctx;
@@ -96,7 +97,7 @@ fn lists() -> Vec<CodeList> {
     let file = SourceFile { path: "lists.toml".into(), text: LISTS.into() };
     let ctx = Ctx::new(&file);
     let root = ctx.parse().expect("toml");
-    let obj = ctx.root(&root, "lists");
+    let obj = ctx.root(&root, &Message::text("lists"));
     let mut out = Vec::new();
     let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
     crate::rules::list::read_lists(&obj, Period { start: d(1, 1), end: d(12, 31) }, &mut out);
@@ -153,7 +154,12 @@ fn check(input: &str) -> Vec<String> {
         .iter()
         .map(|p| {
             let row = p.row.map_or("-".to_string(), |r| r.to_string());
-            format!("{row} {} {} {}", p.field.as_deref().unwrap_or("-"), p.code, p.value.as_deref().unwrap_or("-"))
+            format!(
+                "{row} {} {} {}",
+                p.field.as_ref().map(Message::en).as_deref().unwrap_or("-"),
+                p.code,
+                p.value.as_ref().map(Message::en).as_deref().unwrap_or("-")
+            )
         })
         .collect()
 }
@@ -201,9 +207,9 @@ fn identifiers_are_shown_only_when_asked() {
     let text = format!("{HEADER}184127645108947;01/01/2025;A;1;\n");
     let (_, hidden) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), false);
     let (_, shown) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", text.as_bytes(), true);
-    assert_eq!(hidden.problems[0].value.as_deref(), Some("[masked: 15 characters]"));
-    assert_eq!(shown.problems[0].value.as_deref(), Some("184127645108947"));
-    assert!(hidden.problems.iter().all(|p| !p.message.contains("1841276") && !p.hint.as_ref().is_some_and(|h| h.contains("46"))));
+    assert_eq!(hidden.problems[0].value.as_ref().map(Message::en).as_deref(), Some("[masked: 15 characters]"));
+    assert_eq!(shown.problems[0].value.as_ref().map(Message::en).as_deref(), Some("184127645108947"));
+    assert!(hidden.problems.iter().all(|p| !p.message.en().contains("1841276") && !p.hint.as_ref().is_some_and(|h| h.en().contains("46"))));
 }
 
 #[test]
@@ -287,7 +293,7 @@ fn encodings_are_checked_value_by_value() {
     let (report, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", &bytes, false);
     assert_eq!(report.rejected, 1);
     assert_eq!(keep.problems[0].code, Code::FileEncoding);
-    assert_eq!(keep.problems[0].value.as_deref(), Some("A\u{FFFD}"), "the bad byte shows where it is");
+    assert_eq!(keep.problems[0].value.as_ref().map(Message::en).as_deref(), Some("A\u{FFFD}"), "the bad byte shows where it is");
     let latin = norm(&NORM.replace("utf-8", "windows-1252"));
     let (report, keep) = run_with(&latin, "DEMO_20250101_20250331.csv", &bytes, false);
     // The BOM and a value that reads as UTF-8 are suspect; the value, read as Windows-1252, is not
@@ -302,7 +308,7 @@ fn files_that_are_not_rows_of_text_say_so() {
     assert_eq!(check("ID;DAY;CODE;QTY;KM\r184127645108946;01/01/2025;A;1;\r"), ["1 - V429 -"]);
     let (report, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", b"PK\x03\x04\x14\x00\x06\x00", false);
     assert_eq!((report.rows, keep.problems[0].code), (0, Code::NotText));
-    assert!(keep.problems[0].message.contains("xlsx"));
+    assert!(keep.problems[0].message.en().contains("xlsx"));
     let (_, keep) = run_with(&norm(NORM), "DEMO_20250101_20250331.csv", b"I\0D\0;\0", false);
     assert_eq!(keep.problems[0].code, Code::NotText);
 }
@@ -336,7 +342,7 @@ fn norm_problems_are_diagnostics() {
     let mut checks = checks();
     checks[0].list = Some("kodes".into());
     let Err(diags) = Validator::new(&n, &lists, &checks) else { panic!("a bad norm must not compile") };
-    let messages: Vec<String> = diags.iter().map(|d| format!("{} {}", d.code, d.message)).collect();
+    let messages: Vec<String> = diags.iter().map(|d| format!("{} {}", d.code, d.message.en())).collect();
     assert_eq!(
         messages,
         [
@@ -406,7 +412,7 @@ label = "A family of codes"
     let root = ctx.parse().expect("toml");
     let mut lists = Vec::new();
     let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
-    crate::rules::list::read_lists(&ctx.root(&root, "lists"), Period { start: d(1, 1), end: d(12, 31) }, &mut lists);
+    crate::rules::list::read_lists(&ctx.root(&root, &Message::text("lists")), Period { start: d(1, 1), end: d(12, 31) }, &mut lists);
     assert!(ctx.into_diagnostics().is_empty());
     let mut checks = checks();
     checks[0].catalogue = Some("catalogue".into());
@@ -418,7 +424,7 @@ label = "A family of codes"
     let mut keep = Keep::default();
     let report = plan.run("DEMO_20250101_20250331.csv", text.as_bytes(), None, &options, &mut keep).expect("run");
     let seen: Vec<String> =
-        keep.problems.iter().map(|p| format!("{} {} {:?} {}", p.row.unwrap_or(0), p.code, p.severity, p.message)).collect();
+        keep.problems.iter().map(|p| format!("{} {} {:?} {}", p.row.unwrap_or(0), p.code, p.severity, p.message.en())).collect();
     assert_eq!(
         seen,
         [
@@ -513,7 +519,7 @@ fn checks_across_fields_and_links_across_files_are_warnings() {
         let plan = Validator::new(norm, &[], &[]).expect("plan");
         let mut keep = Keep::default();
         let report = plan.run_linked("f.csv", text.as_bytes(), None, &options, &mut keep, links).expect("run");
-        let seen: Vec<String> = keep.problems.iter().map(|p| format!("{} {} {}", p.row.unwrap_or(0), p.code, p.message)).collect();
+        let seen: Vec<String> = keep.problems.iter().map(|p| format!("{} {} {}", p.row.unwrap_or(0), p.code, p.message.en())).collect();
         (report, seen)
     };
     let (report, seen) =
@@ -540,7 +546,7 @@ fn checks_across_fields_and_links_across_files_are_warnings() {
     let broken = norm_named("visits", &VISITS.replace("keys = [\"WHO\"]", "keys = [\"WHOM\"]"));
     let (_, problems) = Links::new([&staff, &broken]);
     assert_eq!(
-        problems,
+        problems.iter().map(Message::en).collect::<Vec<_>>(),
         ["norm `visits` (visits/v1.toml): norm `staff` has no field `WHOM` (link \"A visit by someone who is not on the staff that day\")"]
     );
 }
@@ -560,7 +566,9 @@ fn two_rows_with_one_key_are_an_error_naming_both_lines_identical_or_not() {
     let seen: Vec<String> = keep
         .problems
         .iter()
-        .map(|p| format!("{} {} {} {}", p.row.unwrap_or(0), p.code, p.value.as_deref().unwrap_or("-"), p.message))
+        .map(|p| {
+            format!("{} {} {} {}", p.row.unwrap_or(0), p.code, p.value.as_ref().map(Message::en).as_deref().unwrap_or("-"), p.message.en())
+        })
         .collect();
     assert_eq!(
         seen,
@@ -572,7 +580,7 @@ fn two_rows_with_one_key_are_an_error_naming_both_lines_identical_or_not() {
         ],
         "identical or not, quoted or not, one code; a row without its key is rejected for it alone"
     );
-    let hints: Vec<String> = keep.problems.iter().take(2).map(|p| p.hint.as_ref().expect("a hint").to_string()).collect();
+    let hints: Vec<String> = keep.problems.iter().take(2).map(|p| p.hint.as_ref().expect("a hint").en()).collect();
     assert!(hints[0].starts_with("one row per key") && hints[1].starts_with("the two rows are identical"), "{hints:?}");
     assert_eq!(keep.rejected.iter().map(|r| r.0).collect::<Vec<_>>(), [3, 5, 6, 7]);
     assert_eq!(keep.rejected[0].2, "V434");
@@ -594,7 +602,7 @@ fn a_key_names_required_fields_of_the_norm_once() {
         crate::data::norm::load_norm(&source, "demo", 1, &mut diags, &mut files);
         diags
             .iter()
-            .map(|d| format!("{} {}{}", d.code, d.message, d.hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default()))
+            .map(|d| format!("{} {}{}", d.code, d.message.en(), d.hint.as_ref().map(|h| format!(" ({})", h.en())).unwrap_or_default()))
             .collect::<Vec<_>>()
     };
     assert_eq!(problems(r#"["IDD"]"#), ["R122 the key names field `IDD`, which this norm does not have (did you mean `ID`?)"]);
@@ -683,11 +691,14 @@ fn rules_ranges_and_the_engine_bound_reject_their_rows_with_the_data_year_as_per
     assert_eq!(links.period(), Some(Period { start: d(2025, 1, 1), end: d(2025, 12, 31) }));
     let mut keep = Keep::default();
     let report = plan.run_linked("spans.csv", text.as_bytes(), None, &options, &mut keep, &mut links).expect("run");
-    let seen: Vec<String> =
-        keep.problems.iter().map(|p| format!("{} {} {}", p.row.unwrap_or(0), p.code, p.field.as_deref().unwrap_or(""))).collect();
+    let seen: Vec<String> = keep
+        .problems
+        .iter()
+        .map(|p| format!("{} {} {}", p.row.unwrap_or(0), p.code, p.field.as_ref().map(Message::en).as_deref().unwrap_or("")))
+        .collect();
     assert_eq!(seen, ["3 V436 TO", "4 V436 PART", "5 V436 FROM", "6 V437 FROM", "7 V438 PART", "7 V438 WHOLE", "8 V436 PART"]);
     assert_eq!((report.valid, report.rejected), (1, 6));
-    assert!(keep.problems[0].message.to_string().contains("ends before it starts"), "{}", keep.problems[0].message);
+    assert!(keep.problems[0].message.en().contains("ends before it starts"), "{}", keep.problems[0].message.en());
     // Without a period, the rule that reads it is not checked; the others are.
     let mut keep = Keep::default();
     plan.run("spans.csv", text.as_bytes(), None, &options, &mut keep).expect("run");

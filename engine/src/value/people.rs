@@ -39,8 +39,14 @@ fn number_for_people(n: Decimal, unit: Unit) -> String {
 
 /// A decimal as written, with a comma and its thousands grouped.
 fn french(n: Decimal) -> String {
-    let text = n.to_string();
-    let (sign, digits) = text.strip_prefix('-').map_or(("", text.as_str()), |d| ("-", d));
+    french_number(&n.to_string())
+}
+
+/// A number written with a point (`-1234.50`, as `Decimal` writes it) the French way: a comma,
+/// and the integer part grouped by thousands with a narrow no-break space (`-1 234,50`). The one
+/// French number formatter: labels use it, and so does the CLI for every figure it shows.
+pub fn french_number(text: &str) -> String {
+    let (sign, digits) = text.strip_prefix('-').map_or(("", text), |d| ("-", d));
     let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {
@@ -64,6 +70,14 @@ mod tests {
 
     fn shown(v: Value, unit: Unit) -> String {
         for_people(&v, unit).replace([BEFORE_SIGN, THOUSANDS], " ")
+    }
+
+    #[test]
+    fn numbers_are_grouped_by_thousands_with_a_comma() {
+        assert_eq!(french_number("558327.00"), "558\u{202f}327,00");
+        assert_eq!(french_number("-1234"), "-1\u{202f}234");
+        assert_eq!(french_number("12.5"), "12,5");
+        assert_eq!(french_number("999"), "999");
     }
 
     #[test]

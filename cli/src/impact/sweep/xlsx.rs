@@ -7,6 +7,7 @@ use rust_xlsxwriter::XlsxError;
 
 use super::Sweep;
 use crate::format::Locale;
+use crate::language::Say;
 use crate::xlsx::Book;
 
 /// The workbook of a cost curve.
@@ -32,7 +33,7 @@ pub(super) fn book(s: &Sweep, rb: &Rulebook, locale: Locale) -> Result<Vec<u8>, 
             for (k, c) in v.cases.iter().enumerate() {
                 match c {
                     Some(d) => sheet.money(4 + k, *d)?,
-                    None => sheet.text(4 + k, msg!("xlsx-status-error").to_string())?,
+                    None => sheet.text(4 + k, msg!("xlsx-status-error").say())?,
                 }
             }
             previous = Some(v.total);

@@ -43,7 +43,8 @@ pub(crate) fn load(
             Ok(file) => file,
             Err(d) => return (None, vec![d]),
         },
-        None => SourceFile { path: msg!("eval-national-case-source", case = source.key).to_string(), text: data_files_only(schema, files) },
+        // No file holds the case's values: a name of its own, the same in every language.
+        None => SourceFile { path: format!("national:{}", source.key), text: data_files_only(schema, files) },
     };
     let n = schema.inputs.len();
     let mut diags = Vec::new();

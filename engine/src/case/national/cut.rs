@@ -15,6 +15,7 @@ use crate::data::norm::Norm;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::hashing::StreamHash;
 use crate::ids::InputId;
+use crate::message::Message;
 use crate::validate::split::Splitter;
 
 use super::{CaseBuffer, NationalFile};
@@ -80,16 +81,16 @@ impl Opened {
     pub(crate) fn open(input: &str, id: InputId, path: &Path, shown: String, norm: &Norm, column: &str) -> Result<Opened, Diagnostic> {
         let at = || Location::File { file: shown.clone() };
         let unreadable =
-            |why: String| Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &shown, reason = why)).at(at());
-        let file = open_regular(path).map_err(|e| unreadable(e.reason()))?;
+            |why: Message| Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &shown, reason = why)).at(at());
+        let file = open_regular(path).map_err(|e| unreadable(e.message()))?;
         let size = file.metadata().ok().map(|m| m.len());
         let mut splitter = Splitter::sized(Hashing { file: file.take(u64::MAX), hash: StreamHash::default() }, norm.separator, size);
         let mut header = Vec::new();
-        if splitter.peek(3).map_err(|e| unreadable(e.to_string()))? == BOM {
+        if splitter.peek(3).map_err(|e| unreadable(Message::of_io(&e)))? == BOM {
             splitter.skip(3);
             header.extend_from_slice(BOM);
         }
-        if !splitter.next_record().map_err(|e| unreadable(e.to_string()))? {
+        if !splitter.next_record().map_err(|e| unreadable(Message::of_io(&e)))? {
             return Err(Diagnostic::error(Code::EmptyFile, msg!("eval-national-empty", file = &shown)).at(at()));
         }
         let header_cells: Vec<String> =
@@ -150,8 +151,11 @@ impl Opened {
     /// this one; its lines count from 1 at `start`.
     pub(crate) fn range(&self, start: u64, end: u64) -> Result<Opened, Diagnostic> {
         let unreadable = |e: io::Error| {
-            Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &self.file.shown, reason = e.to_string()))
-                .at(Location::File { file: self.file.shown.clone() })
+            Diagnostic::error(
+                Code::DataFileUnreadable,
+                msg!("eval-data-unreadable", file = &self.file.shown, reason = crate::message::Message::of_io(&e)),
+            )
+            .at(Location::File { file: self.file.shown.clone() })
         };
         let mut file = File::open(&self.path).map_err(unreadable)?;
         file.seek(SeekFrom::Start(start)).map_err(unreadable)?;
@@ -187,7 +191,7 @@ impl Opened {
     }
 
     /// An error of reading this file.
-    pub(crate) fn failure(&self, why: &str) -> Diagnostic {
+    pub(crate) fn failure(&self, why: &Message) -> Diagnostic {
         Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &self.file.shown, reason = why))
             .at(Location::File { file: self.file.shown.clone() })
     }
@@ -209,8 +213,11 @@ impl Opened {
     /// Hashes the whole file (when its rows were read by range readers).
     pub(crate) fn hash_all(&mut self) -> Result<(), Diagnostic> {
         let mut file = File::open(&self.path).map_err(|e| {
-            Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &self.file.shown, reason = e.to_string()))
-                .at(Location::File { file: self.file.shown.clone() })
+            Diagnostic::error(
+                Code::DataFileUnreadable,
+                msg!("eval-data-unreadable", file = &self.file.shown, reason = crate::message::Message::of_io(&e)),
+            )
+            .at(Location::File { file: self.file.shown.clone() })
         })?;
         let mut hash = StreamHash::default();
         let mut buf = vec![0u8; 1 << 20];
@@ -241,8 +248,11 @@ impl Opened {
     /// Reads the next record; `false` at the end of the file.
     pub(crate) fn next_record(&mut self) -> Result<bool, Diagnostic> {
         let more = self.splitter.next_record().map_err(|e| {
-            Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &self.file.shown, reason = e.to_string()))
-                .at(Location::Data { file: self.file.shown.clone(), row: self.splitter.line as usize + 1, field: None })
+            Diagnostic::error(
+                Code::DataFileUnreadable,
+                msg!("eval-data-unreadable", file = &self.file.shown, reason = crate::message::Message::of_io(&e)),
+            )
+            .at(Location::Data { file: self.file.shown.clone(), row: self.splitter.line as usize + 1, field: None })
         })?;
         self.file.rows += u64::from(more);
         self.quoted |= more && self.splitter.quoted();

@@ -10,6 +10,7 @@ use serde_json::Value as Json;
 
 use crate::compare::diff::{dated, event_summary, indicator_summary, input_name, input_summary, item_attributes, item_name, table_summary};
 use crate::formula;
+use crate::message::Message;
 use crate::names::closed_names;
 use crate::rulebook::Parts;
 use crate::rules::list::{CodeList, ListItem};
@@ -41,9 +42,9 @@ closed_names! {
 #[derive(Debug, Clone)]
 pub(crate) struct Change {
     pub(crate) kind: ItemKind,
-    pub(crate) name: String,
-    pub(crate) from: Option<String>,
-    pub(crate) to: Option<String>,
+    pub(crate) name: Message,
+    pub(crate) from: Option<Message>,
+    pub(crate) to: Option<Message>,
     pub(crate) target: Target,
 }
 
@@ -114,7 +115,7 @@ pub(crate) fn changes(a: &Parts, b: &Parts) -> Vec<Change> {
                 from: x.map(|p| dated(&p.values, pa)),
                 to: y.map(|p| dated(&p.values, pb)),
                 target: Target::Parameter(name.clone()),
-                name,
+                name: name.into(),
             });
         }
     }
@@ -136,7 +137,7 @@ pub(crate) fn changes(a: &Parts, b: &Parts) -> Vec<Change> {
                     if i.map(fingerprint) != j.map(fingerprint) {
                         out.push(Change {
                             kind: ItemKind::Indicator,
-                            name: format!("{name}.{ind}"),
+                            name: format!("{name}.{ind}").into(),
                             from: i.map(indicator_summary),
                             to: j.map(indicator_summary),
                             target: Target::Indicator { set: name.clone(), name: ind },
@@ -146,9 +147,9 @@ pub(crate) fn changes(a: &Parts, b: &Parts) -> Vec<Change> {
             }
             _ if x.map(fingerprint) != y.map(fingerprint) => out.push(Change {
                 kind: ItemKind::Indicator,
-                name: name.clone(),
-                from: x.map(|s| msg!("data-diff-indicators", count = s.indicators.len()).to_string()),
-                to: y.map(|s| msg!("data-diff-indicators", count = s.indicators.len()).to_string()),
+                name: name.clone().into(),
+                from: x.map(|s| msg!("data-diff-indicators", count = s.indicators.len())),
+                to: y.map(|s| msg!("data-diff-indicators", count = s.indicators.len())),
                 target: Target::IndicatorSet(name),
             }),
             _ => {}
@@ -158,7 +159,7 @@ pub(crate) fn changes(a: &Parts, b: &Parts) -> Vec<Change> {
         if x.map(fingerprint) != y.map(fingerprint) {
             out.push(Change {
                 kind: ItemKind::Input,
-                name: x.or(y).map(input_name).unwrap_or_default(),
+                name: x.or(y).map(input_name).unwrap_or_default().into(),
                 from: x.map(input_summary),
                 to: y.map(input_summary),
                 target: Target::Input { section, name },
@@ -169,10 +170,10 @@ pub(crate) fn changes(a: &Parts, b: &Parts) -> Vec<Change> {
         if x.map(fingerprint) != y.map(fingerprint) {
             out.push(Change {
                 kind: ItemKind::Norm,
-                from: x.map(|n| format!("v{}", n.version)),
-                to: y.map(|n| format!("v{}", n.version)),
+                from: x.map(|n| format!("v{}", n.version).into()),
+                to: y.map(|n| format!("v{}", n.version).into()),
                 target: Target::Norm(name.clone()),
-                name,
+                name: name.into(),
             });
         }
     }
@@ -184,7 +185,7 @@ pub(crate) fn changes(a: &Parts, b: &Parts) -> Vec<Change> {
                 from: x.map(|s| s.describe()),
                 to: y.map(|s| s.describe()),
                 target: Target::Step(name.clone()),
-                name,
+                name: name.into(),
             });
         }
     }
@@ -205,8 +206,8 @@ pub(crate) fn changes(a: &Parts, b: &Parts) -> Vec<Change> {
         out.push(Change {
             kind: ItemKind::Result,
             name: "result".into(),
-            from: Some(result(a)),
-            to: Some(result(b)),
+            from: Some(result(a).into()),
+            to: Some(result(b).into()),
             target: Target::Result,
         });
     }
@@ -214,10 +215,10 @@ pub(crate) fn changes(a: &Parts, b: &Parts) -> Vec<Change> {
         if x.map(fingerprint) != y.map(fingerprint) {
             out.push(Change {
                 kind: ItemKind::Calendar,
-                from: x.map(event_summary),
-                to: y.map(event_summary),
+                from: x.map(|e| event_summary(e).into()),
+                to: y.map(|e| event_summary(e).into()),
                 target: Target::Event(name.clone()),
-                name,
+                name: name.into(),
             });
         }
     }
@@ -236,14 +237,14 @@ fn table_changes(name: &str, x: Option<&Table>, y: Option<&Table>, out: &mut Vec
             && x.rows.len() == y.rows.len()
             && x.rows.iter().zip(&y.rows).all(|(r, s)| r.keys == s.keys);
         if same_shape {
-            let values = |t: &Table, i: usize| -> Vec<(String, String)> {
-                t.columns.iter().zip(&t.rows[i].values).map(|(c, v)| (c.name.clone(), v.normalize().to_string())).collect()
+            let values = |t: &Table, i: usize| -> Vec<(String, Message)> {
+                t.columns.iter().zip(&t.rows[i].values).map(|(c, v)| (c.name.clone(), v.normalize().to_string().into())).collect()
             };
             for i in (0..x.rows.len()).filter(|&i| x.rows[i].values != y.rows[i].values) {
                 let (from, to) = only_differing(&values(x, i), &values(y, i));
                 out.push(Change {
                     kind: ItemKind::Table,
-                    name: format!("{name} [{}]", x.describe_row(i)),
+                    name: format!("{name} [{}]", x.describe_row(i)).into(),
                     from: Some(from),
                     to: Some(to),
                     target: Target::TableRow { table: name.to_string(), row: i },
@@ -254,7 +255,7 @@ fn table_changes(name: &str, x: Option<&Table>, y: Option<&Table>, out: &mut Vec
     }
     out.push(Change {
         kind: ItemKind::Table,
-        name: name.to_string(),
+        name: name.into(),
         from: x.map(table_summary),
         to: y.map(table_summary),
         target: Target::Table(name.to_string()),
@@ -282,7 +283,7 @@ fn list_changes(name: &str, x: Option<&CodeList>, y: Option<&CodeList>, a: &Part
                 };
                 out.push(Change {
                     kind: ItemKind::List,
-                    name: item_name(x, i.or(j).expect("an item of one year")),
+                    name: item_name(x, i.or(j).expect("an item of one year")).into(),
                     from,
                     to,
                     target: Target::ListItem { list: name.to_string(), key },
@@ -293,26 +294,27 @@ fn list_changes(name: &str, x: Option<&CodeList>, y: Option<&CodeList>, a: &Part
     }
     out.push(Change {
         kind: ItemKind::List,
-        name: name.to_string(),
-        from: x.map(|l| msg!("data-diff-codes", count = l.items.len()).to_string()),
-        to: y.map(|l| msg!("data-diff-codes", count = l.items.len()).to_string()),
+        name: name.into(),
+        from: x.map(|l| msg!("data-diff-codes", count = l.items.len())),
+        to: y.map(|l| msg!("data-diff-codes", count = l.items.len())),
         target: Target::List(name.to_string()),
     });
 }
 
 /// A list item's attributes as (name, value shown), in the list's order.
-fn attributes(list: &CodeList, item: &ListItem, period: Period) -> Vec<(String, String)> {
+fn attributes(list: &CodeList, item: &ListItem, period: Period) -> Vec<(String, Message)> {
     list.attributes.iter().zip(&item.values).map(|(a, v)| (a.name.clone(), dated(v, period))).collect()
 }
 
 /// Of two sets of named values with the same names, those that differ, as `name = value` on
 /// each side: a reader sees what moved (`tarif = 30.00` → `tarif = 32.00`), not the whole item.
-fn only_differing(before: &[(String, String)], after: &[(String, String)]) -> (String, String) {
+fn only_differing(before: &[(String, Message)], after: &[(String, Message)]) -> (Message, Message) {
     let mut pairs: Vec<_> = before.iter().zip(after).filter(|(x, y)| x != y).collect();
     if pairs.is_empty() {
         pairs = before.iter().zip(after).collect();
     }
-    let show = |side: Vec<&(String, String)>| side.iter().map(|(n, v)| format!("{n} = {v}")).collect::<Vec<_>>().join(", ");
+    let show =
+        |side: Vec<&(String, Message)>| Message::join(side.iter().map(|(n, v)| Message::join([Message::text(n), v.clone()], " = ")), ", ");
     (show(pairs.iter().map(|p| p.0).collect()), show(pairs.iter().map(|p| p.1).collect()))
 }
 
@@ -347,9 +349,9 @@ fn function_changes(a: &Parts, b: &Parts, out: &mut Vec<Change>) {
         if x.map(|f| code_of(&f.2)) != y.map(|f| code_of(&f.2)) {
             out.push(Change {
                 kind: ItemKind::Formula,
-                name: format!("{script}::{name}"),
-                from: x.map(|f| f.2.clone()),
-                to: y.map(|f| f.2.clone()),
+                name: format!("{script}::{name}").into(),
+                from: x.map(|f| f.2.clone().into()),
+                to: y.map(|f| f.2.clone().into()),
                 target: Target::Function { script, name },
             });
         }

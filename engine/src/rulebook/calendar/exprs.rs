@@ -58,7 +58,7 @@ pub(crate) fn bind_exprs(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) {
                     None
                 }
                 Err(err) => {
-                    let message = msg!("rules-in-event", key = key, event = &e.name, reason = err.to_string());
+                    let message = msg!("rules-in-event", key = key, event = &e.name, reason = err.message());
                     let at = file.location(src.file_span(err.span.clone()));
                     diags.push(expr_error_diagnostic(err, message, at));
                     None

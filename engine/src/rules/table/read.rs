@@ -1,6 +1,7 @@
 //! Reading a tables file: key columns (ranges, enumerations, booleans), value columns and rows.
 
 use crate::diagnostic::Code;
+use crate::message::Message;
 use crate::rules::provenance::{Provenance, parse_choice};
 use crate::rules::strict::{Obj, read_decimal};
 use crate::rules::table::grid::build_grid;
@@ -11,7 +12,7 @@ use crate::value::Unit;
 pub(crate) fn read_tables(root: &Obj<'_, '_>, out: &mut Vec<Table>) {
     for (key, item) in root.entries() {
         let name = key.get_ref().to_string();
-        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-table", name = &name).to_string()) else { continue };
+        let Some(obj) = Obj::of(root.ctx(), item, &msg!("rules-what-table", name = &name)) else { continue };
         if let Some(t) = read_table(&obj, name) {
             out.push(t);
         }
@@ -26,7 +27,7 @@ pub(crate) fn read_table(obj: &Obj<'_, '_>, name: String) -> Option<Table> {
         .array("keys")?
         .iter()
         .filter_map(|item| {
-            let k = Obj::of(ctx, item, &msg!("rules-what-key-column", table = &name).to_string())?;
+            let k = Obj::of(ctx, item, &msg!("rules-what-key-column", table = &name))?;
             let col = read_key_column(&k);
             k.finish();
             col
@@ -36,7 +37,7 @@ pub(crate) fn read_table(obj: &Obj<'_, '_>, name: String) -> Option<Table> {
         .array("columns")?
         .iter()
         .filter_map(|item| {
-            let c = Obj::of(ctx, item, &msg!("rules-what-value-column", table = &name).to_string())?;
+            let c = Obj::of(ctx, item, &msg!("rules-what-value-column", table = &name))?;
             let col_name = c.str("name");
             let unit = crate::rules::provenance::read_choice(&c, "unit", Unit::NAMES, Unit::parse);
             c.finish();
@@ -46,7 +47,7 @@ pub(crate) fn read_table(obj: &Obj<'_, '_>, name: String) -> Option<Table> {
     let mut rows = Vec::new();
     let mut rows_ok = true;
     for item in obj.array("rows")? {
-        let Some(r) = Obj::of(ctx, item, &msg!("rules-what-row", table = &name).to_string()) else {
+        let Some(r) = Obj::of(ctx, item, &msg!("rules-what-row", table = &name)) else {
             rows_ok = false;
             continue;
         };
@@ -129,7 +130,7 @@ pub(crate) fn read_row(r: &Obj<'_, '_>, keys: &[KeyColumn], columns: &[ValueColu
                 KeyKind::Enum { values } => Cell::Enum(values.clone()),
                 KeyKind::Bool => Cell::Bool(None),
             }),
-            (KeyKind::Range { .. }, toml::de::DeValue::Integer(_)) => read_decimal(ctx, item, "")
+            (KeyKind::Range { .. }, toml::de::DeValue::Integer(_)) => read_decimal(ctx, item, &Message::text(""))
                 .map(|d| Cell::Range(Interval { lo: Some((*d.get_ref(), true)), hi: Some((*d.get_ref(), true)) })),
             (KeyKind::Range { .. }, toml::de::DeValue::String(s)) => match Interval::parse(s) {
                 Some(i) => Some(Cell::Range(i)),

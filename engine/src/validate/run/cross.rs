@@ -195,7 +195,7 @@ impl<'p, 'a> Run<'p, 'a> {
     }
 }
 
-/// Names joined with "and" in the run's language (`A and B and C`).
+/// Names joined with "and" (`A and B and C`).
 pub(crate) fn and_list(names: &[&str]) -> Message {
     match names {
         [] => Message::text(String::new()),

@@ -5,6 +5,7 @@ use std::io::{self, Read};
 
 use crate::data::norm::Encoding;
 use crate::diagnostic::Code;
+use crate::message::Message;
 use crate::validate::encoding::{binary_kind, encoding_name, show_sep};
 use crate::validate::run::*;
 use crate::validate::split::Splitter;
@@ -47,7 +48,7 @@ impl<'p, 'a> Run<'p, 'a> {
         if !s.next_record()? {
             return Ok(false);
         }
-        let cells: Vec<String> = (0..s.width()).map(|i| self.unless_identifier(self.header_text(s.field(i)))).collect();
+        let cells: Vec<Message> = (0..s.width()).map(|i| self.unless_identifier(self.header_text(s.field(i)))).collect();
         let is_header = self.map_columns(&cells)?;
         self.width = cells.len();
         s.expected_width = Some(self.width);
@@ -110,7 +111,9 @@ impl<'p, 'a> Run<'p, 'a> {
 
     /// Maps header cells to the norm's fields and reports missing, unknown, misspelt,
     /// duplicated and disordered columns. Returns `false` when the first line is no header.
-    pub(crate) fn map_columns(&mut self, cells: &[String]) -> io::Result<bool> {
+    pub(crate) fn map_columns(&mut self, shown: &[Message]) -> io::Result<bool> {
+        // A masked cell names no field: it is matched as an empty one (too short to be misspelt).
+        let cells: Vec<&str> = shown.iter().map(|c| c.as_text().unwrap_or("")).collect();
         let norm = self.plan.norm;
         let n = norm.fields.len();
         let mut columns: Vec<Option<usize>> = vec![None; n];
@@ -129,7 +132,7 @@ impl<'p, 'a> Run<'p, 'a> {
                         Some(1),
                         msg!("data-header-duplicate-column", column = j + 1, first = columns[f].unwrap_or(0) + 1),
                     )
-                    .field(cell),
+                    .field(*cell),
                 ),
                 None => unmatched.push(j),
             }
@@ -185,9 +188,9 @@ impl<'p, 'a> Run<'p, 'a> {
                 Problem::new(
                     Code::HeaderUnknownColumn,
                     Some(1),
-                    msg!("data-header-unknown-column", column = j + 1, cell = &cells[j], norm = &norm.name),
+                    msg!("data-header-unknown-column", column = j + 1, cell = &shown[j], norm = &norm.name),
                 )
-                .field(&cells[j])
+                .field(shown[j].clone())
                 .hint(msg!("data-header-unknown-column-hint")),
             );
         }

@@ -9,6 +9,7 @@ use crate::data::field::{FieldValue, check_value, text_of, trim_bytes};
 use crate::data::norm::Encoding;
 use crate::diagnostic::{Code, Severity, did_you_mean};
 use crate::expr;
+use crate::message::Message;
 use crate::validate::Problem;
 use crate::validate::run::*;
 use crate::validate::split::{QuoteIssue, Splitter};
@@ -223,7 +224,7 @@ impl<'p, 'a> Run<'p, 'a> {
                 let (Some(col), value) = (self.columns[*g], self.cell_value(*g, s)) else { return };
                 (value, self.plan.fields[*g].name.as_str(), self.shown(*g, s.field(col)))
             }
-            Other::Value(v) => (v.clone(), "", constant_text(v, fmt)),
+            Other::Value(v) => (v.clone(), "", constant_text(v, fmt).into()),
             Other::Period(edge) => {
                 let Some(period) = self.report.period.or(self.run_period) else { return };
                 let day = match edge {
@@ -234,7 +235,7 @@ impl<'p, 'a> Run<'p, 'a> {
                     crate::data::norm::PeriodEdge::Start => msg!("data-rule-period-start"),
                     crate::data::norm::PeriodEdge::End => msg!("data-rule-period-end"),
                 };
-                let shown = format!("{} ({})", name, fmt.format(day));
+                let shown = Message::join([name, Message::text(format!("({})", fmt.format(day)))], " ");
                 (Value::Date(day), "", shown)
             }
         };
@@ -251,7 +252,11 @@ impl<'p, 'a> Run<'p, 'a> {
         let name = &self.plan.fields[rule.field].name;
         let col = self.columns[rule.field].expect("a value was read");
         let p = if self.detailed(Code::RuleBroken) {
-            let other = if other_name.is_empty() { shown_right } else { format!("{other_name} ({shown_right})") };
+            let other = if other_name.is_empty() {
+                shown_right
+            } else {
+                Message::join([Message::text(format!("{other_name} (")), shown_right, Message::text(")")], "")
+            };
             Problem::new(
                 Code::RuleBroken,
                 Some(s.line),
