@@ -162,7 +162,7 @@ pub(crate) const BLOCK: usize = 64;
 /// A condition memo is emptied when it reaches this size, to keep memory flat.
 pub(crate) const MEMO_MAX: usize = 4096;
 
-/// Running a compiled norm over a file: the one place a [`Run`] starts.
+/// Running a compiled norm over a file: the one place a `Run` starts.
 impl Validator<'_> {
     /// Validates the rows of `input`, a file called `name` (its size, when known, lets duplicate
     /// detection size its table once). Errors are those of reading `input` or writing to `sink`.
