@@ -167,7 +167,7 @@ pub fn summary(e: &Evaluation, o: &Output, locale: Locale) -> String {
             o.assumed.iter().map(|item| (item, e.assumed_shares.iter().find(|s| &s.item == item).map(|s| s.share))).collect();
         items.sort_by_key(|item| std::cmp::Reverse(item.1));
         for (item, share) in items {
-            let _ = writeln!(out, "  · {}", crate::compute::assumed_item(e, item, share, locale));
+            let _ = writeln!(out, "  · {}", crate::compute::assumed_item(e, item, share, locale, true));
         }
     }
     let _ = writeln!(out, "\n{}", msg!("explain-more"));
@@ -181,20 +181,24 @@ fn read_line(e: &Evaluation, r: &Read, locale: Locale) -> String {
             Some(c) => format!("{} ({name}) = {}", c.label, human(value, c.unit, locale)),
             None => msg!("explain-not-evaluated", name = name).to_string(),
         },
-        Read::Parameter { name, label, value, unit, status, .. } => {
-            msg!("explain-read-parameter", label = label, name = name, value = human(value, *unit, locale), status = status.as_str())
-                .to_string()
-        }
+        Read::Parameter { name, label, value, unit, status, .. } => msg!(
+            "explain-read-parameter",
+            label = label,
+            name = name,
+            value = human(value, *unit, locale),
+            status = msg!("cli-status", status = status.as_str())
+        )
+        .to_string(),
         Read::Input { name, value } => msg!("explain-read-input", name = name, value = value.to_string()).to_string(),
         Read::Builtin { name, value } => format!("{name} = {value}"),
         Read::Table { name, label, status, .. } => {
-            msg!("explain-read-table", label = label, name = name, status = status.as_str()).to_string()
+            msg!("explain-read-table", label = label, name = name, status = msg!("cli-status", status = status.as_str())).to_string()
         }
         Read::List { name, label, status, .. } => {
-            msg!("explain-read-list", label = label, name = name, status = status.as_str()).to_string()
+            msg!("explain-read-list", label = label, name = name, status = msg!("cli-status", status = status.as_str())).to_string()
         }
         Read::Indicators { name, label, status, .. } => {
-            msg!("explain-read-indicators", label = label, name = name, status = status.as_str()).to_string()
+            msg!("explain-read-indicators", label = label, name = name, status = msg!("cli-status", status = status.as_str())).to_string()
         }
         Read::Dataset { name, rows } => {
             msg!("explain-read-dataset", name = name, rows = *rows, shown = crate::format::number(&rows.to_string(), locale)).to_string()
@@ -231,7 +235,7 @@ fn node<'a>(out: &mut String, e: &'a Evaluation, o: &'a Output, prefix: &str, t:
     seen.insert(&o.name);
     let _ = writeln!(out, "{} ({}) = {}", o.label, o.name, human(&o.value, o.unit, locale));
     let body = format!("{prefix}│ ");
-    let _ = writeln!(out, "{body}{}: {}", o.mechanism, o.formula);
+    let _ = writeln!(out, "{body}{}", msg!("explain-mechanism", mechanism = o.mechanism, formula = o.formula.as_str()));
     if let (Some(src), true) = (&o.source, t.details) {
         for line in src.lines() {
             let _ = writeln!(out, "{body}    {line}");

@@ -42,7 +42,13 @@ pub fn run(args: &MatrixArgs) -> u8 {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&matrix(&case.display().to_string(), &columns(&books, case, options)));
+        let mut shown = columns(&books, case, options);
+        for column in &mut shown {
+            for value in column.values.values_mut() {
+                *value = for_people(value);
+            }
+        }
+        out.push_str(&matrix(&case.display().to_string(), &shown));
     }
     crate::emit(&out);
     crate::EXIT_OK
@@ -78,6 +84,17 @@ pub(super) struct Column {
     names: Vec<String>,
     pub(super) values: BTreeMap<String, String>,
     notes: Vec<String>,
+}
+
+/// A cell as a person reads it in the run's language (`66 129,08`, `oui`); the blessed
+/// matrices keep the JSON text.
+fn for_people(cell: &str) -> String {
+    match cell {
+        "true" => msg!("cli-docs-yes").to_string(),
+        "false" => msg!("cli-docs-no").to_string(),
+        _ if cell.parse::<rust_decimal::Decimal>().is_ok() => crate::format::number(cell, crate::format::Locale::Fr),
+        _ => cell.to_string(),
+    }
 }
 
 /// A value as the matrix shows it: the JSON text of the value, `∅` for null.
