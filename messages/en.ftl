@@ -1562,3 +1562,4 @@ cli-status = { $status }
 cli-schedule-event-kind = { $kind }
 cli-schedule-set-by-rule = set by the rules [{ $status }]: { $label }
 explain-mechanism = { $mechanism }: { $formula }
+help-rules-matrix--locale = Number style: fr (default) or plain (as the blessed matrices)

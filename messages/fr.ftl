@@ -1770,3 +1770,4 @@ explain-mechanism = { $mechanism ->
         [score] score
        *[other] { $mechanism }
     } : { $formula }
+help-rules-matrix--locale = Style des nombres : fr (par défaut) ou plain (comme les matrices bénies)

@@ -681,10 +681,21 @@ fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], lo
     for line in crate::compute::label_table(&table, columns, names) {
         let _ = writeln!(out, "{line}");
     }
-    let read: Vec<String> = rb.datasets().iter().zip(&totals.rows).map(|(d, n)| format!("{} {}", d.name, n)).collect();
-    let _ = writeln!(out, "  {}", msg!("cli-batch-rows-read", rows = read.join(", ")));
+    let read: Vec<String> = rb
+        .datasets()
+        .iter()
+        .zip(&totals.rows)
+        .map(|(d, n)| format!("{} {}", d.name, crate::format::number(&n.to_string(), locale)))
+        .collect();
+    let read = msg!("cli-batch-rows-read", rows = read.join(", ")).to_string();
+    let _ = writeln!(out, "{}", crate::width::wrap_indented(&read, columns, "  ", 4));
     if !totals.rows_left_out.is_empty() {
-        let left: Vec<String> = rb.datasets().iter().zip(&totals.rows_left_out).map(|(d, n)| format!("{} {}", d.name, n)).collect();
+        let left: Vec<String> = rb
+            .datasets()
+            .iter()
+            .zip(&totals.rows_left_out)
+            .map(|(d, n)| format!("{} {}", d.name, crate::format::number(&n.to_string(), locale)))
+            .collect();
         let _ = writeln!(out, "  {}", msg!("cli-batch-rows-left-out", rows = left.join(", ")));
     }
     out

@@ -293,5 +293,17 @@ fn part_line(p: &Part, o: &Output, locale: Locale) -> String {
     let count = p.count.map(|c| msg!("explain-rows", count = c, shown = crate::format::number(&c.to_string(), locale)).to_string());
     let figures: Vec<String> = [count, value].into_iter().flatten().collect();
     let detail = p.detail.as_ref().map(|d| format!(" ({d})")).unwrap_or_default();
-    format!("{}{label} : {}{detail}", p.key, figures.join(", "))
+    format!("{}{label} : {}{detail}", key_words(&p.key), figures.join(", "))
+}
+
+/// A breakdown's key with its yes/no cells in the run's words (`c2s false` → `c2s non`).
+fn key_words(key: &str) -> String {
+    key.split(" · ")
+        .map(|cell| match cell.rsplit_once(' ') {
+            Some((name, "true")) => format!("{name} {}", msg!("cli-docs-yes")),
+            Some((name, "false")) => format!("{name} {}", msg!("cli-docs-no")),
+            _ => cell.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

@@ -97,7 +97,11 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
         match &d.location {
             Some(Location::Source { file, span, .. }) if sources.files.contains_key(file) => {
                 let text = &sources.files[file];
-                let span = clamp(text, span.clone());
+                let mut span = clamp(text, span.clone());
+                // A span on a line's end (`\n`) points at that end, not into the next line.
+                if text[span.clone()].ends_with('\n') {
+                    span.end -= 1;
+                }
                 // The lines of the span only, numbered where they are: the excerpt costs its
                 // own length, not the file's.
                 let (from, to, line) = lines_of(text, &span);

@@ -211,8 +211,10 @@ fn table(s: &Schedule, name: &str, f: Fmt) -> String {
     deadlines_table(&mut out, s, &f);
     if !s.milestones.is_empty() {
         let _ = writeln!(out, "\n{}", msg!("cli-schedule-other-dates"));
+        let kind = |m: &peps_engine::schedule::Milestone| msg!("cli-schedule-event-kind", kind = m.kind.as_str()).to_string();
+        let kinds = s.milestones.iter().map(|m| crate::width::width(&kind(m))).max().unwrap_or(0);
         for m in &s.milestones {
-            let line = format!("{}  {}", msg!("cli-schedule-event-kind", kind = m.kind.as_str()), f.named(&m.label, &m.name));
+            let line = format!("{}  {}", crate::width::pad(&kind(m), kinds), f.named(&m.label, &m.name));
             let lines = crate::width::wrap(&line, f.columns.saturating_sub(14).max(crate::width::MIN_LABEL));
             let _ = writeln!(out, "  {:<10}  {}", f.date(m.date), lines.join(&format!("\n{}", " ".repeat(14))));
         }

@@ -72,6 +72,44 @@ pub fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(n))
 }
 
+/// Rows of cells as lines that fit `columns`: every cell keeps its width (right-aligned where
+/// `right` says so: figures) except the cells of column `wrapped`, which wrap in what is left
+/// (at least [`MIN_LABEL`]); each line starts with `indent`.
+pub fn table(rows: &[Vec<String>], wrapped: usize, right: &[bool], indent: &str, columns: usize) -> Vec<String> {
+    table_rows(rows, wrapped, right, indent, columns).into_iter().flatten().collect()
+}
+
+/// [`table`], the lines of each row apart (a row's label may take several).
+pub fn table_rows(rows: &[Vec<String>], wrapped: usize, right: &[bool], indent: &str, columns: usize) -> Vec<Vec<String>> {
+    let n = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..n).map(|i| rows.iter().filter_map(|r| r.get(i)).map(|c| width(c)).max().unwrap_or(0)).collect();
+    let others: usize = widths.iter().enumerate().filter(|(i, _)| *i != wrapped).map(|(_, w)| w + 2).sum();
+    let wrap_width = widths.get(wrapped).copied().unwrap_or(0).min(columns.saturating_sub(width(indent) + others)).max(MIN_LABEL);
+    let mut out = Vec::new();
+    for row in rows {
+        let mut lines = Vec::new();
+        let parts = row.get(wrapped).map_or_else(|| vec![String::new()], |c| wrap(c, wrap_width));
+        let cells: Vec<String> = (0..n)
+            .map(|i| {
+                let w = if i == wrapped { wrap_width } else { widths[i] };
+                let cell = if i == wrapped { parts[0].as_str() } else { row.get(i).map_or("", String::as_str) };
+                if right.get(i).copied().unwrap_or(false) {
+                    format!("{}{cell}", " ".repeat(w.saturating_sub(width(cell))))
+                } else {
+                    pad(cell, w)
+                }
+            })
+            .collect();
+        lines.push(format!("{indent}{}", cells.join("  ")).trim_end().to_string());
+        let before: usize = widths.iter().take(wrapped).map(|w| w + 2).sum();
+        for part in &parts[1..] {
+            lines.push(format!("{indent}{}{part}", " ".repeat(before)));
+        }
+        out.push(lines);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,6 +22,9 @@ pub struct MatrixArgs {
     /// Keep each case's dates (by default its data are brought into each year)
     #[arg(long)]
     keep_dates: bool,
+    /// Number style of the table
+    #[arg(long, value_enum, env = "PEPS_LOCALE", default_value_t = crate::format::Locale::Fr)]
+    locale: crate::format::Locale,
     /// The case folders
     #[arg(required = true)]
     cases: Vec<PathBuf>,
@@ -45,7 +48,7 @@ pub fn run(args: &MatrixArgs) -> u8 {
         let mut shown = columns(&books, case, options);
         for column in &mut shown {
             for value in column.values.values_mut() {
-                *value = for_people(value);
+                *value = for_people(value, args.locale);
             }
         }
         out.push_str(&matrix(&case.display().to_string(), &shown));
@@ -86,13 +89,14 @@ pub(super) struct Column {
     notes: Vec<String>,
 }
 
-/// A cell as a person reads it in the run's language (`66 129,08`, `oui`); the blessed
-/// matrices keep the JSON text.
-fn for_people(cell: &str) -> String {
+/// A cell as a person reads it in the run's language (`66 129,08`, `oui`), or as it is with
+/// `--locale plain`; the blessed matrices keep the JSON text.
+fn for_people(cell: &str, locale: crate::format::Locale) -> String {
     match cell {
+        _ if locale == crate::format::Locale::Plain => cell.to_string(),
         "true" => msg!("cli-docs-yes").to_string(),
         "false" => msg!("cli-docs-no").to_string(),
-        _ if cell.parse::<rust_decimal::Decimal>().is_ok() => crate::format::number(cell, crate::format::Locale::Fr),
+        _ if cell.parse::<rust_decimal::Decimal>().is_ok() => crate::format::number(cell, locale),
         _ => cell.to_string(),
     }
 }
