@@ -876,11 +876,11 @@ cli-validate-summary = { $file }: { $verdict } — { $rows } { $rows ->
 cli-validate-period = period { $start } to { $end }
 cli-validate-no-period = no period
 cli-validate-norm = norm { $norm } v{ $version } ({ $status }), { $period }
-cli-validate-code-errors = { $code } { $name }: { $count } { $count ->
+cli-validate-code-errors = { $code }: { $count } { $count ->
         [one] error
        *[other] errors
     }
-cli-validate-code-warnings = { $code } { $name }: { $count } { $count ->
+cli-validate-code-warnings = { $code }: { $count } { $count ->
         [one] warning
        *[other] warnings
     }
@@ -903,7 +903,7 @@ cli-schedule-less = less
 cli-schedule-advances-on = advances on
 cli-schedule-estimate-given = given by the case
 cli-schedule-estimate-computed = computed by the rules
-cli-schedule-paid-apart = { $label } ({ $name }), paid apart
+cli-schedule-paid-apart = { $label }, paid apart
 cli-schedule-other-dates = Other dates
 cli-schedule-payments = Payments
 cli-schedule-col-date = date
@@ -920,7 +920,7 @@ cli-schedule-share = { $share } of the estimate { $estimate } = { $base }
 cli-schedule-share-rebased = { $share } of the re-based estimate { $estimate } = { $base }
 cli-schedule-complement = paid in advance, settled with the balance
 cli-schedule-own-amount = its own amount
-cli-schedule-output = { $label } ({ $name }) { $value }: { $what }
+cli-schedule-output = { $label } { $value }: { $what }
 cli-schedule-recorded = recorded in the case, planned by no event of the calendar
 cli-schedule-received-on = received on { $date }
 cli-schedule-rebase = { $amount } regularisation of the earlier advances: { $causes }
@@ -943,7 +943,7 @@ cli-schedule-applied-from = from { $from }
 cli-schedule-removes-days = removes { $days } of { $period } days
 cli-schedule-adds-days = adds { $days } of { $period } days
 cli-schedule-movement = { $movement }: { $days }; { $share }: { $effect } on the estimate, { $applied }
-cli-schedule-deadlines = { $label } ({ $rule }): working day { $day } of the month after each period, files { $norms }
+cli-schedule-deadlines = { $label }: working day { $day } of the month after each period, files { $norms }
 cli-schedule-saturday-working = Saturday is a working day
 cli-schedule-saturday-off = Saturday is not a working day
 cli-schedule-day = { $other }
@@ -1258,7 +1258,7 @@ cli-batch-no-output-suggest = --outputs: the { $year } rules have no output `{ $
 cli-batch-no-case-folder = no sub-folder of { $dir } holds a { $file }
 cli-batch-cannot-list = cannot list { $dir }: { $reason }
 cli-batch-warnings = warnings in { $warned } of { $cases } cases (`peps compute` on one case shows them):
-cli-batch-warning-code = { $code } { $name }: { $cases } { $cases ->
+cli-batch-warning-code = { $code }: { $cases } { $cases ->
         [one] case
        *[other] cases
     } — { $summary }
@@ -1282,7 +1282,7 @@ cli-docs-no-key = No key: only identical rows are compared, and refused (V426).
 cli-docs-no-key-allowed = No key: only identical rows are compared, and kept with a warning (V426).
 
 # issue 23, part privacy: paths, identifiers, diagnostics
-cli-report-more-of-code = … and { $count } more { $code } { $name } (the first { $shown } are shown)
+cli-report-more-of-code = … and { $count } more { $code } (the first { $shown } are shown)
 # batches and national runs lose no team, writers never destroy, temporary files (issue 23, part runs)
 cli-batch-no-case-file = { $folder } holds data but no { $file }: the case is not computed
 cli-batch-no-case-file-hint = write its { $file } (a `peps synth --teams` stopped halfway leaves such folders: run it again), or move the folder out of the batch
@@ -1304,7 +1304,7 @@ cli-validate-with-notes = { $verdict }, { $count } { $count ->
         [one] note
        *[other] notes
     }
-cli-validate-code-notes = { $code } { $name }: { $count } { $count ->
+cli-validate-code-notes = { $code }: { $count } { $count ->
         [one] note
        *[other] notes
     }
@@ -1500,8 +1500,8 @@ explain-rows = { $shown } { $count ->
 report-bar-label-not-a-bar = `[result.bar_labels]` names `{ $name }`, which is not a bar of `[result] waterfall`
 report-level-error = error
 report-level-warning = warning
-report-level-help = help:
-report-level-note = note:
+report-level-help = help
+report-level-note = note
 cli-compute-delimiter = --delimiter must be one ASCII character
 # issue 26, item 5 (pages): the page of a case for its director (cli/src/html/)
 html-generated = Page generated on { $date }
@@ -1682,3 +1682,48 @@ cli-sweep-largest-step = The largest step: { $from } → { $to }, { $delta }; at
 cli-sweep-no-step = A single value: no step to attribute.
 cli-sweep-chart = Total cost by { $item }
 help-impact--sweep = With --year: a cost curve, one rule value swept (NAME=FROM..TO:STEP: a parameter, TABLE[key=value,…].column or LIST.CODE.attribute; see docs/courbes-de-cout.md)
+# French everywhere by default, English with --lang en; the terminal's width (issue 26, part french)
+cli-clap-usage = Usage:
+cli-clap-commands = Commands
+cli-clap-help-flag = Print help
+cli-clap-version-flag = Print version
+cli-clap-help-subcommand = Print this message or the help of the given subcommand(s)
+cli-clap-possible-values = [possible values: { $values }]
+cli-clap-env = [env: { $name }]
+cli-clap-default = [default: { $value }]
+cli-clap-missing = the following required arguments were not provided:{ $args }
+cli-clap-value-missing = a value is required for '{ $arg }'
+cli-clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+cli-clap-value-refused = invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-clap-unknown-argument = unexpected argument '{ $arg }' found
+cli-clap-unknown-command = unrecognized subcommand '{ $name }'
+cli-clap-conflict = the argument '{ $arg }' cannot be used with '{ $prior }'
+cli-clap-too-many-values = unexpected value '{ $value }' for '{ $arg }' found
+cli-clap-number-of-values = '{ $arg }' requires { $expected } values, { $actual } given
+cli-clap-no-equals = '{ $arg }' requires an equal sign before its value
+cli-clap-missing-command = '{ $name }' requires a subcommand
+cli-clap-invalid = invalid arguments
+cli-clap-suggested = tip: a similar name exists: { $names }
+cli-clap-dash-dash = to pass '{ $arg }' as a value, use '-- { $arg }'
+cli-clap-more = For more information, try '--help'.
+cli-table-total = TOTAL
+help-compute--names = The table shows each figure's rule name beside its label
+cli-batch-title = { $rulebook } — { $cases } { $cases ->
+        [one] case
+       *[other] cases
+    }
+cli-batch-col-case = case
+cli-batch-col-name = name
+cli-batch-col-eligible = eligible
+cli-batch-col-total = total
+cli-batch-cell-error = error
+cli-batch-summary = { $cases } { $cases ->
+        [one] case
+       *[other] cases
+    }: { $eligible } eligible, { $ineligible } not eligible, { $errors } in error
+help-schedule--names = The table shows the rule names beside the labels
+cli-status = { $status }
+cli-schedule-event-kind = { $kind }
+cli-schedule-set-by-rule = set by the rules [{ $status }]: { $label }
+explain-mechanism = { $mechanism }: { $formula }
+help-rules-matrix--locale = Number style: fr (default) or plain (as the blessed matrices)

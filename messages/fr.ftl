@@ -942,11 +942,11 @@ cli-validate-summary = { $file } : { $verdict } — { $rows } { $rows ->
 cli-validate-period = période du { $start } au { $end }
 cli-validate-no-period = sans période
 cli-validate-norm = norme { $norm } v{ $version } ({ $status }), { $period }
-cli-validate-code-errors = { $code } { $name } : { $count } { $count ->
+cli-validate-code-errors = { $code } : { $count } { $count ->
         [one] erreur
        *[other] erreurs
     }
-cli-validate-code-warnings = { $code } { $name } : { $count } { $count ->
+cli-validate-code-warnings = { $code } : { $count } { $count ->
         [one] avertissement
        *[other] avertissements
     }
@@ -972,7 +972,7 @@ cli-schedule-less = moins
 cli-schedule-advances-on = avances sur
 cli-schedule-estimate-given = donnée par le cas
 cli-schedule-estimate-computed = calculée par les règles
-cli-schedule-paid-apart = { $label } ({ $name }), versé à part
+cli-schedule-paid-apart = { $label }, versé à part
 cli-schedule-other-dates = Autres dates
 cli-schedule-payments = Versements
 cli-schedule-col-date = date
@@ -989,7 +989,7 @@ cli-schedule-share = { $share } de l'estimation { $estimate } = { $base }
 cli-schedule-share-rebased = { $share } de l'estimation recalculée { $estimate } = { $base }
 cli-schedule-complement = versé par avance, réglé avec le solde
 cli-schedule-own-amount = montant propre
-cli-schedule-output = { $label } ({ $name }) { $value } : { $what }
+cli-schedule-output = { $label } { $value } : { $what }
 cli-schedule-recorded = enregistré dans le cas, prévu par aucun événement du calendrier
 cli-schedule-received-on = reçu le { $date }
 cli-schedule-rebase = { $amount } de régularisation des avances précédentes : { $causes }
@@ -1018,7 +1018,7 @@ cli-schedule-adds-days = ajoute { $days } { $days ->
        *[other] jours
     } sur { $period }
 cli-schedule-movement = { $movement } : { $days } ; { $share } : { $effect } sur l'estimation, { $applied }
-cli-schedule-deadlines = { $label } ({ $rule }) : { $day ->
+cli-schedule-deadlines = { $label } : { $day ->
         [1] 1er
        *[other] { $day }e
     } jour ouvré du mois suivant chaque période, fichiers { $norms }
@@ -1437,7 +1437,7 @@ cli-batch-no-output-suggest = --outputs : les règles { $year } n'ont pas de sor
 cli-batch-no-case-folder = aucun sous-dossier de { $dir } ne contient de { $file }
 cli-batch-cannot-list = impossible de lister { $dir } : { $reason }
 cli-batch-warnings = avertissements dans { $warned } cas sur { $cases } (`peps compute` sur un cas les montre) :
-cli-batch-warning-code = { $code } { $name } : { $cases } cas — { $summary }
+cli-batch-warning-code = { $code } : { $cases } cas — { $summary }
 cli-batch-no-column = --columns : pas de colonne `{ $name }` (une sortie doit aussi être demandée avec --outputs)
 cli-batch-no-column-suggest = --columns : pas de colonne `{ $name }` (une sortie doit aussi être demandée avec --outputs) (vouliez-vous dire `{ $suggestion }` ?)
 cli-batch-rows-read = lignes lues : { $rows }
@@ -1458,7 +1458,7 @@ cli-docs-no-key = Pas de clé : seules les lignes identiques sont comparées, et
 cli-docs-no-key-allowed = Pas de clé : seules les lignes identiques sont comparées, et gardées avec un avertissement (V426).
 
 # issue 23, partie privacy : chemins, identifiants, diagnostics
-cli-report-more-of-code = … et { $count } autres { $code } { $name } (les { $shown } premiers sont affichés)
+cli-report-more-of-code = … et { $count } autres { $code } (les { $shown } premiers sont affichés)
 # batches and national runs lose no team, writers never destroy, temporary files (issue 23, part runs)
 cli-batch-no-case-file = { $folder } contient des données mais pas de { $file } : le cas n'est pas calculé
 cli-batch-no-case-file-hint = écrivez son { $file } (un `peps synth --teams` interrompu laisse de tels dossiers : relancez-le), ou sortez le dossier du lot
@@ -1480,7 +1480,7 @@ cli-validate-with-notes = { $verdict }, { $count } { $count ->
         [one] information
        *[other] informations
     }
-cli-validate-code-notes = { $code } { $name } : { $count } { $count ->
+cli-validate-code-notes = { $code } : { $count } { $count ->
         [one] information
        *[other] informations
     }
@@ -1682,8 +1682,8 @@ explain-rows = { $shown } { $count ->
 report-bar-label-not-a-bar = `[result.bar_labels]` nomme `{ $name }`, qui n'est pas une barre de `[result] waterfall`
 report-level-error = erreur
 report-level-warning = avertissement
-report-level-help = aide :
-report-level-note = note :
+report-level-help = aide{" "}
+report-level-note = note{" "}
 cli-compute-delimiter = --delimiter doit être un seul caractère ASCII
 # issue 26, item 5 (pages) : la page du cas pour sa direction (cli/src/html/)
 html-generated = Page produite le { $date }
@@ -1867,3 +1867,74 @@ cli-sweep-largest-step = Le plus grand pas : { $from } → { $to }, { $delta } ;
 cli-sweep-no-step = Une seule valeur : aucun pas à attribuer.
 cli-sweep-chart = Coût total selon { $item }
 help-impact--sweep = Avec --year : une courbe de coût, une valeur des règles balayée (NOM=DE..À:PAS : un paramètre, TABLE[clé=valeur,…].colonne ou LISTE.CODE.attribut ; voir docs/courbes-de-cout.md)
+# French everywhere by default, English with --lang en; the terminal's width (issue 26, part french)
+cli-clap-usage = Utilisation :
+cli-clap-commands = Commandes
+cli-clap-help-flag = Afficher l'aide
+cli-clap-version-flag = Afficher la version
+cli-clap-help-subcommand = Afficher cette aide ou l'aide des commandes données
+cli-clap-possible-values = [valeurs possibles : { $values }]
+cli-clap-env = [variable d'environnement : { $name }]
+cli-clap-default = [par défaut : { $value }]
+cli-clap-missing = il manque ces arguments obligatoires :{ $args }
+cli-clap-value-missing = une valeur est attendue pour « { $arg } »
+cli-clap-invalid-value = valeur « { $value } » invalide pour « { $arg } »
+cli-clap-value-refused = valeur « { $value } » refusée pour « { $arg } » : { $reason }
+cli-clap-unknown-argument = argument inattendu « { $arg } »
+cli-clap-unknown-command = commande inconnue « { $name } »
+cli-clap-conflict = « { $arg } » ne peut pas être utilisé avec « { $prior } »
+cli-clap-too-many-values = valeur inattendue « { $value } » pour « { $arg } »
+cli-clap-number-of-values = « { $arg } » attend { $expected } valeurs, { $actual } données
+cli-clap-no-equals = « { $arg } » demande un signe = avant sa valeur
+cli-clap-missing-command = « { $name } » demande une commande
+cli-clap-invalid = arguments invalides
+cli-clap-suggested = peut-être : { $names }
+cli-clap-dash-dash = pour passer « { $arg } » comme une valeur, écrivez « -- { $arg } »
+cli-clap-more = Pour en savoir plus : --help
+cli-table-total = TOTAL
+help-compute--names = Le tableau montre le nom de règle de chaque chiffre à côté de son libellé
+cli-batch-title = { $rulebook } — { $cases } cas
+cli-batch-col-case = cas
+cli-batch-col-name = nom
+cli-batch-col-eligible = éligible
+cli-batch-col-total = total
+cli-batch-cell-error = erreur
+cli-batch-summary = { $cases } cas : { $eligible } { $eligible ->
+        [one] éligible
+       *[other] éligibles
+    }, { $ineligible } non { $ineligible ->
+        [one] éligible
+       *[other] éligibles
+    }, { $errors } en erreur
+help-schedule--names = Le tableau montre les noms de règle à côté des libellés
+cli-status = { $status ->
+        [confirmed] confirmé
+        [seed] texte de référence
+        [assumed] hypothèse
+       *[other] { $status }
+    }
+cli-schedule-event-kind = { $kind ->
+        [advance] acompte
+        [balance] solde
+        [notification] notification
+        [deadline] échéance
+        [end] fin
+        [deposit] dépôt
+        [rebase] régularisation
+        [complement] complément
+       *[other] { $kind }
+    }
+cli-schedule-set-by-rule = fixé par les règles [{ $status }] : { $label }
+explain-mechanism = { $mechanism ->
+        [filter] filtre
+        [lookup] recherche dans une table
+        [aggregate] total
+        [derive] calcul par ligne
+        [classify] classement
+        [formula] formule
+        [function] fonction
+        [checks] conditions
+        [score] score
+       *[other] { $mechanism }
+    } : { $formula }
+help-rules-matrix--locale = Style des nombres : fr (par défaut) ou plain (comme les matrices bénies)

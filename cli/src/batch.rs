@@ -51,6 +51,8 @@ pub struct BatchArgs<'a> {
     pub delimiter: u8,
     /// Where the result goes (`-o FILE`).
     pub out: &'a crate::xlsx::Destination,
+    /// `--names`: the table shows each component's rule name beside its label.
+    pub names: bool,
 }
 
 /// The totals of a run.
@@ -186,7 +188,7 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
             inputs: files.iter().map(|f| InputFile { input: &f.input, file: &f.shown, rows: f.rows, sha256: &f.sha256 }).collect(),
         }),
         Format::Csv => csv(&rb, &rows, &totals, &wanted, &columns),
-        Format::Table | Format::Html => table(&rb, &rows, &totals, &wanted, args.locale),
+        Format::Table | Format::Html => table(&rb, &rows, &totals, &wanted, args.locale, args.names),
         Format::Xlsx => String::new(),
     };
     let written = match args.format {
@@ -296,8 +298,8 @@ fn warnings_summary(rows: &[CaseRow]) -> Option<String> {
     let warned = rows.iter().filter(|r| r.diagnostics.iter().any(|d| !d.is_error())).count();
     let mut out = msg!("cli-batch-warnings", warned = warned, cases = rows.len()).say();
     for (code, n) in codes {
-        let line = msg!("cli-batch-warning-code", code = code.to_string(), name = code.name(), cases = n, summary = code.summary());
-        out.push_str(&format!("\n  {line}", line = line.say()));
+        let line = msg!("cli-batch-warning-code", code = crate::report::code_id(code), cases = n, summary = code.summary());
+        out.push_str(&format!("\n{}", crate::width::wrap_indented(&line.say(), crate::width::columns(), "  ", 4)));
     }
     Some(out)
 }
@@ -403,51 +405,100 @@ fn csv(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], shap
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], locale: Locale) -> String {
+fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], locale: Locale, names: bool) -> String {
+    use crate::width::{pad, width, wrap};
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {} cases\n", rb.label(), rows.len());
-    let width = rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(4).clamp(4, 48);
+    let columns = crate::width::columns();
+    let title = msg!("cli-batch-title", rulebook = rb.label(), cases = rows.len()).say();
+    let _ = writeln!(out, "{}\n", crate::width::wrap_indented(&title, columns, "", 2));
     let units: Vec<Unit> = wanted.iter().map(|n| rb.steps_in_order().find(|s| s.def.name == *n).map_or(Unit::Number, |s| s.unit)).collect();
-    let widths: Vec<usize> = wanted.iter().map(|n| n.chars().count().max(12)).collect();
-    let mut head = format!("{:<14} {:<width$} {:>9} {:>18}", "case", "name", "eligible", "total");
+    let eligible_cell = |r: &CaseRow| match (r.status, r.eligible) {
+        ("error", _) => msg!("cli-batch-cell-error").say(),
+        (_, true) => msg!("cli-docs-yes").say(),
+        (_, false) => msg!("cli-docs-no").say(),
+    };
+    // A case in error has no figure: its codes stand in its total's place, never 0.
+    let total_cell =
+        |r: &CaseRow| if r.status == "error" { r.errors.join(" ") } else { human(&Value::Number(r.total), rb.total_step().unit, locale) };
+    let head = [
+        msg!("cli-batch-col-case").say(),
+        msg!("cli-batch-col-name").say(),
+        msg!("cli-batch-col-eligible").say(),
+        msg!("cli-batch-col-total").say(),
+    ];
+    let case_width = rows.iter().map(|r| width(&r.case)).chain([width(&head[0]), 4]).max().unwrap_or(4).min(24);
+    let eligible_width = rows.iter().map(|r| width(&eligible_cell(r))).chain([width(&head[2])]).max().unwrap_or(3);
+    let total_width = rows.iter().map(|r| width(&total_cell(r))).chain([width(&head[3])]).max().unwrap_or(5);
+    let widths: Vec<usize> = wanted.iter().map(|n| width(n).max(12)).collect();
+    let fixed = case_width + 1 + 1 + eligible_width + 1 + total_width + widths.iter().map(|w| w + 1).sum::<usize>();
+    let longest = rows.iter().map(|r| width(&r.name)).chain([width(&head[1])]).max().unwrap_or(4);
+    // The team's name wraps in its column; the figures never do.
+    let name_width = longest.min(columns.saturating_sub(fixed)).max(12);
+    let right = |text: &str, w: usize| format!("{}{text}", " ".repeat(w.saturating_sub(width(text))));
+    let mut line = format!(
+        "{} {} {} {}",
+        pad(&head[0], case_width),
+        pad(&head[1], name_width),
+        right(&head[2], eligible_width),
+        right(&head[3], total_width)
+    );
     for (n, w) in wanted.iter().zip(&widths) {
-        let _ = write!(head, " {n:>w$}");
+        let _ = write!(line, " {}", right(n, *w));
     }
-    let _ = writeln!(out, "{}", head.trim_end());
+    let _ = writeln!(out, "{}", line.trim_end());
     for r in rows {
-        let name: String = r.name.chars().take(width).collect();
-        let eligible = match (r.status, r.eligible) {
-            ("error", _) => "error",
-            (_, true) => "yes",
-            (_, false) => "no",
-        };
-        // A case in error has no figure: its codes stand in its total's place, never 0.
-        let total = if r.status == "error" { r.errors.join(" ") } else { human(&Value::Number(r.total), rb.total_step().unit, locale) };
-        let mut line = format!("{:<14} {name:<width$} {eligible:>9} {total:>18}", r.case);
+        let names_lines = wrap(&r.name, name_width);
+        let cases_lines = wrap(&r.case, case_width);
+        let mut line = format!(
+            "{} {} {} {}",
+            pad(&cases_lines[0], case_width),
+            pad(&names_lines[0], name_width),
+            right(&eligible_cell(r), eligible_width),
+            right(&total_cell(r), total_width)
+        );
         for ((v, u), w) in r.outputs.iter().zip(&units).zip(&widths) {
-            let _ = write!(line, " {:>w$}", human(v, *u, locale));
+            let _ = write!(line, " {}", right(&human(v, *u, locale), *w));
         }
         let _ = writeln!(out, "{}", line.trim_end());
+        for i in 1..names_lines.len().max(cases_lines.len()) {
+            let case = cases_lines.get(i).map_or("", String::as_str);
+            let name = names_lines.get(i).map_or("", String::as_str);
+            let _ = writeln!(out, "{}", format!("{} {name}", pad(case, case_width)).trim_end());
+        }
     }
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "{} cases: {} eligible, {} not eligible, {} in error",
-        totals.cases,
-        totals.eligible,
-        totals.cases - totals.eligible - totals.errors,
-        totals.errors
+    let summary = msg!(
+        "cli-batch-summary",
+        cases = totals.cases,
+        eligible = totals.eligible,
+        ineligible = totals.cases - totals.eligible - totals.errors,
+        errors = totals.errors
     );
-    let label_width = rb.components().map(|s| rb.render_label(&s.def.label).chars().count()).max().unwrap_or(10).min(70);
-    for (step, v) in rb.components().zip(&totals.components) {
-        let label: String = rb.render_label(&step.def.label).chars().take(label_width).collect();
-        let _ = writeln!(out, "  {label:<label_width$}  {:>18}  {}", human_amount(*v, locale), step.def.name);
+    let _ = writeln!(out, "{summary}", summary = summary.say());
+    let mut table: Vec<(&str, String, String, &str)> = rb
+        .components()
+        .zip(&totals.components)
+        .map(|(step, v)| (" ", rb.render_label(&step.def.label), human_amount(*v, locale), step.def.name.as_str()))
+        .collect();
+    table.push((" ", msg!("cli-table-total").say(), human_amount(totals.total, locale), ""));
+    for line in crate::compute::label_table(&table, columns, names) {
+        let _ = writeln!(out, "{line}");
     }
-    let _ = writeln!(out, "  {:<label_width$}  {:>18}", "TOTAL", human_amount(totals.total, locale));
-    let read: Vec<String> = rb.datasets().iter().zip(&totals.rows).map(|(d, n)| format!("{} {}", d.name, n)).collect();
-    let _ = writeln!(out, "  {}", msg!("cli-batch-rows-read", rows = read.join(", ")).say());
+    let read: Vec<String> = rb
+        .datasets()
+        .iter()
+        .zip(&totals.rows)
+        .map(|(d, n)| format!("{} {}", d.name, crate::format::number(&n.to_string(), locale)))
+        .collect();
+    let read = msg!("cli-batch-rows-read", rows = read.join(", ")).say();
+    let _ = writeln!(out, "{}", crate::width::wrap_indented(&read, columns, "  ", 4));
     if !totals.rows_left_out.is_empty() {
-        let left: Vec<String> = rb.datasets().iter().zip(&totals.rows_left_out).map(|(d, n)| format!("{} {}", d.name, n)).collect();
+        let left: Vec<String> = rb
+            .datasets()
+            .iter()
+            .zip(&totals.rows_left_out)
+            .map(|(d, n)| format!("{} {}", d.name, crate::format::number(&n.to_string(), locale)))
+            .collect();
         let _ = writeln!(out, "  {}", msg!("cli-batch-rows-left-out", rows = left.join(", ")).say());
     }
     out
@@ -486,8 +537,8 @@ fn timings(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, times: &RunTimes, w
     let _ = writeln!(out, "  {:<36} {:>9} {:>9.3}", format!("  {}", msg!("cli-timings-evaluating").say()), "", evaluate.as_secs_f64());
     for (d, n) in rb.datasets().iter().zip(&totals.rows) {
         let per = |t: Duration| if t.is_zero() { 0.0 } else { *n as f64 / t.as_secs_f64() };
-        let rates = msg!("cli-timings-rates", rows = *n, wall = format!("{:.0}", per(wall)), cpu = format!("{:.0}", per(evaluate)));
-        let _ = writeln!(out, "  {:<10} {rates}", d.name, rates = rates.say());
+        let rates = msg!("cli-timings-rates", rows = *n, wall = format!("{:.0}", per(wall)), cpu = format!("{:.0}", per(evaluate))).say();
+        let _ = writeln!(out, "  {:<10} {rates}", d.name, rates = rates);
     }
     out
 }

@@ -4,6 +4,7 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 use peps_engine::eval::Evaluation;
+use peps_engine::message::Message;
 use peps_engine::msg;
 use peps_engine::value::{Unit, Value};
 use rust_decimal::Decimal;
@@ -68,6 +69,9 @@ pub struct ComputeArgs {
     /// With --format csv over many cases: the field separator
     #[arg(long, default_value_t = ';', value_name = "CHAR")]
     delimiter: char,
+    /// The table shows each figure's rule name beside its label
+    #[arg(long)]
+    names: bool,
     /// The case folder (its case file and data files), or a folder of case folders: then
     /// one row per case and the totals
     case: PathBuf,
@@ -123,6 +127,7 @@ pub fn run(args: &ComputeArgs) -> u8 {
             columns: &args.columns,
             delimiter,
             out: &out,
+            names: args.names,
         });
     }
     let (evaluation, mut code) = match crate::case_run::evaluate_case(&args.rules, args.year, &args.case, args.reading.options()) {
@@ -136,7 +141,7 @@ pub fn run(args: &ComputeArgs) -> u8 {
     let text = match args.format {
         Format::Json => crate::json::json(&Report { case: name, evaluation: &evaluation.evaluation }),
         Format::Csv => csv(&evaluation.evaluation),
-        Format::Table => table(&evaluation.evaluation, &name, args.locale),
+        Format::Table => table(&evaluation.evaluation, &name, args.locale, args.names),
         Format::Html => {
             let (page, schedule) = crate::html::report(&evaluation, args.locale, crate::html::generated_on());
             code = code.max(schedule);
@@ -160,46 +165,62 @@ fn csv(e: &Evaluation) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
+fn table(e: &Evaluation, name: &str, locale: Locale, names: bool) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {}", e.rulebook, name);
+    let columns = crate::width::columns();
+    let _ = writeln!(out, "{}", crate::width::wrap_indented(&format!("{} — {}", e.rulebook, name), columns, "", 2));
     if let Some(s) = &e.data_shift {
         let _ = writeln!(out, "{}", msg!("report-data-shift", from = s.from, to = s.to).say());
     }
     if !e.eligible {
         let _ = writeln!(out, "\n{}", msg!("report-not-eligible").say());
         for c in &e.failed_checks {
-            let _ = writeln!(out, "  ✗ {}", failed_check(c, locale));
+            let _ = writeln!(out, "{}", crate::width::wrap_indented(&failed_check(c, locale), columns, "  ✗ ", 4));
         }
     }
-    let width = e.outputs.iter().map(|o| o.label.chars().count()).max().unwrap_or(10).min(100);
     let _ = writeln!(out);
-    for o in &e.outputs {
-        let marker = if e.components.contains(&o.name) { "▸" } else { " " };
-        // A label longer than the column is cut with an ellipsis, never silently (`explain` and
-        // the HTML page show it whole).
-        let label: String = if o.label.chars().count() > width {
-            o.label.chars().take(width - 1).chain(std::iter::once('…')).collect()
-        } else {
-            o.label.clone()
-        };
-        let _ = writeln!(out, "{marker} {label:<width$}  {:>16}  {}", human(&o.value, o.unit, locale), o.name);
+    let rows: Vec<(&str, String, String, &str)> = e
+        .outputs
+        .iter()
+        .map(|o| {
+            let marker = if e.components.contains(&o.name) { "▸" } else { " " };
+            (marker, o.label.clone(), human(&o.value, o.unit, locale), o.name.as_str())
+        })
+        .chain(std::iter::once((" ", msg!("cli-table-total").say(), human(&e.total, e.total_unit, locale), "")))
+        .collect();
+    let lines = label_table(&rows, columns, names);
+    let (body, total) = lines.split_at(lines.len().saturating_sub(1));
+    for line in body {
+        let _ = writeln!(out, "{line}");
     }
-    let _ = writeln!(out, "\n  {:<width$}  {:>16}", "TOTAL", human(&e.total, e.total_unit, locale));
+    let _ = writeln!(out);
+    for line in total {
+        let _ = writeln!(out, "{line}");
+    }
     if !e.components.is_empty() {
-        let _ = writeln!(out, "  ▸ {}", msg!("report-components", names = e.components.join(" + ")).say());
+        let shown: Vec<String> = e.components.iter().map(|c| output_label(e, c, names)).collect();
+        let line = msg!("report-components", names = shown.join(" + ")).say();
+        let _ = writeln!(out, "{}", crate::width::wrap_indented(&line, columns, "  ▸ ", 4));
     }
     if e.eligible {
         let total = e.outputs.iter().find(|o| o.name == e.total_name);
         match total {
             Some(t) if !t.assumed.is_empty() => {
-                let _ = writeln!(out, "  {}", msg!("report-rests-on", count = t.assumed.len()).say());
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    crate::width::wrap_indented(&msg!("report-rests-on", count = t.assumed.len()).say(), columns, "  ", 4)
+                );
                 // The items that carry most of the total first.
                 let mut items: Vec<(&String, Option<Decimal>)> =
                     t.assumed.iter().map(|item| (item, e.assumed_shares.iter().find(|s| &s.item == item).map(|s| s.share))).collect();
                 items.sort_by_key(|item| std::cmp::Reverse(item.1));
                 for (item, share) in items {
-                    let _ = writeln!(out, "    · {}", assumed_item(e, item, share, locale));
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        crate::width::wrap_indented(&assumed_item(e, item, share, locale, names), columns, "    · ", 6)
+                    );
                 }
             }
             Some(_) => {
@@ -212,12 +233,49 @@ fn table(e: &Evaluation, name: &str, locale: Locale) -> String {
     out
 }
 
+/// An output as people read it: its label, and its rule name beside it with `--names`.
+fn output_label(e: &Evaluation, name: &str, names: bool) -> String {
+    let label = e.outputs.iter().find(|o| o.name == name).map_or(name, |o| o.label.as_str());
+    if names && label != name { format!("{label} ({name})") } else { label.to_string() }
+}
+
+/// Rows of a marker, a label, a value and a rule name as lines that fit `columns`: the label
+/// wraps in its column, the value stays whole on the row's first line, right-aligned, and the
+/// name follows it with `--names` (a name is never cut either).
+pub fn label_table(rows: &[(&str, String, String, &str)], columns: usize, names: bool) -> Vec<String> {
+    use crate::width::{MIN_LABEL, pad, width, wrap};
+    let value_width = rows.iter().map(|r| width(&r.2)).max().unwrap_or(0);
+    let name_width = if names { rows.iter().map(|r| width(r.3)).max().unwrap_or(0) } else { 0 };
+    let fixed = 2 + 2 + value_width + if names { 2 + name_width } else { 0 };
+    let longest = rows.iter().map(|r| width(&r.1)).max().unwrap_or(0);
+    let label_width = longest.min(columns.saturating_sub(fixed)).max(MIN_LABEL);
+    let mut lines = Vec::new();
+    for (marker, label, value, name) in rows {
+        let wrapped = wrap(label, label_width);
+        for (i, part) in wrapped.iter().enumerate() {
+            if i == 0 {
+                let mut line = format!("{marker} {}  {}{value}", pad(part, label_width), " ".repeat(value_width - width(value)));
+                if names && !name.is_empty() {
+                    line.push_str(&format!("  {name}"));
+                }
+                lines.push(line);
+            } else {
+                lines.push(format!("  {part}").trim_end().to_string());
+            }
+        }
+    }
+    lines
+}
+
 /// An assumed rule item as people read it: its label first, then what it is and its name, and
 /// the share of the total that rests on it.
-pub fn assumed_item(e: &Evaluation, item: &str, share: Option<Decimal>, locale: Locale) -> String {
+pub fn assumed_item(e: &Evaluation, item: &str, share: Option<Decimal>, locale: Locale, names: bool) -> String {
     let (kind, name) = item.split_once(' ').unwrap_or(("", item));
-    let label = e.assumed_labels.get(item).cloned().unwrap_or_else(|| name.to_string());
-    let what = msg!("report-item", label = label, kind = kind, name = name);
+    let label = e.assumed_labels.get(item).cloned();
+    let what = match label {
+        Some(label) if !names => Message::text(label),
+        label => msg!("report-item", label = label.unwrap_or_else(|| name.to_string()), kind = kind, name = name),
+    };
     match share {
         Some(s) => msg!("report-item-share", item = what, share = human(&Value::Number(s), Unit::Rate, locale)).say(),
         None => what.say(),
@@ -229,7 +287,7 @@ pub fn assumed_item(e: &Evaluation, item: &str, share: Option<Decimal>, locale: 
 pub fn rows_left_out(e: &Evaluation) -> String {
     let mut out = String::new();
     for l in &e.rows_left_out {
-        let codes: Vec<String> = l.by_code.iter().map(|c| format!("{} {} ×{}", c.code, c.code.name(), c.rows)).collect();
+        let codes: Vec<String> = l.by_code.iter().map(|c| format!("{} ×{}", crate::report::code_id(c.code), c.rows)).collect();
         let _ = writeln!(
             out,
             "  ! {}",

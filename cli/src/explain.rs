@@ -170,7 +170,7 @@ pub fn summary(e: &Evaluation, o: &Output, locale: Locale) -> String {
             o.assumed.iter().map(|item| (item, e.assumed_shares.iter().find(|s| &s.item == item).map(|s| s.share))).collect();
         items.sort_by_key(|item| std::cmp::Reverse(item.1));
         for (item, share) in items {
-            let _ = writeln!(out, "  · {}", crate::compute::assumed_item(e, item, share, locale));
+            let _ = writeln!(out, "  · {}", crate::compute::assumed_item(e, item, share, locale, true));
         }
     }
     let _ = writeln!(out, "\n{}", msg!("explain-more").say());
@@ -184,15 +184,24 @@ fn read_line(e: &Evaluation, r: &Read, locale: Locale) -> String {
             Some(c) => format!("{} ({name}) = {}", c.label, human(value, c.unit, locale)),
             None => msg!("explain-not-evaluated", name = name).say(),
         },
-        Read::Parameter { name, label, value, unit, status, .. } => {
-            msg!("explain-read-parameter", label = label, name = name, value = human(value, *unit, locale), status = status.as_str()).say()
-        }
+        Read::Parameter { name, label, value, unit, status, .. } => msg!(
+            "explain-read-parameter",
+            label = label,
+            name = name,
+            value = human(value, *unit, locale),
+            status = msg!("cli-status", status = status.as_str())
+        )
+        .say(),
         Read::Input { name, value } => msg!("explain-read-input", name = name, value = value.to_string()).say(),
         Read::Builtin { name, value } => format!("{name} = {value}"),
-        Read::Table { name, label, status, .. } => msg!("explain-read-table", label = label, name = name, status = status.as_str()).say(),
-        Read::List { name, label, status, .. } => msg!("explain-read-list", label = label, name = name, status = status.as_str()).say(),
+        Read::Table { name, label, status, .. } => {
+            msg!("explain-read-table", label = label, name = name, status = msg!("cli-status", status = status.as_str())).say()
+        }
+        Read::List { name, label, status, .. } => {
+            msg!("explain-read-list", label = label, name = name, status = msg!("cli-status", status = status.as_str())).say()
+        }
         Read::Indicators { name, label, status, .. } => {
-            msg!("explain-read-indicators", label = label, name = name, status = status.as_str()).say()
+            msg!("explain-read-indicators", label = label, name = name, status = msg!("cli-status", status = status.as_str())).say()
         }
         Read::Dataset { name, rows } => {
             msg!("explain-read-dataset", name = name, rows = *rows, shown = crate::format::number(&rows.to_string(), locale)).say()
@@ -229,7 +238,7 @@ fn node<'a>(out: &mut String, e: &'a Evaluation, o: &'a Output, prefix: &str, t:
     seen.insert(&o.name);
     let _ = writeln!(out, "{} ({}) = {}", o.label, o.name, human(&o.value, o.unit, locale));
     let body = format!("{prefix}│ ");
-    let _ = writeln!(out, "{body}{}: {}", o.mechanism, o.formula.say());
+    let _ = writeln!(out, "{body}{}", msg!("explain-mechanism", mechanism = o.mechanism, formula = o.formula.clone()).say());
     if let (Some(src), true) = (&o.source, t.details) {
         for line in src.lines() {
             let _ = writeln!(out, "{body}    {line}");
@@ -286,6 +295,18 @@ fn part_line(p: &Part, o: &Output, locale: Locale) -> String {
     let value = p.value.as_ref().map(|v| human(v, o.unit, locale));
     let count = p.count.map(|c| msg!("explain-rows", count = c, shown = crate::format::number(&c.to_string(), locale)).say());
     let figures: Vec<String> = [count, value].into_iter().flatten().collect();
-    let detail = p.detail.as_ref().map(|d| format!(" ({d})", d = d.say())).unwrap_or_default();
-    format!("{}{label} : {}{detail}", p.key, figures.join(", "))
+    let detail = p.detail.as_ref().map(|d| format!(" ({})", d.say())).unwrap_or_default();
+    format!("{}{label} : {}{detail}", key_words(&p.key), figures.join(", "))
+}
+
+/// A breakdown's key with its yes/no cells in the run's words (`c2s false` → `c2s non`).
+fn key_words(key: &str) -> String {
+    key.split(" · ")
+        .map(|cell| match cell.rsplit_once(' ') {
+            Some((name, "true")) => format!("{name} {}", msg!("cli-docs-yes").say()),
+            Some((name, "false")) => format!("{name} {}", msg!("cli-docs-no").say()),
+            _ => cell.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

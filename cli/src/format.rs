@@ -1,8 +1,10 @@
 //! Values for people: French (`558 327,00 €`, `88,17 %`, `31/12/2025`, `oui`), the default, or
+//! English with `--lang en` (`558,327.00 €`, `88.17 %`, `yes`), or
 //! plain (`558327.00`, `0.8817`, `2025-12-31`, `true`) with `--locale plain`; and a failed
 //! condition of the gate with its two values, which the table and the page both show.
 
 use peps_engine::eval::Part;
+use peps_engine::message::Lang;
 use peps_engine::msg;
 use peps_engine::value::{Unit, Value};
 use rust_decimal::Decimal;
@@ -45,8 +47,8 @@ pub fn human(value: &Value, unit: Unit, locale: Locale) -> String {
         }
         Value::Date(d) if locale == Locale::Fr => d.format("%d/%m/%Y").to_string(),
         Value::Bool(b) => match (b, locale) {
-            (true, Locale::Fr) => "oui".into(),
-            (false, Locale::Fr) => "non".into(),
+            (true, Locale::Fr) => msg!("cli-docs-yes").say(),
+            (false, Locale::Fr) => msg!("cli-docs-no").say(),
             (b, _) => b.to_string(),
         },
         Value::Null => "—".into(),
@@ -84,13 +86,19 @@ fn comparison_key(op: &str) -> &'static str {
     }
 }
 
-/// Groups the integer part by thousands and sets the decimal mark for `locale` (French: the
-/// engine's one formatter, `value::french_number`).
+/// Whether the French number style was asked for by name (`--locale fr` or `PEPS_LOCALE`): then
+/// an English run keeps it; otherwise the people's style follows the language.
+pub static FRENCH_ASKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Groups the integer part by thousands and sets the decimal mark for `locale` and the run's
+/// language: `1 234,50` in French (the engine's one formatter, `value::french_number`),
+/// `1,234.50` in English.
 pub fn number(text: &str, locale: Locale) -> String {
-    match locale {
-        Locale::Plain => text.to_string(),
-        Locale::Fr => peps_engine::value::french_number(text),
+    if locale == Locale::Plain {
+        return text.to_string();
     }
+    let english = crate::language::lang() == Lang::En && !FRENCH_ASKED.load(std::sync::atomic::Ordering::Relaxed);
+    if english { peps_engine::value::grouped_number(text, ',', '.') } else { peps_engine::value::french_number(text) }
 }
 
 #[cfg(test)]

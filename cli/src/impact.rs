@@ -234,23 +234,32 @@ fn items_table(out: &mut String, items: &[ImpactItem], rbs: [&Rulebook; 2], loca
         let _ = writeln!(out, "  {}", msg!("cli-impact-no-item").say());
         return;
     }
+    let columns = crate::width::columns();
     let kind = |i: &ImpactItem| msg!("cli-diff-kind", kind = i.kind.as_str()).say();
-    let wk = items.iter().map(|i| kind(i).chars().count()).max().unwrap_or(4);
-    // The item by its whole label first, then its name; its values the French way.
-    let shown = show::item_name;
-    let wn = items.iter().map(|i| shown(i).chars().count()).max().unwrap_or(4);
+    // The item by its whole label first, then its name, wrapped in its column; under it, its
+    // values the French way (a value people check is never cut) and its note.
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut under: Vec<Vec<String>> = Vec::new();
     for i in items {
-        let name = shown(i);
         let [before, after] = show::item_values(i, rbs, locale).map(|v| one_line(&v));
-        let change = format!("{before} → {after}");
-        let _ = writeln!(out, "  {:<wk$}  {name:<wn$}  {:>16}  {change}", kind(i), money(i.delta, locale));
-        if let Some(n) = &i.note {
-            let _ = writeln!(out, "  {:<wk$}  {:<wn$}  {:>16}  ({n})", "", "", "", n = n.say());
-        }
+        rows.push(vec![kind(i), show::item_name(i), money(i.delta, locale)]);
+        let mut lines = vec![format!("{before} → {after}")];
+        lines.extend(i.note.iter().map(|n| format!("({})", n.say())));
+        under.push(lines);
     }
     let sum: Decimal = items.iter().map(|i| i.delta).sum();
     let (label, note) = (msg!("cli-impact-sum").say(), msg!("cli-impact-sum-note"));
-    let _ = writeln!(out, "  {:<wk$}  {label:<wn$}  {:>16}  {note}", "", money(sum, locale), note = note.say());
+    rows.push(vec![String::new(), label, money(sum, locale)]);
+    under.push(vec![note.say()]);
+    let indent = 2 + rows.iter().map(|r| crate::width::width(&r[0])).max().unwrap_or(0) + 2;
+    for (lines, notes) in crate::width::table_rows(&rows, 1, &[false, false, true], "  ", columns).iter().zip(&under) {
+        for line in lines {
+            let _ = writeln!(out, "{line}");
+        }
+        for n in notes {
+            let _ = writeln!(out, "{}", crate::width::wrap_indented(n, columns, &" ".repeat(indent + 2), indent + 4));
+        }
+    }
 }
 
 fn table(i: &Impact, rbs: [&Rulebook; 2], locale: Locale) -> String {
@@ -258,8 +267,10 @@ fn table(i: &Impact, rbs: [&Rulebook; 2], locale: Locale) -> String {
     let mut out = String::new();
     let eur = Unit::Eur;
     let same = i.from == i.to;
-    let _ =
-        writeln!(out, "Impact {} → {} — {}", side(i.from, &i.rules_from, roots[0], same), side(i.to, &i.rules_to, roots[1], same), i.case);
+    let columns = crate::width::columns();
+    let title =
+        format!("Impact {} → {} — {}", side(i.from, &i.rules_from, roots[0], same), side(i.to, &i.rules_to, roots[1], same), i.case);
+    let _ = writeln!(out, "{}", crate::width::wrap_indented(&title, columns, "", 2));
     // Comparing two sets of rules of one year, both sides bring the data the same way: said once.
     let shifts = [&i.data_shift_from, &i.data_shift_to];
     for s in shifts.into_iter().flatten().take(if i.data_shift_from == i.data_shift_to { 1 } else { 2 }) {
@@ -269,16 +280,23 @@ fn table(i: &Impact, rbs: [&Rulebook; 2], locale: Locale) -> String {
     let _ = writeln!(out, "  {}", msg!("cli-impact-total", year = i.to.to_string(), amount = human(&i.total_to, eur, locale)).say());
     let delta = format!("{}{}", money(i.delta, locale), percent(i.delta, &i.total_from, locale));
     let _ = writeln!(out, "  {}\n", msg!("cli-impact-delta", delta = delta).say());
-    let _ = writeln!(out, "{}", msg!("cli-impact-attribution", method = i.method.say()).say());
+    let attribution = msg!("cli-impact-attribution", method = i.method.say()).say();
+    let _ = writeln!(out, "{}", crate::width::wrap_indented(&attribution, columns, "", 2));
     items_table(&mut out, &i.items, rbs, locale);
     let _ = writeln!(out, "\n{}", msg!("cli-impact-outputs").say());
     // Each output by its label first, then its name.
     let shown = |o: &peps_engine::compare::impact::OutputDelta| format!("{} ({})", o.label, o.name);
-    let width = i.outputs.iter().map(|o| shown(o).chars().count()).max().unwrap_or(10);
-    for o in &i.outputs {
-        let show = |v: &Option<Value>| v.as_ref().map_or("—".to_string(), |v| human(v, o.unit, locale));
-        let delta = o.delta.map(|d| if d.is_zero() { "=".to_string() } else { show::signed(d, o.unit, locale) }).unwrap_or_default();
-        let _ = writeln!(out, "  {:<width$}  {:>16}  {:>16}  {:>14}", shown(o), show(&o.from), show(&o.to), delta);
+    let rows: Vec<Vec<String>> = i
+        .outputs
+        .iter()
+        .map(|o| {
+            let show = |v: &Option<Value>| v.as_ref().map_or("—".to_string(), |v| human(v, o.unit, locale));
+            let delta = o.delta.map(|d| if d.is_zero() { "=".to_string() } else { show::signed(d, o.unit, locale) }).unwrap_or_default();
+            vec![shown(o), show(&o.from), show(&o.to), delta]
+        })
+        .collect();
+    for line in crate::width::table(&rows, 0, &[false, true, true, true], "  ", columns) {
+        let _ = writeln!(out, "{line}");
     }
     out
 }
@@ -401,8 +419,8 @@ fn many_table(m: &Many<'_>, rbs: [&Rulebook; 2], locale: Locale) -> String {
         .with("from", side(m.from, m.rules_from, m.roots[0], same))
         .with("to", side(m.to, m.rules_to, m.roots[1], same))
         .with("count", m.cases.len());
-    let _ = writeln!(out, "{title}\n", title = title.say());
-    let width = m.cases.iter().map(|c| c.name.chars().count()).max().unwrap_or(4).max(4);
+    let columns = crate::width::columns();
+    let _ = writeln!(out, "{}\n", crate::width::wrap_indented(&title.say(), columns, "", 2));
     let [case, name, delta, error, total] = [
         msg!("cli-impact-col-case"),
         msg!("cli-impact-col-name"),
@@ -411,27 +429,22 @@ fn many_table(m: &Many<'_>, rbs: [&Rulebook; 2], locale: Locale) -> String {
         msg!("cli-impact-total-row"),
     ]
     .map(|m| m.say());
-    let _ = writeln!(out, "{case:<14} {name:<width$} {:>18} {:>18} {delta:>16}", m.from, m.to);
-    for c in &m.cases {
-        let name = &c.name;
-        if c.status == "error" {
-            let _ = writeln!(out, "{:<14} {name:<width$} {error:>18}", c.case);
-            continue;
-        }
-        let amount = |d: Decimal| human(&Value::Number(d), Unit::Eur, locale);
-        let _ = writeln!(
-            out,
-            "{:<14} {name:<width$} {:>18} {:>18} {:>16}",
-            c.case,
-            amount(c.total_from),
-            amount(c.total_to),
-            money(c.delta, locale)
-        );
-    }
     let amount = |d: Decimal| human(&Value::Number(d), Unit::Eur, locale);
-    let _ =
-        writeln!(out, "{total:<14} {:<width$} {:>18} {:>18} {:>16}", "", amount(m.total_from), amount(m.total_to), money(m.delta, locale));
-    let _ = writeln!(out, "\n{}", msg!("cli-impact-attribution-many", method = m.method.clone()).say());
+    // The team's name wraps in its column; the figures never do.
+    let mut rows = vec![vec![case, name, m.from.to_string(), m.to.to_string(), delta]];
+    for c in &m.cases {
+        if c.status == "error" {
+            rows.push(vec![c.case.clone(), c.name.clone(), error.clone()]);
+        } else {
+            rows.push(vec![c.case.clone(), c.name.clone(), amount(c.total_from), amount(c.total_to), money(c.delta, locale)]);
+        }
+    }
+    rows.push(vec![total, String::new(), amount(m.total_from), amount(m.total_to), money(m.delta, locale)]);
+    for line in crate::width::table(&rows, 1, &[false, false, true, true, true], "", columns) {
+        let _ = writeln!(out, "{line}");
+    }
+    let attribution = msg!("cli-impact-attribution-many", method = m.method.clone()).say();
+    let _ = writeln!(out, "\n{}", crate::width::wrap_indented(&attribution, columns, "", 2));
     items_table(&mut out, &m.items, rbs, locale);
     out
 }

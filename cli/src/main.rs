@@ -12,6 +12,7 @@ mod case_folders;
 mod case_row;
 mod case_run;
 mod caught;
+mod clap_fr;
 mod compute;
 mod cpu;
 mod docs;
@@ -34,6 +35,7 @@ mod synth;
 mod temp;
 mod test_cmd;
 mod validate;
+mod width;
 mod workspace;
 mod xlsx;
 
@@ -43,6 +45,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use peps_engine::message::Lang;
 
+use crate::exit::EXIT_IO;
 use crate::language::{lang_arg, language_asked, localized};
 
 #[derive(Parser)]
@@ -81,7 +84,18 @@ fn main() -> ExitCode {
     // The help is written in the language asked before the arguments are parsed.
     let lang = language_asked();
     language::set(lang);
-    let matches = localized(Cli::command(), "", lang).get_matches();
+    let locale_asked = std::env::args().any(|a| a.starts_with("--locale")) || std::env::var_os("PEPS_LOCALE").is_some();
+    format::FRENCH_ASKED.store(locale_asked, std::sync::atomic::Ordering::Relaxed);
+    let matches = match clap_fr::localize(localized(Cli::command(), "", lang), lang).try_get_matches() {
+        Ok(matches) => matches,
+        Err(e) => match clap_fr::render_error(&e, lang) {
+            Some(text) => {
+                eprint!("{text}");
+                return ExitCode::from(EXIT_IO);
+            }
+            None => e.exit(),
+        },
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),

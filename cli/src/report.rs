@@ -12,9 +12,9 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::Arc;
 
-use annotate_snippets::{Level, Renderer, Snippet};
-use peps_engine::diagnostic::{Diagnostic, Location, Severity, SourceFile};
-use peps_engine::message::Message;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use peps_engine::diagnostic::{Code, Diagnostic, Location, Severity, SourceFile};
+use peps_engine::message::{Lang, Message};
 use peps_engine::msg;
 
 use crate::language::Say;
@@ -50,6 +50,7 @@ impl Sources {
 /// error it follows from says how many follow and which names they are about.
 pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let words = LevelWords::new();
     let mut out = String::new();
     // Each error that follows from another is shown under the first diagnostic at that place.
     let mut first_at: HashMap<&Location, usize> = HashMap::new();
@@ -86,46 +87,51 @@ pub fn render_text(diags: &[Diagnostic], sources: &Sources, color: bool) -> Stri
         *shown += 1;
         let note = followers.get(&i).and_then(|f| follow_note(f)).map(|n| n.say());
         let level = match d.severity {
-            Severity::Error => Level::Error,
-            Severity::Warning => Level::Warning,
-            Severity::Note => Level::Note,
+            Severity::Error => Level::ERROR.with_name(words.error.as_str()),
+            Severity::Warning => Level::WARNING.with_name(words.warning.as_str()),
+            Severity::Note => Level::NOTE.with_name(words.information.as_str()),
         };
-        let id = format!("{} {}", d.code.as_str(), d.code.name());
+        let id = code_id(d.code);
         let text = d.message.say();
         let hint = d.hint.as_ref().map(Say::say);
-        let mut message = level.title(&text).id(&id);
+        let mut message = Group::with_title(level.primary_title(&text).id(&id));
         let located;
+        let mut excerpt_shown = false;
         match &d.location {
             Some(Location::Source { file, span, .. }) if sources.files.contains_key(file) => {
                 let text = &sources.files[file];
-                let span = clamp(text, span.clone());
+                let mut span = clamp(text, span.clone());
+                // A span on a line's end (`\n`) points at that end, not into the next line.
+                if text[span.clone()].ends_with('\n') {
+                    span.end -= 1;
+                }
                 // The lines of the span only, numbered where they are: the excerpt costs its
                 // own length, not the file's.
                 let (from, to, line) = lines_of(text, &span);
                 let excerpt = &text[from..to];
                 let span = span.start - from..span.end - from;
-                message = message.snippet(Snippet::source(excerpt).line_start(line).origin(file).fold(true).annotation(level.span(span)));
+                excerpt_shown = true;
+                message = message.element(
+                    Snippet::source(excerpt).line_start(line).path(file.as_str()).fold(true).annotation(AnnotationKind::Primary.span(span)),
+                );
             }
             Some(loc) => {
                 located = msg!("cli-report-at", location = loc.to_string()).say();
-                message = message.footer(Level::Note.title(&located));
+                message = message.element(Level::NOTE.with_name(words.note.as_str()).message(&located));
             }
             None => {}
         }
         if let Some(h) = &hint {
-            message = message.footer(Level::Help.title(h));
+            message = message.element(Level::HELP.with_name(words.help.as_str()).message(h));
         }
         if let Some(n) = &note {
-            message = message.footer(Level::Note.title(n));
+            message = message.element(Level::NOTE.with_name(words.note.as_str()).message(n));
         }
-        let _ = writeln!(out, "{}\n", level_words(&renderer.render(message).to_string()));
+        let rendered = renderer.render(&[message]);
+        let _ = writeln!(out, "{}\n", if excerpt_shown { rendered } else { without_gutter(&rendered) });
     }
     for (code, n) in more {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            msg!("cli-report-more-of-code", count = n, code = code.as_str(), name = code.name(), shown = SHOWN_PER_CODE).say()
-        );
+        let _ = writeln!(out, "{}\n", msg!("cli-report-more-of-code", count = n, code = code_id(code), shown = SHOWN_PER_CODE).say());
     }
     let shown: Vec<&Diagnostic> = diags.iter().zip(&roots).filter(|(_, r)| r.is_none()).map(|(d, _)| d).collect();
     let errors = shown.iter().filter(|d| d.is_error()).count();
@@ -193,29 +199,65 @@ fn clamp(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
     start..end
 }
 
-/// The rendered diagnostic with annotate-snippets' level words (`error`, `warning`, `help`,
-/// `note`, fixed in English by the crate at 0.11) replaced by the run's words where they stand:
-/// at the start of the title line and of each footer line.
-fn level_words(rendered: &str) -> String {
-    let (error, warning) = (msg!("report-level-error").say(), msg!("report-level-warning").say());
-    let (help, note) = (msg!("report-level-help").say(), msg!("report-level-note").say());
-    rendered
-        .lines()
-        .map(|line| {
-            if let Some(rest) = line.strip_prefix("error[") {
-                format!("{error}[{rest}")
-            } else if let Some(rest) = line.strip_prefix("warning[") {
-                format!("{warning}[{rest}")
-            } else if let Some(rest) = line.strip_prefix("note[") {
-                format!("{}[{rest}", msg!("report-level-information").say())
-            } else if let Some(rest) = line.strip_prefix(" = help: ") {
-                format!(" = {help} {rest}")
-            } else if let Some(rest) = line.strip_prefix(" = note: ") {
-                format!(" = {note} {rest}")
-            } else {
-                line.to_string()
+/// A diagnostic without an excerpt without the empty gutter line (` |`) annotate-snippets draws
+/// between its title and its notes: the title and the notes stay together, as a pipe has always
+/// shown them.
+fn without_gutter(rendered: &str) -> String {
+    let mut lines = rendered.lines();
+    let title = lines.next().unwrap_or_default();
+    let rest: Vec<&str> = lines.collect();
+    let gutter = rest.first().is_some_and(|l| plain(l).trim() == "|");
+    let kept = if gutter { &rest[1..] } else { &rest[..] };
+    std::iter::once(title).chain(kept.iter().copied()).collect::<Vec<_>>().join("\n")
+}
+
+/// `line` without its colour escapes (`ESC [ … m`).
+fn plain(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
             }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The level words of the run's language (`erreur`, `avertissement`, `aide`, `note`), given
+/// to annotate-snippets as the levels' names: the same words on a terminal, in colour, and in a
+/// pipe.
+struct LevelWords {
+    error: String,
+    warning: String,
+    information: String,
+    help: String,
+    note: String,
+}
+
+impl LevelWords {
+    fn new() -> LevelWords {
+        LevelWords {
+            error: msg!("report-level-error").say(),
+            warning: msg!("report-level-warning").say(),
+            information: msg!("report-level-information").say(),
+            help: msg!("report-level-help").say(),
+            note: msg!("report-level-note").say(),
+        }
+    }
+}
+
+/// A diagnostic code as people read it: the code alone in French (`V433`), the code and its
+/// English slug in English (`V433 unknown-reference`); JSON keeps both fields whatever the
+/// language.
+pub fn code_id(code: Code) -> String {
+    match crate::language::lang() {
+        Lang::Fr => code.as_str().to_string(),
+        Lang::En => format!("{} {}", code.as_str(), code.name()),
+    }
 }

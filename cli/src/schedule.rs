@@ -62,6 +62,9 @@ pub struct ScheduleArgs {
     /// Replace an existing output file
     #[arg(long)]
     force: bool,
+    /// The table shows the rule names beside the labels
+    #[arg(long)]
+    names: bool,
     /// The case folder (its case file and data files)
     case: PathBuf,
 }
@@ -107,7 +110,7 @@ pub fn run(args: &ScheduleArgs) -> u8 {
     let name = case_name(&rb, &case);
     let out = args.output.destination(args.force, &[&args.case], &[&args.rules]);
     let text = match args.format {
-        ScheduleFormat::Table => table(&s, &name, args.locale),
+        ScheduleFormat::Table => table(&s, &name, Fmt { locale: args.locale, names: args.names, columns: crate::width::columns() }),
         ScheduleFormat::Json => crate::json::json(&Report { case: name, schedule: &s }),
         ScheduleFormat::Csv => csv(&s),
         ScheduleFormat::Ics => ics(&s, &name, &slug(&rb, &case)),
@@ -133,12 +136,33 @@ fn slug(rb: &Rulebook, case: &Case) -> String {
 // ---------------------------------------------------------------------------------------------
 // Table
 
-/// Formats dates and amounts for one locale.
-struct Fmt(Locale);
+/// Formats dates and amounts for one locale; says whether rule names are shown (`--names`) and
+/// how wide the table may be.
+struct Fmt {
+    locale: Locale,
+    names: bool,
+    columns: usize,
+}
 
 impl Fmt {
+    /// Rule names hidden, 80 columns.
+    fn new(locale: Locale) -> Fmt {
+        Fmt { locale, names: false, columns: crate::width::DEFAULT_COLUMNS }
+    }
+
+    /// A label, with its rule name beside it on request.
+    fn named(&self, label: &str, name: &str) -> String {
+        if self.names && !name.is_empty() && label != name { format!("{label} ({name})") } else { label.to_string() }
+    }
+
+    /// A sentence under a row, wrapped to the table's width after `indent` spaces.
+    fn detail(&self, out: &mut String, text: &str, indent: usize) {
+        let first = " ".repeat(indent);
+        let _ = writeln!(out, "{}", crate::width::wrap_indented(text, self.columns, &first, indent + 2));
+    }
+
     fn eur(&self, d: Decimal) -> String {
-        format!("{} €", number(&d.to_string(), self.0))
+        format!("{} €", number(&d.to_string(), self.locale))
     }
 
     fn signed(&self, d: Decimal) -> String {
@@ -146,11 +170,11 @@ impl Fmt {
     }
 
     fn num(&self, d: Decimal) -> String {
-        number(&d.normalize().to_string(), self.0)
+        number(&d.normalize().to_string(), self.locale)
     }
 
     fn date(&self, d: NaiveDate) -> String {
-        match self.0 {
+        match self.locale {
             Locale::Plain => d.format("%Y-%m-%d").to_string(),
             Locale::Fr => d.format("%d/%m/%Y").to_string(),
         }
@@ -166,10 +190,9 @@ impl Fmt {
     }
 }
 
-fn table(s: &Schedule, name: &str, locale: Locale) -> String {
-    let f = Fmt(locale);
+fn table(s: &Schedule, name: &str, f: Fmt) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} — {}", s.rulebook, name);
+    f.detail(&mut out, &format!("{} — {}", s.rulebook, name), 0);
     let _ = writeln!(out, "{}\n", msg!("cli-schedule-title", year = s.year.to_string()).say());
     let labels =
         [msg!("cli-schedule-final-amount"), msg!("cli-schedule-estimate"), msg!("cli-schedule-less"), msg!("cli-schedule-advances-on")]
@@ -177,29 +200,23 @@ fn table(s: &Schedule, name: &str, locale: Locale) -> String {
     // The labels' column fits the longest label of the language (15 characters in English).
     let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0).max(15);
     let sub = width - 2;
+    // What a figure is wraps after it, under itself.
+    let indent = 2 + width + 2 + 16 + 2;
+    let what = |text: String| {
+        crate::width::wrap(&text, f.columns.saturating_sub(indent).max(crate::width::MIN_LABEL)).join(&format!("\n{}", " ".repeat(indent)))
+    };
     let [final_amount, estimate, less, advances_on] = &labels;
     if let Some(b) = &s.balance {
-        let _ = writeln!(
-            out,
-            "  {final_amount:<width$}  {:>16}  {} ({})",
-            f.eur(b.final_amount.value),
-            b.final_amount.label,
-            b.final_amount.name
-        );
+        let label = what(f.named(&b.final_amount.label, &b.final_amount.name));
+        let _ = writeln!(out, "  {final_amount:<width$}  {:>16}  {label}", f.eur(b.final_amount.value));
     }
     if let Some(e) = &s.estimate {
         let origin = if e.from_input { msg!("cli-schedule-estimate-given") } else { msg!("cli-schedule-estimate-computed") };
-        let _ = writeln!(
-            out,
-            "  {estimate:<width$}  {:>16}  {} ({}, {origin})",
-            f.eur(e.source.value),
-            e.source.label,
-            e.source.name,
-            origin = origin.say()
-        );
+        let label = what(format!("{} ({})", f.named(&e.source.label, &e.source.name), origin.say()));
+        let _ = writeln!(out, "  {estimate:<width$}  {:>16}  {label}", f.eur(e.source.value));
         for l in &e.less {
-            let apart = msg!("cli-schedule-paid-apart", label = &l.label, name = &l.name);
-            let _ = writeln!(out, "    {less:<sub$}  {:>16}  {apart}", f.eur(l.value), apart = apart.say());
+            let apart = what(msg!("cli-schedule-paid-apart", label = f.named(&l.label, &l.name)).say());
+            let _ = writeln!(out, "    {less:<sub$}  {:>16}  {apart}", f.eur(l.value));
         }
         if !e.less.is_empty() {
             let _ = writeln!(out, "    {advances_on:<sub$}  {:>16}", f.eur(e.amount));
@@ -210,16 +227,19 @@ fn table(s: &Schedule, name: &str, locale: Locale) -> String {
     deadlines_table(&mut out, s, &f);
     if !s.milestones.is_empty() {
         let _ = writeln!(out, "\n{}", msg!("cli-schedule-other-dates").say());
+        let kind = |m: &peps_engine::schedule::Milestone| msg!("cli-schedule-event-kind", kind = m.kind.as_str()).say();
+        let kinds = s.milestones.iter().map(|m| crate::width::width(&kind(m))).max().unwrap_or(0);
         for m in &s.milestones {
-            let _ = writeln!(out, "  {:<10}  {:<12}  {}", f.date(m.date), m.kind.as_str(), m.label);
+            let line = format!("{}  {}", crate::width::pad(&kind(m), kinds), f.named(&m.label, &m.name));
+            let lines = crate::width::wrap(&line, f.columns.saturating_sub(14).max(crate::width::MIN_LABEL));
+            let _ = writeln!(out, "  {:<10}  {}", f.date(m.date), lines.join(&format!("\n{}", " ".repeat(14))));
         }
     }
     out
 }
 
-const LABEL_WIDTH: usize = 52;
-
 fn payments_table(out: &mut String, s: &Schedule, f: &Fmt) {
+    use crate::width::{MIN_LABEL, pad, width, wrap};
     let _ = writeln!(out, "\n{}", msg!("cli-schedule-payments").say());
     let [date, payment, planned, received, amount] = [
         msg!("cli-schedule-col-date"),
@@ -229,36 +249,65 @@ fn payments_table(out: &mut String, s: &Schedule, f: &Fmt) {
         msg!("cli-schedule-col-amount"),
     ]
     .map(|m| m.say());
-    let _ = writeln!(out, "  {date:<10}  {payment:<LABEL_WIDTH$}  {planned:>16}  {received:>16}  {amount:>16}");
-    for p in &s.payments {
-        let label = if p.label.is_empty() { msg!("cli-schedule-recorded-payment").say() } else { truncate(&p.label) };
-        let planned = p.planned.map_or_else(|| "—".to_string(), |v| f.eur(v));
-        let received = p.received.map_or_else(|| "—".to_string(), |r| f.eur(r.amount));
-        let _ = writeln!(out, "  {:<10}  {label:<LABEL_WIDTH$}  {planned:>16}  {received:>16}  {:>16}", f.date(p.date), f.eur(p.amount));
+    let rows: Vec<[String; 5]> = s
+        .payments
+        .iter()
+        .map(|p| {
+            let label = if p.label.is_empty() { msg!("cli-schedule-recorded-payment").say() } else { f.named(&p.label, &p.name) };
+            let planned = p.planned.map_or_else(|| "—".to_string(), |v| f.eur(v));
+            let received = p.received.map_or_else(|| "—".to_string(), |r| f.eur(r.amount));
+            [f.date(p.date), label, planned, received, f.eur(p.amount)]
+        })
+        .collect();
+    let before = msg!("cli-schedule-before-balance").say();
+    let balance = s.balance.as_ref().map(|b| [f.date(b.date), f.named(&b.label, &b.name), String::new(), String::new(), f.eur(b.amount)]);
+    let all: Vec<&[String; 5]> = rows.iter().chain(balance.iter()).collect();
+    // The amounts keep their width; the payment's label takes what is left and wraps.
+    let col = |i: usize, head: &str| all.iter().map(|r| width(&r[i])).chain([width(head), width(&f.eur(s.paid))]).max().unwrap_or(0);
+    let (wp, wr, wa) = (col(2, &planned), col(3, &received), col(4, &amount));
+    let wd = all.iter().map(|r| width(&r[0])).chain([width(&date)]).max().unwrap_or(10);
+    let longest = all.iter().map(|r| width(&r[1])).chain([width(&payment), width(&before)]).max().unwrap_or(0);
+    let label_width = longest.min(f.columns.saturating_sub(2 + wd + 2 + 2 + wp + 2 + wr + 2 + wa)).max(MIN_LABEL);
+    let right = |text: &str, w: usize| format!("{}{text}", " ".repeat(w.saturating_sub(width(text))));
+    let row = |out: &mut String, r: &[String; 5]| {
+        let lines = wrap(&r[1], label_width);
+        let line = format!(
+            "  {}  {}  {}  {}  {}",
+            pad(&r[0], wd),
+            pad(&lines[0], label_width),
+            right(&r[2], wp),
+            right(&r[3], wr),
+            right(&r[4], wa)
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+        for l in &lines[1..] {
+            let _ = writeln!(out, "  {}  {l}", " ".repeat(wd));
+        }
+    };
+    let head = format!(
+        "  {}  {}  {}  {}  {}",
+        pad(&date, wd),
+        pad(&payment, label_width),
+        right(&planned, wp),
+        right(&received, wr),
+        right(&amount, wa)
+    );
+    let _ = writeln!(out, "{}", head.trim_end());
+    for (p, r) in s.payments.iter().zip(&rows) {
+        row(out, r);
         for line in payment_details(p, s, f) {
-            let _ = writeln!(out, "  {:<10}    {line}", "");
+            f.detail(out, &line, 2 + wd + 4);
         }
     }
-    let before = msg!("cli-schedule-before-balance").say();
-    let _ = writeln!(out, "  {:<10}  {before:<LABEL_WIDTH$}  {:>16}  {:>16}  {:>16}", "", "", "", f.eur(s.paid));
-    let Some(b) = &s.balance else { return };
-    let _ =
-        writeln!(out, "  {:<10}  {:<LABEL_WIDTH$}  {:>16}  {:>16}  {:>16}", f.date(b.date), truncate(&b.label), "", "", f.eur(b.amount));
+    row(out, &[String::new(), before, String::new(), String::new(), f.eur(s.paid)]);
+    let (Some(b), Some(r)) = (&s.balance, &balance) else { return };
+    row(out, r);
     for line in balance_details(b, f) {
-        let _ = writeln!(out, "  {:<10}    {line}", "");
+        f.detail(out, &line, 2 + wd + 4);
     }
     let check = msg!("cli-schedule-check", paid = f.eur(s.paid), balance = f.eur(b.amount), total = f.eur(s.paid + b.amount));
-    let _ = writeln!(out, "\n  {check}", check = check.say());
-}
-
-/// The label cut to the column, with an ellipsis when cut (the details repeat it in full).
-fn truncate(label: &str) -> String {
-    if label.chars().count() <= LABEL_WIDTH {
-        return label.to_string();
-    }
-    let mut cut: String = label.chars().take(LABEL_WIDTH - 1).collect();
-    cut.push('…');
-    cut
+    let _ = writeln!(out);
+    f.detail(out, &check.say(), 2);
 }
 
 fn payment_details(p: &Payment, s: &Schedule, f: &Fmt) -> Vec<String> {
@@ -273,7 +322,7 @@ fn payment_details(p: &Payment, s: &Schedule, f: &Fmt) -> Vec<String> {
         }
         Basis::Output { label, name, value } => {
             let what = if p.kind == PaymentKind::Complement { msg!("cli-schedule-complement") } else { msg!("cli-schedule-own-amount") };
-            lines.push(msg!("cli-schedule-output", label = label, name = name, value = f.eur(*value), what = what).say());
+            lines.push(msg!("cli-schedule-output", label = f.named(label, name), value = f.eur(*value), what = what).say());
         }
         Basis::Recorded => lines.push(msg!("cli-schedule-recorded").say()),
     }
@@ -348,7 +397,7 @@ fn movements_table(out: &mut String, s: &Schedule, f: &Fmt) {
     let mut rule = "";
     for m in &s.movements {
         if m.rule != rule {
-            let _ = writeln!(out, "  {} ({})", m.rule_label, m.rule);
+            f.detail(out, &f.named(&m.rule_label, &m.rule), 2);
             rule = &m.rule;
         }
         let share = match (m.measure, m.group_measure) {
@@ -358,8 +407,12 @@ fn movements_table(out: &mut String, s: &Schedule, f: &Fmt) {
             }
             _ => msg!("cli-schedule-weight-members", weight = f.num(m.weight), members = m.members, group = &m.group),
         };
-        let applied =
-            m.applied_from.as_ref().map_or_else(|| msg!("cli-schedule-balance-only"), |a| msg!("cli-schedule-applied-from", from = a));
+        // The first payment the movement changes, by its label.
+        let first = |a: &String| s.payments.iter().find(|p| &p.name == a).map_or_else(|| a.clone(), |p| f.named(&p.label, &p.name));
+        let applied = m
+            .applied_from
+            .as_ref()
+            .map_or_else(|| msg!("cli-schedule-balance-only"), |a| msg!("cli-schedule-applied-from", from = first(a)));
         let days = if m.days < 0 {
             msg!("cli-schedule-removes-days", days = -m.days, period = m.period_days)
         } else {
@@ -371,7 +424,8 @@ fn movements_table(out: &mut String, s: &Schedule, f: &Fmt) {
             .with("share", share)
             .with("effect", f.signed(m.effect))
             .with("applied", applied);
-        let _ = writeln!(out, "  {:<10}  {line}", f.date(m.effective), line = line.say());
+        let date = format!("  {:<10}  ", f.date(m.effective));
+        let _ = writeln!(out, "{}", crate::width::wrap_indented(&line.say(), f.columns, &date, 16));
     }
 }
 
@@ -379,11 +433,12 @@ fn deadlines_table(out: &mut String, s: &Schedule, f: &Fmt) {
     let mut rule = "";
     for d in &s.deadlines {
         if d.rule != rule {
-            let head = msg!("cli-schedule-deadlines", label = &d.label, rule = &d.rule, day = d.working_day, norms = d.norms.join(", "));
-            let _ = writeln!(out, "\n{head}", head = head.say());
+            let head = msg!("cli-schedule-deadlines", label = f.named(&d.label, &d.rule), day = d.working_day, norms = d.norms.join(", "));
+            let _ = writeln!(out);
+            f.detail(out, &head.say(), 0);
             if let Some(w) = s.working_days.iter().find(|w| w.rule == d.rule) {
-                for line in convention_lines(w) {
-                    let _ = writeln!(out, "  {line}");
+                for (indent, line) in convention_lines(w, f) {
+                    f.detail(out, &line, 2 + indent);
                 }
             }
             let _ = writeln!(out, "  {:<25}  {}", msg!("cli-schedule-col-period").say(), msg!("cli-schedule-col-due").say());
@@ -394,8 +449,9 @@ fn deadlines_table(out: &mut String, s: &Schedule, f: &Fmt) {
     }
 }
 
-/// Which days count, and where the rules say it: the Saturday convention is a rule of its own.
-fn convention_lines(w: &WorkingDayConvention) -> Vec<String> {
+/// Which days count, and where the rules say it: the Saturday convention is a rule of its own;
+/// each line with its indent.
+fn convention_lines(w: &WorkingDayConvention, f: &Fmt) -> Vec<(usize, String)> {
     let saturday = if w.saturday_is_working_day { msg!("cli-schedule-saturday-working") } else { msg!("cli-schedule-saturday-off") };
     let capital = |d: &str| d[..1].to_uppercase() + &d[1..];
     let others: Vec<String> =
@@ -409,16 +465,19 @@ fn convention_lines(w: &WorkingDayConvention) -> Vec<String> {
             msg!("cli-schedule-working-days-nor-holidays", saturday = saturday, days = others.join(", "), holidays = holidays)
         }
     };
-    let mut lines = vec![line.say()];
+    let mut lines = vec![(0, line.say())];
     match &w.parameter {
         Some(p) => {
-            lines.push(format!(
-                "  {}",
-                msg!("cli-schedule-set-by-parameter", name = &p.name, status = p.status.as_str(), label = &p.label).say()
-            ));
-            lines.push(format!("  {}", msg!("cli-schedule-reference", reference = &p.reference).say()));
+            let status = msg!("cli-status", status = p.status.as_str());
+            let set_by = if f.names {
+                msg!("cli-schedule-set-by-parameter", name = &p.name, status = status, label = &p.label)
+            } else {
+                msg!("cli-schedule-set-by-rule", status = status, label = &p.label)
+            };
+            lines.push((2, set_by.say()));
+            lines.push((2, msg!("cli-schedule-reference", reference = &p.reference).say()));
         }
-        None => lines.push(format!("  {}", msg!("cli-schedule-set-by-weekend").say())),
+        None => lines.push((2, msg!("cli-schedule-set-by-weekend").say())),
     }
     lines
 }
@@ -505,7 +564,7 @@ fn iso(d: NaiveDate) -> String {
 /// One all-day event per payment, deadline and date. `DTSTAMP` is the event's own date, so the
 /// same inputs give the same bytes (no clock is read).
 fn ics(s: &Schedule, name: &str, slug: &str) -> String {
-    let f = Fmt(Locale::Fr);
+    let f = Fmt::new(Locale::Fr);
     let mut events: Vec<(NaiveDate, String, String)> = Vec::new();
     for p in &s.payments {
         let label = if p.label.is_empty() { "Versement" } else { &p.label };
@@ -617,11 +676,11 @@ mod tests {
 
     #[test]
     fn amounts_and_dates_follow_the_locale() {
-        let f = Fmt(Locale::Fr);
+        let f = Fmt::new(Locale::Fr);
         assert_eq!(f.eur(Decimal::new(55832700, 2)), "558\u{202f}327,00 €");
         assert_eq!(f.signed(Decimal::new(1, 2)), "+0,01 €");
         assert_eq!(f.date(NaiveDate::from_ymd_opt(2025, 1, 31).unwrap()), "31/01/2025");
         assert_eq!(f.percent(Decimal::new(25, 2)), "25 %");
-        assert_eq!(Fmt(Locale::Plain).percent(Decimal::new(3333, 4)), "33.33 %");
+        assert_eq!(Fmt::new(Locale::Plain).percent(Decimal::new(3333, 4)), "33.33 %");
     }
 }

@@ -318,9 +318,9 @@ fn compare(case: &TestCase, e: &Evaluation, year: i32) -> Outcome {
     let we = failing.iter().map(|c| c.expected.chars().count()).max().unwrap_or(0);
     for c in &failing {
         let note = c.note.as_ref().map(|n| format!("  ({n})")).unwrap_or_default();
-        let expected = msg!("cli-test-expected", value = format!("{:<we$}", c.expected));
+        let expected = msg!("cli-test-expected", value = format!("{:<we$}", c.expected)).say();
         let got = msg!("cli-test-got", value = &c.got);
-        let _ = writeln!(out, "  {:<w$}  {expected}  {got}{note}", c.name, expected = expected.say(), got = got.say());
+        let _ = writeln!(out, "  {:<w$}  {expected}  {got}{note}", c.name, expected = expected, got = got.say());
     }
     if !e.eligible && failing.iter().any(|c| c.got == msg!("cli-test-none").say()) {
         let failed: Vec<&str> = e.failed_checks.iter().map(|p| p.key.as_str()).collect();

@@ -794,14 +794,20 @@ fn table(report: &FileReport, rejects: Option<&Path>, examples: u64) -> String {
     let period =
         report.period.map_or_else(|| msg!("cli-validate-no-period"), |p| msg!("cli-validate-period", start = p.start, end = p.end));
     let status = serde_json::to_value(report.norm_status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    let norm = msg!("cli-validate-norm", norm = &report.norm, version = report.version.to_string(), status = status, period = period);
+    let norm = msg!(
+        "cli-validate-norm",
+        norm = &report.norm,
+        version = report.version.to_string(),
+        status = msg!("cli-status", status = status),
+        period = period
+    );
     let _ = writeln!(out, "  {norm}", norm = norm.say());
     for count in &report.counts {
-        let (code, name, n) = (count.code.as_str(), count.code.name(), count.count);
+        let (code, n) = (crate::report::code_id(count.code), count.count);
         let line = match count.severity {
-            peps_engine::diagnostic::Severity::Error => msg!("cli-validate-code-errors", code = code, name = name, count = n),
-            peps_engine::diagnostic::Severity::Warning => msg!("cli-validate-code-warnings", code = code, name = name, count = n),
-            peps_engine::diagnostic::Severity::Note => msg!("cli-validate-code-notes", code = code, name = name, count = n),
+            peps_engine::diagnostic::Severity::Error => msg!("cli-validate-code-errors", code = code, count = n),
+            peps_engine::diagnostic::Severity::Warning => msg!("cli-validate-code-warnings", code = code, count = n),
+            peps_engine::diagnostic::Severity::Note => msg!("cli-validate-code-notes", code = code, count = n),
         };
         let _ = writeln!(out, "\n  {line}", line = line.say());
         for p in report.examples.iter().filter(|p| p.code == count.code) {
@@ -831,7 +837,7 @@ fn empty_table(file: &str, problem: &Problem) -> String {
     let code = problem.code;
     let verdict = msg!("cli-validate-errors", count = 1);
     let mut out = format!("{}\n", msg!("cli-validate-empty-summary", file = file, verdict = verdict).say());
-    let _ = writeln!(out, "\n  {}", msg!("cli-validate-code-errors", code = code.as_str(), name = code.name(), count = 1).say());
+    let _ = writeln!(out, "\n  {}", msg!("cli-validate-code-errors", code = crate::report::code_id(code), count = 1).say());
     let _ = writeln!(out, "    {}\n", example(problem));
     out
 }

@@ -127,7 +127,8 @@ pub fn print_diagnostics(diags: &[Diagnostic], sources: &Sources) {
     if diags.is_empty() {
         return;
     }
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let forced = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0");
+    let color = forced || (std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none());
     eprint!("{}", render_text(diags, sources, color));
 }
 

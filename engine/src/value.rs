@@ -25,7 +25,7 @@ pub(crate) use dated::value_at;
 pub use dated::{Dated, Period};
 pub use decimal::parse_rule_decimal;
 pub(crate) use people::for_people;
-pub use people::french_number;
+pub use people::{french_number, grouped_number};
 pub(crate) use ratio::Ratio;
 pub use rounding::{Rounding, RoundingMode};
 pub use status::Status;

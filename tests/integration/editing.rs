@@ -55,7 +55,7 @@ fn the_working_day_convention_is_a_parameter_that_schedule_states() {
     let name = convention["parameter"]["name"].as_str().expect("the convention names its parameter").to_string();
     assert!(!convention["parameter"]["reference"].as_str().unwrap().is_empty());
     let saturday = convention["saturday_is_working_day"].as_bool().unwrap();
-    let table = sandbox.peps(&["schedule", "--year", "2025", "--rules", "rules", "--norms", "norms", "examples/msp"]);
+    let table = sandbox.peps(&["schedule", "--year", "2025", "--rules", "rules", "--norms", "norms", "--names", "examples/msp"]);
     assert!(table.stdout.contains(&format!("set by parameter {name}")), "{}", table.stdout);
     // The other convention moves some deadline.
     sandbox.set_key("rules/2025/parametres.toml", &name, "value", &(!saturday).to_string());

@@ -31,6 +31,7 @@ mod runs;
 mod schedule;
 mod sweep;
 mod synth;
+mod terminal;
 mod trust;
 mod util;
 mod validate;

@@ -35,6 +35,9 @@ pub struct MatrixArgs {
     /// Replace an existing output file
     #[arg(long)]
     force: bool,
+    /// Number style of the table
+    #[arg(long, value_enum, env = "PEPS_LOCALE", default_value_t = crate::format::Locale::Fr)]
+    locale: crate::format::Locale,
     /// The case folders
     #[arg(required = true)]
     cases: Vec<PathBuf>,
@@ -67,7 +70,13 @@ pub fn run(args: &MatrixArgs) -> u8 {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&matrix(&case.display().to_string(), &columns(&books, case, options)));
+        let mut shown = columns(&books, case, options);
+        for column in &mut shown {
+            for value in column.values.values_mut() {
+                *value = for_people(value, args.locale);
+            }
+        }
+        out.push_str(&matrix(&case.display().to_string(), &shown));
     }
     let read: Vec<&Path> = args.cases.iter().map(PathBuf::as_path).collect();
     let destination = args.output.destination(args.force, &read, &[&args.rules]);
@@ -107,6 +116,18 @@ pub(super) struct Column {
     names: Vec<String>,
     pub(super) values: BTreeMap<String, String>,
     notes: Vec<String>,
+}
+
+/// A cell as a person reads it in the run's language (`66 129,08`, `oui`), or as it is with
+/// `--locale plain`; the blessed matrices keep the JSON text.
+fn for_people(cell: &str, locale: crate::format::Locale) -> String {
+    match cell {
+        _ if locale == crate::format::Locale::Plain => cell.to_string(),
+        "true" => msg!("cli-docs-yes").say(),
+        "false" => msg!("cli-docs-no").say(),
+        _ if cell.parse::<rust_decimal::Decimal>().is_ok() => crate::format::number(cell, locale),
+        _ => cell.to_string(),
+    }
 }
 
 /// A value as the matrix shows it: the JSON text of the value, `∅` for null.

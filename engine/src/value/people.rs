@@ -46,17 +46,24 @@ fn french(n: Decimal) -> String {
 /// and the integer part grouped by thousands with a narrow no-break space (`-1 234,50`). The one
 /// French number formatter: labels use it, and so does the CLI for every figure it shows.
 pub fn french_number(text: &str) -> String {
+    grouped_number(text, THOUSANDS, ',')
+}
+
+/// A number written with a point, its integer part grouped by thousands with `group` and its
+/// decimal mark `mark`: the one grouping of figures, French (`french_number`) or English
+/// (`1,234.50`, which the CLI asks for in an English run).
+pub fn grouped_number(text: &str, group: char, mark: char) -> String {
     let (sign, digits) = text.strip_prefix('-').map_or(("", text), |d| ("-", d));
     let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(THOUSANDS);
+            grouped.push(group);
         }
         grouped.push(c);
     }
     match frac {
-        Some(f) => format!("{sign}{grouped},{f}"),
+        Some(f) => format!("{sign}{grouped}{mark}{f}"),
         None => format!("{sign}{grouped}"),
     }
 }
