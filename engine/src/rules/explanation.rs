@@ -77,6 +77,8 @@ pub(crate) fn read_explanation(obj: &Obj<'_, '_>, file: FileId) -> Option<Explan
     let mut values = Vec::new();
     if let Some(v) = t.opt_table("values") {
         for (name, item) in v.entries() {
+            // The keys of `values` are the names the explanation gives its values.
+            v.allow(&[name.get_ref().as_ref()]);
             let what = msg!("rules-what-explanation-value", name = name.get_ref().as_ref()).to_string();
             let Some(o) = Obj::of(ctx, item, &what) else { continue };
             let value = o.req("value", |c, i, w| read_expr(c, i, w, file));
