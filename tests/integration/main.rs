@@ -31,4 +31,5 @@ mod synth;
 mod trust;
 mod util;
 mod validate;
+mod words;
 mod years;

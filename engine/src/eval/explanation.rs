@@ -97,18 +97,31 @@ pub(crate) fn explain(rb: &Rulebook, st: &State<'_>, i: StepId, value: &Value, b
 fn said(st: &State<'_>, plan: &ExplanationPlan) -> String {
     let mut values: Vec<Value> = Vec::with_capacity(plan.values.len());
     for (e, _) in &plan.values {
+        // A value that cannot be computed (a division by zero) is shown as no value: the
+        // explanation never makes the evaluation fail.
         let v = expr::eval(e, &Scope { st, values: &values }).unwrap_or(Value::Null);
         values.push(v);
     }
     let scope = Scope { st, values: &values };
     let holds = |w: &Option<Expr>| w.as_ref().is_none_or(|w| expr::eval_bool(w, &scope).unwrap_or(false));
     let Some((_, text)) = plan.cases.iter().find(|(w, _)| holds(w)) else { return String::new() };
-    label::render(text, |name| {
+    sentence(text, |name| {
         let (_, shown) = plan.names.iter().find(|(n, _)| n == name)?;
         Some(match *shown {
-            Shown::Scalar(s, unit) => for_people(&st.scalars[s], unit),
-            Shown::Value(k) => for_people(&rounded(&values[k], plan.values[k].1), plan.values[k].1),
+            Shown::Scalar(s, unit) => (st.scalars[s].clone(), unit, false),
+            Shown::Value(k) => (values[k].clone(), plan.values[k].1, true),
         })
+    })
+}
+
+/// `text` with each `{name}` replaced by its value written the French way: `value_of` gives the
+/// value, its unit and whether it was computed for the sentence (then rounded to what people
+/// read: cents for euros, a hundredth of a percent for a rate).
+fn sentence(text: &str, value_of: impl Fn(&str) -> Option<(Value, Unit, bool)>) -> String {
+    label::render(text, |name| {
+        let (value, unit, computed) = value_of(name)?;
+        let value = if computed { rounded(&value, unit) } else { value };
+        Some(for_people(&value, unit))
     })
 }
 
@@ -116,7 +129,6 @@ fn said(st: &State<'_>, plan: &ExplanationPlan) -> String {
 fn rounded(value: &Value, unit: Unit) -> Value {
     match (value, unit) {
         (Value::Number(n), Unit::Eur) => Value::Number(n.round_dp(2)),
-        (Value::Number(n), Unit::Rate) => Value::Number(n.round_dp(4)),
         (Value::Number(n), _) => Value::Number(n.round_dp(4)),
         (v, _) => v.clone(),
     }
@@ -266,5 +278,33 @@ impl Words<'_, '_> {
         };
         let (value, threshold) = (side(&c.value), side(&c.threshold));
         msg!("explain-words-check", label = label, value = value, op = op, threshold = threshold)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    use super::*;
+
+    #[test]
+    fn a_sentence_shows_each_name_with_its_value_written_the_french_way() {
+        let values = |name: &str| match name {
+            "plafond" => Some((Value::Number(dec!(57788.64)), Unit::Eur, false)),
+            "soumis" => Some((Value::Number(dec!(73829.994)), Unit::Eur, true)),
+            "ecart" => Some((Value::Number(dec!(-16041.35)), Unit::Eur, false)),
+            "part" => Some((Value::Number(dec!(96330.38) / dec!(111987.39)), Unit::Rate, true)),
+            "inclus" => Some((Value::Bool(true), Unit::Bool, false)),
+            "annee" => Some((Value::Number(dec!(2025)), Unit::Year, false)),
+            _ => None,
+        };
+        let shown =
+            sentence("Plafond {plafond} < {soumis} : l'écart {ecart} est écrêté ; part {part}, bonus {inclus} en {annee} {{x}}", values);
+        assert_eq!(
+            shown.replace(['\u{a0}', '\u{202f}'], " "),
+            "Plafond 57 788,64 € < 73 829,99 € : l'écart -16 041,35 € est écrêté ; part 86,02 %, bonus oui en 2025 {x}"
+        );
+        // A name the sentence does not know stays as written (refused at load: R135).
+        assert_eq!(sentence("{inconnu}", values), "{inconnu}");
     }
 }

@@ -240,3 +240,82 @@ fn unknown(rb: &Rulebook, i: StepId, scope: &Scope, name: &str, at: Location) ->
     };
     Diagnostic::error(Code::ExplanationName, msg!("rules-explanation-unknown-name", step = step, name = name)).at(at).hint(hint)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::{Code, Diagnostic};
+    use crate::rulebook::{Rulebook, load};
+    use crate::rules::source::MemSource;
+
+    const MANIFEST: &str = "year = 2025\nlabel = \"L\"\nperiod = { start = 2025-01-01, end = 2025-12-31 }\nreference_date = 2025-12-31\n\
+        [files]\nparameters = [\"p.toml\"]\nsteps = [\"e.toml\"]\n[result]\ntotal = \"total\"\n";
+    const PARAMS: &str = "[taux]\nlabel = \"Taux\"\nunit = \"rate\"\nvalue = \"0.2\"\nstatus = \"assumed\"\nreference = \"r\"\n";
+
+    /// A rulebook of two steps: `base` reads `taux`, `total` reads `base`; `explanation` is the
+    /// explanation of `total`, as written in TOML after `explanation`.
+    fn load_with(explanation: &str) -> (Option<Rulebook>, Vec<Diagnostic>) {
+        let steps = format!(
+            "[[step]]\nname = \"base\"\nlabel = \"Base\"\nunit = \"EUR\"\nround = \"none\"\nformula = \"100 * (1 + taux)\"\n\
+             explanation = \"Base au taux de {{taux}} : {{base}}\"\n\n\
+             [[step]]\nname = \"total\"\nlabel = \"Total\"\nunit = \"EUR\"\nround = \"none\"\nformula = \"base * 2\"\n\
+             explanation{explanation}\n"
+        );
+        let rules = MemSource::new().with("rulebook.toml", MANIFEST).with("p.toml", PARAMS).with("e.toml", &steps);
+        load(&rules, &MemSource::new())
+    }
+
+    fn codes(diags: &[Diagnostic]) -> Vec<String> {
+        diags.iter().map(|d| format!("{} {}", d.code, d.message)).collect()
+    }
+
+    #[test]
+    fn an_explanation_names_what_its_step_reads_its_own_value_and_its_values() {
+        let (rb, diags) = load_with(
+            ".values.double = { value = \"base * 2\", unit = \"EUR\" }\n\
+             explanation.cases = [{ when = \"double > base\", text = \"{base} × 2 = {double} = {total}\" }, { text = \"{total}\" }]",
+        );
+        let rb = rb.unwrap_or_else(|| panic!("{diags:?}"));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert!(rb.explanations.iter().all(Option::is_some), "both steps have their explanation bound");
+    }
+
+    #[test]
+    fn a_name_the_step_does_not_read_is_r135_with_a_hint() {
+        let (rb, diags) = load_with(" = \"Total au taux {taux}\"");
+        assert!(rb.is_none());
+        let d = diags.iter().find(|d| d.code == Code::ExplanationName).unwrap_or_else(|| panic!("{diags:?}"));
+        assert_eq!(d.message, "the explanation of step `total` names `taux`, which the step does not read");
+        assert!(d.hint.as_ref().unwrap().starts_with("`taux` exists, but the step does not read it"), "{d:?}");
+        assert_eq!(d.location.as_ref().unwrap().to_string(), "e.toml:15:30");
+        let (_, diags) = load_with(" = \"Total {bsae}\"");
+        let d = diags.iter().find(|d| d.code == Code::ExplanationName).unwrap_or_else(|| panic!("{diags:?}"));
+        assert_eq!(d.hint.as_ref().map(ToString::to_string).as_deref(), Some("did you mean `base`?"));
+        let (_, diags) = load_with(".cases = [{ when = \"bsae > 0\", text = \"{total}\" }, { text = \"{total}\" }]");
+        assert_eq!(codes(&diags), ["R135 the explanation of step `total` names `bsae`, which the step does not read"]);
+    }
+
+    #[test]
+    fn a_wrong_condition_value_or_brace_is_r136() {
+        let (rb, diags) = load_with(".cases = [{ when = \"base\", text = \"{total}\" }, { text = \"{total}\" }]");
+        assert!(rb.is_none());
+        assert!(diags.iter().any(|d| d.code == Code::ExplanationExpression && d.hint.is_some()), "{diags:?}");
+        let (_, diags) = load_with(".cases = [{ when = \"base >\", text = \"{total}\" }, { text = \"{total}\" }]");
+        assert!(diags.iter().any(|d| d.code == Code::ExplanationExpression), "{diags:?}");
+        let (_, diags) = load_with(" = \"Total {total\"");
+        assert!(
+            diags.iter().any(|d| d.code == Code::ExplanationExpression && d.message.contains("explanation of step `total`")),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn sentences_that_leave_a_case_unsaid_or_a_sentence_unreached_are_r137() {
+        let (rb, diags) = load_with(".cases = [{ when = \"base > 0\", text = \"{total}\" }]");
+        assert!(rb.is_none());
+        let d = diags.iter().find(|d| d.code == Code::ExplanationCases).unwrap_or_else(|| panic!("{diags:?}"));
+        assert_eq!(d.message, "the explanation of step `total` says nothing when none of its `when` conditions holds");
+        assert!(d.hint.is_some());
+        let (_, diags) = load_with(".cases = [{ text = \"{total}\" }, { when = \"base > 0\", text = \"{total}\" }]");
+        assert!(diags.iter().any(|d| d.code == Code::ExplanationCases && d.message.contains("never said")), "{diags:?}");
+    }
+}
