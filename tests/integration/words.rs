@@ -170,3 +170,20 @@ fn details_add_the_calculation_to_the_summary() {
     assert!(details.stdout.contains("formules.rhai::taux_fidelisation"), "--details shows the calculation: {}", details.stdout);
     assert!(plain.stdout.contains("--details"), "the summary says what --details adds");
 }
+
+#[test]
+fn a_new_year_keeps_every_explanation() {
+    let sandbox = Sandbox::new();
+    let years = shipped_years(&sandbox.path().join("rules"));
+    let (last, next) = (*years.last().unwrap(), years.last().unwrap() + 1);
+    let run = sandbox.peps(&["rules", "new-year", &next.to_string(), "--from", &last.to_string()]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let said = |year: i32| -> Vec<(String, toml::Value)> {
+        steps_of(&sandbox.path().join("rules").join(year.to_string()))
+            .into_iter()
+            .filter_map(|(name, step)| Some((name, step.get("explanation")?.clone())))
+            .collect()
+    };
+    assert!(!said(last).is_empty());
+    assert_eq!(said(next), said(last), "the new year says its steps as the year it comes from");
+}
