@@ -52,7 +52,7 @@ pub(crate) fn explain(rb: &Rulebook, st: &State<'_>, i: StepId, value: &Value, b
             .with("according", according);
             if breakdown.is_empty() { sentence } else { msg!("explain-words-groups", sentence = sentence, groups = breakdown.len()) }
         }
-        "lookup" if st.computed.get(i).is_some_and(Option::is_some) => Message::id("explain-words-lookup-rows")
+        "lookup" if rows_of(rb, i).is_some() => Message::id("explain-words-lookup-rows")
             .with("value", shown)
             .with("rows", rows_msg())
             .with("source", source)
@@ -134,6 +134,19 @@ fn rounded(value: &Value, unit: Unit) -> Value {
     }
 }
 
+/// The view (or dataset) whose rows step `i` runs over, when it runs over rows.
+fn rows_of(rb: &Rulebook, i: StepId) -> Option<&str> {
+    use crate::rules::step::Mechanism;
+    match &rb.steps[i].def.mechanism {
+        Mechanism::Filter { dataset, .. }
+        | Mechanism::Aggregate { dataset, .. }
+        | Mechanism::Derive { dataset, .. }
+        | Mechanism::Classify { dataset, .. }
+        | Mechanism::Lookup { dataset: Some(dataset), .. } => Some(&dataset.text),
+        _ => None,
+    }
+}
+
 /// A whole number of rows, for the plural of a sentence.
 fn count_of(n: rust_decimal::Decimal) -> i64 {
     use rust_decimal::prelude::ToPrimitive;
@@ -191,9 +204,14 @@ impl Words<'_, '_> {
         for_people(&Value::Number(n.into()), Unit::Count)
     }
 
-    /// Whether step `s` gives a value per row (a view, or a value computed for each row).
+    /// Whether step `s` gives a value per row (a view, or a value computed for each row): its
+    /// total is not one of the values a sentence lists.
     fn per_row(&self, s: StepId) -> bool {
-        self.st.computed.get(s).is_some_and(Option::is_some) || self.rb.views.iter().any(|v| v.step == Some(s))
+        use crate::rules::step::Mechanism;
+        matches!(
+            self.rb.steps[s].def.mechanism,
+            Mechanism::Filter { .. } | Mechanism::Derive { .. } | Mechanism::Classify { .. } | Mechanism::Lookup { dataset: Some(_), .. }
+        )
     }
 
     fn step_of(&self, name: &str) -> Option<StepId> {
@@ -203,16 +221,8 @@ impl Words<'_, '_> {
     /// The rows step `i` runs over, as people name them (the label of the step that kept them, or
     /// of the data file), and how many there are.
     fn source(&self, i: StepId) -> (String, u64) {
-        use crate::rules::step::Mechanism;
-        let name = match &self.rb.steps[i].def.mechanism {
-            Mechanism::Filter { dataset, .. }
-            | Mechanism::Aggregate { dataset, .. }
-            | Mechanism::Derive { dataset, .. }
-            | Mechanism::Classify { dataset, .. }
-            | Mechanism::Lookup { dataset: Some(dataset), .. } => &dataset.text,
-            _ => return Default::default(),
-        };
-        let Some((v, view)) = self.rb.views.iter_enumerated().find(|(_, v)| &v.name == name) else { return Default::default() };
+        let Some(name) = rows_of(self.rb, i) else { return Default::default() };
+        let Some((v, view)) = self.rb.views.iter_enumerated().find(|(_, v)| v.name == name) else { return Default::default() };
         let rows = self.st.views.get(v).and_then(Option::as_ref).map_or(0, |r| r.len() as u64);
         let label = match view.step {
             Some(s) => self.rb.render_label(&self.rb.steps[s].def.label),
