@@ -105,6 +105,23 @@ rules-label-names-parameter = a label shows the value of a parameter: `{"{"}name
 rules-label-unknown-name = the label of { $what } shows `{"{"}{ $name }{"}"}`, which is no parameter
 rules-label-number = the label of { $what } writes out `{ $number }`, the value of parameter `{ $parameter }`, which the step reads
 rules-label-number-hint = write `{"{"}{ $parameter }{"}"}` instead: the label then shows the parameter's value ({ $value }) and stays true when it changes
+# issue 26, item 2 (explain): a step's explanation written in the rules
+rules-what-explanation-value = value `{ $name }` of the explanation
+rules-what-explanation-case = a sentence of the explanation's `cases`
+rules-what-explanation-when = the explanation's `when` condition
+rules-explanation-text-or-cases = { $what }: give `text` (one sentence) or `cases` (sentences chosen by `when`)
+rules-explanation-text-or-cases-hint = `explanation = "…"` is enough for one sentence; `explanation.cases`, a list of sentences each under a `when` condition, chooses the sentence by the values
+rules-explanation-expression-hint = an explanation computes in the language of the steps' conditions (`+`, `-`, `*`, `/`, `min`, `max`, `if`, comparisons), over what the step reads
+rules-explanation-value-taken = the explanation of step `{ $step }` defines value `{ $name }`, already a name the step reads
+rules-explanation-value-taken-hint = give the explanation's value another name
+rules-explanation-unreachable = the explanation of step `{ $step }` has a sentence without `when` before others: those after it are never said
+rules-explanation-unreachable-hint = the sentence without `when` comes last: it is said when no condition holds
+rules-explanation-no-default = the explanation of step `{ $step }` says nothing when none of its `when` conditions holds
+rules-explanation-no-default-hint = end `cases` with a sentence without `when`, said when no condition holds
+rules-explanation-brace = the explanation of step `{ $step }`: { $reason }
+rules-explanation-unknown-name = the explanation of step `{ $step }` names `{ $name }`, which the step does not read
+rules-explanation-not-read-hint = `{ $name }` exists, but the step does not read it: an explanation shows what the step reads ({ $names }), its own value and its `values`
+rules-explanation-names-hint = an explanation names what the step reads ({ $names }), its own value or one of its `values`
 rules-what-key-column = a key column of table `{ $table }`
 rules-what-value-column = a value column of table `{ $table }`
 rules-what-row = a row of table `{ $table }`
@@ -556,6 +573,10 @@ data-code-r121 = a label writes out a number that is the value of a parameter it
 data-code-r130 = a value lies outside its allowed range: a rate between 0 and 1, or the `min` and `max` its parameter declares
 data-code-r131 = the total and the components of `[result]` disagree: a step the total reads is missing from the components, or the other way round
 data-code-r134 = an item defined but read nowhere is named almost like an item read but never defined: a likely typo in the definition
+# issue 26, item 2 (explain)
+data-code-r135 = a step's explanation names what the step does not read
+data-code-r136 = a condition or value of a step's explanation is wrong, or a brace in it is
+data-code-r137 = a step's explanation says nothing in some case, or one of its sentences is never said
 # issue 27, item 8 (capitation: a re-basing measure computed per member)
 data-code-r132 = the measure of an advance re-basing is neither a column of the dataset nor a value computed per member (a `derive` step with a `key`)
 data-code-r133 = the measure of an advance re-basing is computed per member of another dataset than the re-basing's
@@ -1475,7 +1496,7 @@ explain-rests-on-short = rests on { $count } assumed { $count ->
         [one] item
        *[other] items
     }
-explain-more = The whole tree: --full (or --depth N); each step's breakdown and source: add --details.
+explain-more = The whole tree: --full (or --depth N); the calculation as the rules write it and the step's breakdown: add --details.
 explain-not-evaluated = { $name } (not evaluated)
 explain-read-parameter = { $label } (parameter `{ $name }`) = { $value } [{ $status }]
 explain-read-input = input { $name } = { $value } (case file)
@@ -1497,6 +1518,43 @@ explain-rows = { $shown } { $count ->
         [one] row
        *[other] rows
     }
+# issue 26, item 2 (explain): what a step says of itself, with the values (engine/src/eval/explanation.rs)
+explain-words-rows = { $shown } { $count ->
+        [one] row
+       *[other] rows
+    }
+explain-words-filter = { $kept } kept of { $rows } of “{ $source }”{ $according }
+explain-words-count = { $value } counted of { $rows } of “{ $source }”{ $according }
+explain-words-sum = Sum over { $rows } of “{ $source }”{ $according }: { $value }
+explain-words-min = Smallest value over { $rows } of “{ $source }”{ $according }: { $value }
+explain-words-max = Largest value over { $rows } of “{ $source }”{ $according }: { $value }
+explain-words-groups = { $sentence }, in { $groups } groups
+explain-words-lookup-rows = Sum, over { $rows } of “{ $source }”, of the values read in “{ $table }” ({ $cells } { $cells ->
+        [one] cell
+       *[other] cells
+    } hit){ $according }: { $value }
+explain-words-lookup = “{ $table }” read for { $keys }: { $value }
+explain-words-derive = Value computed for each of { $rows } of “{ $source }”{ $according }; in all: { $value }
+explain-words-derive-rows = Value computed for each of { $rows } of “{ $source }”{ $according }
+explain-words-class = { $label }: { $rows }
+explain-words-classify = { $rows } of “{ $source }” classified by “{ $list }”: { $classes }
+explain-words-check = { $label } ({ $value } { $op } { $threshold })
+explain-words-checks-met = Every criterion is met: { $checks }
+explain-words-checks-failed = { $count ->
+        [one] Criterion not met
+       *[other] Criteria not met
+    }: { $failed }
+explain-words-checks-some = { $count ->
+        [one] Criterion not met
+       *[other] Criteria not met
+    }: { $failed }; criteria met: { $passed }
+explain-words-indicator = { $label } attained at { $attained }
+explain-words-score = Weighted mean of the targets attained in “{ $set }” ({ $indicators }): { $value }
+explain-words-formula = Computed from { $values }: { $value }
+explain-words-pair = { $label } = { $value }
+explain-words-according = , given { $values }
+explain-words-then = { $previous }; { $next }
+explain-words-nothing = nothing
 report-bar-label-not-a-bar = `[result.bar_labels]` names `{ $name }`, which is not a bar of `[result] waterfall`
 report-level-error = error
 report-level-warning = warning
@@ -1564,7 +1622,7 @@ help-explain = Why a figure is what it is: the answer first, then the tree of th
 help-explain--year = The year whose rulebook applies
 help-explain--depth = Instead of the summary, the tree of earlier outputs, opened this many levels deep (0: only the output itself)
 help-explain--full = Instead of the summary, the whole tree down to the inputs
-help-explain--details = In the tree, also each output's breakdown (table cells hit, groups, classes) and its Rhai source
+help-explain--details = Also the calculation as the rules write it and each output's breakdown (table cells hit, groups, classes); in the tree, its Rhai source
 help-explain--format = Output format
 help-explain--locale = Number style: fr (the default) or plain
 help-explain--keep_dates = Keep the case's dates: by default data of another year are brought into the rules' year

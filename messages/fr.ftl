@@ -116,6 +116,23 @@ rules-label-names-parameter = un libellé affiche la valeur d'un paramètre : `{
 rules-label-unknown-name = { $what } : son libellé affiche `{"{"}{ $name }{"}"}`, qui n'est pas un paramètre
 rules-label-number = { $what } : son libellé écrit en dur `{ $number }`, la valeur du paramètre `{ $parameter }`, que l'étape lit
 rules-label-number-hint = écrivez plutôt `{"{"}{ $parameter }{"}"}` : le libellé affiche alors la valeur du paramètre ({ $value }) et reste juste quand elle change
+# issue 26, item 2 (explain) : l'explication d'une étape écrite dans les règles
+rules-what-explanation-value = la valeur `{ $name }` de l'explication
+rules-what-explanation-case = une phrase de `cases` de l'explication
+rules-what-explanation-when = la condition `when` de l'explication
+rules-explanation-text-or-cases = { $what } : donnez `text` (une phrase) ou `cases` (des phrases choisies par `when`)
+rules-explanation-text-or-cases-hint = `explanation = "…"` suffit pour une seule phrase ; `explanation.cases`, une liste de phrases chacune sous une condition `when`, choisit la phrase selon les valeurs
+rules-explanation-expression-hint = une explication calcule dans le langage des conditions des étapes (`+`, `-`, `*`, `/`, `min`, `max`, `if`, comparaisons), sur ce que l'étape lit
+rules-explanation-value-taken = l'explication de l'étape `{ $step }` définit la valeur `{ $name }`, qui est déjà un nom que l'étape lit
+rules-explanation-value-taken-hint = donnez à la valeur de l'explication un autre nom
+rules-explanation-unreachable = l'explication de l'étape `{ $step }` a une phrase sans `when` avant d'autres : celles qui la suivent ne sont jamais dites
+rules-explanation-unreachable-hint = la phrase sans `when` vient en dernier : elle est dite quand aucune condition ne tient
+rules-explanation-no-default = l'explication de l'étape `{ $step }` ne dit rien quand aucune de ses conditions `when` ne tient
+rules-explanation-no-default-hint = terminez `cases` par une phrase sans `when`, dite quand aucune condition ne tient
+rules-explanation-brace = l'explication de l'étape `{ $step }` : { $reason }
+rules-explanation-unknown-name = l'explication de l'étape `{ $step }` nomme `{ $name }`, que l'étape ne lit pas
+rules-explanation-not-read-hint = `{ $name }` existe, mais l'étape ne le lit pas : une explication montre ce que l'étape lit ({ $names }), sa propre valeur et ses `values`
+rules-explanation-names-hint = une explication nomme ce que l'étape lit ({ $names }), sa propre valeur ou une de ses `values`
 rules-what-key-column = une colonne de clé de la table `{ $table }`
 rules-what-value-column = une colonne de valeurs de la table `{ $table }`
 rules-what-row = une ligne de la table `{ $table }`
@@ -592,6 +609,10 @@ data-code-r121 = un libellé écrit en toutes lettres un nombre qui est la valeu
 data-code-r130 = une valeur sort de l'intervalle permis : un taux entre 0 et 1, ou les bornes `min` et `max` que déclare le paramètre
 data-code-r131 = le total et les composantes de `[result]` ne se correspondent pas : une étape lue par le total manque aux composantes, ou l'inverse
 data-code-r134 = un élément défini mais lu nulle part porte presque le nom d'un élément lu mais jamais défini : faute de frappe probable dans la définition
+# issue 26, item 2 (explain)
+data-code-r135 = l'explication d'une étape nomme ce que l'étape ne lit pas
+data-code-r136 = une condition ou une valeur de l'explication d'une étape est incorrecte, ou une accolade y est mal écrite
+data-code-r137 = l'explication d'une étape ne dit rien dans un cas, ou l'une de ses phrases n'est jamais dite
 # issue 27, item 8 (capitation : mesure de révision calculée par membre)
 data-code-r132 = la mesure d'une révision des acomptes n'est ni une colonne du jeu de données ni une valeur calculée par membre (une étape `derive` avec `key`)
 data-code-r133 = la mesure d'une révision des acomptes est calculée par membre d'un autre jeu de données que celui de la révision
@@ -1657,7 +1678,7 @@ explain-rests-on-short = repose sur { $count } { $count ->
         [one] élément supposé
        *[other] éléments supposés
     }
-explain-more = L'arbre complet : --full (ou --depth N) ; le détail et la source de chaque étape : ajoutez --details.
+explain-more = L'arbre complet : --full (ou --depth N) ; le calcul tel que les règles l'écrivent et le détail de l'étape : ajoutez --details.
 explain-not-evaluated = { $name } (non calculé)
 explain-read-parameter = { $label } (paramètre `{ $name }`) = { $value } [{ $status }]
 explain-read-input = entrée { $name } = { $value } (fichier du cas)
@@ -1679,6 +1700,49 @@ explain-rows = { $shown } { $count ->
         [one] ligne
        *[other] lignes
     }
+# issue 26, item 2 (explain) : ce qu'une étape dit d'elle-même, avec les valeurs (engine/src/eval/explanation.rs)
+explain-words-rows = { $shown } { $count ->
+        [one] ligne
+       *[other] lignes
+    }
+explain-words-filter = { $kept } { $count ->
+        [one] retenue
+       *[other] retenues
+    } sur { $rows } de « { $source } »{ $according }
+explain-words-count = { $value } { $count ->
+        [one] comptée
+       *[other] comptées
+    } sur { $rows } de « { $source } »{ $according }
+explain-words-sum = Somme sur { $rows } de « { $source } »{ $according } : { $value }
+explain-words-min = Plus petite valeur sur { $rows } de « { $source } »{ $according } : { $value }
+explain-words-max = Plus grande valeur sur { $rows } de « { $source } »{ $according } : { $value }
+explain-words-groups = { $sentence }, en { $groups } groupes
+explain-words-lookup-rows = Somme, sur { $rows } de « { $source } », des valeurs lues dans « { $table } » ({ $cells } { $cells ->
+        [one] case atteinte
+       *[other] cases atteintes
+    }){ $according } : { $value }
+explain-words-lookup = « { $table } » lu pour { $keys } : { $value }
+explain-words-derive = Valeur calculée pour chacune des { $rows } de « { $source } »{ $according } ; en tout : { $value }
+explain-words-derive-rows = Valeur calculée pour chacune des { $rows } de « { $source } »{ $according }
+explain-words-class = { $label } : { $rows }
+explain-words-classify = { $rows } de « { $source } » classées selon « { $list } » : { $classes }
+explain-words-check = { $label } ({ $value } { $op } { $threshold })
+explain-words-checks-met = Tous les critères sont remplis : { $checks }
+explain-words-checks-failed = { $count ->
+        [one] Critère non rempli
+       *[other] Critères non remplis
+    } : { $failed }
+explain-words-checks-some = { $count ->
+        [one] Critère non rempli
+       *[other] Critères non remplis
+    } : { $failed } ; critères remplis : { $passed }
+explain-words-indicator = { $label } atteint à { $attained }
+explain-words-score = Moyenne pondérée de l'atteinte des cibles de « { $set } » ({ $indicators }) : { $value }
+explain-words-formula = Calculé à partir de { $values } : { $value }
+explain-words-pair = { $label } = { $value }
+explain-words-according = , selon { $values }
+explain-words-then = { $previous } ; { $next }
+explain-words-nothing = rien
 report-bar-label-not-a-bar = `[result.bar_labels]` nomme `{ $name }`, qui n'est pas une barre de `[result] waterfall`
 report-level-error = erreur
 report-level-warning = avertissement
@@ -1749,7 +1813,7 @@ help-explain = Pourquoi un chiffre est ce qu'il est : la réponse d'abord, puis 
 help-explain--year = L'année dont les règles s'appliquent
 help-explain--depth = Au lieu du résumé, l'arbre des sorties lues, ouvert sur ce nombre de niveaux (0 : la sortie seule)
 help-explain--full = Au lieu du résumé, l'arbre complet jusqu'aux entrées
-help-explain--details = Dans l'arbre, aussi le détail de chaque sortie (cases de table atteintes, groupes, classes) et sa source Rhai
+help-explain--details = Aussi le calcul tel que les règles l'écrivent et le détail de chaque sortie (cases de table atteintes, groupes, classes) ; dans l'arbre, sa source Rhai
 help-explain--format = Format de sortie
 help-explain--locale = Style des nombres : fr (par défaut) ou plain
 help-explain--keep_dates = Garder les dates du cas : par défaut, les données d'une autre année sont ramenées dans l'année des règles

@@ -1,7 +1,9 @@
 //! `peps explain`: why a figure is what it is. By default a summary that starts with the answer
 //! (the figure, what it is made of with the values, what weighs most, the assumptions); with
 //! `--depth N` or `--full`, the tree of outputs down to the inputs (parameters with value, status
-//! and reference, datasets), and with `--details` each step's breakdown and Rhai source.
+//! and reference, datasets). Each step says first, in words, how its figure came out
+//! (`Output::explanation`); `--details` adds the calculation as the rules write it and each step's
+//! breakdown, and in the tree the Rhai source.
 
 use std::collections::HashSet;
 use std::fmt::Write;
@@ -35,8 +37,8 @@ pub struct ExplainArgs {
     /// Instead of the summary, the whole tree down to the inputs
     #[arg(long)]
     full: bool,
-    /// In the tree, also each output's breakdown (table cells hit, groups, classes) and its Rhai
-    /// source
+    /// Also the calculation as the rules write it and each output's breakdown (table cells hit,
+    /// groups, classes); in the tree, its Rhai source
     #[arg(long)]
     details: bool,
     /// Output format
@@ -106,7 +108,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
             json(&node)
         }
         ExplainFormat::Text if args.full || args.depth.is_some() => render_tree(&evaluation, root, depth, args.locale, args.details),
-        ExplainFormat::Text => summary(&evaluation, root, args.locale),
+        ExplainFormat::Text => summary(&evaluation, root, args.locale, args.details),
     };
     say::emit(&text);
     code
@@ -131,15 +133,23 @@ fn tree<'a>(e: &'a Evaluation, o: &'a Output, depth: usize, seen: &mut HashSet<&
 /// How many of the outputs read weigh most, in the summary.
 const WEIGHTIEST: usize = 3;
 
-/// The answer first: the figure, what it is made of with the values, the outputs read that weigh
-/// most and the assumptions it rests on; the tree is one flag away.
-pub fn summary(e: &Evaluation, o: &Output, locale: Locale) -> String {
+/// The answer first: the figure and, in words, how it came out with its values; then what it is
+/// made of with the values, the outputs read that weigh most and the assumptions it rests on; the
+/// tree is one flag away. With `details`, also the calculation as the rules write it and the
+/// step's breakdown.
+pub fn summary(e: &Evaluation, o: &Output, locale: Locale, details: bool) -> String {
     let mut out = String::new();
     if !e.eligible {
         let _ = writeln!(out, "{}\n", msg!("explain-stopped-at-gate").say());
     }
     let _ = writeln!(out, "{} ({}) = {}", o.label, o.name, human(&o.value, o.unit, locale));
-    let _ = writeln!(out, "  {}", msg!("explain-how", formula = &o.formula).say());
+    let _ = writeln!(out, "  {}", o.explanation.say());
+    if details {
+        let _ = writeln!(out, "  {}", msg!("explain-how", formula = &o.formula).say());
+        for p in &o.breakdown {
+            let _ = writeln!(out, "    · {}", part_line(p, o, locale));
+        }
+    }
     if !o.reads.is_empty() {
         let _ = writeln!(out, "\n{}", msg!("explain-made-of").say());
         for r in &o.reads {
@@ -238,6 +248,7 @@ fn node<'a>(out: &mut String, e: &'a Evaluation, o: &'a Output, prefix: &str, t:
     seen.insert(&o.name);
     let _ = writeln!(out, "{} ({}) = {}", o.label, o.name, human(&o.value, o.unit, locale));
     let body = format!("{prefix}│ ");
+    let _ = writeln!(out, "{body}{}", o.explanation.say());
     let _ = writeln!(out, "{body}{}", msg!("explain-mechanism", mechanism = o.mechanism, formula = o.formula.clone()).say());
     if let (Some(src), true) = (&o.source, t.details) {
         for line in src.lines() {

@@ -30,6 +30,7 @@ mod checks;
 mod classify;
 mod derive;
 mod evaluation;
+mod explanation;
 mod filter;
 mod formula_step;
 mod kernel;
@@ -190,6 +191,8 @@ pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
             eligible = false;
             failed_checks = breakdown.iter().filter(|p| p.value == Some(Value::Bool(false))).cloned().collect();
         }
+        let reads = reads_of(rb, &st, step);
+        let explanation = explanation::explain(rb, &st, i, &value, &breakdown, &reads);
         outputs[i] = Some(Output {
             name: step.def.name.clone(),
             label: rb.render_label(&step.def.label),
@@ -200,7 +203,8 @@ pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
             source: function_source(rb, step),
             reference: step.def.reference.clone(),
             breakdown,
-            reads: reads_of(rb, &st, step),
+            reads,
+            explanation,
             assumed: assumed[i].iter().cloned().collect(),
         });
         if is_gate && !eligible {

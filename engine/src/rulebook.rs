@@ -25,6 +25,7 @@ use crate::rules::table::read_tables;
 mod binding;
 pub(crate) mod calendar;
 mod codes;
+pub(crate) mod explanations;
 mod formula_step;
 mod labels;
 mod manifest;
@@ -137,6 +138,7 @@ pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rule
         norms,
         code_checks,
         steps: TiVec::new(),
+        explanations: TiVec::new(),
         order: Vec::new(),
         result: ResultSpec { total: StepId::from(0), components: Vec::new(), gate: None, waterfall: Vec::new(), bar_labels: Vec::new() },
         scalars: TiVec::new(),

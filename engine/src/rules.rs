@@ -4,6 +4,7 @@
 //! for editors are `schema`'s). Each reader checks its own item; names across items are bound by `rulebook`.
 
 pub mod calendar;
+pub mod explanation;
 pub mod indicator;
 pub mod inputs;
 pub(crate) mod label;

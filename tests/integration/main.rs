@@ -35,5 +35,6 @@ mod terminal;
 mod trust;
 mod util;
 mod validate;
+mod words;
 mod xlsx;
 mod years;

@@ -124,6 +124,10 @@ fn rename_parameter(sandbox: &Sandbox) {
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text.matches("seuil_forte_augmentation").count(), 2);
     std::fs::write(&path, text.replace("seuil_forte_augmentation", "seuil_hausse_patientele")).unwrap();
+    // The sentence that explains the step names the parameter too.
+    let path = sandbox.path().join("rules/2025/etapes.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("seuil_forte_augmentation", "seuil_hausse_patientele")).unwrap();
 }
 
 // ---------------------------------------------------------------------------------------------

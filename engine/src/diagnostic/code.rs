@@ -95,6 +95,9 @@ codes! {
     RebaseMeasure = "R132", "rebase-measure", msg!("data-code-r132");
     RebaseMeasureDataset = "R133", "rebase-measure-dataset", msg!("data-code-r133");
     LikelyTypo = "R134", "likely-typo", msg!("data-code-r134");
+    ExplanationName = "R135", "explanation-name", msg!("data-code-r135");
+    ExplanationExpression = "R136", "explanation-expression", msg!("data-code-r136");
+    ExplanationCases = "R137", "explanation-cases", msg!("data-code-r137");
     PatternWithoutFormat = "R140", "pattern-without-format", msg!("data-code-r140");
     CaseFileUnreadable = "D200", "case-file-unreadable", msg!("data-code-d200");
     CaseUnknownKey = "D201", "case-unknown-key", msg!("data-code-d201");

@@ -67,6 +67,9 @@ pub struct Output {
     pub mechanism: &'static str,
     /// The mechanism as people read it (the condition, the sum, the formula).
     pub formula: Message,
+    /// What the step says of itself with the run's values, for people: the rulebook's sentence
+    /// (`explanation`) or one built from its mechanism; never code.
+    pub explanation: Message,
     /// For a Rhai function: its source text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

@@ -30,6 +30,7 @@ pub(crate) fn bind(rb: &mut Rulebook, defs: TiVec<StepId, StepDef>, m: &Manifest
     bind_views(rb, &defs);
     let Some(steps) = bind_steps(rb, &defs, &units, m, diags) else { return };
     rb.steps = steps;
+    rb.explanations = crate::rulebook::explanations::bind(rb, diags);
     labels::check_numbers(rb, diags);
     let Some(result) = bind_result(rb, m, diags) else { return };
     rb.result = result;

@@ -51,6 +51,8 @@ pub struct Rulebook {
     /// How the codes of the norms' fields are checked, against the rulebook's lists.
     pub(crate) code_checks: Vec<CodeCheck>,
     pub(crate) steps: TiVec<StepId, Step>,
+    /// The explanation of each step that writes one, bound (`rulebook::explanations`).
+    pub(crate) explanations: TiVec<StepId, Option<crate::rulebook::explanations::ExplanationPlan>>,
     /// The steps in evaluation order: the gate's ancestors first, then the gate.
     pub(crate) order: Vec<StepId>,
     pub(crate) result: ResultSpec,

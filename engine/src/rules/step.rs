@@ -48,6 +48,8 @@ pub struct StepDef {
     pub(crate) unit: Option<Unit>,
     pub reference: Option<String>,
     pub description: Option<String>,
+    /// What `peps explain` says of the step, in the rulebook's words (`rules::explanation`).
+    pub explanation: Option<crate::rules::explanation::ExplanationDef>,
     pub(crate) rounding: Option<Rounding>,
     /// `round = "none"`: explicitly no rounding, even for money.
     pub(crate) no_rounding: bool,
@@ -199,6 +201,7 @@ fn read_step(obj: &Obj<'_, '_>, file: FileId) -> Option<StepDef> {
     let unit = obj.opt_str("unit").and_then(|u| parse_choice(&obj, &u, "unit", Unit::NAMES, Unit::parse));
     let reference = obj.opt_str("reference").map(|s| s.into_inner());
     let description = obj.opt_str("description").map(|s| s.into_inner());
+    let explanation = crate::rules::explanation::read_explanation(&obj, file);
     let (rounding, no_rounding) = read_rounding(&obj);
     let present: Vec<&str> = MECHANISMS.iter().copied().filter(|m| obj.has(m)).collect();
     let mechanism = match present.as_slice() {
@@ -224,6 +227,7 @@ fn read_step(obj: &Obj<'_, '_>, file: FileId) -> Option<StepDef> {
         unit,
         reference,
         description,
+        explanation,
         rounding,
         no_rounding,
         mechanism: mechanism?,
@@ -431,6 +435,9 @@ impl StepDef {
     /// step taken into another rulebook's items keeps pointing at its own file.
     pub(crate) fn map_files(&mut self, f: impl Fn(FileId) -> FileId) {
         self.file = f(self.file);
+        if let Some(e) = &mut self.explanation {
+            e.map_files(&f);
+        }
         let sources: Vec<&mut ExprSource> = match &mut self.mechanism {
             Mechanism::Filter { condition, .. } => condition.iter_mut().collect(),
             Mechanism::Lookup { keys, .. } => keys.iter_mut().map(|(_, e)| e).collect(),

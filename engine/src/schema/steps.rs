@@ -34,6 +34,10 @@ pub(crate) struct StepEntry {
     pub(crate) reference: Option<String>,
     /// A longer explanation.
     pub(crate) description: Option<String>,
+    /// What `peps explain` says of the step, with the run's values: one sentence, or a table of
+    /// `values` and `text` or `cases`. `{name}` shows the value of a name the step reads, of the
+    /// step itself, or of one of the explanation's `values`, written the French way.
+    pub(crate) explanation: Option<ExplanationSpec>,
     /// How the output is rounded: a rule, or "none" (even for money).
     pub(crate) round: Option<RoundSpec>,
     /// The rows of a dataset that meet a condition.
@@ -196,4 +200,52 @@ pub struct CheckDef {
 pub(crate) struct ScoreDef {
     /// The indicator set scored.
     pub(crate) indicators: String,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explanations (issue 26, item 2)
+
+/// A step's explanation: one sentence, or a table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub(crate) enum ExplanationSpec {
+    /// One sentence, said whatever the values: `{name}` shows a value.
+    Sentence(String),
+    /// Values computed for the sentence, and the sentence or the sentences chosen by condition.
+    Table(ExplanationTable),
+}
+
+/// An explanation with its own values, and `text` or `cases`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ExplanationTable {
+    /// Values computed for the sentence only, in order (a value may read the earlier ones), over
+    /// what the step reads and its own value: `soumis = { value = "a + b", unit = "EUR" }`.
+    pub(crate) values: Option<BTreeMap<String, ExplanationValue>>,
+    /// The one sentence.
+    pub(crate) text: Option<String>,
+    /// Sentences each under a `when` condition: the first that holds is said; the last has no
+    /// `when` and is said when none holds.
+    pub(crate) cases: Option<Vec<ExplanationCase>>,
+}
+
+/// A value an explanation computes.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ExplanationValue {
+    /// An expression in the language of conditions (`+ - * /`, `min`, `max`, `if`).
+    pub(crate) value: String,
+    /// How the value is written: `EUR` in euros with cents, `rate` as a percentage.
+    pub(crate) unit: Option<UnitName>,
+}
+
+/// One sentence of an explanation, said when its condition holds.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ExplanationCase {
+    /// The condition, over what the step reads, its own value and the explanation's values;
+    /// absent on the last sentence.
+    pub(crate) when: Option<String>,
+    /// The sentence.
+    pub(crate) text: String,
 }

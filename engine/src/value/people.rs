@@ -33,6 +33,8 @@ fn number_for_people(n: Decimal, unit: Unit) -> String {
             format!("{}{BEFORE_SIGN}€", french(cents))
         }
         Unit::Count => french(n.round().normalize()),
+        // A calendar year is a name for a year, not a quantity: `2025`, never `2 025`.
+        Unit::Year => n.normalize().to_string(),
         _ => french(n.normalize()),
     }
 }
