@@ -22,22 +22,14 @@ use crate::expr::{self, EvalError};
 use crate::formula::{FormulaFailure, ResultError};
 use crate::ids::{DatasetId, ScalarId, StepId};
 use crate::message::Message;
-use crate::rulebook::{Plan, ReadRef, Rulebook, Step, scalar_seed};
+use crate::rulebook::{ReadRef, Rulebook, Step, scalar_seed};
 use crate::value::Value;
 
-mod aggregate;
-mod checks;
-mod classify;
-mod derive;
 mod evaluation;
-mod filter;
-mod formula_step;
-mod kernel;
-mod lookup;
+pub(crate) mod kernel;
 mod manifest;
 mod provenance;
-mod score;
-mod state;
+pub(crate) mod state;
 mod waterfall;
 
 pub use evaluation::*;
@@ -202,7 +194,7 @@ pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
             value,
             unit: step.unit,
             mechanism: step.def.mechanism.name(),
-            formula: step.def.describe(),
+            formula: step.def.describe().to_string(),
             source: function_source(rb, step),
             reference: step.def.reference.clone(),
             breakdown,
@@ -355,39 +347,7 @@ pub(crate) fn number(v: Value, what: Message) -> Result<Decimal, Failure> {
 
 pub(crate) type StepResult = Result<(Value, Vec<Part>), Failure>;
 
+/// Runs step `i` on `path`; its mechanism's plan says how (`mechanism::Plan::run`).
 pub(crate) fn run_step(rb: &Rulebook, st: &mut State<'_>, i: StepId, path: EvalPath) -> StepResult {
-    if path != EvalPath::Reference {
-        match run_vector(rb, st, i) {
-            Some(Ok(result)) => return Ok(result),
-            Some(Err(failure)) if path == EvalPath::VectorOnly => return Err(failure),
-            _ => {}
-        }
-    }
-    // The reference path; on the vector path, a step it does not run over rows, or whose vector
-    // run failed: the tree-walker then gives the reference's failure.
-    let step = &rb.steps[i];
-    match &step.plan {
-        Plan::Filter(plan) => filter::run(rb, st, i, plan),
-        Plan::LookupRows(plan) => lookup::run_rows(rb, st, i, plan),
-        Plan::LookupScalar(plan) => lookup::run_scalar(rb, st, i, plan),
-        Plan::Aggregate(plan) => aggregate::run(rb, st, i, plan),
-        Plan::Derive(plan) => derive::run(rb, st, i, plan),
-        Plan::Classify(plan) => classify::run(rb, st, i, plan),
-        Plan::Checks(checks) => checks::run(rb, st, checks),
-        Plan::Score(plan) => score::run(rb, st, i, plan),
-        Plan::Inline(plan) => formula_step::run_inline(rb, st, i, plan),
-        Plan::Function(plan) => formula_step::run_function(rb, st, i, plan),
-    }
-}
-
-/// A step over rows on the vector path; `None` for a step that runs on scalars.
-fn run_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId) -> Option<StepResult> {
-    Some(match &rb.steps[i].plan {
-        Plan::Filter(plan) => filter::run_vector(rb, st, i, plan),
-        Plan::LookupRows(plan) => lookup::run_rows_vector(rb, st, i, plan),
-        Plan::Aggregate(plan) => aggregate::run_vector(rb, st, i, plan),
-        Plan::Derive(plan) => derive::run_vector(rb, st, i, plan),
-        Plan::Classify(plan) => classify::run_vector(rb, st, i, plan),
-        _ => return None,
-    })
+    rb.steps[i].plan.run(rb, st, i, path)
 }

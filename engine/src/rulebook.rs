@@ -24,14 +24,12 @@ use crate::rules::table::read_tables;
 mod binding;
 pub(crate) mod calendar;
 mod codes;
-mod formula_step;
 mod labels;
 mod manifest;
-mod mechanisms;
 mod model;
 mod ordering;
 pub(crate) mod parts;
-mod resolver;
+pub(crate) mod resolver;
 mod result;
 
 pub use manifest::Names;

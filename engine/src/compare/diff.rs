@@ -123,7 +123,12 @@ pub fn diff(old: &Rulebook, new: &Rulebook) -> RulebookDiff {
         &new.steps.raw,
         |s| s.def.name.clone(),
         step,
-        |s, _| Entry { kind: "step", item: s.def.name.clone(), value: Some(s.def.describe()), reference: s.def.reference.clone() },
+        |s, _| Entry {
+            kind: "step",
+            item: s.def.name.clone(),
+            value: Some(s.def.describe().to_string()),
+            reference: s.def.reference.clone(),
+        },
     );
     scripts(&mut out, old, new);
     RulebookDiff { from: old.year, to: new.year, changes: out.changes }
@@ -484,7 +489,7 @@ fn step(out: &mut Out, old: &Step, new: &Step) {
     let (k, item, r) = ("step", new.def.name.as_str(), new.def.reference.as_deref());
     out.compare(k, item, "label", old.def.label.clone(), new.def.label.clone(), r);
     out.compare(k, item, "mechanism", old.def.mechanism.name().into(), new.def.mechanism.name().into(), r);
-    out.compare(k, item, "formula", old.def.describe(), new.def.describe(), r);
+    out.compare(k, item, "formula", old.def.describe().to_string(), new.def.describe().to_string(), r);
     out.compare(k, item, "unit", old.unit.as_str().into(), new.unit.as_str().into(), r);
     out.compare(k, item, "rounding", rounding(old.rounding), rounding(new.rounding), r);
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();

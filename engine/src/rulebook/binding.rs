@@ -7,15 +7,15 @@ use typed_index_collections::{TiSlice, TiVec};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::StepId;
+use crate::mechanism::{DerivedUnit, StepCx};
 use crate::rulebook::labels;
 use crate::rulebook::manifest::Manifest;
-use crate::rulebook::mechanisms::bind_step;
 use crate::rulebook::ordering::order_steps;
 use crate::rulebook::resolver::Binder;
 use crate::rulebook::result::bind_result;
 use crate::rulebook::{Builtin, DatasetDef, ReadRef, Rulebook, ScalarDef, Step, ViewDef};
 use crate::rules::inputs::InputKind;
-use crate::rules::step::{AggOp, Mechanism, StepDef};
+use crate::rules::step::StepDef;
 use crate::value::{Kind, Rounding, Unit};
 
 /// Binds the steps `defs` of `rb`: datasets, views, scalars, plans, the result and the order,
@@ -120,7 +120,7 @@ fn bind_views(rb: &mut Rulebook, defs: &TiSlice<StepId, StepDef>) {
     loop {
         let before = rb.views.len();
         for (i, d) in defs.iter_enumerated() {
-            if let Mechanism::Filter { dataset, .. } = &d.mechanism
+            if let Some(dataset) = d.mechanism.rows().view_of
                 && !rb.views.iter().any(|v| v.name == d.name)
                 && let Some(v) = rb.views.iter().find(|v| v.name == dataset.text)
             {
@@ -145,7 +145,7 @@ fn bind_steps(
     let mut steps = TiVec::with_capacity(defs.len());
     for (i, d) in defs.iter_enumerated() {
         let mut b = Binder::new(rb, defs, i);
-        let plan = bind_step(&mut b, d, diags);
+        let plan = d.mechanism.bind(&mut b, &StepCx { d, file: &rb.files[d.file] }, diags);
         let (deps, reads, sets, exists) = (b.deps, b.reads, b.sets, b.exists);
         for s in sets {
             if !rb.sets.contains(&s) {
@@ -187,30 +187,17 @@ fn step_rounding(d: &StepDef, unit: Unit, m: &Manifest, diags: &mut Vec<Diagnost
 
 /// The unit of a step: declared, or derived from its mechanism.
 pub(crate) fn step_unit(d: &StepDef, rb: &Rulebook, diags: &mut Vec<Diagnostic>) -> Option<Unit> {
-    let derived = match &d.mechanism {
-        Mechanism::Filter { .. } | Mechanism::Classify { .. } => Some(Unit::Count),
-        Mechanism::Aggregate { op: AggOp::Count, .. } => Some(Unit::Count),
-        Mechanism::Aggregate { .. } => None,
-        Mechanism::Derive { .. } => Some(Unit::Number),
-        Mechanism::Lookup { table, column, .. } => rb.tables.iter().find(|t| t.name == table.text).and_then(|t| match column {
-            Some(c) => t.columns.iter().find(|x| x.name == c.text).map(|x| x.unit),
-            None => t.columns.first().map(|x| x.unit),
-        }),
-        Mechanism::Checks(_) => Some(Unit::Bool),
-        Mechanism::Score { .. } => Some(Unit::Rate),
-        Mechanism::Formula(_) => None,
-    };
+    let derived = d.mechanism.unit(rb);
     match (d.unit, derived) {
         (Some(u), _) => Some(u),
-        (None, Some(u)) => Some(u),
-        (None, None) => {
-            if matches!(d.mechanism, Mechanism::Formula(_) | Mechanism::Aggregate { .. }) {
-                diags.push(
-                    Diagnostic::error(Code::MissingKey, msg!("rules-step-no-unit", step = &d.name))
-                        .at(d.location.clone())
-                        .hint(msg!("rules-one-of", choices = Unit::NAMES.join(", "))),
-                );
-            }
+        (None, DerivedUnit::Is(u) | DerivedUnit::Of(Some(u))) => Some(u),
+        (None, DerivedUnit::Of(None)) => None,
+        (None, DerivedUnit::Declared) => {
+            diags.push(
+                Diagnostic::error(Code::MissingKey, msg!("rules-step-no-unit", step = &d.name))
+                    .at(d.location.clone())
+                    .hint(msg!("rules-one-of", choices = Unit::NAMES.join(", "))),
+            );
             None
         }
     }

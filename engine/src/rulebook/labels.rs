@@ -14,7 +14,7 @@ use crate::ids::StepId;
 use crate::message::Message;
 use crate::rulebook::{ReadRef, Rulebook};
 use crate::rules::label::{self, Piece};
-use crate::rules::step::{Mechanism, StepDef};
+use crate::rules::step::StepDef;
 use crate::value::{Unit, Value, for_people};
 
 /// A label of the rulebook: what it labels (for messages), the text and where its item is.
@@ -63,15 +63,7 @@ fn all_labels<'a>(rb: &'a Rulebook, defs: &'a TiSlice<StepId, StepDef>) -> Vec<L
 /// The labels of a step: its own, and those of its checks or classes.
 fn step_labels(d: &StepDef) -> Vec<(Message, &str)> {
     let mut out = vec![(msg!("rules-what-step", name = &d.name), d.label.as_str())];
-    match &d.mechanism {
-        Mechanism::Checks(checks) => {
-            out.extend(checks.iter().map(|c| (msg!("rules-what-check-of-step", check = &c.name, step = &d.name), c.label.as_str())));
-        }
-        Mechanism::Classify { classes, .. } => {
-            out.extend(classes.iter().map(|c| (msg!("rules-what-class-of-step", class = &c.name, step = &d.name), c.label.as_str())));
-        }
-        _ => {}
-    }
+    out.extend(d.mechanism.labels(&d.name));
     out
 }
 

@@ -18,6 +18,8 @@ use crate::formula::Script;
 use crate::ids::{
     ColumnId, DatasetId, ExistsId, FileId, IndicatorSetId, InputId, ListId, ParamId, ScalarId, ScriptId, SetId, StepId, TableId, ViewId,
 };
+use crate::mechanism::Plan;
+use crate::mechanism::function::FunctionPlan;
 use crate::names::closed_names;
 use crate::rulebook::manifest::Manifest;
 use crate::rules::calendar::Event;
@@ -106,122 +108,6 @@ pub struct Step {
     pub(crate) plan: Plan,
     pub(crate) reads: Vec<ReadRef>,
     pub(crate) deps: Vec<StepId>,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) enum Plan {
-    Filter(FilterPlan),
-    LookupRows(LookupRowsPlan),
-    LookupScalar(LookupScalarPlan),
-    Aggregate(AggregatePlan),
-    Derive(DerivePlan),
-    Classify(ClassifyPlan),
-    Inline(InlinePlan),
-    Function(FunctionPlan),
-    Checks(Vec<(String, String, Expr)>),
-    Score(ScorePlan),
-}
-
-/// Keeps the rows of a view that meet a condition: the step defines a new view.
-#[derive(Debug, Clone)]
-pub(crate) struct FilterPlan {
-    pub(crate) view: ViewId,
-    pub(crate) cond: Option<Expr>,
-}
-
-/// Looks a table up once per row of a view; the value column is computed per row.
-#[derive(Debug, Clone)]
-pub(crate) struct LookupRowsPlan {
-    pub(crate) view: ViewId,
-    pub(crate) table: TableId,
-    /// The value column of the table.
-    pub(crate) column: usize,
-    pub(crate) keys: Vec<Expr>,
-}
-
-/// Looks a table up once, with keys from scalars.
-#[derive(Debug, Clone)]
-pub(crate) struct LookupScalarPlan {
-    pub(crate) table: TableId,
-    /// The value column of the table.
-    pub(crate) column: usize,
-    pub(crate) keys: Vec<Expr>,
-}
-
-/// Counts or sums the rows of a view that meet a condition, maybe by group.
-#[derive(Debug, Clone)]
-pub(crate) struct AggregatePlan {
-    pub(crate) view: ViewId,
-    pub(crate) op: AggregateOp,
-    pub(crate) cond: Option<Expr>,
-    /// The key of each row's group: the step then also holds its value per group, which rows of
-    /// any dataset read by key (`step(KEY)`).
-    pub(crate) group: Option<Expr>,
-    /// Each row's value rounded before it is added (`round_rows`).
-    pub(crate) round_rows: Option<Rounding>,
-}
-
-/// What an aggregate computes over the rows it keeps.
-#[derive(Debug, Clone)]
-pub(crate) enum AggregateOp {
-    Count,
-    Sum(Expr),
-    Min(Expr),
-    Max(Expr),
-}
-
-impl AggregateOp {
-    /// The value over no row: zero for a count or a sum, null for a smallest or largest value.
-    pub(crate) fn empty(&self) -> Value {
-        match self {
-            AggregateOp::Count | AggregateOp::Sum(_) => Value::Number(rust_decimal::Decimal::ZERO),
-            AggregateOp::Min(_) | AggregateOp::Max(_) => Value::Null,
-        }
-    }
-}
-
-/// Computes an expression for every row of a view; later expressions over the rows of its
-/// dataset read it like a column.
-#[derive(Debug, Clone)]
-pub(crate) struct DerivePlan {
-    pub(crate) view: ViewId,
-    pub(crate) value: Expr,
-    /// What names each row in the breakdown, if anything.
-    pub(crate) key: Option<Expr>,
-}
-
-/// Finds each row's code in a list at the row's date, then gives the row the first class whose
-/// condition holds.
-#[derive(Debug, Clone)]
-pub(crate) struct ClassifyPlan {
-    pub(crate) view: ViewId,
-    pub(crate) list: ListId,
-    pub(crate) code: Expr,
-    pub(crate) date: Expr,
-    pub(crate) classes: Vec<(String, String, Expr)>,
-}
-
-/// An inline Rhai expression over scalars.
-#[derive(Debug, Clone)]
-pub(crate) struct InlinePlan {
-    pub(crate) ast: rhai::AST,
-    pub(crate) names: Vec<String>,
-    pub(crate) scalars: Vec<ScalarId>,
-}
-
-/// A function of one of the rulebook's scripts, called with scalars.
-#[derive(Debug, Clone)]
-pub(crate) struct FunctionPlan {
-    pub(crate) script: ScriptId,
-    pub(crate) function: String,
-    pub(crate) scalars: Vec<ScalarId>,
-}
-
-/// The weighted score of an indicator set, from the scalars that hold each indicator's result.
-#[derive(Debug, Clone)]
-pub(crate) struct ScorePlan {
-    pub(crate) set: IndicatorSetId,
-    pub(crate) inputs: Vec<ScalarId>,
 }
 
 /// What a step reads, for traces and provenance.

@@ -2,8 +2,9 @@
 
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::ids::StepId;
+use crate::mechanism::Plan;
 use crate::rulebook::manifest::Manifest;
-use crate::rulebook::{Plan, ResultSpec, Rulebook, WaterfallBar};
+use crate::rulebook::{ResultSpec, Rulebook, WaterfallBar};
 use crate::value::Unit;
 
 pub(crate) fn bind_result(rb: &Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) -> Option<ResultSpec> {

@@ -177,12 +177,12 @@ pub(crate) fn changes(a: &Parts, b: &Parts) -> Vec<Change> {
         }
     }
     for (name, x, y) in matched(&a.step_defs, &b.step_defs, |s| s.name.clone()) {
-        let fp = |s: &crate::rules::step::StepDef| (s.describe(), s.unit, s.rounding, s.no_rounding);
+        let fp = |s: &crate::rules::step::StepDef| (s.describe().to_string(), s.unit, s.rounding, s.no_rounding);
         if x.map(fp) != y.map(fp) {
             out.push(Change {
                 kind: ItemKind::Step,
-                from: x.map(|s| s.describe()),
-                to: y.map(|s| s.describe()),
+                from: x.map(|s| s.describe().to_string()),
+                to: y.map(|s| s.describe().to_string()),
                 target: Target::Step(name.clone()),
                 name,
             });
