@@ -20,7 +20,7 @@ use crate::eval::state::{State, build_sets};
 use crate::eval::waterfall::waterfall;
 use crate::expr::{self, EvalError};
 use crate::formula::{FormulaFailure, ResultError};
-use crate::ids::{DatasetId, ScalarId, StepId};
+use crate::ids::{DatasetId, StepId};
 use crate::message::Message;
 use crate::rulebook::{ReadRef, Rulebook, Step, scalar_seed};
 use crate::value::Value;
@@ -152,8 +152,6 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
 pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
     let empty = empty_datasets(rb);
     let mut st = initial_state(rb, case, &empty);
-    let step_scalar: TiVec<StepId, ScalarId> =
-        rb.steps.keys().map(|i| rb.scalars.position(|s| s.origin == ReadRef::Step(i)).unwrap_or(ScalarId::from(0))).collect();
     let mut outputs: TiVec<StepId, Option<Output>> = vec![None; rb.steps.len()].into();
     let mut assumed: TiVec<StepId, BTreeSet<String>> = vec![BTreeSet::new(); rb.steps.len()].into();
     let mut diagnostics = Vec::new();
@@ -181,7 +179,7 @@ pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
             },
             (v, _) => v,
         };
-        st.scalars[step_scalar[i]] = value.clone();
+        st.scalars[step.scalar] = value.clone();
         assumed[i] = assumed_items(rb, step, &assumed);
         let is_gate = rb.result.gate == Some(i);
         if is_gate && value == Value::Bool(false) {

@@ -16,7 +16,7 @@ use crate::expr::Expr;
 use crate::ids::{FileId, StepId, ViewId};
 use crate::message::Message;
 use crate::names::closed_names;
-use crate::rulebook::Rulebook;
+use crate::rulebook::{Rulebook, Scope};
 use crate::rulebook::resolver::{Binder, check_expr};
 use crate::rules::step::{ExprSource, Spanned, StepDef};
 use crate::rules::strict::Obj;
@@ -48,7 +48,7 @@ pub(crate) trait StepMechanism: Sized {
     /// `obj`'s context.
     fn read(obj: &Obj<'_, '_>, key: &'static str, file: FileId) -> Option<Self>;
     /// The unit its value has when the step declares none.
-    fn unit(&self, rb: &Rulebook) -> DerivedUnit;
+    fn unit(&self, rb: &Scope) -> DerivedUnit;
     /// Every expression it holds, to move them into another rulebook's files.
     fn exprs_mut(&mut self) -> Vec<&mut ExprSource>;
     /// The mechanism as people read it: what is filtered, looked up, summed or computed.
@@ -139,7 +139,7 @@ macro_rules! mechanisms {
                 }
             }
 
-            pub(crate) fn unit(&self, rb: &Rulebook) -> DerivedUnit {
+            pub(crate) fn unit(&self, rb: &Scope) -> DerivedUnit {
                 match self {
                     $(Mechanism::$variant(m) => m.unit(rb),)+
                 }

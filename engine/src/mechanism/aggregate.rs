@@ -17,7 +17,7 @@ use crate::ids::{FileId, StepId, ViewId};
 use crate::mechanism::{DerivedUnit, Rows, StepCx, StepMechanism, describe_by, describe_where, own_kind, squash};
 use crate::message::Message;
 use crate::names::closed_names;
-use crate::rulebook::Rulebook;
+use crate::rulebook::{Rulebook, Scope};
 use crate::rulebook::resolver::Binder;
 use crate::rules::provenance::parse_choice;
 use crate::rules::schema::values::StepRounding;
@@ -211,7 +211,7 @@ impl StepMechanism for Aggregate {
         Some(Aggregate { dataset: dataset?, op: op?, condition, group_by, round_rows })
     }
 
-    fn unit(&self, _rb: &Rulebook) -> DerivedUnit {
+    fn unit(&self, _rb: &Scope) -> DerivedUnit {
         match self.op {
             AggOp::Count => DerivedUnit::Is(Unit::Count),
             AggOp::Sum(_) | AggOp::Min(_) | AggOp::Max(_) => DerivedUnit::Declared,

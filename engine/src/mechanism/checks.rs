@@ -12,7 +12,7 @@ use crate::expr::{self, BinOp, Expr};
 use crate::ids::{FileId, StepId};
 use crate::mechanism::{DerivedUnit, Rows, StepCx, StepMechanism, squash};
 use crate::message::Message;
-use crate::rulebook::Rulebook;
+use crate::rulebook::{Rulebook, Scope};
 use crate::rulebook::resolver::Binder;
 use crate::rules::step::{ExprSource, read_expr};
 use crate::rules::strict::Obj;
@@ -80,7 +80,7 @@ impl StepMechanism for Checks {
         Some(Checks(checks))
     }
 
-    fn unit(&self, _rb: &Rulebook) -> DerivedUnit {
+    fn unit(&self, _rb: &Scope) -> DerivedUnit {
         DerivedUnit::Is(Unit::Bool)
     }
 

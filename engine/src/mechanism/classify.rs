@@ -14,7 +14,7 @@ use crate::ids::{FileId, ListId, StepId, ViewId};
 use crate::mechanism::{DerivedUnit, PerRow, Rows, StepCx, StepMechanism, squash};
 use crate::message::Message;
 use crate::rulebook::resolver::Binder;
-use crate::rulebook::{ReadRef, Rulebook};
+use crate::rulebook::{ReadRef, Rulebook, Scope};
 use crate::rules::step::{ExprSource, Spanned, read_expr, spanned};
 use crate::rules::strict::Obj;
 use crate::value::{Kind, Unit, Value};
@@ -121,7 +121,7 @@ impl StepMechanism for Classify {
         Some(Classify { dataset: dataset?, list: list?, code: code?, date: date?, classes })
     }
 
-    fn unit(&self, _rb: &Rulebook) -> DerivedUnit {
+    fn unit(&self, _rb: &Scope) -> DerivedUnit {
         DerivedUnit::Is(Unit::Count)
     }
 

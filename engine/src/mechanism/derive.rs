@@ -15,7 +15,7 @@ use crate::expr::{self, Expr};
 use crate::ids::{FileId, StepId, ViewId};
 use crate::mechanism::{DerivedUnit, PerRow, Rows, StepCx, StepMechanism, describe_by, own_kind, squash};
 use crate::message::Message;
-use crate::rulebook::Rulebook;
+use crate::rulebook::{Rulebook, Scope};
 use crate::rulebook::resolver::Binder;
 use crate::rules::step::{ExprSource, Spanned, read_expr, spanned};
 use crate::rules::strict::Obj;
@@ -70,7 +70,7 @@ impl StepMechanism for Derive {
         Some(Derive { dataset: dataset?, value: value?, key })
     }
 
-    fn unit(&self, _rb: &Rulebook) -> DerivedUnit {
+    fn unit(&self, _rb: &Scope) -> DerivedUnit {
         DerivedUnit::Is(Unit::Number)
     }
 

@@ -13,7 +13,7 @@ use crate::expr::{self, Expr};
 use crate::ids::{FileId, StepId, ViewId};
 use crate::mechanism::{DerivedUnit, Rows, StepCx, StepMechanism, describe_where};
 use crate::message::Message;
-use crate::rulebook::Rulebook;
+use crate::rulebook::{Rulebook, Scope};
 use crate::rulebook::resolver::Binder;
 use crate::rules::step::{ExprSource, Spanned, read_expr, spanned};
 use crate::rules::strict::Obj;
@@ -60,7 +60,7 @@ impl StepMechanism for Filter {
         Some(Filter { dataset: dataset?, condition })
     }
 
-    fn unit(&self, _rb: &Rulebook) -> DerivedUnit {
+    fn unit(&self, _rb: &Scope) -> DerivedUnit {
         DerivedUnit::Is(Unit::Count)
     }
 

@@ -9,7 +9,7 @@ use crate::formula;
 use crate::ids::{FileId, ScalarId, StepId};
 use crate::mechanism::{DerivedUnit, Rows, StepCx, StepMechanism, squash};
 use crate::message::Message;
-use crate::rulebook::Rulebook;
+use crate::rulebook::{Rulebook, Scope};
 use crate::rulebook::resolver::{Binder, scalar_pools};
 use crate::rules::step::{ExprSource, StepDef, text_offset};
 use crate::rules::strict::Obj;
@@ -42,7 +42,7 @@ impl StepMechanism for Formula {
         Some(Formula { text: s.into_inner(), offset })
     }
 
-    fn unit(&self, _rb: &Rulebook) -> DerivedUnit {
+    fn unit(&self, _rb: &Scope) -> DerivedUnit {
         DerivedUnit::Declared
     }
 

@@ -11,7 +11,7 @@ use crate::ids::{FileId, ScalarId, ScriptId, StepId};
 use crate::mechanism::formula::resolve_names;
 use crate::mechanism::{DerivedUnit, Rows, StepCx, StepMechanism};
 use crate::message::Message;
-use crate::rulebook::Rulebook;
+use crate::rulebook::{Rulebook, Scope};
 use crate::rulebook::resolver::Binder;
 use crate::rules::step::{ExprSource, StepDef};
 use crate::rules::strict::Obj;
@@ -52,7 +52,7 @@ impl StepMechanism for Function {
         Some(Function { script: script.to_string(), function: function.to_string(), span: s.span() })
     }
 
-    fn unit(&self, _rb: &Rulebook) -> DerivedUnit {
+    fn unit(&self, _rb: &Scope) -> DerivedUnit {
         DerivedUnit::Declared
     }
 

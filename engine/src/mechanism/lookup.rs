@@ -17,7 +17,7 @@ use crate::ids::{FileId, StepId, TableId, ViewId};
 use crate::mechanism::{DerivedUnit, PerRow, Rows, StepCx, StepMechanism, squash};
 use crate::message::Message;
 use crate::rulebook::resolver::Binder;
-use crate::rulebook::{ReadRef, Rulebook};
+use crate::rulebook::{ReadRef, Rulebook, Scope};
 use crate::rules::step::{ExprSource, Spanned, read_expr, spanned};
 use crate::rules::strict::Obj;
 use crate::rules::table::{KeyKind, Table};
@@ -99,7 +99,7 @@ impl StepMechanism for Lookup {
         Some(Lookup { dataset, table: table?, column, keys })
     }
 
-    fn unit(&self, rb: &Rulebook) -> DerivedUnit {
+    fn unit(&self, rb: &Scope) -> DerivedUnit {
         DerivedUnit::Of(rb.tables.iter().find(|t| t.name == self.table.text).and_then(|t| match &self.column {
             Some(c) => t.columns.iter().find(|x| x.name == c.text).map(|x| x.unit),
             None => t.columns.first().map(|x| x.unit),

@@ -12,7 +12,7 @@ use crate::ids::{FileId, IndicatorSetId, ScalarId, StepId};
 use crate::mechanism::{DerivedUnit, Rows, StepCx, StepMechanism};
 use crate::message::Message;
 use crate::rulebook::resolver::Binder;
-use crate::rulebook::{ReadRef, Rulebook};
+use crate::rulebook::{ReadRef, Rulebook, Scope};
 use crate::rules::indicator::Direction;
 use crate::rules::step::{ExprSource, Spanned, spanned};
 use crate::rules::strict::Obj;
@@ -54,7 +54,7 @@ impl StepMechanism for Score {
         Some(Score { set: set? })
     }
 
-    fn unit(&self, _rb: &Rulebook) -> DerivedUnit {
+    fn unit(&self, _rb: &Scope) -> DerivedUnit {
         DerivedUnit::Is(Unit::Rate)
     }
 

@@ -31,7 +31,30 @@ use crate::rules::step::StepDef;
 use crate::rules::table::Table;
 use crate::value::{Kind, Period, Rounding, Unit, Value};
 
+/// A year's rules, bound: built once by `rulebook::load` (or `assemble`) from its `Scope` and its
+/// steps, never changed after. Its items and names are its scope's (`Deref`).
 pub struct Rulebook {
+    pub(crate) scope: Scope,
+    pub(crate) steps: TiVec<StepId, Step>,
+    /// The steps in evaluation order: the gate's ancestors first, then the gate.
+    pub(crate) order: Vec<StepId>,
+    pub(crate) result: ResultSpec,
+    /// The checked expressions of each event of `calendar` (same order): share, amount, condition.
+    pub(crate) calendar_exprs: Vec<EventExprs>,
+}
+
+impl std::ops::Deref for Rulebook {
+    type Target = Scope;
+
+    fn deref(&self) -> &Scope {
+        &self.scope
+    }
+}
+
+/// What a year's steps are bound against: its rule items as read, and the names they read
+/// (datasets and their views, scalars, sets, `exists` views), which binding builds before the
+/// steps and the `Rulebook` holds after.
+pub struct Scope {
     pub(crate) year: i32,
     pub(crate) label: String,
     pub(crate) period: Period,
@@ -46,16 +69,10 @@ pub struct Rulebook {
     pub(crate) lists: TiVec<ListId, CodeList>,
     pub(crate) indicator_sets: TiVec<IndicatorSetId, IndicatorSet>,
     pub(crate) calendar: Vec<Event>,
-    /// The checked expressions of each event of `calendar` (same order): share, amount, condition.
-    pub(crate) calendar_exprs: Vec<EventExprs>,
     pub(crate) schema: CaseSchema,
     pub(crate) norms: Vec<Norm>,
     /// How the codes of the norms' fields are checked, against the rulebook's lists.
     pub(crate) code_checks: Vec<CodeCheck>,
-    pub(crate) steps: TiVec<StepId, Step>,
-    /// The steps in evaluation order: the gate's ancestors first, then the gate.
-    pub(crate) order: Vec<StepId>,
-    pub(crate) result: ResultSpec,
     pub(crate) scalars: TiVec<ScalarId, ScalarDef>,
     pub(crate) views: TiVec<ViewId, ViewDef>,
     pub(crate) datasets: TiVec<DatasetId, DatasetDef>,
@@ -105,6 +122,8 @@ pub struct Step {
     pub def: StepDef,
     pub unit: Unit,
     pub rounding: Option<Rounding>,
+    /// The scalar that holds its value.
+    pub(crate) scalar: ScalarId,
     pub(crate) plan: Plan,
     pub(crate) reads: Vec<ReadRef>,
     pub(crate) deps: Vec<StepId>,
@@ -174,6 +193,21 @@ pub struct DatasetDef {
     pub name: String,
     pub input: InputId,
     pub(crate) columns: TiVec<ColumnId, (String, Kind)>,
+}
+
+impl Scope {
+    pub(crate) fn parameter(&self, name: &str) -> Option<&Parameter> {
+        self.parameters.iter().find(|p| p.name == name)
+    }
+
+    /// `label` as people read it: each `{parameter}` replaced by the parameter's value on the
+    /// reference date, written the French way (`20 %`, `1 234,50 €`, `31/12/2025`).
+    pub fn render_label(&self, label: &str) -> String {
+        crate::rules::label::render(label, |name| {
+            let p = self.parameter(name)?;
+            Some(crate::value::for_people(p.value_at(self.reference_date), p.unit))
+        })
+    }
 }
 
 /// The public face of a rulebook: its rule items as read, read-only, and its steps. How steps are
@@ -297,27 +331,12 @@ impl Rulebook {
         &self.datasets.raw
     }
 
-    pub(crate) fn step_index(&self, name: &str) -> Option<StepId> {
-        self.steps.position(|s| s.def.name == name)
-    }
-
-    pub(crate) fn parameter(&self, name: &str) -> Option<&Parameter> {
-        self.parameters.iter().find(|p| p.name == name)
-    }
 
     /// The file a step is written in.
     pub(crate) fn file_of(&self, step: &Step) -> &SourceFile {
         &self.files[step.def.file]
     }
 
-    /// `label` as people read it: each `{parameter}` replaced by the parameter's value on the
-    /// reference date, written the French way (`20 %`, `1 234,50 €`, `31/12/2025`).
-    pub fn render_label(&self, label: &str) -> String {
-        crate::rules::label::render(label, |name| {
-            let p = self.parameter(name)?;
-            Some(crate::value::for_people(p.value_at(self.reference_date), p.unit))
-        })
-    }
 
     /// The source text of the script function a step calls, with its doc comments.
     pub fn function_source(&self, step: &Step) -> Option<String> {

@@ -11,13 +11,13 @@ use crate::expr::{self, Expr, ExprError, ExprErrorKind, ItemField, Keyed, NameEr
 use crate::ids::{AttrId, ColumnId, DatasetId, ExistsId, ListId, SetId, StepId, ViewId};
 use crate::mechanism::PerRow;
 use crate::message::Message;
-use crate::rulebook::{ReadRef, Rulebook};
+use crate::rulebook::{ReadRef, Scope};
 use crate::rules::list::CodeList;
 use crate::rules::step::{ExprSource, StepDef};
 use crate::value::Kind;
 
 pub(crate) struct Binder<'a> {
-    pub(crate) rb: &'a Rulebook,
+    pub(crate) rb: &'a Scope,
     pub(crate) defs: &'a TiSlice<StepId, StepDef>,
     pub(crate) step: StepId,
     /// The dataset of the rows the expression runs over.
@@ -37,7 +37,7 @@ pub(crate) struct Binder<'a> {
 }
 
 impl<'a> Binder<'a> {
-    pub(crate) fn new(rb: &'a Rulebook, defs: &'a TiSlice<StepId, StepDef>, step: StepId) -> Self {
+    pub(crate) fn new(rb: &'a Scope, defs: &'a TiSlice<StepId, StepDef>, step: StepId) -> Self {
         Binder {
             rb,
             defs,
@@ -84,7 +84,7 @@ impl<'a> Binder<'a> {
     /// The step named `name` that computes a value per row of `dataset` (a lookup or a classify).
     pub(crate) fn computed(&self, dataset: DatasetId, name: &str) -> Option<(StepId, &'a StepDef)> {
         let defs: &'a TiSlice<StepId, StepDef> = self.defs;
-        let rb: &'a Rulebook = self.rb;
+        let rb: &'a Scope = self.rb;
         defs.iter_enumerated().find(|(_, d)| d.name == name && per_row_dataset(rb, d) == Some(dataset))
     }
 
@@ -173,14 +173,14 @@ impl<'a> Binder<'a> {
 
 /// The dataset whose rows step `d` computes a value for (a lookup over rows, a classify, a
 /// derive), if any.
-fn per_row_dataset(rb: &Rulebook, d: &StepDef) -> Option<DatasetId> {
+fn per_row_dataset(rb: &Scope, d: &StepDef) -> Option<DatasetId> {
     let (ds, _) = d.mechanism.rows().per_row?;
     rb.views.iter().find(|v| v.name == ds.text).map(|v| v.dataset)
 }
 
 /// The scalars every expression may read, one pool per kind: parameters, inputs, steps and
 /// built-ins.
-pub(crate) fn scalar_pools(rb: &Rulebook) -> Vec<Pool<'_>> {
+pub(crate) fn scalar_pools(rb: &Scope) -> Vec<Pool<'_>> {
     let kinds = [NameKind::Parameter, NameKind::Input, NameKind::Step, NameKind::Builtin];
     kinds
         .into_iter()

@@ -10,13 +10,13 @@ use crate::eval::Evaluation;
 use crate::expr::{self, Env, Expr, NameError, Resolver, Slot};
 use crate::ids::{ExistsId, ScalarId, SetId};
 use crate::rulebook::resolver::{expr_error_diagnostic, scalar_pools};
-use crate::rulebook::{EventExprs, ReadRef, Rulebook, scalar_seed};
+use crate::rulebook::{EventExprs, ReadRef, Rulebook, Scope, scalar_seed};
 use crate::rules::step::ExprSource;
 use crate::value::{Kind, Value};
 
 /// Resolves the names of a calendar expression: scalars only, no rows.
 struct Scalars<'a> {
-    rb: &'a Rulebook,
+    rb: &'a Scope,
 }
 
 impl Resolver for Scalars<'_> {
@@ -41,8 +41,8 @@ impl Resolver for Scalars<'_> {
     fn leave(&mut self) {}
 }
 
-/// Checks every expression of the calendar; keeps them in `rb.calendar_exprs`, event by event.
-pub(crate) fn bind_exprs(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) {
+/// Checks every expression of the calendar: the checked expressions, event by event.
+pub(crate) fn bind_exprs(rb: &Scope, diags: &mut Vec<Diagnostic>) -> Vec<EventExprs> {
     let mut all = Vec::with_capacity(rb.calendar.len());
     for e in &rb.calendar {
         let mut check = |src: &Option<ExprSource>, want: Kind, key: &str| -> Option<Expr> {
@@ -75,7 +75,7 @@ pub(crate) fn bind_exprs(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) {
             when: check(&e.when, Kind::Bool, "when"),
         });
     }
-    rb.calendar_exprs = all;
+    all
 }
 
 /// The value of every scalar once a case is evaluated: parameters, the case's inputs, the
