@@ -23,6 +23,7 @@ use crate::rules::table::read_tables;
 
 mod binding;
 pub(crate) mod calendar;
+mod cases;
 mod codes;
 mod labels;
 mod manifest;
@@ -32,6 +33,7 @@ pub(crate) mod parts;
 pub(crate) mod resolver;
 mod result;
 
+pub use cases::CaseReader;
 pub use manifest::Names;
 pub use model::*;
 pub(crate) use parts::Parts;

@@ -82,7 +82,7 @@ fn compare_scheme(scheme: &[&str], rules: &Path, norms: &[PathBuf], examples: &P
         let rb = rb.unwrap_or_else(|| panic!("the rulebook of {year} loads: {diags:?}"));
         let of_year = cases.iter().filter(|c| c.to_string_lossy().ends_with(&format!("-{year}")));
         for dir in examples.iter().chain(of_year) {
-            let (case, _) = rb.load_case(dir, CaseOptions::default());
+            let (case, _) = rb.cases().load(dir, CaseOptions::default());
             let Some(case) = case else { continue };
             let evaluation = evaluate_with(&rb, &case, EvalPath::Reference);
             for output in &evaluation.outputs {

@@ -11,8 +11,8 @@ use crate::ids::{FileId, ScalarId, ScriptId, StepId};
 use crate::mechanism::formula::resolve_names;
 use crate::mechanism::{DerivedUnit, Rows, StepCx, StepMechanism};
 use crate::message::Message;
-use crate::rulebook::{Rulebook, Scope};
 use crate::rulebook::resolver::Binder;
+use crate::rulebook::{Rulebook, Scope};
 use crate::rules::step::{ExprSource, StepDef};
 use crate::rules::strict::Obj;
 

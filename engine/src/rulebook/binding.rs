@@ -112,8 +112,11 @@ fn bind_scalars(rb: &mut Scope, defs: &TiSlice<StepId, StepDef>, diags: &mut Vec
     for (i, d) in defs.iter_enumerated() {
         let unit = step_unit(d, rb, diags);
         names.claim(&d.name, &d.location, "step", diags);
-        let scalar =
-            rb.scalars.push_and_get_key(ScalarDef { name: d.name.clone(), kind: unit.map_or(Kind::Number, Unit::kind), origin: ReadRef::Step(i) });
+        let scalar = rb.scalars.push_and_get_key(ScalarDef {
+            name: d.name.clone(),
+            kind: unit.map_or(Kind::Number, Unit::kind),
+            origin: ReadRef::Step(i),
+        });
         named.push((unit, scalar));
     }
     named

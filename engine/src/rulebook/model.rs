@@ -1,18 +1,13 @@
 //! The loaded rulebook: its rule items as read, and the compiled plans of its steps (the views,
 //! datasets, scalars and sets they read through), in evaluation order.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 use typed_index_collections::TiVec;
 
-use crate::data::case::{Case, CaseOptions, Readers};
-use crate::data::national::case::CaseSource;
-use crate::data::national::{National, NationalFile, NationalInput, Part, Stream};
+use crate::data::case::Case;
 use crate::data::norm::{CodeCheck, Norm};
-use crate::data::shift::DataShift;
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::SourceFile;
 use crate::expr::Expr;
 use crate::formula::Script;
 use crate::ids::{
@@ -331,96 +326,16 @@ impl Rulebook {
         &self.datasets.raw
     }
 
-
     /// The file a step is written in.
     pub(crate) fn file_of(&self, step: &Step) -> &SourceFile {
         &self.files[step.def.file]
     }
-
 
     /// The source text of the script function a step calls, with its doc comments.
     pub fn function_source(&self, step: &Step) -> Option<String> {
         let Plan::Function(FunctionPlan { script, function, .. }) = &step.plan else { return None };
         let file = &self.files[self.scripts[*script].file];
         crate::formula::function_source(&self.engine, &file.text, function)
-    }
-
-    /// Reads the case folder `dir` against this rulebook's case inputs and norms; unless
-    /// `options.keep_dates`, data of another year are brought into the rulebook's year.
-    pub fn load_case(&self, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
-        self.load_case_with(&self.case_reader(), dir, options)
-    }
-
-    /// The readers of this rulebook's data files (the validators of their norms), compiled once
-    /// for the many cases of a run.
-    pub fn case_reader(&self) -> Readers<'_> {
-        Readers::new(&self.schema, &self.norms, &self.lists.raw, &self.code_checks, Some(self.period))
-    }
-
-    /// What the case folder `dir` says of its data before they are read, as the case reader sees
-    /// it: the period its data are about, and a warning (D233) for each CSV file of the folder
-    /// that no input reads. `None` when `dir` has no case file of this rulebook.
-    pub fn case_outline(&self, dir: &Path) -> Option<(Option<Period>, Vec<Diagnostic>)> {
-        crate::data::case::folder_outline(dir, &self.case_file, &self.schema, &self.case_reader())
-    }
-
-    /// Reads the case folder `dir` through `readers` (from [`Rulebook::case_reader`]), its dates
-    /// brought into this rulebook's year unless `options` keeps them.
-    pub fn load_case_with(&self, readers: &Readers<'_>, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
-        let (case, diags) = crate::data::case::load_case(dir, &self.case_file, &self.schema, readers, options);
-        let case = match case {
-            Some(c) if !options.keep_dates => Some(self.bring_into_year(c)),
-            other => other,
-        };
-        (case, diags)
-    }
-
-    /// Cuts national files (every case's rows of a data input in one file, `column` naming the
-    /// case) into each case's part, in memory, on up to `threads` threads.
-    pub fn partition_national(
-        &self,
-        readers: &Readers<'_>,
-        column: &str,
-        inputs: &[NationalInput],
-        threads: usize,
-    ) -> (Option<National>, Vec<Diagnostic>) {
-        crate::data::national::partition(&self.schema, readers, column, inputs, threads)
-    }
-
-    /// Opens national files whose rows come case by case, sorted by `column`, to read one case
-    /// at a time.
-    pub fn stream_national(&self, readers: &Readers<'_>, column: &str, inputs: &[NationalInput]) -> (Option<Stream>, Vec<Diagnostic>) {
-        Stream::open(&self.schema, readers, column, inputs)
-    }
-
-    /// Reads one case of a national run: its parts of the national `files`, its values from its
-    /// folder's case file if it has one; its dates brought into this rulebook's year unless
-    /// `options` keeps them.
-    pub fn load_national_case(
-        &self,
-        readers: &Readers<'_>,
-        files: &[NationalFile],
-        parts: &[Part],
-        source: &CaseSource<'_>,
-        options: CaseOptions,
-    ) -> (Option<Case>, Vec<Diagnostic>) {
-        let (case, diags) = crate::data::national::case::load(&self.schema, &self.case_file, readers, files, parts, source, options);
-        let case = match case {
-            Some(c) if !options.keep_dates => Some(self.bring_into_year(c)),
-            other => other,
-        };
-        (case, diags)
-    }
-
-    /// `case` with its dates moved into this rulebook's year, when its data belong to another.
-    pub(crate) fn bring_into_year(&self, case: Case) -> Case {
-        let Some(from) = case.data_year(&self.schema, &self.norms) else { return case };
-        if from == self.year {
-            return case;
-        }
-        let mut moved = case.shifted(self.year - from, &self.schema);
-        moved.shift = Some(DataShift { from, to: self.year });
-        moved
     }
 
     /// A case's name for people: the text input the rules give the role `name`, else its

@@ -29,9 +29,8 @@ pub(crate) fn bind_result(steps: &TiSlice<StepId, Step>, m: &Manifest, diags: &m
     if let Some(Some(g)) = gate
         && !matches!(steps[g].plan, Plan::Checks(_))
     {
-        diags.push(
-            Diagnostic::error(Code::InvalidValue, msg!("rules-gate-not-checks", name = &steps[g].def.name)).at(m.result_loc.clone()),
-        );
+        diags
+            .push(Diagnostic::error(Code::InvalidValue, msg!("rules-gate-not-checks", name = &steps[g].def.name)).at(m.result_loc.clone()));
         return None;
     }
     let waterfall: Vec<Option<WaterfallBar>> = m
