@@ -1,8 +1,8 @@
 //! Step mechanisms: how a step computes its value (filter a dataset, look a table up, aggregate,
 //! derive a value per row, classify rows, a Rhai formula or function, checks, a score). Each
-//! mechanism is one file of this folder, one implementation of [`StepMechanism`]: reading its
+//! mechanism is one file of this folder, one implementation of `StepMechanism`: reading its
 //! TOML, its entry in the steps schema, its unit, binding it to a plan, describing it, running the
-//! plan. The closed enums [`Mechanism`] (as written) and [`Plan`] (bound) are declared once by
+//! plan. The closed enums [`Mechanism`] (as written) and `Plan` (bound) are declared once by
 //! `mechanisms!` below, which writes every dispatch: a mechanism left out of one does not build.
 
 use std::ops::Range;
