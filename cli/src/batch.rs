@@ -10,10 +10,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use peps_engine::case::{CaseOptions, Readers};
+use peps_engine::case::CaseOptions;
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::msg;
-use peps_engine::rulebook::Rulebook;
+use peps_engine::rulebook::{CaseReader, Rulebook};
 use peps_engine::value::{Unit, Value};
 use rayon::prelude::*;
 use rust_decimal::Decimal;
@@ -127,7 +127,7 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
     let mut times = RunTimes { load: (loaded, crate::cpu::process()), ..RunTimes::default() };
     let (cases_wall, cases_cpu) = (Instant::now(), crate::cpu::process());
     // The validators of the data files, compiled once for every case.
-    let readers = rb.case_reader();
+    let readers = rb.cases();
     let (rows, mut all_diags, files) = match args.national {
         Some(national) => {
             let given = match crate::national::inputs(&rb, national) {
@@ -235,7 +235,7 @@ fn component_names(rb: &Rulebook) -> Vec<&str> {
 /// case file gets its row (D234), as does a case whose reading or evaluation panics (D236).
 fn folder_rows(
     rb: &Rulebook,
-    readers: &Readers<'_>,
+    readers: &CaseReader<'_>,
     args: &BatchArgs<'_>,
     pool: &rayon::ThreadPool,
     wanted: &[String],
@@ -260,7 +260,7 @@ fn folder_rows(
                 let dir = found.path();
                 let folder = dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 let row = match found {
-                    Found::Case(_) => guarded(rb, folder, dir.display().to_string(), || rb.load_case_with(readers, dir, options), wanted),
+                    Found::Case(_) => guarded(rb, folder, dir.display().to_string(), || readers.load(dir, options), wanted),
                     Found::NoCaseFile(_) => no_case_file(rb, folder, dir),
                 };
                 bar.inc(1);
@@ -481,7 +481,7 @@ fn table(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, wanted: &[String], lo
         .map(|(step, v)| (" ", rb.render_label(&step.def.label), human_amount(*v, locale), step.def.name.as_str()))
         .collect();
     table.push((" ", msg!("cli-table-total").say(), human_amount(totals.total, locale), ""));
-    for line in crate::compute::label_table(&table, columns, names) {
+    for line in crate::width::label_table(&table, columns, names) {
         let _ = writeln!(out, "{line}");
     }
     let read: Vec<String> = rb

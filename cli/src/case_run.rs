@@ -63,7 +63,7 @@ pub fn evaluate_case(rules: &RulesArgs, year: i32, dir: &Path, options: CaseOpti
         say::error(msg!("cli-no-case-folder", dir = dir.display().to_string()));
         return Err(EXIT_IO);
     }
-    let (case, case_diags) = rb.load_case(dir, options);
+    let (case, case_diags) = rb.cases().load(dir, options);
     let mut all = diags;
     all.extend(case_diags.iter().cloned());
     if let Some(c) = &case {

@@ -188,7 +188,7 @@ fn table(e: &Evaluation, name: &str, locale: Locale, names: bool) -> String {
         })
         .chain(std::iter::once((" ", msg!("cli-table-total").say(), human(&e.total, e.total_unit, locale), "")))
         .collect();
-    let lines = label_table(&rows, columns, names);
+    let lines = crate::width::label_table(&rows, columns, names);
     let (body, total) = lines.split_at(lines.len().saturating_sub(1));
     for line in body {
         let _ = writeln!(out, "{line}");
@@ -237,34 +237,6 @@ fn table(e: &Evaluation, name: &str, locale: Locale, names: bool) -> String {
 fn output_label(e: &Evaluation, name: &str, names: bool) -> String {
     let label = e.outputs.iter().find(|o| o.name == name).map_or(name, |o| o.label.as_str());
     if names && label != name { format!("{label} ({name})") } else { label.to_string() }
-}
-
-/// Rows of a marker, a label, a value and a rule name as lines that fit `columns`: the label
-/// wraps in its column, the value stays whole on the row's first line, right-aligned, and the
-/// name follows it with `--names` (a name is never cut either).
-pub fn label_table(rows: &[(&str, String, String, &str)], columns: usize, names: bool) -> Vec<String> {
-    use crate::width::{MIN_LABEL, pad, width, wrap};
-    let value_width = rows.iter().map(|r| width(&r.2)).max().unwrap_or(0);
-    let name_width = if names { rows.iter().map(|r| width(r.3)).max().unwrap_or(0) } else { 0 };
-    let fixed = 2 + 2 + value_width + if names { 2 + name_width } else { 0 };
-    let longest = rows.iter().map(|r| width(&r.1)).max().unwrap_or(0);
-    let label_width = longest.min(columns.saturating_sub(fixed)).max(MIN_LABEL);
-    let mut lines = Vec::new();
-    for (marker, label, value, name) in rows {
-        let wrapped = wrap(label, label_width);
-        for (i, part) in wrapped.iter().enumerate() {
-            if i == 0 {
-                let mut line = format!("{marker} {}  {}{value}", pad(part, label_width), " ".repeat(value_width - width(value)));
-                if names && !name.is_empty() {
-                    line.push_str(&format!("  {name}"));
-                }
-                lines.push(line);
-            } else {
-                lines.push(format!("  {part}").trim_end().to_string());
-            }
-        }
-    }
-    lines
 }
 
 /// An assumed rule item as people read it: its label first, then what it is and its name, and

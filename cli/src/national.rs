@@ -12,12 +12,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use peps_engine::case::CaseOptions;
 use peps_engine::case::national::case::CaseSource;
 use peps_engine::case::national::{CaseBuffer, NationalFile, NationalInput};
-use peps_engine::case::{CaseOptions, Readers};
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
 use peps_engine::msg;
-use peps_engine::rulebook::Rulebook;
+use peps_engine::rulebook::{CaseReader, Rulebook};
 use peps_engine::rules::inputs::InputKind;
 use rayon::prelude::*;
 
@@ -81,7 +81,7 @@ pub fn inputs(rb: &Rulebook, args: &NationalArgs) -> Result<Vec<NationalInput>, 
 /// Reads and evaluates every case of the national files on `pool`.
 pub fn run(
     rb: &Rulebook,
-    readers: &Readers<'_>,
+    readers: &CaseReader<'_>,
     args: &NationalArgs,
     given: &[NationalInput],
     pool: &rayon::ThreadPool,
@@ -118,7 +118,7 @@ fn no_case_row(rb: &Rulebook, files: &[NationalFile]) -> Option<CaseRow> {
 
 fn in_memory(
     rb: &Rulebook,
-    readers: &Readers<'_>,
+    readers: &CaseReader<'_>,
     args: &NationalArgs,
     given: &[NationalInput],
     pool: &rayon::ThreadPool,
@@ -127,7 +127,7 @@ fn in_memory(
 ) -> Result<NationalRun, Vec<Diagnostic>> {
     // The cut may run on two threads: its CPU is the process's.
     let (wall, cpu) = (Instant::now(), crate::cpu::process());
-    let (national, diagnostics) = rb.partition_national(readers, &args.column, given, pool.current_num_threads());
+    let (national, diagnostics) = readers.partition(&args.column, given, pool.current_num_threads());
     let cut = (wall.elapsed(), crate::cpu::process().saturating_sub(cpu));
     let Some(national) = national else { return Err(diagnostics) };
     let files = national.files;
@@ -153,14 +153,14 @@ fn in_memory(
 
 fn sorted(
     rb: &Rulebook,
-    readers: &Readers<'_>,
+    readers: &CaseReader<'_>,
     args: &NationalArgs,
     given: &[NationalInput],
     pool: &rayon::ThreadPool,
     options: CaseOptions,
     wanted: &[String],
 ) -> Result<NationalRun, Vec<Diagnostic>> {
-    let (stream, mut diagnostics) = rb.stream_national(readers, &args.column, given);
+    let (stream, mut diagnostics) = readers.stream(&args.column, given);
     let Some(mut stream) = stream else { return Err(diagnostics) };
     let files = stream.files();
     let failure: Mutex<Option<Diagnostic>> = Mutex::new(None);
@@ -190,7 +190,7 @@ fn sorted(
 #[allow(clippy::too_many_arguments)]
 fn one(
     rb: &Rulebook,
-    readers: &Readers<'_>,
+    readers: &CaseReader<'_>,
     args: &NationalArgs,
     files: &[NationalFile],
     key: &str,
@@ -213,7 +213,7 @@ fn one(
     }
     let source = CaseSource { key, folder: folder.as_deref() };
     let place = folder.as_ref().map_or_else(|| key.to_string(), |f| f.display().to_string());
-    guarded(rb, key.to_string(), place, || rb.load_national_case(readers, files, parts, &source, options), wanted)
+    guarded(rb, key.to_string(), place, || readers.national_case(files, parts, &source, options), wanted)
 }
 
 /// The rows of the folders of `--cases` that no national row names: a case whose rows are all

@@ -89,7 +89,7 @@ pub fn run(args: &ScheduleArgs) -> u8 {
         return EXIT_IO;
     }
     let options = args.reading.options();
-    let (case, case_diags) = rb.load_case(&args.case, options);
+    let (case, case_diags) = rb.cases().load(&args.case, options);
     let mut all = diags;
     all.extend(case_diags);
     if let Some(c) = &case {

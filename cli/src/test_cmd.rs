@@ -267,7 +267,7 @@ impl Runner<'_> {
         if let Err(problems) = folder::write_folder(case, defaults, case_dir, rb, &dir) {
             return Outcome::Broken(problems.iter().map(|p| format!("{p}\n")).collect());
         }
-        let (loaded, diags) = rb.load_case(&dir, CaseOptions::default());
+        let (loaded, diags) = rb.cases().load(&dir, CaseOptions::default());
         let errors: Vec<Diagnostic> = diags.into_iter().filter(Diagnostic::is_error).collect();
         let Some(loaded) = loaded.filter(|_| errors.is_empty()) else {
             let mut sources = Sources::default();

@@ -203,7 +203,7 @@ fn run_period(
             .find_map(|(p, c)| c.as_ref().ok().and_then(|c| validate::file_name_year(&c.0, &name(p))));
         let year = args.year.or(named).or_else(|| years(&rules_root(&args.rules)).last().copied());
         if let Some(Ok(Some(rb))) = year.map(|y| ctx.rulebook(y))
-            && let Some((p, unread)) = rb.case_outline(dir)
+            && let Some((p, unread)) = rb.cases().outline(dir)
         {
             print_diagnostics(&unread, &ctx.sources);
             period = period.or(p);

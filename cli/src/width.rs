@@ -110,6 +110,33 @@ pub fn table_rows(rows: &[Vec<String>], wrapped: usize, right: &[bool], indent: 
     out
 }
 
+/// Rows of a marker, a label, a value and a rule name as lines that fit `columns`: the label
+/// wraps in its column, the value stays whole on the row's first line, right-aligned, and the
+/// name follows it with `--names` (a name is never cut either).
+pub fn label_table(rows: &[(&str, String, String, &str)], columns: usize, names: bool) -> Vec<String> {
+    let value_width = rows.iter().map(|r| width(&r.2)).max().unwrap_or(0);
+    let name_width = if names { rows.iter().map(|r| width(r.3)).max().unwrap_or(0) } else { 0 };
+    let fixed = 2 + 2 + value_width + if names { 2 + name_width } else { 0 };
+    let longest = rows.iter().map(|r| width(&r.1)).max().unwrap_or(0);
+    let label_width = longest.min(columns.saturating_sub(fixed)).max(MIN_LABEL);
+    let mut lines = Vec::new();
+    for (marker, label, value, name) in rows {
+        let wrapped = wrap(label, label_width);
+        for (i, part) in wrapped.iter().enumerate() {
+            if i == 0 {
+                let mut line = format!("{marker} {}  {}{value}", pad(part, label_width), " ".repeat(value_width - width(value)));
+                if names && !name.is_empty() {
+                    line.push_str(&format!("  {name}"));
+                }
+                lines.push(line);
+            } else {
+                lines.push(format!("  {part}").trim_end().to_string());
+            }
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,25 +20,17 @@ use crate::eval::state::{State, build_sets};
 use crate::eval::waterfall::waterfall;
 use crate::expr::{self, EvalError};
 use crate::formula::{FormulaFailure, ResultError};
-use crate::ids::{DatasetId, ScalarId, StepId};
+use crate::ids::{DatasetId, StepId};
 use crate::message::Message;
-use crate::rulebook::{Plan, ReadRef, Rulebook, Step, scalar_seed};
+use crate::rulebook::{ReadRef, Rulebook, Step, scalar_seed};
 use crate::value::Value;
 
-mod aggregate;
-mod checks;
-mod classify;
-mod derive;
 mod evaluation;
 mod explanation;
-mod filter;
-mod formula_step;
-mod kernel;
-mod lookup;
+pub(crate) mod kernel;
 mod manifest;
 mod provenance;
-mod score;
-mod state;
+pub(crate) mod state;
 mod waterfall;
 
 pub use evaluation::*;
@@ -155,8 +147,6 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
 pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
     let empty = empty_datasets(rb);
     let mut st = initial_state(rb, case, &empty);
-    let step_scalar: TiVec<StepId, ScalarId> =
-        rb.steps.keys().map(|i| rb.scalars.position(|s| s.origin == ReadRef::Step(i)).unwrap_or(ScalarId::from(0))).collect();
     let mut outputs: TiVec<StepId, Option<Output>> = vec![None; rb.steps.len()].into();
     let mut assumed: TiVec<StepId, BTreeSet<String>> = vec![BTreeSet::new(); rb.steps.len()].into();
     let mut diagnostics = Vec::new();
@@ -184,7 +174,7 @@ pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
             },
             (v, _) => v,
         };
-        st.scalars[step_scalar[i]] = value.clone();
+        st.scalars[step.scalar] = value.clone();
         assumed[i] = assumed_items(rb, step, &assumed);
         let is_gate = rb.result.gate == Some(i);
         if is_gate && value == Value::Bool(false) {
@@ -353,39 +343,7 @@ pub(crate) fn number(v: Value, what: Message) -> Result<Decimal, Failure> {
 
 pub(crate) type StepResult = Result<(Value, Vec<Part>), Failure>;
 
+/// Runs step `i` on `path`; its mechanism's plan says how (`mechanism::Plan::run`).
 pub(crate) fn run_step(rb: &Rulebook, st: &mut State<'_>, i: StepId, path: EvalPath) -> StepResult {
-    if path != EvalPath::Reference {
-        match run_vector(rb, st, i) {
-            Some(Ok(result)) => return Ok(result),
-            Some(Err(failure)) if path == EvalPath::VectorOnly => return Err(failure),
-            _ => {}
-        }
-    }
-    // The reference path; on the vector path, a step it does not run over rows, or whose vector
-    // run failed: the tree-walker then gives the reference's failure.
-    let step = &rb.steps[i];
-    match &step.plan {
-        Plan::Filter(plan) => filter::run(rb, st, i, plan),
-        Plan::LookupRows(plan) => lookup::run_rows(rb, st, i, plan),
-        Plan::LookupScalar(plan) => lookup::run_scalar(rb, st, i, plan),
-        Plan::Aggregate(plan) => aggregate::run(rb, st, i, plan),
-        Plan::Derive(plan) => derive::run(rb, st, i, plan),
-        Plan::Classify(plan) => classify::run(rb, st, i, plan),
-        Plan::Checks(checks) => checks::run(rb, st, checks),
-        Plan::Score(plan) => score::run(rb, st, i, plan),
-        Plan::Inline(plan) => formula_step::run_inline(rb, st, i, plan),
-        Plan::Function(plan) => formula_step::run_function(rb, st, i, plan),
-    }
-}
-
-/// A step over rows on the vector path; `None` for a step that runs on scalars.
-fn run_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId) -> Option<StepResult> {
-    Some(match &rb.steps[i].plan {
-        Plan::Filter(plan) => filter::run_vector(rb, st, i, plan),
-        Plan::LookupRows(plan) => lookup::run_rows_vector(rb, st, i, plan),
-        Plan::Aggregate(plan) => aggregate::run_vector(rb, st, i, plan),
-        Plan::Derive(plan) => derive::run_vector(rb, st, i, plan),
-        Plan::Classify(plan) => classify::run_vector(rb, st, i, plan),
-        _ => return None,
-    })
+    rb.steps[i].plan.run(rb, st, i, path)
 }

@@ -51,7 +51,7 @@ impl Fixture {
         let case_files = case.map(case_files).unwrap_or_default();
         let case = match case {
             Some(dir) => {
-                let (case, diags) = rulebook.load_case(dir, CaseOptions::default());
+                let (case, diags) = rulebook.cases().load(dir, CaseOptions::default());
                 if diags.iter().any(Diagnostic::is_error) {
                     return Err(diags);
                 }
@@ -169,7 +169,7 @@ pub fn case(fx: &Fixture, scratch: &Path, data: &[u8]) -> usize {
             return 0;
         }
     }
-    let (case, diags) = fx.rulebook.load_case(scratch, CaseOptions::default());
+    let (case, diags) = fx.rulebook.cases().load(scratch, CaseOptions::default());
     let mut n = diags.len();
     if let Some(case) = case
         && !diags.iter().any(Diagnostic::is_error)

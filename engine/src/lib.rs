@@ -26,6 +26,7 @@ pub mod formula;
 pub mod fuzz;
 pub mod hashing;
 pub mod ids;
+pub mod mechanism;
 mod names;
 pub mod rulebook;
 pub mod rules;

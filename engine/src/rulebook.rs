@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::formula::{self, Script};
 use crate::hashing::sha256_hex;
 use crate::message::Message;
-use crate::rulebook::binding::bind;
+use crate::rulebook::binding::{Pipeline, bind};
 use crate::rulebook::manifest::read_manifest;
 use crate::rules::calendar::read_calendar;
 use crate::rules::indicator::read_indicator_sets;
@@ -24,24 +24,25 @@ use crate::rules::table::read_tables;
 
 mod binding;
 pub(crate) mod calendar;
+mod cases;
 mod codes;
+mod explanation_plan;
 pub(crate) mod explanations;
-mod formula_step;
 mod labels;
 mod manifest;
-mod mechanisms;
 mod model;
 mod ordering;
 pub(crate) mod parts;
-mod resolver;
+pub(crate) mod resolver;
 mod result;
 
+pub use cases::CaseReader;
 pub use manifest::Names;
 pub use model::*;
 pub(crate) use parts::Parts;
 use typed_index_collections::TiVec;
 
-use crate::ids::{FileId, ScriptId, StepId};
+use crate::ids::{FileId, ScriptId};
 
 /// Loads the rulebook whose files are in `rules` (its `rulebook.toml` at the root), reading norms
 /// from `norms`. Returns the rulebook when it is fully valid, and every diagnostic found.
@@ -119,7 +120,7 @@ pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rule
         parts;
     let code_checks = codes::check_codes(&manifest.norms, &norms, &lists, diags);
     codes::check_norms(&norms, &lists, &code_checks, diags);
-    let mut rb = Rulebook {
+    let mut scope = Scope {
         year: manifest.year,
         label: manifest.label.clone(),
         period: manifest.period,
@@ -133,14 +134,9 @@ pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rule
         lists: lists.into(),
         indicator_sets: indicator_sets.into(),
         calendar,
-        calendar_exprs: Vec::new(),
         schema,
         norms,
         code_checks,
-        steps: TiVec::new(),
-        explanations: TiVec::new(),
-        order: Vec::new(),
-        result: ResultSpec { total: StepId::from(0), components: Vec::new(), gate: None, waterfall: Vec::new(), bar_labels: Vec::new() },
         scalars: TiVec::new(),
         views: TiVec::new(),
         datasets: TiVec::new(),
@@ -151,25 +147,40 @@ pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rule
         scripts,
         manifest: manifest.clone(),
     };
-    calendar::check_calendar_dates(&rb, diags);
-    bind(&mut rb, step_defs.into(), &manifest, diags);
-    if !diags.iter().any(Diagnostic::is_error) {
-        calendar::bind_exprs(&mut rb, diags);
-    }
-    if !diags.iter().any(Diagnostic::is_error) {
-        // The calendar names steps and inputs: a wrong name is an error of the rulebook, found
-        // when it loads (`rules check`), not when a schedule is first asked for.
-        diags.extend(calendar::check(&rb));
-    }
+    calendar::check_calendar_dates(&scope, diags);
+    let pipeline = bind(&mut scope, step_defs.into(), &manifest, diags);
+    // The rulebook is built once its steps are bound and nothing is wrong; else what was read
+    // stays, for the diagnostics to be placed in its files.
+    let built: Result<Rulebook, Scope> = match pipeline {
+        Some(Pipeline { steps, result, order }) if !diags.iter().any(Diagnostic::is_error) => {
+            let calendar_exprs = calendar::bind_exprs(&scope, diags);
+            let rb = Rulebook { scope, steps, order, result, calendar_exprs, explanations: TiVec::new() };
+            // A step's sentence is bound against the steps it reads: once they are, the rulebook
+            // is built again with them (never changed after).
+            let explanations = explanations::bind(&rb, diags);
+            let rb = Rulebook { explanations, ..rb };
+            if !diags.iter().any(Diagnostic::is_error) {
+                // The calendar names steps and inputs: a wrong name is an error of the rulebook,
+                // found when it loads (`rules check`), not when a schedule is first asked for.
+                diags.extend(calendar::check(&rb));
+            }
+            Ok(rb)
+        }
+        Some(_) | None => Err(scope),
+    };
+    let read: &Scope = match &built {
+        Ok(rb) => rb,
+        Err(scope) => scope,
+    };
     let ok = !diags.iter().any(Diagnostic::is_error) && manifest.ok;
     // A listed norm that did not load: the errors about the datasets that read it follow from it.
     let lost: Vec<LostNorm> = manifest
         .norms
         .iter()
-        .filter(|n| !rb.norms.iter().any(|m| m.name == n.name && m.version == n.version))
+        .filter(|n| !read.norms.iter().any(|m| m.name == n.name && m.version == n.version))
         .filter_map(|n| {
             let at = norm_error_at(diags, &crate::data::norm::norm_path(&n.name, n.version))?;
-            let readers = rb.schema.inputs.iter().filter(|i| matches!(&i.kind, InputKind::Dataset { norm, .. } if *norm == n.name));
+            let readers = read.schema.inputs.iter().filter(|i| matches!(&i.kind, InputKind::Dataset { norm, .. } if *norm == n.name));
             let (mut names, mut inputs) = (Vec::new(), Vec::new());
             for i in readers {
                 names.push(i.name.clone());
@@ -179,11 +190,11 @@ pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rule
             Some(LostNorm { at, names, inputs })
         })
         .collect();
-    link_to_lost_norms(diags, &rb.files.raw, &lost);
+    link_to_lost_norms(diags, &read.files.raw, &lost);
     // Root causes first, the errors they explain linked to them: the files are needed for that.
-    crate::diagnostic::report_definition_typos(diags, &rb.files.raw);
-    crate::diagnostic::arrange(diags, &rb.files.raw);
-    ok.then_some(rb)
+    crate::diagnostic::report_definition_typos(diags, &read.files.raw);
+    crate::diagnostic::arrange(diags, &read.files.raw);
+    built.ok().filter(|_| ok)
 }
 
 pub(crate) fn hash_files(files: &[SourceFile]) -> String {

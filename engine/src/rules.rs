@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod explanation;
+pub(crate) mod expr_source;
 pub mod indicator;
 pub mod inputs;
 pub(crate) mod label;

@@ -1,22 +1,25 @@
 //! The two evaluation paths agree: every declarative case and every example, under every year,
 //! evaluated by the tree-walker (the reference) and by the vector path gives the same evaluation,
-//! to the byte of its JSON (outputs, breakdowns, reads, diagnostics, manifest).
+//! to the byte of its JSON (outputs, breakdowns, reads, diagnostics, manifest); both schemes, and
+//! every mechanism among the steps they evaluate.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use peps_engine::case::CaseOptions;
 use peps_engine::eval::{EvalPath, evaluate_with};
-use peps_engine::rules::source::DirSource;
+use peps_engine::mechanism::MechanismKey;
+use peps_engine::rules::source::{DirSource, SearchPath, Source};
 
 use crate::util::{peps, repo};
 
-/// The years that have a rulebook in the repository.
-fn years() -> Vec<i32> {
-    let mut years: Vec<i32> = std::fs::read_dir(repo().join("rules"))
+/// The years that have a rulebook in `rules` (a scheme's folder of years).
+fn years(rules: &Path) -> Vec<i32> {
+    let mut years: Vec<i32> = std::fs::read_dir(rules)
         .unwrap()
         .flatten()
         .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse().ok()))
-        .filter(|y: &i32| repo().join("rules").join(y.to_string()).join("rulebook.toml").is_file())
+        .filter(|y: &i32| rules.join(y.to_string()).join("rulebook.toml").is_file())
         .collect();
     years.sort_unstable();
     years
@@ -28,40 +31,78 @@ fn folders(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// How many evaluations were compared, how many of them on the vector path alone, and the
+/// mechanisms of the steps they evaluated.
+#[derive(Default)]
+struct Compared {
+    compared: usize,
+    alone: usize,
+    mechanisms: BTreeSet<MechanismKey>,
+}
+
 #[test]
 fn the_vector_path_gives_what_the_reference_gives_on_every_case_example_and_year() {
+    let peps_run = compare_scheme(&[], &repo().join("rules"), &[repo().join("norms")], &repo().join("examples"));
+    // Every example under every year at least (a case that does not load under a year is skipped).
+    let Compared { compared, alone, .. } = peps_run.0;
+    assert!(compared >= peps_run.1, "{compared} evaluations compared");
+    assert!(alone * 2 >= compared, "{alone} of {compared} evaluations without an error");
+    // The second scheme too: its own rules, norms, examples and cases.
+    let capitation = repo().join("rules").join("capitation");
+    let other = compare_scheme(
+        &["--scheme", "capitation", "tests/cases-capitation"],
+        &capitation,
+        &[capitation.join("norms"), repo().join("norms")],
+        &repo().join("examples").join("capitation"),
+    );
+    assert!(other.0.compared >= other.1, "{} evaluations of the second scheme compared", other.0.compared);
+    // Every mechanism is evaluated on both paths by some case or example.
+    let seen: BTreeSet<MechanismKey> = peps_run.0.mechanisms.union(&other.0.mechanisms).copied().collect();
+    let missing: Vec<&str> = MechanismKey::ALL.iter().filter(|m| !seen.contains(m)).map(|m| m.as_str()).collect();
+    assert!(missing.is_empty(), "no case or example evaluates a step of mechanism {missing:?}");
+}
+
+/// Both paths on every example and declarative case of a scheme (`scheme` its flags), under
+/// every year of `rules`; and the fewest evaluations there must be.
+fn compare_scheme(scheme: &[&str], rules: &Path, norms: &[PathBuf], examples: &Path) -> (Compared, usize) {
     // The declarative cases as the folders `peps test` writes, one per case and year.
     let kept = tempfile::tempdir().unwrap();
-    let run = peps(&["test", "--keep", kept.path().to_str().unwrap()]);
+    let mut args = vec!["test"];
+    args.extend(scheme);
+    args.extend(["--keep", kept.path().to_str().unwrap()]);
+    let run = peps(&args);
     assert!(run.code == 0 || run.code == 1, "peps test ran: {}", run.stderr);
     let cases = folders(kept.path());
-    let examples = folders(&repo().join("examples"));
+    let examples = folders(examples);
     assert!(!cases.is_empty() && !examples.is_empty());
-    let norms = DirSource::new(repo().join("norms"));
-    let (mut compared, mut alone) = (0, 0);
-    for year in years() {
-        let (rb, diags) = peps_engine::rulebook::load(&DirSource::new(repo().join("rules").join(year.to_string())), &norms);
+    let norms = SearchPath::new(norms.iter().map(|n| Box::new(DirSource::new(n)) as Box<dyn Source>).collect());
+    let mut out = Compared::default();
+    for year in years(rules) {
+        let (rb, diags) = peps_engine::rulebook::load(&DirSource::new(rules.join(year.to_string())), &norms);
         let rb = rb.unwrap_or_else(|| panic!("the rulebook of {year} loads: {diags:?}"));
         let of_year = cases.iter().filter(|c| c.to_string_lossy().ends_with(&format!("-{year}")));
         for dir in examples.iter().chain(of_year) {
-            let (case, _) = rb.load_case(dir, CaseOptions::default());
+            let (case, _) = rb.cases().load(dir, CaseOptions::default());
             let Some(case) = case else { continue };
+            let evaluation = evaluate_with(&rb, &case, EvalPath::Reference);
+            for output in &evaluation.outputs {
+                let step = rb.steps_in_order().find(|s| s.def.name == output.name).expect("an output is a step");
+                out.mechanisms.insert(step.def.mechanism.key());
+            }
             let json = |path| serde_json::to_string_pretty(&evaluate_with(&rb, &case, path)).unwrap();
-            let reference = json(EvalPath::Reference);
+            let reference = serde_json::to_string_pretty(&evaluation).unwrap();
             let what = format!("{} under {year}", dir.display());
             same(&what, &reference, &json(EvalPath::Vector));
             // Where no step fails, the vector path agrees by itself, without falling back to the
             // reference for any step.
             if !reference.contains("\"severity\": \"error\"") {
                 same(&format!("{what} (vector path alone)"), &reference, &json(EvalPath::VectorOnly));
-                alone += 1;
+                out.alone += 1;
             }
-            compared += 1;
+            out.compared += 1;
         }
     }
-    // Every example under every year at least (a case that does not load under a year is skipped).
-    assert!(compared >= examples.len() + cases.len() / 2, "{compared} evaluations compared");
-    assert!(alone * 2 >= compared, "{alone} of {compared} evaluations without an error");
+    (out, examples.len() + cases.len() / 2)
 }
 
 fn same(what: &str, reference: &str, vector: &str) {

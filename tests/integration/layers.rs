@@ -300,8 +300,11 @@ impl Crate {
 
     /// Loops of files that read each other (a face and its own files apart), and reads of the
     /// crate root, each as a sentence.
-    fn circles(&self) -> Vec<String> {
-        let edges: Vec<Edge> = self.edges().into_iter().filter(|e| !e.reexport).collect();
+    fn circles(&self, slices: &[Slice]) -> Vec<String> {
+        // The layers a slice runs across reach it through its closed enums by design: those reads
+        // are not ties of a loop (a loop that does not pass through them still is one).
+        let into_slice = |e: &Edge| self.module_of(&e.to).first().is_some_and(|m| slices.iter().any(|s| &s.name == m));
+        let edges: Vec<Edge> = self.edges().into_iter().filter(|e| !e.reexport && !into_slice(e)).collect();
         let mut problems: Vec<String> = edges
             .iter()
             .filter(|e| self.module_of(&e.to).is_empty())
@@ -328,8 +331,13 @@ impl Crate {
 
     /// Reads that run up `layers` (bottom first; modules on one line are peers that do not
     /// read each other), and modules the table does not place, each as a sentence.
-    fn upward(&self, layers: &[Vec<String>]) -> Vec<String> {
-        let level = |m: &str| layers.iter().position(|l| l.iter().any(|x| x == m));
+    fn upward(&self, layers: &[Vec<String>], slices: &[Slice]) -> Vec<String> {
+        let slice = |m: &str| slices.iter().find(|s| s.name == m);
+        // A slice sits at the highest layer it runs across, for what it reads.
+        let level = |m: &str| match slice(m) {
+            Some(s) => s.across.iter().filter_map(|a| layers.iter().position(|l| l.iter().any(|x| x == a))).max(),
+            None => layers.iter().position(|l| l.iter().any(|x| x == m)),
+        };
         let mut problems: Vec<String> = Vec::new();
         let tops: BTreeSet<&String> = self.files.keys().filter_map(|m| m.first()).collect();
         for top in &tops {
@@ -337,15 +345,23 @@ impl Crate {
                 problems.push(format!("module `{top}` is in no layer of the table"));
             }
         }
-        for name in layers.iter().flatten() {
+        for name in layers.iter().flatten().chain(slices.iter().map(|s| &s.name)) {
             if !tops.contains(name) {
                 problems.push(format!("the table names `{name}`, which is no module"));
             }
         }
         for e in self.edges() {
             let (Some(from), Some(to)) = (self.module_of(&e.from).first(), self.module_of(&e.to).first()) else { continue };
+            if from != to
+                && let Some(s) = slice(to)
+            {
+                if !s.across.iter().any(|a| a == from) {
+                    problems.push(format!("{} reads {} ({}): only {} reach the slice `{to}`", e.from, e.path, e.to, s.across.join(", ")));
+                }
+                continue;
+            }
             let (Some(a), Some(b)) = (level(from), level(to)) else { continue };
-            if from != to && a <= b {
+            if from != to && a < b || (from != to && a == b && slice(from).is_none()) {
                 let why = if a == b {
                     format!("`{to}` is a peer of `{from}` on its layer")
                 } else {
@@ -411,9 +427,34 @@ fn strongly_connected<'a>(next: &BTreeMap<&'a str, Vec<&'a str>>) -> Vec<Vec<&'a
 /// The layer table of `architecture` (the text of ARCHITECTURE.md): its `layers` block, one
 /// layer a line from the bottom up, peers separated by commas.
 fn layer_table(architecture: &str) -> Vec<Vec<String>> {
+    layers_block(architecture)
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("slice "))
+        .map(|l| l.split(',').map(|m| m.trim().trim_matches('`').to_string()).collect())
+        .collect()
+}
+
+fn layers_block(architecture: &str) -> &str {
     let block = architecture.split("```layers\n").nth(1).expect("ARCHITECTURE.md has a ```layers block");
-    let block = &block[..block.find("```").expect("the layers block is closed")];
-    block.lines().filter(|l| !l.trim().is_empty()).map(|l| l.split(',').map(|m| m.trim().trim_matches('`').to_string()).collect()).collect()
+    &block[..block.find("```").expect("the layers block is closed")]
+}
+
+/// The vertical slices of the block (`slice NAME: LAYER, LAYER`): a module whose files each read,
+/// bind and run one thing across those layers; only they may read it, and it reads nothing above
+/// the highest of them.
+fn slices(architecture: &str) -> Vec<Slice> {
+    layers_block(architecture)
+        .lines()
+        .filter_map(|l| l.strip_prefix("slice "))
+        .filter_map(|l| l.split_once(':'))
+        .map(|(name, across)| Slice { name: name.trim().to_string(), across: across.split(',').map(|m| m.trim().to_string()).collect() })
+        .collect()
+}
+
+/// A vertical slice of the layer table.
+struct Slice {
+    name: String,
+    across: Vec<String>,
 }
 
 fn architecture() -> String {
@@ -424,14 +465,14 @@ fn architecture() -> String {
 fn every_engine_import_runs_down_the_layer_table_of_architecture_md() {
     let layers = layer_table(&architecture());
     let engine = Crate::read(&repo().join("engine/src"));
-    let problems = engine.upward(&layers);
+    let problems = engine.upward(&layers, &slices(&architecture()));
     assert!(problems.is_empty(), "against the layers of ARCHITECTURE.md (engine/src):\n{}", problems.join("\n"));
 }
 
 #[test]
 fn no_files_of_the_engine_or_the_cli_read_each_other_in_a_loop() {
     for src in ["engine/src", "cli/src"] {
-        let problems = Crate::read(&repo().join(src)).circles();
+        let problems = Crate::read(&repo().join(src)).circles(&slices(&architecture()));
         assert!(problems.is_empty(), "{src}:\n{}", problems.join("\n"));
     }
 }
@@ -451,8 +492,8 @@ fn the_checker_finds_an_upward_import_a_loop_and_a_read_of_the_root() {
         ("high.rs", "use crate::mid::M;\npub struct H(M);\npub fn k() { format!(\"{:?}\", crate::side::s()); }"),
     ]);
     let krate = Crate::of(&clean);
-    assert!(krate.upward(&layers).is_empty(), "{:?}", krate.upward(&layers));
-    assert!(krate.circles().is_empty(), "a face and its own files may read each other: {:?}", krate.circles());
+    assert!(krate.upward(&layers, &[]).is_empty(), "{:?}", krate.upward(&layers, &[]));
+    assert!(krate.circles(&[]).is_empty(), "a face and its own files may read each other: {:?}", krate.circles(&[]));
     let edges = krate.edges();
     assert!(
         edges.iter().any(|e| e.from == "high.rs" && e.to == "mid/inner.rs"),
@@ -463,26 +504,63 @@ fn the_checker_finds_an_upward_import_a_loop_and_a_read_of_the_root() {
     // A planted upward import: `low` reads `high`, a layer above it, inside a function.
     let mut planted = clean.clone();
     planted[1].1 = "pub fn f() { let _ = crate::high::k; }".to_string();
-    let problems = Crate::of(&planted).upward(&layers);
+    let problems = Crate::of(&planted).upward(&layers, &[]);
     assert!(problems.iter().any(|p| p.starts_with("low.rs reads crate::high::k")), "{problems:?}");
     // Peers of one layer do not read each other.
     let mut peers = clean.clone();
     peers[4].1 = "use crate::mid::g;\npub fn s() { g(); }".to_string();
-    assert!(Crate::of(&peers).upward(&layers).iter().any(|p| p.contains("a peer of `side`")));
+    assert!(Crate::of(&peers).upward(&layers, &[]).iter().any(|p| p.contains("a peer of `side`")));
     // A module the table does not place.
     let mut unplaced = clean.clone();
     unplaced.push(("extra.rs".to_string(), "pub fn e() {}".to_string()));
-    assert!(Crate::of(&unplaced).upward(&layers).iter().any(|p| p.contains("`extra` is in no layer")));
+    assert!(Crate::of(&unplaced).upward(&layers, &[]).iter().any(|p| p.contains("`extra` is in no layer")));
 
     // A loop between two files of one folder, through a `use` and a path in code.
     let mut looped = clean.clone();
     looped.push(("mid/other.rs".to_string(), "use super::inner::M;\npub fn o() -> M { M }".to_string()));
     looped[3].1 = "pub struct M;\npub fn h() { super::other::o(); }".to_string();
-    let problems = Crate::of(&looped).circles();
+    let problems = Crate::of(&looped).circles(&[]);
     assert!(problems.iter().any(|p| p.contains("mid/inner.rs, mid/other.rs")), "{problems:?}");
     // A file that reads an item of the crate root.
     let mut rooted = clean;
     rooted[0].1 = "mod low; mod mid; mod side; mod high;\npub fn error() {}".to_string();
     rooted[4].1 = "pub fn s() { crate::error(); }".to_string();
-    assert!(Crate::of(&rooted).circles().iter().any(|p| p.starts_with("side.rs reads the crate root lib.rs")));
+    assert!(Crate::of(&rooted).circles(&[]).iter().any(|p| p.starts_with("side.rs reads the crate root lib.rs")));
+}
+
+/// A vertical slice: the layers it runs across and it read each other, no other module reads it.
+#[test]
+fn a_slice_is_read_only_by_the_layers_it_runs_across() {
+    let block = "x\n```layers\nlow\nmid\nhigh\nslice sl: low, mid\n```\n";
+    let (layers, slices) = (layer_table(block), slices(block));
+    assert_eq!(layers.len(), 3);
+    let files = |high: &str| {
+        [
+            ("lib.rs", "mod low; mod mid; mod high; mod sl;"),
+            ("low.rs", "pub struct L(pub crate::sl::S);"),
+            ("mid.rs", "pub fn m() -> crate::sl::S { crate::sl::s() }"),
+            ("sl.rs", "pub struct S;\npub fn s() -> S { let _ = crate::mid::m; S }"),
+            ("high.rs", high),
+        ]
+        .map(|(f, t)| (f.to_string(), t.to_string()))
+        .to_vec()
+    };
+    let clean = Crate::of(&files("pub fn h() { crate::mid::m(); }"));
+    assert!(clean.upward(&layers, &slices).is_empty(), "{:?}", clean.upward(&layers, &slices));
+    assert!(clean.circles(&slices).is_empty(), "{:?}", clean.circles(&slices));
+    assert!(!clean.circles(&[]).is_empty(), "without the slice line, mid and sl are a loop");
+    let outside = Crate::of(&files("pub fn h() { crate::sl::s(); }"));
+    assert!(outside.upward(&layers, &slices).iter().any(|p| p.contains("only low, mid reach the slice `sl`")));
+    let above = Crate::of(&[
+        ("lib.rs".into(), "mod low; mod mid; mod high; mod sl;".into()),
+        ("low.rs".into(), String::new()),
+        ("mid.rs".into(), String::new()),
+        ("high.rs".into(), "pub fn h() {}".into()),
+        ("sl.rs".into(), "pub fn s() { crate::high::h(); }".into()),
+    ]);
+    assert!(
+        above.upward(&layers, &slices).iter().any(|p| p.contains("`high` is on a layer above `sl`")),
+        "{:?}",
+        above.upward(&layers, &slices)
+    );
 }

@@ -157,7 +157,8 @@ pub fn run(args: &ImpactArgs, text: &str) -> u8 {
     };
     let options = args.reading.options();
     // The cases, read once.
-    let read: Vec<(Option<Case>, Vec<Diagnostic>)> = pool.install(|| dirs.par_iter().map(|d| rb.load_case(d, options)).collect());
+    let cases = rb.cases();
+    let read: Vec<(Option<Case>, Vec<Diagnostic>)> = pool.install(|| dirs.par_iter().map(|d| cases.load(d, options)).collect());
     let mut all: Vec<Diagnostic> = Vec::new();
     let mut cases: Vec<(PathBuf, Option<Case>)> = Vec::new();
     for (dir, (case, diags)) in dirs.iter().zip(read) {

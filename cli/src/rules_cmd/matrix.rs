@@ -145,7 +145,7 @@ pub(super) fn columns(books: &[Rulebook], case: &Path, options: CaseOptions) -> 
     books
         .iter()
         .map(|rb| {
-            let (loaded, diags) = rb.load_case(case, options);
+            let (loaded, diags) = rb.cases().load(case, options);
             let mut col = Column { year: rb.year(), names: Vec::new(), values: BTreeMap::new(), notes: Vec::new() };
             let errors: Vec<String> =
                 diags.iter().filter(|d| d.is_error()).map(|d| note(d.code.as_str(), &d.message.say(), &here)).collect();

@@ -36,7 +36,7 @@ pub(crate) fn explain(rb: &Rulebook, st: &State<'_>, i: StepId, value: &Value, b
         ),
         "aggregate" => {
             let op = match &step.def.mechanism {
-                crate::rules::step::Mechanism::Aggregate { op, .. } => op.key(),
+                crate::mechanism::Mechanism::Aggregate(a) => a.op.name().as_str(),
                 _ => "sum",
             };
             let sentence = match op {
@@ -136,14 +136,14 @@ fn rounded(value: &Value, unit: Unit) -> Value {
 
 /// The view (or dataset) whose rows step `i` runs over, when it runs over rows.
 fn rows_of(rb: &Rulebook, i: StepId) -> Option<&str> {
-    use crate::rules::step::Mechanism;
+    use crate::mechanism::Mechanism;
     match &rb.steps[i].def.mechanism {
-        Mechanism::Filter { dataset, .. }
-        | Mechanism::Aggregate { dataset, .. }
-        | Mechanism::Derive { dataset, .. }
-        | Mechanism::Classify { dataset, .. }
-        | Mechanism::Lookup { dataset: Some(dataset), .. } => Some(&dataset.text),
-        _ => None,
+        Mechanism::Filter(m) => Some(&m.dataset.text),
+        Mechanism::Aggregate(m) => Some(&m.dataset.text),
+        Mechanism::Derive(m) => Some(&m.dataset.text),
+        Mechanism::Classify(m) => Some(&m.dataset.text),
+        Mechanism::Lookup(m) => m.dataset.as_ref().map(|d| d.text.as_str()),
+        Mechanism::Formula(_) | Mechanism::Function(_) | Mechanism::Checks(_) | Mechanism::Score(_) => None,
     }
 }
 
@@ -207,11 +207,8 @@ impl Words<'_, '_> {
     /// Whether step `s` gives a value per row (a view, or a value computed for each row): its
     /// total is not one of the values a sentence lists.
     fn per_row(&self, s: StepId) -> bool {
-        use crate::rules::step::Mechanism;
-        matches!(
-            self.rb.steps[s].def.mechanism,
-            Mechanism::Filter { .. } | Mechanism::Derive { .. } | Mechanism::Classify { .. } | Mechanism::Lookup { dataset: Some(_), .. }
-        )
+        let rows = self.rb.steps[s].def.mechanism.rows();
+        rows.view_of.is_some() || rows.per_row.is_some()
     }
 
     fn step_of(&self, name: &str) -> Option<StepId> {

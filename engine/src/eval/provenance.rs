@@ -10,7 +10,9 @@ use crate::eval::state::State;
 use crate::eval::{AssumedShare, Output, Read};
 use crate::formula;
 use crate::ids::StepId;
-use crate::rulebook::{FunctionPlan, Plan, ReadRef, Rulebook, Step};
+use crate::mechanism::Plan;
+use crate::mechanism::function::FunctionPlan;
+use crate::rulebook::{ReadRef, Rulebook, Step};
 use crate::value::{Status, Value};
 
 pub(crate) fn function_source(rb: &Rulebook, step: &Step) -> Option<String> {

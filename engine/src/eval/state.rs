@@ -14,7 +14,9 @@ use typed_index_collections::TiVec;
 use crate::case::dataset::Dataset;
 use crate::expr::{self, BinOp, Env, Expr, ItemField, Slot};
 use crate::ids::{ColumnId, DatasetId, ExistsId, ScalarId, SetId, StepId, ViewId};
-use crate::rulebook::{ClassifyPlan, Plan, Rulebook};
+use crate::mechanism::Plan;
+use crate::mechanism::classify::ClassifyPlan;
+use crate::rulebook::Rulebook;
 use crate::value::Value;
 
 /// Per row of a classified dataset: the list item found for its code, and the date it was read at.
@@ -86,13 +88,12 @@ impl Env for RowEnv<'_, '_> {
     }
 
     fn keyed(&self, step: StepId, key: &Value) -> Value {
-        let found = self.st.groups[step].as_ref().and_then(|g| g.get(key));
-        match (found, &self.rb.steps[step].plan) {
-            (Some(v), _) => v.clone(),
-            // A group with no row: no count, no sum, no smallest value.
-            (None, Plan::Aggregate(plan)) => plan.op.empty(),
-            (None, _) => Value::Null,
+        if let Some(v) = self.st.groups[step].as_ref().and_then(|g| g.get(key)) {
+            return v.clone();
         }
+        // A group with no row: no count, no sum, no smallest value (a read by key is bound to
+        // a grouped aggregate only).
+        if let Plan::Aggregate(plan) = &self.rb.steps[step].plan { plan.op.empty() } else { Value::Null }
     }
 
     fn exists(&self, view: ExistsId, cond: &Expr) -> bool {

@@ -6,41 +6,44 @@ use std::collections::HashMap;
 use typed_index_collections::{TiSlice, TiVec};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::ids::StepId;
+use crate::ids::{ScalarId, StepId};
+use crate::mechanism::{DerivedUnit, StepCx};
 use crate::message::Message;
 use crate::rulebook::labels;
 use crate::rulebook::manifest::Manifest;
-use crate::rulebook::mechanisms::bind_step;
 use crate::rulebook::ordering::order_steps;
 use crate::rulebook::resolver::Binder;
 use crate::rulebook::result::bind_result;
-use crate::rulebook::{Builtin, DatasetDef, ReadRef, Rulebook, ScalarDef, Step, ViewDef};
+use crate::rulebook::{Builtin, DatasetDef, ReadRef, ResultSpec, ScalarDef, Scope, Step, ViewDef};
 use crate::rules::inputs::InputKind;
-use crate::rules::step::{AggOp, Mechanism, StepDef};
+use crate::rules::step::StepDef;
 use crate::value::{Kind, Rounding, Unit};
 
-/// Binds the steps `defs` of `rb`: datasets, views, scalars, plans, the result and the order,
-/// after the names labels show and the parameters the calendar reads. Leaves `rb.steps` empty
-/// when a step cannot be bound.
-pub(crate) fn bind(rb: &mut Rulebook, defs: TiVec<StepId, StepDef>, m: &Manifest, diags: &mut Vec<Diagnostic>) {
-    labels::check_references(rb, &defs, diags);
-    crate::rulebook::calendar::bind_working_days(rb, diags);
-    bind_datasets(rb, m, diags);
-    let units = bind_scalars(rb, &defs, diags);
-    bind_views(rb, &defs);
-    let Some(steps) = bind_steps(rb, &defs, &units, m, diags) else { return };
-    rb.steps = steps;
-    rb.explanations = crate::rulebook::explanations::bind(rb, diags);
-    labels::check_numbers(rb, diags);
-    let Some(result) = bind_result(rb, m, diags) else { return };
-    rb.result = result;
-    if let Some(order) = order_steps(rb, diags) {
-        rb.order = order;
-    }
+/// A year's steps bound: each one's plan, the result and the evaluation order.
+pub(crate) struct Pipeline {
+    pub(crate) steps: TiVec<StepId, Step>,
+    pub(crate) result: ResultSpec,
+    pub(crate) order: Vec<StepId>,
+}
+
+/// Binds the steps `defs` in `scope`: its datasets, views and scalars first, then the steps'
+/// plans, the result and the order, after the names labels show and the parameters the calendar
+/// reads. `None` when the steps, the result or the order cannot be bound.
+pub(crate) fn bind(scope: &mut Scope, defs: TiVec<StepId, StepDef>, m: &Manifest, diags: &mut Vec<Diagnostic>) -> Option<Pipeline> {
+    labels::check_references(scope, &defs, diags);
+    crate::rulebook::calendar::bind_working_days(scope, diags);
+    bind_datasets(scope, m, diags);
+    let named = bind_scalars(scope, &defs, diags);
+    bind_views(scope, &defs);
+    let steps = bind_steps(scope, &defs, &named, m, diags)?;
+    labels::check_numbers(scope, &steps, diags);
+    let result = bind_result(&steps, m, diags)?;
+    let order = order_steps(&steps, &result, diags)?;
+    Some(Pipeline { steps, result, order })
 }
 
 /// One dataset (and its whole-dataset view) per input read through a norm.
-fn bind_datasets(rb: &mut Rulebook, m: &Manifest, diags: &mut Vec<Diagnostic>) {
+fn bind_datasets(rb: &mut Scope, m: &Manifest, diags: &mut Vec<Diagnostic>) {
     for (i, input) in rb.schema.inputs.iter_enumerated() {
         let InputKind::Dataset { norm, .. } = &input.kind else { continue };
         let Some(n) = rb.norms.iter().position(|x| &x.name == norm) else {
@@ -90,8 +93,9 @@ impl Namespace {
 }
 
 /// The scalars: built-ins, parameters, inputs with a value, then steps, whose units are known
-/// from their mechanisms before any is bound. Returns each step's unit.
-fn bind_scalars(rb: &mut Rulebook, defs: &TiSlice<StepId, StepDef>, diags: &mut Vec<Diagnostic>) -> TiVec<StepId, Option<Unit>> {
+/// from their mechanisms before any is bound. Returns each step's unit and scalar (a step whose
+/// name is taken has one too, which no name reads: the rulebook does not load).
+fn bind_scalars(rb: &mut Scope, defs: &TiSlice<StepId, StepDef>, diags: &mut Vec<Diagnostic>) -> TiVec<StepId, (Option<Unit>, ScalarId)> {
     let mut names = Namespace::default();
     // Built-ins are claimed first: no diagnostic ever stands at their location.
     let builtin_loc = Location::File { file: String::new() };
@@ -111,24 +115,27 @@ fn bind_scalars(rb: &mut Rulebook, defs: &TiSlice<StepId, StepDef>, diags: &mut 
             rb.scalars.push(ScalarDef { name: input.name.clone(), kind, origin: ReadRef::Input(i) });
         }
     }
-    let mut units = TiVec::with_capacity(defs.len());
+    let mut named = TiVec::with_capacity(defs.len());
     for (i, d) in defs.iter_enumerated() {
         let unit = step_unit(d, rb, diags);
-        units.push(unit);
-        if names.claim(&d.name, &d.location, "step", diags) {
-            rb.scalars.push(ScalarDef { name: d.name.clone(), kind: unit.map_or(Kind::Number, Unit::kind), origin: ReadRef::Step(i) });
-        }
+        names.claim(&d.name, &d.location, "step", diags);
+        let scalar = rb.scalars.push_and_get_key(ScalarDef {
+            name: d.name.clone(),
+            kind: unit.map_or(Kind::Number, Unit::kind),
+            origin: ReadRef::Step(i),
+        });
+        named.push((unit, scalar));
     }
-    units
+    named
 }
 
 /// A view per filter step, over the dataset of the view it filters; filters of filters are
 /// resolved in declaration order until nothing changes.
-fn bind_views(rb: &mut Rulebook, defs: &TiSlice<StepId, StepDef>) {
+fn bind_views(rb: &mut Scope, defs: &TiSlice<StepId, StepDef>) {
     loop {
         let before = rb.views.len();
         for (i, d) in defs.iter_enumerated() {
-            if let Mechanism::Filter { dataset, .. } = &d.mechanism
+            if let Some(dataset) = d.mechanism.rows().view_of
                 && !rb.views.iter().any(|v| v.name == d.name)
                 && let Some(v) = rb.views.iter().find(|v| v.name == dataset.text)
             {
@@ -144,16 +151,16 @@ fn bind_views(rb: &mut Rulebook, defs: &TiSlice<StepId, StepDef>) {
 
 /// Every step's plan; `None` when one of them cannot be bound.
 fn bind_steps(
-    rb: &mut Rulebook,
+    rb: &mut Scope,
     defs: &TiSlice<StepId, StepDef>,
-    units: &TiSlice<StepId, Option<Unit>>,
+    named: &TiSlice<StepId, (Option<Unit>, ScalarId)>,
     m: &Manifest,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<TiVec<StepId, Step>> {
     let mut steps = TiVec::with_capacity(defs.len());
     for (i, d) in defs.iter_enumerated() {
         let mut b = Binder::new(rb, defs, i);
-        let plan = bind_step(&mut b, d, diags);
+        let plan = d.mechanism.bind(&mut b, &StepCx { d, file: &rb.files[d.file] }, diags);
         let (deps, reads, sets, exists) = (b.deps, b.reads, b.sets, b.exists);
         for s in sets {
             if !rb.sets.contains(&s) {
@@ -165,10 +172,12 @@ fn bind_steps(
                 rb.exists_views.push(e);
             }
         }
-        let unit = units[i].unwrap_or(Unit::Number);
+        let (unit, scalar) = named[i];
+        let unit = unit.unwrap_or(Unit::Number);
         let rounding = step_rounding(d, unit, m, diags);
         if let Some(plan) = plan {
-            steps.push(Step { def: d.clone(), unit, rounding, plan, reads: reads.into_iter().collect(), deps: deps.into_iter().collect() });
+            let (reads, deps) = (reads.into_iter().collect(), deps.into_iter().collect());
+            steps.push(Step { def: d.clone(), unit, rounding, scalar, plan, reads, deps });
         }
     }
     (steps.len() == defs.len()).then_some(steps)
@@ -194,31 +203,18 @@ fn step_rounding(d: &StepDef, unit: Unit, m: &Manifest, diags: &mut Vec<Diagnost
 }
 
 /// The unit of a step: declared, or derived from its mechanism.
-pub(crate) fn step_unit(d: &StepDef, rb: &Rulebook, diags: &mut Vec<Diagnostic>) -> Option<Unit> {
-    let derived = match &d.mechanism {
-        Mechanism::Filter { .. } | Mechanism::Classify { .. } => Some(Unit::Count),
-        Mechanism::Aggregate { op: AggOp::Count, .. } => Some(Unit::Count),
-        Mechanism::Aggregate { .. } => None,
-        Mechanism::Derive { .. } => Some(Unit::Number),
-        Mechanism::Lookup { table, column, .. } => rb.tables.iter().find(|t| t.name == table.text).and_then(|t| match column {
-            Some(c) => t.columns.iter().find(|x| x.name == c.text).map(|x| x.unit),
-            None => t.columns.first().map(|x| x.unit),
-        }),
-        Mechanism::Checks(_) => Some(Unit::Bool),
-        Mechanism::Score { .. } => Some(Unit::Rate),
-        Mechanism::Formula(_) => None,
-    };
+pub(crate) fn step_unit(d: &StepDef, rb: &Scope, diags: &mut Vec<Diagnostic>) -> Option<Unit> {
+    let derived = d.mechanism.unit(rb);
     match (d.unit, derived) {
         (Some(u), _) => Some(u),
-        (None, Some(u)) => Some(u),
-        (None, None) => {
-            if matches!(d.mechanism, Mechanism::Formula(_) | Mechanism::Aggregate { .. }) {
-                diags.push(
-                    Diagnostic::error(Code::MissingKey, msg!("rules-step-no-unit", step = &d.name))
-                        .at(d.location.clone())
-                        .hint(msg!("rules-one-of", choices = Unit::NAMES.join(", "))),
-                );
-            }
+        (None, DerivedUnit::Is(u) | DerivedUnit::Of(Some(u))) => Some(u),
+        (None, DerivedUnit::Of(None)) => None,
+        (None, DerivedUnit::Declared) => {
+            diags.push(
+                Diagnostic::error(Code::MissingKey, msg!("rules-step-no-unit", step = &d.name))
+                    .at(d.location.clone())
+                    .hint(msg!("rules-one-of", choices = Unit::NAMES.join(", "))),
+            );
             None
         }
     }

@@ -7,12 +7,12 @@ use chrono::Weekday;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
+use crate::mechanism::{Mechanism, Plan};
 use crate::message::Message;
-use crate::rulebook::{BTreeSet, Plan, Rulebook};
+use crate::rulebook::{BTreeSet, Rulebook, Scope};
 use crate::rules::calendar::deadlines::deposit_deadlines_of;
 use crate::rules::calendar::{Event, EventKind, RebaseRule, Received};
 use crate::rules::inputs::InputKind;
-use crate::rules::step::Mechanism;
 use crate::value::{Kind, Unit, Value};
 
 mod exprs;
@@ -221,11 +221,14 @@ pub(crate) fn check_rebase(rb: &Rulebook, e: &Event, r: &RebaseRule, diags: &mut
 fn check_keyed_measure(rb: &Rulebook, e: &Event, dataset: &str, name: &str, diags: &mut Vec<Diagnostic>) {
     let at = e.location_of("measure");
     let step = rb.steps.iter().find(|s| s.def.name == name);
-    let keyed = step.and_then(|s| match (&s.def.mechanism, &s.plan) {
-        (Mechanism::Derive { key: Some(_), .. }, Plan::Derive(p)) if !matches!(s.unit, Unit::Date | Unit::Bool | Unit::Text) => {
-            Some(&rb.datasets[rb.views[p.view].dataset].name)
+    let keyed = step.and_then(|s| {
+        if let (Mechanism::Derive(d), Plan::Derive(p)) = (&s.def.mechanism, &s.plan)
+            && d.key.is_some()
+            && !matches!(s.unit, Unit::Date | Unit::Bool | Unit::Text)
+        {
+            return Some(&rb.datasets[rb.views[p.view].dataset].name);
         }
-        _ => None,
+        None
     });
     match keyed {
         Some(of) if of == dataset => {}
@@ -260,7 +263,7 @@ fn check_keyed_measure(rb: &Rulebook, e: &Event, dataset: &str, name: &str, diag
 /// Sets each deposit rule's Saturday as the parameter its `saturday` names says: a working day
 /// when the parameter is true, else a day off like those of `weekend`. The parameter must exist
 /// and be true or false, and `weekend` must not also list Saturday.
-pub(crate) fn bind_working_days(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn bind_working_days(rb: &mut Scope, diags: &mut Vec<Diagnostic>) {
     let reference_date = rb.reference_date;
     let booleans: Vec<String> = rb.parameters.iter().filter(|p| p.unit == Unit::Bool).map(|p| p.name.clone()).collect();
     for e in &mut rb.calendar {
@@ -304,7 +307,7 @@ pub(crate) fn bind_working_days(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) 
 }
 
 /// Event names are unique.
-pub(crate) fn check_calendar_dates(rb: &Rulebook, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn check_calendar_dates(rb: &Scope, diags: &mut Vec<Diagnostic>) {
     let mut names = BTreeSet::new();
     for e in &rb.calendar {
         if !names.insert(e.name.as_str()) {

@@ -8,7 +8,7 @@ use typed_index_collections::TiVec;
 
 use crate::diagnostic::{Code, Diagnostic, Location, did_you_mean};
 use crate::expr::{self, Expr, ExprErrorKind, NameError, Resolver, Slot};
-use crate::ids::{ColumnId, ExistsId, ScalarId, SetId, StepId};
+use crate::ids::{ColumnId, ExistsId, SetId, StepId};
 use crate::message::Message;
 use crate::rulebook::{Builtin, ReadRef, Rulebook};
 use crate::rules::explanation::ExplanationDef;
@@ -17,25 +17,7 @@ use crate::rules::label::{self, Piece};
 use crate::rules::step::ExprSource;
 use crate::value::{Kind, Unit};
 
-/// An explanation bound to the step's names: what `eval` needs to say it.
-#[derive(Debug, Clone)]
-pub(crate) struct ExplanationPlan {
-    /// The values computed for the sentence, in order, with their units.
-    pub(crate) values: Vec<(Expr, Unit)>,
-    /// The sentences, each with its condition (none: always).
-    pub(crate) cases: Vec<(Option<Expr>, String)>,
-    /// What each `{name}` of the sentences shows.
-    pub(crate) names: Vec<(String, Shown)>,
-}
-
-/// What a `{name}` of an explanation shows.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Shown {
-    /// A scalar the step reads, or the step's own value, in its unit.
-    Scalar(ScalarId, Unit),
-    /// The explanation's value of that index.
-    Value(usize),
-}
+pub(crate) use crate::rulebook::explanation_plan::{ExplanationPlan, Shown};
 
 /// The names an explanation may read, with what they are.
 struct Scope {
@@ -265,7 +247,7 @@ mod tests {
     }
 
     fn codes(diags: &[Diagnostic]) -> Vec<String> {
-        diags.iter().map(|d| format!("{} {}", d.code, d.message)).collect()
+        diags.iter().map(|d| format!("{} {}", d.code, d.message.en())).collect()
     }
 
     #[test]
@@ -284,12 +266,12 @@ mod tests {
         let (rb, diags) = load_with(" = \"Total au taux {taux}\"");
         assert!(rb.is_none());
         let d = diags.iter().find(|d| d.code == Code::ExplanationName).unwrap_or_else(|| panic!("{diags:?}"));
-        assert_eq!(d.message, "the explanation of step `total` names `taux`, which the step does not read");
-        assert!(d.hint.as_ref().unwrap().starts_with("`taux` exists, but the step does not read it"), "{d:?}");
+        assert_eq!(d.message.en(), "the explanation of step `total` names `taux`, which the step does not read");
+        assert!(d.hint.as_ref().unwrap().en().starts_with("`taux` exists, but the step does not read it"), "{d:?}");
         assert_eq!(d.location.as_ref().unwrap().to_string(), "e.toml:15:30");
         let (_, diags) = load_with(" = \"Total {bsae}\"");
         let d = diags.iter().find(|d| d.code == Code::ExplanationName).unwrap_or_else(|| panic!("{diags:?}"));
-        assert_eq!(d.hint.as_ref().map(ToString::to_string).as_deref(), Some("did you mean `base`?"));
+        assert_eq!(d.hint.as_ref().map(crate::message::Message::en).as_deref(), Some("did you mean `base`?"));
         let (_, diags) = load_with(".cases = [{ when = \"bsae > 0\", text = \"{total}\" }, { text = \"{total}\" }]");
         assert_eq!(codes(&diags), ["R135 the explanation of step `total` names `bsae`, which the step does not read"]);
     }
@@ -303,7 +285,7 @@ mod tests {
         assert!(diags.iter().any(|d| d.code == Code::ExplanationExpression), "{diags:?}");
         let (_, diags) = load_with(" = \"Total {total\"");
         assert!(
-            diags.iter().any(|d| d.code == Code::ExplanationExpression && d.message.contains("explanation of step `total`")),
+            diags.iter().any(|d| d.code == Code::ExplanationExpression && d.message.en().contains("explanation of step `total`")),
             "{diags:?}"
         );
     }
@@ -313,9 +295,9 @@ mod tests {
         let (rb, diags) = load_with(".cases = [{ when = \"base > 0\", text = \"{total}\" }]");
         assert!(rb.is_none());
         let d = diags.iter().find(|d| d.code == Code::ExplanationCases).unwrap_or_else(|| panic!("{diags:?}"));
-        assert_eq!(d.message, "the explanation of step `total` says nothing when none of its `when` conditions holds");
+        assert_eq!(d.message.en(), "the explanation of step `total` says nothing when none of its `when` conditions holds");
         assert!(d.hint.is_some());
         let (_, diags) = load_with(".cases = [{ text = \"{total}\" }, { when = \"base > 0\", text = \"{total}\" }]");
-        assert!(diags.iter().any(|d| d.code == Code::ExplanationCases && d.message.contains("never said")), "{diags:?}");
+        assert!(diags.iter().any(|d| d.code == Code::ExplanationCases && d.message.en().contains("never said")), "{diags:?}");
     }
 }

@@ -12,9 +12,9 @@ use typed_index_collections::TiSlice;
 use crate::diagnostic::{Code, Diagnostic, Location, NameKind, suggest};
 use crate::ids::StepId;
 use crate::message::Message;
-use crate::rulebook::{ReadRef, Rulebook};
+use crate::rulebook::{ReadRef, Scope, Step};
 use crate::rules::label::{self, Piece};
-use crate::rules::step::{Mechanism, StepDef};
+use crate::rules::step::StepDef;
 use crate::value::{Unit, Value, for_people};
 
 /// A label of the rulebook: what it labels (for messages), the text and where its item is.
@@ -25,7 +25,7 @@ struct Labelled<'a> {
 }
 
 /// Every label of the rulebook's items, steps included.
-fn all_labels<'a>(rb: &'a Rulebook, defs: &'a TiSlice<StepId, StepDef>) -> Vec<Labelled<'a>> {
+fn all_labels<'a>(rb: &'a Scope, defs: &'a TiSlice<StepId, StepDef>) -> Vec<Labelled<'a>> {
     let mut out = Vec::new();
     let mut put = |what: Message, text: &'a str, at: &'a Location| out.push(Labelled { what, text, at });
     for p in &rb.parameters {
@@ -63,21 +63,13 @@ fn all_labels<'a>(rb: &'a Rulebook, defs: &'a TiSlice<StepId, StepDef>) -> Vec<L
 /// The labels of a step: its own, and those of its checks or classes.
 fn step_labels(d: &StepDef) -> Vec<(Message, &str)> {
     let mut out = vec![(msg!("rules-what-step", name = &d.name), d.label.as_str())];
-    match &d.mechanism {
-        Mechanism::Checks(checks) => {
-            out.extend(checks.iter().map(|c| (msg!("rules-what-check-of-step", check = &c.name, step = &d.name), c.label.as_str())));
-        }
-        Mechanism::Classify { classes, .. } => {
-            out.extend(classes.iter().map(|c| (msg!("rules-what-class-of-step", class = &c.name, step = &d.name), c.label.as_str())));
-        }
-        _ => {}
-    }
+    out.extend(d.mechanism.labels(&d.name));
     out
 }
 
 /// Where `inner` (a span of `label`) is written: found in the item's file after the item's
 /// start, else the item.
-fn label_location(rb: &Rulebook, at: &Location, label: &str, inner: Range<usize>) -> Location {
+fn label_location(rb: &Scope, at: &Location, label: &str, inner: Range<usize>) -> Location {
     let Location::Source { file, span, .. } = at else { return at.clone() };
     let Some(f) = rb.files.iter().find(|f| &f.path == file) else { return at.clone() };
     match f.text.get(span.start..).and_then(|t| t.find(label)) {
@@ -87,7 +79,7 @@ fn label_location(rb: &Rulebook, at: &Location, label: &str, inner: Range<usize>
 }
 
 /// Checks that every `{name}` of every label names a parameter, and that its braces are right.
-pub(crate) fn check_references(rb: &Rulebook, defs: &TiSlice<StepId, StepDef>, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn check_references(rb: &Scope, defs: &TiSlice<StepId, StepDef>, diags: &mut Vec<Diagnostic>) {
     let parameters: Vec<&str> = rb.parameters.iter().map(|p| p.name.as_str()).collect();
     for l in all_labels(rb, defs) {
         let pieces = match label::pieces(l.text) {
@@ -121,8 +113,8 @@ pub(crate) fn check_references(rb: &Rulebook, defs: &TiSlice<StepId, StepDef>, d
 }
 
 /// Warns when a step's label writes out the value of a parameter the step reads.
-pub(crate) fn check_numbers(rb: &Rulebook, diags: &mut Vec<Diagnostic>) {
-    for step in &rb.steps {
+pub(crate) fn check_numbers(rb: &Scope, steps: &TiSlice<StepId, Step>, diags: &mut Vec<Diagnostic>) {
+    for step in steps {
         let read: Vec<_> = step
             .reads
             .iter()

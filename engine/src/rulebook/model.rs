@@ -1,23 +1,20 @@
 //! The loaded rulebook: its rule items as read, and the compiled plans of its steps (the views,
 //! datasets, scalars and sets they read through), in evaluation order.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 use typed_index_collections::TiVec;
 
-use crate::case::DataShift;
-use crate::case::national::case::CaseSource;
-use crate::case::national::{CaseBuffer, National, NationalFile, NationalInput, Stream};
-use crate::case::{Case, CaseOptions, Readers};
+use crate::case::Case;
 use crate::data::norm::{CodeCheck, Norm};
-use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::diagnostic::SourceFile;
 use crate::expr::Expr;
 use crate::formula::Script;
 use crate::ids::{
     ColumnId, DatasetId, ExistsId, FileId, IndicatorSetId, InputId, ListId, ParamId, ScalarId, ScriptId, SetId, StepId, TableId, ViewId,
 };
+use crate::mechanism::Plan;
+use crate::mechanism::function::FunctionPlan;
 use crate::names::closed_names;
 use crate::rulebook::manifest::Manifest;
 use crate::rules::calendar::Event;
@@ -29,7 +26,32 @@ use crate::rules::step::StepDef;
 use crate::rules::table::Table;
 use crate::value::{Kind, Period, Rounding, Unit, Value};
 
+/// A year's rules, bound: built once by `rulebook::load` (or `assemble`) from its `Scope` and its
+/// steps, never changed after. Its items and names are its scope's (`Deref`).
 pub struct Rulebook {
+    pub(crate) scope: Scope,
+    pub(crate) steps: TiVec<StepId, Step>,
+    /// The steps in evaluation order: the gate's ancestors first, then the gate.
+    pub(crate) order: Vec<StepId>,
+    pub(crate) result: ResultSpec,
+    /// The checked expressions of each event of `calendar` (same order): share, amount, condition.
+    pub(crate) calendar_exprs: Vec<EventExprs>,
+    /// The explanation of each step that writes one, bound (`rulebook::explanations`).
+    pub(crate) explanations: TiVec<StepId, Option<crate::rulebook::explanation_plan::ExplanationPlan>>,
+}
+
+impl std::ops::Deref for Rulebook {
+    type Target = Scope;
+
+    fn deref(&self) -> &Scope {
+        &self.scope
+    }
+}
+
+/// What a year's steps are bound against: its rule items as read, and the names they read
+/// (datasets and their views, scalars, sets, `exists` views), which binding builds before the
+/// steps and the `Rulebook` holds after.
+pub struct Scope {
     pub(crate) year: i32,
     pub(crate) label: String,
     pub(crate) period: Period,
@@ -44,18 +66,10 @@ pub struct Rulebook {
     pub(crate) lists: TiVec<ListId, CodeList>,
     pub(crate) indicator_sets: TiVec<IndicatorSetId, IndicatorSet>,
     pub(crate) calendar: Vec<Event>,
-    /// The checked expressions of each event of `calendar` (same order): share, amount, condition.
-    pub(crate) calendar_exprs: Vec<EventExprs>,
     pub(crate) schema: CaseSchema,
     pub(crate) norms: Vec<Norm>,
     /// How the codes of the norms' fields are checked, against the rulebook's lists.
     pub(crate) code_checks: Vec<CodeCheck>,
-    pub(crate) steps: TiVec<StepId, Step>,
-    /// The explanation of each step that writes one, bound (`rulebook::explanations`).
-    pub(crate) explanations: TiVec<StepId, Option<crate::rulebook::explanations::ExplanationPlan>>,
-    /// The steps in evaluation order: the gate's ancestors first, then the gate.
-    pub(crate) order: Vec<StepId>,
-    pub(crate) result: ResultSpec,
     pub(crate) scalars: TiVec<ScalarId, ScalarDef>,
     pub(crate) views: TiVec<ViewId, ViewDef>,
     pub(crate) datasets: TiVec<DatasetId, DatasetDef>,
@@ -105,125 +119,11 @@ pub struct Step {
     pub def: StepDef,
     pub unit: Unit,
     pub rounding: Option<Rounding>,
+    /// The scalar that holds its value.
+    pub(crate) scalar: ScalarId,
     pub(crate) plan: Plan,
     pub(crate) reads: Vec<ReadRef>,
     pub(crate) deps: Vec<StepId>,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) enum Plan {
-    Filter(FilterPlan),
-    LookupRows(LookupRowsPlan),
-    LookupScalar(LookupScalarPlan),
-    Aggregate(AggregatePlan),
-    Derive(DerivePlan),
-    Classify(ClassifyPlan),
-    Inline(InlinePlan),
-    Function(FunctionPlan),
-    Checks(Vec<(String, String, Expr)>),
-    Score(ScorePlan),
-}
-
-/// Keeps the rows of a view that meet a condition: the step defines a new view.
-#[derive(Debug, Clone)]
-pub(crate) struct FilterPlan {
-    pub(crate) view: ViewId,
-    pub(crate) cond: Option<Expr>,
-}
-
-/// Looks a table up once per row of a view; the value column is computed per row.
-#[derive(Debug, Clone)]
-pub(crate) struct LookupRowsPlan {
-    pub(crate) view: ViewId,
-    pub(crate) table: TableId,
-    /// The value column of the table.
-    pub(crate) column: usize,
-    pub(crate) keys: Vec<Expr>,
-}
-
-/// Looks a table up once, with keys from scalars.
-#[derive(Debug, Clone)]
-pub(crate) struct LookupScalarPlan {
-    pub(crate) table: TableId,
-    /// The value column of the table.
-    pub(crate) column: usize,
-    pub(crate) keys: Vec<Expr>,
-}
-
-/// Counts or sums the rows of a view that meet a condition, maybe by group.
-#[derive(Debug, Clone)]
-pub(crate) struct AggregatePlan {
-    pub(crate) view: ViewId,
-    pub(crate) op: AggregateOp,
-    pub(crate) cond: Option<Expr>,
-    /// The key of each row's group: the step then also holds its value per group, which rows of
-    /// any dataset read by key (`step(KEY)`).
-    pub(crate) group: Option<Expr>,
-    /// Each row's value rounded before it is added (`round_rows`).
-    pub(crate) round_rows: Option<Rounding>,
-}
-
-/// What an aggregate computes over the rows it keeps.
-#[derive(Debug, Clone)]
-pub(crate) enum AggregateOp {
-    Count,
-    Sum(Expr),
-    Min(Expr),
-    Max(Expr),
-}
-
-impl AggregateOp {
-    /// The value over no row: zero for a count or a sum, null for a smallest or largest value.
-    pub(crate) fn empty(&self) -> Value {
-        match self {
-            AggregateOp::Count | AggregateOp::Sum(_) => Value::Number(rust_decimal::Decimal::ZERO),
-            AggregateOp::Min(_) | AggregateOp::Max(_) => Value::Null,
-        }
-    }
-}
-
-/// Computes an expression for every row of a view; later expressions over the rows of its
-/// dataset read it like a column.
-#[derive(Debug, Clone)]
-pub(crate) struct DerivePlan {
-    pub(crate) view: ViewId,
-    pub(crate) value: Expr,
-    /// What names each row in the breakdown, if anything.
-    pub(crate) key: Option<Expr>,
-}
-
-/// Finds each row's code in a list at the row's date, then gives the row the first class whose
-/// condition holds.
-#[derive(Debug, Clone)]
-pub(crate) struct ClassifyPlan {
-    pub(crate) view: ViewId,
-    pub(crate) list: ListId,
-    pub(crate) code: Expr,
-    pub(crate) date: Expr,
-    pub(crate) classes: Vec<(String, String, Expr)>,
-}
-
-/// An inline Rhai expression over scalars.
-#[derive(Debug, Clone)]
-pub(crate) struct InlinePlan {
-    pub(crate) ast: rhai::AST,
-    pub(crate) names: Vec<String>,
-    pub(crate) scalars: Vec<ScalarId>,
-}
-
-/// A function of one of the rulebook's scripts, called with scalars.
-#[derive(Debug, Clone)]
-pub(crate) struct FunctionPlan {
-    pub(crate) script: ScriptId,
-    pub(crate) function: String,
-    pub(crate) scalars: Vec<ScalarId>,
-}
-
-/// The weighted score of an indicator set, from the scalars that hold each indicator's result.
-#[derive(Debug, Clone)]
-pub(crate) struct ScorePlan {
-    pub(crate) set: IndicatorSetId,
-    pub(crate) inputs: Vec<ScalarId>,
 }
 
 /// What a step reads, for traces and provenance.
@@ -290,6 +190,21 @@ pub struct DatasetDef {
     pub name: String,
     pub input: InputId,
     pub(crate) columns: TiVec<ColumnId, (String, Kind)>,
+}
+
+impl Scope {
+    pub(crate) fn parameter(&self, name: &str) -> Option<&Parameter> {
+        self.parameters.iter().find(|p| p.name == name)
+    }
+
+    /// `label` as people read it: each `{parameter}` replaced by the parameter's value on the
+    /// reference date, written the French way (`20 %`, `1 234,50 €`, `31/12/2025`).
+    pub fn render_label(&self, label: &str) -> String {
+        crate::rules::label::render(label, |name| {
+            let p = self.parameter(name)?;
+            Some(crate::value::for_people(p.value_at(self.reference_date), p.unit))
+        })
+    }
 }
 
 /// The public face of a rulebook: its rule items as read, read-only, and its steps. How steps are
@@ -413,26 +328,9 @@ impl Rulebook {
         &self.datasets.raw
     }
 
-    pub(crate) fn step_index(&self, name: &str) -> Option<StepId> {
-        self.steps.position(|s| s.def.name == name)
-    }
-
-    pub(crate) fn parameter(&self, name: &str) -> Option<&Parameter> {
-        self.parameters.iter().find(|p| p.name == name)
-    }
-
     /// The file a step is written in.
     pub(crate) fn file_of(&self, step: &Step) -> &SourceFile {
         &self.files[step.def.file]
-    }
-
-    /// `label` as people read it: each `{parameter}` replaced by the parameter's value on the
-    /// reference date, written the French way (`20 %`, `1 234,50 €`, `31/12/2025`).
-    pub fn render_label(&self, label: &str) -> String {
-        crate::rules::label::render(label, |name| {
-            let p = self.parameter(name)?;
-            Some(crate::value::for_people(p.value_at(self.reference_date), p.unit))
-        })
     }
 
     /// The source text of the script function a step calls, with its doc comments.
@@ -440,84 +338,6 @@ impl Rulebook {
         let Plan::Function(FunctionPlan { script, function, .. }) = &step.plan else { return None };
         let file = &self.files[self.scripts[*script].file];
         crate::formula::function_source(&self.engine, &file.text, function)
-    }
-
-    /// Reads the case folder `dir` against this rulebook's case inputs and norms; unless
-    /// `options.keep_dates`, data of another year are brought into the rulebook's year.
-    pub fn load_case(&self, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
-        self.load_case_with(&self.case_reader(), dir, options)
-    }
-
-    /// The readers of this rulebook's data files (the validators of their norms), compiled once
-    /// for the many cases of a run.
-    pub fn case_reader(&self) -> Readers<'_> {
-        Readers::new(&self.schema, &self.norms, &self.lists.raw, &self.code_checks, Some(self.period))
-    }
-
-    /// What the case folder `dir` says of its data before they are read, as the case reader sees
-    /// it: the period its data are about, and a warning (D233) for each CSV file of the folder
-    /// that no input reads. `None` when `dir` has no case file of this rulebook.
-    pub fn case_outline(&self, dir: &Path) -> Option<(Option<Period>, Vec<Diagnostic>)> {
-        crate::case::folder_outline(dir, &self.case_file, &self.schema, &self.case_reader())
-    }
-
-    /// Reads the case folder `dir` through `readers` (from [`Rulebook::case_reader`]), its dates
-    /// brought into this rulebook's year unless `options` keeps them.
-    pub fn load_case_with(&self, readers: &Readers<'_>, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
-        let (case, diags) = crate::case::load_case(dir, &self.case_file, &self.schema, readers, options);
-        let case = match case {
-            Some(c) if !options.keep_dates => Some(self.bring_into_year(c)),
-            other => other,
-        };
-        (case, diags)
-    }
-
-    /// Cuts national files (every case's rows of a data input in one file, `column` naming the
-    /// case) into each case's part, in memory, on up to `threads` threads.
-    pub fn partition_national(
-        &self,
-        readers: &Readers<'_>,
-        column: &str,
-        inputs: &[NationalInput],
-        threads: usize,
-    ) -> (Option<National>, Vec<Diagnostic>) {
-        crate::case::national::partition(&self.schema, readers, column, inputs, threads)
-    }
-
-    /// Opens national files whose rows come case by case, sorted by `column`, to read one case
-    /// at a time.
-    pub fn stream_national(&self, readers: &Readers<'_>, column: &str, inputs: &[NationalInput]) -> (Option<Stream>, Vec<Diagnostic>) {
-        Stream::open(&self.schema, readers, column, inputs)
-    }
-
-    /// Reads one case of a national run: its parts of the national `files`, its values from its
-    /// folder's case file if it has one; its dates brought into this rulebook's year unless
-    /// `options` keeps them.
-    pub fn load_national_case(
-        &self,
-        readers: &Readers<'_>,
-        files: &[NationalFile],
-        parts: &[CaseBuffer],
-        source: &CaseSource<'_>,
-        options: CaseOptions,
-    ) -> (Option<Case>, Vec<Diagnostic>) {
-        let (case, diags) = crate::case::national::case::load(&self.schema, &self.case_file, readers, files, parts, source, options);
-        let case = match case {
-            Some(c) if !options.keep_dates => Some(self.bring_into_year(c)),
-            other => other,
-        };
-        (case, diags)
-    }
-
-    /// `case` with its dates moved into this rulebook's year, when its data belong to another.
-    pub(crate) fn bring_into_year(&self, case: Case) -> Case {
-        let Some(from) = case.data_year(&self.schema, &self.norms) else { return case };
-        if from == self.year {
-            return case;
-        }
-        let mut moved = case.shifted(self.year - from, &self.schema);
-        moved.shift = Some(DataShift { from, to: self.year });
-        moved
     }
 
     /// A case's name for people: the text input the rules give the role `name`, else its

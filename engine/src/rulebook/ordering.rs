@@ -4,25 +4,25 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use typed_index_collections::TiVec;
+use typed_index_collections::{TiSlice, TiVec};
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::ids::StepId;
-use crate::rulebook::Rulebook;
+use crate::rulebook::{ResultSpec, Step};
 
 /// Orders steps by dependency (declaration order among the ready ones), the gate and its
 /// ancestors first; reports cycles.
-pub(crate) fn order_steps(rb: &Rulebook, diags: &mut Vec<Diagnostic>) -> Option<Vec<StepId>> {
-    let n = rb.steps.len();
+pub(crate) fn order_steps(steps: &TiSlice<StepId, Step>, result: &ResultSpec, diags: &mut Vec<Diagnostic>) -> Option<Vec<StepId>> {
+    let n = steps.len();
     let mut indegree: TiVec<StepId, usize> = vec![0; n].into();
     let mut dependents: TiVec<StepId, Vec<StepId>> = vec![Vec::new(); n].into();
-    for (i, s) in rb.steps.iter_enumerated() {
+    for (i, s) in steps.iter_enumerated() {
         for &d in &s.deps {
             indegree[i] += 1;
             dependents[d].push(i);
         }
     }
-    let mut ready: BinaryHeap<Reverse<StepId>> = rb.steps.keys().filter(|&i| indegree[i] == 0).map(Reverse).collect();
+    let mut ready: BinaryHeap<Reverse<StepId>> = steps.keys().filter(|&i| indegree[i] == 0).map(Reverse).collect();
     let mut topo = Vec::with_capacity(n);
     while let Some(Reverse(i)) = ready.pop() {
         topo.push(i);
@@ -34,18 +34,18 @@ pub(crate) fn order_steps(rb: &Rulebook, diags: &mut Vec<Diagnostic>) -> Option<
         }
     }
     if topo.len() < n {
-        let stuck: Vec<StepId> = rb.steps.keys().filter(|i| !topo.contains(i)).collect();
-        let cycle = find_cycle(rb, &stuck);
-        let names: Vec<&str> = cycle.iter().map(|&i| rb.steps[i].def.name.as_str()).collect();
+        let stuck: Vec<StepId> = steps.keys().filter(|i| !topo.contains(i)).collect();
+        let cycle = find_cycle(steps, &stuck);
+        let names: Vec<&str> = cycle.iter().map(|&i| steps[i].def.name.as_str()).collect();
         diags.push(
             Diagnostic::error(Code::CyclicSteps, msg!("rules-steps-cycle", cycle = format!("{} → {}", names.join(" → "), names[0])))
-                .at(rb.steps[cycle[0]].def.location.clone())
+                .at(steps[cycle[0]].def.location.clone())
                 .hint(msg!("rules-steps-cycle-hint")),
         );
         return None;
     }
-    let Some(gate) = rb.result.gate else { return Some(topo) };
-    let ancestors = ancestors(rb, gate);
+    let Some(gate) = result.gate else { return Some(topo) };
+    let ancestors = ancestors(steps, gate);
     let mut order: Vec<StepId> = topo.iter().copied().filter(|&i| ancestors[i]).collect();
     order.push(gate);
     order.extend(topo.iter().copied().filter(|&i| !ancestors[i] && i != gate));
@@ -53,11 +53,11 @@ pub(crate) fn order_steps(rb: &Rulebook, diags: &mut Vec<Diagnostic>) -> Option<
 }
 
 /// Whether each step is one that `step` depends on, directly or not.
-fn ancestors(rb: &Rulebook, step: StepId) -> TiVec<StepId, bool> {
-    let mut ancestors: TiVec<StepId, bool> = vec![false; rb.steps.len()].into();
+fn ancestors(steps: &TiSlice<StepId, Step>, step: StepId) -> TiVec<StepId, bool> {
+    let mut ancestors: TiVec<StepId, bool> = vec![false; steps.len()].into();
     let mut stack = vec![step];
     while let Some(s) = stack.pop() {
-        for &d in &rb.steps[s].deps {
+        for &d in &steps[s].deps {
             if !ancestors[d] {
                 ancestors[d] = true;
                 stack.push(d);
@@ -68,12 +68,12 @@ fn ancestors(rb: &Rulebook, step: StepId) -> TiVec<StepId, bool> {
 }
 
 /// A cycle among `stuck`, the steps a topological sort could not order, as a path.
-pub(crate) fn find_cycle(rb: &Rulebook, stuck: &[StepId]) -> Vec<StepId> {
+pub(crate) fn find_cycle(steps: &TiSlice<StepId, Step>, stuck: &[StepId]) -> Vec<StepId> {
     let start = stuck[0];
     let mut path = vec![start];
     let mut current = start;
     loop {
-        let Some(&next) = rb.steps[current].deps.iter().find(|d| stuck.contains(d)) else { return path };
+        let Some(&next) = steps[current].deps.iter().find(|d| stuck.contains(d)) else { return path };
         if let Some(pos) = path.iter().position(|&p| p == next) {
             let mut cycle = path[pos..].to_vec();
             cycle.reverse();

@@ -9,14 +9,15 @@ use typed_index_collections::TiSlice;
 use crate::diagnostic::{Diagnostic, Location, NameKind, Pool, did_you_mean, suggest};
 use crate::expr::{self, Expr, ExprError, ExprErrorKind, ItemField, Keyed, NameError, Resolver, Slot};
 use crate::ids::{AttrId, ColumnId, DatasetId, ExistsId, ListId, SetId, StepId, ViewId};
+use crate::mechanism::PerRow;
 use crate::message::Message;
-use crate::rulebook::{ReadRef, Rulebook};
+use crate::rulebook::{ReadRef, Scope};
 use crate::rules::list::CodeList;
-use crate::rules::step::{ExprSource, Mechanism, StepDef};
+use crate::rules::step::{ExprSource, StepDef};
 use crate::value::Kind;
 
 pub(crate) struct Binder<'a> {
-    pub(crate) rb: &'a Rulebook,
+    pub(crate) rb: &'a Scope,
     pub(crate) defs: &'a TiSlice<StepId, StepDef>,
     pub(crate) step: StepId,
     /// The dataset of the rows the expression runs over.
@@ -36,7 +37,7 @@ pub(crate) struct Binder<'a> {
 }
 
 impl<'a> Binder<'a> {
-    pub(crate) fn new(rb: &'a Rulebook, defs: &'a TiSlice<StepId, StepDef>, step: StepId) -> Self {
+    pub(crate) fn new(rb: &'a Scope, defs: &'a TiSlice<StepId, StepDef>, step: StepId) -> Self {
         Binder {
             rb,
             defs,
@@ -83,7 +84,7 @@ impl<'a> Binder<'a> {
     /// The step named `name` that computes a value per row of `dataset` (a lookup or a classify).
     pub(crate) fn computed(&self, dataset: DatasetId, name: &str) -> Option<(StepId, &'a StepDef)> {
         let defs: &'a TiSlice<StepId, StepDef> = self.defs;
-        let rb: &'a Rulebook = self.rb;
+        let rb: &'a Scope = self.rb;
         defs.iter_enumerated().find(|(_, d)| d.name == name && per_row_dataset(rb, d) == Some(dataset))
     }
 
@@ -95,14 +96,15 @@ impl<'a> Binder<'a> {
             per_row_dataset(self.rb, def)
                 .map(|ds| NameError::PerRowElsewhere { name: def.name.clone(), dataset: self.rb.datasets[ds].name.clone() })
         };
-        match (&def.mechanism, self.base) {
-            (Mechanism::Aggregate { group_by: Some(key), .. }, Some(_)) => Some(NameError::GroupedReadAsTotal {
+        let rows = def.mechanism.rows();
+        match (rows.grouped, rows.per_row, self.base) {
+            (Some((_, key)), _, Some(_)) => Some(NameError::GroupedReadAsTotal {
                 name: def.name.clone(),
                 key: key.text.split_whitespace().collect::<Vec<_>>().join(" "),
             }),
-            (_, Some(_)) => per_row(),
-            (Mechanism::Derive { .. }, None) if self.step_kind(s) != Kind::Number => per_row(),
-            _ => None,
+            (None, _, Some(_)) => per_row(),
+            (_, Some((_, PerRow::OfUnit)), None) if self.step_kind(s) != Kind::Number => per_row(),
+            (_, _, None) => None,
         }
     }
 
@@ -134,17 +136,19 @@ impl<'a> Binder<'a> {
     fn computed_slot(&mut self, s: StepId, def: &StepDef, name: &str, member: Option<&str>) -> Result<(Slot, Kind), NameError> {
         self.depend_on(s, name)?;
         self.reads.insert(ReadRef::Step(s));
-        match (&def.mechanism, member) {
-            (Mechanism::Classify { list, .. }, Some(attr)) => {
+        match (def.mechanism.rows().per_row.map(|(_, value)| value), member) {
+            (Some(PerRow::Class { list }), Some(attr)) => {
                 let l = self.rb.lists.position(|l| l.name == list.text).ok_or_else(|| NameError::UnknownList(list.text.clone()))?;
                 let a = attribute(&self.rb.lists[l], attr)?;
                 self.reads.insert(ReadRef::List(l));
                 Ok((Slot::Item(s, ItemField::Attribute(a)), self.rb.lists[l].attributes[a.index()].unit.kind()))
             }
-            (Mechanism::Classify { .. }, None) => Ok((Slot::Computed(s), Kind::Text)),
-            (Mechanism::Derive { .. }, None) => Ok((Slot::Computed(s), self.step_kind(s))),
-            (_, None) => Ok((Slot::Computed(s), Kind::Number)),
-            (_, Some(m)) => Err(NameError::NoMember { name: name.to_string(), member: m.to_string() }),
+            (Some(PerRow::Class { .. }), None) => Ok((Slot::Computed(s), Kind::Text)),
+            (Some(PerRow::OfUnit), None) => Ok((Slot::Computed(s), self.step_kind(s))),
+            (Some(PerRow::Number) | None, None) => Ok((Slot::Computed(s), Kind::Number)),
+            (Some(PerRow::Number | PerRow::OfUnit) | None, Some(m)) => {
+                Err(NameError::NoMember { name: name.to_string(), member: m.to_string() })
+            }
         }
     }
 
@@ -169,17 +173,14 @@ impl<'a> Binder<'a> {
 
 /// The dataset whose rows step `d` computes a value for (a lookup over rows, a classify, a
 /// derive), if any.
-fn per_row_dataset(rb: &Rulebook, d: &StepDef) -> Option<DatasetId> {
-    let ds = match &d.mechanism {
-        Mechanism::Lookup { dataset: Some(ds), .. } | Mechanism::Classify { dataset: ds, .. } | Mechanism::Derive { dataset: ds, .. } => ds,
-        _ => return None,
-    };
+fn per_row_dataset(rb: &Scope, d: &StepDef) -> Option<DatasetId> {
+    let (ds, _) = d.mechanism.rows().per_row?;
     rb.views.iter().find(|v| v.name == ds.text).map(|v| v.dataset)
 }
 
 /// The scalars every expression may read, one pool per kind: parameters, inputs, steps and
 /// built-ins.
-pub(crate) fn scalar_pools(rb: &Rulebook) -> Vec<Pool<'_>> {
+pub(crate) fn scalar_pools(rb: &Scope) -> Vec<Pool<'_>> {
     let kinds = [NameKind::Parameter, NameKind::Input, NameKind::Step, NameKind::Builtin];
     kinds
         .into_iter()
@@ -277,9 +278,9 @@ impl Resolver for Binder<'_> {
 
     fn keyed(&mut self, name: &str) -> Option<Result<Keyed, NameError>> {
         let (s, def) = self.defs.iter_enumerated().find(|(_, d)| d.name == name)?;
-        let Mechanism::Aggregate { group_by: Some(_), .. } = &def.mechanism else {
+        if def.mechanism.rows().grouped.is_none() {
             return Some(Err(NameError::NotGrouped { name: name.to_string() }));
-        };
+        }
         if let Err(e) = self.depend_on(s, name) {
             return Some(Err(e));
         }
@@ -294,7 +295,7 @@ impl Binder<'_> {
     /// (its own diagnostic says why) or keyed reads nest too deep to follow (a cycle, which
     /// ordering reports).
     fn group_key_kind(&self, s: StepId) -> Option<Kind> {
-        let Mechanism::Aggregate { dataset, group_by: Some(group), .. } = &self.defs[s].mechanism else { return None };
+        let (dataset, group) = self.defs[s].mechanism.rows().grouped?;
         if self.key_depth >= 8 {
             return None;
         }

@@ -12,8 +12,8 @@ use crate::diagnostic::Code;
 use crate::expr;
 use crate::ids::FileId;
 use crate::message::Message;
+use crate::rules::expr_source::{ExprSource, text_offset};
 use crate::rules::provenance::parse_choice;
-use crate::rules::step::{ExprSource, text_offset};
 use crate::rules::strict::{Ctx, Item, Obj, key_of, read_str};
 use crate::value::Unit;
 

@@ -287,3 +287,13 @@ choice!(
     RemovalKind::NAMES,
     &[]
 );
+
+/// A step's rounding: to a multiple of `step`, half-up unless `mode` says otherwise.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StepRounding {
+    /// The multiple to round to, e.g. "0.0001".
+    pub(crate) step: DecimalText,
+    /// How to round (default half-up).
+    pub(crate) mode: Option<RoundingModeName>,
+}

@@ -6,13 +6,13 @@ use crate::diagnostic::{Code, Diagnostic, suggest};
 use crate::expr::{self, Expr, NameError, Resolver, Slot};
 use crate::ids::{ExistsId, SetId};
 use crate::rulebook::resolver::{expr_error_diagnostic, scalar_pools};
-use crate::rulebook::{EventExprs, Rulebook};
+use crate::rulebook::{EventExprs, Scope};
 use crate::rules::step::ExprSource;
 use crate::value::Kind;
 
 /// Resolves the names of a calendar expression: scalars only, no rows.
 struct Scalars<'a> {
-    rb: &'a Rulebook,
+    rb: &'a Scope,
 }
 
 impl Resolver for Scalars<'_> {
@@ -37,8 +37,8 @@ impl Resolver for Scalars<'_> {
     fn leave(&mut self) {}
 }
 
-/// Checks every expression of the calendar; keeps them in `rb.calendar_exprs`, event by event.
-pub(crate) fn bind_exprs(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) {
+/// Checks every expression of the calendar: the checked expressions, event by event.
+pub(crate) fn bind_exprs(rb: &Scope, diags: &mut Vec<Diagnostic>) -> Vec<EventExprs> {
     let mut all = Vec::with_capacity(rb.calendar.len());
     for e in &rb.calendar {
         let mut check = |src: &Option<ExprSource>, want: Kind, key: &str| -> Option<Expr> {
@@ -71,5 +71,5 @@ pub(crate) fn bind_exprs(rb: &mut Rulebook, diags: &mut Vec<Diagnostic>) {
             when: check(&e.when, Kind::Bool, "when"),
         });
     }
-    rb.calendar_exprs = all;
+    all
 }

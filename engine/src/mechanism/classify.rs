@@ -1,0 +1,307 @@
+//! `classify`: each row's code found in a list at the row's date, then the first class whose
+//! condition holds; the breakdown counts the rows of each class.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::eval::kernel::Kernel;
+use crate::eval::state::{RowEnv, State};
+use crate::eval::{Part, StepResult, at_row};
+use crate::expr::{self, Expr};
+use crate::ids::{FileId, ListId, StepId, ViewId};
+use crate::mechanism::{DerivedUnit, PerRow, Rows, StepCx, StepMechanism, squash};
+use crate::message::Message;
+use crate::rulebook::resolver::Binder;
+use crate::rulebook::{ReadRef, Rulebook, Scope};
+use crate::rules::step::{ExprSource, Spanned, read_expr, spanned};
+use crate::rules::strict::Obj;
+use crate::value::{Kind, Unit, Value};
+
+/// A classification as written.
+#[derive(Debug, Clone)]
+pub struct Classify {
+    pub(crate) dataset: Spanned,
+    pub(crate) list: Spanned,
+    pub(crate) code: ExprSource,
+    pub(crate) date: ExprSource,
+    pub(crate) classes: Vec<ClassDef>,
+}
+
+/// A class of a classification, as written.
+#[derive(Debug, Clone)]
+pub struct ClassDef {
+    pub(crate) name: String,
+    pub(crate) label: String,
+    pub(crate) when: ExprSource,
+}
+
+/// Finds each row's code in a list at the row's date, then gives the row the first class whose
+/// condition holds.
+#[derive(Debug, Clone)]
+pub(crate) struct ClassifyPlan {
+    pub(crate) view: ViewId,
+    pub(crate) list: ListId,
+    pub(crate) code: Expr,
+    pub(crate) date: Expr,
+    pub(crate) classes: Vec<Class>,
+}
+
+/// A class bound: its name, its label as people read it, its condition.
+#[derive(Debug, Clone)]
+pub(crate) struct Class {
+    pub(crate) name: String,
+    pub(crate) label: String,
+    pub(crate) when: Expr,
+}
+
+/// The `classify` mechanism.
+// The schema types are read by serde and schemars only.
+#[allow(dead_code, reason = "fields for the schema")] // not prose
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "ClassifyDef")]
+pub(crate) struct ClassifyEntry {
+    /// The dataset whose rows are classified.
+    pub(crate) dataset: String,
+    /// The code list read for each row.
+    pub(crate) list: String,
+    /// The expression giving the row's code.
+    pub(crate) code: String,
+    /// The expression giving the date the list is read at.
+    pub(crate) date: String,
+    /// The classes, in order: a row goes to the first whose condition holds.
+    pub(crate) classes: Vec<ClassEntry>,
+}
+
+/// A class of a classification.
+// The schema types are read by serde and schemars only.
+#[allow(dead_code, reason = "fields for the schema")] // not prose
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "ClassDef")]
+pub(crate) struct ClassEntry {
+    /// The name of the class.
+    pub(crate) name: String,
+    /// What the class means. `{name}` shows the value of parameter `name`.
+    pub(crate) label: Option<String>,
+    /// The condition (`listed` and `item.<attribute>` read the row's list item).
+    pub(crate) when: String,
+}
+
+impl StepMechanism for Classify {
+    type Plan = ClassifyPlan;
+    type Entry = ClassifyEntry;
+    const DOC: &'static str = "Each row of a dataset put in the first class whose condition holds, reading a code list."; // not prose
+
+    fn read(obj: &Obj<'_, '_>, key: &'static str, file: FileId) -> Option<Self> {
+        let ctx = obj.ctx();
+        let m = obj.table(key)?;
+        let dataset = spanned(m.str("dataset"));
+        let list = spanned(m.str("list"));
+        let code = m.req("code", |c, i, w| read_expr(c, i, w, file));
+        let date = m.req("date", |c, i, w| read_expr(c, i, w, file));
+        let mut classes = Vec::new();
+        for item in m.array("classes").unwrap_or_default() {
+            let Some(c) = Obj::of(ctx, item, &msg!("rules-what-a-class")) else { continue };
+            let name = c.str("name");
+            let label = c.opt_str("label");
+            let when = c.req("when", |cx, i, w| read_expr(cx, i, w, file));
+            c.finish();
+            if let (Some(name), Some(when)) = (name, when) {
+                let label = label.map_or_else(|| name.get_ref().clone(), |l| l.into_inner());
+                classes.push(ClassDef { name: name.into_inner(), label, when });
+            }
+        }
+        if classes.is_empty() {
+            ctx.error(Code::MissingKey, m.span(), msg!("rules-no-classes", what = obj.what()));
+        }
+        m.finish();
+        Some(Classify { dataset: dataset?, list: list?, code: code?, date: date?, classes })
+    }
+
+    fn unit(&self, _rb: &Scope) -> DerivedUnit {
+        DerivedUnit::Is(Unit::Count)
+    }
+
+    fn exprs_mut(&mut self) -> Vec<&mut ExprSource> {
+        [&mut self.code, &mut self.date].into_iter().chain(self.classes.iter_mut().map(|c| &mut c.when)).collect()
+    }
+
+    fn describe(&self) -> Message {
+        Message::id("rules-describe-classify")
+            .with("dataset", &self.dataset.text)
+            .with("list", &self.list.text)
+            .with("code", squash(&self.code.text))
+            .with("date", squash(&self.date.text))
+            .with("classes", describe_classes(&self.classes))
+    }
+
+    fn rows(&self) -> Rows<'_> {
+        Rows { per_row: Some((&self.dataset, PerRow::Class { list: &self.list })), ..Rows::default() }
+    }
+
+    fn labels(&self, step: &str) -> Vec<(Message, &str)> {
+        self.classes.iter().map(|c| (msg!("rules-what-class-of-step", class = &c.name, step = step), c.label.as_str())).collect()
+    }
+
+    fn bind(&self, b: &mut Binder<'_>, cx: &StepCx<'_>, diags: &mut Vec<Diagnostic>) -> Option<ClassifyPlan> {
+        let Classify { dataset, list, code, date, classes } = self;
+        let view = cx.rows(b, dataset, diags)?;
+        let Some(l) = b.rb.lists.position(|x| x.name == list.text) else {
+            let mut d = cx.undefined(msg!("rules-unknown-list", name = &list.text), list);
+            if let Some(c) = did_you_mean(&list.text, b.rb.lists.iter().map(|l| l.name.as_str())) {
+                d = d.hint(msg!("rules-did-you-mean", name = c));
+            }
+            diags.push(d);
+            return None;
+        };
+        b.reads.insert(ReadRef::List(l));
+        let code = cx.check(b, code, Some(Kind::Text), msg!("rules-part", part = "code"), diags);
+        let date = cx.check(b, date, Some(Kind::Date), msg!("rules-part", part = "date"), diags);
+        b.classify_self = Some((b.step, l));
+        let mut out = Vec::new();
+        let mut ok = true;
+        for c in classes {
+            match cx.check(b, &c.when, Some(Kind::Bool), msg!("rules-what-class", name = &c.name), diags) {
+                Some(e) => out.push(Class { name: c.name.clone(), label: b.rb.render_label(&c.label), when: e }),
+                None => ok = false,
+            }
+        }
+        if !ok {
+            return None;
+        }
+        Some(ClassifyPlan { view, list: l, code: code?, date: date?, classes: out })
+    }
+
+    fn run(plan: &ClassifyPlan, rb: &Rulebook, st: &mut State<'_>, i: StepId) -> StepResult {
+        run(rb, st, i, plan)
+    }
+
+    fn run_vector(plan: &ClassifyPlan, rb: &Rulebook, st: &mut State<'_>, i: StepId) -> Option<StepResult> {
+        Some(run_vector(rb, st, i, plan))
+    }
+}
+
+/// The classes of a classification, in order: "A if x; else B if y".
+fn describe_classes(classes: &[ClassDef]) -> Message {
+    let mut out = Message::text("");
+    for (k, c) in classes.iter().enumerate() {
+        let condition = squash(&c.when.text);
+        out = if k == 0 {
+            msg!("rules-describe-class", class = &c.name, condition = condition)
+        } else {
+            msg!("rules-describe-next-class", previous = out, class = &c.name, condition = condition)
+        };
+    }
+    out
+}
+
+fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &ClassifyPlan) -> StepResult {
+    let ClassifyPlan { view, list, code, date, classes } = plan;
+    let ds = st.datasets[rb.views[*view].dataset];
+    let rows = st.views[*view].clone().unwrap_or_default();
+    let lst = &rb.lists[*list];
+    let mut items = vec![None; ds.n_rows()];
+    for &r in &rows {
+        let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
+        let c = expr::eval(code, &env).map_err(at_row(ds, r))?;
+        let d = expr::eval(date, &env).map_err(at_row(ds, r))?;
+        if let (Value::Text(c), Value::Date(d)) = (c, d) {
+            items[r as usize] = lst.find(&c, d).map(|it| (it as u32, d));
+        }
+    }
+    st.items[i] = Some(items);
+    let mut class_of = vec![Value::Null; ds.n_rows()];
+    let mut counts = vec![0u64; classes.len()];
+    let names = class_names(plan);
+    for &r in &rows {
+        let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
+        for (k, class) in classes.iter().enumerate() {
+            if expr::eval_bool(&class.when, &env).map_err(at_row(ds, r))? {
+                class_of[r as usize] = names[k].clone();
+                counts[k] += 1;
+                break;
+            }
+        }
+    }
+    st.computed[i] = Some(class_of);
+    Ok(result(plan, rows.len(), &counts))
+}
+
+/// The same on the vector path: codes and dates over the view's rows at once, then each class's
+/// condition over the rows no earlier class took.
+fn run_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &ClassifyPlan) -> StepResult {
+    let ClassifyPlan { view, list, code, date, classes } = plan;
+    let ds = st.datasets[rb.views[*view].dataset];
+    let rows = st.views[*view].clone().unwrap_or_default();
+    let lst = &rb.lists[*list];
+    let mut items = vec![None; ds.n_rows()];
+    {
+        let kernel = Kernel::new(rb, st, ds);
+        let (codes, dates) = (kernel.eval(code, &rows)?, kernel.eval(date, &rows)?);
+        for (k, &r) in rows.iter().enumerate() {
+            if let (Value::Text(c), Value::Date(d)) = (codes.value(k), dates.value(k)) {
+                items[r as usize] = lst.find(&c, d).map(|it| (it as u32, d));
+            }
+        }
+    }
+    st.items[i] = Some(items);
+    let mut class_of = vec![Value::Null; ds.n_rows()];
+    let mut counts = vec![0u64; classes.len()];
+    let names = class_names(plan);
+    let mut left = rows.clone();
+    for (k, class) in classes.iter().enumerate() {
+        if left.is_empty() {
+            break;
+        }
+        let holds = Kernel::new(rb, st, ds).eval(&class.when, &left)?;
+        let mut next = Vec::with_capacity(left.len());
+        for (pos, &r) in left.iter().enumerate() {
+            if holds.truth(pos) {
+                class_of[r as usize] = names[k].clone();
+                counts[k] += 1;
+            } else {
+                next.push(r);
+            }
+        }
+        left = next;
+    }
+    st.computed[i] = Some(class_of);
+    Ok(result(plan, rows.len(), &counts))
+}
+
+fn class_names(plan: &ClassifyPlan) -> Vec<Value> {
+    plan.classes.iter().map(|c| Value::Text(c.name.as_str().into())).collect()
+}
+
+/// The step's value (the rows classified or not) and the breakdown by class.
+fn result(plan: &ClassifyPlan, n_rows: usize, counts: &[u64]) -> (Value, Vec<Part>) {
+    let classified: u64 = counts.iter().sum();
+    let mut breakdown: Vec<Part> = plan
+        .classes
+        .iter()
+        .zip(counts)
+        .map(|(c, &n)| Part {
+            key: c.name.clone(),
+            label: Some(c.label.clone().into()),
+            count: Some(n),
+            value: None,
+            detail: None,
+            compared: None,
+        })
+        .collect();
+    let unclassified = n_rows as u64 - classified;
+    if unclassified > 0 {
+        breakdown.push(Part {
+            key: "(none)".into(),
+            label: Some(msg!("eval-no-class")),
+            count: Some(unclassified),
+            value: None,
+            detail: None,
+            compared: None,
+        });
+    }
+    (Value::Number(Decimal::from(n_rows)), breakdown)
+}

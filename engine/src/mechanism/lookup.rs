@@ -1,0 +1,341 @@
+//! `lookup`: a table looked up once per row of a view (the value computed per row, the breakdown
+//! by table row hit), or once with scalar keys.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use crate::case::dataset::Dataset;
+use crate::diagnostic::{Code, Diagnostic, did_you_mean};
+use crate::eval::kernel::Kernel;
+use crate::eval::state::{RowEnv, State};
+use crate::eval::{Failure, Part, StepResult, at_row};
+use crate::expr::{self, Expr};
+use crate::ids::{FileId, StepId, TableId, ViewId};
+use crate::mechanism::{DerivedUnit, PerRow, Rows, StepCx, StepMechanism, squash};
+use crate::message::Message;
+use crate::rulebook::resolver::Binder;
+use crate::rulebook::{ReadRef, Rulebook, Scope};
+use crate::rules::step::{ExprSource, Spanned, read_expr, spanned};
+use crate::rules::strict::Obj;
+use crate::rules::table::{KeyKind, Table};
+use crate::value::{Kind, Value};
+
+/// A lookup as written.
+#[derive(Debug, Clone)]
+pub struct Lookup {
+    pub(crate) dataset: Option<Spanned>,
+    pub(crate) table: Spanned,
+    pub(crate) column: Option<Spanned>,
+    pub(crate) keys: Vec<(String, ExprSource)>,
+}
+
+/// A lookup bound: over the rows of a view, or once.
+#[derive(Debug, Clone)]
+pub(crate) enum LookupPlan {
+    Rows(LookupRowsPlan),
+    Scalar(LookupScalarPlan),
+}
+
+/// Looks a table up once per row of a view; the value column is computed per row.
+#[derive(Debug, Clone)]
+pub(crate) struct LookupRowsPlan {
+    pub(crate) view: ViewId,
+    pub(crate) table: TableId,
+    /// The value column of the table.
+    pub(crate) column: usize,
+    pub(crate) keys: Vec<Expr>,
+}
+
+/// Looks a table up once, with keys from scalars.
+#[derive(Debug, Clone)]
+pub(crate) struct LookupScalarPlan {
+    pub(crate) table: TableId,
+    /// The value column of the table.
+    pub(crate) column: usize,
+    pub(crate) keys: Vec<Expr>,
+}
+
+/// The `lookup` mechanism.
+// The schema types are read by serde and schemars only.
+#[allow(dead_code, reason = "fields for the schema")] // not prose
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "LookupDef")]
+pub(crate) struct LookupEntry {
+    /// The dataset to look the table up for, row by row (absent: once).
+    pub(crate) dataset: Option<String>,
+    /// The decision table.
+    pub(crate) table: String,
+    /// The value column read (default: the table's only one).
+    pub(crate) column: Option<String>,
+    /// An expression for each key column of the table.
+    pub(crate) keys: BTreeMap<String, String>,
+}
+
+impl StepMechanism for Lookup {
+    type Plan = LookupPlan;
+    type Entry = LookupEntry;
+    const DOC: &'static str = "A table looked up once, or for each row of a dataset and summed."; // not prose
+
+    fn read(obj: &Obj<'_, '_>, key: &'static str, file: FileId) -> Option<Self> {
+        let ctx = obj.ctx();
+        let m = obj.table(key)?;
+        let dataset = spanned(m.opt_str("dataset"));
+        let table = spanned(m.str("table"));
+        let column = spanned(m.opt_str("column"));
+        let keys_obj = m.table("keys");
+        let mut keys = Vec::new();
+        if let Some(k) = &keys_obj {
+            for (key, item) in k.entries() {
+                if let Some(e) = read_expr(ctx, item, &msg!("rules-what-key", name = key.get_ref().as_ref()), file) {
+                    keys.push((key.get_ref().to_string(), e));
+                }
+            }
+        }
+        m.finish();
+        Some(Lookup { dataset, table: table?, column, keys })
+    }
+
+    fn unit(&self, rb: &Scope) -> DerivedUnit {
+        DerivedUnit::Of(rb.tables.iter().find(|t| t.name == self.table.text).and_then(|t| match &self.column {
+            Some(c) => t.columns.iter().find(|x| x.name == c.text).map(|x| x.unit),
+            None => t.columns.first().map(|x| x.unit),
+        }))
+    }
+
+    fn exprs_mut(&mut self) -> Vec<&mut ExprSource> {
+        self.keys.iter_mut().map(|(_, e)| e).collect()
+    }
+
+    fn describe(&self) -> Message {
+        let keys: Vec<String> = self.keys.iter().map(|(k, e)| format!("{k} = {}", squash(&e.text))).collect();
+        let col = self.column.as_ref().map(|c| format!(".{}", c.text)).unwrap_or_default();
+        let cell = format!("{}{col}[{}]", self.table.text, keys.join(", "));
+        match &self.dataset {
+            Some(ds) => msg!("rules-describe-lookup-rows", dataset = &ds.text, cell = cell),
+            None => Message::text(cell),
+        }
+    }
+
+    fn rows(&self) -> Rows<'_> {
+        Rows { per_row: self.dataset.as_ref().map(|ds| (ds, PerRow::Number)), ..Rows::default() }
+    }
+
+    fn labels(&self, _step: &str) -> Vec<(Message, &str)> {
+        Vec::new()
+    }
+
+    fn bind(&self, b: &mut Binder<'_>, cx: &StepCx<'_>, diags: &mut Vec<Diagnostic>) -> Option<LookupPlan> {
+        let table = &self.table;
+        let Some(t) = b.rb.tables.position(|x| x.name == table.text) else {
+            let mut diag = cx.undefined(msg!("rules-unknown-table", name = &table.text), table);
+            if let Some(c) = did_you_mean(&table.text, b.rb.tables.iter().map(|t| t.name.as_str())) {
+                diag = diag.hint(msg!("rules-did-you-mean", name = c));
+            }
+            diags.push(diag);
+            return None;
+        };
+        b.reads.insert(ReadRef::Table(t));
+        let col = value_column(&b.rb.tables[t], cx, self.column.as_ref(), diags)?;
+        let view = match &self.dataset {
+            Some(ds) => Some(cx.rows(b, ds, diags)?),
+            None => None,
+        };
+        let checked = bind_keys(b, cx, t, &self.keys, diags)?;
+        Some(match view {
+            Some(view) => LookupPlan::Rows(LookupRowsPlan { view, table: t, column: col, keys: checked }),
+            None => LookupPlan::Scalar(LookupScalarPlan { table: t, column: col, keys: checked }),
+        })
+    }
+
+    fn run(plan: &LookupPlan, rb: &Rulebook, st: &mut State<'_>, i: StepId) -> StepResult {
+        match plan {
+            LookupPlan::Rows(plan) => run_rows(rb, st, i, plan),
+            LookupPlan::Scalar(plan) => run_scalar(rb, st, plan),
+        }
+    }
+
+    fn run_vector(plan: &LookupPlan, rb: &Rulebook, st: &mut State<'_>, i: StepId) -> Option<StepResult> {
+        match plan {
+            LookupPlan::Rows(plan) => Some(run_rows_vector(rb, st, i, plan)),
+            LookupPlan::Scalar(_) => None,
+        }
+    }
+}
+
+/// The value column a lookup reads: named, or the table's only one.
+fn value_column(tbl: &Table, cx: &StepCx<'_>, column: Option<&Spanned>, diags: &mut Vec<Diagnostic>) -> Option<usize> {
+    match column {
+        Some(c) => {
+            let found = tbl.column_index(&c.text);
+            if found.is_none() {
+                let mut d = cx.undefined(msg!("rules-table-no-column", table = &tbl.name, column = &c.text), c);
+                d.related = None;
+                if let Some(close) = did_you_mean(&c.text, tbl.columns.iter().map(|x| x.name.as_str())) {
+                    d = d.hint(msg!("rules-did-you-mean", name = close));
+                }
+                diags.push(d);
+            }
+            found
+        }
+        None if tbl.columns.len() == 1 => Some(0),
+        None => {
+            diags.push(
+                Diagnostic::error(Code::MissingKey, msg!("rules-table-several-columns", table = &tbl.name)).at(cx.d.location.clone()),
+            );
+            None
+        }
+    }
+}
+
+/// One checked expression per key of table `t`, in the table's key order.
+fn bind_keys(
+    b: &mut Binder<'_>,
+    cx: &StepCx<'_>,
+    t: TableId,
+    keys: &[(String, ExprSource)],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<Expr>> {
+    let tbl = &b.rb.tables[t];
+    let mut checked = Vec::new();
+    let mut ok = true;
+    for key in &tbl.keys {
+        let Some((_, src)) = keys.iter().find(|(k, _)| *k == key.name) else {
+            diags.push(
+                Diagnostic::error(Code::MissingKey, msg!("rules-step-no-key-value", step = &cx.d.name, key = &key.name, table = &tbl.name))
+                    .at(cx.d.location.clone()),
+            );
+            ok = false;
+            continue;
+        };
+        let want = match key.kind {
+            KeyKind::Range { .. } => Kind::Number,
+            KeyKind::Enum { .. } => Kind::Text,
+            KeyKind::Bool => Kind::Bool,
+        };
+        match cx.check(b, src, Some(want), msg!("rules-what-key", name = &key.name), diags) {
+            Some(e) => checked.push(e),
+            None => ok = false,
+        }
+    }
+    for (k, src) in keys {
+        if !tbl.keys.iter().any(|x| x.name == *k) {
+            diags.push(
+                Diagnostic::error(Code::UnknownKey, msg!("rules-table-no-key", table = &tbl.name, key = k))
+                    .at(cx.location(src.offset..src.offset + src.text.len())),
+            );
+            ok = false;
+        }
+    }
+    ok.then_some(checked)
+}
+
+fn run_rows(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &LookupRowsPlan) -> StepResult {
+    let LookupRowsPlan { view, table, column, keys } = plan;
+    let ds = st.datasets[rb.views[*view].dataset];
+    let tbl = &rb.tables[*table];
+    let rows = st.views[*view].clone().unwrap_or_default();
+    let mut hits = Hits::new(ds.n_rows());
+    let mut key_values = Vec::with_capacity(keys.len());
+    for r in rows {
+        let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
+        key_values.clear();
+        for k in keys {
+            key_values.push(expr::eval(k, &env).map_err(at_row(ds, r))?);
+        }
+        hits.find(tbl, *column, &key_values, r, ds)?;
+    }
+    Ok(hits.result(st, i, tbl, *column))
+}
+
+/// The same on the vector path: each key over the view's rows at once, then the table looked up
+/// row by row.
+fn run_rows_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &LookupRowsPlan) -> StepResult {
+    let LookupRowsPlan { view, table, column, keys } = plan;
+    let ds = st.datasets[rb.views[*view].dataset];
+    let tbl = &rb.tables[*table];
+    let rows = st.views[*view].as_deref().unwrap_or(&[]);
+    let kernel = Kernel::new(rb, st, ds);
+    let key_vectors = keys.iter().map(|k| kernel.eval(k, rows)).collect::<Result<Vec<_>, _>>()?;
+    let mut hits = Hits::new(ds.n_rows());
+    let mut key_values = Vec::with_capacity(keys.len());
+    for (k, &r) in rows.iter().enumerate() {
+        key_values.clear();
+        key_values.extend(key_vectors.iter().map(|v| v.value(k)));
+        hits.find(tbl, *column, &key_values, r, ds)?;
+    }
+    Ok(hits.result(st, i, tbl, *column))
+}
+
+/// What a lookup over rows found: the value of each row, and per table row hit how many rows
+/// and how much.
+struct Hits {
+    values: Vec<Value>,
+    by_row: BTreeMap<usize, (u64, Decimal)>,
+    total: Decimal,
+}
+
+impl Hits {
+    fn new(n_rows: usize) -> Hits {
+        Hits { values: vec![Value::Null; n_rows], by_row: BTreeMap::new(), total: Decimal::ZERO }
+    }
+
+    /// Looks up the keys of row `r`: a failure when the table has no row for them.
+    fn find(&mut self, tbl: &Table, column: usize, key_values: &[Value], r: u32, ds: &Dataset) -> Result<(), Failure> {
+        let Some(row) = tbl.find(key_values) else {
+            let shown: Vec<String> = tbl
+                .keys
+                .iter()
+                .zip(key_values)
+                .map(|(k, v)| format!("{} = {}", k.name, if v == &Value::Null { "(empty)".to_string() } else { v.render() }))
+                .collect();
+            return Err(Failure::NoTableRow {
+                row: Some((r as usize + 2, ds.name.clone())),
+                table: tbl.name.clone(),
+                keys: shown.join(", "),
+            });
+        };
+        let v = tbl.rows[row].values[column];
+        self.total = self.total.checked_add(v).ok_or(Failure::SumOverflow).map_err(at_row(ds, r))?;
+        let e = self.by_row.entry(row).or_insert((0, Decimal::ZERO));
+        e.0 += 1;
+        e.1 = e.1.checked_add(v).ok_or(Failure::SumOverflow).map_err(at_row(ds, r))?;
+        self.values[r as usize] = Value::Number(v);
+        Ok(())
+    }
+
+    fn result(self, st: &mut State<'_>, i: StepId, tbl: &Table, column: usize) -> (Value, Vec<Part>) {
+        st.computed[i] = Some(self.values);
+        let breakdown = self
+            .by_row
+            .into_iter()
+            .map(|(row, (count, sum))| Part {
+                key: tbl.describe_row(row),
+                label: None,
+                count: Some(count),
+                value: Some(Value::Number(sum)),
+                detail: Some(msg!("eval-lookup-each", value = tbl.rows[row].values[column])),
+                compared: None,
+            })
+            .collect();
+        (Value::Number(self.total), breakdown)
+    }
+}
+
+fn run_scalar(rb: &Rulebook, st: &mut State<'_>, plan: &LookupScalarPlan) -> StepResult {
+    let LookupScalarPlan { table, column, keys } = plan;
+    let tbl = &rb.tables[*table];
+    let env = RowEnv { rb, st, ds: None, row: 0, inner: None };
+    let key_values: Vec<Value> = keys.iter().map(|k| expr::eval(k, &env)).collect::<Result<_, _>>()?;
+    let Some(row) = tbl.find(&key_values) else {
+        let shown: Vec<String> = tbl.keys.iter().zip(&key_values).map(|(k, v)| format!("{} = {}", k.name, v.render())).collect();
+        return Err(Failure::NoTableRow { row: None, table: tbl.name.clone(), keys: shown.join(", ") });
+    };
+    let v = tbl.rows[row].values[*column];
+    let part =
+        Part { key: tbl.describe_row(row), label: None, count: Some(1), value: Some(Value::Number(v)), detail: None, compared: None };
+    Ok((Value::Number(v), vec![part]))
+}

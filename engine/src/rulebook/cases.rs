@@ -1,0 +1,88 @@
+//! Reading cases against a rulebook: `Rulebook::cases`, the one entry point, gives the readers
+//! of its data files (the validators of their norms, compiled once for the many cases of a run)
+//! and every way a case comes in — a case folder, what a folder says before it is read, national
+//! files cut or streamed, one case of a national run. Unless `CaseOptions::keep_dates`, a case's
+//! data of another year are brought into the rulebook's year.
+
+use std::path::Path;
+
+use crate::case::DataShift;
+use crate::case::national::case::CaseSource;
+use crate::case::national::{CaseBuffer, National, NationalFile, NationalInput, Stream};
+use crate::case::{Case, CaseOptions, Readers};
+use crate::diagnostic::Diagnostic;
+use crate::rulebook::Rulebook;
+use crate::value::Period;
+
+/// How a rulebook reads cases (see [`Rulebook::cases`]).
+pub struct CaseReader<'r> {
+    rb: &'r Rulebook,
+    readers: Readers<'r>,
+}
+
+impl Rulebook {
+    /// The one way to read cases against this rulebook's inputs and norms: its readers compiled
+    /// once, for as many cases as a run reads.
+    pub fn cases(&self) -> CaseReader<'_> {
+        CaseReader { rb: self, readers: Readers::new(&self.schema, &self.norms, &self.lists.raw, &self.code_checks, Some(self.period)) }
+    }
+}
+
+impl CaseReader<'_> {
+    /// Reads the case folder `dir`.
+    pub fn load(&self, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
+        let rb = self.rb;
+        let (case, diags) = crate::case::load_case(dir, &rb.case_file, &rb.schema, &self.readers, options);
+        (self.brought_into_year(case, options), diags)
+    }
+
+    /// What the case folder `dir` says of its data before they are read: the period its data
+    /// are about, and a warning (D233) for each CSV file of the folder that no input reads.
+    /// `None` when `dir` has no case file of this rulebook.
+    pub fn outline(&self, dir: &Path) -> Option<(Option<Period>, Vec<Diagnostic>)> {
+        crate::case::folder_outline(dir, &self.rb.case_file, &self.rb.schema, &self.readers)
+    }
+
+    /// Cuts national files (every case's rows of a data input in one file, `column` naming the
+    /// case) into each case's part, in memory, on up to `threads` threads.
+    pub fn partition(&self, column: &str, inputs: &[NationalInput], threads: usize) -> (Option<National>, Vec<Diagnostic>) {
+        crate::case::national::partition(&self.rb.schema, &self.readers, column, inputs, threads)
+    }
+
+    /// Opens national files whose rows come case by case, sorted by `column`, to read one case
+    /// at a time.
+    pub fn stream(&self, column: &str, inputs: &[NationalInput]) -> (Option<Stream>, Vec<Diagnostic>) {
+        Stream::open(&self.rb.schema, &self.readers, column, inputs)
+    }
+
+    /// Reads one case of a national run: its parts of the national `files`, its values from its
+    /// folder's case file if it has one.
+    pub fn national_case(
+        &self,
+        files: &[NationalFile],
+        parts: &[CaseBuffer],
+        source: &CaseSource<'_>,
+        options: CaseOptions,
+    ) -> (Option<Case>, Vec<Diagnostic>) {
+        let rb = self.rb;
+        let (case, diags) = crate::case::national::case::load(&rb.schema, &rb.case_file, &self.readers, files, parts, source, options);
+        (self.brought_into_year(case, options), diags)
+    }
+
+    /// `case` with its dates moved into the rulebook's year, when its data belong to another
+    /// and `options` does not keep them.
+    fn brought_into_year(&self, case: Option<Case>, options: CaseOptions) -> Option<Case> {
+        let case = case?;
+        let rb = self.rb;
+        if options.keep_dates {
+            return Some(case);
+        }
+        let Some(from) = case.data_year(&rb.schema, &rb.norms) else { return Some(case) };
+        if from == rb.year {
+            return Some(case);
+        }
+        let mut moved = case.shifted(rb.year - from, &rb.schema);
+        moved.shift = Some(DataShift { from, to: rb.year });
+        Some(moved)
+    }
+}
