@@ -30,6 +30,7 @@ mod explanation;
 pub(crate) mod kernel;
 mod manifest;
 mod provenance;
+pub(crate) mod rows;
 pub(crate) mod state;
 mod waterfall;
 

@@ -1,0 +1,122 @@
+//! The rows a step mechanism folds, behind one trait both evaluation paths drive: a mechanism
+//! writes its computation over rows once, as a fold over a [`RowSource`], after declaring the
+//! expressions it reads per row ([`Reads`]). The reference path drives it with a [`Walker`]: row
+//! by row, each expression evaluated by the tree-walker only when the fold asks for it, so the
+//! rows it meets and the failure it stops at are the tree-walker's. The vector path drives it
+//! with [`Columns`]: the condition and every expression run first by the kernel over the view's
+//! rows, then read by position; when the kernel fails, the step runs again on the reference path.
+
+use std::borrow::Cow;
+
+use crate::case::dataset::Dataset;
+use crate::eval::kernel::{Kernel, Vector};
+use crate::eval::state::{RowEnv, State};
+use crate::eval::{Failure, at_row};
+use crate::expr::{self, EvalError, Expr};
+use crate::ids::ViewId;
+use crate::rulebook::Rulebook;
+use crate::value::Value;
+
+/// What a fold reads per row, declared before it runs: the condition a row must meet to be
+/// folded at all, and the expressions it reads of a kept row, by position.
+#[derive(Default)]
+pub(crate) struct Reads<'p> {
+    pub(crate) keep: Option<&'p Expr>,
+    pub(crate) values: Vec<&'p Expr>,
+}
+
+/// One kept row: its position among the kept rows and its number in its dataset.
+#[derive(Clone, Copy)]
+pub(crate) struct At {
+    at: usize,
+    row: u32,
+}
+
+/// The kept rows of a view, in order, that a fold runs over, and what it reads of them.
+pub(crate) trait RowSource {
+    /// Calls `f` on every kept row in order; stops at the first failure, located at its row
+    /// (a failure of the condition too).
+    fn each(&self, f: impl FnMut(At) -> Result<(), Failure>) -> Result<(), Failure>;
+    /// The value of the fold's expression at position `k` of its [`Reads`], at row `at`.
+    fn value(&self, at: At, k: usize) -> Result<Value, Failure>;
+}
+
+/// The reference driver: the view's rows one at a time, through the tree-walker.
+pub(crate) struct Walker<'s, 'a> {
+    rb: &'s Rulebook,
+    st: &'s State<'a>,
+    ds: &'a Dataset,
+    rows: &'s [u32],
+    reads: Reads<'s>,
+}
+
+impl<'s, 'a> Walker<'s, 'a> {
+    pub(crate) fn new(rb: &'s Rulebook, st: &'s State<'a>, view: ViewId, reads: Reads<'s>) -> Self {
+        let ds = st.datasets[rb.views[view].dataset];
+        let rows = st.views[view].as_deref().unwrap_or(&[]);
+        Walker { rb, st, ds, rows, reads }
+    }
+
+    fn env(&self, row: u32) -> RowEnv<'_, 'a> {
+        RowEnv { rb: self.rb, st: self.st, ds: Some(self.ds), row: row as usize, inner: None }
+    }
+}
+
+impl RowSource for Walker<'_, '_> {
+    fn each(&self, mut f: impl FnMut(At) -> Result<(), Failure>) -> Result<(), Failure> {
+        for (at, &row) in self.rows.iter().enumerate() {
+            let mut one = || -> Result<(), Failure> {
+                if let Some(c) = self.reads.keep
+                    && !expr::eval_bool(c, &self.env(row))?
+                {
+                    return Ok(());
+                }
+                f(At { at, row })
+            };
+            one().map_err(at_row(self.ds, row))?;
+        }
+        Ok(())
+    }
+
+    #[inline]
+    fn value(&self, at: At, k: usize) -> Result<Value, Failure> {
+        Ok(expr::eval(self.reads.values[k], &self.env(at.row))?)
+    }
+}
+
+/// The vector driver: the kept rows and the values of every expression, computed by the kernel
+/// before the fold reads them.
+pub(crate) struct Columns<'s, 'a> {
+    ds: &'a Dataset,
+    rows: Cow<'s, [u32]>,
+    values: Vec<Vector<'a>>,
+}
+
+impl<'s, 'a> Columns<'s, 'a> {
+    /// Runs the condition and the expressions of `reads` over the rows of `view`.
+    pub(crate) fn new(rb: &'s Rulebook, st: &'s State<'a>, view: ViewId, reads: &Reads<'_>) -> Result<Self, EvalError> {
+        let ds = st.datasets[rb.views[view].dataset];
+        let all = st.views[view].as_deref().unwrap_or(&[]);
+        let kernel = Kernel::new(rb, st, ds);
+        let rows = match reads.keep {
+            Some(c) => Cow::Owned(kernel.select(c, all)?),
+            None => Cow::Borrowed(all),
+        };
+        let values = reads.values.iter().map(|e| kernel.eval(e, &rows)).collect::<Result<Vec<_>, _>>()?;
+        Ok(Columns { ds, rows, values })
+    }
+}
+
+impl RowSource for Columns<'_, '_> {
+    fn each(&self, mut f: impl FnMut(At) -> Result<(), Failure>) -> Result<(), Failure> {
+        for (at, &row) in self.rows.iter().enumerate() {
+            f(At { at, row }).map_err(at_row(self.ds, row))?;
+        }
+        Ok(())
+    }
+
+    #[inline]
+    fn value(&self, at: At, k: usize) -> Result<Value, Failure> {
+        Ok(self.values[k].value(at.at))
+    }
+}
