@@ -32,8 +32,17 @@ pub(crate) struct At {
     row: u32,
 }
 
+impl At {
+    /// The row's number in its dataset, which names it in a diagnostic.
+    pub(crate) fn row(self) -> u32 {
+        self.row
+    }
+}
+
 /// The kept rows of a view, in order, that a fold runs over, and what it reads of them.
 pub(crate) trait RowSource {
+    /// How many rows the fold may meet, at most.
+    fn len(&self) -> usize;
     /// Calls `f` on every kept row in order; stops at the first failure, located at its row
     /// (a failure of the condition too).
     fn each(&self, f: impl FnMut(At) -> Result<(), Failure>) -> Result<(), Failure>;
@@ -63,6 +72,10 @@ impl<'s, 'a> Walker<'s, 'a> {
 }
 
 impl RowSource for Walker<'_, '_> {
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+
     fn each(&self, mut f: impl FnMut(At) -> Result<(), Failure>) -> Result<(), Failure> {
         for (at, &row) in self.rows.iter().enumerate() {
             let mut one = || -> Result<(), Failure> {
@@ -108,6 +121,10 @@ impl<'s, 'a> Columns<'s, 'a> {
 }
 
 impl RowSource for Columns<'_, '_> {
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+
     fn each(&self, mut f: impl FnMut(At) -> Result<(), Failure>) -> Result<(), Failure> {
         for (at, &row) in self.rows.iter().enumerate() {
             f(At { at, row }).map_err(at_row(self.ds, row))?;
