@@ -41,6 +41,8 @@ impl At {
 
 /// The kept rows of a view, in order, that a fold runs over, and what it reads of them.
 pub(crate) trait RowSource {
+    /// The dataset the rows are of.
+    fn dataset(&self) -> &Dataset;
     /// How many rows the fold may meet, at most.
     fn len(&self) -> usize;
     /// Calls `f` on every kept row in order; stops at the first failure, located at its row
@@ -72,6 +74,10 @@ impl<'s, 'a> Walker<'s, 'a> {
 }
 
 impl RowSource for Walker<'_, '_> {
+    fn dataset(&self) -> &Dataset {
+        self.ds
+    }
+
     fn len(&self) -> usize {
         self.rows.len()
     }
@@ -121,6 +127,10 @@ impl<'s, 'a> Columns<'s, 'a> {
 }
 
 impl RowSource for Columns<'_, '_> {
+    fn dataset(&self) -> &Dataset {
+        self.ds
+    }
+
     fn len(&self) -> usize {
         self.rows.len()
     }
