@@ -18,11 +18,13 @@ use crate::rulebook::Rulebook;
 use crate::value::Value;
 
 /// What a fold reads per row, declared before it runs: the condition a row must meet to be
-/// folded at all, and the expressions it reads of a kept row, by position.
+/// folded at all, the expressions it reads of a kept row, by position, and conditions of which
+/// it asks the first that holds (a row's class).
 #[derive(Default)]
 pub(crate) struct Reads<'p> {
     pub(crate) keep: Option<&'p Expr>,
     pub(crate) values: Vec<&'p Expr>,
+    pub(crate) first_of: Vec<&'p Expr>,
 }
 
 /// One kept row: its position among the kept rows and its number in its dataset.
@@ -50,6 +52,9 @@ pub(crate) trait RowSource {
     fn each(&self, f: impl FnMut(At) -> Result<(), Failure>) -> Result<(), Failure>;
     /// The value of the fold's expression at position `k` of its [`Reads`], at row `at`.
     fn value(&self, at: At, k: usize) -> Result<Value, Failure>;
+    /// The position of the first of the conditions `first_of` of its [`Reads`] that holds at
+    /// row `at`, if one does; the later ones are not evaluated there.
+    fn first(&self, at: At) -> Result<Option<usize>, Failure>;
 }
 
 /// The reference driver: the view's rows one at a time, through the tree-walker.
@@ -101,6 +106,16 @@ impl RowSource for Walker<'_, '_> {
     fn value(&self, at: At, k: usize) -> Result<Value, Failure> {
         Ok(expr::eval(self.reads.values[k], &self.env(at.row))?)
     }
+
+    fn first(&self, at: At) -> Result<Option<usize>, Failure> {
+        let env = self.env(at.row);
+        for (k, c) in self.reads.first_of.iter().enumerate() {
+            if expr::eval_bool(c, &env)? {
+                return Ok(Some(k));
+            }
+        }
+        Ok(None)
+    }
 }
 
 /// The vector driver: the kept rows and the values of every expression, computed by the kernel
@@ -109,7 +124,12 @@ pub(crate) struct Columns<'s, 'a> {
     ds: &'a Dataset,
     rows: Cow<'s, [u32]>,
     values: Vec<Vector<'a>>,
+    /// Per kept row, the first of the conditions `first_of` that holds (`NONE` if none does).
+    first: Vec<u32>,
 }
+
+/// No condition holds.
+const NONE: u32 = u32::MAX;
 
 impl<'s, 'a> Columns<'s, 'a> {
     /// Runs the condition and the expressions of `reads` over the rows of `view`.
@@ -122,7 +142,29 @@ impl<'s, 'a> Columns<'s, 'a> {
             None => Cow::Borrowed(all),
         };
         let values = reads.values.iter().map(|e| kernel.eval(e, &rows)).collect::<Result<Vec<_>, _>>()?;
-        Ok(Columns { ds, rows, values })
+        let mut first = Vec::new();
+        if !reads.first_of.is_empty() {
+            // Each condition over the rows no earlier one took.
+            first = vec![NONE; rows.len()];
+            let mut left: Vec<u32> = (0..rows.len() as u32).collect();
+            for (k, c) in reads.first_of.iter().enumerate() {
+                if left.is_empty() {
+                    break;
+                }
+                let at: Vec<u32> = left.iter().map(|&p| rows[p as usize]).collect();
+                let holds = kernel.eval(c, &at)?;
+                let mut next = Vec::with_capacity(left.len());
+                for (pos, &p) in left.iter().enumerate() {
+                    if holds.truth(pos) {
+                        first[p as usize] = k as u32;
+                    } else {
+                        next.push(p);
+                    }
+                }
+                left = next;
+            }
+        }
+        Ok(Columns { ds, rows, values, first })
     }
 }
 
@@ -145,5 +187,9 @@ impl RowSource for Columns<'_, '_> {
     #[inline]
     fn value(&self, at: At, k: usize) -> Result<Value, Failure> {
         Ok(self.values[k].value(at.at))
+    }
+
+    fn first(&self, at: At) -> Result<Option<usize>, Failure> {
+        Ok(self.first.get(at.at).filter(|&&k| k != NONE).map(|&k| k as usize))
     }
 }

@@ -333,7 +333,7 @@ fn reads(plan: &AggregatePlan) -> Reads<'_> {
         AggregateOp::Count => None,
         AggregateOp::Sum(e) | AggregateOp::Min(e) | AggregateOp::Max(e) => Some(e),
     };
-    Reads { keep: plan.cond.as_ref(), values: value.into_iter().chain(plan.group.as_ref()).collect() }
+    Reads { keep: plan.cond.as_ref(), values: value.into_iter().chain(plan.group.as_ref()).collect(), ..Reads::default() }
 }
 
 /// The aggregate over the rows either path gives: each kept row's value (rounded if asked)

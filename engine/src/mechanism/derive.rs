@@ -122,7 +122,7 @@ fn keyed(key: Value, value: &Value) -> Part {
 
 /// What the fold reads of every row of the view: the value, then the key.
 fn reads(plan: &DerivePlan) -> Reads<'_> {
-    Reads { keep: None, values: std::iter::once(&plan.value).chain(plan.key.as_ref()).collect() }
+    Reads { keep: None, values: std::iter::once(&plan.value).chain(plan.key.as_ref()).collect(), ..Reads::default() }
 }
 
 /// What the fold gives: the value of every row of the dataset, the step's total and breakdown.

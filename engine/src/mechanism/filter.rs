@@ -102,7 +102,7 @@ impl StepMechanism for Filter {
 
 /// What the fold reads: the rows meeting the condition, nothing of them.
 fn reads(plan: &FilterPlan) -> Reads<'_> {
-    Reads { keep: plan.cond.as_ref(), values: Vec::new() }
+    Reads { keep: plan.cond.as_ref(), ..Reads::default() }
 }
 
 /// The rows kept, as either path gives them.

@@ -246,7 +246,7 @@ fn run_rows_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &LookupRo
 
 /// What the fold reads of every row of the view: its keys, in the table's key order.
 fn reads(plan: &LookupRowsPlan) -> Reads<'_> {
-    Reads { keep: None, values: plan.keys.iter().collect() }
+    Reads { values: plan.keys.iter().collect(), ..Reads::default() }
 }
 
 /// The table looked up for every row, as either path gives its keys.
