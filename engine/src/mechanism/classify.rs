@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::eval::rows::{Columns, Reads, RowSource, Walker};
-use crate::eval::state::{ItemColumn, State};
+use crate::eval::state::{ItemColumn, State, computed_column};
 use crate::eval::{Failure, Part, StepResult};
 use crate::expr::Expr;
 use crate::ids::{FileId, ListId, StepId, ViewId};
@@ -202,7 +202,7 @@ fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &ClassifyPlan) -> Ste
     let items = find_items(&Walker::new(rb, st, plan.view, item_reads(plan)), rb, plan)?;
     st.items[i] = Some(items);
     let (class_of, n_rows, counts) = classes(&Walker::new(rb, st, plan.view, class_reads(plan)), plan)?;
-    st.computed[i] = Some(class_of);
+    st.computed[i] = Some(computed_column(&class_of));
     Ok(result(plan, n_rows, &counts))
 }
 
@@ -212,7 +212,7 @@ fn run_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &ClassifyPlan)
     let items = find_items(&Columns::new(rb, st, plan.view, &item_reads(plan))?, rb, plan)?;
     st.items[i] = Some(items);
     let (class_of, n_rows, counts) = classes(&Columns::new(rb, st, plan.view, &class_reads(plan))?, plan)?;
-    st.computed[i] = Some(class_of);
+    st.computed[i] = Some(computed_column(&class_of));
     Ok(result(plan, n_rows, &counts))
 }
 

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::eval::rows::{Columns, Reads, RowSource, Walker};
-use crate::eval::state::State;
+use crate::eval::state::{State, computed_column};
 use crate::eval::{Failure, Part, StepResult};
 use crate::expr::Expr;
 use crate::ids::{FileId, StepId, ViewId};
@@ -100,7 +100,7 @@ impl StepMechanism for Derive {
 
     fn run(plan: &DerivePlan, rb: &Rulebook, st: &mut State<'_>, i: StepId) -> StepResult {
         let folded = fold(&Walker::new(rb, st, plan.view, reads(plan)), plan)?;
-        st.computed[i] = Some(folded.values);
+        st.computed[i] = Some(computed_column(&folded.values));
         Ok((folded.total, folded.breakdown))
     }
 
@@ -110,7 +110,7 @@ impl StepMechanism for Derive {
             Err(e) => return Some(Err(e.into())),
         };
         Some(folded.map(|folded| {
-            st.computed[i] = Some(folded.values);
+            st.computed[i] = Some(computed_column(&folded.values));
             (folded.total, folded.breakdown)
         }))
     }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::case::dataset::Dataset;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
 use crate::eval::rows::{Columns, Reads, RowSource, Walker};
-use crate::eval::state::{RowEnv, State};
+use crate::eval::state::{RowEnv, State, computed_column};
 use crate::eval::{Failure, Part, StepResult, at_row};
 use crate::expr::{self, Expr};
 use crate::ids::{FileId, StepId, TableId, ViewId};
@@ -304,7 +304,7 @@ impl Hits {
     }
 
     fn result(self, st: &mut State<'_>, i: StepId, tbl: &Table, column: usize) -> (Value, Vec<Part>) {
-        st.computed[i] = Some(self.values);
+        st.computed[i] = Some(computed_column(&self.values));
         let breakdown = self
             .by_row
             .into_iter()
