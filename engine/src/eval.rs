@@ -30,6 +30,7 @@ mod explanation;
 pub(crate) mod kernel;
 mod manifest;
 mod provenance;
+pub(crate) mod rows;
 pub(crate) mod state;
 mod waterfall;
 
@@ -65,7 +66,8 @@ pub(crate) enum Failure {
 pub(crate) fn at_row<E: Into<Failure>>(ds: &Dataset, r: u32) -> impl FnOnce(E) -> Failure + '_ {
     move |e| {
         let failure = e.into();
-        if matches!(failure, Failure::AtRow { .. }) {
+        // A failure that names its row already (a table with no row for a row's keys) is kept.
+        if matches!(failure, Failure::AtRow { .. } | Failure::NoTableRow { row: Some(_), .. }) {
             return failure;
         }
         let file = if ds.file.is_empty() { ds.name.clone() } else { ds.file.clone() };

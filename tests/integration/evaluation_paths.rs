@@ -1,7 +1,8 @@
 //! The two evaluation paths agree: every declarative case and every example, under every year,
 //! evaluated by the tree-walker (the reference) and by the vector path gives the same evaluation,
 //! to the byte of its JSON (outputs, breakdowns, reads, diagnostics, manifest); both schemes, and
-//! every mechanism among the steps they evaluate.
+//! every mechanism among the steps they evaluate, each also in an evaluation the vector path gives
+//! alone (so each mechanism's fold ran on both of its drivers, the vector one without falling back).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -31,13 +32,14 @@ fn folders(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// How many evaluations were compared, how many of them on the vector path alone, and the
-/// mechanisms of the steps they evaluated.
+/// How many evaluations were compared, how many of them on the vector path alone, the
+/// mechanisms of the steps they evaluated, and those of the evaluations compared alone.
 #[derive(Default)]
 struct Compared {
     compared: usize,
     alone: usize,
     mechanisms: BTreeSet<MechanismKey>,
+    mechanisms_alone: BTreeSet<MechanismKey>,
 }
 
 #[test]
@@ -60,6 +62,11 @@ fn the_vector_path_gives_what_the_reference_gives_on_every_case_example_and_year
     let seen: BTreeSet<MechanismKey> = peps_run.0.mechanisms.union(&other.0.mechanisms).copied().collect();
     let missing: Vec<&str> = MechanismKey::ALL.iter().filter(|m| !seen.contains(m)).map(|m| m.as_str()).collect();
     assert!(missing.is_empty(), "no case or example evaluates a step of mechanism {missing:?}");
+    // And every mechanism in an evaluation the vector path gives alone: a fold over rows then ran
+    // on the vector driver without falling back to the reference.
+    let alone: BTreeSet<MechanismKey> = peps_run.0.mechanisms_alone.union(&other.0.mechanisms_alone).copied().collect();
+    let missing: Vec<&str> = MechanismKey::ALL.iter().filter(|m| !alone.contains(m)).map(|m| m.as_str()).collect();
+    assert!(missing.is_empty(), "no evaluation without an error has a step of mechanism {missing:?}");
 }
 
 /// Both paths on every example and declarative case of a scheme (`scheme` its flags), under
@@ -85,10 +92,12 @@ fn compare_scheme(scheme: &[&str], rules: &Path, norms: &[PathBuf], examples: &P
             let (case, _) = rb.cases().load(dir, CaseOptions::default());
             let Some(case) = case else { continue };
             let evaluation = evaluate_with(&rb, &case, EvalPath::Reference);
-            for output in &evaluation.outputs {
-                let step = rb.steps_in_order().find(|s| s.def.name == output.name).expect("an output is a step");
-                out.mechanisms.insert(step.def.mechanism.key());
-            }
+            let mechanisms: BTreeSet<MechanismKey> = evaluation
+                .outputs
+                .iter()
+                .map(|output| rb.steps_in_order().find(|s| s.def.name == output.name).expect("an output is a step").def.mechanism.key())
+                .collect();
+            out.mechanisms.extend(&mechanisms);
             let json = |path| serde_json::to_string_pretty(&evaluate_with(&rb, &case, path)).unwrap();
             let reference = serde_json::to_string_pretty(&evaluation).unwrap();
             let what = format!("{} under {year}", dir.display());
@@ -98,6 +107,7 @@ fn compare_scheme(scheme: &[&str], rules: &Path, norms: &[PathBuf], examples: &P
             if !reference.contains("\"severity\": \"error\"") {
                 same(&format!("{what} (vector path alone)"), &reference, &json(EvalPath::VectorOnly));
                 out.alone += 1;
+                out.mechanisms_alone.extend(&mechanisms);
             }
             out.compared += 1;
         }

@@ -229,7 +229,8 @@ impl<'s, 'a> Kernel<'s, 'a> {
                 None => Vector::Scalar(Value::Null),
             },
             Expr::Ref(Slot::Computed(s)) => match &self.st.computed[*s] {
-                Some(values) => Vector::Values(self.rows(sel).iter().map(|&r| values[r as usize].clone()).collect()),
+                Some(column @ Column::Text { .. }) => Vector::Values(self.rows(sel).iter().map(|&r| column.value(r as usize)).collect()),
+                Some(column) => owned(gather_column(column, &self.rows(sel))),
                 None => Vector::Scalar(Value::Null),
             },
             Expr::Ref(Slot::Item(step, field)) => {
@@ -303,6 +304,11 @@ impl<'s, 'a> Kernel<'s, 'a> {
 /// A column of `ds`, gathered for `rows`.
 fn gather<'a>(ds: &'a Dataset, c: usize, rows: &[u32]) -> Vector<'a> {
     let Some(column) = ds.data.get(c) else { return Vector::Scalar(Value::Null) };
+    gather_column(column, rows)
+}
+
+/// The values of `column` for `rows`, in their typed form.
+fn gather_column<'c>(column: &'c Column, rows: &[u32]) -> Vector<'c> {
     let rows = rows.iter().map(|&r| r as usize);
     match column {
         Column::Null => Vector::Scalar(Value::Null),
@@ -314,6 +320,21 @@ fn gather<'a>(ds: &'a Dataset, c: usize, rows: &[u32]) -> Vector<'a> {
         Column::Date { days, valid } => Vector::Date(rows.map(|r| if valid.get(r) { days[r] } else { NULL_DATE }).collect()),
         Column::Text { dict, codes, valid } => Vector::Text(dict, rows.map(|r| if valid.get(r) { codes[r] } else { NULL_CODE }).collect()),
         Column::Mixed(values) => Vector::Values(rows.map(|r| values[r].clone()).collect()),
+    }
+}
+
+/// A vector that borrows nothing: a computed column's texts, which live no longer than the
+/// evaluation's state, as values.
+fn owned(v: Vector<'_>) -> Vector<'static> {
+    match v {
+        Vector::Scalar(v) => Vector::Scalar(v),
+        Vector::Bool(b) => Vector::Bool(b),
+        Vector::Num(n) => Vector::Num(n),
+        Vector::Date(d) => Vector::Date(d),
+        Vector::Text(dict, codes) => Vector::Values(
+            codes.into_iter().map(|c| if c == NULL_CODE { Value::Null } else { Value::Text(dict[c as usize].clone()) }).collect(),
+        ),
+        Vector::Values(v) => Vector::Values(v),
     }
 }
 

@@ -12,6 +12,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use typed_index_collections::TiVec;
 
 use crate::case::dataset::Dataset;
+use crate::data::column::{Column, ColumnBuilder};
 use crate::expr::{self, BinOp, Env, Expr, ItemField, Slot};
 use crate::ids::{ColumnId, DatasetId, ExistsId, ScalarId, SetId, StepId, ViewId};
 use crate::mechanism::Plan;
@@ -27,8 +28,9 @@ pub(crate) struct State<'a> {
     pub(crate) scalars: TiVec<ScalarId, Value>,
     /// The rows of each view, once known (a filter's view once the filter has run).
     pub(crate) views: TiVec<ViewId, Option<Vec<u32>>>,
-    /// The value a lookup, derive or classify step computed for each row of its dataset.
-    pub(crate) computed: TiVec<StepId, Option<Vec<Value>>>,
+    /// The value a lookup, derive or classify step computed for each row of its dataset, as a
+    /// typed column (which the kernel reads like a dataset's).
+    pub(crate) computed: TiVec<StepId, Option<Column>>,
     /// The value of each group of a grouped aggregate step, by key.
     pub(crate) groups: TiVec<StepId, Option<HashMap<Value, Value>>>,
     pub(crate) items: TiVec<StepId, Option<ItemColumn>>,
@@ -69,15 +71,15 @@ impl Env for RowEnv<'_, '_> {
             Slot::Item(step, field) => self.item(step, field),
             Slot::Column(c) => self.ds.map_or(Value::Null, |d| d.value(self.row, c.index())),
             Slot::Inner(c) => self.inner.map_or(Value::Null, |(d, r)| d.value(r, c.index())),
-            _ => self.get_ref(slot).cloned().unwrap_or(Value::Null),
+            Slot::Computed(s) => self.st.computed[s].as_ref().map_or(Value::Null, |c| c.value(self.row)),
+            Slot::Scalar(_) => self.get_ref(slot).cloned().unwrap_or(Value::Null),
         }
     }
 
     fn get_ref(&self, slot: Slot) -> Option<&Value> {
         match slot {
-            // Columns are typed, not held as values: `get` builds the value.
-            Slot::Column(_) | Slot::Inner(_) => None,
-            Slot::Computed(s) => self.st.computed[s].as_ref().map(|c| &c[self.row]),
+            // Columns, computed ones too, are typed, not held as values: `get` builds the value.
+            Slot::Column(_) | Slot::Inner(_) | Slot::Computed(_) => None,
             Slot::Item(..) => None,
             Slot::Scalar(i) => Some(&self.st.scalars[i]),
         }
@@ -154,6 +156,15 @@ pub(crate) fn reads_inner(e: &Expr) -> bool {
         Expr::Exists(..) => true,
         Expr::Keyed(_, key) => reads_inner(key),
     }
+}
+
+/// The column a step computed: its value for each row of its dataset.
+pub(crate) fn computed_column(values: &[Value]) -> Column {
+    let mut column = ColumnBuilder::default();
+    for v in values {
+        column.push(v);
+    }
+    column.finish()
 }
 
 /// Fills every set whose view's rows are known and that is not filled yet.

@@ -9,9 +9,9 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::eval::kernel::Kernel;
-use crate::eval::state::{RowEnv, State};
-use crate::eval::{Failure, Part, StepResult, at_row, number};
+use crate::eval::rows::{Columns, Reads, RowSource, Walker};
+use crate::eval::state::State;
+use crate::eval::{Failure, Part, StepResult, number};
 use crate::expr::{self, Expr};
 use crate::ids::{FileId, StepId, ViewId};
 use crate::mechanism::{DerivedUnit, Rows, StepCx, StepMechanism, describe_by, describe_where, own_kind, squash};
@@ -259,11 +259,18 @@ impl StepMechanism for Aggregate {
     }
 
     fn run(plan: &AggregatePlan, rb: &Rulebook, st: &mut State<'_>, i: StepId) -> StepResult {
-        run(rb, st, i, plan)
+        let (total, groups) = fold(&Walker::new(rb, st, plan.view, reads(plan)), plan)?;
+        Ok(result(st, i, plan, total, groups))
     }
 
     fn run_vector(plan: &AggregatePlan, rb: &Rulebook, st: &mut State<'_>, i: StepId) -> Option<StepResult> {
-        Some(run_vector(rb, st, i, plan))
+        let columns = match Columns::new(rb, st, plan.view, &reads(plan)) {
+            Ok(columns) => columns,
+            Err(e) => return Some(Err(e.into())),
+        };
+        let folded = fold(&columns, plan);
+        drop(columns);
+        Some(folded.map(|(total, groups)| result(st, i, plan, total, groups)))
     }
 }
 
@@ -319,74 +326,36 @@ impl Acc {
     }
 }
 
-fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &AggregatePlan) -> StepResult {
-    let AggregatePlan { view, op, cond, group, round_rows } = plan;
-    let ds = st.datasets[rb.views[*view].dataset];
-    let rows = st.views[*view].as_deref().unwrap_or(&[]);
-    let mut total = Acc::new(op);
-    let mut groups: BTreeMap<Value, Acc> = BTreeMap::new();
-    for &r in rows {
-        let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
-        let mut fold = || -> Result<(), Failure> {
-            if let Some(c) = cond
-                && !expr::eval_bool(c, &env)?
-            {
-                return Ok(());
-            }
-            let v = match op {
-                AggregateOp::Count => Value::Null,
-                AggregateOp::Sum(e) | AggregateOp::Min(e) | AggregateOp::Max(e) => expr::eval(e, &env)?,
-            };
-            let v = match (round_rows, v) {
-                (Some(rounding), Value::Number(n)) => Value::Number(expr::round(*rounding, n)?),
-                (_, v) => v,
-            };
-            total.add(op, &v)?;
-            if let Some(g) = group {
-                let key = expr::eval(g, &env)?;
-                groups.entry(key).or_insert_with(|| Acc::new(op)).add(op, &v)?;
-            }
-            Ok(())
-        };
-        fold().map_err(at_row(ds, r))?;
-    }
-    Ok(result(st, i, plan, total, groups))
+/// What the fold reads of each row: the rows meeting the condition; the value folded (none for a
+/// count), then the group's key.
+fn reads(plan: &AggregatePlan) -> Reads<'_> {
+    let value = match &plan.op {
+        AggregateOp::Count => None,
+        AggregateOp::Sum(e) | AggregateOp::Min(e) | AggregateOp::Max(e) => Some(e),
+    };
+    Reads { keep: plan.cond.as_ref(), values: value.into_iter().chain(plan.group.as_ref()).collect(), ..Reads::default() }
 }
 
-/// The same on the vector path: the condition, the values and the keys over the rows at once,
-/// then folded in row order.
-fn run_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &AggregatePlan) -> StepResult {
-    let AggregatePlan { view, op, cond, group, round_rows } = plan;
-    let ds = st.datasets[rb.views[*view].dataset];
-    let rows = st.views[*view].as_deref().unwrap_or(&[]);
-    let kernel = Kernel::new(rb, st, ds);
-    let selected;
-    let rows = match cond {
-        Some(c) => {
-            selected = kernel.select(c, rows)?;
-            &selected[..]
-        }
-        None => rows,
-    };
-    let values = match op {
-        AggregateOp::Count => None,
-        AggregateOp::Sum(e) | AggregateOp::Min(e) | AggregateOp::Max(e) => Some(kernel.eval(e, rows)?),
-    };
-    let keys = group.as_ref().map(|g| kernel.eval(g, rows)).transpose()?;
+/// The aggregate over the rows either path gives: each kept row's value (rounded if asked)
+/// folded into the total and into its group's.
+fn fold<S: RowSource>(rows: &S, plan: &AggregatePlan) -> Result<(Acc, BTreeMap<Value, Acc>), Failure> {
+    let AggregatePlan { op, group, round_rows, .. } = plan;
+    let key_at = usize::from(!matches!(op, AggregateOp::Count));
     let mut total = Acc::new(op);
     let mut groups: BTreeMap<Value, Acc> = BTreeMap::new();
-    for k in 0..rows.len() {
-        let v = values.as_ref().map_or(Value::Null, |v| v.value(k));
+    rows.each(|at| {
+        let v = if key_at == 0 { Value::Null } else { rows.value(at, 0)? };
         let v = match (round_rows, v) {
             (Some(rounding), Value::Number(n)) => Value::Number(expr::round(*rounding, n)?),
             (_, v) => v,
         };
         total.add(op, &v)?;
-        if let Some(keys) = &keys {
-            groups.entry(keys.value(k)).or_insert_with(|| Acc::new(op)).add(op, &v)?;
+        if group.is_some() {
+            groups.entry(rows.value(at, key_at)?).or_insert_with(|| Acc::new(op)).add(op, &v)?;
         }
-    }
-    Ok(result(st, i, plan, total, groups))
+        Ok(())
+    })?;
+    Ok((total, groups))
 }
 
 /// The step's value, and per group its breakdown and its value kept for reads by key.

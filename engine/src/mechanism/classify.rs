@@ -6,10 +6,10 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
-use crate::eval::kernel::Kernel;
-use crate::eval::state::{RowEnv, State};
-use crate::eval::{Part, StepResult, at_row};
-use crate::expr::{self, Expr};
+use crate::eval::rows::{Columns, Reads, RowSource, Walker};
+use crate::eval::state::{ItemColumn, State, computed_column};
+use crate::eval::{Failure, Part, StepResult};
+use crate::expr::Expr;
 use crate::ids::{FileId, ListId, StepId, ViewId};
 use crate::mechanism::{DerivedUnit, PerRow, Rows, StepCx, StepMechanism, squash};
 use crate::message::Message;
@@ -199,77 +199,60 @@ fn describe_classes(classes: &[ClassDef]) -> Message {
 }
 
 fn run(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &ClassifyPlan) -> StepResult {
-    let ClassifyPlan { view, list, code, date, classes } = plan;
-    let ds = st.datasets[rb.views[*view].dataset];
-    let rows = st.views[*view].clone().unwrap_or_default();
-    let lst = &rb.lists[*list];
-    let mut items = vec![None; ds.n_rows()];
-    for &r in &rows {
-        let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
-        let c = expr::eval(code, &env).map_err(at_row(ds, r))?;
-        let d = expr::eval(date, &env).map_err(at_row(ds, r))?;
-        if let (Value::Text(c), Value::Date(d)) = (c, d) {
-            items[r as usize] = lst.find(&c, d).map(|it| (it as u32, d));
-        }
-    }
+    let items = find_items(&Walker::new(rb, st, plan.view, item_reads(plan)), rb, plan)?;
     st.items[i] = Some(items);
-    let mut class_of = vec![Value::Null; ds.n_rows()];
-    let mut counts = vec![0u64; classes.len()];
-    let names = class_names(plan);
-    for &r in &rows {
-        let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
-        for (k, class) in classes.iter().enumerate() {
-            if expr::eval_bool(&class.when, &env).map_err(at_row(ds, r))? {
-                class_of[r as usize] = names[k].clone();
-                counts[k] += 1;
-                break;
-            }
-        }
-    }
-    st.computed[i] = Some(class_of);
-    Ok(result(plan, rows.len(), &counts))
+    let (class_of, n_rows, counts) = classes(&Walker::new(rb, st, plan.view, class_reads(plan)), plan)?;
+    st.computed[i] = Some(computed_column(&class_of));
+    Ok(result(plan, n_rows, &counts))
 }
 
 /// The same on the vector path: codes and dates over the view's rows at once, then each class's
-/// condition over the rows no earlier class took.
+/// condition over the rows no earlier class took; the same folds.
 fn run_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &ClassifyPlan) -> StepResult {
-    let ClassifyPlan { view, list, code, date, classes } = plan;
-    let ds = st.datasets[rb.views[*view].dataset];
-    let rows = st.views[*view].clone().unwrap_or_default();
-    let lst = &rb.lists[*list];
-    let mut items = vec![None; ds.n_rows()];
-    {
-        let kernel = Kernel::new(rb, st, ds);
-        let (codes, dates) = (kernel.eval(code, &rows)?, kernel.eval(date, &rows)?);
-        for (k, &r) in rows.iter().enumerate() {
-            if let (Value::Text(c), Value::Date(d)) = (codes.value(k), dates.value(k)) {
-                items[r as usize] = lst.find(&c, d).map(|it| (it as u32, d));
-            }
-        }
-    }
+    let items = find_items(&Columns::new(rb, st, plan.view, &item_reads(plan))?, rb, plan)?;
     st.items[i] = Some(items);
-    let mut class_of = vec![Value::Null; ds.n_rows()];
-    let mut counts = vec![0u64; classes.len()];
+    let (class_of, n_rows, counts) = classes(&Columns::new(rb, st, plan.view, &class_reads(plan))?, plan)?;
+    st.computed[i] = Some(computed_column(&class_of));
+    Ok(result(plan, n_rows, &counts))
+}
+
+/// What the first fold reads of every row of the view: its code, then its date.
+fn item_reads(plan: &ClassifyPlan) -> Reads<'_> {
+    Reads { values: vec![&plan.code, &plan.date], ..Reads::default() }
+}
+
+/// What the second reads: which class's condition holds first.
+fn class_reads(plan: &ClassifyPlan) -> Reads<'_> {
+    Reads { first_of: plan.classes.iter().map(|c| &c.when).collect(), ..Reads::default() }
+}
+
+/// The list item of every row: the one its code names at its date.
+fn find_items<S: RowSource>(rows: &S, rb: &Rulebook, plan: &ClassifyPlan) -> Result<ItemColumn, Failure> {
+    let lst = &rb.lists[plan.list];
+    let mut items = vec![None; rows.dataset().n_rows()];
+    rows.each(|at| {
+        if let (Value::Text(c), Value::Date(d)) = (rows.value(at, 0)?, rows.value(at, 1)?) {
+            items[at.row() as usize] = lst.find(&c, d).map(|it| (it as u32, d));
+        }
+        Ok(())
+    })?;
+    Ok(items)
+}
+
+/// The class of every row (the first whose condition holds), how many rows, and how many of
+/// them in each class.
+fn classes<S: RowSource>(rows: &S, plan: &ClassifyPlan) -> Result<(Vec<Value>, usize, Vec<u64>), Failure> {
     let names = class_names(plan);
-    let mut left = rows.clone();
-    for (k, class) in classes.iter().enumerate() {
-        if left.is_empty() {
-            break;
+    let mut class_of = vec![Value::Null; rows.dataset().n_rows()];
+    let mut counts = vec![0u64; plan.classes.len()];
+    rows.each(|at| {
+        if let Some(k) = rows.first(at)? {
+            class_of[at.row() as usize] = names[k].clone();
+            counts[k] += 1;
         }
-        let holds = Kernel::new(rb, st, ds).eval(&class.when, &left)?;
-        let mut next = Vec::with_capacity(left.len());
-        for (pos, &r) in left.iter().enumerate() {
-            if holds.truth(pos) {
-                class_of[r as usize] = names[k].clone();
-                counts[k] += 1;
-            } else {
-                next.push(r);
-            }
-        }
-        left = next;
-    }
-    st.computed[i] = Some(class_of);
-    Ok(result(plan, rows.len(), &counts))
+        Ok(())
+    })?;
+    Ok((class_of, rows.len(), counts))
 }
 
 fn class_names(plan: &ClassifyPlan) -> Vec<Value> {

@@ -8,10 +8,10 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::eval::kernel::Kernel;
-use crate::eval::state::{RowEnv, State};
-use crate::eval::{Failure, Part, StepResult, at_row};
-use crate::expr::{self, Expr};
+use crate::eval::rows::{Columns, Reads, RowSource, Walker};
+use crate::eval::state::{State, computed_column};
+use crate::eval::{Failure, Part, StepResult};
+use crate::expr::Expr;
 use crate::ids::{FileId, StepId, ViewId};
 use crate::mechanism::{DerivedUnit, PerRow, Rows, StepCx, StepMechanism, describe_by, own_kind, squash};
 use crate::message::Message;
@@ -99,61 +99,56 @@ impl StepMechanism for Derive {
     }
 
     fn run(plan: &DerivePlan, rb: &Rulebook, st: &mut State<'_>, i: StepId) -> StepResult {
-        let DerivePlan { view, value, key } = plan;
-        let ds = st.datasets[rb.views[*view].dataset];
-        let rows = st.views[*view].as_deref().unwrap_or(&[]);
-        let mut values = vec![Value::Null; ds.n_rows()];
-        let mut total = Total::default();
-        let mut breakdown = Vec::new();
-        for &r in rows {
-            let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
-            let v = expr::eval(value, &env).map_err(at_row(ds, r))?;
-            if let Some(k) = key {
-                breakdown.push(keyed(expr::eval(k, &env).map_err(at_row(ds, r))?, &v));
-            }
-            total.add(&v).map_err(at_row(ds, r))?;
-            values[r as usize] = v;
-        }
-        st.computed[i] = Some(values);
-        Ok((total.value(), breakdown))
+        let folded = fold(&Walker::new(rb, st, plan.view, reads(plan)), plan)?;
+        st.computed[i] = Some(computed_column(&folded.values));
+        Ok((folded.total, folded.breakdown))
     }
 
     fn run_vector(plan: &DerivePlan, rb: &Rulebook, st: &mut State<'_>, i: StepId) -> Option<StepResult> {
-        Some(run_vector(rb, st, i, plan))
+        let folded = match Columns::new(rb, st, plan.view, &reads(plan)) {
+            Ok(columns) => fold(&columns, plan),
+            Err(e) => return Some(Err(e.into())),
+        };
+        Some(folded.map(|folded| {
+            st.computed[i] = Some(computed_column(&folded.values));
+            (folded.total, folded.breakdown)
+        }))
     }
 }
 
-/// A row's value under its key, in the breakdown.
 fn keyed(key: Value, value: &Value) -> Part {
     Part { key: key.render(), label: None, count: None, value: Some(value.clone()), detail: None, compared: None }
 }
 
-/// The same on the vector path: the expression over the view's rows at once.
-fn run_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &DerivePlan) -> StepResult {
-    let DerivePlan { view, value, key } = plan;
-    let ds = st.datasets[rb.views[*view].dataset];
-    let rows = st.views[*view].as_deref().unwrap_or(&[]);
-    let vector = Kernel::new(rb, st, ds).eval(value, rows)?;
-    let keys = match key {
-        Some(k) => Some(Kernel::new(rb, st, ds).eval(k, rows)?),
-        None => None,
-    };
-    let mut values = vec![Value::Null; ds.n_rows()];
-    let mut total = Total::default();
-    let mut breakdown = Vec::new();
-    for (k, &r) in rows.iter().enumerate() {
-        let v = vector.value(k);
-        if let Some(keys) = &keys {
-            breakdown.push(keyed(keys.value(k), &v));
-        }
-        total.add(&v)?;
-        values[r as usize] = v;
-    }
-    st.computed[i] = Some(values);
-    Ok((total.value(), breakdown))
+/// What the fold reads of every row of the view: the value, then the key.
+fn reads(plan: &DerivePlan) -> Reads<'_> {
+    Reads { keep: None, values: std::iter::once(&plan.value).chain(plan.key.as_ref()).collect(), ..Reads::default() }
 }
 
-/// The sum of the row values while they are numbers.
+/// What the fold gives: the value of every row of the dataset, the step's total and breakdown.
+struct Folded {
+    values: Vec<Value>,
+    total: Value,
+    breakdown: Vec<Part>,
+}
+
+/// The value of every row, as either path gives it, with the step's total and breakdown.
+fn fold<S: RowSource>(rows: &S, plan: &DerivePlan) -> Result<Folded, Failure> {
+    let mut values = vec![Value::Null; rows.dataset().n_rows()];
+    let mut total = Total::default();
+    let mut breakdown = Vec::new();
+    rows.each(|at| {
+        let v = rows.value(at, 0)?;
+        if plan.key.is_some() {
+            breakdown.push(keyed(rows.value(at, 1)?, &v));
+        }
+        total.add(&v)?;
+        values[at.row() as usize] = v;
+        Ok(())
+    })?;
+    Ok(Folded { values, total: total.value(), breakdown })
+}
+
 struct Total {
     sum: Decimal,
     numbers: bool,

@@ -6,10 +6,10 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::eval::kernel::Kernel;
-use crate::eval::state::{RowEnv, State, build_sets};
-use crate::eval::{Part, StepResult, at_row};
-use crate::expr::{self, Expr};
+use crate::eval::rows::{Columns, Reads, RowSource, Walker};
+use crate::eval::state::{State, build_sets};
+use crate::eval::{Failure, Part, StepResult};
+use crate::expr::Expr;
 use crate::ids::{FileId, StepId, ViewId};
 use crate::mechanism::{DerivedUnit, Rows, StepCx, StepMechanism, describe_where};
 use crate::message::Message;
@@ -87,40 +87,34 @@ impl StepMechanism for Filter {
     }
 
     fn run(plan: &FilterPlan, rb: &Rulebook, st: &mut State<'_>, i: StepId) -> StepResult {
-        let FilterPlan { view, cond } = plan;
-        let ds = st.datasets[rb.views[*view].dataset];
-        let rows = st.views[*view].clone().unwrap_or_default();
-        let mut kept = Vec::with_capacity(rows.len());
-        for r in rows {
-            let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
-            let keep = match cond {
-                Some(c) => expr::eval_bool(c, &env).map_err(at_row(ds, r))?,
-                None => true,
-            };
-            if keep {
-                kept.push(r);
-            }
-        }
+        let kept = fold(&Walker::new(rb, st, plan.view, reads(plan)))?;
         Ok(keep_rows(rb, st, i, kept))
     }
 
-    /// The condition over the view's rows at once.
     fn run_vector(plan: &FilterPlan, rb: &Rulebook, st: &mut State<'_>, i: StepId) -> Option<StepResult> {
-        let FilterPlan { view, cond } = plan;
-        let ds = st.datasets[rb.views[*view].dataset];
-        let rows = st.views[*view].as_deref().unwrap_or(&[]);
-        let kept = match cond {
-            Some(c) => match Kernel::new(rb, st, ds).select(c, rows) {
-                Ok(kept) => kept,
-                Err(e) => return Some(Err(e.into())),
-            },
-            None => rows.to_vec(),
+        let kept = match Columns::new(rb, st, plan.view, &reads(plan)) {
+            Ok(columns) => fold(&columns),
+            Err(e) => return Some(Err(e.into())),
         };
-        Some(Ok(keep_rows(rb, st, i, kept)))
+        Some(kept.map(|kept| keep_rows(rb, st, i, kept)))
     }
 }
 
-/// The rows kept become the step's view; the sets over it can be built.
+/// What the fold reads: the rows meeting the condition, nothing of them.
+fn reads(plan: &FilterPlan) -> Reads<'_> {
+    Reads { keep: plan.cond.as_ref(), ..Reads::default() }
+}
+
+/// The rows kept, as either path gives them.
+fn fold<S: RowSource>(rows: &S) -> Result<Vec<u32>, Failure> {
+    let mut kept = Vec::with_capacity(rows.len());
+    rows.each(|at| {
+        kept.push(at.row());
+        Ok(())
+    })?;
+    Ok(kept)
+}
+
 fn keep_rows(rb: &Rulebook, st: &mut State<'_>, i: StepId, kept: Vec<u32>) -> (Value, Vec<Part>) {
     let n = kept.len();
     let me = rb.views.position(|v| v.step == Some(i)).expect("every filter step defines a view");

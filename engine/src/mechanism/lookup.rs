@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use crate::case::dataset::Dataset;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
-use crate::eval::kernel::Kernel;
-use crate::eval::state::{RowEnv, State};
+use crate::eval::rows::{Columns, Reads, RowSource, Walker};
+use crate::eval::state::{RowEnv, State, computed_column};
 use crate::eval::{Failure, Part, StepResult, at_row};
 use crate::expr::{self, Expr};
 use crate::ids::{FileId, StepId, TableId, ViewId};
@@ -234,40 +234,36 @@ fn bind_keys(
 }
 
 fn run_rows(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &LookupRowsPlan) -> StepResult {
-    let LookupRowsPlan { view, table, column, keys } = plan;
-    let ds = st.datasets[rb.views[*view].dataset];
-    let tbl = &rb.tables[*table];
-    let rows = st.views[*view].clone().unwrap_or_default();
-    let mut hits = Hits::new(ds.n_rows());
-    let mut key_values = Vec::with_capacity(keys.len());
-    for r in rows {
-        let env = RowEnv { rb, st, ds: Some(ds), row: r as usize, inner: None };
-        key_values.clear();
-        for k in keys {
-            key_values.push(expr::eval(k, &env).map_err(at_row(ds, r))?);
-        }
-        hits.find(tbl, *column, &key_values, r, ds)?;
-    }
-    Ok(hits.result(st, i, tbl, *column))
+    let hits = fold(&Walker::new(rb, st, plan.view, reads(plan)), rb, plan)?;
+    Ok(hits.result(st, i, &rb.tables[plan.table], plan.column))
 }
 
-/// The same on the vector path: each key over the view's rows at once, then the table looked up
-/// row by row.
+/// The same on the vector path: each key over the view's rows at once, then the same fold.
 fn run_rows_vector(rb: &Rulebook, st: &mut State<'_>, i: StepId, plan: &LookupRowsPlan) -> StepResult {
-    let LookupRowsPlan { view, table, column, keys } = plan;
-    let ds = st.datasets[rb.views[*view].dataset];
+    let hits = fold(&Columns::new(rb, st, plan.view, &reads(plan))?, rb, plan)?;
+    Ok(hits.result(st, i, &rb.tables[plan.table], plan.column))
+}
+
+/// What the fold reads of every row of the view: its keys, in the table's key order.
+fn reads(plan: &LookupRowsPlan) -> Reads<'_> {
+    Reads { values: plan.keys.iter().collect(), ..Reads::default() }
+}
+
+/// The table looked up for every row, as either path gives its keys.
+fn fold<S: RowSource>(rows: &S, rb: &Rulebook, plan: &LookupRowsPlan) -> Result<Hits, Failure> {
+    let LookupRowsPlan { table, column, keys, .. } = plan;
     let tbl = &rb.tables[*table];
-    let rows = st.views[*view].as_deref().unwrap_or(&[]);
-    let kernel = Kernel::new(rb, st, ds);
-    let key_vectors = keys.iter().map(|k| kernel.eval(k, rows)).collect::<Result<Vec<_>, _>>()?;
+    let ds = rows.dataset();
     let mut hits = Hits::new(ds.n_rows());
     let mut key_values = Vec::with_capacity(keys.len());
-    for (k, &r) in rows.iter().enumerate() {
+    rows.each(|at| {
         key_values.clear();
-        key_values.extend(key_vectors.iter().map(|v| v.value(k)));
-        hits.find(tbl, *column, &key_values, r, ds)?;
-    }
-    Ok(hits.result(st, i, tbl, *column))
+        for k in 0..keys.len() {
+            key_values.push(rows.value(at, k)?);
+        }
+        hits.find(tbl, *column, &key_values, at.row(), ds)
+    })?;
+    Ok(hits)
 }
 
 /// What a lookup over rows found: the value of each row, and per table row hit how many rows
@@ -308,7 +304,7 @@ impl Hits {
     }
 
     fn result(self, st: &mut State<'_>, i: StepId, tbl: &Table, column: usize) -> (Value, Vec<Part>) {
-        st.computed[i] = Some(self.values);
+        st.computed[i] = Some(computed_column(&self.values));
         let breakdown = self
             .by_row
             .into_iter()
