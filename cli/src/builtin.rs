@@ -114,13 +114,30 @@ pub fn export_into(dir: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    /// Every file of the repository's `rules/` and `norms/` is in the copy built into the binary
+    /// (whatever years and schemes are shipped).
     #[test]
-    fn the_built_in_copy_holds_every_shipped_year_and_norm() {
-        let years: Vec<&str> = RULES.dirs().filter_map(|d| d.path().to_str()).filter(|n| n.parse::<i32>().is_ok()).collect();
-        assert!(years.len() >= 6, "{years:?}");
-        assert!(RULES.get_file("2025/rulebook.toml").is_some());
-        assert!(RULES.get_file("capitation/2026/rulebook.toml").is_some());
-        assert!(NORMS.get_file("patients/v1.toml").is_some());
+    fn the_built_in_copy_holds_every_shipped_file() {
+        fn files(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    files(root, &path, out);
+                } else {
+                    out.push(path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        for (folder, copy) in [("rules", &RULES), ("norms", &NORMS)] {
+            let root = repo.join(folder);
+            let mut shipped = Vec::new();
+            files(&root, &root, &mut shipped);
+            assert!(!shipped.is_empty(), "{folder}/ holds files");
+            for file in shipped {
+                assert!(copy.get_file(&file).is_some(), "{folder}/{file} is not built into the binary");
+            }
+        }
         assert_eq!(fingerprint().len(), 64);
     }
 }

@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn a_label_wraps_at_spaces_and_keeps_every_word() {
-        let label = "Patientèle PEPS : MT au 31/12/2025, consommante, hors AME, dans le segment de l'équipe";
+        let label = "Une étiquette assez longue : des mots, une date 31/12/2025, une virgule, et encore des mots";
         let lines = wrap(label, 30);
         assert!(lines.iter().all(|l| width(l) <= 30), "{lines:?}");
         assert_eq!(lines.join(" "), label);
