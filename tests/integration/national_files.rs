@@ -331,6 +331,65 @@ fn acts_find_their_team_through_their_patient_on_one_thread_or_two() {
     }
 }
 
+/// A file with the team column, large enough (over 16 MB) to be cut in two halves on two
+/// threads: the teams met in either half, their rows in the national order, each patient's team
+/// the first row's (a patient listed in two teams, once in each half, takes the acts to the first
+/// team) and the duplicate's lines: all as on one thread, byte for byte, diagnostics included.
+#[test]
+fn a_file_with_the_team_column_is_cut_in_halves_as_in_one_piece() {
+    let tmp = tempfile::tempdir().unwrap();
+    let national = tmp.path().join("national");
+    std::fs::create_dir_all(&national).unwrap();
+    let rows: usize = 460_000;
+    let mut p = String::from("patient_id;team_id;birth_date;sex;ald_count;c2s;ame;consuming\n");
+    let mut a = String::from("ps_id;patient_id;act_date;act_code;quantity;coefficient;amount\n");
+    for i in 0..rows {
+        // Teams in a scattered order; team T031 only in the second half.
+        let team = if i > rows / 2 && i % 1000 == 0 { 31 } else { (i * 7919) % 30 + 1 };
+        p.push_str(&format!("P{i:09};T{team:03};{:02}/06/{};F;{};0;0;1\n", i % 28 + 1, 1930 + i % 90, i % 4));
+        if i % 50 == 0 {
+            a.push_str(&format!("10000000000;P{i:09};{:02}/03/2025;G;1;1,00;{},00\n", i % 28 + 1, 25 + i % 7));
+        }
+    }
+    // The first patient again, in another team, in the second half: its acts stay with its first team.
+    p.push_str("P000000000;T029;01/06/1950;F;0;0;0;1\n");
+    a.push_str("10000000001;P000000000;02/03/2025;G;1;1,00;30,00\n");
+    std::fs::write(national.join("patients.csv"), p).unwrap();
+    std::fs::write(national.join("activity.csv"), a).unwrap();
+    assert!(std::fs::metadata(national.join("patients.csv")).unwrap().len() > 16 << 20, "large enough to be cut in halves");
+    let bench = crate::util::repo().join("bench/peers");
+    let (rules, norms) = (bench.join("rules").display().to_string(), bench.join("norms").display().to_string());
+    let dir = national.display().to_string();
+    let run = |threads: &str| {
+        let args = [
+            "compute",
+            "--year",
+            "2025",
+            "--rules",
+            &rules,
+            "--norms",
+            &norms,
+            "--format",
+            "json",
+            "--outputs",
+            "all",
+            "--partition-by",
+            "team_id",
+            "--threads",
+            threads,
+            &dir,
+        ];
+        let run = peps(&args);
+        assert!(!run.stdout.is_empty(), "{}", run.stderr);
+        (run.code, run.stdout, run.stderr)
+    };
+    let one = run("1");
+    let json: Json = serde_json::from_str(&one.1).unwrap();
+    let cases = json["cases"].as_array().or_else(|| json.as_array()).map_or(0, Vec::len);
+    assert_eq!(cases, 31, "every team, the one of the second half only too");
+    assert!(run("2") == one, "two halves on two threads give what one piece gives");
+}
+
 /// Keys are per case: a national file is every team's file side by side, so a key repeats across
 /// teams (each team's IK table has its professions; a nurse works in two teams) and is refused
 /// only twice in one team. The duplicate and its first row are both cited at the national lines.

@@ -20,6 +20,7 @@ use serde::ser::SerializeStruct;
 
 use crate::data::column::{Column, ColumnBuilder};
 use crate::data::limits::{Fault, Guarded, MAX_LINE_BYTES, OpenError, open_regular};
+use crate::data::row::TypedRow;
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use crate::message::Message;
 use crate::rules::inputs::RejectedRows;
@@ -192,19 +193,22 @@ impl Sink for Collect {
         false
     }
 
-    fn accepted(&mut self, _row: u64, values: Box<[Value]>) {
-        if self.columns.len() < values.len() {
-            // A row wider than the rows before it (the validator gives one value per field of the
-            // norm, so only the first row): earlier rows have no value there.
+    fn accepted(&mut self, _row: u64, values: TypedRow<'_>) {
+        let cells = values.cells();
+        if self.columns.len() < cells.len() {
+            // The first row: the validator gives one cell per field of the norm.
             let n_rows = self.n_rows;
-            self.columns.resize_with(values.len(), || {
+            self.columns.resize_with(cells.len(), || {
                 let mut b = ColumnBuilder::default();
                 (0..n_rows).for_each(|_| b.push(&Value::Null));
                 b
             });
         }
         for (i, builder) in self.columns.iter_mut().enumerate() {
-            builder.push(values.get(i).unwrap_or(&Value::Null));
+            match cells.get(i) {
+                Some(cell) => builder.push_cell(cell, &values),
+                None => builder.push(&Value::Null),
+            }
         }
         self.n_rows += 1;
     }

@@ -39,6 +39,9 @@ pub struct NationalInput {
     pub path: PathBuf,
 }
 
+/// The case of each key of a file other files link to (its first row's case).
+type KeyCases = HashMap<Box<[u8]>, u32>;
+
 /// Every case's rows of a set of national files, in memory.
 pub struct National {
     pub files: Vec<NationalFile>,
@@ -62,12 +65,13 @@ pub(crate) fn partition(
     let Some(mut opened) = open_all(schema, readers, column, inputs, &mut diags) else { return (None, diags) };
     let mut cases = Cases { keys: HashMap::new(), names: Vec::new(), parts: Vec::new(), files: opened.len() };
     // Per file that others link to: each of its keys' case.
-    let mut maps: Vec<Option<HashMap<Box<[u8]>, u32>>> = opened.iter().map(|o| o.key_fields.as_ref().map(|_| HashMap::new())).collect();
+    let mut maps: Vec<Option<KeyCases>> = opened.iter().map(|o| o.key_fields.as_ref().map(|_| HashMap::new())).collect();
     for f in order(&opened) {
-        let (map_in, map_out) = split_maps(&mut maps, f, opened[f].target());
+        let (map_in, mut map_out) = split_maps(&mut maps, f, opened[f].target());
         let o = &mut opened[f];
         let halves = match (map_in, o.middle()) {
             (Some(map), Some(middle)) if threads > 1 && map_out.is_none() => cut_in_halves(o, f, map, middle, &mut cases),
+            (None, Some(middle)) if threads > 1 && o.has_column() => cut_own_in_halves(o, f, map_out.as_deref_mut(), middle, &mut cases),
             _ => Ok(false),
         };
         let done = match halves {
@@ -95,7 +99,7 @@ pub(crate) fn partition(
 
 /// The cases met so far: their keys, and their parts of each file.
 struct Cases {
-    keys: HashMap<Box<[u8]>, u32>,
+    keys: KeyCases,
     names: Vec<Box<[u8]>>,
     parts: Vec<Vec<CaseBuffer>>,
     files: usize,
@@ -105,8 +109,8 @@ struct Cases {
 fn cut_file(
     o: &mut Opened,
     f: usize,
-    map_in: Option<&HashMap<Box<[u8]>, u32>>,
-    mut map_out: Option<&mut HashMap<Box<[u8]>, u32>>,
+    map_in: Option<&KeyCases>,
+    mut map_out: Option<&mut KeyCases>,
     cases: &mut Cases,
 ) -> Result<(), Diagnostic> {
     // The last linked key and its case: a file lists the rows of one key together, and
@@ -131,7 +135,7 @@ fn cut_file(
     Ok(())
 }
 
-fn linked_case(k: &[u8], map: Option<&HashMap<Box<[u8]>, u32>>, last: &mut (Vec<u8>, Option<u32>)) -> Option<u32> {
+fn linked_case(k: &[u8], map: Option<&KeyCases>, last: &mut (Vec<u8>, Option<u32>)) -> Option<u32> {
     if !k.is_empty() && k == last.0.as_slice() {
         return last.1;
     }
@@ -143,7 +147,7 @@ fn linked_case(k: &[u8], map: Option<&HashMap<Box<[u8]>, u32>>, last: &mut (Vec<
 }
 
 /// A linked file's rows cut by one reader of a range of it, into parts of their own.
-fn cut_range(r: &mut Opened, map: &HashMap<Box<[u8]>, u32>, n_cases: usize) -> Result<Vec<CaseBuffer>, Diagnostic> {
+fn cut_range(r: &mut Opened, map: &KeyCases, n_cases: usize) -> Result<Vec<CaseBuffer>, Diagnostic> {
     let mut parts = vec![CaseBuffer::default(); n_cases];
     let mut last: (Vec<u8>, Option<u32>) = (Vec::new(), None);
     while r.next_record()? {
@@ -163,17 +167,17 @@ fn cut_range(r: &mut Opened, map: &HashMap<Box<[u8]>, u32>, n_cases: usize) -> R
 /// its first. `false` when a half holds a quote: the file is then cut in one piece. The cutting
 /// of the peers' 5 M acts is on one thread the largest part of what the run does on one core
 /// while the other waits (`BENCHMARKS.md`, issue 18).
-fn cut_in_halves(o: &mut Opened, f: usize, map: &HashMap<Box<[u8]>, u32>, middle: u64, cases: &mut Cases) -> Result<bool, Diagnostic> {
+fn cut_in_halves(o: &mut Opened, f: usize, map: &KeyCases, middle: u64, cases: &mut Cases) -> Result<bool, Diagnostic> {
     let size = std::fs::metadata(o.file_path()).map(|m| m.len()).unwrap_or(middle);
     let (mut a, mut b) = (o.range(o.data_start(), middle)?, o.range(middle, size)?);
     let n = cases.parts.len();
-    let (first, second) = std::thread::scope(|s| {
+    let (first, second, hash) = std::thread::scope(|s| {
+        let hash = s.spawn(|| o.file_hash());
         let second = s.spawn(|| cut_range(&mut b, map, n));
         let first = cut_range(&mut a, map, n);
-        (first, second.join())
+        (first, second.join(), hash.join())
     });
-    let second = second.unwrap_or_else(|_| Err(o.failure(&msg!("eval-national-thread-stopped"))));
-    let (first, second) = (first?, second?);
+    let (first, second, hash) = (first?, finished(o, second)?, finished(o, hash)?);
     if a.quoted || b.quoted {
         return Ok(false);
     }
@@ -187,8 +191,70 @@ fn cut_in_halves(o: &mut Opened, f: usize, map: &HashMap<Box<[u8]>, u32>, middle
     }
     o.absorb(&a, offset_a);
     o.absorb(&b, offset_b);
-    o.hash_all()?;
+    o.file.sha256 = hash;
     Ok(true)
+}
+
+/// The rows of a file with the case column, between two line starts, cut by one reader: the
+/// cases in the order met, each one's part, and (`keyed`: other files link to this one) the
+/// case of each key, the first met.
+fn cut_own_range(r: &mut Opened, keyed: bool) -> Result<(Cases, KeyCases), Diagnostic> {
+    let mut local = Cases { keys: HashMap::new(), names: Vec::new(), parts: Vec::new(), files: 1 };
+    let mut map = HashMap::new();
+    cut_file(r, 0, None, keyed.then_some(&mut map), &mut local)?;
+    Ok((local, map))
+}
+
+/// Cuts a file with the case column in two halves on two threads (the other core waited while
+/// the patients' file of the peers' workload was cut on one), then takes in the first half's
+/// cases and keys, then the second's: the cases, their rows and the keys' cases come out as a
+/// reading in one piece gives them. `false` when a half holds a quote.
+fn cut_own_in_halves(
+    o: &mut Opened,
+    f: usize,
+    mut map_out: Option<&mut KeyCases>,
+    middle: u64,
+    cases: &mut Cases,
+) -> Result<bool, Diagnostic> {
+    let size = std::fs::metadata(o.file_path()).map(|m| m.len()).unwrap_or(middle);
+    let (mut a, mut b) = (o.range(o.data_start(), middle)?, o.range(middle, size)?);
+    let keyed = map_out.is_some();
+    let (first, second, hash) = std::thread::scope(|s| {
+        let hash = s.spawn(|| o.file_hash());
+        let second = s.spawn(|| cut_own_range(&mut b, keyed));
+        let first = cut_own_range(&mut a, keyed);
+        (first, second.join(), hash.join())
+    });
+    let (first, second, hash) = (first?, finished(o, second)?, finished(o, hash)?);
+    if a.quoted || b.quoted {
+        return Ok(false);
+    }
+    let offset_a = o.lines_read();
+    let offset_b = offset_a + a.lines_read();
+    let header = o.file.header.len();
+    for ((local, map), offset) in [(first, offset_a), (second, offset_b)] {
+        let global: Vec<u32> = local.names.iter().map(|name| case_index(cases, name)).collect();
+        for (case, mut parts) in local.parts.into_iter().enumerate() {
+            if let Some(part) = parts.pop() {
+                cut::merge(&mut cases.parts[global[case] as usize][f], part, header, offset);
+            }
+        }
+        if let Some(m) = map_out.as_deref_mut() {
+            // A key given by two cases' rows stays with the first: the first half's come first.
+            for (key, case) in map {
+                m.entry(key).or_insert(global[case as usize]);
+            }
+        }
+    }
+    o.absorb(&a, offset_a);
+    o.absorb(&b, offset_b);
+    o.file.sha256 = hash;
+    Ok(true)
+}
+
+/// What a thread of a cut gave, or the error of a thread that stopped.
+fn finished<T>(o: &Opened, joined: std::thread::Result<Result<T, Diagnostic>>) -> Result<T, Diagnostic> {
+    joined.unwrap_or_else(|_| Err(o.failure(&msg!("eval-national-thread-stopped"))))
 }
 
 /// The index of case `key`, a new one when it is first met.
@@ -205,12 +271,7 @@ fn case_index(cases: &mut Cases, key: &[u8]) -> u32 {
 
 /// The map a file reads its cases from (the file it links to) and the one it fills (when others
 /// link to it): never the same file.
-#[allow(clippy::type_complexity)]
-fn split_maps(
-    maps: &mut [Option<HashMap<Box<[u8]>, u32>>],
-    f: usize,
-    target: Option<usize>,
-) -> (Option<&HashMap<Box<[u8]>, u32>>, Option<&mut HashMap<Box<[u8]>, u32>>) {
+fn split_maps(maps: &mut [Option<KeyCases>], f: usize, target: Option<usize>) -> (Option<&KeyCases>, Option<&mut KeyCases>) {
     match target {
         Some(t) if t < f => {
             let (a, b) = maps.split_at_mut(f);

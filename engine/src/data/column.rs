@@ -12,6 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use foldhash::HashMap;
 use rust_decimal::Decimal;
 
+use crate::data::row::{Cell, TypedRow};
 use crate::value::{SmolStr, Value};
 
 /// One bit per row.
@@ -171,6 +172,40 @@ struct Dict {
     last: Option<(SmolStr, u32)>,
 }
 
+impl Dict {
+    /// The code of `t` in `dict`, added when new.
+    #[inline]
+    fn code(&mut self, dict: &mut Vec<SmolStr>, t: &str) -> u32 {
+        if let Some((last, c)) = &self.last
+            && last.as_str() == t
+        {
+            return *c;
+        }
+        let c = match self.index.get(t) {
+            Some(&c) => c,
+            None => {
+                let c = dict.len() as u32;
+                let text = SmolStr::new(t);
+                dict.push(text.clone());
+                self.index.insert(text, c);
+                c
+            }
+        };
+        self.last = Some((dict[c as usize].clone(), c));
+        c
+    }
+}
+
+fn row_value(cell: &Cell, row: &TypedRow<'_>) -> Value {
+    match *cell {
+        Cell::Null => Value::Null,
+        Cell::Number(n) => Value::Number(n),
+        Cell::Date(d) => Value::Date(d),
+        Cell::Bool(b) => Value::Bool(b),
+        Cell::Text { .. } => Value::text(row.text(cell)),
+    }
+}
+
 impl ColumnBuilder {
     pub(crate) fn push(&mut self, v: &Value) {
         let len = self.len;
@@ -212,6 +247,39 @@ impl ColumnBuilder {
             *column = widened;
             let pushed = push_typed(column, &mut self.dict_index, v);
             debug_assert!(pushed, "a widened column holds the value");
+        }
+    }
+
+    /// Pushes a typed row's cell: the common case (a value of the column's form) without
+    /// building a `Value`; any other through [`ColumnBuilder::push`], which types or widens.
+    #[inline]
+    pub(crate) fn push_cell(&mut self, cell: &Cell, row: &TypedRow<'_>) {
+        let pushed = match (self.column.as_mut(), cell) {
+            (Some(Column::Scaled { scale, mantissas, valid }), Cell::Number(d)) if d.scale() == *scale => match i64::try_from(d.mantissa())
+            {
+                Ok(m) => {
+                    mantissas.push(m);
+                    valid.push(true);
+                    true
+                }
+                Err(_) => false,
+            },
+            (Some(Column::Date { days, valid }), Cell::Date(d)) => {
+                days.push(d.num_days_from_ce());
+                valid.push(true);
+                true
+            }
+            (Some(Column::Text { dict, codes, valid }), Cell::Text { .. }) => {
+                codes.push(self.dict_index.code(dict, row.text(cell)));
+                valid.push(true);
+                true
+            }
+            _ => false,
+        };
+        if pushed {
+            self.len += 1;
+        } else {
+            self.push(&row_value(cell, row));
         }
     }
 
@@ -257,23 +325,7 @@ fn push_typed(column: &mut Column, dict_index: &mut Dict, v: &Value) -> bool {
             valid.push(true);
         }
         (Column::Text { dict, codes, valid }, Value::Text(t)) => {
-            let code = match &dict_index.last {
-                Some((last, c)) if last == t => *c,
-                _ => {
-                    let c = match dict_index.index.get(t) {
-                        Some(&c) => c,
-                        None => {
-                            let c = dict.len() as u32;
-                            dict.push(t.clone());
-                            dict_index.index.insert(t.clone(), c);
-                            c
-                        }
-                    };
-                    dict_index.last = Some((t.clone(), c));
-                    c
-                }
-            };
-            codes.push(code);
+            codes.push(dict_index.code(dict, t));
             valid.push(true);
         }
         _ => return false,

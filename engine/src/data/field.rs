@@ -19,7 +19,6 @@ use crate::data::limits::MAX_NUMBER;
 use crate::data::norm::{Checksum, Encoding, Field, FieldKind, Norm};
 use crate::diagnostic::{Code, did_you_mean};
 use crate::message::Message;
-use crate::value::Value;
 
 /// What a field holds once read.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -297,27 +296,6 @@ pub(crate) fn check_value(
         return FieldValue::Empty;
     }
     plan.check(trimmed, formats, out)
-}
-
-impl FieldValue {
-    /// The value as rules read it; `bytes` are the field's bytes in the file (text values are
-    /// read from them, trimmed).
-    pub(crate) fn to_value(self, bytes: &[u8], encoding: Encoding) -> Value {
-        match self {
-            FieldValue::Absent | FieldValue::Empty | FieldValue::Bad => Value::Null,
-            FieldValue::Text => {
-                let bytes = trim_bytes(bytes);
-                let as_is = if encoding == Encoding::Utf8 || bytes.is_ascii() { std::str::from_utf8(bytes).ok() } else { None };
-                match as_is {
-                    Some(s) => Value::text(s),
-                    None => Value::text(&text_of(bytes, encoding)),
-                }
-            }
-            FieldValue::Number(n) => Value::Number(n),
-            FieldValue::Date(d) => Value::Date(d),
-            FieldValue::Bool(b) => Value::Bool(b),
-        }
-    }
 }
 
 /// The text of a value in the file's encoding; an invalid UTF-8 value is a finding.

@@ -7,10 +7,11 @@ use serde::Serialize;
 use serde::ser::SerializeStruct;
 
 use crate::data::norm::Encoding;
+use crate::data::row::TypedRow;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::message::Message;
 use crate::validate::severity;
-use crate::value::{Period, Status, Value};
+use crate::value::{Period, Status};
 
 /// One problem of a file: where (row = line of the file, the header being line 1; none for the
 /// file as a whole), which field, which value (masked for identifiers) and why.
@@ -184,10 +185,9 @@ pub trait Sink {
     fn wants_rows(&self) -> bool {
         false
     }
-    /// A row that is not rejected, typed: one value per field of the norm (null when empty). The
-    /// row is handed over whole, boxed as datasets keep their rows.
-    #[allow(clippy::boxed_local, reason = "the case reader keeps the box as it is, without a copy")] // not prose
-    fn accepted(&mut self, _row: u64, _values: Box<[Value]>) {}
+    /// A row that is not rejected, typed: one cell per field of the norm (null when empty),
+    /// lent for the call.
+    fn accepted(&mut self, _row: u64, _values: TypedRow<'_>) {}
 }
 
 /// A sink that keeps nothing (the report's counts and examples are enough).

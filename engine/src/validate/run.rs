@@ -11,6 +11,7 @@ mod row;
 use std::io::{self, Read};
 
 use crate::data::field::{FieldValue, Finding, text_of};
+use crate::data::row::Staged;
 use crate::diagnostic::{Code, Severity};
 use crate::expr::{Env, Expr, Slot};
 use crate::message::Message;
@@ -141,7 +142,7 @@ pub(crate) struct Pending {
     /// Each row's problems, in row order.
     pub(crate) problems: Vec<Problem>,
     /// The typed values of each row without an error so far, when the sink takes them.
-    pub(crate) values: Vec<Option<Box<[Value]>>>,
+    pub(crate) staged: Staged,
 }
 
 pub(crate) struct PendingRow {
@@ -358,9 +359,9 @@ impl<'p, 'a> Run<'p, 'a> {
         });
         std::hint::black_box(touched);
         let mut problems = pending.problems.drain(..);
-        let mut values = pending.values.drain(..);
-        for r in &pending.rows {
-            let typed = if self.typed { values.next().flatten() } else { None };
+        let width = self.plan.fields.len();
+        for (k, r) in pending.rows.iter().enumerate() {
+            let typed = if self.typed { pending.staged.row(k, width) } else { None };
             self.row_problems.clear();
             self.row_problems.extend(problems.by_ref().take(r.n_problems));
             // A row with a key is compared by its key (an identical row has the same key); a row
@@ -410,7 +411,7 @@ impl<'p, 'a> Run<'p, 'a> {
             self.row_problems = row_problems;
         }
         drop(problems);
-        drop(values);
+        pending.staged.clear();
         pending.rows.clear();
         pending.bytes.clear();
         self.pending = pending;

@@ -125,15 +125,12 @@ impl Opened {
         })
     }
 
-    /// Where the rows of a linked file can be cut in two halves read at once: the byte where the
+    /// Where the rows of a file can be cut in two halves read at once: the byte where the
     /// second half starts, a line start near the middle (`None`: a file too small to gain). A
     /// quote in either half makes the caller read the file in one piece again, since a quoted
     /// line break could sit on the cut.
     pub(crate) fn middle(&self) -> Option<u64> {
         const WORTH: u64 = 16 << 20;
-        if !matches!(self.route, Route::Link { .. }) || self.key_fields.is_some() {
-            return None;
-        }
         let size = std::fs::metadata(&self.path).ok()?.len();
         if size < WORTH {
             return None;
@@ -171,7 +168,7 @@ impl Opened {
             header_lines: 0,
             splitter: Splitter::sized(input, self.splitter.sep, Some(end - start)),
             route,
-            key_fields: None,
+            key_fields: self.key_fields.clone(),
             norm_name: self.norm_name.clone(),
             header_cells: self.header_cells.clone(),
             scratch: Vec::new(),
@@ -210,8 +207,9 @@ impl Opened {
         }
     }
 
-    /// Hashes the whole file (when its rows were read by range readers).
-    pub(crate) fn hash_all(&mut self) -> Result<(), Diagnostic> {
+    /// The SHA-256 of the whole file, read again (when its rows were read by range readers, on
+    /// a thread of its own beside them).
+    pub(crate) fn file_hash(&self) -> Result<String, Diagnostic> {
         let mut file = File::open(&self.path).map_err(|e| {
             Diagnostic::error(
                 Code::DataFileUnreadable,
@@ -229,8 +227,7 @@ impl Opened {
                 Err(_) => break,
             }
         }
-        self.file.sha256 = hash.hex();
-        Ok(())
+        Ok(hash.hex())
     }
 
     /// The file this one links to for its cases.

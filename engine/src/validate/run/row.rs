@@ -55,8 +55,11 @@ impl<'p, 'a> Run<'p, 'a> {
         let may_reject_now = self.row_problems.iter().any(Problem::is_error);
         let may_reject = may_reject_now || key.is_some() || (hash.is_some() && self.plan.norm.duplicate_rows == Severity::Error);
         if self.typed {
-            let values = (hash.is_some() && !may_reject_now).then(|| self.row_values(s));
-            self.pending.values.push(values);
+            if hash.is_some() && !may_reject_now {
+                self.stage_row(s);
+            } else {
+                self.pending.staged.skip();
+            }
         }
         let p = &mut self.pending;
         let kept = may_reject.then(|| {
@@ -73,17 +76,10 @@ impl<'p, 'a> Run<'p, 'a> {
         Ok(())
     }
 
-    /// The typed values of the current record, one per field of the norm.
-    pub(crate) fn row_values<R: Read>(&self, s: &Splitter<R>) -> Box<[Value]> {
-        let encoding = self.plan.norm.encoding;
-        self.cells
-            .iter()
-            .zip(&self.columns)
-            .map(|(cell, col)| match col {
-                Some(col) => cell.to_value(s.field(*col), encoding),
-                None => Value::Null,
-            })
-            .collect()
+    /// Stages the typed values of the current record, one per field of the norm.
+    pub(crate) fn stage_row<R: Read>(&mut self, s: &Splitter<R>) {
+        let fields = self.cells.iter().zip(&self.columns).map(|(cell, col)| (*cell, col.map(|c| s.field(c))));
+        self.pending.staged.push(fields, self.plan.norm.encoding);
     }
 
     /// Quoting problems of the current record (of the header when `header`).
