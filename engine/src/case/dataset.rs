@@ -142,17 +142,20 @@ pub(crate) fn read_bytes(name: &str, bytes: &[u8], shown: &str, checks: &Validat
 
 /// [`read_bytes`] as one of the files of a case: references to the files read before are
 /// checked, and the keys others refer to are collected into `links` (a national file's rows of
-/// one case, read as the case's own file).
+/// one case, read as the case's own file). `hashed`: the dataset's `sha256` is the bytes' (else
+/// empty: the national file they are cut from is hashed whole, and names them).
 pub(crate) fn read_bytes_linked(
     name: &str,
-    bytes: &[u8],
+    (bytes, hashed): (&[u8], bool),
     shown: &str,
     checks: &Validator<'_>,
     rejected: RejectedRows,
     links: &mut Links,
 ) -> DatasetRead {
     let file_name = shown.rsplit('/').next().unwrap_or(shown);
-    read_stream(name, (file_name, shown), bytes, Some(bytes.len() as u64), checks, rejected, links)
+    let guard = Guarded::new(bytes).nul_from(crate::validate::BINARY_SNIFF);
+    let guard = if hashed { guard } else { guard.unhashed() };
+    read_guarded(name, (file_name, shown), guard, Some(bytes.len() as u64), checks, rejected, links)
 }
 
 /// Keeps what a case needs of a validation run: the typed values, column by column, and the codes
@@ -226,7 +229,20 @@ fn read_stream<R: Read>(
 ) -> DatasetRead {
     // The validator says what a file with NUL bytes at its start is (a spreadsheet, UTF-16 text:
     // V430); a NUL byte further on stops the guard (D215).
-    let mut guard = Guarded::new(input).nul_from(crate::validate::BINARY_SNIFF);
+    let guard = Guarded::new(input).nul_from(crate::validate::BINARY_SNIFF);
+    read_guarded(name, (file_name, shown), guard, size, checks, rejected, links)
+}
+
+/// [`read_stream`] through a guard already made.
+fn read_guarded<R: Read>(
+    name: &str,
+    (file_name, shown): (&str, &str),
+    mut guard: Guarded<R>,
+    size: Option<u64>,
+    checks: &Validator<'_>,
+    rejected: RejectedRows,
+    links: &mut Links,
+) -> DatasetRead {
     let mut sink = Collect::default();
     let options = Options { show_identifiers: false, examples_per_code: EXAMPLES_PER_CODE, any_file_name: true };
     let report = match checks.run_linked(file_name, &mut guard, size, &options, &mut sink, links) {

@@ -55,7 +55,8 @@ impl LineEndings {
 /// top sees every complete record that precedes the problem.
 pub(crate) struct Guarded<R> {
     inner: R,
-    hasher: StreamHash,
+    /// None: the bytes are known by another hash (a part of a national file already hashed).
+    hasher: Option<StreamHash>,
     /// Current line (1-based) at the end of what was delivered.
     line: usize,
     line_len: usize,
@@ -80,7 +81,7 @@ impl<R: Read> Guarded<R> {
     pub(crate) fn with_limits(inner: R, max_line: usize) -> Self {
         Guarded {
             inner,
-            hasher: StreamHash::default(),
+            hasher: Some(StreamHash::default()),
             line: 1,
             line_len: 0,
             pending_cr: false,
@@ -96,6 +97,12 @@ impl<R: Read> Guarded<R> {
     /// Lets NUL bytes pass in the first `n` bytes (the reader on top judges them).
     pub(crate) fn nul_from(mut self, n: u64) -> Self {
         self.nul_from = n;
+        self
+    }
+
+    /// A guard that does not hash what passes (its `sha256` is empty).
+    pub(crate) fn unhashed(mut self) -> Self {
+        self.hasher = None;
         self
     }
 
@@ -119,7 +126,7 @@ impl<R: Read> Guarded<R> {
 
     /// Hex SHA-256 of the bytes delivered so far (all of them once the reader is exhausted).
     pub(crate) fn sha256(&self) -> String {
-        self.hasher.hex()
+        self.hasher.as_ref().map_or_else(String::new, StreamHash::hex)
     }
 
     /// Scans `buf` and returns how many of its bytes may be delivered.
@@ -189,7 +196,9 @@ impl<R: Read> Read for Guarded<R> {
         if keep == 0 && self.fault.is_some() {
             return Err(io::Error::other("input limit"));
         }
-        self.hasher.update(&buf[..keep]);
+        if let Some(hasher) = &mut self.hasher {
+            hasher.update(&buf[..keep]);
+        }
         self.delivered += keep as u64;
         self.last_byte = Some(buf[keep - 1]);
         Ok(keep)

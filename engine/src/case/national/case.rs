@@ -72,7 +72,15 @@ pub(crate) fn load(
                 let part = &parts[k];
                 let joined = part.joined();
                 let bytes = if part.is_empty() { &files[k].header[..] } else { &joined[..] };
-                let mut read = read_bytes_linked(&input.name, bytes, &files[k].shown, checks, *rejected_rows, &mut links);
+                // A file cut whole is hashed whole: its part needs no hash of its own.
+                let whole = &files[k].sha256;
+                let mut read =
+                    read_bytes_linked(&input.name, (bytes, whole.is_empty()), &files[k].shown, checks, *rejected_rows, &mut links);
+                if let Some(ds) = &mut read.dataset
+                    && ds.sha256.is_empty()
+                {
+                    ds.sha256.clone_from(whole);
+                }
                 for d in &mut read.diags {
                     at_national_lines(d, &files[k].shown, part);
                 }
