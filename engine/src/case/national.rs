@@ -17,6 +17,7 @@
 pub mod case;
 mod cut;
 mod file;
+mod key;
 mod stream;
 
 use std::path::PathBuf;
@@ -29,6 +30,7 @@ use crate::rules::inputs::{CaseSchema, InputKind};
 
 use cut::{Key, Opened};
 pub use file::{CaseBuffer, NationalFile};
+use key::KeyBytes;
 pub use stream::Stream;
 
 /// A national file given for a data input of the rulebook.
@@ -40,7 +42,7 @@ pub struct NationalInput {
 }
 
 /// The case of each key of a file other files link to (its first row's case).
-type KeyCases = HashMap<Box<[u8]>, u32>;
+type KeyCases = HashMap<KeyBytes, u32>;
 
 /// Every case's rows of a set of national files, in memory.
 pub struct National {
@@ -128,7 +130,7 @@ fn cut_file(
         };
         if let (Some(m), Some(key)) = (map_out.as_deref_mut(), o.own_key()) {
             // A key given by two cases' rows stays with the first.
-            m.entry(key.into()).or_insert(case);
+            m.entry(KeyBytes::from(key)).or_insert(case);
         }
         o.append(&mut cases.parts[case as usize][f]);
     }
@@ -263,7 +265,7 @@ fn case_index(cases: &mut Cases, key: &[u8]) -> u32 {
         return i;
     }
     let i = cases.names.len() as u32;
-    cases.keys.insert(key.into(), i);
+    cases.keys.insert(KeyBytes::from(key), i);
     cases.names.push(key.into());
     cases.parts.push(vec![CaseBuffer::default(); cases.files]);
     i
