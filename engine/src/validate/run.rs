@@ -42,23 +42,57 @@ impl Env for RowValues {
 
 /// The last few values of a field that passed every check of their own, to skip the checks when
 /// a row repeats one (one identifier on every row, a few that alternate over consecutive rows).
+/// A field whose values seldom repeat (identifiers of people, dates of events) stops being
+/// looked up, and is tried again now and then: its lookups and copies cost more than they save.
 #[derive(Default)]
 pub(crate) struct Cache {
     pub(crate) entries: [(Vec<u8>, Option<FieldValue>); CACHED_VALUES],
     /// The entry the next new value replaces.
     pub(crate) next: usize,
+    /// Lookups that found the value, and that did not, in the current window.
+    hits: u32,
+    misses: u32,
+    /// Rows left before the field is looked up again (0: looked up).
+    resting: u32,
 }
 
 /// Values remembered per field.
 pub(crate) const CACHED_VALUES: usize = 4;
 
+/// Lookups per window, after which a field that hit less than one in `SELDOM` rests for
+/// `REST` rows.
+const WINDOW: u32 = 256;
+const SELDOM: u32 = 16;
+const REST: u32 = 4096;
+
 impl Cache {
+    /// The checked value of `bytes` if they are one of the last good values; `None` too while
+    /// the field rests. A value found is the one the checks gave these very bytes.
     #[inline]
-    pub(crate) fn get(&self, bytes: &[u8]) -> Option<FieldValue> {
-        self.entries.iter().find(|(b, c)| c.is_some() && same(b, bytes)).and_then(|(_, c)| *c)
+    pub(crate) fn get(&mut self, bytes: &[u8]) -> Option<FieldValue> {
+        if self.resting > 0 {
+            self.resting -= 1;
+            return None;
+        }
+        let found = self.entries.iter().find(|(b, c)| c.is_some() && same(b, bytes)).and_then(|(_, c)| *c);
+        if found.is_some() {
+            self.hits += 1;
+        } else {
+            self.misses += 1;
+        }
+        if self.hits + self.misses == WINDOW {
+            if self.hits * SELDOM < WINDOW {
+                self.resting = REST;
+            }
+            (self.hits, self.misses) = (0, 0);
+        }
+        found
     }
 
     pub(crate) fn put(&mut self, bytes: &[u8], cell: FieldValue) {
+        if self.resting > 0 {
+            return;
+        }
         let entry = &mut self.entries[self.next];
         entry.0.clear();
         entry.0.extend_from_slice(bytes);
@@ -447,4 +481,31 @@ pub(crate) fn canonical<R: Read>(s: &Splitter<R>, out: &mut Vec<u8>) {
 /// The masked form of an identifier of `count` characters.
 pub(crate) fn masked(count: usize) -> Message {
     msg!("data-masked-characters", count = count)
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use super::*;
+
+    #[test]
+    fn a_field_that_seldom_repeats_rests_then_is_looked_up_again() {
+        let mut cache = Cache::default();
+        cache.put(b"A", FieldValue::Text);
+        assert_eq!(cache.get(b"A"), Some(FieldValue::Text));
+        // Values that never repeat, a window long: the field rests.
+        for i in 0..WINDOW - 1 {
+            assert_eq!(cache.get(format!("{i:08}").as_bytes()), None);
+        }
+        assert_eq!(cache.get(b"A"), None, "resting: not looked up");
+        for _ in 1..REST {
+            cache.get(b"A");
+        }
+        assert_eq!(cache.get(b"A"), Some(FieldValue::Text), "looked up again after its rest");
+        // A field that repeats keeps being looked up.
+        let mut cache = Cache::default();
+        cache.put(b"B", FieldValue::Text);
+        for _ in 0..3 * WINDOW {
+            assert_eq!(cache.get(b"B"), Some(FieldValue::Text));
+        }
+    }
 }
