@@ -28,6 +28,7 @@ import time
 
 TICK = os.sysconf("SC_CLK_TCK")
 GNU_TIME = "/usr/bin/time"
+CORES = os.cpu_count()
 
 
 def cpu_ticks():
@@ -73,8 +74,9 @@ def run(log, label, cmd):
         "sys": round(usage.ru_stime, 4),
         "rss_mib": round(rss_kib / 1024, 1),
         "load1": load,
-        # /proc/stat counts in ticks (1/100 s): on a sub-second run the difference is rounding.
-        "others_cores": round(max(0.0, (busy1 - busy0) / TICK - own) / wall, 3),
+        # /proc/stat counts in ticks (1/100 s): on a run of a few ticks the figure is rough, hence
+        # the bounds (0 and every core).
+        "others_cores": round(min(CORES, max(0.0, (busy1 - busy0) / TICK - own) / wall), 3),
         "steal_cores": round((steal1 - steal0) / TICK / wall, 3),
         "pressure": None if psi0 is None else round(min(1.0, (psi1 - psi0) / 1e6 / wall), 3),
         "status": child.returncode,
