@@ -62,7 +62,7 @@ for scale in $SCALES; do
         echo "== writing scale $scale: $teams teams, $patients patients"
         /usr/bin/time -f "   synth: %e s wall, %U+%S s CPU, %M KB peak" "$PEPS" synth --teams "$teams" --patients "$patients" --seed 1 -o "$nation"
     fi
-    echo "== scale $scale: $teams teams, $patients patients, $(du -sm "$nation" | cut -f1) MB"
+    echo "== scale $scale: $teams teams, $patients patients, $(du -sm "$nation/" | cut -f1) MB"
     cat "$nation"/*/*.csv > /dev/null
     if [ "$scale" = 10 ]; then
         cat "$PEERS_DATA/patients.csv" "$PEERS_DATA/activity.csv" > /dev/null
