@@ -6,13 +6,14 @@
     measure.py quiet LOG LOAD_BEFORE           the load around the runs, and whether it was quiet
 
 `run` measures the wall time (to the microsecond), the user and system CPU time of CMD and of the
-children it waited for (wait4), and its peak memory (max RSS) as GNU time reports it: CMD runs
-under /usr/bin/time, a small process, since a child forked by Python would inherit the
-interpreter's 15 MiB as its high-water mark. To say how quiet the machine was
-while CMD ran, reads /proc/stat and /proc/pressure/cpu before and after: the CPU time that other
-processes used during the run (busy time of every core minus the process's own), and the share
-of the run during which some task was waiting for a core. The 1-minute load average is no guide
-during a run, since a run on every core raises it to the number of cores by itself.
+children it waited for (wait4; GNU time's own, about a millisecond, included) and its peak memory
+(max RSS) as GNU time reports it: CMD runs under /usr/bin/time, a small process, since a child
+forked by Python would inherit the interpreter's 15 MiB as its high-water mark. To say how quiet
+the machine was while CMD ran, it reads /proc/stat and /proc/pressure/cpu before and after: the
+CPU time that other processes used during the run (the busy time of every core minus the
+process's own), and the share of the run during which some task was waiting for a core. The
+1-minute load average is no guide during a run: a run on every core raises it to the number of
+cores by itself.
 CMD's standard output and error are the caller's: redirect them.
 
 The quiet-machine rule of BENCHMARKS.md: the 1-minute load average below 1 when the benchmark
