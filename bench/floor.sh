@@ -82,6 +82,7 @@ echo "peps validate says: $(head -n 1 "$out/validate-patients.txt"); $(head -n 1
 python3 - "$out" <<'PY'
 import json, os, statistics, sys
 out = sys.argv[1]
+sys.dont_write_bytecode = True  # no __pycache__ left in bench/
 sys.path.insert(0, os.path.join(os.getcwd(), "bench"))
 import measure  # noqa: E402  (bench/measure.py)
 
