@@ -8,9 +8,13 @@
 # from the national files) one after the other, so that the machine's load falls on each alike.
 # Every output is checked against the oracle, team by team and column by column, to the cent
 # (compare.py): any difference stops the run. Prints the median wall time, CPU time (user +
-# system) and peak memory (max RSS) of each, whole processes measured by /usr/bin/time, and their
-# ratios to polars. polars and DuckDB are installed from requirements.txt into a venv under the
-# cargo target folder ($PEERS_VENV), never committed.
+# system) and peak memory (max RSS) of each, whole processes measured by ../measure.py, the
+# ratios of peps to polars and to DuckDB, the load average before and after, the CPU time other
+# processes took during the timed runs, and whether the machine was quiet (the rule of
+# BENCHMARKS.md: load average below 1 at the start, other processes below 1 core during every
+# run). TIMINGS=1 adds one untimed run of peps with `--timings` and prints where its time went.
+# polars and DuckDB are installed from requirements.txt into a venv under the cargo target folder
+# ($PEERS_VENV), never committed. PEPS=path times that binary as it is (no build).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -22,10 +26,11 @@ target="${CARGO_TARGET_DIR:-$root/target}"
 data="${PEERS_DATA:-/tmp/peers-data}/p${patients}_t${teams}"
 venv="${PEERS_VENV:-$target/peers-venv}"
 out="$(mktemp -d "${TMPDIR:-/tmp}/peers-compare.XXXXXX")"
-TIME=/usr/bin/time
-[ -x "$TIME" ] || { echo "compare.sh needs GNU time (/usr/bin/time; Debian package \`time\`)" >&2; exit 2; }
+measure="$root/bench/measure.py"
+[ -x /usr/bin/time ] || { echo "compare.sh needs GNU time (/usr/bin/time; Debian package \`time\`)" >&2; exit 2; }
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $load_before"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'); $patients patients, $teams teams, $rounds rounds; outputs in $out"
 
 if [ ! -f "$data/activity.csv" ]; then
@@ -40,46 +45,55 @@ if [ -z "${PEPS:-}" ]; then
     (cd "$root" && cargo build --release -q -p peps)
     export PEPS="$target/release/peps"
 fi
+echo "peps: $PEPS ($("$PEPS" --version)); polars and DuckDB: $venv"
 # Once each, untimed: the files in the page cache, and the oracle.
 cat "$data/patients.csv" "$data/activity.csv" > /dev/null
 python3 "$here/reference/peps_reference.py" "$data" "$out/reference.csv" 2>/dev/null
 
+# One timed run of TOOL, its result in $out/TOOL.csv, its figures appended to $out/times.jsonl.
 run() {
+    local cmd
     case "$1" in
-        polars) "$TIME" -f "%e %U %S %M" -o "$out/time" "$venv/bin/python" "$here/polars/peps_polars.py" "$data" "$out/polars.csv" ;;
-        duckdb) "$TIME" -f "%e %U %S %M" -o "$out/time" "$venv/bin/python" "$here/duckdb/peps_duckdb.py" "$data" "$out/duckdb.csv" ;;
-        peps) "$TIME" -f "%e %U %S %M" -o "$out/time" "$here/run.sh" "$data" "$out/peps.csv" ;;
+        polars) cmd=("$venv/bin/python" "$here/polars/peps_polars.py") ;;
+        duckdb) cmd=("$venv/bin/python" "$here/duckdb/peps_duckdb.py") ;;
+        peps) cmd=("$here/run.sh") ;;
     esac
+    python3 "$measure" run "$out/times.jsonl" "$1" -- "${cmd[@]}" "$data" "$out/$1.csv"
+}
+# Stops the benchmark unless $out/TOOL.csv agrees with the oracle on every team and column.
+check() {
+    if ! python3 "$here/compare.py" "$out/reference.csv" "$out/$1.csv" > "$out/$1.compare"; then
+        cat "$out/$1.compare"
+        echo "$1 differs from the oracle ($2)" >&2
+        exit 1
+    fi
+    if grep -v "exact \([0-9]*\)/\1 " "$out/$1.compare" | grep -q "exact"; then
+        cat "$out/$1.compare"
+        echo "$1 differs from the oracle on a column ($2)" >&2
+        exit 1
+    fi
 }
 
 for round in $(seq "$rounds"); do
     for tool in polars duckdb peps; do
-        run "$tool" > /dev/null 2>> "$out/$tool.log"
-        echo "$tool $(cat "$out/time")" >> "$out/times"
-        if ! python3 "$here/compare.py" "$out/reference.csv" "$out/$tool.csv" > "$out/$tool.compare"; then
-            cat "$out/$tool.compare"
-            echo "$tool differs from the oracle (round $round)" >&2
-            exit 1
-        fi
-        if grep -v "exact \([0-9]*\)/\1 " "$out/$tool.compare" | grep -q "exact"; then
-            cat "$out/$tool.compare"
-            echo "$tool differs from the oracle on a column (round $round)" >&2
-            exit 1
-        fi
+        run "$tool" > /dev/null 2>> "$out/$tool.log" \
+            || { tail -n 20 "$out/$tool.log"; echo "$tool failed (round $round)" >&2; exit 1; }
+        check "$tool" "round $round"
     done
 done
 echo "every team of every tool agrees with the oracle on every column, to the cent:"
 sed 's/^/  /' "$out/peps.compare"
+echo
+python3 "$measure" table "$out/times.jsonl" --vs peps:polars --vs peps:duckdb --vs duckdb:polars
+python3 "$measure" quiet "$out/times.jsonl" "$load_before"
 
-python3 - "$out/times" <<'PY'
-import statistics, sys
-rows = {}
-for line in open(sys.argv[1]):
-    tool, wall, user, sys_, rss = line.split()
-    rows.setdefault(tool, []).append((float(wall), float(user) + float(sys_), int(rss) / 1024))
-med = {t: [statistics.median(v[i] for v in r) for i in range(3)] for t, r in rows.items()}
-p = med["polars"]
-print(f"{'':8} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9}   {'wall/polars':>11} {'CPU/polars':>10} {'mem/polars':>10}   (medians of {len(rows['polars'])} runs)")
-for t, (w, c, m) in med.items():
-    print(f"{t:8} {w:8.2f} {c:8.2f} {m:9.1f}   {w / p[0]:11.2f} {c / p[1]:10.2f} {m / p[2]:10.2f}")
-PY
+if [ "${TIMINGS:-0}" = 1 ]; then
+    # Untimed: the breakdown of one more run of peps (--timings, on stderr), checked like the others.
+    PEPS_LANG="${PEPS_LANG:-en}" "$here/run.sh" "$data" "$out/peps.csv" --timings 2> "$out/peps.timings" \
+        || { cat "$out/peps.timings"; exit 1; }
+    check peps "the run with --timings"
+    echo
+    echo "where peps's time goes (one untimed run with --timings, load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+    sed 's/^/  /' "$out/peps.timings"
+fi
+
