@@ -156,3 +156,64 @@ impl std::fmt::Debug for SharedReads {
         f.debug_struct("SharedReads").field("reads", &self.reads.len()).field("files_read", &self.files_read).finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+    use std::sync::Arc;
+
+    use crate::case::CaseOptions;
+    use crate::rulebook::Rulebook;
+    use crate::rules::source::DirSource;
+
+    use super::SharedReads;
+
+    fn repo() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    }
+
+    /// Every year the repository ships rules for, in order.
+    fn every_year() -> Vec<Rulebook> {
+        let rules = repo().join("rules");
+        let mut years: Vec<i32> = std::fs::read_dir(&rules)
+            .expect("rules/")
+            .flatten()
+            .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+            .filter(|y| rules.join(y.to_string()).join("rulebook.toml").is_file())
+            .collect();
+        years.sort();
+        let norms = DirSource::new(repo().join("norms"));
+        years
+            .into_iter()
+            .map(|y| {
+                let (rb, diags) = crate::rulebook::load(&DirSource::new(rules.join(y.to_string())), &norms);
+                rb.unwrap_or_else(|| panic!("the rules of {y} load: {diags:?}"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_year_reads_a_case_as_it_would_alone_and_the_same_rules_read_no_file_twice() {
+        let dir = repo().join("examples").join("msp");
+        let books = every_year();
+        let mut shared = SharedReads::default();
+        for rb in &books {
+            let (case, diags) = rb.cases().load_sharing(&dir, CaseOptions::default(), &mut shared);
+            let (alone, diags_alone) = rb.cases().load(&dir, CaseOptions::default());
+            assert!(diags == diags_alone, "{}: the same diagnostics as read alone", rb.year);
+            assert!(format!("{case:?}") == format!("{alone:?}"), "{}: the same case as read alone", rb.year);
+        }
+        let last = books.last().expect("a year");
+        let (first, _) = last.cases().load_sharing(&dir, CaseOptions { keep_dates: true, ..CaseOptions::default() }, &mut shared);
+        let read = shared.files_read();
+        let (again, _) = last.cases().load_sharing(&dir, CaseOptions { keep_dates: true, ..CaseOptions::default() }, &mut shared);
+        assert_eq!(shared.files_read(), read, "the same rules again read no file");
+        let (first, again) = (first.expect("the case reads"), again.expect("the case reads"));
+        assert!(first.datasets.iter().flatten().count() > 1, "the case gives data files");
+        for (x, y) in first.datasets.iter().zip(&again.datasets) {
+            if let (Some(x), Some(y)) = (x, y) {
+                assert!(Arc::ptr_eq(&x.data, &y.data), "`{}`: one copy of its columns", x.name);
+            }
+        }
+    }
+}
