@@ -13,7 +13,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::case::dataset::{DatasetRead, RowsLeftOut, read_dataset};
+use crate::case::dataset::{DatasetRead, read_dataset};
 use crate::rules::inputs::RejectedRows;
 use crate::rules::list::CodeList;
 use crate::validate::{Links, Validator};
@@ -37,16 +37,21 @@ struct Key {
     rejected: RejectedRows,
     /// The norm as it serialises (`None`: it does not, and the reading is not shared).
     norm: Option<serde_json::Value>,
-    /// Per field of the norm: the codes its check reads (catalogue, list) and what an unlisted
-    /// code comes to.
-    codes: Vec<Option<(Option<Codes>, Option<Codes>, Option<String>)>>,
+    /// Per field of the norm: the codes its check reads.
+    codes: Vec<Option<Check>>,
     period: Option<Period>,
-    /// The keys of this file other files refer to: per key, the norm, its fields, the fields of
-    /// its dates.
-    gives: Vec<(String, Vec<String>, Option<String>, Option<String>)>,
+    /// The keys of this file other files refer to.
+    gives: Vec<Gives>,
     /// Per reference of the norm: the read that gave the keys it is checked against, if any.
     refers: Vec<Option<usize>>,
 }
+
+/// A field's code check: the codes of its catalogue and of its list, what an unlisted code comes
+/// to.
+type Check = (Option<Codes>, Option<Codes>, Option<String>);
+
+/// Keys a file gives: the norm, the key's fields, the fields of the dates they are valid between.
+type Gives = (String, Vec<String>, Option<String>, Option<String>);
 
 /// What the validator reads of a code list: its name, and its codes (or patterns) with their
 /// validity dates, in order.
@@ -67,9 +72,9 @@ struct Read {
     in_use: bool,
 }
 
+/// A reading's result, once more: its dataset's columns shared, not copied.
 fn copy(r: &DatasetRead) -> DatasetRead {
-    let left_out: Option<RowsLeftOut> = r.left_out.clone();
-    DatasetRead { dataset: r.dataset.clone(), diags: r.diags.clone(), left_out }
+    DatasetRead { dataset: r.dataset.clone(), diags: r.diags.clone(), left_out: r.left_out.clone() }
 }
 
 impl SharedReads {
