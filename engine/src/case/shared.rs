@@ -35,7 +35,8 @@ struct Key {
     path: PathBuf,
     name: String,
     rejected: RejectedRows,
-    /// The norm as it serialises (`None`: it does not, and the reading is not shared).
+    /// The norm as it serialises (`None`: it does not, or the reading is no longer kept, and it
+    /// is not shared).
     norm: Option<serde_json::Value>,
     /// Per field of the norm: the codes its check reads.
     codes: Vec<Option<Check>>,
@@ -132,6 +133,14 @@ impl SharedReads {
             self.origins.extend(std::iter::repeat_n(at, read.keys.indexes.len()));
             links.indexes.append(&mut read.keys.indexes);
             return copy(&read.read);
+        }
+        // Only the latest reading of a file is kept for the readings to come (the rulebooks of a
+        // run come in the order of their years, and one that read a file otherwise than the
+        // last seldom comes back): memory holds one reading of each file, not one per year.
+        for r in self.reads.iter_mut().filter(|r| !r.in_use && r.key.path == key.path) {
+            r.key.norm = None;
+            r.read = DatasetRead { dataset: None, diags: Vec::new(), left_out: None };
+            r.keys = Links::none();
         }
         self.files_read += 1;
         let published = links.indexes.len();
