@@ -13,6 +13,7 @@ use serde::Serialize;
 use typed_index_collections::{TiSlice, TiVec};
 
 use crate::case::dataset::{Dataset, RowsLeftOut, read_dataset};
+use crate::case::shared::SharedReads;
 use crate::data::limits::{MAX_CASE_FILE_BYTES, open_regular};
 use crate::data::norm::{CodeCheck, Norm};
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
@@ -29,6 +30,7 @@ use crate::value::{Period, Value};
 
 pub mod dataset;
 pub mod national;
+pub mod shared;
 pub mod shift;
 
 /// A case's data moved from the year they belong to into another.
@@ -154,6 +156,19 @@ pub(crate) fn load_case(
     readers: &Readers<'_>,
     options: CaseOptions,
 ) -> (Option<Case>, Vec<Diagnostic>) {
+    load_case_sharing(dir, case_file, schema, readers, options, None)
+}
+
+/// [`load_case`], as one of several rulebooks reading the same folder: a data file the readings
+/// before this one read the same way (`shared`) is not read again, its dataset is shared.
+pub(crate) fn load_case_sharing(
+    dir: &Path,
+    case_file: &str,
+    schema: &CaseSchema,
+    readers: &Readers<'_>,
+    options: CaseOptions,
+    mut shared: Option<&mut SharedReads>,
+) -> (Option<Case>, Vec<Diagnostic>) {
     let file = match read_case_file(dir, case_file, options) {
         Ok(f) => f,
         Err(d) => return (None, vec![d]),
@@ -170,6 +185,9 @@ pub(crate) fn load_case(
     // A file other files refer to is read first, and gives them its keys.
     let mut links = readers.links().with_period(period);
     let order = readers.reading_order(schema, &links);
+    if let Some(s) = shared.as_deref_mut() {
+        s.begin();
+    }
     for i in order {
         let input = &schema.inputs[i];
         let (InputKind::Dataset { rejected_rows, .. }, Some((rel, loc))) = (&input.kind, &paths[i]) else { continue };
@@ -197,11 +215,17 @@ pub(crate) fn load_case(
             None => continue,
         };
         let published = links.indexes.len();
-        let read = read_dataset(&input.name, &full, &full.display().to_string(), checks, *rejected_rows, &mut links);
+        let read = match shared.as_deref_mut() {
+            Some(s) => s.read(&input.name, &full, checks, *rejected_rows, &mut links),
+            None => read_dataset(&input.name, &full, &full.display().to_string(), checks, *rejected_rows, &mut links),
+        };
         if read.diags.iter().any(Diagnostic::is_error) {
             // The case is refused: the keys of this file would only make the others' rows seem
             // to refer to nothing.
             links.indexes.truncate(published);
+            if let Some(s) = shared.as_deref_mut() {
+                s.truncate(published);
+            }
         }
         diags.extend(read.diags);
         rows_left_out.extend(read.left_out);
@@ -209,6 +233,9 @@ pub(crate) fn load_case(
             hashes.push((ds.file.clone(), ds.sha256.clone()));
             datasets[i] = Some(ds);
         }
+    }
+    if let Some(s) = shared {
+        s.end(links);
     }
     diags.extend(unread_files(dir, case_file, schema, &paths));
     let case = Case { dir: dir.to_path_buf(), file, values, datasets, records, hashes, shift: None, rows_left_out };

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use peps_engine::case::CaseOptions;
+use peps_engine::case::shared::SharedReads;
 use peps_engine::eval::{Evaluation, evaluate};
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
@@ -139,13 +140,15 @@ fn cell(v: &serde_json::Value) -> String {
     }
 }
 
-/// The case under every year.
+/// The case under every year, each of its data files read once for the years that read it the
+/// same way.
 pub(super) fn columns(books: &[Rulebook], case: &Path, options: CaseOptions) -> Vec<Column> {
     let here = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
+    let mut shared = SharedReads::default();
     books
         .iter()
         .map(|rb| {
-            let (loaded, diags) = rb.cases().load(case, options);
+            let (loaded, diags) = rb.cases().load_sharing(case, options, &mut shared);
             let mut col = Column { year: rb.year(), names: Vec::new(), values: BTreeMap::new(), notes: Vec::new() };
             let errors: Vec<String> =
                 diags.iter().filter(|d| d.is_error()).map(|d| note(d.code.as_str(), &d.message.say(), &here)).collect();

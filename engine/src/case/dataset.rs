@@ -14,6 +14,7 @@
 
 use std::io::{self, Read};
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 use serde::ser::SerializeStruct;
@@ -35,8 +36,11 @@ pub struct Dataset {
     pub(crate) name: String,
     /// Column names, in the order of the norm's fields.
     pub(crate) columns: Vec<String>,
-    /// The values, column by column, in the order of `columns`.
-    pub(crate) data: Vec<Column>,
+    /// The values, column by column, in the order of `columns`; shared, so that the readings of
+    /// one file by several rulebooks (`impact`, the cross-year matrix) and the copies of a case
+    /// hold one copy of its values (a change, such as bringing the dates into another year,
+    /// copies them first: `Arc::make_mut`).
+    pub(crate) data: Arc<[Column]>,
     pub(crate) n_rows: usize,
     /// The file as given, for messages.
     pub(crate) file: String,
@@ -66,7 +70,7 @@ impl Dataset {
 
     /// An empty dataset with these columns.
     pub(crate) fn empty(name: &str, columns: Vec<String>) -> Dataset {
-        let data = vec![Column::Null; columns.len()];
+        let data = vec![Column::Null; columns.len()].into();
         Dataset { name: name.to_string(), columns, data, n_rows: 0, file: String::new(), sha256: String::new() }
     }
 }
@@ -345,7 +349,14 @@ fn read_guarded<R: Read>(
     let columns: Vec<String> = checks.norm.fields.iter().map(|f| f.name.clone()).collect();
     let mut data: Vec<Column> = sink.columns.into_iter().map(ColumnBuilder::finish).collect();
     data.resize(columns.len().max(data.len()), Column::Null);
-    let dataset = Dataset { name: name.to_string(), columns, data, n_rows: sink.n_rows, file: shown.to_string(), sha256: guard.sha256() };
+    let dataset = Dataset {
+        name: name.to_string(),
+        columns,
+        data: data.into(),
+        n_rows: sink.n_rows,
+        file: shown.to_string(),
+        sha256: guard.sha256(),
+    };
     DatasetRead { dataset: Some(dataset), diags, left_out }
 }
 

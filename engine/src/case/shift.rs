@@ -6,11 +6,13 @@
 //! norm marks `row_date`), else the year most dates of its case file fall in.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::case::Case;
+use crate::data::column::Column;
 use crate::data::norm::Norm;
 use crate::rules::inputs::{CaseSchema, InputKind};
 use crate::value::{Unit, Value};
@@ -50,30 +52,54 @@ impl Case {
         row_years.into_iter().max_by_key(|&(year, n)| (n, year)).map(|(year, _)| year)
     }
 
-    /// This case with every date and calendar year moved by `years`.
-    pub(crate) fn shifted(&self, years: i32, schema: &CaseSchema) -> Case {
-        let mut case = self.clone();
+    /// Moves every date and calendar year of this case by `years`. A data file without dates
+    /// keeps its columns as they are, still shared with the other copies of the case; one with
+    /// dates gets columns of its own first (copy on write), so that a copy of the case read for
+    /// another year keeps its dates.
+    pub(crate) fn shift_dates(&mut self, years: i32, schema: &CaseSchema) {
+        self.shift_dates_with(years, schema, None);
+    }
+
+    /// [`Case::shift_dates`], the columns moved by another copy of the case moved by as many years
+    /// (`moved`: the columns before and after) taken from it rather than moved again, and these
+    /// recorded there.
+    pub(crate) fn shift_dates_with(&mut self, years: i32, schema: &CaseSchema, mut moved: Option<&mut Moved>) {
         if years == 0 {
-            return case;
+            return;
         }
         for (i, input) in schema.inputs.iter_enumerated() {
-            case.values[i] = shift_value(&case.values[i], input_unit(&input.kind), years);
+            self.values[i] = shift_value(&self.values[i], input_unit(&input.kind), years);
             if let InputKind::Records { fields } = &input.kind {
-                for record in &mut case.records[i] {
+                for record in &mut self.records[i] {
                     for (value, (_, unit)) in record.iter_mut().zip(fields) {
                         *value = shift_value(value, Some(*unit), years);
                     }
                 }
             }
-            if let Some(ds) = &mut case.datasets[i] {
-                for column in &mut ds.data {
-                    column.map_dates(|d| shift_date(d, years));
-                }
+            let Some(ds) = &mut self.datasets[i] else { continue };
+            if !ds.data.iter().any(|c| matches!(c, Column::Date { .. } | Column::Mixed(_))) {
+                continue;
+            }
+            let shift = |columns: &mut [Column]| columns.iter_mut().for_each(|c| c.map_dates(|d| shift_date(d, years)));
+            match moved.as_deref_mut() {
+                None => shift(Arc::make_mut(&mut ds.data)),
+                Some(moved) => match moved.iter().find(|(y, before, _)| *y == years && Arc::ptr_eq(before, &ds.data)) {
+                    Some((_, _, after)) => ds.data = Arc::clone(after),
+                    None => {
+                        let before = Arc::clone(&ds.data);
+                        let mut columns = before.to_vec();
+                        shift(&mut columns);
+                        ds.data = columns.into();
+                        moved.push((years, before, Arc::clone(&ds.data)));
+                    }
+                },
             }
         }
-        case
     }
 }
+
+/// Columns moved by some years: the years, the columns before, the columns after.
+pub(crate) type Moved = Vec<(i32, Arc<[Column]>, Arc<[Column]>)>;
 
 fn input_unit(kind: &InputKind) -> Option<Unit> {
     match kind {

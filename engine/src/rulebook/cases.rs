@@ -9,6 +9,7 @@ use std::path::Path;
 use crate::case::DataShift;
 use crate::case::national::case::CaseSource;
 use crate::case::national::{CaseBuffer, National, NationalFile, NationalInput, Stream};
+use crate::case::shared::SharedReads;
 use crate::case::{Case, CaseOptions, Readers};
 use crate::diagnostic::Diagnostic;
 use crate::rulebook::Rulebook;
@@ -33,6 +34,16 @@ impl CaseReader<'_> {
     pub fn load(&self, dir: &Path, options: CaseOptions) -> (Option<Case>, Vec<Diagnostic>) {
         let rb = self.rb;
         let (case, diags) = crate::case::load_case(dir, &rb.case_file, &rb.schema, &self.readers, options);
+        (self.brought_into_year(case, options), diags)
+    }
+
+    /// Reads the case folder `dir` as one of the rulebooks of a run that all read it (the
+    /// cross-year matrix): a data file that a rulebook before this one read the same way
+    /// (`shared`: the same norm, the same codes in its lists, the same period) is not read
+    /// again, its dataset is shared; a file this rulebook reads otherwise is read with its own.
+    pub fn load_sharing(&self, dir: &Path, options: CaseOptions, shared: &mut SharedReads) -> (Option<Case>, Vec<Diagnostic>) {
+        let rb = self.rb;
+        let (case, diags) = crate::case::load_case_sharing(dir, &rb.case_file, &rb.schema, &self.readers, options, Some(shared));
         (self.brought_into_year(case, options), diags)
     }
 
@@ -81,7 +92,9 @@ impl CaseReader<'_> {
         if from == rb.year {
             return Some(case);
         }
-        let mut moved = case.shifted(rb.year - from, &rb.schema);
+        // The case is this reading's own: its columns are moved in place, not copied.
+        let mut moved = case;
+        moved.shift_dates(rb.year - from, &rb.schema);
         moved.shift = Some(DataShift { from, to: rb.year });
         Some(moved)
     }
