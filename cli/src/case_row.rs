@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use peps_engine::case::Case;
 use peps_engine::diagnostic::{Code, Diagnostic, Location};
-use peps_engine::eval::evaluate;
+use peps_engine::eval::evaluate_figures;
 use peps_engine::msg;
 use peps_engine::rulebook::Rulebook;
 use peps_engine::rules::inputs::{InputKind, RejectedRows};
@@ -114,7 +114,8 @@ fn evaluate_loaded(rb: &Rulebook, folder: String, load: impl FnOnce() -> (Option
         return row;
     };
     let start = crate::cpu::thread();
-    let evaluation = evaluate(rb, &case);
+    // A row shows figures only: no output's sentence is built.
+    let evaluation = evaluate_figures(rb, &case);
     row.time.evaluate = crate::cpu::thread().saturating_sub(start);
     row.name = rb.case_name(&case);
     for (k, d) in rb.datasets().iter().enumerate() {

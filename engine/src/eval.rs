@@ -147,6 +147,25 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
 
 /// [`evaluate`] on the evaluation path `path`.
 pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
+    evaluate_worded(rb, case, path, Words::Said)
+}
+
+/// [`evaluate`] for a run that shows figures only (a batch, national files: one row of values
+/// per case): every value, total, breakdown and diagnostic as [`evaluate`] gives them, but no
+/// output carries its sentences — its formula, source and explanation are left empty (its label
+/// stays: the waterfall shows it), and none is built for thousands of cases nobody reads it for.
+pub fn evaluate_figures(rb: &Rulebook, case: &Case) -> Evaluation {
+    evaluate_worded(rb, case, EvalPath::default(), Words::Unsaid)
+}
+
+/// Whether an evaluation's outputs carry their words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Words {
+    Said,
+    Unsaid,
+}
+
+fn evaluate_worded(rb: &Rulebook, case: &Case, path: EvalPath, words: Words) -> Evaluation {
     let empty = empty_datasets(rb);
     let mut st = initial_state(rb, case, &empty);
     let mut outputs: TiVec<StepId, Option<Output>> = vec![None; rb.steps.len()].into();
@@ -184,15 +203,17 @@ pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
             failed_checks = breakdown.iter().filter(|p| p.value == Some(Value::Bool(false))).cloned().collect();
         }
         let reads = reads_of(rb, &st, step);
-        let explanation = explanation::explain(rb, &st, i, &value, &breakdown, &reads);
+        let said = words == Words::Said;
+        let explanation =
+            if said { explanation::explain(rb, &st, i, &value, &breakdown, &reads) } else { crate::message::Message::text("") };
         outputs[i] = Some(Output {
             name: step.def.name.clone(),
             label: rb.render_label(&step.def.label),
             value,
             unit: step.unit,
             mechanism: step.def.mechanism.name(),
-            formula: step.def.describe(),
-            source: function_source(rb, step),
+            formula: if said { step.def.describe() } else { crate::message::Message::text("") },
+            source: if said { function_source(rb, step) } else { None },
             reference: step.def.reference.clone(),
             breakdown,
             reads,

@@ -8,6 +8,7 @@ mod diagnostics;
 mod director_page;
 mod editing;
 mod evaluation_paths;
+mod figures;
 mod french;
 mod guides;
 mod house;
