@@ -176,14 +176,35 @@ fn lower_first(s: &str) -> String {
 
 /// Byte offset of a one-based line and column (in characters).
 pub(crate) fn offset_of(text: &str, line: usize, col: usize) -> usize {
-    let mut offset = 0;
-    for (i, l) in text.split_inclusive('\n').enumerate() {
-        if i + 1 == line {
-            return offset + l.char_indices().nth(col.saturating_sub(1)).map_or(l.len(), |(b, _)| b);
+    Lines::new(text).offset(line, col)
+}
+
+/// Where each line of a text starts, to place many positions in it: each then costs its own line,
+/// not the lines above it (a script's tokens were placed each from the start of the file).
+pub(crate) struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn new(text: &'a str) -> Lines<'a> {
+        let mut starts = Vec::new();
+        let mut at = 0;
+        for l in text.split_inclusive('\n') {
+            starts.push(at);
+            at += l.len();
         }
-        offset += l.len();
+        Lines { text, starts }
     }
-    text.len()
+
+    /// Byte offset of a one-based line and column (in characters); the end of the text for a line
+    /// past its last, the end of the line for a column past its end.
+    pub(crate) fn offset(&self, line: usize, col: usize) -> usize {
+        let Some(&start) = line.checked_sub(1).and_then(|i| self.starts.get(i)) else { return self.text.len() };
+        let end = self.starts.get(line).copied().unwrap_or(self.text.len());
+        let l = &self.text[start..end];
+        start + l.char_indices().nth(col.saturating_sub(1)).map_or(l.len(), |(b, _)| b)
+    }
 }
 
 /// Compiles an inline expression with every known name in scope; errors point into `file`.
@@ -329,6 +350,29 @@ mod tests {
 
     fn file(text: &str) -> SourceFile {
         SourceFile { path: "f.rhai".into(), text: text.into() }
+    }
+
+    /// `Lines` places a position where reading the text from its start does.
+    #[test]
+    fn lines_place_positions_as_a_scan_from_the_start_does() {
+        fn scan(text: &str, line: usize, col: usize) -> usize {
+            let mut offset = 0;
+            for (i, l) in text.split_inclusive('\n').enumerate() {
+                if i + 1 == line {
+                    return offset + l.char_indices().nth(col.saturating_sub(1)).map_or(l.len(), |(b, _)| b);
+                }
+                offset += l.len();
+            }
+            text.len()
+        }
+        for text in ["", "a", "fn f(x) {\n  x * 2\n}\n", "é = 1\r\nbé\n\nlast", "\n\n"] {
+            let lines = Lines::new(text);
+            for line in 0..6 {
+                for col in 0..8 {
+                    assert_eq!(lines.offset(line, col), scan(text, line, col), "{text:?} {line}:{col}");
+                }
+            }
+        }
     }
 
     #[test]
