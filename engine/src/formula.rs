@@ -33,9 +33,27 @@ pub(crate) const MAX_OPERATIONS: u64 = 1_000_000;
 /// listing its functions for each script and inline formula (`names::known_functions`), was a
 /// quarter of `peps rules check` (six years: 33 ms of CPU, 24 ms once shared, with the lazy
 /// message bundles; medians of 10 alternated runs of release builds).
-pub(crate) fn sandbox() -> &'static Engine {
+pub(crate) fn sandbox() -> Sandbox {
     static SANDBOX: OnceLock<Engine> = OnceLock::new();
-    SANDBOX.get_or_init(build_sandbox)
+    Sandbox(SANDBOX.get_or_init(build_sandbox))
+}
+
+/// The process's sandbox, read as the engine it is (`&sandbox` where an `&Engine` is asked).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sandbox(&'static Engine);
+
+impl Sandbox {
+    /// The engine, for as long as the process.
+    pub(crate) fn engine(self) -> &'static Engine {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Sandbox {
+    type Target = Engine;
+    fn deref(&self) -> &Engine {
+        self.0
+    }
 }
 
 fn build_sandbox() -> Engine {

@@ -114,7 +114,7 @@ fn read_parts(rules: &dyn Source, norms: &dyn Source, diags: &mut Vec<Diagnostic
 pub(crate) fn assemble(parts: Parts, diags: &mut Vec<Diagnostic>) -> Option<Rulebook> {
     let engine = formula::sandbox();
     let scripts: TiVec<ScriptId, Script> =
-        parts.script_files.iter().filter_map(|&i| formula::compile_script(engine, &parts.files[i.index()], i, diags)).collect();
+        parts.script_files.iter().filter_map(|&i| formula::compile_script(&engine, &parts.files[i.index()], i, diags)).collect();
     let hash = hash_files(&parts.files);
     let Parts { manifest, root, files, parameters, tables, lists, indicator_sets, calendar, schema, step_defs, norms, norm_files, .. } =
         parts;

@@ -30,7 +30,7 @@ pub(crate) fn identifiers(ast: &AST) -> Vec<String> {
 /// Every function a formula may call: the engine's (its standard library included) and those
 /// of the script itself, sorted.
 pub(crate) fn known_functions(engine: &Engine, ast: &AST) -> Vec<String> {
-    let mut out = if std::ptr::eq(engine, sandbox()) { sandbox_functions().to_vec() } else { engine_functions(engine) };
+    let mut out = if std::ptr::eq(engine, sandbox().engine()) { sandbox_functions().to_vec() } else { engine_functions(engine) };
     for f in ast.iter_functions() {
         if let Err(at) = out.binary_search_by(|k| k.as_str().cmp(f.name)) {
             out.insert(at, f.name.to_string());
@@ -43,7 +43,7 @@ pub(crate) fn known_functions(engine: &Engine, ast: &AST) -> Vec<String> {
 /// every year asks for them, and Rhai lists them by walking its whole standard library.
 fn sandbox_functions() -> &'static [String] {
     static FUNCTIONS: OnceLock<Vec<String>> = OnceLock::new();
-    FUNCTIONS.get_or_init(|| engine_functions(sandbox()))
+    FUNCTIONS.get_or_init(|| engine_functions(&sandbox()))
 }
 
 /// The functions `engine` defines whose name a call can write, sorted, each once.
@@ -106,7 +106,7 @@ mod tests {
         expected.sort_unstable();
         expected.dedup();
         assert!(expected.len() > 100 && expected.iter().any(|f| f == "abs"));
-        assert_eq!(known_functions(sandbox(), &ast), expected);
+        assert_eq!(known_functions(&sandbox(), &ast), expected);
         assert_eq!(known_functions(&fresh, &ast), expected);
     }
 
