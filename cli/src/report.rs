@@ -39,6 +39,13 @@ impl Sources {
         }
     }
 
+    /// Adds the files of `other` not held yet.
+    pub fn merge(&mut self, other: Sources) {
+        for (path, text) in other.files {
+            self.files.entry(path).or_insert(text);
+        }
+    }
+
     /// Whether the text of `path` is held.
     pub fn has(&self, path: &str) -> bool {
         self.files.contains_key(path)

@@ -13,6 +13,7 @@ use peps_engine::msg;
 use peps_engine::rulebook::{self, Rulebook};
 use peps_engine::rules::removals::REMOVALS_FILE;
 use peps_engine::rules::source::{DirSource, Source};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::args::RulesArgs;
@@ -242,13 +243,33 @@ fn check_report(rules: &RulesArgs, selected: &[i32], sources: &mut Sources) -> C
     }
     needed.sort_unstable();
     needed.dedup();
+    // Each year loads on its own (a year reads nothing of another), and the norms are checked
+    // beside them, on the cores there are; what each says is then taken in the order of the years,
+    // as one after the other would have said it.
+    let (loaded, (mut norm_reports, norm_diags, norm_sources)) = rayon::join(
+        || {
+            needed
+                .par_iter()
+                .map(|&y| {
+                    let mut own = Sources::default();
+                    let (rb, diags) = load_year(rules, y, &mut own);
+                    (y, rb, diags, own)
+                })
+                .collect::<Vec<_>>()
+        },
+        || {
+            let mut own = Sources::default();
+            let (reports, diags) = check_norms(&norms_source(rules), &mut own);
+            (reports, diags, own)
+        },
+    );
     // The norms a rulebook lists and could not read: failing norms, whatever the folders hold.
     let mut missing: Vec<(String, u32)> = Vec::new();
     let mut books: BTreeMap<i32, Rulebook> = BTreeMap::new();
     let mut all = Diagnostics::default();
     let mut year_reports = Vec::new();
-    for &y in &needed {
-        let (rb, diags) = load_year(rules, y, sources);
+    for (y, rb, diags, own) in loaded {
+        sources.merge(own);
         if selected.contains(&y) {
             let own: Vec<Diagnostic> = diags.iter().filter(|d| !norms_prefixes.iter().any(|p| located_under(d, p))).cloned().collect();
             let (errors, warnings) = count(&own);
@@ -275,7 +296,10 @@ fn check_report(rules: &RulesArgs, selected: &[i32], sources: &mut Sources) -> C
         }
     }
 
-    let mut norm_reports = check_norms(&norms_source(rules), &mut all, sources);
+    sources.merge(norm_sources);
+    for d in norm_diags {
+        all.push(d);
+    }
     for (name, version) in missing {
         if !norm_reports.iter().any(|n| n.name == name && n.version == version) {
             norm_reports.push(NormReport { name, version, ok: false, missing: true });
@@ -337,8 +361,9 @@ fn located_under(d: &Diagnostic, prefix: &str) -> bool {
 /// Loads every `<name>/v<N>.toml` of the norms folder, whether a rulebook names it or not.
 /// Every norm file along the search path, each loaded and checked: a scheme's own norms first,
 /// then the shared ones it does not redefine.
-fn check_norms(source: &dyn Source, all: &mut Diagnostics, sources: &mut Sources) -> Vec<NormReport> {
+fn check_norms(source: &dyn Source, sources: &mut Sources) -> (Vec<NormReport>, Vec<Diagnostic>) {
     let mut reports = Vec::new();
+    let mut all = Vec::new();
     for path in source.list("") {
         let Some((name, file)) = path.split_once('/') else { continue };
         let Some(version) = file.strip_prefix('v').and_then(|f| f.strip_suffix(".toml")).and_then(|v| v.parse::<u32>().ok()) else {
@@ -355,7 +380,7 @@ fn check_norms(source: &dyn Source, all: &mut Diagnostics, sources: &mut Sources
         }
     }
     // No norm at all is no error: a rulebook that names one it cannot find says so itself.
-    reports
+    (reports, all)
 }
 
 /// Reads the `retraits.toml` of a year's folder, if it has one.

@@ -7,7 +7,6 @@
 //! memory), so that the fuzzer spends its time past the first syntax check.
 
 use std::path::Path;
-use std::sync::OnceLock;
 
 use rhai::Dynamic;
 use rust_decimal::Decimal;
@@ -381,8 +380,7 @@ const MAX_CALLS: usize = 4;
 /// Target `formula`: the bytes are a Rhai script, compiled in the sandbox; its first functions are
 /// called with decimal arguments, and the text is also compiled and run as an inline expression.
 pub fn formula(data: &[u8]) -> usize {
-    static ENGINE: OnceLock<rhai::Engine> = OnceLock::new();
-    let engine = ENGINE.get_or_init(sandbox);
+    let engine = sandbox().engine();
     let text = String::from_utf8_lossy(data).into_owned();
     let file = SourceFile { path: "fuzz.rhai".into(), text: text.clone() };
     let mut diags = Vec::new();

@@ -472,11 +472,11 @@ fn date_text(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-/// The bundle of `lang`, built once per run.
+/// The bundle of `lang`, built once per run when a message is first written in it: a run speaks
+/// one language, and parsing a message file is a millisecond and a half of a run's start.
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
-    let bundles = BUNDLES.get_or_init(|| Lang::ALL.map(build));
-    &bundles[lang as usize]
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] = [OnceLock::new(), OnceLock::new()];
+    BUNDLES[lang as usize].get_or_init(|| build(lang))
 }
 
 fn build(lang: Lang) -> FluentBundle<FluentResource> {

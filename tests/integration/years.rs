@@ -118,6 +118,43 @@ fn a_code_dropped_from_a_list_must_be_recorded_unless_the_rules_say_it_expires()
     assert!(!run.stderr.contains("R118"), "{}", run.stderr);
 }
 
+/// `rules check` loads its years and checks its norms on several threads: what it says, and in
+/// which order, is what it says on one thread — with a file that does not parse in one year, a
+/// file missing in another, an unknown key in a third and a norm that every year reads broken.
+#[test]
+fn rules_check_says_on_several_threads_what_it_says_on_one() {
+    let sandbox = rules_sandbox();
+    let years = crate::util::shipped_years(&sandbox.path().join("rules"));
+    assert!(years.len() >= 3, "{years:?}");
+    let (first, middle, last) = (years[0], years[years.len() / 2], years[years.len() - 1]);
+    sandbox.append(&format!("rules/{first}/parametres.toml"), "\n[[[\n");
+    std::fs::remove_file(sandbox.path().join(format!("rules/{middle}/formules.rhai"))).expect("a script");
+    sandbox.append(&format!("rules/{last}/rulebook.toml"), "\nkey_nobody_reads = 1\n");
+    let norm = std::fs::read_dir(sandbox.path().join("norms")).unwrap().flatten().map(|e| e.path()).find(|p| p.is_dir()).unwrap();
+    let norm_file = std::fs::read_dir(&norm).unwrap().flatten().map(|e| e.path()).next().unwrap();
+    std::fs::write(&norm_file, std::fs::read_to_string(&norm_file).unwrap() + "\n= broken\n").unwrap();
+    let run = |threads: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_peps"))
+            .args(["rules", "check", "--rules", "rules", "--norms", "norms"])
+            .current_dir(sandbox.path())
+            .env("NO_COLOR", "1")
+            .env("PEPS_LANG", "en")
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .expect("run peps");
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let one = run("1");
+    assert_eq!(one.0, Some(1), "{}", one.2);
+    for y in [first, middle, last] {
+        assert!(one.2.contains(&format!("rules/{y}/")), "no diagnostic of {y}:\n{}", one.2);
+    }
+    assert!(one.2.contains(&norm_file.strip_prefix(sandbox.path()).unwrap().display().to_string()), "{}", one.2);
+    for threads in ["2", "4"] {
+        assert_eq!(run(threads), one, "on {threads} threads");
+    }
+}
+
 fn rename_parameter(sandbox: &Sandbox) {
     sandbox.edit("rules/2025/parametres.toml", "[seuil_forte_augmentation]", "[seuil_hausse_patientele]");
     let path = sandbox.path().join("rules/2025/formules.rhai");

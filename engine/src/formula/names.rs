@@ -2,7 +2,11 @@
 //! (never function names, properties, strings or comments), and the functions a formula calls
 //! that neither the script nor the engine defines.
 
+use std::sync::OnceLock;
+
 use rhai::{AST, ASTNode, Engine, Expr, Position, Stmt};
+
+use crate::formula::sandbox;
 
 /// Functions Rhai's parser handles itself, which no module lists.
 const KEYWORD_FUNCTIONS: &[&str] =
@@ -24,11 +28,28 @@ pub(crate) fn identifiers(ast: &AST) -> Vec<String> {
 }
 
 /// Every function a formula may call: the engine's (its standard library included) and those
-/// of the script itself.
+/// of the script itself, sorted.
 pub(crate) fn known_functions(engine: &Engine, ast: &AST) -> Vec<String> {
+    let mut out = if std::ptr::eq(engine, sandbox().engine()) { sandbox_functions().to_vec() } else { engine_functions(engine) };
+    for f in ast.iter_functions() {
+        if let Err(at) = out.binary_search_by(|k| k.as_str().cmp(f.name)) {
+            out.insert(at, f.name.to_string());
+        }
+    }
+    out
+}
+
+/// The functions of the sandbox, listed once per process: every script and inline formula of
+/// every year asks for them, and Rhai lists them by walking its whole standard library.
+fn sandbox_functions() -> &'static [String] {
+    static FUNCTIONS: OnceLock<Vec<String>> = OnceLock::new();
+    FUNCTIONS.get_or_init(|| engine_functions(&sandbox()))
+}
+
+/// The functions `engine` defines whose name a call can write, sorted, each once.
+fn engine_functions(engine: &Engine) -> Vec<String> {
     let mut out: Vec<String> = engine.collect_fn_metadata(None, |f| Some(f.metadata.name.to_string()), true);
     out.retain(|n| n.chars().all(|c| c.is_alphanumeric() || c == '_'));
-    out.extend(ast.iter_functions().map(|f| f.name.to_string()));
     out.sort_unstable();
     out.dedup();
     out
@@ -62,7 +83,6 @@ mod tests {
     use rhai::Scope;
 
     use super::*;
-    use crate::formula::sandbox;
 
     #[test]
     fn variables_only_not_calls_properties_strings_or_comments() {
@@ -73,6 +93,21 @@ mod tests {
         }
         let ast = engine.compile_expression_with_scope(&scope, "min(a, b_2) + c.len() + \"d\" + a // e").unwrap();
         assert_eq!(identifiers(&ast), vec!["a", "b_2", "c"]);
+    }
+
+    /// The sandbox's functions are listed once per process: the list is the one a sandbox built
+    /// afresh gives, with the script's own functions merged in order.
+    #[test]
+    fn the_functions_listed_once_are_those_a_fresh_sandbox_lists() {
+        let fresh = super::super::build_sandbox();
+        let ast = fresh.compile("fn zz_helper(x) { x }\nfn abs(x) { x }\nfn aaa() { 1 }").unwrap();
+        let mut expected = engine_functions(&fresh);
+        expected.extend(["zz_helper", "abs", "aaa"].map(String::from));
+        expected.sort_unstable();
+        expected.dedup();
+        assert!(expected.len() > 100 && expected.iter().any(|f| f == "abs"));
+        assert_eq!(known_functions(&sandbox(), &ast), expected);
+        assert_eq!(known_functions(&fresh, &ast), expected);
     }
 
     #[test]

@@ -7,26 +7,27 @@ use std::ops::Range;
 use rhai::{Engine, Position, Token};
 
 use crate::diagnostic::{Code, Diagnostic, SourceFile};
-use crate::formula::offset_of;
+use crate::formula::Lines;
 
 /// The tokens of `text` with their byte offsets; a lexing error ends the list.
 fn tokens(engine: &Engine, text: &str) -> Vec<(Token, usize)> {
     let input = [text];
     let (stream, _control) = engine.lex(&input);
+    let lines = Lines::new(text);
     let mut out = Vec::new();
     for (token, pos) in stream {
         match token {
             Token::EOF | Token::LexError(_) => break,
             Token::Comment(_) => continue,
-            t => out.push((t, byte_offset(text, pos))),
+            t => out.push((t, byte_offset(&lines, pos))),
         }
     }
     out
 }
 
-fn byte_offset(text: &str, pos: Position) -> usize {
+fn byte_offset(lines: &Lines<'_>, pos: Position) -> usize {
     match (pos.line(), pos.position()) {
-        (Some(line), Some(col)) => offset_of(text, line, col),
+        (Some(line), Some(col)) => lines.offset(line, col),
         _ => 0,
     }
 }

@@ -79,7 +79,8 @@ pub struct Scope {
     pub(crate) exists_views: TiVec<ExistsId, ViewId>,
     /// Hex SHA-256 of the rule files (paths and texts), the identity of the rulebook.
     pub(crate) hash: String,
-    pub(crate) engine: rhai::Engine,
+    /// The sandbox every formula runs in (one per process: `formula::sandbox`).
+    pub(crate) engine: crate::formula::Sandbox,
     pub(crate) scripts: TiVec<ScriptId, Script>,
     /// `rulebook.toml` as read, to assemble rulebooks from this one's items and another's.
     pub(crate) manifest: Manifest,
