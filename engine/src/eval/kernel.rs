@@ -20,10 +20,10 @@ use rust_decimal::Decimal;
 use crate::case::dataset::Dataset;
 use crate::data::column::{Column, date_of};
 use crate::eval::state::{RowEnv, State, equi_key};
-use crate::expr::{self, BinOp, EvalError, Expr, Func, ItemField, Slot, arithmetic, compare, truthy, whole_years};
-use crate::ids::{ExistsId, SetId};
+use crate::expr::{self, BinOp, Env, EvalError, Expr, Func, ItemField, Slot, arithmetic, compare, truthy, whole_years};
+use crate::ids::{ExistsId, SetId, StepId};
 use crate::rulebook::Rulebook;
-use crate::value::{SmolStr, Value};
+use crate::value::{Kind, SmolStr, Value};
 
 /// A three-valued truth (a boolean column may hold no value).
 const FALSE: u8 = 0;
@@ -215,7 +215,7 @@ impl<'s, 'a> Kernel<'s, 'a> {
     }
 
     /// The values of `e` for the rows of `sel`.
-    pub(crate) fn eval(&self, e: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+    pub(crate) fn eval(&self, e: &Expr, sel: &[u32]) -> Result<Vector<'s>, EvalError> {
         let n = sel.len();
         Ok(match e {
             Expr::Const(v) => Vector::Scalar(v.clone()),
@@ -229,8 +229,7 @@ impl<'s, 'a> Kernel<'s, 'a> {
                 None => Vector::Scalar(Value::Null),
             },
             Expr::Ref(Slot::Computed(s)) => match &self.st.computed[*s] {
-                Some(column @ Column::Text { .. }) => Vector::Values(self.rows(sel).iter().map(|&r| column.value(r as usize)).collect()),
-                Some(column) => owned(gather_column(column, &self.rows(sel))),
+                Some(column) => gather_column(column, &self.rows(sel)),
                 None => Vector::Scalar(Value::Null),
             },
             Expr::Ref(Slot::Item(step, field)) => {
@@ -259,8 +258,9 @@ impl<'s, 'a> Kernel<'s, 'a> {
             Expr::Call(Func::If, args) if args.len() == 3 => self.choose(args, sel)?,
             Expr::Call(func, args) => self.call(*func, args, sel)?,
             Expr::In(value, set) => self.member(value, *set, sel)?,
+            Expr::Keyed(step, key) => self.keyed(*step, key, sel)?,
             // No vector form: the tree-walker, row by row.
-            Expr::Exists(..) | Expr::Keyed(..) => self.per_row(e, sel)?,
+            Expr::Exists(..) => self.per_row(e, sel)?,
         })
     }
 
@@ -268,7 +268,7 @@ impl<'s, 'a> Kernel<'s, 'a> {
     /// the view to a value of the row, each row's candidates are the view's rows holding that
     /// value (an index built once per view and column), and the condition runs once over all
     /// the pairs of a row and a candidate. Otherwise, or when that fails, the tree-walker.
-    fn exists(&self, e: &Expr, id: ExistsId, cond: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+    fn exists(&self, e: &Expr, id: ExistsId, cond: &Expr, sel: &[u32]) -> Result<Vector<'s>, EvalError> {
         let n = sel.len();
         let v = self.rb.exists_views[id];
         let inner_ds = self.st.datasets[self.rb.views[v].dataset];
@@ -323,23 +323,8 @@ fn gather_column<'c>(column: &'c Column, rows: &[u32]) -> Vector<'c> {
     }
 }
 
-/// A vector that borrows nothing: a computed column's texts, which live no longer than the
-/// evaluation's state, as values.
-fn owned(v: Vector<'_>) -> Vector<'static> {
-    match v {
-        Vector::Scalar(v) => Vector::Scalar(v),
-        Vector::Bool(b) => Vector::Bool(b),
-        Vector::Num(n) => Vector::Num(n),
-        Vector::Date(d) => Vector::Date(d),
-        Vector::Text(dict, codes) => Vector::Values(
-            codes.into_iter().map(|c| if c == NULL_CODE { Value::Null } else { Value::Text(dict[c as usize].clone()) }).collect(),
-        ),
-        Vector::Values(v) => Vector::Values(v),
-    }
-}
-
-impl<'a> Kernel<'_, 'a> {
-    fn binary(&self, op: BinOp, a: &Expr, b: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+impl<'s, 'a> Kernel<'s, 'a> {
+    fn binary(&self, op: BinOp, a: &Expr, b: &Expr, sel: &[u32]) -> Result<Vector<'s>, EvalError> {
         let n = sel.len();
         if let BinOp::And | BinOp::Or = op {
             // The rows the left side decides keep its answer; the right side runs on the others.
@@ -379,7 +364,7 @@ impl<'a> Kernel<'_, 'a> {
     }
 
     /// `if(condition, then, else)`: each branch on the rows that take it.
-    fn choose(&self, args: &[Expr], sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+    fn choose(&self, args: &[Expr], sel: &[u32]) -> Result<Vector<'s>, EvalError> {
         let cond = self.eval(&args[0], sel)?;
         let (mut then_rows, mut else_rows) = (Vec::new(), Vec::new());
         let mut picks: Picks = Vec::with_capacity(sel.len());
@@ -397,7 +382,7 @@ impl<'a> Kernel<'_, 'a> {
         Ok(combine(&parts, &picks))
     }
 
-    fn call(&self, func: Func, args: &[Expr], sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+    fn call(&self, func: Func, args: &[Expr], sel: &[u32]) -> Result<Vector<'s>, EvalError> {
         let n = sel.len();
         // As the tree-walker: a call of more than three arguments is null, unevaluated.
         if args.len() > 3 {
@@ -408,7 +393,7 @@ impl<'a> Kernel<'_, 'a> {
             (Func::IsNull, [v]) => Vector::Bool((0..n).map(|i| u8::from(v.is_null(i))).collect()),
             (Func::Coalesce, [a, b]) => {
                 let picks: Picks = (0..n).map(|i| (u8::from(a.is_null(i)), i as u32)).collect();
-                let parts: [Option<&Vector<'a>>; 2] = [Some(a), Some(b)];
+                let parts: [Option<&Vector<'s>>; 2] = [Some(a), Some(b)];
                 combine_refs(&parts, &picks)
             }
             (Func::YearsBetween, [a, b]) if join(a.class(), Class::Date).is_some() && join(b.class(), Class::Date).is_some() => {
@@ -437,7 +422,7 @@ impl<'a> Kernel<'_, 'a> {
 
     /// `x in view.column`: a hash semi-join on the set built when the view was known; a text
     /// column asks the set once per distinct text.
-    fn member(&self, value: &Expr, set: SetId, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+    fn member(&self, value: &Expr, set: SetId, sel: &[u32]) -> Result<Vector<'s>, EvalError> {
         let v = self.eval(value, sel)?;
         let n = sel.len();
         let Some(set) = self.st.sets[set].as_ref() else { return Ok(Vector::Bool(vec![FALSE; n])) };
@@ -467,8 +452,32 @@ impl<'a> Kernel<'_, 'a> {
         }))
     }
 
+    /// `step(KEY)`: the value of a grouped step's group for each row's key, asked once per
+    /// distinct text when the keys are dictionary-coded.
+    fn keyed(&self, step: StepId, key: &Expr, sel: &[u32]) -> Result<Vector<'s>, EvalError> {
+        let keys = self.eval(key, sel)?;
+        let env = RowEnv { rb: self.rb, st: self.st, ds: Some(self.ds), row: 0, inner: None };
+        let values = match &keys {
+            Vector::Text(dict, codes) => {
+                let mut known: Vec<Option<Value>> = vec![None; dict.len()];
+                let null = env.keyed(step, &Value::Null);
+                codes
+                    .iter()
+                    .map(|&c| match c {
+                        NULL_CODE => null.clone(),
+                        c => known[c as usize].get_or_insert_with(|| env.keyed(step, &Value::Text(dict[c as usize].clone()))).clone(),
+                    })
+                    .collect()
+            }
+            _ => (0..sel.len()).map(|i| env.keyed(step, &keys.value(i))).collect(),
+        };
+        Ok(typed(values))
+    }
+
     /// The tree-walker on each selected row (or pair of rows).
-    fn per_row(&self, e: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+    fn per_row(&self, e: &Expr, sel: &[u32]) -> Result<Vector<'s>, EvalError> {
+        let counted = &self.st.trace.row_by_row;
+        counted.set(counted.get().saturating_add(1));
         let mut out = Vec::with_capacity(sel.len());
         for &i in sel {
             let env = match self.pairs {
@@ -484,6 +493,34 @@ impl<'a> Kernel<'_, 'a> {
             out.push(expr::eval(e, &env)?);
         }
         Ok(Vector::Values(out))
+    }
+}
+
+/// Values in their typed vector when they are all of one kind (or null): numbers, dates or truths.
+fn typed(values: Vec<Value>) -> Vector<'static> {
+    let kind = values.iter().find(|v| **v != Value::Null).map(Value::kind);
+    let of_kind = |k| values.iter().all(|v| *v == Value::Null || v.kind() == k);
+    match kind {
+        Some(k @ Kind::Number) if of_kind(k) => Vector::Num(values.iter().map(Value::as_number).collect()),
+        Some(k @ Kind::Date) if of_kind(k) => Vector::Date(
+            values
+                .iter()
+                .map(|v| match v {
+                    Value::Date(d) => d.num_days_from_ce(),
+                    _ => NULL_DATE,
+                })
+                .collect(),
+        ),
+        Some(k @ Kind::Bool) if of_kind(k) => Vector::Bool(
+            values
+                .iter()
+                .map(|v| match v {
+                    Value::Bool(b) => u8::from(*b),
+                    _ => NULL,
+                })
+                .collect(),
+        ),
+        _ => Vector::Values(values),
     }
 }
 

@@ -123,7 +123,7 @@ impl RowSource for Walker<'_, '_> {
 pub(crate) struct Columns<'s, 'a> {
     ds: &'a Dataset,
     rows: Cow<'s, [u32]>,
-    values: Vec<Vector<'a>>,
+    values: Vec<Vector<'s>>,
     /// Per kept row, the first of the conditions `first_of` that holds (`NONE` if none does).
     first: Vec<u32>,
 }
