@@ -14,7 +14,10 @@
 //! here too; a step whose vector run fails is run again by the tree-walker, which gives the
 //! reference's diagnostic.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 
 use crate::case::dataset::Dataset;
@@ -22,6 +25,8 @@ use crate::data::column::{Column, date_of};
 use crate::eval::state::{RowEnv, State, equi_key};
 use crate::expr::{self, BinOp, Env, EvalError, Expr, Func, ItemField, Slot, arithmetic, compare, truthy, whole_years};
 use crate::ids::{ExistsId, SetId, StepId};
+use crate::mechanism::Plan;
+use crate::mechanism::classify::ClassifyPlan;
 use crate::rulebook::Rulebook;
 use crate::value::{Kind, SmolStr, Value};
 
@@ -41,8 +46,8 @@ pub(crate) enum Vector<'a> {
     Bool(Vec<u8>),
     Num(Vec<Option<Decimal>>),
     Date(Vec<i32>),
-    /// Codes into the distinct texts of a column.
-    Text(&'a [SmolStr], Vec<u32>),
+    /// Codes into distinct texts: a column's, or those computed once per distinct key.
+    Text(Cow<'a, [SmolStr]>, Vec<u32>),
     /// Values of any kind, one per row.
     Values(Vec<Value>),
 }
@@ -152,6 +157,33 @@ impl Vector<'_> {
         }
     }
 
+    /// The vector dictionary-coded: per position a number, the same for values written alike
+    /// (a decimal's scale counts, as it shows), and how many numbers there are. None for values
+    /// of several kinds.
+    pub(crate) fn codes(&self, n: usize) -> Option<(Vec<u32>, usize)> {
+        fn numbered<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> (Vec<u32>, usize) {
+            let mut seen: HashMap<K, u32> = HashMap::new();
+            let codes = keys
+                .map(|k| {
+                    let next = seen.len() as u32;
+                    *seen.entry(k).or_insert(next)
+                })
+                .collect();
+            (codes, seen.len())
+        }
+        Some(match self {
+            Vector::Scalar(_) => (vec![0; n], 1),
+            Vector::Bool(b) => (b.iter().map(|&t| u32::from(t)).collect(), 3),
+            Vector::Text(dict, codes) => {
+                let null = dict.len() as u32;
+                (codes.iter().map(|&c| if c == NULL_CODE { null } else { c }).collect(), dict.len() + 1)
+            }
+            Vector::Num(v) => numbered(v.iter().map(|d| d.map(|d| d.serialize()))),
+            Vector::Date(d) => numbered(d.iter().copied()),
+            Vector::Values(_) => return None,
+        })
+    }
+
     fn class(&self) -> Class {
         match self {
             Vector::Scalar(Value::Null) => Class::Any,
@@ -240,9 +272,9 @@ impl<'s, 'a> Kernel<'s, 'a> {
                         let items = self.st.items[*step].as_ref();
                         Vector::Bool(rows.iter().map(|&r| u8::from(items.is_some_and(|it| it[r as usize].is_some()))).collect())
                     }
-                    ItemField::Attribute(_) => {
+                    ItemField::Attribute(attr) => self.attribute(*step, attr.index(), &rows).unwrap_or_else(|| {
                         Vector::Values(rows.iter().map(|&r| RowEnv { row: r as usize, ..env }.item(*step, *field)).collect())
-                    }
+                    }),
                 }
             }
             Expr::Exists(id, cond) if self.pairs.is_none() => self.exists(e, *id, cond, sel)?,
@@ -318,7 +350,9 @@ fn gather_column<'c>(column: &'c Column, rows: &[u32]) -> Vector<'c> {
         }
         Column::Decimal { values, valid } => Vector::Num(rows.map(|r| valid.get(r).then_some(values[r])).collect()),
         Column::Date { days, valid } => Vector::Date(rows.map(|r| if valid.get(r) { days[r] } else { NULL_DATE }).collect()),
-        Column::Text { dict, codes, valid } => Vector::Text(dict, rows.map(|r| if valid.get(r) { codes[r] } else { NULL_CODE }).collect()),
+        Column::Text { dict, codes, valid } => {
+            Vector::Text(Cow::Borrowed(dict), rows.map(|r| if valid.get(r) { codes[r] } else { NULL_CODE }).collect())
+        }
         Column::Mixed(values) => Vector::Values(rows.map(|r| values[r].clone()).collect()),
     }
 }
@@ -452,26 +486,63 @@ impl<'s, 'a> Kernel<'s, 'a> {
         }))
     }
 
+    /// An attribute of the list item classify step `step` found for each of `rows`: read once
+    /// per item (once per item and date where the attribute's value changes inside the period).
+    /// None when the step is no classification.
+    fn attribute(&self, step: StepId, attr: usize, rows: &[u32]) -> Option<Vector<'s>> {
+        let Plan::Classify(ClassifyPlan { list, .. }) = &self.rb.steps[step].plan else { return None };
+        let Some(items) = self.st.items[step].as_ref() else { return Some(Vector::Values(vec![Value::Null; rows.len()])) };
+        let lst = &self.rb.lists[*list];
+        let mut coded = Coded::default();
+        let mut by_item: Vec<u32> = vec![NULL_CODE; lst.items.len()];
+        let mut by_date: HashMap<(u32, NaiveDate), u32> = HashMap::new();
+        let null = coded.add(Value::Null);
+        for &r in rows {
+            let code = match items[r as usize] {
+                None => null,
+                Some((it, date)) if lst.dated(it as usize, attr) => {
+                    *by_date.entry((it, date)).or_insert_with(|| coded.add(lst.value(it as usize, attr, date)))
+                }
+                Some((it, date)) => {
+                    let known = &mut by_item[it as usize];
+                    if *known == NULL_CODE {
+                        *known = coded.add(lst.value(it as usize, attr, date));
+                    }
+                    *known
+                }
+            };
+            coded.index.push(code);
+        }
+        Some(coded.decode())
+    }
+
     /// `step(KEY)`: the value of a grouped step's group for each row's key, asked once per
     /// distinct text when the keys are dictionary-coded.
     fn keyed(&self, step: StepId, key: &Expr, sel: &[u32]) -> Result<Vector<'s>, EvalError> {
         let keys = self.eval(key, sel)?;
         let env = RowEnv { rb: self.rb, st: self.st, ds: Some(self.ds), row: 0, inner: None };
-        let values = match &keys {
+        Ok(match &keys {
             Vector::Text(dict, codes) => {
-                let mut known: Vec<Option<Value>> = vec![None; dict.len()];
-                let null = env.keyed(step, &Value::Null);
-                codes
-                    .iter()
-                    .map(|&c| match c {
-                        NULL_CODE => null.clone(),
-                        c => known[c as usize].get_or_insert_with(|| env.keyed(step, &Value::Text(dict[c as usize].clone()))).clone(),
-                    })
-                    .collect()
+                let mut coded = Coded::default();
+                let mut by_code: Vec<u32> = vec![NULL_CODE; dict.len()];
+                let null = coded.add(env.keyed(step, &Value::Null));
+                for &c in codes {
+                    let code = match c {
+                        NULL_CODE => null,
+                        c => {
+                            let known = &mut by_code[c as usize];
+                            if *known == NULL_CODE {
+                                *known = coded.add(env.keyed(step, &Value::Text(dict[c as usize].clone())));
+                            }
+                            *known
+                        }
+                    };
+                    coded.index.push(code);
+                }
+                coded.decode()
             }
-            _ => (0..sel.len()).map(|i| env.keyed(step, &keys.value(i))).collect(),
-        };
-        Ok(typed(values))
+            _ => typed((0..sel.len()).map(|i| env.keyed(step, &keys.value(i))).collect()),
+        })
     }
 
     /// The tree-walker on each selected row (or pair of rows).
@@ -493,6 +564,43 @@ impl<'s, 'a> Kernel<'s, 'a> {
             out.push(expr::eval(e, &env)?);
         }
         Ok(Vector::Values(out))
+    }
+}
+
+/// Values computed once per distinct key: the distinct results, and for each row which of them.
+#[derive(Default)]
+struct Coded {
+    values: Vec<Value>,
+    index: Vec<u32>,
+}
+
+impl Coded {
+    /// A new distinct result; its number.
+    fn add(&mut self, v: Value) -> u32 {
+        self.values.push(v);
+        self.values.len() as u32 - 1
+    }
+
+    /// The rows' results as a typed vector: texts as codes into their distinct texts.
+    fn decode(self) -> Vector<'static> {
+        let Coded { values, index } = self;
+        let texts = values.iter().all(|v| matches!(v, Value::Null | Value::Text(_)));
+        if !texts || values.iter().all(|v| *v == Value::Null) {
+            return typed(index.iter().map(|&i| values[i as usize].clone()).collect());
+        }
+        // Equal texts share a code, as in a column's dictionary.
+        let mut dict: Vec<SmolStr> = Vec::new();
+        let mut code_of = Vec::with_capacity(values.len());
+        for v in &values {
+            code_of.push(match v {
+                Value::Text(t) => dict.iter().position(|d| d == t).unwrap_or_else(|| {
+                    dict.push(t.clone());
+                    dict.len() - 1
+                }) as u32,
+                _ => NULL_CODE,
+            });
+        }
+        Vector::Text(Cow::Owned(dict), index.iter().map(|&i| code_of[i as usize]).collect())
     }
 }
 
@@ -612,7 +720,7 @@ mod tests {
             Vector::Scalar(Value::Null),
             Vector::Date(vec![day(2025, 1, 1).num_days_from_ce(), NULL_DATE, day(2024, 12, 31).num_days_from_ce(), 0]),
             Vector::Scalar(Value::Date(day(2025, 1, 1))),
-            Vector::Text(&dict, vec![0, NULL_CODE, 1, 0]),
+            Vector::Text(Cow::Borrowed(&dict), vec![0, NULL_CODE, 1, 0]),
             Vector::Scalar(Value::text("MG")),
             Vector::Scalar(Value::text("PSY")),
             Vector::Bool(vec![TRUE, NULL, FALSE, TRUE]),

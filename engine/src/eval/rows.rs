@@ -39,6 +39,11 @@ impl At {
     pub(crate) fn row(self) -> u32 {
         self.row
     }
+
+    /// The row's position among the kept rows (where [`RowSource::codes`] holds its code).
+    pub(crate) fn position(self) -> usize {
+        self.at
+    }
 }
 
 /// The kept rows of a view, in order, that a fold runs over, and what it reads of them.
@@ -55,6 +60,13 @@ pub(crate) trait RowSource {
     /// The position of the first of the conditions `first_of` of its [`Reads`] that holds at
     /// row `at`, if one does; the later ones are not evaluated there.
     fn first(&self, at: At) -> Result<Option<usize>, Failure>;
+    /// The values of the fold's expression at position `k` of its [`Reads`], dictionary-coded:
+    /// per kept row (by [`At::position`]) a number, the same for values written alike, and how
+    /// many numbers there are; so that a fold computes what depends on the value once per
+    /// distinct value. None when the driver has no such form (the reference reads row by row).
+    fn codes(&self, _k: usize) -> Option<(Vec<u32>, usize)> {
+        None
+    }
 }
 
 /// The reference driver: the view's rows one at a time, through the tree-walker.
@@ -191,5 +203,9 @@ impl RowSource for Columns<'_, '_> {
 
     fn first(&self, at: At) -> Result<Option<usize>, Failure> {
         Ok(self.first.get(at.at).filter(|&&k| k != NONE).map(|&k| k as usize))
+    }
+
+    fn codes(&self, k: usize) -> Option<(Vec<u32>, usize)> {
+        self.values[k].codes(self.rows.len())
     }
 }
