@@ -134,3 +134,58 @@ fn same(what: &str, reference: &str, vector: &str) {
         panic!("{what}: the paths differ at line {line}\nreference:\n{}\nvector:\n{}", show(reference), show(vector));
     }
 }
+
+/// The peers' rulebook of `bench/peers` (a table looked up per row, a sum over the acts of a
+/// year kept by membership) on a small team of its files: both paths agree, and the vector path
+/// runs every step by itself.
+#[test]
+fn the_peers_rulebook_runs_on_the_vector_path_alone() {
+    let bench = repo().join("bench").join("peers");
+    let norms = SearchPath::new(vec![Box::new(DirSource::new(bench.join("norms"))) as Box<dyn Source>]);
+    let (rb, diags) = peps_engine::rulebook::load(&DirSource::new(bench.join("rules").join("2025")), &norms);
+    let rb = rb.unwrap_or_else(|| panic!("the peers' rulebook loads: {diags:?}"));
+    let team = tempfile::tempdir().unwrap();
+    let mut patients = String::from("patient_id;team_id;birth_date;sex;ald_count;c2s;ame;consuming\n");
+    let mut acts = String::from("ps_id;patient_id;act_date;act_code;quantity;coefficient;amount\n");
+    for i in 0..60 {
+        let sex = if i % 2 == 0 { "F" } else { "M" };
+        patients.push_str(&format!(
+            "P{i:09};T001;{:02}/06/{};{sex};{};{};{};{}\n",
+            i % 28 + 1,
+            1930 + i,
+            i % 4,
+            i % 5 / 4,
+            i % 11 / 10,
+            u8::from(i % 7 != 0)
+        ));
+        for k in 0..(i % 4) {
+            // Acts of 2024 and 2025, amounts of one or two decimals.
+            let amount = if k % 2 == 0 { format!("{},{:02}", 20 + k, i % 100) } else { format!("{},5", 7 + i) };
+            acts.push_str(&format!(
+                "{:011};P{i:09};{:02}/{:02}/{};G;1;1,00;{amount}\n",
+                10_000_000_000u64 + k,
+                k + 1,
+                i % 12 + 1,
+                2024 + k % 2
+            ));
+        }
+    }
+    std::fs::write(team.path().join("patients.csv"), patients).unwrap();
+    std::fs::write(team.path().join("activity.csv"), acts).unwrap();
+    std::fs::write(team.path().join("team.toml"), "[files]\npatients = \"patients.csv\"\nactivity = \"activity.csv\"\n").unwrap();
+    let (case, diags) = rb.cases().load(team.path(), CaseOptions::default());
+    let case = case.unwrap_or_else(|| panic!("the team loads: {diags:?}"));
+    let json = |e| serde_json::to_string_pretty(&e).unwrap();
+    let evaluation = evaluate_with(&rb, &case, EvalPath::Reference);
+    // The team has eligible patients, a forfait and acts of the year.
+    for step in ["n_eligible", "base", "ffs"] {
+        let value = &evaluation.outputs.iter().find(|o| o.name == step).expect("a step of the peers").value;
+        assert!(value.as_number().is_some_and(|n| n > 0.into()), "{step} = {value:?}");
+    }
+    let reference = json(evaluation);
+    assert!(!reference.contains("\"severity\": \"error\""), "{reference}");
+    let (vector, report) = evaluate_reporting(&rb, &case, EvalPath::Vector);
+    same("the peers' team", &reference, &json(vector));
+    same("the peers' team (vector path alone)", &reference, &json(evaluate_with(&rb, &case, EvalPath::VectorOnly)));
+    assert_eq!(report, PathReport::default(), "the vector path fell back");
+}

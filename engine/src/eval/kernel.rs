@@ -430,6 +430,22 @@ impl<'s, 'a> Kernel<'s, 'a> {
                 let parts: [Option<&Vector<'s>>; 2] = [Some(a), Some(b)];
                 combine_refs(&parts, &picks)
             }
+            (Func::Year | Func::Month, [v]) if join(v.class(), Class::Date).is_some() => Vector::Num(
+                (0..n)
+                    .map(|i| {
+                        let d = v.date(i).and_then(day)?;
+                        Some(Decimal::from(if func == Func::Year { d.year() } else { d.month() as i32 }))
+                    })
+                    .collect(),
+            ),
+            (Func::DaysBetween, [a, b]) if join(a.class(), Class::Date).is_some() && join(b.class(), Class::Date).is_some() => Vector::Num(
+                (0..n)
+                    .map(|i| match (a.date(i).and_then(day), b.date(i).and_then(day)) {
+                        (Some(x), Some(y)) => Some(Decimal::from((y - x).num_days())),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
             (Func::YearsBetween, [a, b]) if join(a.class(), Class::Date).is_some() && join(b.class(), Class::Date).is_some() => {
                 Vector::Num(
                     (0..n)
@@ -565,6 +581,30 @@ impl<'s, 'a> Kernel<'s, 'a> {
         }
         Ok(Vector::Values(out))
     }
+}
+
+/// The sum of `values` (none counting as zero) folded over their mantissas as integers, when it
+/// is certainly what adding them one by one as decimals from zero gives: the same value and the
+/// same scale (the largest of theirs). That holds when the sum of their magnitudes, at that
+/// scale, fits a decimal's 96 bits: no partial sum, in any order, then overflows or is rounded.
+/// None otherwise (and for an exact zero, whose sign the decimal fold decides): the caller then
+/// adds them as decimals, with the same failure as ever on an overflow.
+pub(crate) fn exact_sum(values: &[Option<Decimal>]) -> Option<Decimal> {
+    /// The largest mantissa of a decimal: 2^96 - 1.
+    const MAX_MANTISSA: u128 = (1 << 96) - 1;
+    let scale = values.iter().flatten().map(Decimal::scale).max();
+    let Some(scale) = scale else { return Some(Decimal::ZERO) };
+    let mut sum: i128 = 0;
+    let mut magnitude: u128 = 0;
+    for d in values.iter().flatten() {
+        let m = d.mantissa().checked_mul(10i128.checked_pow(scale - d.scale())?)?;
+        magnitude = magnitude.checked_add(m.unsigned_abs()).filter(|&t| t <= MAX_MANTISSA)?;
+        sum += m;
+    }
+    if sum == 0 {
+        return None;
+    }
+    Decimal::try_from_i128_with_scale(sum, scale).ok()
 }
 
 /// Values computed once per distinct key: the distinct results, and for each row which of them.
@@ -737,6 +777,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The sum over integers is the decimal fold's, value and scale, or is not given.
+    #[test]
+    fn an_exact_sum_is_the_decimal_fold_to_the_scale() {
+        let fold = |values: &[Option<Decimal>]| -> Option<Decimal> {
+            values.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v.unwrap_or(Decimal::ZERO)))
+        };
+        let mut seed: u64 = 7;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        let mut sums = 0;
+        for round in 0..2000 {
+            let n = (next() % 12) as usize;
+            let values: Vec<Option<Decimal>> = (0..n)
+                .map(|_| match next() % 7 {
+                    0 => None,
+                    1 => Some(Decimal::MAX),
+                    2 => Some(Decimal::new(-(next() as i64), (next() % 29) as u32)),
+                    _ => Some(Decimal::new(next() as i64 % 100_000 - 50_000, (next() % 4) as u32 + u32::from(round % 3 == 0) * 20)),
+                })
+                .collect();
+            if let Some(sum) = exact_sum(&values) {
+                let want = fold(&values).expect("an exact sum does not overflow");
+                assert_eq!((sum.to_string(), sum.serialize()), (want.to_string(), want.serialize()), "{values:?}");
+                sums += 1;
+            }
+        }
+        assert!(sums > 500, "{sums} sums over integers");
+        assert_eq!(exact_sum(&[Some(Decimal::MAX), Some(Decimal::ONE)]), None);
+        assert_eq!(exact_sum(&[None, None]), Some(Decimal::ZERO));
     }
 
     /// Combining two branches keeps each value as it was, typed or not.

@@ -8,6 +8,8 @@
 
 use std::borrow::Cow;
 
+use rust_decimal::Decimal;
+
 use crate::case::dataset::Dataset;
 use crate::eval::kernel::{Kernel, Vector};
 use crate::eval::state::{RowEnv, State};
@@ -177,6 +179,17 @@ impl<'s, 'a> Columns<'s, 'a> {
             }
         }
         Ok(Columns { ds, rows, values, first })
+    }
+}
+
+impl Columns<'_, '_> {
+    /// The values of the expression at position `k` of the [`Reads`] when they are numbers
+    /// (or none) in a typed vector, one per kept row.
+    pub(crate) fn numbers(&self, k: usize) -> Option<&[Option<Decimal>]> {
+        match &self.values[k] {
+            Vector::Num(v) => Some(v),
+            _ => None,
+        }
     }
 }
 

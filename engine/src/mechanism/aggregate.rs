@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::eval::kernel::exact_sum;
 use crate::eval::rows::{Columns, Reads, RowSource, Walker};
 use crate::eval::state::State;
 use crate::eval::{Failure, Part, StepResult, number};
@@ -268,7 +269,10 @@ impl StepMechanism for Aggregate {
             Ok(columns) => columns,
             Err(e) => return Some(Err(e.into())),
         };
-        let folded = fold(&columns, plan);
+        let folded = match exact(&columns, plan) {
+            Some(total) => Ok((total, BTreeMap::new())),
+            None => fold(&columns, plan),
+        };
         drop(columns);
         Some(folded.map(|(total, groups)| result(st, i, plan, total, groups)))
     }
@@ -356,6 +360,21 @@ fn fold<S: RowSource>(rows: &S, plan: &AggregatePlan) -> Result<(Acc, BTreeMap<V
         Ok(())
     })?;
     Ok((total, groups))
+}
+
+/// A count, or a sum over typed numbers, of no group and no rounding per row, at once on the
+/// vector path: what `fold` gives when it is certainly that (`kernel::exact_sum`); else none.
+fn exact(columns: &Columns<'_, '_>, plan: &AggregatePlan) -> Option<Acc> {
+    if plan.group.is_some() || plan.round_rows.is_some() {
+        return None;
+    }
+    let rows = columns.len() as u64;
+    let value = match &plan.op {
+        AggregateOp::Count => Decimal::from(rows),
+        AggregateOp::Sum(_) => exact_sum(columns.numbers(0)?)?,
+        AggregateOp::Min(_) | AggregateOp::Max(_) => return None,
+    };
+    Some(Acc { rows, value: Value::Number(value) })
 }
 
 /// The step's value, and per group its breakdown and its value kept for reads by key.
