@@ -146,6 +146,20 @@ impl Vector<'_> {
         }
     }
 
+    /// The text at `i` of a vector of texts (none for null), without a copy.
+    #[inline]
+    fn text(&self, i: usize) -> Option<&str> {
+        match self {
+            Vector::Scalar(Value::Text(t)) => Some(t),
+            Vector::Text(dict, codes) => dict.get(codes[i] as usize).map(SmolStr::as_str),
+            Vector::Values(v) => match &v[i] {
+                Value::Text(t) => Some(t),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     fn is_null(&self, i: usize) -> bool {
         match self {
             Vector::Scalar(v) => *v == Value::Null,
@@ -157,9 +171,9 @@ impl Vector<'_> {
         }
     }
 
-    /// The vector dictionary-coded: per position a number, the same for values written alike
-    /// (a decimal's scale counts, as it shows), and how many numbers there are. None for values
-    /// of several kinds.
+    /// The vector dictionary-coded: per position a number, the same for equal values and only
+    /// for them (decimals of different scales are equal values), and how many numbers there are.
+    /// None for values of several kinds.
     pub(crate) fn codes(&self, n: usize) -> Option<(Vec<u32>, usize)> {
         fn numbered<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> (Vec<u32>, usize) {
             let mut seen: HashMap<K, u32> = HashMap::new();
@@ -178,7 +192,8 @@ impl Vector<'_> {
                 let null = dict.len() as u32;
                 (codes.iter().map(|&c| if c == NULL_CODE { null } else { c }).collect(), dict.len() + 1)
             }
-            Vector::Num(v) => numbered(v.iter().map(|d| d.map(|d| d.serialize()))),
+            // Equal decimals, whatever their scale or the sign of a zero, as one.
+            Vector::Num(v) => numbered(v.iter().map(|d| d.map(|d| if d.is_zero() { Decimal::ZERO } else { d.normalize() }.serialize()))),
             Vector::Date(d) => numbered(d.iter().copied()),
             Vector::Values(_) => return None,
         })
@@ -393,6 +408,10 @@ impl<'s, 'a> Kernel<'s, 'a> {
                 });
             }
             return Ok(Vector::Num(out));
+        }
+        if let (Vector::Scalar(x), Vector::Scalar(y)) = (&va, &vb) {
+            // Two scalars: compared once for every row.
+            return Ok(Vector::Scalar(Value::Bool(truthy(&compare(op, x, y)))));
         }
         Ok(Vector::Bool(compare_vectors(op, &va, &vb, n)))
     }
@@ -687,6 +706,8 @@ fn compare_vectors(op: BinOp, a: &Vector<'_>, b: &Vector<'_>, n: usize) -> Vec<u
             let eq = op == BinOp::Eq;
             codes.iter().map(|&c| u8::from((Some(c) == target) == eq)).collect()
         }
+        Some(Class::Text) => (0..n).map(|i| u8::from(ordered(op, a.text(i), b.text(i)))).collect(),
+        Some(Class::Bool) => (0..n).map(|i| u8::from(ordered(op, a.value_bool(i), b.value_bool(i)))).collect(),
         _ => (0..n).map(|i| u8::from(truthy(&compare(op, &a.value(i), &b.value(i))))).collect(),
     }
 }
@@ -753,6 +774,7 @@ mod tests {
     #[test]
     fn typed_comparisons_agree_with_the_tree_walker_nulls_included() {
         let dict: Vec<SmolStr> = vec!["MG".into(), "IDE".into()];
+        let other: Vec<SmolStr> = vec!["IDE".into(), "MG".into(), "PSY".into()];
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         let vectors: Vec<Vector<'_>> = vec![
             Vector::Num(vec![Some(dec!(1.50)), None, Some(dec!(-2)), Some(dec!(1.5))]),
@@ -761,9 +783,13 @@ mod tests {
             Vector::Date(vec![day(2025, 1, 1).num_days_from_ce(), NULL_DATE, day(2024, 12, 31).num_days_from_ce(), 0]),
             Vector::Scalar(Value::Date(day(2025, 1, 1))),
             Vector::Text(Cow::Borrowed(&dict), vec![0, NULL_CODE, 1, 0]),
+            // Texts of another dictionary, in another order.
+            Vector::Text(Cow::Borrowed(&other), vec![1, 0, NULL_CODE, 2]),
             Vector::Scalar(Value::text("MG")),
             Vector::Scalar(Value::text("PSY")),
             Vector::Bool(vec![TRUE, NULL, FALSE, TRUE]),
+            Vector::Bool(vec![FALSE, TRUE, NULL, TRUE]),
+            Vector::Scalar(Value::Bool(false)),
             Vector::Values(vec![Value::Number(dec!(1.5)), Value::Null, Value::text("MG"), Value::Bool(true)]),
         ];
         for a in &vectors {

@@ -63,9 +63,10 @@ pub(crate) trait RowSource {
     /// row `at`, if one does; the later ones are not evaluated there.
     fn first(&self, at: At) -> Result<Option<usize>, Failure>;
     /// The values of the fold's expression at position `k` of its [`Reads`], dictionary-coded:
-    /// per kept row (by [`At::position`]) a number, the same for values written alike, and how
-    /// many numbers there are; so that a fold computes what depends on the value once per
-    /// distinct value. None when the driver has no such form (the reference reads row by row).
+    /// per kept row (by [`At::position`]) a number, the same for equal values and only for them
+    /// (`1.5` and `1.50` are equal values, written differently), and how many numbers there are;
+    /// so that a fold computes what depends on the value once per distinct value. None when the
+    /// driver has no such form (the reference reads row by row).
     fn codes(&self, _k: usize) -> Option<(Vec<u32>, usize)> {
         None
     }

@@ -279,8 +279,9 @@ fn fold<S: RowSource>(rows: &S, rb: &Rulebook, plan: &LookupRowsPlan) -> Result<
     Ok(hits)
 }
 
-/// The keys of each kept row as one number, the same for keys written alike: the codes of each
-/// key combined (none when a driver gives no codes, or their combinations outgrow a number).
+/// The keys of each kept row as one number, the same for equal keys: the codes of each key
+/// combined (none when a driver gives no codes, or their combinations outgrow a number). A
+/// table finds its row by the keys' values, not by how they are written.
 struct Tuples {
     codes: Vec<(Vec<u32>, u64)>,
 }
