@@ -36,6 +36,8 @@ const TRUE: u8 = 1;
 const NULL: u8 = 2;
 /// The day number of no date (chrono's dates stop far before it).
 const NULL_DATE: i32 = i32::MIN;
+/// The whole numbers below this are their own codes (`Vector::codes`).
+const SMALL: i128 = 1 << 10;
 /// The dictionary code of no text.
 const NULL_CODE: u32 = u32::MAX;
 
@@ -192,7 +194,11 @@ impl Vector<'_> {
                 let null = dict.len() as u32;
                 (codes.iter().map(|&c| if c == NULL_CODE { null } else { c }).collect(), dict.len() + 1)
             }
-            // Equal decimals, whatever their scale or the sign of a zero, as one.
+            // Small whole numbers (ages, counts) are their own codes; other decimals are numbered,
+            // equal ones as one whatever their scale or the sign of a zero.
+            Vector::Num(v) if v.iter().flatten().all(|d| d.scale() == 0 && (0..SMALL).contains(&d.mantissa())) => {
+                (v.iter().map(|d| d.map_or(SMALL as u32, |d| d.mantissa() as u32)).collect(), SMALL as usize + 1)
+            }
             Vector::Num(v) => numbered(v.iter().map(|d| d.map(|d| if d.is_zero() { Decimal::ZERO } else { d.normalize() }.serialize()))),
             Vector::Date(d) => numbered(d.iter().copied()),
             Vector::Values(_) => return None,
@@ -800,6 +806,29 @@ mod tests {
                         let want = truthy(&compare(op, &a.value(i), &b.value(i)));
                         assert_eq!(g == TRUE, want, "{:?} {} {:?}", a.value(i), op.symbol(), b.value(i));
                     }
+                }
+            }
+        }
+    }
+
+    /// Two positions share a code exactly when their values are equal.
+    #[test]
+    fn codes_are_equal_for_equal_values_only() {
+        let dict: Vec<SmolStr> = vec!["MG".into(), "IDE".into()];
+        let vectors: Vec<Vector<'_>> = vec![
+            Vector::Num(vec![Some(dec!(1.5)), Some(dec!(1.50)), None, Some(dec!(0)), Some(-dec!(0.00)), Some(dec!(2)), None]),
+            Vector::Num(vec![Some(dec!(3)), None, Some(dec!(3)), Some(-dec!(0)), Some(dec!(0)), Some(dec!(1023)), Some(dec!(1024))]),
+            Vector::Text(Cow::Borrowed(&dict), vec![0, NULL_CODE, 1, 0, 1, NULL_CODE, 0]),
+            Vector::Bool(vec![TRUE, NULL, FALSE, TRUE, NULL, FALSE, FALSE]),
+            Vector::Date(vec![5, NULL_DATE, 5, 7, 700_000, NULL_DATE, 7]),
+            Vector::Scalar(Value::text("MG")),
+        ];
+        for v in &vectors {
+            let (codes, count) = v.codes(7).expect("typed values are coded");
+            for i in 0..7 {
+                assert!((codes[i] as usize) < count);
+                for j in 0..7 {
+                    assert_eq!(codes[i] == codes[j], v.value(i) == v.value(j), "{:?} and {:?}", v.value(i), v.value(j));
                 }
             }
         }
