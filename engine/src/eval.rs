@@ -16,7 +16,7 @@ use crate::case::dataset::Dataset;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::eval::manifest::manifest;
 use crate::eval::provenance::{assumed_label, assumed_name, function_source, reads_of, shares};
-use crate::eval::state::{State, build_sets};
+use crate::eval::state::{State, Trace, build_sets};
 use crate::eval::waterfall::waterfall;
 use crate::expr::{self, EvalError};
 use crate::formula::{FormulaFailure, ResultError};
@@ -147,7 +147,7 @@ pub fn evaluate(rb: &Rulebook, case: &Case) -> Evaluation {
 
 /// [`evaluate`] on the evaluation path `path`.
 pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
-    evaluate_worded(rb, case, path, Words::Said)
+    evaluate_worded(rb, case, path, Words::Said).0
 }
 
 /// [`evaluate`] for a run that shows figures only (a batch, national files: one row of values
@@ -155,7 +155,7 @@ pub fn evaluate_with(rb: &Rulebook, case: &Case, path: EvalPath) -> Evaluation {
 /// output carries its sentences — its formula, source and explanation are left empty (its label
 /// stays: the waterfall shows it), and none is built for thousands of cases nobody reads it for.
 pub fn evaluate_figures(rb: &Rulebook, case: &Case) -> Evaluation {
-    evaluate_worded(rb, case, EvalPath::default(), Words::Unsaid)
+    evaluate_worded(rb, case, EvalPath::default(), Words::Unsaid).0
 }
 
 /// Whether an evaluation's outputs carry their words.
@@ -165,7 +165,25 @@ enum Words {
     Unsaid,
 }
 
-fn evaluate_worded(rb: &Rulebook, case: &Case, path: EvalPath, words: Words) -> Evaluation {
+/// Where the vector path did not run a step by itself: the steps whose vector run failed and ran
+/// again on the reference path, and those in which an expression ran row by row through the
+/// tree-walker (a node with no vector form), by name in evaluation order. Empty on the reference
+/// path. For tests: the shipped rulebooks must not fall back.
+#[doc(hidden)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PathReport {
+    pub fell_back: Vec<String>,
+    pub row_by_row: Vec<String>,
+}
+
+/// [`evaluate_with`], and where the vector path fell back.
+#[doc(hidden)]
+pub fn evaluate_reporting(rb: &Rulebook, case: &Case, path: EvalPath) -> (Evaluation, PathReport) {
+    evaluate_worded(rb, case, path, Words::Said)
+}
+
+fn evaluate_worded(rb: &Rulebook, case: &Case, path: EvalPath, words: Words) -> (Evaluation, PathReport) {
+    let mut report = PathReport::default();
     let empty = empty_datasets(rb);
     let mut st = initial_state(rb, case, &empty);
     let mut outputs: TiVec<StepId, Option<Output>> = vec![None; rb.steps.len()].into();
@@ -176,7 +194,14 @@ fn evaluate_worded(rb: &Rulebook, case: &Case, path: EvalPath, words: Words) -> 
     let mut stopped = false;
     for &i in &rb.order {
         let step = &rb.steps[i];
-        let (value, breakdown) = match run_step(rb, &mut st, i, path) {
+        let ran = run_step(rb, &mut st, i, path);
+        if st.trace.fell_back.take() {
+            report.fell_back.push(step.def.name.clone());
+        }
+        if st.trace.row_by_row.take() > 0 {
+            report.row_by_row.push(step.def.name.clone());
+        }
+        let (value, breakdown) = match ran {
             Ok(r) => r,
             Err(failure) => {
                 diagnostics.push(failure_diagnostic(rb, step, &failure));
@@ -246,7 +271,7 @@ fn evaluate_worded(rb: &Rulebook, case: &Case, path: EvalPath, words: Words) -> 
             None => diagnostics.push(overflows(msg!("eval-the-waterfall"))),
         }
     }
-    Evaluation {
+    let evaluation = Evaluation {
         scheme: rb.manifest.scheme.clone(),
         names: rb.manifest.names.clone(),
         year: rb.year,
@@ -266,7 +291,8 @@ fn evaluate_worded(rb: &Rulebook, case: &Case, path: EvalPath, words: Words) -> 
         data_shift: case.shift,
         rows_left_out: case.rows_left_out.clone(),
         manifest: manifest(rb, case),
-    }
+    };
+    (evaluation, report)
 }
 
 /// An empty dataset per dataset of the rulebook, read when the case has no file for it.
@@ -293,6 +319,7 @@ fn initial_state<'a>(rb: &Rulebook, case: &'a Case, empty: &'a TiSlice<DatasetId
         items: vec![None; rb.steps.len()].into(),
         sets: vec![None; rb.sets.len()].into(),
         indexes: RefCell::new(HashMap::new()),
+        trace: Trace::default(),
         datasets,
     };
     build_sets(rb, &mut st);

@@ -271,7 +271,8 @@ fn run_on<M: StepMechanism>(plan: &M::Plan, rb: &Rulebook, st: &mut State<'_>, i
         match M::run_vector(plan, rb, st, i) {
             Some(Ok(result)) => return Ok(result),
             Some(Err(failure)) if path == EvalPath::VectorOnly => return Err(failure),
-            Some(Err(_)) | None => {}
+            Some(Err(_)) => st.trace.fell_back.set(true),
+            None => {}
         }
     }
     M::run(plan, rb, st, i)

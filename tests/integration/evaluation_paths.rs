@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use peps_engine::case::CaseOptions;
-use peps_engine::eval::{EvalPath, evaluate_with};
+use peps_engine::eval::{EvalPath, PathReport, evaluate_reporting, evaluate_with};
 use peps_engine::mechanism::MechanismKey;
 use peps_engine::rules::source::{DirSource, SearchPath, Source};
 
@@ -40,6 +40,8 @@ struct Compared {
     alone: usize,
     mechanisms: BTreeSet<MechanismKey>,
     mechanisms_alone: BTreeSet<MechanismKey>,
+    /// The evaluations in which the vector path fell back, and where.
+    fell_back: Vec<(String, PathReport)>,
 }
 
 #[test]
@@ -67,6 +69,10 @@ fn the_vector_path_gives_what_the_reference_gives_on_every_case_example_and_year
     let alone: BTreeSet<MechanismKey> = peps_run.0.mechanisms_alone.union(&other.0.mechanisms_alone).copied().collect();
     let missing: Vec<&str> = MechanismKey::ALL.iter().filter(|m| !alone.contains(m)).map(|m| m.as_str()).collect();
     assert!(missing.is_empty(), "no evaluation without an error has a step of mechanism {missing:?}");
+    // No step of a shipped rulebook falls back: the vector path ran every step by itself, no
+    // expression row by row (a step that fails is run again on the reference path, by design).
+    let fell_back: Vec<&(String, PathReport)> = peps_run.0.fell_back.iter().chain(&other.0.fell_back).collect();
+    assert!(fell_back.is_empty(), "the vector path fell back: {fell_back:#?}");
 }
 
 /// Both paths on every example and declarative case of a scheme (`scheme` its flags), under
@@ -101,13 +107,19 @@ fn compare_scheme(scheme: &[&str], rules: &Path, norms: &[PathBuf], examples: &P
             let json = |path| serde_json::to_string_pretty(&evaluate_with(&rb, &case, path)).unwrap();
             let reference = serde_json::to_string_pretty(&evaluation).unwrap();
             let what = format!("{} under {year}", dir.display());
-            same(&what, &reference, &json(EvalPath::Vector));
+            let (vector, report) = evaluate_reporting(&rb, &case, EvalPath::Vector);
+            same(&what, &reference, &serde_json::to_string_pretty(&vector).unwrap());
             // Where no step fails, the vector path agrees by itself, without falling back to the
             // reference for any step.
             if !reference.contains("\"severity\": \"error\"") {
                 same(&format!("{what} (vector path alone)"), &reference, &json(EvalPath::VectorOnly));
                 out.alone += 1;
                 out.mechanisms_alone.extend(&mechanisms);
+                if report != PathReport::default() {
+                    out.fell_back.push((what, report));
+                }
+            } else if !report.row_by_row.is_empty() {
+                out.fell_back.push((what, report));
             }
             out.compared += 1;
         }
@@ -121,4 +133,59 @@ fn same(what: &str, reference: &str, vector: &str) {
         let show = |text: &str| text.lines().skip(line.saturating_sub(5)).take(10).collect::<Vec<_>>().join("\n");
         panic!("{what}: the paths differ at line {line}\nreference:\n{}\nvector:\n{}", show(reference), show(vector));
     }
+}
+
+/// The peers' rulebook of `bench/peers` (a table looked up per row, a sum over the acts of a
+/// year kept by membership) on a small team of its files: both paths agree, and the vector path
+/// runs every step by itself.
+#[test]
+fn the_peers_rulebook_runs_on_the_vector_path_alone() {
+    let bench = repo().join("bench").join("peers");
+    let norms = SearchPath::new(vec![Box::new(DirSource::new(bench.join("norms"))) as Box<dyn Source>]);
+    let (rb, diags) = peps_engine::rulebook::load(&DirSource::new(bench.join("rules").join("2025")), &norms);
+    let rb = rb.unwrap_or_else(|| panic!("the peers' rulebook loads: {diags:?}"));
+    let team = tempfile::tempdir().unwrap();
+    let mut patients = String::from("patient_id;team_id;birth_date;sex;ald_count;c2s;ame;consuming\n");
+    let mut acts = String::from("ps_id;patient_id;act_date;act_code;quantity;coefficient;amount\n");
+    for i in 0..60 {
+        let sex = if i % 2 == 0 { "F" } else { "M" };
+        patients.push_str(&format!(
+            "P{i:09};T001;{:02}/06/{};{sex};{};{};{};{}\n",
+            i % 28 + 1,
+            1930 + i,
+            i % 4,
+            i % 5 / 4,
+            i % 11 / 10,
+            u8::from(i % 7 != 0)
+        ));
+        for k in 0..(i % 4) {
+            // Acts of 2024 and 2025, amounts of one or two decimals.
+            let amount = if k % 2 == 0 { format!("{},{:02}", 20 + k, i % 100) } else { format!("{},5", 7 + i) };
+            acts.push_str(&format!(
+                "{:011};P{i:09};{:02}/{:02}/{};G;1;1,00;{amount}\n",
+                10_000_000_000u64 + k,
+                k + 1,
+                i % 12 + 1,
+                2024 + k % 2
+            ));
+        }
+    }
+    std::fs::write(team.path().join("patients.csv"), patients).unwrap();
+    std::fs::write(team.path().join("activity.csv"), acts).unwrap();
+    std::fs::write(team.path().join("team.toml"), "[files]\npatients = \"patients.csv\"\nactivity = \"activity.csv\"\n").unwrap();
+    let (case, diags) = rb.cases().load(team.path(), CaseOptions::default());
+    let case = case.unwrap_or_else(|| panic!("the team loads: {diags:?}"));
+    let json = |e| serde_json::to_string_pretty(&e).unwrap();
+    let evaluation = evaluate_with(&rb, &case, EvalPath::Reference);
+    // The team has eligible patients, a forfait and acts of the year.
+    for step in ["n_eligible", "base", "ffs"] {
+        let value = &evaluation.outputs.iter().find(|o| o.name == step).expect("a step of the peers").value;
+        assert!(value.as_number().is_some_and(|n| n > 0.into()), "{step} = {value:?}");
+    }
+    let reference = json(evaluation);
+    assert!(!reference.contains("\"severity\": \"error\""), "{reference}");
+    let (vector, report) = evaluate_reporting(&rb, &case, EvalPath::Vector);
+    same("the peers' team", &reference, &json(vector));
+    same("the peers' team (vector path alone)", &reference, &json(evaluate_with(&rb, &case, EvalPath::VectorOnly)));
+    assert_eq!(report, PathReport::default(), "the vector path fell back");
 }

@@ -14,16 +14,21 @@
 //! here too; a step whose vector run fails is run again by the tree-walker, which gives the
 //! reference's diagnostic.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 
 use crate::case::dataset::Dataset;
 use crate::data::column::{Column, date_of};
 use crate::eval::state::{RowEnv, State, equi_key};
-use crate::expr::{self, BinOp, EvalError, Expr, Func, ItemField, Slot, arithmetic, compare, truthy, whole_years};
-use crate::ids::{ExistsId, SetId};
+use crate::expr::{self, BinOp, Env, EvalError, Expr, Func, ItemField, Slot, arithmetic, compare, truthy, whole_years};
+use crate::ids::{ExistsId, SetId, StepId};
+use crate::mechanism::Plan;
+use crate::mechanism::classify::ClassifyPlan;
 use crate::rulebook::Rulebook;
-use crate::value::{SmolStr, Value};
+use crate::value::{Kind, SmolStr, Value};
 
 /// A three-valued truth (a boolean column may hold no value).
 const FALSE: u8 = 0;
@@ -31,6 +36,8 @@ const TRUE: u8 = 1;
 const NULL: u8 = 2;
 /// The day number of no date (chrono's dates stop far before it).
 const NULL_DATE: i32 = i32::MIN;
+/// The whole numbers below this are their own codes (`Vector::codes`).
+const SMALL: i128 = 1 << 10;
 /// The dictionary code of no text.
 const NULL_CODE: u32 = u32::MAX;
 
@@ -41,8 +48,8 @@ pub(crate) enum Vector<'a> {
     Bool(Vec<u8>),
     Num(Vec<Option<Decimal>>),
     Date(Vec<i32>),
-    /// Codes into the distinct texts of a column.
-    Text(&'a [SmolStr], Vec<u32>),
+    /// Codes into distinct texts: a column's, or those computed once per distinct key.
+    Text(Cow<'a, [SmolStr]>, Vec<u32>),
     /// Values of any kind, one per row.
     Values(Vec<Value>),
 }
@@ -141,6 +148,20 @@ impl Vector<'_> {
         }
     }
 
+    /// The text at `i` of a vector of texts (none for null), without a copy.
+    #[inline]
+    fn text(&self, i: usize) -> Option<&str> {
+        match self {
+            Vector::Scalar(Value::Text(t)) => Some(t),
+            Vector::Text(dict, codes) => dict.get(codes[i] as usize).map(SmolStr::as_str),
+            Vector::Values(v) => match &v[i] {
+                Value::Text(t) => Some(t),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     fn is_null(&self, i: usize) -> bool {
         match self {
             Vector::Scalar(v) => *v == Value::Null,
@@ -150,6 +171,38 @@ impl Vector<'_> {
             Vector::Text(_, codes) => codes[i] == NULL_CODE,
             Vector::Values(v) => v[i] == Value::Null,
         }
+    }
+
+    /// The vector dictionary-coded: per position a number, the same for equal values and only
+    /// for them (decimals of different scales are equal values), and how many numbers there are.
+    /// None for values of several kinds.
+    pub(crate) fn codes(&self, n: usize) -> Option<(Vec<u32>, usize)> {
+        fn numbered<K: std::hash::Hash + Eq>(keys: impl Iterator<Item = K>) -> (Vec<u32>, usize) {
+            let mut seen: HashMap<K, u32> = HashMap::new();
+            let codes = keys
+                .map(|k| {
+                    let next = seen.len() as u32;
+                    *seen.entry(k).or_insert(next)
+                })
+                .collect();
+            (codes, seen.len())
+        }
+        Some(match self {
+            Vector::Scalar(_) => (vec![0; n], 1),
+            Vector::Bool(b) => (b.iter().map(|&t| u32::from(t)).collect(), 3),
+            Vector::Text(dict, codes) => {
+                let null = dict.len() as u32;
+                (codes.iter().map(|&c| if c == NULL_CODE { null } else { c }).collect(), dict.len() + 1)
+            }
+            // Small whole numbers (ages, counts) are their own codes; other decimals are numbered,
+            // equal ones as one whatever their scale or the sign of a zero.
+            Vector::Num(v) if v.iter().flatten().all(|d| d.scale() == 0 && (0..SMALL).contains(&d.mantissa())) => {
+                (v.iter().map(|d| d.map_or(SMALL as u32, |d| d.mantissa() as u32)).collect(), SMALL as usize + 1)
+            }
+            Vector::Num(v) => numbered(v.iter().map(|d| d.map(|d| if d.is_zero() { Decimal::ZERO } else { d.normalize() }.serialize()))),
+            Vector::Date(d) => numbered(d.iter().copied()),
+            Vector::Values(_) => return None,
+        })
     }
 
     fn class(&self) -> Class {
@@ -215,7 +268,7 @@ impl<'s, 'a> Kernel<'s, 'a> {
     }
 
     /// The values of `e` for the rows of `sel`.
-    pub(crate) fn eval(&self, e: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+    pub(crate) fn eval(&self, e: &Expr, sel: &[u32]) -> Result<Vector<'s>, EvalError> {
         let n = sel.len();
         Ok(match e {
             Expr::Const(v) => Vector::Scalar(v.clone()),
@@ -229,8 +282,7 @@ impl<'s, 'a> Kernel<'s, 'a> {
                 None => Vector::Scalar(Value::Null),
             },
             Expr::Ref(Slot::Computed(s)) => match &self.st.computed[*s] {
-                Some(column @ Column::Text { .. }) => Vector::Values(self.rows(sel).iter().map(|&r| column.value(r as usize)).collect()),
-                Some(column) => owned(gather_column(column, &self.rows(sel))),
+                Some(column) => gather_column(column, &self.rows(sel)),
                 None => Vector::Scalar(Value::Null),
             },
             Expr::Ref(Slot::Item(step, field)) => {
@@ -241,9 +293,9 @@ impl<'s, 'a> Kernel<'s, 'a> {
                         let items = self.st.items[*step].as_ref();
                         Vector::Bool(rows.iter().map(|&r| u8::from(items.is_some_and(|it| it[r as usize].is_some()))).collect())
                     }
-                    ItemField::Attribute(_) => {
+                    ItemField::Attribute(attr) => self.attribute(*step, attr.index(), &rows).unwrap_or_else(|| {
                         Vector::Values(rows.iter().map(|&r| RowEnv { row: r as usize, ..env }.item(*step, *field)).collect())
-                    }
+                    }),
                 }
             }
             Expr::Exists(id, cond) if self.pairs.is_none() => self.exists(e, *id, cond, sel)?,
@@ -259,8 +311,9 @@ impl<'s, 'a> Kernel<'s, 'a> {
             Expr::Call(Func::If, args) if args.len() == 3 => self.choose(args, sel)?,
             Expr::Call(func, args) => self.call(*func, args, sel)?,
             Expr::In(value, set) => self.member(value, *set, sel)?,
+            Expr::Keyed(step, key) => self.keyed(*step, key, sel)?,
             // No vector form: the tree-walker, row by row.
-            Expr::Exists(..) | Expr::Keyed(..) => self.per_row(e, sel)?,
+            Expr::Exists(..) => self.per_row(e, sel)?,
         })
     }
 
@@ -268,7 +321,7 @@ impl<'s, 'a> Kernel<'s, 'a> {
     /// the view to a value of the row, each row's candidates are the view's rows holding that
     /// value (an index built once per view and column), and the condition runs once over all
     /// the pairs of a row and a candidate. Otherwise, or when that fails, the tree-walker.
-    fn exists(&self, e: &Expr, id: ExistsId, cond: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+    fn exists(&self, e: &Expr, id: ExistsId, cond: &Expr, sel: &[u32]) -> Result<Vector<'s>, EvalError> {
         let n = sel.len();
         let v = self.rb.exists_views[id];
         let inner_ds = self.st.datasets[self.rb.views[v].dataset];
@@ -318,28 +371,15 @@ fn gather_column<'c>(column: &'c Column, rows: &[u32]) -> Vector<'c> {
         }
         Column::Decimal { values, valid } => Vector::Num(rows.map(|r| valid.get(r).then_some(values[r])).collect()),
         Column::Date { days, valid } => Vector::Date(rows.map(|r| if valid.get(r) { days[r] } else { NULL_DATE }).collect()),
-        Column::Text { dict, codes, valid } => Vector::Text(dict, rows.map(|r| if valid.get(r) { codes[r] } else { NULL_CODE }).collect()),
+        Column::Text { dict, codes, valid } => {
+            Vector::Text(Cow::Borrowed(dict), rows.map(|r| if valid.get(r) { codes[r] } else { NULL_CODE }).collect())
+        }
         Column::Mixed(values) => Vector::Values(rows.map(|r| values[r].clone()).collect()),
     }
 }
 
-/// A vector that borrows nothing: a computed column's texts, which live no longer than the
-/// evaluation's state, as values.
-fn owned(v: Vector<'_>) -> Vector<'static> {
-    match v {
-        Vector::Scalar(v) => Vector::Scalar(v),
-        Vector::Bool(b) => Vector::Bool(b),
-        Vector::Num(n) => Vector::Num(n),
-        Vector::Date(d) => Vector::Date(d),
-        Vector::Text(dict, codes) => Vector::Values(
-            codes.into_iter().map(|c| if c == NULL_CODE { Value::Null } else { Value::Text(dict[c as usize].clone()) }).collect(),
-        ),
-        Vector::Values(v) => Vector::Values(v),
-    }
-}
-
-impl<'a> Kernel<'_, 'a> {
-    fn binary(&self, op: BinOp, a: &Expr, b: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+impl<'s, 'a> Kernel<'s, 'a> {
+    fn binary(&self, op: BinOp, a: &Expr, b: &Expr, sel: &[u32]) -> Result<Vector<'s>, EvalError> {
         let n = sel.len();
         if let BinOp::And | BinOp::Or = op {
             // The rows the left side decides keep its answer; the right side runs on the others.
@@ -375,11 +415,15 @@ impl<'a> Kernel<'_, 'a> {
             }
             return Ok(Vector::Num(out));
         }
+        if let (Vector::Scalar(x), Vector::Scalar(y)) = (&va, &vb) {
+            // Two scalars: compared once for every row.
+            return Ok(Vector::Scalar(Value::Bool(truthy(&compare(op, x, y)))));
+        }
         Ok(Vector::Bool(compare_vectors(op, &va, &vb, n)))
     }
 
     /// `if(condition, then, else)`: each branch on the rows that take it.
-    fn choose(&self, args: &[Expr], sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+    fn choose(&self, args: &[Expr], sel: &[u32]) -> Result<Vector<'s>, EvalError> {
         let cond = self.eval(&args[0], sel)?;
         let (mut then_rows, mut else_rows) = (Vec::new(), Vec::new());
         let mut picks: Picks = Vec::with_capacity(sel.len());
@@ -397,7 +441,7 @@ impl<'a> Kernel<'_, 'a> {
         Ok(combine(&parts, &picks))
     }
 
-    fn call(&self, func: Func, args: &[Expr], sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+    fn call(&self, func: Func, args: &[Expr], sel: &[u32]) -> Result<Vector<'s>, EvalError> {
         let n = sel.len();
         // As the tree-walker: a call of more than three arguments is null, unevaluated.
         if args.len() > 3 {
@@ -408,9 +452,25 @@ impl<'a> Kernel<'_, 'a> {
             (Func::IsNull, [v]) => Vector::Bool((0..n).map(|i| u8::from(v.is_null(i))).collect()),
             (Func::Coalesce, [a, b]) => {
                 let picks: Picks = (0..n).map(|i| (u8::from(a.is_null(i)), i as u32)).collect();
-                let parts: [Option<&Vector<'a>>; 2] = [Some(a), Some(b)];
+                let parts: [Option<&Vector<'s>>; 2] = [Some(a), Some(b)];
                 combine_refs(&parts, &picks)
             }
+            (Func::Year | Func::Month, [v]) if join(v.class(), Class::Date).is_some() => Vector::Num(
+                (0..n)
+                    .map(|i| {
+                        let d = v.date(i).and_then(day)?;
+                        Some(Decimal::from(if func == Func::Year { d.year() } else { d.month() as i32 }))
+                    })
+                    .collect(),
+            ),
+            (Func::DaysBetween, [a, b]) if join(a.class(), Class::Date).is_some() && join(b.class(), Class::Date).is_some() => Vector::Num(
+                (0..n)
+                    .map(|i| match (a.date(i).and_then(day), b.date(i).and_then(day)) {
+                        (Some(x), Some(y)) => Some(Decimal::from((y - x).num_days())),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
             (Func::YearsBetween, [a, b]) if join(a.class(), Class::Date).is_some() && join(b.class(), Class::Date).is_some() => {
                 Vector::Num(
                     (0..n)
@@ -437,7 +497,7 @@ impl<'a> Kernel<'_, 'a> {
 
     /// `x in view.column`: a hash semi-join on the set built when the view was known; a text
     /// column asks the set once per distinct text.
-    fn member(&self, value: &Expr, set: SetId, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+    fn member(&self, value: &Expr, set: SetId, sel: &[u32]) -> Result<Vector<'s>, EvalError> {
         let v = self.eval(value, sel)?;
         let n = sel.len();
         let Some(set) = self.st.sets[set].as_ref() else { return Ok(Vector::Bool(vec![FALSE; n])) };
@@ -467,8 +527,69 @@ impl<'a> Kernel<'_, 'a> {
         }))
     }
 
+    /// An attribute of the list item classify step `step` found for each of `rows`: read once
+    /// per item (once per item and date where the attribute's value changes inside the period).
+    /// None when the step is no classification.
+    fn attribute(&self, step: StepId, attr: usize, rows: &[u32]) -> Option<Vector<'s>> {
+        let Plan::Classify(ClassifyPlan { list, .. }) = &self.rb.steps[step].plan else { return None };
+        let Some(items) = self.st.items[step].as_ref() else { return Some(Vector::Values(vec![Value::Null; rows.len()])) };
+        let lst = &self.rb.lists[*list];
+        let mut coded = Coded::default();
+        let mut by_item: Vec<u32> = vec![NULL_CODE; lst.items.len()];
+        let mut by_date: HashMap<(u32, NaiveDate), u32> = HashMap::new();
+        let null = coded.add(Value::Null);
+        for &r in rows {
+            let code = match items[r as usize] {
+                None => null,
+                Some((it, date)) if lst.dated(it as usize, attr) => {
+                    *by_date.entry((it, date)).or_insert_with(|| coded.add(lst.value(it as usize, attr, date)))
+                }
+                Some((it, date)) => {
+                    let known = &mut by_item[it as usize];
+                    if *known == NULL_CODE {
+                        *known = coded.add(lst.value(it as usize, attr, date));
+                    }
+                    *known
+                }
+            };
+            coded.index.push(code);
+        }
+        Some(coded.decode())
+    }
+
+    /// `step(KEY)`: the value of a grouped step's group for each row's key, asked once per
+    /// distinct text when the keys are dictionary-coded.
+    fn keyed(&self, step: StepId, key: &Expr, sel: &[u32]) -> Result<Vector<'s>, EvalError> {
+        let keys = self.eval(key, sel)?;
+        let env = RowEnv { rb: self.rb, st: self.st, ds: Some(self.ds), row: 0, inner: None };
+        Ok(match &keys {
+            Vector::Text(dict, codes) => {
+                let mut coded = Coded::default();
+                let mut by_code: Vec<u32> = vec![NULL_CODE; dict.len()];
+                let null = coded.add(env.keyed(step, &Value::Null));
+                for &c in codes {
+                    let code = match c {
+                        NULL_CODE => null,
+                        c => {
+                            let known = &mut by_code[c as usize];
+                            if *known == NULL_CODE {
+                                *known = coded.add(env.keyed(step, &Value::Text(dict[c as usize].clone())));
+                            }
+                            *known
+                        }
+                    };
+                    coded.index.push(code);
+                }
+                coded.decode()
+            }
+            _ => typed((0..sel.len()).map(|i| env.keyed(step, &keys.value(i))).collect()),
+        })
+    }
+
     /// The tree-walker on each selected row (or pair of rows).
-    fn per_row(&self, e: &Expr, sel: &[u32]) -> Result<Vector<'a>, EvalError> {
+    fn per_row(&self, e: &Expr, sel: &[u32]) -> Result<Vector<'s>, EvalError> {
+        let counted = &self.st.trace.row_by_row;
+        counted.set(counted.get().saturating_add(1));
         let mut out = Vec::with_capacity(sel.len());
         for &i in sel {
             let env = match self.pairs {
@@ -487,6 +608,95 @@ impl<'a> Kernel<'_, 'a> {
     }
 }
 
+/// The sum of `values` (none counting as zero) folded over their mantissas as integers, when it
+/// is certainly what adding them one by one as decimals from zero gives: the same value and the
+/// same scale (the largest of theirs). That holds when the sum of their magnitudes, at that
+/// scale, fits a decimal's 96 bits: no partial sum, in any order, then overflows or is rounded.
+/// None otherwise (and for an exact zero, whose sign the decimal fold decides): the caller then
+/// adds them as decimals, with the same failure as ever on an overflow.
+pub(crate) fn exact_sum(values: &[Option<Decimal>]) -> Option<Decimal> {
+    /// The largest mantissa of a decimal: 2^96 - 1.
+    const MAX_MANTISSA: u128 = (1 << 96) - 1;
+    let scale = values.iter().flatten().map(Decimal::scale).max();
+    let Some(scale) = scale else { return Some(Decimal::ZERO) };
+    let mut sum: i128 = 0;
+    let mut magnitude: u128 = 0;
+    for d in values.iter().flatten() {
+        let m = d.mantissa().checked_mul(10i128.checked_pow(scale - d.scale())?)?;
+        magnitude = magnitude.checked_add(m.unsigned_abs()).filter(|&t| t <= MAX_MANTISSA)?;
+        sum += m;
+    }
+    if sum == 0 {
+        return None;
+    }
+    Decimal::try_from_i128_with_scale(sum, scale).ok()
+}
+
+/// Values computed once per distinct key: the distinct results, and for each row which of them.
+#[derive(Default)]
+struct Coded {
+    values: Vec<Value>,
+    index: Vec<u32>,
+}
+
+impl Coded {
+    /// A new distinct result; its number.
+    fn add(&mut self, v: Value) -> u32 {
+        self.values.push(v);
+        self.values.len() as u32 - 1
+    }
+
+    /// The rows' results as a typed vector: texts as codes into their distinct texts.
+    fn decode(self) -> Vector<'static> {
+        let Coded { values, index } = self;
+        let texts = values.iter().all(|v| matches!(v, Value::Null | Value::Text(_)));
+        if !texts || values.iter().all(|v| *v == Value::Null) {
+            return typed(index.iter().map(|&i| values[i as usize].clone()).collect());
+        }
+        // Equal texts share a code, as in a column's dictionary.
+        let mut dict: Vec<SmolStr> = Vec::new();
+        let mut code_of = Vec::with_capacity(values.len());
+        for v in &values {
+            code_of.push(match v {
+                Value::Text(t) => dict.iter().position(|d| d == t).unwrap_or_else(|| {
+                    dict.push(t.clone());
+                    dict.len() - 1
+                }) as u32,
+                _ => NULL_CODE,
+            });
+        }
+        Vector::Text(Cow::Owned(dict), index.iter().map(|&i| code_of[i as usize]).collect())
+    }
+}
+
+/// Values in their typed vector when they are all of one kind (or null): numbers, dates or truths.
+fn typed(values: Vec<Value>) -> Vector<'static> {
+    let kind = values.iter().find(|v| **v != Value::Null).map(Value::kind);
+    let of_kind = |k| values.iter().all(|v| *v == Value::Null || v.kind() == k);
+    match kind {
+        Some(k @ Kind::Number) if of_kind(k) => Vector::Num(values.iter().map(Value::as_number).collect()),
+        Some(k @ Kind::Date) if of_kind(k) => Vector::Date(
+            values
+                .iter()
+                .map(|v| match v {
+                    Value::Date(d) => d.num_days_from_ce(),
+                    _ => NULL_DATE,
+                })
+                .collect(),
+        ),
+        Some(k @ Kind::Bool) if of_kind(k) => Vector::Bool(
+            values
+                .iter()
+                .map(|v| match v {
+                    Value::Bool(b) => u8::from(*b),
+                    _ => NULL,
+                })
+                .collect(),
+        ),
+        _ => Vector::Values(values),
+    }
+}
+
 /// The date of a day number.
 fn day(d: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(d)
@@ -502,6 +712,8 @@ fn compare_vectors(op: BinOp, a: &Vector<'_>, b: &Vector<'_>, n: usize) -> Vec<u
             let eq = op == BinOp::Eq;
             codes.iter().map(|&c| u8::from((Some(c) == target) == eq)).collect()
         }
+        Some(Class::Text) => (0..n).map(|i| u8::from(ordered(op, a.text(i), b.text(i)))).collect(),
+        Some(Class::Bool) => (0..n).map(|i| u8::from(ordered(op, a.value_bool(i), b.value_bool(i)))).collect(),
         _ => (0..n).map(|i| u8::from(truthy(&compare(op, &a.value(i), &b.value(i))))).collect(),
     }
 }
@@ -556,54 +768,4 @@ fn combine_refs<'a>(parts: &[Option<&Vector<'a>>; 2], picks: &Picks) -> Vector<'
 }
 
 #[cfg(test)]
-mod tests {
-    use rust_decimal_macros::dec;
-
-    use super::*;
-
-    const OPS: [BinOp; 6] = [BinOp::Eq, BinOp::Ne, BinOp::Lt, BinOp::Le, BinOp::Gt, BinOp::Ge];
-
-    /// Every comparison of two typed vectors, nulls included, gives what `expr::compare` gives
-    /// on their values.
-    #[test]
-    fn typed_comparisons_agree_with_the_tree_walker_nulls_included() {
-        let dict: Vec<SmolStr> = vec!["MG".into(), "IDE".into()];
-        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let vectors: Vec<Vector<'_>> = vec![
-            Vector::Num(vec![Some(dec!(1.50)), None, Some(dec!(-2)), Some(dec!(1.5))]),
-            Vector::Scalar(Value::Number(dec!(1.5))),
-            Vector::Scalar(Value::Null),
-            Vector::Date(vec![day(2025, 1, 1).num_days_from_ce(), NULL_DATE, day(2024, 12, 31).num_days_from_ce(), 0]),
-            Vector::Scalar(Value::Date(day(2025, 1, 1))),
-            Vector::Text(&dict, vec![0, NULL_CODE, 1, 0]),
-            Vector::Scalar(Value::text("MG")),
-            Vector::Scalar(Value::text("PSY")),
-            Vector::Bool(vec![TRUE, NULL, FALSE, TRUE]),
-            Vector::Values(vec![Value::Number(dec!(1.5)), Value::Null, Value::text("MG"), Value::Bool(true)]),
-        ];
-        for a in &vectors {
-            for b in &vectors {
-                for op in OPS {
-                    let got = compare_vectors(op, a, b, 4);
-                    for (i, &g) in got.iter().enumerate() {
-                        let want = truthy(&compare(op, &a.value(i), &b.value(i)));
-                        assert_eq!(g == TRUE, want, "{:?} {} {:?}", a.value(i), op.symbol(), b.value(i));
-                    }
-                }
-            }
-        }
-    }
-
-    /// Combining two branches keeps each value as it was, typed or not.
-    #[test]
-    fn combined_branches_keep_their_values() {
-        let a = Vector::Num(vec![Some(dec!(1.10)), None]);
-        let b = Vector::Scalar(Value::Null);
-        let c = Vector::Values(vec![Value::text("x")]);
-        let picks: Picks = vec![(1, 0), (0, 1), (0, 0)];
-        let v = combine_refs(&[Some(&a), Some(&b)], &picks);
-        assert_eq!((0..3).map(|i| v.value(i).render()).collect::<Vec<_>>(), ["", "", "1.10"]);
-        let v = combine_refs(&[Some(&a), Some(&c)], &vec![(1, 0), (0, 0)]);
-        assert_eq!((0..2).map(|i| v.value(i)).collect::<Vec<_>>(), [Value::text("x"), Value::Number(dec!(1.10))]);
-    }
-}
+mod tests;

@@ -8,6 +8,8 @@
 
 use std::borrow::Cow;
 
+use rust_decimal::Decimal;
+
 use crate::case::dataset::Dataset;
 use crate::eval::kernel::{Kernel, Vector};
 use crate::eval::state::{RowEnv, State};
@@ -39,6 +41,11 @@ impl At {
     pub(crate) fn row(self) -> u32 {
         self.row
     }
+
+    /// The row's position among the kept rows (where [`RowSource::codes`] holds its code).
+    pub(crate) fn position(self) -> usize {
+        self.at
+    }
 }
 
 /// The kept rows of a view, in order, that a fold runs over, and what it reads of them.
@@ -55,6 +62,14 @@ pub(crate) trait RowSource {
     /// The position of the first of the conditions `first_of` of its [`Reads`] that holds at
     /// row `at`, if one does; the later ones are not evaluated there.
     fn first(&self, at: At) -> Result<Option<usize>, Failure>;
+    /// The values of the fold's expression at position `k` of its [`Reads`], dictionary-coded:
+    /// per kept row (by [`At::position`]) a number, the same for equal values and only for them
+    /// (`1.5` and `1.50` are equal values, written differently), and how many numbers there are;
+    /// so that a fold computes what depends on the value once per distinct value. None when the
+    /// driver has no such form (the reference reads row by row).
+    fn codes(&self, _k: usize) -> Option<(Vec<u32>, usize)> {
+        None
+    }
 }
 
 /// The reference driver: the view's rows one at a time, through the tree-walker.
@@ -123,7 +138,7 @@ impl RowSource for Walker<'_, '_> {
 pub(crate) struct Columns<'s, 'a> {
     ds: &'a Dataset,
     rows: Cow<'s, [u32]>,
-    values: Vec<Vector<'a>>,
+    values: Vec<Vector<'s>>,
     /// Per kept row, the first of the conditions `first_of` that holds (`NONE` if none does).
     first: Vec<u32>,
 }
@@ -168,6 +183,17 @@ impl<'s, 'a> Columns<'s, 'a> {
     }
 }
 
+impl Columns<'_, '_> {
+    /// The values of the expression at position `k` of the [`Reads`] when they are numbers
+    /// (or none) in a typed vector, one per kept row.
+    pub(crate) fn numbers(&self, k: usize) -> Option<&[Option<Decimal>]> {
+        match &self.values[k] {
+            Vector::Num(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
 impl RowSource for Columns<'_, '_> {
     fn dataset(&self) -> &Dataset {
         self.ds
@@ -191,5 +217,9 @@ impl RowSource for Columns<'_, '_> {
 
     fn first(&self, at: At) -> Result<Option<usize>, Failure> {
         Ok(self.first.get(at.at).filter(|&&k| k != NONE).map(|&k| k as usize))
+    }
+
+    fn codes(&self, k: usize) -> Option<(Vec<u32>, usize)> {
+        self.values[k].codes(self.rows.len())
     }
 }

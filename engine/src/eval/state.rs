@@ -2,7 +2,7 @@
 //! computed per row, the sets and the `exists` indexes; and the row environment expressions read
 //! through.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -37,6 +37,17 @@ pub(crate) struct State<'a> {
     pub(crate) sets: TiVec<SetId, Option<HashSet<Value>>>,
     /// Rows of a view by the value of one column, built the first time an `exists` needs them.
     pub(crate) indexes: RefCell<HashMap<(ViewId, ColumnId), Rc<RowIndex>>>,
+    /// Where the vector path fell back while the current step ran.
+    pub(crate) trace: Trace,
+}
+
+/// What the vector path did not do by itself in a step: counted, so that tests can tell.
+#[derive(Default)]
+pub(crate) struct Trace {
+    /// The step's vector run failed: the reference path ran it again.
+    pub(crate) fell_back: Cell<bool>,
+    /// How many times a node ran row by row through the tree-walker.
+    pub(crate) row_by_row: Cell<u32>,
 }
 
 pub(crate) type RowIndex = HashMap<Value, Vec<u32>>;

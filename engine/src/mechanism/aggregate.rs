@@ -9,6 +9,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::eval::kernel::exact_sum;
 use crate::eval::rows::{Columns, Reads, RowSource, Walker};
 use crate::eval::state::State;
 use crate::eval::{Failure, Part, StepResult, number};
@@ -268,7 +269,10 @@ impl StepMechanism for Aggregate {
             Ok(columns) => columns,
             Err(e) => return Some(Err(e.into())),
         };
-        let folded = fold(&columns, plan);
+        let folded = match exact(&columns, plan) {
+            Some(total) => Ok((total, BTreeMap::new())),
+            None => fold(&columns, plan),
+        };
         drop(columns);
         Some(folded.map(|(total, groups)| result(st, i, plan, total, groups)))
     }
@@ -343,6 +347,12 @@ fn fold<S: RowSource>(rows: &S, plan: &AggregatePlan) -> Result<(Acc, BTreeMap<V
     let key_at = usize::from(!matches!(op, AggregateOp::Count));
     let mut total = Acc::new(op);
     let mut groups: BTreeMap<Value, Acc> = BTreeMap::new();
+    // Where the driver gives the keys dictionary-coded, each row's group is found by its code
+    // (equal keys, equal codes), and the groups go into the map at the end, each under the key
+    // of its first row, as the map keeps it.
+    let coded = if group.is_some() { rows.codes(key_at) } else { None };
+    let mut by_code: Vec<Option<(Value, Acc)>> = vec![None; coded.as_ref().map_or(0, |c| c.1)];
+    let mut first_seen: Vec<u32> = Vec::new();
     rows.each(|at| {
         let v = if key_at == 0 { Value::Null } else { rows.value(at, 0)? };
         let v = match (round_rows, v) {
@@ -350,12 +360,40 @@ fn fold<S: RowSource>(rows: &S, plan: &AggregatePlan) -> Result<(Acc, BTreeMap<V
             (_, v) => v,
         };
         total.add(op, &v)?;
-        if group.is_some() {
+        if let Some((codes, _)) = &coded {
+            let code = codes[at.position()];
+            let slot = &mut by_code[code as usize];
+            if slot.is_none() {
+                *slot = Some((rows.value(at, key_at)?, Acc::new(op)));
+                first_seen.push(code);
+            }
+            slot.as_mut().expect("a group met").1.add(op, &v)?;
+        } else if group.is_some() {
             groups.entry(rows.value(at, key_at)?).or_insert_with(|| Acc::new(op)).add(op, &v)?;
         }
         Ok(())
     })?;
+    for code in first_seen {
+        if let Some((key, acc)) = by_code[code as usize].take() {
+            groups.insert(key, acc);
+        }
+    }
     Ok((total, groups))
+}
+
+/// A count, or a sum over typed numbers, of no group and no rounding per row, at once on the
+/// vector path: what `fold` gives when it is certainly that (`kernel::exact_sum`); else none.
+fn exact(columns: &Columns<'_, '_>, plan: &AggregatePlan) -> Option<Acc> {
+    if plan.group.is_some() || plan.round_rows.is_some() {
+        return None;
+    }
+    let rows = columns.len() as u64;
+    let value = match &plan.op {
+        AggregateOp::Count => Decimal::from(rows),
+        AggregateOp::Sum(_) => exact_sum(columns.numbers(0)?)?,
+        AggregateOp::Min(_) | AggregateOp::Max(_) => return None,
+    };
+    Some(Acc { rows, value: Value::Number(value) })
 }
 
 /// The step's value, and per group its breakdown and its value kept for reads by key.

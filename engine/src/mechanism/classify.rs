@@ -226,14 +226,25 @@ fn class_reads(plan: &ClassifyPlan) -> Reads<'_> {
     Reads { first_of: plan.classes.iter().map(|c| &c.when).collect(), ..Reads::default() }
 }
 
-/// The list item of every row: the one its code names at its date.
+/// The list item of every row: the one its code names at its date. Where the driver gives the
+/// codes dictionary-coded (the vector path), the list is searched once per distinct code for
+/// the items that may name it, then each row takes the first of them valid at its date.
 fn find_items<S: RowSource>(rows: &S, rb: &Rulebook, plan: &ClassifyPlan) -> Result<ItemColumn, Failure> {
     let lst = &rb.lists[plan.list];
     let mut items = vec![None; rows.dataset().n_rows()];
+    let coded = rows.codes(0);
+    let mut candidates: Vec<Option<Vec<usize>>> = vec![None; coded.as_ref().map_or(0, |c| c.1)];
     rows.each(|at| {
-        if let (Value::Text(c), Value::Date(d)) = (rows.value(at, 0)?, rows.value(at, 1)?) {
-            items[at.row() as usize] = lst.find(&c, d).map(|it| (it as u32, d));
-        }
+        let (code, date) = (rows.value(at, 0)?, rows.value(at, 1)?);
+        let (Value::Text(c), Value::Date(d)) = (code, date) else { return Ok(()) };
+        let found = match &coded {
+            Some((codes, _)) => {
+                let named = candidates[codes[at.position()] as usize].get_or_insert_with(|| lst.candidates(&c));
+                lst.first_valid(named, d)
+            }
+            None => lst.find(&c, d),
+        };
+        items[at.row() as usize] = found.map(|it| (it as u32, d));
         Ok(())
     })?;
     Ok(items)

@@ -3,13 +3,14 @@
 
 use std::collections::BTreeMap;
 
+use foldhash::{HashMap, HashMapExt};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::case::dataset::Dataset;
 use crate::diagnostic::{Code, Diagnostic, did_you_mean};
-use crate::eval::rows::{Columns, Reads, RowSource, Walker};
+use crate::eval::rows::{At, Columns, Reads, RowSource, Walker};
 use crate::eval::state::{RowEnv, State, computed_column};
 use crate::eval::{Failure, Part, StepResult, at_row};
 use crate::expr::{self, Expr};
@@ -249,54 +250,91 @@ fn reads(plan: &LookupRowsPlan) -> Reads<'_> {
     Reads { values: plan.keys.iter().collect(), ..Reads::default() }
 }
 
-/// The table looked up for every row, as either path gives its keys.
+/// The table looked up for every row, as either path gives its keys. Where the driver gives
+/// the keys dictionary-coded (the vector path), the table is searched once per distinct tuple of
+/// keys; a tuple the table has no row for is searched again on its row, which fails there.
 fn fold<S: RowSource>(rows: &S, rb: &Rulebook, plan: &LookupRowsPlan) -> Result<Hits, Failure> {
     let LookupRowsPlan { table, column, keys, .. } = plan;
     let tbl = &rb.tables[*table];
     let ds = rows.dataset();
-    let mut hits = Hits::new(ds.n_rows());
+    let mut hits = Hits::new(ds.n_rows(), tbl.rows.len());
+    let tuples = Tuples::of(rows, keys.len());
+    let mut found: HashMap<u64, usize> = HashMap::new();
     let mut key_values = Vec::with_capacity(keys.len());
     rows.each(|at| {
+        let tuple = tuples.as_ref().map(|t| t.of_row(at));
+        if let Some(&row) = tuple.and_then(|t| found.get(&t)) {
+            return hits.add(tbl, *column, row, at.row(), ds);
+        }
         key_values.clear();
         for k in 0..keys.len() {
             key_values.push(rows.value(at, k)?);
         }
-        hits.find(tbl, *column, &key_values, at.row(), ds)
+        let row = hits.find(tbl, &key_values, at.row(), ds)?;
+        if let Some(t) = tuple {
+            found.insert(t, row);
+        }
+        hits.add(tbl, *column, row, at.row(), ds)
     })?;
     Ok(hits)
+}
+
+/// The keys of each kept row as one number, the same for equal keys: the codes of each key
+/// combined (none when a driver gives no codes, or their combinations outgrow a number). A
+/// table finds its row by the keys' values, not by how they are written.
+struct Tuples {
+    codes: Vec<(Vec<u32>, u64)>,
+}
+
+impl Tuples {
+    fn of<S: RowSource>(rows: &S, n_keys: usize) -> Option<Tuples> {
+        let mut codes = Vec::with_capacity(n_keys);
+        let mut combinations: u64 = 1;
+        for k in 0..n_keys {
+            let (c, n) = rows.codes(k)?;
+            codes.push((c, combinations));
+            combinations = combinations.checked_mul(n as u64)?;
+        }
+        Some(Tuples { codes })
+    }
+
+    fn of_row(&self, at: At) -> u64 {
+        self.codes.iter().map(|(c, weight)| u64::from(c[at.position()]) * weight).sum()
+    }
 }
 
 /// What a lookup over rows found: the value of each row, and per table row hit how many rows
 /// and how much.
 struct Hits {
     values: Vec<Value>,
-    by_row: BTreeMap<usize, (u64, Decimal)>,
+    /// Per row of the table: how many rows hit it, and the sum of their values.
+    by_row: Vec<(u64, Decimal)>,
     total: Decimal,
 }
 
 impl Hits {
-    fn new(n_rows: usize) -> Hits {
-        Hits { values: vec![Value::Null; n_rows], by_row: BTreeMap::new(), total: Decimal::ZERO }
+    fn new(n_rows: usize, table_rows: usize) -> Hits {
+        Hits { values: vec![Value::Null; n_rows], by_row: vec![(0, Decimal::ZERO); table_rows], total: Decimal::ZERO }
     }
 
-    /// Looks up the keys of row `r`: a failure when the table has no row for them.
-    fn find(&mut self, tbl: &Table, column: usize, key_values: &[Value], r: u32, ds: &Dataset) -> Result<(), Failure> {
-        let Some(row) = tbl.find(key_values) else {
+    /// The table row for the keys of row `r`: a failure when the table has none.
+    fn find(&mut self, tbl: &Table, key_values: &[Value], r: u32, ds: &Dataset) -> Result<usize, Failure> {
+        tbl.find(key_values).ok_or_else(|| {
             let shown: Vec<String> = tbl
                 .keys
                 .iter()
                 .zip(key_values)
                 .map(|(k, v)| format!("{} = {}", k.name, if v == &Value::Null { "(empty)".to_string() } else { v.render() }))
                 .collect();
-            return Err(Failure::NoTableRow {
-                row: Some((r as usize + 2, ds.name.clone())),
-                table: tbl.name.clone(),
-                keys: shown.join(", "),
-            });
-        };
+            Failure::NoTableRow { row: Some((r as usize + 2, ds.name.clone())), table: tbl.name.clone(), keys: shown.join(", ") }
+        })
+    }
+
+    /// Row `r` hits table row `row`.
+    fn add(&mut self, tbl: &Table, column: usize, row: usize, r: u32, ds: &Dataset) -> Result<(), Failure> {
         let v = tbl.rows[row].values[column];
         self.total = self.total.checked_add(v).ok_or(Failure::SumOverflow).map_err(at_row(ds, r))?;
-        let e = self.by_row.entry(row).or_insert((0, Decimal::ZERO));
+        let e = &mut self.by_row[row];
         e.0 += 1;
         e.1 = e.1.checked_add(v).ok_or(Failure::SumOverflow).map_err(at_row(ds, r))?;
         self.values[r as usize] = Value::Number(v);
@@ -308,6 +346,8 @@ impl Hits {
         let breakdown = self
             .by_row
             .into_iter()
+            .enumerate()
+            .filter(|(_, (count, _))| *count > 0)
             .map(|(row, (count, sum))| Part {
                 key: tbl.describe_row(row),
                 label: None,

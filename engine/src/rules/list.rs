@@ -57,14 +57,28 @@ impl CodeList {
     /// The item for `code` valid on `date`: the code's own item, else the first pattern it
     /// matches.
     pub(crate) fn find(&self, code: &str, date: NaiveDate) -> Option<usize> {
-        let valid = |i: &usize| {
-            let item = &self.items[*i];
-            item.from.is_none_or(|f| f <= date) && item.to.is_none_or(|t| date <= t)
-        };
+        let valid = |i: &usize| self.valid(*i, date);
         if let Some(found) = self.by_code.get(code).and_then(|v| v.iter().copied().find(valid)) {
             return Some(found);
         }
         self.patterns.iter().map(|(i, _)| *i).filter(valid).find(|&i| self.matches(i, code))
+    }
+
+    /// The items that may stand for `code`, in the order `find` tries them: the code's own
+    /// items, then the patterns it matches.
+    pub(crate) fn candidates(&self, code: &str) -> Vec<usize> {
+        let own = self.by_code.get(code).into_iter().flatten().copied();
+        own.chain(self.patterns.iter().map(|(i, _)| *i).filter(|&i| self.matches(i, code))).collect()
+    }
+
+    /// The first of `candidates` valid on `date`: `find` for the code they stand for.
+    pub(crate) fn first_valid(&self, candidates: &[usize], date: NaiveDate) -> Option<usize> {
+        candidates.iter().copied().find(|&i| self.valid(i, date))
+    }
+
+    fn valid(&self, item: usize, date: NaiveDate) -> bool {
+        let item = &self.items[item];
+        item.from.is_none_or(|f| f <= date) && item.to.is_none_or(|t| date <= t)
     }
 
     /// Whether `code` is written in the list, or matches one of its patterns, at some date.
@@ -97,6 +111,12 @@ impl CodeList {
 
     pub(crate) fn attribute_index(&self, name: &str) -> Option<usize> {
         self.attributes.iter().position(|a| a.name == name)
+    }
+
+    /// Whether the value of attribute `attr` of item `item` depends on the date it is read at
+    /// (it has several dated values); otherwise `value` gives the same at every date.
+    pub(crate) fn dated(&self, item: usize, attr: usize) -> bool {
+        self.items[item].values[attr].len() > 1
     }
 
     /// The value of attribute `attr` of item `item` on `date`.
