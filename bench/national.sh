@@ -21,7 +21,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root="$(pwd)"
-SCALES="${1:-1 10 100}"
+SCALES="${*:-1 10 100}"
 ROUNDS="${ROUNDS:-3}"
 BENCH_DIR="${BENCH_DIR:-/tmp/peps-bench-national}"
 TARGET="${CARGO_TARGET_DIR:-target}"
