@@ -71,9 +71,11 @@ pub(crate) fn partition(
     for f in order(&opened) {
         let (map_in, mut map_out) = split_maps(&mut maps, f, opened[f].target());
         let o = &mut opened[f];
-        let halves = match (map_in, o.middle()) {
-            (Some(map), Some(middle)) if threads > 1 && map_out.is_none() => cut_in_halves(o, f, map, middle, &mut cases),
-            (None, Some(middle)) if threads > 1 && o.has_column() => cut_own_in_halves(o, f, map_out.as_deref_mut(), middle, &mut cases),
+        // A file is looked at for its middle only when it could be cut in halves.
+        let middle = || if threads > 1 && (map_in.is_some() || o.has_column()) { o.middle() } else { None };
+        let halves = match (map_in, middle()) {
+            (Some(map), Some(middle)) if map_out.is_none() => cut_in_halves(o, f, map, middle, &mut cases),
+            (None, Some(middle)) if o.has_column() => cut_own_in_halves(o, f, map_out.as_deref_mut(), middle, &mut cases),
             _ => Ok(false),
         };
         let done = match halves {
@@ -179,7 +181,12 @@ fn cut_in_halves(o: &mut Opened, f: usize, map: &KeyCases, middle: u64, cases: &
         let first = cut_range(&mut a, map, n);
         (first, second.join(), hash.join())
     });
-    let (first, second, hash) = (first?, finished(o, second)?, finished(o, hash)?);
+    let (first, second, hash) = (first, finished(o, second)?, finished(o, hash)?);
+    let (Ok(first), Ok(second), Ok(hash)) = (first, second, hash) else {
+        // A half that could not be read (a line too long, an error of the disk) is read again
+        // in one piece, whose error names the file's own line, not the half's.
+        return Ok(false);
+    };
     if a.quoted || b.quoted {
         return Ok(false);
     }
@@ -227,7 +234,12 @@ fn cut_own_in_halves(
         let first = cut_own_range(&mut a, keyed);
         (first, second.join(), hash.join())
     });
-    let (first, second, hash) = (first?, finished(o, second)?, finished(o, hash)?);
+    let (first, second, hash) = (first, finished(o, second)?, finished(o, hash)?);
+    let (Ok(first), Ok(second), Ok(hash)) = (first, second, hash) else {
+        // A half that could not be read (a line too long, an error of the disk) is read again
+        // in one piece, whose error names the file's own line, not the half's.
+        return Ok(false);
+    };
     if a.quoted || b.quoted {
         return Ok(false);
     }
@@ -255,8 +267,8 @@ fn cut_own_in_halves(
 }
 
 /// What a thread of a cut gave, or the error of a thread that stopped.
-fn finished<T>(o: &Opened, joined: std::thread::Result<Result<T, Diagnostic>>) -> Result<T, Diagnostic> {
-    joined.unwrap_or_else(|_| Err(o.failure(&msg!("eval-national-thread-stopped"))))
+fn finished<T>(o: &Opened, joined: std::thread::Result<Result<T, Diagnostic>>) -> Result<Result<T, Diagnostic>, Diagnostic> {
+    joined.map_err(|_| o.failure(&msg!("eval-national-thread-stopped")))
 }
 
 /// The index of case `key`, a new one when it is first met.
