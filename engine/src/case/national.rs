@@ -167,40 +167,50 @@ fn cut_range(r: &mut Opened, map: &KeyCases, n_cases: usize) -> Result<Vec<CaseB
     Ok(parts)
 }
 
-/// Cuts a linked file in two halves on two threads, then puts each case's second half after
-/// its first. `false` when a half holds a quote: the file is then cut in one piece. The cutting
-/// of the peers' 5 M acts is on one thread the largest part of what the run does on one core
-/// while the other waits (`BENCHMARKS.md`, issue 18).
-fn cut_in_halves(o: &mut Opened, f: usize, map: &KeyCases, middle: u64, cases: &mut Cases) -> Result<bool, Diagnostic> {
+/// A file's rows in two halves, each cut by `cut` on a thread of its own while a third hashes the
+/// whole file: each half's result and the lines before it. `None` when a half could not be read
+/// (a line too long, an error of the disk: read again in one piece, its error names the file's
+/// own line, not the half's) or holds a quote (a quoted line break could sit on the cut): the
+/// caller then cuts the file in one piece.
+fn halves<T: Send>(
+    o: &mut Opened,
+    middle: u64,
+    cut: impl Fn(&mut Opened) -> Result<T, Diagnostic> + Sync,
+) -> Result<Option<[(T, u64); 2]>, Diagnostic> {
     let size = std::fs::metadata(o.file_path()).map(|m| m.len()).unwrap_or(middle);
     let (mut a, mut b) = (o.range(o.data_start(), middle)?, o.range(middle, size)?);
-    let n = cases.parts.len();
     let (first, second, hash) = std::thread::scope(|s| {
         let hash = s.spawn(|| o.file_hash());
-        let second = s.spawn(|| cut_range(&mut b, map, n));
-        let first = cut_range(&mut a, map, n);
+        let second = s.spawn(|| cut(&mut b));
+        let first = cut(&mut a);
         (first, second.join(), hash.join())
     });
     let (first, second, hash) = (first, finished(o, second)?, finished(o, hash)?);
-    let (Ok(first), Ok(second), Ok(hash)) = (first, second, hash) else {
-        // A half that could not be read (a line too long, an error of the disk) is read again
-        // in one piece, whose error names the file's own line, not the half's.
-        return Ok(false);
-    };
+    let (Ok(first), Ok(second), Ok(hash)) = (first, second, hash) else { return Ok(None) };
     if a.quoted || b.quoted {
-        return Ok(false);
+        return Ok(None);
     }
     let offset_a = o.lines_read();
     let offset_b = offset_a + a.lines_read();
+    o.absorb(&a, offset_a);
+    o.absorb(&b, offset_b);
+    o.file.sha256 = hash;
+    Ok(Some([(first, offset_a), (second, offset_b)]))
+}
+
+/// Cuts a linked file in two halves on two threads, then puts each case's second half after
+/// its first. `false` when the file must be cut in one piece (see [`halves`]). Cutting the peers'
+/// linked file of 5 M rows on one thread was the largest part of what the run did on one core
+/// while the other waited (`BENCHMARKS.md`, issue 18).
+fn cut_in_halves(o: &mut Opened, f: usize, map: &KeyCases, middle: u64, cases: &mut Cases) -> Result<bool, Diagnostic> {
+    let n = cases.parts.len();
+    let Some([(first, offset_a), (second, offset_b)]) = halves(o, middle, |r| cut_range(r, map, n))? else { return Ok(false) };
     let header = o.file.header.len();
     for (case, (pa, pb)) in first.into_iter().zip(second).enumerate() {
         let part = &mut cases.parts[case][f];
         cut::merge(part, pa, header, offset_a);
         cut::merge(part, pb, header, offset_b);
     }
-    o.absorb(&a, offset_a);
-    o.absorb(&b, offset_b);
-    o.file.sha256 = hash;
     Ok(true)
 }
 
@@ -215,9 +225,9 @@ fn cut_own_range(r: &mut Opened, keyed: bool) -> Result<(Cases, KeyCases), Diagn
 }
 
 /// Cuts a file with the case column in two halves on two threads (the other core waited while
-/// the patients' file of the peers' workload was cut on one), then takes in the first half's
+/// the peers' 1 M rows with the case column were cut on one), then takes in the first half's
 /// cases and keys, then the second's: the cases, their rows and the keys' cases come out as a
-/// reading in one piece gives them. `false` when a half holds a quote.
+/// reading in one piece gives them. `false` when the file must be cut in one piece.
 fn cut_own_in_halves(
     o: &mut Opened,
     f: usize,
@@ -225,28 +235,10 @@ fn cut_own_in_halves(
     middle: u64,
     cases: &mut Cases,
 ) -> Result<bool, Diagnostic> {
-    let size = std::fs::metadata(o.file_path()).map(|m| m.len()).unwrap_or(middle);
-    let (mut a, mut b) = (o.range(o.data_start(), middle)?, o.range(middle, size)?);
     let keyed = map_out.is_some();
-    let (first, second, hash) = std::thread::scope(|s| {
-        let hash = s.spawn(|| o.file_hash());
-        let second = s.spawn(|| cut_own_range(&mut b, keyed));
-        let first = cut_own_range(&mut a, keyed);
-        (first, second.join(), hash.join())
-    });
-    let (first, second, hash) = (first, finished(o, second)?, finished(o, hash)?);
-    let (Ok(first), Ok(second), Ok(hash)) = (first, second, hash) else {
-        // A half that could not be read (a line too long, an error of the disk) is read again
-        // in one piece, whose error names the file's own line, not the half's.
-        return Ok(false);
-    };
-    if a.quoted || b.quoted {
-        return Ok(false);
-    }
-    let offset_a = o.lines_read();
-    let offset_b = offset_a + a.lines_read();
+    let Some(halves) = halves(o, middle, |r| cut_own_range(r, keyed))? else { return Ok(false) };
     let header = o.file.header.len();
-    for ((local, map), offset) in [(first, offset_a), (second, offset_b)] {
+    for ((local, map), offset) in halves {
         let global: Vec<u32> = local.names.iter().map(|name| case_index(cases, name)).collect();
         for (case, mut parts) in local.parts.into_iter().enumerate() {
             if let Some(part) = parts.pop() {
@@ -260,9 +252,6 @@ fn cut_own_in_halves(
             }
         }
     }
-    o.absorb(&a, offset_a);
-    o.absorb(&b, offset_b);
-    o.file.sha256 = hash;
     Ok(true)
 }
 

@@ -1,7 +1,7 @@
 //! A key of a national file as the maps of a cut hold it: the bytes of an identifier inline,
 //! without an allocation of their own, longer keys boxed. A file others link to gives one key
-//! per row (the peers' million patients): a boxed key per row was an allocation each and a
-//! pointer to follow on every lookup of a linked row (about a tenth of the cut's CPU time).
+//! per row (a million in the peers' workload): a boxed key per row was an allocation each and
+//! a pointer to follow on every lookup of a linked row (about a tenth of the cut's CPU time).
 
 use std::borrow::Borrow;
 use std::hash::{Hash, Hasher};
