@@ -35,6 +35,8 @@ mod ordering;
 pub(crate) mod parts;
 pub(crate) mod resolver;
 mod result;
+#[cfg(test)]
+pub(crate) mod shipped;
 
 pub use cases::CaseReader;
 pub use manifest::Names;

@@ -211,11 +211,8 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use super::*;
+    use crate::rulebook::shipped::repo;
     use crate::schema::values::DECIMAL_PATTERN;
-
-    fn repo() -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-    }
 
     fn read(path: &Path) -> String {
         std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))

@@ -173,37 +173,17 @@ impl std::fmt::Debug for SharedReads {
 
 #[cfg(test)]
 mod tests {
-    use std::path::{Path, PathBuf};
     use std::sync::Arc;
 
     use crate::case::CaseOptions;
     use crate::rulebook::Rulebook;
-    use crate::rules::source::DirSource;
+    use crate::rulebook::shipped::{repo, rules_of, years};
 
     use super::SharedReads;
 
-    fn repo() -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-    }
-
     /// Every year the repository ships rules for, in order.
     fn every_year() -> Vec<Rulebook> {
-        let rules = repo().join("rules");
-        let mut years: Vec<i32> = std::fs::read_dir(&rules)
-            .expect("rules/")
-            .flatten()
-            .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
-            .filter(|y| rules.join(y.to_string()).join("rulebook.toml").is_file())
-            .collect();
-        years.sort();
-        let norms = DirSource::new(repo().join("norms"));
-        years
-            .into_iter()
-            .map(|y| {
-                let (rb, diags) = crate::rulebook::load(&DirSource::new(rules.join(y.to_string())), &norms);
-                rb.unwrap_or_else(|| panic!("the rules of {y} load: {diags:?}"))
-            })
-            .collect()
+        years().into_iter().map(rules_of).collect()
     }
 
     #[test]

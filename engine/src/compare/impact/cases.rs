@@ -185,30 +185,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::rules::source::DirSource;
-
-    fn repo() -> PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-    }
-
-    /// The years the repository ships rules for, in order.
-    fn years() -> Vec<i32> {
-        let rules = repo().join("rules");
-        let mut years: Vec<i32> = std::fs::read_dir(&rules)
-            .expect("rules/")
-            .flatten()
-            .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
-            .filter(|y| rules.join(y.to_string()).join("rulebook.toml").is_file())
-            .collect();
-        years.sort();
-        years
-    }
-
-    fn rules_of(year: i32) -> Rulebook {
-        let rules = repo().join("rules").join(year.to_string());
-        let (rb, diags) = crate::rulebook::load(&DirSource::new(rules), &DirSource::new(repo().join("norms")));
-        rb.unwrap_or_else(|| panic!("the rules of {year} load: {diags:?}"))
-    }
+    use crate::rulebook::shipped::{repo, rules_of, years};
 
     /// The rules of the last year shipped, loaded anew at each call.
     fn latest() -> Rulebook {
