@@ -216,8 +216,7 @@ impl Validator<'_> {
         sink: &mut dyn Sink,
         links: &mut Links,
     ) -> io::Result<FileReport> {
-        let collected = self.run_with(name, input, size, options, sink, links)?;
-        let (report, indexes) = collected;
+        let (report, indexes) = self.run_with(name, input, size, options, sink, links)?;
         links.indexes.extend(indexes);
         Ok(report)
     }

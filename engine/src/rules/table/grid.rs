@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::diagnostic::{Code, Location};
 use crate::rules::strict::Obj;
 use crate::rules::table::columns::{Cell, KeyColumn, KeyKind, Row};
-use crate::rules::table::interval::Piece;
+use crate::rules::table::interval::{Interval, Piece};
 
 /// The grid index: per key, its pieces; then the row of each combination.
 #[derive(Debug, Clone, Default)]
@@ -40,6 +40,34 @@ pub(crate) fn pieces(bps: &[Decimal]) -> Vec<Piece> {
     out
 }
 
+/// The breakpoints of range key `k` (its rows' bounds and its domain's), and the pieces between
+/// them: each piece the domain covers (with a whole number in it, for an integer key), else none.
+fn range_pieces(rows: &[Row], k: usize, domain: &Interval, integer: bool) -> (Vec<Decimal>, Vec<Option<Piece>>) {
+    let mut bps: Vec<Decimal> = rows
+        .iter()
+        .filter_map(|r| match &r.keys[k] {
+            Cell::Range(i) => Some([i.lo.map(|b| b.0), i.hi.map(|b| b.0)]),
+            _ => None,
+        })
+        .flatten()
+        .flatten()
+        .chain([domain.lo.map(|b| b.0), domain.hi.map(|b| b.0)].into_iter().flatten())
+        .collect();
+    bps.sort();
+    bps.dedup();
+    let ps = pieces(&bps).into_iter().map(|p| (domain.covers(&p) && (!integer || p.has_integer())).then_some(p)).collect();
+    (bps, ps)
+}
+
+/// The pieces of combination `flat` of the grid, one per key (the last key varies fastest).
+fn combination(flat: usize, sizes: &[usize], combo: &mut [usize]) {
+    let mut rest = flat;
+    for k in (0..sizes.len()).rev() {
+        combo[k] = rest % sizes[k];
+        rest /= sizes[k];
+    }
+}
+
 /// Builds the grid and reports every uncovered or doubly covered combination (the first few).
 pub(crate) fn build_grid(obj: &Obj<'_, '_>, name: &str, keys: &[KeyColumn], rows: &[Row]) -> Option<Grid> {
     let mut breakpoints = Vec::new();
@@ -47,19 +75,7 @@ pub(crate) fn build_grid(obj: &Obj<'_, '_>, name: &str, keys: &[KeyColumn], rows
     for (k, key) in keys.iter().enumerate() {
         match &key.kind {
             KeyKind::Range { domain, integer } => {
-                let mut bps: Vec<Decimal> = rows
-                    .iter()
-                    .filter_map(|r| match &r.keys[k] {
-                        Cell::Range(i) => Some([i.lo.map(|b| b.0), i.hi.map(|b| b.0)]),
-                        _ => None,
-                    })
-                    .flatten()
-                    .flatten()
-                    .chain([domain.lo.map(|b| b.0), domain.hi.map(|b| b.0)].into_iter().flatten())
-                    .collect();
-                bps.sort();
-                bps.dedup();
-                let ps = pieces(&bps).into_iter().map(|p| (domain.covers(&p) && (!integer || p.has_integer())).then_some(p)).collect();
+                let (bps, ps) = range_pieces(rows, k, domain, *integer);
                 piece_lists.push(ps);
                 breakpoints.push(bps);
             }
@@ -117,11 +133,7 @@ fn coverage(keys: &[KeyColumn], rows: &[Row], piece_lists: &[Vec<Option<Piece>>]
     let mut overlaps = Vec::new();
     let mut combo = vec![0usize; keys.len()];
     for (flat, cell) in cells.iter_mut().enumerate() {
-        let mut rest = flat;
-        for k in (0..keys.len()).rev() {
-            combo[k] = rest % sizes[k];
-            rest /= sizes[k];
-        }
+        combination(flat, sizes, &mut combo);
         let in_domain =
             keys.iter().enumerate().all(|(k, key)| !matches!(key.kind, KeyKind::Range { .. }) || piece_lists[k][combo[k]].is_some());
         if !in_domain {
@@ -228,11 +240,7 @@ mod tests {
         let (mut cells, mut gaps, mut overlaps) = (vec![NO_ROW; total], Vec::new(), Vec::new());
         let mut combo = vec![0usize; keys.len()];
         for (flat, cell) in cells.iter_mut().enumerate() {
-            let mut rest = flat;
-            for k in (0..keys.len()).rev() {
-                combo[k] = rest % sizes[k];
-                rest /= sizes[k];
-            }
+            super::combination(flat, sizes, &mut combo);
             if !keys.iter().enumerate().all(|(k, key)| !matches!(key.kind, KeyKind::Range { .. }) || pieces[k][combo[k]].is_some()) {
                 continue;
             }
@@ -295,21 +303,7 @@ mod tests {
             let mut sizes = Vec::new();
             for (k, key) in keys.iter().enumerate() {
                 let list: Vec<Option<Piece>> = match &key.kind {
-                    KeyKind::Range { domain, integer } => {
-                        let mut bps: Vec<Decimal> = rows
-                            .iter()
-                            .filter_map(|r| match &r.keys[k] {
-                                Cell::Range(i) => Some([i.lo.map(|b| b.0), i.hi.map(|b| b.0)]),
-                                _ => None,
-                            })
-                            .flatten()
-                            .flatten()
-                            .chain([domain.lo.map(|b| b.0), domain.hi.map(|b| b.0)].into_iter().flatten())
-                            .collect();
-                        bps.sort();
-                        bps.dedup();
-                        super::pieces(&bps).into_iter().map(|p| (domain.covers(&p) && (!integer || p.has_integer())).then_some(p)).collect()
-                    }
+                    KeyKind::Range { domain, integer } => super::range_pieces(&rows, k, domain, *integer).1,
                     KeyKind::Enum { values } => vec![None; values.len()],
                     KeyKind::Bool => vec![None, None],
                 };
