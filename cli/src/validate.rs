@@ -404,7 +404,11 @@ fn validate_file(
         json.begin_file(&shown, &norm);
     }
     let (input, size) = file;
-    let result = plan.run_linked(&name, input, Some(size), &options, &mut sink, links);
+    // A regular file is read in chunks on every core; anything else (a pipe) as a stream.
+    let result = match input.metadata() {
+        Ok(m) if m.is_file() => plan.run_source(&name, &input, size, &options, &mut sink, links),
+        _ => plan.run_linked(&name, input, Some(size), &options, &mut sink, links),
+    };
     let mut report = match result {
         Ok(r) => r,
         Err(e) => {

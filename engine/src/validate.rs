@@ -31,6 +31,8 @@ pub use file_name::{file_name_period, file_name_year, follows_file_name};
 pub use hints::{can_be_warning, warning_hint};
 pub use links::Links;
 pub use report::{CodeCount, FileReport, NoSink, Problem, Sink};
+pub(crate) use run::Chunking;
+pub use run::Positioned;
 pub use validator::Validator;
 
 /// The argument of a duplicate's message (V426, V434) that names the earlier line: the reader of

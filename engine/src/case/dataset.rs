@@ -20,12 +20,12 @@ use serde::Serialize;
 use serde::ser::SerializeStruct;
 
 use crate::data::column::{Column, ColumnBuilder};
-use crate::data::limits::{Fault, Guarded, MAX_LINE_BYTES, OpenError, open_regular};
+use crate::data::limits::{Fault, Guarded, LineEndings, MAX_LINE_BYTES, OpenError, open_regular};
 use crate::data::row::TypedRow;
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use crate::message::Message;
 use crate::rules::inputs::RejectedRows;
-use crate::validate::{Links, Options, Problem, Sink, Validator};
+use crate::validate::{Chunking, Links, Options, Problem, Sink, Validator};
 use crate::value::Value;
 
 /// How many problems of each code a file reports in full before it only counts them.
@@ -135,7 +135,84 @@ pub(crate) fn read_dataset(
     };
     let size = file.metadata().ok().map(|m| m.len());
     let file_name = path.file_name().map_or_else(|| shown.to_string(), |n| n.to_string_lossy().into_owned());
+    let chunking = Chunking::on_every_core();
+    if let Some(size) = size.filter(|&n| chunking.worth(n, 0))
+        && let Some(read) = read_in_chunks(name, (&file_name, shown), (path, &file, size), checks, (rejected, chunking), links)
+    {
+        return read;
+    }
     read_stream(name, (&file_name, shown), file, size, checks, rejected, links)
+}
+
+/// [`read_dataset`] of a large file: its rows validated in chunks on every core while a thread
+/// beside reads it whole through the guard (its hash, its line endings, its faults). `None` when
+/// the guard stopped at a fault: one pass over the file says then what it says, from the bytes
+/// it read before the fault.
+fn read_in_chunks(
+    name: &str,
+    (file_name, shown): (&str, &str),
+    (path, file, size): (&Path, &std::fs::File, u64),
+    checks: &Validator<'_>,
+    (rejected, chunking): (RejectedRows, Chunking),
+    links: &mut Links,
+) -> Option<DatasetRead> {
+    let mut sink = Collect::default();
+    let options = read_options();
+    let indexes_before = links.indexes.len();
+    let (report, guarding) = std::thread::scope(|scope| {
+        let guarding = scope.spawn(|| guard_whole(path));
+        let report = checks.run_chunked(file_name, file, size, &options, &mut sink, links, chunking);
+        (report, guarding.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    });
+    let Some(guarding) = guarding else {
+        links.indexes.truncate(indexes_before);
+        return None;
+    };
+    Some(match report {
+        Ok(report) => finish_read(name, shown, report, sink, checks, rejected, &guarding),
+        Err(e) => unreadable(&e, shown),
+    })
+}
+
+/// The file at `path` read whole through the guard; `None` when it stopped at a fault (or the
+/// file could not be read again).
+fn guard_whole(path: &Path) -> Option<Guarding> {
+    let mut guard = Guarded::new(std::fs::File::open(path).ok()?).nul_from(crate::validate::BINARY_SNIFF);
+    let mut buf = vec![0u8; 1 << 20];
+    loop {
+        match guard.read(&mut buf) {
+            Ok(0) => return Some(Guarding::of(&guard)),
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+}
+
+/// What the guard saw of a whole file: its hash, its line endings, its end.
+struct Guarding {
+    sha256: String,
+    endings: LineEndings,
+    ends_with_newline: bool,
+}
+
+impl Guarding {
+    fn of<R: Read>(guard: &Guarded<R>) -> Self {
+        Guarding { sha256: guard.sha256(), endings: guard.endings(), ends_with_newline: guard.ends_with_newline() }
+    }
+}
+
+/// How a case's files are validated.
+fn read_options() -> Options {
+    Options { show_identifiers: false, examples_per_code: EXAMPLES_PER_CODE, any_file_name: true }
+}
+
+/// A file whose reading failed for another reason than a fault of the guard.
+fn unreadable(e: &io::Error, shown: &str) -> DatasetRead {
+    let d =
+        Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = shown, reason = crate::message::Message::of_io(e)))
+            .at(Location::File { file: shown.to_string() });
+    DatasetRead { dataset: None, diags: vec![d], left_out: None }
 }
 
 /// Reads raw bytes through `checks`, as if they were the file `shown` (see [`read_dataset`]).
@@ -248,21 +325,29 @@ fn read_guarded<R: Read>(
     links: &mut Links,
 ) -> DatasetRead {
     let mut sink = Collect::default();
-    let options = Options { show_identifiers: false, examples_per_code: EXAMPLES_PER_CODE, any_file_name: true };
+    let options = read_options();
     let report = match checks.run_linked(file_name, &mut guard, size, &options, &mut sink, links) {
         Ok(r) => r,
         Err(e) => {
-            let d = match guard.fault() {
-                Some(fault) => fault_diagnostic(fault, shown),
-                None => Diagnostic::error(
-                    Code::DataFileUnreadable,
-                    msg!("eval-data-unreadable", file = shown, reason = crate::message::Message::of_io(&e)),
-                )
-                .at(Location::File { file: shown.to_string() }),
+            return match guard.fault() {
+                Some(fault) => DatasetRead { dataset: None, diags: vec![fault_diagnostic(fault, shown)], left_out: None },
+                None => unreadable(&e, shown),
             };
-            return DatasetRead { dataset: None, diags: vec![d], left_out: None };
         }
     };
+    finish_read(name, shown, report, sink, checks, rejected, &Guarding::of(&guard))
+}
+
+/// The dataset and the diagnostics of a file the validator read to its end.
+fn finish_read(
+    name: &str,
+    shown: &str,
+    report: crate::validate::FileReport,
+    sink: Collect,
+    checks: &Validator<'_>,
+    rejected: RejectedRows,
+    guard: &Guarding,
+) -> DatasetRead {
     let leave_out = rejected == RejectedRows::LeaveOut && report.rejected > 0;
     let mut diags = Vec::new();
     // Problems of rows left out are told once per code, below; an error as it is, up to
@@ -333,13 +418,13 @@ fn read_guarded<R: Read>(
         _ => (0, 0),
     });
     diags.append(&mut summaries);
-    if !guard.ends_with_newline()
+    if !guard.ends_with_newline
         && let Some(d) = diags.iter_mut().rev().find(|d| d.code == Code::RowWidth)
     {
         d.hint = Some(msg!("eval-data-no-final-newline"));
     }
-    if guard.endings().mixed() {
-        let e = guard.endings();
+    if guard.endings.mixed() {
+        let e = guard.endings;
         diags.push(
             Diagnostic::warning(Code::DataLineEndings, msg!("eval-data-mixed-endings", file = shown, crlf = e.crlf, lf = e.lf, cr = e.cr))
                 .at(Location::File { file: shown.into() })
@@ -355,7 +440,7 @@ fn read_guarded<R: Read>(
         data: data.into(),
         n_rows: sink.n_rows,
         file: shown.to_string(),
-        sha256: guard.sha256(),
+        sha256: guard.sha256.clone(),
     };
     DatasetRead { dataset: Some(dataset), diags, left_out }
 }
@@ -532,6 +617,61 @@ min = 1
         let r = read(b"ID;KIND;N\n191047430271776;\xC9;1\n");
         assert_eq!(codes(&r.diags), ["V402"]);
         assert_eq!(r.diags[0].location.as_ref().map(ToString::to_string).as_deref(), Some("t.csv:2:KIND"));
+    }
+
+    /// A file of `rows` rows of every kind (valid, rejected, CRLF or not), with `tail` at its end.
+    fn many_rows(rows: usize, tail: &[u8]) -> Vec<u8> {
+        let mut text = b"ID;KIND;N\n".to_vec();
+        for i in 0..rows {
+            let row = match i % 11 {
+                3 => "191047430271776;C;1\n".to_string(),
+                5 => "191047430271777;A;2\r\n".to_string(),
+                7 => format!("191047430271776;\"B\";{}\n", i % 9),
+                _ => format!("191047430271776;A;{}\n", 1 + i % 7),
+            };
+            text.extend_from_slice(row.as_bytes());
+        }
+        text.extend_from_slice(tail);
+        text
+    }
+
+    #[test]
+    fn a_file_read_in_chunks_is_the_file_read_in_one_pass() {
+        let n = norm("utf-8");
+        let checks = Validator::new(&n, &[], &[]).expect("validator");
+        let dir = std::env::temp_dir().join(format!("peps-chunks-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let chunking = Chunking { threads: 2, from: 0, min: 4 << 10, max: 16 << 10 };
+        let nul = [b"191047430271776;A;1\n".as_slice(), b"\0"].concat();
+        let long = vec![b'A'; MAX_LINE_BYTES + 10];
+        let tails: [(&str, &[u8]); 4] =
+            [("clean", b""), ("no final line break", b"191047430271776;A"), ("a NUL byte", &nul), ("a line too long", &long)];
+        for (what, tail) in tails {
+            for rejected in [RejectedRows::Refuse, RejectedRows::LeaveOut] {
+                let bytes = many_rows(3000, tail);
+                let path = dir.join("t.csv");
+                std::fs::write(&path, &bytes).expect("write");
+                let one = read_stream("t", ("t.csv", "t.csv"), bytes.as_slice(), None, &checks, rejected, &mut Links::none());
+                let file = std::fs::File::open(&path).expect("open");
+                let many = read_in_chunks(
+                    "t",
+                    ("t.csv", "t.csv"),
+                    (&path, &file, bytes.len() as u64),
+                    &checks,
+                    (rejected, chunking),
+                    &mut Links::none(),
+                );
+                let faulted = matches!(what, "a NUL byte" | "a line too long");
+                assert_eq!(many.is_none(), faulted, "{what}: a fault of the guard leaves the file to one pass");
+                if let Some(many) = many {
+                    assert_eq!(format!("{:?}", one.dataset), format!("{:?}", many.dataset), "{what}");
+                    assert_eq!(format!("{:?}", one.diags), format!("{:?}", many.diags), "{what}");
+                    assert_eq!(format!("{:?}", one.left_out), format!("{:?}", many.left_out), "{what}");
+                    assert!(one.diags.iter().any(|d| d.code == Code::DataLineEndings), "{what}: mixed line endings are said");
+                }
+            }
+        }
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! the sink.
 
 use crate::ids::{ExistsId, SetId};
+mod chunks;
 mod cross;
 mod header;
 mod keys;
@@ -21,6 +22,9 @@ use crate::validate::split::Splitter;
 use crate::validate::validator::RefPlan;
 use crate::validate::{FileReport, Options, Problem, Sink, Validator, dupes};
 use crate::value::{Period, Value};
+use chunks::At;
+pub(crate) use chunks::Chunking;
+pub use chunks::Positioned;
 
 /// The values a condition reads, for one row.
 pub(crate) struct RowValues(Vec<Value>);
@@ -149,6 +153,32 @@ pub(crate) struct Run<'p, 'a> {
     /// The period of the files read with this one, for the rules that read the period when the
     /// file's name names none.
     pub(crate) run_period: Option<Period>,
+    /// A run over one chunk of a file keeps its blocks for the run of the whole file, which
+    /// finishes them in line order (see `chunks`); `None`: blocks are finished as they fill.
+    pub(crate) deferred: Option<Deferred>,
+}
+
+/// The blocks of rows a run over one chunk of a file checked, not finished, and how many
+/// problems of each code it found (a problem past the examples' count needs no words).
+#[derive(Default)]
+pub(crate) struct Deferred {
+    pub(crate) blocks: Vec<Pending>,
+    seen: Vec<(Code, u64)>,
+}
+
+impl Deferred {
+    fn seen(&self, code: Code) -> u64 {
+        self.seen.iter().find(|(c, _)| *c == code).map_or(0, |(_, n)| *n)
+    }
+
+    fn count(&mut self, problems: &[Problem]) {
+        for p in problems {
+            match self.seen.iter_mut().find(|(c, _)| *c == p.code) {
+                Some((_, n)) => *n += 1,
+                None => self.seen.push((p.code, 1)),
+            }
+        }
+    }
 }
 
 /// A reference checked on every row, with the last key looked up (the rows of one person or
@@ -198,7 +228,7 @@ pub(crate) const BLOCK: usize = 64;
 pub(crate) const MEMO_MAX: usize = 4096;
 
 /// Running a compiled norm over a file: the one place a `Run` starts.
-impl Validator<'_> {
+impl<'a> Validator<'a> {
     /// Validates the rows of `input`, a file called `name` (its size, when known, lets duplicate
     /// detection size its table once). Errors are those of reading `input` or writing to `sink`.
     pub fn run<R: Read>(&self, name: &str, input: R, size: Option<u64>, options: &Options, sink: &mut dyn Sink) -> io::Result<FileReport> {
@@ -216,20 +246,59 @@ impl Validator<'_> {
         sink: &mut dyn Sink,
         links: &mut Links,
     ) -> io::Result<FileReport> {
-        let (report, indexes) = self.run_with(name, input, size, options, sink, links)?;
+        let mut run = self.start(name, options, sink, links)?;
+        let mut splitter = Splitter::sized(input, self.norm.separator, size);
+        if run.read_header(&mut splitter)? {
+            run.read_rows(&mut splitter, size)?;
+        }
+        let (report, indexes) = run.finish_linked();
         links.indexes.extend(indexes);
         Ok(report)
     }
 
-    fn run_with<R: Read>(
+    /// [`Validator::run_linked`] over `size` bytes that can be read at any offset (a file, bytes
+    /// in memory): a large one is read in chunks on every core, with the report and the calls of
+    /// `sink` of one pass.
+    pub fn run_source(
         &self,
         name: &str,
-        input: R,
-        size: Option<u64>,
+        source: &dyn Positioned,
+        size: u64,
         options: &Options,
         sink: &mut dyn Sink,
-        links: &Links,
-    ) -> io::Result<(FileReport, Vec<KeyIndex>)> {
+        links: &mut Links,
+    ) -> io::Result<FileReport> {
+        self.run_chunked(name, source, size, options, sink, links, Chunking::on_every_core())
+    }
+
+    /// [`Validator::run_source`], cut as `chunking` says.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn run_chunked(
+        &self,
+        name: &str,
+        source: &dyn Positioned,
+        size: u64,
+        options: &Options,
+        sink: &mut dyn Sink,
+        links: &mut Links,
+        chunking: Chunking,
+    ) -> io::Result<FileReport> {
+        let mut run = self.start(name, options, sink, links)?;
+        let mut splitter = Splitter::sized(At::new(source, 0), self.norm.separator, Some(size));
+        if run.read_header(&mut splitter)? {
+            if chunking.worth(size, splitter.consumed()) {
+                run.read_chunks(&splitter, source, size, chunking, links)?;
+            } else {
+                run.read_rows(&mut splitter, Some(size))?;
+            }
+        }
+        let (report, indexes) = run.finish_linked();
+        links.indexes.extend(indexes);
+        Ok(report)
+    }
+
+    /// A run over the file `name`, linked to the files read before it, its name checked.
+    fn start<'p>(&'p self, name: &str, options: &'p Options, sink: &'p mut dyn Sink, links: &'p Links) -> io::Result<Run<'p, 'a>> {
         let (period, mut name_problems) = self.check_name(name);
         if options.any_file_name && !self.file_name.as_ref().is_some_and(|p| p.loose.is_match(name)) {
             name_problems.clear();
@@ -239,11 +308,7 @@ impl Validator<'_> {
         for p in name_problems {
             run.emit(p)?;
         }
-        let mut splitter = Splitter::sized(input, self.norm.separator, size);
-        if run.read_header(&mut splitter)? {
-            run.read_rows(&mut splitter, size)?;
-        }
-        Ok(run.finish_linked())
+        Ok(run)
     }
 }
 
@@ -301,6 +366,7 @@ impl<'p, 'a> Run<'p, 'a> {
             sep: norm.separator,
             records,
             run_period: None,
+            deferred: None,
         }
     }
 
@@ -308,7 +374,13 @@ impl<'p, 'a> Run<'p, 'a> {
     /// problem (a JSON stream), or the report still keeps examples of the code. Otherwise only
     /// its count matters, and its message is left empty: a file with a warning on every row
     /// (identical rows a norm allows, codes outside the rulebook's list) costs no text per row.
+    ///
+    /// A run over one chunk of a file counts its own problems: a problem the whole file keeps as
+    /// an example is among the first of its code in its chunk too, so it is always written out.
     pub(crate) fn detailed(&self, code: Code) -> bool {
+        if let Some(deferred) = &self.deferred {
+            return self.every_problem || deferred.seen(code) < self.options.examples_per_code;
+        }
         self.every_problem
             || self
                 .report
@@ -373,11 +445,27 @@ impl<'p, 'a> Run<'p, 'a> {
                 }
             }
         }
+        self.finish_rows()
+    }
+
+    /// After the last row: the pending rows finished, and a file without rows said.
+    pub(crate) fn finish_rows(&mut self) -> io::Result<()> {
         self.flush()?;
         if self.report.rows == 0 {
             self.emit(Problem::new(Code::NoDataRows, None, msg!("data-file-no-rows")))?;
         }
         Ok(())
+    }
+
+    /// A block of pending rows is full: finished now, or kept for the run of the whole file.
+    pub(crate) fn end_block(&mut self) -> io::Result<()> {
+        match &mut self.deferred {
+            Some(deferred) => {
+                deferred.blocks.push(std::mem::take(&mut self.pending));
+                Ok(())
+            }
+            None => self.flush(),
+        }
     }
 
     /// Finishes the pending rows: duplicates, then each row valid or rejected, its problems out.

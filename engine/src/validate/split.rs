@@ -127,6 +127,16 @@ impl<R: Read> Splitter<R> {
         self.consumed
     }
 
+    /// Numbers the records from `line` on (a splitter over a chunk of a file).
+    pub(crate) fn set_first_line(&mut self, line: u64) {
+        self.next_line = line;
+    }
+
+    /// How many lines the records read so far span.
+    pub(crate) fn lines_read(&self) -> u64 {
+        self.next_line - 1
+    }
+
     /// Reads the next record; `false` at the end of the input.
     pub(crate) fn next_record(&mut self) -> io::Result<bool> {
         loop {

@@ -722,3 +722,5 @@ fn a_rule_is_typed_when_its_norm_loads() {
     assert_eq!(load("field = \"PART\"\nop = \"=<\"\nother = \"WHOLE\"").len(), 1);
     assert!(load("field = \"PART\"\nop = \"<\"\nvalue = \"1.5\"").is_empty());
 }
+
+mod chunks;

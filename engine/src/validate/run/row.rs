@@ -69,9 +69,12 @@ impl<'p, 'a> Run<'p, 'a> {
             (start, start + raw.len(), p.bytes.len())
         });
         p.rows.push(PendingRow { line: row, kept, n_problems: self.row_problems.len(), hash, key });
+        if let Some(deferred) = &mut self.deferred {
+            deferred.count(&self.row_problems);
+        }
         p.problems.append(&mut self.row_problems);
         if p.rows.len() == BLOCK {
-            self.flush()?;
+            self.end_block()?;
         }
         Ok(())
     }
