@@ -55,6 +55,7 @@ impl Finding {
 }
 
 /// A field compiled for validation (see the module documentation).
+#[derive(Clone)]
 pub(crate) struct FieldPlan {
     pub(crate) name: String,
     pub(crate) kind: FieldKind,

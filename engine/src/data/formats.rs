@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use crate::data::norm::Norm;
 
 /// How a norm writes dates, decimals and booleans, compiled once per file and shared by its fields.
+#[derive(Clone)]
 pub(crate) struct Formats {
     pub(crate) date: DateFormat,
     pub(crate) decimal_separator: u8,
@@ -29,6 +30,7 @@ impl Formats {
 
 /// A date format: `%d`, `%m`, `%Y` and literal characters are read by hand (strictly two, two
 /// and four digits); any other strftime format goes through chrono.
+#[derive(Clone)]
 pub(crate) enum DateFormat {
     Fast { tokens: Vec<DateToken>, human: String },
     Chrono { format: String, human: String },

@@ -10,6 +10,7 @@ use crate::diagnostic::Code;
 use crate::validate::Problem;
 use crate::value::Period;
 
+#[derive(Clone)]
 pub(crate) struct NamePattern {
     pub(crate) pattern: String,
     pub(crate) exact: Regex,

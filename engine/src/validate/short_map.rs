@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 /// A map from short byte strings: a list scanned in order while it is small (a file's codes,
 /// a condition's few cases), a hash map beyond.
+#[derive(Clone)]
 pub(crate) struct ShortMap<V> {
     pub(crate) few: Vec<(Box<[u8]>, V)>,
     pub(crate) many: HashMap<Box<[u8]>, V>,

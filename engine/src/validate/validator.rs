@@ -20,6 +20,11 @@ use crate::validate::short_map::ShortMap;
 use crate::value::{Kind, Period, Value};
 
 /// A norm compiled for validation, with the code lists a rulebook checks its fields against.
+///
+/// A clone shares the compiled patterns and gets scratch space of its own for them: a thread
+/// that reads a chunk of a file matches patterns without waiting on the others (the `regex`
+/// crate's advice for a pattern used by several threads at once).
+#[derive(Clone)]
 pub struct Validator<'a> {
     pub(crate) norm: &'a Norm,
     pub(crate) fields: Vec<FieldPlan>,
@@ -41,6 +46,7 @@ pub struct Validator<'a> {
 }
 
 /// A rule of the norm (`[[rule]]`), compiled: the field, the operator and the other side.
+#[derive(Clone)]
 pub(crate) struct RulePlan {
     pub(crate) label: String,
     pub(crate) field: usize,
@@ -49,6 +55,7 @@ pub(crate) struct RulePlan {
 }
 
 /// The other side of a compiled rule.
+#[derive(Clone)]
 pub(crate) enum Other {
     Field(usize),
     Value(Value),
@@ -57,6 +64,7 @@ pub(crate) enum Other {
 
 /// A reference of the norm (`[[link]]`), compiled: this norm's fields, the date field of
 /// the row, and what the other file must give.
+#[derive(Clone)]
 pub(crate) struct RefPlan {
     pub(crate) label: String,
     pub(crate) fields: Vec<usize>,
@@ -67,6 +75,7 @@ pub(crate) struct RefPlan {
 /// The lists the codes of one field are checked against: a code outside the catalogue is an
 /// error; a code of the catalogue outside the list a warning (`unlisted` says what it comes to);
 /// without a catalogue, a code outside the list is an error.
+#[derive(Clone)]
 pub(crate) struct CodeRef<'a> {
     pub(crate) catalogue: Option<ListRef<'a>>,
     pub(crate) list: Option<ListRef<'a>>,
@@ -76,6 +85,7 @@ pub(crate) struct CodeRef<'a> {
 /// Validity dates of a code (a code may have several versions), as `CodeList::find` reads them.
 type Spans = Vec<(Option<NaiveDate>, Option<NaiveDate>)>;
 
+#[derive(Clone)]
 pub(crate) struct ListRef<'a> {
     pub(crate) list: &'a CodeList,
     /// Every code of the list, whatever its dates.
@@ -123,6 +133,7 @@ impl<'a> ListRef<'a> {
     }
 }
 
+#[derive(Clone)]
 pub(crate) struct Condition {
     pub(crate) text: String,
     pub(crate) expr: Expr,

@@ -151,9 +151,9 @@ struct Job<'j, 'a> {
 impl Job<'_, '_> {
     /// Checks the records that start at `start` or after and before `stop`, numbered from
     /// `first_line`; the last one may end after `stop`.
-    fn check(&self, start: u64, stop: u64, first_line: u64) -> io::Result<Checked> {
+    fn check(&self, plan: &Validator<'_>, start: u64, stop: u64, first_line: u64) -> io::Result<Checked> {
         let mut sink = NoSink;
-        let mut run = Run::new(self.plan, self.options, &mut sink, self.name, self.layout.period);
+        let mut run = Run::new(plan, self.options, &mut sink, self.name, self.layout.period);
         run.link(self.links);
         let layout = self.layout.clone();
         (run.columns, run.column_fields, run.width, run.sep) = (layout.columns, layout.column_fields, layout.width, layout.sep);
@@ -236,6 +236,8 @@ impl<'p, 'a> Run<'p, 'a> {
         std::thread::scope(|scope| {
             for _ in 0..threads {
                 scope.spawn(|| {
+                    // A validator of its own: patterns matched with scratch space of its own.
+                    let plan = job.plan.clone();
                     loop {
                         let k = next.fetch_add(1, Ordering::Relaxed);
                         if k >= offsets.len() || !wait_turn(&slots, &ready, k, threads * WINDOW) {
@@ -245,7 +247,7 @@ impl<'p, 'a> Run<'p, 'a> {
                         // checks it again itself, and its error or panic is the run's own.
                         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                             let start = if k == 0 { data_start } else { job.line_start(offsets[k])? };
-                            job.check(start, stop_at(k), 1)
+                            job.check(&plan, start, stop_at(k), 1)
                         }));
                         lock(&slots).checked.insert(k, checked.ok().and_then(Result::ok));
                         ready.notify_all();
@@ -284,7 +286,7 @@ impl<'p, 'a> Run<'p, 'a> {
                 Some(c) if c.start == end => c,
                 // Started inside a record, or its thread failed: checked again from the end of
                 // the records before, numbered as they are in the file.
-                _ => job.check(end, stop, lines + 1)?,
+                _ => job.check(job.plan, end, stop, lines + 1)?,
             };
             let offset = lines + 1 - checked.first_line;
             (end, lines) = (checked.end, lines + checked.lines);
