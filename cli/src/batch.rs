@@ -252,7 +252,8 @@ fn folder_rows(
         }
     };
     let bar = crate::parallel::progress(folders.len() as u64, "cases");
-    let options = args.options;
+    // Cases are read on every core at once: each file on its case's thread.
+    let options = CaseOptions { one_thread: true, ..args.options };
     let rows = pool.install(|| {
         folders
             .par_iter()

@@ -28,7 +28,7 @@ pub struct CaseReading {
 
 impl CaseReading {
     pub fn options(self) -> CaseOptions {
-        CaseOptions { allow_outside_paths: self.allow_outside_paths, keep_dates: self.keep_dates }
+        CaseOptions { allow_outside_paths: self.allow_outside_paths, keep_dates: self.keep_dates, one_thread: false }
     }
 }
 

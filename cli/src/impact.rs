@@ -333,6 +333,8 @@ struct Many<'a> {
 }
 
 fn many(args: &ImpactArgs, from: &Rulebook, to: &Rulebook, dirs: &[PathBuf], options: CaseOptions, sources: &mut Sources) -> u8 {
+    // Cases are read on every core at once: each file on its case's thread.
+    let options = CaseOptions { one_thread: true, ..options };
     let pool = match crate::parallel::pool(args.threads) {
         Ok(p) => p,
         Err(code) => return code,

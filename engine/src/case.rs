@@ -70,6 +70,10 @@ pub struct CaseOptions {
     /// Keeps the case's dates as they are, even when its data belong to another year than the
     /// rulebook's (by default they are brought into the rulebook's year).
     pub keep_dates: bool,
+    /// Reads each data file on the calling thread alone: a run over many cases already keeps
+    /// every core busy with a case each (by default a large file is validated in chunks on every
+    /// core).
+    pub one_thread: bool,
 }
 
 /// What a case's data files are read through: the validator of each dataset input's norm, with
@@ -216,8 +220,10 @@ pub(crate) fn load_case_sharing(
         };
         let published = links.indexes.len();
         let read = match shared.as_deref_mut() {
-            Some(s) => s.read(&input.name, &full, checks, *rejected_rows, &mut links),
-            None => read_dataset(&input.name, &full, &full.display().to_string(), checks, *rejected_rows, &mut links),
+            Some(s) => s.read(&input.name, &full, checks, (*rejected_rows, options.one_thread), &mut links),
+            None => {
+                read_dataset(&input.name, (&full, &full.display().to_string()), checks, (*rejected_rows, options.one_thread), &mut links)
+            }
         };
         if read.diags.iter().any(Diagnostic::is_error) {
             // The case is refused: the keys of this file would only make the others' rows seem

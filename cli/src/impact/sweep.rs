@@ -155,7 +155,8 @@ pub fn run(args: &ImpactArgs, text: &str) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let options = args.reading.options();
+    // Cases are read on every core at once: each file on its case's thread.
+    let options = peps_engine::case::CaseOptions { one_thread: true, ..args.reading.options() };
     // The cases, read once.
     let cases = rb.cases();
     let read: Vec<(Option<Case>, Vec<Diagnostic>)> = pool.install(|| dirs.par_iter().map(|d| cases.load(d, options)).collect());

@@ -111,13 +111,13 @@ pub(crate) struct DatasetRead {
     pub(crate) left_out: Option<RowsLeftOut>,
 }
 
-/// Reads `path` (shown as `shown`) through `checks`, the validator of its norm.
+/// Reads `path` (shown as `shown`) through `checks`, the validator of its norm; a large file in
+/// chunks on every core unless `one_thread`.
 pub(crate) fn read_dataset(
     name: &str,
-    path: &Path,
-    shown: &str,
+    (path, shown): (&Path, &str),
     checks: &Validator<'_>,
-    rejected: RejectedRows,
+    (rejected, one_thread): (RejectedRows, bool),
     links: &mut Links,
 ) -> DatasetRead {
     let file = match open_regular(path) {
@@ -136,7 +136,7 @@ pub(crate) fn read_dataset(
     let size = file.metadata().ok().map(|m| m.len());
     let file_name = path.file_name().map_or_else(|| shown.to_string(), |n| n.to_string_lossy().into_owned());
     let chunking = Chunking::on_every_core();
-    if let Some(size) = size.filter(|&n| chunking.worth(n, 0))
+    if let Some(size) = size.filter(|&n| !one_thread && chunking.worth(n, 0))
         && let Some(read) = read_in_chunks(name, (&file_name, shown), (path, &file, size), checks, (rejected, chunking), links)
     {
         return read;

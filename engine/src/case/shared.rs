@@ -97,7 +97,7 @@ impl SharedReads {
         name: &str,
         path: &Path,
         checks: &Validator<'_>,
-        rejected: RejectedRows,
+        (rejected, one_thread): (RejectedRows, bool),
         links: &mut Links,
     ) -> DatasetRead {
         let key = Key {
@@ -144,7 +144,7 @@ impl SharedReads {
         }
         self.files_read += 1;
         let published = links.indexes.len();
-        let read = read_dataset(name, path, &path.display().to_string(), checks, rejected, links);
+        let read = read_dataset(name, (path, &path.display().to_string()), checks, (rejected, one_thread), links);
         let at = self.reads.len();
         self.origins.extend(std::iter::repeat_n(at, links.indexes.len() - published));
         self.reads.push(Read { key, read: copy(&read), keys: Links::none(), in_use: true });

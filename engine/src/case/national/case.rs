@@ -101,7 +101,8 @@ pub(crate) fn load(
                     continue;
                 }
                 let full = dir.join(rel);
-                read_dataset(&input.name, &full, &full.display().to_string(), checks, *rejected_rows, &mut links)
+                // Cases are read on every core at once: each file on its case's thread.
+                read_dataset(&input.name, (&full, &full.display().to_string()), checks, (*rejected_rows, true), &mut links)
             }
         };
         if read.diags.iter().any(Diagnostic::is_error) {
