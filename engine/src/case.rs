@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use typed_index_collections::{TiSlice, TiVec};
 
-use crate::case::dataset::{Dataset, RowsLeftOut, read_dataset};
+use crate::case::dataset::{Dataset, Reader, RowsLeftOut, read_dataset};
 use crate::case::shared::SharedReads;
 use crate::data::limits::{MAX_CASE_FILE_BYTES, open_regular};
 use crate::data::norm::{CodeCheck, Norm};
@@ -80,8 +80,9 @@ pub struct CaseOptions {
 /// the lists and code checks of the rulebook (a file is read as `peps validate` checks it),
 /// compiled once for every case a run reads (`Rulebook::case_reader`).
 pub struct Readers<'a> {
-    /// Per input of the schema: the validator of its norm, or why the norm cannot be used.
-    validators: TiVec<InputId, Option<Result<Validator<'a>, Vec<Diagnostic>>>>,
+    /// Per input of the schema: the validator of its norm and the fields a case keeps, or why
+    /// the norm cannot be used.
+    validators: TiVec<InputId, Option<Result<Reader<'a>, Vec<Diagnostic>>>>,
     /// The rulebook's period: the period of a case's data when nothing in the case says another.
     period: Option<Period>,
 }
@@ -94,10 +95,21 @@ impl<'a> Readers<'a> {
             .map(|input| {
                 let InputKind::Dataset { norm, .. } = &input.kind else { return None };
                 let norm = norms.iter().find(|n| &n.name == norm)?;
-                Some(Validator::new(norm, lists, checks))
+                Some(Validator::new(norm, lists, checks).map(|validator| Reader { validator, kept: None }))
             })
             .collect();
         Readers { validators, period }
+    }
+
+    /// These readers keeping, of each input's fields, those `kept` says (per field of its norm;
+    /// every field where it gives `None`): every field is still checked, only those are stored.
+    pub(crate) fn keeping(mut self, kept: impl Fn(InputId) -> Option<Vec<bool>>) -> Self {
+        for (i, reader) in self.validators.iter_mut_enumerated() {
+            if let Some(Ok(reader)) = reader {
+                reader.kept = kept(i);
+            }
+        }
+        self
     }
 
     /// The period a case's data are about, which the rules of its norms that read the period
@@ -134,7 +146,7 @@ impl<'a> Readers<'a> {
     }
 
     /// The validator of input `i`'s norm, or why it cannot be used (`None`: not a data file).
-    pub(crate) fn validator(&self, i: InputId) -> Option<&Result<Validator<'a>, Vec<Diagnostic>>> {
+    pub(crate) fn validator(&self, i: InputId) -> Option<&Result<Reader<'a>, Vec<Diagnostic>>> {
         self.validators.get(i).and_then(Option::as_ref)
     }
 

@@ -304,6 +304,14 @@ fn empty_datasets(rb: &Rulebook) -> TiVec<DatasetId, Dataset> {
 fn initial_state<'a>(rb: &Rulebook, case: &'a Case, empty: &'a TiSlice<DatasetId, Dataset>) -> State<'a> {
     let datasets: TiVec<DatasetId, &Dataset> =
         rb.datasets.iter_enumerated().map(|(i, d)| case.datasets[d.input].as_ref().unwrap_or(&empty[i])).collect();
+    // A case keeps the columns the rulebook that read it reads (`DatasetDef::kept`): evaluated by
+    // a rulebook that reads a column it did not keep, it stops here, before any figure, rather
+    // than on the first row that reads it.
+    for (d, ds) in rb.datasets.iter().zip(&datasets) {
+        if d.kept.iter_enumerated().any(|(c, &k)| k && !ds.keeps(c.index())) {
+            crate::data::column::Column::not_kept();
+        }
+    }
     let mut st = State {
         scalars: rb
             .scalars

@@ -3,6 +3,8 @@
 //! to the byte of its JSON (outputs, breakdowns, reads, diagnostics, manifest); both schemes, and
 //! every mechanism among the steps they evaluate, each also in an evaluation the vector path gives
 //! alone (so each mechanism's fold ran on both of its drivers, the vector one without falling back).
+//! Each case is read twice: keeping only the fields of its files the rulebook reads (as every
+//! command does) and keeping every field; both give the same diagnostics, evaluation and schedule.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -11,6 +13,7 @@ use peps_engine::case::CaseOptions;
 use peps_engine::eval::{EvalPath, PathReport, evaluate_reporting, evaluate_with};
 use peps_engine::mechanism::MechanismKey;
 use peps_engine::rules::source::{DirSource, SearchPath, Source};
+use peps_engine::schedule::schedule;
 
 use crate::util::{peps, repo};
 
@@ -42,14 +45,18 @@ struct Compared {
     mechanisms_alone: BTreeSet<MechanismKey>,
     /// The evaluations in which the vector path fell back, and where.
     fell_back: Vec<(String, PathReport)>,
+    /// How many cases were also read keeping every field of their files (not only those the
+    /// rulebook reads), and evaluated and scheduled alike.
+    every_field: usize,
 }
 
 #[test]
 fn the_vector_path_gives_what_the_reference_gives_on_every_case_example_and_year() {
     let peps_run = compare_scheme(&[], &repo().join("rules"), &[repo().join("norms")], &repo().join("examples"));
     // Every example under every year at least (a case that does not load under a year is skipped).
-    let Compared { compared, alone, .. } = peps_run.0;
+    let Compared { compared, alone, every_field, .. } = peps_run.0;
     assert!(compared >= peps_run.1, "{compared} evaluations compared");
+    assert_eq!(every_field, compared, "every case also read keeping every field");
     assert!(alone * 2 >= compared, "{alone} of {compared} evaluations without an error");
     // The second scheme too: its own rules, norms, examples and cases.
     let capitation = repo().join("rules").join("capitation");
@@ -95,8 +102,13 @@ fn compare_scheme(scheme: &[&str], rules: &Path, norms: &[PathBuf], examples: &P
         let rb = rb.unwrap_or_else(|| panic!("the rulebook of {year} loads: {diags:?}"));
         let of_year = cases.iter().filter(|c| c.to_string_lossy().ends_with(&format!("-{year}")));
         for dir in examples.iter().chain(of_year) {
-            let (case, _) = rb.cases().load(dir, CaseOptions::default());
-            let Some(case) = case else { continue };
+            let (case, diags) = rb.cases().load(dir, CaseOptions::default());
+            // The case read keeping every field of its files, not only those the rulebook reads:
+            // the same diagnostics, and (below) the same evaluation and schedule.
+            let (every, diags_every) = rb.cases_keeping_every_field().load(dir, CaseOptions::default());
+            assert_eq!(diags, diags_every, "{} under {year}: the diagnostics of a reading that keeps every field", dir.display());
+            assert_eq!(case.is_some(), every.is_some());
+            let (Some(case), Some(every)) = (case, every) else { continue };
             let evaluation = evaluate_with(&rb, &case, EvalPath::Reference);
             let mechanisms: BTreeSet<MechanismKey> = evaluation
                 .outputs
@@ -107,6 +119,11 @@ fn compare_scheme(scheme: &[&str], rules: &Path, norms: &[PathBuf], examples: &P
             let json = |path| serde_json::to_string_pretty(&evaluate_with(&rb, &case, path)).unwrap();
             let reference = serde_json::to_string_pretty(&evaluation).unwrap();
             let what = format!("{} under {year}", dir.display());
+            let every_evaluation = evaluate_with(&rb, &every, EvalPath::Reference);
+            same(&format!("{what} (every field kept)"), &reference, &serde_json::to_string_pretty(&every_evaluation).unwrap());
+            let plan = |c, e| serde_json::to_string_pretty(&schedule(&rb, c, e)).unwrap();
+            same(&format!("{what} (its schedule, every field kept)"), &plan(&case, &evaluation), &plan(&every, &every_evaluation));
+            out.every_field += 1;
             let (vector, report) = evaluate_reporting(&rb, &case, EvalPath::Vector);
             same(&what, &reference, &serde_json::to_string_pretty(&vector).unwrap());
             // Where no step fails, the vector path agrees by itself, without falling back to the
@@ -177,6 +194,9 @@ fn the_peers_rulebook_runs_on_the_vector_path_alone() {
     let case = case.unwrap_or_else(|| panic!("the team loads: {diags:?}"));
     let json = |e| serde_json::to_string_pretty(&e).unwrap();
     let evaluation = evaluate_with(&rb, &case, EvalPath::Reference);
+    // The team's files keep only the fields the rulebook reads, and evaluate as with every one.
+    let every = rb.cases_keeping_every_field().load(team.path(), CaseOptions::default()).0.expect("the team loads");
+    same("the peers' team, every field kept", &json(evaluate_with(&rb, &every, EvalPath::Reference)), &json(evaluation.clone()));
     // The team has eligible patients, a forfait and acts of the year.
     for step in ["n_eligible", "base", "ffs"] {
         let value = &evaluation.outputs.iter().find(|o| o.name == step).expect("a step of the peers").value;

@@ -63,9 +63,10 @@ impl Dataset {
         self.data.get(column).map_or(Value::Null, |c| c.value(row))
     }
 
-    /// The values of row `row`, in the order of the columns.
-    pub(crate) fn row(&self, row: usize) -> Vec<Value> {
-        self.data.iter().map(|c| c.value(row)).collect()
+    /// Whether column `column`'s values are stored: a field no reader of the rulebook that read
+    /// the file reads is checked, not kept (`Column::NotKept`).
+    pub(crate) fn keeps(&self, column: usize) -> bool {
+        self.data.get(column).is_none_or(Column::is_kept)
     }
 
     /// An empty dataset with these columns.
@@ -111,12 +112,46 @@ pub(crate) struct DatasetRead {
     pub(crate) left_out: Option<RowsLeftOut>,
 }
 
-/// Reads `path` (shown as `shown`) through `checks`, the validator of its norm; a large file in
-/// chunks on every core unless `one_thread`.
+/// How a case reads one of its data files: through the validator of its norm (`Deref`), which
+/// checks every field, keeping the values of the fields the rulebook reads alone (`kept`).
+pub(crate) struct Reader<'a> {
+    pub(crate) validator: Validator<'a>,
+    /// Per field of the norm, whether a case keeps its values; every field when `None`.
+    pub(crate) kept: Option<Vec<bool>>,
+}
+
+impl<'a> std::ops::Deref for Reader<'a> {
+    type Target = Validator<'a>;
+
+    fn deref(&self) -> &Validator<'a> {
+        &self.validator
+    }
+}
+
+impl Reader<'_> {
+    /// The validator, and the fields whose values are kept.
+    fn parts(&self) -> (&Validator<'_>, Option<&[bool]>) {
+        (&self.validator, self.kept.as_deref())
+    }
+}
+
+/// Reads `path` (shown as `shown`) through `checks`, the validator of its norm, keeping the
+/// fields it keeps; a large file in chunks on every core unless `one_thread`.
 pub(crate) fn read_dataset(
     name: &str,
     (path, shown): (&Path, &str),
-    checks: &Validator<'_>,
+    checks: &Reader<'_>,
+    (rejected, one_thread): (RejectedRows, bool),
+    links: &mut Links,
+) -> DatasetRead {
+    read_path(name, (path, shown), checks.parts(), (rejected, one_thread), links)
+}
+
+/// [`read_dataset`] through a validator, keeping the fields of `kept` (every field when `None`).
+pub(crate) fn read_path(
+    name: &str,
+    (path, shown): (&Path, &str),
+    checks: (&Validator<'_>, Option<&[bool]>),
     (rejected, one_thread): (RejectedRows, bool),
     links: &mut Links,
 ) -> DatasetRead {
@@ -152,11 +187,11 @@ fn read_in_chunks(
     name: &str,
     (file_name, shown): (&str, &str),
     (path, file, size): (&Path, &std::fs::File, u64),
-    checks: &Validator<'_>,
+    (checks, kept): (&Validator<'_>, Option<&[bool]>),
     (rejected, chunking): (RejectedRows, Chunking),
     links: &mut Links,
 ) -> Option<DatasetRead> {
-    let mut sink = Collect::default();
+    let mut sink = Collect { kept, ..Collect::default() };
     let options = read_options();
     let indexes_before = links.indexes.len();
     let (report, guarding) = std::thread::scope(|scope| {
@@ -218,7 +253,7 @@ fn unreadable(e: &io::Error, shown: &str) -> DatasetRead {
 /// Reads raw bytes through `checks`, as if they were the file `shown` (see [`read_dataset`]).
 pub(crate) fn read_bytes(name: &str, bytes: &[u8], shown: &str, checks: &Validator<'_>, rejected: RejectedRows) -> DatasetRead {
     let file_name = shown.rsplit('/').next().unwrap_or(shown);
-    read_stream(name, (file_name, shown), bytes, Some(bytes.len() as u64), checks, rejected, &mut Links::none())
+    read_stream(name, (file_name, shown), bytes, Some(bytes.len() as u64), (checks, None), rejected, &mut Links::none())
 }
 
 /// [`read_bytes`] as one of the files of a case: references to the files read before are
@@ -229,20 +264,22 @@ pub(crate) fn read_bytes_linked(
     name: &str,
     (bytes, hashed): (&[u8], bool),
     shown: &str,
-    checks: &Validator<'_>,
+    checks: &Reader<'_>,
     rejected: RejectedRows,
     links: &mut Links,
 ) -> DatasetRead {
     let file_name = shown.rsplit('/').next().unwrap_or(shown);
     let guard = Guarded::new(bytes).nul_from(crate::validate::BINARY_SNIFF);
     let guard = if hashed { guard } else { guard.unhashed() };
-    read_guarded(name, (file_name, shown), guard, Some(bytes.len() as u64), checks, rejected, links)
+    read_guarded(name, (file_name, shown), guard, Some(bytes.len() as u64), checks.parts(), rejected, links)
 }
 
-/// Keeps what a case needs of a validation run: the typed values, column by column, and the codes
-/// of the rows rejected.
+/// Keeps what a case needs of a validation run: the typed values, column by column (those of
+/// `kept` alone when it is given), and the codes of the rows rejected.
 #[derive(Default)]
-struct Collect {
+struct Collect<'k> {
+    /// Per field of the norm, whether its values are stored; every field when `None`.
+    kept: Option<&'k [bool]>,
     columns: Vec<ColumnBuilder>,
     n_rows: usize,
     /// The line of each rejected row, in order.
@@ -253,7 +290,7 @@ struct Collect {
     row_errors: u64,
 }
 
-impl Sink for Collect {
+impl Sink for Collect<'_> {
     fn rejected(&mut self, row: u64, _record: &[u8], _terminator: &[u8], problems: &[Problem]) -> io::Result<()> {
         self.rejected.push(row);
         let mut codes: Vec<Code> = problems.iter().filter(|p| p.is_error()).map(|p| p.code).collect();
@@ -289,6 +326,9 @@ impl Sink for Collect {
             });
         }
         for (i, builder) in self.columns.iter_mut().enumerate() {
+            if self.kept.is_some_and(|k| !k.get(i).copied().unwrap_or(true)) {
+                continue;
+            }
             match cells.get(i) {
                 Some(cell) => builder.push_cell(cell, &values),
                 None => builder.push(&Value::Null),
@@ -304,7 +344,7 @@ fn read_stream<R: Read>(
     (file_name, shown): (&str, &str),
     input: R,
     size: Option<u64>,
-    checks: &Validator<'_>,
+    checks: (&Validator<'_>, Option<&[bool]>),
     rejected: RejectedRows,
     links: &mut Links,
 ) -> DatasetRead {
@@ -320,11 +360,11 @@ fn read_guarded<R: Read>(
     (file_name, shown): (&str, &str),
     mut guard: Guarded<R>,
     size: Option<u64>,
-    checks: &Validator<'_>,
+    (checks, kept): (&Validator<'_>, Option<&[bool]>),
     rejected: RejectedRows,
     links: &mut Links,
 ) -> DatasetRead {
-    let mut sink = Collect::default();
+    let mut sink = Collect { kept, ..Collect::default() };
     let options = read_options();
     let report = match checks.run_linked(file_name, &mut guard, size, &options, &mut sink, links) {
         Ok(r) => r,
@@ -343,7 +383,7 @@ fn finish_read(
     name: &str,
     shown: &str,
     report: crate::validate::FileReport,
-    sink: Collect,
+    sink: Collect<'_>,
     checks: &Validator<'_>,
     rejected: RejectedRows,
     guard: &Guarding,
@@ -434,6 +474,11 @@ fn finish_read(
     let columns: Vec<String> = checks.norm.fields.iter().map(|f| f.name.clone()).collect();
     let mut data: Vec<Column> = sink.columns.into_iter().map(ColumnBuilder::finish).collect();
     data.resize(columns.len().max(data.len()), Column::Null);
+    if let Some(kept) = sink.kept {
+        for (column, _) in data.iter_mut().zip(kept).filter(|(_, k)| !**k) {
+            *column = Column::NotKept;
+        }
+    }
     let dataset = Dataset {
         name: name.to_string(),
         columns,
@@ -651,13 +696,13 @@ min = 1
                 let bytes = many_rows(3000, tail);
                 let path = dir.join("t.csv");
                 std::fs::write(&path, &bytes).expect("write");
-                let one = read_stream("t", ("t.csv", "t.csv"), bytes.as_slice(), None, &checks, rejected, &mut Links::none());
+                let one = read_stream("t", ("t.csv", "t.csv"), bytes.as_slice(), None, (&checks, None), rejected, &mut Links::none());
                 let file = std::fs::File::open(&path).expect("open");
                 let many = read_in_chunks(
                     "t",
                     ("t.csv", "t.csv"),
                     (&path, &file, bytes.len() as u64),
-                    &checks,
+                    (&checks, None),
                     (rejected, chunking),
                     &mut Links::none(),
                 );

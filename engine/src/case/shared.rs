@@ -13,10 +13,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::case::dataset::{DatasetRead, read_dataset};
+use crate::case::dataset::{DatasetRead, Reader, read_path};
 use crate::rules::inputs::RejectedRows;
 use crate::rules::list::CodeList;
-use crate::validate::{Links, Validator};
+use crate::validate::Links;
 use crate::value::Period;
 
 /// The files of a case folder read so far by the rulebooks of one run, for the next to share.
@@ -90,13 +90,14 @@ impl SharedReads {
         self.reads.iter_mut().for_each(|r| r.in_use = false);
     }
 
-    /// Reads `path` through `checks` as [`read_dataset`] does, or gives what an earlier reading of
-    /// it gave when it would be the same; the keys it gives join `links` either way.
+    /// Reads `path` through `checks` as `read_dataset` does, or gives what an earlier reading of
+    /// it gave when it would be the same; the keys it gives join `links` either way. Every field
+    /// is kept: the rulebooks that share a reading read fields each of its own.
     pub(crate) fn read(
         &mut self,
         name: &str,
         path: &Path,
-        checks: &Validator<'_>,
+        checks: &Reader<'_>,
         (rejected, one_thread): (RejectedRows, bool),
         links: &mut Links,
     ) -> DatasetRead {
@@ -144,7 +145,7 @@ impl SharedReads {
         }
         self.files_read += 1;
         let published = links.indexes.len();
-        let read = read_dataset(name, (path, &path.display().to_string()), checks, (rejected, one_thread), links);
+        let read = read_path(name, (path, &path.display().to_string()), (checks, None), (rejected, one_thread), links);
         let at = self.reads.len();
         self.origins.extend(std::iter::repeat_n(at, links.indexes.len() - published));
         self.reads.push(Read { key, read: copy(&read), keys: Links::none(), in_use: true });
@@ -193,7 +194,8 @@ mod tests {
         let mut shared = SharedReads::default();
         for rb in &books {
             let (case, diags) = rb.cases().load_sharing(&dir, CaseOptions::default(), &mut shared);
-            let (alone, diags_alone) = rb.cases().load(&dir, CaseOptions::default());
+            // A shared reading keeps every field (the years read fields each of its own).
+            let (alone, diags_alone) = rb.cases_keeping_every_field().load(&dir, CaseOptions::default());
             assert!(diags == diags_alone, "{}: the same diagnostics as read alone", rb.year);
             assert!(format!("{case:?}") == format!("{alone:?}"), "{}: the same case as read alone", rb.year);
         }

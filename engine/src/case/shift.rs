@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::case::Case;
 use crate::data::column::Column;
-use crate::data::norm::Norm;
+use crate::data::norm::{Field, Norm};
 use crate::rules::inputs::{CaseSchema, InputKind};
 use crate::value::{Unit, Value};
 
@@ -24,6 +24,12 @@ pub(crate) fn shift_date(date: NaiveDate, years: i32) -> NaiveDate {
     moved.unwrap_or(date)
 }
 
+/// The fields of `norm` whose dates say which year a case's data belong to ([`Case::data_year`]):
+/// a case keeps them, whatever its steps read.
+pub(crate) fn dated_fields(norm: &Norm) -> impl Iterator<Item = &Field> {
+    norm.fields.iter().filter(|f| f.row_date)
+}
+
 impl Case {
     /// The year this case's data belong to, if any of its values is a date.
     pub(crate) fn data_year(&self, schema: &CaseSchema, norms: &[Norm]) -> Option<i32> {
@@ -31,7 +37,7 @@ impl Case {
         for (i, input) in schema.inputs.iter_enumerated() {
             let (InputKind::Dataset { norm, .. }, Some(ds)) = (&input.kind, &self.datasets[i]) else { continue };
             let Some(norm) = norms.iter().find(|n| &n.name == norm) else { continue };
-            let dated: Vec<usize> = norm.fields.iter().filter(|f| f.row_date).filter_map(|f| ds.column_index(&f.name)).collect();
+            let dated: Vec<usize> = dated_fields(norm).filter_map(|f| ds.column_index(&f.name)).collect();
             for &c in &dated {
                 for r in 0..ds.n_rows() {
                     if let Value::Date(d) = ds.value(r, c) {

@@ -77,6 +77,10 @@ pub(crate) enum Column {
     },
     /// Values of several kinds (no norm's field gives them; kept so that no value is lost).
     Mixed(Vec<Value>),
+    /// A field of the file that the rulebook reading it never reads: checked by the validator
+    /// like every field, its values not stored. Reading it is a bug, never a null: it panics
+    /// ([`Column::not_kept`]).
+    NotKept,
 }
 
 impl Column {
@@ -85,6 +89,7 @@ impl Column {
     pub(crate) fn value(&self, r: usize) -> Value {
         match self {
             Column::Null => Value::Null,
+            Column::NotKept => Column::not_kept(),
             Column::Mixed(values) => values[r].clone(),
             Column::Bool { bits, valid } => {
                 if valid.get(r) {
@@ -122,6 +127,21 @@ impl Column {
                 }
             }
         }
+    }
+
+    /// Whether the column's values are stored (not [`Column::NotKept`]).
+    pub(crate) fn is_kept(&self) -> bool {
+        !matches!(self, Column::NotKept)
+    }
+
+    /// What reading a column not kept does: a column is left out only when no step, calendar
+    /// rule or date shift of the rulebook that read the file reads it (`DatasetDef::kept`), so
+    /// a read of one is a bug of that list; it stops loudly rather than give a null that would
+    /// make a figure silently wrong.
+    #[cold]
+    #[track_caller]
+    pub(crate) fn not_kept() -> ! {
+        panic!("internal error: a column of a dataset that its rulebook does not keep was read")
     }
 
     /// Every date of the column moved by `f` (a case brought into another year).
@@ -214,6 +234,8 @@ impl ColumnBuilder {
         if *v == Value::Null {
             match column {
                 Column::Null => {}
+                // A builder builds what it is given; a column not kept is never built.
+                Column::NotKept => Column::not_kept(),
                 Column::Mixed(values) => values.push(Value::Null),
                 Column::Bool { bits, valid } => {
                     bits.push(false);

@@ -365,6 +365,7 @@ fn gather_column<'c>(column: &'c Column, rows: &[u32]) -> Vector<'c> {
     let rows = rows.iter().map(|&r| r as usize);
     match column {
         Column::Null => Vector::Scalar(Value::Null),
+        Column::NotKept => Column::not_kept(),
         Column::Bool { bits, valid } => Vector::Bool(rows.map(|r| if valid.get(r) { u8::from(bits.get(r)) } else { NULL }).collect()),
         Column::Scaled { scale, mantissas, valid } => {
             Vector::Num(rows.map(|r| valid.get(r).then(|| Decimal::new(mantissas[r], *scale))).collect())

@@ -56,8 +56,15 @@ fn bind_datasets(rb: &mut Scope, m: &Manifest, diags: &mut Vec<Diagnostic>) {
             );
             continue;
         };
-        let columns = rb.norms[n].fields.iter().map(|f| (f.name.clone(), f.kind.value_kind())).collect();
-        let dataset = rb.datasets.push_and_get_key(DatasetDef { name: input.name.clone(), input: i, columns });
+        let norm = &rb.norms[n];
+        let columns: TiVec<_, _> = norm.fields.iter().map(|f| (f.name.clone(), f.kind.value_kind())).collect();
+        // What is read of the dataset besides the steps: the dates the date shift counts, the
+        // columns the calendar's re-basing rules read (the steps add theirs as they bind).
+        let dated = crate::case::shift::dated_fields(norm);
+        let rebased = rb.calendar.iter().filter_map(|e| e.rebase.as_ref()).filter(|r| r.dataset == input.name);
+        let read: Vec<&str> = dated.map(|f| f.name.as_str()).chain(rebased.flat_map(|r| r.columns())).collect();
+        let kept = columns.iter().map(|(c, _)| read.contains(&c.as_str())).collect();
+        let dataset = rb.datasets.push_and_get_key(DatasetDef { name: input.name.clone(), input: i, columns, kept });
         rb.views.push(ViewDef { name: input.name.clone(), dataset, step: None });
     }
     for n in &m.norms {
@@ -162,6 +169,9 @@ fn bind_steps(
         let mut b = Binder::new(rb, defs, i);
         let plan = d.mechanism.bind(&mut b, &StepCx { d, file: &rb.files[d.file] }, diags);
         let (deps, reads, sets, exists) = (b.deps, b.reads, b.sets, b.exists);
+        for (ds, c) in b.columns {
+            rb.datasets[ds].kept[c] = true;
+        }
         for s in sets {
             if !rb.sets.contains(&s) {
                 rb.sets.push(s);
@@ -217,5 +227,180 @@ pub(crate) fn step_unit(d: &StepDef, rb: &Scope, diags: &mut Vec<Diagnostic>) ->
             );
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::case::CaseOptions;
+    use crate::rulebook::{Rulebook, load};
+    use crate::rules::source::MemSource;
+
+    const MANIFEST: &str = r#"
+year = 2025
+label = "t"
+period = { start = 2025-01-01, end = 2025-12-31 }
+reference_date = 2025-12-31
+case_file = "case.toml"
+[files]
+inputs = ["i.toml"]
+tables = ["t.toml"]
+steps = ["s.toml"]
+calendar = ["c.toml"]
+[norms]
+people = 1
+acts = 1
+[result]
+total = "total"
+[defaults]
+money_rounding = { step = "0.01", mode = "half-up" }
+"#;
+
+    const INPUTS: &str = r#"
+[files]
+people = { type = "dataset", norm = "people", label = "p" }
+acts = { type = "dataset", norm = "acts", label = "a" }
+"#;
+
+    /// Every kind of reader of a column: a filter's condition, a lookup's key, a set (`in view.column`), the
+    /// condition and the key of an `exists`, a sum, a group key; and a calendar rule. `NOTE`,
+    /// `CODE` and `RANK` nobody reads.
+    const STEPS: &str = r#"
+[[step]]
+name = "adults"
+label = "a"
+filter = { dataset = "people", where = "AGE >= 18" }
+
+[[step]]
+name = "fees"
+label = "f"
+lookup = { dataset = "adults", table = "fee", keys = { band = "BAND" } }
+
+[[step]]
+name = "seen"
+label = "s"
+filter = { dataset = "acts", where = "WHO in adults.ID && exists(people, ID == WHO && KIND == \"x\")" }
+
+[[step]]
+name = "by_unit"
+label = "b"
+unit = "EUR"
+aggregate = { dataset = "seen", sum = "AMOUNT", group_by = "UNIT" }
+
+[[step]]
+name = "total"
+label = "t"
+unit = "EUR"
+aggregate = { dataset = "seen", sum = "AMOUNT" }
+"#;
+
+    const TABLES: &str = r#"
+[fee]
+label = "f"
+status = "assumed"
+reference = "r"
+keys = [{ name = "band", type = "enum", values = ["a", "b"] }]
+columns = [{ name = "amount", unit = "EUR" }]
+rows = [{ band = "a", amount = "1" }, { band = "b", amount = "2" }]
+"#;
+
+    const CALENDAR: &str = r#"
+[moves]
+label = "m"
+date = 2025-01-01
+kind = "rebase"
+dataset = "people"
+id = "ID"
+group = "TEAM"
+entry = "IN"
+exit = "OUT"
+weights = { A = "1" }
+status = "assumed"
+reference = "r"
+"#;
+
+    fn norm(name: &str, fields: &[(&str, &str)]) -> String {
+        let mut text = format!(
+            "name = \"{name}\"\nversion = 1\nlabel = \"n\"\nstatus = \"assumed\"\nreference = \"r\"\nseparator = \";\"\nencoding = \"utf-8\"\n"
+        );
+        for (field, kind) in fields {
+            let dated = if *field == "WHEN" { "row_date = true\n" } else { "" };
+            text.push_str(&format!("[[field]]\nname = \"{field}\"\ntype = \"{kind}\"\n{dated}"));
+        }
+        text
+    }
+
+    fn rulebook() -> Rulebook {
+        let rules = MemSource::new()
+            .with("rulebook.toml", MANIFEST)
+            .with("i.toml", INPUTS)
+            .with("t.toml", TABLES)
+            .with("s.toml", STEPS)
+            .with("c.toml", CALENDAR);
+        let people = [
+            ("ID", "text"),
+            ("AGE", "integer"),
+            ("KIND", "text"),
+            ("BAND", "text"),
+            ("TEAM", "text"),
+            ("IN", "date"),
+            ("OUT", "date"),
+            ("NOTE", "text"),
+        ];
+        let acts = [("WHO", "text"), ("WHEN", "date"), ("CODE", "text"), ("RANK", "integer"), ("UNIT", "text"), ("AMOUNT", "decimal")];
+        let norms = MemSource::new().with("people/v1.toml", &norm("people", &people)).with("acts/v1.toml", &norm("acts", &acts));
+        let (rb, diags) = load(&rules, &norms);
+        rb.unwrap_or_else(|| panic!("{diags:#?}"))
+    }
+
+    fn kept<'r>(rb: &'r Rulebook, dataset: &str) -> Vec<&'r str> {
+        rb.datasets().iter().find(|d| d.name == dataset).expect("a dataset").kept_columns().collect()
+    }
+
+    #[test]
+    fn a_case_keeps_the_columns_steps_the_calendar_and_the_date_shift_read_and_no_other() {
+        let rb = rulebook();
+        // Steps: AGE (a condition), ID (a set and an `exists` key), KIND (an `exists` condition),
+        // BAND (a lookup's key);
+        // the calendar: ID, TEAM, IN, OUT. Not NOTE.
+        assert_eq!(kept(&rb, "people"), ["ID", "AGE", "KIND", "BAND", "TEAM", "IN", "OUT"]);
+        // Steps: WHO (a set, an `exists` key), UNIT (a group key), AMOUNT (a sum); the date
+        // shift: WHEN (a row date). Not CODE nor RANK.
+        assert_eq!(kept(&rb, "acts"), ["WHO", "WHEN", "UNIT", "AMOUNT"]);
+    }
+
+    #[test]
+    fn a_column_not_kept_is_checked_but_never_read_as_null() {
+        let rb = rulebook();
+        let dir = tempfile::tempdir().expect("a folder");
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).expect("written");
+        write("case.toml", "[files]\npeople = \"people.csv\"\nacts = \"acts.csv\"\n");
+        write("people.csv", "ID;AGE;KIND;BAND;TEAM;IN;OUT;NOTE\nP1;40;x;a;A;01/01/2025;;a note\n");
+        write("acts.csv", "WHO;WHEN;CODE;RANK;UNIT;AMOUNT\nP1;01/03/2025;C1;1;U;10,50\n");
+        let (case, diags) = rb.cases().load(dir.path(), CaseOptions::default());
+        assert!(diags.is_empty(), "{diags:#?}");
+        let case = case.expect("a case");
+        let people = case.datasets.iter().flatten().find(|d| d.name == "people").expect("people");
+        let note = people.column_index("NOTE").expect("NOTE");
+        assert!(!people.keeps(note) && people.keeps(people.column_index("AGE").expect("AGE")));
+        // Reading it is a bug, which stops loudly: never a null.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| people.value(0, note)));
+        assert!(read.is_err(), "a column not kept read as {read:?}");
+        // The evaluation reads what is kept, and gives what a reading that keeps every field gives.
+        let every = rb.cases_keeping_every_field().load(dir.path(), CaseOptions::default()).0.expect("a case");
+        assert!(every.datasets.iter().flatten().all(|d| (0..d.columns.len()).all(|c| d.keeps(c))));
+        let json = |c: &crate::case::Case| serde_json::to_string(&crate::eval::evaluate(&rb, c)).expect("json");
+        assert_eq!(json(&case), json(&every));
+        assert!(json(&case).contains("\"10.50\""), "{}", json(&case));
+        // A case read keeping less than a rulebook reads is refused before any figure.
+        let mut short = every.clone();
+        let acts = short.datasets.iter_mut().flatten().find(|d| d.name == "acts").expect("acts");
+        let amount = acts.column_index("AMOUNT").expect("AMOUNT");
+        std::sync::Arc::make_mut(&mut acts.data)[amount] = crate::data::column::Column::NotKept;
+        assert!(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::eval::evaluate(&rb, &short))).is_err());
+        // Every field is still checked: a wrong value in a column not kept refuses the case.
+        write("acts.csv", "WHO;WHEN;CODE;RANK;UNIT;AMOUNT\nP1;01/03/2025;C1;one;U;10,50\n");
+        let (_, diags) = rb.cases().load(dir.path(), CaseOptions::default());
+        assert_eq!(diags.iter().map(|d| (d.code.as_str(), d.is_error())).collect::<Vec<_>>(), [("V416", true)], "{diags:#?}");
     }
 }

@@ -23,8 +23,16 @@ pub struct CaseReader<'r> {
 
 impl Rulebook {
     /// The one way to read cases against this rulebook's inputs and norms: its readers compiled
-    /// once, for as many cases as a run reads.
+    /// once, for as many cases as a run reads. A data file's fields are all checked; only those
+    /// the rulebook reads are kept (`DatasetDef::kept`).
     pub fn cases(&self) -> CaseReader<'_> {
+        let readers = Readers::new(&self.schema, &self.norms, &self.lists.raw, &self.code_checks, Some(self.period));
+        CaseReader { rb: self, readers: readers.keeping(|i| self.datasets.iter().find(|d| d.input == i).map(|d| d.kept.raw.clone())) }
+    }
+
+    /// [`Rulebook::cases`] keeping every field of every data file: what the tests compare the
+    /// readings that keep only what is read with.
+    pub fn cases_keeping_every_field(&self) -> CaseReader<'_> {
         CaseReader { rb: self, readers: Readers::new(&self.schema, &self.norms, &self.lists.raw, &self.code_checks, Some(self.period)) }
     }
 }

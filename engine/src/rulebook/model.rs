@@ -191,6 +191,23 @@ pub struct DatasetDef {
     pub name: String,
     pub input: InputId,
     pub(crate) columns: TiVec<ColumnId, (String, Kind)>,
+    /// Per column, whether a case keeps its values: read by a step (a value per row, a set, an
+    /// `exists` key, a lookup's or a group's key), by the calendar's re-basing rules (the
+    /// schedule) or by the date shift (the norm's row dates). The validator checks every column
+    /// all the same; a column not kept is never read (`Column::NotKept`).
+    pub(crate) kept: TiVec<ColumnId, bool>,
+}
+
+impl DatasetDef {
+    /// The columns a case keeps, in the order of the norm's fields.
+    pub fn kept_columns(&self) -> impl Iterator<Item = &str> {
+        self.columns.iter().zip(&self.kept).filter(|(_, k)| **k).map(|((c, _), _)| c.as_str())
+    }
+
+    /// The columns of the norm, whether kept or not.
+    pub fn columns(&self) -> impl Iterator<Item = &str> {
+        self.columns.iter().map(|(c, _)| c.as_str())
+    }
 }
 
 impl Scope {

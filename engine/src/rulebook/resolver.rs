@@ -29,6 +29,9 @@ pub(crate) struct Binder<'a> {
     /// Sets and `exists` views first used by this step, numbered after the rulebook's.
     pub(crate) sets: Vec<(ViewId, ColumnId)>,
     pub(crate) exists: Vec<ViewId>,
+    /// The columns of datasets its expressions read (as values per row, as sets, as `exists`
+    /// keys): what a case keeps of its data files (`DatasetDef::kept`).
+    pub(crate) columns: BTreeSet<(DatasetId, ColumnId)>,
     /// Inside the classes of a `classify` step: that step and its list, for `listed` and `item.*`.
     pub(crate) classify_self: Option<(StepId, ListId)>,
     /// How many grouping expressions deep this binder checks, to find the kind of a grouped
@@ -48,6 +51,7 @@ impl<'a> Binder<'a> {
             reads: BTreeSet::new(),
             sets: Vec::new(),
             exists: Vec::new(),
+            columns: BTreeSet::new(),
             classify_self: None,
             key_depth: 0,
         }
@@ -122,14 +126,15 @@ impl<'a> Binder<'a> {
         NameError::Unknown { name: name.to_string(), suggestion: suggest(name, &pools) }
     }
 
-    /// The column `name` of the rows in scope (`exists`' inner rows first).
-    fn column(&self, name: &str) -> Option<(Slot, Kind)> {
+    /// The column `name` of the rows in scope (`exists`' inner rows first), recorded as read.
+    fn column(&mut self, name: &str) -> Option<(Slot, Kind)> {
         let scopes = [(self.inner, Slot::Inner as fn(ColumnId) -> Slot), (self.base, Slot::Column)];
-        scopes.into_iter().find_map(|(ds, slot)| {
-            let columns = &self.rb.datasets[ds?].columns;
-            let c = columns.position(|(c, _)| c == name)?;
-            Some((slot(c), columns[c].1))
-        })
+        let (ds, c, slot) = scopes.into_iter().find_map(|(ds, slot)| {
+            let ds = ds?;
+            Some((ds, self.rb.datasets[ds].columns.position(|(c, _)| c == name)?, slot))
+        })?;
+        self.columns.insert((ds, c));
+        Some((slot(c), self.rb.datasets[ds].columns[c].1))
     }
 
     /// A value computed per row by step `s` (`def`), or one of its item's attributes.
@@ -241,10 +246,12 @@ impl Resolver for Binder<'_> {
 
     fn set(&mut self, view: &str, column: &str) -> Result<(SetId, Kind), NameError> {
         let v = self.view(view)?;
-        let columns = &self.rb.datasets[self.rb.views[v].dataset].columns;
+        let dataset = self.rb.views[v].dataset;
+        let columns = &self.rb.datasets[dataset].columns;
         let Some(c) = columns.position(|(c, _)| c == column) else {
             return Err(NameError::NoColumn { view: view.to_string(), column: column.to_string() });
         };
+        self.columns.insert((dataset, c));
         let key = (v, c);
         let id = match self.rb.sets.iter().chain(&self.sets).position(|s| *s == key) {
             Some(i) => i,

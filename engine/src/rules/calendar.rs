@@ -160,6 +160,14 @@ pub(crate) struct RebaseRule {
     pub(crate) measure: Option<String>,
 }
 
+impl RebaseRule {
+    /// The columns of its dataset the schedule reads (`schedule::movements`): a case keeps them.
+    /// A measure that names no column (a value computed per member) is among them, matching none.
+    pub(crate) fn columns(&self) -> impl Iterator<Item = &str> {
+        [&self.id, &self.group, &self.entry, &self.exit].into_iter().chain(&self.measure).map(String::as_str)
+    }
+}
+
 impl Event {
     /// Every field of the event but its provenance, as (key, text), in a fixed order: what a
     /// comparison of two years or a document shows.

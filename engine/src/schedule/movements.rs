@@ -43,13 +43,15 @@ pub(crate) fn movements(
         let period = rb.period;
         let period_days = (period.end - period.start).num_days() + 1;
         let reference = e.date;
-        let date_at = |row: &[Value], c: usize| match row.get(c) {
-            Some(Value::Date(d)) => Some(*d),
+        // A row is read column by column, the columns of the rule alone (`RebaseRule::columns`:
+        // those a case keeps for the schedule).
+        let date_at = |row: usize, c: usize| match ds.value(row, c) {
+            Value::Date(d) => Some(d),
             _ => None,
         };
-        let text_at = |row: &[Value], c: usize| row.get(c).map(Value::render).unwrap_or_default();
+        let text_at = |row: usize, c: usize| ds.value(row, c).render();
         let present_on =
-            |row: &[Value], day: NaiveDate| date_at(row, cin).is_some_and(|d| d <= day) && date_at(row, cout).is_none_or(|d| d >= day);
+            |row: usize, day: NaiveDate| date_at(row, cin).is_some_and(|d| d <= day) && date_at(row, cout).is_none_or(|d| d >= day);
         let cm = rule.measure.as_deref().and_then(col);
         // A measure computed per member: the keyed breakdown of its step, by the member's id.
         let keyed: Option<BTreeMap<&str, Decimal>> = match (&rule.measure, cm) {
@@ -60,21 +62,21 @@ pub(crate) fn movements(
             ),
             _ => None,
         };
-        let measure_at = |row: &[Value]| match (&keyed, cm) {
+        let measure_at = |row: usize| match (&keyed, cm) {
             (Some(by_id), _) => Some(by_id.get(text_at(row, ci).as_str()).copied().unwrap_or(Decimal::ZERO)),
-            (None, Some(c)) => Some(row.get(c).and_then(Value::as_number).unwrap_or(Decimal::ZERO)),
+            (None, Some(c)) => Some(ds.value(row, c).as_number().unwrap_or(Decimal::ZERO)),
             (None, None) => None,
         };
         let mut members: BTreeMap<String, (u32, Decimal)> = BTreeMap::new();
-        let rows: Vec<Vec<Value>> = (0..ds.n_rows()).map(|r| ds.row(r)).collect();
-        for row in &rows {
+        let rows = 0..ds.n_rows();
+        for row in rows.clone() {
             if present_on(row, reference) {
                 let m = members.entry(text_at(row, cg)).or_default();
                 m.0 = m.0.saturating_add(1);
                 m.1 = m.1.checked_add(measure_at(row).unwrap_or(Decimal::ONE)).ok_or_else(|| overflow(e))?;
             }
         }
-        for row in &rows {
+        for row in rows {
             let group = text_at(row, cg);
             let weight = rule.weights.iter().find(|(g, _)| *g == group).map_or(Decimal::ZERO, |(_, w)| *w);
             let (n, total) = members.get(&group).copied().unwrap_or((0, Decimal::ZERO));
