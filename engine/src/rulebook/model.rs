@@ -203,11 +203,6 @@ impl DatasetDef {
     pub fn kept_columns(&self) -> impl Iterator<Item = &str> {
         self.columns.iter().zip(&self.kept).filter(|(_, k)| **k).map(|((c, _), _)| c.as_str())
     }
-
-    /// The columns of the norm, whether kept or not.
-    pub fn columns(&self) -> impl Iterator<Item = &str> {
-        self.columns.iter().map(|(c, _)| c.as_str())
-    }
 }
 
 impl Scope {
