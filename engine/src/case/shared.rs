@@ -27,6 +27,10 @@ pub struct SharedReads {
     origins: Vec<usize>,
     /// How many files were read and typed (not shared).
     files_read: usize,
+    /// Whether a reading keeps the fields its reader keeps (the readers of `impact`'s two sides
+    /// keep what either side reads); else every field (the years of the cross-year matrix read
+    /// fields each of its own).
+    readers_fields: bool,
 }
 
 /// What one reading of a file depends on (see the module's documentation).
@@ -45,6 +49,8 @@ struct Key {
     gives: Vec<Gives>,
     /// Per reference of the norm: the read that gave the keys it is checked against, if any.
     refers: Vec<Option<usize>>,
+    /// Per field of the norm, whether its values are kept (`None`: every field).
+    kept: Option<Vec<bool>>,
 }
 
 /// A field's code check: the codes of its catalogue and of its list, what an unlisted code comes
@@ -79,6 +85,13 @@ fn copy(r: &DatasetRead) -> DatasetRead {
 }
 
 impl SharedReads {
+    /// Readings shared by rulebooks whose readers all keep the fields any of them reads (those of
+    /// `impact`'s two sides): a reading keeps the fields its reader keeps, and is shared only by
+    /// readings that keep the same.
+    pub(crate) fn keeping_readers_fields() -> SharedReads {
+        SharedReads { readers_fields: true, ..SharedReads::default() }
+    }
+
     /// How many files were read and typed, all readings together (a file shared counts once).
     pub fn files_read(&self) -> usize {
         self.files_read
@@ -92,7 +105,7 @@ impl SharedReads {
 
     /// Reads `path` through `checks` as `read_dataset` does, or gives what an earlier reading of
     /// it gave when it would be the same; the keys it gives join `links` either way. Every field
-    /// is kept: the rulebooks that share a reading read fields each of its own.
+    /// is kept, unless these readings keep their readers' fields (`keeping_readers_fields`).
     pub(crate) fn read(
         &mut self,
         name: &str,
@@ -126,6 +139,7 @@ impl SharedReads {
                 .iter()
                 .map(|r| links.indexes.iter().position(|i| i.spec == r.spec).map(|p| self.origins[p]))
                 .collect(),
+            kept: if self.readers_fields { checks.kept.clone() } else { None },
         };
         let found = key.norm.is_some().then(|| self.reads.iter().position(|r| !r.in_use && r.key == key)).flatten();
         if let Some(at) = found {
@@ -145,7 +159,7 @@ impl SharedReads {
         }
         self.files_read += 1;
         let published = links.indexes.len();
-        let read = read_path(name, (path, &path.display().to_string()), (checks, None), (rejected, one_thread), links);
+        let read = read_path(name, (path, &path.display().to_string()), (checks, key.kept.as_deref()), (rejected, one_thread), links);
         let at = self.reads.len();
         self.origins.extend(std::iter::repeat_n(at, links.indexes.len() - published));
         self.reads.push(Read { key, read: copy(&read), keys: Links::none(), in_use: true });

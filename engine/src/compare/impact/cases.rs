@@ -14,7 +14,7 @@ use crate::data::norm::Norm;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::ids::InputId;
 use crate::rulebook::Rulebook;
-use crate::rules::inputs::{CaseSchema, Input};
+use crate::rules::inputs::{CaseSchema, Input, InputKind};
 
 /// The case as each side reads it.
 pub(crate) struct Sides {
@@ -39,6 +39,23 @@ fn extended(own: &CaseSchema, other: &CaseSchema) -> CaseSchema {
     CaseSchema { inputs: inputs.into() }
 }
 
+/// The fields of data input `input` (read through its norm among `norms`) that a case keeps for
+/// either rulebook, by name: those the dataset of that name keeps in one of them (the rulebooks
+/// of the items in between read their steps' and calendar's columns by the same names), and
+/// the norm's own row dates (the year the data belong to). `None` (every field) when neither
+/// rulebook reads a dataset of that name.
+fn kept_by_either(input: &Input, norms: &[Norm], books: [&Rulebook; 2]) -> Option<Vec<bool>> {
+    let InputKind::Dataset { norm, .. } = &input.kind else { return None };
+    let norm = norms.iter().find(|n| &n.name == norm)?;
+    let defs: Vec<_> = books.iter().filter_map(|rb| rb.datasets().iter().find(|d| d.name == input.name)).collect();
+    if defs.is_empty() {
+        return None;
+    }
+    let dated: Vec<&str> = crate::case::shift::dated_fields(norm).map(|f| f.name.as_str()).collect();
+    let kept = |name: &str| dated.contains(&name) || defs.iter().any(|d| d.kept_columns().any(|c| c == name));
+    Some(norm.fields.iter().map(|f| kept(&f.name)).collect())
+}
+
 fn norms_of(own: &[Norm], other: &[Norm]) -> Vec<Norm> {
     let mut out = own.to_vec();
     out.extend(other.iter().filter(|n| !own.iter().any(|o| o.name == n.name)).cloned());
@@ -53,7 +70,7 @@ impl Sides {
     /// `case::shared`), and its dataset is then shared by the two sides; when the sides' norms
     /// or lists differ, each side reads the file with its own.
     pub(crate) fn load(a: &Rulebook, b: &Rulebook, dir: &Path, options: CaseOptions) -> (Option<Sides>, Vec<Diagnostic>) {
-        Sides::load_sharing(a, b, dir, options, Some(&mut SharedReads::default()))
+        Sides::load_sharing(a, b, dir, options, Some(&mut SharedReads::keeping_readers_fields()))
     }
 
     /// [`Sides::load`], the files read counted in `shared`; without it, each side reads every
@@ -68,8 +85,10 @@ impl Sides {
         let (schema_a, schema_b) = (extended(&a.schema, &b.schema), extended(&b.schema, &a.schema));
         let raw = CaseOptions { keep_dates: true, ..options };
         let (norms_a, norms_b) = (norms_of(&a.norms, &b.norms), norms_of(&b.norms, &a.norms));
-        let readers_a = Readers::new(&schema_a, &norms_a, &a.lists.raw, &a.code_checks, Some(a.period));
-        let readers_b = Readers::new(&schema_b, &norms_b, &b.lists.raw, &b.code_checks, Some(b.period));
+        let readers_a = Readers::new(&schema_a, &norms_a, &a.lists.raw, &a.code_checks, Some(a.period))
+            .keeping(|i| kept_by_either(&schema_a.inputs[i], &norms_a, [a, b]));
+        let readers_b = Readers::new(&schema_b, &norms_b, &b.lists.raw, &b.code_checks, Some(b.period))
+            .keeping(|i| kept_by_either(&schema_b.inputs[i], &norms_b, [a, b]));
         let (case_a, mut diags) = load_case_sharing(dir, &a.case_file, &schema_a, &readers_a, raw, shared.as_deref_mut());
         let (case_b, diags_b) = load_case_sharing(dir, &b.case_file, &schema_b, &readers_b, raw, shared);
         // The two readings report the same problems of the case file and of the files they share
@@ -199,7 +218,7 @@ mod tests {
     /// Both sides read with sharing, and each side reading every file with its own: the same
     /// diagnostics, the same cases, value for value.
     fn read_both_ways(a: &Rulebook, b: &Rulebook) -> (Sides, SharedReads) {
-        let mut shared = SharedReads::default();
+        let mut shared = SharedReads::keeping_readers_fields();
         let (sides, diags) = Sides::load_sharing(a, b, &case_dir(), CaseOptions::default(), Some(&mut shared));
         let (alone, diags_alone) = Sides::load_sharing(a, b, &case_dir(), CaseOptions::default(), None);
         assert!(diags == diags_alone, "the same diagnostics, read once or twice:\n{diags:?}\n{diags_alone:?}");
@@ -232,6 +251,31 @@ mod tests {
             if let (Some(x), Some(y)) = (x, y) {
                 assert!(Arc::ptr_eq(&x.data, &y.data), "`{}`: not copied for the items in between", x.name);
             }
+        }
+    }
+
+    #[test]
+    fn each_side_keeps_the_columns_either_year_reads_and_no_other() {
+        let years = years();
+        let (a, b) = (rules_of(years[0]), rules_of(*years.last().expect("a year")));
+        let (sides, _) = read_both_ways(&a, &b);
+        let mut left_out = 0;
+        for side in [&sides.a, &sides.b, &sides.a_in_b] {
+            for ds in side.datasets.iter().flatten() {
+                for (c, name) in ds.columns.iter().enumerate() {
+                    let read =
+                        [&a, &b].iter().any(|rb| rb.datasets().iter().any(|d| d.name == ds.name && d.kept_columns().any(|k| k == name)));
+                    assert_eq!(ds.keeps(c), read, "`{}.{name}`", ds.name);
+                    left_out += usize::from(!read);
+                }
+            }
+        }
+        assert!(left_out > 0, "some column of the case neither year reads");
+        // Each side evaluates as the case read by its year alone.
+        for (rb, side) in [(&a, &sides.a), (&b, &sides.b)] {
+            let (alone, _) = rb.cases().load(&case_dir(), CaseOptions::default());
+            let json = |c: &Case| serde_json::to_string(&crate::eval::evaluate(rb, c)).expect("json");
+            assert_eq!(json(side), json(&alone.expect("the case reads")), "{}", rb.year);
         }
     }
 
