@@ -18,6 +18,7 @@ pub mod case;
 mod cut;
 mod file;
 mod key;
+mod lines;
 mod stream;
 
 use std::path::PathBuf;
