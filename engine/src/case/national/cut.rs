@@ -26,7 +26,8 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 const UNIT_SEPARATOR: u8 = 0x1F;
 
 /// A reader that hashes what passes through it (a whole file; a range of it is not hashed: the
-/// whole file is, on a thread of its own beside the ranges' readers).
+/// whole file is, on a thread of its own beside the ranges' readers; hashing the halves too was
+/// 62 of the cut's 633 `perf` samples on the peers' workload).
 pub(crate) struct Hashing {
     file: File,
     hash: StreamHash,

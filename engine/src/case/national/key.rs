@@ -7,7 +7,8 @@
 //! their key first where the row before found its own, then a few keys further: files written
 //! by one extraction list the rows of a key together, their keys in the same order in both files
 //! (the peers' acts follow their patients), so that most rows find their key without hashing it
-//! nor reading a random place of a map of a million keys.
+//! nor reading a random place of a map of a million keys. Measured on the peers' workload
+//! (`perf`, load 5, noisy): the acts' lookups took 146 of the cut's 633 samples, 2 of 370 now.
 
 use std::borrow::Borrow;
 use std::hash::{Hash, Hasher};
