@@ -136,7 +136,7 @@ fn cut_file(
         };
         if let (Some(m), Some(key)) = (map_out.as_deref_mut(), o.own_key()) {
             // A key given by two cases' rows stays with the first.
-            m.entry(KeyBytes::from(key)).or_insert(case);
+            m.insert_first(key, case);
         }
         o.append(&mut cases.parts[case as usize][f]);
     }
@@ -244,18 +244,11 @@ fn cut_own_in_halves(
             }
         }
         if let Some(m) = map_out.as_deref_mut() {
-            if m.is_empty() {
-                // The first half's map, as it is, its cases renumbered: its keys are hashed and
-                // placed already.
-                *m = map;
-                m.values_mut().for_each(|case| *case = global[*case as usize]);
-                continue;
-            }
-            // A key given by two cases' rows stays with the first: the first half's come first.
-            m.reserve(map.len());
-            for (key, case) in map {
-                m.entry(key).or_insert(global[case as usize]);
-            }
+            // A key given by two cases' rows stays with the first: the first half's come first
+            // (and are taken as they are, hashed or sorted already).
+            let mut map = map;
+            map.renumber(|case| global[case as usize]);
+            m.append(map);
         }
     }
     Ok(true)
