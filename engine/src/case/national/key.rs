@@ -80,6 +80,11 @@ impl KeyCases {
         Lookup::new(self).case(key)
     }
 
+    /// The keys in a hash map, if they were a list.
+    pub(crate) fn hash(&mut self) {
+        *self = KeyCases::Hashed(std::mem::take(self).into_hashed());
+    }
+
     /// Every key's case renumbered by `f`.
     pub(crate) fn renumber(&mut self, f: impl Fn(u32) -> u32) {
         match self {
@@ -137,11 +142,13 @@ pub(crate) struct Lookup<'m> {
     map: &'m KeyCases,
     /// Where the last key found is in the map.
     at: usize,
+    /// Keys found where the guess looked.
+    pub(crate) guessed: u64,
 }
 
 impl<'m> Lookup<'m> {
     pub(crate) fn new(map: &'m KeyCases) -> Self {
-        Lookup { map, at: 0 }
+        Lookup { map, at: 0, guessed: 0 }
     }
 
     /// The case of `key`, if the map has it.
@@ -153,7 +160,10 @@ impl<'m> Lookup<'m> {
             KeyCases::Sorted(v) => {
                 let near = v.get(self.at..end).unwrap_or_default();
                 match near.iter().position(|(k, _)| k.as_slice() == key) {
-                    Some(k) => (self.at + k, near[k].1),
+                    Some(k) => {
+                        self.guessed += 1;
+                        (self.at + k, near[k].1)
+                    }
                     None => {
                         let at = v.binary_search_by(|(k, _)| k.as_slice().cmp(key)).ok()?;
                         (at, v[at].1)
@@ -163,7 +173,10 @@ impl<'m> Lookup<'m> {
             KeyCases::Hashed(m) => {
                 let near = m.as_slice().get_range(self.at..end).unwrap_or_default();
                 match near.iter().position(|(k, _)| k.as_slice() == key) {
-                    Some(k) => (self.at + k, near[k]),
+                    Some(k) => {
+                        self.guessed += 1;
+                        (self.at + k, near[k])
+                    }
                     None => m.get_full(key).map(|(at, _, &case)| (at, case))?,
                 }
             }
