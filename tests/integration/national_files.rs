@@ -390,6 +390,68 @@ fn a_file_with_the_team_column_is_cut_in_halves_as_in_one_piece() {
     assert!(run("2") == one, "two halves on two threads give what one piece gives");
 }
 
+/// A file cut in halves is read line by line (`national/lines`), as the validator's splitter
+/// reads it in one piece: Windows line breaks, spaces around a team, a last line without a line
+/// break; and a quoted field anywhere (here in the second half) makes the file be cut in one
+/// piece, so that no row after the quote is lost.
+#[test]
+fn a_file_cut_in_halves_reads_its_lines_as_one_piece_does_quotes_included() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bench = crate::util::repo().join("bench/peers");
+    let (rules, norms) = (bench.join("rules").display().to_string(), bench.join("norms").display().to_string());
+    let rows: usize = 470_000;
+    for quoted in [false, true] {
+        let national = tmp.path().join(format!("national-{quoted}"));
+        std::fs::create_dir_all(&national).unwrap();
+        let mut p = String::from("patient_id;team_id;birth_date;sex;ald_count;c2s;ame;consuming\r\n");
+        let mut a = String::from("ps_id;patient_id;act_date;act_code;quantity;coefficient;amount\r\n");
+        for i in 0..rows {
+            let team = (i * 7919) % 30 + 1;
+            let pad = if i % 1000 == 7 { " " } else { "" };
+            // A patient with acts, in the second half, quoted: their team and their key.
+            let (id, team) = match quoted && i == 352_520 {
+                true => (format!("\"P{i:09}\""), format!("\"T{team:03}\"")),
+                false => (format!("P{i:09}"), format!("{pad}T{team:03}{pad}")),
+            };
+            p.push_str(&format!("{id};{team};{:02}/06/{};F;{};0;0;1\r\n", i % 28 + 1, 1930 + i % 90, i % 4));
+            if i % 40 == 0 {
+                a.push_str(&format!("10000000000;P{i:09};{:02}/03/2025;G;1;1,00;{},00\r\n", i % 28 + 1, 25 + i % 7));
+            }
+        }
+        p.push_str("P999999999;T001;01/06/1950;F;0;0;0;1");
+        std::fs::write(national.join("patients.csv"), p).unwrap();
+        std::fs::write(national.join("activity.csv"), a).unwrap();
+        assert!(std::fs::metadata(national.join("patients.csv")).unwrap().len() > 16 << 20, "large enough to be cut in halves");
+        let dir = national.display().to_string();
+        let run = |threads: &str| {
+            let args = [
+                "compute",
+                "--year",
+                "2025",
+                "--rules",
+                &rules,
+                "--norms",
+                &norms,
+                "--format",
+                "csv",
+                "--outputs",
+                "all",
+                "--partition-by",
+                "team_id",
+                "--threads",
+                threads,
+                &dir,
+            ];
+            let run = peps(&args);
+            assert!(!run.stdout.is_empty(), "{}", run.stderr);
+            (run.code, run.stdout, run.stderr)
+        };
+        let one = run("1");
+        assert_eq!(one.1.lines().count(), 30 + 2, "a row per team, the header and the totals");
+        assert!(run("2") == one, "two halves give what one piece gives (quoted: {quoted})");
+    }
+}
+
 /// Keys are per case: a national file is every team's file side by side, so a key repeats across
 /// teams (each team's IK table has its professions; a nurse works in two teams) and is refused
 /// only twice in one team. The duplicate and its first row are both cited at the national lines.

@@ -18,15 +18,18 @@ use crate::ids::InputId;
 use crate::message::Message;
 use crate::validate::split::Splitter;
 
+use super::lines::Lines;
 use super::{CaseBuffer, NationalFile};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Joins the fields of a key of several fields (as the validator's link indexes do).
 const UNIT_SEPARATOR: u8 = 0x1F;
 
-/// A reader that hashes what passes through it.
+/// A reader that hashes what passes through it (a whole file; a range of it is not hashed: the
+/// whole file is, on a thread of its own beside the ranges' readers; hashing the halves too was
+/// 62 of the cut's 633 `perf` samples on the peers' workload).
 pub(crate) struct Hashing {
-    file: io::Take<File>,
+    file: File,
     hash: StreamHash,
 }
 
@@ -54,7 +57,12 @@ pub(crate) struct Opened {
     /// Where the rows start (after the header), and how many lines the header takes.
     data_start: u64,
     header_lines: u64,
-    splitter: Splitter<Hashing>,
+    records: Records,
+    sep: u8,
+    /// The bytes this reader reads (the file's, or its range's), and how many of them came
+    /// before the rows, as the splitter counts them.
+    size: u64,
+    rows_from: u64,
     route: Route,
     /// The fields of the key other files link to, when some file links here.
     pub(crate) key_fields: Option<Vec<usize>>,
@@ -66,6 +74,68 @@ pub(crate) struct Opened {
     /// Rows that belong to no case, and the first of their lines.
     pub(crate) orphans: u64,
     pub(crate) first_orphan: Option<u64>,
+}
+
+/// Where the records come from: the validator's splitter for a whole file, lines for a range of
+/// it (see `national/lines`).
+enum Records {
+    Split(Splitter<Hashing>),
+    Lines(Lines<io::Take<File>>),
+}
+
+impl Records {
+    fn next_record(&mut self) -> io::Result<bool> {
+        match self {
+            Records::Split(s) => s.next_record(),
+            Records::Lines(l) => l.next_record(),
+        }
+    }
+
+    /// Whether a record read so far had quotes (a reader of lines stops before one).
+    fn quoted(&self) -> bool {
+        match self {
+            Records::Split(s) => s.quoted(),
+            Records::Lines(l) => l.quoted,
+        }
+    }
+
+    /// The line the current record starts on, and how many it spans.
+    fn line(&self) -> (u64, u64) {
+        match self {
+            Records::Split(s) => (s.line, s.lines),
+            Records::Lines(l) => (l.line, 1),
+        }
+    }
+
+    fn raw(&self) -> &[u8] {
+        match self {
+            Records::Split(s) => s.raw(),
+            Records::Lines(l) => l.raw(),
+        }
+    }
+
+    fn terminator(&self) -> &[u8] {
+        match self {
+            Records::Split(s) => s.terminator(),
+            Records::Lines(l) => l.terminator(),
+        }
+    }
+
+    fn consumed(&self) -> u64 {
+        match self {
+            Records::Split(s) => s.consumed(),
+            Records::Lines(l) => l.consumed(),
+        }
+    }
+
+    /// Field `i` of the current record, trimmed of spaces (absent: empty).
+    fn field(&self, i: usize) -> &[u8] {
+        match self {
+            Records::Split(s) if i < s.width() => s.field(i).trim_ascii(),
+            Records::Split(_) => &[],
+            Records::Lines(l) => l.field(i).trim_ascii(),
+        }
+    }
 }
 
 /// What a record says of its case.
@@ -84,7 +154,7 @@ impl Opened {
             |why: Message| Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &shown, reason = why)).at(at());
         let file = open_regular(path).map_err(|e| unreadable(e.message()))?;
         let size = file.metadata().ok().map(|m| m.len());
-        let mut splitter = Splitter::sized(Hashing { file: file.take(u64::MAX), hash: StreamHash::default() }, norm.separator, size);
+        let mut splitter = Splitter::sized(Hashing { file, hash: StreamHash::default() }, norm.separator, size);
         let mut header = Vec::new();
         if splitter.peek(3).map_err(|e| unreadable(Message::of_io(&e)))? == BOM {
             splitter.skip(3);
@@ -109,7 +179,10 @@ impl Opened {
             path: path.to_path_buf(),
             data_start,
             header_lines,
-            splitter,
+            records: Records::Split(splitter),
+            sep: norm.separator,
+            size: size.unwrap_or(0),
+            rows_from: data_start,
             route: match index {
                 Some(index) => Route::Column { index, strip },
                 // Found by `link_all`, or the file is refused.
@@ -156,7 +229,7 @@ impl Opened {
         };
         let mut file = File::open(&self.path).map_err(unreadable)?;
         file.seek(SeekFrom::Start(start)).map_err(unreadable)?;
-        let input = Hashing { file: file.take(end - start), hash: StreamHash::default() };
+        let input = file.take(end - start);
         let route = match &self.route {
             Route::Column { index, strip } => Route::Column { index: *index, strip: *strip },
             Route::Link { fields, target } => Route::Link { fields: fields.clone(), target: *target },
@@ -166,7 +239,10 @@ impl Opened {
             path: self.path.clone(),
             data_start: start,
             header_lines: 0,
-            splitter: Splitter::sized(input, self.splitter.sep, Some(end - start)),
+            records: Records::Lines(Lines::new(input, self.sep, end - start)),
+            sep: self.sep,
+            size: end - start,
+            rows_from: 0,
             route,
             key_fields: self.key_fields.clone(),
             norm_name: self.norm_name.clone(),
@@ -178,9 +254,22 @@ impl Opened {
         })
     }
 
+    /// About how many rows are left to read, from the mean size of the `rows` read so far.
+    pub(crate) fn rows_left(&self, rows: u64) -> usize {
+        let consumed = self.records.consumed();
+        let (read, left) = (consumed.saturating_sub(self.rows_from), self.size.saturating_sub(consumed));
+        if read == 0 {
+            return 0;
+        }
+        usize::try_from(left.saturating_mul(rows) / read).unwrap_or(0)
+    }
+
     /// How many lines the records read so far span, the header included.
     pub(crate) fn lines_read(&self) -> u64 {
-        if self.splitter.line == 0 { self.header_lines } else { self.splitter.line + self.splitter.lines - 1 }
+        match self.records.line() {
+            (0, _) => self.header_lines,
+            (line, lines) => line + lines - 1,
+        }
     }
 
     pub(crate) fn file_path(&self) -> &Path {
@@ -244,41 +333,41 @@ impl Opened {
 
     /// Reads the next record; `false` at the end of the file.
     pub(crate) fn next_record(&mut self) -> Result<bool, Diagnostic> {
-        let more = self.splitter.next_record().map_err(|e| {
+        let more = self.records.next_record().map_err(|e| {
             Diagnostic::error(
                 Code::DataFileUnreadable,
                 msg!("eval-data-unreadable", file = &self.file.shown, reason = crate::message::Message::of_io(&e)),
             )
-            .at(Location::Data { file: self.file.shown.clone(), row: self.splitter.line as usize + 1, field: None })
+            .at(Location::Data { file: self.file.shown.clone(), row: self.records.line().0 as usize + 1, field: None })
         })?;
         self.file.rows += u64::from(more);
-        self.quoted |= more && self.splitter.quoted();
+        self.quoted |= self.records.quoted();
         Ok(more)
     }
 
     /// The current record's case.
     pub(crate) fn case_key(&mut self) -> Key<'_> {
         match &self.route {
-            Route::Column { index, .. } => Key::Own(field(&self.splitter, *index)),
-            Route::Link { fields, .. } => Key::Linked(joined(&self.splitter, fields, &mut self.scratch)),
+            Route::Column { index, .. } => Key::Own(self.records.field(*index)),
+            Route::Link { fields, .. } => Key::Linked(joined(&self.records, fields, &mut self.scratch)),
         }
     }
 
     /// The current record's key that other files link to (when some do).
     pub(crate) fn own_key(&mut self) -> Option<&[u8]> {
         let fields = self.key_fields.as_ref()?;
-        Some(joined(&self.splitter, fields, &mut self.scratch))
+        Some(joined(&self.records, fields, &mut self.scratch))
     }
 
     /// The line the current record starts on.
     pub(crate) fn line(&self) -> u64 {
-        self.splitter.line
+        self.records.line().0
     }
 
     /// Notes the current record as belonging to no case.
     pub(crate) fn orphan(&mut self) {
         self.orphans += 1;
-        self.first_orphan.get_or_insert(self.splitter.line);
+        self.first_orphan.get_or_insert(self.records.line().0);
     }
 
     /// Appends the current record to `part`, after the header when it is the part's first.
@@ -286,14 +375,15 @@ impl Opened {
         if part.bytes.is_empty() {
             part.bytes.extend_from_slice(&self.file.header);
         }
-        let raw = self.splitter.raw();
+        let raw = self.records.raw();
         match self.route {
-            Route::Column { index, strip: true } => part.bytes.extend_from_slice(&without_field(raw, self.splitter.sep, index)),
+            Route::Column { index, strip: true } => part.bytes.extend_from_slice(&without_field(raw, self.sep, index)),
             _ => part.bytes.extend_from_slice(raw),
         }
         // A last line without a line break gets one: another record may follow it here.
-        part.bytes.extend_from_slice(terminator(self.splitter.terminator()));
-        let (line, lines) = (self.splitter.line as u32, self.splitter.lines as u32);
+        part.bytes.extend_from_slice(terminator(self.records.terminator()));
+        let (line, lines) = self.records.line();
+        let (line, lines) = (line as u32, lines as u32);
         match part.runs.last_mut() {
             Some((first, count)) if *first + *count == line => *count += lines,
             _ => part.runs.push((line, lines)),
@@ -302,8 +392,10 @@ impl Opened {
 
     /// The file once read to its end: its hash is complete.
     pub(crate) fn into_file(mut self) -> NationalFile {
-        if self.file.sha256.is_empty() {
-            self.file.sha256 = self.splitter.input_mut().hash.hex();
+        if self.file.sha256.is_empty()
+            && let Records::Split(s) = &mut self.records
+        {
+            self.file.sha256 = s.input_mut().hash.hex();
         }
         self.file.orphans = self.orphans;
         self.file
@@ -332,22 +424,17 @@ fn terminator(t: &[u8]) -> &[u8] {
     if t.is_empty() { b"\n" } else { t }
 }
 
-/// Field `i` of the current record, trimmed of spaces (absent: empty).
-fn field<R: Read>(s: &Splitter<R>, i: usize) -> &[u8] {
-    if i < s.width() { s.field(i).trim_ascii() } else { &[] }
-}
-
 /// The fields of a key, joined.
-fn joined<'a, R: Read>(s: &'a Splitter<R>, fields: &[usize], scratch: &'a mut Vec<u8>) -> &'a [u8] {
+fn joined<'a>(r: &'a Records, fields: &[usize], scratch: &'a mut Vec<u8>) -> &'a [u8] {
     if let [one] = fields {
-        return field(s, *one);
+        return r.field(*one);
     }
     scratch.clear();
     for (k, &i) in fields.iter().enumerate() {
         if k > 0 {
             scratch.push(UNIT_SEPARATOR);
         }
-        scratch.extend_from_slice(field(s, i));
+        scratch.extend_from_slice(r.field(i));
     }
     scratch
 }
