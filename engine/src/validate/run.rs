@@ -209,6 +209,9 @@ pub(crate) struct Run<'p, 'a> {
 pub(crate) struct Deferred {
     pub(crate) blocks: Vec<Pending>,
     seen: Vec<(Code, u64)>,
+    /// Blocks finished before, emptied, their room kept: a block filled here takes one, so that
+    /// the rows of a file cost no allocation per block.
+    pub(crate) spare: Option<std::sync::Arc<std::sync::Mutex<Vec<Pending>>>>,
 }
 
 impl Deferred {
@@ -506,7 +509,9 @@ impl<'p, 'a> Run<'p, 'a> {
     pub(crate) fn end_block(&mut self) -> io::Result<()> {
         match &mut self.deferred {
             Some(deferred) => {
-                deferred.blocks.push(std::mem::take(&mut self.pending));
+                let spare = deferred.spare.as_ref().and_then(|s| s.lock().unwrap_or_else(std::sync::PoisonError::into_inner).pop());
+                let next = spare.unwrap_or_default();
+                deferred.blocks.push(std::mem::replace(&mut self.pending, next));
                 Ok(())
             }
             None => self.flush(),

@@ -3,6 +3,7 @@
 //! required-if fields, checked once before any file is read.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -89,9 +90,11 @@ type Spans = Vec<(Option<NaiveDate>, Option<NaiveDate>)>;
 pub(crate) struct ListRef<'a> {
     pub(crate) list: &'a CodeList,
     /// Every code of the list, whatever its dates.
-    pub(crate) codes: HashSet<&'a str>,
+    /// Shared by the clones of a validator (one per thread reading a chunk of a file): a list of
+    /// thousands of codes is built once.
+    pub(crate) codes: Arc<HashSet<&'a str>>,
     /// The dates each code is valid between, in a map that is quick for the short codes of a file.
-    pub(crate) spans: ShortMap<Spans>,
+    pub(crate) spans: Arc<ShortMap<Spans>>,
     /// The items that are patterns, compiled for bytes, with their dates.
     pub(crate) patterns: Vec<(regex::bytes::Regex, Option<NaiveDate>, Option<NaiveDate>)>,
 }
@@ -115,7 +118,8 @@ impl<'a> ListRef<'a> {
                 regex::bytes::Regex::new(re.as_str()).ok().map(|b| (b, item.from, item.to))
             })
             .collect();
-        ListRef { list, codes: list.items.iter().filter(|i| !i.pattern).map(|it| it.code.as_str()).collect(), spans, patterns }
+        let codes = list.items.iter().filter(|i| !i.pattern).map(|it| it.code.as_str()).collect();
+        ListRef { list, codes: Arc::new(codes), spans: Arc::new(spans), patterns }
     }
 
     pub(crate) fn contains(&self, code: &[u8], at: Option<NaiveDate>) -> bool {

@@ -18,7 +18,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Read};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 
 use crate::validate::links::Links;
 use crate::validate::run::{Collector, Deferred, Pending, Run};
@@ -137,6 +137,11 @@ struct Slots {
     stopped: bool,
 }
 
+/// Blocks finished and emptied, for the threads to fill again: blocks allocated by one thread and
+/// freed by another made the kernel's work of mapping and unmapping memory a tenth of `peps
+/// validate`'s time on the peers' patients (`perf record`).
+type Spare = Arc<Mutex<Vec<Pending>>>;
+
 /// What every chunk is checked with.
 struct Job<'j, 'a> {
     plan: &'j Validator<'a>,
@@ -151,14 +156,14 @@ struct Job<'j, 'a> {
 impl Job<'_, '_> {
     /// Checks the records that start at `start` or after and before `stop`, numbered from
     /// `first_line`; the last one may end after `stop`.
-    fn check(&self, plan: &Validator<'_>, start: u64, stop: u64, first_line: u64) -> io::Result<Checked> {
+    fn check(&self, plan: &Validator<'_>, (start, stop): (u64, u64), first_line: u64, spare: &Spare) -> io::Result<Checked> {
         let mut sink = NoSink;
         let mut run = Run::new(plan, self.options, &mut sink, self.name, self.layout.period);
         run.link(self.links);
         let layout = self.layout.clone();
         (run.columns, run.column_fields, run.width, run.sep) = (layout.columns, layout.column_fields, layout.width, layout.sep);
         (run.typed, run.every_problem, run.records) = (layout.typed, layout.every_problem, layout.records);
-        run.deferred = Some(Deferred::default());
+        run.deferred = Some(Deferred { spare: Some(Arc::clone(spare)), ..Deferred::default() });
         let mut s = Splitter::sized(At::new(self.source, start), run.sep, Some(self.size));
         s.expected_width = Some(run.width);
         s.set_first_line(first_line);
@@ -232,6 +237,7 @@ impl<'p, 'a> Run<'p, 'a> {
             },
         };
         let (slots, ready, next) = (Mutex::new(Slots::default()), Condvar::new(), AtomicUsize::new(0));
+        let spare: Spare = Arc::default();
         let stop_at = |k: usize| offsets.get(k + 1).copied().unwrap_or(u64::MAX);
         std::thread::scope(|scope| {
             for _ in 0..threads {
@@ -247,7 +253,7 @@ impl<'p, 'a> Run<'p, 'a> {
                         // checks it again itself, and its error or panic is the run's own.
                         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                             let start = if k == 0 { data_start } else { job.line_start(offsets[k])? };
-                            job.check(&plan, start, stop_at(k), 1)
+                            job.check(&plan, (start, stop_at(k)), 1, &spare)
                         }));
                         lock(&slots).checked.insert(k, checked.ok().and_then(Result::ok));
                         ready.notify_all();
@@ -256,7 +262,7 @@ impl<'p, 'a> Run<'p, 'a> {
             }
             // However the run ends (an error, a panic), the threads stop waiting for their turn.
             let _stop = StopOnDrop(&slots, &ready);
-            self.finish_chunks(&job, &offsets, s.lines_read(), (&slots, &ready))
+            self.finish_chunks(&job, &offsets, s.lines_read(), (&slots, &ready, &spare))
         })?;
         self.finish_rows()
     }
@@ -267,7 +273,7 @@ impl<'p, 'a> Run<'p, 'a> {
         job: &Job<'_, '_>,
         offsets: &[u64],
         header_lines: u64,
-        (slots, ready): (&Mutex<Slots>, &Condvar),
+        (slots, ready, spare): (&Mutex<Slots>, &Condvar, &Spare),
     ) -> io::Result<()> {
         // Where the records finished so far end, and the lines they and the header span.
         let (mut end, mut lines) = (offsets[0], header_lines);
@@ -286,14 +292,15 @@ impl<'p, 'a> Run<'p, 'a> {
                 Some(c) if c.start == end => c,
                 // Started inside a record, or its thread failed: checked again from the end of
                 // the records before, numbered as they are in the file.
-                _ => job.check(job.plan, end, stop, lines + 1)?,
+                _ => job.check(job.plan, (end, stop), lines + 1, spare)?,
             };
             let offset = lines + 1 - checked.first_line;
             (end, lines) = (checked.end, lines + checked.lines);
             if k == 0 {
                 self.reserve_for(checked.rows, checked.end - offsets[0], job.size);
             }
-            self.absorb(checked, offset)?;
+            let emptied = self.absorb(checked, offset)?;
+            spare.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(emptied);
             lock(slots).finished = k + 1;
             ready.notify_all();
         }
@@ -312,24 +319,26 @@ impl<'p, 'a> Run<'p, 'a> {
     }
 
     /// Finishes the blocks of a chunk as if its rows had been read here, their lines moved by
-    /// `offset`; takes in the keys it collected.
-    fn absorb(&mut self, checked: Checked, offset: u64) -> io::Result<()> {
+    /// `offset`; takes in the keys it collected. Gives back the blocks, emptied.
+    fn absorb(&mut self, checked: Checked, offset: u64) -> io::Result<Vec<Pending>> {
         self.flush()?;
         self.report.rows += checked.rows;
+        let mut emptied = Vec::with_capacity(checked.blocks.len() + 1);
         for mut block in checked.blocks {
             if offset != 0 {
                 block.rows.iter_mut().for_each(|r| r.line += offset);
                 block.problems.iter_mut().filter_map(|p| p.row.as_mut()).for_each(|row| *row += offset);
             }
-            self.pending = block;
+            emptied.push(std::mem::replace(&mut self.pending, block));
             self.flush()?;
         }
+        emptied.push(std::mem::take(&mut self.pending));
         for (mine, theirs) in self.collectors.iter_mut().zip(checked.collectors) {
             for (key, spans) in theirs.index.map {
                 mine.index.map.entry(key).or_default().extend(spans);
             }
         }
-        Ok(())
+        Ok(emptied)
     }
 }
 
