@@ -8,8 +8,8 @@
 # alike: `cat` of both files to /dev/null (in the page cache: the cost of the bytes alone); polars
 # `read_csv` of both, every column typed, every thread, nothing computed; DuckDB reading both into
 # tables, typed likewise (bench/peers/read_alone.py for both); `peps validate` of each file alone
-# (its checking and typing path: every field checked against the norm of bench/peers/norms, in one
-# streaming pass on one core, no case cutting); and `peps validate` of both at once, one process
+# (its checking and typing path: every field checked against the norm of bench/peers/norms, a
+# file over 4 MiB in chunks on every core, no case cutting); and `peps validate` of both at once, one process
 # each, to use both cores (and, for comparison, both given to one process). Prints a table of medians: wall, CPU (user + system), peak memory, MB
 # per second of wall time and per CPU second, million rows per CPU second (one core's throughput),
 # with polars's and DuckDB's read alone measured inside the process (no interpreter start nor
@@ -110,8 +110,8 @@ print(f"{'':50} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9} {'MB/s wall':>9} {'MB
 spec = [("cat", "cat both files > /dev/null", both),
         ("polars", "polars read_csv both, typed (whole process)", both),
         ("duckdb", "DuckDB read_csv both into tables (whole process)", both),
-        ("validate patients", "peps validate patients.csv alone (1 core)", sizes["patients"]),
-        ("validate activity", "peps validate activity.csv alone (1 core)", sizes["activity"]),
+        ("validate patients", "peps validate patients.csv alone", sizes["patients"]),
+        ("validate activity", "peps validate activity.csv alone", sizes["activity"]),
         ("validate both", "peps validate both at once, 2 processes", both),
         ("validate one process", "peps validate both in one process", both)]
 for label, text, mb_rows in spec:
