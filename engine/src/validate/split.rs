@@ -190,35 +190,14 @@ impl<R: Read> Splitter<R> {
 
     /// Makes room and reads more input; sets `eof` when there is none.
     fn fill(&mut self) -> io::Result<()> {
-        if self.pos > 0 {
-            self.buf.copy_within(self.pos..self.len, 0);
-            self.len -= self.pos;
-            self.pos = 0;
-        }
-        if self.len == self.buf.len() {
-            if self.buf.len() >= MAX_LINE {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    crate::message::IoMessage(msg!("data-line-too-long", line = self.next_line, size = MAX_LINE >> 20)),
-                ));
-            }
-            let grown = (self.buf.len() * 2).min(MAX_LINE);
-            self.buf.resize(grown, 0);
-        }
-        loop {
-            match self.input.read(&mut self.buf[self.len..]) {
-                Ok(0) => {
-                    self.eof = true;
-                    return Ok(());
-                }
-                Ok(n) => {
-                    self.len += n;
-                    return Ok(());
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
+        let line = self.next_line;
+        let too_long = || {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                crate::message::IoMessage(msg!("data-line-too-long", line = line, size = MAX_LINE >> 20)),
+            )
+        };
+        refill(&mut self.input, &mut self.buf, (&mut self.pos, &mut self.len), &mut self.eof, too_long)
     }
 
     /// Tries to read one record at `pos`; `false` when more input is needed to finish it.
@@ -372,6 +351,44 @@ impl<R: Read> Splitter<R> {
         self.rec_term_end = self.pos + term_end;
         self.pos = self.rec_term_end;
         true
+    }
+}
+
+/// Moves the unread bytes `buf[pos..len]` to the front of `buf` and reads more after them,
+/// growing `buf` when they fill it, up to [`MAX_LINE`] (then the error `too_long` makes); sets
+/// `eof` when the input has no more. The reading of every reader of records by line.
+pub(crate) fn refill<R: Read>(
+    input: &mut R,
+    buf: &mut Vec<u8>,
+    (pos, len): (&mut usize, &mut usize),
+    eof: &mut bool,
+    too_long: impl FnOnce() -> io::Error,
+) -> io::Result<()> {
+    if *pos > 0 {
+        buf.copy_within(*pos..*len, 0);
+        *len -= *pos;
+        *pos = 0;
+    }
+    if *len == buf.len() {
+        if buf.len() >= MAX_LINE {
+            return Err(too_long());
+        }
+        let grown = (buf.len() * 2).min(MAX_LINE);
+        buf.resize(grown, 0);
+    }
+    loop {
+        match input.read(&mut buf[*len..]) {
+            Ok(0) => {
+                *eof = true;
+                return Ok(());
+            }
+            Ok(n) => {
+                *len += n;
+                return Ok(());
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
 }
 

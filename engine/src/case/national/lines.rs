@@ -13,7 +13,7 @@ use std::io::{self, Read};
 
 use memchr::memchr2;
 
-use crate::validate::split::MAX_LINE;
+use crate::validate::split::refill;
 
 const CHUNK: usize = 256 << 10;
 
@@ -113,33 +113,9 @@ impl<R: Read> Lines<R> {
 
     /// Makes room and reads more input; sets `eof` when there is none.
     fn fill(&mut self) -> io::Result<()> {
-        if self.pos > 0 {
-            self.buf.copy_within(self.pos..self.len, 0);
-            self.len -= self.pos;
-            self.pos = 0;
-        }
-        if self.len == self.buf.len() {
-            if self.buf.len() >= MAX_LINE {
-                // The splitter tells which line, when the file is read again in one piece.
-                return Err(io::ErrorKind::InvalidData.into());
-            }
-            let grown = (self.buf.len() * 2).min(MAX_LINE);
-            self.buf.resize(grown, 0);
-        }
-        loop {
-            match self.input.read(&mut self.buf[self.len..]) {
-                Ok(0) => {
-                    self.eof = true;
-                    return Ok(());
-                }
-                Ok(n) => {
-                    self.len += n;
-                    return Ok(());
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
+        // The splitter tells which line is too long, when the file is read again in one piece.
+        let too_long = || io::ErrorKind::InvalidData.into();
+        refill(&mut self.input, &mut self.buf, (&mut self.pos, &mut self.len), &mut self.eof, too_long)
     }
 }
 
