@@ -314,6 +314,10 @@ impl Sink for Collect<'_> {
         false
     }
 
+    fn keeps(&self, field: usize) -> bool {
+        self.kept.is_none_or(|k| k.get(field).copied().unwrap_or(true))
+    }
+
     fn accepted(&mut self, _row: u64, values: TypedRow<'_>) {
         let cells = values.cells();
         if self.columns.len() < cells.len() {

@@ -69,13 +69,26 @@ pub(crate) struct Staged {
     starts: Vec<Option<u32>>,
 }
 
+/// A field of a record as the validator hands it over: text already, or bytes in the file's
+/// encoding.
+#[derive(Clone, Copy)]
+pub(crate) enum Field<'b> {
+    Text(&'b str),
+    Bytes(&'b [u8]),
+}
+
 impl Staged {
-    /// Stages one row from the fields' checked values and their bytes (`None`: no column).
-    pub(crate) fn push<'b>(&mut self, fields: impl Iterator<Item = (FieldValue, Option<&'b [u8]>)>, encoding: Encoding) {
+    /// Stages one row from the fields' checked values and their contents (`None`: no column).
+    pub(crate) fn push<'b>(&mut self, fields: impl Iterator<Item = (FieldValue, Option<Field<'b>>)>, encoding: Encoding) {
         self.starts.push(Some(self.cells.len() as u32));
-        for (value, bytes) in fields {
-            let cell = match (value, bytes) {
-                (FieldValue::Text, Some(bytes)) => self.push_text(trim_bytes(bytes), encoding),
+        for (value, field) in fields {
+            let cell = match (value, field) {
+                (FieldValue::Text, Some(Field::Text(text))) => {
+                    let start = self.text.len() as u32;
+                    self.text.push_str(text.trim_matches([' ', '\t']));
+                    Cell::Text { start, end: self.text.len() as u32 }
+                }
+                (FieldValue::Text, Some(Field::Bytes(bytes))) => self.push_text(trim_bytes(bytes), encoding),
                 (FieldValue::Number(n), _) => Cell::Number(n),
                 (FieldValue::Date(d), _) => Cell::Date(d),
                 (FieldValue::Bool(b), _) => Cell::Bool(b),

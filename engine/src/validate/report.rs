@@ -188,6 +188,11 @@ pub trait Sink {
     /// A row that is not rejected, typed: one cell per field of the norm (null when empty),
     /// lent for the call.
     fn accepted(&mut self, _row: u64, _values: TypedRow<'_>) {}
+    /// Whether the sink stores the values of field `field` (of the norm) that `accepted` gives:
+    /// the others come null, their text never copied. Every field is still checked.
+    fn keeps(&self, _field: usize) -> bool {
+        true
+    }
 }
 
 /// A sink that keeps nothing (the report's counts and examples are enough).

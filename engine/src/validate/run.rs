@@ -179,6 +179,8 @@ pub(crate) struct Run<'p, 'a> {
     pub(crate) pending: Pending,
     /// The sink takes the typed values of the rows that are not rejected.
     pub(crate) typed: bool,
+    /// Per field, whether the sink stores its typed values (`Sink::keeps`).
+    pub(crate) keeps: Vec<bool>,
     /// The sink takes every problem in full (see [`Run::detailed`]).
     pub(crate) every_problem: bool,
     /// The references of this file's rows to the keys of files read before.
@@ -365,6 +367,7 @@ impl<'p, 'a> Run<'p, 'a> {
         let n = plan.fields.len();
         let norm = plan.norm;
         let typed = sink.wants_rows();
+        let keeps = (0..n).map(|f| sink.keeps(f)).collect();
         let every_problem = sink.wants_every_problem();
         let records = sink.wants_rejected_rows();
         Run {
@@ -405,6 +408,7 @@ impl<'p, 'a> Run<'p, 'a> {
             key_bytes: Vec::new(),
             pending: Pending::default(),
             typed,
+            keeps,
             every_problem,
             refs: Vec::new(),
             collectors: Vec::new(),

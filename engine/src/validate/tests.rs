@@ -723,4 +723,37 @@ fn a_rule_is_typed_when_its_norm_loads() {
     assert!(load("field = \"PART\"\nop = \"<\"\nvalue = \"1.5\"").is_empty());
 }
 
+/// Keeps the typed rows of the fields it keeps.
+struct KeepSome(Vec<bool>, Vec<Vec<crate::value::Value>>);
+
+impl Sink for KeepSome {
+    fn wants_rows(&self) -> bool {
+        true
+    }
+    fn keeps(&self, field: usize) -> bool {
+        self.0[field]
+    }
+    fn accepted(&mut self, _row: u64, values: crate::data::row::TypedRow<'_>) {
+        self.1.push((0..values.cells().len()).map(|i| values.value(i)).collect());
+    }
+}
+
+#[test]
+fn a_field_the_sink_does_not_keep_comes_null_and_is_still_checked() {
+    let (n, lists, checks) = (norm(NORM), lists(), checks());
+    let plan = Validator::new(&n, &lists, &checks).expect("plan");
+    let text = format!("{HEADER}{ID};01/01/2025;A;1;\n{ID};02/01/2025;A;0;\n{ID};03/01/2025;K;2;12,5\n");
+    let options = Options { show_identifiers: false, examples_per_code: 3, any_file_name: false };
+    let mut sink = KeepSome(vec![false, true, false, false, true], Vec::new());
+    let report = plan.run("DEMO_20250101_20250331.csv", text.as_bytes(), None, &options, &mut sink).expect("run");
+    assert_eq!(report.counts.iter().map(|c| c.code.as_str()).collect::<Vec<_>>(), ["V424"], "QTY 0 is checked though not kept");
+    use crate::value::Value;
+    let d = |day| Value::Date(NaiveDate::from_ymd_opt(2025, 1, day).expect("date"));
+    let number = |n: &str| Value::Number(n.parse().expect("number"));
+    assert_eq!(
+        sink.1,
+        [vec![Value::Null, d(1), Value::Null, Value::Null, Value::Null], vec![Value::Null, d(3), Value::Null, Value::Null, number("12.5")]]
+    );
+}
+
 mod chunks;

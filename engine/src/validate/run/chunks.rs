@@ -114,6 +114,7 @@ struct Layout {
     sep: u8,
     period: Option<Period>,
     typed: bool,
+    keeps: Vec<bool>,
     every_problem: bool,
     records: bool,
 }
@@ -165,7 +166,7 @@ impl Job<'_, '_> {
         run.link(self.links);
         let layout = self.layout.clone();
         (run.columns, run.column_fields, run.width, run.sep) = (layout.columns, layout.column_fields, layout.width, layout.sep);
-        (run.typed, run.every_problem, run.records) = (layout.typed, layout.every_problem, layout.records);
+        (run.typed, run.keeps, run.every_problem, run.records) = (layout.typed, layout.keeps, layout.every_problem, layout.records);
         run.deferred = Some(Deferred { spare: Some(Arc::clone(spare)), ..Deferred::default() });
         let mut s = Splitter::sized(At::new(self.source, start), run.sep, Some(self.size));
         s.expected_width = Some(run.width);
@@ -235,6 +236,7 @@ impl<'p, 'a> Run<'p, 'a> {
                 sep: self.sep,
                 period: self.report.period,
                 typed: self.typed,
+                keeps: self.keeps.clone(),
                 every_problem: self.every_problem,
                 records: self.records,
             },

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::data::field::{FieldValue, check_value, text_of, trim_bytes};
 use crate::data::norm::Encoding;
+use crate::data::row::Field;
 use crate::diagnostic::{Code, Severity, did_you_mean};
 use crate::expr;
 use crate::message::Message;
@@ -81,8 +82,24 @@ impl<'p, 'a> Run<'p, 'a> {
 
     /// Stages the typed values of the current record, one per field of the norm.
     pub(crate) fn stage_row<R: Read>(&mut self, s: &Splitter<R>) {
-        let fields = self.cells.iter().zip(&self.columns).map(|(cell, col)| (*cell, col.map(|c| s.field(c))));
-        self.pending.staged.push(fields, self.plan.norm.encoding);
+        // A record that is text as it is (nearly every record) is made text once, not field by
+        // field: its fields lie between ASCII separators, so each is a slice of it. A field the
+        // sink does not keep is staged null, its text never copied.
+        let encoding = self.plan.norm.encoding;
+        let (record, offset) = s.record_bytes();
+        let text = (encoding == Encoding::Utf8 || record.is_ascii()).then(|| std::str::from_utf8(record).ok()).flatten();
+        let fields = self.cells.iter().zip(&self.columns).zip(&self.keeps).map(|((cell, col), &keep)| match (col, keep) {
+            (Some(c), true) => {
+                let (start, end) = s.field_span(*c);
+                let field = match text.and_then(|t| t.get(start - offset..end - offset)) {
+                    Some(t) => Field::Text(t),
+                    None => Field::Bytes(s.field(*c)),
+                };
+                (*cell, Some(field))
+            }
+            _ => (FieldValue::Absent, None),
+        });
+        self.pending.staged.push(fields, encoding);
     }
 
     /// Quoting problems of the current record (of the header when `header`).
