@@ -688,8 +688,7 @@ min = 1
     fn a_file_read_in_chunks_is_the_file_read_in_one_pass() {
         let n = norm("utf-8");
         let checks = Validator::new(&n, &[], &[]).expect("validator");
-        let dir = std::env::temp_dir().join(format!("peps-chunks-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
+        let dir = tempfile::tempdir().expect("a folder");
         let chunking = Chunking { threads: 2, from: 0, min: 4 << 10, max: 16 << 10 };
         let nul = [b"191047430271776;A;1\n".as_slice(), b"\0"].concat();
         let long = vec![b'A'; MAX_LINE_BYTES + 10];
@@ -698,7 +697,7 @@ min = 1
         for (what, tail) in tails {
             for rejected in [RejectedRows::Refuse, RejectedRows::LeaveOut] {
                 let bytes = many_rows(3000, tail);
-                let path = dir.join("t.csv");
+                let path = dir.path().join("t.csv");
                 std::fs::write(&path, &bytes).expect("write");
                 let one = read_stream("t", ("t.csv", "t.csv"), bytes.as_slice(), None, (&checks, None), rejected, &mut Links::none());
                 let file = std::fs::File::open(&path).expect("open");
@@ -720,7 +719,6 @@ min = 1
                 }
             }
         }
-        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]
