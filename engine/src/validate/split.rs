@@ -66,10 +66,9 @@ impl<R: Read> Splitter<R> {
     /// (a national run reads thousands of them, and a zeroed 256 KiB each cost as much system
     /// time as their reading); the buffer grows for a longer line anyway.
     pub(crate) fn sized(input: R, sep: u8, size: Option<u64>) -> Self {
-        let capacity = size.map_or(CHUNK, |n| usize::try_from(n.saturating_add(1)).unwrap_or(CHUNK).clamp(4 << 10, CHUNK));
         Splitter {
             input,
-            buf: vec![0; capacity],
+            buf: vec![0; buffer_size(size)],
             pos: 0,
             len: 0,
             eof: false,
@@ -352,6 +351,12 @@ impl<R: Read> Splitter<R> {
         self.pos = self.rec_term_end;
         true
     }
+}
+
+/// The first size of the buffer of a reader of records over an input of `size` bytes, when known:
+/// a small input gets a small buffer (see [`Splitter::sized`]).
+pub(crate) fn buffer_size(size: Option<u64>) -> usize {
+    size.map_or(CHUNK, |n| usize::try_from(n.saturating_add(1)).unwrap_or(CHUNK).clamp(4 << 10, CHUNK))
 }
 
 /// Moves the unread bytes `buf[pos..len]` to the front of `buf` and reads more after them,

@@ -13,9 +13,7 @@ use std::io::{self, Read};
 
 use memchr::memchr2;
 
-use crate::validate::split::refill;
-
-const CHUNK: usize = 256 << 10;
+use crate::validate::split::{buffer_size, refill};
 
 /// A range of a file read line by line (see the module's documentation).
 pub(crate) struct Lines<R> {
@@ -40,10 +38,9 @@ pub(crate) struct Lines<R> {
 impl<R: Read> Lines<R> {
     /// A reader of `input`, `size` bytes, whose fields are apart by `sep`.
     pub(crate) fn new(input: R, sep: u8, size: u64) -> Self {
-        let capacity = usize::try_from(size.saturating_add(1)).unwrap_or(CHUNK).clamp(4 << 10, CHUNK);
         Lines {
             input,
-            buf: vec![0; capacity],
+            buf: vec![0; buffer_size(Some(size))],
             pos: 0,
             len: 0,
             eof: false,
