@@ -357,37 +357,41 @@ fn a_file_with_the_team_column_is_cut_in_halves_as_in_one_piece() {
     std::fs::write(national.join("patients.csv"), p).unwrap();
     std::fs::write(national.join("activity.csv"), a).unwrap();
     assert!(std::fs::metadata(national.join("patients.csv")).unwrap().len() > 16 << 20, "large enough to be cut in halves");
-    let bench = crate::util::repo().join("bench/peers");
-    let (rules, norms) = (bench.join("rules").display().to_string(), bench.join("norms").display().to_string());
-    let dir = national.display().to_string();
-    let run = |threads: &str| {
-        let args = [
-            "compute",
-            "--year",
-            "2025",
-            "--rules",
-            &rules,
-            "--norms",
-            &norms,
-            "--format",
-            "json",
-            "--outputs",
-            "all",
-            "--partition-by",
-            "team_id",
-            "--threads",
-            threads,
-            &dir,
-        ];
-        let run = peps(&args);
-        assert!(!run.stdout.is_empty(), "{}", run.stderr);
-        (run.code, run.stdout, run.stderr)
-    };
+    let run = |threads: &str| peers_by_team(&national, "json", threads);
     let one = run("1");
     let json: Json = serde_json::from_str(&one.1).unwrap();
     let cases = json["cases"].as_array().or_else(|| json.as_array()).map_or(0, Vec::len);
     assert_eq!(cases, 31, "every team, the one of the second half only too");
     assert!(run("2") == one, "two halves on two threads give what one piece gives");
+}
+
+/// `peps compute` of the peers' rulebook over the national files of `national`, cut by their
+/// `team_id` column, in `format`, on `threads` threads: its exit code, output and diagnostics.
+fn peers_by_team(national: &std::path::Path, format: &str, threads: &str) -> (i32, String, String) {
+    let bench = crate::util::repo().join("bench/peers");
+    let (rules, norms) = (bench.join("rules").display().to_string(), bench.join("norms").display().to_string());
+    let dir = national.display().to_string();
+    let args = [
+        "compute",
+        "--year",
+        "2025",
+        "--rules",
+        &rules,
+        "--norms",
+        &norms,
+        "--format",
+        format,
+        "--outputs",
+        "all",
+        "--partition-by",
+        "team_id",
+        "--threads",
+        threads,
+        &dir,
+    ];
+    let run = peps(&args);
+    assert!(!run.stdout.is_empty(), "{}", run.stderr);
+    (run.code, run.stdout, run.stderr)
 }
 
 /// A file cut in halves is read line by line (`national/lines`), as the validator's splitter
@@ -397,8 +401,6 @@ fn a_file_with_the_team_column_is_cut_in_halves_as_in_one_piece() {
 #[test]
 fn a_file_cut_in_halves_reads_its_lines_as_one_piece_does_quotes_included() {
     let tmp = tempfile::tempdir().unwrap();
-    let bench = crate::util::repo().join("bench/peers");
-    let (rules, norms) = (bench.join("rules").display().to_string(), bench.join("norms").display().to_string());
     let rows: usize = 470_000;
     for quoted in [false, true] {
         let national = tmp.path().join(format!("national-{quoted}"));
@@ -422,30 +424,7 @@ fn a_file_cut_in_halves_reads_its_lines_as_one_piece_does_quotes_included() {
         std::fs::write(national.join("patients.csv"), p).unwrap();
         std::fs::write(national.join("activity.csv"), a).unwrap();
         assert!(std::fs::metadata(national.join("patients.csv")).unwrap().len() > 16 << 20, "large enough to be cut in halves");
-        let dir = national.display().to_string();
-        let run = |threads: &str| {
-            let args = [
-                "compute",
-                "--year",
-                "2025",
-                "--rules",
-                &rules,
-                "--norms",
-                &norms,
-                "--format",
-                "csv",
-                "--outputs",
-                "all",
-                "--partition-by",
-                "team_id",
-                "--threads",
-                threads,
-                &dir,
-            ];
-            let run = peps(&args);
-            assert!(!run.stdout.is_empty(), "{}", run.stderr);
-            (run.code, run.stdout, run.stderr)
-        };
+        let run = |threads: &str| peers_by_team(&national, "csv", threads);
         let one = run("1");
         assert_eq!(one.1.lines().count(), 30 + 2, "a row per team, the header and the totals");
         assert!(run("2") == one, "two halves give what one piece gives (quoted: {quoted})");
