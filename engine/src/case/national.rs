@@ -160,7 +160,7 @@ const SAMPLED_LINKS: u64 = 4096;
 
 /// Whether the first rows of linked file `o` find their key where the guess of [`Lookup`] looks
 /// (at least half of them): else the sorted keys of `map` are hashed before the file is cut. A
-/// search by halves in a million keys for every row of acts in random order took 40% more CPU
+/// search by halves in a million keys for every row of a linking file in random order took 40% more CPU
 /// time to cut the peers' files than a hash map (4.7 against 3.3 s, load 4, noisy).
 fn follows_keys(o: &Opened, map: &KeyCases) -> bool {
     let size = std::fs::metadata(o.file_path()).map_or(0, |m| m.len());

@@ -6,14 +6,14 @@
 //! The map keeps its keys in the order the file gives them, and a linked file's rows look for
 //! their key first where the row before found its own, then a few keys further: files written
 //! by one extraction list the rows of a key together, their keys in the same order in both files
-//! (the peers' acts follow their patients), so that most rows find their key without hashing it
+//! (the peers' linking file follows the rows it links to), so that most rows find their key without hashing it
 //! nor reading a random place of a map of a million keys. Measured on the peers' workload
-//! (`perf`, load 5, noisy): the acts' lookups took 146 of the cut's 633 samples, 2 of 370 now.
+//! (`perf`, load 5, noisy): the linked rows' lookups took 146 of the cut's 633 samples, 2 of 370 now.
 //!
 //! While the keys come in strictly ascending order (a file sorted by its key, as the peers'
-//! patients are), the map is that list, searched by halves when the guess fails, and no hash
+//! first file is), the map is that list, searched by halves when the guess fails, and no hash
 //! table is built: inserting a million keys in one took 151 of the 451 `perf` samples of the
-//! cut of the peers' patients (a random place of a large table for each). The first key out of
+//! cut of the peers' first file (a random place of a large table for each). The first key out of
 //! order turns the list into a hash map.
 
 use std::borrow::Borrow;
@@ -132,8 +132,8 @@ impl KeyCases {
     }
 }
 
-/// Keys looked at after the last one found before hashing a key: the peers' patients without
-/// acts (one in nine) leave gaps of one or two keys in the acts' order.
+/// Keys looked at after the last one found before hashing a key: the peers' keys that no row
+/// links to (one in nine) leave gaps of one or two keys in the linking file's order.
 const AHEAD: usize = 4;
 
 /// Finds the case of linked rows' keys in the map of the file they link to, guessed first from
