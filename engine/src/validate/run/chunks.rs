@@ -45,7 +45,7 @@ impl Chunking {
     /// On every core of the machine.
     pub(crate) fn on_every_core() -> Self {
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        // A file of a few megabytes (one team's acts: 2.6 MB, 33,000 rows) gained 3 % of its
+        // A file of a few megabytes (2.6 MB, 33,000 rows) gained 3 % of its
         // wall time in chunks for 15 % more CPU and 6 MiB more memory (farm-bench, 6 December
         // 2026): chunks are for larger files.
         Chunking { threads, from: 4 << 20, min: 256 << 10, max: 4 << 20 }
@@ -143,7 +143,7 @@ struct Slots {
 
 /// Blocks finished and emptied, for the threads to fill again: blocks allocated by one thread and
 /// freed by another made the kernel's work of mapping and unmapping memory a tenth of `peps
-/// validate`'s time on the peers' patients (`perf record`).
+/// validate`'s time on the peers' first file (`perf record`).
 type Spare = Arc<Mutex<Vec<Pending>>>;
 
 /// What every chunk is checked with.
@@ -243,7 +243,6 @@ impl<'p, 'a> Run<'p, 'a> {
         };
         let (slots, ready, next) = (Mutex::new(Slots::default()), Condvar::new(), AtomicUsize::new(0));
         let spare: Spare = Arc::default();
-        let stop_at = |k: usize| offsets.get(k + 1).copied().unwrap_or(u64::MAX);
         std::thread::scope(|scope| {
             for _ in 0..threads {
                 scope.spawn(|| {
@@ -258,7 +257,7 @@ impl<'p, 'a> Run<'p, 'a> {
                         // checks it again itself, and its error or panic is the run's own.
                         let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                             let start = if k == 0 { data_start } else { job.line_start(offsets[k])? };
-                            job.check(&plan, (start, stop_at(k)), 1, &spare)
+                            job.check(&plan, (start, stop_of(&offsets, k)), 1, &spare)
                         }));
                         lock(&slots).checked.insert(k, checked.ok().and_then(Result::ok));
                         ready.notify_all();
@@ -292,7 +291,7 @@ impl<'p, 'a> Run<'p, 'a> {
                     guard = ready.wait(guard).unwrap_or_else(std::sync::PoisonError::into_inner);
                 }
             };
-            let stop = offsets.get(k + 1).copied().unwrap_or(u64::MAX);
+            let stop = stop_of(offsets, k);
             let checked = match checked {
                 Some(c) if c.start == end => c,
                 // Started inside a record, or its thread failed: checked again from the end of
@@ -345,6 +344,11 @@ impl<'p, 'a> Run<'p, 'a> {
         }
         Ok(emptied)
     }
+}
+
+/// Where the records of chunk `k` stop starting: the next chunk's offset (none after the last).
+fn stop_of(offsets: &[u64], k: usize) -> u64 {
+    offsets.get(k + 1).copied().unwrap_or(u64::MAX)
 }
 
 /// Waits until chunk `k` is within `ahead` chunks of the one being finished; `false` when the
