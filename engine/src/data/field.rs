@@ -140,21 +140,22 @@ impl FieldPlan {
         if let FieldValue::Number(n) = cell {
             // Whatever the norm declares, a number past what an evaluation can carry is refused
             // (once: a declared bound that already refuses it says enough).
+            let (below, above) = (|b: Decimal| compare(n, b).is_lt(), |b: Decimal| compare(n, b).is_gt());
             let declared =
-                self.min.is_some_and(|min| n < min && min >= -MAX_NUMBER) || self.max.is_some_and(|max| n > max && max <= MAX_NUMBER);
-            if n.abs() > MAX_NUMBER && !declared {
+                self.min.is_some_and(|min| below(min) && min >= -MAX_NUMBER) || self.max.is_some_and(|max| above(max) && max <= MAX_NUMBER);
+            if compare(n.abs(), MAX_NUMBER).is_gt() && !declared {
                 out.push(
                     Finding::new(Code::NumberTooLarge, msg!("data-value-too-large", limit = MAX_NUMBER.to_string()))
                         .hint(msg!("data-value-too-large-hint")),
                 );
             }
             if let Some(min) = self.min
-                && n < min
+                && below(min)
             {
                 out.push(Finding::new(Code::ValueBounds, msg!("data-value-below-min", min = min.normalize())));
             }
             if let Some(max) = self.max
-                && n > max
+                && above(max)
             {
                 out.push(Finding::new(Code::ValueBounds, msg!("data-value-above-max", max = max.normalize())));
             }
@@ -271,6 +272,36 @@ impl FieldPlan {
 
 /// Reads, checks and types one value: its bytes, whether they are text as they are, and the
 /// encoding to decode them with otherwise. Findings go to `out`.
+/// Powers of ten a decimal's mantissa is brought to another scale with (28 at most).
+const POWERS_OF_TEN: [i128; 29] = {
+    let mut p = [1i128; 29];
+    let mut i = 1;
+    while i < 29 {
+        p[i] = p[i - 1] * 10;
+        i += 1;
+    }
+    p
+};
+
+/// `a` compared with `b`, exactly: their mantissas brought to one scale (a value and a bound
+/// written alike need no rescaling), else `Decimal`'s own comparison. Comparing every number of
+/// the peers' files with its bounds through `Decimal`'s comparison was about 2 % of the CPU
+/// samples of reading them (`perf record`, 6 December 2026).
+#[inline]
+pub(crate) fn compare(a: Decimal, b: Decimal) -> std::cmp::Ordering {
+    let (sa, sb) = (a.scale(), b.scale());
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    let same_scale = match sa.cmp(&sb) {
+        std::cmp::Ordering::Equal => Some((ma, mb)),
+        std::cmp::Ordering::Less => ma.checked_mul(POWERS_OF_TEN[(sb - sa) as usize]).map(|ma| (ma, mb)),
+        std::cmp::Ordering::Greater => mb.checked_mul(POWERS_OF_TEN[(sa - sb) as usize]).map(|mb| (ma, mb)),
+    };
+    match same_scale {
+        Some((x, y)) => x.cmp(&y),
+        None => a.cmp(&b),
+    }
+}
+
 pub(crate) fn check_value(
     plan: &FieldPlan,
     formats: &Formats,
@@ -389,6 +420,23 @@ pub(crate) fn parse_integer(s: &[u8]) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_compare_as_decimal_compares_them_whatever_their_scales() {
+        let values: Vec<Decimal> = [
+            "0", "-0", "0.00", "1", "1.0", "1.00", "-1", "0.5", "0.50", "-0.5", "3.15", "3.150", "2.999999", "100", "99.99",
+            "79228162514264337593543950335", "-79228162514264337593543950335", "7922816251426433759354395033.5",
+            "0.0000000000000000000000000001", "-0.0000000000000000000000000001", "1000000000000", "999999999999.99",
+        ]
+        .iter()
+        .map(|t| t.parse::<Decimal>().expect("a decimal"))
+        .collect();
+        for &a in &values {
+            for &b in &values {
+                assert_eq!(compare(a, b), a.cmp(&b), "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn dates_are_read_strictly_and_checked_against_the_calendar() {
