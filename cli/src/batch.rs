@@ -257,16 +257,20 @@ fn folder_rows(
     let rows = pool.install(|| {
         folders
             .par_iter()
-            .map(|found| {
-                let dir = found.path();
-                let folder = dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                let row = match found {
-                    Found::Case(_) => guarded(rb, folder, dir.display().to_string(), || readers.load(dir, options), wanted),
-                    Found::NoCaseFile(_) => no_case_file(rb, folder, dir),
-                };
-                bar.inc(1);
-                row
-            })
+            // A reader of its own per thread's share of the cases (see `CaseReader`).
+            .map_init(
+                || readers.clone(),
+                |readers, found| {
+                    let dir = found.path();
+                    let folder = dir.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                    let row = match found {
+                        Found::Case(_) => guarded(rb, folder, dir.display().to_string(), || readers.load(dir, options), wanted),
+                        Found::NoCaseFile(_) => no_case_file(rb, folder, dir),
+                    };
+                    bar.inc(1);
+                    row
+                },
+            )
             .collect()
     });
     bar.finish_and_clear();

@@ -137,12 +137,16 @@ fn in_memory(
     let mut rows: Vec<CaseRow> = pool.install(|| {
         cases
             .into_par_iter()
-            .map(|(key, parts)| {
-                // The case's parts are dropped with it: memory shrinks as the run goes.
-                let row = one(rb, readers, args, &files, &key, &parts, options, wanted);
-                bar.inc(1);
-                row
-            })
+            // A reader of its own per thread's share of the cases (see `CaseReader`).
+            .map_init(
+                || readers.clone(),
+                |readers, (key, parts)| {
+                    // The case's parts are dropped with it: memory shrinks as the run goes.
+                    let row = one(rb, readers, args, &files, &key, &parts, options, wanted);
+                    bar.inc(1);
+                    row
+                },
+            )
             .collect()
     });
     bar.finish_and_clear();
@@ -171,8 +175,12 @@ fn sorted(
             None
         }
     });
-    let mut rows: Vec<CaseRow> =
-        pool.install(|| cases.par_bridge().map(|(key, parts)| one(rb, readers, args, &files, &key, &parts, options, wanted)).collect());
+    let mut rows: Vec<CaseRow> = pool.install(|| {
+        cases
+            .par_bridge()
+            .map_init(|| readers.clone(), |readers, (key, parts)| one(rb, readers, args, &files, &key, &parts, options, wanted))
+            .collect()
+    });
     if let Some(d) = failure.into_inner().unwrap_or_else(|e| e.into_inner()) {
         diagnostics.push(d);
         return Err(diagnostics);

@@ -79,6 +79,7 @@ pub struct CaseOptions {
 /// What a case's data files are read through: the validator of each dataset input's norm, with
 /// the lists and code checks of the rulebook (a file is read as `peps validate` checks it),
 /// compiled once for every case a run reads (`Rulebook::case_reader`).
+#[derive(Clone)]
 pub struct Readers<'a> {
     /// Per input of the schema: the validator of its norm and the fields a case keeps, or why
     /// the norm cannot be used.

@@ -114,6 +114,7 @@ pub(crate) struct DatasetRead {
 
 /// How a case reads one of its data files: through the validator of its norm (`Deref`), which
 /// checks every field, keeping the values of the fields the rulebook reads alone (`kept`).
+#[derive(Clone)]
 pub(crate) struct Reader<'a> {
     pub(crate) validator: Validator<'a>,
     /// Per field of the norm, whether a case keeps its values; every field when `None`.

@@ -15,7 +15,10 @@ use crate::diagnostic::Diagnostic;
 use crate::rulebook::Rulebook;
 use crate::value::Period;
 
-/// How a rulebook reads cases (see [`Rulebook::cases`]).
+/// How a rulebook reads cases (see [`Rulebook::cases`]). A clone has validators of its own: a
+/// thread that reads cases through its own clone matches patterns with scratch space of its
+/// own, instead of waiting for the one the threads share.
+#[derive(Clone)]
 pub struct CaseReader<'r> {
     rb: &'r Rulebook,
     readers: Readers<'r>,
