@@ -203,6 +203,10 @@ pub(crate) struct Run<'p, 'a> {
     /// A run over one chunk of a file keeps its blocks for the run of the whole file, which
     /// finishes them in line order (see `chunks`); `None`: blocks are finished as they fill.
     pub(crate) deferred: Option<Deferred>,
+    /// Problems of each code found in the block of rows not yet finished (a run of the whole
+    /// file; a chunk's counts in `deferred`): they are told after the block, and a problem is
+    /// worded only while the examples kept and the problems before it in the block leave room.
+    pub(crate) in_block: Seen,
 }
 
 /// The blocks of rows a run over one chunk of a file checked, not finished, and how many
@@ -210,24 +214,38 @@ pub(crate) struct Run<'p, 'a> {
 #[derive(Default)]
 pub(crate) struct Deferred {
     pub(crate) blocks: Vec<Pending>,
-    seen: Vec<(Code, u64)>,
+    seen: Seen,
     /// Blocks finished before, emptied, their room kept: a block filled here takes one, so that
     /// the rows of a file cost no allocation per block.
     pub(crate) spare: Option<std::sync::Arc<std::sync::Mutex<Vec<Pending>>>>,
 }
 
 impl Deferred {
-    fn seen(&self, code: Code) -> u64 {
-        self.seen.iter().find(|(c, _)| *c == code).map_or(0, |(_, n)| *n)
+    pub(crate) fn count(&mut self, problems: &[Problem]) {
+        self.seen.count(problems);
+    }
+}
+
+/// How many problems of each code were found (a few codes: a list).
+#[derive(Default)]
+pub(crate) struct Seen(Vec<(Code, u64)>);
+
+impl Seen {
+    fn of(&self, code: Code) -> u64 {
+        self.0.iter().find(|(c, _)| *c == code).map_or(0, |(_, n)| *n)
     }
 
-    fn count(&mut self, problems: &[Problem]) {
+    pub(crate) fn count(&mut self, problems: &[Problem]) {
         for p in problems {
-            match self.seen.iter_mut().find(|(c, _)| *c == p.code) {
+            match self.0.iter_mut().find(|(c, _)| *c == p.code) {
                 Some((_, n)) => *n += 1,
-                None => self.seen.push((p.code, 1)),
+                None => self.0.push((p.code, 1)),
             }
         }
+    }
+
+    fn clear(&mut self) {
+        self.0.clear();
     }
 }
 
@@ -419,6 +437,7 @@ impl<'p, 'a> Run<'p, 'a> {
             records,
             run_period: None,
             deferred: None,
+            in_block: Seen::default(),
         }
     }
 
@@ -431,14 +450,10 @@ impl<'p, 'a> Run<'p, 'a> {
     /// an example is among the first of its code in its chunk too, so it is always written out.
     pub(crate) fn detailed(&self, code: Code) -> bool {
         if let Some(deferred) = &self.deferred {
-            return self.every_problem || deferred.seen(code) < self.options.examples_per_code;
+            return self.every_problem || deferred.seen.of(code) < self.options.examples_per_code;
         }
-        self.every_problem
-            || self
-                .report
-                .counts
-                .binary_search_by_key(&code, |c| c.code)
-                .map_or(true, |i| self.report.counts[i].shown < self.options.examples_per_code)
+        let shown = self.report.counts.binary_search_by_key(&code, |c| c.code).map_or(0, |i| self.report.counts[i].shown);
+        self.every_problem || shown + self.in_block.of(code) < self.options.examples_per_code
     }
 
     /// Counts a problem, keeps it as an example if there is room, and hands it to the sink.
@@ -524,6 +539,8 @@ impl<'p, 'a> Run<'p, 'a> {
 
     /// Finishes the pending rows: duplicates, then each row valid or rejected, its problems out.
     pub(crate) fn flush(&mut self) -> io::Result<()> {
+        // The block's problems are told below, each counted as it is: none is waiting any more.
+        self.in_block.clear();
         let mut pending = std::mem::take(&mut self.pending);
         // Read every row's slot of the duplicate table first: these reads go to memory at once
         // instead of one after the other (the table is far larger than the caches).
