@@ -705,6 +705,39 @@ fn rules_ranges_and_the_engine_bound_reject_their_rows_with_the_data_year_as_per
     assert!(keep.problems.iter().all(|p| p.row != Some(5)));
 }
 
+/// Keeps every problem as the validator hands it over, wanting only the report's examples worded.
+#[derive(Default)]
+struct Counted(Vec<Problem>);
+
+impl Sink for Counted {
+    fn problem(&mut self, p: &Problem) -> std::io::Result<()> {
+        self.0.push(p.clone());
+        Ok(())
+    }
+    fn wants_every_problem(&self) -> bool {
+        false
+    }
+}
+
+#[test]
+fn only_the_examples_of_a_code_are_worded_whatever_the_blocks_of_rows() {
+    let n = norm_named("spans", SPANS);
+    let plan = Validator::new(&n, &[], &[]).expect("plan");
+    let rows = 300;
+    let text = format!("FROM;TO;PART;WHOLE\n{}", (0..rows).map(|i| format!("01/02/2025;31/01/2025;{i};{}\n", i + 1)).collect::<String>());
+    let options = Options { show_identifiers: false, examples_per_code: 3, any_file_name: false };
+    let mut sink = Counted::default();
+    let report = plan.run("spans.csv", text.as_bytes(), None, &options, &mut sink).expect("run");
+    assert_eq!(report.counts, [CodeCount { code: Code::RuleBroken, severity: Severity::Error, count: rows as u64, shown: 3 }]);
+    let worded: Vec<&Problem> = sink.0.iter().filter(|p| !p.message.en().is_empty()).collect();
+    assert_eq!(worded.len(), 3, "the examples alone, not the rest of the first block");
+    assert_eq!(report.examples.len(), 3);
+    for p in &report.examples {
+        let m = p.message.en();
+        assert!(m.contains("ends before it starts") && m.contains("FROM"), "{m}");
+    }
+}
+
 #[test]
 fn a_rule_is_typed_when_its_norm_loads() {
     let load = |rule: &str| {
