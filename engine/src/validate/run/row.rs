@@ -196,15 +196,17 @@ impl<'p, 'a> Run<'p, 'a> {
         {
             let f = &plan.formats.date;
             let col = self.columns[d].expect("a date was read");
-            self.row_problems.push(
-                Problem::new(
+            let p = match self.detailed(Code::OutsideFilePeriod) {
+                true => Problem::new(
                     Code::OutsideFilePeriod,
                     Some(s.line),
                     msg!("data-row-outside-period", start = f.format(period.start), end = f.format(period.end)),
                 )
                 .field(&plan.fields[d].name)
                 .value(self.shown(d, s.field(col))),
-            );
+                false => Problem::new(Code::OutsideFilePeriod, Some(s.line), String::new()),
+            };
+            self.row_problems.push(p);
         }
         for &f in &plan.rule_fields {
             if let Some(list) = &plan.lists[f]
@@ -224,11 +226,13 @@ impl<'p, 'a> Run<'p, 'a> {
                 && self.cells[f] == FieldValue::Empty
                 && self.condition_holds(f, cond, s)
             {
-                self.row_problems.push(
-                    Problem::new(Code::ValueRequiredIf, Some(s.line), msg!("data-value-required-if", condition = &cond.text))
+                let p = match self.detailed(Code::ValueRequiredIf) {
+                    true => Problem::new(Code::ValueRequiredIf, Some(s.line), msg!("data-value-required-if", condition = &cond.text))
                         .field(&plan.fields[f].name)
                         .value(String::new()),
-                );
+                    false => Problem::new(Code::ValueRequiredIf, Some(s.line), String::new()),
+                };
+                self.row_problems.push(p);
             }
         }
         for rule in &plan.rules {
