@@ -270,8 +270,6 @@ impl FieldPlan {
     }
 }
 
-/// Reads, checks and types one value: its bytes, whether they are text as they are, and the
-/// encoding to decode them with otherwise. Findings go to `out`.
 /// Powers of ten a decimal's mantissa is brought to another scale with (28 at most).
 const POWERS_OF_TEN: [i128; 29] = {
     let mut p = [1i128; 29];
@@ -302,6 +300,8 @@ pub(crate) fn compare(a: Decimal, b: Decimal) -> std::cmp::Ordering {
     }
 }
 
+/// Reads, checks and types one value: its bytes, whether they are text as they are, and the
+/// encoding to decode them with otherwise. Findings go to `out`.
 pub(crate) fn check_value(
     plan: &FieldPlan,
     formats: &Formats,

@@ -206,7 +206,7 @@ pub(crate) struct Run<'p, 'a> {
     /// Problems of each code found in the block of rows not yet finished (a run of the whole
     /// file; a chunk's counts in `deferred`): they are told after the block, and a problem is
     /// worded only while the examples kept and the problems before it in the block leave room.
-    pub(crate) in_block: Seen,
+    pub(crate) in_block: CodeCounts,
 }
 
 /// The blocks of rows a run over one chunk of a file checked, not finished, and how many
@@ -214,7 +214,7 @@ pub(crate) struct Run<'p, 'a> {
 #[derive(Default)]
 pub(crate) struct Deferred {
     pub(crate) blocks: Vec<Pending>,
-    seen: Seen,
+    seen: CodeCounts,
     /// Blocks finished before, emptied, their room kept: a block filled here takes one, so that
     /// the rows of a file cost no allocation per block.
     pub(crate) spare: Option<std::sync::Arc<std::sync::Mutex<Vec<Pending>>>>,
@@ -228,9 +228,9 @@ impl Deferred {
 
 /// How many problems of each code were found (a few codes: a list).
 #[derive(Default)]
-pub(crate) struct Seen(Vec<(Code, u64)>);
+pub(crate) struct CodeCounts(Vec<(Code, u64)>);
 
-impl Seen {
+impl CodeCounts {
     fn of(&self, code: Code) -> u64 {
         self.0.iter().find(|(c, _)| *c == code).map_or(0, |(_, n)| *n)
     }
@@ -437,7 +437,7 @@ impl<'p, 'a> Run<'p, 'a> {
             records,
             run_period: None,
             deferred: None,
-            in_block: Seen::default(),
+            in_block: CodeCounts::default(),
         }
     }
 

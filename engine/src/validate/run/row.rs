@@ -163,9 +163,8 @@ impl<'p, 'a> Run<'p, 'a> {
             let (f, first) = self.failed[k];
             let last = self.failed.get(k + 1).map_or(self.findings.len(), |&(_, next)| next);
             let col = self.columns[f].expect("a checked field has a column");
-            // A problem only counted needs no words: a value shown (masked, or looked at for an
-            // identifier's shape) for every row of a file whose every row has a warning was 3 %
-            // of the 10x nation's CPU samples (`perf record`, 6 December 2026).
+            // A problem only counted needs no words (see `Run::detailed`): its value is not shown
+            // (masked, or looked at for an identifier's shape).
             let detailed = self.findings[first..last].iter().any(|finding| self.detailed(finding.code));
             let shown = if detailed { self.shown(f, s.field(col)) } else { Message::text(String::new()) };
             let name = &plan.fields[f].name;
