@@ -489,7 +489,8 @@ impl<'s, 'a> Kernel<'s, 'a> {
                     for (slot, v) in buffer.iter_mut().zip(&vs) {
                         *slot = v.value(i);
                     }
-                    out.push(expr::apply(func, &buffer[..vs.len()])?);
+                    let [a, b, c] = &buffer;
+                    out.push(expr::apply(func, &[a, b, c][..vs.len()])?);
                 }
                 Vector::Values(out)
             }

@@ -169,26 +169,36 @@ pub(crate) fn call(func: Func, args: &[Expr], env: &dyn Env) -> Result<Value, Ev
         return if eval_bool(&args[0], env)? { eval(&args[1], env) } else { eval(&args[2], env) };
     }
     // Every function but `if` takes at most three arguments: they are evaluated into a buffer on
-    // the stack, as this runs for every row.
-    let mut buffer = [Value::Null, Value::Null, Value::Null];
-    if args.len() > buffer.len() {
+    // the stack, as this runs for every row; a constant or a value the environment holds is
+    // lent, not copied.
+    let mut owned = [Value::Null, Value::Null, Value::Null];
+    if args.len() > owned.len() {
         return Ok(Value::Null);
     }
-    for (slot, a) in buffer.iter_mut().zip(args) {
-        *slot = eval(a, env)?;
+    for (slot, a) in owned.iter_mut().zip(args) {
+        if peek(a, env).is_none() {
+            *slot = eval(a, env)?;
+        }
     }
-    apply(func, &buffer[..args.len()])
+    let [a, b, c] = &owned;
+    let mut lent = [a, b, c];
+    for (slot, a) in lent.iter_mut().zip(args) {
+        if let Some(v) = peek(a, env) {
+            *slot = v;
+        }
+    }
+    apply(func, &lent[..args.len()])
 }
 
 /// A function (other than `if`, which chooses what it evaluates) applied to its arguments' values.
-pub(crate) fn apply(func: Func, vals: &[Value]) -> Result<Value, EvalError> {
+pub(crate) fn apply(func: Func, vals: &[&Value]) -> Result<Value, EvalError> {
     Ok(match (func, vals) {
-        (Func::IsNull, [v]) => Value::Bool(*v == Value::Null),
+        (Func::IsNull, [v]) => Value::Bool(**v == Value::Null),
         (Func::Coalesce, [a, b]) => {
-            if *a == Value::Null {
-                b.clone()
+            if **a == Value::Null {
+                (*b).clone()
             } else {
-                a.clone()
+                (*a).clone()
             }
         }
         (Func::YearsBetween, [Value::Date(a), Value::Date(b)]) => Value::Number(Decimal::from(whole_years(*a, *b))),

@@ -36,6 +36,12 @@ impl Env for RowValues {
             _ => Value::Null,
         }
     }
+    fn get_ref(&self, slot: Slot) -> Option<&Value> {
+        match slot {
+            Slot::Column(c) => self.0.get(c.index()),
+            _ => None,
+        }
+    }
     fn contains(&self, _set: SetId, _value: &Value) -> bool {
         false
     }
