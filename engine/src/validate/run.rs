@@ -212,7 +212,7 @@ pub(crate) struct Run<'p, 'a> {
     /// Problems of each code found in the block of rows not yet finished (a run of the whole
     /// file; a chunk's counts in `deferred`): they are told after the block, and a problem is
     /// worded only while the examples kept and the problems before it in the block leave room.
-    pub(crate) in_block: CodeCounts,
+    in_block: CodeCounts,
 }
 
 /// The blocks of rows a run over one chunk of a file checked, not finished, and how many
@@ -227,21 +227,21 @@ pub(crate) struct Deferred {
 }
 
 impl Deferred {
-    pub(crate) fn count(&mut self, problems: &[Problem]) {
+    fn count(&mut self, problems: &[Problem]) {
         self.seen.count(problems);
     }
 }
 
 /// How many problems of each code were found (a few codes: a list).
 #[derive(Default)]
-pub(crate) struct CodeCounts(Vec<(Code, u64)>);
+struct CodeCounts(Vec<(Code, u64)>);
 
 impl CodeCounts {
     fn of(&self, code: Code) -> u64 {
         self.0.iter().find(|(c, _)| *c == code).map_or(0, |(_, n)| *n)
     }
 
-    pub(crate) fn count(&mut self, problems: &[Problem]) {
+    fn count(&mut self, problems: &[Problem]) {
         for p in problems {
             match self.0.iter_mut().find(|(c, _)| *c == p.code) {
                 Some((_, n)) => *n += 1,
