@@ -10,20 +10,23 @@
 //! loses the column before it is read, so that a case's buffer is the file the case would have
 //! deposited.
 //!
-//! Two ways to cut: `partition` holds every case's rows in memory, as raw bytes (about the
-//! files' size; typed rows would take several times more), and [`Stream`] reads files whose
-//! rows come case by case, in the same order, holding one case at a time.
+//! Two ways to cut: `partition` holds every file in memory, as read (about the files' size;
+//! typed rows would take several times more), its rows found by case through a counting sort of
+//! their numbers (`national/held`), and [`Stream`] reads files whose rows come case by case, in
+//! the same order, holding one case at a time.
 
 pub mod case;
 mod cut;
 mod file;
+mod held;
 mod key;
 mod lines;
 mod stream;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::HashMap;
 
 use crate::case::Readers;
 use crate::diagnostic::{Code, Diagnostic, Location};
@@ -31,6 +34,7 @@ use crate::rules::inputs::{CaseSchema, InputKind};
 
 use cut::{Key, Opened};
 pub use file::{CaseBuffer, NationalFile};
+use held::{FileRows, HeldPart, NO_CASE, RowIndex};
 use key::{KeyBytes, KeyCases, Lookup};
 pub use stream::Stream;
 
@@ -63,7 +67,7 @@ pub(crate) fn partition(
 ) -> (Option<National>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let Some(mut opened) = open_all(schema, readers, column, inputs, &mut diags) else { return (None, diags) };
-    let mut cases = Cases { keys: HashMap::new(), names: Vec::new(), parts: Vec::new(), files: opened.len() };
+    let mut cases = Cases::default();
     // Per file that others link to: each of its keys' case.
     let mut maps: Vec<Option<KeyCases>> = opened.iter().map(|o| o.key_fields.as_ref().map(|_| KeyCases::default())).collect();
     for f in order(&opened) {
@@ -79,8 +83,8 @@ pub(crate) fn partition(
         // A file is looked at for its middle only when it could be cut in halves.
         let middle = || if threads > 1 && (map_in.is_some() || o.has_column()) { o.middle() } else { None };
         let halves = match (map_in, middle()) {
-            (Some(map), Some(middle)) if map_out.is_none() => cut_in_halves(o, f, map, middle, &mut cases),
-            (None, Some(middle)) if o.has_column() => cut_own_in_halves(o, f, map_out.as_deref_mut(), middle, &mut cases),
+            (Some(map), Some(middle)) if map_out.is_none() => cut_in_halves(o, map, middle),
+            (None, Some(middle)) if o.has_column() => cut_own_in_halves(o, map_out.as_deref_mut(), middle, &mut cases),
             _ => Ok(false),
         };
         let done = match halves {
@@ -90,38 +94,50 @@ pub(crate) fn partition(
                 return (None, diags);
             }
         };
-        if !done && let Err(d) = cut_file(o, f, map_in, map_out, &mut cases) {
+        if !done && let Err(d) = cut_file(o, map_in, map_out, &mut cases) {
             diags.push(d);
             return (None, diags);
         }
         diags.extend(o.orphans_diagnostic(column));
     }
-    let Cases { names, parts, .. } = cases;
+    // The keys' cases are no longer needed: their room goes to the cases' parts.
+    drop(maps);
+    let names = cases.names;
+    let mut files = Vec::with_capacity(opened.len());
+    let mut held = Vec::with_capacity(opened.len());
+    for o in opened {
+        match o.into_held(names.len()) {
+            Ok((file, rows)) => {
+                files.push(file);
+                held.push(Arc::new(rows));
+            }
+            Err(d) => {
+                diags.push(d);
+                return (None, diags);
+            }
+        }
+    }
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_by(|&a, &b| names[a].cmp(&names[b]));
     let sorted_keys = order.iter().map(|&i| String::from_utf8_lossy(&names[i]).into_owned()).collect();
-    let mut slots: Vec<Option<Vec<CaseBuffer>>> = parts.into_iter().map(Some).collect();
-    let parts = order.iter().map(|&i| slots[i].take().unwrap_or_default()).collect();
-    let files = opened.into_iter().map(Opened::into_file).collect();
+    let parts = order.iter().map(|&case| held.iter().map(|h| part_of(h, case as u32)).collect()).collect();
     (Some(National { files, keys: sorted_keys, parts }), diags)
 }
 
-/// The cases met so far: their keys, and their parts of each file.
+/// Case `case`'s part of a held file (none when the file has no row of it).
+fn part_of(file: &Arc<FileRows>, case: u32) -> CaseBuffer {
+    if file.rows_of(case).is_empty() { CaseBuffer::default() } else { CaseBuffer::held(HeldPart { file: Arc::clone(file), case }) }
+}
+
+/// The cases met so far: their keys, numbered in the order met.
+#[derive(Default)]
 struct Cases {
     keys: HashMap<KeyBytes, u32>,
     names: Vec<Box<[u8]>>,
-    parts: Vec<Vec<CaseBuffer>>,
-    files: usize,
 }
 
-/// Cuts file `f` record by record into the cases' parts.
-fn cut_file(
-    o: &mut Opened,
-    f: usize,
-    map_in: Option<&KeyCases>,
-    mut map_out: Option<&mut KeyCases>,
-    cases: &mut Cases,
-) -> Result<(), Diagnostic> {
+/// Reads file `f` record by record, noting each one's case.
+fn cut_file(o: &mut Opened, map_in: Option<&KeyCases>, mut map_out: Option<&mut KeyCases>, cases: &mut Cases) -> Result<(), Diagnostic> {
     let mut lookup = map_in.map(Lookup::new);
     while o.next_record()? {
         if o.file.rows == SAMPLE_ROWS + 1
@@ -139,13 +155,14 @@ fn cut_file(
         };
         let Some(case) = case else {
             o.orphan();
+            o.note(NO_CASE)?;
             continue;
         };
         if let (Some(m), Some(key)) = (map_out.as_deref_mut(), o.own_key()) {
             // A key given by two cases' rows stays with the first.
             m.insert_first(key, case);
         }
-        o.append(&mut cases.parts[case as usize][f]);
+        o.note(case)?;
     }
     Ok(())
 }
@@ -176,21 +193,20 @@ fn follows_keys(o: &Opened, map: &KeyCases) -> bool {
     lookup.guessed * 2 >= rows
 }
 
-/// A linked file's rows cut by one reader of a range of it, into parts of their own.
-fn cut_range(r: &mut Opened, map: &KeyCases, n_cases: usize) -> Result<Vec<CaseBuffer>, Diagnostic> {
-    let mut parts = vec![CaseBuffer::default(); n_cases];
+/// A linked file's rows read by one reader of a range of it, each one's case noted.
+fn cut_range(r: &mut Opened, map: &KeyCases) -> Result<RowIndex, Diagnostic> {
     let mut lookup = Lookup::new(map);
     while r.next_record()? {
         let case = match r.case_key() {
             Key::Linked(k) => lookup.case(k),
             Key::Own(_) => None,
         };
-        match case {
-            Some(case) => r.append(&mut parts[case as usize]),
-            None => r.orphan(),
+        if case.is_none() {
+            r.orphan();
         }
+        r.note(case.unwrap_or(NO_CASE))?;
     }
-    Ok(parts)
+    Ok(std::mem::take(&mut r.index))
 }
 
 /// A file's rows in two halves, each cut by `cut` on a thread of its own while a third hashes the
@@ -224,53 +240,38 @@ fn halves<T: Send>(
     Ok(Some([(first, offset_a), (second, offset_b)]))
 }
 
-/// Cuts a linked file in two halves on two threads, then puts each case's second half after
-/// its first. `false` when the file must be cut in one piece (see [`halves`]). Cutting the peers'
-/// linked file of 5 M rows on one thread was the largest part of what the run did on one core
-/// while the other waited (`BENCHMARKS.md`, issue 18).
-fn cut_in_halves(o: &mut Opened, f: usize, map: &KeyCases, middle: u64, cases: &mut Cases) -> Result<bool, Diagnostic> {
-    let n = cases.parts.len();
-    let Some([(first, offset_a), (second, offset_b)]) = halves(o, middle, |r| cut_range(r, map, n))? else { return Ok(false) };
-    let header = o.file.header.len();
-    for (case, (pa, pb)) in first.into_iter().zip(second).enumerate() {
-        let part = &mut cases.parts[case][f];
-        cut::merge(part, pa, header, offset_a);
-        cut::merge(part, pb, header, offset_b);
-    }
+/// Cuts a linked file in two halves on two threads, the second half's rows after the first's.
+/// `false` when the file must be cut in one piece (see [`halves`]). Cutting the peers' linked
+/// file of 5 M rows on one thread was the largest part of what the run did on one core while
+/// the other waited (`BENCHMARKS.md`, issue 18).
+fn cut_in_halves(o: &mut Opened, map: &KeyCases, middle: u64) -> Result<bool, Diagnostic> {
+    let Some([(first, _), (second, _)]) = halves(o, middle, |r| cut_range(r, map))? else { return Ok(false) };
+    let start = o.data_start();
+    o.index.append(first, start, |case| case);
+    o.index.append(second, middle, |case| case);
     Ok(true)
 }
 
 /// The rows of a file with the case column, between two line starts, cut by one reader: the
-/// cases in the order met, each one's part, and (`keyed`: other files link to this one) the
+/// cases in the order met, each row's case, and (`keyed`: other files link to this one) the
 /// case of each key, the first met.
-fn cut_own_range(r: &mut Opened, keyed: bool) -> Result<(Cases, KeyCases), Diagnostic> {
-    let mut local = Cases { keys: HashMap::new(), names: Vec::new(), parts: Vec::new(), files: 1 };
+fn cut_own_range(r: &mut Opened, keyed: bool) -> Result<(Cases, KeyCases, RowIndex), Diagnostic> {
+    let mut local = Cases::default();
     let mut map = KeyCases::default();
-    cut_file(r, 0, None, keyed.then_some(&mut map), &mut local)?;
-    Ok((local, map))
+    cut_file(r, None, keyed.then_some(&mut map), &mut local)?;
+    Ok((local, map, std::mem::take(&mut r.index)))
 }
 
 /// Cuts a file with the case column in two halves on two threads (the other core waited while
 /// the peers' 1 M rows with the case column were cut on one), then takes in the first half's
 /// cases and keys, then the second's: the cases, their rows and the keys' cases come out as a
 /// reading in one piece gives them. `false` when the file must be cut in one piece.
-fn cut_own_in_halves(
-    o: &mut Opened,
-    f: usize,
-    mut map_out: Option<&mut KeyCases>,
-    middle: u64,
-    cases: &mut Cases,
-) -> Result<bool, Diagnostic> {
+fn cut_own_in_halves(o: &mut Opened, mut map_out: Option<&mut KeyCases>, middle: u64, cases: &mut Cases) -> Result<bool, Diagnostic> {
     let keyed = map_out.is_some();
     let Some(halves) = halves(o, middle, |r| cut_own_range(r, keyed))? else { return Ok(false) };
-    let header = o.file.header.len();
-    for ((local, map), offset) in halves {
+    for (((local, map, index), _), start) in halves.into_iter().zip([o.data_start(), middle]) {
         let global: Vec<u32> = local.names.iter().map(|name| case_index(cases, name)).collect();
-        for (case, mut parts) in local.parts.into_iter().enumerate() {
-            if let Some(part) = parts.pop() {
-                cut::merge(&mut cases.parts[global[case] as usize][f], part, header, offset);
-            }
-        }
+        o.index.append(index, start, |case| global[case as usize]);
         if let Some(m) = map_out.as_deref_mut() {
             // A key given by two cases' rows stays with the first: the first half's come first
             // (and are taken as they are, hashed or sorted already).
@@ -295,7 +296,6 @@ fn case_index(cases: &mut Cases, key: &[u8]) -> u32 {
     let i = cases.names.len() as u32;
     cases.keys.insert(KeyBytes::from(key), i);
     cases.names.push(key.into());
-    cases.parts.push(vec![CaseBuffer::default(); cases.files]);
     i
 }
 
@@ -362,7 +362,7 @@ pub(crate) fn open_all(
             }
             None => continue,
         };
-        match Opened::open(&input.name, id, &input.path, shown, validator.norm, column) {
+        match Opened::open(&input.name, id, (&input.path, shown), validator.norm, column) {
             Ok(o) => opened.push(o),
             Err(d) => diags.push(d),
         }

@@ -18,6 +18,7 @@ use crate::rules::inputs::{CaseSchema, InputKind};
 use crate::rules::source::is_contained;
 use crate::validate::FIRST_LINE;
 
+use super::file::PartRead;
 use super::{CaseBuffer, NationalFile};
 
 /// Where a national case's values come from.
@@ -69,9 +70,8 @@ pub(crate) fn load(
         let published = links.indexes.len();
         let read = match files.iter().position(|f| f.id == i) {
             Some(k) => {
-                let part = &parts[k];
-                let joined = part.joined();
-                let bytes = if part.is_empty() { &files[k].header[..] } else { &joined[..] };
+                let part = parts[k].read();
+                let bytes = if part.is_empty() { &files[k].header[..] } else { part.bytes };
                 // A file cut whole is hashed whole: its part needs no hash of its own.
                 let whole = &files[k].sha256;
                 let mut read =
@@ -82,7 +82,7 @@ pub(crate) fn load(
                     ds.sha256.clone_from(whole);
                 }
                 for d in &mut read.diags {
-                    at_national_lines(d, &files[k].shown, part);
+                    at_national_lines(d, &files[k].shown, &part);
                 }
                 read
             }
@@ -142,7 +142,7 @@ fn toml_string(s: &str) -> String {
 
 /// A diagnostic of a part's row, moved to the national file's line, with the earlier line a
 /// duplicate names.
-fn at_national_lines(d: &mut Diagnostic, shown: &str, part: &CaseBuffer) {
+fn at_national_lines(d: &mut Diagnostic, shown: &str, part: &PartRead<'_>) {
     if let Some(Location::Data { file, row, .. }) = &mut d.location
         && file == shown
     {
@@ -155,7 +155,7 @@ fn at_national_lines(d: &mut Diagnostic, shown: &str, part: &CaseBuffer) {
 
 /// The earlier line a message names (`FIRST_LINE`, maybe inside a message it holds), moved to
 /// the national file's line.
-fn earlier_at_national_line(message: &mut Message, part: &CaseBuffer) {
+fn earlier_at_national_line(message: &mut Message, part: &PartRead<'_>) {
     let Message::Id { args, .. } = message else { return };
     for (name, arg) in args {
         match arg {

@@ -18,6 +18,7 @@ use crate::ids::InputId;
 use crate::message::Message;
 use crate::validate::split::Splitter;
 
+use super::held::{self, FileRows, Layout, NO_CASE, RowIndex, without_field};
 use super::lines::Lines;
 use super::{CaseBuffer, NationalFile};
 
@@ -74,6 +75,10 @@ pub(crate) struct Opened {
     /// Rows that belong to no case, and the first of their lines.
     pub(crate) orphans: u64,
     pub(crate) first_orphan: Option<u64>,
+    /// Each row's case and length, when the file is to be held by case (see `national/held`).
+    pub(crate) index: RowIndex,
+    /// The file's length and last change when it was opened: the same when it is read again.
+    stamp: Option<(u64, std::time::SystemTime)>,
 }
 
 /// Where the records come from: the validator's splitter for a whole file, lines for a range of
@@ -148,12 +153,13 @@ pub(crate) enum Key<'a> {
 
 impl Opened {
     /// Opens `path` and reads its header.
-    pub(crate) fn open(input: &str, id: InputId, path: &Path, shown: String, norm: &Norm, column: &str) -> Result<Opened, Diagnostic> {
+    pub(crate) fn open(input: &str, id: InputId, (path, shown): (&Path, String), norm: &Norm, column: &str) -> Result<Opened, Diagnostic> {
         let at = || Location::File { file: shown.clone() };
         let unreadable =
             |why: Message| Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &shown, reason = why)).at(at());
         let file = open_regular(path).map_err(|e| unreadable(e.message()))?;
-        let size = file.metadata().ok().map(|m| m.len());
+        let stamp = file.metadata().ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+        let size = stamp.map(|(len, _)| len);
         let mut splitter = Splitter::sized(Hashing { file, hash: StreamHash::default() }, norm.separator, size);
         let mut header = Vec::new();
         if splitter.peek(3).map_err(|e| unreadable(Message::of_io(&e)))? == BOM {
@@ -195,6 +201,8 @@ impl Opened {
             quoted: false,
             orphans: 0,
             first_orphan: None,
+            index: RowIndex::default(),
+            stamp,
         })
     }
 
@@ -251,6 +259,8 @@ impl Opened {
             quoted: false,
             orphans: 0,
             first_orphan: None,
+            index: RowIndex::default(),
+            stamp: None,
         })
     }
 
@@ -299,6 +309,7 @@ impl Opened {
     /// The SHA-256 of the whole file, read again (when its rows were read by range readers, on
     /// a thread of its own beside them).
     pub(crate) fn file_hash(&self) -> Result<String, Diagnostic> {
+        let mut hash = StreamHash::default();
         let mut file = File::open(&self.path).map_err(|e| {
             Diagnostic::error(
                 Code::DataFileUnreadable,
@@ -306,14 +317,14 @@ impl Opened {
             )
             .at(Location::File { file: self.file.shown.clone() })
         })?;
-        let mut hash = StreamHash::default();
         let mut buf = vec![0u8; 1 << 20];
         loop {
             match file.read(&mut buf) {
                 Ok(0) => break,
                 Ok(n) => hash.update(&buf[..n]),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(_) => break,
+                // A hash of part of the file would be given as the file's.
+                Err(e) => return Err(self.failure(&crate::message::Message::of_io(&e))),
             }
         }
         Ok(hash.hex())
@@ -370,6 +381,36 @@ impl Opened {
         self.first_orphan.get_or_insert(self.records.line().0);
     }
 
+    /// Notes the current record's case (`NO_CASE`: none) and its length, for a file to be held
+    /// by case; an error when the file has more rows than the index can number.
+    pub(crate) fn note(&mut self, case: u32) -> Result<(), Diagnostic> {
+        let (raw, terminator) = (self.records.raw(), self.records.terminator());
+        let len = raw.len() + terminator.len();
+        let copy = held::copy_len(raw, terminator, self.strip());
+        let row = u32::try_from(self.index.len()).ok().filter(|&r| r < NO_CASE);
+        let (Some(row), Ok(len), Ok(copy)) = (row, u32::try_from(len), u32::try_from(copy)) else {
+            return Err(self.failure(&msg!("eval-national-too-many-rows", rows = self.index.len())));
+        };
+        self.index.cases.push(case);
+        self.index.lens.push(len);
+        if copy != len {
+            self.index.resized.push((row, copy));
+        }
+        let (_, lines) = self.records.line();
+        if lines > 1 {
+            self.index.spans.push((row, u32::try_from(lines - 1).unwrap_or(u32::MAX)));
+        }
+        Ok(())
+    }
+
+    /// The case column and the separator, when the rows lose it.
+    fn strip(&self) -> Option<(usize, u8)> {
+        match self.route {
+            Route::Column { index, strip: true } => Some((index, self.sep)),
+            _ => None,
+        }
+    }
+
     /// Appends the current record to `part`, after the header when it is the part's first.
     pub(crate) fn append(&self, part: &mut CaseBuffer) {
         if part.bytes.is_empty() {
@@ -401,6 +442,27 @@ impl Opened {
         self.file
     }
 
+    /// The file once read to its end, and its rows read again into its cases' parts (`cases`
+    /// cases in all) as its rows' index says; an error when the file changed since it was opened.
+    pub(crate) fn into_held(mut self, cases: usize) -> Result<(NationalFile, FileRows), Diagnostic> {
+        let layout = Layout {
+            data_start: self.data_start,
+            first_line: self.header_lines + 1,
+            header: self.file.header.clone(),
+            strip: self.strip(),
+        };
+        let index = std::mem::take(&mut self.index);
+        let (path, stamp) = (self.path.clone(), self.stamp);
+        let file = self.into_file();
+        let failure = |e: io::Error| file_failure(&file.shown, &e);
+        let rows = FileRows::fill(&path, index, cases, &layout).map_err(failure)?;
+        let now = std::fs::metadata(&path).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+        if now != stamp {
+            return Err(failure(held::changed()));
+        }
+        Ok((file, rows))
+    }
+
     /// The error for rows of no case, if any: they are not computed, so the run says it failed
     /// (and gives them a row) rather than a total that silently lacks them.
     pub(crate) fn orphans_diagnostic(&self, column: &str) -> Option<Diagnostic> {
@@ -420,6 +482,12 @@ impl Opened {
     }
 }
 
+/// An error of reading file `shown`.
+fn file_failure(shown: &str, e: &io::Error) -> Diagnostic {
+    Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = shown, reason = Message::of_io(e)))
+        .at(Location::File { file: shown.to_string() })
+}
+
 fn terminator(t: &[u8]) -> &[u8] {
     if t.is_empty() { b"\n" } else { t }
 }
@@ -437,53 +505,6 @@ fn joined<'a>(r: &'a Records, fields: &[usize], scratch: &'a mut Vec<u8>) -> &'a
         scratch.extend_from_slice(r.field(i));
     }
     scratch
-}
-
-/// `raw` without its field `index`, separators counted outside quotes.
-fn without_field(raw: &[u8], sep: u8, index: usize) -> Vec<u8> {
-    let mut bounds = Vec::new();
-    let (mut start, mut quoted) = (0, false);
-    for (i, &b) in raw.iter().enumerate() {
-        if b == b'"' {
-            quoted = !quoted;
-        } else if b == sep && !quoted {
-            bounds.push((start, i));
-            start = i + 1;
-        }
-    }
-    bounds.push((start, raw.len()));
-    let Some(&(a, b)) = bounds.get(index) else { return raw.to_vec() };
-    let mut out = Vec::with_capacity(raw.len());
-    if index == 0 {
-        // The separator after the field goes with it.
-        out.extend_from_slice(raw.get(b + 1..).unwrap_or_default());
-    } else {
-        out.extend_from_slice(&raw[..a - 1]);
-        out.extend_from_slice(&raw[b..]);
-    }
-    out
-}
-
-/// Appends `other` (a part of the same file read by a range reader, its lines after `offset`) to
-/// `part`.
-pub(crate) fn merge(part: &mut CaseBuffer, other: CaseBuffer, header: usize, offset: u64) {
-    if other.bytes.is_empty() {
-        return;
-    }
-    if part.bytes.is_empty() {
-        part.bytes = other.bytes;
-    } else {
-        // Kept apart, and joined only when the case is read: joining here would hold both
-        // halves and their join at once (630 instead of 490 MB on the peers' workload).
-        part.more.push((other.bytes, header));
-    }
-    for (first, count) in other.runs {
-        let first = first + offset as u32;
-        match part.runs.last_mut() {
-            Some((f, c)) if *f + *c == first => *c += count,
-            _ => part.runs.push((first, count)),
-        }
-    }
 }
 
 /// Finds, for each file without the case column, the first link of its norm to a file that has
@@ -526,17 +547,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_field_is_taken_out_with_one_separator() {
-        assert_eq!(without_field(b"a;b;c", b';', 0), b"b;c");
-        assert_eq!(without_field(b"a;b;c", b';', 1), b"a;c");
-        assert_eq!(without_field(b"a;b;c", b';', 2), b"a;b");
-        assert_eq!(without_field(b"\"x;y\";b;c", b';', 1), b"\"x;y\";c");
-    }
-
-    #[test]
     fn a_line_of_a_part_is_found_in_its_runs() {
-        let part = CaseBuffer { bytes: Vec::new(), runs: vec![(10, 2), (40, 1), (7, 3)], more: Vec::new() };
-        let lines: Vec<usize> = (1..=8).map(|l| part.national_line(l)).collect();
+        let part = CaseBuffer { runs: vec![(10, 2), (40, 1), (7, 3)], ..CaseBuffer::default() };
+        let lines: Vec<usize> = (1..=8).map(|l| part.read().national_line(l)).collect();
         assert_eq!(lines, [1, 10, 11, 40, 7, 8, 9, 8]);
     }
 }

@@ -2,6 +2,8 @@
 
 use crate::ids::InputId;
 
+use super::held::{FileRows, HeldPart};
+
 /// What a run knows of one national file once it is cut.
 #[derive(Debug, Clone)]
 pub struct NationalFile {
@@ -21,58 +23,86 @@ pub struct NationalFile {
     pub(crate) header: Vec<u8>,
 }
 
-/// A case's rows of one national file, and where each of its lines comes from.
+/// A case's rows of one national file, and where each of its lines comes from: bytes of its own
+/// (a case read from files sorted by case), or its rows of a file held whole (`held`).
 #[derive(Debug, Clone, Default)]
 pub struct CaseBuffer {
     /// The header, then the rows as they are in the national file (empty: no row).
     pub(crate) bytes: Vec<u8>,
     /// Runs of consecutive national lines, in the order of the buffer: (first line, count).
     pub(crate) runs: Vec<(u32, u32)>,
-    /// Rows read by another reader of the file, after `bytes`: each buffer with the length of
-    /// the header it starts with.
-    pub(crate) more: Vec<(Vec<u8>, usize)>,
+    pub(crate) held: Option<HeldPart>,
+}
+
+/// A case's part as one file, to be read: its bytes and where their lines come from.
+pub(crate) struct PartRead<'a> {
+    pub(crate) bytes: &'a [u8],
+    lines: Lines<'a>,
+}
+
+enum Lines<'a> {
+    /// Runs of consecutive national lines (first line, count).
+    Runs(&'a [(u32, u32)]),
+    /// The case's rows of a held file.
+    Held(&'a FileRows, u32),
+}
+
+impl PartRead<'_> {
+    /// The national line of line `line` of this part (1: the header).
+    pub(crate) fn national_line(&self, line: usize) -> usize {
+        match self.lines {
+            Lines::Runs(runs) => line_in_runs(runs, line),
+            Lines::Held(file, case) => file.national_line(case, line),
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
+
+fn line_in_runs(runs: &[(u32, u32)], line: usize) -> usize {
+    if line < 2 {
+        return line;
+    }
+    let mut k = line - 2;
+    for &(first, count) in runs {
+        if k < count as usize {
+            return first as usize + k;
+        }
+        k -= count as usize;
+    }
+    line
 }
 
 impl CaseBuffer {
-    /// The national line of line `line` of this buffer (1: the header).
-    pub(crate) fn national_line(&self, line: usize) -> usize {
-        if line < 2 {
-            return line;
+    /// A case's rows of a held file.
+    pub(crate) fn held(part: HeldPart) -> CaseBuffer {
+        CaseBuffer { held: Some(part), ..CaseBuffer::default() }
+    }
+
+    /// The part as one file: the header and every row.
+    pub(crate) fn read(&self) -> PartRead<'_> {
+        match &self.held {
+            Some(h) => PartRead { bytes: h.file.part(h.case), lines: Lines::Held(&h.file, h.case) },
+            None => PartRead { bytes: &self.bytes, lines: Lines::Runs(&self.runs) },
         }
-        let mut k = line - 2;
-        for &(first, count) in &self.runs {
-            if k < count as usize {
-                return first as usize + k;
-            }
-            k -= count as usize;
-        }
-        line
     }
 
     /// Bytes held.
     pub fn len(&self) -> usize {
-        self.bytes.len() + self.more.iter().map(|(b, h)| b.len() - h).sum::<usize>()
-    }
-
-    /// The part as one file: the header and every row.
-    pub(crate) fn joined(&self) -> std::borrow::Cow<'_, [u8]> {
-        if self.more.is_empty() {
-            return std::borrow::Cow::Borrowed(&self.bytes);
-        }
-        let mut all = Vec::with_capacity(self.len());
-        all.extend_from_slice(&self.bytes);
-        for (b, h) in &self.more {
-            all.extend_from_slice(&b[*h..]);
-        }
-        std::borrow::Cow::Owned(all)
+        self.read().bytes.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
+        self.len() == 0
     }
 
     /// Rows held (lines after the header).
     pub fn rows(&self) -> usize {
-        self.runs.iter().map(|&(_, count)| count as usize).sum()
+        match &self.held {
+            Some(h) => h.file.rows_of(h.case).len(),
+            None => self.runs.iter().map(|&(_, count)| count as usize).sum(),
+        }
     }
 }
