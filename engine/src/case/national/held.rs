@@ -14,6 +14,7 @@
 
 use std::fs::File;
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
+use std::ops::Range;
 use std::path::Path;
 
 /// No case: a row left out of every case (its case column is empty, or it links to no row).
@@ -95,49 +96,24 @@ impl FileRows {
     pub(crate) fn fill(path: &Path, index: RowIndex, cases: usize, layout: &Layout) -> io::Result<FileRows> {
         let at = counts(&index.cases, cases);
         let order = sorted_rows(&index.cases, &at);
-        let readers = match index.second {
-            Some((row, start)) => vec![(0, layout.data_start), (row, start)],
-            None => vec![(0, layout.data_start)],
-        };
-        // Each reader's bytes of each case, to give each its place.
-        let mut sizes = vec![vec![0usize; cases]; readers.len()];
-        let mut next = 0;
-        for (k, &(first, _)) in readers.iter().enumerate() {
-            let last = readers.get(k + 1).map_or(index.len() as u32, |&(r, _)| r);
-            for row in first..last {
-                let len = index.copy_len(row, &mut next);
-                let c = index.cases[row as usize];
-                if c != NO_CASE {
-                    sizes[k][c as usize] += len as usize;
-                }
-            }
-        }
-        let mut slots = Vec::with_capacity(cases + 1);
-        let mut total = 0;
-        for c in 0..cases {
-            slots.push(total);
-            let rows: usize = sizes.iter().map(|s| s[c]).sum();
-            if rows > 0 {
-                total += layout.header.len() + rows;
-            }
-        }
-        slots.push(total);
-        let mut bytes = vec![0u8; total];
+        let readers = readers(&index, layout.data_start);
+        let sizes = sizes(&index, &readers, cases);
+        let slots = slots(&sizes, layout.header.len());
+        let mut bytes = vec![0u8; slots.last().copied().unwrap_or(0)];
         let places = places(&mut bytes, &sizes, &layout.header);
-        let results: Vec<io::Result<()>> = std::thread::scope(|s| {
-            let handles: Vec<_> = readers
+        std::thread::scope(|s| {
+            let threads: Vec<_> = readers
                 .iter()
                 .zip(places)
-                .enumerate()
-                .map(|(k, (&(first, start), mut places))| {
-                    let last = readers.get(k + 1).map_or(index.len() as u32, |&(r, _)| r);
+                .map(|(&(start, ref rows), mut places)| {
                     let index = &index;
-                    s.spawn(move || copy_rows(path, (start, first..last), index, layout.strip, &mut places))
+                    s.spawn(move || copy_rows(path, (start, rows.clone()), index, layout.strip, &mut places))
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(io::ErrorKind::Other.into()))).collect()
-        });
-        results.into_iter().collect::<io::Result<()>>()?;
+            // Every thread is waited for before the first error is given.
+            let done: Vec<io::Result<()>> = threads.into_iter().map(|t| t.join().unwrap_or_else(|_| Err(stopped()))).collect();
+            done.into_iter().collect::<io::Result<()>>()
+        })?;
         Ok(FileRows { bytes, slots, order, at, first_line: layout.first_line, spans: index.spans })
     }
 
@@ -181,6 +157,48 @@ impl FileRows {
         let own = self.spans.get(before).filter(|&&(r, _)| r == row).map_or(0, |&(_, e)| u64::from(e));
         (self.first_line + u64::from(row) + extra, 1 + own)
     }
+}
+
+/// The readers of the second reading, as those of the first: each one's first byte and rows.
+fn readers(index: &RowIndex, data_start: u64) -> Vec<(u64, Range<u32>)> {
+    let rows = index.len() as u32;
+    match index.second {
+        Some((row, start)) => vec![(data_start, 0..row), (start, row..rows)],
+        None => vec![(data_start, 0..rows)],
+    }
+}
+
+/// Per reader, per case, the bytes of the case's rows the reader copies.
+fn sizes(index: &RowIndex, readers: &[(u64, Range<u32>)], cases: usize) -> Vec<Vec<usize>> {
+    let mut sizes = vec![vec![0usize; cases]; readers.len()];
+    let mut next = 0;
+    for (k, (_, rows)) in readers.iter().enumerate() {
+        for row in rows.clone() {
+            let len = index.copy_len(row, &mut next);
+            let c = index.cases[row as usize];
+            if c != NO_CASE {
+                sizes[k][c as usize] += len as usize;
+            }
+        }
+    }
+    sizes
+}
+
+/// Where each case's part starts (its header, then its rows from every reader; nothing for a
+/// case without rows), and after the last one where the parts end.
+fn slots(sizes: &[Vec<usize>], header: usize) -> Vec<usize> {
+    let cases = sizes.first().map_or(0, Vec::len);
+    let mut slots = Vec::with_capacity(cases + 1);
+    let mut total = 0;
+    for c in 0..cases {
+        slots.push(total);
+        let rows: usize = sizes.iter().map(|s| s[c]).sum();
+        if rows > 0 {
+            total += header + rows;
+        }
+    }
+    slots.push(total);
+    slots
 }
 
 /// Per case, how many rows it has before it (`at[c]`), and in all (`at[cases]`).
@@ -234,7 +252,7 @@ fn places<'b>(mut bytes: &'b mut [u8], sizes: &[Vec<usize>], header: &[u8]) -> V
 /// case, in order (a row without case is skipped).
 fn copy_rows(
     path: &Path,
-    (start, rows): (u64, std::ops::Range<u32>),
+    (start, rows): (u64, Range<u32>),
     index: &RowIndex,
     strip: Option<(usize, u8)>,
     places: &mut [&mut [u8]],
@@ -280,6 +298,11 @@ fn copy_rows(
 fn skip(input: &mut impl Read, len: usize) -> io::Result<()> {
     let skipped = io::copy(&mut input.take(len as u64), &mut io::sink())?;
     if skipped == len as u64 { Ok(()) } else { Err(changed()) }
+}
+
+/// The error of a thread of the second reading that stopped.
+fn stopped() -> io::Error {
+    io::Error::other(crate::message::IoMessage(msg!("eval-national-thread-stopped")))
 }
 
 /// The error of a file that is not, at its second reading, what it was at its first.
