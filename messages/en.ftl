@@ -1295,6 +1295,10 @@ cli-timings-wall = wall s
 cli-timings-cpu = CPU s
 cli-timings-load = rulebook load and check
 cli-timings-cut = cutting the national files
+cli-timings-again = of which reading again ({ $groups } { $groups ->
+        [one] group
+       *[other] groups
+    })
 cli-timings-cases = reading and evaluating cases
 cli-timings-reading = of which reading cases
 cli-timings-evaluating = of which evaluating cases
@@ -1704,6 +1708,7 @@ help-compute--partition_by = National files: every case's rows of a data input i
 help-compute--input = With --partition-by: the national file of a data input (`--input patients=all.csv`)
 help-compute--cases = With --partition-by: a folder of case folders giving each case's values (its case file)
 help-compute--sorted = With --partition-by: the files are sorted by the column; read case by case, memory then follows the largest case (otherwise the cases are cut in memory)
+help-compute--held = With --partition-by, unsorted files: the most MiB of their rows held in memory at once; beyond, the files are read again for each group of cases that fits
 help-compute--columns = With --format csv over many cases: these columns only, `NAME` or `HEADER=NAME` (`--columns id=case,total`), and no totals line
 help-compute--delimiter = With --format csv over many cases: the field separator
 # issue 26, item 6 (sheets): -o and --format xlsx

@@ -1471,6 +1471,10 @@ cli-timings-wall = réel (s)
 cli-timings-cpu = CPU (s)
 cli-timings-load = chargement et vérification des règles
 cli-timings-cut = découpage des fichiers nationaux
+cli-timings-again = dont relecture ({ $groups } { $groups ->
+        [one] groupe
+       *[other] groupes
+    })
 cli-timings-cases = lecture et calcul des cas
 cli-timings-reading = dont lecture des cas
 cli-timings-evaluating = dont calcul des cas
@@ -1895,6 +1899,7 @@ help-compute--partition_by = Fichiers nationaux : les lignes de tous les cas d'u
 help-compute--input = Avec --partition-by : le fichier national d'une donnée d'entrée (`--input patients=tous.csv`)
 help-compute--cases = Avec --partition-by : un dossier de dossiers de cas donnant les valeurs de chaque cas (son fichier de cas)
 help-compute--sorted = Avec --partition-by : les fichiers sont triés par la colonne ; lus cas par cas, la mémoire suit alors le plus gros cas (sinon les cas sont découpés en mémoire)
+help-compute--held = Avec --partition-by, fichiers non triés : au plus tant de Mio de leurs lignes gardés en mémoire à la fois ; au-delà, les fichiers sont relus pour chaque groupe de cas qui y tient
 help-compute--columns = Avec --format csv sur plusieurs cas : ces colonnes seulement, `NOM` ou `EN-TÊTE=NOM` (`--columns id=case,total`), et pas de ligne de totaux
 help-compute--delimiter = Avec --format csv sur plusieurs cas : le séparateur de champs
 # issue 26, item 6 (sheets) : -o et --format xlsx

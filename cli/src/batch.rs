@@ -101,6 +101,7 @@ struct InputFile<'a> {
 struct RunTimes {
     load: (Duration, Duration),
     cut: Option<(Duration, Duration)>,
+    again: Option<(usize, Duration, Duration)>,
     cases: (Duration, Duration),
 }
 
@@ -140,6 +141,7 @@ pub fn run(args: &BatchArgs<'_>) -> u8 {
             match crate::national::run(&rb, &readers, national, &given, &pool, args.options, &wanted) {
                 Ok(run) => {
                     times.cut = run.cut;
+                    times.again = run.again;
                     (run.rows, run.diagnostics, run.files)
                 }
                 Err(diags) => {
@@ -536,6 +538,9 @@ fn timings(rb: &Rulebook, rows: &[CaseRow], totals: &Totals, times: &RunTimes, w
     line(&mut out, &msg!("cli-timings-load").say(), times.load);
     if let Some(cut) = times.cut {
         line(&mut out, &msg!("cli-timings-cut").say(), cut);
+    }
+    if let Some((groups, w, c)) = times.again {
+        line(&mut out, &format!("  {}", msg!("cli-timings-again", groups = groups).say()), (w, c));
     }
     line(&mut out, &msg!("cli-timings-cases").say(), times.cases);
     let _ = writeln!(out, "  {:<36} {:>9} {:>9.3}", format!("  {}", msg!("cli-timings-reading").say()), "", read.as_secs_f64());

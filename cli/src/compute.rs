@@ -62,6 +62,10 @@ pub struct ComputeArgs {
     /// follows the largest case (otherwise the cases are cut in memory)
     #[arg(long, requires = "partition_by")]
     sorted: bool,
+    /// With --partition-by, unsorted files: the most MiB of their rows held in memory at once;
+    /// beyond, the files are read again for each group of cases that fits
+    #[arg(long, value_name = "MIB", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..), requires = "partition_by", conflicts_with = "sorted")]
+    held: u64,
     /// With --format csv over many cases: these columns only, `NAME` or `HEADER=NAME`
     /// (`--columns id=case,total`), and no totals line
     #[arg(long, value_name = "COLUMNS", value_delimiter = ',')]
@@ -92,6 +96,7 @@ pub fn run(args: &ComputeArgs) -> u8 {
         inputs: args.input.clone(),
         cases: args.cases.clone(),
         sorted: args.sorted,
+        held: args.held.saturating_mul(1 << 20),
     });
     let Ok(delimiter) = u8::try_from(args.delimiter) else {
         say::error(msg!("cli-compute-delimiter"));

@@ -4,9 +4,10 @@
 //! `--cases DIR` when it has one (its case file), its rows from its part of the national files;
 //! the cases are evaluated in parallel like a folder of case folders, and give the same rows.
 //!
-//! Unsorted files are cut in memory (the raw bytes of each case's rows, freed case by case as
-//! they are evaluated); with `--sorted`, files sorted by the column are read case by case, so
-//! memory follows the largest case.
+//! Unsorted files are read once to find each row's case, then again for each group of cases
+//! whose rows fit in `--held` (all of them at once by default up to 1 GiB), the group's rows held
+//! as raw bytes, case after case, while its cases are evaluated; with `--sorted`, files sorted by
+//! the column are read case by case, so memory follows the largest case.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -38,6 +39,9 @@ pub struct NationalArgs {
     pub cases: Option<PathBuf>,
     /// The files come sorted by the column: read case by case.
     pub sorted: bool,
+    /// Unsorted files: the most bytes of rows held at once; the files are read again for each
+    /// group of cases that fits.
+    pub held: u64,
 }
 
 /// What a national run gives besides its rows.
@@ -46,8 +50,11 @@ pub struct NationalRun {
     /// Diagnostics of the national files themselves (rows of no case).
     pub diagnostics: Vec<Diagnostic>,
     pub files: Vec<NationalFile>,
-    /// Cutting the files in memory before the cases (none when read case by case).
+    /// Cutting the files in memory before the cases (none when read case by case): wall and
+    /// CPU time, the files' readings again included.
     pub cut: Option<(Duration, Duration)>,
+    /// The files read again per group of cases: how many groups, wall and CPU time.
+    pub again: Option<(usize, Duration, Duration)>,
 }
 
 /// The national file of each data input: `--input NAME=FILE`, else `DIR/NAME.csv` when it exists.
@@ -129,30 +136,40 @@ fn in_memory(
     let (wall, cpu) = (Instant::now(), crate::cpu::process());
     let (national, diagnostics) = readers.partition(&args.column, given, pool.current_num_threads());
     let cut = (wall.elapsed(), crate::cpu::process().saturating_sub(cpu));
-    let Some(national) = national else { return Err(diagnostics) };
-    let files = national.files;
-    let cases: Vec<(String, Vec<CaseBuffer>)> = national.keys.into_iter().zip(national.parts).collect();
-    let without_rows = folders_without_rows(rb, args, &cases);
-    let bar = crate::parallel::progress(cases.len() as u64, "cases");
-    let mut rows: Vec<CaseRow> = pool.install(|| {
-        cases
-            .into_par_iter()
-            // A reader of its own per thread's share of the cases (see `CaseReader`).
-            .map_init(
-                || readers.clone(),
-                |readers, (key, parts)| {
-                    // The case's parts are dropped with it: memory shrinks as the run goes.
-                    let row = one(rb, readers, args, &files, &key, &parts, options, wanted);
-                    bar.inc(1);
-                    row
-                },
-            )
-            .collect()
-    });
+    let Some(mut national) = national else { return Err(diagnostics) };
+    let without_rows = folders_without_rows(rb, args, &national.keys);
+    let (keys, files) = (national.keys.clone(), national.files.clone());
+    let bar = crate::parallel::progress(keys.len() as u64, "cases");
+    let mut rows: Vec<CaseRow> = Vec::with_capacity(keys.len());
+    let mut groups = national.read_groups(args.held);
+    let mut again = (groups.len(), Duration::ZERO, Duration::ZERO);
+    loop {
+        let (wall, cpu) = (Instant::now(), crate::cpu::process());
+        let Some(group) = groups.next() else { break };
+        again = (again.0, again.1 + wall.elapsed(), again.2 + crate::cpu::process().saturating_sub(cpu));
+        let (group, parts) = group.map_err(|d| diagnostics.iter().cloned().chain([d]).collect::<Vec<_>>())?;
+        let cases: Vec<(&String, Vec<CaseBuffer>)> = keys[group].iter().zip(parts).collect();
+        rows.extend(pool.install(|| {
+            cases
+                .into_par_iter()
+                // A reader of its own per thread's share of the cases (see `CaseReader`).
+                .map_init(
+                    || readers.clone(),
+                    |readers, (key, parts)| {
+                        // The case's parts are dropped with it: a group's rows once its cases are done.
+                        let row = one(rb, readers, args, &files, key, &parts, options, wanted);
+                        bar.inc(1);
+                        row
+                    },
+                )
+                .collect::<Vec<CaseRow>>()
+        }));
+    }
     bar.finish_and_clear();
     rows.extend(without_rows);
     rows.sort_by(|a, b| a.case.cmp(&b.case));
-    Ok(NationalRun { rows, diagnostics, files, cut: Some(cut) })
+    let cut = (cut.0 + again.1, cut.1 + again.2);
+    Ok(NationalRun { rows, diagnostics, files, cut: Some(cut), again: Some(again) })
 }
 
 fn sorted(
@@ -187,10 +204,10 @@ fn sorted(
     }
     let (files, orphans) = stream.finish();
     diagnostics.extend(orphans);
-    let seen: Vec<(String, Vec<CaseBuffer>)> = rows.iter().map(|r| (r.case.clone(), Vec::new())).collect();
+    let seen: Vec<String> = rows.iter().map(|r| r.case.clone()).collect();
     rows.extend(folders_without_rows(rb, args, &seen));
     rows.sort_by(|a, b| a.case.cmp(&b.case));
-    Ok(NationalRun { rows, diagnostics, files, cut: None })
+    Ok(NationalRun { rows, diagnostics, files, cut: None, again: None })
 }
 
 /// Reads and evaluates one case. With `--cases`, a case whose folder there lacks the case file
@@ -227,10 +244,10 @@ fn one(
 /// The rows of the folders of `--cases` that no national row names: a case whose rows are all
 /// missing (a misspelt case column) is reported (D235), never computed on empty files; a folder
 /// that holds data but no case file is reported as in a folder of cases (D234).
-fn folders_without_rows(rb: &Rulebook, args: &NationalArgs, known: &[(String, Vec<CaseBuffer>)]) -> Vec<CaseRow> {
+fn folders_without_rows(rb: &Rulebook, args: &NationalArgs, known: &[String]) -> Vec<CaseRow> {
     let Some(dir) = args.cases.as_deref() else { return Vec::new() };
     let Ok(found) = case_folders(dir, rb) else { return Vec::new() };
-    let known: std::collections::HashSet<&str> = known.iter().map(|(c, _)| c.as_str()).collect();
+    let known: std::collections::HashSet<&str> = known.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     for f in found {
         let Some(key) = f.path().file_name().map(|n| n.to_string_lossy().into_owned()) else { continue };

@@ -304,8 +304,10 @@ fn split_peers(national: &Path, out: &Path) {
     }
 }
 
+/// Acts find their team through their patient, the files cut on one thread or two, every group
+/// of teams held at once or a few teams at a time (`--held`, the files then read again per group).
 #[test]
-fn acts_find_their_team_through_their_patient_on_one_thread_or_two() {
+fn acts_find_their_team_through_their_patient_on_one_thread_or_two_in_one_group_or_several() {
     let tmp = tempfile::tempdir().unwrap();
     let national = tmp.path().join("national");
     peers_files(&national, 90_000, 40);
@@ -329,6 +331,13 @@ fn acts_find_their_team_through_their_patient_on_one_thread_or_two() {
         let national = run(&national, &["--partition-by", "team_id", "--threads", threads]);
         assert_eq!(national, by_folder, "national files on {threads} thread(s)");
     }
+    let dir = national.display().to_string();
+    let mut args = vec!["compute", "--year", "2025", "--rules", &rules, "--norms", &norms, "--format", "csv", "--outputs", "all"];
+    args.extend(["--partition-by", "team_id", "--held", "4", "--timings", &dir]);
+    let groups = peps(&args);
+    assert_eq!(groups.stdout, by_folder, "national files read again for each group of teams that fits in 4 MiB");
+    let count: usize = groups.stderr.split("again (").nth(1).and_then(|t| t.split(' ').next()).and_then(|n| n.parse().ok()).unwrap();
+    assert!(count >= 4, "over 16 MB of acts in groups of at most 4 MiB: {count}");
 }
 
 /// A file with the team column, large enough (over 16 MB) to be cut in two halves on two

@@ -10,10 +10,11 @@
 //! loses the column before it is read, so that a case's buffer is the file the case would have
 //! deposited.
 //!
-//! Two ways to cut: `partition` holds every file in memory, as read (about the files' size;
-//! typed rows would take several times more), its rows found by case through a counting sort of
-//! their numbers (`national/held`), and [`Stream`] reads files whose rows come case by case, in
-//! the same order, holding one case at a time.
+//! Two ways to cut: `partition` reads every file once, noting each row's case and length, then
+//! reads them again a group of cases at a time ([`National::parts`]), each group's rows held in
+//! one buffer per file, case after case, found by a counting sort of their numbers
+//! (`national/held`); [`Stream`] reads files whose rows come case by case, in the same order,
+//! holding one case at a time.
 
 pub mod case;
 mod cut;
@@ -23,6 +24,7 @@ mod key;
 mod lines;
 mod stream;
 
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -34,7 +36,7 @@ use crate::rules::inputs::{CaseSchema, InputKind};
 
 use cut::{Key, Opened};
 pub use file::{CaseBuffer, NationalFile};
-use held::{FileRows, HeldPart, NO_CASE, RowIndex};
+use held::{FileRows, HeldFile, HeldPart, NO_CASE, RowIndex};
 use key::{KeyBytes, KeyCases, Lookup};
 pub use stream::Stream;
 
@@ -46,13 +48,103 @@ pub struct NationalInput {
     pub path: PathBuf,
 }
 
-/// Every case's rows of a set of national files, in memory.
+/// A set of national files read once: their cases, and what is needed to read each case's
+/// part of each file, a group of cases at a time ([`National::read_groups`]).
 pub struct National {
     pub files: Vec<NationalFile>,
     /// The cases' keys (the case column's values), sorted.
     pub keys: Vec<String>,
-    /// Per case (in the order of `keys`), its part of each file (in the order of `files`).
-    pub parts: Vec<Vec<CaseBuffer>>,
+    /// Per case in the order of `keys`, its number in the files' indexes.
+    numbers: Vec<u32>,
+    /// Per file (in the order of `files`), its rows' cases and lengths.
+    held: Vec<HeldFile>,
+    /// Per case in the order of `keys`, the bytes of its parts of every file.
+    bytes: Vec<u64>,
+}
+
+impl National {
+    /// The cases in groups (ranges of `keys`, in order) whose parts take at most `budget` bytes
+    /// each; a case larger than `budget` is a group of its own.
+    pub fn groups(&self, budget: u64) -> Vec<Range<usize>> {
+        let mut groups = Vec::new();
+        let (mut start, mut sum) = (0, 0u64);
+        for (k, &b) in self.bytes.iter().enumerate() {
+            if k > start && sum.saturating_add(b) > budget {
+                groups.push(start..k);
+                (start, sum) = (k, 0);
+            }
+            sum = sum.saturating_add(b);
+        }
+        if start < self.bytes.len() {
+            groups.push(start..self.bytes.len());
+        }
+        groups
+    }
+
+    /// The cases' parts, a group of cases at a time (see [`National::groups`]), in order.
+    pub fn read_groups(&mut self, budget: u64) -> Groups<'_> {
+        let groups = self.groups(budget).into_iter();
+        Groups { national: self, groups }
+    }
+
+    /// Per case of `group` (a range of `keys`), its part of each file: every file read again (on
+    /// as many threads as it was cut with), each row copied to its case's place. An error when a
+    /// file cannot be read again or is no longer the file first read. `last`: no group is read
+    /// after this one, each file's index of rows is released once the file is read.
+    fn parts(&mut self, group: Range<usize>, last: bool) -> Result<Vec<Vec<CaseBuffer>>, Diagnostic> {
+        let Some(numbers) = self.numbers.get(group) else { return Ok(Vec::new()) };
+        let mut place = vec![NO_CASE; self.bytes.len()];
+        for (k, &n) in numbers.iter().enumerate() {
+            place[n as usize] = k as u32;
+        }
+        let mut parts: Vec<Vec<CaseBuffer>> = vec![Vec::with_capacity(self.held.len()); numbers.len()];
+        for (held, file) in self.held.iter_mut().zip(&self.files) {
+            let rows = held.read(&place, numbers.len()).map_err(|e| cut::file_failure(&file.shown, &e));
+            if last || rows.is_err() {
+                // Nothing reads the index again: its room goes to the cases.
+                held.index = RowIndex::default();
+            }
+            let rows = Arc::new(rows?);
+            for (case, case_parts) in parts.iter_mut().enumerate() {
+                case_parts.push(part_of(&rows, case as u32));
+            }
+        }
+        Ok(parts)
+    }
+}
+
+/// The parts of a set of national files' cases, a group of cases at a time: each item is a group
+/// (a range of [`National::keys`]) and, per case of it, its part of each file, or the error that
+/// stops the reading. Once the last group is read, the rows' index is released.
+pub struct Groups<'n> {
+    national: &'n mut National,
+    groups: std::vec::IntoIter<Range<usize>>,
+}
+
+impl Groups<'_> {
+    /// Groups left to read.
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.len() == 0
+    }
+}
+
+impl Iterator for Groups<'_> {
+    type Item = Result<(Range<usize>, Vec<Vec<CaseBuffer>>), Diagnostic>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let group = self.groups.next()?;
+        let parts = self.national.parts(group.clone(), self.groups.len() == 0);
+        if parts.is_err() {
+            // A reading that failed stops the others.
+            self.groups = Vec::new().into_iter();
+            self.national.held.iter_mut().for_each(|h| h.index = RowIndex::default());
+        }
+        Some(parts.map(|p| (group, p)))
+    }
 }
 
 /// Cuts `inputs` by `column` in memory, a large linked file in two halves at once when
@@ -103,25 +195,18 @@ pub(crate) fn partition(
     // The keys' cases are no longer needed: their room goes to the cases' parts.
     drop(maps);
     let names = cases.names;
-    let mut files = Vec::with_capacity(opened.len());
-    let mut held = Vec::with_capacity(opened.len());
-    for o in opened {
-        match o.into_held(names.len()) {
-            Ok((file, rows)) => {
-                files.push(file);
-                held.push(Arc::new(rows));
-            }
-            Err(d) => {
-                diags.push(d);
-                return (None, diags);
-            }
+    let (files, held): (Vec<NationalFile>, Vec<HeldFile>) = opened.into_iter().map(Opened::into_held).unzip();
+    let mut bytes = vec![0u64; names.len()];
+    for h in &held {
+        for (sum, b) in bytes.iter_mut().zip(h.case_bytes(names.len())) {
+            *sum += b;
         }
     }
-    let mut order: Vec<usize> = (0..names.len()).collect();
-    order.sort_by(|&a, &b| names[a].cmp(&names[b]));
-    let sorted_keys = order.iter().map(|&i| String::from_utf8_lossy(&names[i]).into_owned()).collect();
-    let parts = order.iter().map(|&case| held.iter().map(|h| part_of(h, case as u32)).collect()).collect();
-    (Some(National { files, keys: sorted_keys, parts }), diags)
+    let mut order: Vec<u32> = (0..names.len() as u32).collect();
+    order.sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+    let keys = order.iter().map(|&i| String::from_utf8_lossy(&names[i as usize]).into_owned()).collect();
+    let bytes = order.iter().map(|&i| bytes[i as usize]).collect();
+    (Some(National { files, keys, numbers: order, held, bytes }), diags)
 }
 
 /// Case `case`'s part of a held file (none when the file has no row of it).

@@ -18,7 +18,7 @@ use crate::ids::InputId;
 use crate::message::Message;
 use crate::validate::split::Splitter;
 
-use super::held::{self, FileRows, Layout, NO_CASE, RowIndex, without_field};
+use super::held::{self, HeldFile, Layout, NO_CASE, RowIndex, Stamp, without_field};
 use super::lines::Lines;
 use super::{CaseBuffer, NationalFile};
 
@@ -78,7 +78,7 @@ pub(crate) struct Opened {
     /// Each row's case and length, when the file is to be held by case (see `national/held`).
     pub(crate) index: RowIndex,
     /// The file's length and last change when it was opened: the same when it is read again.
-    stamp: Option<(u64, std::time::SystemTime)>,
+    stamp: Option<Stamp>,
 }
 
 /// Where the records come from: the validator's splitter for a whole file, lines for a range of
@@ -158,7 +158,7 @@ impl Opened {
         let unreadable =
             |why: Message| Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &shown, reason = why)).at(at());
         let file = open_regular(path).map_err(|e| unreadable(e.message()))?;
-        let stamp = file.metadata().ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+        let stamp: Option<Stamp> = file.metadata().ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
         let size = stamp.map(|(len, _)| len);
         let mut splitter = Splitter::sized(Hashing { file, hash: StreamHash::default() }, norm.separator, size);
         let mut header = Vec::new();
@@ -442,9 +442,8 @@ impl Opened {
         self.file
     }
 
-    /// The file once read to its end, and its rows read again into its cases' parts (`cases`
-    /// cases in all) as its rows' index says; an error when the file changed since it was opened.
-    pub(crate) fn into_held(mut self, cases: usize) -> Result<(NationalFile, FileRows), Diagnostic> {
+    /// The file once read to its end, and what its reading found, to read it again by case.
+    pub(crate) fn into_held(mut self) -> (NationalFile, HeldFile) {
         let layout = Layout {
             data_start: self.data_start,
             first_line: self.header_lines + 1,
@@ -453,14 +452,7 @@ impl Opened {
         };
         let index = std::mem::take(&mut self.index);
         let (path, stamp) = (self.path.clone(), self.stamp);
-        let file = self.into_file();
-        let failure = |e: io::Error| file_failure(&file.shown, &e);
-        let rows = FileRows::fill(&path, index, cases, &layout).map_err(failure)?;
-        let now = std::fs::metadata(&path).ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
-        if now != stamp {
-            return Err(failure(held::changed()));
-        }
-        Ok((file, rows))
+        (self.into_file(), HeldFile { path, stamp, index, layout })
     }
 
     /// The error for rows of no case, if any: they are not computed, so the run says it failed
@@ -483,7 +475,7 @@ impl Opened {
 }
 
 /// An error of reading file `shown`.
-fn file_failure(shown: &str, e: &io::Error) -> Diagnostic {
+pub(crate) fn file_failure(shown: &str, e: &io::Error) -> Diagnostic {
     Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = shown, reason = Message::of_io(e)))
         .at(Location::File { file: shown.to_string() })
 }

@@ -15,7 +15,8 @@
 use std::fs::File;
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// No case: a row left out of every case (its case column is empty, or it links to no row).
 pub(crate) const NO_CASE: u32 = u32::MAX;
@@ -69,11 +70,59 @@ impl RowIndex {
 
 /// How a held file was read: where its rows start and on which line, its header as the cases'
 /// parts start with it, and the column its rows lose.
+#[derive(Debug)]
 pub(crate) struct Layout {
     pub(crate) data_start: u64,
     pub(crate) first_line: u64,
     pub(crate) header: Vec<u8>,
     pub(crate) strip: Option<(usize, u8)>,
+}
+
+/// A national file read once, to be read again into its cases' parts, a group of cases at a time.
+#[derive(Debug)]
+pub(crate) struct HeldFile {
+    pub(crate) path: PathBuf,
+    /// The file's length and last change when it was opened: the same at every later reading.
+    pub(crate) stamp: Option<Stamp>,
+    pub(crate) index: RowIndex,
+    pub(crate) layout: Layout,
+}
+
+/// A file's length and last change.
+pub(crate) type Stamp = (u64, SystemTime);
+
+/// `path`'s length and last change, when the system tells them.
+pub(crate) fn stamp_of(path: &Path) -> Option<Stamp> {
+    std::fs::metadata(path).ok().and_then(|m| Some((m.len(), m.modified().ok()?)))
+}
+
+impl HeldFile {
+    /// Per case (`cases` in all), the bytes its part holds: its header and its rows, or nothing.
+    pub(crate) fn case_bytes(&self, cases: usize) -> Vec<u64> {
+        let mut bytes = vec![0u64; cases];
+        let mut next = 0;
+        for (row, &c) in self.index.cases.iter().enumerate() {
+            let len = self.index.copy_len(row as u32, &mut next);
+            if let Some(b) = bytes.get_mut(c as usize) {
+                if *b == 0 {
+                    *b = self.layout.header.len() as u64;
+                }
+                *b += u64::from(len);
+            }
+        }
+        bytes
+    }
+
+    /// Reads the file again into the parts of the cases of a group: `group[c]` is case `c`'s
+    /// place in the group (`NO_CASE`: not in it), `cases` how many it has. An error when the file
+    /// is not the one first read (its length or its last change differ).
+    pub(crate) fn read(&self, group: &[u32], cases: usize) -> io::Result<FileRows> {
+        let rows = FileRows::fill(self, group, cases)?;
+        if stamp_of(&self.path) != self.stamp {
+            return Err(changed());
+        }
+        Ok(rows)
+    }
 }
 
 /// A national file's rows, case after case.
@@ -91,30 +140,34 @@ pub(crate) struct FileRows {
 }
 
 impl FileRows {
-    /// Reads `path` a second time into its cases' parts (`cases` cases in all), as `index` and
-    /// `layout` say the first reading found it.
-    pub(crate) fn fill(path: &Path, index: RowIndex, cases: usize, layout: &Layout) -> io::Result<FileRows> {
-        let at = counts(&index.cases, cases);
-        let order = sorted_rows(&index.cases, &at);
-        let readers = readers(&index, layout.data_start);
-        let sizes = sizes(&index, &readers, cases);
+    /// Reads the file a second time into the parts of the cases of a group: `group[c]` is case
+    /// `c`'s place in the group (`NO_CASE`: not in it), `cases` how many it has.
+    fn fill(held: &HeldFile, group: &[u32], cases: usize) -> io::Result<FileRows> {
+        let (index, layout) = (&held.index, &held.layout);
+        // Each row's case in the group, found again where needed rather than held: 4 bytes a row.
+        let of_row = Grouped { cases: &index.cases, group };
+        let at = counts(of_row, cases);
+        let order = sorted_rows(of_row, &at);
+        let readers = readers(index, layout.data_start);
+        let sizes = sizes(index, of_row, &readers, cases);
         let slots = slots(&sizes, layout.header.len());
         let mut bytes = vec![0u8; slots.last().copied().unwrap_or(0)];
         let places = places(&mut bytes, &sizes, &layout.header);
+        let rows = Rows { index, of_row, strip: layout.strip };
         std::thread::scope(|s| {
             let threads: Vec<_> = readers
                 .iter()
                 .zip(places)
-                .map(|(&(start, ref rows), mut places)| {
-                    let index = &index;
-                    s.spawn(move || copy_rows(path, (start, rows.clone()), index, layout.strip, &mut places))
+                .map(|(&(start, ref range), mut places)| {
+                    let rows = &rows;
+                    s.spawn(move || rows.copy(&held.path, (start, range.clone()), &mut places))
                 })
                 .collect();
             // Every thread is waited for before the first error is given.
             let done: Vec<io::Result<()>> = threads.into_iter().map(|t| t.join().unwrap_or_else(|_| Err(stopped()))).collect();
             done.into_iter().collect::<io::Result<()>>()
         })?;
-        Ok(FileRows { bytes, slots, order, at, first_line: layout.first_line, spans: index.spans })
+        Ok(FileRows { bytes, slots, order, at, first_line: layout.first_line, spans: index.spans.clone() })
     }
 
     /// The rows of case `case`.
@@ -168,20 +221,41 @@ fn readers(index: &RowIndex, data_start: u64) -> Vec<(u64, Range<u32>)> {
     }
 }
 
-/// Per reader, per case, the bytes of the case's rows the reader copies.
-fn sizes(index: &RowIndex, readers: &[(u64, Range<u32>)], cases: usize) -> Vec<Vec<usize>> {
+/// Per reader, per case of the group, the bytes of the case's rows the reader copies.
+fn sizes(index: &RowIndex, of_row: Grouped<'_>, readers: &[(u64, Range<u32>)], cases: usize) -> Vec<Vec<usize>> {
     let mut sizes = vec![vec![0usize; cases]; readers.len()];
     let mut next = 0;
     for (k, (_, rows)) in readers.iter().enumerate() {
         for row in rows.clone() {
             let len = index.copy_len(row, &mut next);
-            let c = index.cases[row as usize];
+            let c = of_row.case(row);
             if c != NO_CASE {
                 sizes[k][c as usize] += len as usize;
             }
         }
     }
     sizes
+}
+
+/// The rows' cases as numbered in a group: `group[c]` is case `c`'s place (`NO_CASE`: none).
+#[derive(Clone, Copy)]
+struct Grouped<'a> {
+    cases: &'a [u32],
+    group: &'a [u32],
+}
+
+impl Grouped<'_> {
+    /// Row `row`'s case in the group (`NO_CASE`: none).
+    fn case(&self, row: u32) -> u32 {
+        match self.cases[row as usize] {
+            NO_CASE => NO_CASE,
+            c => self.group.get(c as usize).copied().unwrap_or(NO_CASE),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.cases.len() as u32).map(|row| self.case(row))
+    }
 }
 
 /// Where each case's part starts (its header, then its rows from every reader; nothing for a
@@ -202,9 +276,9 @@ fn slots(sizes: &[Vec<usize>], header: usize) -> Vec<usize> {
 }
 
 /// Per case, how many rows it has before it (`at[c]`), and in all (`at[cases]`).
-fn counts(of_row: &[u32], cases: usize) -> Vec<u32> {
+fn counts(of_row: Grouped<'_>, cases: usize) -> Vec<u32> {
     let mut at = vec![0u32; cases + 1];
-    for &c in of_row {
+    for c in of_row.iter() {
         if c != NO_CASE {
             at[c as usize + 1] += 1;
         }
@@ -216,10 +290,10 @@ fn counts(of_row: &[u32], cases: usize) -> Vec<u32> {
 }
 
 /// The rows' numbers, case after case (a counting sort on their case).
-fn sorted_rows(of_row: &[u32], at: &[u32]) -> Vec<u32> {
+fn sorted_rows(of_row: Grouped<'_>, at: &[u32]) -> Vec<u32> {
     let mut next = at.to_vec();
     let mut order = vec![0u32; at.last().copied().unwrap_or(0) as usize];
-    for (row, &c) in of_row.iter().enumerate() {
+    for (row, c) in of_row.iter().enumerate() {
         if c != NO_CASE {
             order[next[c as usize] as usize] = row as u32;
             next[c as usize] += 1;
@@ -248,56 +322,63 @@ fn places<'b>(mut bytes: &'b mut [u8], sizes: &[Vec<usize>], header: &[u8]) -> V
     places
 }
 
-/// Reads the rows `rows` of the file from byte `start` and copies each into the place of its
-/// case, in order (a row without case is skipped).
-fn copy_rows(
-    path: &Path,
-    (start, rows): (u64, Range<u32>),
-    index: &RowIndex,
+/// What the second reading copies: each row's length and case in the group, and the column a
+/// row loses.
+struct Rows<'a> {
+    index: &'a RowIndex,
+    of_row: Grouped<'a>,
     strip: Option<(usize, u8)>,
-    places: &mut [&mut [u8]],
-) -> io::Result<()> {
-    let mut file = File::open(path)?;
-    file.seek(SeekFrom::Start(start))?;
-    let mut input = BufReader::with_capacity(1 << 20, file);
-    let mut scratch = Vec::new();
-    let mut next = index.resized.partition_point(|&(r, _)| r < rows.start);
-    for row in rows {
-        let len = index.lens[row as usize] as usize;
-        let copy = index.copy_len(row, &mut next) as usize;
-        let case = index.cases[row as usize];
-        let Some(place) = places.get_mut(case as usize) else {
-            skip(&mut input, len)?;
-            continue;
-        };
-        let (to, rest) = std::mem::take(place).split_at_mut(copy);
-        *place = rest;
-        if strip.is_none() && copy == len {
-            input.read_exact(to)?;
-            continue;
-        }
-        scratch.resize(len, 0);
-        input.read_exact(&mut scratch)?;
-        let (raw, terminator) = split_terminator(&scratch);
-        let kept = match strip {
-            Some((index, sep)) => without_field(raw, sep, index),
-            None => raw.to_vec(),
-        };
-        // A last line without a line break gets one: another row may follow it here.
-        let terminator: &[u8] = if terminator.is_empty() { b"\n" } else { terminator };
-        let (a, b) = to.split_at_mut(kept.len().min(copy));
-        a.copy_from_slice(&kept[..a.len()]);
-        if b.len() != terminator.len() {
-            return Err(changed());
-        }
-        b.copy_from_slice(terminator);
-    }
-    Ok(())
 }
 
-fn skip(input: &mut impl Read, len: usize) -> io::Result<()> {
-    let skipped = io::copy(&mut input.take(len as u64), &mut io::sink())?;
-    if skipped == len as u64 { Ok(()) } else { Err(changed()) }
+impl Rows<'_> {
+    /// Reads the rows `rows` of the file from byte `start` and copies each into the place of its
+    /// case, in order (a row of no case of the group is passed over).
+    fn copy(&self, path: &Path, (start, rows): (u64, Range<u32>), places: &mut [&mut [u8]]) -> io::Result<()> {
+        let mut file = File::open(path)?;
+        file.seek(SeekFrom::Start(start))?;
+        let mut input = BufReader::with_capacity(1 << 20, file);
+        let mut scratch = Vec::new();
+        let mut next = self.index.resized.partition_point(|&(r, _)| r < rows.start);
+        for row in rows {
+            let len = self.index.lens[row as usize] as usize;
+            let copy = self.index.copy_len(row, &mut next) as usize;
+            let Some(place) = places.get_mut(self.of_row.case(row) as usize) else {
+                // Within the reader's buffer, a move of its position (the file's size is checked
+                // once the reading is done).
+                input.seek_relative(len as i64)?;
+                continue;
+            };
+            let (to, rest) = std::mem::take(place).split_at_mut(copy);
+            *place = rest;
+            if self.strip.is_none() && copy == len {
+                input.read_exact(to)?;
+                continue;
+            }
+            scratch.resize(len, 0);
+            input.read_exact(&mut scratch)?;
+            copy_changed(&scratch, self.strip, to)?;
+        }
+        Ok(())
+    }
+}
+
+/// Copies row `row` (its line break included) into `to`, without the column it loses and with a
+/// line break when it has none; an error when it does not fill `to` exactly (the file changed).
+fn copy_changed(row: &[u8], strip: Option<(usize, u8)>, to: &mut [u8]) -> io::Result<()> {
+    let (raw, terminator) = split_terminator(row);
+    let kept = match strip {
+        Some((index, sep)) => without_field(raw, sep, index),
+        None => raw.to_vec(),
+    };
+    // A last line without a line break gets one: another row may follow it here.
+    let terminator: &[u8] = if terminator.is_empty() { b"\n" } else { terminator };
+    if kept.len() + terminator.len() != to.len() {
+        return Err(changed());
+    }
+    let (a, b) = to.split_at_mut(kept.len());
+    a.copy_from_slice(&kept);
+    b.copy_from_slice(terminator);
+    Ok(())
 }
 
 /// The error of a thread of the second reading that stopped.
@@ -374,10 +455,9 @@ mod tests {
         assert_eq!(without_field(b"\"x;y\";b;c", b';', 1), b"\"x;y\";c");
     }
 
-    /// `text` written to a file, read back through an index of its rows' cases.
-    fn held(text: &str, cases: &[u32], strip: Option<(usize, u8)>, second: Option<u32>) -> FileRows {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("f.csv");
+    /// `text` written to a file and read once: each row's case as given.
+    fn first_reading(dir: &Path, text: &str, cases: &[u32], strip: Option<(usize, u8)>, second: Option<u32>) -> HeldFile {
+        let path = dir.join("f.csv");
         std::fs::write(&path, text).unwrap();
         let data_start = text.find('\n').unwrap() + 1;
         let mut index = RowIndex::default();
@@ -396,7 +476,13 @@ mod tests {
             index.lens.push(line.len() as u32);
         }
         let layout = Layout { data_start: data_start as u64, first_line: 2, header: b"h\n".to_vec(), strip };
-        FileRows::fill(&path, index, 3, &layout).unwrap()
+        HeldFile { stamp: stamp_of(&path), path, index, layout }
+    }
+
+    /// The same, read again into the parts of its three cases.
+    fn held(text: &str, cases: &[u32], strip: Option<(usize, u8)>, second: Option<u32>) -> FileRows {
+        let dir = tempfile::tempdir().unwrap();
+        first_reading(dir.path(), text, cases, strip, second).read(&[0, 1, 2], 3).unwrap()
     }
 
     fn text(rows: &FileRows, case: u32) -> String {
@@ -433,12 +519,33 @@ mod tests {
     }
 
     #[test]
-    fn a_file_shorter_at_its_second_reading_is_an_error() {
+    fn a_file_changed_since_its_first_reading_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("f.csv");
-        std::fs::write(&path, "h\na;1\n").unwrap();
-        let index = RowIndex { cases: vec![0, 0], lens: vec![4, 4], ..RowIndex::default() };
-        let layout = Layout { data_start: 2, first_line: 2, header: b"h\n".to_vec(), strip: None };
-        assert!(FileRows::fill(&path, index, 1, &layout).is_err());
+        let file = first_reading(dir.path(), "h\na;1\nb;2\n", &[0, 1], None, None);
+        assert!(file.read(&[0, 1], 2).is_ok());
+        std::fs::write(&file.path, "h\na;1\n").unwrap();
+        assert!(file.read(&[0, 1], 2).is_err());
+        // The same length, another date.
+        std::fs::write(&file.path, "h\na;1\nb;3\n").unwrap();
+        let earlier = std::time::SystemTime::UNIX_EPOCH;
+        std::fs::File::options().write(true).open(&file.path).unwrap().set_modified(earlier).unwrap();
+        assert!(file.read(&[0, 1], 2).is_err());
+    }
+
+    #[test]
+    fn a_group_of_cases_holds_their_parts_as_all_the_cases_do() {
+        let text = "h\na;1\nb;2\na;3\nc;4\nb;5\nc;6\n";
+        let of_row = [0, 1, 0, 2, 1, 2];
+        let dir = tempfile::tempdir().unwrap();
+        for second in [None, Some(3)] {
+            let file = first_reading(dir.path(), text, &of_row, None, second);
+            let all = file.read(&[0, 1, 2], 3).unwrap();
+            // Cases 2 and 0, in that order; case 1 left out.
+            let group = file.read(&[1, NO_CASE, 0], 2).unwrap();
+            assert_eq!(group.part(0), all.part(2));
+            assert_eq!(group.part(1), all.part(0));
+            assert_eq!([2, 3].map(|l| group.national_line(0, l)), [5, 7]);
+            assert_eq!(file.case_bytes(3), [10, 10, 10], "a header and two rows each");
+        }
     }
 }
