@@ -14,7 +14,9 @@
 # BENCHMARKS.md: load average below 1 at the start, other processes below 1 core during every
 # run). TIMINGS=1 adds one untimed run of peps with `--timings` and prints where its time went.
 # polars and DuckDB are installed from requirements.txt into a venv under the cargo target folder
-# ($PEERS_VENV), never committed. PEPS=path times that binary as it is (no build).
+# ($PEERS_VENV), never committed. PEPS=path times that binary as it is (no build). PEPS_ARGS
+# adds options to every run of peps (PEPS_ARGS='--held 32': the rows held a group of teams at a
+# time, at most 32 MiB of them).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -45,7 +47,7 @@ if [ -z "${PEPS:-}" ]; then
     (cd "$root" && cargo build --release -q -p peps)
     export PEPS="$target/release/peps"
 fi
-echo "peps: $PEPS ($("$PEPS" --version)); polars and DuckDB: $venv"
+echo "peps: $PEPS ($("$PEPS" --version))${PEPS_ARGS:+ $PEPS_ARGS}; polars and DuckDB: $venv"
 # Once each, untimed: the files in the page cache, and the oracle.
 cat "$data/patients.csv" "$data/activity.csv" > /dev/null
 python3 "$here/reference/peps_reference.py" "$data" "$out/reference.csv" 2>/dev/null
@@ -58,7 +60,9 @@ run() {
         duckdb) cmd=("$venv/bin/python" "$here/duckdb/peps_duckdb.py") ;;
         peps) cmd=("$here/run.sh") ;;
     esac
-    python3 "$measure" run "$out/times.jsonl" "$1" -- "${cmd[@]}" "$data" "$out/$1.csv"
+    local extra=()
+    [ "$1" = peps ] && read -r -a extra <<< "${PEPS_ARGS:-}"
+    python3 "$measure" run "$out/times.jsonl" "$1" -- "${cmd[@]}" "$data" "$out/$1.csv" "${extra[@]}"
 }
 # Stops the benchmark unless $out/TOOL.csv agrees with the oracle on every team and column.
 check() {
@@ -89,7 +93,8 @@ python3 "$measure" quiet "$out/times.jsonl" "$load_before"
 
 if [ "${TIMINGS:-0}" = 1 ]; then
     # Untimed: the breakdown of one more run of peps (--timings, on stderr), checked like the others.
-    PEPS_LANG="${PEPS_LANG:-en}" "$here/run.sh" "$data" "$out/peps.csv" --timings 2> "$out/peps.timings" \
+    read -r -a extra <<< "${PEPS_ARGS:-}"
+    PEPS_LANG="${PEPS_LANG:-en}" "$here/run.sh" "$data" "$out/peps.csv" "${extra[@]}" --timings 2> "$out/peps.timings" \
         || { cat "$out/peps.timings"; exit 1; }
     check peps "the run with --timings"
     echo
