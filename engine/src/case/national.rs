@@ -11,8 +11,8 @@
 //! deposited.
 //!
 //! Two ways to cut: `partition` reads every file once, noting each row's case and length, then
-//! reads them again a group of cases at a time ([`National::parts`]), each group's rows held in
-//! one buffer per file, case after case, found by a counting sort of their numbers
+//! reads them again a group of cases at a time ([`National::read_groups`]), each group's rows
+//! held in one buffer per file, case after case, found by a counting sort of their numbers
 //! (`national/held`); [`Stream`] reads files whose rows come case by case, in the same order,
 //! holding one case at a time.
 
@@ -221,7 +221,7 @@ struct Cases {
     names: Vec<Box<[u8]>>,
 }
 
-/// Reads file `f` record by record, noting each one's case.
+/// Reads a file record by record, noting each one's case.
 fn cut_file(o: &mut Opened, map_in: Option<&KeyCases>, mut map_out: Option<&mut KeyCases>, cases: &mut Cases) -> Result<(), Diagnostic> {
     let mut lookup = map_in.map(Lookup::new);
     while o.next_record()? {
