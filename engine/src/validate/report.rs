@@ -38,6 +38,12 @@ impl Problem {
         Problem { code, severity: severity(code), row, field: None, value: None, message: message.into(), hint: None }
     }
 
+    /// A problem only counted, without words: the report keeps enough examples of its code
+    /// already (see `Run::detailed`).
+    pub(crate) fn counted(code: Code, row: Option<u64>) -> Self {
+        Problem::new(code, row, Message::text(String::new()))
+    }
+
     pub(crate) fn field(mut self, field: impl Into<Message>) -> Self {
         self.field = Some(field.into());
         self

@@ -59,7 +59,7 @@ impl<'p, 'a> Run<'p, 'a> {
                         .field(first)
                         .hint(msg!("data-check-fails-hint", fields = and_list(&names)))
                 } else {
-                    Problem::new(Code::FieldMismatch, Some(s.line), String::new())
+                    Problem::counted(Code::FieldMismatch, Some(s.line))
                 };
                 self.row_problems.push(p);
             }
@@ -113,7 +113,7 @@ impl<'p, 'a> Run<'p, 'a> {
                 .value(self.shown(fields[0], s.field(col)))
                 .hint(msg!("data-reference-unknown-hint", norm = &r.spec.norm))
             } else {
-                Problem::new(Code::UnknownReference, Some(s.line), String::new())
+                Problem::counted(Code::UnknownReference, Some(s.line))
             };
             self.row_problems.push(p);
         }

@@ -6,7 +6,6 @@ use std::io::Read;
 
 use crate::data::field::{FieldValue, trim_bytes};
 use crate::diagnostic::Code;
-use crate::message::Message;
 use crate::validate::Problem;
 use crate::validate::run::Run;
 use crate::validate::run::cross::and_list;
@@ -42,7 +41,7 @@ impl Run<'_, '_> {
     pub(crate) fn duplicate_key(&self, line: u64, first: u64, identical: bool, raw: &[u8]) -> Problem {
         let plan = self.plan;
         if !self.detailed(Code::DuplicateKey) {
-            return Problem::new(Code::DuplicateKey, Some(line), Message::text(String::new()));
+            return Problem::counted(Code::DuplicateKey, Some(line));
         }
         let names: Vec<&str> = plan.key.iter().map(|&f| plan.fields[f].name.as_str()).collect();
         let mut p = Problem::new(Code::DuplicateKey, Some(line), msg!("data-row-duplicate-key", fields = and_list(&names), first = first))

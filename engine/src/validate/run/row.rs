@@ -174,7 +174,7 @@ impl<'p, 'a> Run<'p, 'a> {
                     p.hint = finding.hint.clone();
                     p
                 } else {
-                    Problem::new(finding.code, Some(s.line), Message::text(String::new()))
+                    Problem::counted(finding.code, Some(s.line))
                 };
                 self.row_problems.push(p);
             }
@@ -195,15 +195,16 @@ impl<'p, 'a> Run<'p, 'a> {
         {
             let f = &plan.formats.date;
             let col = self.columns[d].expect("a date was read");
-            let p = match self.detailed(Code::OutsideFilePeriod) {
-                true => Problem::new(
+            let p = if self.detailed(Code::OutsideFilePeriod) {
+                Problem::new(
                     Code::OutsideFilePeriod,
                     Some(s.line),
                     msg!("data-row-outside-period", start = f.format(period.start), end = f.format(period.end)),
                 )
                 .field(&plan.fields[d].name)
-                .value(self.shown(d, s.field(col))),
-                false => Problem::new(Code::OutsideFilePeriod, Some(s.line), String::new()),
+                .value(self.shown(d, s.field(col)))
+            } else {
+                Problem::counted(Code::OutsideFilePeriod, Some(s.line))
             };
             self.row_problems.push(p);
         }
@@ -225,11 +226,12 @@ impl<'p, 'a> Run<'p, 'a> {
                 && self.cells[f] == FieldValue::Empty
                 && self.condition_holds(f, cond, s)
             {
-                let p = match self.detailed(Code::ValueRequiredIf) {
-                    true => Problem::new(Code::ValueRequiredIf, Some(s.line), msg!("data-value-required-if", condition = &cond.text))
+                let p = if self.detailed(Code::ValueRequiredIf) {
+                    Problem::new(Code::ValueRequiredIf, Some(s.line), msg!("data-value-required-if", condition = &cond.text))
                         .field(&plan.fields[f].name)
-                        .value(String::new()),
-                    false => Problem::new(Code::ValueRequiredIf, Some(s.line), String::new()),
+                        .value(String::new())
+                } else {
+                    Problem::counted(Code::ValueRequiredIf, Some(s.line))
                 };
                 self.row_problems.push(p);
             }
@@ -289,7 +291,7 @@ impl<'p, 'a> Run<'p, 'a> {
             .value(self.shown(rule.field, s.field(col)))
             .hint(msg!("data-rule-broken-hint"))
         } else {
-            Problem::new(Code::RuleBroken, Some(s.line), String::new()).field(name)
+            Problem::counted(Code::RuleBroken, Some(s.line)).field(name)
         };
         self.row_problems.push(p);
     }
@@ -328,7 +330,7 @@ impl<'p, 'a> Run<'p, 'a> {
             (Some(catalogue), _) if !contains(catalogue) => Some(self.not_in_list(f, catalogue, true, bytes, at, s.line, true)),
             (Some(_), Some(list)) if !contains(list) && !self.detailed(Code::ValueOutsideList) => {
                 // Counted only: the report keeps enough examples of it already.
-                self.row_problems.push(Problem::new(Code::ValueOutsideList, Some(s.line), String::new()));
+                self.row_problems.push(Problem::counted(Code::ValueOutsideList, Some(s.line)));
                 return;
             }
             (catalogue, Some(list)) if !contains(list) => {
