@@ -32,6 +32,7 @@ use foldhash::HashMap;
 
 use crate::case::Readers;
 use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::message::Message;
 use crate::rules::inputs::{CaseSchema, InputKind};
 
 use cut::{Key, Opened};
@@ -65,7 +66,7 @@ pub struct National {
 impl National {
     /// The cases in groups (ranges of `keys`, in order) whose parts take at most `budget` bytes
     /// each; a case larger than `budget` is a group of its own.
-    pub fn groups(&self, budget: u64) -> Vec<Range<usize>> {
+    fn groups(&self, budget: u64) -> Vec<Range<usize>> {
         let mut groups = Vec::new();
         let (mut start, mut sum) = (0, 0u64);
         for (k, &b) in self.bytes.iter().enumerate() {
@@ -81,7 +82,8 @@ impl National {
         groups
     }
 
-    /// The cases' parts, a group of cases at a time (see [`National::groups`]), in order.
+    /// The cases' parts, a group of cases at a time, in order: whole cases in the order of `keys`
+    /// whose parts take at most `budget` bytes together (a larger case alone).
     pub fn read_groups(&mut self, budget: u64) -> Groups<'_> {
         let groups = self.groups(budget).into_iter();
         Groups { national: self, groups }
@@ -99,7 +101,7 @@ impl National {
         }
         let mut parts: Vec<Vec<CaseBuffer>> = vec![Vec::with_capacity(self.held.len()); numbers.len()];
         for (held, file) in self.held.iter_mut().zip(&self.files) {
-            let rows = held.read(&place, numbers.len()).map_err(|e| cut::file_failure(&file.shown, &e));
+            let rows = held.read(&place, numbers.len()).map_err(|e| cut::unreadable(&file.shown, Message::of_io(&e)));
             if last || rows.is_err() {
                 // Nothing reads the index again: its room goes to the cases.
                 held.index = RowIndex::default();

@@ -18,7 +18,7 @@ use crate::ids::InputId;
 use crate::message::Message;
 use crate::validate::split::Splitter;
 
-use super::held::{self, HeldFile, Layout, NO_CASE, RowIndex, Stamp, without_field};
+use super::held::{self, HeldFile, Layout, NO_CASE, RowIndex, Stamp, row_copy};
 use super::lines::Lines;
 use super::{CaseBuffer, NationalFile};
 
@@ -155,31 +155,28 @@ impl Opened {
     /// Opens `path` and reads its header.
     pub(crate) fn open(input: &str, id: InputId, (path, shown): (&Path, String), norm: &Norm, column: &str) -> Result<Opened, Diagnostic> {
         let at = || Location::File { file: shown.clone() };
-        let unreadable =
-            |why: Message| Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &shown, reason = why)).at(at());
-        let file = open_regular(path).map_err(|e| unreadable(e.message()))?;
-        let stamp: Option<Stamp> = file.metadata().ok().and_then(|m| Some((m.len(), m.modified().ok()?)));
+        let file = open_regular(path).map_err(|e| unreadable(&shown, e.message()))?;
+        let stamp = file.metadata().ok().and_then(|m| held::stamp(&m));
         let size = stamp.map(|(len, _)| len);
         let mut splitter = Splitter::sized(Hashing { file, hash: StreamHash::default() }, norm.separator, size);
         let mut header = Vec::new();
-        if splitter.peek(3).map_err(|e| unreadable(Message::of_io(&e)))? == BOM {
+        if splitter.peek(3).map_err(|e| unreadable(&shown, Message::of_io(&e)))? == BOM {
             splitter.skip(3);
             header.extend_from_slice(BOM);
         }
-        if !splitter.next_record().map_err(|e| unreadable(Message::of_io(&e)))? {
+        if !splitter.next_record().map_err(|e| unreadable(&shown, Message::of_io(&e)))? {
             return Err(Diagnostic::error(Code::EmptyFile, msg!("eval-national-empty", file = &shown)).at(at()));
         }
         let header_cells: Vec<String> =
             (0..splitter.width()).map(|i| String::from_utf8_lossy(splitter.field(i)).trim().to_string()).collect();
         let index = header_cells.iter().position(|c| c == column);
         let strip = index.is_some() && !norm.fields.iter().any(|f| f.name == column);
-        let raw = splitter.raw().to_vec();
         let (data_start, header_lines) = (splitter.consumed(), splitter.lines);
-        match index {
-            Some(i) if strip => header.extend_from_slice(&without_field(&raw, norm.separator, i)),
-            _ => header.extend_from_slice(&raw),
+        // The header as the rows: without the column its rows lose.
+        let strip_at = index.filter(|_| strip).map(|i| (i, norm.separator));
+        for piece in row_copy(splitter.raw(), splitter.terminator(), strip_at) {
+            header.extend_from_slice(piece);
         }
-        header.extend_from_slice(terminator(splitter.terminator()));
         Ok(Opened {
             file: NationalFile { input: input.to_string(), id, shown, sha256: String::new(), rows: 0, orphans: 0, header },
             path: path.to_path_buf(),
@@ -228,13 +225,7 @@ impl Opened {
     /// A reader of this file's rows between bytes `start` and `end` (line starts), routed as
     /// this one; its lines count from 1 at `start`.
     pub(crate) fn range(&self, start: u64, end: u64) -> Result<Opened, Diagnostic> {
-        let unreadable = |e: io::Error| {
-            Diagnostic::error(
-                Code::DataFileUnreadable,
-                msg!("eval-data-unreadable", file = &self.file.shown, reason = crate::message::Message::of_io(&e)),
-            )
-            .at(Location::File { file: self.file.shown.clone() })
-        };
+        let unreadable = |e: io::Error| self.failure(&Message::of_io(&e));
         let mut file = File::open(&self.path).map_err(unreadable)?;
         file.seek(SeekFrom::Start(start)).map_err(unreadable)?;
         let input = file.take(end - start);
@@ -288,8 +279,7 @@ impl Opened {
 
     /// An error of reading this file.
     pub(crate) fn failure(&self, why: &Message) -> Diagnostic {
-        Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = &self.file.shown, reason = why))
-            .at(Location::File { file: self.file.shown.clone() })
+        unreadable(&self.file.shown, why.clone())
     }
 
     /// Where the rows start, after the header.
@@ -310,13 +300,7 @@ impl Opened {
     /// a thread of its own beside them).
     pub(crate) fn file_hash(&self) -> Result<String, Diagnostic> {
         let mut hash = StreamHash::default();
-        let mut file = File::open(&self.path).map_err(|e| {
-            Diagnostic::error(
-                Code::DataFileUnreadable,
-                msg!("eval-data-unreadable", file = &self.file.shown, reason = crate::message::Message::of_io(&e)),
-            )
-            .at(Location::File { file: self.file.shown.clone() })
-        })?;
+        let mut file = File::open(&self.path).map_err(|e| self.failure(&Message::of_io(&e)))?;
         let mut buf = vec![0u8; 1 << 20];
         loop {
             match file.read(&mut buf) {
@@ -345,11 +329,8 @@ impl Opened {
     /// Reads the next record; `false` at the end of the file.
     pub(crate) fn next_record(&mut self) -> Result<bool, Diagnostic> {
         let more = self.records.next_record().map_err(|e| {
-            Diagnostic::error(
-                Code::DataFileUnreadable,
-                msg!("eval-data-unreadable", file = &self.file.shown, reason = crate::message::Message::of_io(&e)),
-            )
-            .at(Location::Data { file: self.file.shown.clone(), row: self.records.line().0 as usize + 1, field: None })
+            let at = Location::Data { file: self.file.shown.clone(), row: self.records.line().0 as usize + 1, field: None };
+            self.failure(&Message::of_io(&e)).at(at)
         })?;
         self.file.rows += u64::from(more);
         self.quoted |= self.records.quoted();
@@ -416,13 +397,9 @@ impl Opened {
         if part.bytes.is_empty() {
             part.bytes.extend_from_slice(&self.file.header);
         }
-        let raw = self.records.raw();
-        match self.route {
-            Route::Column { index, strip: true } => part.bytes.extend_from_slice(&without_field(raw, self.sep, index)),
-            _ => part.bytes.extend_from_slice(raw),
+        for piece in row_copy(self.records.raw(), self.records.terminator(), self.strip()) {
+            part.bytes.extend_from_slice(piece);
         }
-        // A last line without a line break gets one: another record may follow it here.
-        part.bytes.extend_from_slice(terminator(self.records.terminator()));
         let (line, lines) = self.records.line();
         let (line, lines) = (line as u32, lines as u32);
         match part.runs.last_mut() {
@@ -474,14 +451,10 @@ impl Opened {
     }
 }
 
-/// An error of reading file `shown`.
-pub(crate) fn file_failure(shown: &str, e: &io::Error) -> Diagnostic {
-    Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = shown, reason = Message::of_io(e)))
+/// An error of reading file `shown`, at the file.
+pub(crate) fn unreadable(shown: &str, why: Message) -> Diagnostic {
+    Diagnostic::error(Code::DataFileUnreadable, msg!("eval-data-unreadable", file = shown, reason = why))
         .at(Location::File { file: shown.to_string() })
-}
-
-fn terminator(t: &[u8]) -> &[u8] {
-    if t.is_empty() { b"\n" } else { t }
 }
 
 /// The fields of a key, joined.

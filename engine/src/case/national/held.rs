@@ -93,7 +93,12 @@ pub(crate) type Stamp = (u64, SystemTime);
 
 /// `path`'s length and last change, when the system tells them.
 pub(crate) fn stamp_of(path: &Path) -> Option<Stamp> {
-    std::fs::metadata(path).ok().and_then(|m| Some((m.len(), m.modified().ok()?)))
+    stamp(&std::fs::metadata(path).ok()?)
+}
+
+/// A file's length and last change, from what the system tells of it.
+pub(crate) fn stamp(m: &std::fs::Metadata) -> Option<Stamp> {
+    Some((m.len(), m.modified().ok()?))
 }
 
 impl HeldFile {
@@ -364,20 +369,17 @@ impl Rows<'_> {
 
 /// Copies row `row` (its line break included) into `to`, without the column it loses and with a
 /// line break when it has none; an error when it does not fill `to` exactly (the file changed).
-fn copy_changed(row: &[u8], strip: Option<(usize, u8)>, to: &mut [u8]) -> io::Result<()> {
+fn copy_changed(row: &[u8], strip: Option<(usize, u8)>, mut to: &mut [u8]) -> io::Result<()> {
     let (raw, terminator) = split_terminator(row);
-    let kept = match strip {
-        Some((index, sep)) => without_field(raw, sep, index),
-        None => raw.to_vec(),
-    };
-    // A last line without a line break gets one: another row may follow it here.
-    let terminator: &[u8] = if terminator.is_empty() { b"\n" } else { terminator };
-    if kept.len() + terminator.len() != to.len() {
+    let pieces = row_copy(raw, terminator, strip);
+    if pieces.iter().map(|piece| piece.len()).sum::<usize>() != to.len() {
         return Err(changed());
     }
-    let (a, b) = to.split_at_mut(kept.len());
-    a.copy_from_slice(&kept);
-    b.copy_from_slice(terminator);
+    for piece in pieces {
+        let (here, rest) = std::mem::take(&mut to).split_at_mut(piece.len());
+        here.copy_from_slice(piece);
+        to = rest;
+    }
     Ok(())
 }
 
@@ -393,11 +395,7 @@ pub(crate) fn changed() -> io::Error {
 
 /// The length of row `raw` + `terminator`'s copy into its case's part.
 pub(crate) fn copy_len(raw: &[u8], terminator: &[u8], strip: Option<(usize, u8)>) -> usize {
-    let raw = match strip {
-        Some((index, sep)) => without_field(raw, sep, index).len(),
-        None => raw.len(),
-    };
-    raw + terminator.len().max(1)
+    row_copy(raw, terminator, strip).iter().map(|piece| piece.len()).sum()
 }
 
 /// A row's bytes and its line break (`\r\n`, `\n`, or at the end of the file `\r` or nothing),
@@ -411,29 +409,35 @@ fn split_terminator(row: &[u8]) -> (&[u8], &[u8]) {
     row.split_at(row.len() - term)
 }
 
-/// `raw` without its field `index`, separators counted outside quotes.
-pub(crate) fn without_field(raw: &[u8], sep: u8, index: usize) -> Vec<u8> {
-    let mut bounds = Vec::new();
-    let (mut start, mut quoted) = (0, false);
+/// A row as it goes into its case's part, in pieces borrowed from it: its bytes without the
+/// column it loses (`strip`: the column's index and the separator; the separator after the field,
+/// or before it, goes with it), then its line break — `\n` for a last line without one, since
+/// another row may follow it there. The stream of sorted files and both readings of a held file
+/// copy rows through it, so that their parts are alike to the byte.
+pub(crate) fn row_copy<'r>(raw: &'r [u8], terminator: &'r [u8], strip: Option<(usize, u8)>) -> [&'r [u8]; 3] {
+    let terminator: &[u8] = if terminator.is_empty() { b"\n" } else { terminator };
+    match strip.and_then(|(index, sep)| Some((index, field_bounds(raw, sep, index)?))) {
+        None => [raw, &[], terminator],
+        Some((0, (_, end))) => [raw.get(end + 1..).unwrap_or_default(), &[], terminator],
+        Some((_, (start, end))) => [&raw[..start - 1], &raw[end..], terminator],
+    }
+}
+
+/// Where field `index` of `raw` lies, separators counted outside quotes (`None`: the row has
+/// fewer fields).
+fn field_bounds(raw: &[u8], sep: u8, index: usize) -> Option<(usize, usize)> {
+    let (mut field, mut start, mut quoted) = (0, 0, false);
     for (i, &b) in raw.iter().enumerate() {
         if b == b'"' {
             quoted = !quoted;
         } else if b == sep && !quoted {
-            bounds.push((start, i));
-            start = i + 1;
+            if field == index {
+                return Some((start, i));
+            }
+            (field, start) = (field + 1, i + 1);
         }
     }
-    bounds.push((start, raw.len()));
-    let Some(&(a, b)) = bounds.get(index) else { return raw.to_vec() };
-    let mut out = Vec::with_capacity(raw.len());
-    if index == 0 {
-        // The separator after the field goes with it.
-        out.extend_from_slice(raw.get(b + 1..).unwrap_or_default());
-    } else {
-        out.extend_from_slice(&raw[..a - 1]);
-        out.extend_from_slice(&raw[b..]);
-    }
-    out
+    (field == index).then_some((start, raw.len()))
 }
 
 /// A case's rows of a held file.
@@ -449,10 +453,14 @@ mod tests {
 
     #[test]
     fn a_field_is_taken_out_with_one_separator() {
-        assert_eq!(without_field(b"a;b;c", b';', 0), b"b;c");
-        assert_eq!(without_field(b"a;b;c", b';', 1), b"a;c");
-        assert_eq!(without_field(b"a;b;c", b';', 2), b"a;b");
-        assert_eq!(without_field(b"\"x;y\";b;c", b';', 1), b"\"x;y\";c");
+        let copy = |raw: &[u8], index| row_copy(raw, b"", Some((index, b';'))).concat();
+        assert_eq!(copy(b"a;b;c", 0), b"b;c\n");
+        assert_eq!(copy(b"a;b;c", 1), b"a;c\n");
+        assert_eq!(copy(b"a;b;c", 2), b"a;b\n");
+        assert_eq!(copy(b"\"x;y\";b;c", 1), b"\"x;y\";c\n");
+        assert_eq!(copy(b"a", 0), b"\n", "a row of one field");
+        assert_eq!(copy(b"a;b", 5), b"a;b\n", "a row without the field");
+        assert_eq!(row_copy(b"a;b", b"\r\n", None).concat(), b"a;b\r\n");
     }
 
     /// `text` written to a file and read once: each row's case as given.
